@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that building, testing and running Sbor needs.
+# Idempotent: installs only what is missing, runs `apt-get update` at most once, prints what it
+# installs. Works as root, or through sudo for a normal user.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config ccache git
+  # server libraries
+  libcpprest-dev libssl-dev libpqxx-dev libpq-dev librdkafka-dev libsodium-dev libyaml-cpp-dev nlohmann-json3-dev
+  # Qt: Qt Test for every suite; WebSockets for the live hub
+  qt6-base-dev qt6-websockets-dev
+  # the private PostgreSQL of the embedded default and of the tests
+  postgresql
+  # tests and benchmarks
+  curl wrk nginx-light procps
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-dependencies: all ${#packages[@]} packages are present"
+  exit 0
+fi
+
+run_as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    run_as_root=(sudo)
+  else
+    echo "install-dependencies: missing ${missing[*]}; run this script as root to install them" >&2
+    exit 1
+  fi
+fi
+
+echo "install-dependencies: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${run_as_root[@]}" apt-get update -q
+"${run_as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+# Debian starts a cluster and nginx when their packages install; Sbor runs its own private ones.
+echo "install-dependencies: done"

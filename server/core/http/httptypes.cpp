@@ -1,0 +1,123 @@
+#include "http/httptypes.h"
+
+#include <cctype>
+
+namespace sbor::http {
+
+std::string toLower(std::string_view text)
+{
+    std::string out(text);
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+void Headers::set(std::string name, std::string value) { m_values[toLower(name)] = std::move(value); }
+
+void Headers::add(std::string name, std::string value)
+{
+    auto [it, inserted] = m_values.try_emplace(toLower(name), value);
+    if (!inserted)
+        it->second += ", " + value;
+}
+
+const std::string* Headers::find(std::string_view name) const
+{
+    const auto it = m_values.find(toLower(name));
+    return it == m_values.end() ? nullptr : &it->second;
+}
+
+std::string Headers::get(std::string_view name, std::string fallback) const
+{
+    const std::string* value = find(name);
+    return value ? *value : fallback;
+}
+
+void Headers::remove(std::string_view name) { m_values.erase(toLower(name)); }
+
+std::string HttpRequest::pathParameter(const std::string& name) const
+{
+    const auto it = pathParameters.find(name);
+    return it == pathParameters.end() ? std::string() : it->second;
+}
+
+std::string HttpRequest::queryValue(const std::string& name, std::string fallback) const
+{
+    const auto it = query.find(name);
+    return it == query.end() ? fallback : it->second;
+}
+
+HttpResponse HttpResponse::json(int status, const nlohmann::json& body)
+{
+    HttpResponse response;
+    response.status = status;
+    response.headers.set("Content-Type", "application/json; charset=utf-8");
+    response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return response;
+}
+
+HttpResponse HttpResponse::text(int status, std::string body, std::string contentType)
+{
+    HttpResponse response;
+    response.status = status;
+    response.headers.set("Content-Type", std::move(contentType));
+    response.body = std::move(body);
+    return response;
+}
+
+HttpResponse HttpResponse::noContent()
+{
+    HttpResponse response;
+    response.status = 204;
+    return response;
+}
+
+HttpResponse errorResponse(const Error& error, const std::string& traceId)
+{
+    nlohmann::json body = error.toJson();
+    if (!traceId.empty())
+        body["trace_id"] = traceId;
+    return HttpResponse::json(httpStatusFor(error.code), {{"error", body}});
+}
+
+std::string percentDecode(std::string_view text, bool plusIsSpace)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+            out.push_back(static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
+            i += 2;
+        } else if (c == '+' && plusIsSpace) {
+            out.push_back(' ');
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::map<std::string, std::string> parseQuery(std::string_view rawQuery)
+{
+    std::map<std::string, std::string> out;
+    size_t start = 0;
+    while (start < rawQuery.size()) {
+        size_t end = rawQuery.find('&', start);
+        if (end == std::string_view::npos)
+            end = rawQuery.size();
+        const std::string_view pair = rawQuery.substr(start, end - start);
+        if (!pair.empty()) {
+            const size_t equals = pair.find('=');
+            if (equals == std::string_view::npos)
+                out[percentDecode(pair, true)] = "";
+            else
+                out[percentDecode(pair.substr(0, equals), true)] = percentDecode(pair.substr(equals + 1), true);
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace sbor::http

@@ -1,0 +1,79 @@
+#pragma once
+// Our own HTTP request/response types. Handlers and middleware see only these; the engine
+// (cpprestsdk today) is confined to cpprestserver.cpp so it can be replaced.
+
+#include "sbor/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sbor::http {
+
+struct RouteMatch;
+
+// Header names are stored lower-case; lookups are case-insensitive by construction.
+class Headers {
+public:
+    void set(std::string name, std::string value);
+    void add(std::string name, std::string value); // joins repeated headers with ", "
+    const std::string* find(std::string_view name) const;
+    std::string get(std::string_view name, std::string fallback = {}) const;
+    bool contains(std::string_view name) const { return find(name) != nullptr; }
+    void remove(std::string_view name);
+    const std::map<std::string, std::string>& all() const { return m_values; }
+
+private:
+    std::map<std::string, std::string> m_values;
+};
+
+std::string toLower(std::string_view text);
+
+struct HttpRequest {
+    std::string method;          // "GET", upper case
+    std::string path;            // decoded path, without the query
+    std::string rawQuery;        // as received, without '?'
+    std::map<std::string, std::string> query; // decoded; a repeated name keeps the last value
+    Headers headers;
+    std::string body;
+    std::string remoteAddress;
+
+    // Filled by the pipeline before the handler runs.
+    std::map<std::string, std::string> pathParameters;
+    std::string requestId;
+    std::string traceId;
+    std::string spanId;
+    std::string route = "unmatched"; // the route pattern, for metrics and logs
+    std::string service = "gateway";
+    std::chrono::steady_clock::time_point deadline{};
+    std::shared_ptr<const RouteMatch> match; // set once by the pipeline, before any middleware
+
+    std::string pathParameter(const std::string& name) const;
+    std::string queryValue(const std::string& name, std::string fallback = {}) const;
+};
+
+struct HttpResponse {
+    int status = 200;
+    Headers headers;
+    std::string body;
+
+    static HttpResponse json(int status, const nlohmann::json& body);
+    static HttpResponse text(int status, std::string body, std::string contentType = "text/plain; charset=utf-8");
+    static HttpResponse noContent();
+};
+
+// A handler's outcome: a response, or an Error that the pipeline maps to its JSON error body.
+using Reply = Result<HttpResponse>;
+
+// The one place an Error becomes an HTTP response: {"error":{code,message,details,trace_id}}.
+HttpResponse errorResponse(const Error& error, const std::string& traceId);
+
+std::string percentDecode(std::string_view text, bool plusIsSpace);
+std::map<std::string, std::string> parseQuery(std::string_view rawQuery);
+
+} // namespace sbor::http

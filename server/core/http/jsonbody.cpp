@@ -1,0 +1,164 @@
+#include "http/jsonbody.h"
+
+namespace sbor::http {
+
+Result<nlohmann::json> parseJsonBody(const HttpRequest& request)
+{
+    const std::string contentType = toLower(request.headers.get("content-type"));
+    if (!contentType.empty() && contentType.find("application/json") == std::string::npos &&
+        contentType.find("+json") == std::string::npos)
+        return Error(ErrorCode::UnsupportedMediaType, "request body must be application/json",
+                     {{"content_type", request.headers.get("content-type")}});
+    if (request.body.empty())
+        return Error(ErrorCode::MalformedJson, "request body is empty; a JSON object is expected");
+    nlohmann::json parsed;
+    try {
+        parsed = nlohmann::json::parse(request.body);
+    } catch (const nlohmann::json::parse_error& e) {
+        return Error(ErrorCode::MalformedJson, "request body is not valid JSON",
+                     {{"offset", e.byte}, {"reason", e.what()}});
+    }
+    if (!parsed.is_object())
+        return Error(ErrorCode::ValidationFailed, "request body must be a JSON object",
+                     {{"fields", {{{"field", ""}, {"problem", "must be an object"}}}}});
+    return parsed;
+}
+
+JsonFieldReader::JsonFieldReader(const nlohmann::json& object, std::string pathPrefix)
+    : m_object(object), m_prefix(std::move(pathPrefix))
+{
+}
+
+std::string JsonFieldReader::qualified(const std::string& field) const
+{
+    return m_prefix.empty() ? field : m_prefix + "." + field;
+}
+
+void JsonFieldReader::addProblem(const std::string& field, const std::string& problem)
+{
+    m_problems.push_back({{"field", qualified(field)}, {"problem", problem}});
+}
+
+const nlohmann::json* JsonFieldReader::lookup(const std::string& field, bool required)
+{
+    m_known.insert(field);
+    const auto it = m_object.find(field);
+    if (it == m_object.end() || it->is_null()) {
+        if (required)
+            addProblem(field, "is required");
+        return nullptr;
+    }
+    return &*it;
+}
+
+std::string JsonFieldReader::requiredString(const std::string& field, std::size_t minLength, std::size_t maxLength)
+{
+    const nlohmann::json* value = lookup(field, true);
+    if (!value)
+        return {};
+    if (!value->is_string()) {
+        addProblem(field, "must be a string");
+        return {};
+    }
+    const auto& text = value->get_ref<const std::string&>();
+    if (text.size() < minLength)
+        addProblem(field, minLength <= 1 ? "must not be empty" : "must be at least " + std::to_string(minLength) + " bytes");
+    else if (text.size() > maxLength)
+        addProblem(field, "must be at most " + std::to_string(maxLength) + " bytes");
+    return text;
+}
+
+std::optional<std::string> JsonFieldReader::optionalString(const std::string& field, std::size_t maxLength)
+{
+    const nlohmann::json* value = lookup(field, false);
+    if (!value)
+        return std::nullopt;
+    if (!value->is_string()) {
+        addProblem(field, "must be a string");
+        return std::nullopt;
+    }
+    if (value->get_ref<const std::string&>().size() > maxLength)
+        addProblem(field, "must be at most " + std::to_string(maxLength) + " bytes");
+    return value->get<std::string>();
+}
+
+std::optional<std::int64_t> JsonFieldReader::optionalInteger(const std::string& field, std::int64_t min, std::int64_t max)
+{
+    const nlohmann::json* value = lookup(field, false);
+    if (!value)
+        return std::nullopt;
+    if (!value->is_number_integer()) {
+        addProblem(field, "must be an integer");
+        return std::nullopt;
+    }
+    if (value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+        addProblem(field, "is out of range");
+        return std::nullopt;
+    }
+    const std::int64_t number = value->get<std::int64_t>();
+    if (number < min || number > max) {
+        addProblem(field, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+        return std::nullopt;
+    }
+    return number;
+}
+
+std::int64_t JsonFieldReader::requiredInteger(const std::string& field, std::int64_t min, std::int64_t max)
+{
+    if (!lookup(field, true))
+        return 0;
+    return optionalInteger(field, min, max).value_or(0);
+}
+
+std::optional<bool> JsonFieldReader::optionalBoolean(const std::string& field)
+{
+    const nlohmann::json* value = lookup(field, false);
+    if (!value)
+        return std::nullopt;
+    if (!value->is_boolean()) {
+        addProblem(field, "must be true or false");
+        return std::nullopt;
+    }
+    return value->get<bool>();
+}
+
+std::vector<std::string> JsonFieldReader::optionalStringArray(const std::string& field, std::size_t maxItems)
+{
+    const nlohmann::json* value = lookup(field, false);
+    std::vector<std::string> out;
+    if (!value)
+        return out;
+    if (!value->is_array()) {
+        addProblem(field, "must be an array of strings");
+        return out;
+    }
+    if (value->size() > maxItems) {
+        addProblem(field, "must have at most " + std::to_string(maxItems) + " items");
+        return out;
+    }
+    for (size_t i = 0; i < value->size(); ++i) {
+        const auto& item = (*value)[i];
+        if (!item.is_string()) {
+            addProblem(field + "[" + std::to_string(i) + "]", "must be a string");
+            continue;
+        }
+        out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+std::optional<Error> JsonFieldReader::finish()
+{
+    for (auto it = m_object.begin(); it != m_object.end(); ++it) {
+        if (!m_known.count(it.key()))
+            addProblem(it.key(), "is not a known field");
+    }
+    if (m_problems.empty())
+        return std::nullopt;
+    const auto& first = m_problems.front();
+    return Error(ErrorCode::ValidationFailed,
+                 "field '" + first["field"].get<std::string>() + "' " + first["problem"].get<std::string>(),
+                 {{"fields", m_problems}});
+}
+
+} // namespace sbor::http

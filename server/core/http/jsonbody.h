@@ -1,0 +1,47 @@
+#pragma once
+// Strict JSON input. parseJsonBody() turns a request body into a JSON object or an Error:
+// malformed JSON → 400 malformed_json (with the byte offset), a non-object → 422.
+// JsonFieldReader then reads typed fields and collects every problem — missing field, wrong
+// type, out of range, unknown field — into one 422 validation_failed naming each field, so a
+// client fixes its request in one round trip.
+
+#include "http/httptypes.h"
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace sbor::http {
+
+Result<nlohmann::json> parseJsonBody(const HttpRequest& request);
+
+class JsonFieldReader {
+public:
+    explicit JsonFieldReader(const nlohmann::json& object, std::string pathPrefix = {});
+
+    std::string requiredString(const std::string& field, std::size_t minLength = 0, std::size_t maxLength = 10000);
+    std::optional<std::string> optionalString(const std::string& field, std::size_t maxLength = 10000);
+    std::int64_t requiredInteger(const std::string& field, std::int64_t min = INT64_MIN, std::int64_t max = INT64_MAX);
+    std::optional<std::int64_t> optionalInteger(const std::string& field, std::int64_t min = INT64_MIN, std::int64_t max = INT64_MAX);
+    std::optional<bool> optionalBoolean(const std::string& field);
+    std::vector<std::string> optionalStringArray(const std::string& field, std::size_t maxItems = 1000);
+
+    // Adds a problem found by the caller's own checks (e.g. ends_at before starts_at).
+    void addProblem(const std::string& field, const std::string& problem);
+
+    // nullopt when every field was fine and no unknown field was sent; else a 422 naming them.
+    std::optional<Error> finish();
+
+private:
+    const nlohmann::json* lookup(const std::string& field, bool required);
+    std::string qualified(const std::string& field) const;
+
+    const nlohmann::json& m_object;
+    std::string m_prefix;
+    std::set<std::string> m_known;
+    nlohmann::json m_problems = nlohmann::json::array();
+};
+
+} // namespace sbor::http

@@ -1,0 +1,293 @@
+#include "http/requestpipeline.h"
+
+#include "http/requestidentity.h"
+#include "log/logger.h"
+#include "metrics/metricsregistry.h"
+#include "runtime/deadlinetimer.h"
+#include "runtime/workerpool.h"
+
+#include <algorithm>
+
+namespace sbor::http {
+namespace {
+
+constexpr const char* kAllowedRequestHeaders = "Authorization, Content-Type, Idempotency-Key, If-Match, X-Request-Id, traceparent";
+constexpr const char* kExposedHeaders = "X-Request-Id, traceparent, ETag, Retry-After";
+constexpr const char* kAllowedMethods = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
+
+class CorsPreflight final : public Middleware {
+public:
+    explicit CorsPreflight(const CorsPolicy& policy) : m_policy(policy) {}
+    HttpResponse handle(HttpRequest& request, const Next& next) override
+    {
+        if (m_policy.isPreflight(request))
+            return m_policy.preflightResponse(request);
+        return next(request);
+    }
+
+private:
+    const CorsPolicy& m_policy;
+};
+
+class BodyLimit final : public Middleware {
+public:
+    explicit BodyLimit(std::size_t limit) : m_limit(limit) {}
+    HttpResponse handle(HttpRequest& request, const Next& next) override
+    {
+        const std::string declared = request.headers.get("content-length");
+        bool tooLarge = request.body.size() > m_limit;
+        if (!declared.empty()) {
+            try {
+                tooLarge = tooLarge || std::stoull(declared) > m_limit;
+            } catch (const std::exception&) {
+                return errorResponse(Error(ErrorCode::BadRequest, "Content-Length is not a number"), request.traceId);
+            }
+        }
+        if (tooLarge)
+            return errorResponse(Error(ErrorCode::PayloadTooLarge,
+                                       "request body is larger than " + std::to_string(m_limit) + " bytes",
+                                       {{"limit_bytes", m_limit}}),
+                                 request.traceId);
+        return next(request);
+    }
+
+private:
+    std::size_t m_limit;
+};
+
+// Any exception that escapes a handler becomes a JSON error; internals never reach the client.
+class ExceptionGuard final : public Middleware {
+public:
+    HttpResponse handle(HttpRequest& request, const Next& next) override
+    {
+        try {
+            return next(request);
+        } catch (const ErrorException& e) {
+            log::warn("request failed in infrastructure", {{"route", request.route}, {"code", errorCodeName(e.error().code)},
+                                                           {"error", e.error().message}});
+            return errorResponse(e.error(), request.traceId);
+        } catch (const std::exception& e) {
+            log::error("unhandled exception in handler",
+                       {{"route", request.route}, {"method", request.method}, {"error", e.what()}});
+        } catch (...) {
+            log::error("unhandled non-standard exception in handler", {{"route", request.route}, {"method", request.method}});
+        }
+        return errorResponse(Error(ErrorCode::Internal, "internal error; quote trace id " + request.traceId + " when reporting it"),
+                             request.traceId);
+    }
+};
+
+} // namespace
+
+bool CorsPolicy::allows(const std::string& origin) const
+{
+    if (origin.empty())
+        return false;
+    return std::any_of(m_origins.begin(), m_origins.end(),
+                       [&](const std::string& allowed) { return allowed == "*" || allowed == origin; });
+}
+
+bool CorsPolicy::isPreflight(const HttpRequest& request) const
+{
+    return request.method == "OPTIONS" && request.headers.contains("origin") &&
+           request.headers.contains("access-control-request-method");
+}
+
+HttpResponse CorsPolicy::preflightResponse(const HttpRequest& request) const
+{
+    const std::string origin = request.headers.get("origin");
+    if (!allows(origin))
+        return errorResponse(Error(ErrorCode::CorsOriginNotAllowed, "origin is not allowed by CORS", {{"origin", origin}}),
+                             request.traceId);
+    HttpResponse response = HttpResponse::noContent();
+    response.headers.set("Access-Control-Allow-Methods", kAllowedMethods);
+    response.headers.set("Access-Control-Allow-Headers", kAllowedRequestHeaders);
+    response.headers.set("Access-Control-Max-Age", "600");
+    return response;
+}
+
+void CorsPolicy::decorate(const std::string& origin, HttpResponse& response) const
+{
+    if (!allows(origin))
+        return;
+    response.headers.set("Access-Control-Allow-Origin", origin);
+    response.headers.set("Access-Control-Allow-Credentials", "true");
+    response.headers.set("Access-Control-Expose-Headers", kExposedHeaders);
+    response.headers.set("Vary", "Origin");
+}
+
+// One request's journey. Fields other than `request` and `answered` are written before the
+// exchange is shared and only read afterwards, so the timer thread may read them while a worker
+// runs the handler.
+struct RequestPipeline::Exchange {
+    HttpRequest request;
+    std::string origin;
+    std::size_t bytesIn = 0;
+    Respond respond;
+    std::chrono::steady_clock::time_point started;
+    std::atomic<bool> answered{false};
+    DeadlineTimer::TimerId timer = 0;
+};
+
+RequestPipeline::RequestPipeline(PipelineOptions options, const Router& router, MetricsRegistry& metrics,
+                                 WorkerPool& workers, DeadlineTimer& timer)
+    : m_options(std::move(options)),
+      m_router(router),
+      m_workers(workers),
+      m_timer(timer),
+      m_cors(m_options.corsOrigins),
+      m_requestsTotal(metrics.counter("http_requests_total", "HTTP requests answered.", {"service", "route", "method", "status"})),
+      m_requestDuration(metrics.histogram("http_request_duration_seconds", "Time from receiving a request to answering it.",
+                                          {"service", "route", "method"}))
+{
+    m_middlewares.push_back(std::make_shared<CorsPreflight>(m_cors));
+    m_middlewares.push_back(std::make_shared<BodyLimit>(m_options.bodyLimitBytes));
+    m_middlewares.push_back(std::make_shared<ExceptionGuard>());
+}
+
+RequestPipeline::~RequestPipeline() = default;
+
+void RequestPipeline::addMiddleware(std::shared_ptr<Middleware> middleware) { m_middlewares.push_back(std::move(middleware)); }
+
+void RequestPipeline::resolveRoute(HttpRequest& request) const
+{
+    if (request.match)
+        return;
+    auto match = std::make_shared<RouteMatch>(m_router.match(request.method, request.path));
+    if (match->kind == RouteMatch::Kind::Found) {
+        request.route = match->route->pattern;
+        request.service = match->route->service;
+        request.pathParameters = match->parameters;
+    }
+    request.match = std::move(match);
+}
+
+HttpResponse RequestPipeline::runChain(HttpRequest& request)
+{
+    resolveRoute(request);
+    // The terminal step: the route's handler; unmatched paths answer 404/405 here so that they
+    // too pass every middleware (CORS preflight, body limit, the guard).
+    Next terminal = [](HttpRequest& req) -> HttpResponse {
+        const RouteMatch& match = *req.match;
+        if (match.kind == RouteMatch::Kind::NotFound)
+            return errorResponse(Error(ErrorCode::NotFound, "no route for " + req.path, {{"path", req.path}}), req.traceId);
+        if (match.kind == RouteMatch::Kind::MethodNotAllowed) {
+            std::string allow;
+            for (const auto& method : match.allowedMethods)
+                allow += (allow.empty() ? "" : ", ") + method;
+            HttpResponse response = errorResponse(
+                Error(ErrorCode::MethodNotAllowed, req.method + " is not allowed on " + req.path, {{"allowed", match.allowedMethods}}),
+                req.traceId);
+            response.headers.set("Allow", allow);
+            return response;
+        }
+        Reply reply = match.route->handler(req);
+        if (!reply)
+            return errorResponse(reply.error(), req.traceId);
+        return std::move(reply).value();
+    };
+
+    // Build the chain back to front: each middleware's `next` is the rest of the chain.
+    std::vector<Next> steps(m_middlewares.size() + 1);
+    steps[m_middlewares.size()] = terminal;
+    for (size_t i = m_middlewares.size(); i-- > 0;) {
+        steps[i] = [this, i, &steps](HttpRequest& req) { return m_middlewares[i]->handle(req, steps[i + 1]); };
+    }
+    return steps[0](request);
+}
+
+void RequestPipeline::dispatch(HttpRequest request, Respond respond)
+{
+    auto exchange = std::make_shared<Exchange>();
+    exchange->started = std::chrono::steady_clock::now();
+    exchange->request = std::move(request);
+    exchange->respond = std::move(respond);
+    assignRequestIdentity(exchange->request);
+    resolveRoute(exchange->request);
+    exchange->origin = exchange->request.headers.get("origin");
+    exchange->bytesIn = exchange->request.body.size();
+    exchange->request.deadline = exchange->started + m_options.requestTimeout;
+    ++m_inFlight;
+
+    if (m_draining.load()) {
+        HttpResponse response = errorResponse(Error(ErrorCode::ShuttingDown, "server is shutting down"), exchange->request.traceId);
+        response.headers.set("Connection", "close");
+        response.headers.set("Retry-After", "1");
+        finish(*exchange, std::move(response));
+        releaseInFlight();
+        return;
+    }
+
+    exchange->timer = m_timer.schedule(exchange->request.deadline, [this, weak = std::weak_ptr<Exchange>(exchange)] {
+        if (auto live = weak.lock()) {
+            const auto limit = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.requestTimeout).count();
+            finish(*live, errorResponse(Error(ErrorCode::RequestTimeout, "request took longer than " + std::to_string(limit) + " ms",
+                                              {{"timeout_ms", limit}}),
+                                        live->request.traceId));
+        }
+    });
+
+    const bool queued = m_workers.submit([this, exchange] {
+        if (!exchange->answered.load()) {
+            log::LogContext context(exchange->request.service, exchange->request.traceId);
+            HttpResponse response = runChain(exchange->request);
+            m_timer.cancel(exchange->timer);
+            if (exchange->answered.load())
+                log::warn("handler finished after its request timed out",
+                          {{"route", exchange->request.route}, {"request_id", exchange->request.requestId}});
+            finish(*exchange, std::move(response));
+        }
+        releaseInFlight();
+    });
+    if (!queued) {
+        m_timer.cancel(exchange->timer);
+        HttpResponse response = errorResponse(Error(ErrorCode::Overloaded, "server is overloaded; retry later"), exchange->request.traceId);
+        response.headers.set("Retry-After", "1");
+        finish(*exchange, std::move(response));
+        releaseInFlight();
+    }
+}
+
+void RequestPipeline::finish(Exchange& exchange, HttpResponse response)
+{
+    if (exchange.answered.exchange(true))
+        return;
+    HttpRequest& request = exchange.request;
+    stampIdentity(request, response);
+    m_cors.decorate(exchange.origin, response);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - exchange.started).count();
+    const std::string status = std::to_string(response.status);
+    m_requestsTotal.increment({request.service, request.route, request.method, status});
+    m_requestDuration.observe({request.service, request.route, request.method}, seconds);
+    if (m_options.accessLog && log::enabled(log::Level::Info)) {
+        log::LogContext context(request.service, request.traceId);
+        log::info("request", {{"method", request.method},
+                              {"path", request.path},
+                              {"route", request.route},
+                              {"status", response.status},
+                              {"duration_ms", seconds * 1000.0},
+                              {"request_id", request.requestId},
+                              {"remote", request.remoteAddress},
+                              {"bytes_in", exchange.bytesIn},
+                              {"bytes_out", response.body.size()}});
+    }
+    exchange.respond(std::move(response));
+}
+
+void RequestPipeline::releaseInFlight()
+{
+    if (--m_inFlight == 0) {
+        std::lock_guard lock(m_idleMutex);
+        m_idle.notify_all();
+    }
+}
+
+void RequestPipeline::beginDraining() { m_draining.store(true); }
+
+bool RequestPipeline::waitUntilIdle(std::chrono::milliseconds limit)
+{
+    std::unique_lock lock(m_idleMutex);
+    return m_idle.wait_for(lock, limit, [this] { return m_inFlight.load() == 0; });
+}
+
+} // namespace sbor::http

@@ -1,0 +1,108 @@
+#include "http/router.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace sbor::http {
+namespace {
+
+bool isParameter(const std::string& segment)
+{
+    return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+// How well a pattern matches: a count of literal segments, so the most specific route wins.
+int matchPattern(const Route& route, const std::vector<std::string>& segments, std::map<std::string, std::string>* parameters)
+{
+    if (route.segments.size() != segments.size())
+        return -1;
+    int literals = 0;
+    for (size_t i = 0; i < segments.size(); ++i) {
+        const std::string& expected = route.segments[i];
+        if (isParameter(expected)) {
+            if (segments[i].empty())
+                return -1;
+            if (parameters)
+                (*parameters)[expected.substr(1, expected.size() - 2)] = segments[i];
+        } else if (expected == segments[i]) {
+            ++literals;
+        } else {
+            return -1;
+        }
+    }
+    return literals;
+}
+
+} // namespace
+
+std::vector<std::string> splitPath(const std::string& path)
+{
+    std::vector<std::string> segments;
+    size_t start = path.empty() || path[0] != '/' ? 0 : 1;
+    while (start <= path.size()) {
+        const size_t slash = path.find('/', start);
+        const size_t end = slash == std::string::npos ? path.size() : slash;
+        segments.push_back(path.substr(start, end - start));
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
+    }
+    // "/a/b/" and "/a/b" are the same resource.
+    if (segments.size() > 1 && segments.back().empty())
+        segments.pop_back();
+    return segments;
+}
+
+void Router::add(std::string method, std::string pattern, std::string service, Handler handler)
+{
+    if (pattern.empty() || pattern[0] != '/')
+        throw std::logic_error("route pattern must start with '/': " + pattern);
+    for (const auto& existing : m_routes) {
+        if (existing.method == method && existing.pattern == pattern)
+            throw std::logic_error("route registered twice: " + method + " " + pattern);
+    }
+    Route route{std::move(method), std::move(pattern), std::move(service), std::move(handler), {}};
+    route.segments = splitPath(route.pattern);
+    for (const auto& segment : route.segments) {
+        if (segment.find_first_of("{}") != std::string::npos && !isParameter(segment))
+            throw std::logic_error("malformed route segment '" + segment + "' in " + route.pattern);
+    }
+    m_routes.push_back(std::move(route));
+}
+
+RouteMatch Router::match(const std::string& method, const std::string& path) const
+{
+    const std::vector<std::string> segments = splitPath(path);
+    RouteMatch result;
+    int bestScore = -1;
+    int bestAnyMethod = -1;
+    for (const auto& route : m_routes) {
+        const int score = matchPattern(route, segments, nullptr);
+        if (score < 0)
+            continue;
+        bestAnyMethod = std::max(bestAnyMethod, score);
+        if (route.method == method && score > bestScore) {
+            bestScore = score;
+            result.route = &route;
+        }
+    }
+    if (result.route && bestScore == bestAnyMethod) {
+        result.kind = RouteMatch::Kind::Found;
+        matchPattern(*result.route, segments, &result.parameters);
+        return result;
+    }
+    if (bestAnyMethod < 0)
+        return result; // NotFound
+    // The most specific pattern exists but not for this method: list what it does allow.
+    result.route = nullptr;
+    result.kind = RouteMatch::Kind::MethodNotAllowed;
+    for (const auto& route : m_routes) {
+        if (matchPattern(route, segments, nullptr) == bestAnyMethod &&
+            std::find(result.allowedMethods.begin(), result.allowedMethods.end(), route.method) == result.allowedMethods.end())
+            result.allowedMethods.push_back(route.method);
+    }
+    std::sort(result.allowedMethods.begin(), result.allowedMethods.end());
+    return result;
+}
+
+} // namespace sbor::http

@@ -1,0 +1,44 @@
+#pragma once
+// Routes "METHOD /path/{param}" to handlers. A path that matches no pattern is 404; a path that
+// matches with another method is 405 with an Allow header. Literal segments win over parameters,
+// so /events/mine is not captured by /events/{id}.
+
+#include "http/httptypes.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace sbor::http {
+
+using Handler = std::function<Reply(HttpRequest&)>;
+
+struct Route {
+    std::string method;
+    std::string pattern;
+    std::string service;
+    Handler handler;
+    std::vector<std::string> segments; // the pattern split at '/'
+};
+
+struct RouteMatch {
+    enum class Kind { Found, NotFound, MethodNotAllowed } kind = Kind::NotFound;
+    const Route* route = nullptr;
+    std::map<std::string, std::string> parameters;
+    std::vector<std::string> allowedMethods; // for MethodNotAllowed
+};
+
+class Router {
+public:
+    // Throws std::logic_error for a malformed pattern or a duplicate (method, pattern).
+    void add(std::string method, std::string pattern, std::string service, Handler handler);
+    RouteMatch match(const std::string& method, const std::string& path) const;
+    const std::vector<Route>& routes() const { return m_routes; }
+
+private:
+    std::vector<Route> m_routes;
+};
+
+std::vector<std::string> splitPath(const std::string& path);
+
+} // namespace sbor::http

@@ -1,0 +1,51 @@
+#pragma once
+// JSON logs to stderr, one object per line: {"ts","level","service","msg","trace_id", …fields}.
+// Thread-safe: a line is written with one call under a mutex, so lines never interleave.
+// The trace id and service of the request a thread is working on come from LogContext, so code
+// deep in a handler logs with the right trace id without passing it around.
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sbor::log {
+
+enum class Level { Debug = 0, Info = 1, Warn = 2, Error = 3 };
+
+std::optional<Level> parseLevel(std::string_view text);
+std::string_view levelName(Level level);
+
+void setMinimumLevel(Level level);
+Level minimumLevel();
+bool enabled(Level level);
+
+// Fields of the current thread's unit of work (an HTTP request, a bus message). RAII: restores
+// the previous context when it goes out of scope.
+class LogContext {
+public:
+    LogContext(std::string service, std::string traceId);
+    ~LogContext();
+    LogContext(const LogContext&) = delete;
+    LogContext& operator=(const LogContext&) = delete;
+
+    static const std::string& currentService();
+    static const std::string& currentTraceId();
+
+private:
+    std::string m_previousService;
+    std::string m_previousTraceId;
+};
+
+// The service name used when no LogContext is active (the process's own lines).
+void setProcessService(std::string service);
+
+void write(Level level, std::string_view message, const nlohmann::json& fields = nlohmann::json::object());
+
+inline void debug(std::string_view m, const nlohmann::json& f = nlohmann::json::object()) { if (enabled(Level::Debug)) write(Level::Debug, m, f); }
+inline void info(std::string_view m, const nlohmann::json& f = nlohmann::json::object()) { if (enabled(Level::Info)) write(Level::Info, m, f); }
+inline void warn(std::string_view m, const nlohmann::json& f = nlohmann::json::object()) { if (enabled(Level::Warn)) write(Level::Warn, m, f); }
+inline void error(std::string_view m, const nlohmann::json& f = nlohmann::json::object()) { write(Level::Error, m, f); }
+
+} // namespace sbor::log

@@ -1,0 +1,40 @@
+#pragma once
+// Runs services' background jobs: each on its own thread, every `interval`, until stop().
+// A job that throws is logged and run again at its next turn; stop() wakes sleeping jobs at
+// once and waits for running ones to return.
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace sbor {
+
+struct BackgroundJob {
+    std::string name;
+    std::chrono::milliseconds interval{60000};
+    std::function<void()> run;
+};
+
+class JobRunner {
+public:
+    JobRunner() = default;
+    ~JobRunner();
+    JobRunner(const JobRunner&) = delete;
+    JobRunner& operator=(const JobRunner&) = delete;
+
+    void start(BackgroundJob job);
+    void stop();
+    std::size_t jobCount() const { return m_threads.size(); }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    std::vector<std::thread> m_threads;
+};
+
+} // namespace sbor

@@ -1,0 +1,45 @@
+#pragma once
+// What a service is to sbor-server (the Loki/Mimir pattern, architecture.md §3): one object that
+// registers its routes, migrations and background jobs. A service never knows whether it runs
+// alone or with all the others; it gets its dependencies from the ServiceContext.
+
+#include "db/migration.h"
+#include "http/router.h"
+#include "runtime/jobrunner.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sbor {
+
+class Config;
+class MetricsRegistry;
+namespace db { class ConnectionPool; }
+
+// Process-wide facts a service may read.
+struct ServerState {
+    std::atomic<bool> draining{false};
+    std::vector<std::string> activeServices;
+    std::string version;
+};
+
+struct ServiceContext {
+    const Config& config;
+    db::ConnectionPool& database;
+    MetricsRegistry& metrics;
+    ServerState& state;
+};
+
+class Service {
+public:
+    virtual ~Service() = default;
+    virtual std::string name() const = 0;
+    virtual std::vector<db::Migration> migrations() const { return {}; }
+    virtual void registerRoutes(http::Router& router, ServiceContext& context) {}
+    virtual std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) { return {}; }
+};
+
+} // namespace sbor

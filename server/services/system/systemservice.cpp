@@ -1,0 +1,103 @@
+#include "systemservice.h"
+
+#include "config/config.h"
+#include "db/connectionpool.h"
+#include "http/jsonbody.h"
+#include "metrics/metricsregistry.h"
+
+#include <thread>
+
+// Generated from migrations/*.sql by cmake/SborMigrations.cmake.
+std::vector<sbor::db::Migration> sbor_migrations_system();
+
+namespace sbor {
+
+using http::HttpRequest;
+using http::HttpResponse;
+using http::Reply;
+
+std::vector<db::Migration> SystemService::migrations() const { return sbor_migrations_system(); }
+
+namespace {
+
+Reply readiness(ServiceContext& context)
+{
+    const bool draining = context.state.draining.load();
+    const bool database = !draining && context.database.ping();
+    nlohmann::json checks{{"database", database ? "ok" : "unreachable"}, {"shutdown", draining ? "draining" : "no"}};
+    const bool ready = database && !draining;
+    return HttpResponse::json(ready ? 200 : 503, {{"status", ready ? "ready" : "not_ready"}, {"checks", checks}});
+}
+
+Reply version(ServiceContext& context)
+{
+    return HttpResponse::json(200, {{"name", "sbor"},
+                                    {"version", context.state.version},
+                                    {"api_version", "v1"},
+                                    {"services", context.state.activeServices}});
+}
+
+// Test-only: holds a database connection for `ms` milliseconds (pg_sleep), so tests can make a
+// request that is slow, touches the database and is still running during a shutdown.
+Reply debugSleep(ServiceContext& context, const HttpRequest& request)
+{
+    const std::string text = request.queryValue("ms", "100");
+    long milliseconds = 0;
+    try {
+        milliseconds = std::stol(text);
+    } catch (const std::exception&) {
+        milliseconds = -1;
+    }
+    if (milliseconds < 0 || milliseconds > 600000)
+        return Error(ErrorCode::ValidationFailed, "ms must be an integer from 0 to 600000", {{"field", "ms"}});
+    const double slept = context.database.run([&](pqxx::connection& connection) {
+        pqxx::nontransaction tx(connection);
+        tx.exec_params("SELECT pg_sleep($1::double precision / 1000)", milliseconds);
+        return milliseconds / 1000.0;
+    });
+    return HttpResponse::json(200, {{"slept_seconds", slept}});
+}
+
+} // namespace
+
+Reply echoStrictJson(const HttpRequest& request)
+{
+    auto body = http::parseJsonBody(request);
+    if (!body)
+        return body.error();
+    http::JsonFieldReader reader(*body);
+    const std::string name = reader.requiredString("name", 1, 200);
+    const std::int64_t count = reader.requiredInteger("count", 0, 1000000);
+    const std::vector<std::string> tags = reader.optionalStringArray("tags", 50);
+    if (auto problem = reader.finish())
+        return *problem;
+    return HttpResponse::json(200, {{"name", name}, {"count", count}, {"tags", tags}});
+}
+
+void SystemService::registerRoutes(http::Router& router, ServiceContext& context)
+{
+    const auto alive = [](HttpRequest&) -> Reply { return HttpResponse::json(200, {{"status", "ok"}}); };
+    router.add("GET", "/livez", name(), alive);
+    router.add("GET", "/healthz", name(), alive);
+    router.add("GET", "/readyz", name(), [&context](HttpRequest&) { return readiness(context); });
+    router.add("GET", "/metrics", name(), [&context](HttpRequest&) -> Reply {
+        return HttpResponse::text(200, context.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
+    });
+    router.add("GET", "/api/v1/version", name(), [&context](HttpRequest&) { return version(context); });
+
+    if (!context.config.getBoolean("server.debug_routes"))
+        return;
+    router.add("GET", "/api/v1/debug/sleep", name(), [&context](HttpRequest& request) { return debugSleep(context, request); });
+    router.add("GET", "/api/v1/debug/throw", name(), [](HttpRequest&) -> Reply {
+        throw std::runtime_error("secret internal detail: connection string host=/var/run/x password=hunter2");
+    });
+    router.add("POST", "/api/v1/debug/echo", name(), [](HttpRequest& request) { return echoStrictJson(request); });
+    router.add("GET", "/api/v1/debug/items/{id}", name(), [](HttpRequest& request) -> Reply {
+        return HttpResponse::json(200, {{"id", request.pathParameter("id")}});
+    });
+    router.add("DELETE", "/api/v1/debug/items/{id}", name(), [](HttpRequest& request) -> Reply {
+        return HttpResponse::noContent();
+    });
+}
+
+} // namespace sbor

@@ -1,0 +1,79 @@
+#pragma once
+// sbor::Error: an expected failure as a value. It carries a stable code (errorcodes.def), a message
+// a client may read, and optional structured details (e.g. which field was wrong). The mapping to
+// an HTTP status lives in errorcodes.def and nowhere else.
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace sbor {
+
+enum class ErrorCode {
+#define SBOR_ERROR(name, wire, status) name,
+#include "sbor/errorcodes.def"
+#undef SBOR_ERROR
+};
+
+// The wire name ("sold_out") of a code.
+std::string_view errorCodeName(ErrorCode code);
+// The code for a wire name; nullopt for a name this build does not know.
+std::optional<ErrorCode> errorCodeFromName(std::string_view name);
+// The HTTP status a code is answered with.
+int httpStatusFor(ErrorCode code);
+
+struct Error {
+    ErrorCode code = ErrorCode::Internal;
+    std::string message;
+    nlohmann::json details = nlohmann::json::object();
+
+    Error() = default;
+    Error(ErrorCode c, std::string m, nlohmann::json d = nlohmann::json::object())
+        : code(c), message(std::move(m)), details(std::move(d)) {}
+
+    // {"code","message","details"} — the body of {"error": …} without the trace id.
+    nlohmann::json toJson() const;
+};
+
+// An Error carried by an exception, for the few places that cannot return one as a value
+// (infrastructure deep below a handler, e.g. the database pool when PostgreSQL is down). The HTTP
+// exception guard answers it with the error's own code and status.
+class ErrorException : public std::runtime_error {
+public:
+    explicit ErrorException(Error error) : std::runtime_error(error.message), m_error(std::move(error)) {}
+    const Error& error() const { return m_error; }
+
+private:
+    Error m_error;
+};
+
+// A value or an Error. std::expected arrives only with C++23; this is the small subset we need.
+template <typename T>
+class Result {
+public:
+    Result(T value) : m_state(std::move(value)) {}
+    Result(Error error) : m_state(std::move(error)) {}
+
+    bool ok() const { return std::holds_alternative<T>(m_state); }
+    explicit operator bool() const { return ok(); }
+
+    T& value() & { return std::get<T>(m_state); }
+    const T& value() const& { return std::get<T>(m_state); }
+    T&& value() && { return std::get<T>(std::move(m_state)); }
+    T* operator->() { return &value(); }
+    const T* operator->() const { return &value(); }
+    T& operator*() & { return value(); }
+    const T& operator*() const& { return value(); }
+
+    const Error& error() const { return std::get<Error>(m_state); }
+
+private:
+    std::variant<T, Error> m_state;
+};
+
+} // namespace sbor

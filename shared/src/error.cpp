@@ -1,0 +1,48 @@
+#include "sbor/error.h"
+
+#include <array>
+
+namespace sbor {
+namespace {
+
+struct ErrorCodeInfo {
+    std::string_view name;
+    int status;
+};
+
+constexpr std::array kErrorCodes = {
+#define SBOR_ERROR(name, wire, status) ErrorCodeInfo{wire, status},
+#include "sbor/errorcodes.def"
+#undef SBOR_ERROR
+};
+
+} // namespace
+
+std::string_view errorCodeName(ErrorCode code)
+{
+    return kErrorCodes.at(static_cast<size_t>(code)).name;
+}
+
+std::optional<ErrorCode> errorCodeFromName(std::string_view name)
+{
+    for (size_t i = 0; i < kErrorCodes.size(); ++i) {
+        if (kErrorCodes[i].name == name)
+            return static_cast<ErrorCode>(i);
+    }
+    return std::nullopt;
+}
+
+int httpStatusFor(ErrorCode code)
+{
+    return kErrorCodes.at(static_cast<size_t>(code)).status;
+}
+
+nlohmann::json Error::toJson() const
+{
+    nlohmann::json body{{"code", errorCodeName(code)}, {"message", message}};
+    if (!details.is_null() && !details.empty())
+        body["details"] = details;
+    return body;
+}
+
+} // namespace sbor

@@ -1,0 +1,559 @@
+#!/usr/bin/env bash
+# HTTP benchmark for sbor-server, with nginx as the yardstick.
+#
+#   tests/bench/http-bench.sh [--server PATH] [--connections N] [--duration S]
+#                             [--threads N] [--out FILE.json]
+#   tests/bench/http-bench.sh --soak [--connections 1000] [--duration 600]
+#                             [--interval 30]
+#
+# Bench mode asks: how close does sbor-server get to a static file server
+# sending the very same bytes? It starts sbor-server and a private
+# single-worker nginx that serves copies of sbor's own /healthz and
+# /api/v1/version bodies, then runs wrk against each with identical settings.
+#
+# Soak mode asks: does the server stay healthy under long load? It drives
+# GET /readyz (which goes through the DB connection pool) in --interval
+# slices and samples the server's RSS, fd count and thread count after each.
+#
+# Everything listens on and talks to 127.0.0.1 only. All processes and temp
+# dirs are cleaned up on exit, error, Ctrl-C or SIGTERM. See README.md.
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
+PYTHON=/usr/bin/python3           # not a pyenv shim: only the stdlib is needed
+WRK_LUA="$SCRIPT_DIR/wrk-report.lua"
+NGINX_TEMPLATE="$SCRIPT_DIR/nginx.conf.in"
+REPORT="$SCRIPT_DIR/bench_report.py"
+MIN_FD_LIMIT=4096
+
+# Options. Empty means "the default for the chosen mode", filled in later.
+MODE=bench
+SERVER="$REPO_ROOT/build/bin/sbor-server"
+CONNECTIONS=""
+DURATION=""
+THREADS=2
+INTERVAL=30
+WARMUP=2
+WRK_TIMEOUT=2
+STARTUP_TIMEOUT=60
+LOG_LEVEL=warn
+OUT=""
+SERVER_ARGS=()
+
+# Runtime state; cleanup() looks at all of these.
+WORK_DIR=""        # logs, wrk outputs, manifest
+NGINX_PREFIX=""    # nginx's -p dir: config, html files, logs
+DATA_DIR=""        # sbor-server --data-dir (holds its private PostgreSQL)
+SERVER_PID=""
+NGINX_PID=""
+WRK_PID=""
+SERVER_EXIT_CODE=""
+CLEANED_UP=""
+
+usage() {
+    cat <<EOF
+Usage:
+  $0 [options]          sbor-server vs nginx on /healthz and /api/v1/version
+  $0 --soak [options]   long GET /readyz run, RSS sampled every interval
+
+Options:
+  --server PATH         sbor-server binary (default: build/bin/sbor-server)
+  --connections N       wrk connections (default: 100; soak: 1000)
+  --duration SECONDS    per target (default: 10); soak: total (default: 600)
+  --threads N           wrk threads (default: 2)
+  --interval SECONDS    soak slice length (default: 30)
+  --warmup SECONDS      unrecorded wrk run before each target (default: 2; 0 = off)
+  --timeout SECONDS     wrk per-request timeout, counted as error (default: 2)
+  --startup-timeout S   wait for GET /healthz 200 (default: 60)
+  --log-level LEVEL     sbor-server log level (default: warn, keeps access logs off)
+  --server-arg ARG      extra argument for sbor-server (repeatable)
+  --out FILE.json       default: build/bench/http-bench.json (soak: http-soak.json)
+  -h, --help
+EOF
+}
+
+log() { printf '[http-bench] %s\n' "$*" >&2; }
+
+die() {
+    log "error: $*"
+    exit 1
+}
+
+# --- setup ------------------------------------------------------------------
+
+require_uint() {  # name value
+    [[ $2 =~ ^[0-9]+$ ]] || { usage >&2; die "$1 needs a non-negative integer, got '$2'"; }
+}
+
+parse_args() {
+    while (($#)); do
+        case $1 in
+            --soak) MODE=soak ;;
+            --server) SERVER=${2:?--server needs a path}; shift ;;
+            --connections) CONNECTIONS=${2:-}; require_uint "$1" "$CONNECTIONS"; shift ;;
+            --duration) DURATION=${2:-}; require_uint "$1" "$DURATION"; shift ;;
+            --threads) THREADS=${2:-}; require_uint "$1" "$THREADS"; shift ;;
+            --interval) INTERVAL=${2:-}; require_uint "$1" "$INTERVAL"; shift ;;
+            --warmup) WARMUP=${2:-}; require_uint "$1" "$WARMUP"; shift ;;
+            --timeout) WRK_TIMEOUT=${2:-}; require_uint "$1" "$WRK_TIMEOUT"; shift ;;
+            --startup-timeout) STARTUP_TIMEOUT=${2:-}; require_uint "$1" "$STARTUP_TIMEOUT"; shift ;;
+            --log-level) LOG_LEVEL=${2:?--log-level needs a value}; shift ;;
+            --server-arg) SERVER_ARGS+=("${2?--server-arg needs a value}"); shift ;;
+            --out) OUT=${2:?--out needs a file}; shift ;;
+            -h|--help) usage; exit 0 ;;
+            *) usage >&2; die "unknown option '$1'" ;;
+        esac
+        shift
+    done
+
+    if [[ $MODE == soak ]]; then
+        : "${CONNECTIONS:=1000}" "${DURATION:=600}" "${OUT:=$REPO_ROOT/build/bench/http-soak.json}"
+    else
+        : "${CONNECTIONS:=100}" "${DURATION:=10}" "${OUT:=$REPO_ROOT/build/bench/http-bench.json}"
+    fi
+    ((THREADS >= 1)) || die "--threads must be at least 1"
+    ((CONNECTIONS >= THREADS)) || die "wrk needs --connections >= --threads"
+    ((DURATION >= 1)) || die "--duration must be at least 1"
+    ((INTERVAL >= 1)) || die "--interval must be at least 1"
+    ((WRK_TIMEOUT >= 1)) || die "--timeout must be at least 1"
+}
+
+require_tools() {
+    local tool
+    for tool in wrk curl "$PYTHON"; do
+        command -v "$tool" >/dev/null || die "'$tool' not found (apt-get install wrk curl python3)"
+    done
+    if [[ $MODE == bench ]]; then
+        command -v nginx >/dev/null || die "'nginx' not found (apt-get install nginx-light)"
+    fi
+    [[ -x $SERVER ]] || die "server binary '$SERVER' is missing or not executable; build it first or pass --server"
+    # Absolute, because the server is started from a different working dir
+    # in spirit (and so the JSON records an unambiguous path).
+    SERVER=$(cd "$(dirname "$SERVER")" && pwd)/$(basename "$SERVER")
+}
+
+# Each open connection costs an fd in wrk and one in the server; 1000-
+# connection soaks blow through the usual soft limit of 1024.
+raise_fd_limit() {
+    local want=$((CONNECTIONS * 2 + 1024))
+    ((want >= MIN_FD_LIMIT)) || want=$MIN_FD_LIMIT
+    if (($(ulimit -Hn) < want)) && ! ulimit -Hn "$want" 2>/dev/null; then
+        die "hard fd limit $(ulimit -Hn) < $want and cannot be raised (run as root or raise it)"
+    fi
+    (($(ulimit -Sn) >= want)) || ulimit -Sn "$want"
+}
+
+# Ask the kernel for free ports by binding to port 0; all sockets are held
+# open together so the ports are distinct. There is a small window before
+# the servers bind them, which the readiness checks would catch.
+pick_free_ports() {  # count
+    "$PYTHON" - "$1" <<'EOF'
+import socket, sys
+socks = []
+for _ in range(int(sys.argv[1])):
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    socks.append(s)
+print(" ".join(str(s.getsockname()[1]) for s in socks))
+EOF
+}
+
+make_temp_dirs() {
+    # Explicitly under /tmp (not $TMPDIR): when run as root, sbor-server's
+    # PostgreSQL runs as the postgres user and must be able to reach its dir.
+    WORK_DIR=$(mktemp -d -p /tmp sbor-bench-work.XXXXXX)
+    DATA_DIR=$(mktemp -d -p /tmp sbor-bench-data.XXXXXX)
+    if ((EUID == 0)); then
+        chmod 0711 "$DATA_DIR"   # mktemp's 0700 would stop postgres at the door
+    fi
+    if [[ $MODE == bench ]]; then
+        NGINX_PREFIX=$(mktemp -d -p /tmp sbor-bench-nginx.XXXXXX)
+        # A root master runs its worker as nobody, which must read the files.
+        chmod 0755 "$NGINX_PREFIX"
+        mkdir -p "$NGINX_PREFIX"/{html/api/v1,logs,tmp}
+    fi
+    : >"$WORK_DIR/manifest.tsv"
+}
+
+# --- processes ------------------------------------------------------------
+
+is_running() {  # pid; a zombie counts as gone
+    local state
+    [[ -n $1 ]] || return 1
+    state=$(awk '/^State:/ {print $2}' "/proc/$1/status" 2>/dev/null) || return 1
+    [[ -n $state && $state != Z ]]
+}
+
+wait_gone() {  # pid timeout_seconds -> 0 if the process is gone in time
+    local pid=$1 ticks=$(($2 * 10))
+    while ((ticks-- > 0)); do
+        is_running "$pid" || return 0
+        sleep 0.1
+    done
+    ! is_running "$pid"
+}
+
+# SIGTERM (or another signal), wait, then SIGKILL; prints nothing, returns
+# the exit status when it is our child, 137 if it had to be killed.
+stop_process() {  # pid name signal timeout
+    local pid=$1 name=$2 sig=$3 timeout=$4 rc=0
+    is_running "$pid" || { wait "$pid" 2>/dev/null || rc=$?; return "$rc"; }
+    kill "-$sig" "$pid" 2>/dev/null || true
+    if ! wait_gone "$pid" "$timeout"; then
+        log "$name (pid $pid) ignored SIG$sig for ${timeout}s; sending SIGKILL"
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || rc=$?
+    return "$rc"
+}
+
+child_pids() {  # pid
+    pgrep -P "$1" 2>/dev/null || true
+}
+
+start_server() {  # port live_port
+    log "starting $SERVER on 127.0.0.1:$1 (data dir $DATA_DIR)"
+    # stdin from /dev/null: a benchmark must never block on a terminal.
+    "$SERVER" --data-dir "$DATA_DIR" --http "127.0.0.1:$1" --live "127.0.0.1:$2" \
+        --log-level "$LOG_LEVEL" "${SERVER_ARGS[@]}" \
+        </dev/null >"$WORK_DIR/sbor-server.log" 2>&1 &
+    SERVER_PID=$!
+}
+
+show_server_log() {
+    [[ -s $WORK_DIR/sbor-server.log ]] || { log "(sbor-server log is empty)"; return 0; }
+    log "last lines of the sbor-server log:"
+    tail -n 40 "$WORK_DIR/sbor-server.log" >&2
+}
+
+# The server owns its PostgreSQL child and stops it on SIGTERM. Only when the
+# server had to be SIGKILLed can a postmaster be orphaned; find it by the
+# pid file in our private data dir and check that its cwd really is that data
+# dir (PostgreSQL chdirs into it) so a recycled pid is never hit.
+stop_orphan_postmasters() {
+    local pidfile pid pgdata
+    [[ -n $DATA_DIR && -d $DATA_DIR ]] || return 0
+    while IFS= read -r pidfile; do
+        { read -r pid; read -r pgdata; } <"$pidfile" || continue
+        [[ $pid =~ ^[0-9]+$ ]] || continue
+        [[ $(readlink "/proc/$pid/cwd" 2>/dev/null) == "$pgdata" ]] || continue
+        log "stopping orphaned postmaster pid $pid ($pgdata)"
+        kill -INT "$pid" 2>/dev/null || true   # PostgreSQL's "fast" shutdown
+        wait_gone "$pid" 15 || kill -KILL "$pid" 2>/dev/null || true
+    done < <(find "$DATA_DIR" -maxdepth 4 -name postmaster.pid 2>/dev/null)
+}
+
+stop_server() {
+    [[ -n $SERVER_PID ]] || return 0
+    local rc=0
+    # 30 s: the server drains connections and then shuts PostgreSQL down.
+    stop_process "$SERVER_PID" sbor-server TERM 30 || rc=$?
+    SERVER_EXIT_CODE=$rc
+    SERVER_PID=""
+    ((rc == 0)) || log "warning: sbor-server exited with status $rc after SIGTERM (expected 0)"
+    stop_orphan_postmasters
+}
+
+start_nginx() {
+    log "starting nginx (1 worker) on 127.0.0.1:$NGINX_PORT, prefix $NGINX_PREFIX"
+    # -e: the compiled-in early error log is stderr; keep it in the prefix.
+    nginx -p "$NGINX_PREFIX" -c "$NGINX_PREFIX/nginx.conf" -e "$NGINX_PREFIX/logs/error.log" \
+        </dev/null >"$WORK_DIR/nginx.log" 2>&1 &
+    NGINX_PID=$!
+}
+
+stop_nginx() {
+    [[ -n $NGINX_PID ]] || return 0
+    # Note the worker first: if the master has to be SIGKILLed, its worker
+    # would otherwise be left behind.
+    local workers
+    workers=$(child_pids "$NGINX_PID")
+    stop_process "$NGINX_PID" nginx TERM 10 || true
+    local w
+    for w in $workers; do
+        if is_running "$w"; then kill -KILL "$w" 2>/dev/null || true; fi
+    done
+    NGINX_PID=""
+}
+
+# Safety net for every exit path: normal end, die(), set -e, Ctrl-C, SIGTERM.
+cleanup() {
+    [[ -z $CLEANED_UP ]] || return 0
+    CLEANED_UP=1
+    set +e
+    if [[ -n $WRK_PID ]]; then
+        stop_process "$WRK_PID" wrk TERM 5
+        WRK_PID=""
+    fi
+    stop_nginx
+    stop_server
+    local dir
+    for dir in "$WORK_DIR" "$NGINX_PREFIX" "$DATA_DIR"; do
+        # Belt and braces for an rm -rf running as root.
+        [[ $dir == /tmp/sbor-bench-* ]] && rm -rf -- "$dir"
+    done
+}
+
+# --- HTTP checks ---------------------------------------------------------------
+
+http_status() {  # url -> prints the status code, 000 if no answer
+    curl --noproxy '*' -s -o /dev/null --max-time 2 -w '%{http_code}' "$1" || true
+}
+
+wait_for_status_200() {  # url timeout_seconds pid name
+    local url=$1 deadline=$((SECONDS + $2)) pid=$3 name=$4 status
+    log "waiting up to ${2}s for GET $url -> 200"
+    while :; do
+        status=$(http_status "$url")
+        [[ $status == 200 ]] && return 0
+        if ! is_running "$pid"; then
+            [[ $name == sbor-server ]] && show_server_log
+            [[ $name == nginx ]] && { cat "$WORK_DIR/nginx.log" "$NGINX_PREFIX/logs/error.log" >&2 || true; }
+            die "$name exited before GET $url answered 200"
+        fi
+        if ((SECONDS >= deadline)); then
+            [[ $name == sbor-server ]] && show_server_log
+            die "GET $url did not answer 200 within ${2}s (last status $status)"
+        fi
+        sleep 0.2
+    done
+}
+
+# Fetches url into body_file; prints "header_bytes content_type". Fails
+# unless the status is 200, since wrk alone would not notice a 3xx.
+fetch_response() {  # url body_file
+    local out status header_bytes content_type
+    out=$(curl --noproxy '*' -sS --max-time 5 -o "$2" \
+        -w '%{http_code} %{size_header} %{content_type}' "$1") || die "GET $1 failed"
+    read -r status header_bytes content_type <<<"$out"
+    [[ $status == 200 ]] || die "GET $1 returned $status, expected 200"
+    printf '%s %s\n' "$header_bytes" "$content_type"
+}
+
+# --- nginx baseline --------------------------------------------------------------
+
+nginx_safe_value() {  # value -> value, or a neutral type if it would break the config
+    local plain='^[A-Za-z0-9./+ ;=_-]+$'   # nothing that ends a quoted string or sed's s|||
+    if [[ $1 =~ $plain ]]; then
+        printf '%s' "$1"
+    else
+        log "warning: content type '$1' cannot go into nginx.conf as is; using application/octet-stream"
+        printf 'application/octet-stream'
+    fi
+}
+
+# Copies sbor's bodies into nginx's html dir so both send identical bytes,
+# and remembers sbor's header sizes for the report.
+mirror_sbor_responses() {
+    local route info
+    declare -gA SBOR_HEADER_BYTES=() CONTENT_TYPE=()
+    for route in /healthz /api/v1/version; do
+        info=$(fetch_response "http://127.0.0.1:$SBOR_PORT$route" "$NGINX_PREFIX/html$route")
+        SBOR_HEADER_BYTES[$route]=${info%% *}
+        CONTENT_TYPE[$route]=${info#* }
+        chmod 0644 "$NGINX_PREFIX/html$route"
+        log "sbor $route: $(stat -c %s "$NGINX_PREFIX/html$route") body bytes, ${CONTENT_TYPE[$route]:-no content type}"
+    done
+    chmod -R a+rX "$NGINX_PREFIX/html"
+}
+
+write_nginx_config() {
+    local nofile worker_connections=$((CONNECTIONS + 256))
+    nofile=$(ulimit -Sn)
+    ((worker_connections >= 1024)) || worker_connections=1024
+    sed -e "s|@PREFIX@|$NGINX_PREFIX|g" \
+        -e "s|@PORT@|$NGINX_PORT|g" \
+        -e "s|@NOFILE@|$nofile|g" \
+        -e "s|@WORKER_CONNECTIONS@|$worker_connections|g" \
+        -e "s|@HEALTHZ_CONTENT_TYPE@|$(nginx_safe_value "${CONTENT_TYPE[/healthz]:-application/octet-stream}")|g" \
+        -e "s|@VERSION_CONTENT_TYPE@|$(nginx_safe_value "${CONTENT_TYPE[/api/v1/version]:-application/octet-stream}")|g" \
+        "$NGINX_TEMPLATE" >"$NGINX_PREFIX/nginx.conf"
+}
+
+# nginx must send byte-for-byte what sbor sent, or the comparison is void.
+verify_nginx_mirror() {
+    local route info
+    declare -gA NGINX_HEADER_BYTES=()
+    for route in /healthz /api/v1/version; do
+        info=$(fetch_response "http://127.0.0.1:$NGINX_PORT$route" "$WORK_DIR/nginx-check.body")
+        NGINX_HEADER_BYTES[$route]=${info%% *}
+        cmp -s "$WORK_DIR/nginx-check.body" "$NGINX_PREFIX/html$route" ||
+            die "nginx's $route body differs from sbor's"
+    done
+}
+
+# --- wrk -----------------------------------------------------------------
+
+# Runs wrk in the background and waits, so that a SIGTERM to this script is
+# handled at once instead of after the run. Output goes to out_file.
+run_wrk() {  # url seconds out_file
+    wrk --threads "$THREADS" --connections "$CONNECTIONS" --duration "${2}s" \
+        --timeout "${WRK_TIMEOUT}s" --latency --script "$WRK_LUA" "$1" \
+        </dev/null >"$3" 2>&1 &
+    WRK_PID=$!
+    local rc=0
+    wait "$WRK_PID" || rc=$?
+    WRK_PID=""
+    if ((rc != 0)) || ! grep -q '^WRK_JSON ' "$3"; then
+        cat "$3" >&2
+        die "wrk against $1 failed (exit $rc)"
+    fi
+}
+
+# One recorded measurement, preceded by an unrecorded warm-up so that lazy
+# initialisation and TCP slow start are not billed to the first target.
+bench_target() {  # target route url body_bytes header_bytes
+    local target=$1 route=$2 url=$3 out="$WORK_DIR/wrk-$1-${2//\//_}.txt"
+    if ((WARMUP > 0)); then
+        log "warm-up ${WARMUP}s: $target $route"
+        run_wrk "$url" "$WARMUP" "$WORK_DIR/warmup.txt"
+    fi
+    log "measuring ${DURATION}s: $target $route ($CONNECTIONS connections, $THREADS threads)"
+    run_wrk "$url" "$DURATION" "$out"
+    if [[ -n $SERVER_PID ]] && ! is_running "$SERVER_PID"; then
+        show_server_log
+        die "sbor-server died during the run"
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$route" "$url" "$4" "$5" "$out" \
+        >>"$WORK_DIR/manifest.tsv"
+}
+
+# --- reporting -------------------------------------------------------------
+
+load_average() { cut -d' ' -f1 /proc/loadavg; }
+
+# The server shares 2 CPUs with wrk; a parallel build makes numbers useless.
+warn_if_busy() {
+    local load=$1
+    if awk -v l="$load" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
+        log "warning: load average is $load on $(nproc) CPUs; results will be noisy"
+    fi
+}
+
+# Keeps a copy of the server's log (warnings at --log-level warn) beside
+# the JSON: the temp dir is about to go.
+save_server_log() {
+    SERVER_LOG_COPY="${OUT%.json}.server.log"
+    mkdir -p "$(dirname "$OUT")"
+    cp "$WORK_DIR/sbor-server.log" "$SERVER_LOG_COPY" 2>/dev/null || SERVER_LOG_COPY=""
+}
+
+write_report() {  # mode, then --set/--note args for bench_report.py
+    local mode=$1
+    shift
+    save_server_log
+    "$PYTHON" "$REPORT" "$mode" --manifest "$WORK_DIR/manifest.tsv" --out "$OUT" \
+        --repo-root "$REPO_ROOT" \
+        --set "server=$SERVER" --set "server_args=${SERVER_ARGS[*]}" \
+        --set "server_log_level=$LOG_LEVEL" --set "server_exit_code=$SERVER_EXIT_CODE" \
+        --set "server_log=$SERVER_LOG_COPY" \
+        --set "wrk_threads=$THREADS" --set "wrk_connections=$CONNECTIONS" \
+        --set "wrk_timeout_s=$WRK_TIMEOUT" --set "fd_limit=$(ulimit -Sn)" \
+        --set "load_avg_at_start=$LOAD_AT_START" \
+        "$@"
+}
+
+# --- modes -------------------------------------------------------------------
+
+run_bench() {
+    local ports
+    ports=$(pick_free_ports 3)
+    read -r SBOR_PORT LIVE_PORT NGINX_PORT <<<"$ports"
+
+    start_server "$SBOR_PORT" "$LIVE_PORT"
+    wait_for_status_200 "http://127.0.0.1:$SBOR_PORT/healthz" "$STARTUP_TIMEOUT" "$SERVER_PID" sbor-server
+
+    mirror_sbor_responses
+    write_nginx_config
+    start_nginx
+    wait_for_status_200 "http://127.0.0.1:$NGINX_PORT/healthz" 10 "$NGINX_PID" nginx
+    verify_nginx_mirror
+
+    local route size
+    for route in /healthz /api/v1/version; do
+        size=$(stat -c %s "$NGINX_PREFIX/html$route")
+        bench_target sbor "$route" "http://127.0.0.1:$SBOR_PORT$route" "$size" "${SBOR_HEADER_BYTES[$route]}"
+        bench_target nginx "$route" "http://127.0.0.1:$NGINX_PORT$route" "$size" "${NGINX_HEADER_BYTES[$route]}"
+    done
+
+    stop_nginx
+    stop_server
+    write_report bench \
+        --set "duration_s=$DURATION" --set "warmup_s=$WARMUP" \
+        --set "nginx_worker_processes=1" \
+        --note "sbor-server runs with --log-level $LOG_LEVEL (access logs off the hot path)" \
+        --note "nginx: worker_processes 1, access_log off, keepalive_requests 1e9, open_file_cache on; same body bytes and Content-Type as sbor" \
+        --note "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per target after a ${WARMUP}s warm-up; errors = socket errors + HTTP status >= 400" \
+        --note "wrk and the servers share this machine's $(nproc) CPUs (load average at start: $LOAD_AT_START)"
+    ((SERVER_EXIT_CODE == 0)) || exit 1
+}
+
+rss_sample() {  # pid -> "rss_kib<TAB>fds<TAB>threads", manifest-ready
+    local rss threads fds
+    rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$1/status")
+    threads=$(awk '/^Threads:/ {print $2}' "/proc/$1/status")
+    fds=$(find "/proc/$1/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
+    printf '%s\t%s\t%s\n' "$rss" "$fds" "$threads"
+}
+
+run_soak() {
+    local ports url sample slice=0 elapsed=0 len server_died=0
+    ports=$(pick_free_ports 2)
+    read -r SBOR_PORT LIVE_PORT <<<"$ports"
+
+    start_server "$SBOR_PORT" "$LIVE_PORT"
+    wait_for_status_200 "http://127.0.0.1:$SBOR_PORT/healthz" "$STARTUP_TIMEOUT" "$SERVER_PID" sbor-server
+    url="http://127.0.0.1:$SBOR_PORT/readyz"
+    # /healthz can be up before the database is; the soak is about /readyz.
+    wait_for_status_200 "$url" "$STARTUP_TIMEOUT" "$SERVER_PID" sbor-server
+
+    sample=$(rss_sample "$SERVER_PID")
+    printf 'start\t0\t0\t%s\t-\n' "$sample" >>"$WORK_DIR/manifest.tsv"
+    log "soak: GET /readyz, $CONNECTIONS connections, ${DURATION}s in ${INTERVAL}s slices; RSS at start $((${sample%%$'\t'*} / 1024)) MiB"
+
+    while ((elapsed < DURATION)); do
+        len=$((DURATION - elapsed < INTERVAL ? DURATION - elapsed : INTERVAL))
+        slice=$((slice + 1))
+        run_wrk "$url" "$len" "$WORK_DIR/wrk-soak-$slice.txt"
+        if ! is_running "$SERVER_PID"; then
+            # The most interesting soak outcome: keep what was measured.
+            log "error: sbor-server died during slice $slice"
+            show_server_log
+            server_died=1
+            break
+        fi
+        sample=$(rss_sample "$SERVER_PID")
+        printf '%s\t%s\t%s\t%s\t%s\n' "$slice" "$elapsed" "$((elapsed + len))" \
+            "$sample" "$WORK_DIR/wrk-soak-$slice.txt" >>"$WORK_DIR/manifest.tsv"
+        elapsed=$((elapsed + len))
+        log "slice $slice done (${elapsed}/${DURATION}s), RSS $((${sample%%$'\t'*} / 1024)) MiB"
+    done
+
+    ((server_died)) || stop_server
+    write_report soak \
+        --set "duration_s=$DURATION" --set "interval_s=$INTERVAL" --set "route=/readyz" \
+        --set "server_died=$server_died" \
+        --note "sbor-server runs with --log-level $LOG_LEVEL (access logs off the hot path)" \
+        --note "wrk: $THREADS threads, $CONNECTIONS connections against GET /readyz; errors = socket errors + HTTP status >= 400" \
+        --note "RSS/fds/threads are the sbor-server process only (not its PostgreSQL), sampled after each slice" \
+        --note "wrk and the server share this machine's $(nproc) CPUs (load average at start: $LOAD_AT_START)"
+    ((server_died == 0)) || exit 1
+    [[ $SERVER_EXIT_CODE == 0 ]] || exit 1
+}
+
+main() {
+    parse_args "$@"
+    require_tools
+    raise_fd_limit
+    trap cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    trap 'exit 129' HUP
+    LOAD_AT_START=$(load_average)
+    warn_if_busy "$LOAD_AT_START"
+    make_temp_dirs
+    if [[ $MODE == soak ]]; then run_soak; else run_bench; fi
+}
+
+main "$@"
