@@ -50,6 +50,9 @@ NGINX_PID=""
 WRK_PID=""
 SERVER_EXIT_CODE=""
 CLEANED_UP=""
+# Also set later: SBOR_PORT LIVE_PORT NGINX_PORT, SERVER_VERSION,
+# LOAD_AT_START, SERVER_LOG_COPY, and the per-route arrays CONTENT_TYPE,
+# SBOR_HEADER_BYTES, NGINX_HEADER_BYTES.
 
 usage() {
     cat <<EOF
@@ -128,8 +131,7 @@ require_tools() {
         command -v nginx >/dev/null || die "'nginx' not found (apt-get install nginx-light)"
     fi
     [[ -x $SERVER ]] || die "server binary '$SERVER' is missing or not executable; build it first or pass --server"
-    # Absolute, because the server is started from a different working dir
-    # in spirit (and so the JSON records an unambiguous path).
+    # Absolute, so the JSON records an unambiguous path.
     SERVER=$(cd "$(dirname "$SERVER")" && pwd)/$(basename "$SERVER")
 }
 
@@ -214,8 +216,16 @@ child_pids() {  # pid
 
 start_server() {  # port live_port
     log "starting $SERVER on 127.0.0.1:$1 (data dir $DATA_DIR)"
+    # sbor-server reads SBOR_* from the environment (SBOR_DATABASE_URL,
+    # SBOR_CONFIG, ...); a stray one would point the benchmark at another
+    # database or config. Only flags given here and via --server-arg count.
+    local var unset_args=()
+    for var in $(compgen -e); do
+        [[ $var == SBOR_* ]] && unset_args+=(-u "$var")
+    done
+    ((${#unset_args[@]} == 0)) || log "ignoring environment: ${unset_args[*]}"
     # stdin from /dev/null: a benchmark must never block on a terminal.
-    "$SERVER" --data-dir "$DATA_DIR" --http "127.0.0.1:$1" --live "127.0.0.1:$2" \
+    env "${unset_args[@]}" "$SERVER" --data-dir "$DATA_DIR" --http "127.0.0.1:$1" --live "127.0.0.1:$2" \
         --log-level "$LOG_LEVEL" "${SERVER_ARGS[@]}" \
         </dev/null >"$WORK_DIR/sbor-server.log" 2>&1 &
     SERVER_PID=$!
@@ -246,12 +256,14 @@ stop_orphan_postmasters() {
 
 stop_server() {
     [[ -n $SERVER_PID ]] || return 0
-    local rc=0
+    local rc=0 what="exited with status %s after SIGTERM (expected 0)"
+    is_running "$SERVER_PID" || what="had already exited, status %s"
     # 30 s: the server drains connections and then shuts PostgreSQL down.
     stop_process "$SERVER_PID" sbor-server TERM 30 || rc=$?
     SERVER_EXIT_CODE=$rc
     SERVER_PID=""
-    ((rc == 0)) || log "warning: sbor-server exited with status $rc after SIGTERM (expected 0)"
+    # shellcheck disable=SC2059  # $what is one of the two formats above
+    ((rc == 0)) || log "warning: sbor-server $(printf "$what" "$rc")"
     stop_orphan_postmasters
 }
 
@@ -446,6 +458,7 @@ write_report() {  # mode, then --set/--note args for bench_report.py
     "$PYTHON" "$REPORT" "$mode" --manifest "$WORK_DIR/manifest.tsv" --out "$OUT" \
         --repo-root "$REPO_ROOT" \
         --set "server=$SERVER" --set "server_args=${SERVER_ARGS[*]}" \
+        --set "server_version=$SERVER_VERSION" \
         --set "server_log_level=$LOG_LEVEL" --set "server_exit_code=$SERVER_EXIT_CODE" \
         --set "server_log=$SERVER_LOG_COPY" \
         --set "wrk_threads=$THREADS" --set "wrk_connections=$CONNECTIONS" \
@@ -551,6 +564,7 @@ main() {
     trap 'exit 143' TERM
     trap 'exit 129' HUP
     LOAD_AT_START=$(load_average)
+    SERVER_VERSION=$("$SERVER" --version 2>&1 </dev/null | head -n 1) || SERVER_VERSION=unknown
     warn_if_busy "$LOAD_AT_START"
     make_temp_dirs
     if [[ $MODE == soak ]]; then run_soak; else run_bench; fi

@@ -96,6 +96,10 @@ public:
         config.set_timeout(utility::seconds(60));
         m_listener = std::make_unique<http_listener>(web::uri("http://" + address.text()), config);
         m_listener->support([this](http_request incoming) { accept(std::move(incoming)); });
+        // cpprestsdk answers OPTIONS and TRACE itself unless a handler is registered for them by
+        // name; ours must see them (CORS preflight; TRACE is refused by the router).
+        m_listener->support(web::http::methods::OPTIONS, [this](http_request incoming) { accept(std::move(incoming)); });
+        m_listener->support(web::http::methods::TRCE, [this](http_request incoming) { accept(std::move(incoming)); });
         m_address = address.text();
     }
 

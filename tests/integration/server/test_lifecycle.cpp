@@ -1,0 +1,175 @@
+// Start and stop: graceful shutdown with a request in flight, and the embedded default's private
+// PostgreSQL — created on first start, kept across restarts, never left running.
+#include "httpclient.h"
+#include "testdatabase.h"
+#include "testserver.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <pqxx/pqxx>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace sbor::test;
+
+namespace {
+// Processes whose command line mentions `text` (e.g. a data dir): what a clean stop leaves none of.
+QStringList processesMentioning(const QString& text)
+{
+    QStringList found;
+    const QDir proc("/proc");
+    for (const QString& entry : proc.entryList(QDir::Dirs)) {
+        bool numeric = false;
+        entry.toLongLong(&numeric);
+        if (!numeric || entry.toLongLong() == QCoreApplication::applicationPid())
+            continue;
+        QFile file("/proc/" + entry + "/cmdline");
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray commandLine = file.readAll().replace('\0', ' ');
+        if (commandLine.contains(text.toUtf8()))
+            found << entry + ": " + QString::fromUtf8(commandLine);
+    }
+    return found;
+}
+
+std::string embeddedConnection(const QString& dataDir)
+{
+    return QStringLiteral("host=%1/run user=postgres dbname=sbor").arg(dataDir).toStdString();
+}
+
+// /tmp: the `postgres` account must be able to reach the data dir when the suite runs as root.
+QString newDataDir(QTemporaryDir& holder)
+{
+    QFile::setPermissions(holder.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                             QFileDevice::ExeGroup | QFileDevice::ExeOther);
+    return holder.path() + "/data";
+}
+}
+
+class TestLifecycle : public QObject {
+    Q_OBJECT
+private slots:
+    void sigtermFinishesTheRequestInFlightThenExitsZero()
+    {
+        TestDatabase database;
+        QVERIFY2(database.valid(), database.problem().c_str());
+        TestServer::Options options;
+        options.arguments = {"--db-url", database.url()};
+        TestServer server(options);
+        QVERIFY2(server.start(), qPrintable(server.logs()));
+
+        QNetworkAccessManager network;
+        QNetworkReply* slow = network.get(QNetworkRequest(server.url("/api/v1/debug/sleep?ms=2500")));
+        QTest::qWait(500); // the slow request is now running on the server
+        ::kill(static_cast<pid_t>(server.pid()), SIGTERM);
+
+        // While draining: not ready, and new work is refused (or the listener is already gone).
+        HttpClient client;
+        const auto readiness = client.get(server.url("/readyz"), {}, 5000);
+        QVERIFY2(readiness.status == 503 || readiness.status == 0, qPrintable(QString::number(readiness.status)));
+        const auto refused = client.get(server.url("/api/v1/version"), {}, 5000);
+        QVERIFY(refused.status == 503 || refused.status == 0);
+        if (refused.status == 503)
+            QCOMPARE(refused.errorCode(), QStringLiteral("shutting_down"));
+
+        QTRY_VERIFY_WITH_TIMEOUT(slow->isFinished(), 15000);
+        QCOMPARE(slow->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(slow->readAll().contains("slept_seconds"));
+        delete slow;
+        if (server.process().state() != QProcess::NotRunning)
+            QVERIFY(server.process().waitForFinished(30000));
+        QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.process().exitCode(), 0);
+        QVERIFY(server.logs().contains("shutting down"));
+    }
+
+    void embeddedClusterKeepsItsDataAcrossRestarts()
+    {
+        QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
+        const QString dataDir = newDataDir(holder);
+        TestServer::Options options;
+        options.arguments = {"--data-dir", dataDir};
+        std::string installation;
+        {
+            TestServer server(options);
+            QVERIFY2(server.start(90000), qPrintable(server.logs()));
+            QVERIFY(server.logs().contains("initialising the embedded PostgreSQL cluster"));
+            HttpClient client;
+            QCOMPARE(client.get(server.url("/readyz")).status, 200);
+            QVERIFY(QFile::exists(dataDir + "/postgresql/PG_VERSION"));
+            // No TCP port: the cluster listens on its private socket only.
+            QVERIFY(!processesMentioning(dataDir).isEmpty());
+            pqxx::connection connection(embeddedConnection(dataDir));
+            pqxx::work tx(connection);
+            installation = tx.exec1("SELECT id FROM system.installation")[0].as<std::string>();
+            QCOMPARE(tx.exec1("SHOW listen_addresses")[0].as<std::string>(), std::string());
+            tx.exec("CREATE TABLE public.survivor (note text); INSERT INTO public.survivor VALUES ('still here')");
+            tx.commit();
+            QCOMPARE(server.stop(SIGTERM), 0);
+            QVERIFY(server.logs().contains("embedded PostgreSQL stopped"));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(dataDir).isEmpty(), 5000);
+        {
+            TestServer server(options);
+            QVERIFY2(server.start(60000), qPrintable(server.logs()));
+            QVERIFY(!server.logs().contains("initialising"));
+            pqxx::connection connection(embeddedConnection(dataDir));
+            pqxx::work tx(connection);
+            QCOMPARE(tx.exec1("SELECT id FROM system.installation")[0].as<std::string>(), installation);
+            QCOMPARE(tx.exec1("SELECT note FROM public.survivor")[0].as<std::string>(), std::string("still here"));
+            tx.commit();
+            QCOMPARE(server.stop(SIGINT), 0);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(dataDir).isEmpty(), 5000);
+    }
+
+    void killedServerTakesItsPostgresAlong()
+    {
+        QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
+        const QString dataDir = newDataDir(holder);
+        TestServer::Options options;
+        options.arguments = {"--data-dir", dataDir};
+        options.environment.insert("SBOR_DATABASE_EMBEDDED_UNSAFE_FAST", "true");
+        TestServer server(options);
+        QVERIFY2(server.start(60000), qPrintable(server.logs()));
+        QCOMPARE(server.stop(SIGKILL), -1);
+        // The parent-death signal tells the orphaned postgres to shut down by itself.
+        QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(dataDir).isEmpty(), 20000);
+        // …and the next start recovers the cluster.
+        TestServer again(options);
+        QVERIFY2(again.start(60000), qPrintable(again.logs()));
+        QCOMPARE(again.stop(), 0);
+    }
+
+    void missingPostgresBinariesSayWhatToInstall()
+    {
+        QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
+        QString output;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("SBOR_DATABASE_EMBEDDED_BIN_DIR", "/nonexistent/bin");
+        QCOMPARE(TestServer::runToCompletion({"--data-dir", newDataDir(holder), "--http", "127.0.0.1:1"}, &output, environment), 1);
+        QVERIFY2(output.contains("apt-get install postgresql"), qPrintable(output));
+    }
+
+    void unreachableDataDirIsExplainedWhenRoot()
+    {
+        if (geteuid() != 0)
+            QSKIP("only root hands the cluster to the postgres account");
+        QTemporaryDir holder("/tmp/sbor-private-XXXXXX"); // mode 700: postgres cannot enter
+        QString output;
+        QCOMPARE(TestServer::runToCompletion({"--data-dir", holder.path() + "/data", "--http", "127.0.0.1:1"}, &output,
+                                             QProcessEnvironment::systemEnvironment()),
+                 1);
+        QVERIFY2(output.contains("cannot reach"), qPrintable(output));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLifecycle)
+#include "test_lifecycle.moc"

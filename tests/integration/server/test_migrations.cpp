@@ -1,0 +1,94 @@
+// Migrations against a real PostgreSQL: applied once on a fresh database, not again on restart,
+// and a database newer than the code (or an edited migration) stops the server from starting.
+#include "httpclient.h"
+#include "testdatabase.h"
+#include "testserver.h"
+
+#include <QtTest>
+
+using namespace sbor::test;
+
+namespace {
+int startAndStop(const TestDatabase& database, QString* logs = nullptr)
+{
+    TestServer::Options options;
+    options.arguments = {"--db-url", database.url()};
+    TestServer server(options);
+    const bool started = server.start();
+    if (logs)
+        *logs = server.logs();
+    if (!started) {
+        server.process().waitForFinished(30000);
+        if (logs)
+            *logs = server.logs();
+        return 1000 + server.process().exitCode();
+    }
+    return server.stop();
+}
+}
+
+class TestMigrations : public QObject {
+    Q_OBJECT
+private slots:
+    void freshDatabaseGetsEveryMigrationOnce()
+    {
+        TestDatabase database;
+        QVERIFY2(database.valid(), database.problem().c_str());
+        QString logs;
+        QCOMPARE(startAndStop(database, &logs), 0);
+        QVERIFY(logs.contains("system/0001_installation"));
+        QCOMPARE(database.query("SELECT count(*) FROM sbor_meta.schema_migrations WHERE service = 'system'"), std::string("1"));
+        const std::string installation = database.query("SELECT id FROM system.installation");
+        QCOMPARE(installation.size(), size_t(36));
+        const std::string appliedAt = database.query("SELECT applied_at FROM sbor_meta.schema_migrations WHERE version = 1");
+
+        // A second start applies nothing and keeps the data.
+        QCOMPARE(startAndStop(database, &logs), 0);
+        QVERIFY(!logs.contains("migration applied"));
+        QCOMPARE(database.query("SELECT count(*) FROM sbor_meta.schema_migrations"), std::string("1"));
+        QCOMPARE(database.query("SELECT applied_at FROM sbor_meta.schema_migrations WHERE version = 1"), appliedAt);
+        QCOMPARE(database.query("SELECT id FROM system.installation"), installation);
+    }
+
+    void databaseNewerThanCodeIsRefused()
+    {
+        TestDatabase database;
+        QVERIFY2(database.valid(), database.problem().c_str());
+        QCOMPARE(startAndStop(database), 0);
+        database.query("INSERT INTO sbor_meta.schema_migrations (service, version, name, checksum) "
+                       "VALUES ('system', 999, 'from_the_future', 'x') RETURNING 1");
+        QString logs;
+        QCOMPARE(startAndStop(database, &logs), 1001);
+        QVERIFY2(logs.contains("is at version 999 but this build knows versions up to 1"), qPrintable(logs));
+        QVERIFY(logs.contains("newer than the code"));
+    }
+
+    void editedMigrationIsRefused()
+    {
+        TestDatabase database;
+        QVERIFY2(database.valid(), database.problem().c_str());
+        QCOMPARE(startAndStop(database), 0);
+        database.query("UPDATE sbor_meta.schema_migrations SET checksum = 'edited' WHERE version = 1 RETURNING 1");
+        QString logs;
+        QCOMPARE(startAndStop(database, &logs), 1001);
+        QVERIFY2(logs.contains("was changed after it was applied"), qPrintable(logs));
+    }
+
+    void secondServerOnTheSameDatabaseAppliesNothing()
+    {
+        TestDatabase database;
+        QVERIFY2(database.valid(), database.problem().c_str());
+        TestServer::Options options;
+        options.arguments = {"--db-url", database.url()};
+        TestServer first(options), second(options);
+        QVERIFY(first.start());
+        QVERIFY(second.start());
+        QCOMPARE(database.query("SELECT count(*) FROM sbor_meta.schema_migrations"), std::string("1"));
+        QCOMPARE(database.query("SELECT count(*) FROM system.installation"), std::string("1"));
+        QCOMPARE(first.stop(), 0);
+        QCOMPARE(second.stop(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "test_migrations.moc"

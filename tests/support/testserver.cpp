@@ -1,0 +1,107 @@
+#include "testserver.h"
+
+#include "httpclient.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTcpServer>
+#include <QThread>
+
+#include <csignal>
+
+namespace sbor::test {
+
+quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
+}
+
+QString TestServer::binary() { return QStringLiteral(SBOR_SERVER_BINARY); }
+
+TestServer::TestServer(Options options) : m_options(std::move(options)) {}
+
+TestServer::~TestServer()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished(10000);
+    }
+}
+
+bool TestServer::start(int timeoutMs)
+{
+    m_port = freeLoopbackPort();
+    QStringList arguments = m_options.arguments;
+    arguments << "--http" << QStringLiteral("127.0.0.1:%1").arg(m_port);
+    QProcessEnvironment environment = m_options.environment;
+    if (m_options.debugRoutes && !environment.contains("SBOR_SERVER_DEBUG_ROUTES"))
+        environment.insert("SBOR_SERVER_DEBUG_ROUTES", "true");
+    m_process.setProcessEnvironment(environment);
+    m_process.setStandardErrorFile(m_logDir.filePath("stderr.log"), QIODevice::Append);
+    m_process.setStandardOutputFile(m_logDir.filePath("stdout.log"), QIODevice::Append);
+    m_process.start(binary(), arguments);
+    if (!m_process.waitForStarted(10000))
+        return false;
+
+    HttpClient client;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        if (m_process.state() == QProcess::NotRunning)
+            return false;
+        const HttpResult health = client.get(url("/healthz"), {}, 1000);
+        if (health.status == 200)
+            return true;
+        QThread::msleep(50);
+    }
+    return false;
+}
+
+int TestServer::stop(int signal, int timeoutMs)
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    ::kill(static_cast<pid_t>(m_process.processId()), signal);
+    if (!m_process.waitForFinished(timeoutMs)) {
+        m_process.kill();
+        m_process.waitForFinished(10000);
+        return -1;
+    }
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+int TestServer::runToCompletion(const QStringList& arguments, QString* output, const QProcessEnvironment& environment,
+                                int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(binary(), arguments);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return -1;
+    }
+    if (output)
+        *output = QString::fromUtf8(process.readAll());
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+QUrl TestServer::url(const QString& pathAndQuery) const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(pathAndQuery));
+}
+
+QString TestServer::logs()
+{
+    QFile file(m_logDir.filePath("stderr.log"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+} // namespace sbor::test

@@ -1,0 +1,53 @@
+#pragma once
+// A real sbor-server process for integration tests: started on a free loopback port, awaited
+// until /healthz answers, stopped with a signal. Its stderr (JSON logs) is kept for assertions.
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QTemporaryDir>
+#include <QStringList>
+#include <QUrl>
+
+namespace sbor::test {
+
+class TestServer {
+public:
+    struct Options {
+        QStringList arguments;                 // besides --http, which TestServer sets
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        bool debugRoutes = true;
+    };
+
+    explicit TestServer(Options options);
+    ~TestServer(); // kills the process if a test left it running
+
+    // Starts and waits until GET /healthz answers 200. False (with logs()) if it exited or timed out.
+    bool start(int timeoutMs = 60000);
+    // Sends `signal` and waits; returns the exit code, or -1 if it had to be killed.
+    int stop(int signal = 15, int timeoutMs = 40000);
+    // Runs sbor-server with `arguments` to completion (for usage errors, --help …).
+    static int runToCompletion(const QStringList& arguments, QString* output, const QProcessEnvironment& environment,
+                               int timeoutMs = 60000);
+
+    QUrl url(const QString& pathAndQuery) const;
+    quint16 port() const { return m_port; }
+    qint64 pid() const { return m_process.processId(); }
+    QString logs();
+    QProcess& process() { return m_process; }
+
+    static QString binary();
+
+private:
+    Options m_options;
+    QProcess m_process;
+    quint16 m_port = 0;
+    // stderr goes to a file, not a pipe: a busy server must never block on a full pipe that
+    // the test is not reading at that moment.
+    QTemporaryDir m_logDir;
+};
+
+// A TCP port nobody listens on right now (bound and released).
+quint16 freeLoopbackPort();
+
+} // namespace sbor::test

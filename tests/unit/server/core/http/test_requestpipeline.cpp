@@ -1,0 +1,214 @@
+// The request pipeline in-process: the same chain sbor-server runs, driven without a socket.
+#include "http/requestpipeline.h"
+#include "metrics/metricsregistry.h"
+#include "runtime/deadlinetimer.h"
+#include "runtime/workerpool.h"
+
+#include <QtTest>
+
+#include <future>
+#include <thread>
+
+using namespace sbor;
+using namespace sbor::http;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Harness {
+    explicit Harness(PipelineOptions options = {}, std::size_t threads = 2, std::size_t queue = 16)
+        : workers("test", threads, queue), pipeline(std::move(options), router, metrics, workers, timer)
+    {
+    }
+    HttpResponse call(HttpRequest request)
+    {
+        std::promise<HttpResponse> answered;
+        auto future = answered.get_future();
+        pipeline.dispatch(std::move(request), [&answered](HttpResponse response) { answered.set_value(std::move(response)); });
+        if (future.wait_for(10s) != std::future_status::ready)
+            throw std::runtime_error("no answer within 10 s");
+        return future.get();
+    }
+    Router router;
+    MetricsRegistry metrics;
+    DeadlineTimer timer;
+    WorkerPool workers;
+    RequestPipeline pipeline;
+};
+
+HttpRequest request(std::string method, std::string path)
+{
+    HttpRequest r;
+    r.method = std::move(method);
+    r.path = std::move(path);
+    return r;
+}
+
+std::string errorCodeOf(const HttpResponse& response)
+{
+    return nlohmann::json::parse(response.body)["error"]["code"].get<std::string>();
+}
+
+} // namespace
+
+class TestRequestPipeline : public QObject {
+    Q_OBJECT
+private slots:
+    void everyResponseCarriesIdentityAndIsCounted()
+    {
+        Harness h;
+        h.router.add("GET", "/x/{id}", "demo", [](HttpRequest& r) -> Reply {
+            return HttpResponse::json(200, {{"id", r.pathParameter("id")}});
+        });
+        auto r = request("GET", "/x/5");
+        r.headers.set("X-Request-Id", "req-1");
+        const HttpResponse ok = h.call(r);
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(QString::fromStdString(ok.headers.get("x-request-id")), QStringLiteral("req-1"));
+        QVERIFY(ok.headers.contains("traceparent"));
+        const HttpResponse missing = h.call(request("GET", "/nothing"));
+        QCOMPARE(missing.status, 404);
+        QVERIFY(missing.headers.contains("x-request-id"));
+        QCOMPARE(h.metrics.counter("http_requests_total", "", {"service", "route", "method", "status"})
+                     .value({"demo", "/x/{id}", "GET", "200"}), 1.0);
+        QCOMPARE(h.metrics.counter("http_requests_total", "", {"service", "route", "method", "status"})
+                     .value({"gateway", "unmatched", "GET", "404"}), 1.0);
+    }
+
+    void handlerErrorsBecomeJsonErrors()
+    {
+        Harness h;
+        h.router.add("GET", "/conflict", "demo", [](HttpRequest&) -> Reply { return Error(ErrorCode::Conflict, "taken"); });
+        const HttpResponse response = h.call(request("GET", "/conflict"));
+        QCOMPARE(response.status, 409);
+        const auto body = nlohmann::json::parse(response.body);
+        QCOMPARE(QString::fromStdString(body["error"]["code"].get<std::string>()), QStringLiteral("conflict"));
+        QCOMPARE(body["error"]["trace_id"].get<std::string>().size(), size_t(32));
+    }
+
+    void exceptionsBecome500WithoutLeakingInternals()
+    {
+        Harness h;
+        h.router.add("GET", "/boom", "demo", [](HttpRequest&) -> Reply { throw std::runtime_error("password=hunter2"); });
+        h.router.add("GET", "/db", "demo", [](HttpRequest&) -> Reply {
+            throw ErrorException(Error(ErrorCode::DatabaseUnavailable, "the database is unavailable"));
+        });
+        const HttpResponse boom = h.call(request("GET", "/boom"));
+        QCOMPARE(boom.status, 500);
+        QCOMPARE(QString::fromStdString(errorCodeOf(boom)), QStringLiteral("internal"));
+        QVERIFY(boom.body.find("hunter2") == std::string::npos);
+        const HttpResponse database = h.call(request("GET", "/db"));
+        QCOMPARE(database.status, 503);
+        QCOMPARE(QString::fromStdString(errorCodeOf(database)), QStringLiteral("database_unavailable"));
+    }
+
+    void slowHandlerIsAnswered504AtItsDeadline()
+    {
+        PipelineOptions options;
+        options.requestTimeout = 200ms;
+        Harness h(options);
+        h.router.add("GET", "/slow", "demo", [](HttpRequest&) -> Reply {
+            std::this_thread::sleep_for(1500ms);
+            return HttpResponse::json(200, {});
+        });
+        const auto started = std::chrono::steady_clock::now();
+        const HttpResponse response = h.call(request("GET", "/slow"));
+        QCOMPARE(response.status, 504);
+        QCOMPARE(QString::fromStdString(errorCodeOf(response)), QStringLiteral("request_timeout"));
+        QVERIFY(std::chrono::steady_clock::now() - started < 1400ms);
+        QVERIFY(h.pipeline.waitUntilIdle(5s)); // the handler still finishes and is accounted for
+    }
+
+    void fullQueueIsAnswered503Overloaded()
+    {
+        Harness h({}, 1, 1);
+        std::promise<void> release;
+        auto gate = release.get_future().share();
+        h.router.add("GET", "/block", "demo", [gate](HttpRequest&) -> Reply {
+            gate.wait();
+            return HttpResponse::json(200, {});
+        });
+        std::vector<std::future<HttpResponse>> pending;
+        std::vector<std::shared_ptr<std::promise<HttpResponse>>> promises;
+        for (int i = 0; i < 2; ++i) { // one running, one queued
+            auto promise = std::make_shared<std::promise<HttpResponse>>();
+            pending.push_back(promise->get_future());
+            h.pipeline.dispatch(request("GET", "/block"), [promise](HttpResponse r) { promise->set_value(std::move(r)); });
+            promises.push_back(promise);
+            std::this_thread::sleep_for(50ms);
+        }
+        const HttpResponse refused = h.call(request("GET", "/block"));
+        QCOMPARE(refused.status, 503);
+        QCOMPARE(QString::fromStdString(errorCodeOf(refused)), QStringLiteral("overloaded"));
+        QVERIFY(refused.headers.contains("retry-after"));
+        release.set_value();
+        for (auto& future : pending)
+            QCOMPARE(future.get().status, 200);
+    }
+
+    void drainingRefusesNewRequestsAndWaitsForRunningOnes()
+    {
+        Harness h;
+        h.router.add("GET", "/slow", "demo", [](HttpRequest&) -> Reply {
+            std::this_thread::sleep_for(300ms);
+            return HttpResponse::json(200, {});
+        });
+        std::promise<HttpResponse> first;
+        auto firstAnswer = first.get_future();
+        h.pipeline.dispatch(request("GET", "/slow"), [&first](HttpResponse r) { first.set_value(std::move(r)); });
+        std::this_thread::sleep_for(50ms);
+        h.pipeline.beginDraining();
+        const HttpResponse refused = h.call(request("GET", "/slow"));
+        QCOMPARE(refused.status, 503);
+        QCOMPARE(QString::fromStdString(errorCodeOf(refused)), QStringLiteral("shutting_down"));
+        QVERIFY(h.pipeline.waitUntilIdle(5s));
+        QCOMPARE(firstAnswer.get().status, 200);
+    }
+
+    void bodyLimitAppliesBeforeRouting()
+    {
+        PipelineOptions options;
+        options.bodyLimitBytes = 10;
+        Harness h(options);
+        auto big = request("POST", "/no/such/route");
+        big.body = std::string(11, 'x');
+        QCOMPARE(h.call(big).status, 413);
+        auto declared = request("POST", "/no/such/route");
+        declared.headers.set("Content-Length", "5000000");
+        QCOMPARE(h.call(declared).status, 413);
+        auto nonsense = request("POST", "/no/such/route");
+        nonsense.headers.set("Content-Length", "lots");
+        QCOMPARE(h.call(nonsense).status, 400);
+    }
+
+    void corsPreflightAndResponseHeaders()
+    {
+        PipelineOptions options;
+        options.corsOrigins = {"https://shop.example"};
+        Harness h(options);
+        h.router.add("GET", "/x", "demo", [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
+
+        auto preflight = request("OPTIONS", "/x");
+        preflight.headers.set("Origin", "https://shop.example");
+        preflight.headers.set("Access-Control-Request-Method", "GET");
+        const HttpResponse allowed = h.call(preflight);
+        QCOMPARE(allowed.status, 204);
+        QCOMPARE(QString::fromStdString(allowed.headers.get("access-control-allow-origin")), QStringLiteral("https://shop.example"));
+        QVERIFY(allowed.headers.get("access-control-allow-methods").find("PATCH") != std::string::npos);
+
+        auto foreign = preflight;
+        foreign.headers.set("Origin", "https://evil.example");
+        const HttpResponse denied = h.call(foreign);
+        QCOMPARE(denied.status, 403);
+        QVERIFY(!denied.headers.contains("access-control-allow-origin"));
+
+        auto simple = request("GET", "/x");
+        simple.headers.set("Origin", "https://shop.example");
+        const HttpResponse decorated = h.call(simple);
+        QCOMPARE(QString::fromStdString(decorated.headers.get("vary")), QStringLiteral("Origin"));
+        QVERIFY(decorated.headers.get("access-control-expose-headers").find("X-Request-Id") != std::string::npos);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestRequestPipeline)
+#include "test_requestpipeline.moc"
