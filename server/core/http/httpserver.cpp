@@ -7,7 +7,10 @@
 
 #include <cpprest/http_listener.h>
 
+#include <atomic>
 #include <charconv>
+#include <chrono>
+#include <thread>
 
 namespace sbor::http {
 
@@ -68,7 +71,7 @@ HttpRequest convertRequest(const http_request& incoming)
     return request;
 }
 
-void reply(const http_request& incoming, HttpResponse response)
+http_response convertResponse(HttpResponse response)
 {
     http_response outgoing(static_cast<web::http::status_code>(response.status));
     std::string contentType = response.headers.get("content-type");
@@ -78,14 +81,7 @@ void reply(const http_request& incoming, HttpResponse response)
     }
     if (!response.body.empty() || !contentType.empty())
         outgoing.set_body(std::move(response.body), contentType.empty() ? "application/octet-stream" : contentType);
-    // reply() returns a task we do not wait on: waiting would block whichever thread we are on.
-    incoming.reply(outgoing).then([](pplx::task<void> sent) {
-        try {
-            sent.get();
-        } catch (const std::exception& e) {
-            log::debug("client went away before the response was sent", {{"error", e.what()}});
-        }
-    });
+    return outgoing;
 }
 
 class CpprestHttpServer final : public HttpServer {
@@ -114,6 +110,10 @@ public:
 
     void stop() override
     {
+        // Closing the listener drops its connections, so let replies still being written finish.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+        while (m_pendingReplies.load() > 0 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
         try {
             m_listener->close().wait();
         } catch (const std::exception& e) {
@@ -131,7 +131,7 @@ private:
         const auto declared = incoming.headers().content_length();
         if (declared > limit) {
             // Too large by its own account: do not read it; the pipeline answers 413 and we close.
-            m_pipeline.dispatch(std::move(request), [incoming](HttpResponse response) {
+            m_pipeline.dispatch(std::move(request), [this, incoming](HttpResponse response) {
                 response.headers.set("Connection", "close");
                 reply(incoming, std::move(response));
             });
@@ -145,11 +145,27 @@ private:
                 log::debug("reading a request body failed", {{"error", e.what()}});
                 return;
             }
-            m_pipeline.dispatch(std::move(request), [incoming](HttpResponse response) { reply(incoming, std::move(response)); });
+            m_pipeline.dispatch(std::move(request), [this, incoming](HttpResponse response) { reply(incoming, std::move(response)); });
+        });
+    }
+
+    // reply() returns a task we do not wait on (that would block whichever thread we are on);
+    // its continuation only notes that the response has been written.
+    void reply(const http_request& incoming, HttpResponse response)
+    {
+        ++m_pendingReplies;
+        incoming.reply(convertResponse(std::move(response))).then([this](pplx::task<void> sent) {
+            try {
+                sent.get();
+            } catch (const std::exception& e) {
+                log::debug("client went away before the response was sent", {{"error", e.what()}});
+            }
+            --m_pendingReplies;
         });
     }
 
     RequestPipeline& m_pipeline;
+    std::atomic<int> m_pendingReplies{0};
     std::unique_ptr<http_listener> m_listener;
     std::string m_address;
 };

@@ -218,6 +218,16 @@ void RequestPipeline::dispatch(HttpRequest request, Respond respond)
         return;
     }
 
+    // Unmatched paths and never-blocking routes are answered right here, on the calling thread.
+    const RouteMatch& match = *exchange->request.match;
+    if (match.kind != RouteMatch::Kind::Found || match.route->blocking == Blocking::Never) {
+        log::LogContext context(exchange->request.service, exchange->request.traceId);
+        HttpResponse response = runChain(exchange->request);
+        finish(*exchange, std::move(response));
+        releaseInFlight();
+        return;
+    }
+
     exchange->timer = m_timer.schedule(exchange->request.deadline, [this, weak = std::weak_ptr<Exchange>(exchange)] {
         if (auto live = weak.lock()) {
             const auto limit = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.requestTimeout).count();

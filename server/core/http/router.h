@@ -13,11 +13,17 @@ namespace sbor::http {
 
 using Handler = std::function<Reply(HttpRequest&)>;
 
+// How a route's handler behaves. A handler that never blocks (no database, no network, no lock
+// held for long) may run on the HTTP engine's I/O thread: it skips the hop to a worker, and it
+// keeps answering when every worker is busy — what a liveness probe needs.
+enum class Blocking { May, Never };
+
 struct Route {
     std::string method;
     std::string pattern;
     std::string service;
     Handler handler;
+    Blocking blocking = Blocking::May;
     std::vector<std::string> segments; // the pattern split at '/'
 };
 
@@ -31,7 +37,8 @@ struct RouteMatch {
 class Router {
 public:
     // Throws std::logic_error for a malformed pattern or a duplicate (method, pattern).
-    void add(std::string method, std::string pattern, std::string service, Handler handler);
+    void add(std::string method, std::string pattern, std::string service, Handler handler,
+             Blocking blocking = Blocking::May);
     RouteMatch match(const std::string& method, const std::string& path) const;
     const std::vector<Route>& routes() const { return m_routes; }
 

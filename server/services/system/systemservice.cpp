@@ -77,13 +77,13 @@ Reply echoStrictJson(const HttpRequest& request)
 void SystemService::registerRoutes(http::Router& router, ServiceContext& context)
 {
     const auto alive = [](HttpRequest&) -> Reply { return HttpResponse::json(200, {{"status", "ok"}}); };
-    router.add("GET", "/livez", name(), alive);
-    router.add("GET", "/healthz", name(), alive);
+    router.add("GET", "/livez", name(), alive, http::Blocking::Never);
+    router.add("GET", "/healthz", name(), alive, http::Blocking::Never);
     router.add("GET", "/readyz", name(), [&context](HttpRequest&) { return readiness(context); });
     router.add("GET", "/metrics", name(), [&context](HttpRequest&) -> Reply {
         return HttpResponse::text(200, context.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
-    });
-    router.add("GET", "/api/v1/version", name(), [&context](HttpRequest&) { return version(context); });
+    }, http::Blocking::Never);
+    router.add("GET", "/api/v1/version", name(), [&context](HttpRequest&) { return version(context); }, http::Blocking::Never);
 
     if (!context.config.getBoolean("server.debug_routes"))
         return;

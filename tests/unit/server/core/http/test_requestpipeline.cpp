@@ -146,6 +146,31 @@ private slots:
             QCOMPARE(future.get().status, 200);
     }
 
+    void neverBlockingRoutesAnswerWhileEveryWorkerIsBusy()
+    {
+        Harness h({}, 1, 1);
+        std::promise<void> release;
+        auto gate = release.get_future().share();
+        h.router.add("GET", "/block", "demo", [gate](HttpRequest&) -> Reply {
+            gate.wait();
+            return HttpResponse::json(200, {});
+        });
+        h.router.add("GET", "/healthz", "demo", [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); },
+                     Blocking::Never);
+        std::vector<std::shared_ptr<std::promise<HttpResponse>>> promises;
+        for (int i = 0; i < 2; ++i) {
+            auto promise = std::make_shared<std::promise<HttpResponse>>();
+            h.pipeline.dispatch(request("GET", "/block"), [promise](HttpResponse r) { promise->set_value(std::move(r)); });
+            promises.push_back(promise);
+            std::this_thread::sleep_for(50ms);
+        }
+        QCOMPARE(h.call(request("GET", "/block")).status, 503); // workers and queue are full…
+        QCOMPARE(h.call(request("GET", "/healthz")).status, 200); // …liveness still answers
+        QCOMPARE(h.call(request("GET", "/missing")).status, 404);
+        release.set_value();
+        QVERIFY(h.pipeline.waitUntilIdle(5s));
+    }
+
     void drainingRefusesNewRequestsAndWaitsForRunningOnes()
     {
         Harness h;
