@@ -13,6 +13,7 @@
 #include "runtime/deadlinetimer.h"
 #include "runtime/jobrunner.h"
 #include "runtime/workerpool.h"
+#include "service/openapidocument.h"
 
 #include <csignal>
 #include <cstdio>
@@ -177,6 +178,7 @@ int runServer(const std::vector<std::string>& arguments, char** environment)
     ServerState state;
     state.version = SBOR_VERSION;
     state.activeServices = *targets;
+    state.openApiDocument = buildOpenApiDocument(services, SBOR_VERSION).dump(2);
     ServiceContext context{config, pool, metrics, state};
 
     http::Router router;

@@ -1,7 +1,7 @@
 #pragma once
 // Versioned SQL migrations, one sequence per service schema. Files are named
 // NNNN_description.sql under server/services/<name>/migrations/ and compiled into the binary
-// (cmake/SborMigrations.cmake), so a deployed server never depends on files beside it.
+// (cmake/SborEmbed.cmake), so a deployed server never depends on files beside it.
 
 #include <string>
 #include <vector>

@@ -77,7 +77,7 @@ http_response convertResponse(HttpResponse response)
     std::string contentType = response.headers.get("content-type");
     for (const auto& [name, value] : response.headers.all()) {
         if (name != "content-type")
-            outgoing.headers().add(name, value);
+            outgoing.headers().add(canonicalHeaderName(name), value);
     }
     if (!response.body.empty() || !contentType.empty())
         outgoing.set_body(std::move(response.body), contentType.empty() ? "application/octet-stream" : contentType);

@@ -12,6 +12,20 @@ std::string toLower(std::string_view text)
     return out;
 }
 
+std::string canonicalHeaderName(std::string_view lowerCaseName)
+{
+    std::string out(lowerCaseName);
+    if (out == "traceparent" || out == "tracestate")
+        return out;
+    bool startOfWord = true;
+    for (char& c : out) {
+        if (startOfWord)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        startOfWord = c == '-';
+    }
+    return out;
+}
+
 void Headers::set(std::string name, std::string value) { m_values[toLower(name)] = std::move(value); }
 
 void Headers::add(std::string name, std::string value)

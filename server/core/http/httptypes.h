@@ -33,6 +33,9 @@ private:
 };
 
 std::string toLower(std::string_view text);
+// "x-request-id" → "X-Request-Id" for the wire (names are case-insensitive, but people read them);
+// W3C trace headers keep their lower-case spelling.
+std::string canonicalHeaderName(std::string_view lowerCaseName);
 
 struct HttpRequest {
     std::string method;          // "GET", upper case

@@ -7,6 +7,7 @@
 #include "runtime/workerpool.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace sbor::http {
 namespace {
@@ -275,7 +276,7 @@ void RequestPipeline::finish(Exchange& exchange, HttpResponse response)
                               {"path", request.path},
                               {"route", request.route},
                               {"status", response.status},
-                              {"duration_ms", seconds * 1000.0},
+                              {"duration_ms", std::round(seconds * 1e6) / 1e3},
                               {"request_id", request.requestId},
                               {"remote", request.remoteAddress},
                               {"bytes_in", exchange.bytesIn},

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sbor {
@@ -24,6 +25,7 @@ struct ServerState {
     std::atomic<bool> draining{false};
     std::vector<std::string> activeServices;
     std::string version;
+    std::string openApiDocument; // served at /api/v1/openapi.json
 };
 
 struct ServiceContext {
@@ -40,6 +42,9 @@ public:
     virtual std::vector<db::Migration> migrations() const { return {}; }
     virtual void registerRoutes(http::Router& router, ServiceContext& context) {}
     virtual std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) { return {}; }
+    // The OpenAPI "paths" object (JSON text) describing this service's public routes; a test
+    // checks it against the routes the service actually registers.
+    virtual std::string_view apiDescription() const { return {}; }
 };
 
 } // namespace sbor

@@ -7,8 +7,9 @@
 
 #include <thread>
 
-// Generated from migrations/*.sql by cmake/SborMigrations.cmake.
+// Generated from migrations/*.sql by cmake/SborEmbed.cmake.
 std::vector<sbor::db::Migration> sbor_migrations_system();
+std::string_view sbor_openapi_system();
 
 namespace sbor {
 
@@ -17,6 +18,7 @@ using http::HttpResponse;
 using http::Reply;
 
 std::vector<db::Migration> SystemService::migrations() const { return sbor_migrations_system(); }
+std::string_view SystemService::apiDescription() const { return sbor_openapi_system(); }
 
 namespace {
 
@@ -84,6 +86,9 @@ void SystemService::registerRoutes(http::Router& router, ServiceContext& context
         return HttpResponse::text(200, context.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
     }, http::Blocking::Never);
     router.add("GET", "/api/v1/version", name(), [&context](HttpRequest&) { return version(context); }, http::Blocking::Never);
+    router.add("GET", "/api/v1/openapi.json", name(), [&context](HttpRequest&) -> Reply {
+        return HttpResponse::text(200, context.state.openApiDocument, "application/json; charset=utf-8");
+    }, http::Blocking::Never);
 
     if (!context.config.getBoolean("server.debug_routes"))
         return;

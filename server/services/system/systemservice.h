@@ -12,6 +12,7 @@ public:
     std::string name() const override { return "system"; }
     std::vector<db::Migration> migrations() const override;
     void registerRoutes(http::Router& router, ServiceContext& context) override;
+    std::string_view apiDescription() const override;
 };
 
 // Part of the test-only debug routes: a JSON body read strictly (name, count, tags).

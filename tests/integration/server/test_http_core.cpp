@@ -45,6 +45,10 @@ private slots:
         QCOMPARE(version.status, 200);
         QCOMPARE(version.json().value("name").toString(), QStringLiteral("sbor"));
         QVERIFY(version.json().value("services").toArray().contains(QStringLiteral("system")));
+        const auto openApi = m_client.get(m_server->url("/api/v1/openapi.json"));
+        QCOMPARE(openApi.status, 200);
+        QCOMPARE(openApi.json().value("openapi").toString(), QStringLiteral("3.0.3"));
+        QVERIFY(openApi.json().value("paths").toObject().contains("/api/v1/version"));
     }
 
     void everyResponseCarriesARequestId()

@@ -66,6 +66,19 @@ private slots:
         QCOMPARE(router.match("GET", "/healthz/").kind, RouteMatch::Kind::Found);
     }
 
+    void headerNamesAreCanonicalOnTheWire()
+    {
+        QCOMPARE(QString::fromStdString(canonicalHeaderName("x-request-id")), QStringLiteral("X-Request-Id"));
+        QCOMPARE(QString::fromStdString(canonicalHeaderName("retry-after")), QStringLiteral("Retry-After"));
+        QCOMPARE(QString::fromStdString(canonicalHeaderName("traceparent")), QStringLiteral("traceparent"));
+        Headers headers;
+        headers.set("X-Request-Id", "a");
+        QCOMPARE(QString::fromStdString(headers.get("x-REQUEST-id")), QStringLiteral("a"));
+        headers.add("Vary", "Origin");
+        headers.add("vary", "Accept");
+        QCOMPARE(QString::fromStdString(headers.get("vary")), QStringLiteral("Origin, Accept"));
+    }
+
     void malformedOrDuplicatePatternsAreRefused()
     {
         Router router;

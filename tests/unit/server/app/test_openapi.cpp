@@ -1,0 +1,66 @@
+// The OpenAPI document stays true: every route the services register is documented, and every
+// documented operation is a registered route.
+#include "builtinservices.h"
+#include "config/config.h"
+#include "db/connectionpool.h"
+#include "metrics/metricsregistry.h"
+#include "service/openapidocument.h"
+
+#include <QtTest>
+
+#include <set>
+
+using namespace sbor;
+
+class TestOpenApi : public QObject {
+    Q_OBJECT
+private slots:
+    void documentMatchesTheRegisteredRoutes()
+    {
+        const ServiceCatalog catalog = builtinServices();
+        const auto targets = catalog.resolveTargets({"all"});
+        QVERIFY(targets.ok());
+        std::vector<std::unique_ptr<Service>> services;
+        for (const auto& name : *targets)
+            services.push_back(catalog.find(name)->create());
+
+        Config config(coreConfigSchema()); // debug routes off, as in production
+        db::ConnectionPool pool({"host=/nonexistent"}); // connects lazily: never used here
+        MetricsRegistry metrics;
+        ServerState state;
+        ServiceContext context{config, pool, metrics, state};
+        http::Router router;
+        for (const auto& service : services)
+            service->registerRoutes(router, context);
+
+        const nlohmann::json document = buildOpenApiDocument(services, "test");
+        QCOMPARE(QString::fromStdString(document["openapi"].get<std::string>()), QStringLiteral("3.0.3"));
+
+        std::set<std::string> registered, documented, operationIds;
+        for (const auto& route : router.routes())
+            registered.insert(http::toLower(route.method) + " " + route.pattern);
+        for (auto path = document["paths"].begin(); path != document["paths"].end(); ++path) {
+            for (auto operation = path.value().begin(); operation != path.value().end(); ++operation) {
+                documented.insert(operation.key() + " " + path.key());
+                QVERIFY2(operation.value().contains("responses"), path.key().c_str());
+                const std::string id = operation.value().value("operationId", "");
+                QVERIFY2(!id.empty() && operationIds.insert(id).second, path.key().c_str());
+            }
+        }
+        for (const auto& route : registered)
+            QVERIFY2(documented.count(route), ("undocumented route: " + route).c_str());
+        for (const auto& operation : documented)
+            QVERIFY2(registered.count(operation), ("documented but not registered: " + operation).c_str());
+    }
+
+    void errorSchemaListsEveryCode()
+    {
+        const nlohmann::json document = buildOpenApiDocument({}, "test");
+        const auto codes = document["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]["enum"];
+        QVERIFY(std::find(codes.begin(), codes.end(), "validation_failed") != codes.end());
+        QVERIFY(std::find(codes.begin(), codes.end(), "request_timeout") != codes.end());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestOpenApi)
+#include "test_openapi.moc"
