@@ -137,6 +137,11 @@ private:
             });
             return;
         }
+        if (declared == 0 && !incoming.headers().has("transfer-encoding")) {
+            // No body: skip the extraction task (each pplx task costs a scheduler round trip).
+            m_pipeline.dispatch(std::move(request), [this, incoming](HttpResponse response) { reply(incoming, std::move(response)); });
+            return;
+        }
         incoming.extract_vector().then([this, incoming, request = std::move(request)](pplx::task<std::vector<unsigned char>> body) mutable {
             try {
                 const auto bytes = body.get(); // ready: this is a continuation
