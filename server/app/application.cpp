@@ -34,15 +34,29 @@ constexpr int kExitStartFailure = 1;
 constexpr int kExitUsage = 2;
 
 // Signals are received by sigwait in the main thread; every other thread inherits this mask.
-sigset_t blockShutdownSignals()
+// SIGCHLD too: the death of the embedded PostgreSQL must end the server, not go unnoticed.
+sigset_t blockProcessSignals()
 {
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGTERM);
     sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGCHLD);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
     return signals;
+}
+
+// During start-up nobody sits in sigwait: the steps that can take long poll this instead, so a
+// SIGTERM or Ctrl-C stops a start that waits for PostgreSQL or the migration lock.
+bool stopRequested()
+{
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    const timespec immediately{0, 0};
+    return sigtimedwait(&stopSignals, nullptr, &immediately) > 0;
 }
 
 // 500+ concurrent connections need more descriptors than the usual soft limit of 1024.
@@ -98,7 +112,24 @@ Result<Config> loadConfiguration(const CommandLine& line, char** environment)
 
 } // namespace
 
+namespace {
+int runServerUnguarded(const std::vector<std::string>& arguments, char** environment);
+}
+
 int runServer(const std::vector<std::string>& arguments, char** environment)
+{
+    try {
+        return runServerUnguarded(arguments, environment);
+    } catch (const std::exception& e) {
+        // "Cannot happen" paths end here with a message and exit code 1, not std::terminate.
+        log::error("sbor-server stopped on an unexpected error", {{"error", e.what()}});
+        return kExitStartFailure;
+    }
+}
+
+namespace {
+
+int runServerUnguarded(const std::vector<std::string>& arguments, char** environment)
 {
     const CommandLine line = parseCommandLine(arguments);
     if (!line.problem.empty()) {
@@ -119,7 +150,7 @@ int runServer(const std::vector<std::string>& arguments, char** environment)
         return kExitOk;
     }
 
-    const sigset_t shutdownSignals = blockShutdownSignals();
+    const sigset_t processSignals = blockProcessSignals();
     raiseDescriptorLimit();
 
     auto loaded = loadConfiguration(line, environment);
@@ -147,7 +178,11 @@ int runServer(const std::vector<std::string>& arguments, char** environment)
         if (dataDir.empty())
             dataDir = db::defaultDataDir();
         auto started = db::EmbeddedPostgres::start({dataDir, config.getString("database.embedded_bin_dir"), "sbor",
-                                                    config.getBoolean("database.embedded_unsafe_fast")});
+                                                    config.getBoolean("database.embedded_unsafe_fast"), stopRequested});
+        if (!started && started.error().code == ErrorCode::ShuttingDown) {
+            log::info("stopped during start-up");
+            return kExitOk;
+        }
         if (!started)
             return failStart(started.error().message, started.error().details);
         embedded = std::move(started).value();
@@ -194,11 +229,16 @@ int runServer(const std::vector<std::string>& arguments, char** environment)
                                    router, metrics, workers, timer);
 
     const http::ListenAddress address = http::parseListenAddress(config.getString("http.listen")).address;
-    std::unique_ptr<http::HttpServer> server = http::makeHttpServer(address, pipeline);
+    std::unique_ptr<http::HttpServer> server;
     try {
+        server = http::makeHttpServer(address, pipeline);
         server->start();
     } catch (const std::exception& e) {
         return failStart(e.what(), {{"http", address.text()}});
+    }
+    if (stopRequested()) {
+        log::info("stopped during start-up");
+        return kExitOk; // destructors stop the listener, the pool and PostgreSQL in order
     }
 
     JobRunner jobs;
@@ -213,11 +253,20 @@ int runServer(const std::vector<std::string>& arguments, char** environment)
                 services.size(), embedded ? "embedded" : "external");
     std::fflush(stdout);
 
+    int exitCode = kExitOk;
     int signal = 0;
-    sigwait(&shutdownSignals, &signal);
+    for (;;) {
+        sigwait(&processSignals, &signal);
+        if (signal != SIGCHLD)
+            break;
+        if (embedded && embedded->hasExited()) {
+            exitCode = kExitStartFailure; // a supervisor should restart us with a working database
+            break;
+        }
+    }
     const auto grace = std::chrono::milliseconds(config.getInteger("http.shutdown_grace_ms"));
-    log::info("shutting down", {{"signal", signal == SIGTERM ? "SIGTERM" : "SIGINT"}, {"in_flight", pipeline.inFlight()},
-                                {"grace_ms", grace.count()}});
+    log::info("shutting down", {{"signal", signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : "SIGCHLD"},
+                                {"in_flight", pipeline.inFlight()}, {"grace_ms", grace.count()}});
 
     // Readiness turns 503 first, then new requests are refused while in-flight ones finish.
     state.draining = true;
@@ -231,8 +280,9 @@ int runServer(const std::vector<std::string>& arguments, char** environment)
     pool.close();
     if (embedded)
         embedded->stop();
-    log::info("stopped");
-    return kExitOk;
+    log::info("stopped", {{"exit_code", exitCode}});
+    return exitCode;
 }
 
+} // namespace
 } // namespace sbor

@@ -5,7 +5,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTcpServer>
-#include <QThread>
 
 #include <csignal>
 
@@ -34,6 +33,20 @@ TestServer::~TestServer()
 
 bool TestServer::start(int timeoutMs)
 {
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        if (!launch())
+            return false;
+        if (waitUntilReady(timeoutMs))
+            return true;
+        if (!logs().contains("cannot listen on"))
+            return false;
+        m_process.waitForFinished(10000);
+    }
+    return false;
+}
+
+bool TestServer::launch()
+{
     m_port = freeLoopbackPort();
     QStringList arguments = m_options.arguments;
     arguments << "--http" << QStringLiteral("127.0.0.1:%1").arg(m_port);
@@ -44,19 +57,27 @@ bool TestServer::start(int timeoutMs)
     m_process.setStandardErrorFile(m_logDir.filePath("stderr.log"), QIODevice::Append);
     m_process.setStandardOutputFile(m_logDir.filePath("stdout.log"), QIODevice::Append);
     m_process.start(binary(), arguments);
-    if (!m_process.waitForStarted(10000))
-        return false;
+    return m_process.waitForStarted(10000);
+}
 
+bool TestServer::waitUntilReady(int timeoutMs)
+{
     HttpClient client;
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < timeoutMs) {
         if (m_process.state() == QProcess::NotRunning)
             return false;
-        const HttpResult health = client.get(url("/healthz"), {}, 1000);
-        if (health.status == 200)
-            return true;
-        QThread::msleep(50);
+        // "listening" is printed only after the bind succeeded, so a 200 is from this server.
+        QFile out(m_logDir.filePath("stdout.log"));
+        if (out.open(QIODevice::ReadOnly) && out.readAll().contains("listening on")) {
+            const HttpResult health = client.get(url("/healthz"), {}, 1000);
+            if (health.status == 200)
+                return true;
+        }
+        // Also lets QProcess notice an exit (msleep would not run its notifier).
+        if (m_process.waitForFinished(50))
+            return false;
     }
     return false;
 }

@@ -23,7 +23,11 @@ public:
     ~TestServer(); // kills the process if a test left it running
 
     // Starts and waits until GET /healthz answers 200. False (with logs()) if it exited or timed out.
+    // A port taken between choosing and binding it (tests run in parallel) is retried.
     bool start(int timeoutMs = 60000);
+    // The two halves of start(), for tests that start several servers at the same moment.
+    bool launch();
+    bool waitUntilReady(int timeoutMs = 60000);
     // Sends `signal` and waits; returns the exit code, or -1 if it had to be killed.
     int stop(int signal = 15, int timeoutMs = 40000);
     // Runs sbor-server with `arguments` to completion (for usage errors, --help …).

@@ -3,6 +3,10 @@
 #include "sbor/error.h"
 #include "log/logger.h"
 
+#include <libpq-fe.h>
+#include <map>
+#include <poll.h>
+
 namespace sbor::db {
 
 void throwDatabaseUnavailable(const std::string& message)
@@ -12,8 +16,62 @@ void throwDatabaseUnavailable(const std::string& message)
     throw ErrorException(Error(ErrorCode::DatabaseUnavailable, "the database is unavailable; retry later"));
 }
 
+void rethrowDatabaseFailure(const pqxx::sql_error& error)
+{
+    const std::string& state = error.sqlstate();
+    if (state == "57014") // query_canceled: statement_timeout
+        throw ErrorException(Error(ErrorCode::RequestTimeout, "a database statement took too long"));
+    if (state.rfind("57P", 0) == 0 || state.rfind("08", 0) == 0) // shutdown, crash, connection errors
+        throwDatabaseUnavailable(std::string("database went away: ") + error.what());
+    throw;
+}
+
+std::string withNetworkTimeouts(const std::string& url)
+{
+    char* problem = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &problem);
+    if (!options) {
+        // Not parseable: let the connection attempt report the problem in its own words.
+        if (problem)
+            PQfreemem(problem);
+        return url;
+    }
+    std::map<std::string, std::string> values;
+    for (PQconninfoOption* option = options; option->keyword; ++option) {
+        if (option->val)
+            values[option->keyword] = option->val;
+    }
+    PQconninfoFree(options);
+    values.try_emplace("connect_timeout", "5");
+    values.try_emplace("keepalives", "1");
+    values.try_emplace("keepalives_idle", "30");
+    values.try_emplace("keepalives_interval", "10");
+    values.try_emplace("keepalives_count", "3");
+    values.try_emplace("tcp_user_timeout", "60000");
+    std::string out;
+    for (const auto& [keyword, value] : values) {
+        std::string quoted = "'";
+        for (char c : value) {
+            if (c == '\\' || c == '\'')
+                quoted.push_back('\\');
+            quoted.push_back(c);
+        }
+        out += (out.empty() ? "" : " ") + keyword + "=" + quoted + "'";
+    }
+    return out;
+}
+
+bool ConnectionPool::closedByServer(const pqxx::connection& connection)
+{
+    pollfd descriptor{connection.sock(), POLLIN, 0};
+    if (descriptor.fd < 0)
+        return true;
+    return ::poll(&descriptor, 1, 0) != 0; // readable, hung up or in error while nothing was asked
+}
+
 ConnectionPool::ConnectionPool(PoolOptions options) : m_options(std::move(options))
 {
+    m_options.url = withNetworkTimeouts(m_options.url);
     if (m_options.size == 0)
         m_options.size = 1;
 }
@@ -43,9 +101,13 @@ std::unique_ptr<pqxx::connection> ConnectionPool::acquire()
         if (!m_idle.empty()) {
             auto connection = std::move(m_idle.back());
             m_idle.pop_back();
-            if (connection->is_open())
+            if (connection->is_open() && !closedByServer(*connection))
                 return connection;
-            --m_open; // died while idle: drop it and look again
+            // Died while idle (e.g. PostgreSQL restarted): drop it, outside the lock, and look again.
+            --m_open;
+            lock.unlock();
+            connection.reset();
+            lock.lock();
             continue;
         }
         if (m_open < m_options.size) {

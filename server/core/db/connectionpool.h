@@ -1,9 +1,13 @@
 #pragma once
 // A bounded pool of libpqxx connections. Connections open lazily up to `size`; a caller waits at
-// most `acquireTimeout` for one, then gets ServiceUnavailableError (503 database_unavailable).
-// A connection that broke (PostgreSQL restarted) is discarded and replaced on the next use, and
-// run() retries a unit of work once on a fresh connection when the failure happened before
-// anything was committed — so a server outlives a database restart without intervention.
+// most `acquireTimeout` for one, then gets an ErrorException (503 database_unavailable).
+// An idle connection that the server closed (PostgreSQL restarted) is noticed when it is taken
+// from the pool — its socket has become readable — and replaced before any work runs on it, so
+// a server outlives a database restart without intervention. Work is never re-run: a connection
+// lost in the middle of it could already have committed (autocommit statements), so that
+// request fails with 503 and its client retries, with an Idempotency-Key where it matters.
+// Every connection gets network timeouts (connect, TCP keepalive, TCP user timeout) unless the
+// URL sets them, so an unreachable host fails in seconds instead of hanging a worker.
 // Threads: every member is safe to call from any thread.
 
 #include <pqxx/pqxx>
@@ -33,8 +37,8 @@ public:
     ConnectionPool(const ConnectionPool&) = delete;
     ConnectionPool& operator=(const ConnectionPool&) = delete;
 
-    // Runs `work` with a connection of its own. Retries once if the connection turned out to be
-    // broken before `work` committed anything (pqxx::broken_connection, not in_doubt_error).
+    // Runs `work` with a connection of its own; returns what it returns. A lost connection or a
+    // database going away becomes 503 database_unavailable, a statement timeout 504.
     template <typename Work>
     auto run(Work&& work) -> decltype(work(std::declval<pqxx::connection&>()));
 
@@ -53,6 +57,8 @@ private:
     std::unique_ptr<pqxx::connection> open();
     // After one broken connection the others were most likely cut by the same restart.
     void discardIdle();
+    // An idle connection whose socket is readable was closed (or told to close) by the server.
+    static bool closedByServer(const pqxx::connection& connection);
 
     PoolOptions m_options;
     mutable std::mutex m_mutex;
@@ -65,35 +71,39 @@ private:
 // Throws ServiceUnavailableError; out of line so this header needs no HTTP include.
 [[noreturn]] void throwDatabaseUnavailable(const std::string& message);
 
+// Maps libpqxx failures that mean "the database, not the request" to ErrorExceptions.
+[[noreturn]] void rethrowDatabaseFailure(const pqxx::sql_error& error);
+
 template <typename Work>
 auto ConnectionPool::run(Work&& work) -> decltype(work(std::declval<pqxx::connection&>()))
 {
-    for (int attempt = 0;; ++attempt) {
-        std::unique_ptr<pqxx::connection> connection = acquire();
-        try {
-            if constexpr (std::is_void_v<decltype(work(*connection))>) {
-                work(*connection);
-                release(std::move(connection), true);
-                return;
-            } else {
-                auto result = work(*connection);
-                release(std::move(connection), true);
-                return result;
-            }
-        } catch (const pqxx::in_doubt_error&) {
-            release(std::move(connection), false);
-            throw; // the commit may have happened: never retry
-        } catch (const pqxx::broken_connection& e) {
-            release(std::move(connection), false);
-            discardIdle();
-            if (attempt >= 1)
-                throwDatabaseUnavailable(std::string("database connection lost: ") + e.what());
-        } catch (...) {
-            const bool healthy = connection && connection->is_open();
-            release(std::move(connection), healthy);
-            throw;
+    std::unique_ptr<pqxx::connection> connection = acquire();
+    try {
+        if constexpr (std::is_void_v<decltype(work(*connection))>) {
+            work(*connection);
+            release(std::move(connection), true);
+            return;
+        } else {
+            auto result = work(*connection);
+            release(std::move(connection), true);
+            return result;
         }
+    } catch (const pqxx::broken_connection& e) {
+        release(std::move(connection), false);
+        discardIdle();
+        throwDatabaseUnavailable(std::string("database connection lost: ") + e.what());
+    } catch (const pqxx::sql_error& e) {
+        const bool healthy = connection->is_open();
+        release(std::move(connection), healthy);
+        rethrowDatabaseFailure(e);
+    } catch (...) {
+        const bool healthy = connection && connection->is_open();
+        release(std::move(connection), healthy);
+        throw;
     }
 }
+
+// libpq connection options with network timeouts added where `url` does not set them.
+std::string withNetworkTimeouts(const std::string& url);
 
 } // namespace sbor::db

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <thread>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -74,7 +75,7 @@ std::string findPostgresBinDir()
         const std::string name = entry.path().filename().string();
         const int version = std::atoi(name.c_str());
         const fs::path bin = entry.path() / "bin";
-        if (version > bestVersion && fs::exists(bin / "postgres") && fs::exists(bin / "initdb")) {
+        if (version > bestVersion && fs::exists(bin / "postgres", ec) && fs::exists(bin / "initdb", ec)) {
             bestVersion = version;
             best = bin.string();
         }
@@ -96,7 +97,8 @@ std::string defaultDataDir()
 Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const EmbeddedPostgresOptions& options)
 {
     const std::string binDir = options.binDir.empty() ? findPostgresBinDir() : options.binDir;
-    if (binDir.empty() || !fs::exists(fs::path(binDir) / "postgres") || !fs::exists(fs::path(binDir) / "initdb"))
+    std::error_code ec;
+    if (binDir.empty() || !fs::exists(fs::path(binDir) / "postgres", ec) || !fs::exists(fs::path(binDir) / "initdb", ec))
         return setupError("PostgreSQL server binaries not found" + (binDir.empty() ? std::string() : " in " + binDir) +
                           "; install them with: apt-get install postgresql (or pass --db-url to use another server)");
 
@@ -104,7 +106,6 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const Embedded
     if (!account.problem.empty())
         return setupError(account.problem);
 
-    std::error_code ec;
     const std::string dataDir = fs::absolute(options.dataDir, ec).lexically_normal().string();
     const std::string clusterDir = dataDir + "/postgresql";
     const std::string logFile = dataDir + "/postgresql.log";
@@ -130,7 +131,11 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const Embedded
     if (!makeDirectory(socketDir, account.user, fs::perms::owner_all, problem))
         return setupError(problem);
 
-    if (!fs::exists(clusterDir + "/PG_VERSION")) {
+    const bool initialised = fs::exists(clusterDir + "/PG_VERSION", ec);
+    if (ec)
+        return setupError("cannot look into " + clusterDir + ": " + ec.message() +
+                          " (was it created by another user? the data dir belongs to whoever ran sbor-server first)");
+    if (!initialised) {
         // initdb into a side folder and rename, so an interrupted first run leaves no half cluster.
         const std::string staging = clusterDir + ".initdb";
         fs::remove_all(staging, ec);
@@ -141,7 +146,7 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const Embedded
         if (options.fastUnsafe)
             argv.push_back("--no-sync");
         log::info("initialising the embedded PostgreSQL cluster", {{"dir", clusterDir}});
-        const int status = runProcess(SpawnOptions{argv, account.user, logFile, false}, problem);
+        const int status = runProcess(SpawnOptions{argv, account.user, logFile, true}, problem);
         if (status != 0)
             return setupError("initdb failed (exit " + std::to_string(status) + ") " + problem + "; see " + logFile + ":\n" +
                               tailOfFile(logFile));
@@ -175,6 +180,10 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const Embedded
             server->stop();
             return setupError("the embedded PostgreSQL did not accept connections within 60 s; see " + logFile);
         }
+        if (options.stopRequested && options.stopRequested()) {
+            server->stop();
+            return Error(ErrorCode::ShuttingDown, "stop requested while the embedded PostgreSQL was starting");
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
 
@@ -193,6 +202,19 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const Embedded
 }
 
 EmbeddedPostgres::~EmbeddedPostgres() { stop(); }
+
+bool EmbeddedPostgres::hasExited()
+{
+    if (m_pid <= 0)
+        return false;
+    int status = 0;
+    if (!waitForExit(m_pid, 0, &status))
+        return false;
+    log::error("the embedded PostgreSQL exited on its own; see postgresql.log in the data dir",
+               {{"pid", m_pid}, {"status", WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status)}});
+    m_pid = -1;
+    return true;
+}
 
 void EmbeddedPostgres::stop()
 {

@@ -6,6 +6,7 @@
 
 #include "sbor/error.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <sys/types.h>
@@ -17,6 +18,7 @@ struct EmbeddedPostgresOptions {
     std::string binDir;            // empty: the newest /usr/lib/postgresql/*/bin
     std::string databaseName = "sbor";
     bool fastUnsafe = false;       // initdb --no-sync, fsync=off: for tests only
+    std::function<bool()> stopRequested; // polled while waiting for the cluster; true aborts the start
 };
 
 class EmbeddedPostgres {
@@ -29,6 +31,8 @@ public:
     // A libpq connection string for the application database (contains no secret).
     const std::string& connectionString() const { return m_connectionString; }
     pid_t pid() const { return m_pid; }
+    // True (once) when the postgres process has exited on its own; it is then reaped.
+    bool hasExited();
     // Fast shutdown (SIGINT), waiting up to 30 s, then immediate. Idempotent.
     void stop();
 

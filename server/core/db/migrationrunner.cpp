@@ -40,17 +40,6 @@ std::string migrationChecksum(const std::string& sql)
     return buffer;
 }
 
-int MigrationRunner::currentVersion(const std::string& service)
-{
-    return m_pool.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        tx.exec(kCreateMetaSchema);
-        const auto row = tx.exec_params1("SELECT coalesce(max(version), 0) FROM sbor_meta.schema_migrations WHERE service = $1", service);
-        tx.commit();
-        return row[0].as<int>();
-    });
-}
-
 Result<MigrationReport> MigrationRunner::apply(const std::string& service, const std::vector<Migration>& migrations)
 {
     std::vector<Migration> ordered = migrations;
@@ -62,14 +51,10 @@ Result<MigrationReport> MigrationRunner::apply(const std::string& service, const
     const int newestKnown = ordered.empty() ? 0 : ordered.back().version;
 
     return m_pool.run([&](pqxx::connection& connection) -> Result<MigrationReport> {
-        {
-            pqxx::work tx(connection);
-            tx.exec(kCreateMetaSchema);
-            tx.commit();
-        }
         MigrationReport report;
-        // A session-level lock survives the per-migration transactions below. libpqxx 6 allows one
-        // transaction object per connection at a time, hence the short-lived ones.
+        // A session-level lock, taken before anything else (CREATE … IF NOT EXISTS is not safe
+        // when two processes start together), survives the per-migration transactions below.
+        // libpqxx 6 allows one transaction object per connection at a time, hence the short ones.
         {
             pqxx::nontransaction locker(connection);
             locker.exec("SELECT pg_advisory_lock(" + std::to_string(kMigrationLockKey) + ")");
@@ -87,6 +72,11 @@ Result<MigrationReport> MigrationRunner::apply(const std::string& service, const
             }
         } unlock{connection};
 
+        {
+            pqxx::work tx(connection);
+            tx.exec(kCreateMetaSchema);
+            tx.commit();
+        }
         std::map<int, std::pair<std::string, std::string>> applied; // version → (name, checksum)
         {
             pqxx::read_transaction reader(connection);

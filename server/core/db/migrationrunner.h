@@ -23,8 +23,6 @@ class MigrationRunner {
 public:
     explicit MigrationRunner(ConnectionPool& pool) : m_pool(pool) {}
     Result<MigrationReport> apply(const std::string& service, const std::vector<Migration>& migrations);
-    // The highest applied version of a service's schema; 0 when none.
-    int currentVersion(const std::string& service);
 
 private:
     ConnectionPool& m_pool;

@@ -8,7 +8,9 @@
 #include <cpprest/http_listener.h>
 
 #include <atomic>
+#include <cctype>
 #include <charconv>
+#include <shared_mutex>
 #include <chrono>
 #include <thread>
 
@@ -37,6 +39,13 @@ ParsedListenAddress parseListenAddress(const std::string& text)
     }
     if (host.empty())
         host = "0.0.0.0";
+    for (char c : host) {
+        const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+        if (!ok) {
+            parsed.problem = "host '" + host + "' is not a name or an address";
+            return parsed;
+        }
+    }
     int number = 0;
     const auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), number);
     if (ec != std::errc() || ptr != port.data() + port.size() || number < 1 || number > 65535) {
@@ -84,25 +93,111 @@ http_response convertResponse(HttpResponse response)
     return outgoing;
 }
 
+// What cpprestsdk's continuations may touch. They can run after the server object is gone
+// (a body still uploading, a reply still being written), so they hold this by shared_ptr, and
+// stop() detaches the pipeline before it is destroyed.
+struct ListenerState {
+    std::shared_mutex mutex;               // shared: a dispatch in progress; unique: detaching
+    RequestPipeline* pipeline = nullptr;   // null once stopped
+    std::atomic<int> active{0};            // accepted and not yet fully answered
+    std::size_t bodyLimit = 0;
+};
+
+// Hands a request to the pipeline unless the server has stopped; every response goes out
+// through reply(), which ends the request's accounting once the bytes are written.
+void reply(const std::shared_ptr<ListenerState>& state, const http_request& incoming, HttpResponse response);
+
+void dispatch(const std::shared_ptr<ListenerState>& state, const http_request& incoming, HttpRequest request, bool closeAfter)
+{
+    std::shared_lock lock(state->mutex);
+    if (!state->pipeline) {
+        --state->active;
+        return; // stopped: the listener is closing this connection anyway
+    }
+    state->pipeline->dispatch(std::move(request), [state, incoming, closeAfter](HttpResponse response) {
+        if (closeAfter)
+            response.headers.set("Connection", "close");
+        reply(state, incoming, std::move(response));
+    });
+}
+
+void reply(const std::shared_ptr<ListenerState>& state, const http_request& incoming, HttpResponse response)
+{
+    try {
+        // The returned task is observed by a continuation, never waited on: waiting would block
+        // whichever thread we are on.
+        incoming.reply(convertResponse(std::move(response))).then([state](pplx::task<void> sent) {
+            try {
+                sent.get();
+            } catch (const std::exception& e) {
+                log::debug("client went away before the response was sent", {{"error", e.what()}});
+            }
+            --state->active;
+        });
+    } catch (const std::exception& e) {
+        log::warn("could not send a response", {{"error", e.what()}});
+        --state->active;
+    }
+}
+
+// Runs on a pplx thread: it must not block. The body is read by a continuation and the
+// request handed to the pipeline, whose workers do the rest.
+void accept(const std::shared_ptr<ListenerState>& state, http_request incoming)
+{
+    ++state->active;
+    HttpRequest request = convertRequest(incoming);
+    const auto declared = incoming.headers().content_length();
+    if (declared > state->bodyLimit) {
+        // Too large by its own account: not read; the pipeline answers 413 and we close.
+        dispatch(state, incoming, std::move(request), true);
+        return;
+    }
+    if (declared == 0 && !incoming.headers().has("transfer-encoding")) {
+        // No body: skip the extraction task (each pplx task costs a scheduler round trip).
+        dispatch(state, incoming, std::move(request), false);
+        return;
+    }
+    incoming.extract_vector().then([state, incoming, request = std::move(request)](pplx::task<std::vector<unsigned char>> body) mutable {
+        try {
+            const auto bytes = body.get(); // ready: this is its continuation
+            request.body.assign(bytes.begin(), bytes.end());
+        } catch (const std::exception& e) {
+            // The client stopped sending mid-body. Still answer, so cpprestsdk releases the
+            // connection instead of holding it until shutdown.
+            log::debug("reading a request body failed", {{"error", e.what()}});
+            request.bodyUnreadable = true;
+            dispatch(state, incoming, std::move(request), true);
+            return;
+        }
+        dispatch(state, incoming, std::move(request), false);
+    });
+}
+
 class CpprestHttpServer final : public HttpServer {
 public:
-    CpprestHttpServer(const ListenAddress& address, RequestPipeline& pipeline) : m_pipeline(pipeline)
+    CpprestHttpServer(const ListenAddress& address, RequestPipeline& pipeline) : m_state(std::make_shared<ListenerState>())
     {
+        m_state->pipeline = &pipeline;
+        m_state->bodyLimit = pipeline.bodyLimitBytes();
         http_listener_config config;
         config.set_timeout(utility::seconds(60));
         m_listener = std::make_unique<http_listener>(web::uri("http://" + address.text()), config);
-        m_listener->support([this](http_request incoming) { accept(std::move(incoming)); });
+        const auto handler = [state = m_state](http_request incoming) { accept(state, std::move(incoming)); };
+        m_listener->support(handler);
         // cpprestsdk answers OPTIONS and TRACE itself unless a handler is registered for them by
         // name; ours must see them (CORS preflight; TRACE is refused by the router).
-        m_listener->support(web::http::methods::OPTIONS, [this](http_request incoming) { accept(std::move(incoming)); });
-        m_listener->support(web::http::methods::TRCE, [this](http_request incoming) { accept(std::move(incoming)); });
+        m_listener->support(web::http::methods::OPTIONS, handler);
+        m_listener->support(web::http::methods::TRCE, handler);
         m_address = address.text();
     }
+
+    ~CpprestHttpServer() override { stop(); }
 
     void start() override
     {
         try {
             m_listener->open().wait();
+            m_open = true;
         } catch (const std::exception& e) {
             throw std::runtime_error("cannot listen on " + m_address + ": " + e.what());
         }
@@ -110,10 +205,18 @@ public:
 
     void stop() override
     {
-        // Closing the listener drops its connections, so let replies still being written finish.
+        // Closing the listener drops its connections, so first let accepted requests — still
+        // uploading, being handled, or being written — finish (bounded).
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-        while (m_pendingReplies.load() > 0 && std::chrono::steady_clock::now() < deadline)
+        while (m_state->active.load() > 0 && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        {
+            std::unique_lock lock(m_state->mutex);
+            m_state->pipeline = nullptr; // late continuations must not reach a destroyed pipeline
+        }
+        if (!m_open)
+            return;
+        m_open = false;
         try {
             m_listener->close().wait();
         } catch (const std::exception& e) {
@@ -122,57 +225,10 @@ public:
     }
 
 private:
-    // Runs on a pplx thread: it must not block. The body is read by a continuation and the
-    // request handed to the pipeline, whose workers do the rest.
-    void accept(http_request incoming)
-    {
-        HttpRequest request = convertRequest(incoming);
-        const std::size_t limit = m_pipeline.bodyLimitBytes();
-        const auto declared = incoming.headers().content_length();
-        if (declared > limit) {
-            // Too large by its own account: do not read it; the pipeline answers 413 and we close.
-            m_pipeline.dispatch(std::move(request), [this, incoming](HttpResponse response) {
-                response.headers.set("Connection", "close");
-                reply(incoming, std::move(response));
-            });
-            return;
-        }
-        if (declared == 0 && !incoming.headers().has("transfer-encoding")) {
-            // No body: skip the extraction task (each pplx task costs a scheduler round trip).
-            m_pipeline.dispatch(std::move(request), [this, incoming](HttpResponse response) { reply(incoming, std::move(response)); });
-            return;
-        }
-        incoming.extract_vector().then([this, incoming, request = std::move(request)](pplx::task<std::vector<unsigned char>> body) mutable {
-            try {
-                const auto bytes = body.get(); // ready: this is a continuation
-                request.body.assign(bytes.begin(), bytes.end());
-            } catch (const std::exception& e) {
-                log::debug("reading a request body failed", {{"error", e.what()}});
-                return;
-            }
-            m_pipeline.dispatch(std::move(request), [this, incoming](HttpResponse response) { reply(incoming, std::move(response)); });
-        });
-    }
-
-    // reply() returns a task we do not wait on (that would block whichever thread we are on);
-    // its continuation only notes that the response has been written.
-    void reply(const http_request& incoming, HttpResponse response)
-    {
-        ++m_pendingReplies;
-        incoming.reply(convertResponse(std::move(response))).then([this](pplx::task<void> sent) {
-            try {
-                sent.get();
-            } catch (const std::exception& e) {
-                log::debug("client went away before the response was sent", {{"error", e.what()}});
-            }
-            --m_pendingReplies;
-        });
-    }
-
-    RequestPipeline& m_pipeline;
-    std::atomic<int> m_pendingReplies{0};
+    std::shared_ptr<ListenerState> m_state;
     std::unique_ptr<http_listener> m_listener;
     std::string m_address;
+    bool m_open = false;
 };
 
 } // namespace

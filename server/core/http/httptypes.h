@@ -44,6 +44,7 @@ struct HttpRequest {
     std::map<std::string, std::string> query; // decoded; a repeated name keeps the last value
     Headers headers;
     std::string body;
+    bool bodyUnreadable = false; // the client stopped sending mid-body
     std::string remoteAddress;
 
     // Filled by the pipeline before the handler runs.

@@ -93,8 +93,13 @@ void assignRequestIdentity(HttpRequest& request)
 
 void stampIdentity(const HttpRequest& request, HttpResponse& response)
 {
-    response.headers.set("X-Request-Id", request.requestId);
-    response.headers.set("traceparent", "00-" + request.traceId + "-" + request.spanId + "-01");
+    stampIdentity(request.requestId, request.traceId, request.spanId, response);
+}
+
+void stampIdentity(const std::string& requestId, const std::string& traceId, const std::string& spanId, HttpResponse& response)
+{
+    response.headers.set("X-Request-Id", requestId);
+    response.headers.set("traceparent", "00-" + traceId + "-" + spanId + "-01");
 }
 
 } // namespace sbor::http

@@ -35,6 +35,8 @@ public:
     explicit BodyLimit(std::size_t limit) : m_limit(limit) {}
     HttpResponse handle(HttpRequest& request, const Next& next) override
     {
+        if (request.bodyUnreadable)
+            return errorResponse(Error(ErrorCode::BadRequest, "the request body ended before its declared length"), request.traceId);
         const std::string declared = request.headers.get("content-length");
         bool tooLarge = request.body.size() > m_limit;
         if (!declared.empty()) {
@@ -78,7 +80,25 @@ public:
     }
 };
 
+// Methods as metric labels: a client may send any token as a method, and each new label value
+// would be a series kept forever.
+std::string metricMethod(const std::string& method)
+{
+    static const char* const kKnown[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+    for (const char* known : kKnown) {
+        if (method == known)
+            return method;
+    }
+    return "other";
+}
+
 } // namespace
+
+// Ends a request's in-flight accounting however the scope is left.
+struct RequestPipeline::InFlightRelease {
+    RequestPipeline& pipeline;
+    ~InFlightRelease() { pipeline.releaseInFlight(); }
+};
 
 bool CorsPolicy::allows(const std::string& origin) const
 {
@@ -121,9 +141,13 @@ void CorsPolicy::decorate(const std::string& origin, HttpResponse& response) con
 // exchange is shared and only read afterwards, so the timer thread may read them while a worker
 // runs the handler.
 struct RequestPipeline::Exchange {
-    HttpRequest request;
-    std::string origin;
-    std::size_t bytesIn = 0;
+    HttpRequest request;      // the worker's, while a handler runs
+    // What finish() needs, copied before the exchange is shared: the timer thread may finish a
+    // request while a middleware or handler still holds `request`.
+    struct Summary {
+        std::string method, metricMethod, path, route, service, requestId, traceId, spanId, origin, remote;
+        std::size_t bytesIn = 0;
+    } summary;
     Respond respond;
     std::chrono::steady_clock::time_point started;
     std::atomic<bool> answered{false};
@@ -141,9 +165,10 @@ RequestPipeline::RequestPipeline(PipelineOptions options, const Router& router, 
       m_requestDuration(metrics.histogram("http_request_duration_seconds", "Time from receiving a request to answering it.",
                                           {"service", "route", "method"}))
 {
+    // The guard comes first so that nothing after it — middleware or handler — can escape it.
+    m_middlewares.push_back(std::make_shared<ExceptionGuard>());
     m_middlewares.push_back(std::make_shared<CorsPreflight>(m_cors));
     m_middlewares.push_back(std::make_shared<BodyLimit>(m_options.bodyLimitBytes));
-    m_middlewares.push_back(std::make_shared<ExceptionGuard>());
 }
 
 RequestPipeline::~RequestPipeline() = default;
@@ -205,8 +230,9 @@ void RequestPipeline::dispatch(HttpRequest request, Respond respond)
     exchange->respond = std::move(respond);
     assignRequestIdentity(exchange->request);
     resolveRoute(exchange->request);
-    exchange->origin = exchange->request.headers.get("origin");
-    exchange->bytesIn = exchange->request.body.size();
+    const HttpRequest& r = exchange->request;
+    exchange->summary = {r.method, metricMethod(r.method), r.path, r.route, r.service, r.requestId, r.traceId, r.spanId,
+                         r.headers.get("origin"), r.remoteAddress, r.body.size()};
     exchange->request.deadline = exchange->started + m_options.requestTimeout;
     ++m_inFlight;
 
@@ -222,10 +248,9 @@ void RequestPipeline::dispatch(HttpRequest request, Respond respond)
     // Unmatched paths and never-blocking routes are answered right here, on the calling thread.
     const RouteMatch& match = *exchange->request.match;
     if (match.kind != RouteMatch::Kind::Found || match.route->blocking == Blocking::Never) {
+        InFlightRelease release{*this};
         log::LogContext context(exchange->request.service, exchange->request.traceId);
-        HttpResponse response = runChain(exchange->request);
-        finish(*exchange, std::move(response));
-        releaseInFlight();
+        finish(*exchange, runChain(exchange->request));
         return;
     }
 
@@ -234,21 +259,21 @@ void RequestPipeline::dispatch(HttpRequest request, Respond respond)
             const auto limit = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.requestTimeout).count();
             finish(*live, errorResponse(Error(ErrorCode::RequestTimeout, "request took longer than " + std::to_string(limit) + " ms",
                                               {{"timeout_ms", limit}}),
-                                        live->request.traceId));
+                                        live->summary.traceId));
         }
     });
 
     const bool queued = m_workers.submit([this, exchange] {
+        InFlightRelease release{*this};
         if (!exchange->answered.load()) {
             log::LogContext context(exchange->request.service, exchange->request.traceId);
             HttpResponse response = runChain(exchange->request);
             m_timer.cancel(exchange->timer);
             if (exchange->answered.load())
                 log::warn("handler finished after its request timed out",
-                          {{"route", exchange->request.route}, {"request_id", exchange->request.requestId}});
+                          {{"route", exchange->summary.route}, {"request_id", exchange->summary.requestId}});
             finish(*exchange, std::move(response));
         }
-        releaseInFlight();
     });
     if (!queued) {
         m_timer.cancel(exchange->timer);
@@ -263,24 +288,27 @@ void RequestPipeline::finish(Exchange& exchange, HttpResponse response)
 {
     if (exchange.answered.exchange(true))
         return;
-    HttpRequest& request = exchange.request;
-    stampIdentity(request, response);
-    m_cors.decorate(exchange.origin, response);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - exchange.started).count();
-    const std::string status = std::to_string(response.status);
-    m_requestsTotal.increment({request.service, request.route, request.method, status});
-    m_requestDuration.observe({request.service, request.route, request.method}, seconds);
-    if (m_options.accessLog && log::enabled(log::Level::Info)) {
-        log::LogContext context(request.service, request.traceId);
-        log::info("request", {{"method", request.method},
-                              {"path", request.path},
-                              {"route", request.route},
-                              {"status", response.status},
-                              {"duration_ms", std::round(seconds * 1e6) / 1e3},
-                              {"request_id", request.requestId},
-                              {"remote", request.remoteAddress},
-                              {"bytes_in", exchange.bytesIn},
-                              {"bytes_out", response.body.size()}});
+    const Exchange::Summary& request = exchange.summary;
+    try {
+        stampIdentity(request.requestId, request.traceId, request.spanId, response);
+        m_cors.decorate(request.origin, response);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - exchange.started).count();
+        m_requestsTotal.increment({request.service, request.route, request.metricMethod, std::to_string(response.status)});
+        m_requestDuration.observe({request.service, request.route, request.metricMethod}, seconds);
+        if (m_options.accessLog && log::enabled(log::Level::Info)) {
+            log::LogContext context(request.service, request.traceId);
+            log::info("request", {{"method", request.method},
+                                  {"path", request.path},
+                                  {"route", request.route},
+                                  {"status", response.status},
+                                  {"duration_ms", std::round(seconds * 1e6) / 1e3},
+                                  {"request_id", request.requestId},
+                                  {"remote", request.remote},
+                                  {"bytes_in", request.bytesIn},
+                                  {"bytes_out", response.body.size()}});
+        }
+    } catch (const std::exception& e) {
+        log::error("recording a response failed", {{"error", e.what()}});
     }
     exchange.respond(std::move(response));
 }

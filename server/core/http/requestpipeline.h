@@ -85,6 +85,7 @@ public:
 
 private:
     struct Exchange;
+    struct InFlightRelease;
     void finish(Exchange& exchange, HttpResponse response);
     void releaseInFlight();
 

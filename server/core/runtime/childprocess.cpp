@@ -32,7 +32,7 @@ PrivilegeDrop postgresAccountForCurrentUser()
 namespace {
 
 // Only async-signal-safe calls between fork and exec.
-[[noreturn]] void execChild(const SpawnOptions& options, const std::vector<char*>& argv, int outputFd)
+[[noreturn]] void execChild(const SpawnOptions& options, const std::vector<char*>& argv, int outputFd, pid_t parent)
 {
     sigset_t none;
     sigemptyset(&none);
@@ -51,8 +51,11 @@ namespace {
             _exit(126);
     }
     // After setuid: a change of credentials clears the parent-death signal.
-    if (options.dieWithParent)
+    if (options.dieWithParent) {
         prctl(PR_SET_PDEATHSIG, SIGINT);
+        if (getppid() != parent) // the parent died before the signal was armed
+            _exit(1);
+    }
     execv(argv[0], argv.data());
     _exit(127);
 }
@@ -80,9 +83,10 @@ pid_t spawnProcess(const SpawnOptions& options, std::string& problem)
             // Not fatal: the child writes through the descriptor we opened.
         }
     }
+    const pid_t parent = getpid();
     const pid_t pid = fork();
     if (pid == 0)
-        execChild(options, argv, outputFd);
+        execChild(options, argv, outputFd, parent);
     const int forkErrno = errno;
     if (outputFd >= 0)
         close(outputFd);

@@ -1,14 +1,19 @@
 // The connection pool outlives a PostgreSQL restart: requests fail cleanly (503, not 500) while
-// the database is down and succeed again once it is back, with no restart of sbor-server.
+// the database is down and succeed again once it is back, with no restart of sbor-server; a
+// statement that runs too long is a 504, not an internal error.
 #include "httpclient.h"
+#include "testdatabase.h"
 #include "testserver.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <pqxx/pqxx>
 
+#include <algorithm>
 #include <unistd.h>
 
 using namespace sbor::test;
@@ -56,9 +61,24 @@ private slots:
         TestServer server(options);
         QVERIFY2(server.start(), qPrintable(server.logs()));
         HttpClient client;
-        // Fill the pool with open connections, all of which the restart will cut.
-        for (int i = 0; i < 8; ++i)
-            QCOMPARE(client.get(server.url("/api/v1/debug/sleep?ms=1")).status, 200);
+        // Fill the pool with four open connections (overlapping requests), all of which the
+        // restart will cut.
+        {
+            QNetworkAccessManager network;
+            std::vector<QNetworkReply*> replies;
+            for (int i = 0; i < 4; ++i)
+                replies.push_back(network.get(QNetworkRequest(server.url("/api/v1/debug/sleep?ms=400"))));
+            QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(), [](QNetworkReply* r) { return r->isFinished(); }), 10000);
+            for (QNetworkReply* reply : replies) {
+                QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+                delete reply;
+            }
+        }
+        {
+            pqxx::connection observer(postgres.url().toStdString());
+            pqxx::nontransaction tx(observer);
+            QCOMPARE(tx.exec1("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sbor-server'")[0].as<int>(), 4);
+        }
 
         QVERIFY2(postgres.run("restart"), postgres.output().constData());
         // The first request after the restart must already succeed: broken connections are
@@ -66,6 +86,24 @@ private slots:
         const auto afterRestart = client.get(server.url("/api/v1/debug/sleep?ms=1"));
         QCOMPARE(afterRestart.status, 200);
         QCOMPARE(client.get(server.url("/readyz")).status, 200);
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void statementTimeoutIs504NotInternalError()
+    {
+        TestDatabase database;
+        QVERIFY2(database.valid(), database.problem().c_str());
+        TestServer::Options options;
+        options.arguments = {"--db-url", database.url()};
+        options.environment.insert("SBOR_DATABASE_STATEMENT_TIMEOUT_MS", "200");
+        TestServer server(options);
+        QVERIFY2(server.start(), qPrintable(server.logs()));
+        HttpClient client;
+        const auto slow = client.get(server.url("/api/v1/debug/sleep?ms=2000"));
+        QCOMPARE(slow.status, 504);
+        QCOMPARE(slow.errorCode(), QStringLiteral("request_timeout"));
+        // the connection went back to the pool healthy
+        QCOMPARE(client.get(server.url("/api/v1/debug/sleep?ms=1")).status, 200);
         QCOMPARE(server.stop(), 0);
     }
 

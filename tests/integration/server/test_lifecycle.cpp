@@ -67,7 +67,10 @@ private slots:
 
         QNetworkAccessManager network;
         QNetworkReply* slow = network.get(QNetworkRequest(server.url("/api/v1/debug/sleep?ms=2500")));
-        QTest::qWait(500); // the slow request is now running on the server
+        // Signal only once the slow request is running in PostgreSQL.
+        QTRY_COMPARE_WITH_TIMEOUT(database.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                                 "AND state = 'active' AND query LIKE 'SELECT pg_sleep%'"),
+                                  std::string("1"), 10000);
         ::kill(static_cast<pid_t>(server.pid()), SIGTERM);
 
         // While draining: not ready, and new work is refused (or the listener is already gone).
@@ -146,6 +149,44 @@ private slots:
         TestServer again(options);
         QVERIFY2(again.start(60000), qPrintable(again.logs()));
         QCOMPARE(again.stop(), 0);
+    }
+
+    void deathOfTheEmbeddedPostgresStopsTheServer()
+    {
+        QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
+        const QString dataDir = newDataDir(holder);
+        TestServer::Options options;
+        options.arguments = {"--data-dir", dataDir};
+        options.environment.insert("SBOR_DATABASE_EMBEDDED_UNSAFE_FAST", "true");
+        TestServer server(options);
+        QVERIFY2(server.start(60000), qPrintable(server.logs()));
+        QFile pidFile(dataDir + "/postgresql/postmaster.pid");
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const pid_t postmaster = pidFile.readLine().trimmed().toInt();
+        QVERIFY(postmaster > 0);
+        ::kill(postmaster, SIGKILL);
+        // A server without its database must not linger as "alive": it exits non-zero so a
+        // supervisor restarts it.
+        QVERIFY(server.process().waitForFinished(30000));
+        QCOMPARE(server.process().exitCode(), 1);
+        QVERIFY(server.logs().contains("the embedded PostgreSQL exited on its own"));
+        QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(dataDir).isEmpty(), 10000);
+    }
+
+    void sigtermDuringStartUpExitsCleanly()
+    {
+        QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
+        const QString dataDir = newDataDir(holder);
+        TestServer::Options options;
+        options.arguments = {"--data-dir", dataDir};
+        TestServer server(options);
+        QVERIFY(server.launch());
+        QTest::qWait(300); // inside initdb or the wait for PostgreSQL
+        ::kill(static_cast<pid_t>(server.pid()), SIGTERM);
+        QVERIFY(server.process().waitForFinished(60000));
+        QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.process().exitCode(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(dataDir).isEmpty(), 10000);
     }
 
     void missingPostgresBinariesSayWhatToInstall()

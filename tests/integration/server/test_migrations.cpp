@@ -74,19 +74,24 @@ private slots:
         QVERIFY2(logs.contains("was changed after it was applied"), qPrintable(logs));
     }
 
-    void secondServerOnTheSameDatabaseAppliesNothing()
+    void serversStartingTogetherApplyEachMigrationOnce()
     {
         TestDatabase database;
         QVERIFY2(database.valid(), database.problem().c_str());
         TestServer::Options options;
         options.arguments = {"--db-url", database.url()};
-        TestServer first(options), second(options);
-        QVERIFY(first.start());
-        QVERIFY(second.start());
+        TestServer first(options), second(options), third(options);
+        QVERIFY(first.launch());
+        QVERIFY(second.launch());
+        QVERIFY(third.launch());
+        QVERIFY2(first.waitUntilReady(), qPrintable(first.logs()));
+        QVERIFY2(second.waitUntilReady(), qPrintable(second.logs()));
+        QVERIFY2(third.waitUntilReady(), qPrintable(third.logs()));
         QCOMPARE(database.query("SELECT count(*) FROM sbor_meta.schema_migrations"), std::string("1"));
         QCOMPARE(database.query("SELECT count(*) FROM system.installation"), std::string("1"));
         QCOMPARE(first.stop(), 0);
         QCOMPARE(second.stop(), 0);
+        QCOMPARE(third.stop(), 0);
     }
 };
 

@@ -6,7 +6,9 @@
 
 #include <QtTest>
 
+#include <condition_variable>
 #include <future>
+#include <mutex>
 #include <thread>
 
 using namespace sbor;
@@ -19,6 +21,13 @@ struct Harness {
     explicit Harness(PipelineOptions options = {}, std::size_t threads = 2, std::size_t queue = 16)
         : workers("test", threads, queue), pipeline(std::move(options), router, metrics, workers, timer)
     {
+    }
+    // Workers may still be finishing a request (its in-flight accounting) after its answer was
+    // seen: stop them while the pipeline they use still exists.
+    ~Harness()
+    {
+        workers.stop();
+        timer.stop();
     }
     HttpResponse call(HttpRequest request)
     {
@@ -43,6 +52,33 @@ HttpRequest request(std::string method, std::string path)
     r.path = std::move(path);
     return r;
 }
+
+// A route whose handler reports that it is running, then waits for the test to let it go.
+struct Gate {
+    std::promise<void> release;
+    std::shared_future<void> opened = release.get_future().share();
+    std::mutex mutex;
+    std::condition_variable changed;
+    int running = 0;
+
+    Handler handler()
+    {
+        return [this](HttpRequest&) -> Reply {
+            {
+                std::lock_guard lock(mutex);
+                ++running;
+            }
+            changed.notify_all();
+            opened.wait();
+            return HttpResponse::json(200, {});
+        };
+    }
+    bool waitForRunning(int count)
+    {
+        std::unique_lock lock(mutex);
+        return changed.wait_for(lock, 10s, [&] { return running >= count; });
+    }
+};
 
 std::string errorCodeOf(const HttpResponse& response)
 {
@@ -121,13 +157,9 @@ private slots:
 
     void fullQueueIsAnswered503Overloaded()
     {
+        Gate gate;
         Harness h({}, 1, 1);
-        std::promise<void> release;
-        auto gate = release.get_future().share();
-        h.router.add("GET", "/block", "demo", [gate](HttpRequest&) -> Reply {
-            gate.wait();
-            return HttpResponse::json(200, {});
-        });
+        h.router.add("GET", "/block", "demo", gate.handler());
         std::vector<std::future<HttpResponse>> pending;
         std::vector<std::shared_ptr<std::promise<HttpResponse>>> promises;
         for (int i = 0; i < 2; ++i) { // one running, one queued
@@ -135,26 +167,23 @@ private slots:
             pending.push_back(promise->get_future());
             h.pipeline.dispatch(request("GET", "/block"), [promise](HttpResponse r) { promise->set_value(std::move(r)); });
             promises.push_back(promise);
-            std::this_thread::sleep_for(50ms);
+            if (i == 0)
+                QVERIFY(gate.waitForRunning(1));
         }
         const HttpResponse refused = h.call(request("GET", "/block"));
         QCOMPARE(refused.status, 503);
         QCOMPARE(QString::fromStdString(errorCodeOf(refused)), QStringLiteral("overloaded"));
         QVERIFY(refused.headers.contains("retry-after"));
-        release.set_value();
+        gate.release.set_value();
         for (auto& future : pending)
             QCOMPARE(future.get().status, 200);
     }
 
     void neverBlockingRoutesAnswerWhileEveryWorkerIsBusy()
     {
+        Gate gate;
         Harness h({}, 1, 1);
-        std::promise<void> release;
-        auto gate = release.get_future().share();
-        h.router.add("GET", "/block", "demo", [gate](HttpRequest&) -> Reply {
-            gate.wait();
-            return HttpResponse::json(200, {});
-        });
+        h.router.add("GET", "/block", "demo", gate.handler());
         h.router.add("GET", "/healthz", "demo", [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); },
                      Blocking::Never);
         std::vector<std::shared_ptr<std::promise<HttpResponse>>> promises;
@@ -162,32 +191,66 @@ private slots:
             auto promise = std::make_shared<std::promise<HttpResponse>>();
             h.pipeline.dispatch(request("GET", "/block"), [promise](HttpResponse r) { promise->set_value(std::move(r)); });
             promises.push_back(promise);
-            std::this_thread::sleep_for(50ms);
+            if (i == 0)
+                QVERIFY(gate.waitForRunning(1));
         }
         QCOMPARE(h.call(request("GET", "/block")).status, 503); // workers and queue are full…
         QCOMPARE(h.call(request("GET", "/healthz")).status, 200); // …liveness still answers
         QCOMPARE(h.call(request("GET", "/missing")).status, 404);
-        release.set_value();
+        gate.release.set_value();
         QVERIFY(h.pipeline.waitUntilIdle(5s));
     }
 
     void drainingRefusesNewRequestsAndWaitsForRunningOnes()
     {
+        Gate gate;
         Harness h;
-        h.router.add("GET", "/slow", "demo", [](HttpRequest&) -> Reply {
-            std::this_thread::sleep_for(300ms);
-            return HttpResponse::json(200, {});
-        });
+        h.router.add("GET", "/slow", "demo", gate.handler());
         std::promise<HttpResponse> first;
         auto firstAnswer = first.get_future();
         h.pipeline.dispatch(request("GET", "/slow"), [&first](HttpResponse r) { first.set_value(std::move(r)); });
-        std::this_thread::sleep_for(50ms);
+        QVERIFY(gate.waitForRunning(1));
         h.pipeline.beginDraining();
         const HttpResponse refused = h.call(request("GET", "/slow"));
         QCOMPARE(refused.status, 503);
         QCOMPARE(QString::fromStdString(errorCodeOf(refused)), QStringLiteral("shutting_down"));
-        QVERIFY(h.pipeline.waitUntilIdle(5s));
+        QVERIFY(!h.pipeline.waitUntilIdle(100ms)); // the running request holds the drain…
+        gate.release.set_value();
+        QVERIFY(h.pipeline.waitUntilIdle(5s));      // …until it finishes
         QCOMPARE(firstAnswer.get().status, 200);
+    }
+
+    void exceptionsInMiddlewareAreGuardedAndAccounted()
+    {
+        struct Throwing final : Middleware {
+            HttpResponse handle(HttpRequest&, const Next&) override { throw std::runtime_error("middleware failure"); }
+        };
+        Harness h;
+        h.router.add("GET", "/x", "demo", [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
+        h.pipeline.addMiddleware(std::make_shared<Throwing>());
+        QCOMPARE(h.call(request("GET", "/x")).status, 500);
+        QVERIFY(h.pipeline.waitUntilIdle(5s));
+        QCOMPARE(h.pipeline.inFlight(), size_t(0));
+    }
+
+    void unknownMethodsShareOneMetricLabel()
+    {
+        Harness h;
+        h.router.add("GET", "/x", "demo", [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
+        QCOMPARE(h.call(request("FOO1", "/x")).status, 405);
+        QCOMPARE(h.call(request("FOO2", "/x")).status, 405);
+        const std::string text = h.metrics.render();
+        QVERIFY(text.find("FOO1") == std::string::npos);
+        QCOMPARE(h.metrics.counter("http_requests_total", "", {"service", "route", "method", "status"})
+                     .value({"gateway", "unmatched", "other", "405"}), 2.0);
+    }
+
+    void truncatedBodyIs400()
+    {
+        Harness h;
+        auto truncated = request("POST", "/x");
+        truncated.bodyUnreadable = true;
+        QCOMPARE(h.call(truncated).status, 400);
     }
 
     void bodyLimitAppliesBeforeRouting()
