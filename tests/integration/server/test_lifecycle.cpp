@@ -44,6 +44,15 @@ std::string embeddedConnection(const QString& dataDir)
     return QStringLiteral("host=%1/run user=postgres dbname=sbor").arg(dataDir).toStdString();
 }
 
+TestServer::Options embeddedOptions(const QString& dataDir, bool unsafeFast)
+{
+    TestServer::Options options;
+    options.arguments = {"--data-dir", dataDir};
+    if (unsafeFast)
+        options.environment.insert("SBOR_DATABASE_EMBEDDED_UNSAFE_FAST", "true");
+    return options;
+}
+
 // /tmp: the `postgres` account must be able to reach the data dir when the suite runs as root.
 QString newDataDir(QTemporaryDir& holder)
 {
@@ -97,8 +106,7 @@ private slots:
     {
         QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
         const QString dataDir = newDataDir(holder);
-        TestServer::Options options;
-        options.arguments = {"--data-dir", dataDir};
+        const TestServer::Options options = embeddedOptions(dataDir, false);
         std::string installation;
         {
             TestServer server(options);
@@ -137,16 +145,13 @@ private slots:
     {
         QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
         const QString dataDir = newDataDir(holder);
-        TestServer::Options options;
-        options.arguments = {"--data-dir", dataDir};
-        options.environment.insert("SBOR_DATABASE_EMBEDDED_UNSAFE_FAST", "true");
-        TestServer server(options);
+        TestServer server(embeddedOptions(dataDir, true));
         QVERIFY2(server.start(60000), qPrintable(server.logs()));
         QCOMPARE(server.stop(SIGKILL), -1);
         // The parent-death signal tells the orphaned postgres to shut down by itself.
         QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(dataDir).isEmpty(), 20000);
         // …and the next start recovers the cluster.
-        TestServer again(options);
+        TestServer again(embeddedOptions(dataDir, true));
         QVERIFY2(again.start(60000), qPrintable(again.logs()));
         QCOMPARE(again.stop(), 0);
     }
@@ -155,10 +160,7 @@ private slots:
     {
         QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
         const QString dataDir = newDataDir(holder);
-        TestServer::Options options;
-        options.arguments = {"--data-dir", dataDir};
-        options.environment.insert("SBOR_DATABASE_EMBEDDED_UNSAFE_FAST", "true");
-        TestServer server(options);
+        TestServer server(embeddedOptions(dataDir, true));
         QVERIFY2(server.start(60000), qPrintable(server.logs()));
         QFile pidFile(dataDir + "/postgresql/postmaster.pid");
         QVERIFY(pidFile.open(QIODevice::ReadOnly));
@@ -177,9 +179,7 @@ private slots:
     {
         QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
         const QString dataDir = newDataDir(holder);
-        TestServer::Options options;
-        options.arguments = {"--data-dir", dataDir};
-        TestServer server(options);
+        TestServer server(embeddedOptions(dataDir, false));
         QVERIFY(server.launch());
         QTest::qWait(300); // inside initdb or the wait for PostgreSQL
         ::kill(static_cast<pid_t>(server.pid()), SIGTERM);
