@@ -264,13 +264,12 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
             break;
         }
     }
-    const auto grace = std::chrono::milliseconds(config.getInteger("http.shutdown_grace_ms"));
-    log::info("shutting down", {{"signal", signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : "SIGCHLD"},
-                                {"in_flight", pipeline.inFlight()}, {"grace_ms", grace.count()}});
-
     // Readiness turns 503 first, then new requests are refused while in-flight ones finish.
     state.draining = true;
     pipeline.beginDraining();
+    const auto grace = std::chrono::milliseconds(config.getInteger("http.shutdown_grace_ms"));
+    log::info("shutting down", {{"signal", signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : "SIGCHLD"},
+                                {"in_flight", pipeline.inFlight()}, {"grace_ms", grace.count()}});
     if (!pipeline.waitUntilIdle(grace))
         log::warn("in-flight requests still running after the grace period", {{"in_flight", pipeline.inFlight()}});
     server->stop();

@@ -61,25 +61,26 @@ private slots:
         TestServer server(options);
         QVERIFY2(server.start(), qPrintable(server.logs()));
         HttpClient client;
-        // Fill the pool with four open connections (overlapping requests), all of which the
-        // restart will cut.
+        // Fill the pool with four open connections (overlapping requests, all seen running at
+        // once in PostgreSQL), all of which the restart will cut.
         {
+            pqxx::connection observer(postgres.url().toStdString());
             QNetworkAccessManager network;
             std::vector<QNetworkReply*> replies;
             for (int i = 0; i < 4; ++i)
-                replies.push_back(network.get(QNetworkRequest(server.url("/api/v1/debug/sleep?ms=400"))));
+                replies.push_back(network.get(QNetworkRequest(server.url("/api/v1/debug/sleep?ms=1500"))));
+            const auto sleeping = [&observer] {
+                pqxx::nontransaction tx(observer);
+                return tx.exec1("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sbor-server' "
+                                "AND state = 'active' AND query LIKE 'SELECT pg_sleep%'")[0].as<int>();
+            };
+            QTRY_COMPARE_WITH_TIMEOUT(sleeping(), 4, 10000);
             QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(), [](QNetworkReply* r) { return r->isFinished(); }), 10000);
             for (QNetworkReply* reply : replies) {
                 QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
                 delete reply;
             }
         }
-        {
-            pqxx::connection observer(postgres.url().toStdString());
-            pqxx::nontransaction tx(observer);
-            QCOMPARE(tx.exec1("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sbor-server'")[0].as<int>(), 4);
-        }
-
         QVERIFY2(postgres.run("restart"), postgres.output().constData());
         // The first request after the restart must already succeed: broken connections are
         // discarded and the work retried on a fresh one.

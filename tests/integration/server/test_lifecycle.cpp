@@ -81,6 +81,7 @@ private slots:
                                                  "AND state = 'active' AND query LIKE 'SELECT pg_sleep%'"),
                                   std::string("1"), 10000);
         ::kill(static_cast<pid_t>(server.pid()), SIGTERM);
+        QTRY_VERIFY_WITH_TIMEOUT(server.logs().contains("\"msg\":\"shutting down\""), 10000);
 
         // While draining: not ready, and new work is refused (or the listener is already gone).
         HttpClient client;
