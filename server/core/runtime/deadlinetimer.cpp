@@ -61,8 +61,10 @@ void DeadlineTimer::run()
             continue;
         }
         const auto next = m_byTime.begin();
-        if (Clock::now() < next->first) {
-            m_wake.wait_until(lock, next->first);
+        // A copy: while we wait, cancel() may erase the node this refers to.
+        const Clock::time_point when = next->first;
+        if (Clock::now() < when) {
+            m_wake.wait_until(lock, when);
             continue;
         }
         const TimerId id = next->second;

@@ -124,7 +124,8 @@ private slots:
         QCOMPARE(QString::fromStdString(ConfigSchema::environmentName("data_dir")), QStringLiteral("SBOR_DATA_DIR"));
         // no two core keys may share an environment name
         std::set<std::string> names;
-        for (const auto& spec : coreConfigSchema().keys())
+        const ConfigSchema schema = coreConfigSchema();
+        for (const auto& spec : schema.keys())
             QVERIFY2(names.insert(ConfigSchema::environmentName(spec.key)).second, spec.key.c_str());
     }
 };
