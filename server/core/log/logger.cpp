@@ -93,12 +93,17 @@ void write(Level level, std::string_view message, const nlohmann::json& fields)
                 line[it.key()] = it.value();
         }
     }
-    // Invalid UTF-8 in a field (a client's header, say) must not make logging throw.
-    std::string text;
-    std::lock_guard lock(g_writeMutex);
-    line["service"] = t_service.empty() ? g_processService : t_service;
-    text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (!t_service.empty()) {
+        line["service"] = t_service;
+    } else {
+        std::lock_guard lock(g_writeMutex);
+        line["service"] = g_processService;
+    }
+    // Invalid UTF-8 in a field (a client's header, say) must not make logging throw. Serialise
+    // outside the lock; only the write of the finished line is serialised.
+    std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     text.push_back('\n');
+    std::lock_guard lock(g_writeMutex);
     std::fwrite(text.data(), 1, text.size(), stderr);
     std::fflush(stderr);
 }
