@@ -1,0 +1,118 @@
+#include "passwordhasher.h"
+
+#include <crypt.h>
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <stdexcept>
+
+namespace sbor::auth {
+namespace {
+
+// bcrypt uses only the first 72 bytes; longer passwords (allowed up to 128 characters, which
+// may be up to 512 bytes) are pre-hashed so that every byte counts. The pre-hash is encoded so
+// it has no NUL bytes.
+std::string bcryptInput(std::string_view password)
+{
+    if (password.size() <= 72)
+        return std::string(password);
+    unsigned char digest[crypto_generichash_BYTES];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(password.data()), password.size(), nullptr, 0);
+    char encoded[sodium_base64_ENCODED_LEN(sizeof digest, sodium_base64_VARIANT_ORIGINAL)];
+    sodium_bin2base64(encoded, sizeof encoded, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
+    return std::string("sbor-prehash:") + encoded;
+}
+
+std::string bcrypt(std::string_view password, const std::string& setting)
+{
+    crypt_data data{};
+    const std::string input = bcryptInput(password);
+    const char* result = crypt_rn(input.c_str(), setting.c_str(), &data, sizeof data);
+    if (!result || result[0] == '*')
+        return {};
+    return result;
+}
+
+// A short list of the passwords seen most often in breaches that are 10+ characters long
+// (shorter ones are refused by length already).
+constexpr std::array kCommonPasswords = {
+    "1234567890", "12345678910", "123456789a", "1234567890a", "qwertyuiop", "1q2w3e4r5t", "1qaz2wsx3edc",
+    "qwerty1234", "qwerty12345", "password123", "password1234", "password12", "iloveyou12", "0987654321",
+    "1111111111", "0000000000", "abcdefghij", "qazwsxedcrfv", "zaq12wsxcde3", "asdfghjkl;", "princess12",
+    "football12", "baseball12", "superman12", "starwars12", "welcome123", "sunshine12", "passw0rd123",
+    "administrator", "letmein123", "qwertyuiop123", "1234qwerasdf", "11111111111", "123123123123",
+    "9876543210", "aaaaaaaaaa", "monkey12345", "dragon12345", "master12345", "changeme123",
+};
+
+} // namespace
+
+std::optional<std::size_t> utf8Length(std::string_view text)
+{
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > text.size())
+            return std::nullopt;
+        for (std::size_t k = 1; k < length; ++k) {
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
+                return std::nullopt;
+        }
+        i += length;
+        ++count;
+    }
+    return count;
+}
+
+std::optional<std::string> passwordProblem(std::string_view password)
+{
+    const auto length = utf8Length(password);
+    if (!length)
+        return "must be valid UTF-8 text";
+    if (*length < 10)
+        return "must be at least 10 characters long";
+    if (*length > 128)
+        return "must be at most 128 characters long";
+    std::string lower;
+    for (char c : password)
+        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (std::find(kCommonPasswords.begin(), kCommonPasswords.end(), lower) != kCommonPasswords.end())
+        return "is one of the most common passwords; choose another";
+    return std::nullopt;
+}
+
+PasswordHasher::PasswordHasher(int cost) : m_cost(std::clamp(cost, 4, 31))
+{
+    if (sodium_init() < 0)
+        throw std::runtime_error("libsodium failed to initialise");
+    unsigned char random[18];
+    randombytes_buf(random, sizeof random);
+    char decoy[64];
+    sodium_bin2hex(decoy, sizeof decoy, random, sizeof random);
+    m_decoyHash = hash(decoy);
+}
+
+std::string PasswordHasher::hash(std::string_view password) const
+{
+    char setting[CRYPT_GENSALT_OUTPUT_SIZE];
+    if (!crypt_gensalt_rn("$2b$", static_cast<unsigned long>(m_cost), nullptr, 0, setting, sizeof setting))
+        throw std::runtime_error("this system's libcrypt cannot make bcrypt salts");
+    std::string result = bcrypt(password, setting);
+    if (result.empty())
+        throw std::runtime_error("this system's libcrypt cannot compute bcrypt");
+    return result;
+}
+
+bool PasswordHasher::verify(std::string_view password, const std::string& storedHash) const
+{
+    if (storedHash.rfind("$2", 0) != 0)
+        return false;
+    const std::string computed = bcrypt(password, storedHash);
+    if (computed.empty() || computed.size() != storedHash.size())
+        return false;
+    return sodium_memcmp(computed.data(), storedHash.data(), computed.size()) == 0;
+}
+
+} // namespace sbor::auth
