@@ -60,7 +60,6 @@ public:
     // Environment variables starting with SBOR_ that match no key; callers warn about them.
     const std::vector<std::string>& unknownEnvironmentNames() const { return m_unknownEnvironment; }
 
-    const ConfigSchema& schema() const { return m_schema; }
 
 private:
     struct Value {

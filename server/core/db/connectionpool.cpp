@@ -175,16 +175,4 @@ void ConnectionPool::discardIdle()
     m_available.notify_all();
 }
 
-std::size_t ConnectionPool::idleCount() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_idle.size();
-}
-
-std::size_t ConnectionPool::openCount() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_open;
-}
-
 } // namespace sbor::db

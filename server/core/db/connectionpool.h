@@ -47,8 +47,6 @@ public:
     void close();
 
     std::size_t size() const { return m_options.size; }
-    std::size_t idleCount() const;
-    std::size_t openCount() const;
 
 private:
     class Lease;

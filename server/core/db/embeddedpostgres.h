@@ -30,7 +30,6 @@ public:
 
     // A libpq connection string for the application database (contains no secret).
     const std::string& connectionString() const { return m_connectionString; }
-    pid_t pid() const { return m_pid; }
     // True (once) when the postgres process has exited on its own; it is then reaped.
     bool hasExited();
     // Fast shutdown (SIGINT), waiting up to 30 s, then immediate. Idempotent.

@@ -77,7 +77,6 @@ public:
 
     // Shutdown: new requests get 503; then wait (bounded) for the in-flight ones to finish.
     void beginDraining();
-    bool isDraining() const { return m_draining.load(); }
     bool waitUntilIdle(std::chrono::milliseconds limit);
     std::size_t inFlight() const { return m_inFlight.load(); }
 

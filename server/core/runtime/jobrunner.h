@@ -28,7 +28,6 @@ public:
 
     void start(BackgroundJob job);
     void stop();
-    std::size_t jobCount() const { return m_threads.size(); }
 
 private:
     std::mutex m_mutex;

@@ -44,12 +44,6 @@ void WorkerPool::stop()
     m_threads.clear();
 }
 
-std::size_t WorkerPool::queued() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_queue.size();
-}
-
 void WorkerPool::run()
 {
     for (;;) {

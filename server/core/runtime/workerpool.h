@@ -26,8 +26,6 @@ public:
     // Runs what is queued, then joins the threads. Idempotent.
     void stop();
 
-    std::size_t queued() const;
-    std::size_t threadCount() const { return m_threads.size(); }
 
 private:
     void run();
