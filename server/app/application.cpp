@@ -1,11 +1,15 @@
 #include "application.h"
 
 #include "builtinservices.h"
+#include "configuration.h"
+#include "usercommand.h"
 #include "commandline.h"
 #include "config/config.h"
 #include "db/connectionpool.h"
 #include "db/embeddedpostgres.h"
 #include "db/migrationrunner.h"
+#include "access/accesscontrol.h"
+#include "http/clientratelimit.h"
 #include "http/httpserver.h"
 #include "http/requestpipeline.h"
 #include "log/logger.h"
@@ -75,41 +79,6 @@ int failStart(const std::string& message, const nlohmann::json& fields = nlohman
     return kExitStartFailure;
 }
 
-Result<Config> loadConfiguration(const CommandLine& line, char** environment)
-{
-    Config config(coreConfigSchema());
-    std::string file = line.configFile;
-    if (file.empty()) {
-        if (const char* fromEnvironment = std::getenv("SBOR_CONFIG"); fromEnvironment && *fromEnvironment)
-            file = fromEnvironment;
-    }
-    if (!file.empty()) {
-        if (auto loaded = config.loadYamlFile(file); !loaded)
-            return loaded.error();
-    }
-    if (auto loaded = config.loadEnvironment(environment); !loaded)
-        return loaded.error();
-    for (const auto& [key, value] : line.settings) {
-        if (auto applied = config.set(key, value, line.origins.at(key)); !applied)
-            return applied.error();
-    }
-    if (!log::parseLevel(config.getString("log.level")))
-        return Error(ErrorCode::ValidationFailed, "log.level must be debug, info, warn or error, got '" +
-                                                      config.getString("log.level") + "' (" + config.originOf("log.level") + ")");
-    for (const char* key : {"http.listen", "live.listen"}) {
-        const auto parsed = http::parseListenAddress(config.getString(key));
-        if (!parsed.ok)
-            return Error(ErrorCode::ValidationFailed, std::string(key) + " '" + config.getString(key) + "' (" +
-                                                          config.originOf(key) + "): " + parsed.problem);
-    }
-    for (const char* key : {"http.body_limit_bytes", "http.request_timeout_ms", "http.workers", "http.max_queued_requests",
-                            "database.pool_size", "database.acquire_timeout_ms"}) {
-        if (config.getInteger(key) <= 0)
-            return Error(ErrorCode::ValidationFailed, std::string(key) + " must be positive (" + config.originOf(key) + ")");
-    }
-    return config;
-}
-
 } // namespace
 
 namespace {
@@ -131,6 +100,8 @@ namespace {
 
 int runServerUnguarded(const std::vector<std::string>& arguments, char** environment)
 {
+    if (!arguments.empty() && arguments.front() == "user")
+        return runUserCommand({arguments.begin() + 1, arguments.end()}, environment);
     const CommandLine line = parseCommandLine(arguments);
     if (!line.problem.empty()) {
         std::cerr << "sbor-server: " << line.problem << "\n";
@@ -171,23 +142,15 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
     log::info("starting sbor-server", {{"version", SBOR_VERSION}, {"services", *targets}, {"config", config.redactedValues()}});
 
     // Database: the configured server, or our own private cluster.
-    std::unique_ptr<db::EmbeddedPostgres> embedded;
-    std::string databaseUrl = config.getString("database.url");
-    if (databaseUrl.empty()) {
-        std::string dataDir = config.getString("data_dir");
-        if (dataDir.empty())
-            dataDir = db::defaultDataDir();
-        auto started = db::EmbeddedPostgres::start({dataDir, config.getString("database.embedded_bin_dir"), "sbor",
-                                                    config.getBoolean("database.embedded_unsafe_fast"), stopRequested});
-        if (!started && started.error().code == ErrorCode::ShuttingDown) {
-            log::info("stopped during start-up");
-            return kExitOk;
-        }
-        if (!started)
-            return failStart(started.error().message, started.error().details);
-        embedded = std::move(started).value();
-        databaseUrl = embedded->connectionString();
+    auto database = connectDatabase(config, stopRequested, false);
+    if (!database && database.error().code == ErrorCode::ShuttingDown) {
+        log::info("stopped during start-up");
+        return kExitOk;
     }
+    if (!database)
+        return failStart(database.error().message, database.error().details);
+    std::unique_ptr<db::EmbeddedPostgres> embedded = std::move(database->embedded);
+    const std::string databaseUrl = database->url;
 
     db::ConnectionPool pool({databaseUrl, static_cast<std::size_t>(config.getInteger("database.pool_size")),
                              std::chrono::milliseconds(config.getInteger("database.acquire_timeout_ms")),
@@ -197,36 +160,38 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
     for (const auto& name : *targets)
         services.push_back(catalog.find(name)->create());
 
-    try {
-        db::MigrationRunner migrations(pool);
-        for (const auto& service : services) {
-            auto report = migrations.apply(service->name(), service->migrations());
-            if (!report)
-                return failStart(report.error().message, report.error().details);
-        }
-    } catch (const std::exception& e) {
-        return failStart(std::string("cannot prepare the database: ") + e.what(),
-                         {{"database", redactSecret("database.url", databaseUrl)}});
-    }
+    if (auto migrated = applyMigrations(pool, services, databaseUrl); !migrated)
+        return failStart(migrated.error().message, migrated.error().details);
 
     MetricsRegistry metrics;
     ServerState state;
     state.version = SBOR_VERSION;
     state.activeServices = *targets;
     state.openApiDocument = buildOpenApiDocument(services, SBOR_VERSION).dump(2);
-    ServiceContext context{config, pool, metrics, state};
+    ServiceContext context{config, pool, metrics, state, database->dataDir, nullptr};
 
     http::Router router;
-    for (const auto& service : services)
-        service->registerRoutes(router, context);
+    try {
+        for (const auto& service : services)
+            service->registerRoutes(router, context);
+    } catch (const ErrorException& e) {
+        return failStart(e.error().message, e.error().details);
+    }
 
     WorkerPool workers("http", static_cast<std::size_t>(config.getInteger("http.workers")),
                        static_cast<std::size_t>(config.getInteger("http.max_queued_requests")));
     DeadlineTimer timer;
     http::RequestPipeline pipeline({static_cast<std::size_t>(config.getInteger("http.body_limit_bytes")),
                                     std::chrono::milliseconds(config.getInteger("http.request_timeout_ms")),
-                                    config.getList("http.cors_origins"), config.getBoolean("http.access_log")},
+                                    config.getList("http.cors_origins"), config.getBoolean("http.access_log"),
+                                    *http::TrustedProxies::parse(config.getList("http.trusted_proxies"))},
                                    router, metrics, workers, timer);
+    // The gateway's checks, in order: the per-client limit (cheapest refusal first), then access.
+    if (const auto perSecond = config.getInteger("http.rate_limit_per_second"); perSecond > 0) {
+        pipeline.addMiddleware(std::make_shared<http::ClientRateLimit>(static_cast<double>(perSecond),
+                                                                       static_cast<double>(config.getInteger("http.rate_limit_burst"))));
+    }
+    pipeline.addMiddleware(std::make_shared<access::AccessControl>(context.authenticator));
 
     const http::ListenAddress address = http::parseListenAddress(config.getString("http.listen")).address;
     std::unique_ptr<http::HttpServer> server;

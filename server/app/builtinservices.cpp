@@ -1,5 +1,6 @@
 #include "builtinservices.h"
 
+#include "auth/authservice.h"
 #include "system/systemservice.h"
 
 namespace sbor {
@@ -9,6 +10,8 @@ ServiceCatalog builtinServices()
     ServiceCatalog catalog;
     catalog.add({"system", "health, readiness, metrics and version (part of every process)", {},
                  [] { return std::make_unique<SystemService>(); }});
+    catalog.add({"auth", "accounts, sign-in, sessions, roles, 2FA, audit log; checks access tokens for the gateway", {},
+                 [] { return std::make_unique<auth::AuthService>(); }});
     return catalog;
 }
 

@@ -90,6 +90,10 @@ private PostgreSQL started under the data dir (initdb on first run, Unix socket 
   --version          print the version, then exit
   --help             this text
 
+Operator commands:
+  sbor-server user create --email E --name N --role R [--data-dir DIR | --db-url URL]
+                     create an account with any role (the first admin); password on stdin
+
 Precedence: defaults < sbor.yml < environment SBOR_* (e.g. SBOR_HTTP_LISTEN, SBOR_DATABASE_URL)
 < flags. Logs are JSON lines on stderr. SIGTERM or SIGINT: stop accepting, finish in-flight
 requests, stop the private PostgreSQL, exit 0.

@@ -97,6 +97,9 @@ ConfigSchema coreConfigSchema()
     schema.add({"http.shutdown_grace_ms", ConfigKind::Integer, "15000", "how long shutdown waits for in-flight requests"});
     schema.add({"http.cors_origins", ConfigKind::List, "", "origins allowed by CORS (comma-separated; * for any)"});
     schema.add({"http.access_log", ConfigKind::Boolean, "true", "log one line per request at info level"});
+    schema.add({"http.trusted_proxies", ConfigKind::List, "", "proxies (IPs or CIDR ranges) whose X-Forwarded-For names the client"});
+    schema.add({"http.rate_limit_per_second", ConfigKind::Integer, "50", "requests per second per client address on /api/ (0 turns the limit off)"});
+    schema.add({"http.rate_limit_burst", ConfigKind::Integer, "200", "requests a client may send at once before the per-second rate applies"});
     schema.add({"database.url", ConfigKind::String, "", "PostgreSQL URL; empty starts the private embedded cluster", true});
     schema.add({"database.pool_size", ConfigKind::Integer, "16", "connections in the pool"});
     schema.add({"database.acquire_timeout_ms", ConfigKind::Integer, "5000", "wait for a free connection before 503"});
@@ -104,6 +107,18 @@ ConfigSchema coreConfigSchema()
     schema.add({"database.embedded_bin_dir", ConfigKind::String, "", "PostgreSQL binaries for the embedded cluster (default: newest /usr/lib/postgresql/*/bin)"});
     schema.add({"database.embedded_unsafe_fast", ConfigKind::Boolean, "false", "initdb --no-sync and fsync=off for the embedded cluster (tests only: loses data on a crash)"});
     schema.add({"data_dir", ConfigKind::String, "", "where the embedded cluster and keys live (default: /var/lib/sbor as root, else $XDG_DATA_HOME/sbor)"});
+    schema.add({"auth.bcrypt_cost", ConfigKind::Integer, "12", "bcrypt cost for new password hashes (4-31; each step doubles the work)"});
+    schema.add({"auth.hash_workers", ConfigKind::Integer, "0", "threads that hash passwords (0: one per CPU core)"});
+    schema.add({"auth.hash_max_queued", ConfigKind::Integer, "16", "password checks waiting for a hashing thread before 503 overloaded"});
+    schema.add({"auth.signing_key", ConfigKind::String, "", "Ed25519 seed (base64url, 32 bytes) that signs access tokens; empty: generated and kept in <data_dir>/auth-signing-key", true});
+    schema.add({"auth.access_token_ttl_seconds", ConfigKind::Integer, "900", "lifetime of an access token"});
+    schema.add({"auth.session_idle_timeout_seconds", ConfigKind::Integer, "1209600", "a session unused this long ends (default 14 days)"});
+    schema.add({"auth.session_lifetime_seconds", ConfigKind::Integer, "2592000", "a session ends this long after sign-in, used or not (default 30 days)"});
+    schema.add({"auth.refresh_reuse_grace_seconds", ConfigKind::Integer, "10", "a just-rotated refresh token still works this long (concurrent refreshes); later reuse revokes the session"});
+    schema.add({"auth.session_cache_ms", ConfigKind::Integer, "2000", "how long a checked session is trusted before the database is asked again (revocation across processes takes at most this)"});
+    schema.add({"auth.login_failures_per_account", ConfigKind::Integer, "10", "failed logins per account within the window before 429"});
+    schema.add({"auth.login_failures_per_client", ConfigKind::Integer, "50", "failed logins per client address within the window before 429"});
+    schema.add({"auth.login_failure_window_seconds", ConfigKind::Integer, "900", "the window failed logins are counted in"});
     schema.add({"log.level", ConfigKind::String, "info", "debug, info, warn or error"});
     schema.add({"server.target", ConfigKind::List, "all", "services to run in this process"});
     schema.add({"server.debug_routes", ConfigKind::Boolean, "false", "enable /api/v1/debug/* (tests only)"});

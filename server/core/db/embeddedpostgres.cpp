@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -94,6 +95,18 @@ std::string defaultDataDir()
     return "./sbor-data";
 }
 
+// The socket folder of a postmaster running on `clusterDir` (line 5 of postmaster.pid), if any.
+static std::optional<std::string> runningClusterSocketDir(const std::string& clusterDir)
+{
+    std::ifstream pidFile(clusterDir + "/postmaster.pid");
+    std::string line;
+    for (int number = 1; number <= 5 && std::getline(pidFile, line); ++number) {
+        if (number == 5 && !line.empty())
+            return line;
+    }
+    return std::nullopt;
+}
+
 Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const EmbeddedPostgresOptions& options)
 {
     const std::string binDir = options.binDir.empty() ? findPostgresBinDir() : options.binDir;
@@ -119,6 +132,17 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const Embedded
     }
 
     auto server = std::unique_ptr<EmbeddedPostgres>(new EmbeddedPostgres());
+
+    if (options.attachToRunning) {
+        if (const auto running = runningClusterSocketDir(clusterDir)) {
+            const std::string base = "host=" + quoteConnectionValue(*running) + " user=postgres";
+            if (PQping((base + " dbname=postgres connect_timeout=2").c_str()) == PQPING_OK) {
+                server->m_connectionString = base + " dbname=" + quoteConnectionValue(options.databaseName);
+                log::info("using the embedded PostgreSQL that is already running", {{"socket_dir", *running}, {"cluster", clusterDir}});
+                return server; // not ours: stop() leaves it running
+            }
+        }
+    }
 
     std::string socketDir = dataDir + "/run";
     if (socketDir.size() > kMaxSocketDirLength) {

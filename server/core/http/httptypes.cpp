@@ -1,5 +1,7 @@
 #include "http/httptypes.h"
 
+#include <algorithm>
+
 #include <cctype>
 
 namespace sbor::http {
@@ -91,7 +93,13 @@ HttpResponse errorResponse(const Error& error, const std::string& traceId)
     nlohmann::json body = error.toJson();
     if (!traceId.empty())
         body["trace_id"] = traceId;
-    return HttpResponse::json(httpStatusFor(error.code), {{"error", body}});
+    HttpResponse response = HttpResponse::json(httpStatusFor(error.code), {{"error", body}});
+    if (const auto retry = error.details.find("retry_after_seconds");
+        retry != error.details.end() && retry->is_number_integer())
+        response.headers.set("Retry-After", std::to_string(std::max<std::int64_t>(1, retry->get<std::int64_t>())));
+    if (httpStatusFor(error.code) == 401)
+        response.headers.set("WWW-Authenticate", "Bearer realm=\"sbor\"");
+    return response;
 }
 
 std::string percentDecode(std::string_view text, bool plusIsSpace)

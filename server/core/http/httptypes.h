@@ -2,6 +2,7 @@
 // Our own HTTP request/response types. Handlers and middleware see only these; the engine
 // (cpprestsdk today) is confined to cpprestserver.cpp so it can be replaced.
 
+#include "access/access.h"
 #include "sbor/error.h"
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +47,8 @@ struct HttpRequest {
     Headers headers;
     std::string body;
     bool bodyUnreadable = false; // the client stopped sending mid-body
-    std::string remoteAddress;
+    std::string remoteAddress;   // the socket's peer
+    std::string clientAddress;   // the client: the peer, or what trusted proxies say it is
 
     // Filled by the pipeline before the handler runs.
     std::map<std::string, std::string> pathParameters;
@@ -56,6 +59,7 @@ struct HttpRequest {
     std::string service = "gateway";
     std::chrono::steady_clock::time_point deadline{};
     std::shared_ptr<const RouteMatch> match; // set once by the pipeline, before any middleware
+    std::optional<access::Principal> principal; // set by AccessControl for a valid bearer token
 
     std::string pathParameter(const std::string& name) const;
     std::string queryValue(const std::string& name, std::string fallback = {}) const;
@@ -75,6 +79,7 @@ struct HttpResponse {
 using Reply = Result<HttpResponse>;
 
 // The one place an Error becomes an HTTP response: {"error":{code,message,details,trace_id}}.
+// details.retry_after_seconds also becomes a Retry-After header.
 HttpResponse errorResponse(const Error& error, const std::string& traceId);
 
 std::string percentDecode(std::string_view text, bool plusIsSpace);

@@ -229,10 +229,13 @@ void RequestPipeline::dispatch(HttpRequest request, Respond respond)
     exchange->request = std::move(request);
     exchange->respond = std::move(respond);
     assignRequestIdentity(exchange->request);
+    exchange->request.clientAddress = resolveClientAddress(exchange->request.remoteAddress,
+                                                           exchange->request.headers.get("x-forwarded-for"),
+                                                           m_options.trustedProxies);
     resolveRoute(exchange->request);
     const HttpRequest& r = exchange->request;
     exchange->summary = {r.method, metricMethod(r.method), r.path, r.route, r.service, r.requestId, r.traceId, r.spanId,
-                         r.headers.get("origin"), r.remoteAddress, r.body.size()};
+                         r.headers.get("origin"), r.clientAddress, r.body.size()};
     exchange->request.deadline = exchange->started + m_options.requestTimeout;
     ++m_inFlight;
 
@@ -303,7 +306,7 @@ void RequestPipeline::finish(Exchange& exchange, HttpResponse response)
                                   {"status", response.status},
                                   {"duration_ms", std::round(seconds * 1e6) / 1e3},
                                   {"request_id", request.requestId},
-                                  {"remote", request.remote},
+                                  {"client", request.remote},
                                   {"bytes_in", request.bytesIn},
                                   {"bytes_out", response.body.size()}});
         }

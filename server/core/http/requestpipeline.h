@@ -7,6 +7,7 @@
 // A request that waits or runs past its deadline is answered 504 by the DeadlineTimer; a full
 // worker queue answers 503 overloaded at once; while draining for shutdown new requests get 503.
 
+#include "http/clientaddress.h"
 #include "http/router.h"
 
 #include <atomic>
@@ -41,6 +42,7 @@ struct PipelineOptions {
     std::chrono::milliseconds requestTimeout{30000};
     std::vector<std::string> corsOrigins;
     bool accessLog = true;
+    TrustedProxies trustedProxies;
 };
 
 // Which origins may call the API from a browser, and the headers that say so.

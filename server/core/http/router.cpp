@@ -53,7 +53,8 @@ std::vector<std::string> splitPath(const std::string& path)
     return segments;
 }
 
-void Router::add(std::string method, std::string pattern, std::string service, Handler handler, Blocking blocking)
+void Router::add(std::string method, std::string pattern, std::string service, access::Access access, Handler handler,
+                 Blocking blocking)
 {
     if (pattern.empty() || pattern[0] != '/')
         throw std::logic_error("route pattern must start with '/': " + pattern);
@@ -61,7 +62,7 @@ void Router::add(std::string method, std::string pattern, std::string service, H
         if (existing.method == method && existing.pattern == pattern)
             throw std::logic_error("route registered twice: " + method + " " + pattern);
     }
-    Route route{std::move(method), std::move(pattern), std::move(service), std::move(handler), blocking, {}};
+    Route route{std::move(method), std::move(pattern), std::move(service), access, std::move(handler), blocking, {}};
     route.segments = splitPath(route.pattern);
     for (const auto& segment : route.segments) {
         if (segment.find_first_of("{}") != std::string::npos && !isParameter(segment))

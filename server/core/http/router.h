@@ -22,6 +22,7 @@ struct Route {
     std::string method;
     std::string pattern;
     std::string service;
+    access::Access access; // who may call it; enforced by AccessControl before the handler
     Handler handler;
     Blocking blocking = Blocking::May;
     std::vector<std::string> segments; // the pattern split at '/'
@@ -37,7 +38,8 @@ struct RouteMatch {
 class Router {
 public:
     // Throws std::logic_error for a malformed pattern or a duplicate (method, pattern).
-    void add(std::string method, std::string pattern, std::string service, Handler handler,
+    // Every route states who may call it: there is no default, so none is public by accident.
+    void add(std::string method, std::string pattern, std::string service, access::Access access, Handler handler,
              Blocking blocking = Blocking::May);
     RouteMatch match(const std::string& method, const std::string& path) const;
     const std::vector<Route>& routes() const { return m_routes; }

@@ -2,16 +2,26 @@
 
 #include "log/logger.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 namespace sbor {
 
-WorkerPool::WorkerPool(std::string name, std::size_t threads, std::size_t maxQueued)
+WorkerPool::WorkerPool(std::string name, std::size_t threads, std::size_t maxQueued, int niceness)
     : m_name(std::move(name)), m_maxQueued(maxQueued)
 {
     if (threads == 0)
         threads = 1;
     m_threads.reserve(threads);
-    for (std::size_t i = 0; i < threads; ++i)
-        m_threads.emplace_back([this] { run(); });
+    for (std::size_t i = 0; i < threads; ++i) {
+        m_threads.emplace_back([this, niceness] {
+            // On Linux a nice value belongs to the thread, so only this pool yields the CPU.
+            if (niceness != 0)
+                setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), niceness);
+            run();
+        });
+    }
 }
 
 WorkerPool::~WorkerPool() { stop(); }

@@ -16,7 +16,9 @@ namespace sbor {
 
 class WorkerPool {
 public:
-    WorkerPool(std::string name, std::size_t threads, std::size_t maxQueued);
+    // A positive `niceness` lowers the threads' CPU priority: for work that may wait (password
+    // hashing) so that it cannot slow the work that must not (answering requests).
+    WorkerPool(std::string name, std::size_t threads, std::size_t maxQueued, int niceness = 0);
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;

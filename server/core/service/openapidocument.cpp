@@ -10,7 +10,7 @@ namespace {
 nlohmann::json sharedComponents()
 {
     nlohmann::json codes = nlohmann::json::array();
-    for (int i = 0; i <= static_cast<int>(ErrorCode::RequestTimeout); ++i)
+    for (int i = 0; i < kErrorCodeCount; ++i)
         codes.push_back(errorCodeName(static_cast<ErrorCode>(i)));
     return {
         {"schemas",
@@ -30,6 +30,9 @@ nlohmann::json sharedComponents()
           {"Readiness",
            {{"type", "object"},
             {"properties", {{"status", {{"type", "string"}, {"enum", {"ready", "not_ready"}}}}, {"checks", {{"type", "object"}}}}}}}}},
+        {"securitySchemes",
+         {{"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"},
+                          {"description", "An access token from POST /api/v1/auth/login or /refresh"}}}}},
         {"headers",
          {{"X-Request-Id", {{"description", "The request's id: yours if you sent a sane one"}, {"schema", {{"type", "string"}}}}}}}};
 }

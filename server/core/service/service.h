@@ -3,6 +3,7 @@
 // registers its routes, migrations and background jobs. A service never knows whether it runs
 // alone or with all the others; it gets its dependencies from the ServiceContext.
 
+#include "access/access.h"
 #include "db/migration.h"
 #include "http/router.h"
 #include "runtime/jobrunner.h"
@@ -33,6 +34,9 @@ struct ServiceContext {
     db::ConnectionPool& database;
     MetricsRegistry& metrics;
     ServerState& state;
+    std::string dataDir; // keys and files that must survive restarts
+    // Set by the auth service when it runs in this process; the gateway's AccessControl asks it.
+    std::shared_ptr<access::Authenticator> authenticator;
 };
 
 class Service {
@@ -40,6 +44,8 @@ public:
     virtual ~Service() = default;
     virtual std::string name() const = 0;
     virtual std::vector<db::Migration> migrations() const { return {}; }
+    // Throws ErrorException when the service cannot start (bad settings, unreadable key): the
+    // server then exits with the message instead of running without it.
     virtual void registerRoutes(http::Router& router, ServiceContext& context) {}
     virtual std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) { return {}; }
     // The OpenAPI "paths" object (JSON text) describing this service's public routes; a test

@@ -1,5 +1,7 @@
 #include "accesstoken.h"
 
+#include "sbor/base64url.h"
+
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
@@ -22,25 +24,6 @@ bool isStringArray(const nlohmann::json& value)
 }
 
 } // namespace
-
-std::string base64UrlEncode(const std::uint8_t* data, std::size_t size)
-{
-    std::string out(sodium_base64_ENCODED_LEN(size, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-    sodium_bin2base64(out.data(), out.size(), data, size, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-    out.resize(std::char_traits<char>::length(out.c_str()));
-    return out;
-}
-
-std::optional<std::string> base64UrlDecode(const std::string& text)
-{
-    std::string out(text.size(), '\0');
-    std::size_t length = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.c_str(), text.size(), nullptr, &length,
-                          nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
-        return std::nullopt;
-    out.resize(length);
-    return out;
-}
 
 SigningKey SigningKey::generate(std::string keyId)
 {

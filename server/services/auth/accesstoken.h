@@ -55,7 +55,4 @@ private:
     std::map<std::string, std::array<std::uint8_t, 32>> m_keys;
 };
 
-std::string base64UrlEncode(const std::uint8_t* data, std::size_t size);
-std::optional<std::string> base64UrlDecode(const std::string& text);
-
 } // namespace sbor::auth

@@ -4,9 +4,12 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <unordered_set>
 #include <array>
 #include <cctype>
 #include <stdexcept>
+
+std::string_view sbor_common_passwords(); // generated from resources/common-passwords.txt
 
 namespace sbor::auth {
 namespace {
@@ -35,16 +38,28 @@ std::string bcrypt(std::string_view password, const std::string& setting)
     return result;
 }
 
-// A short list of the passwords seen most often in breaches that are 10+ characters long
-// (shorter ones are refused by length already).
-constexpr std::array kCommonPasswords = {
-    "1234567890", "12345678910", "123456789a", "1234567890a", "qwertyuiop", "1q2w3e4r5t", "1qaz2wsx3edc",
-    "qwerty1234", "qwerty12345", "password123", "password1234", "password12", "iloveyou12", "0987654321",
-    "1111111111", "0000000000", "abcdefghij", "qazwsxedcrfv", "zaq12wsxcde3", "asdfghjkl;", "princess12",
-    "football12", "baseball12", "superman12", "starwars12", "welcome123", "sunshine12", "passw0rd123",
-    "administrator", "letmein123", "qwertyuiop123", "1234qwerasdf", "11111111111", "123123123123",
-    "9876543210", "aaaaaaaaaa", "monkey12345", "dragon12345", "master12345", "changeme123",
-};
+// resources/common-passwords.txt, embedded at build time; one password per line, '#' comments.
+const std::unordered_set<std::string>& commonPasswords()
+{
+    static const std::unordered_set<std::string> passwords = [] {
+        std::unordered_set<std::string> set;
+        const std::string_view text = sbor_common_passwords();
+        std::size_t start = 0;
+        while (start < text.size()) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string_view::npos)
+                end = text.size();
+            std::string_view line = text.substr(start, end - start);
+            if (!line.empty() && line.back() == '\r')
+                line.remove_suffix(1);
+            if (!line.empty() && line.front() != '#')
+                set.emplace(line);
+            start = end + 1;
+        }
+        return set;
+    }();
+    return passwords;
+}
 
 } // namespace
 
@@ -78,7 +93,7 @@ std::optional<std::string> passwordProblem(std::string_view password)
     std::string lower;
     for (char c : password)
         lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    if (std::find(kCommonPasswords.begin(), kCommonPasswords.end(), lower) != kCommonPasswords.end())
+    if (commonPasswords().count(lower) != 0)
         return "is one of the most common passwords; choose another";
     return std::nullopt;
 }

@@ -79,28 +79,28 @@ Reply echoStrictJson(const HttpRequest& request)
 void SystemService::registerRoutes(http::Router& router, ServiceContext& context)
 {
     const auto alive = [](HttpRequest&) -> Reply { return HttpResponse::json(200, {{"status", "ok"}}); };
-    router.add("GET", "/livez", name(), alive, http::Blocking::Never);
-    router.add("GET", "/healthz", name(), alive, http::Blocking::Never);
-    router.add("GET", "/readyz", name(), [&context](HttpRequest&) { return readiness(context); });
-    router.add("GET", "/metrics", name(), [&context](HttpRequest&) -> Reply {
+    router.add("GET", "/livez", name(), access::Access::anyone(), alive, http::Blocking::Never);
+    router.add("GET", "/healthz", name(), access::Access::anyone(), alive, http::Blocking::Never);
+    router.add("GET", "/readyz", name(), access::Access::anyone(), [&context](HttpRequest&) { return readiness(context); });
+    router.add("GET", "/metrics", name(), access::Access::anyone(), [&context](HttpRequest&) -> Reply {
         return HttpResponse::text(200, context.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
     }, http::Blocking::Never);
-    router.add("GET", "/api/v1/version", name(), [&context](HttpRequest&) { return version(context); }, http::Blocking::Never);
-    router.add("GET", "/api/v1/openapi.json", name(), [&context](HttpRequest&) -> Reply {
+    router.add("GET", "/api/v1/version", name(), access::Access::anyone(), [&context](HttpRequest&) { return version(context); }, http::Blocking::Never);
+    router.add("GET", "/api/v1/openapi.json", name(), access::Access::anyone(), [&context](HttpRequest&) -> Reply {
         return HttpResponse::text(200, context.state.openApiDocument, "application/json; charset=utf-8");
     }, http::Blocking::Never);
 
     if (!context.config.getBoolean("server.debug_routes"))
         return;
-    router.add("GET", "/api/v1/debug/sleep", name(), [&context](HttpRequest& request) { return debugSleep(context, request); });
-    router.add("GET", "/api/v1/debug/throw", name(), [](HttpRequest&) -> Reply {
+    router.add("GET", "/api/v1/debug/sleep", name(), access::Access::anyone(), [&context](HttpRequest& request) { return debugSleep(context, request); });
+    router.add("GET", "/api/v1/debug/throw", name(), access::Access::anyone(), [](HttpRequest&) -> Reply {
         throw std::runtime_error("secret internal detail: connection string host=/var/run/x password=hunter2");
     });
-    router.add("POST", "/api/v1/debug/echo", name(), [](HttpRequest& request) { return echoStrictJson(request); });
-    router.add("GET", "/api/v1/debug/items/{id}", name(), [](HttpRequest& request) -> Reply {
+    router.add("POST", "/api/v1/debug/echo", name(), access::Access::anyone(), [](HttpRequest& request) { return echoStrictJson(request); });
+    router.add("GET", "/api/v1/debug/items/{id}", name(), access::Access::anyone(), [](HttpRequest& request) -> Reply {
         return HttpResponse::json(200, {{"id", request.pathParameter("id")}});
     });
-    router.add("DELETE", "/api/v1/debug/items/{id}", name(), [](HttpRequest& request) -> Reply {
+    router.add("DELETE", "/api/v1/debug/items/{id}", name(), access::Access::anyone(), [](HttpRequest& request) -> Reply {
         return HttpResponse::noContent();
     });
 }

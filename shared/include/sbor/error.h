@@ -20,6 +20,13 @@ enum class ErrorCode {
 #undef SBOR_ERROR
 };
 
+// How many codes the table has (for iterating over all of them).
+inline constexpr int kErrorCodeCount = 0
+#define SBOR_ERROR(name, wire, status) +1
+#include "sbor/errorcodes.def"
+#undef SBOR_ERROR
+    ;
+
 // The wire name ("sold_out") of a code.
 std::string_view errorCodeName(ErrorCode code);
 // The code for a wire name; nullopt for a name this build does not know.

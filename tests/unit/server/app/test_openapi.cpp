@@ -28,7 +28,8 @@ private slots:
         db::ConnectionPool pool({"host=/nonexistent"}); // connects lazily: never used here
         MetricsRegistry metrics;
         ServerState state;
-        ServiceContext context{config, pool, metrics, state};
+        QTemporaryDir dataDir; // the auth service keeps its signing key there
+        ServiceContext context{config, pool, metrics, state, dataDir.path().toStdString(), nullptr};
         http::Router router;
         for (const auto& service : services)
             service->registerRoutes(router, context);
@@ -49,6 +50,18 @@ private slots:
         }
         for (const auto& route : registered)
             QVERIFY2(documented.count(route), ("undocumented route: " + route).c_str());
+        // A route that needs a caller says so in the document (and a public one does not).
+        for (const auto& route : router.routes()) {
+            const auto path = document["paths"].find(route.pattern);
+            if (path == document["paths"].end())
+                continue;
+            const auto operation = path->find(http::toLower(route.method));
+            if (operation == path->end())
+                continue;
+            const bool documentedAsSecured = operation->contains("security");
+            const bool secured = route.access.kind != access::Access::Kind::Anyone;
+            QVERIFY2(documentedAsSecured == secured, (route.method + " " + route.pattern + " needs " + route.access.describe()).c_str());
+        }
         for (const auto& operation : documented)
             QVERIFY2(registered.count(operation), ("documented but not registered: " + operation).c_str());
     }

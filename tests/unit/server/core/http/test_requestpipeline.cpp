@@ -93,7 +93,7 @@ private slots:
     void everyResponseCarriesIdentityAndIsCounted()
     {
         Harness h;
-        h.router.add("GET", "/x/{id}", "demo", [](HttpRequest& r) -> Reply {
+        h.router.add("GET", "/x/{id}", "demo", sbor::access::Access::anyone(), [](HttpRequest& r) -> Reply {
             return HttpResponse::json(200, {{"id", r.pathParameter("id")}});
         });
         auto r = request("GET", "/x/5");
@@ -114,7 +114,7 @@ private slots:
     void handlerErrorsBecomeJsonErrors()
     {
         Harness h;
-        h.router.add("GET", "/conflict", "demo", [](HttpRequest&) -> Reply { return Error(ErrorCode::Conflict, "taken"); });
+        h.router.add("GET", "/conflict", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return Error(ErrorCode::Conflict, "taken"); });
         const HttpResponse response = h.call(request("GET", "/conflict"));
         QCOMPARE(response.status, 409);
         const auto body = nlohmann::json::parse(response.body);
@@ -125,8 +125,8 @@ private slots:
     void exceptionsBecome500WithoutLeakingInternals()
     {
         Harness h;
-        h.router.add("GET", "/boom", "demo", [](HttpRequest&) -> Reply { throw std::runtime_error("password=hunter2"); });
-        h.router.add("GET", "/db", "demo", [](HttpRequest&) -> Reply {
+        h.router.add("GET", "/boom", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { throw std::runtime_error("password=hunter2"); });
+        h.router.add("GET", "/db", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply {
             throw ErrorException(Error(ErrorCode::DatabaseUnavailable, "the database is unavailable"));
         });
         const HttpResponse boom = h.call(request("GET", "/boom"));
@@ -144,7 +144,7 @@ private slots:
         options.requestTimeout = 200ms;
         Gate gate;
         Harness h(options);
-        h.router.add("GET", "/slow", "demo", gate.handler());
+        h.router.add("GET", "/slow", "demo", sbor::access::Access::anyone(), gate.handler());
         // The 504 arrives while the handler is still blocked: the deadline, not the handler, answered.
         const HttpResponse response = h.call(request("GET", "/slow"));
         QCOMPARE(response.status, 504);
@@ -159,7 +159,7 @@ private slots:
     {
         Gate gate;
         Harness h({}, 1, 1);
-        h.router.add("GET", "/block", "demo", gate.handler());
+        h.router.add("GET", "/block", "demo", sbor::access::Access::anyone(), gate.handler());
         std::vector<std::future<HttpResponse>> pending;
         std::vector<std::shared_ptr<std::promise<HttpResponse>>> promises;
         for (int i = 0; i < 2; ++i) { // one running, one queued
@@ -183,8 +183,8 @@ private slots:
     {
         Gate gate;
         Harness h({}, 1, 1);
-        h.router.add("GET", "/block", "demo", gate.handler());
-        h.router.add("GET", "/healthz", "demo", [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); },
+        h.router.add("GET", "/block", "demo", sbor::access::Access::anyone(), gate.handler());
+        h.router.add("GET", "/healthz", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); },
                      Blocking::Never);
         std::vector<std::shared_ptr<std::promise<HttpResponse>>> promises;
         for (int i = 0; i < 2; ++i) {
@@ -205,7 +205,7 @@ private slots:
     {
         Gate gate;
         Harness h;
-        h.router.add("GET", "/slow", "demo", gate.handler());
+        h.router.add("GET", "/slow", "demo", sbor::access::Access::anyone(), gate.handler());
         std::promise<HttpResponse> first;
         auto firstAnswer = first.get_future();
         h.pipeline.dispatch(request("GET", "/slow"), [&first](HttpResponse r) { first.set_value(std::move(r)); });
@@ -226,7 +226,7 @@ private slots:
             HttpResponse handle(HttpRequest&, const Next&) override { throw std::runtime_error("middleware failure"); }
         };
         Harness h;
-        h.router.add("GET", "/x", "demo", [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
+        h.router.add("GET", "/x", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
         h.pipeline.addMiddleware(std::make_shared<Throwing>());
         QCOMPARE(h.call(request("GET", "/x")).status, 500);
         QVERIFY(h.pipeline.waitUntilIdle(5s));
@@ -236,7 +236,7 @@ private slots:
     void unknownMethodsShareOneMetricLabel()
     {
         Harness h;
-        h.router.add("GET", "/x", "demo", [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
+        h.router.add("GET", "/x", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
         QCOMPARE(h.call(request("FOO1", "/x")).status, 405);
         QCOMPARE(h.call(request("FOO2", "/x")).status, 405);
         const std::string text = h.metrics.render();
@@ -274,7 +274,7 @@ private slots:
         PipelineOptions options;
         options.corsOrigins = {"https://shop.example"};
         Harness h(options);
-        h.router.add("GET", "/x", "demo", [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
+        h.router.add("GET", "/x", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
 
         auto preflight = request("OPTIONS", "/x");
         preflight.headers.set("Origin", "https://shop.example");

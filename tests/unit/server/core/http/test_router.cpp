@@ -18,8 +18,8 @@ private slots:
     void matchesLiteralAndParameterSegments()
     {
         Router router;
-        router.add("GET", "/api/v1/events/{id}", "events", answer(200));
-        router.add("GET", "/api/v1/events/{id}/schedule", "events", answer(201));
+        router.add("GET", "/api/v1/events/{id}", "events", sbor::access::Access::anyone(), answer(200));
+        router.add("GET", "/api/v1/events/{id}/schedule", "events", sbor::access::Access::anyone(), answer(201));
         const RouteMatch match = router.match("GET", "/api/v1/events/42");
         QCOMPARE(match.kind, RouteMatch::Kind::Found);
         QCOMPARE(QString::fromStdString(match.route->pattern), QStringLiteral("/api/v1/events/{id}"));
@@ -32,8 +32,8 @@ private slots:
     void literalSegmentWinsOverParameter()
     {
         Router router;
-        router.add("GET", "/api/v1/events/{id}", "events", answer(200));
-        router.add("GET", "/api/v1/events/mine", "events", answer(201));
+        router.add("GET", "/api/v1/events/{id}", "events", sbor::access::Access::anyone(), answer(200));
+        router.add("GET", "/api/v1/events/mine", "events", sbor::access::Access::anyone(), answer(201));
         const RouteMatch match = router.match("GET", "/api/v1/events/mine");
         QCOMPARE(QString::fromStdString(match.route->pattern), QStringLiteral("/api/v1/events/mine"));
         QVERIFY(match.parameters.empty());
@@ -42,7 +42,7 @@ private slots:
     void unknownPathIsNotFound()
     {
         Router router;
-        router.add("GET", "/api/v1/events/{id}", "events", answer(200));
+        router.add("GET", "/api/v1/events/{id}", "events", sbor::access::Access::anyone(), answer(200));
         QCOMPARE(router.match("GET", "/api/v1/events").kind, RouteMatch::Kind::NotFound);
         QCOMPARE(router.match("GET", "/api/v1/events/1/2").kind, RouteMatch::Kind::NotFound);
         QCOMPARE(router.match("GET", "/api/v1/events//").kind, RouteMatch::Kind::NotFound);
@@ -52,8 +52,8 @@ private slots:
     void otherMethodIsMethodNotAllowedWithTheAllowedList()
     {
         Router router;
-        router.add("GET", "/api/v1/events/{id}", "events", answer(200));
-        router.add("PATCH", "/api/v1/events/{id}", "events", answer(200));
+        router.add("GET", "/api/v1/events/{id}", "events", sbor::access::Access::anyone(), answer(200));
+        router.add("PATCH", "/api/v1/events/{id}", "events", sbor::access::Access::anyone(), answer(200));
         const RouteMatch match = router.match("DELETE", "/api/v1/events/3");
         QCOMPARE(match.kind, RouteMatch::Kind::MethodNotAllowed);
         QCOMPARE(match.allowedMethods, (std::vector<std::string>{"GET", "PATCH"}));
@@ -62,7 +62,7 @@ private slots:
     void trailingSlashIsTheSameResource()
     {
         Router router;
-        router.add("GET", "/healthz", "system", answer(200));
+        router.add("GET", "/healthz", "system", sbor::access::Access::anyone(), answer(200));
         QCOMPARE(router.match("GET", "/healthz/").kind, RouteMatch::Kind::Found);
     }
 
@@ -82,10 +82,10 @@ private slots:
     void malformedOrDuplicatePatternsAreRefused()
     {
         Router router;
-        router.add("GET", "/a/{id}", "x", answer(200));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, router.add("GET", "/a/{id}", "x", answer(200)));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, router.add("GET", "a/b", "x", answer(200)));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, router.add("GET", "/a/{id", "x", answer(200)));
+        router.add("GET", "/a/{id}", "x", sbor::access::Access::anyone(), answer(200));
+        QVERIFY_THROWS_EXCEPTION(std::logic_error, router.add("GET", "/a/{id}", "x", sbor::access::Access::anyone(), answer(200)));
+        QVERIFY_THROWS_EXCEPTION(std::logic_error, router.add("GET", "a/b", "x", sbor::access::Access::anyone(), answer(200)));
+        QVERIFY_THROWS_EXCEPTION(std::logic_error, router.add("GET", "/a/{id", "x", sbor::access::Access::anyone(), answer(200)));
     }
 };
 

@@ -1,4 +1,5 @@
 #include "auth/accesstoken.h"
+#include "sbor/base64url.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,0 +1,64 @@
+#pragma once
+// Who may call what (seed 004's RBAC). Roles are what an account is; permissions are what a route
+// needs. The table from one to the other lives in access.cpp and nowhere else, and every route
+// declares its Access when it is registered, so "is this allowed?" is decided in one place:
+// the AccessControl middleware, before any handler runs.
+
+#include "sbor/error.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sbor::access {
+
+enum class Role { Attendee, Organizer, Staff, Support, Admin };
+
+enum class Permission {
+    UsersRead,       // any user's full profile
+    UsersAdminister, // list users, change roles, block and unblock
+    AuditRead,       // the audit log
+    EventsWrite,     // create events and manage one's own
+    EventsWriteAny,  // manage anybody's events
+    CheckInRedeem,   // redeem tickets at the door
+    SupportHandle,   // work support requests and disputes
+};
+
+std::string_view roleName(Role role);
+std::optional<Role> parseRole(std::string_view name);
+const std::vector<Role>& allRoles();
+std::string_view permissionName(Permission permission);
+bool roleGrants(Role role, Permission permission);
+
+// The authenticated caller of a request.
+struct Principal {
+    std::string userId;
+    std::vector<Role> roles;
+    std::string sessionId;
+
+    bool has(Permission permission) const;
+    bool hasRole(Role role) const;
+    std::vector<std::string> roleNames() const;
+};
+
+// What a route requires of its caller.
+struct Access {
+    enum class Kind { Anyone, SignedIn, Permission } kind = Kind::SignedIn;
+    access::Permission permission = access::Permission::UsersRead;
+
+    static Access anyone() { return {Kind::Anyone, {}}; }
+    static Access signedIn() { return {Kind::SignedIn, {}}; }
+    static Access require(access::Permission needed) { return {Kind::Permission, needed}; }
+    std::string describe() const;
+};
+
+// Turns a bearer token into a Principal. The auth service provides the implementation; the
+// gateway only asks. Errors are 401s whose message says what was wrong with the token.
+class Authenticator {
+public:
+    virtual ~Authenticator() = default;
+    virtual Result<Principal> authenticate(const std::string& bearerToken) = 0;
+};
+
+} // namespace sbor::access

@@ -1,0 +1,20 @@
+#include "outbox/outbox.h"
+
+namespace sbor::outbox {
+
+std::string append(pqxx::transaction_base& tx, const std::string& schema, const OutboxMessage& message)
+{
+    const pqxx::row row = tx.exec_params1(
+        "INSERT INTO " + tx.quote_name(schema) +
+            ".outbox (aggregatetype, aggregateid, type, payload, trace_id) VALUES ($1, $2, $3, $4::jsonb, $5) RETURNING id::text",
+        message.aggregateType, message.aggregateId, message.type, message.data.dump(), message.traceId);
+    return row[0].as<std::string>();
+}
+
+nlohmann::json envelope(const std::string& id, const std::string& type, const std::string& occurredAt,
+                        const std::string& producer, const std::string& traceId, const nlohmann::json& data)
+{
+    return {{"id", id}, {"type", type}, {"occurred_at", occurredAt}, {"producer", producer}, {"trace_id", traceId}, {"data", data}};
+}
+
+} // namespace sbor::outbox

@@ -1,0 +1,30 @@
+#pragma once
+// The transactional outbox (architecture.md §4): a service records what others must hear about in
+// its own `<schema>.outbox` table, inside the transaction that makes the change, so the change
+// and its event commit or vanish together. The row has Debezium's outbox shape (id,
+// aggregatetype, aggregateid = message key, type, payload) so change-data capture could replace
+// our relay later. Each service's migrations create its table with outboxTableSql().
+
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include <string>
+
+namespace sbor::outbox {
+
+struct OutboxMessage {
+    std::string aggregateType; // "user"
+    std::string aggregateId;   // partition key
+    std::string type;          // "user.registered" (architecture.md §4 names)
+    nlohmann::json data = nlohmann::json::object();
+    std::string traceId;       // carried into the envelope, so consumers log the same trace
+};
+
+// Inserts the message into `<schema>.outbox`; returns its id.
+std::string append(pqxx::transaction_base& tx, const std::string& schema, const OutboxMessage& message);
+
+// The bus envelope of a stored row: {"id","type","occurred_at","producer","trace_id","data"}.
+nlohmann::json envelope(const std::string& id, const std::string& type, const std::string& occurredAt,
+                        const std::string& producer, const std::string& traceId, const nlohmann::json& data);
+
+} // namespace sbor::outbox

@@ -1,0 +1,39 @@
+#include "authservice.h"
+
+#include "authdependencies.h"
+#include "authhandlers.h"
+#include "signingkeystore.h"
+
+#include "config/config.h"
+#include "log/logger.h"
+
+// Generated from migrations/*.sql and openapi.json by cmake/SborEmbed.cmake.
+std::vector<sbor::db::Migration> sbor_migrations_auth();
+std::string_view sbor_openapi_auth();
+
+namespace sbor::auth {
+
+AuthService::AuthService() = default;
+AuthService::~AuthService() = default;
+
+std::vector<db::Migration> authMigrations() { return sbor_migrations_auth(); }
+std::vector<db::Migration> AuthService::migrations() const { return sbor_migrations_auth(); }
+std::string_view AuthService::apiDescription() const { return sbor_openapi_auth(); }
+
+void AuthService::registerRoutes(http::Router& router, ServiceContext& context)
+{
+    auto settings = AuthSettings::fromConfig(context.config);
+    if (!settings)
+        throw ErrorException(settings.error());
+    auto key = loadSigningKey(context.config.getString("auth.signing_key"), context.dataDir);
+    if (!key)
+        throw ErrorException(key.error());
+    log::info("access tokens are signed", {{"key_id", key->keyId}, {"bcrypt_cost", settings->bcryptCost},
+                                          {"hash_workers", settings->hashWorkers}});
+    m_dependencies = std::make_unique<AuthDependencies>(context.database, std::move(settings).value(), std::move(key).value());
+    m_handlers = std::make_unique<AuthHandlers>(*m_dependencies);
+    m_handlers->registerRoutes(router, name());
+    context.authenticator = m_dependencies->authenticator;
+}
+
+} // namespace sbor::auth

@@ -1,0 +1,25 @@
+#pragma once
+// Random secrets handed to clients that the server keeps only as SHA-256 hashes: refresh tokens
+// and 2FA recovery codes. Both carry enough entropy (256 and 60 bits) that a fast hash suffices;
+// bcrypt is for what people choose.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sbor::auth {
+
+// "rt_" + 43 base64url characters (256 bits from the CSPRNG). The prefix tells it apart from
+// an access token at a glance and lets scanners find leaked ones.
+std::string newRefreshToken();
+bool looksLikeRefreshToken(std::string_view token);
+
+// Ten codes like "k7dp-3xq2-m9ta" (base32, 60 bits each).
+std::vector<std::string> newRecoveryCodes();
+// Lower case, without spaces and dashes, so a code typed by hand matches.
+std::string normalizeRecoveryCode(std::string_view code);
+
+// Lower-case hex SHA-256.
+std::string sha256Hex(std::string_view text);
+
+} // namespace sbor::auth

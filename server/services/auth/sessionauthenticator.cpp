@@ -1,0 +1,74 @@
+#include "sessionauthenticator.h"
+
+#include "sbor/uuid.h"
+
+namespace sbor::auth {
+namespace {
+constexpr std::size_t kMaxCachedSessions = 100000;
+
+std::int64_t unixNow()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+} // namespace
+
+SessionAuthenticator::SessionAuthenticator(db::ConnectionPool& database, AccessTokenVerifier verifier, std::int64_t idleTimeoutSeconds,
+                                           std::chrono::milliseconds cacheFor)
+    : m_database(database), m_verifier(std::move(verifier)), m_idleTimeoutSeconds(idleTimeoutSeconds), m_cacheFor(cacheFor)
+{
+}
+
+Result<access::Principal> SessionAuthenticator::authenticate(const std::string& bearerToken)
+{
+    auto claims = m_verifier.verify(bearerToken, unixNow());
+    if (!claims)
+        return Error(ErrorCode::Unauthorized, "invalid access token: " + claims.error().message);
+    if (!isUuid(claims->sessionId) || !isUuid(claims->subject))
+        return Error(ErrorCode::Unauthorized, "invalid access token: malformed sid or sub");
+    const auto standing = standingOf(claims->sessionId);
+    if (!standing || standing->userId != claims->subject || standing->userStatus == "deleted")
+        return Error(ErrorCode::Unauthorized, "the session of this token no longer exists");
+    if (standing->userStatus == "blocked")
+        return Error(ErrorCode::AccountBlocked, "this account is blocked");
+    if (!standing->sessionLive)
+        return Error(ErrorCode::Unauthorized, "the session of this token has ended; sign in again");
+    // Roles come from the account as it is now, not as it was when the token was issued.
+    return access::Principal{standing->userId, standing->roles, claims->sessionId};
+}
+
+std::optional<SessionStanding> SessionAuthenticator::standingOf(const std::string& sessionId)
+{
+    const auto now = std::chrono::steady_clock::now();
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_cache.find(sessionId);
+        if (it != m_cache.end() && now - it->second.checkedAt < m_cacheFor)
+            return it->second.standing;
+    }
+    auto standing = m_database.run([&](pqxx::connection& connection) {
+        pqxx::read_transaction tx(connection);
+        return SessionRepository(tx, m_idleTimeoutSeconds).standing(sessionId);
+    });
+    if (m_cacheFor.count() > 0) {
+        std::lock_guard lock(m_mutex);
+        if (m_cache.size() >= kMaxCachedSessions)
+            m_cache.clear();
+        m_cache[sessionId] = Cached{standing, now};
+    }
+    return standing;
+}
+
+void SessionAuthenticator::forget(const std::vector<std::string>& sessionIds)
+{
+    std::lock_guard lock(m_mutex);
+    for (const auto& id : sessionIds)
+        m_cache.erase(id);
+}
+
+void SessionAuthenticator::forgetAll()
+{
+    std::lock_guard lock(m_mutex);
+    m_cache.clear();
+}
+
+} // namespace sbor::auth

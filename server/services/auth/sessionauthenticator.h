@@ -1,0 +1,50 @@
+#pragma once
+// The auth service's answer to "who is calling?": a valid access token (signature, type,
+// issuer, audience, time) whose session is still live and whose account is active.
+//
+// Revocation: the session's standing is read from the database and trusted for a short time
+// (auth.session_cache_ms, 2 s by default). Within this process a revocation, block or role
+// change evicts the entry at once, so the very next request sees it; another process sees it
+// within the cache time — far inside the 15-minute token lifetime the issue allows.
+
+#include "accesstoken.h"
+#include "sessionrepository.h"
+
+#include "access/access.h"
+#include "db/connectionpool.h"
+
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace sbor::auth {
+
+class SessionAuthenticator : public access::Authenticator {
+public:
+    SessionAuthenticator(db::ConnectionPool& database, AccessTokenVerifier verifier, std::int64_t idleTimeoutSeconds,
+                         std::chrono::milliseconds cacheFor);
+
+    Result<access::Principal> authenticate(const std::string& bearerToken) override;
+    // Drops what is cached about these sessions, so their next request is checked afresh.
+    void forget(const std::vector<std::string>& sessionIds);
+    // Drops everything (after a change that affects an unknown set of sessions, e.g. roles).
+    void forgetAll();
+
+private:
+    struct Cached {
+        std::optional<SessionStanding> standing;
+        std::chrono::steady_clock::time_point checkedAt;
+    };
+    std::optional<SessionStanding> standingOf(const std::string& sessionId);
+
+    db::ConnectionPool& m_database;
+    AccessTokenVerifier m_verifier;
+    std::int64_t m_idleTimeoutSeconds;
+    std::chrono::milliseconds m_cacheFor;
+    std::mutex m_mutex;
+    std::unordered_map<std::string, Cached> m_cache;
+};
+
+} // namespace sbor::auth

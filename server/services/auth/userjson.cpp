@@ -1,0 +1,67 @@
+#include "userjson.h"
+
+namespace sbor::auth {
+namespace {
+nlohmann::json optionalJson(const std::optional<std::string>& value) { return value ? nlohmann::json(*value) : nlohmann::json(nullptr); }
+} // namespace
+
+nlohmann::json roleNamesJson(const std::vector<access::Role>& roles)
+{
+    nlohmann::json names = nlohmann::json::array();
+    for (access::Role role : roles)
+        names.push_back(std::string(access::roleName(role)));
+    return names;
+}
+
+nlohmann::json userJson(const User& user, UserView view)
+{
+    switch (view) {
+    case UserView::Tombstone:
+        return {{"id", user.id}, {"status", "deleted"}};
+    case UserView::Public:
+        return {{"id", user.id}, {"name", user.name}};
+    case UserView::Private:
+        break;
+    }
+    return {{"id", user.id},
+            {"email", user.email},
+            {"name", user.name},
+            {"phone", optionalJson(user.phone)},
+            {"country", optionalJson(user.country)},
+            {"locale", optionalJson(user.locale)},
+            {"roles", roleNamesJson(user.roles)},
+            {"status", user.status},
+            {"two_factor_enabled", user.twoFactorEnabled},
+            {"created_at", user.createdAt},
+            {"updated_at", user.updatedAt}};
+}
+
+nlohmann::json tokenGrantJson(const TokenGrant& grant)
+{
+    return {{"access_token", grant.accessToken}, {"refresh_token", grant.refreshToken}, {"token_type", "Bearer"},
+            {"expires_in", grant.expiresIn},     {"session_id", grant.sessionId},       {"user", userJson(grant.user)}};
+}
+
+nlohmann::json sessionJson(const Session& session, bool current)
+{
+    return {{"id", session.id},
+            {"user_agent", session.userAgent},
+            {"ip", session.ip},
+            {"created_at", session.createdAt},
+            {"last_used_at", session.lastUsedAt},
+            {"expires_at", session.expiresAt},
+            {"current", current}};
+}
+
+nlohmann::json auditEntryJson(const AuditEntry& entry)
+{
+    return {{"id", entry.id},
+            {"at", entry.at},
+            {"actor_id", entry.actorId.empty() ? nlohmann::json(nullptr) : nlohmann::json(entry.actorId)},
+            {"action", entry.action},
+            {"target_id", entry.targetId.empty() ? nlohmann::json(nullptr) : nlohmann::json(entry.targetId)},
+            {"details", entry.details},
+            {"trace_id", entry.traceId}};
+}
+
+} // namespace sbor::auth

@@ -1,0 +1,263 @@
+#include "userrepository.h"
+
+namespace sbor::auth {
+namespace {
+
+std::string userColumns()
+{
+    return "id::text, coalesce(email, ''), coalesce(name, ''), phone, country, locale, roles, status, totp_enabled_at IS NOT NULL, " +
+           rfc3339Sql("created_at") + ", " + rfc3339Sql("updated_at") +
+           ", coalesce(password_hash, ''), totp_secret, totp_pending_secret, totp_last_step";
+}
+
+std::optional<std::string> optionalText(const pqxx::field& field)
+{
+    if (field.is_null())
+        return std::nullopt;
+    return field.as<std::string>();
+}
+
+StoredUser storedUserFrom(const pqxx::row& row)
+{
+    StoredUser stored;
+    User& user = stored.user;
+    user.id = row[0].as<std::string>();
+    user.email = row[1].as<std::string>();
+    user.name = row[2].as<std::string>();
+    user.phone = optionalText(row[3]);
+    user.country = optionalText(row[4]);
+    user.locale = optionalText(row[5]);
+    user.roles = rolesFromArray(row[6]);
+    user.status = row[7].as<std::string>();
+    user.twoFactorEnabled = row[8].as<bool>();
+    user.createdAt = row[9].as<std::string>();
+    user.updatedAt = row[10].as<std::string>();
+    stored.passwordHash = row[11].as<std::string>();
+    stored.totpSecret = optionalText(row[12]);
+    stored.totpPendingSecret = optionalText(row[13]);
+    if (!row[14].is_null())
+        stored.totpLastStep = row[14].as<std::int64_t>();
+    return stored;
+}
+
+} // namespace
+
+std::string rfc3339Sql(const std::string& column)
+{
+    return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
+}
+
+std::vector<access::Role> rolesFromArray(const pqxx::field& field)
+{
+    std::vector<access::Role> roles;
+    auto parser = field.as_array();
+    for (auto item = parser.get_next(); item.first != pqxx::array_parser::done; item = parser.get_next()) {
+        if (item.first == pqxx::array_parser::string_value) {
+            if (auto role = access::parseRole(item.second))
+                roles.push_back(*role);
+        }
+    }
+    return roles;
+}
+
+std::string rolesToArrayLiteral(const std::vector<access::Role>& roles)
+{
+    std::string literal = "{";
+    for (std::size_t i = 0; i < roles.size(); ++i)
+        literal += (i ? "," : "") + std::string(access::roleName(roles[i])); // role names are plain words
+    return literal + "}";
+}
+
+Result<User> UserRepository::insert(const NewUser& user)
+{
+    // A savepoint keeps the caller's transaction usable after a duplicate email.
+    try {
+        pqxx::subtransaction attempt(m_tx, "insert_user");
+        const pqxx::row row = attempt.exec_params1(
+            "INSERT INTO auth.users (email, name, password_hash, phone, country, locale, roles, password_changed_at) "
+            "VALUES ($1, $2, $3, NULLIF($4, ''), NULLIF($5, ''), NULLIF($6, ''), $7::text[], now()) RETURNING " + userColumns(),
+            user.email, user.name, user.passwordHash, user.phone.value_or(""), user.country.value_or(""),
+            user.locale.value_or(""), rolesToArrayLiteral(user.roles));
+        attempt.commit();
+        return storedUserFrom(row).user;
+    } catch (const pqxx::unique_violation&) {
+        return Error(ErrorCode::EmailTaken, "an account with this email already exists", {{"field", "email"}});
+    }
+}
+
+std::optional<StoredUser> UserRepository::findByEmail(const std::string& email)
+{
+    const pqxx::result rows = m_tx.exec_params(
+        "SELECT " + userColumns() + " FROM auth.users WHERE lower(email) = lower($1) AND status <> 'deleted'", email);
+    if (rows.empty())
+        return std::nullopt;
+    return storedUserFrom(rows[0]);
+}
+
+std::optional<StoredUser> UserRepository::findById(const std::string& id, bool lock)
+{
+    const pqxx::result rows = m_tx.exec_params(
+        "SELECT " + userColumns() + " FROM auth.users WHERE id = $1::uuid" + (lock ? " FOR UPDATE" : ""), id);
+    if (rows.empty())
+        return std::nullopt;
+    return storedUserFrom(rows[0]);
+}
+
+Result<User> UserRepository::updateProfile(const std::string& id, const ProfileChanges& changes)
+{
+    // Each column keeps its value unless a change names it ($n IS NULL means "not given").
+    try {
+        pqxx::subtransaction attempt(m_tx, "update_profile");
+        const pqxx::row row = attempt.exec_params1(
+            "UPDATE auth.users SET "
+            "name = coalesce($2, name), "
+            "phone = CASE WHEN $3::text IS NULL THEN phone ELSE NULLIF($3, '') END, "
+            "country = CASE WHEN $4::text IS NULL THEN country ELSE NULLIF($4, '') END, "
+            "locale = CASE WHEN $5::text IS NULL THEN locale ELSE NULLIF($5, '') END, "
+            "email = coalesce($6, email), updated_at = now() "
+            "WHERE id = $1::uuid RETURNING " + userColumns(),
+            id, changes.name ? changes.name->c_str() : nullptr, changes.phone ? changes.phone->c_str() : nullptr,
+            changes.country ? changes.country->c_str() : nullptr, changes.locale ? changes.locale->c_str() : nullptr,
+            changes.email ? changes.email->c_str() : nullptr);
+        attempt.commit();
+        return storedUserFrom(row).user;
+    } catch (const pqxx::unique_violation&) {
+        return Error(ErrorCode::EmailTaken, "an account with this email already exists", {{"field", "email"}});
+    }
+}
+
+void UserRepository::setPasswordHash(const std::string& id, const std::string& hash)
+{
+    m_tx.exec_params("UPDATE auth.users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1::uuid",
+                     id, hash);
+}
+
+User UserRepository::setRoles(const std::string& id, const std::vector<access::Role>& roles)
+{
+    const pqxx::row row = m_tx.exec_params1("UPDATE auth.users SET roles = $2::text[], updated_at = now() WHERE id = $1::uuid RETURNING " +
+                                                userColumns(),
+                                            id, rolesToArrayLiteral(roles));
+    return storedUserFrom(row).user;
+}
+
+void UserRepository::setStatus(const std::string& id, const std::string& status)
+{
+    m_tx.exec_params("UPDATE auth.users SET status = $2, blocked_at = CASE WHEN $2 = 'blocked' THEN now() ELSE NULL END, "
+                     "updated_at = now() WHERE id = $1::uuid",
+                     id, status);
+}
+
+void UserRepository::erasePersonalData(const std::string& id)
+{
+    m_tx.exec_params("UPDATE auth.users SET email = NULL, name = NULL, phone = NULL, country = NULL, locale = NULL, "
+                     "password_hash = NULL, totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, "
+                     "totp_last_step = NULL, roles = '{}', status = 'deleted', deleted_at = now(), updated_at = now(), "
+                     "blocked_at = NULL WHERE id = $1::uuid",
+                     id);
+    m_tx.exec_params("DELETE FROM auth.recovery_codes WHERE user_id = $1::uuid", id);
+}
+
+void UserRepository::setPendingTotpSecret(const std::string& id, const std::string& secret)
+{
+    m_tx.exec_params("UPDATE auth.users SET totp_pending_secret = $2, updated_at = now() WHERE id = $1::uuid", id, secret);
+}
+
+void UserRepository::enableTotp(const std::string& id, std::int64_t acceptedStep)
+{
+    m_tx.exec_params("UPDATE auth.users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = now(), "
+                     "totp_last_step = $2, updated_at = now() WHERE id = $1::uuid",
+                     id, acceptedStep);
+}
+
+void UserRepository::disableTotp(const std::string& id)
+{
+    m_tx.exec_params("UPDATE auth.users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, "
+                     "totp_last_step = NULL, updated_at = now() WHERE id = $1::uuid",
+                     id);
+    m_tx.exec_params("DELETE FROM auth.recovery_codes WHERE user_id = $1::uuid", id);
+}
+
+bool UserRepository::claimTotpStep(const std::string& id, std::int64_t step)
+{
+    // One statement decides, so two requests racing with the same code cannot both win.
+    const pqxx::result rows = m_tx.exec_params(
+        "UPDATE auth.users SET totp_last_step = $2 WHERE id = $1::uuid AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING 1",
+        id, step);
+    return !rows.empty();
+}
+
+void UserRepository::replaceRecoveryCodes(const std::string& id, const std::vector<std::string>& codeHashes)
+{
+    m_tx.exec_params("DELETE FROM auth.recovery_codes WHERE user_id = $1::uuid", id);
+    for (const auto& hash : codeHashes)
+        m_tx.exec_params("INSERT INTO auth.recovery_codes (user_id, code_hash) VALUES ($1::uuid, decode($2, 'hex'))", id, hash);
+}
+
+bool UserRepository::useRecoveryCode(const std::string& id, const std::string& codeHash)
+{
+    const pqxx::result rows = m_tx.exec_params(
+        "UPDATE auth.recovery_codes SET used_at = now() WHERE user_id = $1::uuid AND code_hash = decode($2, 'hex') AND used_at IS NULL "
+        "RETURNING 1",
+        id, codeHash);
+    return !rows.empty();
+}
+
+int UserRepository::unusedRecoveryCodes(const std::string& id)
+{
+    return m_tx.exec_params1("SELECT count(*) FROM auth.recovery_codes WHERE user_id = $1::uuid AND used_at IS NULL", id)[0].as<int>();
+}
+
+std::vector<User> UserRepository::list(const UserQuery& query)
+{
+    // The search text is matched literally: its own % and _ are not wildcards.
+    std::string pattern;
+    if (!query.text.empty()) {
+        pattern = "%";
+        for (char c : query.text) {
+            if (c == '%' || c == '_' || c == '\\')
+                pattern += '\\';
+            pattern += c;
+        }
+        pattern += "%";
+    }
+    const std::string afterCreated = query.after ? query.after->first : std::string();
+    const std::string afterId = query.after ? query.after->second : std::string();
+    const pqxx::result rows = m_tx.exec_params(
+        "SELECT " + userColumns() + " FROM auth.users WHERE "
+        "($1 = '' OR email ILIKE $1 OR name ILIKE $1) "
+        "AND ($2 = '' OR $2 = ANY(roles)) AND ($3 = '' OR status = $3) "
+        "AND ($4 = '' OR (created_at, id) > ($4::timestamptz, $5::uuid)) "
+        "ORDER BY created_at, id LIMIT $6",
+        pattern, query.role ? std::string(access::roleName(*query.role)) : std::string(), query.status.value_or(""), afterCreated,
+        afterId.empty() ? std::string("00000000-0000-0000-0000-000000000000") : afterId, query.limit);
+    std::vector<User> users;
+    for (const auto& row : rows)
+        users.push_back(storedUserFrom(row).user);
+    return users;
+}
+
+void UserRepository::audit(const std::string& actorId, const std::string& action, const std::string& targetId,
+                           const nlohmann::json& details, const std::string& traceId)
+{
+    m_tx.exec_params("INSERT INTO auth.audit_log (actor_id, action, target_id, details, trace_id) "
+                     "VALUES (NULLIF($1, '')::uuid, $2, NULLIF($3, '')::uuid, $4::jsonb, NULLIF($5, ''))",
+                     actorId, action, targetId, details.dump(), traceId);
+}
+
+std::vector<AuditEntry> UserRepository::auditEntries(const std::optional<std::string>& targetId, std::optional<std::int64_t> beforeId,
+                                                     int limit)
+{
+    const pqxx::result rows = m_tx.exec_params(
+        "SELECT id, " + rfc3339Sql("at") + ", coalesce(actor_id::text, ''), action, coalesce(target_id::text, ''), details::text, "
+        "coalesce(trace_id, '') FROM auth.audit_log WHERE ($1 = '' OR target_id = NULLIF($1, '')::uuid) AND id < $2 "
+        "ORDER BY id DESC LIMIT $3",
+        targetId.value_or(""), beforeId.value_or(INT64_MAX), limit);
+    std::vector<AuditEntry> entries;
+    for (const auto& row : rows) {
+        entries.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
+                           row[4].as<std::string>(), nlohmann::json::parse(row[5].as<std::string>()), row[6].as<std::string>()});
+    }
+    return entries;
+}
+
+} // namespace sbor::auth

@@ -1,0 +1,87 @@
+#pragma once
+// SQL for auth.users, auth.recovery_codes and auth.audit_log, on a transaction the caller owns
+// (so a change, its audit entry and its outbox row commit together).
+
+#include "user.h"
+
+#include "sbor/error.h"
+
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sbor::auth {
+
+struct ProfileChanges {
+    std::optional<std::string> name;
+    std::optional<std::string> phone;   // "" clears
+    std::optional<std::string> country; // "" clears
+    std::optional<std::string> locale;  // "" clears
+    std::optional<std::string> email;
+};
+
+struct UserQuery {
+    std::string text;                 // substring of email or name, case-insensitive
+    std::optional<access::Role> role;
+    std::optional<std::string> status;
+    int limit = 50;
+    std::optional<std::pair<std::string, std::string>> after; // (created_at, id) of the last item seen
+};
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::string at;
+    std::string actorId;
+    std::string action;
+    std::string targetId;
+    nlohmann::json details;
+    std::string traceId;
+};
+
+class UserRepository {
+public:
+    explicit UserRepository(pqxx::dbtransaction& tx) : m_tx(tx) {}
+
+    // EmailTaken when another account has this email in any letter case.
+    Result<User> insert(const NewUser& user);
+    // Accounts that are not deleted.
+    std::optional<StoredUser> findByEmail(const std::string& email);
+    // Any account, tombstones included; `lock` takes a row lock for the rest of the transaction.
+    std::optional<StoredUser> findById(const std::string& id, bool lock = false);
+    Result<User> updateProfile(const std::string& id, const ProfileChanges& changes);
+    void setPasswordHash(const std::string& id, const std::string& hash);
+    User setRoles(const std::string& id, const std::vector<access::Role>& roles);
+    void setStatus(const std::string& id, const std::string& status);
+    // Deletion: every personal column emptied, the row kept as a tombstone.
+    void erasePersonalData(const std::string& id);
+
+    void setPendingTotpSecret(const std::string& id, const std::string& secret);
+    void enableTotp(const std::string& id, std::int64_t acceptedStep);
+    void disableTotp(const std::string& id);
+    // Records `step` as used; false when it (or a later one) was used already — a replay.
+    bool claimTotpStep(const std::string& id, std::int64_t step);
+    void replaceRecoveryCodes(const std::string& id, const std::vector<std::string>& codeHashes);
+    // Marks an unused code used; false when there is no such unused code.
+    bool useRecoveryCode(const std::string& id, const std::string& codeHash);
+    int unusedRecoveryCodes(const std::string& id);
+
+    std::vector<User> list(const UserQuery& query);
+
+    void audit(const std::string& actorId, const std::string& action, const std::string& targetId,
+               const nlohmann::json& details, const std::string& traceId);
+    std::vector<AuditEntry> auditEntries(const std::optional<std::string>& targetId, std::optional<std::int64_t> beforeId,
+                                         int limit);
+
+private:
+    pqxx::dbtransaction& m_tx;
+};
+
+// SQL rendering a timestamptz column as RFC 3339 UTC with milliseconds.
+std::string rfc3339Sql(const std::string& column);
+std::vector<access::Role> rolesFromArray(const pqxx::field& field);
+std::string rolesToArrayLiteral(const std::vector<access::Role>& roles);
+
+} // namespace sbor::auth
