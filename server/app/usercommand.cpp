@@ -190,7 +190,8 @@ int runUserCommand(const std::vector<std::string>& arguments, char** environment
     // The same migrations the server applies, so the command works on a never-started data dir.
     const ServiceCatalog catalog = builtinServices();
     std::vector<std::unique_ptr<Service>> services;
-    for (const auto& name : *catalog.resolveTargets({"all"}))
+    const auto everyService = catalog.resolveTargets({"all"});
+    for (const auto& name : *everyService)
         services.push_back(catalog.find(name)->create());
     if (auto migrated = applyMigrations(pool, services, database->url); !migrated) {
         std::cerr << "sbor-server: " << migrated.error().message << "\n";

@@ -17,8 +17,7 @@ HttpResult HttpClient::get(const QUrl& url, const Headers& headers, int timeoutM
     return send("GET", url, {}, headers, timeoutMs);
 }
 
-HttpResult HttpClient::send(const QByteArray& method, const QUrl& url, const QByteArray& body, const Headers& headers,
-                            int timeoutMs)
+QNetworkReply* HttpClient::start(const QByteArray& method, const QUrl& url, const QByteArray& body, const Headers& headers)
 {
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -36,7 +35,11 @@ HttpResult HttpClient::send(const QByteArray& method, const QUrl& url, const QBy
     QNetworkReply* reply = m_network.sendCustomRequest(request, method, upload);
     if (upload)
         upload->setParent(reply);
+    return reply;
+}
 
+HttpResult HttpClient::collect(QNetworkReply* reply, int timeoutMs)
+{
     QEventLoop loop;
     QTimer timer;
     timer.setSingleShot(true);
@@ -60,6 +63,23 @@ HttpResult HttpClient::send(const QByteArray& method, const QUrl& url, const QBy
     }
     reply->deleteLater();
     return result;
+}
+
+HttpResult HttpClient::send(const QByteArray& method, const QUrl& url, const QByteArray& body, const Headers& headers,
+                            int timeoutMs)
+{
+    return collect(start(method, url, body, headers), timeoutMs);
+}
+
+QList<HttpResult> HttpClient::sendConcurrently(const QList<Request>& requests, int timeoutMs)
+{
+    QList<QNetworkReply*> replies;
+    for (const auto& request : requests)
+        replies.append(start(request.method, request.url, request.body, request.headers));
+    QList<HttpResult> results;
+    for (QNetworkReply* reply : replies)
+        results.append(collect(reply, timeoutMs));
+    return results;
 }
 
 } // namespace sbor::test

@@ -5,7 +5,9 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QMap>
+#include <QList>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QString>
 #include <QUrl>
 
@@ -29,7 +31,18 @@ public:
     HttpResult send(const QByteArray& method, const QUrl& url, const QByteArray& body, const Headers& headers = {},
                     int timeoutMs = 30000);
 
+    struct Request {
+        QByteArray method;
+        QUrl url;
+        QByteArray body;
+        Headers headers;
+    };
+    // Sends all at once (each on its own connection) and waits for every answer, in order.
+    QList<HttpResult> sendConcurrently(const QList<Request>& requests, int timeoutMs = 30000);
+
 private:
+    QNetworkReply* start(const QByteArray& method, const QUrl& url, const QByteArray& body, const Headers& headers);
+    static HttpResult collect(QNetworkReply* reply, int timeoutMs);
     QNetworkAccessManager m_network;
 };
 

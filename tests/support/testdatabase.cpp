@@ -68,4 +68,21 @@ std::string TestDatabase::query(const std::string& sql) const
     return result[0][0].as<std::string>();
 }
 
+std::vector<std::string> TestDatabase::rowsContaining(const std::string& text) const
+{
+    pqxx::connection connection(connectionString());
+    pqxx::work tx(connection);
+    std::vector<std::string> found;
+    const pqxx::result tables = tx.exec(
+        "SELECT format('%I.%I', schemaname, tablename) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')");
+    for (const auto& table : tables) {
+        const std::string name = table[0].as<std::string>();
+        const pqxx::result rows =
+            tx.exec_params("SELECT x::text FROM " + name + " x WHERE strpos(lower(x::text), lower($1)) > 0", text);
+        for (const auto& row : rows)
+            found.push_back(name + ": " + row[0].as<std::string>());
+    }
+    return found;
+}
+
 } // namespace sbor::test

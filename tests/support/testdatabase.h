@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <string>
+#include <vector>
 
 namespace sbor::test {
 
@@ -24,6 +25,9 @@ public:
 
     // Runs SQL on this database; returns the first column of the first row as text ("" if none).
     std::string query(const std::string& sql) const;
+    // Every row, in any table of any schema, whose text form contains `text` (case-insensitive):
+    // "schema.table: (row)". For proving that data is gone.
+    std::vector<std::string> rowsContaining(const std::string& text) const;
 
     // The fixture cluster's state directory and base connection string (dbname=postgres).
     static QString fixtureStateDir();

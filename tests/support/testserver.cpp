@@ -53,6 +53,9 @@ bool TestServer::launch()
     QProcessEnvironment environment = m_options.environment;
     if (m_options.debugRoutes && !environment.contains("SBOR_SERVER_DEBUG_ROUTES"))
         environment.insert("SBOR_SERVER_DEBUG_ROUTES", "true");
+    applyTestDefaults(environment);
+    if (!arguments.contains("--data-dir") && !environment.contains("SBOR_DATA_DIR"))
+        arguments << "--data-dir" << m_logDir.filePath("data"); // the signing key, not /var/lib/sbor
     m_process.setProcessEnvironment(environment);
     m_process.setStandardErrorFile(m_logDir.filePath("stderr.log"), QIODevice::Append);
     m_process.setStandardOutputFile(m_logDir.filePath("stdout.log"), QIODevice::Append);
@@ -95,13 +98,27 @@ int TestServer::stop(int signal, int timeoutMs)
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
+void TestServer::applyTestDefaults(QProcessEnvironment& environment)
+{
+    if (!environment.contains("SBOR_AUTH_BCRYPT_COST"))
+        environment.insert("SBOR_AUTH_BCRYPT_COST", "4");
+    if (!environment.contains("SBOR_HTTP_RATE_LIMIT_PER_SECOND"))
+        environment.insert("SBOR_HTTP_RATE_LIMIT_PER_SECOND", "0");
+}
+
 int TestServer::runToCompletion(const QStringList& arguments, QString* output, const QProcessEnvironment& environment,
-                                int timeoutMs)
+                                int timeoutMs, const QByteArray& standardInput)
 {
     QProcess process;
-    process.setProcessEnvironment(environment);
+    QProcessEnvironment withDefaults = environment;
+    applyTestDefaults(withDefaults);
+    process.setProcessEnvironment(withDefaults);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(binary(), arguments);
+    if (process.waitForStarted(10000)) {
+        process.write(standardInput);
+        process.closeWriteChannel();
+    }
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();

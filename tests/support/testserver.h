@@ -30,9 +30,14 @@ public:
     bool waitUntilReady(int timeoutMs = 60000);
     // Sends `signal` and waits; returns the exit code, or -1 if it had to be killed.
     int stop(int signal = 15, int timeoutMs = 40000);
-    // Runs sbor-server with `arguments` to completion (for usage errors, --help …).
+    // Runs sbor-server with `arguments` to completion (for usage errors, --help, `user create` …),
+    // writing `standardInput` to it.
     static int runToCompletion(const QStringList& arguments, QString* output, const QProcessEnvironment& environment,
-                               int timeoutMs = 60000);
+                               int timeoutMs = 60000, const QByteArray& standardInput = {});
+    // What every test server gets unless the test's environment says otherwise: bcrypt cost 4
+    // (the issue allows tests to lower it; 12 would make each sign-in ~0.25 s) and no general
+    // per-client rate limit (tests send bursts from one address; the limit has its own test).
+    static void applyTestDefaults(QProcessEnvironment& environment);
 
     QUrl url(const QString& pathAndQuery) const;
     quint16 port() const { return m_port; }
