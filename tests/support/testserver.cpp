@@ -19,6 +19,13 @@ quint16 freeLoopbackPort()
     return port;
 }
 
+QString embeddedDataDir(QTemporaryDir& holder)
+{
+    QFile::setPermissions(holder.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                             QFileDevice::ExeGroup | QFileDevice::ExeOther);
+    return holder.path() + "/data";
+}
+
 QString TestServer::binary() { return QStringLiteral(SBOR_SERVER_BINARY); }
 
 TestServer::TestServer(Options options) : m_options(std::move(options)) {}

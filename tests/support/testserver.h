@@ -56,6 +56,12 @@ private:
     QTemporaryDir m_logDir;
 };
 
+// Data dirs for the embedded PostgreSQL live under /tmp: the `postgres` account must be able to
+// reach them when the suite runs as root (a mode-700 home would not do).
+inline constexpr const char* kEmbeddedDataDirTemplate = "/tmp/sbor-embedded-XXXXXX";
+// Makes `holder` (created from kEmbeddedDataDirTemplate) traversable; returns the data dir inside it.
+QString embeddedDataDir(QTemporaryDir& holder);
+
 // A TCP port nobody listens on right now (bound and released).
 quint16 freeLoopbackPort();
 

@@ -53,13 +53,6 @@ TestServer::Options embeddedOptions(const QString& dataDir, bool unsafeFast)
     return options;
 }
 
-// /tmp: the `postgres` account must be able to reach the data dir when the suite runs as root.
-QString newDataDir(QTemporaryDir& holder)
-{
-    QFile::setPermissions(holder.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                             QFileDevice::ExeGroup | QFileDevice::ExeOther);
-    return holder.path() + "/data";
-}
 }
 
 class TestLifecycle : public QObject {
@@ -105,8 +98,8 @@ private slots:
 
     void embeddedClusterKeepsItsDataAcrossRestarts()
     {
-        QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
-        const QString dataDir = newDataDir(holder);
+        QTemporaryDir holder(kEmbeddedDataDirTemplate);
+        const QString dataDir = embeddedDataDir(holder);
         const TestServer::Options options = embeddedOptions(dataDir, false);
         std::string installation;
         {
@@ -144,8 +137,8 @@ private slots:
 
     void killedServerTakesItsPostgresAlong()
     {
-        QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
-        const QString dataDir = newDataDir(holder);
+        QTemporaryDir holder(kEmbeddedDataDirTemplate);
+        const QString dataDir = embeddedDataDir(holder);
         TestServer server(embeddedOptions(dataDir, true));
         QVERIFY2(server.start(60000), qPrintable(server.logs()));
         QCOMPARE(server.stop(SIGKILL), -1);
@@ -159,8 +152,8 @@ private slots:
 
     void deathOfTheEmbeddedPostgresStopsTheServer()
     {
-        QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
-        const QString dataDir = newDataDir(holder);
+        QTemporaryDir holder(kEmbeddedDataDirTemplate);
+        const QString dataDir = embeddedDataDir(holder);
         TestServer server(embeddedOptions(dataDir, true));
         QVERIFY2(server.start(60000), qPrintable(server.logs()));
         QFile pidFile(dataDir + "/postgresql/postmaster.pid");
@@ -178,8 +171,8 @@ private slots:
 
     void sigtermDuringStartUpExitsCleanly()
     {
-        QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
-        const QString dataDir = newDataDir(holder);
+        QTemporaryDir holder(kEmbeddedDataDirTemplate);
+        const QString dataDir = embeddedDataDir(holder);
         TestServer server(embeddedOptions(dataDir, false));
         QVERIFY(server.launch());
         QTest::qWait(300); // inside initdb or the wait for PostgreSQL
@@ -192,11 +185,11 @@ private slots:
 
     void missingPostgresBinariesSayWhatToInstall()
     {
-        QTemporaryDir holder("/tmp/sbor-embedded-XXXXXX");
+        QTemporaryDir holder(kEmbeddedDataDirTemplate);
         QString output;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert("SBOR_DATABASE_EMBEDDED_BIN_DIR", "/nonexistent/bin");
-        QCOMPARE(TestServer::runToCompletion({"--data-dir", newDataDir(holder), "--http", "127.0.0.1:1"}, &output, environment), 1);
+        QCOMPARE(TestServer::runToCompletion({"--data-dir", embeddedDataDir(holder), "--http", "127.0.0.1:1"}, &output, environment), 1);
         QVERIFY2(output.contains("apt-get install postgresql"), qPrintable(output));
     }
 
