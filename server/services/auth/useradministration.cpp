@@ -107,7 +107,7 @@ Result<User> UserAdministration::unblock(const access::Principal& admin, const s
 {
     if (!isUuid(userId))
         return noSuchUser(userId);
-    return m_deps.database.run([&](pqxx::connection& connection) -> Result<User> {
+    auto result = m_deps.database.run([&](pqxx::connection& connection) -> Result<User> {
         pqxx::work tx(connection);
         UserRepository users(tx);
         auto stored = users.findById(userId, true);
@@ -121,6 +121,9 @@ Result<User> UserAdministration::unblock(const access::Principal& admin, const s
         tx.commit();
         return updated->user;
     });
+    if (result)
+        m_deps.authenticator->forgetAll(); // cached "blocked" answers must not outlive the block
+    return result;
 }
 
 Result<AuditPage> UserAdministration::auditLog(const std::optional<std::string>& targetId, const std::string& cursor, int limit)

@@ -44,7 +44,9 @@ StoredUser storedUserFrom(const pqxx::row& row)
 
 std::string rfc3339Sql(const std::string& column)
 {
-    return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
+    // Microseconds, PostgreSQL's own precision: a timestamp is also a list's sort key, and a
+    // rounded one would repeat or skip rows at page boundaries.
+    return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
 }
 
 std::vector<access::Role> rolesFromArray(const pqxx::field& field)

@@ -79,7 +79,7 @@ private:
     pqxx::dbtransaction& m_tx;
 };
 
-// SQL rendering a timestamptz column as RFC 3339 UTC with milliseconds.
+// SQL rendering a timestamptz column as RFC 3339 UTC with microseconds.
 std::string rfc3339Sql(const std::string& column);
 std::vector<access::Role> rolesFromArray(const pqxx::field& field);
 std::string rolesToArrayLiteral(const std::vector<access::Role>& roles);
