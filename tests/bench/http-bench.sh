@@ -5,11 +5,18 @@
 #                             [--threads N] [--out FILE.json]
 #   tests/bench/http-bench.sh --soak [--connections 1000] [--duration 600]
 #                             [--interval 30]
+#   tests/bench/http-bench.sh --auth [--bcrypt-cost 12] [--login-connections 8]
 #
 # Bench mode asks: how close does sbor-server get to a static file server
 # sending the very same bytes? It starts sbor-server and a private
 # single-worker nginx that serves copies of sbor's own /healthz and
 # /api/v1/version bodies, then runs wrk against each with identical settings.
+#
+# Auth mode asks: what does authentication cost? In one run it measures
+# /healthz and an authenticated GET /api/v1/users/me next to nginx serving
+# the same bytes, sign-in throughput at the configured bcrypt cost, and the
+# p99 of GET /api/v1/users/me while a login storm keeps the password hashing
+# pool busy (the goal: at most twice its idle p99).
 #
 # Soak mode asks: does the server stay healthy under long load? It drives
 # GET /readyz (which goes through the DB connection pool) in --interval
@@ -40,6 +47,10 @@ STARTUP_TIMEOUT=60
 LOG_LEVEL=warn
 OUT=""
 SERVER_ARGS=()
+BCRYPT_COST=12
+LOGIN_CONNECTIONS=8
+BENCH_EMAIL=bench@example.org
+BENCH_PASSWORD="bench password $$"
 
 # Runtime state; cleanup() looks at all of these.
 WORK_DIR=""        # logs, wrk outputs, manifest
@@ -59,6 +70,7 @@ usage() {
 Usage:
   $0 [options]          sbor-server vs nginx on /healthz and /api/v1/version
   $0 --soak [options]   long GET /readyz run, RSS sampled every interval
+  $0 --auth [options]   authenticated requests, sign-in throughput, login storm
 
 Options:
   --server PATH         sbor-server binary (default: build/bin/sbor-server)
@@ -71,7 +83,10 @@ Options:
   --startup-timeout S   wait for GET /healthz 200 (default: 60)
   --log-level LEVEL     sbor-server log level (default: warn, keeps access logs off)
   --server-arg ARG      extra argument for sbor-server (repeatable)
-  --out FILE.json       default: build/bench/http-bench.json (soak: http-soak.json)
+  --bcrypt-cost N        auth: bcrypt cost the server hashes with (default: 12)
+  --login-connections N  auth: concurrent sign-ins in the login runs (default: 8)
+  --out FILE.json       default: build/bench/http-bench.json (soak: http-soak.json,
+                        auth: auth-bench.json)
   -h, --help
 EOF
 }
@@ -93,6 +108,9 @@ parse_args() {
     while (($#)); do
         case $1 in
             --soak) MODE=soak ;;
+            --auth) MODE=auth ;;
+            --bcrypt-cost) BCRYPT_COST=${2:-}; require_uint "$1" "$BCRYPT_COST"; shift ;;
+            --login-connections) LOGIN_CONNECTIONS=${2:-}; require_uint "$1" "$LOGIN_CONNECTIONS"; shift ;;
             --server) SERVER=${2:?--server needs a path}; shift ;;
             --connections) CONNECTIONS=${2:-}; require_uint "$1" "$CONNECTIONS"; shift ;;
             --duration) DURATION=${2:-}; require_uint "$1" "$DURATION"; shift ;;
@@ -112,6 +130,8 @@ parse_args() {
 
     if [[ $MODE == soak ]]; then
         : "${CONNECTIONS:=1000}" "${DURATION:=600}" "${OUT:=$REPO_ROOT/build/bench/http-soak.json}"
+    elif [[ $MODE == auth ]]; then
+        : "${CONNECTIONS:=100}" "${DURATION:=10}" "${OUT:=$REPO_ROOT/build/bench/auth-bench.json}"
     else
         : "${CONNECTIONS:=100}" "${DURATION:=10}" "${OUT:=$REPO_ROOT/build/bench/http-bench.json}"
     fi
@@ -127,7 +147,7 @@ require_tools() {
     for tool in wrk curl "$PYTHON"; do
         command -v "$tool" >/dev/null || die "'$tool' not found (apt-get install wrk curl python3)"
     done
-    if [[ $MODE == bench ]]; then
+    if [[ $MODE != soak ]]; then
         command -v nginx >/dev/null || die "'nginx' not found (apt-get install nginx-light)"
     fi
     [[ -x $SERVER ]] || die "server binary '$SERVER' is missing or not executable; build it first or pass --server"
@@ -169,7 +189,7 @@ make_temp_dirs() {
     if ((EUID == 0)); then
         chmod 0711 "$DATA_DIR"   # mktemp's 0700 would stop postgres at the door
     fi
-    if [[ $MODE == bench ]]; then
+    if [[ $MODE != soak ]]; then
         NGINX_PREFIX=$(mktemp -d -p /tmp sbor-bench-nginx.XXXXXX)
         # A root master runs its worker as nobody, which must read the files.
         chmod 0755 "$NGINX_PREFIX"
@@ -334,9 +354,10 @@ wait_for_status_200() {  # url timeout_seconds pid name
 
 # Fetches url into body_file; prints "header_bytes content_type". Fails
 # unless the status is 200, since wrk alone would not notice a 3xx.
-fetch_response() {  # url body_file
-    local out status header_bytes content_type
-    out=$(curl --noproxy '*' -sS --max-time 5 -o "$2" \
+fetch_response() {  # url body_file [request header]
+    local out status header_bytes content_type header_args=()
+    [[ -z ${3:-} ]] || header_args=(-H "$3")
+    out=$(curl --noproxy '*' -sS --max-time 5 "${header_args[@]}" -o "$2" \
         -w '%{http_code} %{size_header} %{content_type}' "$1") || die "GET $1 failed"
     read -r status header_bytes content_type <<<"$out"
     [[ $status == 200 ]] || die "GET $1 returned $status, expected 200"
@@ -360,8 +381,9 @@ nginx_safe_value() {  # value -> value, or a neutral type if it would break the 
 mirror_sbor_responses() {
     local route info
     declare -gA SBOR_HEADER_BYTES=() CONTENT_TYPE=()
-    for route in /healthz /api/v1/version; do
-        info=$(fetch_response "http://127.0.0.1:$SBOR_PORT$route" "$NGINX_PREFIX/html$route")
+    for route in "${MIRRORED_ROUTES[@]}"; do
+        mkdir -p "$(dirname "$NGINX_PREFIX/html$route")"
+        info=$(fetch_response "http://127.0.0.1:$SBOR_PORT$route" "$NGINX_PREFIX/html$route" "${ROUTE_HEADER[$route]:-}")
         SBOR_HEADER_BYTES[$route]=${info%% *}
         CONTENT_TYPE[$route]=${info#* }
         chmod 0644 "$NGINX_PREFIX/html$route"
@@ -380,6 +402,7 @@ write_nginx_config() {
         -e "s|@WORKER_CONNECTIONS@|$worker_connections|g" \
         -e "s|@HEALTHZ_CONTENT_TYPE@|$(nginx_safe_value "${CONTENT_TYPE[/healthz]:-application/octet-stream}")|g" \
         -e "s|@VERSION_CONTENT_TYPE@|$(nginx_safe_value "${CONTENT_TYPE[/api/v1/version]:-application/octet-stream}")|g" \
+        -e "s|@USERS_ME_CONTENT_TYPE@|$(nginx_safe_value "${CONTENT_TYPE[/api/v1/users/me]:-application/octet-stream}")|g" \
         "$NGINX_TEMPLATE" >"$NGINX_PREFIX/nginx.conf"
 }
 
@@ -387,7 +410,7 @@ write_nginx_config() {
 verify_nginx_mirror() {
     local route info
     declare -gA NGINX_HEADER_BYTES=()
-    for route in /healthz /api/v1/version; do
+    for route in "${MIRRORED_ROUTES[@]}"; do
         info=$(fetch_response "http://127.0.0.1:$NGINX_PORT$route" "$WORK_DIR/nginx-check.body")
         NGINX_HEADER_BYTES[$route]=${info%% *}
         cmp -s "$WORK_DIR/nginx-check.body" "$NGINX_PREFIX/html$route" ||
@@ -399,17 +422,28 @@ verify_nginx_mirror() {
 
 # Runs wrk in the background and waits, so that a SIGTERM to this script is
 # handled at once instead of after the run. Output goes to out_file.
+# WRK_CONNECTIONS, WRK_SCRIPT and WRK_HEADER override the defaults for one call.
 run_wrk() {  # url seconds out_file
-    wrk --threads "$THREADS" --connections "$CONNECTIONS" --duration "${2}s" \
-        --timeout "${WRK_TIMEOUT}s" --latency --script "$WRK_LUA" "$1" \
+    start_wrk "$@"
+    finish_wrk "$WRK_PID" "$1" "$3"
+    WRK_PID=""
+}
+
+start_wrk() {  # url seconds out_file; sets WRK_PID
+    local header_args=()
+    [[ -z ${WRK_HEADER:-} ]] || header_args=(--header "$WRK_HEADER")
+    wrk --threads "$THREADS" --connections "${WRK_CONNECTIONS:-$CONNECTIONS}" --duration "${2}s" \
+        --timeout "${WRK_TIMEOUT}s" --latency --script "${WRK_SCRIPT:-$WRK_LUA}" "${header_args[@]}" "$1" \
         </dev/null >"$3" 2>&1 &
     WRK_PID=$!
+}
+
+finish_wrk() {  # pid url out_file
     local rc=0
-    wait "$WRK_PID" || rc=$?
-    WRK_PID=""
+    wait "$1" || rc=$?
     if ((rc != 0)) || ! grep -q '^WRK_JSON ' "$3"; then
         cat "$3" >&2
-        die "wrk against $1 failed (exit $rc)"
+        die "wrk against $2 failed (exit $rc)"
     fi
 }
 
@@ -469,6 +503,10 @@ write_report() {  # mode, then --set/--note args for bench_report.py
 
 # --- modes -------------------------------------------------------------------
 
+# The routes nginx serves copies of, and a request header needed to fetch a route from sbor.
+MIRRORED_ROUTES=(/healthz /api/v1/version)
+declare -A ROUTE_HEADER=()
+
 run_bench() {
     local ports
     ports=$(pick_free_ports 3)
@@ -498,6 +536,105 @@ run_bench() {
         --note "sbor-server runs with --log-level $LOG_LEVEL (access logs off the hot path)" \
         --note "nginx: worker_processes 1, access_log off, keepalive_requests 1e9, open_file_cache on; same body bytes and Content-Type as sbor" \
         --note "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per target after a ${WARMUP}s warm-up; errors = socket errors + HTTP status >= 400" \
+        --note "wrk and the servers share this machine's $(nproc) CPUs (load average at start: $LOAD_AT_START)"
+    ((SERVER_EXIT_CODE == 0)) || exit 1
+}
+
+# sbor.yml for auth mode: the bcrypt cost under test, and no general per-client
+# limit (every wrk connection comes from 127.0.0.1 and would share one budget).
+write_auth_config() {
+    cat >"$WORK_DIR/sbor.yml" <<EOF
+http:
+  rate_limit_per_second: 0
+auth:
+  bcrypt_cost: $BCRYPT_COST
+EOF
+    SERVER_ARGS+=(--config "$WORK_DIR/sbor.yml")
+}
+
+# The benchmark's account, made the way an operator makes one: beside the running server.
+create_bench_user() {
+    local var unset_args=()
+    for var in $(compgen -e); do
+        [[ $var == SBOR_* ]] && unset_args+=(-u "$var")
+    done
+    printf '%s\n' "$BENCH_PASSWORD" | env "${unset_args[@]}" "$SERVER" user create --data-dir "$DATA_DIR" \
+        --config "$WORK_DIR/sbor.yml" --email "$BENCH_EMAIL" --name Bench --role attendee \
+        >"$WORK_DIR/user-create.log" 2>&1 || { cat "$WORK_DIR/user-create.log" >&2; die "sbor-server user create failed"; }
+}
+
+login_body() { printf '{"email":"%s","password":"%s"}' "$BENCH_EMAIL" "$BENCH_PASSWORD"; }
+
+sign_in() {  # -> prints the access token
+    curl --noproxy '*' -sS --max-time 10 -H 'Content-Type: application/json' --data "$(login_body)" \
+        "http://127.0.0.1:$SBOR_PORT/api/v1/auth/login" |
+        "$PYTHON" -c 'import json, sys; print(json.load(sys.stdin)["access_token"])' ||
+        die "signing in as $BENCH_EMAIL failed"
+}
+
+# wrk script for POST /api/v1/auth/login: the request, then the usual report hook.
+write_login_script() {
+    {
+        printf 'wrk.method = "POST"\n'
+        printf 'wrk.body = [[%s]]\n' "$(login_body)"
+        printf 'wrk.headers["Content-Type"] = "application/json"\n'
+        cat "$WRK_LUA"
+    } >"$WORK_DIR/login.lua"
+}
+
+run_auth() {
+    local ports route size token login_url me_url storm_pid storm_out
+    ports=$(pick_free_ports 3)
+    read -r SBOR_PORT LIVE_PORT NGINX_PORT <<<"$ports"
+
+    write_auth_config
+    start_server "$SBOR_PORT" "$LIVE_PORT"
+    wait_for_status_200 "http://127.0.0.1:$SBOR_PORT/healthz" "$STARTUP_TIMEOUT" "$SERVER_PID" sbor-server
+    create_bench_user
+    token=$(sign_in)
+    MIRRORED_ROUTES=(/healthz /api/v1/users/me)
+    ROUTE_HEADER[/api/v1/users/me]="Authorization: Bearer $token"
+
+    mirror_sbor_responses
+    write_nginx_config
+    start_nginx
+    wait_for_status_200 "http://127.0.0.1:$NGINX_PORT/healthz" 10 "$NGINX_PID" nginx
+    verify_nginx_mirror
+    write_login_script
+
+    for route in "${MIRRORED_ROUTES[@]}"; do
+        size=$(stat -c %s "$NGINX_PREFIX/html$route")
+        WRK_HEADER=${ROUTE_HEADER[$route]:-} bench_target sbor "$route" "http://127.0.0.1:$SBOR_PORT$route" "$size" "${SBOR_HEADER_BYTES[$route]}"
+        bench_target nginx "$route" "http://127.0.0.1:$NGINX_PORT$route" "$size" "${NGINX_HEADER_BYTES[$route]}"
+    done
+
+    login_url="http://127.0.0.1:$SBOR_PORT/api/v1/auth/login"
+    me_url="http://127.0.0.1:$SBOR_PORT/api/v1/users/me"
+    WRK_CONNECTIONS=$LOGIN_CONNECTIONS WRK_SCRIPT="$WORK_DIR/login.lua" \
+        bench_target "sbor:login(cost $BCRYPT_COST)" /api/v1/auth/login "$login_url" 0 0
+
+    # The storm: sign-ins keep the hashing pool busy while users/me is measured.
+    log "measuring ${DURATION}s: /api/v1/users/me during a login storm ($LOGIN_CONNECTIONS sign-ins at a time)"
+    storm_out="$WORK_DIR/wrk-storm-login.txt"
+    WRK_CONNECTIONS=$LOGIN_CONNECTIONS WRK_SCRIPT="$WORK_DIR/login.lua" start_wrk "$login_url" $((DURATION + 2)) "$storm_out"
+    storm_pid=$WRK_PID
+    sleep 1
+    WRK_HEADER="Authorization: Bearer $token" run_wrk "$me_url" "$DURATION" "$WORK_DIR/wrk-storm-me.txt"
+    WRK_PID=$storm_pid
+    finish_wrk "$storm_pid" "$login_url" "$storm_out"
+    WRK_PID=""
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "sbor:during-login-storm" /api/v1/users/me "$me_url" 0 0 "$WORK_DIR/wrk-storm-me.txt" \
+        "sbor:login-storm" /api/v1/auth/login "$login_url" 0 0 "$storm_out" >>"$WORK_DIR/manifest.tsv"
+
+    stop_nginx
+    stop_server
+    write_report bench \
+        --set "duration_s=$DURATION" --set "warmup_s=$WARMUP" --set "bcrypt_cost=$BCRYPT_COST" \
+        --set "login_connections=$LOGIN_CONNECTIONS" --set "nginx_worker_processes=1" \
+        --note "sbor-server runs with --log-level $LOG_LEVEL, bcrypt cost $BCRYPT_COST, hashing on its own pool (one thread per CPU, nice 10)" \
+        --note "users/me: a valid access token on every request (signature check + session standing, cached 2 s) and a profile read from PostgreSQL" \
+        --note "nginx serves the same /healthz and users/me bytes from files: a ceiling, not a like-for-like server" \
+        --note "login runs: $LOGIN_CONNECTIONS concurrent POST /api/v1/auth/login; the storm runs them beside the users/me measurement" \
         --note "wrk and the servers share this machine's $(nproc) CPUs (load average at start: $LOAD_AT_START)"
     ((SERVER_EXIT_CODE == 0)) || exit 1
 }
@@ -567,7 +704,11 @@ main() {
     SERVER_VERSION=$("$SERVER" --version 2>&1 </dev/null | head -n 1) || SERVER_VERSION=unknown
     warn_if_busy "$LOAD_AT_START"
     make_temp_dirs
-    if [[ $MODE == soak ]]; then run_soak; else run_bench; fi
+    case $MODE in
+        soak) run_soak ;;
+        auth) run_auth ;;
+        *) run_bench ;;
+    esac
 }
 
 main "$@"

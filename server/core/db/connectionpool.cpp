@@ -4,6 +4,8 @@
 #include "log/logger.h"
 
 #include <libpq-fe.h>
+
+#include <algorithm>
 #include <map>
 #include <poll.h>
 
@@ -95,47 +97,83 @@ std::unique_ptr<pqxx::connection> ConnectionPool::acquire()
 {
     const auto deadline = std::chrono::steady_clock::now() + m_options.acquireTimeout;
     std::unique_lock lock(m_mutex);
-    for (;;) {
-        if (m_closed)
-            throwDatabaseUnavailable("the database pool is closed");
-        if (!m_idle.empty()) {
-            auto connection = std::move(m_idle.back());
-            m_idle.pop_back();
-            if (connection->is_open() && !closedByServer(*connection))
-                return connection;
-            // Died while idle (e.g. PostgreSQL restarted): drop it, outside the lock, and look again.
-            --m_open;
-            lock.unlock();
-            connection.reset();
-            lock.lock();
-            continue;
+    if (m_closed)
+        throwDatabaseUnavailable("the database pool is closed");
+    std::unique_ptr<pqxx::connection> connection;
+    bool mayOpen = false;
+    // Nobody is waiting: take an idle connection or open a new one. Otherwise queue behind the
+    // waiters — first come, first served — and let release() hand one over. (Letting a thread
+    // that just released a connection take it straight back starved queued threads for
+    // seconds under load.)
+    if (m_waiters.empty() && !m_idle.empty()) {
+        connection = std::move(m_idle.back());
+        m_idle.pop_back();
+    } else if (m_waiters.empty() && m_open < m_options.size) {
+        ++m_open;
+        mayOpen = true;
+    } else {
+        Waiter waiter;
+        m_waiters.push_back(&waiter);
+        grantFreeSlotsLocked();
+        waiter.ready.wait_until(lock, deadline, [&] { return waiter.served || m_closed; });
+        if (!waiter.served) {
+            m_waiters.erase(std::find(m_waiters.begin(), m_waiters.end(), &waiter));
+            if (m_closed)
+                throwDatabaseUnavailable("the database pool is closed");
+            throwDatabaseUnavailable("no database connection became free within " + std::to_string(m_options.acquireTimeout.count()) +
+                                     " ms");
         }
-        if (m_open < m_options.size) {
-            ++m_open;
-            lock.unlock();
-            try {
-                return open();
-            } catch (...) {
-                lock.lock();
-                --m_open;
-                m_available.notify_one();
-                throw;
-            }
+        connection = std::move(waiter.connection);
+        mayOpen = !connection; // handed a free slot instead of a connection
+    }
+    lock.unlock();
+
+    // Died while idle (e.g. PostgreSQL restarted)? Replace it; the slot stays ours.
+    if (connection && (!connection->is_open() || closedByServer(*connection))) {
+        connection.reset();
+        mayOpen = true;
+    }
+    if (mayOpen) {
+        try {
+            return open();
+        } catch (...) {
+            release(nullptr, false);
+            throw;
         }
-        if (m_available.wait_until(lock, deadline) == std::cv_status::timeout && m_idle.empty() && m_open >= m_options.size)
-            throwDatabaseUnavailable("no database connection became free within " +
-                                     std::to_string(m_options.acquireTimeout.count()) + " ms");
+    }
+    return connection;
+}
+
+void ConnectionPool::grantFreeSlotsLocked()
+{
+    while (!m_waiters.empty() && m_open < m_options.size) {
+        Waiter* next = m_waiters.front();
+        m_waiters.pop_front();
+        ++m_open;
+        next->served = true; // with no connection: it opens its own
+        next->ready.notify_one();
     }
 }
 
 void ConnectionPool::release(std::unique_ptr<pqxx::connection> connection, bool healthy)
 {
-    std::lock_guard lock(m_mutex);
-    if (healthy && connection && connection->is_open() && !m_closed)
+    std::unique_lock lock(m_mutex);
+    const bool keep = healthy && connection && connection->is_open() && !m_closed;
+    if (!m_waiters.empty() && !m_closed) {
+        // Hand over to the longest waiter: the connection itself, or its slot to open a new one.
+        Waiter* next = m_waiters.front();
+        m_waiters.pop_front();
+        if (keep)
+            next->connection = std::move(connection);
+        next->served = true;
+        next->ready.notify_one();
+    } else if (keep) {
         m_idle.push_back(std::move(connection));
-    else
+    } else {
         --m_open;
-    m_available.notify_one();
+    }
+    lock.unlock();
+    connection.reset(); // a broken one disconnects outside the lock
 }
 
 bool ConnectionPool::ping()
@@ -159,8 +197,9 @@ void ConnectionPool::close()
         m_closed = true;
         closing.swap(m_idle);
         m_open -= closing.size();
+        for (Waiter* waiter : m_waiters)
+            waiter->ready.notify_one();
     }
-    m_available.notify_all();
     closing.clear(); // disconnects outside the lock
 }
 
@@ -171,8 +210,8 @@ void ConnectionPool::discardIdle()
         std::lock_guard lock(m_mutex);
         closing.swap(m_idle);
         m_open -= closing.size();
+        grantFreeSlotsLocked();
     }
-    m_available.notify_all();
 }
 
 } // namespace sbor::db

@@ -1,6 +1,7 @@
 #pragma once
 // A bounded pool of libpqxx connections. Connections open lazily up to `size`; a caller waits at
-// most `acquireTimeout` for one, then gets an ErrorException (503 database_unavailable).
+// most `acquireTimeout` for one, in arrival order, then gets an ErrorException (503
+// database_unavailable).
 // An idle connection that the server closed (PostgreSQL restarted) is noticed when it is taken
 // from the pool — its socket has become readable — and replaced before any work runs on it, so
 // a server outlives a database restart without intervention. Work is never re-run: a connection
@@ -14,6 +15,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -53,14 +55,23 @@ private:
     std::unique_ptr<pqxx::connection> acquire();
     void release(std::unique_ptr<pqxx::connection> connection, bool healthy);
     std::unique_ptr<pqxx::connection> open();
+    // Lets queued waiters open connections while the pool is below its size.
+    void grantFreeSlotsLocked();
     // After one broken connection the others were most likely cut by the same restart.
     void discardIdle();
     // An idle connection whose socket is readable was closed (or told to close) by the server.
     static bool closedByServer(const pqxx::connection& connection);
 
+    // A thread waiting for a connection; release() serves waiters in arrival order.
+    struct Waiter {
+        std::condition_variable ready;
+        std::unique_ptr<pqxx::connection> connection; // handed over; null with `served`: open a new one
+        bool served = false;
+    };
+
     PoolOptions m_options;
     mutable std::mutex m_mutex;
-    std::condition_variable m_available;
+    std::deque<Waiter*> m_waiters;
     std::vector<std::unique_ptr<pqxx::connection>> m_idle;
     std::size_t m_open = 0; // idle + leased
     bool m_closed = false;

@@ -49,6 +49,11 @@ public:
     // Several keys may be valid at once (rotation): tokens name theirs in "kid".
     void addKey(const std::string& keyId, const std::array<std::uint8_t, 32>& publicKey) { m_keys[keyId] = publicKey; }
     Result<AccessTokenClaims> verify(const std::string& token, std::int64_t nowUnixSeconds) const;
+    // For claims verify() accepted earlier: has the token expired since?
+    bool expired(const AccessTokenClaims& claims, std::int64_t nowUnixSeconds) const
+    {
+        return nowUnixSeconds >= claims.expiresAt + m_audience.leewaySeconds;
+    }
 
 private:
     TokenAudience m_audience;

@@ -27,7 +27,7 @@ Result<StoredUser> confirmPassword(AuthDependencies& deps, const std::string& us
                                    const CallContext& call, const std::string& field)
 {
     auto stored = deps.database.run([&](pqxx::connection& connection) {
-        pqxx::read_transaction tx(connection);
+        pqxx::nontransaction tx(connection); // one statement: one round trip
         return UserRepository(tx).findById(userId);
     });
     if (!stored || stored->user.status == "deleted")
@@ -47,7 +47,7 @@ Result<StoredUser> confirmPassword(AuthDependencies& deps, const std::string& us
     return std::move(*stored);
 }
 
-int endOtherSessions(AuthDependencies& deps, pqxx::dbtransaction& tx, const std::string& userId, const std::string& keepSessionId,
+int endOtherSessions(AuthDependencies& deps, pqxx::transaction_base& tx, const std::string& userId, const std::string& keepSessionId,
                      const std::string& reason)
 {
     const auto ended = SessionRepository(tx, deps.settings.sessionIdleTimeoutSeconds).revokeAllOf(userId, keepSessionId, reason);
@@ -86,7 +86,7 @@ Result<User> Accounts::create(const Registration& registration, const CallContex
 Result<User> Accounts::profile(const access::Principal& caller)
 {
     auto stored = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::read_transaction tx(connection);
+        pqxx::nontransaction tx(connection); // one statement: one round trip
         return UserRepository(tx).findById(caller.userId);
     });
     if (!stored || stored->user.status == "deleted")
@@ -106,17 +106,21 @@ Result<User> Accounts::updateProfile(const access::Principal& caller, const Prof
         if (!confirmed)
             return confirmed.error();
     }
-    return m_deps.database.run([&](pqxx::connection& connection) -> Result<User> {
-        pqxx::work tx(connection);
-        UserRepository users(tx);
-        auto updated = users.updateProfile(caller.userId, changes);
-        if (!updated)
-            return updated.error();
-        if (changes.email)
-            users.audit(caller.userId, "user.email_changed", caller.userId, nlohmann::json::object(), call.traceId);
-        tx.commit();
-        return updated;
-    });
+    try {
+        return m_deps.database.run([&](pqxx::connection& connection) -> Result<User> {
+            pqxx::work tx(connection);
+            UserRepository users(tx);
+            auto updated = users.updateProfile(caller.userId, changes);
+            if (!updated)
+                return updated.error();
+            if (changes.email)
+                users.audit(caller.userId, "user.email_changed", caller.userId, nlohmann::json::object(), call.traceId);
+            tx.commit();
+            return updated;
+        });
+    } catch (const pqxx::unique_violation&) {
+        return emailTaken(); // another account took the address between our check and our write
+    }
 }
 
 Result<int> Accounts::changePassword(const access::Principal& caller, const std::string& currentPassword, const std::string& newPassword,
@@ -185,7 +189,7 @@ Result<VisibleUser> Accounts::read(const access::Principal& caller, const std::s
     if (!isUuid(userId))
         return notFound;
     auto stored = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::read_transaction tx(connection);
+        pqxx::nontransaction tx(connection); // one statement: one round trip
         return UserRepository(tx).findById(userId);
     });
     if (!stored)

@@ -5,6 +5,7 @@
 namespace sbor::auth {
 namespace {
 constexpr std::size_t kMaxCachedSessions = 100000;
+constexpr std::size_t kMaxVerifiedTokens = 10000;
 
 std::int64_t unixNow()
 {
@@ -20,9 +21,9 @@ SessionAuthenticator::SessionAuthenticator(db::ConnectionPool& database, AccessT
 
 Result<access::Principal> SessionAuthenticator::authenticate(const std::string& bearerToken)
 {
-    auto claims = m_verifier.verify(bearerToken, unixNow());
+    auto claims = verifiedClaims(bearerToken, unixNow());
     if (!claims)
-        return Error(ErrorCode::Unauthorized, "invalid access token: " + claims.error().message);
+        return claims.error();
     if (!isUuid(claims->sessionId) || !isUuid(claims->subject))
         return Error(ErrorCode::Unauthorized, "invalid access token: malformed sid or sub");
     const auto standing = standingOf(claims->sessionId);
@@ -36,6 +37,27 @@ Result<access::Principal> SessionAuthenticator::authenticate(const std::string& 
     return access::Principal{standing->userId, standing->roles, claims->sessionId};
 }
 
+Result<AccessTokenClaims> SessionAuthenticator::verifiedClaims(const std::string& token, std::int64_t now)
+{
+    {
+        std::lock_guard lock(m_verifiedMutex);
+        const auto it = m_verified.find(token);
+        if (it != m_verified.end()) {
+            if (!m_verifier.expired(it->second, now))
+                return it->second;
+            m_verified.erase(it);
+        }
+    }
+    auto claims = m_verifier.verify(token, now);
+    if (claims) {
+        std::lock_guard lock(m_verifiedMutex);
+        if (m_verified.size() >= kMaxVerifiedTokens)
+            m_verified.clear(); // crude but bounded: the next requests verify again
+        m_verified.emplace(token, *claims);
+    }
+    return claims;
+}
+
 std::optional<SessionStanding> SessionAuthenticator::standingOf(const std::string& sessionId)
 {
     const auto now = std::chrono::steady_clock::now();
@@ -46,7 +68,7 @@ std::optional<SessionStanding> SessionAuthenticator::standingOf(const std::strin
             return it->second.standing;
     }
     auto standing = m_database.run([&](pqxx::connection& connection) {
-        pqxx::read_transaction tx(connection);
+        pqxx::nontransaction tx(connection); // one statement: one round trip
         return SessionRepository(tx, m_idleTimeoutSeconds).standing(sessionId);
     });
     if (m_cacheFor.count() > 0) {

@@ -38,6 +38,7 @@ private:
         std::chrono::steady_clock::time_point checkedAt;
     };
     std::optional<SessionStanding> standingOf(const std::string& sessionId);
+    Result<AccessTokenClaims> verifiedClaims(const std::string& token, std::int64_t now);
 
     db::ConnectionPool& m_database;
     AccessTokenVerifier m_verifier;
@@ -45,6 +46,10 @@ private:
     std::chrono::milliseconds m_cacheFor;
     std::mutex m_mutex;
     std::unordered_map<std::string, Cached> m_cache;
+    // Tokens whose signature and claims were checked already: the same bytes verify the same
+    // way, so a client's repeated token costs one Ed25519 verification, not one per request.
+    std::mutex m_verifiedMutex;
+    std::unordered_map<std::string, AccessTokenClaims> m_verified;
 };
 
 } // namespace sbor::auth

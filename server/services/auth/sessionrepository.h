@@ -29,7 +29,7 @@ struct SessionStanding {
 
 class SessionRepository {
 public:
-    SessionRepository(pqxx::dbtransaction& tx, std::int64_t idleTimeoutSeconds)
+    SessionRepository(pqxx::transaction_base& tx, std::int64_t idleTimeoutSeconds)
         : m_tx(tx), m_idleTimeoutSeconds(idleTimeoutSeconds) {}
 
     std::string create(const std::string& userId, const CallContext& call, std::int64_t lifetimeSeconds);
@@ -50,7 +50,7 @@ public:
 private:
     std::string liveCondition(const std::string& alias) const;
 
-    pqxx::dbtransaction& m_tx;
+    pqxx::transaction_base& m_tx;
     std::int64_t m_idleTimeoutSeconds;
 };
 

@@ -32,7 +32,7 @@ Error invalidRefreshToken() { return Error(ErrorCode::Unauthorized, "the refresh
 
 } // namespace
 
-TokenGrant SignIn::grant(pqxx::dbtransaction& tx, const User& user, const std::string& sessionId)
+TokenGrant SignIn::grant(pqxx::transaction_base& tx, const User& user, const std::string& sessionId)
 {
     TokenGrant result;
     result.refreshToken = newRefreshToken();
@@ -59,7 +59,7 @@ Result<TokenGrant> SignIn::login(const LoginAttempt& attempt, const CallContext&
         return Error(ErrorCode::RateLimited, "too many failed sign-ins; try again later", {{"retry_after_seconds", *wait}});
     }
     auto stored = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::read_transaction tx(connection);
+        pqxx::nontransaction tx(connection); // one statement: one round trip
         return UserRepository(tx).findByEmail(attempt.email);
     });
     // Unknown email and wrong password take the same path and the same time (one bcrypt check)
@@ -151,7 +151,7 @@ void SignIn::logout(const access::Principal& caller)
 SessionListing SignIn::sessions(const access::Principal& caller)
 {
     return m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::read_transaction tx(connection);
+        pqxx::nontransaction tx(connection); // one statement: one round trip
         return SessionListing{SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).liveSessionsOf(caller.userId),
                               caller.sessionId};
     });

@@ -33,7 +33,7 @@ Result<UserPage> UserAdministration::search(const UserSearch& search)
     }
     UserPage page;
     page.items = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::read_transaction tx(connection);
+        pqxx::nontransaction tx(connection); // one statement: one round trip
         return UserRepository(tx).list(query);
     });
     if (static_cast<int>(page.items.size()) > search.limit) {
@@ -141,7 +141,7 @@ Result<AuditPage> UserAdministration::auditLog(const std::optional<std::string>&
     }
     AuditPage page;
     page.items = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::read_transaction tx(connection);
+        pqxx::nontransaction tx(connection); // one statement: one round trip
         return UserRepository(tx).auditEntries(targetId, before, limit + 1);
     });
     if (static_cast<int>(page.items.size()) > limit) {

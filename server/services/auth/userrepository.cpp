@@ -42,6 +42,8 @@ StoredUser storedUserFrom(const pqxx::row& row)
 
 } // namespace
 
+Error emailTaken() { return Error(ErrorCode::EmailTaken, "an account with this email already exists", {{"field", "email"}}); }
+
 std::string rfc3339Sql(const std::string& column)
 {
     // Microseconds, PostgreSQL's own precision: a timestamp is also a list's sort key, and a
@@ -72,19 +74,18 @@ std::string rolesToArrayLiteral(const std::vector<access::Role>& roles)
 
 Result<User> UserRepository::insert(const NewUser& user)
 {
-    // A savepoint keeps the caller's transaction usable after a duplicate email.
-    try {
-        pqxx::subtransaction attempt(m_tx, "insert_user");
-        const pqxx::row row = attempt.exec_params1(
-            "INSERT INTO auth.users (email, name, password_hash, phone, country, locale, roles, password_changed_at) "
-            "VALUES ($1, $2, $3, NULLIF($4, ''), NULLIF($5, ''), NULLIF($6, ''), $7::text[], now()) RETURNING " + userColumns(),
-            user.email, user.name, user.passwordHash, user.phone.value_or(""), user.country.value_or(""),
-            user.locale.value_or(""), rolesToArrayLiteral(user.roles));
-        attempt.commit();
-        return storedUserFrom(row).user;
-    } catch (const pqxx::unique_violation&) {
-        return Error(ErrorCode::EmailTaken, "an account with this email already exists", {{"field", "email"}});
-    }
+    // ON CONFLICT instead of catching the unique violation: the caller's transaction stays
+    // usable, and of two concurrent sign-ups with one address the second waits for the first
+    // to commit and then inserts nothing.
+    const pqxx::result rows = m_tx.exec_params(
+        "INSERT INTO auth.users (email, name, password_hash, phone, country, locale, roles, password_changed_at) "
+        "VALUES ($1, $2, $3, NULLIF($4, ''), NULLIF($5, ''), NULLIF($6, ''), $7::text[], now()) "
+        "ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO NOTHING RETURNING " + userColumns(),
+        user.email, user.name, user.passwordHash, user.phone.value_or(""), user.country.value_or(""), user.locale.value_or(""),
+        rolesToArrayLiteral(user.roles));
+    if (rows.empty())
+        return emailTaken();
+    return storedUserFrom(rows[0]).user;
 }
 
 std::optional<StoredUser> UserRepository::findByEmail(const std::string& email)
@@ -107,25 +108,27 @@ std::optional<StoredUser> UserRepository::findById(const std::string& id, bool l
 
 Result<User> UserRepository::updateProfile(const std::string& id, const ProfileChanges& changes)
 {
-    // Each column keeps its value unless a change names it ($n IS NULL means "not given").
-    try {
-        pqxx::subtransaction attempt(m_tx, "update_profile");
-        const pqxx::row row = attempt.exec_params1(
-            "UPDATE auth.users SET "
-            "name = coalesce($2, name), "
-            "phone = CASE WHEN $3::text IS NULL THEN phone ELSE NULLIF($3, '') END, "
-            "country = CASE WHEN $4::text IS NULL THEN country ELSE NULLIF($4, '') END, "
-            "locale = CASE WHEN $5::text IS NULL THEN locale ELSE NULLIF($5, '') END, "
-            "email = coalesce($6, email), updated_at = now() "
-            "WHERE id = $1::uuid RETURNING " + userColumns(),
-            id, changes.name ? changes.name->c_str() : nullptr, changes.phone ? changes.phone->c_str() : nullptr,
-            changes.country ? changes.country->c_str() : nullptr, changes.locale ? changes.locale->c_str() : nullptr,
-            changes.email ? changes.email->c_str() : nullptr);
-        attempt.commit();
-        return storedUserFrom(row).user;
-    } catch (const pqxx::unique_violation&) {
-        return Error(ErrorCode::EmailTaken, "an account with this email already exists", {{"field", "email"}});
+    if (changes.email) {
+        const pqxx::result owner = m_tx.exec_params(
+            "SELECT 1 FROM auth.users WHERE lower(email) = lower($1) AND id <> $2::uuid", *changes.email, id);
+        if (!owner.empty())
+            return emailTaken();
     }
+    // Each column keeps its value unless a change names it ($n IS NULL means "not given"). A
+    // concurrent change to the same address still ends in the unique index: the caller maps
+    // that violation to the same error.
+    const pqxx::row row = m_tx.exec_params1(
+        "UPDATE auth.users SET "
+        "name = coalesce($2, name), "
+        "phone = CASE WHEN $3::text IS NULL THEN phone ELSE NULLIF($3, '') END, "
+        "country = CASE WHEN $4::text IS NULL THEN country ELSE NULLIF($4, '') END, "
+        "locale = CASE WHEN $5::text IS NULL THEN locale ELSE NULLIF($5, '') END, "
+        "email = coalesce($6, email), updated_at = now() "
+        "WHERE id = $1::uuid RETURNING " + userColumns(),
+        id, changes.name ? changes.name->c_str() : nullptr, changes.phone ? changes.phone->c_str() : nullptr,
+        changes.country ? changes.country->c_str() : nullptr, changes.locale ? changes.locale->c_str() : nullptr,
+        changes.email ? changes.email->c_str() : nullptr);
+    return storedUserFrom(row).user;
 }
 
 void UserRepository::setPasswordHash(const std::string& id, const std::string& hash)

@@ -43,7 +43,7 @@ struct AuditEntry {
 
 class UserRepository {
 public:
-    explicit UserRepository(pqxx::dbtransaction& tx) : m_tx(tx) {}
+    explicit UserRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
 
     // EmailTaken when another account has this email in any letter case.
     Result<User> insert(const NewUser& user);
@@ -76,12 +76,13 @@ public:
                                          int limit);
 
 private:
-    pqxx::dbtransaction& m_tx;
+    pqxx::transaction_base& m_tx;
 };
 
 // SQL rendering a timestamptz column as RFC 3339 UTC with microseconds.
 std::string rfc3339Sql(const std::string& column);
 std::vector<access::Role> rolesFromArray(const pqxx::field& field);
+Error emailTaken();
 std::string rolesToArrayLiteral(const std::vector<access::Role>& roles);
 
 } // namespace sbor::auth
