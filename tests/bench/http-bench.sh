@@ -5,7 +5,7 @@
 #                             [--threads N] [--out FILE.json]
 #   tests/bench/http-bench.sh --soak [--connections 1000] [--duration 600]
 #                             [--interval 30]
-#   tests/bench/http-bench.sh --auth [--bcrypt-cost 12] [--login-connections 8]
+#   tests/bench/http-bench.sh --auth [--bcrypt-cost 12] [--login-connections 4]
 #
 # Bench mode asks: how close does sbor-server get to a static file server
 # sending the very same bytes? It starts sbor-server and a private
@@ -48,7 +48,7 @@ LOG_LEVEL=warn
 OUT=""
 SERVER_ARGS=()
 BCRYPT_COST=12
-LOGIN_CONNECTIONS=8
+LOGIN_CONNECTIONS=4  # within the hashing pool's capacity (its threads + a queue of 4): no 503s
 BENCH_EMAIL=bench@example.org
 BENCH_PASSWORD="bench password $$"
 
@@ -84,7 +84,7 @@ Options:
   --log-level LEVEL     sbor-server log level (default: warn, keeps access logs off)
   --server-arg ARG      extra argument for sbor-server (repeatable)
   --bcrypt-cost N        auth: bcrypt cost the server hashes with (default: 12)
-  --login-connections N  auth: concurrent sign-ins in the login runs (default: 8)
+  --login-connections N  auth: concurrent sign-ins in the login runs (default: 4)
   --out FILE.json       default: build/bench/http-bench.json (soak: http-soak.json,
                         auth: auth-bench.json)
   -h, --help
@@ -422,7 +422,7 @@ verify_nginx_mirror() {
 
 # Runs wrk in the background and waits, so that a SIGTERM to this script is
 # handled at once instead of after the run. Output goes to out_file.
-# WRK_CONNECTIONS, WRK_SCRIPT and WRK_HEADER override the defaults for one call.
+# WRK_CONNECTIONS, WRK_SCRIPT, WRK_HEADER and WRK_REQUEST_TIMEOUT override the defaults for one call.
 run_wrk() {  # url seconds out_file
     start_wrk "$@"
     finish_wrk "$WRK_PID" "$1" "$3"
@@ -433,7 +433,7 @@ start_wrk() {  # url seconds out_file; sets WRK_PID
     local header_args=()
     [[ -z ${WRK_HEADER:-} ]] || header_args=(--header "$WRK_HEADER")
     wrk --threads "$THREADS" --connections "${WRK_CONNECTIONS:-$CONNECTIONS}" --duration "${2}s" \
-        --timeout "${WRK_TIMEOUT}s" --latency --script "${WRK_SCRIPT:-$WRK_LUA}" "${header_args[@]}" "$1" \
+        --timeout "${WRK_REQUEST_TIMEOUT:-$WRK_TIMEOUT}s" --latency --script "${WRK_SCRIPT:-$WRK_LUA}" "${header_args[@]}" "$1" \
         </dev/null >"$3" 2>&1 &
     WRK_PID=$!
 }
@@ -455,7 +455,7 @@ bench_target() {  # target route url body_bytes header_bytes
         log "warm-up ${WARMUP}s: $target $route"
         run_wrk "$url" "$WARMUP" "$WORK_DIR/warmup.txt"
     fi
-    log "measuring ${DURATION}s: $target $route ($CONNECTIONS connections, $THREADS threads)"
+    log "measuring ${DURATION}s: $target $route (${WRK_CONNECTIONS:-$CONNECTIONS} connections, $THREADS threads)"
     run_wrk "$url" "$DURATION" "$out"
     if [[ -n $SERVER_PID ]] && ! is_running "$SERVER_PID"; then
         show_server_log
@@ -610,13 +610,16 @@ run_auth() {
 
     login_url="http://127.0.0.1:$SBOR_PORT/api/v1/auth/login"
     me_url="http://127.0.0.1:$SBOR_PORT/api/v1/users/me"
-    WRK_CONNECTIONS=$LOGIN_CONNECTIONS WRK_SCRIPT="$WORK_DIR/login.lua" \
+    # No warm-up for sign-ins: wrk abandons its requests when a run ends, the server still
+    # hashes them, and the next run would find the pool full of the last one's work.
+    WARMUP=0 WRK_CONNECTIONS=$LOGIN_CONNECTIONS WRK_SCRIPT="$WORK_DIR/login.lua" WRK_REQUEST_TIMEOUT=10 \
         bench_target "sbor:login(cost $BCRYPT_COST)" /api/v1/auth/login "$login_url" 0 0
+    sleep 3 # let the abandoned sign-ins finish
 
     # The storm: sign-ins keep the hashing pool busy while users/me is measured.
     log "measuring ${DURATION}s: /api/v1/users/me during a login storm ($LOGIN_CONNECTIONS sign-ins at a time)"
     storm_out="$WORK_DIR/wrk-storm-login.txt"
-    WRK_CONNECTIONS=$LOGIN_CONNECTIONS WRK_SCRIPT="$WORK_DIR/login.lua" start_wrk "$login_url" $((DURATION + 2)) "$storm_out"
+    WRK_CONNECTIONS=$LOGIN_CONNECTIONS WRK_SCRIPT="$WORK_DIR/login.lua" WRK_REQUEST_TIMEOUT=10 start_wrk "$login_url" $((DURATION + 2)) "$storm_out"
     storm_pid=$WRK_PID
     sleep 1
     WRK_HEADER="Authorization: Bearer $token" run_wrk "$me_url" "$DURATION" "$WORK_DIR/wrk-storm-me.txt"
@@ -631,7 +634,7 @@ run_auth() {
     write_report bench \
         --set "duration_s=$DURATION" --set "warmup_s=$WARMUP" --set "bcrypt_cost=$BCRYPT_COST" \
         --set "login_connections=$LOGIN_CONNECTIONS" --set "nginx_worker_processes=1" \
-        --note "sbor-server runs with --log-level $LOG_LEVEL, bcrypt cost $BCRYPT_COST, hashing on its own pool (one thread per CPU, nice 10)" \
+        --note "sbor-server runs with --log-level $LOG_LEVEL, bcrypt cost $BCRYPT_COST, hashing on its own pool (half the CPUs, nice 10)" \
         --note "users/me: a valid access token on every request (signature check + session standing, cached 2 s) and a profile read from PostgreSQL" \
         --note "nginx serves the same /healthz and users/me bytes from files: a ceiling, not a like-for-like server" \
         --note "login runs: $LOGIN_CONNECTIONS concurrent POST /api/v1/auth/login; the storm runs them beside the users/me measurement" \

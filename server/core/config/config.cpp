@@ -108,7 +108,7 @@ ConfigSchema coreConfigSchema()
     schema.add({"database.embedded_unsafe_fast", ConfigKind::Boolean, "false", "initdb --no-sync and fsync=off for the embedded cluster (tests only: loses data on a crash)"});
     schema.add({"data_dir", ConfigKind::String, "", "where the embedded cluster and keys live (default: /var/lib/sbor as root, else $XDG_DATA_HOME/sbor)"});
     schema.add({"auth.bcrypt_cost", ConfigKind::Integer, "12", "bcrypt cost for new password hashes (4-31; each step doubles the work)"});
-    schema.add({"auth.hash_workers", ConfigKind::Integer, "0", "threads that hash passwords (0: one per CPU core)"});
+    schema.add({"auth.hash_workers", ConfigKind::Integer, "0", "threads that hash passwords (0: half the CPU cores; more raises sign-in throughput and slows other requests during a login storm)"});
     schema.add({"auth.hash_max_queued", ConfigKind::Integer, "4", "password checks waiting for a hashing thread before 503 overloaded"});
     schema.add({"auth.signing_key", ConfigKind::String, "", "Ed25519 seed (base64url, 32 bytes) that signs access tokens; empty: generated and kept in <data_dir>/auth-signing-key", true});
     schema.add({"auth.access_token_ttl_seconds", ConfigKind::Integer, "900", "lifetime of an access token"});

@@ -16,9 +16,10 @@ namespace sbor {
 
 class WorkerPool {
 public:
-    // A positive `niceness` lowers the threads' CPU priority: for work that may wait (password
-    // hashing) so that it cannot slow the work that must not (answering requests).
-    WorkerPool(std::string name, std::size_t threads, std::size_t maxQueued, int niceness = 0);
+    // Background threads run at nice 10: for work that may wait (password hashing) so that it
+    // slows the work that must not (answering requests) as little as possible.
+    enum class Priority { Normal, Background };
+    WorkerPool(std::string name, std::size_t threads, std::size_t maxQueued, Priority priority = Priority::Normal);
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;

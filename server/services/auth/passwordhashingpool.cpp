@@ -4,12 +4,8 @@
 #include <memory>
 
 namespace sbor::auth {
-namespace {
-constexpr int kBackgroundNiceness = 10;
-}
-
 PasswordHashingPool::PasswordHashingPool(int cost, std::size_t threads, std::size_t maxQueued)
-    : m_hasher(cost), m_workers("password-hashing", threads, maxQueued, kBackgroundNiceness)
+    : m_hasher(cost), m_workers("password-hashing", threads, maxQueued, WorkerPool::Priority::Background)
 {
 }
 
