@@ -136,6 +136,20 @@ int TestServer::runToCompletion(const QStringList& arguments, QString* output, c
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
+std::unique_ptr<TestServer> TestServer::startOn(const QString& databaseUrl, const QMap<QString, QString>& settings)
+{
+    Options options;
+    options.arguments = {"--db-url", databaseUrl};
+    for (auto it = settings.begin(); it != settings.end(); ++it)
+        options.environment.insert(it.key(), it.value());
+    auto server = std::make_unique<TestServer>(options);
+    if (!server->start()) {
+        qWarning("sbor-server did not start:\n%s", qPrintable(server->logs()));
+        return nullptr;
+    }
+    return server;
+}
+
 QUrl TestServer::url(const QString& pathAndQuery) const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(pathAndQuery));

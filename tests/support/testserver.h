@@ -7,7 +7,10 @@
 #include <QString>
 #include <QTemporaryDir>
 #include <QStringList>
+#include <QMap>
 #include <QUrl>
+
+#include <memory>
 
 namespace sbor::test {
 
@@ -38,6 +41,10 @@ public:
     // (the issue allows tests to lower it; 12 would make each sign-in ~0.25 s) and no general
     // per-client rate limit (tests send bursts from one address; the limit has its own test).
     static void applyTestDefaults(QProcessEnvironment& environment);
+
+    // A started server on the database `databaseUrl` with these SBOR_* settings; null (and the
+    // server's logs as a warning) when it did not come up.
+    static std::unique_ptr<TestServer> startOn(const QString& databaseUrl, const QMap<QString, QString>& settings = {});
 
     QUrl url(const QString& pathAndQuery) const;
     quint16 port() const { return m_port; }

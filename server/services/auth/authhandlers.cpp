@@ -54,6 +54,19 @@ void checkPassword(http::JsonFieldReader& reader, const std::string& field, cons
         reader.addProblem(field, *problem);
 }
 
+// A body that is exactly {"password": "…"}: re-authentication for one sensitive step.
+Result<std::string> passwordOnlyBody(const HttpRequest& request)
+{
+    auto body = bodyOf(request);
+    if (!body)
+        return body.error();
+    http::JsonFieldReader reader(*body);
+    std::string password = reader.requiredString("password", 1, kMaxPasswordBytes);
+    if (auto problem = reader.finish())
+        return *problem;
+    return password;
+}
+
 Error queryProblem(const std::string& field, const std::string& problem)
 {
     return Error(ErrorCode::ValidationFailed, "query parameter '" + field + "' " + problem,
@@ -184,14 +197,10 @@ Reply AuthHandlers::endSession(HttpRequest& request)
 
 Reply AuthHandlers::setupTwoFactor(HttpRequest& request)
 {
-    auto body = bodyOf(request);
-    if (!body)
-        return body.error();
-    http::JsonFieldReader reader(*body);
-    const std::string password = reader.requiredString("password", 1, kMaxPasswordBytes);
-    if (auto problem = reader.finish())
-        return *problem;
-    auto setup = m_twoFactor.setup(caller(request), password, callOf(request));
+    const auto password = passwordOnlyBody(request);
+    if (!password)
+        return password.error();
+    auto setup = m_twoFactor.setup(caller(request), *password, callOf(request));
     if (!setup)
         return setup.error();
     return HttpResponse::json(200, {{"secret", setup->secret}, {"otpauth_uri", setup->otpauthUri}});
@@ -296,14 +305,10 @@ Reply AuthHandlers::becomeOrganizer(HttpRequest& request)
 
 Reply AuthHandlers::deleteMe(HttpRequest& request)
 {
-    auto body = bodyOf(request);
-    if (!body)
-        return body.error();
-    http::JsonFieldReader reader(*body);
-    const std::string password = reader.requiredString("password", 1, kMaxPasswordBytes);
-    if (auto problem = reader.finish())
-        return *problem;
-    auto deleted = m_accounts.deleteAccount(caller(request), password, callOf(request));
+    const auto password = passwordOnlyBody(request);
+    if (!password)
+        return password.error();
+    auto deleted = m_accounts.deleteAccount(caller(request), *password, callOf(request));
     if (!deleted)
         return deleted.error();
     return HttpResponse::noContent();

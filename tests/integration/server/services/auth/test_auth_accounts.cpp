@@ -20,12 +20,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        TestServer::Options options;
-        options.arguments = {"--db-url", m_database.url()};
         // Room for the concurrent sign-ups below: the hashing queue's 503 has its own test.
-        options.environment.insert("SBOR_AUTH_HASH_MAX_QUEUED", "32");
-        m_server = std::make_unique<TestServer>(options);
-        QVERIFY2(m_server->start(), qPrintable(m_server->logs()));
+        m_server = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_HASH_MAX_QUEUED", "32"}});
+        QVERIFY(m_server);
         m_api = std::make_unique<AuthApi>(*m_server, m_client);
     }
 

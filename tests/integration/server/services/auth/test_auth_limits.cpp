@@ -16,20 +16,6 @@ using namespace sbor::test;
 
 namespace {
 
-std::unique_ptr<TestServer> startServer(const TestDatabase& database, const QMap<QString, QString>& settings)
-{
-    TestServer::Options options;
-    options.arguments = {"--db-url", database.url()};
-    for (auto it = settings.begin(); it != settings.end(); ++it)
-        options.environment.insert(it.key(), it.value());
-    auto server = std::make_unique<TestServer>(options);
-    if (!server->start()) {
-        qWarning("%s", qPrintable(server->logs()));
-        return nullptr;
-    }
-    return server;
-}
-
 HttpResult loginFrom(HttpClient& client, TestServer& server, const QString& email, const QString& password, const QByteArray& forwardedFor)
 {
     HttpClient::Headers headers;
@@ -48,7 +34,7 @@ private slots:
 
     void failedLoginsPerAccountThenRecovery()
     {
-        auto server = startServer(m_database, {{"SBOR_AUTH_LOGIN_FAILURES_PER_ACCOUNT", "3"},
+        auto server = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_LOGIN_FAILURES_PER_ACCOUNT", "3"},
                                                {"SBOR_AUTH_LOGIN_FAILURE_WINDOW_SECONDS", "2"}});
         QVERIFY(server);
         AuthApi api(*server, m_client);
@@ -72,7 +58,7 @@ private slots:
     void failedLoginsPerClientHonourOnlyTrustedProxies()
     {
         // Behind a trusted proxy, the client is the address the proxy reports.
-        auto proxied = startServer(m_database, {{"SBOR_AUTH_LOGIN_FAILURES_PER_CLIENT", "3"}, {"SBOR_HTTP_TRUSTED_PROXIES", "127.0.0.1,::1"}});
+        auto proxied = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_LOGIN_FAILURES_PER_CLIENT", "3"}, {"SBOR_HTTP_TRUSTED_PROXIES", "127.0.0.1,::1"}});
         QVERIFY(proxied);
         for (int i = 0; i < 3; ++i)
             QCOMPARE(loginFrom(m_client, *proxied, uniqueEmail("spray"), "wrong password", "203.0.113.7").status, 401);
@@ -84,7 +70,7 @@ private slots:
         QCOMPARE(proxied->stop(), 0);
 
         // Without a trusted proxy the header is ignored: rotating it does not escape the limit.
-        auto direct = startServer(m_database, {{"SBOR_AUTH_LOGIN_FAILURES_PER_CLIENT", "3"}});
+        auto direct = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_LOGIN_FAILURES_PER_CLIENT", "3"}});
         QVERIFY(direct);
         for (int i = 0; i < 3; ++i)
             QCOMPARE(loginFrom(m_client, *direct, uniqueEmail("spoof"), "wrong password", "192.0.2." + QByteArray::number(i)).status, 401);
@@ -94,7 +80,7 @@ private slots:
 
     void generalPerClientRequestLimit()
     {
-        auto server = startServer(m_database, {{"SBOR_HTTP_RATE_LIMIT_PER_SECOND", "1"}, {"SBOR_HTTP_RATE_LIMIT_BURST", "5"},
+        auto server = TestServer::startOn(m_database.url(), {{"SBOR_HTTP_RATE_LIMIT_PER_SECOND", "1"}, {"SBOR_HTTP_RATE_LIMIT_BURST", "5"},
                                                {"SBOR_HTTP_TRUSTED_PROXIES", "127.0.0.1"}});
         QVERIFY(server);
         const HttpClient::Headers first{{"X-Forwarded-For", "203.0.113.20"}};
@@ -116,7 +102,7 @@ private slots:
     {
         // One hashing thread and a queue of one, at the production cost: most of a storm must be
         // turned away with 503 instead of occupying HTTP workers.
-        auto server = startServer(m_database, {{"SBOR_AUTH_BCRYPT_COST", "12"}, {"SBOR_AUTH_HASH_WORKERS", "1"}, {"SBOR_AUTH_HASH_MAX_QUEUED", "1"}});
+        auto server = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_BCRYPT_COST", "12"}, {"SBOR_AUTH_HASH_WORKERS", "1"}, {"SBOR_AUTH_HASH_MAX_QUEUED", "1"}});
         QVERIFY(server);
         AuthApi api(*server, m_client);
         const SignedInUser user = api.signUp("storm");

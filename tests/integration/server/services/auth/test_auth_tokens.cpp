@@ -58,12 +58,8 @@ private slots:
     {
         QVERIFY(sodium_init() >= 0);
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        TestServer::Options options;
-        options.arguments = {"--db-url", m_database.url()};
-        options.environment.insert("SBOR_AUTH_SIGNING_KEY", kSeed);
-        options.environment.insert("SBOR_AUTH_REFRESH_REUSE_GRACE_SECONDS", "1");
-        m_server = std::make_unique<TestServer>(options);
-        QVERIFY2(m_server->start(), qPrintable(m_server->logs()));
+        m_server = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_SIGNING_KEY", kSeed}, {"SBOR_AUTH_REFRESH_REUSE_GRACE_SECONDS", "1"}});
+        QVERIFY(m_server);
         m_api = std::make_unique<AuthApi>(*m_server, m_client);
     }
 

@@ -33,10 +33,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        TestServer::Options options;
-        options.arguments = {"--db-url", m_database.url()};
-        m_server = std::make_unique<TestServer>(options);
-        QVERIFY2(m_server->start(), qPrintable(m_server->logs()));
+        m_server = TestServer::startOn(m_database.url());
+        QVERIFY(m_server);
         m_api = std::make_unique<AuthApi>(*m_server, m_client);
     }
 
