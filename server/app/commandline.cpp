@@ -15,18 +15,18 @@ constexpr FlagSpec kFlags[] = {
 
 } // namespace
 
+FlagArgument splitFlagArgument(const std::string& argument)
+{
+    if (const size_t equals = argument.find('='); argument.rfind("--", 0) == 0 && equals != std::string::npos)
+        return {argument.substr(0, equals), argument.substr(equals + 1), true};
+    return {argument, {}, false};
+}
+
 CommandLine parseCommandLine(const std::vector<std::string>& arguments)
 {
     CommandLine line;
     for (size_t i = 0; i < arguments.size(); ++i) {
-        std::string argument = arguments[i];
-        std::string value;
-        bool hasValue = false;
-        if (const size_t equals = argument.find('='); argument.rfind("--", 0) == 0 && equals != std::string::npos) {
-            value = argument.substr(equals + 1);
-            argument = argument.substr(0, equals);
-            hasValue = true;
-        }
+        auto [argument, value, hasValue] = splitFlagArgument(arguments[i]);
         const auto takeValue = [&]() -> bool {
             if (hasValue)
                 return true;

@@ -18,6 +18,14 @@ struct CommandLine {
 };
 
 CommandLine parseCommandLine(const std::vector<std::string>& arguments);
+
+// "--name=value" → {"--name", "value", true}; anything else → {argument, "", false}.
+struct FlagArgument {
+    std::string name;
+    std::string value;
+    bool hasValue = false;
+};
+FlagArgument splitFlagArgument(const std::string& argument);
 std::string usageText();
 
 } // namespace sbor

@@ -1,6 +1,7 @@
 #include "usercommand.h"
 
 #include "builtinservices.h"
+#include "commandline.h"
 #include "configuration.h"
 
 #include "auth/accounts.h"
@@ -44,14 +45,7 @@ UserCreateRequest parseUserCreate(const std::vector<std::string>& arguments)
 {
     UserCreateRequest request;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
-        std::string argument = arguments[i];
-        std::string value;
-        bool inlineValue = false;
-        if (const auto equals = argument.find('='); argument.rfind("--", 0) == 0 && equals != std::string::npos) {
-            value = argument.substr(equals + 1);
-            argument = argument.substr(0, equals);
-            inlineValue = true;
-        }
+        auto [argument, value, inlineValue] = splitFlagArgument(arguments[i]);
         std::string* target = argument == "--email" ? &request.email : argument == "--name" ? &request.name : nullptr;
         const bool isRole = argument == "--role";
         if (!target && !isRole) {
