@@ -147,6 +147,24 @@ private slots:
         QCOMPARE(m_api->post("/api/v1/auth/refresh", {{"refresh_token", b}}).status, 200);
     }
 
+    void sessionsEndAfterTheirLifetimeAndWhenIdle()
+    {
+        const SignedInUser old = m_api->signUp("lifetime");
+        const SignedInUser idle = m_api->signIn(old.email);
+        // Age the sessions in the database as time would.
+        m_database.query("UPDATE auth.sessions SET expires_at = now() - interval '1 second' WHERE id = '" + old.sessionId.toStdString() +
+                         "' RETURNING 1");
+        m_database.query("UPDATE auth.sessions SET last_used_at = now() - interval '15 days' WHERE id = '" + idle.sessionId.toStdString() +
+                         "' RETURNING 1");
+        QCOMPARE(m_api->post("/api/v1/auth/refresh", {{"refresh_token", old.refreshToken}}).status, 401);
+        QCOMPARE(m_api->post("/api/v1/auth/refresh", {{"refresh_token", idle.refreshToken}}).status, 401);
+        // Access tokens follow once the 2 s session cache has let go.
+        QTRY_COMPARE_WITH_TIMEOUT(m_api->get("/api/v1/users/me", old.accessToken).status, 401, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_api->get("/api/v1/users/me", idle.accessToken).status, 401, 5000);
+        const auto listed = m_api->get("/api/v1/auth/sessions", m_api->signIn(old.email).accessToken);
+        QCOMPARE(listed.json().value("items").toArray().size(), 1); // only the new one is live
+    }
+
     void badRefreshRequests_data()
     {
         QTest::addColumn<QByteArray>("body");
