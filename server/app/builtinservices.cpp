@@ -1,6 +1,7 @@
 #include "builtinservices.h"
 
 #include "auth/authservice.h"
+#include "events/eventsservice.h"
 #include "system/systemservice.h"
 
 namespace sbor {
@@ -12,6 +13,8 @@ ServiceCatalog builtinServices()
                  [] { return std::make_unique<SystemService>(); }});
     catalog.add({"auth", "accounts, sign-in, sessions, roles, 2FA, audit log; checks access tokens for the gateway", {},
                  [] { return std::make_unique<auth::AuthService>(); }});
+    catalog.add({"events", "events from draft to published, schedules, categories, reminders", {},
+                 [] { return std::make_unique<events::EventsService>(); }});
     return catalog;
 }
 

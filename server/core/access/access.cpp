@@ -93,6 +93,7 @@ std::string Access::describe() const
 {
     switch (kind) {
     case Kind::Anyone: return "anyone";
+    case Kind::Optional: return "anyone (identified when a token is sent)";
     case Kind::SignedIn: return "signed in";
     case Kind::Permission: return "permission " + std::string(permissionName(permission));
     }

@@ -44,10 +44,13 @@ struct Principal {
 
 // What a route requires of its caller.
 struct Access {
-    enum class Kind { Anyone, SignedIn, Permission } kind = Kind::SignedIn;
+    // Optional: open to anyone, but a caller who sends a token is identified (and refused if the
+    // token is bad), e.g. a public list that shows an organizer their own drafts as well.
+    enum class Kind { Anyone, Optional, SignedIn, Permission } kind = Kind::SignedIn;
     access::Permission permission = access::Permission::UsersRead;
 
     static Access anyone() { return {Kind::Anyone, {}}; }
+    static Access optional() { return {Kind::Optional, {}}; }
     static Access signedIn() { return {Kind::SignedIn, {}}; }
     static Access require(access::Permission needed) { return {Kind::Permission, needed}; }
     std::string describe() const;

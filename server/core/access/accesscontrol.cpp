@@ -27,6 +27,8 @@ http::HttpResponse AccessControl::handle(http::HttpRequest& request, const http:
     const auto refuse = [&](Error error) { return http::errorResponse(error, request.traceId); };
 
     const std::string* header = request.headers.find("authorization");
+    if (!header && needed.kind == Access::Kind::Optional)
+        return next(request);
     if (!header)
         return refuse(Error(ErrorCode::Unauthorized, "this endpoint needs 'Authorization: Bearer <token>'"));
     const auto token = bearerToken(*header);

@@ -1,6 +1,7 @@
 #pragma once
 // The gateway's access check: the one place where a route's declared Access is enforced.
-// A route open to anyone ignores credentials (so a health probe never touches the database).
+// A route open to anyone ignores credentials (so a health probe never touches the database); an
+// optional one identifies a caller who sends a token and lets others through anonymously.
 // Any other route needs "Authorization: Bearer <token>" that the Authenticator accepts (401
 // otherwise) and, where it names a permission, a role that grants it (403 otherwise).
 

@@ -88,6 +88,11 @@ HttpResponse HttpResponse::noContent()
     return response;
 }
 
+CallContext callContextOf(const HttpRequest& request)
+{
+    return {request.traceId, request.clientAddress, request.headers.get("user-agent")};
+}
+
 HttpResponse errorResponse(const Error& error, const std::string& traceId)
 {
     nlohmann::json body = error.toJson();

@@ -3,6 +3,7 @@
 // (cpprestsdk today) is confined to cpprestserver.cpp so it can be replaced.
 
 #include "access/access.h"
+#include "service/callcontext.h"
 #include "sbor/error.h"
 
 #include <nlohmann/json.hpp>
@@ -74,6 +75,9 @@ struct HttpResponse {
     static HttpResponse text(int status, std::string body, std::string contentType = "text/plain; charset=utf-8");
     static HttpResponse noContent();
 };
+
+// What domain logic may know of the call: trace id, client address, user agent.
+CallContext callContextOf(const HttpRequest& request);
 
 // A handler's outcome: a response, or an Error that the pipeline maps to its JSON error body.
 using Reply = Result<HttpResponse>;

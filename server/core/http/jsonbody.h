@@ -28,6 +28,8 @@ public:
     std::optional<bool> optionalBoolean(const std::string& field);
     std::vector<std::string> optionalStringArray(const std::string& field, std::size_t maxItems = 1000);
 
+    // Marks a field the caller reads itself (a nested list, say) as known.
+    void acceptField(const std::string& field) { m_known.insert(field); }
     // Adds a problem found by the caller's own checks (e.g. ends_at before starts_at).
     void addProblem(const std::string& field, const std::string& problem);
 

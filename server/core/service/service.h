@@ -7,6 +7,7 @@
 #include "db/migration.h"
 #include "http/router.h"
 #include "runtime/jobrunner.h"
+#include "service/servicedirectory.h"
 
 #include <atomic>
 #include <functional>
@@ -37,6 +38,8 @@ struct ServiceContext {
     std::string dataDir; // keys and files that must survive restarts
     // Set by the auth service when it runs in this process; the gateway's AccessControl asks it.
     std::shared_ptr<access::Authenticator> authenticator;
+    // Contracts services provide to each other (contracts.h).
+    std::shared_ptr<ServiceDirectory> directory = std::make_shared<ServiceDirectory>();
 };
 
 class Service {

@@ -18,11 +18,6 @@ namespace {
 constexpr std::size_t kMaxPasswordBytes = 1024; // 128 characters of up to 4 bytes, with room to say "too long"
 constexpr std::size_t kMaxTextBytes = 1024;
 
-CallContext callOf(const HttpRequest& request)
-{
-    return {request.traceId, request.clientAddress, request.headers.get("user-agent")};
-}
-
 // The body as a JSON object; an empty body counts as {} where every field is optional.
 Result<nlohmann::json> bodyOf(const HttpRequest& request, bool emptyIsObject = false)
 {
@@ -131,7 +126,7 @@ Reply AuthHandlers::registerAccount(HttpRequest& request)
     checkRule(reader, "locale", registration.locale, localeProblem);
     if (auto problem = reader.finish())
         return *problem;
-    auto created = m_accounts.create(registration, callOf(request));
+    auto created = m_accounts.create(registration, http::callContextOf(request));
     if (!created)
         return created.error();
     HttpResponse response = HttpResponse::json(201, {{"user", userJson(*created)}});
@@ -151,7 +146,7 @@ Reply AuthHandlers::login(HttpRequest& request)
     attempt.otp = reader.optionalString("otp", 64);
     if (auto problem = reader.finish())
         return *problem;
-    auto granted = m_signIn.login(attempt, callOf(request));
+    auto granted = m_signIn.login(attempt, http::callContextOf(request));
     if (!granted)
         return granted.error();
     return HttpResponse::json(200, tokenGrantJson(*granted));
@@ -166,7 +161,7 @@ Reply AuthHandlers::refresh(HttpRequest& request)
     const std::string token = reader.requiredString("refresh_token", 1, 256);
     if (auto problem = reader.finish())
         return *problem;
-    auto granted = m_signIn.refresh(token, callOf(request));
+    auto granted = m_signIn.refresh(token, http::callContextOf(request));
     if (!granted)
         return granted.error();
     return HttpResponse::json(200, tokenGrantJson(*granted));
@@ -200,7 +195,7 @@ Reply AuthHandlers::setupTwoFactor(HttpRequest& request)
     const auto password = passwordOnlyBody(request);
     if (!password)
         return password.error();
-    auto setup = m_twoFactor.setup(caller(request), *password, callOf(request));
+    auto setup = m_twoFactor.setup(caller(request), *password, http::callContextOf(request));
     if (!setup)
         return setup.error();
     return HttpResponse::json(200, {{"secret", setup->secret}, {"otpauth_uri", setup->otpauthUri}});
@@ -216,7 +211,7 @@ Reply AuthHandlers::enableTwoFactor(HttpRequest& request)
     const bool endOthers = reader.optionalBoolean("end_other_sessions").value_or(false);
     if (auto problem = reader.finish())
         return *problem;
-    auto enabled = m_twoFactor.enable(caller(request), code, endOthers, callOf(request));
+    auto enabled = m_twoFactor.enable(caller(request), code, endOthers, http::callContextOf(request));
     if (!enabled)
         return enabled.error();
     return HttpResponse::json(200, {{"two_factor_enabled", true}, {"recovery_codes", enabled->recoveryCodes},
@@ -234,7 +229,7 @@ Reply AuthHandlers::disableTwoFactor(HttpRequest& request)
     const bool endOthers = reader.optionalBoolean("end_other_sessions").value_or(false);
     if (auto problem = reader.finish())
         return *problem;
-    auto ended = m_twoFactor.disable(caller(request), password, code, endOthers, callOf(request));
+    auto ended = m_twoFactor.disable(caller(request), password, code, endOthers, http::callContextOf(request));
     if (!ended)
         return ended.error();
     return HttpResponse::json(200, {{"two_factor_enabled", false}, {"ended_sessions", *ended}});
@@ -270,7 +265,7 @@ Reply AuthHandlers::updateMe(HttpRequest& request)
         reader.addProblem("body", "names nothing to change (name, phone, country, locale or email)");
     if (auto problem = reader.finish())
         return *problem;
-    auto updated = m_accounts.updateProfile(caller(request), changes, password, callOf(request));
+    auto updated = m_accounts.updateProfile(caller(request), changes, password, http::callContextOf(request));
     if (!updated)
         return updated.error();
     return HttpResponse::json(200, userJson(*updated));
@@ -289,7 +284,7 @@ Reply AuthHandlers::changePassword(HttpRequest& request)
         checkPassword(reader, "new_password", replacement);
     if (auto problem = reader.finish())
         return *problem;
-    auto ended = m_accounts.changePassword(caller(request), current, replacement, endOthers, callOf(request));
+    auto ended = m_accounts.changePassword(caller(request), current, replacement, endOthers, http::callContextOf(request));
     if (!ended)
         return ended.error();
     return HttpResponse::json(200, {{"password_changed", true}, {"ended_sessions", *ended}});
@@ -297,7 +292,7 @@ Reply AuthHandlers::changePassword(HttpRequest& request)
 
 Reply AuthHandlers::becomeOrganizer(HttpRequest& request)
 {
-    auto user = m_accounts.becomeOrganizer(caller(request), callOf(request));
+    auto user = m_accounts.becomeOrganizer(caller(request), http::callContextOf(request));
     if (!user)
         return user.error();
     return HttpResponse::json(200, userJson(*user));
@@ -308,7 +303,7 @@ Reply AuthHandlers::deleteMe(HttpRequest& request)
     const auto password = passwordOnlyBody(request);
     if (!password)
         return password.error();
-    auto deleted = m_accounts.deleteAccount(caller(request), *password, callOf(request));
+    auto deleted = m_accounts.deleteAccount(caller(request), *password, http::callContextOf(request));
     if (!deleted)
         return deleted.error();
     return HttpResponse::noContent();
@@ -373,7 +368,7 @@ Reply AuthHandlers::setRoles(HttpRequest& request)
     }
     if (auto problem = reader.finish())
         return *problem;
-    auto updated = m_administration.setRoles(caller(request), request.pathParameter("id"), roles, callOf(request));
+    auto updated = m_administration.setRoles(caller(request), request.pathParameter("id"), roles, http::callContextOf(request));
     if (!updated)
         return updated.error();
     return HttpResponse::json(200, userJson(*updated));
@@ -388,7 +383,7 @@ Reply AuthHandlers::blockUser(HttpRequest& request)
     const std::string reason = reader.optionalString("reason", 500).value_or("");
     if (auto problem = reader.finish())
         return *problem;
-    auto blocked = m_administration.block(caller(request), request.pathParameter("id"), reason, callOf(request));
+    auto blocked = m_administration.block(caller(request), request.pathParameter("id"), reason, http::callContextOf(request));
     if (!blocked)
         return blocked.error();
     return HttpResponse::json(200, userJson(*blocked));
@@ -396,7 +391,7 @@ Reply AuthHandlers::blockUser(HttpRequest& request)
 
 Reply AuthHandlers::unblockUser(HttpRequest& request)
 {
-    auto unblocked = m_administration.unblock(caller(request), request.pathParameter("id"), callOf(request));
+    auto unblocked = m_administration.unblock(caller(request), request.pathParameter("id"), http::callContextOf(request));
     if (!unblocked)
         return unblocked.error();
     return HttpResponse::json(200, userJson(*unblocked));

@@ -2,7 +2,11 @@
 
 #include "userrepository.h"
 
+#include "db/sqlfragments.h"
+
 namespace sbor::auth {
+
+using db::rfc3339Sql;
 
 std::string SessionRepository::liveCondition(const std::string& alias) const
 {

@@ -2,6 +2,7 @@
 // What the auth service knows about people and their sign-ins, as plain values.
 
 #include "access/access.h"
+#include "service/callcontext.h"
 
 #include <cstdint>
 #include <optional>
@@ -42,13 +43,7 @@ struct Session {
     std::string expiresAt;
 };
 
-// Facts about the HTTP call that domain logic records (audit, sessions, outbox) without
-// seeing HTTP itself.
-struct CallContext {
-    std::string traceId;
-    std::string clientAddress;
-    std::string userAgent;
-};
+using sbor::CallContext;
 
 struct NewUser {
     std::string email;

@@ -1,6 +1,11 @@
 #include "userrepository.h"
 
+#include "db/sqlfragments.h"
+
 namespace sbor::auth {
+
+using db::rfc3339Sql;
+
 namespace {
 
 std::string userColumns()
@@ -44,12 +49,6 @@ StoredUser storedUserFrom(const pqxx::row& row)
 
 Error emailTaken() { return Error(ErrorCode::EmailTaken, "an account with this email already exists", {{"field", "email"}}); }
 
-std::string rfc3339Sql(const std::string& column)
-{
-    // Microseconds, PostgreSQL's own precision: a timestamp is also a list's sort key, and a
-    // rounded one would repeat or skip rows at page boundaries.
-    return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
-}
 
 std::vector<access::Role> rolesFromArray(const pqxx::field& field)
 {
@@ -215,16 +214,7 @@ int UserRepository::unusedRecoveryCodes(const std::string& id)
 std::vector<User> UserRepository::list(const UserQuery& query)
 {
     // The search text is matched literally: its own % and _ are not wildcards.
-    std::string pattern;
-    if (!query.text.empty()) {
-        pattern = "%";
-        for (char c : query.text) {
-            if (c == '%' || c == '_' || c == '\\')
-                pattern += '\\';
-            pattern += c;
-        }
-        pattern += "%";
-    }
+    const std::string pattern = query.text.empty() ? std::string() : db::containsPattern(query.text);
     const std::string afterCreated = query.after ? query.after->first : std::string();
     const std::string afterId = query.after ? query.after->second : std::string();
     const pqxx::result rows = m_tx.exec_params(

@@ -79,8 +79,6 @@ private:
     pqxx::transaction_base& m_tx;
 };
 
-// SQL rendering a timestamptz column as RFC 3339 UTC with microseconds.
-std::string rfc3339Sql(const std::string& column);
 std::vector<access::Role> rolesFromArray(const pqxx::field& field);
 Error emailTaken();
 std::string rolesToArrayLiteral(const std::vector<access::Role>& roles);

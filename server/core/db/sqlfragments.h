@@ -1,0 +1,28 @@
+#pragma once
+// Small pieces of SQL every repository needs the same way.
+
+#include <string>
+
+namespace sbor::db {
+
+// A timestamptz column rendered as RFC 3339 UTC with microseconds ("…T18:30:00.250000Z").
+// Microseconds, PostgreSQL's own precision: a timestamp is also a list's sort key, and a rounded
+// one would repeat or skip rows at page boundaries.
+inline std::string rfc3339Sql(const std::string& column)
+{
+    return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+}
+
+// A LIKE/ILIKE pattern that finds `text` anywhere, with its own % _ and \ taken literally.
+inline std::string containsPattern(const std::string& text)
+{
+    std::string pattern = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\')
+            pattern += '\\';
+        pattern += c;
+    }
+    return pattern + "%";
+}
+
+} // namespace sbor::db

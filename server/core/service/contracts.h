@@ -1,0 +1,38 @@
+#pragma once
+// What services ask of each other (see servicedirectory.h). Plain values in, plain values out:
+// each contract can be served in-process or over HTTP.
+
+#include "sbor/error.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sbor {
+
+// Provided by the events service.
+struct EventFacts {
+    std::string id;
+    std::string organizerId;
+    std::string status; // draft | published | cancelled | completed
+    std::string title;
+    std::string timezone;
+    std::int64_t startsAt = 0; // unix microseconds
+    std::int64_t endsAt = 0;
+};
+
+class EventDirectory {
+public:
+    virtual ~EventDirectory() = default;
+    virtual std::optional<EventFacts> eventFacts(const std::string& eventId) = 0;
+};
+
+// Provided by the tickets service.
+class TicketSales {
+public:
+    virtual ~TicketSales() = default;
+    // Ticket types on sale (active) for the event; publishing needs at least one.
+    virtual int activeTicketTypeCount(const std::string& eventId) = 0;
+};
+
+} // namespace sbor

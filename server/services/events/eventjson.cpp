@@ -1,0 +1,36 @@
+#include "eventjson.h"
+
+namespace sbor::events {
+namespace {
+nlohmann::json optionalJson(const std::optional<std::string>& value) { return value ? nlohmann::json(*value) : nlohmann::json(nullptr); }
+} // namespace
+
+nlohmann::json eventJson(const Event& event)
+{
+    return {{"id", event.id},
+            {"organizer_id", event.organizerId},
+            {"title", event.title},
+            {"description", event.description},
+            {"venue", event.venue},
+            {"starts_at", event.startsAt},
+            {"ends_at", event.endsAt},
+            {"timezone", event.timezone},
+            {"category_id", event.categoryId},
+            {"cover_url", optionalJson(event.coverUrl)},
+            {"status", event.status},
+            {"cancel_reason", optionalJson(event.cancelReason)},
+            {"version", event.version},
+            {"created_at", event.createdAt},
+            {"updated_at", event.updatedAt},
+            {"published_at", optionalJson(event.publishedAt)}};
+}
+
+nlohmann::json scheduleItemJson(const ScheduleItem& item)
+{
+    return {{"starts_at", item.startsAt}, {"ends_at", item.endsAt}, {"title", item.title},
+            {"speaker", optionalJson(item.speaker)}, {"room", optionalJson(item.room)}};
+}
+
+nlohmann::json categoryJson(const Category& category) { return {{"id", category.id}, {"slug", category.slug}, {"name", category.name}}; }
+
+} // namespace sbor::events

@@ -1,0 +1,321 @@
+#include "eventplanning.h"
+
+#include "eventrepository.h"
+
+#include "outbox/outbox.h"
+#include "paging/cursor.h"
+#include "sbor/rfc3339.h"
+#include "sbor/uuid.h"
+#include "service/contracts.h"
+
+namespace sbor::events {
+namespace {
+
+Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no such event", {{"id", id}}); }
+
+Error fieldProblem(const std::string& field, const std::string& problem)
+{
+    return Error(ErrorCode::ValidationFailed, "field '" + field + "' " + problem,
+                 {{"fields", nlohmann::json::array({{{"field", field}, {"problem", problem}}})}});
+}
+
+nlohmann::json eventSummary(const Event& event)
+{
+    return {{"event_id", event.id}, {"organizer_id", event.organizerId}, {"title", event.title}, {"starts_at", event.startsAt},
+            {"ends_at", event.endsAt}, {"timezone", event.timezone}, {"venue", event.venue}};
+}
+
+// The checks that need the database: a real time zone, an existing category.
+std::optional<Error> referenceProblem(EventRepository& events, const std::optional<std::string>& timezone,
+                                      const std::optional<std::int64_t>& categoryId)
+{
+    if (timezone && !events.timezoneExists(*timezone))
+        return fieldProblem("timezone", "is not an IANA time zone name such as Europe/Moscow");
+    if (categoryId && !events.category(*categoryId))
+        return fieldProblem("category_id", "names no category (see GET /api/v1/categories)");
+    return std::nullopt;
+}
+
+// Loads an event for a change by `caller`, locked; the error a caller without rights gets.
+Result<Event> eventToChange(EventRepository& events, const access::Principal& caller, const std::string& eventId)
+{
+    if (!isUuid(eventId))
+        return noSuchEvent(eventId);
+    auto event = events.find(eventId, true);
+    if (!event || !canSee(caller, *event))
+        return noSuchEvent(eventId);
+    if (!canChange(caller, *event))
+        return Error(ErrorCode::Forbidden, "only the event's organizer or an admin may change it");
+    return *event;
+}
+
+} // namespace
+
+bool canChange(const access::Principal& caller, const Event& event)
+{
+    return caller.has(access::Permission::EventsWriteAny) ||
+           (caller.userId == event.organizerId && caller.has(access::Permission::EventsWrite));
+}
+
+bool canSee(const std::optional<access::Principal>& caller, const Event& event)
+{
+    if (event.status != "draft")
+        return true;
+    return caller && (caller->userId == event.organizerId || caller->has(access::Permission::EventsWriteAny));
+}
+
+Result<Event> EventPlanning::create(const access::Principal& caller, const EventDraft& draft, const CallContext& call)
+{
+    (void)call;
+    return m_database.run([&](pqxx::connection& connection) -> Result<Event> {
+        pqxx::work tx(connection);
+        EventRepository events(tx);
+        if (auto problem = referenceProblem(events, draft.timezone, draft.categoryId))
+            return *problem;
+        Event event = events.insert(caller.userId, draft);
+        tx.commit();
+        return event;
+    });
+}
+
+Result<Event> EventPlanning::read(const std::optional<access::Principal>& caller, const std::string& eventId)
+{
+    if (!isUuid(eventId))
+        return noSuchEvent(eventId);
+    auto event = m_database.run([&](pqxx::connection& connection) {
+        pqxx::nontransaction tx(connection);
+        return EventRepository(tx).find(eventId);
+    });
+    if (!event || !canSee(caller, *event))
+        return noSuchEvent(eventId);
+    return *event;
+}
+
+Result<EventPage> EventPlanning::list(const EventQuery& query)
+{
+    EventPage page;
+    page.items = m_database.run([&](pqxx::connection& connection) {
+        pqxx::nontransaction tx(connection);
+        return EventRepository(tx).list(query);
+    });
+    if (static_cast<int>(page.items.size()) > query.limit) {
+        page.items.resize(query.limit);
+        const Event& last = page.items.back();
+        page.nextCursor = paging::encodeCursor({{"v", EventRepository::sortValue(last, query.sort)}, {"i", last.id}});
+    }
+    return page;
+}
+
+Result<Event> EventPlanning::update(const access::Principal& caller, const std::string& eventId, const EventChanges& changes,
+                                    const CallContext& call)
+{
+    return m_database.run([&](pqxx::connection& connection) -> Result<Event> {
+        pqxx::work tx(connection);
+        EventRepository events(tx);
+        auto current = eventToChange(events, caller, eventId);
+        if (!current)
+            return current.error();
+        if (changes.expectedVersion && *changes.expectedVersion != current->version) {
+            return Error(ErrorCode::Conflict, "the event changed since you read it; reload and apply your change again",
+                         {{"current_version", current->version}, {"your_version", *changes.expectedVersion}});
+        }
+        if (current->status == "cancelled" || current->status == "completed")
+            return Error(ErrorCode::Conflict, "a " + current->status + " event cannot be changed", {{"status", current->status}});
+        const std::string startsAt = changes.startsAt.value_or(current->startsAt);
+        const std::string endsAt = changes.endsAt.value_or(current->endsAt);
+        if (*parseRfc3339(endsAt) <= *parseRfc3339(startsAt))
+            return fieldProblem(changes.endsAt ? "ends_at" : "starts_at", "must leave ends_at after starts_at");
+        if (auto problem = referenceProblem(events, changes.timezone, changes.categoryId))
+            return *problem;
+        Event updated = events.update(eventId, changes);
+        if (updated.status == "published") {
+            nlohmann::json changed = nlohmann::json::array();
+            for (const auto& [name, given] : {std::pair{"title", changes.title.has_value()}, {"description", changes.description.has_value()},
+                                              {"venue", changes.venue.has_value()}, {"starts_at", changes.startsAt.has_value()},
+                                              {"ends_at", changes.endsAt.has_value()}, {"timezone", changes.timezone.has_value()},
+                                              {"category_id", changes.categoryId.has_value()}, {"cover_url", changes.coverUrl.has_value()}}) {
+                if (given)
+                    changed.push_back(name);
+            }
+            nlohmann::json data = eventSummary(updated);
+            data["changed"] = changed;
+            data["version"] = updated.version;
+            outbox::append(tx, "events", {"event", updated.id, "event.updated", data, call.traceId});
+        }
+        tx.commit();
+        return updated;
+    });
+}
+
+Result<Event> EventPlanning::publish(const access::Principal& caller, const std::string& eventId, const CallContext& call)
+{
+    return m_database.run([&](pqxx::connection& connection) -> Result<Event> {
+        pqxx::work tx(connection);
+        EventRepository events(tx);
+        auto current = eventToChange(events, caller, eventId);
+        if (!current)
+            return current.error();
+        if (current->status == "published")
+            return *current; // publishing twice changes nothing
+        if (current->status != "draft")
+            return Error(ErrorCode::Conflict, "a " + current->status + " event cannot be published", {{"status", current->status}});
+        nlohmann::json missing = nlohmann::json::array();
+        const auto nowMicros =
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        if (*parseRfc3339(current->startsAt) <= nowMicros)
+            missing.push_back("a start in the future");
+        const auto sales = m_directory->find<TicketSales>();
+        if (!sales)
+            return Error(ErrorCode::Overloaded, "ticket sales are not reachable from this process; try again later");
+        if (sales->activeTicketTypeCount(eventId) == 0)
+            missing.push_back("at least one active ticket type");
+        if (!missing.empty())
+            return Error(ErrorCode::Conflict, "the event is not ready to publish", {{"missing", missing}});
+        Event published = events.setStatus(eventId, "published");
+        outbox::append(tx, "events", {"event", published.id, "event.published", eventSummary(published), call.traceId});
+        tx.commit();
+        return published;
+    });
+}
+
+Result<Event> EventPlanning::cancel(const access::Principal& caller, const std::string& eventId, const std::string& reason,
+                                    const CallContext& call)
+{
+    return m_database.run([&](pqxx::connection& connection) -> Result<Event> {
+        pqxx::work tx(connection);
+        EventRepository events(tx);
+        auto current = eventToChange(events, caller, eventId);
+        if (!current)
+            return current.error();
+        if (current->status == "cancelled" || current->status == "completed")
+            return Error(ErrorCode::Conflict, "a " + current->status + " event cannot be cancelled", {{"status", current->status}});
+        Event cancelled = events.setStatus(eventId, "cancelled", reason);
+        nlohmann::json data = eventSummary(cancelled);
+        data["reason"] = reason;
+        data["was"] = current->status;
+        outbox::append(tx, "events", {"event", cancelled.id, "event.cancelled", data, call.traceId});
+        tx.commit();
+        return cancelled;
+    });
+}
+
+Result<std::vector<ScheduleItem>> EventPlanning::schedule(const std::optional<access::Principal>& caller, const std::string& eventId)
+{
+    auto event = read(caller, eventId);
+    if (!event)
+        return event.error();
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::nontransaction tx(connection);
+        return EventRepository(tx).schedule(eventId);
+    });
+}
+
+Result<std::vector<ScheduleItem>> EventPlanning::replaceSchedule(const access::Principal& caller, const std::string& eventId,
+                                                                 const std::vector<ScheduleItem>& items)
+{
+    return m_database.run([&](pqxx::connection& connection) -> Result<std::vector<ScheduleItem>> {
+        pqxx::work tx(connection);
+        EventRepository events(tx);
+        auto current = eventToChange(events, caller, eventId);
+        if (!current)
+            return current.error();
+        if (current->status == "cancelled" || current->status == "completed")
+            return Error(ErrorCode::Conflict, "a " + current->status + " event's schedule cannot change", {{"status", current->status}});
+        const auto eventStart = *parseRfc3339(current->startsAt);
+        const auto eventEnd = *parseRfc3339(current->endsAt);
+        nlohmann::json problems = nlohmann::json::array();
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (*parseRfc3339(items[i].startsAt) < eventStart || *parseRfc3339(items[i].endsAt) > eventEnd)
+                problems.push_back({{"field", "items[" + std::to_string(i) + "]"},
+                                    {"problem", "must lie within the event (" + current->startsAt + " to " + current->endsAt + ")"}});
+        }
+        if (!problems.empty())
+            return Error(ErrorCode::ValidationFailed, "schedule items must lie within the event", {{"fields", problems}});
+        events.replaceSchedule(eventId, items);
+        auto stored = events.schedule(eventId);
+        tx.commit();
+        return stored;
+    });
+}
+
+std::vector<Category> EventPlanning::categories()
+{
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::nontransaction tx(connection);
+        return EventRepository(tx).categories();
+    });
+}
+
+Result<Category> EventPlanning::createCategory(const std::string& slug, const std::string& name)
+{
+    auto created = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        auto category = EventRepository(tx).insertCategory(slug, name);
+        tx.commit();
+        return category;
+    });
+    if (!created)
+        return Error(ErrorCode::Conflict, "a category with this slug exists", {{"slug", slug}});
+    return *created;
+}
+
+Result<Category> EventPlanning::renameCategory(std::int64_t id, const std::string& name)
+{
+    auto renamed = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        auto category = EventRepository(tx).renameCategory(id, name);
+        tx.commit();
+        return category;
+    });
+    if (!renamed)
+        return Error(ErrorCode::NotFound, "no such category", {{"id", id}});
+    return *renamed;
+}
+
+Result<bool> EventPlanning::deleteCategory(std::int64_t id)
+{
+    return m_database.run([&](pqxx::connection& connection) -> Result<bool> {
+        pqxx::work tx(connection);
+        EventRepository events(tx);
+        if (!events.category(id))
+            return Error(ErrorCode::NotFound, "no such category", {{"id", id}});
+        if (!events.deleteCategory(id))
+            return Error(ErrorCode::Conflict, "events still use this category; move them first", {{"id", id}});
+        tx.commit();
+        return true;
+    });
+}
+
+int EventPlanning::sendDueReminders(std::int64_t leadSeconds)
+{
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        EventRepository events(tx);
+        const auto due = events.claimDueReminders(leadSeconds, 500);
+        // The claim and the events commit together: a crash re-sends nothing and loses nothing.
+        for (const auto& event : due)
+            outbox::append(tx, "events", {"event", event.id, "event.reminder", eventSummary(event), ""});
+        tx.commit();
+        return static_cast<int>(due.size());
+    });
+}
+
+int EventPlanning::completeEndedEvents()
+{
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        EventRepository events(tx);
+        const auto ended = events.completeEnded(500);
+        for (const auto& event : ended) {
+            nlohmann::json data = eventSummary(event);
+            data["changed"] = {"status"};
+            data["status"] = "completed";
+            data["version"] = event.version;
+            outbox::append(tx, "events", {"event", event.id, "event.updated", data, ""});
+        }
+        tx.commit();
+        return static_cast<int>(ended.size());
+    });
+}
+
+} // namespace sbor::events

@@ -1,0 +1,55 @@
+#pragma once
+// Planning events (seed 003): drafts, edits with optimistic concurrency, publishing, cancelling,
+// schedules and categories; and the two clocks — reminders before the start, completion after
+// the end. Only an event's organizer (or an admin) changes it; others do not learn that a draft
+// exists (404), and get 403 for a public event they may see but not change.
+
+#include "event.h"
+
+#include "access/access.h"
+#include "db/connectionpool.h"
+#include "sbor/error.h"
+#include "service/callcontext.h"
+#include "service/servicedirectory.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sbor::events {
+
+class EventPlanning {
+public:
+    EventPlanning(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory)
+        : m_database(database), m_directory(std::move(directory)) {}
+
+    Result<Event> create(const access::Principal& caller, const EventDraft& draft, const CallContext& call);
+    Result<Event> read(const std::optional<access::Principal>& caller, const std::string& eventId);
+    Result<EventPage> list(const EventQuery& query);
+    Result<Event> update(const access::Principal& caller, const std::string& eventId, const EventChanges& changes, const CallContext& call);
+    Result<Event> publish(const access::Principal& caller, const std::string& eventId, const CallContext& call);
+    Result<Event> cancel(const access::Principal& caller, const std::string& eventId, const std::string& reason, const CallContext& call);
+    Result<std::vector<ScheduleItem>> schedule(const std::optional<access::Principal>& caller, const std::string& eventId);
+    Result<std::vector<ScheduleItem>> replaceSchedule(const access::Principal& caller, const std::string& eventId,
+                                                      const std::vector<ScheduleItem>& items);
+
+    std::vector<Category> categories();
+    Result<Category> createCategory(const std::string& slug, const std::string& name);
+    Result<Category> renameCategory(std::int64_t id, const std::string& name);
+    Result<bool> deleteCategory(std::int64_t id);
+
+    // Background jobs; each returns how many events it handled.
+    int sendDueReminders(std::int64_t leadSeconds);
+    int completeEndedEvents();
+
+private:
+    db::ConnectionPool& m_database;
+    std::shared_ptr<ServiceDirectory> m_directory;
+};
+
+// May `caller` see this event at all? Drafts only to their organizer and admins.
+bool canSee(const std::optional<access::Principal>& caller, const Event& event);
+bool canChange(const access::Principal& caller, const Event& event);
+
+} // namespace sbor::events

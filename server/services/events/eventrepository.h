@@ -1,0 +1,49 @@
+#pragma once
+// SQL for the events schema, on a transaction the caller owns.
+
+#include "event.h"
+
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sbor::events {
+
+class EventRepository {
+public:
+    explicit EventRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+
+    Event insert(const std::string& organizerId, const EventDraft& draft);
+    std::optional<Event> find(const std::string& id, bool lock = false);
+    Event update(const std::string& id, const EventChanges& changes);
+    Event setStatus(const std::string& id, const std::string& status, const std::optional<std::string>& cancelReason = std::nullopt);
+    // Items plus one: the extra row says whether there is a next page.
+    std::vector<Event> list(const EventQuery& query);
+    // Sort value of an event for a cursor under `sort`.
+    static std::string sortValue(const Event& event, EventSort sort);
+
+    std::vector<ScheduleItem> schedule(const std::string& eventId);
+    void replaceSchedule(const std::string& eventId, const std::vector<ScheduleItem>& items);
+
+    bool timezoneExists(const std::string& name);
+    std::vector<Category> categories();
+    std::optional<Category> category(std::int64_t id);
+    std::optional<Category> insertCategory(const std::string& slug, const std::string& name); // nullopt: slug taken
+    std::optional<Category> renameCategory(std::int64_t id, const std::string& name);
+    // False when an event still uses it.
+    bool deleteCategory(std::int64_t id);
+
+    // The reminder job: marks published events starting within `leadSeconds` as reminded and
+    // returns them — one statement, so a restart never reminds twice.
+    std::vector<Event> claimDueReminders(std::int64_t leadSeconds, int limit);
+    // Published events whose end has passed become completed; returns them.
+    std::vector<Event> completeEnded(int limit);
+
+private:
+    pqxx::transaction_base& m_tx;
+};
+
+} // namespace sbor::events

@@ -1,0 +1,73 @@
+#include "eventsservice.h"
+
+#include "eventhandlers.h"
+#include "eventplanning.h"
+#include "eventrepository.h"
+
+#include "config/config.h"
+#include "log/logger.h"
+#include "sbor/rfc3339.h"
+#include "service/contracts.h"
+
+std::vector<sbor::db::Migration> sbor_migrations_events();
+std::string_view sbor_openapi_events();
+
+namespace sbor::events {
+namespace {
+
+// The EventDirectory contract, answered from this service's own tables.
+class EventDirectoryFromDatabase : public EventDirectory {
+public:
+    explicit EventDirectoryFromDatabase(db::ConnectionPool& database) : m_database(database) {}
+    std::optional<EventFacts> eventFacts(const std::string& eventId) override
+    {
+        auto event = m_database.run([&](pqxx::connection& connection) {
+            pqxx::nontransaction tx(connection);
+            return EventRepository(tx).find(eventId);
+        });
+        if (!event)
+            return std::nullopt;
+        return EventFacts{event->id, event->organizerId, event->status, event->title, event->timezone,
+                          *parseRfc3339(event->startsAt), *parseRfc3339(event->endsAt)};
+    }
+
+private:
+    db::ConnectionPool& m_database;
+};
+
+} // namespace
+
+EventsService::EventsService() = default;
+EventsService::~EventsService() = default;
+
+std::vector<db::Migration> EventsService::migrations() const { return sbor_migrations_events(); }
+std::string_view EventsService::apiDescription() const { return sbor_openapi_events(); }
+
+void EventsService::registerRoutes(http::Router& router, ServiceContext& context)
+{
+    m_planning = std::make_unique<EventPlanning>(context.database, context.directory);
+    m_handlers = std::make_unique<EventHandlers>(*m_planning);
+    m_handlers->registerRoutes(router, name());
+    context.directory->provide<EventDirectory>(std::make_shared<EventDirectoryFromDatabase>(context.database));
+}
+
+std::vector<BackgroundJob> EventsService::backgroundJobs(ServiceContext& context)
+{
+    const auto interval = std::chrono::milliseconds(context.config.getInteger("events.job_interval_ms"));
+    const std::int64_t lead = context.config.getInteger("events.reminder_lead_seconds");
+    EventPlanning* planning = m_planning.get();
+    return {
+        {"event-reminders", interval,
+         [planning, lead] {
+             if (const int sent = planning->sendDueReminders(lead); sent > 0)
+                 log::info("event reminders queued", {{"events", sent}});
+         }},
+        {"event-completion", interval,
+         [planning] {
+             if (const int completed = planning->completeEndedEvents(); completed > 0)
+                 log::info("events completed", {{"events", completed}});
+         }},
+    };
+}
+
+} // namespace sbor::events

@@ -1,0 +1,30 @@
+#pragma once
+// The events service (architecture.md §3): events from draft to published, cancelled or
+// completed, their schedules and categories, and the reminder job. It provides the
+// EventDirectory contract to other services.
+
+#include "service/service.h"
+
+#include <memory>
+
+namespace sbor::events {
+
+class EventPlanning;
+class EventHandlers;
+
+class EventsService : public Service {
+public:
+    EventsService();
+    ~EventsService() override;
+    std::string name() const override { return "events"; }
+    std::vector<db::Migration> migrations() const override;
+    void registerRoutes(http::Router& router, ServiceContext& context) override;
+    std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) override;
+    std::string_view apiDescription() const override;
+
+private:
+    std::unique_ptr<EventPlanning> m_planning;
+    std::unique_ptr<EventHandlers> m_handlers;
+};
+
+} // namespace sbor::events
