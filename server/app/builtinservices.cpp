@@ -2,6 +2,7 @@
 
 #include "auth/authservice.h"
 #include "events/eventsservice.h"
+#include "tickets/ticketsservice.h"
 #include "system/systemservice.h"
 
 namespace sbor {
@@ -15,6 +16,8 @@ ServiceCatalog builtinServices()
                  [] { return std::make_unique<auth::AuthService>(); }});
     catalog.add({"events", "events from draft to published, schedules, categories, reminders", {},
                  [] { return std::make_unique<events::EventsService>(); }});
+    catalog.add({"tickets", "ticket types and quotas (orders, tickets and check-in follow)", {"events"},
+                 [] { return std::make_unique<tickets::TicketsService>(); }});
     return catalog;
 }
 

@@ -149,6 +149,12 @@ Result<Event> EventPlanning::update(const access::Principal& caller, const std::
 
 Result<Event> EventPlanning::publish(const access::Principal& caller, const std::string& eventId, const CallContext& call)
 {
+    // Asked before the transaction: the answer may come over the network, and a pooled
+    // connection must not be held while waiting for another.
+    const auto sales = m_directory->find<TicketSales>();
+    if (!sales)
+        return Error(ErrorCode::Overloaded, "ticket sales are not reachable from this process; try again later");
+    const int ticketTypes = isUuid(eventId) ? sales->activeTicketTypeCount(eventId) : 0;
     return m_database.run([&](pqxx::connection& connection) -> Result<Event> {
         pqxx::work tx(connection);
         EventRepository events(tx);
@@ -164,10 +170,7 @@ Result<Event> EventPlanning::publish(const access::Principal& caller, const std:
             std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
         if (*parseRfc3339(current->startsAt) <= nowMicros)
             missing.push_back("a start in the future");
-        const auto sales = m_directory->find<TicketSales>();
-        if (!sales)
-            return Error(ErrorCode::Overloaded, "ticket sales are not reachable from this process; try again later");
-        if (sales->activeTicketTypeCount(eventId) == 0)
+        if (ticketTypes == 0)
             missing.push_back("at least one active ticket type");
         if (!missing.empty())
             return Error(ErrorCode::Conflict, "the event is not ready to publish", {{"missing", missing}});

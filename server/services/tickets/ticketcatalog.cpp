@@ -1,0 +1,128 @@
+#include "ticketcatalog.h"
+
+#include "tickettyperepository.h"
+
+#include "sbor/rfc3339.h"
+#include "sbor/uuid.h"
+#include "service/contracts.h"
+
+namespace sbor::tickets {
+namespace {
+
+Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no such event", {{"id", id}}); }
+Error noSuchType(const std::string& id) { return Error(ErrorCode::NotFound, "no such ticket type", {{"id", id}}); }
+
+Error fieldProblem(const std::string& field, const std::string& problem)
+{
+    return Error(ErrorCode::ValidationFailed, "field '" + field + "' " + problem,
+                 {{"fields", nlohmann::json::array({{{"field", field}, {"problem", problem}}})}});
+}
+
+bool isOrganizerOf(const access::Principal& caller, const EventFacts& event)
+{
+    return caller.has(access::Permission::EventsWriteAny) ||
+           (caller.userId == event.organizerId && caller.has(access::Permission::EventsWrite));
+}
+
+bool mayManage(const std::optional<access::Principal>& caller, const EventFacts& event)
+{
+    return caller && isOrganizerOf(*caller, event);
+}
+
+} // namespace
+
+namespace {
+// The event behind a ticket-type change, and whether `caller` may make it.
+Result<EventFacts> eventForChange(ServiceDirectory& directory, const access::Principal& caller, const std::string& eventId)
+{
+    const auto events = directory.find<EventDirectory>();
+    if (!events)
+        return Error(ErrorCode::Overloaded, "events are not reachable from this process; try again later");
+    auto event = isUuid(eventId) ? events->eventFacts(eventId) : std::nullopt;
+    if (!event || (event->status == "draft" && !isOrganizerOf(caller, *event)))
+        return noSuchEvent(eventId);
+    if (!isOrganizerOf(caller, *event))
+        return Error(ErrorCode::Forbidden, "only the event's organizer or an admin may change what it sells");
+    if (event->status == "cancelled" || event->status == "completed")
+        return Error(ErrorCode::Conflict, "a " + event->status + " event sells nothing more", {{"status", event->status}});
+    return *event;
+}
+} // namespace
+
+Result<TicketType> TicketCatalog::create(const access::Principal& caller, const std::string& eventId, const TicketTypeDraft& draft)
+{
+    auto event = eventForChange(*m_directory, caller, eventId);
+    if (!event)
+        return event.error();
+    if (*parseRfc3339(draft.salesEnd) > event->endsAt)
+        return fieldProblem("sales_end", "must not be after the event ends");
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        TicketType created = TicketTypeRepository(tx).insert(eventId, draft);
+        tx.commit();
+        return created;
+    });
+}
+
+Result<std::vector<TicketType>> TicketCatalog::list(const std::optional<access::Principal>& caller, const std::string& eventId)
+{
+    const auto events = m_directory->find<EventDirectory>();
+    if (!events)
+        return Error(ErrorCode::Overloaded, "events are not reachable from this process; try again later");
+    auto event = isUuid(eventId) ? events->eventFacts(eventId) : std::nullopt;
+    if (!event || (event->status == "draft" && !mayManage(caller, *event)))
+        return noSuchEvent(eventId);
+    const bool everything = mayManage(caller, *event); // buyers see what is on sale
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::nontransaction tx(connection);
+        return TicketTypeRepository(tx).listForEvent(eventId, !everything);
+    });
+}
+
+Result<TicketType> TicketCatalog::update(const access::Principal& caller, const std::string& typeId, const TicketTypeChanges& changes)
+{
+    if (!isUuid(typeId))
+        return noSuchType(typeId);
+    const auto current = m_database.run([&](pqxx::connection& connection) {
+        pqxx::nontransaction tx(connection);
+        return TicketTypeRepository(tx).find(typeId);
+    });
+    if (!current)
+        return noSuchType(typeId);
+    auto event = eventForChange(*m_directory, caller, current->eventId);
+    if (!event)
+        return event.error().code == ErrorCode::NotFound ? Result<TicketType>(noSuchType(typeId)) : Result<TicketType>(event.error());
+    return m_database.run([&](pqxx::connection& connection) -> Result<TicketType> {
+        pqxx::work tx(connection);
+        TicketTypeRepository types(tx);
+        const auto locked = types.find(typeId, true);
+        // Sold counts are read under the lock, so a purchase cannot slip in between check and change.
+        if (changes.quota && *changes.quota < locked->sold)
+            return Error(ErrorCode::Conflict, "the quota cannot go below what is sold", {{"sold", locked->sold}, {"quota", *changes.quota}});
+        if (changes.currency && *changes.currency != locked->currency && locked->sold > 0)
+            return Error(ErrorCode::Conflict, "the currency cannot change after a sale", {{"sold", locked->sold}});
+        const int minimum = changes.minPerOrder.value_or(locked->minPerOrder);
+        const int maximum = changes.maxPerOrder.value_or(locked->maxPerOrder);
+        if (maximum < minimum)
+            return fieldProblem(changes.maxPerOrder ? "max_per_order" : "min_per_order", "must leave max_per_order at least min_per_order");
+        const auto start = *parseRfc3339(changes.salesStart.value_or(locked->salesStart));
+        const auto end = *parseRfc3339(changes.salesEnd.value_or(locked->salesEnd));
+        if (end <= start)
+            return fieldProblem(changes.salesEnd ? "sales_end" : "sales_start", "must leave sales_end after sales_start");
+        if (end > event->endsAt)
+            return fieldProblem("sales_end", "must not be after the event ends");
+        TicketType updated = types.update(typeId, changes);
+        tx.commit();
+        return updated;
+    });
+}
+
+int TicketCatalog::activeTypeCount(const std::string& eventId)
+{
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::nontransaction tx(connection);
+        return TicketTypeRepository(tx).activeCount(eventId);
+    });
+}
+
+} // namespace sbor::tickets

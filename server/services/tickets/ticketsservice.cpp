@@ -1,0 +1,39 @@
+#include "ticketsservice.h"
+
+#include "ticketcatalog.h"
+#include "tickethandlers.h"
+
+#include "service/contracts.h"
+
+std::vector<sbor::db::Migration> sbor_migrations_tickets();
+std::string_view sbor_openapi_tickets();
+
+namespace sbor::tickets {
+namespace {
+
+class TicketSalesFromCatalog : public TicketSales {
+public:
+    explicit TicketSalesFromCatalog(std::shared_ptr<TicketCatalog> catalog) : m_catalog(std::move(catalog)) {}
+    int activeTicketTypeCount(const std::string& eventId) override { return m_catalog->activeTypeCount(eventId); }
+
+private:
+    std::shared_ptr<TicketCatalog> m_catalog;
+};
+
+} // namespace
+
+TicketsService::TicketsService() = default;
+TicketsService::~TicketsService() = default;
+
+std::vector<db::Migration> TicketsService::migrations() const { return sbor_migrations_tickets(); }
+std::string_view TicketsService::apiDescription() const { return sbor_openapi_tickets(); }
+
+void TicketsService::registerRoutes(http::Router& router, ServiceContext& context)
+{
+    m_catalog = std::make_shared<TicketCatalog>(context.database, context.directory);
+    m_handlers = std::make_unique<TicketHandlers>(*m_catalog);
+    m_handlers->registerRoutes(router, name());
+    context.directory->provide<TicketSales>(std::make_shared<TicketSalesFromCatalog>(m_catalog));
+}
+
+} // namespace sbor::tickets

@@ -1,0 +1,31 @@
+#pragma once
+// SQL for ticket types and their quota shards, on a transaction the caller owns.
+
+#include "tickettype.h"
+
+#include <pqxx/pqxx>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sbor::tickets {
+
+class TicketTypeRepository {
+public:
+    explicit TicketTypeRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+
+    TicketType insert(const std::string& eventId, const TicketTypeDraft& draft);
+    std::optional<TicketType> find(const std::string& id, bool lock = false);
+    std::vector<TicketType> listForEvent(const std::string& eventId, bool activeOnly);
+    TicketType update(const std::string& id, const TicketTypeChanges& changes);
+    int activeCount(const std::string& eventId);
+
+private:
+    // Spreads what is left of `quota` over the shards (each keeps what it sold).
+    void distributeQuota(const std::string& id, int quota);
+
+    pqxx::transaction_base& m_tx;
+};
+
+} // namespace sbor::tickets
