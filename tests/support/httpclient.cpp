@@ -1,5 +1,8 @@
 #include "httpclient.h"
 
+#include <memory>
+#include <vector>
+
 #include <QBuffer>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -17,7 +20,8 @@ HttpResult HttpClient::get(const QUrl& url, const Headers& headers, int timeoutM
     return send("GET", url, {}, headers, timeoutMs);
 }
 
-QNetworkReply* HttpClient::start(const QByteArray& method, const QUrl& url, const QByteArray& body, const Headers& headers)
+QNetworkReply* HttpClient::start(QNetworkAccessManager& network, const QByteArray& method, const QUrl& url, const QByteArray& body,
+                                 const Headers& headers)
 {
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -32,7 +36,7 @@ QNetworkReply* HttpClient::start(const QByteArray& method, const QUrl& url, cons
         upload->setData(body);
         upload->open(QIODevice::ReadOnly);
     }
-    QNetworkReply* reply = m_network.sendCustomRequest(request, method, upload);
+    QNetworkReply* reply = network.sendCustomRequest(request, method, upload);
     if (upload)
         upload->setParent(reply);
     return reply;
@@ -68,14 +72,25 @@ HttpResult HttpClient::collect(QNetworkReply* reply, int timeoutMs)
 HttpResult HttpClient::send(const QByteArray& method, const QUrl& url, const QByteArray& body, const Headers& headers,
                             int timeoutMs)
 {
-    return collect(start(method, url, body, headers), timeoutMs);
+    return collect(start(m_network, method, url, body, headers), timeoutMs);
 }
 
 QList<HttpResult> HttpClient::sendConcurrently(const QList<Request>& requests, int timeoutMs)
 {
+    // Qt opens at most six connections per host and manager: more managers, so that every
+    // request is really in flight at once.
+    constexpr int kConnectionsPerManager = 6;
+    std::vector<std::unique_ptr<QNetworkAccessManager>> extra;
     QList<QNetworkReply*> replies;
-    for (const auto& request : requests)
-        replies.append(start(request.method, request.url, request.body, request.headers));
+    for (int i = 0; i < requests.size(); ++i) {
+        QNetworkAccessManager* manager = &m_network;
+        if (i >= kConnectionsPerManager) {
+            if (i % kConnectionsPerManager == 0)
+                extra.push_back(std::make_unique<QNetworkAccessManager>());
+            manager = extra.back().get();
+        }
+        replies.append(start(*manager, requests[i].method, requests[i].url, requests[i].body, requests[i].headers));
+    }
     QList<HttpResult> results;
     for (QNetworkReply* reply : replies)
         results.append(collect(reply, timeoutMs));

@@ -41,7 +41,8 @@ public:
     QList<HttpResult> sendConcurrently(const QList<Request>& requests, int timeoutMs = 30000);
 
 private:
-    QNetworkReply* start(const QByteArray& method, const QUrl& url, const QByteArray& body, const Headers& headers);
+    static QNetworkReply* start(QNetworkAccessManager& network, const QByteArray& method, const QUrl& url, const QByteArray& body,
+                                const Headers& headers);
     static HttpResult collect(QNetworkReply* reply, int timeoutMs);
     QNetworkAccessManager m_network;
 };

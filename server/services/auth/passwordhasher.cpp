@@ -1,5 +1,7 @@
 #include "passwordhasher.h"
 
+#include "validation/textrules.h"
+
 #include <crypt.h>
 #include <sodium.h>
 
@@ -12,6 +14,9 @@
 std::string_view sbor_common_passwords(); // generated from resources/common-passwords.txt
 
 namespace sbor::auth {
+
+using validation::utf8Length;
+
 namespace {
 
 // bcrypt uses only the first 72 bytes; longer passwords (allowed up to 128 characters, which
@@ -63,23 +68,6 @@ const std::unordered_set<std::string>& commonPasswords()
 
 } // namespace
 
-std::optional<std::size_t> utf8Length(std::string_view text)
-{
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-        if (length == 0 || i + length > text.size())
-            return std::nullopt;
-        for (std::size_t k = 1; k < length; ++k) {
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
-                return std::nullopt;
-        }
-        i += length;
-        ++count;
-    }
-    return count;
-}
 
 std::optional<std::string> passwordProblem(std::string_view password)
 {

@@ -4,6 +4,7 @@
 // own worker pool, never on HTTP threads.
 
 #include "sbor/error.h"
+#include "validation/textrules.h"
 
 #include <optional>
 #include <string>
@@ -34,7 +35,7 @@ private:
 // acceptable; otherwise the problem in words, for a 422 naming the field.
 std::optional<std::string> passwordProblem(std::string_view password);
 
-// Code points of valid UTF-8; nullopt when `text` is not valid UTF-8.
-std::optional<std::size_t> utf8Length(std::string_view text);
+// Code points of valid UTF-8 (validation/textrules.h), for callers of the password rules.
+using validation::utf8Length;
 
 } // namespace sbor::auth

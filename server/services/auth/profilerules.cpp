@@ -1,70 +1,14 @@
 #include "profilerules.h"
 
-#include "passwordhasher.h"
 
 #include <cctype>
 
 namespace sbor::auth {
 namespace {
 
-bool hasControlCharacter(const std::string& text)
-{
-    for (unsigned char c : text) {
-        if (c < 0x20 || c == 0x7f)
-            return true;
-    }
-    return false;
-}
-
 bool isAsciiAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80; }
 
 } // namespace
-
-std::optional<std::string> emailProblem(const std::string& email)
-{
-    if (email.empty())
-        return "must not be empty";
-    if (email.size() > kMaxEmailLength)
-        return "must be at most 254 characters long";
-    if (!utf8Length(email))
-        return "must be valid UTF-8 text";
-    if (hasControlCharacter(email) || email.find(' ') != std::string::npos)
-        return "must not contain spaces or control characters";
-    const auto at = email.rfind('@');
-    if (at == std::string::npos || at == 0 || email.find('@') != at)
-        return "must look like name@example.org";
-    const std::string local = email.substr(0, at);
-    const std::string domain = email.substr(at + 1);
-    if (local.size() > 64)
-        return "must have at most 64 characters before the @";
-    if (domain.empty() || domain.find('.') == std::string::npos || domain.front() == '.' || domain.back() == '.' ||
-        domain.find("..") != std::string::npos || domain.front() == '-')
-        return "must have a domain like example.org after the @";
-    for (char c : domain) {
-        if (!(isAsciiAlnum(c) || c == '.' || c == '-' || static_cast<unsigned char>(c) >= 0x80))
-            return "must have a domain of letters, digits, dots and dashes";
-    }
-    for (char c : local) {
-        if (c == '"' || c == '(' || c == ')' || c == ',' || c == ':' || c == ';' || c == '<' || c == '>' || c == '[' || c == ']' ||
-            c == '\\')
-            return "must not contain quotes, brackets, commas or backslashes before the @";
-    }
-    return std::nullopt;
-}
-
-std::optional<std::string> nameProblem(const std::string& name)
-{
-    const auto length = utf8Length(name);
-    if (!length)
-        return "must be valid UTF-8 text";
-    if (name.find_first_not_of(" \t") == std::string::npos)
-        return "must not be empty";
-    if (*length > kMaxNameLength)
-        return "must be at most 200 characters long";
-    if (hasControlCharacter(name))
-        return "must not contain control characters";
-    return std::nullopt;
-}
 
 std::optional<std::string> phoneProblem(const std::string& phone)
 {

@@ -1,8 +1,11 @@
 #include "ticketsservice.h"
 
+#include "checkout.h"
+#include "orderhandlers.h"
 #include "ticketcatalog.h"
 #include "tickethandlers.h"
 
+#include "config/config.h"
 #include "service/contracts.h"
 
 std::vector<sbor::db::Migration> sbor_migrations_tickets();
@@ -34,6 +37,10 @@ void TicketsService::registerRoutes(http::Router& router, ServiceContext& contex
     m_handlers = std::make_unique<TicketHandlers>(*m_catalog);
     m_handlers->registerRoutes(router, name());
     context.directory->provide<TicketSales>(std::make_shared<TicketSalesFromCatalog>(m_catalog));
+    m_checkout = std::make_unique<Checkout>(context.database, context.directory, context.config.getInteger("tickets.order_hold_seconds"));
+    m_idempotency = std::make_unique<IdempotencyStore>(context.database, "tickets");
+    m_orderHandlers = std::make_unique<OrderHandlers>(*m_checkout, *m_idempotency);
+    m_orderHandlers->registerRoutes(router, name());
 }
 
 } // namespace sbor::tickets

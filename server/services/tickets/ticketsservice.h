@@ -1,13 +1,16 @@
 #pragma once
-// The tickets service (architecture.md §3): ticket types and their quotas so far; orders,
-// tickets with signed codes and the door follow. Provides the TicketSales contract.
+// The tickets service (architecture.md §3): ticket types and their quotas, and orders so far;
+// payments, tickets with signed codes and the door follow. Provides the TicketSales contract.
 
+#include "idempotency/idempotencystore.h"
 #include "service/service.h"
 
 #include <memory>
 
 namespace sbor::tickets {
 
+class Checkout;
+class OrderHandlers;
 class TicketCatalog;
 class TicketHandlers;
 
@@ -23,6 +26,9 @@ public:
 private:
     std::shared_ptr<TicketCatalog> m_catalog;
     std::unique_ptr<TicketHandlers> m_handlers;
+    std::unique_ptr<Checkout> m_checkout;
+    std::unique_ptr<IdempotencyStore> m_idempotency;
+    std::unique_ptr<OrderHandlers> m_orderHandlers;
 };
 
 } // namespace sbor::tickets

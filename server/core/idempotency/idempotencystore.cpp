@@ -1,0 +1,86 @@
+#include "idempotency/idempotencystore.h"
+
+#include <openssl/evp.h>
+
+#include <cstdio>
+
+namespace sbor {
+
+IdempotencyStore::Claim IdempotencyStore::begin(const std::string& ownerId, const std::string& key, const std::string& fingerprint)
+{
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        const std::string table = tx.quote_name(m_schema) + ".idempotency_keys";
+        // A key past its retention, or one whose request died mid-way, starts over.
+        tx.exec_params("DELETE FROM " + table + " WHERE owner_id = $1::uuid AND key = $2 AND ("
+                       "created_at < now() - make_interval(secs => $3) OR (state = 'running' AND created_at < now() - make_interval(secs => $4)))",
+                       ownerId, key, static_cast<std::int64_t>(m_retention.count()), static_cast<std::int64_t>(m_abandonedAfter.count()));
+        const pqxx::result inserted = tx.exec_params(
+            "INSERT INTO " + table + " (owner_id, key, request_hash, state) VALUES ($1::uuid, $2, $3, 'running') "
+            "ON CONFLICT (owner_id, key) DO NOTHING RETURNING 1",
+            ownerId, key, fingerprint);
+        Claim claim;
+        if (inserted.empty()) {
+            const pqxx::row row = tx.exec_params1("SELECT request_hash, state, coalesce(response_status, 0), coalesce(response_body, '') FROM " +
+                                                      table + " WHERE owner_id = $1::uuid AND key = $2",
+                                                  ownerId, key);
+            if (row[0].as<std::string>() != fingerprint)
+                claim.outcome = Outcome::Reused;
+            else if (row[1].as<std::string>() == "running")
+                claim.outcome = Outcome::InUse;
+            else
+                claim = Claim{Outcome::Replay, row[2].as<int>(), row[3].as<std::string>()};
+        }
+        tx.commit();
+        return claim;
+    });
+}
+
+void IdempotencyStore::finish(const std::string& ownerId, const std::string& key, int status, const std::string& body)
+{
+    m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        tx.exec_params("UPDATE " + tx.quote_name(m_schema) +
+                           ".idempotency_keys SET state = 'done', response_status = $3, response_body = $4 WHERE owner_id = $1::uuid AND key = $2",
+                       ownerId, key, status, body);
+        tx.commit();
+    });
+}
+
+void IdempotencyStore::abandon(const std::string& ownerId, const std::string& key)
+{
+    m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        tx.exec_params("DELETE FROM " + tx.quote_name(m_schema) + ".idempotency_keys WHERE owner_id = $1::uuid AND key = $2 AND state = 'running'",
+                       ownerId, key);
+        tx.commit();
+    });
+}
+
+std::string IdempotencyStore::fingerprint(const std::string& method, const std::string& path, const std::string& body)
+{
+    const std::string request = method + "\n" + path + "\n" + body;
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(request.data(), request.size(), digest, &length, EVP_sha256(), nullptr);
+    std::string hex;
+    char pair[3];
+    for (unsigned int i = 0; i < length; ++i) {
+        std::snprintf(pair, sizeof pair, "%02x", digest[i]);
+        hex += pair;
+    }
+    return hex;
+}
+
+bool IdempotencyStore::isAcceptableKey(const std::string& key)
+{
+    if (key.empty() || key.size() > 255)
+        return false;
+    for (unsigned char c : key) {
+        if (c < 0x21 || c > 0x7e)
+            return false;
+    }
+    return true;
+}
+
+} // namespace sbor

@@ -1,0 +1,164 @@
+#include "checkout.h"
+
+#include "orderrepository.h"
+#include "tickettyperepository.h"
+
+#include "outbox/outbox.h"
+#include "paging/cursor.h"
+#include "sbor/rfc3339.h"
+#include "sbor/uuid.h"
+#include "service/contracts.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace sbor::tickets {
+namespace {
+
+Error noSuchOrder(const std::string& id) { return Error(ErrorCode::NotFound, "no such order", {{"id", id}}); }
+
+std::int64_t nowMicros()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+nlohmann::json itemsJson(const Order& order)
+{
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : order.items)
+        items.push_back({{"ticket_type_id", item.ticketTypeId}, {"quantity", item.quantity}, {"unit_price", item.unitPrice}});
+    return items;
+}
+
+// An error that names the ticket type it is about.
+Error aboutType(ErrorCode code, const std::string& message, const std::string& typeId, nlohmann::json details = nlohmann::json::object())
+{
+    details["ticket_type_id"] = typeId;
+    return Error(code, message, std::move(details));
+}
+
+} // namespace
+
+Result<Order> Checkout::place(const access::Principal& buyer, const OrderRequest& request, const CallContext& call)
+{
+    const auto events = m_directory->find<EventDirectory>();
+    if (!events)
+        return Error(ErrorCode::Overloaded, "events are not reachable from this process; try again later");
+    const auto event = isUuid(request.eventId) ? events->eventFacts(request.eventId) : std::nullopt;
+    if (!event || event->status == "draft")
+        return Error(ErrorCode::EventNotPublished, "this event is not on sale (not published)", {{"event_id", request.eventId}});
+    if (event->status == "cancelled")
+        return Error(ErrorCode::EventCancelled, "this event was cancelled", {{"event_id", request.eventId}});
+    if (event->status == "completed")
+        return Error(ErrorCode::SalesEnded, "this event is over", {{"event_id", request.eventId}});
+
+    return m_database.run([&](pqxx::connection& connection) -> Result<Order> {
+        pqxx::work tx(connection);
+        TicketTypeRepository types(tx);
+        OrderRepository orders(tx);
+        const std::int64_t now = nowMicros();
+        std::int64_t total = 0;
+        std::string currency;
+        struct Taken {
+            std::size_t line;
+            OrderItem item;
+            SeatsTaken seats;
+        };
+        std::vector<Taken> taken;
+        // Ticket types in one order (by id), so two orders for the same types lock their shards in
+        // the same sequence and cannot deadlock.
+        std::vector<std::size_t> sequence(request.lines.size());
+        for (std::size_t i = 0; i < sequence.size(); ++i)
+            sequence[i] = i;
+        std::sort(sequence.begin(), sequence.end(),
+                  [&](std::size_t a, std::size_t b) { return request.lines[a].ticketTypeId < request.lines[b].ticketTypeId; });
+        for (const std::size_t index : sequence) {
+            const OrderLine& line = request.lines[index];
+            const auto type = isUuid(line.ticketTypeId) ? types.find(line.ticketTypeId) : std::nullopt;
+            if (!type || type->eventId != request.eventId || !type->active)
+                return aboutType(ErrorCode::ValidationFailed, "no such ticket type on sale for this event", line.ticketTypeId,
+                                 {{"fields", nlohmann::json::array({{{"field", "items"}, {"problem", "names a ticket type this event does not sell"}}})}});
+            if (now < *parseRfc3339(type->salesStart))
+                return aboutType(ErrorCode::SalesNotStarted, "sales for " + type->name + " start at " + type->salesStart, type->id,
+                                 {{"sales_start", type->salesStart}});
+            if (now >= *parseRfc3339(type->salesEnd))
+                return aboutType(ErrorCode::SalesEnded, "sales for " + type->name + " ended at " + type->salesEnd, type->id,
+                                 {{"sales_end", type->salesEnd}});
+            if (line.quantity < type->minPerOrder || line.quantity > type->maxPerOrder)
+                return aboutType(ErrorCode::OrderLimit,
+                                 type->name + " is sold " + std::to_string(type->minPerOrder) + " to " + std::to_string(type->maxPerOrder) +
+                                     " per order",
+                                 type->id, {{"min_per_order", type->minPerOrder}, {"max_per_order", type->maxPerOrder}, {"quantity", line.quantity}});
+            if (!currency.empty() && currency != type->currency)
+                return Error(ErrorCode::ValidationFailed, "one order pays in one currency",
+                             {{"fields", nlohmann::json::array({{{"field", "items"}, {"problem", "mixes currencies"}}})}});
+            currency = type->currency;
+            auto seats = orders.takeSeats(type->id, line.quantity);
+            if (const int* left = std::get_if<int>(&seats))
+                return aboutType(ErrorCode::SoldOut, *left == 0 ? type->name + " is sold out" : "only " + std::to_string(*left) + " of " + type->name + " left",
+                                 type->id, {{"available", *left}, {"requested", line.quantity}});
+            total += type->price * line.quantity;
+            taken.push_back({index, OrderItem{type->id, line.quantity, type->price}, std::get<SeatsTaken>(std::move(seats))});
+        }
+        // Free orders are paid at once; priced ones hold their seats until paid or expired.
+        const bool free = total == 0;
+        Order order = orders.insert(request.eventId, buyer.userId, free ? "paid" : "pending", total, currency,
+                                    free ? std::nullopt : std::optional<std::int64_t>(m_holdSeconds));
+        for (const auto& entry : taken) {
+            orders.addItem(order.id, entry.item, entry.seats, request.lines[entry.line].attendees);
+            order.items.push_back(entry.item);
+        }
+        outbox::append(tx, "tickets",
+                       {"order", order.id, "order.created",
+                        {{"order_id", order.id}, {"event_id", order.eventId}, {"buyer_id", order.buyerId}, {"status", order.status},
+                         {"total", order.total}, {"currency", order.currency}, {"items", itemsJson(order)}},
+                        call.traceId});
+        tx.commit();
+        return order;
+    });
+}
+
+Result<Order> Checkout::read(const access::Principal& caller, const std::string& orderId)
+{
+    if (!isUuid(orderId))
+        return noSuchOrder(orderId);
+    auto order = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return OrderRepository(tx).find(orderId);
+    });
+    if (!order)
+        return noSuchOrder(orderId);
+    if (order->buyerId == caller.userId || caller.has(access::Permission::EventsWriteAny))
+        return *order;
+    // The event's organizer sees the orders of their event.
+    const auto events = m_directory->find<EventDirectory>();
+    const auto event = events ? events->eventFacts(order->eventId) : std::nullopt;
+    if (event && event->organizerId == caller.userId && caller.has(access::Permission::EventsWrite))
+        return *order;
+    return noSuchOrder(orderId);
+}
+
+Result<OrderPage> Checkout::mine(const access::Principal& caller, int limit, const std::string& cursor)
+{
+    std::optional<std::pair<std::string, std::string>> after;
+    if (!cursor.empty()) {
+        const auto position = paging::decodeCursor(cursor);
+        if (!position || !position->contains("c") || !position->contains("i") || !(*position)["c"].is_string() ||
+            !(*position)["i"].is_string() || !parseRfc3339((*position)["c"].get<std::string>()) || !isUuid((*position)["i"].get<std::string>()))
+            return Error(ErrorCode::ValidationFailed, "cursor is not one this API returned",
+                         {{"fields", nlohmann::json::array({{{"field", "cursor"}, {"problem", "is not valid"}}})}});
+        after = std::make_pair((*position)["c"].get<std::string>(), (*position)["i"].get<std::string>());
+    }
+    OrderPage page;
+    page.items = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return OrderRepository(tx).listForBuyer(caller.userId, limit + 1, after);
+    });
+    if (static_cast<int>(page.items.size()) > limit) {
+        page.items.resize(limit);
+        page.nextCursor = paging::encodeCursor({{"c", page.items.back().createdAt}, {"i", page.items.back().id}});
+    }
+    return page;
+}
+
+} // namespace sbor::tickets

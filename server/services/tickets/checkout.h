@@ -1,0 +1,42 @@
+#pragma once
+// Placing orders (seed 003/001): every refusal has its own code — event_not_published,
+// event_cancelled, sales_not_started, sales_ended, sold_out (with what is left), order_limit —
+// and seats are taken atomically from the quota shards, so there is no oversell, ever. A paid
+// order is final here; a priced one is `pending` and holds its seats until paid or expired.
+
+#include "order.h"
+
+#include "access/access.h"
+#include "db/connectionpool.h"
+#include "sbor/error.h"
+#include "service/callcontext.h"
+#include "service/servicedirectory.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sbor::tickets {
+
+struct OrderPage {
+    std::vector<Order> items;
+    std::optional<std::string> nextCursor;
+};
+
+class Checkout {
+public:
+    Checkout(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory, std::int64_t holdSeconds)
+        : m_database(database), m_directory(std::move(directory)), m_holdSeconds(holdSeconds) {}
+
+    Result<Order> place(const access::Principal& buyer, const OrderRequest& request, const CallContext& call);
+    Result<Order> read(const access::Principal& caller, const std::string& orderId);
+    Result<OrderPage> mine(const access::Principal& caller, int limit, const std::string& cursor);
+
+private:
+    db::ConnectionPool& m_database;
+    std::shared_ptr<ServiceDirectory> m_directory;
+    std::int64_t m_holdSeconds;
+};
+
+} // namespace sbor::tickets

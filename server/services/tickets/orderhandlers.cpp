@@ -1,0 +1,198 @@
+#include "orderhandlers.h"
+
+#include "http/jsonbody.h"
+#include "paging/cursor.h"
+#include "sbor/uuid.h"
+#include "validation/textrules.h"
+
+#include <set>
+
+namespace sbor::tickets {
+
+using http::HttpRequest;
+using http::HttpResponse;
+using http::Reply;
+
+namespace {
+
+constexpr std::size_t kMaxLines = 20;
+constexpr int kMaxQuantity = 1000;
+
+Error queryProblem(const std::string& field, const std::string& problem)
+{
+    return Error(ErrorCode::ValidationFailed, "query parameter '" + field + "' " + problem,
+                 {{"fields", nlohmann::json::array({{{"field", field}, {"problem", problem}}})}});
+}
+
+// {event_id, items: [{ticket_type_id, quantity, attendees: [{name, email}]}]}, every problem named.
+Result<OrderRequest> orderRequestFrom(const nlohmann::json& body)
+{
+    http::JsonFieldReader reader(body);
+    OrderRequest request;
+    request.eventId = reader.requiredString("event_id", 1, 64);
+    if (body.contains("event_id") && body["event_id"].is_string() && !isUuid(request.eventId))
+        reader.addProblem("event_id", "must be an event id");
+    reader.acceptField("items");
+    const auto items = body.find("items");
+    if (items == body.end() || !items->is_array() || items->empty() || items->size() > kMaxLines) {
+        reader.addProblem("items", items == body.end() ? "is required" : "must be a list of 1 to 20 items");
+    } else {
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const std::string path = "items[" + std::to_string(i) + "]";
+            const nlohmann::json& entry = (*items)[i];
+            if (!entry.is_object()) {
+                reader.addProblem(path, "must be an object");
+                continue;
+            }
+            http::JsonFieldReader line(entry, path + ".");
+            OrderLine parsed;
+            parsed.ticketTypeId = line.requiredString("ticket_type_id", 1, 64);
+            parsed.quantity = static_cast<int>(line.requiredInteger("quantity", 1, kMaxQuantity));
+            if (!parsed.ticketTypeId.empty() && !seen.insert(parsed.ticketTypeId).second)
+                line.addProblem("ticket_type_id", "appears twice; put the quantities together");
+            line.acceptField("attendees");
+            const auto attendees = entry.find("attendees");
+            if (attendees == entry.end() || !attendees->is_array()) {
+                line.addProblem("attendees", "must be a list with one {name, email} per ticket");
+            } else {
+                if (static_cast<int>(attendees->size()) != parsed.quantity && parsed.quantity > 0)
+                    line.addProblem("attendees", "must name exactly one attendee per ticket (" + std::to_string(parsed.quantity) + ")");
+                for (std::size_t k = 0; k < attendees->size() && k < static_cast<std::size_t>(kMaxQuantity); ++k) {
+                    const std::string attendeePath = "attendees[" + std::to_string(k) + "]";
+                    if (!(*attendees)[k].is_object()) {
+                        line.addProblem(attendeePath, "must be an object");
+                        continue;
+                    }
+                    http::JsonFieldReader person((*attendees)[k], path + "." + attendeePath + ".");
+                    Attendee attendee{person.requiredString("name", 1, 1000), person.requiredString("email", 1, 254)};
+                    if (auto problem = validation::nameProblem(attendee.name); problem && !attendee.name.empty())
+                        person.addProblem("name", *problem);
+                    if (auto problem = validation::emailProblem(attendee.email); problem && !attendee.email.empty())
+                        person.addProblem("email", *problem);
+                    if (auto problem = person.finish()) {
+                        for (const auto& detail : problem->details["fields"])
+                            reader.addProblem(detail["field"].get<std::string>(), detail["problem"].get<std::string>());
+                    }
+                    parsed.attendees.push_back(std::move(attendee));
+                }
+            }
+            if (auto problem = line.finish()) {
+                for (const auto& detail : problem->details["fields"])
+                    reader.addProblem(detail["field"].get<std::string>(), detail["problem"].get<std::string>());
+            }
+            request.lines.push_back(std::move(parsed));
+        }
+    }
+    if (auto problem = reader.finish())
+        return *problem;
+    return request;
+}
+
+} // namespace
+
+nlohmann::json orderJson(const Order& order)
+{
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : order.items)
+        items.push_back({{"ticket_type_id", item.ticketTypeId}, {"quantity", item.quantity}, {"unit_price", item.unitPrice}});
+    return {{"id", order.id},
+            {"event_id", order.eventId},
+            {"buyer_id", order.buyerId},
+            {"status", order.status},
+            {"total", order.total},
+            {"currency", order.currency},
+            {"payment_id", order.paymentId},
+            {"hold_expires_at", order.holdExpiresAt ? nlohmann::json(*order.holdExpiresAt) : nlohmann::json(nullptr)},
+            {"items", items},
+            {"created_at", order.createdAt},
+            {"updated_at", order.updatedAt}};
+}
+
+void OrderHandlers::registerRoutes(http::Router& router, const std::string& service)
+{
+    using access::Access;
+    router.add("POST", "/api/v1/orders", service, Access::signedIn(), [this](HttpRequest& request) { return placeOrder(request); });
+    router.add("GET", "/api/v1/orders", service, Access::signedIn(), [this](HttpRequest& request) { return listOrders(request); });
+    router.add("GET", "/api/v1/orders/{id}", service, Access::signedIn(), [this](HttpRequest& request) { return readOrder(request); });
+}
+
+HttpResponse OrderHandlers::placeOrderOnce(HttpRequest& request)
+{
+    auto body = http::parseJsonBody(request);
+    if (!body)
+        return http::errorResponse(body.error(), request.traceId);
+    auto parsed = orderRequestFrom(*body);
+    if (!parsed)
+        return http::errorResponse(parsed.error(), request.traceId);
+    auto order = m_checkout.place(*request.principal, *parsed, http::callContextOf(request));
+    if (!order)
+        return http::errorResponse(order.error(), request.traceId);
+    HttpResponse response = HttpResponse::json(201, {{"order", orderJson(*order)}, {"tickets", nlohmann::json::array()}});
+    response.headers.set("Location", "/api/v1/orders/" + order->id);
+    return response;
+}
+
+Reply OrderHandlers::placeOrder(HttpRequest& request)
+{
+    const std::string* key = request.headers.find("idempotency-key");
+    if (!key)
+        return placeOrderOnce(request);
+    if (!IdempotencyStore::isAcceptableKey(*key))
+        return Error(ErrorCode::ValidationFailed, "Idempotency-Key must be 1 to 255 visible ASCII characters",
+                     {{"fields", nlohmann::json::array({{{"field", "Idempotency-Key"}, {"problem", "is not valid"}}})}});
+    const std::string& owner = request.principal->userId;
+    const auto claim = m_idempotency.begin(owner, *key, IdempotencyStore::fingerprint(request.method, request.path, request.body));
+    switch (claim.outcome) {
+    case IdempotencyStore::Outcome::Replay: {
+        HttpResponse replay = HttpResponse::text(claim.status, claim.body, "application/json; charset=utf-8");
+        replay.headers.set("Idempotent-Replayed", "true");
+        return replay;
+    }
+    case IdempotencyStore::Outcome::InUse:
+        return Error(ErrorCode::IdempotencyKeyInUse, "a request with this Idempotency-Key is still running; retry when it has finished",
+                     {{"retry_after_seconds", 1}});
+    case IdempotencyStore::Outcome::Reused:
+        return Error(ErrorCode::IdempotencyKeyReused, "this Idempotency-Key was used with a different request");
+    case IdempotencyStore::Outcome::Proceed:
+        break;
+    }
+    HttpResponse response;
+    try {
+        response = placeOrderOnce(request);
+    } catch (...) {
+        m_idempotency.abandon(owner, *key); // a crash is not an answer: let the retry run
+        throw;
+    }
+    if (response.status >= 500)
+        m_idempotency.abandon(owner, *key);
+    else
+        m_idempotency.finish(owner, *key, response.status, response.body);
+    return response;
+}
+
+Reply OrderHandlers::readOrder(HttpRequest& request)
+{
+    auto order = m_checkout.read(*request.principal, request.pathParameter("id"));
+    if (!order)
+        return order.error();
+    return HttpResponse::json(200, orderJson(*order));
+}
+
+Reply OrderHandlers::listOrders(HttpRequest& request)
+{
+    if (const std::string mine = request.queryValue("mine", "true"); mine != "true")
+        return queryProblem("mine", "must be true: this lists your own orders (an event's orders come with the organizer's views)");
+    const auto limit = paging::parsePageLimit(request.queryValue("limit"), 20, 100);
+    if (!limit)
+        return queryProblem("limit", "must be an integer from 1 to 100");
+    auto page = m_checkout.mine(*request.principal, *limit, request.queryValue("cursor"));
+    if (!page)
+        return page.error();
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& order : page->items)
+        items.push_back(orderJson(order));
+    return HttpResponse::json(200, {{"items", items}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
+}
+
+} // namespace sbor::tickets

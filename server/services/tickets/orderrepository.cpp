@@ -1,0 +1,135 @@
+#include "orderrepository.h"
+
+#include "db/sqlfragments.h"
+
+namespace sbor::tickets {
+namespace {
+
+using db::rfc3339Sql;
+
+std::string orderColumns()
+{
+    return "o.id::text, o.event_id::text, o.buyer_id::text, o.status, o.total, o.currency, o.payment_id::text, " +
+           rfc3339Sql("o.hold_expires_at") + ", " + rfc3339Sql("o.created_at") + ", " + rfc3339Sql("o.updated_at");
+}
+
+Order orderFrom(const pqxx::row& row)
+{
+    Order order;
+    order.id = row[0].as<std::string>();
+    order.eventId = row[1].as<std::string>();
+    order.buyerId = row[2].as<std::string>();
+    order.status = row[3].as<std::string>();
+    order.total = row[4].as<std::int64_t>();
+    order.currency = row[5].as<std::string>();
+    order.paymentId = row[6].as<std::string>();
+    if (!row[7].is_null())
+        order.holdExpiresAt = row[7].as<std::string>();
+    order.createdAt = row[8].as<std::string>();
+    order.updatedAt = row[9].as<std::string>();
+    return order;
+}
+
+} // namespace
+
+std::optional<int> OrderRepository::takeFromOneShard(const std::string& ticketTypeId, int seats, bool skipLocked)
+{
+    // A random shard with room: concurrent buyers spread over the shards instead of queueing
+    // on one row.
+    const pqxx::result rows = m_tx.exec_params(
+        "UPDATE tickets.quota_shards SET sold = sold + $2 WHERE (ticket_type_id, shard) = ("
+        "SELECT ticket_type_id, shard FROM tickets.quota_shards WHERE ticket_type_id = $1::uuid AND capacity - sold >= $2 "
+        "ORDER BY random() LIMIT 1 FOR UPDATE" + std::string(skipLocked ? " SKIP LOCKED" : "") + ") AND sold + $2 <= capacity RETURNING shard",
+        ticketTypeId, seats);
+    if (rows.empty())
+        return std::nullopt;
+    return rows[0][0].as<int>();
+}
+
+std::variant<SeatsTaken, int> OrderRepository::takeSeats(const std::string& ticketTypeId, int seats)
+{
+    if (const auto shard = takeFromOneShard(ticketTypeId, seats, true))
+        return SeatsTaken{{{*shard, seats}}};
+    // No unlocked shard had room for all of them: lock every shard in order (the order every
+    // taker and quota change uses, so no deadlock) and gather the seats across shards, or learn
+    // exactly how many are left.
+    const pqxx::result shards = m_tx.exec_params(
+        "SELECT shard, capacity - sold FROM tickets.quota_shards WHERE ticket_type_id = $1::uuid ORDER BY shard FOR UPDATE", ticketTypeId);
+    int available = 0;
+    for (const auto& row : shards)
+        available += row[1].as<int>();
+    if (available < seats)
+        return available;
+    SeatsTaken taken;
+    int needed = seats;
+    for (const auto& row : shards) {
+        const int room = row[1].as<int>();
+        if (room <= 0 || needed == 0)
+            continue;
+        const int take = std::min(room, needed);
+        m_tx.exec_params("UPDATE tickets.quota_shards SET sold = sold + $3 WHERE ticket_type_id = $1::uuid AND shard = $2", ticketTypeId,
+                         row[0].as<int>(), take);
+        taken.shards.emplace_back(row[0].as<int>(), take);
+        needed -= take;
+    }
+    return taken;
+}
+
+Order OrderRepository::insert(const std::string& eventId, const std::string& buyerId, const std::string& status, std::int64_t total,
+                              const std::string& currency, std::optional<std::int64_t> holdSeconds)
+{
+    return orderFrom(m_tx.exec_params1(
+        "INSERT INTO tickets.orders AS o (event_id, buyer_id, status, total, currency, hold_expires_at) "
+        "VALUES ($1::uuid, $2::uuid, $3, $4, $5, CASE WHEN $6 < 0 THEN NULL ELSE now() + make_interval(secs => $6) END) RETURNING " +
+            orderColumns(),
+        eventId, buyerId, status, total, currency, holdSeconds.value_or(-1)));
+}
+
+void OrderRepository::addItem(const std::string& orderId, const OrderItem& item, const SeatsTaken& seats, const std::vector<Attendee>& attendees)
+{
+    m_tx.exec_params("INSERT INTO tickets.order_items (order_id, ticket_type_id, quantity, unit_price) VALUES ($1::uuid, $2::uuid, $3, $4)",
+                     orderId, item.ticketTypeId, item.quantity, item.unitPrice);
+    for (const auto& [shard, count] : seats.shards)
+        m_tx.exec_params("INSERT INTO tickets.seat_holds (order_id, ticket_type_id, shard, seats) VALUES ($1::uuid, $2::uuid, $3, $4)", orderId,
+                         item.ticketTypeId, shard, count);
+    int position = 0;
+    for (const auto& attendee : attendees)
+        m_tx.exec_params("INSERT INTO tickets.order_attendees (order_id, ticket_type_id, position, name, email) VALUES ($1::uuid, $2::uuid, $3, $4, $5)",
+                         orderId, item.ticketTypeId, position++, attendee.name, attendee.email);
+}
+
+std::vector<OrderItem> OrderRepository::itemsOf(const std::string& orderId)
+{
+    std::vector<OrderItem> items;
+    for (const auto& row : m_tx.exec_params("SELECT ticket_type_id::text, quantity, unit_price FROM tickets.order_items WHERE order_id = $1::uuid "
+                                            "ORDER BY ticket_type_id",
+                                            orderId))
+        items.push_back({row[0].as<std::string>(), row[1].as<int>(), row[2].as<std::int64_t>()});
+    return items;
+}
+
+std::optional<Order> OrderRepository::find(const std::string& id)
+{
+    const pqxx::result rows = m_tx.exec_params("SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.id = $1::uuid", id);
+    if (rows.empty())
+        return std::nullopt;
+    Order order = orderFrom(rows[0]);
+    order.items = itemsOf(order.id);
+    return order;
+}
+
+std::vector<Order> OrderRepository::listForBuyer(const std::string& buyerId, int limit, const std::optional<std::pair<std::string, std::string>>& after)
+{
+    std::vector<Order> orders;
+    for (const auto& row : m_tx.exec_params("SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.buyer_id = $1::uuid "
+                                            "AND ($2 = '' OR (o.created_at, o.id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "
+                                            "ORDER BY o.created_at DESC, o.id DESC LIMIT $4",
+                                            buyerId, after ? after->first : std::string(), after ? after->second : std::string(), limit)) {
+        Order order = orderFrom(row);
+        order.items = itemsOf(order.id);
+        orders.push_back(std::move(order));
+    }
+    return orders;
+}
+
+} // namespace sbor::tickets

@@ -1,0 +1,43 @@
+#pragma once
+// SQL for orders and for taking seats from the quota shards, on a transaction the caller owns.
+
+#include "order.h"
+#include "tickettype.h"
+
+#include <pqxx/pqxx>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace sbor::tickets {
+
+struct SeatsTaken {
+    std::vector<std::pair<int, int>> shards; // (shard, seats)
+};
+
+class OrderRepository {
+public:
+    explicit OrderRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+
+    // Takes `seats` of a ticket type, or returns how many are left when there are not enough.
+    // The check and the decrement are one step per shard (`sold + n <= capacity` in the UPDATE),
+    // so two buyers can never both get the last seat.
+    std::variant<SeatsTaken, int> takeSeats(const std::string& ticketTypeId, int seats);
+
+    Order insert(const std::string& eventId, const std::string& buyerId, const std::string& status, std::int64_t total,
+                 const std::string& currency, std::optional<std::int64_t> holdSeconds);
+    void addItem(const std::string& orderId, const OrderItem& item, const SeatsTaken& seats, const std::vector<Attendee>& attendees);
+    std::optional<Order> find(const std::string& id);
+    std::vector<Order> listForBuyer(const std::string& buyerId, int limit, const std::optional<std::pair<std::string, std::string>>& after);
+
+private:
+    std::optional<int> takeFromOneShard(const std::string& ticketTypeId, int seats, bool skipLocked);
+    std::vector<OrderItem> itemsOf(const std::string& orderId);
+
+    pqxx::transaction_base& m_tx;
+};
+
+} // namespace sbor::tickets

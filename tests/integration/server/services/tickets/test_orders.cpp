@@ -1,0 +1,269 @@
+// Orders over real HTTP against a real sbor-server and PostgreSQL: placing, reading and listing
+// orders, every refusal code, bad input that stores nothing, Idempotency-Key replays, and the
+// rush — 300 concurrent buyers for 50 seats get exactly 50 tickets, never one more.
+#include "authapi.h"
+#include "httpclient.h"
+#include "testdatabase.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QtTest>
+
+#include <memory>
+
+using namespace sbor::test;
+
+namespace {
+
+QString inDays(double days) { return QDateTime::currentDateTimeUtc().addSecs(static_cast<qint64>(days * 86400)).toString(Qt::ISODate); }
+
+QJsonArray attendees(int count)
+{
+    QJsonArray list;
+    for (int i = 0; i < count; ++i)
+        list.append(QJsonObject{{"name", "Гость " + QString::number(i)}, {"email", "guest" + QString::number(i) + "@example.org"}});
+    return list;
+}
+
+QJsonObject orderBody(const QString& eventId, const QString& typeId, int quantity)
+{
+    return {{"event_id", eventId}, {"items", QJsonArray{QJsonObject{{"ticket_type_id", typeId}, {"quantity", quantity}, {"attendees", attendees(quantity)}}}}};
+}
+
+} // namespace
+
+class TestOrders : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_database.valid(), m_database.problem().c_str());
+        m_server = TestServer::startOn(m_database.url());
+        QVERIFY(m_server);
+        m_api = std::make_unique<AuthApi>(*m_server, m_client);
+        m_organizer = m_api->signUp("organizer");
+        QCOMPARE(m_api->post("/api/v1/users/me/become-organizer", {}, m_organizer.accessToken).status, 200);
+        m_buyer = m_api->signUp("buyer");
+        m_other = m_api->signUp("other");
+
+        m_event = createEvent("Concert");
+        m_general = addType(m_event, {{"name", "General"}, {"price", 150000}, {"quota", 50}});
+        m_free = addType(m_event, {{"name", "Guest list"}, {"price", 0}, {"quota", 10}});
+        m_notYet = addType(m_event, {{"name", "Late release"}, {"price", 100}, {"quota", 10}, {"sales_start", inDays(5)}});
+        m_over = addType(m_event, {{"name", "Early bird"}, {"price", 100}, {"quota", 10}, {"sales_start", inDays(-3)}, {"sales_end", inDays(-2)}});
+        m_tiny = addType(m_event, {{"name", "Backstage"}, {"price", 500000}, {"quota", 2}, {"max_per_order", 5}});
+        QCOMPARE(m_api->post("/api/v1/events/" + m_event + "/publish", {}, m_organizer.accessToken).status, 200);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            QCOMPARE(m_server->stop(), 0);
+    }
+
+    void placingReadingAndListing()
+    {
+        const auto placed = m_api->post("/api/v1/orders", orderBody(m_event, m_general, 2), m_buyer.accessToken);
+        QCOMPARE(placed.status, 201);
+        const QJsonObject order = placed.json().value("order").toObject();
+        QCOMPARE(order.value("status").toString(), QStringLiteral("pending"));
+        QCOMPARE(order.value("total").toInteger(), 300000);
+        QCOMPARE(order.value("currency").toString(), QStringLiteral("RUB"));
+        QVERIFY(!order.value("payment_id").toString().isEmpty());
+        QVERIFY(!order.value("hold_expires_at").isNull());
+        QVERIFY(placed.json().value("tickets").isArray());
+        const QString id = order.value("id").toString();
+        QCOMPARE(placed.header("location"), ("/api/v1/orders/" + id).toUtf8());
+        QCOMPARE(m_api->get("/api/v1/orders/" + id, m_buyer.accessToken).json().value("total").toInteger(), 300000);
+        QCOMPARE(m_api->get("/api/v1/orders/" + id, m_organizer.accessToken).status, 200); // the event's organizer
+        QCOMPARE(m_api->get("/api/v1/orders/" + id, m_other.accessToken).status, 404);
+        QCOMPARE(m_api->get("/api/v1/orders/" + id).status, 401);
+        QCOMPARE(m_api->get("/api/v1/orders?mine=true", m_buyer.accessToken).json().value("items").toArray().at(0).toObject().value("id").toString(), id);
+        QCOMPARE(m_api->get("/api/v1/orders?mine=true", m_other.accessToken).json().value("items").toArray().size(), 0);
+        QCOMPARE(available(m_general), 48);
+        QCOMPARE(std::stoi(m_database.query("SELECT count(*) FROM tickets.outbox WHERE type = 'order.created' AND aggregateid = '" + id.toStdString() + "'")), 1);
+        QCOMPARE(std::stoi(m_database.query("SELECT count(*) FROM tickets.order_attendees WHERE order_id = '" + id.toStdString() + "'")), 2);
+
+        const auto free = m_api->post("/api/v1/orders", orderBody(m_event, m_free, 1), m_buyer.accessToken);
+        QCOMPARE(free.status, 201);
+        QCOMPARE(free.json().value("order").toObject().value("status").toString(), QStringLiteral("paid"));
+        QVERIFY(free.json().value("order").toObject().value("hold_expires_at").isNull());
+    }
+
+    void refusalsCarryTheirCodes()
+    {
+        const QString draft = createEvent("Draft");
+        const QString draftType = addType(draft, {{"name", "x"}, {"price", 100}, {"quota", 5}});
+        const QString cancelled = createEvent("Cancelled");
+        const QString cancelledType = addType(cancelled, {{"name", "x"}, {"price", 100}, {"quota", 5}});
+        QCOMPARE(m_api->post("/api/v1/events/" + cancelled + "/publish", {}, m_organizer.accessToken).status, 200);
+        QCOMPARE(m_api->post("/api/v1/events/" + cancelled + "/cancel", {{"reason", "rain"}}, m_organizer.accessToken).status, 200);
+
+        const auto refusal = [&](const QJsonObject& body) { return m_api->post("/api/v1/orders", body, m_buyer.accessToken); };
+        QCOMPARE(refusal(orderBody(draft, draftType, 1)).errorCode(), QStringLiteral("event_not_published"));
+        QCOMPARE(refusal(orderBody("00000000-0000-0000-0000-000000000000", draftType, 1)).errorCode(), QStringLiteral("event_not_published"));
+        QCOMPARE(refusal(orderBody(cancelled, cancelledType, 1)).errorCode(), QStringLiteral("event_cancelled"));
+        QCOMPARE(refusal(orderBody(m_event, m_notYet, 1)).errorCode(), QStringLiteral("sales_not_started"));
+        QCOMPARE(refusal(orderBody(m_event, m_over, 1)).errorCode(), QStringLiteral("sales_ended"));
+        const auto limit = refusal(orderBody(m_event, m_general, 11));
+        QCOMPARE(limit.status, 422);
+        QCOMPARE(limit.errorCode(), QStringLiteral("order_limit"));
+        QCOMPARE(limit.json().value("error").toObject().value("details").toObject().value("max_per_order").toInt(), 10);
+        const auto soldOut = refusal(orderBody(m_event, m_tiny, 3));
+        QCOMPARE(soldOut.status, 409);
+        QCOMPARE(soldOut.errorCode(), QStringLiteral("sold_out"));
+        QCOMPARE(soldOut.json().value("error").toObject().value("details").toObject().value("available").toInt(), 2);
+        QCOMPARE(refusal(orderBody(m_event, m_tiny, 2)).status, 201);
+        QCOMPARE(refusal(orderBody(m_event, m_tiny, 1)).json().value("error").toObject().value("details").toObject().value("available").toInt(), 0);
+        QCOMPARE(refusal(orderBody(m_event, draftType, 1)).status, 422); // another event's ticket type
+        QCOMPARE(available(m_tiny), 0);
+        QCOMPARE(available(draftType), 5);
+    }
+
+    void badOrdersStoreNothing_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::newRow("malformed") << QByteArray(R"({"event_id":)") << 400;
+        QTest::newRow("not an object") << QByteArray("[]") << 422;
+        QTest::newRow("no items") << QByteArray(R"({"event_id":"00000000-0000-0000-0000-000000000000"})") << 422;
+        QTest::newRow("empty items") << QByteArray(R"({"event_id":"00000000-0000-0000-0000-000000000000","items":[]})") << 422;
+        QTest::newRow("event id not a uuid") << QByteArray(R"({"event_id":"1; DROP TABLE tickets.orders","items":[{"ticket_type_id":"x","quantity":1,"attendees":[]}]})") << 422;
+        QTest::newRow("quantity zero") << QByteArray(R"({"event_id":"E","items":[{"ticket_type_id":"T","quantity":0,"attendees":[]}]})") << 422;
+        QTest::newRow("quantity as text") << QByteArray(R"({"event_id":"E","items":[{"ticket_type_id":"T","quantity":"2","attendees":[]}]})") << 422;
+        QTest::newRow("too few attendees") << QByteArray(R"({"event_id":"E","items":[{"ticket_type_id":"T","quantity":2,"attendees":[{"name":"A","email":"a@example.org"}]}]})") << 422;
+        QTest::newRow("bad attendee email") << QByteArray(R"({"event_id":"E","items":[{"ticket_type_id":"T","quantity":1,"attendees":[{"name":"A","email":"nope"}]}]})") << 422;
+        QTest::newRow("blank attendee name") << QByteArray(R"({"event_id":"E","items":[{"ticket_type_id":"T","quantity":1,"attendees":[{"name":" ","email":"a@example.org"}]}]})") << 422;
+        QTest::newRow("same type twice") << QByteArray(R"({"event_id":"E","items":[{"ticket_type_id":"T","quantity":1,"attendees":[{"name":"A","email":"a@example.org"}]},{"ticket_type_id":"T","quantity":1,"attendees":[{"name":"B","email":"b@example.org"}]}]})") << 422;
+        QTest::newRow("extra field") << QByteArray(R"({"event_id":"E","total":0,"items":[{"ticket_type_id":"T","quantity":1,"attendees":[{"name":"A","email":"a@example.org"}]}]})") << 422;
+        QTest::newRow("price cannot be chosen") << QByteArray(R"({"event_id":"E","items":[{"ticket_type_id":"T","quantity":1,"unit_price":0,"attendees":[{"name":"A","email":"a@example.org"}]}]})") << 422;
+    }
+
+    void badOrdersStoreNothing()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        body.replace("\"E\"", "\"" + m_event.toUtf8() + "\"").replace("\"T\"", "\"" + m_general.toUtf8() + "\"");
+        const std::string before = m_database.query("SELECT count(*) FROM tickets.orders");
+        const int availableBefore = available(m_general);
+        QCOMPARE(m_api->raw("POST", "/api/v1/orders", body, AuthApi::bearer(m_buyer.accessToken)).status, status);
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.orders"), before);
+        QCOMPARE(available(m_general), availableBefore);
+    }
+
+    void idempotencyKeysReplayTheFirstAnswer()
+    {
+        const QByteArray body = QJsonDocument(orderBody(m_event, m_general, 1)).toJson(QJsonDocument::Compact);
+        HttpClient::Headers headers = AuthApi::bearer(m_buyer.accessToken);
+        headers.insert("Idempotency-Key", "order-" + QByteArray::number(QDateTime::currentMSecsSinceEpoch()));
+        const auto first = m_api->raw("POST", "/api/v1/orders", body, headers);
+        QCOMPARE(first.status, 201);
+        const int afterFirst = available(m_general);
+        const auto again = m_api->raw("POST", "/api/v1/orders", body, headers);
+        QCOMPARE(again.status, 201);
+        QCOMPARE(again.json().value("order").toObject().value("id"), first.json().value("order").toObject().value("id"));
+        QCOMPARE(again.header("idempotent-replayed"), QByteArray("true"));
+        QCOMPARE(available(m_general), afterFirst); // no second order
+        const auto changed = m_api->raw("POST", "/api/v1/orders", QJsonDocument(orderBody(m_event, m_general, 2)).toJson(QJsonDocument::Compact), headers);
+        QCOMPARE(changed.status, 422);
+        QCOMPARE(changed.errorCode(), QStringLiteral("idempotency_key_reused"));
+        // The same key from another buyer is another key.
+        HttpClient::Headers otherHeaders = AuthApi::bearer(m_other.accessToken);
+        otherHeaders.insert("Idempotency-Key", headers.value("Idempotency-Key"));
+        QCOMPARE(m_api->raw("POST", "/api/v1/orders", body, otherHeaders).status, 201);
+
+        // Errors are replayed too: a sold-out answer stays the answer to that key.
+        HttpClient::Headers soldOutHeaders = AuthApi::bearer(m_buyer.accessToken);
+        soldOutHeaders.insert("Idempotency-Key", "sold-out-" + QByteArray::number(QDateTime::currentMSecsSinceEpoch()));
+        const QByteArray tinyBody = QJsonDocument(orderBody(m_event, m_tiny, 1)).toJson(QJsonDocument::Compact);
+        QCOMPARE(m_api->raw("POST", "/api/v1/orders", tinyBody, soldOutHeaders).errorCode(), QStringLiteral("sold_out"));
+        QCOMPARE(m_api->raw("PATCH", "/api/v1/ticket-types/" + m_tiny, R"({"quota":5})", AuthApi::bearer(m_organizer.accessToken)).status, 200);
+        const auto replayed = m_api->raw("POST", "/api/v1/orders", tinyBody, soldOutHeaders);
+        QCOMPARE(replayed.status, 409);
+        QCOMPARE(replayed.errorCode(), QStringLiteral("sold_out"));
+
+        // A key whose first request is still running.
+        m_database.query("INSERT INTO tickets.idempotency_keys (owner_id, key, request_hash, state) VALUES ('" + m_buyer.id.toStdString() +
+                         "', 'running-key', 'x', 'running') RETURNING 1");
+        HttpClient::Headers runningHeaders = AuthApi::bearer(m_buyer.accessToken);
+        runningHeaders.insert("Idempotency-Key", "running-key");
+        // (its fingerprint differs, so make it match: the check for "running" comes first only for the same request)
+        m_database.query("UPDATE tickets.idempotency_keys SET request_hash = encode(sha256(convert_to('POST' || chr(10) || '/api/v1/orders' || chr(10) || '" +
+                         QString::fromUtf8(body).replace("'", "''").toStdString() + "', 'UTF8')), 'hex') WHERE key = 'running-key' RETURNING 1");
+        const auto inUse = m_api->raw("POST", "/api/v1/orders", body, runningHeaders);
+        QCOMPARE(inUse.status, 409);
+        QCOMPARE(inUse.errorCode(), QStringLiteral("idempotency_key_in_use"));
+        HttpClient::Headers badKey = AuthApi::bearer(m_buyer.accessToken);
+        badKey.insert("Idempotency-Key", QByteArray(300, 'k'));
+        QCOMPARE(m_api->raw("POST", "/api/v1/orders", body, badKey).status, 422);
+    }
+
+    void threeHundredBuyersFiftySeats()
+    {
+        const QString rush = createEvent("Rush");
+        const QString seats = addType(rush, {{"name", "Fan zone"}, {"price", 250000}, {"quota", 50}});
+        QCOMPARE(m_api->post("/api/v1/events/" + rush + "/publish", {}, m_organizer.accessToken).status, 200);
+        QList<SignedInUser> buyers;
+        for (int i = 0; i < 30; ++i)
+            buyers.append(m_api->signUp("rush"));
+        QList<HttpClient::Request> requests;
+        const QByteArray body = QJsonDocument(orderBody(rush, seats, 1)).toJson(QJsonDocument::Compact);
+        for (int i = 0; i < 300; ++i)
+            requests.append({"POST", m_server->url("/api/v1/orders"), body, AuthApi::bearer(buyers[i % buyers.size()].accessToken)});
+        const auto results = m_client.sendConcurrently(requests, 120000);
+        int placed = 0, soldOut = 0, other = 0;
+        for (const auto& result : results) {
+            if (result.status == 201)
+                ++placed;
+            else if (result.errorCode() == "sold_out")
+                ++soldOut;
+            else
+                ++other;
+        }
+        QCOMPARE(other, 0);
+        QCOMPARE(placed, 50);
+        QCOMPARE(soldOut, 250);
+        const std::string type = seats.toStdString();
+        QCOMPARE(m_database.query("SELECT sum(sold) FROM tickets.quota_shards WHERE ticket_type_id = '" + type + "'"), std::string("50"));
+        QCOMPARE(m_database.query("SELECT sum(quantity) FROM tickets.order_items WHERE ticket_type_id = '" + type + "'"), std::string("50"));
+        QCOMPARE(m_database.query("SELECT sum(seats) FROM tickets.seat_holds WHERE ticket_type_id = '" + type + "'"), std::string("50"));
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.quota_shards WHERE sold > capacity"), std::string("0"));
+    }
+
+private:
+    QString createEvent(const QString& title)
+    {
+        const auto created = m_api->post("/api/v1/events",
+                                         {{"title", title}, {"venue", "Hall"}, {"starts_at", inDays(30)}, {"ends_at", inDays(30.2)},
+                                          {"timezone", "Europe/Moscow"}, {"category_id", 1}},
+                                         m_organizer.accessToken);
+        return created.json().value("id").toString();
+    }
+
+    QString addType(const QString& eventId, QJsonObject fields)
+    {
+        for (const auto& [key, value] : {std::pair<QString, QJsonValue>{"currency", "RUB"}, {"sales_start", inDays(-1)}, {"sales_end", inDays(29)}}) {
+            if (!fields.contains(key))
+                fields.insert(key, value);
+        }
+        const auto created = m_api->post("/api/v1/events/" + eventId + "/ticket-types", fields, m_organizer.accessToken);
+        if (created.status != 201)
+            qWarning("%s", created.body.constData());
+        return created.json().value("id").toString();
+    }
+
+    int available(const QString& typeId)
+    {
+        return std::stoi(m_database.query("SELECT sum(capacity - sold) FROM tickets.quota_shards WHERE ticket_type_id = '" + typeId.toStdString() + "'"));
+    }
+
+    TestDatabase m_database;
+    HttpClient m_client;
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<AuthApi> m_api;
+    SignedInUser m_organizer, m_buyer, m_other;
+    QString m_event, m_general, m_free, m_notYet, m_over, m_tiny;
+};
+
+QTEST_MAIN(TestOrders)
+#include "test_orders.moc"
