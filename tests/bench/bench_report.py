@@ -181,6 +181,45 @@ def bench(args, params):
     return report, table
 
 
+def pgbench_summary(path):
+    """tps from pgbench's report, p50/p99 from its per-transaction log (latency in µs, column 3)."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    tps = float(re.search(r"tps = ([0-9.]+)", text).group(1))
+    latencies = []
+    with open(path + ".log", encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 3:
+                latencies.append(int(parts[2]))
+    latencies.sort()
+    pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] / 1000 if latencies else 0.0
+    return {"req_per_s": round(tps, 1), "p50_ms": round(pick(0.50), 3), "p99_ms": round(pick(0.99), 3),
+            "transactions": len(latencies), "output": text}
+
+
+def rush(args, params):
+    runs = []
+    for target, route, url, body_bytes, header_bytes, wrk_file in read_manifest(args.manifest):
+        stats, text = read_wrk_output(wrk_file)
+        runs.append({"target": target, "route": route, **summarize(stats), "wrk": stats, "wrk_output": text})
+    ceiling = pgbench_summary(args.pgbench)
+    headers = ["target", "what", "req/s", "p50 ms", "p99 ms", "errors", "vs pgbench"]
+    rows = [["pgbench", "seat-taking UPDATE only", f'{ceiling["req_per_s"]:.0f}', f'{ceiling["p50_ms"]:.2f}',
+             f'{ceiling["p99_ms"]:.2f}', 0, "1.00"]]
+    for r in runs:
+        r["ratio_to_pgbench"] = round(r["req_per_s"] / ceiling["req_per_s"], 3) if ceiling["req_per_s"] else None
+        rows.append([r["target"], r["route"], f'{r["req_per_s"]:.0f}', f'{r["p50_ms"]:.2f}', f'{r["p99_ms"]:.2f}',
+                     r["errors"], format_ratio(r["ratio_to_pgbench"])])
+    report = {"kind": "rush-bench", "machine": machine_info(args.repo_root), "params": params,
+              "pgbench": ceiling, "results": runs}
+    table = format_table(headers, rows)
+    table += (f'\n\nsell-out: {params.get("sellout_sold")} seats sold of {params.get("rush_quota")} '
+              f'({params.get("sellout_orders")} order lines); oversold: {params.get("oversold_throughput_run")} '
+              f'(throughput run), {params.get("oversold_sellout_run")} (sell-out run)')
+    return report, table
+
+
 def soak(args, params):
     start_rss = None
     slices = []
@@ -225,7 +264,8 @@ def soak(args, params):
 def main():
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("mode", choices=["bench", "soak"])
+    p.add_argument("mode", choices=["bench", "soak", "rush"])
+    p.add_argument("--pgbench", help="rush: pgbench's output (and its per-transaction log at FILE.log)")
     p.add_argument("--manifest", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--repo-root", default=".")
@@ -236,7 +276,7 @@ def main():
     args = p.parse_args()
 
     params = parse_sets(args.set)
-    report, table = (bench if args.mode == "bench" else soak)(args, params)
+    report, table = {"bench": bench, "soak": soak, "rush": rush}[args.mode](args, params)
     report["notes"] = args.note
 
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)

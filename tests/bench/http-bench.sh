@@ -6,6 +6,7 @@
 #   tests/bench/http-bench.sh --soak [--connections 1000] [--duration 600]
 #                             [--interval 30]
 #   tests/bench/http-bench.sh --auth [--bcrypt-cost 12] [--login-connections 4]
+#   tests/bench/http-bench.sh --rush [--quota 500]
 #
 # Bench mode asks: how close does sbor-server get to a static file server
 # sending the very same bytes? It starts sbor-server and a private
@@ -17,6 +18,12 @@
 # the same bytes, sign-in throughput at the configured bcrypt cost, and the
 # p99 of GET /api/v1/users/me while a login storm keeps the password hashing
 # pool busy (the goal: at most twice its idle p99).
+#
+# Rush mode asks: how fast are tickets sold, and is a seat ever sold twice? It
+# measures POST /api/v1/orders against a quota the run cannot exhaust, next to
+# pgbench running the same seat-taking UPDATE on the same PostgreSQL, then a
+# sell-out with far more buyers than seats, and checks the counters (oversold
+# must be 0; the run fails otherwise).
 #
 # Soak mode asks: does the server stay healthy under long load? It drives
 # GET /readyz (which goes through the DB connection pool) in --interval
@@ -48,6 +55,7 @@ LOG_LEVEL=warn
 OUT=""
 SERVER_ARGS=()
 BCRYPT_COST=12
+RUSH_QUOTA=500
 LOGIN_CONNECTIONS=4  # within the hashing pool's capacity (its threads + a queue of 4): no 503s
 BENCH_EMAIL=bench@example.org
 BENCH_PASSWORD="bench password $$"
@@ -71,6 +79,7 @@ Usage:
   $0 [options]          sbor-server vs nginx on /healthz and /api/v1/version
   $0 --soak [options]   long GET /readyz run, RSS sampled every interval
   $0 --auth [options]   authenticated requests, sign-in throughput, login storm
+  $0 --rush [options]   the on-sale rush: orders/s and oversell next to pgbench
 
 Options:
   --server PATH         sbor-server binary (default: build/bin/sbor-server)
@@ -85,6 +94,7 @@ Options:
   --server-arg ARG      extra argument for sbor-server (repeatable)
   --bcrypt-cost N        auth: bcrypt cost the server hashes with (default: 12)
   --login-connections N  auth: concurrent sign-ins in the login runs (default: 4)
+  --quota N             rush: seats in the sell-out run (default: 500)
   --out FILE.json       default: build/bench/http-bench.json (soak: http-soak.json,
                         auth: auth-bench.json)
   -h, --help
@@ -109,6 +119,8 @@ parse_args() {
         case $1 in
             --soak) MODE=soak ;;
             --auth) MODE=auth ;;
+            --rush) MODE=rush ;;
+            --quota) RUSH_QUOTA=${2:-}; require_uint "$1" "$RUSH_QUOTA"; shift ;;
             --bcrypt-cost) BCRYPT_COST=${2:-}; require_uint "$1" "$BCRYPT_COST"; shift ;;
             --login-connections) LOGIN_CONNECTIONS=${2:-}; require_uint "$1" "$LOGIN_CONNECTIONS"; shift ;;
             --server) SERVER=${2:?--server needs a path}; shift ;;
@@ -132,6 +144,8 @@ parse_args() {
         : "${CONNECTIONS:=1000}" "${DURATION:=600}" "${OUT:=$REPO_ROOT/build/bench/http-soak.json}"
     elif [[ $MODE == auth ]]; then
         : "${CONNECTIONS:=100}" "${DURATION:=10}" "${OUT:=$REPO_ROOT/build/bench/auth-bench.json}"
+    elif [[ $MODE == rush ]]; then
+        : "${CONNECTIONS:=100}" "${DURATION:=10}" "${OUT:=$REPO_ROOT/build/bench/rush-bench.json}"
     else
         : "${CONNECTIONS:=100}" "${DURATION:=10}" "${OUT:=$REPO_ROOT/build/bench/http-bench.json}"
     fi
@@ -144,7 +158,7 @@ parse_args() {
 
 require_tools() {
     local tool
-    for tool in wrk curl "$PYTHON"; do
+    for tool in wrk curl "$PYTHON" $([[ $MODE == rush ]] && echo psql pgbench); do
         command -v "$tool" >/dev/null || die "'$tool' not found (apt-get install wrk curl python3)"
     done
     if [[ $MODE != soak ]]; then
@@ -552,14 +566,15 @@ EOF
     SERVER_ARGS+=(--config "$WORK_DIR/sbor.yml")
 }
 
-# The benchmark's account, made the way an operator makes one: beside the running server.
+# The benchmark's account (role $1, attendee by default), made the way an operator makes one:
+# beside the running server.
 create_bench_user() {
     local var unset_args=()
     for var in $(compgen -e); do
         [[ $var == SBOR_* ]] && unset_args+=(-u "$var")
     done
     printf '%s\n' "$BENCH_PASSWORD" | env "${unset_args[@]}" "$SERVER" user create --data-dir "$DATA_DIR" \
-        --config "$WORK_DIR/sbor.yml" --email "$BENCH_EMAIL" --name Bench --role attendee \
+        --config "$WORK_DIR/sbor.yml" --email "$BENCH_EMAIL" --name Bench --role "${1:-attendee}" \
         >"$WORK_DIR/user-create.log" 2>&1 || { cat "$WORK_DIR/user-create.log" >&2; die "sbor-server user create failed"; }
 }
 
@@ -642,6 +657,105 @@ run_auth() {
     ((SERVER_EXIT_CODE == 0)) || exit 1
 }
 
+# --- rush mode: the on-sale rush against a pgbench ceiling ------------------------
+
+psql_sbor() {  # sql -> prints the single value
+    psql -X -A -t -q "host=$DATA_DIR/run user=postgres dbname=sbor" -c "$1"
+}
+
+api() {  # method path token [body] -> prints the body; dies unless 2xx
+    local out status
+    out=$(curl --noproxy '*' -sS --max-time 10 -X "$1" -H 'Content-Type: application/json' -H "Authorization: Bearer $3" \
+        ${4:+--data "$4"} -w '\n%{http_code}' "http://127.0.0.1:$SBOR_PORT$2") || die "$1 $2 failed"
+    status=${out##*$'\n'}
+    [[ $status == 2* ]] || die "$1 $2 answered $status: ${out%$'\n'*}"
+    printf '%s' "${out%$'\n'*}"
+}
+
+json_field() { "$PYTHON" -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+
+# An organizer made by the CLI, an event on sale with one ticket type of `quota` seats.
+prepare_sale() {  # quota -> sets RUSH_EVENT RUSH_TYPE
+    local starts ends
+    starts=$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)
+    ends=$(date -u -d '+30 days 3 hours' +%Y-%m-%dT%H:%M:%SZ)
+    RUSH_EVENT=$(api POST /api/v1/events "$TOKEN" "{\"title\":\"Rush\",\"venue\":\"Arena\",\"starts_at\":\"$starts\",\"ends_at\":\"$ends\",\"timezone\":\"Europe/Moscow\",\"category_id\":1}" | json_field id)
+    RUSH_TYPE=$(api POST "/api/v1/events/$RUSH_EVENT/ticket-types" "$TOKEN" "{\"name\":\"Standing\",\"price\":250000,\"currency\":\"RUB\",\"quota\":$1,\"sales_start\":\"$(date -u -d '-1 day' +%Y-%m-%dT%H:%M:%SZ)\",\"sales_end\":\"$starts\",\"max_per_order\":10}" | json_field id)
+    api POST "/api/v1/events/$RUSH_EVENT/publish" "$TOKEN" >/dev/null
+}
+
+write_order_script() {  # event type -> $WORK_DIR/order.lua
+    {
+        printf 'wrk.method = "POST"\n'
+        printf 'wrk.body = [[{"event_id":"%s","items":[{"ticket_type_id":"%s","quantity":1,"attendees":[{"name":"Fan","email":"fan@example.org"}]}]}]]\n' "$1" "$2"
+        printf 'wrk.headers["Content-Type"] = "application/json"\n'
+        cat "$WRK_LUA"
+    } >"$WORK_DIR/order.lua"
+}
+
+oversold() {  # type -> seats sold beyond the quota (must be 0), checked three ways
+    psql_sbor "SELECT greatest(
+        (SELECT coalesce(sum(sold), 0) FROM tickets.quota_shards WHERE ticket_type_id = '$1') - (SELECT quota FROM tickets.ticket_types WHERE id = '$1'),
+        (SELECT coalesce(sum(quantity), 0) FROM tickets.order_items WHERE ticket_type_id = '$1') - (SELECT quota FROM tickets.ticket_types WHERE id = '$1'),
+        (SELECT count(*) FROM tickets.quota_shards WHERE sold > capacity), 0)"
+}
+
+# pgbench runs the seat-taking statement sbor runs, with the same connection count as sbor's
+# pool, against the same PostgreSQL: the ceiling for any order path built on it.
+run_pgbench_ceiling() {  # type out_file
+    cat >"$WORK_DIR/rush.sql" <<EOF
+UPDATE tickets.quota_shards SET sold = sold + 1 WHERE (ticket_type_id, shard) = (
+  SELECT ticket_type_id, shard FROM tickets.quota_shards WHERE ticket_type_id = '$1' AND capacity - sold >= 1
+  ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED) AND sold + 1 <= capacity RETURNING shard;
+EOF
+    (cd "$WORK_DIR" && pgbench -n -c 16 -j "$THREADS" -T "$DURATION" -f rush.sql -l --log-prefix=pgbench-log \
+        "host=$DATA_DIR/run user=postgres dbname=sbor" >"$2" 2>&1) || { cat "$2" >&2; die "pgbench failed"; }
+    cat "$WORK_DIR"/pgbench-log.* >"$2.log"
+}
+
+run_rush() {
+    local ports size order_url
+    ports=$(pick_free_ports 2)
+    read -r SBOR_PORT LIVE_PORT <<<"$ports"
+    write_auth_config
+    start_server "$SBOR_PORT" "$LIVE_PORT"
+    wait_for_status_200 "http://127.0.0.1:$SBOR_PORT/healthz" "$STARTUP_TIMEOUT" "$SERVER_PID" sbor-server
+    BENCH_EMAIL=organizer@example.org
+    create_bench_user organizer
+    TOKEN=$(sign_in)
+    order_url="http://127.0.0.1:$SBOR_PORT/api/v1/orders"
+
+    # Throughput: a quota the run cannot exhaust.
+    prepare_sale 10000000
+    write_order_script "$RUSH_EVENT" "$RUSH_TYPE"
+    WRK_HEADER="Authorization: Bearer $TOKEN" WRK_SCRIPT="$WORK_DIR/order.lua" \
+        bench_target "sbor" "POST /api/v1/orders (quota 10M)" "$order_url" 0 0
+    RUSH_OVERSOLD_BIG=$(oversold "$RUSH_TYPE")
+    log "pgbench ceiling: the same seat-taking UPDATE, 16 connections, ${DURATION}s"
+    run_pgbench_ceiling "$RUSH_TYPE" "$WORK_DIR/pgbench.txt"
+
+    # Sell-out: far more buyers than seats.
+    prepare_sale "$RUSH_QUOTA"
+    write_order_script "$RUSH_EVENT" "$RUSH_TYPE"
+    WARMUP=0 WRK_HEADER="Authorization: Bearer $TOKEN" WRK_SCRIPT="$WORK_DIR/order.lua" \
+        bench_target "sbor" "POST /api/v1/orders (quota $RUSH_QUOTA, sells out)" "$order_url" 0 0
+    RUSH_SOLD=$(psql_sbor "SELECT coalesce(sum(sold), 0) FROM tickets.quota_shards WHERE ticket_type_id = '$RUSH_TYPE'")
+    RUSH_ORDERS=$(psql_sbor "SELECT count(*) FROM tickets.order_items WHERE ticket_type_id = '$RUSH_TYPE'")
+    RUSH_OVERSOLD_SMALL=$(oversold "$RUSH_TYPE")
+
+    stop_server
+    write_report rush \
+        --pgbench "$WORK_DIR/pgbench.txt" \
+        --set "duration_s=$DURATION" --set "rush_quota=$RUSH_QUOTA" --set "sellout_sold=$RUSH_SOLD" --set "sellout_orders=$RUSH_ORDERS" \
+        --set "oversold_throughput_run=$RUSH_OVERSOLD_BIG" --set "oversold_sellout_run=$RUSH_OVERSOLD_SMALL" \
+        --note "sbor: POST /api/v1/orders, one ticket each, $CONNECTIONS connections; every order checks the event, the type's window and limits, takes a seat from one of 16 quota shards, writes the order, its attendee, its seat hold and an order.created outbox row in one transaction" \
+        --note "pgbench: only the seat-taking UPDATE (the part that serialises buyers), 16 connections = sbor's pool, same PostgreSQL" \
+        --note "sell-out run: quota $RUSH_QUOTA; status errors are the sold_out answers after the last seat" \
+        --note "wrk, pgbench, sbor-server and PostgreSQL share this machine's $(nproc) CPUs (load average at start: $LOAD_AT_START)"
+    ((SERVER_EXIT_CODE == 0)) || exit 1
+    [[ $RUSH_OVERSOLD_BIG == 0 && $RUSH_OVERSOLD_SMALL == 0 ]] || die "OVERSOLD: $RUSH_OVERSOLD_BIG / $RUSH_OVERSOLD_SMALL"
+}
+
 rss_sample() {  # pid -> "rss_kib<TAB>fds<TAB>threads", manifest-ready
     local rss threads fds
     rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$1/status")
@@ -710,6 +824,7 @@ main() {
     case $MODE in
         soak) run_soak ;;
         auth) run_auth ;;
+        rush) run_rush ;;
         *) run_bench ;;
     esac
 }
