@@ -122,6 +122,7 @@ ConfigSchema coreConfigSchema()
     schema.add({"events.reminder_lead_seconds", ConfigKind::Integer, "86400", "how long before an event's start its event.reminder goes out"});
     schema.add({"events.job_interval_ms", ConfigKind::Integer, "60000", "how often the reminder and completion jobs run"});
     schema.add({"tickets.order_hold_seconds", ConfigKind::Integer, "900", "how long an unpaid order holds its seats"});
+    schema.add({"tickets.job_interval_ms", ConfigKind::Integer, "10000", "how often unpaid orders past their hold are expired"});
     schema.add({"log.level", ConfigKind::String, "info", "debug, info, warn or error"});
     schema.add({"server.target", ConfigKind::List, "all", "services to run in this process"});
     schema.add({"server.debug_routes", ConfigKind::Boolean, "false", "enable /api/v1/debug/* (tests only)"});

@@ -138,6 +138,56 @@ Result<Order> Checkout::read(const access::Principal& caller, const std::string&
     return noSuchOrder(orderId);
 }
 
+namespace {
+void announceStatus(pqxx::transaction_base& tx, const Order& order, const std::string& was, const std::string& traceId)
+{
+    outbox::append(tx, "tickets",
+                   {"order", order.id, "order.updated",
+                    {{"order_id", order.id}, {"event_id", order.eventId}, {"buyer_id", order.buyerId}, {"status", order.status}, {"was", was},
+                     {"total", order.total}, {"currency", order.currency}},
+                    traceId});
+}
+} // namespace
+
+Result<Order> Checkout::cancel(const access::Principal& caller, const std::string& orderId, const CallContext& call)
+{
+    if (!isUuid(orderId))
+        return noSuchOrder(orderId);
+    return m_database.run([&](pqxx::connection& connection) -> Result<Order> {
+        pqxx::work tx(connection);
+        OrderRepository orders(tx);
+        const auto order = orders.find(orderId, true);
+        if (!order || (order->buyerId != caller.userId && !caller.has(access::Permission::EventsWriteAny)))
+            return noSuchOrder(orderId);
+        if (order->status == "cancelled")
+            return *order; // cancelling twice changes nothing
+        if (order->status != "pending")
+            return Error(ErrorCode::Conflict, "a " + order->status + " order cannot be cancelled here" +
+                                                  (order->status == "paid" ? std::string(" (refunds come with payments)") : std::string()),
+                         {{"status", order->status}});
+        orders.releaseSeats(orderId);
+        Order cancelled = orders.setStatus(orderId, "cancelled");
+        announceStatus(tx, cancelled, order->status, call.traceId);
+        tx.commit();
+        return cancelled;
+    });
+}
+
+int Checkout::expireHolds()
+{
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        OrderRepository orders(tx);
+        const auto due = orders.claimExpiredHolds(500);
+        for (const auto& id : due) {
+            orders.releaseSeats(id);
+            announceStatus(tx, orders.setStatus(id, "expired"), "pending", "");
+        }
+        tx.commit();
+        return static_cast<int>(due.size());
+    });
+}
+
 Result<OrderPage> Checkout::mine(const access::Principal& caller, int limit, const std::string& cursor)
 {
     std::optional<std::pair<std::string, std::string>> after;

@@ -32,6 +32,10 @@ public:
     Result<Order> place(const access::Principal& buyer, const OrderRequest& request, const CallContext& call);
     Result<Order> read(const access::Principal& caller, const std::string& orderId);
     Result<OrderPage> mine(const access::Principal& caller, int limit, const std::string& cursor);
+    // The buyer (or an admin) cancels an unpaid order: its seats go back on sale.
+    Result<Order> cancel(const access::Principal& caller, const std::string& orderId, const CallContext& call);
+    // The hold job: unpaid orders past their hold expire and release their seats. Returns how many.
+    int expireHolds();
 
 private:
     db::ConnectionPool& m_database;

@@ -115,6 +115,7 @@ void OrderHandlers::registerRoutes(http::Router& router, const std::string& serv
     router.add("POST", "/api/v1/orders", service, Access::signedIn(), [this](HttpRequest& request) { return placeOrder(request); });
     router.add("GET", "/api/v1/orders", service, Access::signedIn(), [this](HttpRequest& request) { return listOrders(request); });
     router.add("GET", "/api/v1/orders/{id}", service, Access::signedIn(), [this](HttpRequest& request) { return readOrder(request); });
+    router.add("POST", "/api/v1/orders/{id}/cancel", service, Access::signedIn(), [this](HttpRequest& request) { return cancelOrder(request); });
 }
 
 HttpResponse OrderHandlers::placeOrderOnce(HttpRequest& request)
@@ -177,6 +178,14 @@ Reply OrderHandlers::readOrder(HttpRequest& request)
     if (!order)
         return order.error();
     return HttpResponse::json(200, orderJson(*order));
+}
+
+Reply OrderHandlers::cancelOrder(HttpRequest& request)
+{
+    auto cancelled = m_checkout.cancel(*request.principal, request.pathParameter("id"), http::callContextOf(request));
+    if (!cancelled)
+        return cancelled.error();
+    return HttpResponse::json(200, orderJson(*cancelled));
 }
 
 Reply OrderHandlers::listOrders(HttpRequest& request)

@@ -16,6 +16,7 @@ public:
     http::Reply placeOrder(http::HttpRequest& request);
     http::Reply readOrder(http::HttpRequest& request);
     http::Reply listOrders(http::HttpRequest& request);
+    http::Reply cancelOrder(http::HttpRequest& request);
 
 private:
     http::HttpResponse placeOrderOnce(http::HttpRequest& request);

@@ -108,14 +108,45 @@ std::vector<OrderItem> OrderRepository::itemsOf(const std::string& orderId)
     return items;
 }
 
-std::optional<Order> OrderRepository::find(const std::string& id)
+std::optional<Order> OrderRepository::find(const std::string& id, bool lock)
 {
-    const pqxx::result rows = m_tx.exec_params("SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.id = $1::uuid", id);
+    const pqxx::result rows =
+        m_tx.exec_params("SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.id = $1::uuid" + (lock ? " FOR UPDATE" : ""), id);
     if (rows.empty())
         return std::nullopt;
     Order order = orderFrom(rows[0]);
     order.items = itemsOf(order.id);
     return order;
+}
+
+void OrderRepository::releaseSeats(const std::string& orderId)
+{
+    const pqxx::result holds = m_tx.exec_params(
+        "SELECT ticket_type_id::text, shard, seats FROM tickets.seat_holds WHERE order_id = $1::uuid ORDER BY ticket_type_id, shard", orderId);
+    for (const auto& hold : holds)
+        m_tx.exec_params("UPDATE tickets.quota_shards SET sold = sold - $3 WHERE ticket_type_id = $1::uuid AND shard = $2", hold[0].as<std::string>(),
+                         hold[1].as<int>(), hold[2].as<int>());
+    m_tx.exec_params("DELETE FROM tickets.seat_holds WHERE order_id = $1::uuid", orderId);
+}
+
+Order OrderRepository::setStatus(const std::string& orderId, const std::string& status)
+{
+    Order order = orderFrom(m_tx.exec_params1("UPDATE tickets.orders AS o SET status = $2, updated_at = now(), "
+                                              "hold_expires_at = CASE WHEN $2 = 'pending' THEN hold_expires_at ELSE NULL END "
+                                              "WHERE o.id = $1::uuid RETURNING " + orderColumns(),
+                                              orderId, status));
+    order.items = itemsOf(orderId);
+    return order;
+}
+
+std::vector<std::string> OrderRepository::claimExpiredHolds(int limit)
+{
+    std::vector<std::string> ids;
+    for (const auto& row : m_tx.exec_params("SELECT id::text FROM tickets.orders WHERE status = 'pending' AND hold_expires_at < now() "
+                                            "ORDER BY hold_expires_at LIMIT $1 FOR UPDATE SKIP LOCKED",
+                                            limit))
+        ids.push_back(row[0].as<std::string>());
+    return ids;
 }
 
 std::vector<Order> OrderRepository::listForBuyer(const std::string& buyerId, int limit, const std::optional<std::pair<std::string, std::string>>& after)

@@ -30,7 +30,12 @@ public:
     Order insert(const std::string& eventId, const std::string& buyerId, const std::string& status, std::int64_t total,
                  const std::string& currency, std::optional<std::int64_t> holdSeconds);
     void addItem(const std::string& orderId, const OrderItem& item, const SeatsTaken& seats, const std::vector<Attendee>& attendees);
-    std::optional<Order> find(const std::string& id);
+    std::optional<Order> find(const std::string& id, bool lock = false);
+    // Gives an order's held seats back to their shards (in shard order, like every taker).
+    void releaseSeats(const std::string& orderId);
+    Order setStatus(const std::string& orderId, const std::string& status);
+    // Pending orders whose hold has passed, locked for expiry (others skip them).
+    std::vector<std::string> claimExpiredHolds(int limit);
     std::vector<Order> listForBuyer(const std::string& buyerId, int limit, const std::optional<std::pair<std::string, std::string>>& after);
 
 private:

@@ -6,6 +6,7 @@
 #include "tickethandlers.h"
 
 #include "config/config.h"
+#include "log/logger.h"
 #include "service/contracts.h"
 
 std::vector<sbor::db::Migration> sbor_migrations_tickets();
@@ -41,6 +42,15 @@ void TicketsService::registerRoutes(http::Router& router, ServiceContext& contex
     m_idempotency = std::make_unique<IdempotencyStore>(context.database, "tickets");
     m_orderHandlers = std::make_unique<OrderHandlers>(*m_checkout, *m_idempotency);
     m_orderHandlers->registerRoutes(router, name());
+}
+
+std::vector<BackgroundJob> TicketsService::backgroundJobs(ServiceContext& context)
+{
+    Checkout* checkout = m_checkout.get();
+    return {{"order-hold-expiry", std::chrono::milliseconds(context.config.getInteger("tickets.job_interval_ms")), [checkout] {
+                 if (const int expired = checkout->expireHolds(); expired > 0)
+                     log::info("unpaid orders expired; their seats are back on sale", {{"orders", expired}});
+             }}};
 }
 
 } // namespace sbor::tickets

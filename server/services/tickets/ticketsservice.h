@@ -21,6 +21,7 @@ public:
     std::string name() const override { return "tickets"; }
     std::vector<db::Migration> migrations() const override;
     void registerRoutes(http::Router& router, ServiceContext& context) override;
+    std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) override;
     std::string_view apiDescription() const override;
 
 private:

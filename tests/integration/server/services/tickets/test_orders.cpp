@@ -38,7 +38,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url());
+        m_server = TestServer::startOn(m_database.url(), {{"SBOR_TICKETS_JOB_INTERVAL_MS", "200"}});
         QVERIFY(m_server);
         m_api = std::make_unique<AuthApi>(*m_server, m_client);
         m_organizer = m_api->signUp("organizer");
@@ -196,6 +196,38 @@ private slots:
         HttpClient::Headers badKey = AuthApi::bearer(m_buyer.accessToken);
         badKey.insert("Idempotency-Key", QByteArray(300, 'k'));
         QCOMPARE(m_api->raw("POST", "/api/v1/orders", body, badKey).status, 422);
+    }
+
+    void cancellingGivesTheSeatsBack()
+    {
+        const int before = available(m_general);
+        const auto placed = m_api->post("/api/v1/orders", orderBody(m_event, m_general, 3), m_buyer.accessToken);
+        QCOMPARE(placed.status, 201);
+        const QString id = placed.json().value("order").toObject().value("id").toString();
+        QCOMPARE(available(m_general), before - 3);
+        QCOMPARE(m_api->post("/api/v1/orders/" + id + "/cancel", {}, m_other.accessToken).status, 404);
+        const auto cancelled = m_api->post("/api/v1/orders/" + id + "/cancel", {}, m_buyer.accessToken);
+        QCOMPARE(cancelled.status, 200);
+        QCOMPARE(cancelled.json().value("status").toString(), QStringLiteral("cancelled"));
+        QCOMPARE(available(m_general), before);
+        QCOMPARE(m_api->post("/api/v1/orders/" + id + "/cancel", {}, m_buyer.accessToken).status, 200); // twice: no change
+        QCOMPARE(available(m_general), before);
+        QCOMPARE(std::stoi(m_database.query("SELECT count(*) FROM tickets.outbox WHERE type = 'order.updated' AND aggregateid = '" + id.toStdString() + "'")), 1);
+        const auto free = m_api->post("/api/v1/orders", orderBody(m_event, m_free, 1), m_buyer.accessToken);
+        QCOMPARE(m_api->post("/api/v1/orders/" + free.json().value("order").toObject().value("id").toString() + "/cancel", {}, m_buyer.accessToken).status, 409);
+        QCOMPARE(m_api->post("/api/v1/orders/nope/cancel", {}, m_buyer.accessToken).status, 404);
+    }
+
+    void unpaidOrdersExpireAndReleaseTheirSeats()
+    {
+        const int before = available(m_general);
+        const auto placed = m_api->post("/api/v1/orders", orderBody(m_event, m_general, 4), m_buyer.accessToken);
+        const QString id = placed.json().value("order").toObject().value("id").toString();
+        QCOMPARE(available(m_general), before - 4);
+        m_database.query("UPDATE tickets.orders SET hold_expires_at = now() - interval '1 second' WHERE id = '" + id.toStdString() + "' RETURNING 1");
+        QTRY_COMPARE_WITH_TIMEOUT(m_api->get("/api/v1/orders/" + id, m_buyer.accessToken).json().value("status").toString(), QStringLiteral("expired"), 10000);
+        QCOMPARE(available(m_general), before);
+        QCOMPARE(m_api->post("/api/v1/orders/" + id + "/cancel", {}, m_buyer.accessToken).status, 409);
     }
 
     void threeHundredBuyersFiftySeats()
