@@ -44,7 +44,7 @@ std::optional<std::int64_t> parseRfc3339(std::string_view text)
             ++count;
             ++at;
         }
-        if (count == 0)
+        if (count == 0 || count > 6) // PostgreSQL keeps microseconds and would round the rest
             return std::nullopt;
         for (int i = count; i < 6; ++i)
             micros *= 10;
@@ -55,7 +55,7 @@ std::optional<std::int64_t> parseRfc3339(std::string_view text)
     } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
         int offsetHour = 0, offsetMinute = 0;
         if (!digits(text, at + 1, 2, offsetHour) || at + 3 >= text.size() || text[at + 3] != ':' ||
-            !digits(text, at + 4, 2, offsetMinute) || offsetHour > 23 || offsetMinute > 59)
+            !digits(text, at + 4, 2, offsetMinute) || offsetHour > 15 || offsetMinute > 59) // PostgreSQL's limit
             return std::nullopt;
         offsetSeconds = (offsetHour * 3600 + offsetMinute * 60) * (text[at] == '+' ? 1 : -1);
         at += 6;
@@ -66,6 +66,11 @@ std::optional<std::int64_t> parseRfc3339(std::string_view text)
         return std::nullopt;
     const std::int64_t days = sys_days(date).time_since_epoch().count();
     const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+    // 1970 to 9000 in UTC: every instant the platform deals in, and nothing that PostgreSQL would
+    // print in a form this parser refuses (year 10000, BC dates).
+    constexpr std::int64_t kYear9000 = 221845392000; // 9000-01-01T00:00:00Z
+    if (seconds < 0 || seconds >= kYear9000)
+        return std::nullopt;
     return seconds * 1000000 + micros;
 }
 

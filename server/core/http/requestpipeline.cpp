@@ -5,6 +5,7 @@
 #include "metrics/metricsregistry.h"
 #include "runtime/deadlinetimer.h"
 #include "runtime/workerpool.h"
+#include "validation/textrules.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,6 +29,21 @@ public:
 
 private:
     const CorsPolicy& m_policy;
+};
+
+// A path or query that does not decode to UTF-8 is refused before any handler (and so before any
+// SQL, where PostgreSQL would reject the bytes).
+class TextEncodingCheck final : public Middleware {
+public:
+    HttpResponse handle(HttpRequest& request, const Next& next) override
+    {
+        bool valid = validation::utf8Length(request.path).has_value();
+        for (const auto& [name, value] : request.query)
+            valid = valid && validation::utf8Length(name) && validation::utf8Length(value);
+        if (valid)
+            return next(request);
+        return errorResponse(Error(ErrorCode::BadRequest, "the path or query string does not decode to UTF-8 text"), request.traceId);
+    }
 };
 
 class BodyLimit final : public Middleware {
@@ -169,6 +185,7 @@ RequestPipeline::RequestPipeline(PipelineOptions options, const Router& router, 
     m_middlewares.push_back(std::make_shared<ExceptionGuard>());
     m_middlewares.push_back(std::make_shared<CorsPreflight>(m_cors));
     m_middlewares.push_back(std::make_shared<BodyLimit>(m_options.bodyLimitBytes));
+    m_middlewares.push_back(std::make_shared<TextEncodingCheck>());
 }
 
 RequestPipeline::~RequestPipeline() = default;

@@ -21,9 +21,15 @@ IdempotencyStore::Claim IdempotencyStore::begin(const std::string& ownerId, cons
             ownerId, key, fingerprint);
         Claim claim;
         if (inserted.empty()) {
-            const pqxx::row row = tx.exec_params1("SELECT request_hash, state, coalesce(response_status, 0), coalesce(response_body, '') FROM " +
-                                                      table + " WHERE owner_id = $1::uuid AND key = $2",
-                                                  ownerId, key);
+            const pqxx::result rows = tx.exec_params("SELECT request_hash, state, coalesce(response_status, 0), coalesce(response_body, '') FROM " +
+                                                         table + " WHERE owner_id = $1::uuid AND key = $2",
+                                                     ownerId, key);
+            if (rows.empty()) {
+                claim.outcome = Outcome::InUse; // it vanished between our insert and our look: ask the client to retry
+                tx.commit();
+                return claim;
+            }
+            const pqxx::row row = rows[0];
             if (row[0].as<std::string>() != fingerprint)
                 claim.outcome = Outcome::Reused;
             else if (row[1].as<std::string>() == "running")
@@ -54,6 +60,17 @@ void IdempotencyStore::abandon(const std::string& ownerId, const std::string& ke
         tx.exec_params("DELETE FROM " + tx.quote_name(m_schema) + ".idempotency_keys WHERE owner_id = $1::uuid AND key = $2 AND state = 'running'",
                        ownerId, key);
         tx.commit();
+    });
+}
+
+int IdempotencyStore::purgeExpired()
+{
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        const auto removed = tx.exec_params("DELETE FROM " + tx.quote_name(m_schema) + ".idempotency_keys WHERE created_at < now() - make_interval(secs => $1)",
+                                            static_cast<std::int64_t>(m_retention.count()));
+        tx.commit();
+        return static_cast<int>(removed.affected_rows());
     });
 }
 

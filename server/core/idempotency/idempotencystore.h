@@ -30,6 +30,8 @@ public:
     Claim begin(const std::string& ownerId, const std::string& key, const std::string& fingerprint);
     void finish(const std::string& ownerId, const std::string& key, int status, const std::string& body);
     void abandon(const std::string& ownerId, const std::string& key);
+    // Forgets keys past their retention (a job calls this); returns how many.
+    int purgeExpired();
 
     static std::string fingerprint(const std::string& method, const std::string& path, const std::string& body);
     static bool isAcceptableKey(const std::string& key); // 1–255 visible ASCII characters

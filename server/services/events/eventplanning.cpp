@@ -67,15 +67,19 @@ bool canSee(const std::optional<access::Principal>& caller, const Event& event)
 Result<Event> EventPlanning::create(const access::Principal& caller, const EventDraft& draft, const CallContext& call)
 {
     (void)call;
-    return m_database.run([&](pqxx::connection& connection) -> Result<Event> {
-        pqxx::work tx(connection);
-        EventRepository events(tx);
-        if (auto problem = referenceProblem(events, draft.timezone, draft.categoryId))
-            return *problem;
-        Event event = events.insert(caller.userId, draft);
-        tx.commit();
-        return event;
-    });
+    try {
+        return m_database.run([&](pqxx::connection& connection) -> Result<Event> {
+            pqxx::work tx(connection);
+            EventRepository events(tx);
+            if (auto problem = referenceProblem(events, draft.timezone, draft.categoryId))
+                return *problem;
+            Event event = events.insert(caller.userId, draft);
+            tx.commit();
+            return event;
+        });
+    } catch (const pqxx::foreign_key_violation&) {
+        return fieldProblem("category_id", "names no category (it was just removed)");
+    }
 }
 
 Result<Event> EventPlanning::read(const std::optional<access::Principal>& caller, const std::string& eventId)
@@ -108,6 +112,16 @@ Result<EventPage> EventPlanning::list(const EventQuery& query)
 
 Result<Event> EventPlanning::update(const access::Principal& caller, const std::string& eventId, const EventChanges& changes,
                                     const CallContext& call)
+{
+    try {
+        return updateLocked(caller, eventId, changes, call);
+    } catch (const pqxx::foreign_key_violation&) {
+        return fieldProblem("category_id", "names no category (it was just removed)");
+    }
+}
+
+Result<Event> EventPlanning::updateLocked(const access::Principal& caller, const std::string& eventId, const EventChanges& changes,
+                                          const CallContext& call)
 {
     return m_database.run([&](pqxx::connection& connection) -> Result<Event> {
         pqxx::work tx(connection);
@@ -277,16 +291,21 @@ Result<Category> EventPlanning::renameCategory(std::int64_t id, const std::strin
 
 Result<bool> EventPlanning::deleteCategory(std::int64_t id)
 {
-    return m_database.run([&](pqxx::connection& connection) -> Result<bool> {
-        pqxx::work tx(connection);
-        EventRepository events(tx);
-        if (!events.category(id))
-            return Error(ErrorCode::NotFound, "no such category", {{"id", id}});
-        if (!events.deleteCategory(id))
-            return Error(ErrorCode::Conflict, "events still use this category; move them first", {{"id", id}});
-        tx.commit();
-        return true;
-    });
+    const Error inUse(ErrorCode::Conflict, "events still use this category; move them first", {{"id", id}});
+    try {
+        return m_database.run([&](pqxx::connection& connection) -> Result<bool> {
+            pqxx::work tx(connection);
+            EventRepository events(tx);
+            if (!events.category(id))
+                return Error(ErrorCode::NotFound, "no such category", {{"id", id}});
+            if (!events.deleteCategory(id))
+                return inUse;
+            tx.commit();
+            return true;
+        });
+    } catch (const pqxx::foreign_key_violation&) {
+        return inUse; // an event took it between our check and the delete
+    }
 }
 
 int EventPlanning::sendDueReminders(std::int64_t leadSeconds)

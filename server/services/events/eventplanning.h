@@ -44,6 +44,8 @@ public:
     int completeEndedEvents();
 
 private:
+    Result<Event> updateLocked(const access::Principal& caller, const std::string& eventId, const EventChanges& changes, const CallContext& call);
+
     db::ConnectionPool& m_database;
     std::shared_ptr<ServiceDirectory> m_directory;
 };

@@ -100,6 +100,7 @@ Event EventRepository::update(const std::string& id, const EventChanges& changes
         "venue = coalesce($4, venue), starts_at = coalesce($5::timestamptz, starts_at), ends_at = coalesce($6::timestamptz, ends_at), "
         "timezone = coalesce($7, timezone), category_id = coalesce(NULLIF($8, '')::bigint, category_id), "
         "cover_url = CASE WHEN $9::text IS NULL THEN cover_url ELSE NULLIF($9, '') END, "
+        "reminder_sent_at = CASE WHEN $5::timestamptz IS NULL OR $5::timestamptz = starts_at THEN reminder_sent_at ELSE NULL END, "
         "version = version + 1, updated_at = now() WHERE e.id = $1::uuid RETURNING " + eventColumns(),
         id, text(changes.title), text(changes.description), text(changes.venue), text(changes.startsAt), text(changes.endsAt),
         text(changes.timezone), category, text(changes.coverUrl)));
@@ -120,7 +121,7 @@ std::vector<Event> EventRepository::list(const EventQuery& query)
     const std::string sql =
         "SELECT " + eventColumns() + " FROM events.events e WHERE "
         "(($1 = '' AND e.status = 'published') OR ($1 <> '' AND e.organizer_id = NULLIF($1, '')::uuid AND ($2 = '' OR e.status = $2))) "
-        "AND ($3 = 0 OR e.category_id = $3) "
+        "AND ($3::bigint = 0 OR e.category_id = $3::bigint) "
         "AND ($4 = '' OR e.starts_at >= NULLIF($4, '')::timestamptz) AND ($5 = '' OR e.starts_at < NULLIF($5, '')::timestamptz) "
         "AND ($6 = '' OR e.title ILIKE $6 OR e.venue ILIKE $6) "
         "AND ($7 = '' OR e.organizer_id = NULLIF($7, '')::uuid) "

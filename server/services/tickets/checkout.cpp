@@ -175,17 +175,27 @@ Result<Order> Checkout::cancel(const access::Principal& caller, const std::strin
 
 int Checkout::expireHolds()
 {
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        OrderRepository orders(tx);
-        const auto due = orders.claimExpiredHolds(500);
-        for (const auto& id : due) {
-            orders.releaseSeats(id);
-            announceStatus(tx, orders.setStatus(id, "expired"), "pending", "");
-        }
-        tx.commit();
-        return static_cast<int>(due.size());
-    });
+    // One order per transaction: an order's shards are released in (type, shard) order, the order
+    // buyers lock them in, so the job can never deadlock with a purchase, and one failure does not
+    // roll back the others.
+    int expired = 0;
+    for (int batch = 0; batch < 500; ++batch) {
+        const bool released = m_database.run([&](pqxx::connection& connection) {
+            pqxx::work tx(connection);
+            OrderRepository orders(tx);
+            const auto due = orders.claimExpiredHolds(1);
+            if (due.empty())
+                return false;
+            orders.releaseSeats(due.front());
+            announceStatus(tx, orders.setStatus(due.front(), "expired"), "pending", "");
+            tx.commit();
+            return true;
+        });
+        if (!released)
+            break;
+        ++expired;
+    }
+    return expired;
 }
 
 Result<OrderPage> Checkout::mine(const access::Principal& caller, int limit, const std::string& cursor)

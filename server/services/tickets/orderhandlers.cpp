@@ -29,7 +29,7 @@ Result<OrderRequest> orderRequestFrom(const nlohmann::json& body)
 {
     http::JsonFieldReader reader(body);
     OrderRequest request;
-    request.eventId = reader.requiredString("event_id", 1, 64);
+    request.eventId = canonicalUuid(reader.requiredString("event_id", 1, 64));
     if (body.contains("event_id") && body["event_id"].is_string() && !isUuid(request.eventId))
         reader.addProblem("event_id", "must be an event id");
     reader.acceptField("items");
@@ -47,7 +47,7 @@ Result<OrderRequest> orderRequestFrom(const nlohmann::json& body)
             }
             http::JsonFieldReader line(entry, path + ".");
             OrderLine parsed;
-            parsed.ticketTypeId = line.requiredString("ticket_type_id", 1, 64);
+            parsed.ticketTypeId = canonicalUuid(line.requiredString("ticket_type_id", 1, 64));
             parsed.quantity = static_cast<int>(line.requiredInteger("quantity", 1, kMaxQuantity));
             if (!parsed.ticketTypeId.empty() && !seen.insert(parsed.ticketTypeId).second)
                 line.addProblem("ticket_type_id", "appears twice; put the quantities together");
@@ -158,15 +158,11 @@ Reply OrderHandlers::placeOrder(HttpRequest& request)
     case IdempotencyStore::Outcome::Proceed:
         break;
     }
-    HttpResponse response;
-    try {
-        response = placeOrderOnce(request);
-    } catch (...) {
-        m_idempotency.abandon(owner, *key); // a crash is not an answer: let the retry run
-        throw;
-    }
+    // An exception (say, the connection lost during COMMIT) leaves the key "running": the order
+    // may exist, so a retry must not place another at once; after a while the key may be reused.
+    HttpResponse response = placeOrderOnce(request);
     if (response.status >= 500)
-        m_idempotency.abandon(owner, *key);
+        m_idempotency.abandon(owner, *key); // answered before anything was stored: let the retry run
     else
         m_idempotency.finish(owner, *key, response.status, response.body);
     return response;

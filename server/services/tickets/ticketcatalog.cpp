@@ -95,12 +95,14 @@ Result<TicketType> TicketCatalog::update(const access::Principal& caller, const 
     return m_database.run([&](pqxx::connection& connection) -> Result<TicketType> {
         pqxx::work tx(connection);
         TicketTypeRepository types(tx);
+        // The shards first, in shard order as buyers take them: the sold count read here cannot
+        // change before this transaction ends, so a purchase cannot slip between check and change.
+        const int sold = types.lockShardsAndCountSold(typeId);
         const auto locked = types.find(typeId, true);
-        // Sold counts are read under the lock, so a purchase cannot slip in between check and change.
-        if (changes.quota && *changes.quota < locked->sold)
-            return Error(ErrorCode::Conflict, "the quota cannot go below what is sold", {{"sold", locked->sold}, {"quota", *changes.quota}});
-        if (changes.currency && *changes.currency != locked->currency && locked->sold > 0)
-            return Error(ErrorCode::Conflict, "the currency cannot change after a sale", {{"sold", locked->sold}});
+        if (changes.quota && *changes.quota < sold)
+            return Error(ErrorCode::Conflict, "the quota cannot go below what is sold", {{"sold", sold}, {"quota", *changes.quota}});
+        if (changes.currency && *changes.currency != locked->currency && sold > 0)
+            return Error(ErrorCode::Conflict, "the currency cannot change after a sale", {{"sold", sold}});
         const int minimum = changes.minPerOrder.value_or(locked->minPerOrder);
         const int maximum = changes.maxPerOrder.value_or(locked->maxPerOrder);
         if (maximum < minimum)

@@ -47,10 +47,13 @@ void TicketsService::registerRoutes(http::Router& router, ServiceContext& contex
 std::vector<BackgroundJob> TicketsService::backgroundJobs(ServiceContext& context)
 {
     Checkout* checkout = m_checkout.get();
-    return {{"order-hold-expiry", std::chrono::milliseconds(context.config.getInteger("tickets.job_interval_ms")), [checkout] {
+    IdempotencyStore* idempotency = m_idempotency.get();
+    return {{"order-hold-expiry", std::chrono::milliseconds(context.config.getInteger("tickets.job_interval_ms")),
+             [checkout] {
                  if (const int expired = checkout->expireHolds(); expired > 0)
                      log::info("unpaid orders expired; their seats are back on sale", {{"orders", expired}});
-             }}};
+             }},
+            {"idempotency-key-purge", std::chrono::hours(1), [idempotency] { idempotency->purgeExpired(); }}};
 }
 
 } // namespace sbor::tickets

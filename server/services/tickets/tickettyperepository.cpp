@@ -68,7 +68,8 @@ TicketType TicketTypeRepository::insert(const std::string& eventId, const Ticket
 std::optional<TicketType> TicketTypeRepository::find(const std::string& id, bool lock)
 {
     const pqxx::result rows =
-        m_tx.exec_params("SELECT " + columns() + " FROM tickets.ticket_types t WHERE t.id = $1::uuid" + (lock ? " FOR UPDATE" : ""), id);
+        // NO KEY UPDATE: buyers' order lines reference the type (FOR KEY SHARE) and must not wait.
+        m_tx.exec_params("SELECT " + columns() + " FROM tickets.ticket_types t WHERE t.id = $1::uuid" + (lock ? " FOR NO KEY UPDATE" : ""), id);
     if (rows.empty())
         return std::nullopt;
     return typeFrom(rows[0]);
@@ -100,6 +101,14 @@ TicketType TicketTypeRepository::update(const std::string& id, const TicketTypeC
     if (changes.quota)
         distributeQuota(id, *changes.quota);
     return *find(id);
+}
+
+int TicketTypeRepository::lockShardsAndCountSold(const std::string& id)
+{
+    int sold = 0;
+    for (const auto& row : m_tx.exec_params("SELECT sold FROM tickets.quota_shards WHERE ticket_type_id = $1::uuid ORDER BY shard FOR UPDATE", id))
+        sold += row[0].as<int>();
+    return sold;
 }
 
 int TicketTypeRepository::activeCount(const std::string& eventId)

@@ -10,7 +10,8 @@
 
 namespace sbor {
 
-// Microseconds since the Unix epoch; nullopt for anything that is not a valid RFC 3339 time.
+// Microseconds since the Unix epoch; nullopt for anything that is not a valid RFC 3339 time, has
+// more than 6 fraction digits, an offset beyond ±15:59, or lies outside 1970–9000 (UTC).
 std::optional<std::int64_t> parseRfc3339(std::string_view text);
 // "2026-05-01T15:30:00.250000Z" (UTC, microseconds).
 std::string formatRfc3339(std::int64_t unixMicroseconds);

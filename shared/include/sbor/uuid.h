@@ -2,6 +2,7 @@
 // Checks the text form of a UUID before it reaches SQL, so a malformed id in a path is a 404 or
 // 422 of ours instead of a database error.
 
+#include <string>
 #include <string_view>
 
 namespace sbor {
@@ -21,6 +22,16 @@ inline bool isUuid(std::string_view text)
         }
     }
     return true;
+}
+
+// The canonical (lower-case) spelling, so that ids compare equal however a client wrote them.
+inline std::string canonicalUuid(std::string text)
+{
+    for (char& c : text) {
+        if (c >= 'A' && c <= 'F')
+            c = static_cast<char>(c - 'A' + 'a');
+    }
+    return text;
 }
 
 } // namespace sbor

@@ -103,6 +103,9 @@ private slots:
         QTest::newRow("space instead of T") << with("starts_at", "2030-06-01 18:00:00Z") << "starts_at";
         QTest::newRow("no offset") << with("starts_at", "2030-06-01T18:00:00") << "starts_at";
         QTest::newRow("31 February") << with("starts_at", "2030-02-31T18:00:00Z") << "starts_at";
+        QTest::newRow("offset beyond PostgreSQL's") << with("starts_at", "2030-06-01T18:00:00+20:00") << "starts_at";
+        QTest::newRow("nanoseconds") << with("ends_at", "2030-06-01T18:00:00.9999995Z") << "ends_at";
+        QTest::newRow("year 10000 in UTC") << with("ends_at", "9999-12-31T23:00:00-05:00") << "ends_at";
         QTest::newRow("ends before it starts") << with("ends_at", inDays(29)) << "ends_at";
         QTest::newRow("unknown time zone") << with("timezone", "Mars/Olympus_Mons") << "timezone";
         QTest::newRow("SQL-looking time zone") << with("timezone", "UTC'; DROP TABLE events.events;--") << "timezone";
@@ -304,6 +307,10 @@ private slots:
         QCOMPARE(idsOf(m_api->get("/api/v1/events?limit=100&q=" + marker + "&category=2")).size(), 0);
         QCOMPARE(idsOf(m_api->get("/api/v1/events?limit=100&q=%25")).size(), 0); // % is literal
         QCOMPARE(idsOf(m_api->get("/api/v1/events?mine=true&status=draft&limit=100&q=" + marker, m_organizer.accessToken)).size(), 1);
+        // Out-of-range numbers and bytes that are not UTF-8 are refused, never a server error.
+        QCOMPARE(m_api->get("/api/v1/events?category=99999999999").status, 200);
+        QCOMPARE(m_api->get("/api/v1/events?q=%FF%FE").status, 400);
+        QCOMPARE(m_api->get("/api/v1/events/%FF").status, 400);
         for (const QString& bad : {"sort=title", "limit=0", "limit=1000", "cursor=abc", "from=yesterday", "category=x", "organizer=me", "status=draft", "mine=yes"}) {
             const auto refused = m_api->get("/api/v1/events?" + bad);
             QVERIFY2(refused.status == 422, qPrintable(bad + " → " + QString::number(refused.status)));

@@ -116,6 +116,14 @@ private slots:
         QCOMPARE(refusal(orderBody(m_event, m_tiny, 2)).status, 201);
         QCOMPARE(refusal(orderBody(m_event, m_tiny, 1)).json().value("error").toObject().value("details").toObject().value("available").toInt(), 0);
         QCOMPARE(refusal(orderBody(m_event, draftType, 1)).status, 422); // another event's ticket type
+        // Ids in capitals are the same ids: the order goes through, and a type named twice in two
+        // spellings is caught as a duplicate, not stored twice.
+        QCOMPARE(refusal(orderBody(m_event.toUpper(), m_general.toUpper(), 1)).status, 201);
+        QJsonObject twice = orderBody(m_event, m_general, 1);
+        QJsonArray items = twice.value("items").toArray();
+        items.append(QJsonObject{{"ticket_type_id", m_general.toUpper()}, {"quantity", 1}, {"attendees", attendees(1)}});
+        twice.insert("items", items);
+        QCOMPARE(refusal(twice).status, 422);
         QCOMPARE(available(m_tiny), 0);
         QCOMPARE(available(draftType), 5);
     }
