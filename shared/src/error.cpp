@@ -45,4 +45,17 @@ nlohmann::json Error::toJson() const
     return body;
 }
 
+Error invalidField(const std::string& field, const std::string& problem, std::string message)
+{
+    if (message.empty())
+        message = "field '" + field + "' " + problem;
+    return Error(ErrorCode::ValidationFailed, std::move(message),
+                 {{"fields", nlohmann::json::array({{{"field", field}, {"problem", problem}}})}});
+}
+
+Error invalidQueryParameter(const std::string& name, const std::string& problem)
+{
+    return invalidField(name, problem, "query parameter '" + name + "' " + problem);
+}
+
 } // namespace sbor

@@ -41,8 +41,7 @@ Result<StoredUser> confirmPassword(AuthDependencies& deps, const std::string& us
         return matches.error();
     if (!*matches) {
         deps.throttle.recordFailure(account, call.clientAddress);
-        return Error(ErrorCode::ValidationFailed, "the password is not correct",
-                     {{"fields", nlohmann::json::array({{{"field", field}, {"problem", "is not your current password"}}})}});
+        return invalidField(field, "is not your current password", "the password is not correct");
     }
     return std::move(*stored);
 }
@@ -99,8 +98,7 @@ Result<User> Accounts::updateProfile(const access::Principal& caller, const Prof
 {
     if (changes.email) {
         if (!password) {
-            return Error(ErrorCode::ValidationFailed, "changing the email needs your current password",
-                         {{"fields", nlohmann::json::array({{{"field", "password"}, {"problem", "is required to change the email"}}})}});
+            return invalidField("password", "is required to change the email", "changing the email needs your current password");
         }
         auto confirmed = confirmPassword(m_deps, caller.userId, *password, call);
         if (!confirmed)

@@ -62,12 +62,6 @@ Result<std::string> passwordOnlyBody(const HttpRequest& request)
     return password;
 }
 
-Error queryProblem(const std::string& field, const std::string& problem)
-{
-    return Error(ErrorCode::ValidationFailed, "query parameter '" + field + "' " + problem,
-                 {{"fields", nlohmann::json::array({{{"field", field}, {"problem", problem}}})}});
-}
-
 } // namespace
 
 void AuthHandlers::registerRoutes(http::Router& router, const std::string& service)
@@ -322,20 +316,20 @@ Reply AuthHandlers::searchUsers(HttpRequest& request)
     UserSearch search;
     search.text = request.queryValue("q");
     if (search.text.size() > 254)
-        return queryProblem("q", "must be at most 254 characters long");
+        return invalidQueryParameter("q", "must be at most 254 characters long");
     if (const std::string role = request.queryValue("role"); !role.empty()) {
         search.role = access::parseRole(role);
         if (!search.role)
-            return queryProblem("role", "must be attendee, organizer, staff, support or admin");
+            return invalidQueryParameter("role", "must be attendee, organizer, staff, support or admin");
     }
     if (const std::string status = request.queryValue("status"); !status.empty()) {
         if (status != "active" && status != "blocked" && status != "deleted")
-            return queryProblem("status", "must be active, blocked or deleted");
+            return invalidQueryParameter("status", "must be active, blocked or deleted");
         search.status = status;
     }
     const auto limit = paging::parsePageLimit(request.queryValue("limit"), 50, 100);
     if (!limit)
-        return queryProblem("limit", "must be an integer from 1 to 100");
+        return invalidQueryParameter("limit", "must be an integer from 1 to 100");
     search.limit = *limit;
     search.cursor = request.queryValue("cursor");
     auto page = m_administration.search(search);
@@ -401,7 +395,7 @@ Reply AuthHandlers::auditLog(HttpRequest& request)
 {
     const auto limit = paging::parsePageLimit(request.queryValue("limit"), 50, 200);
     if (!limit)
-        return queryProblem("limit", "must be an integer from 1 to 200");
+        return invalidQueryParameter("limit", "must be an integer from 1 to 200");
     std::optional<std::string> target;
     if (const std::string text = request.queryValue("target"); !text.empty())
         target = text;

@@ -14,8 +14,7 @@ Error noSuchUser(const std::string& id) { return Error(ErrorCode::NotFound, "no 
 
 Error badCursor()
 {
-    return Error(ErrorCode::ValidationFailed, "cursor is not one this API returned",
-                 {{"fields", nlohmann::json::array({{{"field", "cursor"}, {"problem", "is not valid"}}})}});
+    return invalidField("cursor", "is not valid", "cursor is not one this API returned");
 }
 
 
@@ -129,8 +128,7 @@ Result<User> UserAdministration::unblock(const access::Principal& admin, const s
 Result<AuditPage> UserAdministration::auditLog(const std::optional<std::string>& targetId, const std::string& cursor, int limit)
 {
     if (targetId && !isUuid(*targetId)) {
-        return Error(ErrorCode::ValidationFailed, "target must be a user id",
-                     {{"fields", nlohmann::json::array({{{"field", "target"}, {"problem", "is not a UUID"}}})}});
+        return invalidField("target", "is not a UUID", "target must be a user id");
     }
     std::optional<std::int64_t> before;
     if (!cursor.empty()) {

@@ -22,12 +22,6 @@ constexpr std::size_t kMaxDescription = 60000;
 constexpr std::size_t kMaxUrl = 2000;
 constexpr std::size_t kMaxScheduleItems = 200;
 
-Error queryProblem(const std::string& field, const std::string& problem)
-{
-    return Error(ErrorCode::ValidationFailed, "query parameter '" + field + "' " + problem,
-                 {{"fields", nlohmann::json::array({{{"field", field}, {"problem", problem}}})}});
-}
-
 void checkTime(http::JsonFieldReader& reader, const std::string& field, const std::optional<std::string>& value)
 {
     if (value && !parseRfc3339(*value))
@@ -137,7 +131,7 @@ Reply EventHandlers::listEvents(HttpRequest& request)
     EventQuery query;
     if (const std::string mine = request.queryValue("mine"); !mine.empty()) {
         if (mine != "true" && mine != "false")
-            return queryProblem("mine", "must be true or false");
+            return invalidQueryParameter("mine", "must be true or false");
         if (mine == "true") {
             if (!request.principal)
                 return Error(ErrorCode::Unauthorized, "mine=true needs 'Authorization: Bearer <token>'");
@@ -146,14 +140,14 @@ Reply EventHandlers::listEvents(HttpRequest& request)
     }
     if (const std::string status = request.queryValue("status"); !status.empty()) {
         if (!query.ownedBy)
-            return queryProblem("status", "filters your own events: use it with mine=true (the public list shows published events)");
+            return invalidQueryParameter("status", "filters your own events: use it with mine=true (the public list shows published events)");
         if (status != "draft" && status != "published" && status != "cancelled" && status != "completed")
-            return queryProblem("status", "must be draft, published, cancelled or completed");
+            return invalidQueryParameter("status", "must be draft, published, cancelled or completed");
         query.status = status;
     }
     if (const std::string category = request.queryValue("category"); !category.empty()) {
         if (category.size() > 18 || category.find_first_not_of("0123456789") != std::string::npos)
-            return queryProblem("category", "must be a category id");
+            return invalidQueryParameter("category", "must be a category id");
         query.categoryId = std::stoll(category);
     }
     for (const auto& [name, target] : {std::pair{"from", &query.from}, std::pair{"to", &query.to}}) {
@@ -161,15 +155,15 @@ Reply EventHandlers::listEvents(HttpRequest& request)
         if (value.empty())
             continue;
         if (!parseRfc3339(value))
-            return queryProblem(name, "must be an RFC 3339 time");
+            return invalidQueryParameter(name, "must be an RFC 3339 time");
         *target = value;
     }
     query.text = request.queryValue("q");
     if (query.text.size() > 200)
-        return queryProblem("q", "must be at most 200 characters long");
+        return invalidQueryParameter("q", "must be at most 200 characters long");
     if (const std::string organizer = request.queryValue("organizer"); !organizer.empty()) {
         if (!isUuid(organizer))
-            return queryProblem("organizer", "must be a user id");
+            return invalidQueryParameter("organizer", "must be a user id");
         query.organizerId = organizer;
     }
     const std::string sort = request.queryValue("sort", "starts_at");
@@ -182,17 +176,17 @@ Reply EventHandlers::listEvents(HttpRequest& request)
     else if (sort == "-created_at")
         query.sort = EventSort::CreatedDescending;
     else
-        return queryProblem("sort", "must be starts_at, -starts_at, created_at or -created_at");
+        return invalidQueryParameter("sort", "must be starts_at, -starts_at, created_at or -created_at");
     const auto limit = paging::parsePageLimit(request.queryValue("limit"), 20, 100);
     if (!limit)
-        return queryProblem("limit", "must be an integer from 1 to 100");
+        return invalidQueryParameter("limit", "must be an integer from 1 to 100");
     query.limit = *limit;
     if (const std::string cursor = request.queryValue("cursor"); !cursor.empty()) {
         const auto position = paging::decodeCursor(cursor);
         if (!position || !position->contains("v") || !position->contains("i") || !(*position)["v"].is_string() ||
             !(*position)["i"].is_string() || !parseRfc3339((*position)["v"].get<std::string>()) ||
             !isUuid((*position)["i"].get<std::string>()))
-            return queryProblem("cursor", "is not one this API returned");
+            return invalidQueryParameter("cursor", "is not one this API returned");
         query.after = std::make_pair((*position)["v"].get<std::string>(), (*position)["i"].get<std::string>());
     }
     auto page = m_planning.list(query);

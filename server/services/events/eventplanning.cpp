@@ -13,12 +13,6 @@ namespace {
 
 Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no such event", {{"id", id}}); }
 
-Error fieldProblem(const std::string& field, const std::string& problem)
-{
-    return Error(ErrorCode::ValidationFailed, "field '" + field + "' " + problem,
-                 {{"fields", nlohmann::json::array({{{"field", field}, {"problem", problem}}})}});
-}
-
 nlohmann::json eventSummary(const Event& event)
 {
     return {{"event_id", event.id}, {"organizer_id", event.organizerId}, {"title", event.title}, {"starts_at", event.startsAt},
@@ -30,9 +24,9 @@ std::optional<Error> referenceProblem(EventRepository& events, const std::option
                                       const std::optional<std::int64_t>& categoryId)
 {
     if (timezone && !events.timezoneExists(*timezone))
-        return fieldProblem("timezone", "is not an IANA time zone name such as Europe/Moscow");
+        return invalidField("timezone", "is not an IANA time zone name such as Europe/Moscow");
     if (categoryId && !events.category(*categoryId))
-        return fieldProblem("category_id", "names no category (see GET /api/v1/categories)");
+        return invalidField("category_id", "names no category (see GET /api/v1/categories)");
     return std::nullopt;
 }
 
@@ -78,7 +72,7 @@ Result<Event> EventPlanning::create(const access::Principal& caller, const Event
             return event;
         });
     } catch (const pqxx::foreign_key_violation&) {
-        return fieldProblem("category_id", "names no category (it was just removed)");
+        return invalidField("category_id", "names no category (it was just removed)");
     }
 }
 
@@ -116,7 +110,7 @@ Result<Event> EventPlanning::update(const access::Principal& caller, const std::
     try {
         return updateLocked(caller, eventId, changes, call);
     } catch (const pqxx::foreign_key_violation&) {
-        return fieldProblem("category_id", "names no category (it was just removed)");
+        return invalidField("category_id", "names no category (it was just removed)");
     }
 }
 
@@ -138,7 +132,7 @@ Result<Event> EventPlanning::updateLocked(const access::Principal& caller, const
         const std::string startsAt = changes.startsAt.value_or(current->startsAt);
         const std::string endsAt = changes.endsAt.value_or(current->endsAt);
         if (*parseRfc3339(endsAt) <= *parseRfc3339(startsAt))
-            return fieldProblem(changes.endsAt ? "ends_at" : "starts_at", "must leave ends_at after starts_at");
+            return invalidField(changes.endsAt ? "ends_at" : "starts_at", "must leave ends_at after starts_at");
         if (auto problem = referenceProblem(events, changes.timezone, changes.categoryId))
             return *problem;
         Event updated = events.update(eventId, changes);

@@ -90,8 +90,7 @@ Result<Order> Checkout::place(const access::Principal& buyer, const OrderRequest
                                      " per order",
                                  type->id, {{"min_per_order", type->minPerOrder}, {"max_per_order", type->maxPerOrder}, {"quantity", line.quantity}});
             if (!currency.empty() && currency != type->currency)
-                return Error(ErrorCode::ValidationFailed, "one order pays in one currency",
-                             {{"fields", nlohmann::json::array({{{"field", "items"}, {"problem", "mixes currencies"}}})}});
+                return invalidField("items", "mixes currencies", "one order pays in one currency");
             currency = type->currency;
             auto seats = orders.takeSeats(type->id, line.quantity);
             if (const int* left = std::get_if<int>(&seats))
@@ -205,8 +204,7 @@ Result<OrderPage> Checkout::mine(const access::Principal& caller, int limit, con
         const auto position = paging::decodeCursor(cursor);
         if (!position || !position->contains("c") || !position->contains("i") || !(*position)["c"].is_string() ||
             !(*position)["i"].is_string() || !parseRfc3339((*position)["c"].get<std::string>()) || !isUuid((*position)["i"].get<std::string>()))
-            return Error(ErrorCode::ValidationFailed, "cursor is not one this API returned",
-                         {{"fields", nlohmann::json::array({{{"field", "cursor"}, {"problem", "is not valid"}}})}});
+            return invalidField("cursor", "is not valid", "cursor is not one this API returned");
         after = std::make_pair((*position)["c"].get<std::string>(), (*position)["i"].get<std::string>());
     }
     OrderPage page;

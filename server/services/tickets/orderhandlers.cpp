@@ -18,12 +18,6 @@ namespace {
 constexpr std::size_t kMaxLines = 20;
 constexpr int kMaxQuantity = 1000;
 
-Error queryProblem(const std::string& field, const std::string& problem)
-{
-    return Error(ErrorCode::ValidationFailed, "query parameter '" + field + "' " + problem,
-                 {{"fields", nlohmann::json::array({{{"field", field}, {"problem", problem}}})}});
-}
-
 // {event_id, items: [{ticket_type_id, quantity, attendees: [{name, email}]}]}, every problem named.
 Result<OrderRequest> orderRequestFrom(const nlohmann::json& body)
 {
@@ -140,8 +134,7 @@ Reply OrderHandlers::placeOrder(HttpRequest& request)
     if (!key)
         return placeOrderOnce(request);
     if (!IdempotencyStore::isAcceptableKey(*key))
-        return Error(ErrorCode::ValidationFailed, "Idempotency-Key must be 1 to 255 visible ASCII characters",
-                     {{"fields", nlohmann::json::array({{{"field", "Idempotency-Key"}, {"problem", "is not valid"}}})}});
+        return invalidField("Idempotency-Key", "is not valid", "Idempotency-Key must be 1 to 255 visible ASCII characters");
     const std::string& owner = request.principal->userId;
     const auto claim = m_idempotency.begin(owner, *key, IdempotencyStore::fingerprint(request.method, request.path, request.body));
     switch (claim.outcome) {
@@ -187,10 +180,10 @@ Reply OrderHandlers::cancelOrder(HttpRequest& request)
 Reply OrderHandlers::listOrders(HttpRequest& request)
 {
     if (const std::string mine = request.queryValue("mine", "true"); mine != "true")
-        return queryProblem("mine", "must be true: this lists your own orders (an event's orders come with the organizer's views)");
+        return invalidQueryParameter("mine", "must be true: this lists your own orders (an event's orders come with the organizer's views)");
     const auto limit = paging::parsePageLimit(request.queryValue("limit"), 20, 100);
     if (!limit)
-        return queryProblem("limit", "must be an integer from 1 to 100");
+        return invalidQueryParameter("limit", "must be an integer from 1 to 100");
     auto page = m_checkout.mine(*request.principal, *limit, request.queryValue("cursor"));
     if (!page)
         return page.error();

@@ -12,12 +12,6 @@ namespace {
 Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no such event", {{"id", id}}); }
 Error noSuchType(const std::string& id) { return Error(ErrorCode::NotFound, "no such ticket type", {{"id", id}}); }
 
-Error fieldProblem(const std::string& field, const std::string& problem)
-{
-    return Error(ErrorCode::ValidationFailed, "field '" + field + "' " + problem,
-                 {{"fields", nlohmann::json::array({{{"field", field}, {"problem", problem}}})}});
-}
-
 bool isOrganizerOf(const access::Principal& caller, const EventFacts& event)
 {
     return caller.has(access::Permission::EventsWriteAny) ||
@@ -55,7 +49,7 @@ Result<TicketType> TicketCatalog::create(const access::Principal& caller, const 
     if (!event)
         return event.error();
     if (*parseRfc3339(draft.salesEnd) > event->endsAt)
-        return fieldProblem("sales_end", "must not be after the event ends");
+        return invalidField("sales_end", "must not be after the event ends");
     return m_database.run([&](pqxx::connection& connection) {
         pqxx::work tx(connection);
         TicketType created = TicketTypeRepository(tx).insert(eventId, draft);
@@ -106,13 +100,13 @@ Result<TicketType> TicketCatalog::update(const access::Principal& caller, const 
         const int minimum = changes.minPerOrder.value_or(locked->minPerOrder);
         const int maximum = changes.maxPerOrder.value_or(locked->maxPerOrder);
         if (maximum < minimum)
-            return fieldProblem(changes.maxPerOrder ? "max_per_order" : "min_per_order", "must leave max_per_order at least min_per_order");
+            return invalidField(changes.maxPerOrder ? "max_per_order" : "min_per_order", "must leave max_per_order at least min_per_order");
         const auto start = *parseRfc3339(changes.salesStart.value_or(locked->salesStart));
         const auto end = *parseRfc3339(changes.salesEnd.value_or(locked->salesEnd));
         if (end <= start)
-            return fieldProblem(changes.salesEnd ? "sales_end" : "sales_start", "must leave sales_end after sales_start");
+            return invalidField(changes.salesEnd ? "sales_end" : "sales_start", "must leave sales_end after sales_start");
         if (end > event->endsAt)
-            return fieldProblem("sales_end", "must not be after the event ends");
+            return invalidField("sales_end", "must not be after the event ends");
         TicketType updated = types.update(typeId, changes);
         tx.commit();
         return updated;

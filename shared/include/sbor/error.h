@@ -47,6 +47,12 @@ struct Error {
     nlohmann::json toJson() const;
 };
 
+// A 422 validation_failed about one field, with details in the shape JsonFieldReader gives for
+// many: {"fields": [{"field", "problem"}]}. The message defaults to "field '<field>' <problem>".
+Error invalidField(const std::string& field, const std::string& problem, std::string message = {});
+// The same for a query parameter ("query parameter 'limit' must be …").
+Error invalidQueryParameter(const std::string& name, const std::string& problem);
+
 // An Error carried by an exception, for the few places that cannot return one as a value
 // (infrastructure deep below a handler, e.g. the database pool when PostgreSQL is down). The HTTP
 // exception guard answers it with the error's own code and status.
