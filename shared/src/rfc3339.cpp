@@ -74,6 +74,16 @@ std::optional<std::int64_t> parseRfc3339(std::string_view text)
     return seconds * 1000000 + micros;
 }
 
+std::int64_t unixNowSeconds()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::int64_t unixNowMicroseconds()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 std::string formatRfc3339(std::int64_t unixMicroseconds)
 {
     using namespace std::chrono;

@@ -81,12 +81,19 @@ bool Principal::has(Permission permission) const
 
 bool Principal::hasRole(Role role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
 
-std::vector<std::string> Principal::roleNames() const
+std::vector<std::string> roleNames(const std::vector<Role>& roles)
 {
     std::vector<std::string> names;
     for (Role role : roles)
         names.emplace_back(roleName(role));
     return names;
+}
+
+std::vector<std::string> Principal::roleNames() const { return access::roleNames(roles); }
+
+bool Principal::managesEventOf(const std::string& organizerId) const
+{
+    return has(Permission::EventsWriteAny) || (userId == organizerId && has(Permission::EventsWrite));
 }
 
 std::string Access::describe() const

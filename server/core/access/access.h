@@ -31,6 +31,9 @@ const std::vector<Role>& allRoles();
 std::string_view permissionName(Permission permission);
 bool roleGrants(Role role, Permission permission);
 
+// The wire names of `roles`, in order.
+std::vector<std::string> roleNames(const std::vector<Role>& roles);
+
 // The authenticated caller of a request.
 struct Principal {
     std::string userId;
@@ -38,6 +41,9 @@ struct Principal {
     std::string sessionId;
 
     bool has(Permission permission) const;
+    // May this caller change what belongs to an event organized by `organizerId`? Its organizer
+    // (as an organizer) or anyone who may manage every event.
+    bool managesEventOf(const std::string& organizerId) const;
     bool hasRole(Role role) const;
     std::vector<std::string> roleNames() const;
 };

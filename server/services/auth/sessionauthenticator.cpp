@@ -1,5 +1,7 @@
 #include "sessionauthenticator.h"
 
+#include "sbor/rfc3339.h"
+
 #include "sbor/uuid.h"
 
 namespace sbor::auth {
@@ -7,10 +9,6 @@ namespace {
 constexpr std::size_t kMaxCachedSessions = 100000;
 constexpr std::size_t kMaxVerifiedTokens = 10000;
 
-std::int64_t unixNow()
-{
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 } // namespace
 
 SessionAuthenticator::SessionAuthenticator(db::ConnectionPool& database, AccessTokenVerifier verifier, std::int64_t idleTimeoutSeconds,
@@ -21,7 +19,7 @@ SessionAuthenticator::SessionAuthenticator(db::ConnectionPool& database, AccessT
 
 Result<access::Principal> SessionAuthenticator::authenticate(const std::string& bearerToken)
 {
-    auto claims = verifiedClaims(bearerToken, unixNow());
+    auto claims = verifiedClaims(bearerToken, unixNowSeconds());
     if (!claims)
         return claims.error();
     if (!isUuid(claims->sessionId) || !isUuid(claims->subject))

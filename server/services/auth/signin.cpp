@@ -1,5 +1,7 @@
 #include "signin.h"
 
+#include "sbor/rfc3339.h"
+
 #include "accounts.h"
 #include "opaquetokens.h"
 #include "sessionrepository.h"
@@ -11,15 +13,9 @@
 
 #include <sodium.h>
 
-#include <chrono>
 
 namespace sbor::auth {
 namespace {
-
-std::int64_t unixNow()
-{
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 std::string newTokenId()
 {
@@ -39,11 +35,10 @@ TokenGrant SignIn::grant(pqxx::transaction_base& tx, const User& user, const std
     SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).addRefreshToken(sessionId, sha256Hex(result.refreshToken));
     AccessTokenClaims claims;
     claims.subject = user.id;
-    for (access::Role role : user.roles)
-        claims.roles.emplace_back(access::roleName(role));
+    claims.roles = access::roleNames(user.roles);
     claims.sessionId = sessionId;
     claims.tokenId = newTokenId();
-    claims.issuedAt = unixNow();
+    claims.issuedAt = unixNowSeconds();
     claims.expiresAt = claims.issuedAt + m_deps.settings.accessTokenTtlSeconds;
     result.accessToken = signAccessToken(claims, m_deps.signingKey, m_deps.audience);
     result.expiresIn = m_deps.settings.accessTokenTtlSeconds;

@@ -1,18 +1,14 @@
 #include "twofactor.h"
 
+#include "sbor/rfc3339.h"
+
 #include "accounts.h"
 #include "opaquetokens.h"
 #include "totp.h"
 
-#include <chrono>
 
 namespace sbor::auth {
 namespace {
-
-std::int64_t unixNow()
-{
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 bool isSixDigits(const std::string& code)
 {
@@ -31,7 +27,7 @@ bool acceptSecondFactor(UserRepository& users, const StoredUser& user, const std
         const auto secret = base32Decode(*user.totpSecret);
         if (!secret)
             return false;
-        const auto step = verifyTotp(*secret, code, unixNow(), user.totpLastStep);
+        const auto step = verifyTotp(*secret, code, unixNowSeconds(), user.totpLastStep);
         return step && users.claimTotpStep(user.user.id, *step);
     }
     const std::string normalized = normalizeRecoveryCode(code);
@@ -68,7 +64,7 @@ Result<TotpEnabled> TwoFactor::enable(const access::Principal& caller, const std
         if (!stored->totpPendingSecret)
             return Error(ErrorCode::Conflict, "call POST /api/v1/auth/2fa/setup first");
         const auto secret = base32Decode(*stored->totpPendingSecret);
-        const auto step = secret && isSixDigits(code) ? verifyTotp(*secret, code, unixNow()) : std::nullopt;
+        const auto step = secret && isSixDigits(code) ? verifyTotp(*secret, code, unixNowSeconds()) : std::nullopt;
         if (!step)
             return wrongCode();
         users.enableTotp(caller.userId, *step);

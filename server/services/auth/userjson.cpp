@@ -5,13 +5,7 @@ namespace {
 nlohmann::json optionalJson(const std::optional<std::string>& value) { return value ? nlohmann::json(*value) : nlohmann::json(nullptr); }
 } // namespace
 
-nlohmann::json roleNamesJson(const std::vector<access::Role>& roles)
-{
-    nlohmann::json names = nlohmann::json::array();
-    for (access::Role role : roles)
-        names.push_back(std::string(access::roleName(role)));
-    return names;
-}
+nlohmann::json roleNamesJson(const std::vector<access::Role>& roles) { return access::roleNames(roles); }
 
 nlohmann::json userJson(const User& user, UserView view)
 {

@@ -45,11 +45,7 @@ Result<Event> eventToChange(EventRepository& events, const access::Principal& ca
 
 } // namespace
 
-bool canChange(const access::Principal& caller, const Event& event)
-{
-    return caller.has(access::Permission::EventsWriteAny) ||
-           (caller.userId == event.organizerId && caller.has(access::Permission::EventsWrite));
-}
+bool canChange(const access::Principal& caller, const Event& event) { return caller.managesEventOf(event.organizerId); }
 
 bool canSee(const std::optional<access::Principal>& caller, const Event& event)
 {
@@ -174,9 +170,7 @@ Result<Event> EventPlanning::publish(const access::Principal& caller, const std:
         if (current->status != "draft")
             return Error(ErrorCode::Conflict, "a " + current->status + " event cannot be published", {{"status", current->status}});
         nlohmann::json missing = nlohmann::json::array();
-        const auto nowMicros =
-            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-        if (*parseRfc3339(current->startsAt) <= nowMicros)
+        if (*parseRfc3339(current->startsAt) <= unixNowMicroseconds())
             missing.push_back("a start in the future");
         if (ticketTypes == 0)
             missing.push_back("at least one active ticket type");

@@ -10,17 +10,11 @@
 #include "service/contracts.h"
 
 #include <algorithm>
-#include <chrono>
 
 namespace sbor::tickets {
 namespace {
 
 Error noSuchOrder(const std::string& id) { return Error(ErrorCode::NotFound, "no such order", {{"id", id}}); }
-
-std::int64_t nowMicros()
-{
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 nlohmann::json itemsJson(const Order& order)
 {
@@ -56,7 +50,7 @@ Result<Order> Checkout::place(const access::Principal& buyer, const OrderRequest
         pqxx::work tx(connection);
         TicketTypeRepository types(tx);
         OrderRepository orders(tx);
-        const std::int64_t now = nowMicros();
+        const std::int64_t now = unixNowMicroseconds();
         std::int64_t total = 0;
         std::string currency;
         struct Taken {
@@ -74,7 +68,7 @@ Result<Order> Checkout::place(const access::Principal& buyer, const OrderRequest
                   [&](std::size_t a, std::size_t b) { return request.lines[a].ticketTypeId < request.lines[b].ticketTypeId; });
         for (const std::size_t index : sequence) {
             const OrderLine& line = request.lines[index];
-            const auto type = isUuid(line.ticketTypeId) ? types.find(line.ticketTypeId) : std::nullopt;
+            const auto type = isUuid(line.ticketTypeId) ? types.findForSale(line.ticketTypeId) : std::nullopt;
             if (!type || type->eventId != request.eventId || !type->active)
                 return aboutType(ErrorCode::ValidationFailed, "no such ticket type on sale for this event", line.ticketTypeId,
                                  {{"fields", nlohmann::json::array({{{"field", "items"}, {"problem", "names a ticket type this event does not sell"}}})}});
@@ -132,7 +126,7 @@ Result<Order> Checkout::read(const access::Principal& caller, const std::string&
     // The event's organizer sees the orders of their event.
     const auto events = m_directory->find<EventDirectory>();
     const auto event = events ? events->eventFacts(order->eventId) : std::nullopt;
-    if (event && event->organizerId == caller.userId && caller.has(access::Permission::EventsWrite))
+    if (event && caller.managesEventOf(event->organizerId))
         return *order;
     return noSuchOrder(orderId);
 }

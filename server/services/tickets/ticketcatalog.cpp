@@ -12,11 +12,7 @@ namespace {
 Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no such event", {{"id", id}}); }
 Error noSuchType(const std::string& id) { return Error(ErrorCode::NotFound, "no such ticket type", {{"id", id}}); }
 
-bool isOrganizerOf(const access::Principal& caller, const EventFacts& event)
-{
-    return caller.has(access::Permission::EventsWriteAny) ||
-           (caller.userId == event.organizerId && caller.has(access::Permission::EventsWrite));
-}
+bool isOrganizerOf(const access::Principal& caller, const EventFacts& event) { return caller.managesEventOf(event.organizerId); }
 
 bool mayManage(const std::optional<access::Principal>& caller, const EventFacts& event)
 {

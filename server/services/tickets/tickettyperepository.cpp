@@ -10,10 +10,10 @@ namespace {
 
 using db::rfc3339Sql;
 
-std::string columns()
+std::string columns(bool withSold = true)
 {
-    return "t.id::text, t.event_id::text, t.name, t.price, t.currency, t.quota, "
-           "(SELECT coalesce(sum(sold), 0)::int FROM tickets.quota_shards s WHERE s.ticket_type_id = t.id), " +
+    return "t.id::text, t.event_id::text, t.name, t.price, t.currency, t.quota, " +
+           std::string(withSold ? "(SELECT coalesce(sum(sold), 0)::int FROM tickets.quota_shards s WHERE s.ticket_type_id = t.id), " : "0, ") +
            rfc3339Sql("t.sales_start") + ", " + rfc3339Sql("t.sales_end") + ", t.min_per_order, t.max_per_order, t.active, t.version, " +
            rfc3339Sql("t.created_at") + ", " + rfc3339Sql("t.updated_at");
 }
@@ -70,6 +70,14 @@ std::optional<TicketType> TicketTypeRepository::find(const std::string& id, bool
     const pqxx::result rows =
         // NO KEY UPDATE: buyers' order lines reference the type (FOR KEY SHARE) and must not wait.
         m_tx.exec_params("SELECT " + columns() + " FROM tickets.ticket_types t WHERE t.id = $1::uuid" + (lock ? " FOR NO KEY UPDATE" : ""), id);
+    if (rows.empty())
+        return std::nullopt;
+    return typeFrom(rows[0]);
+}
+
+std::optional<TicketType> TicketTypeRepository::findForSale(const std::string& id)
+{
+    const pqxx::result rows = m_tx.exec_params("SELECT " + columns(false) + " FROM tickets.ticket_types t WHERE t.id = $1::uuid", id);
     if (rows.empty())
         return std::nullopt;
     return typeFrom(rows[0]);

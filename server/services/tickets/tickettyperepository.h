@@ -17,6 +17,9 @@ public:
 
     TicketType insert(const std::string& eventId, const TicketTypeDraft& draft);
     std::optional<TicketType> find(const std::string& id, bool lock = false);
+    // Without the sold count (a sum over every shard), which checkout does not need: one order
+    // reads its types on the hottest path there is.
+    std::optional<TicketType> findForSale(const std::string& id);
     std::vector<TicketType> listForEvent(const std::string& eventId, bool activeOnly);
     TicketType update(const std::string& id, const TicketTypeChanges& changes);
     int activeCount(const std::string& eventId);

@@ -16,4 +16,8 @@ std::optional<std::int64_t> parseRfc3339(std::string_view text);
 // "2026-05-01T15:30:00.250000Z" (UTC, microseconds).
 std::string formatRfc3339(std::int64_t unixMicroseconds);
 
+// Now, in the units the API's times and tokens use.
+std::int64_t unixNowSeconds();
+std::int64_t unixNowMicroseconds();
+
 } // namespace sbor
