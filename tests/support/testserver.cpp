@@ -163,4 +163,14 @@ QString TestServer::logs()
     return QString::fromUtf8(file.readAll());
 }
 
+QString TestServer::errorLogLines()
+{
+    QStringList errors;
+    for (const QString& line : logs().split(u'\n')) {
+        if (line.contains(QStringLiteral("\"level\":\"error\"")))
+            errors.append(line);
+    }
+    return errors.join(u'\n');
+}
+
 } // namespace sbor::test

@@ -50,6 +50,8 @@ public:
     quint16 port() const { return m_port; }
     qint64 pid() const { return m_process.processId(); }
     QString logs();
+    // Only the error-level lines of logs(), to explain an unexpected answer in a failure message.
+    QString errorLogLines();
     QProcess& process() { return m_process; }
 
     static QString binary();

@@ -18,11 +18,20 @@ void throwDatabaseUnavailable(const std::string& message)
     throw ErrorException(Error(ErrorCode::DatabaseUnavailable, "the database is unavailable; retry later"));
 }
 
+void throwWriteConflict(const std::string& message)
+{
+    log::warn("write conflict", {{"error", message}});
+    throw ErrorException(
+        Error(ErrorCode::WriteConflict, "the request collided with a concurrent change; nothing was stored, retry it", {{"retry_after_seconds", 1}}));
+}
+
 void rethrowDatabaseFailure(const pqxx::sql_error& error)
 {
     const std::string& state = error.sqlstate();
     if (state == "57014") // query_canceled: statement_timeout
         throw ErrorException(Error(ErrorCode::RequestTimeout, "a database statement took too long"));
+    if (state == "55P03") // lock_not_available
+        throwWriteConflict(error.what());
     if (state.rfind("57P", 0) == 0 || state.rfind("08", 0) == 0) // shutdown, crash, connection errors
         throwDatabaseUnavailable(std::string("database went away: ") + error.what());
     throw;

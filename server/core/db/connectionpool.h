@@ -80,6 +80,10 @@ private:
 // Throws ServiceUnavailableError; out of line so this header needs no HTTP include.
 [[noreturn]] void throwDatabaseUnavailable(const std::string& message);
 
+// PostgreSQL rolled the whole transaction back (deadlock, serialization failure, lock wait
+// refused): 409 write_conflict with Retry-After, as nothing was stored and a retry is safe.
+[[noreturn]] void throwWriteConflict(const std::string& message);
+
 // Maps libpqxx failures that mean "the database, not the request" to ErrorExceptions.
 [[noreturn]] void rethrowDatabaseFailure(const pqxx::sql_error& error);
 
@@ -101,6 +105,10 @@ auto ConnectionPool::run(Work&& work) -> decltype(work(std::declval<pqxx::connec
         release(std::move(connection), false);
         discardIdle();
         throwDatabaseUnavailable(std::string("database connection lost: ") + e.what());
+    } catch (const pqxx::transaction_rollback& e) { // deadlock, serialization failure: not an sql_error in libpqxx 6.4
+        const bool healthy = connection->is_open();
+        release(std::move(connection), healthy);
+        throwWriteConflict(e.what());
     } catch (const pqxx::sql_error& e) {
         const bool healthy = connection->is_open();
         release(std::move(connection), healthy);

@@ -32,14 +32,14 @@ Order orderFrom(const pqxx::row& row)
 
 } // namespace
 
-std::optional<int> OrderRepository::takeFromOneShard(const std::string& ticketTypeId, int seats, bool skipLocked)
+std::optional<int> OrderRepository::takeFromOneShard(const std::string& ticketTypeId, int seats)
 {
-    // A random shard with room: concurrent buyers spread over the shards instead of queueing
-    // on one row.
+    // A random unlocked shard with room: concurrent buyers spread over the shards instead of
+    // queueing on one row.
     const pqxx::result rows = m_tx.exec_params(
         "UPDATE tickets.quota_shards SET sold = sold + $2 WHERE (ticket_type_id, shard) = ("
         "SELECT ticket_type_id, shard FROM tickets.quota_shards WHERE ticket_type_id = $1::uuid AND capacity - sold >= $2 "
-        "ORDER BY random() LIMIT 1 FOR UPDATE" + std::string(skipLocked ? " SKIP LOCKED" : "") + ") AND sold + $2 <= capacity RETURNING shard",
+        "ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED) AND sold + $2 <= capacity RETURNING shard",
         ticketTypeId, seats);
     if (rows.empty())
         return std::nullopt;
@@ -48,8 +48,16 @@ std::optional<int> OrderRepository::takeFromOneShard(const std::string& ticketTy
 
 std::variant<SeatsTaken, int> OrderRepository::takeSeats(const std::string& ticketTypeId, int seats)
 {
-    if (const auto shard = takeFromOneShard(ticketTypeId, seats, true))
+    // In a savepoint because the pick can lock shards it then passes over: a row another buyer
+    // filled meanwhile stays locked after PostgreSQL rechecks it. Those stray locks would make the
+    // in-order locking below a deadlock cycle; rolling back to the savepoint drops them. (Plain
+    // SQL: libpqxx 6.4's subtransaction never sends its SAVEPOINT before exec_params.)
+    m_tx.exec("SAVEPOINT pick_shard");
+    if (const auto shard = takeFromOneShard(ticketTypeId, seats)) {
+        m_tx.exec("RELEASE SAVEPOINT pick_shard");
         return SeatsTaken{{{*shard, seats}}};
+    }
+    m_tx.exec("ROLLBACK TO SAVEPOINT pick_shard");
     // No unlocked shard had room for all of them: lock every shard in order (the order every
     // taker and quota change uses, so no deadlock) and gather the seats across shards, or learn
     // exactly how many are left.

@@ -39,7 +39,7 @@ public:
     std::vector<Order> listForBuyer(const std::string& buyerId, int limit, const std::optional<std::pair<std::string, std::string>>& after);
 
 private:
-    std::optional<int> takeFromOneShard(const std::string& ticketTypeId, int seats, bool skipLocked);
+    std::optional<int> takeFromOneShard(const std::string& ticketTypeId, int seats);
     std::vector<OrderItem> itemsOf(const std::string& orderId);
 
     pqxx::transaction_base& m_tx;

@@ -251,16 +251,17 @@ private slots:
         for (int i = 0; i < 300; ++i)
             requests.append({"POST", m_server->url("/api/v1/orders"), body, AuthApi::bearer(buyers[i % buyers.size()].accessToken)});
         const auto results = m_client.sendConcurrently(requests, 120000);
-        int placed = 0, soldOut = 0, other = 0;
+        int placed = 0, soldOut = 0;
+        QStringList other;
         for (const auto& result : results) {
             if (result.status == 201)
                 ++placed;
             else if (result.errorCode() == "sold_out")
                 ++soldOut;
             else
-                ++other;
+                other.append(QString::number(result.status) + " " + result.errorCode());
         }
-        QCOMPARE(other, 0);
+        QVERIFY2(other.isEmpty(), qPrintable("unexpected answers: " + other.join(", ") + "\n" + m_server->errorLogLines()));
         QCOMPARE(placed, 50);
         QCOMPARE(soldOut, 250);
         const std::string type = seats.toStdString();
