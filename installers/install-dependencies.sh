@@ -9,6 +9,8 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache git
   # server libraries
   libcpprest-dev libssl-dev libpqxx-dev libpq-dev librdkafka-dev libsodium-dev libcrypt-dev libyaml-cpp-dev nlohmann-json3-dev
+  # ticket QR codes: ZXing-C++ draws them, zlib packs the PNG
+  libzxing-dev zlib1g-dev
   # Qt: Qt Test for every suite; WebSockets for the live hub
   qt6-base-dev qt6-websockets-dev
   # the private PostgreSQL of the embedded default and of the tests

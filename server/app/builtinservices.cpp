@@ -2,6 +2,7 @@
 
 #include "auth/authservice.h"
 #include "events/eventsservice.h"
+#include "payments/paymentsservice.h"
 #include "tickets/ticketsservice.h"
 #include "system/systemservice.h"
 
@@ -16,8 +17,10 @@ ServiceCatalog builtinServices()
                  [] { return std::make_unique<auth::AuthService>(); }});
     catalog.add({"events", "events from draft to published, schedules, categories, reminders", {},
                  [] { return std::make_unique<events::EventsService>(); }});
-    catalog.add({"tickets", "ticket types and quotas (orders, tickets and check-in follow)", {"events"},
+    catalog.add({"tickets", "ticket types and quotas, orders, tickets with signed codes and QR (check-in follows)", {"events"},
                  [] { return std::make_unique<tickets::TicketsService>(); }});
+    catalog.add({"payments", "simulated card payments, the ledger with the platform's commission, refunds", {"tickets", "events"},
+                 [] { return std::make_unique<payments::PaymentsService>(); }});
     return catalog;
 }
 

@@ -123,6 +123,9 @@ ConfigSchema coreConfigSchema()
     schema.add({"events.job_interval_ms", ConfigKind::Integer, "60000", "how often the reminder and completion jobs run"});
     schema.add({"tickets.order_hold_seconds", ConfigKind::Integer, "900", "how long an unpaid order holds its seats"});
     schema.add({"tickets.job_interval_ms", ConfigKind::Integer, "10000", "how often unpaid orders past their hold are expired"});
+    schema.add({"payments.commission_basis_points", ConfigKind::Integer, "500",
+                "the platform's commission on each payment in hundredths of a percent (500 = 5 %, 0 to 10000)"});
+    schema.add({"payments.job_interval_ms", ConfigKind::Integer, "10000", "how often captures left unsettled (a crash mid-payment) are finished"});
     schema.add({"log.level", ConfigKind::String, "info", "debug, info, warn or error"});
     schema.add({"server.target", ConfigKind::List, "all", "services to run in this process"});
     schema.add({"server.debug_routes", ConfigKind::Boolean, "false", "enable /api/v1/debug/* (tests only)"});

@@ -1,6 +1,8 @@
 #include "paging/cursor.h"
 
 #include "sbor/base64url.h"
+#include "sbor/rfc3339.h"
+#include "sbor/uuid.h"
 
 namespace sbor::paging {
 
@@ -29,6 +31,20 @@ std::optional<nlohmann::json> decodeCursor(const std::string& cursor)
     if (parsed.is_discarded() || !parsed.is_object())
         return std::nullopt;
     return parsed;
+}
+
+std::string encodeTimeAndIdCursor(const std::string& time, const std::string& id) { return encodeCursor({{"c", time}, {"i", id}}); }
+
+std::optional<TimeAndId> decodeTimeAndIdCursor(const std::string& cursor)
+{
+    const auto position = decodeCursor(cursor);
+    if (!position || !position->is_object() || !position->contains("c") || !position->contains("i") || !(*position)["c"].is_string() ||
+        !(*position)["i"].is_string())
+        return std::nullopt;
+    TimeAndId decoded{(*position)["c"].get<std::string>(), (*position)["i"].get<std::string>()};
+    if (!parseRfc3339(decoded.time) || !isUuid(decoded.id))
+        return std::nullopt;
+    return decoded;
 }
 
 } // namespace sbor::paging

@@ -15,4 +15,13 @@ std::string encodeCursor(const nlohmann::json& position);
 std::optional<int> parsePageLimit(const std::string& text, int fallback, int maximum);
 std::optional<nlohmann::json> decodeCursor(const std::string& cursor);
 
+// The usual keyset position, newest first: an RFC 3339 time and a UUID breaking ties.
+struct TimeAndId {
+    std::string time;
+    std::string id;
+};
+std::string encodeTimeAndIdCursor(const std::string& time, const std::string& id);
+// nullopt when `cursor` is not a (time, id) cursor this API made.
+std::optional<TimeAndId> decodeTimeAndIdCursor(const std::string& cursor);
+
 } // namespace sbor::paging

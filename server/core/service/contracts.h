@@ -35,4 +35,25 @@ public:
     virtual int activeTicketTypeCount(const std::string& eventId) = 0;
 };
 
+// Provided by the tickets service: what payments needs to know and do about an order.
+struct PayableOrder {
+    std::string orderId;
+    std::string eventId;
+    std::string buyerId;
+    std::string status; // pending | paid | cancelled | refunded | expired
+    std::int64_t total = 0;
+    std::string currency;
+    std::string paymentId;
+};
+
+class OrderSettlement {
+public:
+    virtual ~OrderSettlement() = default;
+    virtual std::optional<PayableOrder> orderByPayment(const std::string& paymentId) = 0;
+    // The money was taken: a pending order becomes paid and gets its tickets. Returns the order
+    // as it then is — `paid` (now or by an earlier call, so retries are safe), or expired /
+    // cancelled when that came first and the money must go back. nullopt: no such order.
+    virtual std::optional<PayableOrder> settleOrder(const std::string& orderId, const std::string& traceId) = 0;
+};
+
 } // namespace sbor

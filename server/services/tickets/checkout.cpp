@@ -1,6 +1,8 @@
 #include "checkout.h"
 
 #include "orderrepository.h"
+#include "ticketissuing.h"
+#include "ticketrepository.h"
 #include "tickettyperepository.h"
 
 #include "outbox/outbox.h"
@@ -101,6 +103,8 @@ Result<Order> Checkout::place(const access::Principal& buyer, const OrderRequest
             orders.addItem(order.id, entry.item, entry.seats, request.lines[entry.line].attendees);
             order.items.push_back(entry.item);
         }
+        if (free)
+            order.tickets = issueTickets(tx, order, *event, call.traceId);
         outbox::append(tx, "tickets",
                        {"order", order.id, "order.created",
                         {{"order_id", order.id}, {"event_id", order.eventId}, {"buyer_id", order.buyerId}, {"status", order.status},
@@ -121,14 +125,18 @@ Result<Order> Checkout::read(const access::Principal& caller, const std::string&
     });
     if (!order)
         return noSuchOrder(orderId);
-    if (order->buyerId == caller.userId || caller.has(access::Permission::EventsWriteAny))
-        return *order;
-    // The event's organizer sees the orders of their event.
-    const auto events = m_directory->find<EventDirectory>();
-    const auto event = events ? events->eventFacts(order->eventId) : std::nullopt;
-    if (event && caller.managesEventOf(event->organizerId))
+    if (maySee(caller, order->buyerId, order->eventId))
         return *order;
     return noSuchOrder(orderId);
+}
+
+bool Checkout::maySee(const access::Principal& caller, const std::string& buyerId, const std::string& eventId)
+{
+    if (buyerId == caller.userId || caller.has(access::Permission::EventsWriteAny))
+        return true;
+    const auto events = m_directory->find<EventDirectory>();
+    const auto event = events ? events->eventFacts(eventId) : std::nullopt;
+    return event && caller.managesEventOf(event->organizerId);
 }
 
 namespace {
@@ -195,11 +203,10 @@ Result<OrderPage> Checkout::mine(const access::Principal& caller, int limit, con
 {
     std::optional<std::pair<std::string, std::string>> after;
     if (!cursor.empty()) {
-        const auto position = paging::decodeCursor(cursor);
-        if (!position || !position->contains("c") || !position->contains("i") || !(*position)["c"].is_string() ||
-            !(*position)["i"].is_string() || !parseRfc3339((*position)["c"].get<std::string>()) || !isUuid((*position)["i"].get<std::string>()))
+        const auto position = paging::decodeTimeAndIdCursor(cursor);
+        if (!position)
             return invalidField("cursor", "is not valid", "cursor is not one this API returned");
-        after = std::make_pair((*position)["c"].get<std::string>(), (*position)["i"].get<std::string>());
+        after = std::make_pair(position->time, position->id);
     }
     OrderPage page;
     page.items = m_database.run([&](pqxx::connection& connection) {
@@ -208,9 +215,79 @@ Result<OrderPage> Checkout::mine(const access::Principal& caller, int limit, con
     });
     if (static_cast<int>(page.items.size()) > limit) {
         page.items.resize(limit);
-        page.nextCursor = paging::encodeCursor({{"c", page.items.back().createdAt}, {"i", page.items.back().id}});
+        page.nextCursor = paging::encodeTimeAndIdCursor(page.items.back().createdAt, page.items.back().id);
     }
     return page;
+}
+
+Result<Order> Checkout::settle(const std::string& orderId, const std::string& traceId)
+{
+    if (!isUuid(orderId))
+        return noSuchOrder(orderId);
+    const auto eventId = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        const auto order = OrderRepository(tx).find(orderId);
+        return order ? std::optional<std::string>(order->eventId) : std::nullopt;
+    });
+    if (!eventId)
+        return noSuchOrder(orderId);
+    // Event facts first: no contract is called while a pooled connection is held.
+    const auto events = m_directory->find<EventDirectory>();
+    const auto event = events ? events->eventFacts(*eventId) : std::nullopt;
+    if (!event)
+        return Error(ErrorCode::Overloaded, "events are not reachable from this process; try again later");
+    return m_database.run([&](pqxx::connection& connection) -> Result<Order> {
+        pqxx::work tx(connection);
+        OrderRepository orders(tx);
+        auto order = orders.find(orderId, true);
+        if (order->status == "paid") {
+            order->tickets = TicketRepository(tx).ofOrder(orderId);
+            return *order;
+        }
+        if (order->status != "pending")
+            return *order; // expired or cancelled first: the payment goes back
+        // A hold past its time that the expiry job has not reached yet still owns its seats.
+        Order paid = orders.setStatus(orderId, "paid");
+        paid.tickets = issueTickets(tx, paid, *event, traceId);
+        announceStatus(tx, paid, "pending", traceId);
+        tx.commit();
+        return paid;
+    });
+}
+
+Result<TicketPage> Checkout::ticketsOf(const access::Principal& caller, int limit, const std::string& cursor)
+{
+    std::optional<std::pair<std::string, std::string>> after;
+    if (!cursor.empty()) {
+        const auto position = paging::decodeTimeAndIdCursor(cursor);
+        if (!position)
+            return invalidField("cursor", "is not valid", "cursor is not one this API returned");
+        after = std::make_pair(position->time, position->id);
+    }
+    TicketPage page;
+    page.items = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return TicketRepository(tx).listForBuyer(caller.userId, limit + 1, after);
+    });
+    if (static_cast<int>(page.items.size()) > limit) {
+        page.items.resize(limit);
+        page.nextCursor = paging::encodeTimeAndIdCursor(page.items.back().issuedAt, page.items.back().id);
+    }
+    return page;
+}
+
+Result<Ticket> Checkout::ticket(const access::Principal& caller, const std::string& ticketId)
+{
+    const auto noSuchTicket = [&] { return Error(ErrorCode::NotFound, "no such ticket", {{"id", ticketId}}); };
+    if (!isUuid(ticketId))
+        return noSuchTicket();
+    auto ticket = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return TicketRepository(tx).find(canonicalUuid(ticketId));
+    });
+    if (!ticket || !maySee(caller, ticket->buyerId, ticket->eventId))
+        return noSuchTicket();
+    return *ticket;
 }
 
 } // namespace sbor::tickets

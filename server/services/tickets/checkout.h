@@ -24,6 +24,11 @@ struct OrderPage {
     std::optional<std::string> nextCursor;
 };
 
+struct TicketPage {
+    std::vector<Ticket> items;
+    std::optional<std::string> nextCursor;
+};
+
 class Checkout {
 public:
     Checkout(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory, std::int64_t holdSeconds)
@@ -31,9 +36,18 @@ public:
 
     Result<Order> place(const access::Principal& buyer, const OrderRequest& request, const CallContext& call);
     Result<Order> read(const access::Principal& caller, const std::string& orderId);
+    // Whether `caller` may see an order of `eventId` bought by `buyerId`: the buyer, the event's
+    // organizer, an admin.
+    bool maySee(const access::Principal& caller, const std::string& buyerId, const std::string& eventId);
     Result<OrderPage> mine(const access::Principal& caller, int limit, const std::string& cursor);
     // The buyer (or an admin) cancels an unpaid order: its seats go back on sale.
     Result<Order> cancel(const access::Principal& caller, const std::string& orderId, const CallContext& call);
+    // Payment arrived: a pending order becomes paid and gets its tickets. Returns the order as it
+    // then is: `paid` (now or by an earlier call), or expired/cancelled when that came first.
+    Result<Order> settle(const std::string& orderId, const std::string& traceId);
+    // The buyer's tickets, newest first.
+    Result<TicketPage> ticketsOf(const access::Principal& caller, int limit, const std::string& cursor);
+    Result<Ticket> ticket(const access::Principal& caller, const std::string& ticketId);
     // The hold job: unpaid orders past their hold expire and release their seats. Returns how many.
     int expireHolds();
 

@@ -1,6 +1,8 @@
 #pragma once
 // Orders as plain values.
 
+#include "ticket.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -42,6 +44,7 @@ struct Order {
     std::string createdAt;
     std::string updatedAt;
     std::vector<OrderItem> items;
+    std::vector<Ticket> tickets; // filled where a caller gets them: placing, paying
 };
 
 } // namespace sbor::tickets

@@ -1,6 +1,8 @@
 #include "orderhandlers.h"
 
 #include "http/jsonbody.h"
+#include "idempotency/idempotentreply.h"
+#include "ticketjson.h"
 #include "paging/cursor.h"
 #include "sbor/uuid.h"
 #include "validation/textrules.h"
@@ -123,42 +125,14 @@ HttpResponse OrderHandlers::placeOrderOnce(HttpRequest& request)
     auto order = m_checkout.place(*request.principal, *parsed, http::callContextOf(request));
     if (!order)
         return http::errorResponse(order.error(), request.traceId);
-    HttpResponse response = HttpResponse::json(201, {{"order", orderJson(*order)}, {"tickets", nlohmann::json::array()}});
+    HttpResponse response = HttpResponse::json(201, {{"order", orderJson(*order)}, {"tickets", ticketsJson(order->tickets)}});
     response.headers.set("Location", "/api/v1/orders/" + order->id);
     return response;
 }
 
 Reply OrderHandlers::placeOrder(HttpRequest& request)
 {
-    const std::string* key = request.headers.find("idempotency-key");
-    if (!key)
-        return placeOrderOnce(request);
-    if (!IdempotencyStore::isAcceptableKey(*key))
-        return invalidField("Idempotency-Key", "is not valid", "Idempotency-Key must be 1 to 255 visible ASCII characters");
-    const std::string& owner = request.principal->userId;
-    const auto claim = m_idempotency.begin(owner, *key, IdempotencyStore::fingerprint(request.method, request.path, request.body));
-    switch (claim.outcome) {
-    case IdempotencyStore::Outcome::Replay: {
-        HttpResponse replay = HttpResponse::text(claim.status, claim.body, "application/json; charset=utf-8");
-        replay.headers.set("Idempotent-Replayed", "true");
-        return replay;
-    }
-    case IdempotencyStore::Outcome::InUse:
-        return Error(ErrorCode::IdempotencyKeyInUse, "a request with this Idempotency-Key is still running; retry when it has finished",
-                     {{"retry_after_seconds", 1}});
-    case IdempotencyStore::Outcome::Reused:
-        return Error(ErrorCode::IdempotencyKeyReused, "this Idempotency-Key was used with a different request");
-    case IdempotencyStore::Outcome::Proceed:
-        break;
-    }
-    // An exception (say, the connection lost during COMMIT) leaves the key "running": the order
-    // may exist, so a retry must not place another at once; after a while the key may be reused.
-    HttpResponse response = placeOrderOnce(request);
-    if (response.status >= 500)
-        m_idempotency.abandon(owner, *key); // answered before anything was stored: let the retry run
-    else
-        m_idempotency.finish(owner, *key, response.status, response.body);
-    return response;
+    return replyOncePerIdempotencyKey(m_idempotency, request, [this](HttpRequest& once) { return placeOrderOnce(once); });
 }
 
 Reply OrderHandlers::readOrder(HttpRequest& request)

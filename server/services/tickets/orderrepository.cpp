@@ -127,6 +127,16 @@ std::optional<Order> OrderRepository::find(const std::string& id, bool lock)
     return order;
 }
 
+std::optional<Order> OrderRepository::findByPayment(const std::string& paymentId)
+{
+    const pqxx::result rows = m_tx.exec_params("SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.payment_id = $1::uuid", paymentId);
+    if (rows.empty())
+        return std::nullopt;
+    Order order = orderFrom(rows[0]);
+    order.items = itemsOf(order.id);
+    return order;
+}
+
 void OrderRepository::releaseSeats(const std::string& orderId)
 {
     const pqxx::result holds = m_tx.exec_params(

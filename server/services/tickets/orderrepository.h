@@ -31,6 +31,7 @@ public:
                  const std::string& currency, std::optional<std::int64_t> holdSeconds);
     void addItem(const std::string& orderId, const OrderItem& item, const SeatsTaken& seats, const std::vector<Attendee>& attendees);
     std::optional<Order> find(const std::string& id, bool lock = false);
+    std::optional<Order> findByPayment(const std::string& paymentId);
     // Gives an order's held seats back to their shards (in shard order, like every taker).
     void releaseSeats(const std::string& orderId);
     Order setStatus(const std::string& orderId, const std::string& status);

@@ -1,7 +1,9 @@
 #include "tickethandlers.h"
 
-#include "http/jsonbody.h"
-#include "sbor/rfc3339.h"
+#include "ticketjson.h"
+#include "ticketqr.h"
+
+#include "paging/cursor.h"
 
 namespace sbor::tickets {
 
@@ -10,146 +12,67 @@ using http::HttpResponse;
 using http::Reply;
 
 namespace {
+constexpr int kDefaultModulePixels = 8;
+constexpr int kMaxModulePixels = 40;
 
-constexpr std::int64_t kMaxPrice = 100000000000; // a billion in major units
-constexpr int kMaxQuota = 10000000;
-
-void checkTime(http::JsonFieldReader& reader, const std::string& field, const std::optional<std::string>& value)
+// A ticket's code must not be cached by shared caches: it is the ticket.
+HttpResponse privateImage(std::string body, const std::string& contentType)
 {
-    if (value && !parseRfc3339(*value))
-        reader.addProblem(field, "must be an RFC 3339 time such as 2026-06-01T18:00:00+03:00");
+    HttpResponse response = HttpResponse::text(200, std::move(body), contentType);
+    response.headers.set("Cache-Control", "private, no-store");
+    return response;
 }
-
-void checkCurrency(http::JsonFieldReader& reader, const std::optional<std::string>& currency)
-{
-    if (currency && !isKnownCurrency(*currency))
-        reader.addProblem("currency", "must be an ISO 4217 code such as RUB, EUR or USD");
-}
-
-void checkName(http::JsonFieldReader& reader, const std::optional<std::string>& name)
-{
-    if (name && name->find_first_not_of(" \t\r\n") == std::string::npos)
-        reader.addProblem("name", "must not be empty");
-}
-
-std::optional<std::string> present(const nlohmann::json& body, const char* field, const std::string& value)
-{
-    const auto it = body.find(field);
-    return it != body.end() && it->is_string() ? std::optional<std::string>(value) : std::nullopt;
-}
-
 } // namespace
-
-nlohmann::json ticketTypeJson(const TicketType& type)
-{
-    return {{"id", type.id},
-            {"event_id", type.eventId},
-            {"name", type.name},
-            {"price", type.price},
-            {"currency", type.currency},
-            {"quota", type.quota},
-            {"sold", type.sold},
-            {"available", std::max(0, type.quota - type.sold)},
-            {"sales_start", type.salesStart},
-            {"sales_end", type.salesEnd},
-            {"min_per_order", type.minPerOrder},
-            {"max_per_order", type.maxPerOrder},
-            {"active", type.active},
-            {"version", type.version},
-            {"created_at", type.createdAt},
-            {"updated_at", type.updatedAt}};
-}
 
 void TicketHandlers::registerRoutes(http::Router& router, const std::string& service)
 {
     using access::Access;
-    using access::Permission;
-    router.add("POST", "/api/v1/events/{id}/ticket-types", service, Access::require(Permission::EventsWrite),
-               [this](HttpRequest& request) { return createTicketType(request); });
-    router.add("GET", "/api/v1/events/{id}/ticket-types", service, Access::optional(),
-               [this](HttpRequest& request) { return listTicketTypes(request); });
-    router.add("PATCH", "/api/v1/ticket-types/{id}", service, Access::require(Permission::EventsWrite),
-               [this](HttpRequest& request) { return updateTicketType(request); });
+    router.add("GET", "/api/v1/tickets", service, Access::signedIn(), [this](HttpRequest& request) { return listTickets(request); });
+    router.add("GET", "/api/v1/tickets/{id}", service, Access::signedIn(), [this](HttpRequest& request) { return readTicket(request); });
+    router.add("GET", "/api/v1/tickets/{id}/qr.png", service, Access::signedIn(), [this](HttpRequest& request) { return qrPng(request); });
+    router.add("GET", "/api/v1/tickets/{id}/qr.svg", service, Access::signedIn(), [this](HttpRequest& request) { return qrSvg(request); });
 }
 
-Reply TicketHandlers::createTicketType(HttpRequest& request)
+Reply TicketHandlers::listTickets(HttpRequest& request)
 {
-    auto body = http::parseJsonBody(request);
-    if (!body)
-        return body.error();
-    http::JsonFieldReader reader(*body);
-    TicketTypeDraft draft;
-    draft.name = reader.requiredString("name", 1, 600);
-    draft.price = reader.requiredInteger("price", 0, kMaxPrice);
-    draft.currency = reader.requiredString("currency", 1, 8);
-    draft.quota = static_cast<int>(reader.requiredInteger("quota", 0, kMaxQuota));
-    draft.salesStart = reader.requiredString("sales_start", 1, 64);
-    draft.salesEnd = reader.requiredString("sales_end", 1, 64);
-    draft.minPerOrder = static_cast<int>(reader.optionalInteger("min_per_order", 1, 1000).value_or(1));
-    draft.maxPerOrder = static_cast<int>(reader.optionalInteger("max_per_order", 1, 1000).value_or(std::max(10, draft.minPerOrder)));
-    draft.active = reader.optionalBoolean("active").value_or(true);
-    checkName(reader, present(*body, "name", draft.name));
-    checkCurrency(reader, present(*body, "currency", draft.currency));
-    const auto start = present(*body, "sales_start", draft.salesStart);
-    const auto end = present(*body, "sales_end", draft.salesEnd);
-    checkTime(reader, "sales_start", start);
-    checkTime(reader, "sales_end", end);
-    if (start && end && parseRfc3339(*start) && parseRfc3339(*end) && *parseRfc3339(*end) <= *parseRfc3339(*start))
-        reader.addProblem("sales_end", "must be after sales_start");
-    if (draft.maxPerOrder < draft.minPerOrder)
-        reader.addProblem("max_per_order", "must be at least min_per_order");
-    if (auto problem = reader.finish())
-        return *problem;
-    auto created = m_catalog.create(*request.principal, request.pathParameter("id"), draft);
-    if (!created)
-        return created.error();
-    HttpResponse response = HttpResponse::json(201, ticketTypeJson(*created));
-    response.headers.set("Location", "/api/v1/ticket-types/" + created->id);
-    return response;
+    const auto limit = paging::parsePageLimit(request.queryValue("limit"), 20, 100);
+    if (!limit)
+        return invalidQueryParameter("limit", "must be an integer from 1 to 100");
+    auto page = m_checkout.ticketsOf(*request.principal, *limit, request.queryValue("cursor"));
+    if (!page)
+        return page.error();
+    return HttpResponse::json(200, {{"items", ticketsJson(page->items)}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
 }
 
-Reply TicketHandlers::listTicketTypes(HttpRequest& request)
+Reply TicketHandlers::readTicket(HttpRequest& request)
 {
-    auto types = m_catalog.list(request.principal, request.pathParameter("id"));
-    if (!types)
-        return types.error();
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& type : *types)
-        items.push_back(ticketTypeJson(type));
-    return HttpResponse::json(200, {{"items", items}, {"next_cursor", nullptr}});
+    auto ticket = m_checkout.ticket(*request.principal, request.pathParameter("id"));
+    if (!ticket)
+        return ticket.error();
+    return HttpResponse::json(200, ticketJson(*ticket));
 }
 
-Reply TicketHandlers::updateTicketType(HttpRequest& request)
+Reply TicketHandlers::qrPng(HttpRequest& request)
 {
-    auto body = http::parseJsonBody(request);
-    if (!body)
-        return body.error();
-    http::JsonFieldReader reader(*body);
-    TicketTypeChanges changes;
-    changes.name = reader.optionalString("name", 600);
-    changes.price = reader.optionalInteger("price", 0, kMaxPrice);
-    changes.currency = reader.optionalString("currency", 8);
-    if (const auto quota = reader.optionalInteger("quota", 0, kMaxQuota))
-        changes.quota = static_cast<int>(*quota);
-    changes.salesStart = reader.optionalString("sales_start", 64);
-    changes.salesEnd = reader.optionalString("sales_end", 64);
-    if (const auto minimum = reader.optionalInteger("min_per_order", 1, 1000))
-        changes.minPerOrder = static_cast<int>(*minimum);
-    if (const auto maximum = reader.optionalInteger("max_per_order", 1, 1000))
-        changes.maxPerOrder = static_cast<int>(*maximum);
-    changes.active = reader.optionalBoolean("active");
-    checkName(reader, changes.name);
-    checkCurrency(reader, changes.currency);
-    checkTime(reader, "sales_start", changes.salesStart);
-    checkTime(reader, "sales_end", changes.salesEnd);
-    if (changes.empty())
-        reader.addProblem("body", "names nothing to change");
-    if (auto problem = reader.finish())
-        return *problem;
-    auto updated = m_catalog.update(*request.principal, request.pathParameter("id"), changes);
-    if (!updated)
-        return updated.error();
-    return HttpResponse::json(200, ticketTypeJson(*updated));
+    int modulePixels = kDefaultModulePixels;
+    if (const std::string size = request.queryValue("scale"); !size.empty()) {
+        const auto parsed = paging::parsePageLimit(size, kDefaultModulePixels, kMaxModulePixels);
+        if (!parsed)
+            return invalidQueryParameter("scale", "must be an integer from 1 to 40 (pixels per module)");
+        modulePixels = *parsed;
+    }
+    auto ticket = m_checkout.ticket(*request.principal, request.pathParameter("id"));
+    if (!ticket)
+        return ticket.error();
+    return privateImage(tickets::qrPng(ticket->code, modulePixels), "image/png");
+}
+
+Reply TicketHandlers::qrSvg(HttpRequest& request)
+{
+    auto ticket = m_checkout.ticket(*request.principal, request.pathParameter("id"));
+    if (!ticket)
+        return ticket.error();
+    return privateImage(tickets::qrSvg(ticket->code), "image/svg+xml");
 }
 
 } // namespace sbor::tickets

@@ -1,8 +1,7 @@
 #pragma once
-// HTTP for the tickets service (ticket types so far): read and check the JSON, call the domain,
-// write the answer.
+// HTTP for issued tickets: the buyer's list, one ticket, and its QR code as PNG or SVG.
 
-#include "ticketcatalog.h"
+#include "checkout.h"
 
 #include "http/router.h"
 
@@ -10,17 +9,16 @@ namespace sbor::tickets {
 
 class TicketHandlers {
 public:
-    explicit TicketHandlers(TicketCatalog& catalog) : m_catalog(catalog) {}
+    explicit TicketHandlers(Checkout& checkout) : m_checkout(checkout) {}
     void registerRoutes(http::Router& router, const std::string& service);
 
-    http::Reply createTicketType(http::HttpRequest& request);
-    http::Reply listTicketTypes(http::HttpRequest& request);
-    http::Reply updateTicketType(http::HttpRequest& request);
+    http::Reply listTickets(http::HttpRequest& request);
+    http::Reply readTicket(http::HttpRequest& request);
+    http::Reply qrPng(http::HttpRequest& request);
+    http::Reply qrSvg(http::HttpRequest& request);
 
 private:
-    TicketCatalog& m_catalog;
+    Checkout& m_checkout;
 };
-
-nlohmann::json ticketTypeJson(const TicketType& type);
 
 } // namespace sbor::tickets

@@ -4,6 +4,8 @@
 #include "orderhandlers.h"
 #include "ticketcatalog.h"
 #include "tickethandlers.h"
+#include "tickettypehandlers.h"
+#include "orderrepository.h"
 
 #include "config/config.h"
 #include "log/logger.h"
@@ -24,6 +26,37 @@ private:
     std::shared_ptr<TicketCatalog> m_catalog;
 };
 
+PayableOrder payableOrder(const Order& order)
+{
+    return {order.id, order.eventId, order.buyerId, order.status, order.total, order.currency, order.paymentId};
+}
+
+class OrderSettlementByCheckout : public OrderSettlement {
+public:
+    OrderSettlementByCheckout(db::ConnectionPool& database, Checkout& checkout) : m_database(database), m_checkout(checkout) {}
+
+    std::optional<PayableOrder> orderByPayment(const std::string& paymentId) override
+    {
+        const auto order = m_database.run([&](pqxx::connection& connection) {
+            pqxx::work tx(connection);
+            return OrderRepository(tx).findByPayment(paymentId);
+        });
+        return order ? std::optional<PayableOrder>(payableOrder(*order)) : std::nullopt;
+    }
+
+    std::optional<PayableOrder> settleOrder(const std::string& orderId, const std::string& traceId) override
+    {
+        const auto order = m_checkout.settle(orderId, traceId);
+        if (!order)
+            return std::nullopt;
+        return payableOrder(*order);
+    }
+
+private:
+    db::ConnectionPool& m_database;
+    Checkout& m_checkout;
+};
+
 } // namespace
 
 TicketsService::TicketsService() = default;
@@ -35,13 +68,16 @@ std::string_view TicketsService::apiDescription() const { return sbor_openapi_ti
 void TicketsService::registerRoutes(http::Router& router, ServiceContext& context)
 {
     m_catalog = std::make_shared<TicketCatalog>(context.database, context.directory);
-    m_handlers = std::make_unique<TicketHandlers>(*m_catalog);
+    m_handlers = std::make_unique<TicketTypeHandlers>(*m_catalog);
     m_handlers->registerRoutes(router, name());
     context.directory->provide<TicketSales>(std::make_shared<TicketSalesFromCatalog>(m_catalog));
     m_checkout = std::make_unique<Checkout>(context.database, context.directory, context.config.getInteger("tickets.order_hold_seconds"));
     m_idempotency = std::make_unique<IdempotencyStore>(context.database, "tickets");
     m_orderHandlers = std::make_unique<OrderHandlers>(*m_checkout, *m_idempotency);
     m_orderHandlers->registerRoutes(router, name());
+    m_ticketHandlers = std::make_unique<TicketHandlers>(*m_checkout);
+    m_ticketHandlers->registerRoutes(router, name());
+    context.directory->provide<OrderSettlement>(std::make_shared<OrderSettlementByCheckout>(context.database, *m_checkout));
 }
 
 std::vector<BackgroundJob> TicketsService::backgroundJobs(ServiceContext& context)

@@ -1,6 +1,6 @@
 #pragma once
-// The tickets service (architecture.md §3): ticket types and their quotas, and orders so far;
-// payments, tickets with signed codes and the door follow. Provides the TicketSales contract.
+// The tickets service (architecture.md §3): ticket types and their quotas, orders, and tickets
+// with signed codes; the door follows. Provides the TicketSales and OrderSettlement contracts.
 
 #include "idempotency/idempotencystore.h"
 #include "service/service.h"
@@ -13,6 +13,7 @@ class Checkout;
 class OrderHandlers;
 class TicketCatalog;
 class TicketHandlers;
+class TicketTypeHandlers;
 
 class TicketsService : public Service {
 public:
@@ -26,10 +27,11 @@ public:
 
 private:
     std::shared_ptr<TicketCatalog> m_catalog;
-    std::unique_ptr<TicketHandlers> m_handlers;
+    std::unique_ptr<TicketTypeHandlers> m_handlers;
     std::unique_ptr<Checkout> m_checkout;
     std::unique_ptr<IdempotencyStore> m_idempotency;
     std::unique_ptr<OrderHandlers> m_orderHandlers;
+    std::unique_ptr<TicketHandlers> m_ticketHandlers;
 };
 
 } // namespace sbor::tickets

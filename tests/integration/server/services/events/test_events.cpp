@@ -4,6 +4,7 @@
 // categories, ticket-type guards, and the reminder and completion jobs.
 #include "authapi.h"
 #include "httpclient.h"
+#include "salesapi.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -17,7 +18,6 @@ using namespace sbor::test;
 
 namespace {
 
-QString inDays(double days) { return QDateTime::currentDateTimeUtc().addSecs(static_cast<qint64>(days * 86400)).toString(Qt::ISODate); }
 
 QJsonObject eventBody(const QString& title, double startInDays = 30, double hours = 3)
 {

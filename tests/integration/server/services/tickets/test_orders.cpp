@@ -3,6 +3,7 @@
 // rush — 300 concurrent buyers for 50 seats get exactly 50 tickets, never one more.
 #include "authapi.h"
 #include "httpclient.h"
+#include "salesapi.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -13,24 +14,6 @@
 
 using namespace sbor::test;
 
-namespace {
-
-QString inDays(double days) { return QDateTime::currentDateTimeUtc().addSecs(static_cast<qint64>(days * 86400)).toString(Qt::ISODate); }
-
-QJsonArray attendees(int count)
-{
-    QJsonArray list;
-    for (int i = 0; i < count; ++i)
-        list.append(QJsonObject{{"name", "Гость " + QString::number(i)}, {"email", "guest" + QString::number(i) + "@example.org"}});
-    return list;
-}
-
-QJsonObject orderBody(const QString& eventId, const QString& typeId, int quantity)
-{
-    return {{"event_id", eventId}, {"items", QJsonArray{QJsonObject{{"ticket_type_id", typeId}, {"quantity", quantity}, {"attendees", attendees(quantity)}}}}};
-}
-
-} // namespace
 
 class TestOrders : public QObject {
     Q_OBJECT
@@ -43,6 +26,7 @@ private slots:
         m_api = std::make_unique<AuthApi>(*m_server, m_client);
         m_organizer = m_api->signUp("organizer");
         QCOMPARE(m_api->post("/api/v1/users/me/become-organizer", {}, m_organizer.accessToken).status, 200);
+        m_sales = std::make_unique<SalesApi>(*m_api, m_organizer.accessToken);
         m_buyer = m_api->signUp("buyer");
         m_other = m_api->signUp("other");
 
@@ -272,26 +256,8 @@ private slots:
     }
 
 private:
-    QString createEvent(const QString& title)
-    {
-        const auto created = m_api->post("/api/v1/events",
-                                         {{"title", title}, {"venue", "Hall"}, {"starts_at", inDays(30)}, {"ends_at", inDays(30.2)},
-                                          {"timezone", "Europe/Moscow"}, {"category_id", 1}},
-                                         m_organizer.accessToken);
-        return created.json().value("id").toString();
-    }
-
-    QString addType(const QString& eventId, QJsonObject fields)
-    {
-        for (const auto& [key, value] : {std::pair<QString, QJsonValue>{"currency", "RUB"}, {"sales_start", inDays(-1)}, {"sales_end", inDays(29)}}) {
-            if (!fields.contains(key))
-                fields.insert(key, value);
-        }
-        const auto created = m_api->post("/api/v1/events/" + eventId + "/ticket-types", fields, m_organizer.accessToken);
-        if (created.status != 201)
-            qWarning("%s", created.body.constData());
-        return created.json().value("id").toString();
-    }
+    QString createEvent(const QString& title) { return m_sales->createEvent(title); }
+    QString addType(const QString& eventId, const QJsonObject& fields) { return m_sales->addType(eventId, fields); }
 
     int available(const QString& typeId)
     {
@@ -302,6 +268,7 @@ private:
     HttpClient m_client;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<AuthApi> m_api;
+    std::unique_ptr<SalesApi> m_sales;
     SignedInUser m_organizer, m_buyer, m_other;
     QString m_event, m_general, m_free, m_notYet, m_over, m_tiny;
 };

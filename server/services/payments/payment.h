@@ -1,0 +1,43 @@
+#pragma once
+// Payments as plain values.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sbor::payments {
+
+struct PaymentAttempt {
+    std::string cardLast4;
+    std::string outcome; // approved | declined
+    std::optional<std::string> declineCode;
+    std::string at;
+};
+
+struct Payment {
+    std::string id;
+    std::string orderId;
+    std::string eventId;
+    std::string organizerId;
+    std::string buyerId;
+    std::int64_t amount = 0;
+    std::string currency;
+    std::string status; // requires_payment | captured | succeeded | refunded
+    std::optional<std::int64_t> commission;
+    std::optional<std::string> cardLast4;
+    std::optional<std::string> succeededAt;
+    std::optional<std::string> refundedAt;
+    std::string createdAt;
+    std::vector<PaymentAttempt> attempts;
+};
+
+// What the ledger says an organizer has earned, per currency.
+struct OrganizerBalance {
+    std::string currency;
+    std::int64_t gross = 0;      // paid by buyers, refunds deducted
+    std::int64_t commission = 0; // the platform's share, refunds deducted
+    std::int64_t balance = 0;    // owed to the organizer
+};
+
+} // namespace sbor::payments

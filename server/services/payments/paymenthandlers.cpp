@@ -1,0 +1,97 @@
+#include "paymenthandlers.h"
+
+#include "simulatedcards.h"
+
+#include "http/jsonbody.h"
+#include "idempotency/idempotentreply.h"
+#include "sbor/uuid.h"
+
+namespace sbor::payments {
+
+using http::HttpRequest;
+using http::HttpResponse;
+using http::Reply;
+
+namespace {
+template <typename T>
+nlohmann::json orNull(const std::optional<T>& value)
+{
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+} // namespace
+
+nlohmann::json paymentJson(const Payment& payment)
+{
+    nlohmann::json attempts = nlohmann::json::array();
+    for (const auto& attempt : payment.attempts)
+        attempts.push_back({{"card_last4", attempt.cardLast4}, {"outcome", attempt.outcome}, {"decline_code", orNull(attempt.declineCode)}, {"at", attempt.at}});
+    return {{"id", payment.id},
+            {"order_id", payment.orderId},
+            {"event_id", payment.eventId},
+            {"amount", payment.amount},
+            {"currency", payment.currency},
+            {"status", payment.status},
+            {"commission", orNull(payment.commission)},
+            {"card_last4", orNull(payment.cardLast4)},
+            {"succeeded_at", orNull(payment.succeededAt)},
+            {"refunded_at", orNull(payment.refundedAt)},
+            {"attempts", attempts}};
+}
+
+void PaymentHandlers::registerRoutes(http::Router& router, const std::string& service)
+{
+    using access::Access;
+    router.add("POST", "/api/v1/payments/{payment_id}/confirm", service, Access::signedIn(),
+               [this](HttpRequest& request) { return confirmPayment(request); });
+    router.add("GET", "/api/v1/payments/balance", service, Access::require(access::Permission::EventsWrite),
+               [this](HttpRequest& request) { return readBalance(request); });
+    router.add("GET", "/api/v1/payments/{payment_id}", service, Access::signedIn(), [this](HttpRequest& request) { return readPayment(request); });
+}
+
+HttpResponse PaymentHandlers::confirmOnce(HttpRequest& request)
+{
+    auto body = http::parseJsonBody(request);
+    if (!body)
+        return http::errorResponse(body.error(), request.traceId);
+    http::JsonFieldReader reader(*body);
+    const std::string card = reader.requiredString("card_number", 1, 40);
+    if (auto problem = cardNumberProblem(card); problem && !card.empty())
+        reader.addProblem("card_number", *problem);
+    if (auto problem = reader.finish())
+        return http::errorResponse(*problem, request.traceId);
+    auto payment = m_processing.confirm(*request.principal, request.pathParameter("payment_id"), card, http::callContextOf(request));
+    if (!payment)
+        return http::errorResponse(payment.error(), request.traceId);
+    return HttpResponse::json(200, paymentJson(*payment));
+}
+
+Reply PaymentHandlers::confirmPayment(HttpRequest& request)
+{
+    return replyOncePerIdempotencyKey(m_idempotency, request, [this](HttpRequest& once) { return confirmOnce(once); });
+}
+
+Reply PaymentHandlers::readPayment(HttpRequest& request)
+{
+    auto payment = m_processing.read(*request.principal, request.pathParameter("payment_id"));
+    if (!payment)
+        return payment.error();
+    return HttpResponse::json(200, paymentJson(*payment));
+}
+
+Reply PaymentHandlers::readBalance(HttpRequest& request)
+{
+    std::string organizerId = request.principal->userId;
+    if (const std::string asked = request.queryValue("organizer_id"); !asked.empty()) {
+        if (!isUuid(asked))
+            return invalidQueryParameter("organizer_id", "must be a user id");
+        if (canonicalUuid(asked) != organizerId && !request.principal->has(access::Permission::EventsWriteAny))
+            return Error(ErrorCode::Forbidden, "only admins read another organizer's balance");
+        organizerId = canonicalUuid(asked);
+    }
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& balance : m_processing.balance(organizerId))
+        items.push_back({{"currency", balance.currency}, {"gross", balance.gross}, {"commission", balance.commission}, {"balance", balance.balance}});
+    return HttpResponse::json(200, {{"organizer_id", organizerId}, {"items", items}});
+}
+
+} // namespace sbor::payments

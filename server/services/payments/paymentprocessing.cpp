@@ -1,0 +1,199 @@
+#include "paymentprocessing.h"
+
+#include "paymentrepository.h"
+#include "simulatedcards.h"
+
+#include "log/logger.h"
+#include "outbox/outbox.h"
+#include "sbor/uuid.h"
+#include "service/contracts.h"
+
+namespace sbor::payments {
+namespace {
+
+Error noSuchPayment(const std::string& id) { return Error(ErrorCode::NotFound, "no such payment", {{"id", id}}); }
+
+Error notPayable(const std::string& orderId, const std::string& status)
+{
+    return Error(ErrorCode::OrderNotPayable, "this order is " + status + " and cannot be paid", {{"order_id", orderId}, {"status", status}});
+}
+
+std::string organizerAccount(const std::string& organizerId) { return "organizer:" + organizerId; }
+
+nlohmann::json paymentData(const Payment& payment)
+{
+    return {{"payment_id", payment.id},   {"order_id", payment.orderId}, {"event_id", payment.eventId},
+            {"buyer_id", payment.buyerId}, {"amount", payment.amount},    {"currency", payment.currency}};
+}
+
+} // namespace
+
+std::int64_t PaymentProcessing::commissionOn(std::int64_t amount) const { return (amount * m_commissionBasisPoints + 5000) / 10000; }
+
+Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const std::string& paymentId, const std::string& cardNumber,
+                                           const CallContext& call)
+{
+    if (!isUuid(paymentId))
+        return noSuchPayment(paymentId);
+    const std::string id = canonicalUuid(paymentId);
+    const auto settlement = m_directory->find<OrderSettlement>();
+    const auto events = m_directory->find<EventDirectory>();
+    if (!settlement || !events)
+        return Error(ErrorCode::Overloaded, "orders are not reachable from this process; try again later");
+    const auto order = settlement->orderByPayment(id);
+    if (!order || order->buyerId != buyer.userId)
+        return noSuchPayment(paymentId); // only the buyer pays; others learn nothing
+    if (order->status != "pending")
+        return notPayable(order->orderId, order->status);
+    const auto event = events->eventFacts(order->eventId);
+    if (!event)
+        return notPayable(order->orderId, "without an event");
+
+    const CardDecision decision = decideCard(cardNumber);
+    Payment fresh;
+    fresh.id = id;
+    fresh.orderId = order->orderId;
+    fresh.eventId = order->eventId;
+    fresh.organizerId = event->organizerId;
+    fresh.buyerId = order->buyerId;
+    fresh.amount = order->total;
+    fresh.currency = order->currency;
+    auto attempt = m_database.run([&](pqxx::connection& connection) -> Result<bool> {
+        pqxx::work tx(connection);
+        PaymentRepository payments(tx);
+        const Payment payment = payments.lockOrCreate(fresh);
+        if (payment.status == "succeeded")
+            return notPayable(order->orderId, "paid");
+        if (payment.status == "refunded")
+            return notPayable(order->orderId, "refunded");
+        if (payment.status == "captured") {
+            tx.commit();
+            return true; // charged by an earlier attempt whose settlement did not finish: finish it, charge nothing
+        }
+        payments.recordAttempt(id, decision.last4, decision.approved ? "approved" : "declined", decision.declineCode);
+        if (!decision.approved) {
+            nlohmann::json data = paymentData(payment);
+            data["decline_code"] = decision.declineCode;
+            data["card_last4"] = decision.last4;
+            outbox::append(tx, "payments", {"payment", id, "payment.failed", data, call.traceId});
+            tx.commit();
+            return false;
+        }
+        payments.markCaptured(id, decision.last4);
+        tx.commit();
+        return true;
+    });
+    if (!attempt)
+        return attempt.error();
+    if (!*attempt)
+        return Error(ErrorCode::PaymentDeclined, "the card was declined; the order stays reserved until its hold ends, so another card may be tried",
+                     {{"payment_id", id}, {"order_id", order->orderId}, {"decline_code", decision.declineCode}});
+    return finishCapture(id, call.traceId);
+}
+
+Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, const std::string& traceId)
+{
+    const auto settlement = m_directory->find<OrderSettlement>();
+    if (!settlement)
+        return Error(ErrorCode::Overloaded, "orders are not reachable from this process; try again later");
+    const auto captured = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return PaymentRepository(tx).find(paymentId);
+    });
+    if (!captured)
+        return noSuchPayment(paymentId);
+    // No pooled connection is held while the tickets service settles (contracts.h).
+    const auto order = settlement->settleOrder(captured->orderId, traceId);
+    const std::string orderStatus = order ? order->status : "missing";
+    auto finished = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        PaymentRepository payments(tx);
+        Payment payment = *payments.find(paymentId, true);
+        if (payment.status != "captured")
+            return payment; // a concurrent confirm or the job finished it
+        const std::int64_t commission = commissionOn(payment.amount);
+        const std::vector<std::pair<std::string, std::int64_t>> charge = {
+            {"card_network", -payment.amount}, {"platform_commission", commission}, {organizerAccount(payment.organizerId), payment.amount - commission}};
+        payments.post(paymentId, "charge", payment.currency, charge);
+        if (orderStatus == "paid") {
+            payments.markSucceeded(paymentId, commission);
+            nlohmann::json data = paymentData(payment);
+            data["commission"] = commission;
+            outbox::append(tx, "payments", {"payment", paymentId, "payment.succeeded", data, traceId});
+        } else {
+            // The order expired or was cancelled before the money arrived: give it all back.
+            std::vector<std::pair<std::string, std::int64_t>> refund;
+            for (const auto& [account, amount] : charge)
+                refund.emplace_back(account, -amount);
+            payments.post(paymentId, "refund", payment.currency, refund);
+            payments.markRefunded(paymentId);
+            nlohmann::json data = paymentData(payment);
+            data["reason"] = "order_" + orderStatus;
+            outbox::append(tx, "payments", {"payment", paymentId, "refund.issued", data, traceId});
+        }
+        tx.commit();
+        return *payments.find(paymentId);
+    });
+    if (finished.status == "refunded")
+        return Error(ErrorCode::OrderNotPayable, "the order was " + orderStatus + " before the payment arrived; the charge was refunded in full",
+                     {{"order_id", finished.orderId}, {"status", orderStatus}, {"payment_id", paymentId}, {"refunded", true}});
+    return finished;
+}
+
+Result<Payment> PaymentProcessing::read(const access::Principal& caller, const std::string& paymentId)
+{
+    if (!isUuid(paymentId))
+        return noSuchPayment(paymentId);
+    const std::string id = canonicalUuid(paymentId);
+    auto payment = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return PaymentRepository(tx).find(id);
+    });
+    if (!payment) {
+        // Nothing tried yet: the order says what is due.
+        const auto settlement = m_directory->find<OrderSettlement>();
+        const auto order = settlement ? settlement->orderByPayment(id) : std::nullopt;
+        if (!order || order->total == 0 || (order->buyerId != caller.userId && !caller.has(access::Permission::EventsWriteAny)))
+            return noSuchPayment(paymentId);
+        Payment due;
+        due.id = id;
+        due.orderId = order->orderId;
+        due.eventId = order->eventId;
+        due.buyerId = order->buyerId;
+        due.amount = order->total;
+        due.currency = order->currency;
+        due.status = "requires_payment";
+        return due;
+    }
+    if (payment->buyerId == caller.userId || caller.has(access::Permission::EventsWriteAny) || caller.managesEventOf(payment->organizerId))
+        return *payment;
+    return noSuchPayment(paymentId);
+}
+
+std::vector<OrganizerBalance> PaymentProcessing::balance(const std::string& organizerId)
+{
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return PaymentRepository(tx).balanceOf(organizerId);
+    });
+}
+
+int PaymentProcessing::finishStaleCaptures(int graceSeconds)
+{
+    const auto stale = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return PaymentRepository(tx).capturedBefore(graceSeconds, 100);
+    });
+    int finished = 0;
+    for (const auto& id : stale) {
+        try {
+            finishCapture(id, "");
+            ++finished;
+        } catch (const std::exception& e) {
+            log::warn("a captured payment could not be finished yet", {{"payment_id", id}, {"error", e.what()}});
+        }
+    }
+    return finished;
+}
+
+} // namespace sbor::payments

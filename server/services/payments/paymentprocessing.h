@@ -1,0 +1,44 @@
+#pragma once
+// Taking payment for orders (seed 004, simulated): a card attempt is declined (the order stays
+// pending, the buyer may try another card until the hold ends) or captured; a capture settles the
+// order through the tickets service, which issues the tickets, and is then booked in the ledger
+// with the platform's commission. The two services commit separately, so a capture whose
+// settlement did not finish (crash, lost connection) is finished later by confirm's retry or the
+// reconciliation job; one the order could no longer take (it expired first) is refunded.
+
+#include "payment.h"
+
+#include "access/access.h"
+#include "db/connectionpool.h"
+#include "sbor/error.h"
+#include "service/callcontext.h"
+#include "service/servicedirectory.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sbor::payments {
+
+class PaymentProcessing {
+public:
+    PaymentProcessing(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory, std::int64_t commissionBasisPoints)
+        : m_database(database), m_directory(std::move(directory)), m_commissionBasisPoints(commissionBasisPoints) {}
+
+    Result<Payment> confirm(const access::Principal& buyer, const std::string& paymentId, const std::string& cardNumber, const CallContext& call);
+    Result<Payment> read(const access::Principal& caller, const std::string& paymentId);
+    std::vector<OrganizerBalance> balance(const std::string& organizerId);
+    // The reconciliation job: finishes captures left unsettled for `graceSeconds`. Returns how many.
+    int finishStaleCaptures(int graceSeconds);
+    // The platform's share of `amount`, rounded half up to a minor unit.
+    std::int64_t commissionOn(std::int64_t amount) const;
+
+private:
+    Result<Payment> finishCapture(const std::string& paymentId, const std::string& traceId);
+
+    db::ConnectionPool& m_database;
+    std::shared_ptr<ServiceDirectory> m_directory;
+    std::int64_t m_commissionBasisPoints;
+};
+
+} // namespace sbor::payments

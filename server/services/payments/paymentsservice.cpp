@@ -1,0 +1,49 @@
+#include "paymentsservice.h"
+
+#include "paymenthandlers.h"
+#include "paymentprocessing.h"
+
+#include "config/config.h"
+#include "log/logger.h"
+
+std::vector<sbor::db::Migration> sbor_migrations_payments();
+std::string_view sbor_openapi_payments();
+
+namespace sbor::payments {
+
+namespace {
+// A capture younger than this may still be settling in the request that made it.
+constexpr int kCaptureGraceSeconds = 30;
+} // namespace
+
+PaymentsService::PaymentsService() = default;
+PaymentsService::~PaymentsService() = default;
+
+std::vector<db::Migration> PaymentsService::migrations() const { return sbor_migrations_payments(); }
+std::string_view PaymentsService::apiDescription() const { return sbor_openapi_payments(); }
+
+void PaymentsService::registerRoutes(http::Router& router, ServiceContext& context)
+{
+    const std::int64_t commission = context.config.getInteger("payments.commission_basis_points");
+    if (commission < 0 || commission > 10000)
+        throw ErrorException(Error(ErrorCode::ValidationFailed, "payments.commission_basis_points must be 0 to 10000 (" +
+                                                                    context.config.originOf("payments.commission_basis_points") + ")"));
+    m_processing = std::make_unique<PaymentProcessing>(context.database, context.directory, commission);
+    m_idempotency = std::make_unique<IdempotencyStore>(context.database, "payments");
+    m_handlers = std::make_unique<PaymentHandlers>(*m_processing, *m_idempotency);
+    m_handlers->registerRoutes(router, name());
+}
+
+std::vector<BackgroundJob> PaymentsService::backgroundJobs(ServiceContext& context)
+{
+    PaymentProcessing* processing = m_processing.get();
+    IdempotencyStore* idempotency = m_idempotency.get();
+    return {{"payment-reconciliation", std::chrono::milliseconds(context.config.getInteger("payments.job_interval_ms")),
+             [processing] {
+                 if (const int finished = processing->finishStaleCaptures(kCaptureGraceSeconds); finished > 0)
+                     log::info("unsettled captures finished", {{"payments", finished}});
+             }},
+            {"idempotency-key-purge", std::chrono::hours(1), [idempotency] { idempotency->purgeExpired(); }}};
+}
+
+} // namespace sbor::payments

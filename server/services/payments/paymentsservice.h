@@ -1,0 +1,31 @@
+#pragma once
+// The payments service (architecture.md §3): the simulated card provider, the ledger with the
+// platform's commission, refunds, and the job that finishes captures left unsettled.
+
+#include "idempotency/idempotencystore.h"
+#include "service/service.h"
+
+#include <memory>
+
+namespace sbor::payments {
+
+class PaymentProcessing;
+class PaymentHandlers;
+
+class PaymentsService : public Service {
+public:
+    PaymentsService();
+    ~PaymentsService() override;
+    std::string name() const override { return "payments"; }
+    std::vector<db::Migration> migrations() const override;
+    void registerRoutes(http::Router& router, ServiceContext& context) override;
+    std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) override;
+    std::string_view apiDescription() const override;
+
+private:
+    std::unique_ptr<PaymentProcessing> m_processing;
+    std::unique_ptr<IdempotencyStore> m_idempotency;
+    std::unique_ptr<PaymentHandlers> m_handlers;
+};
+
+} // namespace sbor::payments

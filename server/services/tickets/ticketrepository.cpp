@@ -1,0 +1,91 @@
+#include "ticketrepository.h"
+
+#include "db/sqlfragments.h"
+
+namespace sbor::tickets {
+namespace {
+
+using db::rfc3339Sql;
+
+std::string ticketColumns()
+{
+    return "t.id::text, t.order_id::text, t.event_id::text, t.ticket_type_id::text, t.buyer_id::text, t.holder_name, t.holder_email, t.status, "
+           "t.blocked, t.code, t.key_id, " +
+           rfc3339Sql("t.issued_at") + ", " + rfc3339Sql("t.valid_from") + ", " + rfc3339Sql("t.valid_until") + ", " + rfc3339Sql("t.updated_at");
+}
+
+Ticket ticketFrom(const pqxx::row& row)
+{
+    Ticket ticket;
+    ticket.id = row[0].as<std::string>();
+    ticket.orderId = row[1].as<std::string>();
+    ticket.eventId = row[2].as<std::string>();
+    ticket.ticketTypeId = row[3].as<std::string>();
+    ticket.buyerId = row[4].as<std::string>();
+    ticket.holderName = row[5].as<std::string>();
+    ticket.holderEmail = row[6].as<std::string>();
+    ticket.status = row[7].as<std::string>();
+    ticket.blocked = row[8].as<bool>();
+    ticket.code = row[9].as<std::string>();
+    ticket.keyId = row[10].as<int>();
+    ticket.issuedAt = row[11].as<std::string>();
+    ticket.validFrom = row[12].as<std::string>();
+    ticket.validUntil = row[13].as<std::string>();
+    ticket.updatedAt = row[14].as<std::string>();
+    return ticket;
+}
+
+} // namespace
+
+std::vector<TicketHolder> TicketRepository::holdersOf(const std::string& orderId)
+{
+    std::vector<TicketHolder> holders;
+    for (const auto& row : m_tx.exec_params("SELECT ticket_type_id::text, name, email FROM tickets.order_attendees WHERE order_id = $1::uuid "
+                                            "ORDER BY ticket_type_id, position",
+                                            orderId))
+        holders.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>()});
+    return holders;
+}
+
+Ticket TicketRepository::insert(const Ticket& ticket)
+{
+    return ticketFrom(m_tx.exec_params1(
+        "INSERT INTO tickets.tickets AS t (id, order_id, event_id, ticket_type_id, buyer_id, holder_name, holder_email, code, key_id, issued_at, "
+        "valid_from, valid_until) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6, $7, $8, $9, $10::timestamptz, $11::timestamptz, "
+        "$12::timestamptz) RETURNING " +
+            ticketColumns(),
+        ticket.id, ticket.orderId, ticket.eventId, ticket.ticketTypeId, ticket.buyerId, ticket.holderName, ticket.holderEmail, ticket.code,
+        ticket.keyId, ticket.issuedAt, ticket.validFrom, ticket.validUntil));
+}
+
+std::optional<Ticket> TicketRepository::find(const std::string& id)
+{
+    const pqxx::result rows = m_tx.exec_params("SELECT " + ticketColumns() + " FROM tickets.tickets t WHERE t.id = $1::uuid", id);
+    if (rows.empty())
+        return std::nullopt;
+    return ticketFrom(rows[0]);
+}
+
+std::vector<Ticket> TicketRepository::ofOrder(const std::string& orderId)
+{
+    std::vector<Ticket> tickets;
+    for (const auto& row : m_tx.exec_params("SELECT " + ticketColumns() + " FROM tickets.tickets t WHERE t.order_id = $1::uuid "
+                                            "ORDER BY t.ticket_type_id, t.issued_at, t.id",
+                                            orderId))
+        tickets.push_back(ticketFrom(row));
+    return tickets;
+}
+
+std::vector<Ticket> TicketRepository::listForBuyer(const std::string& buyerId, int limit,
+                                                   const std::optional<std::pair<std::string, std::string>>& after)
+{
+    std::vector<Ticket> tickets;
+    for (const auto& row : m_tx.exec_params("SELECT " + ticketColumns() + " FROM tickets.tickets t WHERE t.buyer_id = $1::uuid "
+                                            "AND ($2 = '' OR (t.issued_at, t.id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "
+                                            "ORDER BY t.issued_at DESC, t.id DESC LIMIT $4",
+                                            buyerId, after ? after->first : std::string(), after ? after->second : std::string(), limit))
+        tickets.push_back(ticketFrom(row));
+    return tickets;
+}
+
+} // namespace sbor::tickets

@@ -1,0 +1,36 @@
+#pragma once
+// Issued tickets and revoked codes (SQL only).
+
+#include "ticket.h"
+
+#include <pqxx/pqxx>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sbor::tickets {
+
+// One ticket per attendee of an order, in the order they were named.
+struct TicketHolder {
+    std::string ticketTypeId;
+    std::string name;
+    std::string email;
+};
+
+class TicketRepository {
+public:
+    explicit TicketRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+
+    std::vector<TicketHolder> holdersOf(const std::string& orderId);
+    Ticket insert(const Ticket& ticket);
+    std::optional<Ticket> find(const std::string& id);
+    std::vector<Ticket> ofOrder(const std::string& orderId);
+    std::vector<Ticket> listForBuyer(const std::string& buyerId, int limit, const std::optional<std::pair<std::string, std::string>>& after);
+
+private:
+    pqxx::transaction_base& m_tx;
+};
+
+} // namespace sbor::tickets

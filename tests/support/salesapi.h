@@ -1,0 +1,34 @@
+#pragma once
+// Selling as tests use it: an organizer's event with ticket types, published, and order bodies.
+// Shared by the events, orders, payments and tickets suites.
+
+#include "authapi.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace sbor::test {
+
+// RFC 3339 UTC, `days` from now (negative: in the past).
+QString inDays(double days);
+// `count` attendees with distinct names and emails.
+QJsonArray attendees(int count);
+QJsonObject orderBody(const QString& eventId, const QString& typeId, int quantity);
+
+class SalesApi {
+public:
+    SalesApi(AuthApi& api, QString organizerToken) : m_api(api), m_organizerToken(std::move(organizerToken)) {}
+
+    // A draft starting in `startInDays`, lasting ~5 hours; "" on failure (with a warning).
+    QString createEvent(const QString& title, double startInDays = 30);
+    // RUB, on sale from yesterday until a day before the default start unless `fields` says otherwise.
+    QString addType(const QString& eventId, QJsonObject fields);
+    bool publish(const QString& eventId);
+
+private:
+    AuthApi& m_api;
+    QString m_organizerToken;
+};
+
+} // namespace sbor::test
