@@ -74,6 +74,16 @@ std::string signTicketCode(const TicketCodeFields& fields, const UuidBytes& even
     return base32Encode(payload);
 }
 
+std::string canonicalTicketCode(std::string_view text)
+{
+    std::string canonical(text);
+    for (char& c : canonical) {
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+    }
+    return canonical;
+}
+
 std::optional<ReadTicketCode> readTicketCode(std::string_view text)
 {
     if (text.size() != kTicketCodeLength)

@@ -105,6 +105,9 @@ auto ConnectionPool::run(Work&& work) -> decltype(work(std::declval<pqxx::connec
         release(std::move(connection), false);
         discardIdle();
         throwDatabaseUnavailable(std::string("database connection lost: ") + e.what());
+    } catch (const pqxx::statement_completion_unknown& e) { // 40003: it may have committed
+        release(std::move(connection), false);
+        throwDatabaseUnavailable(std::string("outcome unknown: ") + e.what());
     } catch (const pqxx::transaction_rollback& e) { // deadlock, serialization failure: not an sql_error in libpqxx 6.4
         const bool healthy = connection->is_open();
         release(std::move(connection), healthy);

@@ -28,7 +28,15 @@ http::Reply replyOncePerIdempotencyKey(IdempotencyStore& store, http::HttpReques
     }
     // An exception (say, the connection lost during COMMIT) leaves the key "running": the write
     // may have happened, so a retry must not repeat it at once; after a while the key may be reused.
-    http::HttpResponse response = handle(request);
+    http::HttpResponse response;
+    try {
+        response = handle(request);
+    } catch (const ErrorException& e) {
+        // A write conflict rolled everything back: the retry it invites must be able to run.
+        if (e.error().code == ErrorCode::WriteConflict)
+            store.abandon(owner, *key);
+        throw;
+    }
     if (response.status >= 500)
         store.abandon(owner, *key); // answered before anything was stored: let the retry run
     else

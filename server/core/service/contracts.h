@@ -52,8 +52,9 @@ public:
     virtual std::optional<PayableOrder> orderByPayment(const std::string& paymentId) = 0;
     // The money was taken: a pending order becomes paid and gets its tickets. Returns the order
     // as it then is — `paid` (now or by an earlier call, so retries are safe), or expired /
-    // cancelled when that came first and the money must go back. nullopt: no such order.
-    virtual std::optional<PayableOrder> settleOrder(const std::string& orderId, const std::string& traceId) = 0;
+    // cancelled (also: its event was cancelled or is over) when the money must go back. An error
+    // means nothing is decided yet: ask again later.
+    virtual Result<PayableOrder> settleOrder(const std::string& orderId, const std::string& traceId) = 0;
 };
 
 } // namespace sbor

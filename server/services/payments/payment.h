@@ -30,6 +30,14 @@ struct Payment {
     std::optional<std::string> refundedAt;
     std::string createdAt;
     std::vector<PaymentAttempt> attempts;
+
+    int declinedAttempts() const
+    {
+        int declined = 0;
+        for (const auto& attempt : attempts)
+            declined += attempt.outcome == "declined";
+        return declined;
+    }
 };
 
 // What the ledger says an organizer has earned, per currency.

@@ -62,7 +62,8 @@ HttpResponse PaymentHandlers::confirmOnce(HttpRequest& request)
     auto payment = m_processing.confirm(*request.principal, request.pathParameter("payment_id"), card, http::callContextOf(request));
     if (!payment)
         return http::errorResponse(payment.error(), request.traceId);
-    return HttpResponse::json(200, paymentJson(*payment));
+    // 202: charged, booking not finished yet (it will be: retry, or read the payment later).
+    return HttpResponse::json(payment->status == "captured" ? 202 : 200, paymentJson(*payment));
 }
 
 Reply PaymentHandlers::confirmPayment(HttpRequest& request)

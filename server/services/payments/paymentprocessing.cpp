@@ -43,11 +43,22 @@ Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const
     const auto order = settlement->orderByPayment(id);
     if (!order || order->buyerId != buyer.userId)
         return noSuchPayment(paymentId); // only the buyer pays; others learn nothing
-    if (order->status != "pending")
+    if (order->status != "pending") {
+        // A charge whose booking did not finish (the order may already be paid) is finished now.
+        const auto earlier = m_database.run([&](pqxx::connection& connection) {
+            pqxx::work tx(connection);
+            return PaymentRepository(tx).find(id);
+        });
+        if (earlier && earlier->status == "captured")
+            return finishCaptureOrReport(id, call.traceId);
         return notPayable(order->orderId, order->status);
+    }
     const auto event = events->eventFacts(order->eventId);
     if (!event)
-        return notPayable(order->orderId, "without an event");
+        return Error(ErrorCode::Overloaded, "the event could not be read; try again later");
+    if (event->status != "published")
+        return Error(ErrorCode::OrderNotPayable, "the event is " + event->status + "; its orders cannot be paid",
+                     {{"order_id", order->orderId}, {"status", order->status}, {"event_status", event->status}});
 
     const CardDecision decision = decideCard(cardNumber);
     Payment fresh;
@@ -70,6 +81,8 @@ Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const
             tx.commit();
             return true; // charged by an earlier attempt whose settlement did not finish: finish it, charge nothing
         }
+        if (payment.declinedAttempts() >= kMaxDeclinedAttempts)
+            return Error(ErrorCode::RateLimited, "too many declined cards for this payment; place a new order", {{"payment_id", id}});
         payments.recordAttempt(id, decision.last4, decision.approved ? "approved" : "declined", decision.declineCode);
         if (!decision.approved) {
             nlohmann::json data = paymentData(payment);
@@ -88,7 +101,25 @@ Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const
     if (!*attempt)
         return Error(ErrorCode::PaymentDeclined, "the card was declined; the order stays reserved until its hold ends, so another card may be tried",
                      {{"payment_id", id}, {"order_id", order->orderId}, {"decline_code", decision.declineCode}});
-    return finishCapture(id, call.traceId);
+    return finishCaptureOrReport(id, call.traceId);
+}
+
+Result<Payment> PaymentProcessing::finishCaptureOrReport(const std::string& paymentId, const std::string& traceId)
+{
+    // The card is charged: whatever goes wrong from here, the answer must not say "nothing
+    // happened". Unfinished, the payment is reported as captured; a retry or the job finishes it.
+    try {
+        auto finished = finishCapture(paymentId, traceId);
+        if (finished || finished.error().code == ErrorCode::OrderNotPayable)
+            return finished;
+        log::warn("a captured payment is not settled yet", {{"payment_id", paymentId}, {"error", finished.error().message}});
+    } catch (const ErrorException& e) {
+        log::warn("a captured payment is not settled yet", {{"payment_id", paymentId}, {"error", e.error().message}});
+    }
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return *PaymentRepository(tx).find(paymentId);
+    });
 }
 
 Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, const std::string& traceId)
@@ -104,7 +135,11 @@ Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, c
         return noSuchPayment(paymentId);
     // No pooled connection is held while the tickets service settles (contracts.h).
     const auto order = settlement->settleOrder(captured->orderId, traceId);
-    const std::string orderStatus = order ? order->status : "missing";
+    if (!order)
+        return order.error(); // not decided: the payment stays captured and is finished later
+    const std::string orderStatus = order->status;
+    if (orderStatus == "pending")
+        return Error(ErrorCode::Overloaded, "the order is not settled yet; try again later", {{"retry_after_seconds", 1}});
     auto finished = m_database.run([&](pqxx::connection& connection) {
         pqxx::work tx(connection);
         PaymentRepository payments(tx);
@@ -187,8 +222,11 @@ int PaymentProcessing::finishStaleCaptures(int graceSeconds)
     int finished = 0;
     for (const auto& id : stale) {
         try {
-            finishCapture(id, "");
-            ++finished;
+            const auto outcome = finishCapture(id, "");
+            if (outcome || outcome.error().code == ErrorCode::OrderNotPayable)
+                ++finished; // succeeded, or refunded in full
+            else
+                log::warn("a captured payment could not be finished yet", {{"payment_id", id}, {"error", outcome.error().message}});
         } catch (const std::exception& e) {
             log::warn("a captured payment could not be finished yet", {{"payment_id", id}, {"error", e.what()}});
         }

@@ -20,6 +20,9 @@
 
 namespace sbor::payments {
 
+// Declines per payment before the card-testing brake: a new order is needed.
+inline constexpr int kMaxDeclinedAttempts = 10;
+
 class PaymentProcessing {
 public:
     PaymentProcessing(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory, std::int64_t commissionBasisPoints)
@@ -34,6 +37,7 @@ public:
     std::int64_t commissionOn(std::int64_t amount) const;
 
 private:
+    Result<Payment> finishCaptureOrReport(const std::string& paymentId, const std::string& traceId);
     Result<Payment> finishCapture(const std::string& paymentId, const std::string& traceId);
 
     db::ConnectionPool& m_database;

@@ -246,6 +246,14 @@ Result<Order> Checkout::settle(const std::string& orderId, const std::string& tr
         }
         if (order->status != "pending")
             return *order; // expired or cancelled first: the payment goes back
+        if (event->status == "cancelled" || event->status == "completed") {
+            // Too late to attend: the order ends here and the payment goes back.
+            orders.releaseSeats(orderId);
+            Order cancelled = orders.setStatus(orderId, "cancelled");
+            announceStatus(tx, cancelled, "pending", traceId);
+            tx.commit();
+            return cancelled;
+        }
         // A hold past its time that the expiry job has not reached yet still owns its seats.
         Order paid = orders.setStatus(orderId, "paid");
         paid.tickets = issueTickets(tx, paid, *event, traceId);

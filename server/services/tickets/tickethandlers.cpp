@@ -13,7 +13,7 @@ using http::Reply;
 
 namespace {
 constexpr int kDefaultModulePixels = 8;
-constexpr int kMaxModulePixels = 40;
+constexpr int kMaxModulePixels = 20; // ~1 MB of pixels to pack at most
 
 // A ticket's code must not be cached by shared caches: it is the ticket.
 HttpResponse privateImage(std::string body, const std::string& contentType)
@@ -58,7 +58,7 @@ Reply TicketHandlers::qrPng(HttpRequest& request)
     if (const std::string size = request.queryValue("scale"); !size.empty()) {
         const auto parsed = paging::parsePageLimit(size, kDefaultModulePixels, kMaxModulePixels);
         if (!parsed)
-            return invalidQueryParameter("scale", "must be an integer from 1 to 40 (pixels per module)");
+            return invalidQueryParameter("scale", "must be an integer from 1 to 20 (pixels per module)");
         modulePixels = *parsed;
     }
     auto ticket = m_checkout.ticket(*request.principal, request.pathParameter("id"));

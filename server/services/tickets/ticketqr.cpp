@@ -58,7 +58,7 @@ std::string qrPng(const std::string& code, int moduleSize)
     uLongf compressedSize = compressBound(static_cast<uLong>(raw.size()));
     std::string compressed(compressedSize, '\0');
     compress2(reinterpret_cast<Bytef*>(compressed.data()), &compressedSize, reinterpret_cast<const Bytef*>(raw.data()),
-              static_cast<uLong>(raw.size()), 9);
+              static_cast<uLong>(raw.size()), 6);
     compressed.resize(compressedSize);
 
     std::string png("\x89PNG\r\n\x1a\n", 8);

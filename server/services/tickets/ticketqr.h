@@ -6,7 +6,7 @@
 
 namespace sbor::tickets {
 
-// PNG, 8-bit grey, `moduleSize` pixels per module (1..40).
+// PNG, 8-bit grey, `moduleSize` pixels per module (1..20).
 std::string qrPng(const std::string& code, int moduleSize);
 // SVG with one path of unit squares: scales to any size without blur.
 std::string qrSvg(const std::string& code);

@@ -1,5 +1,7 @@
 #include "ticketsservice.h"
 
+#include "checkindesk.h"
+#include "checkinhandlers.h"
 #include "checkout.h"
 #include "orderhandlers.h"
 #include "ticketcatalog.h"
@@ -44,11 +46,11 @@ public:
         return order ? std::optional<PayableOrder>(payableOrder(*order)) : std::nullopt;
     }
 
-    std::optional<PayableOrder> settleOrder(const std::string& orderId, const std::string& traceId) override
+    Result<PayableOrder> settleOrder(const std::string& orderId, const std::string& traceId) override
     {
-        const auto order = m_checkout.settle(orderId, traceId);
+        auto order = m_checkout.settle(orderId, traceId);
         if (!order)
-            return std::nullopt;
+            return order.error();
         return payableOrder(*order);
     }
 
@@ -77,6 +79,9 @@ void TicketsService::registerRoutes(http::Router& router, ServiceContext& contex
     m_orderHandlers->registerRoutes(router, name());
     m_ticketHandlers = std::make_unique<TicketHandlers>(*m_checkout);
     m_ticketHandlers->registerRoutes(router, name());
+    m_checkInDesk = std::make_unique<CheckInDesk>(context.database, context.directory);
+    m_checkInHandlers = std::make_unique<CheckInHandlers>(*m_checkInDesk);
+    m_checkInHandlers->registerRoutes(router, name());
     context.directory->provide<OrderSettlement>(std::make_shared<OrderSettlementByCheckout>(context.database, *m_checkout));
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The tickets service (architecture.md §3): ticket types and their quotas, orders, and tickets
-// with signed codes; the door follows. Provides the TicketSales and OrderSettlement contracts.
+// with signed codes, and the door (check-in lists, redeem). Provides the TicketSales and OrderSettlement contracts.
 
 #include "idempotency/idempotencystore.h"
 #include "service/service.h"
@@ -9,6 +9,8 @@
 
 namespace sbor::tickets {
 
+class CheckInDesk;
+class CheckInHandlers;
 class Checkout;
 class OrderHandlers;
 class TicketCatalog;
@@ -32,6 +34,8 @@ private:
     std::unique_ptr<IdempotencyStore> m_idempotency;
     std::unique_ptr<OrderHandlers> m_orderHandlers;
     std::unique_ptr<TicketHandlers> m_ticketHandlers;
+    std::unique_ptr<CheckInDesk> m_checkInDesk;
+    std::unique_ptr<CheckInHandlers> m_checkInHandlers;
 };
 
 } // namespace sbor::tickets

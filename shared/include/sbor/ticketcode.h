@@ -51,6 +51,10 @@ struct ReadTicketCode {
     std::string signature;
 };
 
+// The one spelling of a code: upper case (a scanner behind Caps Lock types lower case). Codes are
+// stored, compared and revoked in this form.
+std::string canonicalTicketCode(std::string_view text);
+
 // Structure only: nullopt for text that is not base32, the wrong length or an unknown version.
 std::optional<ReadTicketCode> readTicketCode(std::string_view text);
 

@@ -1,0 +1,85 @@
+#pragma once
+// The door as plain values: check-in lists (gates), scans and what a redeem answers.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sbor::tickets {
+
+struct CheckInList {
+    std::string id;
+    std::string eventId;
+    std::string name;
+    std::vector<std::string> ticketTypeIds; // empty: every type
+    bool multiEntry = false;
+    bool exitsAllowed = false;
+    std::optional<std::string> validFrom; // RFC 3339 UTC
+    std::optional<std::string> validUntil;
+    std::string createdAt;
+};
+
+struct CheckInListDraft {
+    std::string name;
+    std::vector<std::string> ticketTypeIds;
+    bool multiEntry = false;
+    bool exitsAllowed = false;
+    std::optional<std::string> validFrom;
+    std::optional<std::string> validUntil;
+};
+
+enum class ScanKind { Entry, Exit };
+
+// Who scans: a signed-in organizer or door staff (userId), or an enrolled device (deviceId).
+struct Scanner {
+    std::string userId;
+    std::string deviceId;
+};
+
+struct RedeemRequest {
+    std::string code;
+    std::string listId;
+    std::string scanId;
+    std::optional<std::int64_t> scannedAt; // unix microseconds on the device's clock; now if absent
+    ScanKind kind = ScanKind::Entry;
+};
+
+// A scan as stored.
+struct Scan {
+    std::string scanId;
+    std::string listId;
+    std::optional<std::string> ticketId;
+    std::string code;
+    ScanKind kind = ScanKind::Entry;
+    std::string result;
+    std::optional<std::string> deviceId;
+    std::optional<std::string> userId;
+    std::string scannedAt;
+    std::string receivedAt;
+    std::optional<std::string> annulledAt;
+};
+
+struct TicketSummary {
+    std::string id;
+    std::string eventId;
+    std::string ticketTypeId;
+    std::string holderName;
+};
+
+struct PreviousAdmission {
+    std::string at;
+    std::string listId;
+    std::optional<std::string> deviceId;
+};
+
+// Architecture §6: a well-formed redeem always answers 200 with one of these results.
+struct RedeemAnswer {
+    std::string result; // ok | already_redeemed | unknown_ticket | invalid_signature | revoked | blocked | cancelled | unpaid |
+                        // wrong_event | not_allowed_on_list | too_early | too_late
+    std::optional<TicketSummary> ticket;
+    std::optional<PreviousAdmission> previous;
+    std::string scanId;
+};
+
+} // namespace sbor::tickets

@@ -1,0 +1,285 @@
+#include "checkindesk.h"
+
+#include "doorrules.h"
+#include "eventkeyrepository.h"
+#include "ticketrepository.h"
+
+#include "outbox/outbox.h"
+#include "sbor/rfc3339.h"
+#include "sbor/ticketcode.h"
+#include "sbor/uuid.h"
+#include "service/contracts.h"
+
+#include <algorithm>
+
+namespace sbor::tickets {
+namespace {
+
+Error noSuchList(const std::string& id) { return Error(ErrorCode::NotFound, "no such check-in list", {{"id", id}}); }
+Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no such event", {{"id", id}}); }
+
+std::string kindText(ScanKind kind) { return kind == ScanKind::Exit ? "exit" : "entry"; }
+
+// What the code itself says, checked against the list's event keys.
+struct CodeCheck {
+    bool readable = false;
+    bool sameEventPrefix = false;
+    bool signatureValid = false;
+    std::optional<std::string> ticketId;
+};
+
+CodeCheck checkCode(pqxx::transaction_base& tx, const std::string& code, const std::string& eventId)
+{
+    CodeCheck check;
+    const auto read = readTicketCode(code);
+    if (!read)
+        return check;
+    check.readable = true;
+    const UuidBytes event = *uuidBytes(eventId);
+    check.sameEventPrefix = read->fields.eventPrefix == idPrefix(event);
+    if (!check.sameEventPrefix)
+        return check;
+    for (const auto& key : EventKeyRepository(tx).publicKeys(eventId)) {
+        if (key.keyId == read->fields.keyId && !key.retired && ticketCodeSignedBy(*read, event, key.publicKey)) {
+            check.signatureValid = true;
+            check.ticketId = uuidText(read->fields.ticketId.data());
+        }
+    }
+    return check;
+}
+
+std::int64_t microsecondsOf(const std::optional<std::string>& rfc3339, std::int64_t fallback)
+{
+    return rfc3339 ? parseRfc3339(*rfc3339).value_or(fallback) : fallback;
+}
+
+} // namespace
+
+bool CheckInDesk::managesEvent(const access::Principal& caller, const std::string& eventId)
+{
+    const auto events = m_directory->find<EventDirectory>();
+    const auto event = events ? events->eventFacts(eventId) : std::nullopt;
+    return event && caller.managesEventOf(event->organizerId);
+}
+
+bool CheckInDesk::mayWorkTheDoor(const access::Principal& caller, const std::string& eventId)
+{
+    // Door staff work any event's door for now: staff are not yet assigned to events.
+    return caller.hasRole(access::Role::Staff) || managesEvent(caller, eventId);
+}
+
+Result<CheckInList> CheckInDesk::createList(const access::Principal& caller, const std::string& eventId, const CheckInListDraft& draft)
+{
+    if (!isUuid(eventId) || !managesEvent(caller, canonicalUuid(eventId)))
+        return noSuchEvent(eventId);
+    return m_database.run([&](pqxx::connection& connection) -> Result<CheckInList> {
+        pqxx::work tx(connection);
+        CheckInRepository repository(tx);
+        if (const auto foreign = repository.foreignTypes(canonicalUuid(eventId), draft.ticketTypeIds); !foreign.empty())
+            return invalidField("ticket_type_ids", "names ticket types this event does not sell", "unknown ticket type " + foreign.front());
+        CheckInList list = repository.insertList(canonicalUuid(eventId), draft);
+        tx.commit();
+        return list;
+    });
+}
+
+Result<std::vector<CheckInList>> CheckInDesk::lists(const access::Principal& caller, const std::string& eventId)
+{
+    if (!isUuid(eventId) || !mayWorkTheDoor(caller, canonicalUuid(eventId)))
+        return noSuchEvent(eventId);
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return CheckInRepository(tx).listsOf(canonicalUuid(eventId));
+    });
+}
+
+Result<CheckInList> CheckInDesk::doorList(const access::Principal& caller, const std::string& listId)
+{
+    if (!isUuid(listId))
+        return noSuchList(listId);
+    const auto list = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return CheckInRepository(tx).findList(canonicalUuid(listId));
+    });
+    // Event facts after the connection went back (no contract call while holding one).
+    if (!list || !mayWorkTheDoor(caller, list->eventId))
+        return noSuchList(listId);
+    return *list;
+}
+
+Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const Scanner& scanner, const RedeemRequest& asScanned, bool dryRun,
+                                         const std::string& traceId)
+{
+    RedeemRequest request = asScanned;
+    request.code = canonicalTicketCode(asScanned.code);
+    auto list = doorList(caller, request.listId);
+    if (!list)
+        return list.error();
+    return m_database.run([&](pqxx::connection& connection) -> Result<RedeemAnswer> {
+        pqxx::work tx(connection);
+        CheckInRepository repository(tx);
+        RedeemAnswer answer;
+        answer.scanId = request.scanId;
+        if (!dryRun) {
+            if (const auto earlier = repository.findScan(request.scanId)) {
+                // A replayed scan (an offline queue sent twice, a retry): the first answer stands.
+                if (earlier->code != request.code || earlier->listId != list->id)
+                    return Error(ErrorCode::Conflict, "this scan_id was already used for another scan", {{"scan_id", request.scanId}});
+                answer.result = earlier->result;
+                if (earlier->ticketId) {
+                    if (const auto ticket = repository.lockTicket(*earlier->ticketId))
+                        answer.ticket = ticket->summary;
+                    if (earlier->result == "already_redeemed") {
+                        const auto admissions = repository.singleEntryAdmissions(*earlier->ticketId);
+                        const auto first = std::find_if(admissions.begin(), admissions.end(), [](const Admission& a) { return a.kind == ScanKind::Entry; });
+                        if (first != admissions.end())
+                            answer.previous = PreviousAdmission{formatRfc3339(first->at), first->listId, first->deviceId};
+                    }
+                }
+                return answer;
+            }
+        }
+        const std::int64_t now = unixNowMicroseconds();
+        const CodeCheck code = checkCode(tx, request.code, list->eventId);
+        DoorFacts facts;
+        facts.codeReadable = code.readable;
+        facts.sameEventPrefix = code.sameEventPrefix;
+        facts.signatureValid = code.signatureValid;
+        facts.now = now;
+        facts.kind = request.kind;
+        facts.multiEntry = list->multiEntry;
+        facts.exitsAllowed = list->exitsAllowed;
+        std::optional<DoorTicket> ticket;
+        if (code.ticketId)
+            ticket = repository.lockTicket(*code.ticketId);
+        if (ticket) {
+            facts.ticketFound = true;
+            facts.codeCurrent = ticket->code == request.code;
+            facts.revoked = !facts.codeCurrent && repository.isRevoked(request.code);
+            facts.cancelled = ticket->status == "cancelled";
+            facts.blocked = ticket->blocked;
+            facts.validFrom = std::max(ticket->validFrom, microsecondsOf(list->validFrom, ticket->validFrom));
+            facts.validUntil = std::min(ticket->validUntil, microsecondsOf(list->validUntil, ticket->validUntil));
+            facts.typeAllowed = list->ticketTypeIds.empty() ||
+                                std::find(list->ticketTypeIds.begin(), list->ticketTypeIds.end(), ticket->summary.ticketTypeId) != list->ticketTypeIds.end();
+            if (!list->multiEntry)
+                facts.admissions = repository.singleEntryAdmissions(ticket->summary.id);
+            answer.ticket = ticket->summary;
+        }
+        const DoorVerdict verdict = judgeScan(facts);
+        answer.result = verdict.result;
+        if (verdict.previous)
+            answer.previous = PreviousAdmission{formatRfc3339(verdict.previous->at), verdict.previous->listId, verdict.previous->deviceId};
+        if (dryRun)
+            return answer;
+
+        Scan scan;
+        scan.scanId = request.scanId;
+        scan.listId = list->id;
+        scan.ticketId = ticket ? std::optional(ticket->summary.id) : std::nullopt;
+        scan.code = request.code;
+        scan.kind = request.kind;
+        scan.result = answer.result;
+        scan.deviceId = scanner.deviceId.empty() ? std::nullopt : std::optional(scanner.deviceId);
+        scan.userId = scanner.deviceId.empty() ? std::optional(scanner.userId) : std::nullopt;
+        scan.scannedAt = formatRfc3339(request.scannedAt.value_or(now));
+        repository.insertScan(list->eventId, scan);
+        const std::string scannedBy = scanner.deviceId.empty() ? scanner.userId : scanner.deviceId;
+        if (answer.result == "ok") {
+            outbox::append(tx, "tickets",
+                           {"checkin", list->eventId, "ticket.checkin",
+                            {{"ticket_id", ticket->summary.id},
+                             {"event_id", list->eventId},
+                             {"list_id", list->id},
+                             {"scan_id", scan.scanId},
+                             {"kind", kindText(scan.kind)},
+                             {"device_id", scan.deviceId ? nlohmann::json(*scan.deviceId) : nlohmann::json(nullptr)},
+                             {"scanned_at", scan.scannedAt}},
+                            traceId});
+        } else if (verdict.previous && verdict.previous->scannedBy != scannedBy && now - verdict.previous->at < kConflictWindowMicroseconds) {
+            // Admitted moments ago somewhere else: a shared screenshot, a cloned code. Tell the organizer.
+            repository.recordConflict(list->eventId, ticket->summary.id, verdict.previous->scanId, scan.scanId);
+            outbox::append(tx, "tickets",
+                           {"checkin", list->eventId, "checkin.conflict",
+                            {{"event_id", list->eventId},
+                             {"ticket_id", ticket->summary.id},
+                             {"first", {{"scan_id", verdict.previous->scanId}, {"list_id", verdict.previous->listId}, {"at", formatRfc3339(verdict.previous->at)},
+                                        {"device_id", verdict.previous->deviceId ? nlohmann::json(*verdict.previous->deviceId) : nlohmann::json(nullptr)}}},
+                             {"second", {{"scan_id", scan.scanId}, {"list_id", list->id}, {"at", formatRfc3339(now)},
+                                         {"device_id", scan.deviceId ? nlohmann::json(*scan.deviceId) : nlohmann::json(nullptr)}}}},
+                            traceId});
+        }
+        tx.commit();
+        return answer;
+    });
+}
+
+Result<Scan> CheckInDesk::annul(const access::Principal& caller, const Scanner& scanner, const std::string& scanId, const std::string& traceId)
+{
+    const auto noSuchScan = Error(ErrorCode::NotFound, "no such scan", {{"scan_id", scanId}});
+    const auto found = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return CheckInRepository(tx).findScan(scanId);
+    });
+    if (!found)
+        return noSuchScan;
+    auto list = doorList(caller, found->listId);
+    if (!list)
+        return noSuchScan;
+    const bool organizer = scanner.deviceId.empty() && managesEvent(caller, list->eventId);
+    const bool sameScanner = scanner.deviceId.empty() ? found->userId == scanner.userId : found->deviceId == scanner.deviceId;
+    return m_database.run([&](pqxx::connection& connection) -> Result<Scan> {
+        pqxx::work tx(connection);
+        CheckInRepository repository(tx);
+        auto scan = repository.lockScan(scanId);
+        if (scan->annulledAt)
+            return *scan; // twice: nothing changes
+        if (scan->result != "ok" || scan->kind != ScanKind::Entry)
+            return Error(ErrorCode::Conflict, "only an accepted entry can be annulled", {{"scan_id", scanId}, {"result", scan->result}});
+        const auto received = parseRfc3339(scan->receivedAt).value_or(0);
+        if (!organizer && !(sameScanner && unixNowMicroseconds() - received <= kAnnulWindowMicroseconds))
+            return Error(ErrorCode::Forbidden, "a check-in can be annulled by its own scanner within 15 minutes, or by the organizer",
+                         {{"scan_id", scanId}});
+        repository.annul(scanId, scanner.userId.empty() ? scanner.deviceId : scanner.userId);
+        outbox::append(tx, "tickets",
+                       {"checkin", list->eventId, "ticket.checkin",
+                        {{"ticket_id", scan->ticketId.value_or("")}, {"event_id", list->eventId}, {"list_id", list->id}, {"scan_id", scanId},
+                         {"kind", "annulled"}},
+                        traceId});
+        Scan annulled = *repository.lockScan(scanId);
+        tx.commit();
+        return annulled;
+    });
+}
+
+Result<std::vector<SearchHit>> CheckInDesk::search(const access::Principal& caller, const std::string& listId, const std::string& query, int limit)
+{
+    auto list = doorList(caller, listId);
+    if (!list)
+        return list.error();
+    return m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return CheckInRepository(tx).search(*list, query, limit);
+    });
+}
+
+Result<std::string> CheckInDesk::firstListForCode(const access::Principal& caller, const std::string& code)
+{
+    const auto read = readTicketCode(code);
+    const auto notFound = Error(ErrorCode::NotFound, "this code names no ticket of an event with a check-in list");
+    if (!read)
+        return notFound;
+    const std::string ticketId = uuidText(read->fields.ticketId.data());
+    const auto ticket = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return TicketRepository(tx).find(ticketId);
+    });
+    if (!ticket)
+        return notFound;
+    auto lists = this->lists(caller, ticket->eventId);
+    if (!lists || lists->empty())
+        return notFound;
+    return lists->front().id;
+}
+
+} // namespace sbor::tickets

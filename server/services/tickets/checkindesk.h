@@ -1,0 +1,50 @@
+#pragma once
+// The door (architecture.md §6, pretix's check-in model): check-in lists, redeeming a scanned code
+// with an answer for every well-formed scan, annulling a mistaken check-in, searching the guest
+// list. Scans are idempotent by the client's scan_id and kept for good; two admissions of one
+// ticket at different gates within minutes are recorded as a conflict.
+
+#include "checkin.h"
+#include "checkinrepository.h"
+
+#include "access/access.h"
+#include "db/connectionpool.h"
+#include "sbor/error.h"
+#include "service/servicedirectory.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sbor::tickets {
+
+// How long after an admission a second one elsewhere counts as a conflict, not just a reuse.
+inline constexpr std::int64_t kConflictWindowMicroseconds = 5LL * 60 * 1000000;
+// How long a scanner may annul its own check-in; organizers may always.
+inline constexpr std::int64_t kAnnulWindowMicroseconds = 15LL * 60 * 1000000;
+
+class CheckInDesk {
+public:
+    CheckInDesk(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory) : m_database(database), m_directory(std::move(directory)) {}
+
+    Result<CheckInList> createList(const access::Principal& caller, const std::string& eventId, const CheckInListDraft& draft);
+    Result<std::vector<CheckInList>> lists(const access::Principal& caller, const std::string& eventId);
+    // `dryRun`: the answer a redeem would give, nothing stored (the validate alias).
+    Result<RedeemAnswer> redeem(const access::Principal& caller, const Scanner& scanner, const RedeemRequest& request, bool dryRun,
+                                const std::string& traceId);
+    Result<Scan> annul(const access::Principal& caller, const Scanner& scanner, const std::string& scanId, const std::string& traceId);
+    Result<std::vector<SearchHit>> search(const access::Principal& caller, const std::string& listId, const std::string& query, int limit);
+    // The event's first list, for the aliases that name no list: the event is read off the code.
+    Result<std::string> firstListForCode(const access::Principal& caller, const std::string& code);
+
+private:
+    // The list, if `caller` may work its door (the event's organizer, an admin, door staff).
+    Result<CheckInList> doorList(const access::Principal& caller, const std::string& listId);
+    bool mayWorkTheDoor(const access::Principal& caller, const std::string& eventId);
+    bool managesEvent(const access::Principal& caller, const std::string& eventId);
+
+    db::ConnectionPool& m_database;
+    std::shared_ptr<ServiceDirectory> m_directory;
+};
+
+} // namespace sbor::tickets

@@ -1,0 +1,259 @@
+#include "checkinhandlers.h"
+
+#include "http/jsonbody.h"
+#include "paging/cursor.h"
+#include "sbor/rfc3339.h"
+#include "sbor/uuid.h"
+#include "validation/textrules.h"
+
+#include <sodium.h>
+
+namespace sbor::tickets {
+
+using http::HttpRequest;
+using http::HttpResponse;
+using http::Reply;
+
+namespace {
+
+constexpr std::size_t kMaxCodeLength = 400; // a code is 164; room for other systems' barcodes to be refused politely
+constexpr std::size_t kMaxScanIdLength = 100;
+
+Scanner scannerOf(const HttpRequest& request) { return Scanner{request.principal->userId, {}}; }
+
+template <typename T>
+nlohmann::json orNull(const std::optional<T>& value)
+{
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+// A scan id is the client's nonce: visible ASCII, so it can be logged and compared safely.
+bool isAcceptableScanId(const std::string& scanId)
+{
+    return !scanId.empty() && scanId.size() <= kMaxScanIdLength &&
+           std::all_of(scanId.begin(), scanId.end(), [](char c) { return c > ' ' && c < 127; });
+}
+
+std::string randomScanId()
+{
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string id = "srv-";
+    for (unsigned char byte : bytes) {
+        id.push_back(hex[byte >> 4]);
+        id.push_back(hex[byte & 15]);
+    }
+    return id;
+}
+
+} // namespace
+
+nlohmann::json checkInListJson(const CheckInList& list)
+{
+    return {{"id", list.id},
+            {"event_id", list.eventId},
+            {"name", list.name},
+            {"ticket_type_ids", list.ticketTypeIds},
+            {"multi_entry", list.multiEntry},
+            {"exits_allowed", list.exitsAllowed},
+            {"valid_from", orNull(list.validFrom)},
+            {"valid_until", orNull(list.validUntil)},
+            {"created_at", list.createdAt}};
+}
+
+nlohmann::json redeemAnswerJson(const RedeemAnswer& answer)
+{
+    nlohmann::json ticket = nullptr;
+    if (answer.ticket)
+        ticket = {{"id", answer.ticket->id},
+                  {"event_id", answer.ticket->eventId},
+                  {"ticket_type_id", answer.ticket->ticketTypeId},
+                  {"holder_name", answer.ticket->holderName}};
+    nlohmann::json previous = nullptr;
+    if (answer.previous)
+        previous = {{"at", answer.previous->at}, {"list_id", answer.previous->listId}, {"device_id", orNull(answer.previous->deviceId)}};
+    return {{"result", answer.result}, {"ticket", ticket}, {"previous", previous}, {"scan_id", answer.scanId}};
+}
+
+void CheckInHandlers::registerRoutes(http::Router& router, const std::string& service)
+{
+    using access::Access;
+    using access::Permission;
+    router.add("POST", "/api/v1/events/{id}/checkin-lists", service, Access::require(Permission::EventsWrite),
+               [this](HttpRequest& request) { return createList(request); });
+    router.add("GET", "/api/v1/events/{id}/checkin-lists", service, Access::require(Permission::CheckInRedeem),
+               [this](HttpRequest& request) { return listLists(request); });
+    router.add("POST", "/api/v1/checkin/redeem", service, Access::require(Permission::CheckInRedeem),
+               [this](HttpRequest& request) { return redeem(request); });
+    router.add("POST", "/api/v1/checkin/annul", service, Access::require(Permission::CheckInRedeem),
+               [this](HttpRequest& request) { return annul(request); });
+    router.add("GET", "/api/v1/checkin/search", service, Access::require(Permission::CheckInRedeem),
+               [this](HttpRequest& request) { return search(request); });
+    router.add("POST", "/api/v1/tickets/{code}/validate", service, Access::require(Permission::CheckInRedeem),
+               [this](HttpRequest& request) { return codeAlias(request, true); });
+    router.add("POST", "/api/v1/tickets/{code}/checkin", service, Access::require(Permission::CheckInRedeem),
+               [this](HttpRequest& request) { return codeAlias(request, false); });
+}
+
+Reply CheckInHandlers::createList(HttpRequest& request)
+{
+    auto body = http::parseJsonBody(request);
+    if (!body)
+        return body.error();
+    http::JsonFieldReader reader(*body);
+    CheckInListDraft draft;
+    draft.name = reader.requiredString("name", 1, 200);
+    if (auto problem = validation::nameProblem(draft.name); problem && !draft.name.empty())
+        reader.addProblem("name", *problem);
+    for (const auto& id : reader.optionalStringArray("ticket_type_ids", 100)) {
+        if (!isUuid(id))
+            reader.addProblem("ticket_type_ids", "must list ticket type ids");
+        else
+            draft.ticketTypeIds.push_back(canonicalUuid(id));
+    }
+    draft.multiEntry = reader.optionalBoolean("multi_entry").value_or(false);
+    draft.exitsAllowed = reader.optionalBoolean("exits_allowed").value_or(false);
+    for (const auto& [field, target] : {std::pair{"valid_from", &draft.validFrom}, std::pair{"valid_until", &draft.validUntil}}) {
+        if (const auto text = reader.optionalString(field, 64)) {
+            if (const auto at = parseRfc3339(*text))
+                *target = formatRfc3339(*at);
+            else
+                reader.addProblem(field, "must be an RFC 3339 time");
+        }
+    }
+    if (draft.validFrom && draft.validUntil && *parseRfc3339(*draft.validUntil) <= *parseRfc3339(*draft.validFrom))
+        reader.addProblem("valid_until", "must be after valid_from");
+    if (auto problem = reader.finish())
+        return *problem;
+    auto list = m_desk.createList(*request.principal, request.pathParameter("id"), draft);
+    if (!list)
+        return list.error();
+    return HttpResponse::json(201, checkInListJson(*list));
+}
+
+Reply CheckInHandlers::listLists(HttpRequest& request)
+{
+    auto lists = m_desk.lists(*request.principal, request.pathParameter("id"));
+    if (!lists)
+        return lists.error();
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& list : *lists)
+        items.push_back(checkInListJson(list));
+    return HttpResponse::json(200, {{"items", items}, {"next_cursor", nullptr}});
+}
+
+Reply CheckInHandlers::redeem(HttpRequest& request)
+{
+    auto body = http::parseJsonBody(request);
+    if (!body)
+        return body.error();
+    http::JsonFieldReader reader(*body);
+    RedeemRequest redeem;
+    redeem.code = reader.requiredString("code", 1, kMaxCodeLength);
+    redeem.listId = reader.requiredString("list_id", 1, 64);
+    if (!redeem.listId.empty() && !isUuid(redeem.listId))
+        reader.addProblem("list_id", "must be a check-in list id");
+    redeem.scanId = reader.requiredString("scan_id", 1, kMaxScanIdLength);
+    if (!redeem.scanId.empty() && !isAcceptableScanId(redeem.scanId))
+        reader.addProblem("scan_id", "must be 1 to 100 visible ASCII characters");
+    if (const auto scannedAt = reader.optionalString("scanned_at", 64)) {
+        redeem.scannedAt = parseRfc3339(*scannedAt);
+        if (!redeem.scannedAt)
+            reader.addProblem("scanned_at", "must be an RFC 3339 time");
+    }
+    if (const auto kind = reader.optionalString("type", 16)) {
+        if (*kind == "exit")
+            redeem.kind = ScanKind::Exit;
+        else if (*kind != "entry")
+            reader.addProblem("type", "must be entry or exit");
+    }
+    if (auto problem = reader.finish())
+        return *problem;
+    auto answer = m_desk.redeem(*request.principal, scannerOf(request), redeem, false, request.traceId);
+    if (!answer)
+        return answer.error();
+    return HttpResponse::json(200, redeemAnswerJson(*answer));
+}
+
+Reply CheckInHandlers::annul(HttpRequest& request)
+{
+    auto body = http::parseJsonBody(request);
+    if (!body)
+        return body.error();
+    http::JsonFieldReader reader(*body);
+    const std::string scanId = reader.requiredString("scan_id", 1, kMaxScanIdLength);
+    if (auto problem = reader.finish())
+        return *problem;
+    auto scan = m_desk.annul(*request.principal, scannerOf(request), scanId, request.traceId);
+    if (!scan)
+        return scan.error();
+    return HttpResponse::json(200, {{"scan_id", scan->scanId}, {"result", scan->result}, {"annulled_at", orNull(scan->annulledAt)}});
+}
+
+Reply CheckInHandlers::search(HttpRequest& request)
+{
+    const std::string listId = request.queryValue("list_id");
+    if (!isUuid(listId))
+        return invalidQueryParameter("list_id", "must be a check-in list id");
+    const std::string query = request.queryValue("q");
+    if (validation::utf8Length(query) < 2 || query.size() > 200)
+        return invalidQueryParameter("q", "must be 2 to 200 characters");
+    const auto limit = paging::parsePageLimit(request.queryValue("limit"), 20, 100);
+    if (!limit)
+        return invalidQueryParameter("limit", "must be an integer from 1 to 100");
+    auto hits = m_desk.search(*request.principal, listId, query, *limit);
+    if (!hits)
+        return hits.error();
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& hit : *hits)
+        items.push_back({{"ticket_id", hit.ticket.id},
+                         {"ticket_type_id", hit.ticket.ticketTypeId},
+                         {"holder_name", hit.ticket.holderName},
+                         {"holder_email", hit.holderEmail},
+                         {"order_id", hit.orderId},
+                         {"status", hit.status},
+                         {"blocked", hit.blocked},
+                         {"checked_in", hit.checkedIn}});
+    return HttpResponse::json(200, {{"items", items}, {"next_cursor", nullptr}});
+}
+
+Reply CheckInHandlers::codeAlias(HttpRequest& request, bool dryRun)
+{
+    // Seed 003: POST /tickets/{code}/validate and /checkin. The body may name the list and the
+    // scan id; without a list the event's first one is used.
+    nlohmann::json body = nlohmann::json::object();
+    if (!request.body.empty()) {
+        auto parsed = http::parseJsonBody(request);
+        if (!parsed)
+            return parsed.error();
+        body = *parsed;
+    }
+    http::JsonFieldReader reader(body);
+    RedeemRequest redeem;
+    redeem.code = request.pathParameter("code");
+    if (redeem.code.size() > kMaxCodeLength)
+        return invalidField("code", "is too long", "code is too long to be a ticket code");
+    const auto listId = reader.optionalString("list_id", 64);
+    if (listId && !isUuid(*listId))
+        reader.addProblem("list_id", "must be a check-in list id");
+    redeem.scanId = reader.optionalString("scan_id", kMaxScanIdLength).value_or(randomScanId());
+    if (!isAcceptableScanId(redeem.scanId))
+        reader.addProblem("scan_id", "must be 1 to 100 visible ASCII characters");
+    if (auto problem = reader.finish())
+        return *problem;
+    if (listId) {
+        redeem.listId = *listId;
+    } else {
+        auto first = m_desk.firstListForCode(*request.principal, redeem.code);
+        if (!first)
+            return HttpResponse::json(200, redeemAnswerJson(RedeemAnswer{"unknown_ticket", std::nullopt, std::nullopt, dryRun ? "" : redeem.scanId}));
+        redeem.listId = *first;
+    }
+    auto answer = m_desk.redeem(*request.principal, scannerOf(request), redeem, dryRun, request.traceId);
+    if (!answer)
+        return answer.error();
+    return HttpResponse::json(200, redeemAnswerJson(*answer));
+}
+
+} // namespace sbor::tickets

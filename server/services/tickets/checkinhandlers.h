@@ -1,0 +1,29 @@
+#pragma once
+// HTTP for the door: check-in lists, redeem, annul, search, and seed 003's validate/checkin aliases.
+
+#include "checkindesk.h"
+
+#include "http/router.h"
+
+namespace sbor::tickets {
+
+class CheckInHandlers {
+public:
+    explicit CheckInHandlers(CheckInDesk& desk) : m_desk(desk) {}
+    void registerRoutes(http::Router& router, const std::string& service);
+
+    http::Reply createList(http::HttpRequest& request);
+    http::Reply listLists(http::HttpRequest& request);
+    http::Reply redeem(http::HttpRequest& request);
+    http::Reply annul(http::HttpRequest& request);
+    http::Reply search(http::HttpRequest& request);
+    http::Reply codeAlias(http::HttpRequest& request, bool dryRun);
+
+private:
+    CheckInDesk& m_desk;
+};
+
+nlohmann::json checkInListJson(const CheckInList& list);
+nlohmann::json redeemAnswerJson(const RedeemAnswer& answer);
+
+} // namespace sbor::tickets

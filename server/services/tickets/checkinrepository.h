@@ -1,0 +1,62 @@
+#pragma once
+// Check-in lists, scans and conflicts (SQL only).
+
+#include "checkin.h"
+#include "doorrules.h"
+
+#include <pqxx/pqxx>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sbor::tickets {
+
+// A ticket as the door sees it, locked so two scans of it take turns.
+struct DoorTicket {
+    TicketSummary summary;
+    std::string code;
+    std::string status;
+    bool blocked = false;
+    std::int64_t validFrom = 0; // unix microseconds
+    std::int64_t validUntil = 0;
+};
+
+struct SearchHit {
+    TicketSummary ticket;
+    std::string holderEmail;
+    std::string orderId;
+    std::string status;
+    bool blocked = false;
+    bool checkedIn = false;
+};
+
+class CheckInRepository {
+public:
+    explicit CheckInRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+
+    CheckInList insertList(const std::string& eventId, const CheckInListDraft& draft);
+    std::optional<CheckInList> findList(const std::string& id);
+    std::vector<CheckInList> listsOf(const std::string& eventId);
+    // Types of `typeIds` that are not the event's.
+    std::vector<std::string> foreignTypes(const std::string& eventId, const std::vector<std::string>& typeIds);
+
+    std::optional<Scan> findScan(const std::string& scanId);
+    std::optional<DoorTicket> lockTicket(const std::string& ticketId);
+    bool isRevoked(const std::string& code);
+    // Accepted, not annulled scans of the ticket on the event's single-entry lists, oldest first.
+    std::vector<Admission> singleEntryAdmissions(const std::string& ticketId);
+    void insertScan(const std::string& eventId, const Scan& scan);
+    void recordConflict(const std::string& eventId, const std::string& ticketId, const std::string& firstScanId, const std::string& secondScanId);
+    // Locked for annulment.
+    std::optional<Scan> lockScan(const std::string& scanId);
+    std::string eventOfScan(const std::string& scanId);
+    void annul(const std::string& scanId, const std::string& by);
+
+    std::vector<SearchHit> search(const CheckInList& list, const std::string& query, int limit);
+
+private:
+    pqxx::transaction_base& m_tx;
+};
+
+} // namespace sbor::tickets

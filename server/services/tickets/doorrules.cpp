@@ -1,0 +1,42 @@
+#include "doorrules.h"
+
+namespace sbor::tickets {
+
+DoorVerdict judgeScan(const DoorFacts& facts)
+{
+    if (!facts.codeReadable)
+        return {"unknown_ticket", std::nullopt};
+    if (!facts.sameEventPrefix)
+        return {"wrong_event", std::nullopt};
+    if (!facts.signatureValid)
+        return {"invalid_signature", std::nullopt};
+    if (!facts.ticketFound)
+        return {"unknown_ticket", std::nullopt};
+    if (facts.cancelled)
+        return {"cancelled", std::nullopt};
+    if (facts.revoked || !facts.codeCurrent)
+        return {"revoked", std::nullopt};
+    if (facts.blocked)
+        return {"blocked", std::nullopt};
+    if (facts.now < facts.validFrom)
+        return {"too_early", std::nullopt};
+    if (facts.now > facts.validUntil)
+        return {"too_late", std::nullopt};
+    if (!facts.typeAllowed)
+        return {"not_allowed_on_list", std::nullopt};
+    if (facts.kind == ScanKind::Exit)
+        return {facts.exitsAllowed ? "ok" : "not_allowed_on_list", std::nullopt};
+    if (facts.multiEntry || facts.admissions.empty())
+        return {"ok", std::nullopt};
+    // Single entry: once in, in — unless this list lets people out and back in and they left.
+    const Admission& last = facts.admissions.back();
+    if (facts.exitsAllowed && last.kind == ScanKind::Exit)
+        return {"ok", std::nullopt};
+    for (const auto& admission : facts.admissions) {
+        if (admission.kind == ScanKind::Entry)
+            return {"already_redeemed", admission};
+    }
+    return {"ok", std::nullopt};
+}
+
+} // namespace sbor::tickets

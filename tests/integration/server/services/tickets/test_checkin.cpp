@@ -1,0 +1,363 @@
+// The door over real HTTP against a real sbor-server and PostgreSQL: check-in lists, redeem with
+// every result of architecture §6, scan_id replays, exits and re-entry, the same ticket scanned
+// at once on two gates (exactly one admission), conflicts, annulment, search and the seed 003
+// aliases — and bad input, which gets a 4xx and stores nothing.
+#include "authapi.h"
+#include "httpclient.h"
+#include "salesapi.h"
+#include "testdatabase.h"
+#include "testserver.h"
+
+#include "sbor/base32.h"
+#include "sbor/ticketcode.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+#include <sodium.h>
+
+#include <memory>
+
+using namespace sbor::test;
+
+class TestCheckIn : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(sodium_init() >= 0);
+        QVERIFY2(m_database.valid(), m_database.problem().c_str());
+        m_server = TestServer::startOn(m_database.url());
+        QVERIFY(m_server);
+        m_api = std::make_unique<AuthApi>(*m_server, m_client);
+        m_organizer = m_api->signUp("organizer");
+        QCOMPARE(m_api->post("/api/v1/users/me/become-organizer", {}, m_organizer.accessToken).status, 200);
+        m_rival = m_api->signUp("rival");
+        QCOMPARE(m_api->post("/api/v1/users/me/become-organizer", {}, m_rival.accessToken).status, 200);
+        m_buyer = m_api->signUp("buyer");
+        for (auto* staff : {&m_staff, &m_otherStaff}) {
+            const QString email = uniqueEmail("staff");
+            QString output;
+            QVERIFY2(!AuthApi::createWithCli(m_database.url(), email, "staff", kTestPassword, &output).isEmpty(), qPrintable(output));
+            *staff = m_api->signIn(email);
+        }
+        m_sales = std::make_unique<SalesApi>(*m_api, m_organizer.accessToken);
+        m_event = m_sales->createEvent("Festival", 0.5); // starts in 12 h: codes are valid from a day before
+        m_general = m_sales->addType(m_event, {{"name", "General"}, {"price", 0}, {"quota", 100}, {"max_per_order", 30}, {"sales_end", inDays(0.4)}});
+        m_vip = m_sales->addType(m_event, {{"name", "VIP"}, {"price", 0}, {"quota", 10}, {"sales_end", inDays(0.4)}});
+        QVERIFY(m_sales->publish(m_event));
+        m_main = createList({{"name", "Main gate"}});
+        m_side = createList({{"name", "Side gate"}});
+        m_vipOnly = createList({{"name", "VIP lounge"}, {"ticket_type_ids", QJsonArray{m_vip}}, {"multi_entry", true}});
+        m_tickets = buy(m_general, 30);
+        QCOMPARE(m_tickets.size(), 30);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            QCOMPARE(m_server->stop(), 0);
+    }
+
+    void listsValidateTheirInput_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no name") << QJsonObject{} << "name";
+        QTest::newRow("foreign type") << QJsonObject{{"name", "X"}, {"ticket_type_ids", QJsonArray{"00000000-0000-4000-8000-000000000000"}}} << "ticket_type_ids";
+        QTest::newRow("type not an id") << QJsonObject{{"name", "X"}, {"ticket_type_ids", QJsonArray{"vip"}}} << "ticket_type_ids";
+        QTest::newRow("window backwards") << QJsonObject{{"name", "X"}, {"valid_from", inDays(1)}, {"valid_until", inDays(0.5)}} << "valid_until";
+        QTest::newRow("bad time") << QJsonObject{{"name", "X"}, {"valid_from", "tomorrow"}} << "valid_from";
+        QTest::newRow("multi as text") << QJsonObject{{"name", "X"}, {"multi_entry", "yes"}} << "multi_entry";
+        QTest::newRow("unknown field") << QJsonObject{{"name", "X"}, {"capacity", 3}} << "capacity";
+    }
+
+    void listsValidateTheirInput()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, field);
+        const int before = listCount();
+        const auto answer = m_api->post("/api/v1/events/" + m_event + "/checkin-lists", body, m_organizer.accessToken);
+        QCOMPARE(answer.status, 422);
+        QVERIFY2(answer.body.contains(field.toUtf8()), answer.body.constData());
+        QCOMPARE(listCount(), before);
+    }
+
+    void onlyTheOrganizerMakesLists()
+    {
+        QCOMPARE(m_api->post("/api/v1/events/" + m_event + "/checkin-lists", {{"name", "Mine"}}, m_rival.accessToken).status, 404);
+        QCOMPARE(m_api->post("/api/v1/events/" + m_event + "/checkin-lists", {{"name", "Mine"}}, m_staff.accessToken).status, 403);
+        QCOMPARE(m_api->get("/api/v1/events/" + m_event + "/checkin-lists", m_rival.accessToken).status, 404);
+        QCOMPARE(m_api->get("/api/v1/events/" + m_event + "/checkin-lists", m_buyer.accessToken).status, 403);
+        QCOMPARE(m_api->get("/api/v1/events/" + m_event + "/checkin-lists", m_staff.accessToken).json().value("items").toArray().size(), 3);
+    }
+
+    void redeemOnceThenAlreadyRedeemed()
+    {
+        const QString code = codeOf(0);
+        const auto first = redeem(m_organizer, code, m_main, "scan-a1");
+        QCOMPARE(first.value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(first.value("ticket").toObject().value("holder_name").toString(), QStringLiteral("Гость 0"));
+        QVERIFY(first.value("previous").isNull());
+        const auto second = redeem(m_organizer, code, m_main, "scan-a2");
+        QCOMPARE(second.value("result").toString(), QStringLiteral("already_redeemed"));
+        QCOMPARE(second.value("previous").toObject().value("list_id").toString(), m_main);
+        QVERIFY(!second.value("previous").toObject().value("at").toString().isEmpty());
+        // Single entry holds across the event's single-entry gates.
+        QCOMPARE(redeem(m_organizer, code, m_side, "scan-a3").value("result").toString(), QStringLiteral("already_redeemed"));
+        // A replayed scan gets its first answer and is stored once.
+        QCOMPARE(redeem(m_organizer, code, m_main, "scan-a1").value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans WHERE scan_id = 'scan-a1'"), std::string("1"));
+        const auto reused = m_api->post("/api/v1/checkin/redeem", {{"code", codeOf(1)}, {"list_id", m_main}, {"scan_id", "scan-a1"}}, m_organizer.accessToken);
+        QCOMPARE(reused.status, 409);
+        QCOMPARE(outboxCount("ticket.checkin"), 1);
+    }
+
+    void everyRefusalHasItsReason()
+    {
+        const QString code = codeOf(2);
+        QString forged = code;
+        forged[100] = forged[100] == 'A' ? QChar('B') : QChar('A'); // inside the signature
+        QCOMPARE(redeem(m_organizer, forged, m_main, "r1").value("result").toString(), QStringLiteral("invalid_signature"));
+        QCOMPARE(redeem(m_organizer, code.left(150), m_main, "r2").value("result").toString(), QStringLiteral("unknown_ticket"));
+        QCOMPARE(redeem(m_organizer, "https://example.org/not-a-ticket", m_main, "r3").value("result").toString(), QStringLiteral("unknown_ticket"));
+        QCOMPARE(redeem(m_organizer, resignedWithAnotherKey(code), m_main, "r4").value("result").toString(), QStringLiteral("invalid_signature"));
+        // A valid code of another event.
+        SalesApi rivalSales(*m_api, m_rival.accessToken);
+        const QString otherEvent = rivalSales.createEvent("Other", 0.5);
+        const QString otherType = rivalSales.addType(otherEvent, {{"name", "Any"}, {"price", 0}, {"quota", 5}, {"sales_end", inDays(0.4)}});
+        QVERIFY(rivalSales.publish(otherEvent));
+        const auto other = m_api->post("/api/v1/orders", orderBody(otherEvent, otherType, 1), m_buyer.accessToken);
+        const QString otherCode = other.json().value("tickets").toArray()[0].toObject().value("code").toString();
+        QCOMPARE(redeem(m_organizer, otherCode, m_main, "r5").value("result").toString(), QStringLiteral("wrong_event"));
+        // A general ticket at the VIP lounge.
+        QCOMPARE(redeem(m_organizer, code, m_vipOnly, "r6").value("result").toString(), QStringLiteral("not_allowed_on_list"));
+        // Lists open later, or closed already.
+        const QString later = createList({{"name", "Tomorrow"}, {"valid_from", inDays(0.3)}});
+        QCOMPARE(redeem(m_organizer, code, later, "r7").value("result").toString(), QStringLiteral("too_early"));
+        const QString closed = createList({{"name", "Yesterday"}, {"valid_from", inDays(-2)}, {"valid_until", inDays(-1)}});
+        QCOMPARE(redeem(m_organizer, code, closed, "r8").value("result").toString(), QStringLiteral("too_late"));
+        // Blocked, cancelled, replaced.
+        setTicket(3, "blocked = true");
+        QCOMPARE(redeem(m_organizer, codeOf(3), m_main, "r9").value("result").toString(), QStringLiteral("blocked"));
+        setTicket(4, "status = 'cancelled'");
+        QCOMPARE(redeem(m_organizer, codeOf(4), m_main, "r10").value("result").toString(), QStringLiteral("cancelled"));
+        m_database.query("INSERT INTO tickets.revoked_codes (code, ticket_id, event_id, reason) SELECT code, id, event_id, 'replaced' FROM tickets.tickets "
+                         "WHERE id = '" + idOf(5).toStdString() + "' RETURNING 1");
+        setTicket(5, "code = 'REPLACED'");
+        QCOMPARE(redeem(m_organizer, codeOf(5), m_main, "r11").value("result").toString(), QStringLiteral("revoked"));
+        // Typed by a scanner behind Caps Lock: the same code, the same answers.
+        QCOMPARE(redeem(m_organizer, codeOf(5).toLower(), m_main, "r12").value("result").toString(), QStringLiteral("revoked"));
+        QCOMPARE(redeem(m_organizer, codeOf(12).toLower(), m_main, "lower-1").value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(redeem(m_organizer, codeOf(12), m_main, "lower-2").value("result").toString(), QStringLiteral("already_redeemed"));
+        // Every refusal is a scan on record, none an admission.
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans WHERE scan_id LIKE 'r%' AND result <> 'ok'"), std::string("12"));
+    }
+
+    void exitsLetPeopleBackIn()
+    {
+        const QString gate = createList({{"name", "Smoking area"}, {"exits_allowed", true}});
+        const QString code = codeOf(6);
+        QCOMPARE(redeem(m_organizer, code, gate, "x1").value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(redeem(m_organizer, code, gate, "x2", "exit").value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(redeem(m_organizer, code, gate, "x3").value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(redeem(m_organizer, code, gate, "x4").value("result").toString(), QStringLiteral("already_redeemed"));
+        QCOMPARE(redeem(m_organizer, code, m_main, "x5", "exit").value("result").toString(), QStringLiteral("not_allowed_on_list"));
+        const QString vipTicket = buy(m_vip, 1).at(0).toObject().value("code").toString();
+        for (const QString scan : {"x6", "x7", "x8"})
+            QCOMPARE(redeem(m_organizer, vipTicket, m_vipOnly, scan).value("result").toString(), QStringLiteral("ok")); // multi entry
+    }
+
+    void twoGatesAtOnceAdmitExactlyOnce()
+    {
+        const QByteArray code = codeOf(7).toUtf8();
+        QList<HttpClient::Request> requests;
+        for (int i = 0; i < 20; ++i) {
+            const QString list = i % 2 ? m_side : m_main;
+            const QByteArray body =
+                QJsonDocument(QJsonObject{{"code", QString::fromUtf8(code)}, {"list_id", list}, {"scan_id", "race-" + QString::number(i)}}).toJson(QJsonDocument::Compact);
+            requests.append({"POST", m_server->url("/api/v1/checkin/redeem"), body, AuthApi::bearer(i % 3 ? m_staff.accessToken : m_otherStaff.accessToken)});
+        }
+        int ok = 0, already = 0;
+        for (const auto& result : m_client.sendConcurrently(requests)) {
+            QCOMPARE(result.status, 200);
+            const QString outcome = result.json().value("result").toString();
+            ok += outcome == "ok";
+            already += outcome == "already_redeemed";
+        }
+        QCOMPARE(ok, 1);
+        QCOMPARE(already, 19);
+    }
+
+    void aSecondAdmissionElsewhereIsAConflict()
+    {
+        const QString code = codeOf(8);
+        const int before = std::stoi(m_database.query("SELECT count(*) FROM tickets.checkin_conflicts"));
+        QCOMPARE(redeem(m_staff, code, m_main, "c1").value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(redeem(m_otherStaff, code, m_side, "c2").value("result").toString(), QStringLiteral("already_redeemed"));
+        QCOMPARE(std::stoi(m_database.query("SELECT count(*) FROM tickets.checkin_conflicts")), before + 1);
+        QCOMPARE(m_database.query("SELECT second_scan_id FROM tickets.checkin_conflicts WHERE first_scan_id = 'c1'"), std::string("c2"));
+        QVERIFY(outboxCount("checkin.conflict") >= 1);
+        // The same scanner trying again is a queue mistake, not a conflict.
+        QCOMPARE(redeem(m_staff, code, m_main, "c3").value("result").toString(), QStringLiteral("already_redeemed"));
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.checkin_conflicts WHERE second_scan_id = 'c3'"), std::string("0"));
+    }
+
+    void annulUndoesACheckIn()
+    {
+        const QString code = codeOf(9);
+        QCOMPARE(redeem(m_staff, code, m_main, "n1").value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "n1"}}, m_otherStaff.accessToken).status, 403);
+        const auto annulled = m_api->post("/api/v1/checkin/annul", {{"scan_id", "n1"}}, m_staff.accessToken);
+        QCOMPARE(annulled.status, 200);
+        QVERIFY(!annulled.json().value("annulled_at").toString().isEmpty());
+        QCOMPARE(redeem(m_staff, code, m_main, "n2").value("result").toString(), QStringLiteral("ok"));
+        // The organizer may annul anyone's, any time; the record stays.
+        m_database.query("UPDATE tickets.scans SET received_at = now() - interval '1 hour' WHERE scan_id = 'n2' RETURNING 1");
+        QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "n2"}}, m_staff.accessToken).status, 403);
+        QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "n2"}}, m_organizer.accessToken).status, 200);
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans WHERE scan_id IN ('n1', 'n2') AND annulled_at IS NOT NULL"), std::string("2"));
+        QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "r1"}}, m_organizer.accessToken).status, 409); // a refusal
+        QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "nope"}}, m_organizer.accessToken).status, 404);
+        QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "n1"}}, m_rival.accessToken).status, 404);
+    }
+
+    void searchFindsGuests()
+    {
+        const auto byName = m_api->get("/api/v1/checkin/search?list_id=" + m_main + "&q=" + QUrl::toPercentEncoding("Гость 1"), m_staff.accessToken);
+        QCOMPARE(byName.status, 200);
+        QVERIFY(byName.json().value("items").toArray().size() >= 11); // Гость 1, 10..19
+        const QString code = codeOf(0);
+        const auto byCode = m_api->get("/api/v1/checkin/search?list_id=" + m_main + "&q=" + code.left(20).toLower(), m_staff.accessToken);
+        QCOMPARE(byCode.json().value("items").toArray().size(), 1);
+        QCOMPARE(byCode.json().value("items").toArray()[0].toObject().value("checked_in").toBool(), true);
+        QCOMPARE(m_api->get("/api/v1/checkin/search?list_id=" + m_main + "&q=%25%25", m_staff.accessToken).json().value("items").toArray().size(), 0);
+        QCOMPARE(m_api->get("/api/v1/checkin/search?list_id=" + m_main + "&q=a", m_staff.accessToken).status, 422);
+        QCOMPARE(m_api->get("/api/v1/checkin/search?list_id=nope&q=abc", m_staff.accessToken).status, 422);
+        QCOMPARE(m_api->get("/api/v1/checkin/search?list_id=" + m_main + "&q=abc", m_rival.accessToken).status, 404);
+    }
+
+    void seedAliasesValidateAndCheckIn()
+    {
+        const QString code = codeOf(10);
+        const auto dry = m_api->post("/api/v1/tickets/" + code + "/validate", {}, m_staff.accessToken);
+        QCOMPARE(dry.status, 200);
+        QCOMPARE(dry.json().value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans WHERE code = '" + code.toStdString() + "'"), std::string("0"));
+        QCOMPARE(m_api->post("/api/v1/tickets/" + code + "/checkin", {}, m_staff.accessToken).json().value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(m_api->post("/api/v1/tickets/" + code + "/validate", {{"list_id", m_side}}, m_staff.accessToken).json().value("result").toString(),
+                 QStringLiteral("already_redeemed"));
+        QCOMPARE(m_api->post("/api/v1/tickets/GARBAGE/validate", {}, m_staff.accessToken).json().value("result").toString(), QStringLiteral("unknown_ticket"));
+        QCOMPARE(m_api->post("/api/v1/tickets/" + code + "/checkin", {{"list_id", "x"}}, m_staff.accessToken).status, 422);
+        QCOMPARE(m_api->post("/api/v1/tickets/" + code + "/checkin", {}, m_buyer.accessToken).status, 403);
+    }
+
+    void badRedeemsAreRefusedAndStoreNothing_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::newRow("no code") << QByteArray("{\"list_id\":\"LIST\",\"scan_id\":\"b1\"}") << 422;
+        QTest::newRow("no scan id") << QByteArray("{\"code\":\"ABC\",\"list_id\":\"LIST\"}") << 422;
+        QTest::newRow("scan id with space") << QByteArray("{\"code\":\"ABC\",\"list_id\":\"LIST\",\"scan_id\":\"a b\"}") << 422;
+        QTest::newRow("list not an id") << QByteArray("{\"code\":\"ABC\",\"list_id\":\"main\",\"scan_id\":\"b2\"}") << 422;
+        QTest::newRow("bad type") << QByteArray("{\"code\":\"ABC\",\"list_id\":\"LIST\",\"scan_id\":\"b3\",\"type\":\"sideways\"}") << 422;
+        QTest::newRow("bad time") << QByteArray("{\"code\":\"ABC\",\"list_id\":\"LIST\",\"scan_id\":\"b4\",\"scanned_at\":\"noon\"}") << 422;
+        QTest::newRow("code as number") << QByteArray("{\"code\":5,\"list_id\":\"LIST\",\"scan_id\":\"b5\"}") << 422;
+        QTest::newRow("unknown list") << QByteArray("{\"code\":\"ABC\",\"list_id\":\"00000000-0000-4000-8000-000000000000\",\"scan_id\":\"b6\"}") << 404;
+        QTest::newRow("not json") << QByteArray("{\"code\":") << 400;
+    }
+
+    void badRedeemsAreRefusedAndStoreNothing()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        const std::string before = m_database.query("SELECT count(*) FROM tickets.scans");
+        body.replace("LIST", m_main.toUtf8());
+        QCOMPARE(m_api->raw("POST", "/api/v1/checkin/redeem", body, AuthApi::bearer(m_organizer.accessToken)).status, status);
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans"), before);
+    }
+
+    void onlyTheDoorRedeems()
+    {
+        const QJsonObject body{{"code", codeOf(11)}, {"list_id", m_main}, {"scan_id", "who-1"}};
+        QCOMPARE(m_api->post("/api/v1/checkin/redeem", body).status, 401);
+        QCOMPARE(m_api->post("/api/v1/checkin/redeem", body, m_buyer.accessToken).status, 403);
+        QCOMPARE(m_api->post("/api/v1/checkin/redeem", body, m_rival.accessToken).status, 404);
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans WHERE scan_id = 'who-1'"), std::string("0"));
+    }
+
+private:
+    QString createList(const QJsonObject& body)
+    {
+        const auto created = m_api->post("/api/v1/events/" + m_event + "/checkin-lists", body, m_organizer.accessToken);
+        if (created.status != 201)
+            qWarning("creating a list failed: %s", created.body.constData());
+        return created.json().value("id").toString();
+    }
+
+    int listCount() { return std::stoi(m_database.query("SELECT count(*) FROM tickets.checkin_lists")); }
+
+    QJsonArray buy(const QString& type, int quantity)
+    {
+        const auto placed = m_api->post("/api/v1/orders", orderBody(m_event, type, quantity), m_buyer.accessToken);
+        if (placed.status != 201)
+            qWarning("buying failed: %s", placed.body.constData());
+        // Holder names are "Гость N": order the tickets by N.
+        QJsonArray tickets = placed.json().value("tickets").toArray();
+        QList<QJsonObject> sorted;
+        for (const auto& ticket : tickets)
+            sorted.append(ticket.toObject());
+        std::sort(sorted.begin(), sorted.end(), [](const QJsonObject& a, const QJsonObject& b) {
+            return a.value("holder_name").toString().mid(6).toInt() < b.value("holder_name").toString().mid(6).toInt();
+        });
+        QJsonArray ordered;
+        for (const auto& ticket : sorted)
+            ordered.append(ticket);
+        return ordered;
+    }
+
+    QString codeOf(int index) { return m_tickets.at(index).toObject().value("code").toString(); }
+    QString idOf(int index) { return m_tickets.at(index).toObject().value("id").toString(); }
+    void setTicket(int index, const std::string& assignment)
+    {
+        m_database.query("UPDATE tickets.tickets SET " + assignment + " WHERE id = '" + idOf(index).toStdString() + "' RETURNING 1");
+    }
+
+    QJsonObject redeem(const SignedInUser& who, const QString& code, const QString& list, const QString& scanId, const QString& type = "entry")
+    {
+        const auto answer = m_api->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", list}, {"scan_id", scanId}, {"type", type}}, who.accessToken);
+        if (answer.status != 200)
+            qWarning("redeem answered %d: %s", answer.status, answer.body.constData());
+        return answer.json();
+    }
+
+    int outboxCount(const std::string& type)
+    {
+        return std::stoi(m_database.query("SELECT count(*) FROM tickets.outbox WHERE type = '" + type + "' AND aggregateid = '" + m_event.toStdString() + "'"));
+    }
+
+    // The same payload, signed by a key that is not the event's.
+    static QString resignedWithAnotherKey(const QString& code)
+    {
+        const auto read = sbor::readTicketCode(code.toStdString());
+        sbor::SigningPublicKey publicKey{};
+        sbor::SigningSecretKey secretKey{};
+        crypto_sign_keypair(publicKey.data(), secretKey.data());
+        // The event id is not in the code, only its prefix; signing over a guessed id is as good
+        // as any forgery could do.
+        return QString::fromStdString(sbor::signTicketCode(read->fields, sbor::UuidBytes{}, secretKey));
+    }
+
+    TestDatabase m_database;
+    HttpClient m_client;
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<AuthApi> m_api;
+    std::unique_ptr<SalesApi> m_sales;
+    SignedInUser m_organizer, m_rival, m_buyer, m_staff, m_otherStaff;
+    QString m_event, m_general, m_vip, m_main, m_side, m_vipOnly;
+    QJsonArray m_tickets;
+};
+
+QTEST_GUILESS_MAIN(TestCheckIn)
+#include "test_checkin.moc"
