@@ -57,4 +57,22 @@ public:
     virtual Result<PayableOrder> settleOrder(const std::string& orderId, const std::string& traceId) = 0;
 };
 
+// Provided by the tickets service: a cancelled event's sales end — its pending orders are
+// cancelled, its paid orders refunded (through PaymentRefunds) and its tickets cancelled and
+// revoked, announced as ticket.cancelled. Idempotent: the events service calls it until it
+// succeeds. Returns how many tickets were cancelled by this call.
+class EventSalesWindUp {
+public:
+    virtual ~EventSalesWindUp() = default;
+    virtual Result<int> windUpSales(const std::string& eventId, const std::string& traceId) = 0;
+};
+
+// Provided by the payments service: gives a payment back in full through the ledger
+// (refund.issued). Idempotent; a payment never made is nothing to refund.
+class PaymentRefunds {
+public:
+    virtual ~PaymentRefunds() = default;
+    virtual Result<bool> refundPayment(const std::string& paymentId, const std::string& reason, const std::string& traceId) = 0;
+};
+
 } // namespace sbor

@@ -2,6 +2,7 @@
 
 #include "eventrepository.h"
 
+#include "log/logger.h"
 #include "outbox/outbox.h"
 #include "paging/cursor.h"
 #include "sbor/rfc3339.h"
@@ -186,7 +187,7 @@ Result<Event> EventPlanning::publish(const access::Principal& caller, const std:
 Result<Event> EventPlanning::cancel(const access::Principal& caller, const std::string& eventId, const std::string& reason,
                                     const CallContext& call)
 {
-    return m_database.run([&](pqxx::connection& connection) -> Result<Event> {
+    auto cancelled = m_database.run([&](pqxx::connection& connection) -> Result<Event> {
         pqxx::work tx(connection);
         EventRepository events(tx);
         auto current = eventToChange(events, caller, eventId);
@@ -202,6 +203,47 @@ Result<Event> EventPlanning::cancel(const access::Principal& caller, const std::
         tx.commit();
         return cancelled;
     });
+    // Refunds and ticket cancellation right away; if that fails part-way, the wind-up job
+    // finishes it (every step is idempotent), so a cancelled event always ends with nothing sold.
+    if (cancelled)
+        windUpSales(cancelled->id, call.traceId);
+    return cancelled;
+}
+
+bool EventPlanning::windUpSales(const std::string& eventId, const std::string& traceId)
+{
+    const auto sales = m_directory->find<EventSalesWindUp>();
+    if (!sales)
+        return false;
+    Result<int> woundUp = Error(ErrorCode::Internal, "not attempted");
+    try {
+        woundUp = sales->windUpSales(eventId, traceId);
+    } catch (const std::exception& e) {
+        woundUp = Error(ErrorCode::Internal, e.what());
+    }
+    if (!woundUp) {
+        log::warn("a cancelled event's sales are not wound up yet", {{"event_id", eventId}, {"error", woundUp.error().message}});
+        return false;
+    }
+    m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        EventRepository(tx).markWoundUp(eventId);
+        tx.commit();
+    });
+    log::info("a cancelled event's sales are wound up", {{"event_id", eventId}, {"tickets_cancelled", *woundUp}});
+    return true;
+}
+
+int EventPlanning::windUpCancelledEvents()
+{
+    const auto waiting = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return EventRepository(tx).awaitingWindUp(50);
+    });
+    int finished = 0;
+    for (const auto& id : waiting)
+        finished += windUpSales(id, "");
+    return finished;
 }
 
 Result<std::vector<ScheduleItem>> EventPlanning::schedule(const std::optional<access::Principal>& caller, const std::string& eventId)

@@ -42,8 +42,13 @@ public:
     // Background jobs; each returns how many events it handled.
     int sendDueReminders(std::int64_t leadSeconds);
     int completeEndedEvents();
+    // Cancelled events whose ticket sales are not wound up (a crash, tickets unreachable) get
+    // another go. Returns how many finished.
+    int windUpCancelledEvents();
 
 private:
+    // Asks the tickets service to end the event's sales; true once it has (and is recorded).
+    bool windUpSales(const std::string& eventId, const std::string& traceId);
     Result<Event> updateLocked(const access::Principal& caller, const std::string& eventId, const EventChanges& changes, const CallContext& call);
 
     db::ConnectionPool& m_database;

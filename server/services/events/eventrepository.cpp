@@ -219,6 +219,21 @@ std::vector<Event> EventRepository::claimDueReminders(std::int64_t leadSeconds, 
         leadSeconds, limit));
 }
 
+std::vector<std::string> EventRepository::awaitingWindUp(int limit)
+{
+    std::vector<std::string> ids;
+    for (const auto& row : m_tx.exec_params("SELECT id::text FROM events.events WHERE status = 'cancelled' AND sales_wound_up_at IS NULL "
+                                            "ORDER BY updated_at LIMIT $1",
+                                            limit))
+        ids.push_back(row[0].as<std::string>());
+    return ids;
+}
+
+void EventRepository::markWoundUp(const std::string& id)
+{
+    m_tx.exec_params("UPDATE events.events SET sales_wound_up_at = now() WHERE id = $1::uuid AND sales_wound_up_at IS NULL", id);
+}
+
 std::vector<Event> EventRepository::completeEnded(int limit)
 {
     return eventsFrom(m_tx.exec_params(

@@ -41,6 +41,9 @@ public:
     std::vector<Event> claimDueReminders(std::int64_t leadSeconds, int limit);
     // Published events whose end has passed become completed; returns them.
     std::vector<Event> completeEnded(int limit);
+    // Cancelled events whose sales are not wound up yet, oldest first.
+    std::vector<std::string> awaitingWindUp(int limit);
+    void markWoundUp(const std::string& id);
 
 private:
     pqxx::transaction_base& m_tx;

@@ -67,6 +67,7 @@ std::vector<BackgroundJob> EventsService::backgroundJobs(ServiceContext& context
              if (const int completed = planning->completeEndedEvents(); completed > 0)
                  log::info("events completed", {{"events", completed}});
          }},
+        {"cancelled-event-wind-up", interval, [planning] { planning->windUpCancelledEvents(); }},
     };
 }
 

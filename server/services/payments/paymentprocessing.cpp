@@ -175,6 +175,36 @@ Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, c
     return finished;
 }
 
+Result<bool> PaymentProcessing::refund(const std::string& paymentId, const std::string& reason, const std::string& traceId)
+{
+    if (!isUuid(paymentId))
+        return noSuchPayment(paymentId);
+    const std::string id = canonicalUuid(paymentId);
+    const bool settled = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        PaymentRepository payments(tx);
+        const auto payment = payments.find(id, true);
+        if (!payment || payment->status != "succeeded")
+            return !payment || payment->status != "captured";
+        const std::int64_t commission = payment->commission.value_or(0);
+        payments.post(id, "refund", payment->currency,
+                      {{"card_network", payment->amount}, {"platform_commission", -commission}, {organizerAccount(payment->organizerId), commission - payment->amount}});
+        payments.markRefunded(id);
+        nlohmann::json data = paymentData(*payment);
+        data["reason"] = reason;
+        outbox::append(tx, "payments", {"payment", id, "refund.issued", data, traceId});
+        tx.commit();
+        return true;
+    });
+    if (!settled) {
+        // A capture in flight: finishing it now refunds it, since its order is refunded already.
+        auto finished = finishCapture(id, traceId);
+        if (!finished && finished.error().code != ErrorCode::OrderNotPayable)
+            return finished.error();
+    }
+    return true;
+}
+
 Result<Payment> PaymentProcessing::read(const access::Principal& caller, const std::string& paymentId)
 {
     if (!isUuid(paymentId))

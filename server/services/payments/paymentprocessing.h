@@ -31,6 +31,10 @@ public:
     Result<Payment> confirm(const access::Principal& buyer, const std::string& paymentId, const std::string& cardNumber, const CallContext& call);
     Result<Payment> read(const access::Principal& caller, const std::string& paymentId);
     std::vector<OrganizerBalance> balance(const std::string& organizerId);
+    // Gives a succeeded payment back in full (charge reversed in the ledger, refund.issued).
+    // Idempotent; nothing paid is nothing to refund; a capture in flight is refunded when it is
+    // finished, because its order is no longer payable. True when nothing is left to do.
+    Result<bool> refund(const std::string& paymentId, const std::string& reason, const std::string& traceId);
     // The reconciliation job: finishes captures left unsettled for `graceSeconds`. Returns how many.
     int finishStaleCaptures(int graceSeconds);
     // The platform's share of `amount`, rounded half up to a minor unit.

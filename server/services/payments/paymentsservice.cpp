@@ -5,6 +5,7 @@
 
 #include "config/config.h"
 #include "log/logger.h"
+#include "service/contracts.h"
 
 std::vector<sbor::db::Migration> sbor_migrations_payments();
 std::string_view sbor_openapi_payments();
@@ -14,6 +15,18 @@ namespace sbor::payments {
 namespace {
 // A capture younger than this may still be settling in the request that made it.
 constexpr int kCaptureGraceSeconds = 30;
+
+class PaymentRefundsByProcessing : public PaymentRefunds {
+public:
+    explicit PaymentRefundsByProcessing(PaymentProcessing& processing) : m_processing(processing) {}
+    Result<bool> refundPayment(const std::string& paymentId, const std::string& reason, const std::string& traceId) override
+    {
+        return m_processing.refund(paymentId, reason, traceId);
+    }
+
+private:
+    PaymentProcessing& m_processing;
+};
 } // namespace
 
 PaymentsService::PaymentsService() = default;
@@ -32,6 +45,7 @@ void PaymentsService::registerRoutes(http::Router& router, ServiceContext& conte
     m_idempotency = std::make_unique<IdempotencyStore>(context.database, "payments");
     m_handlers = std::make_unique<PaymentHandlers>(*m_processing, *m_idempotency);
     m_handlers->registerRoutes(router, name());
+    context.directory->provide<PaymentRefunds>(std::make_shared<PaymentRefundsByProcessing>(*m_processing));
 }
 
 std::vector<BackgroundJob> PaymentsService::backgroundJobs(ServiceContext& context)

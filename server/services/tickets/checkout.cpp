@@ -263,6 +263,54 @@ Result<Order> Checkout::settle(const std::string& orderId, const std::string& tr
     });
 }
 
+Result<int> Checkout::windUpEvent(const std::string& eventId, const std::string& traceId)
+{
+    if (!isUuid(eventId))
+        return Error(ErrorCode::NotFound, "no such event", {{"id", eventId}});
+    const int cancelledTickets = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        OrderRepository orders(tx);
+        const std::vector<Order> open = orders.lockOpenOrdersOfEvent(eventId);
+        std::vector<std::string> pending;
+        for (const auto& order : open) {
+            if (order.status == "pending")
+                pending.push_back(order.id);
+        }
+        orders.releaseSeatsOf(pending);
+        TicketTypeRepository(tx).deactivateAllOfEvent(eventId);
+        for (const auto& order : open) {
+            const Order ended = orders.setStatus(order.id, order.status == "pending" ? "cancelled" : "refunded");
+            announceStatus(tx, ended, order.status, traceId);
+        }
+        const std::vector<Ticket> cancelled = TicketRepository(tx).cancelAllOfEvent(eventId);
+        for (const auto& ticket : cancelled)
+            outbox::append(tx, "tickets",
+                           {"ticket", eventId, "ticket.cancelled",
+                            {{"ticket_id", ticket.id}, {"order_id", ticket.orderId}, {"event_id", eventId}, {"ticket_type_id", ticket.ticketTypeId},
+                             {"buyer_id", ticket.buyerId}, {"reason", "event_cancelled"}},
+                            traceId});
+        tx.commit();
+        return static_cast<int>(cancelled.size());
+    });
+    // The money, after the commit and without a held connection: every refunded order of the
+    // event, again on every call, so a refund that failed last time is made now.
+    const auto payments = m_database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return OrderRepository(tx).refundedPaymentsOfEvent(eventId);
+    });
+    if (!payments.empty()) {
+        const auto refunds = m_directory->find<PaymentRefunds>();
+        if (!refunds)
+            return Error(ErrorCode::Overloaded, "payments are not reachable from this process; refunds are pending");
+        for (const auto& payment : payments) {
+            auto refunded = refunds->refundPayment(payment, "event_cancelled", traceId);
+            if (!refunded)
+                return refunded.error();
+        }
+    }
+    return cancelledTickets;
+}
+
 Result<TicketPage> Checkout::ticketsOf(const access::Principal& caller, int limit, const std::string& cursor)
 {
     std::optional<std::pair<std::string, std::string>> after;

@@ -45,6 +45,10 @@ public:
     // Payment arrived: a pending order becomes paid and gets its tickets. Returns the order as it
     // then is: `paid` (now or by an earlier call), or expired/cancelled when that came first.
     Result<Order> settle(const std::string& orderId, const std::string& traceId);
+    // The event was cancelled: sales stop, pending orders are cancelled, paid ones refunded (the
+    // money through PaymentRefunds), tickets cancelled and revoked — in one transaction here,
+    // the refunds after it, each idempotent. Returns how many tickets this call cancelled.
+    Result<int> windUpEvent(const std::string& eventId, const std::string& traceId);
     // The buyer's tickets, newest first.
     Result<TicketPage> ticketsOf(const access::Principal& caller, int limit, const std::string& cursor);
     Result<Ticket> ticket(const access::Principal& caller, const std::string& ticketId);

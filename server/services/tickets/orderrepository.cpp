@@ -147,6 +147,42 @@ void OrderRepository::releaseSeats(const std::string& orderId)
     m_tx.exec_params("DELETE FROM tickets.seat_holds WHERE order_id = $1::uuid", orderId);
 }
 
+void OrderRepository::releaseSeatsOf(const std::vector<std::string>& orderIds)
+{
+    if (orderIds.empty())
+        return;
+    std::string ids = "{";
+    for (std::size_t i = 0; i < orderIds.size(); ++i)
+        ids += (i ? "," : "") + orderIds[i];
+    ids += "}";
+    const pqxx::result holds = m_tx.exec_params("SELECT ticket_type_id::text, shard, sum(seats)::integer FROM tickets.seat_holds "
+                                                "WHERE order_id = ANY ($1::uuid[]) GROUP BY ticket_type_id, shard ORDER BY ticket_type_id, shard",
+                                                ids);
+    for (const auto& hold : holds)
+        m_tx.exec_params("UPDATE tickets.quota_shards SET sold = sold - $3 WHERE ticket_type_id = $1::uuid AND shard = $2", hold[0].as<std::string>(),
+                         hold[1].as<int>(), hold[2].as<int>());
+    m_tx.exec_params("DELETE FROM tickets.seat_holds WHERE order_id = ANY ($1::uuid[])", ids);
+}
+
+std::vector<Order> OrderRepository::lockOpenOrdersOfEvent(const std::string& eventId)
+{
+    std::vector<Order> orders;
+    for (const auto& row : m_tx.exec_params("SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.event_id = $1::uuid "
+                                            "AND o.status IN ('pending', 'paid') ORDER BY o.id FOR UPDATE",
+                                            eventId))
+        orders.push_back(orderFrom(row));
+    return orders;
+}
+
+std::vector<std::string> OrderRepository::refundedPaymentsOfEvent(const std::string& eventId)
+{
+    std::vector<std::string> payments;
+    for (const auto& row : m_tx.exec_params("SELECT payment_id::text FROM tickets.orders WHERE event_id = $1::uuid AND status = 'refunded' AND total > 0",
+                                            eventId))
+        payments.push_back(row[0].as<std::string>());
+    return payments;
+}
+
 Order OrderRepository::setStatus(const std::string& orderId, const std::string& status)
 {
     Order order = orderFrom(m_tx.exec_params1("UPDATE tickets.orders AS o SET status = $2, updated_at = now(), "

@@ -34,6 +34,11 @@ public:
     std::optional<Order> findByPayment(const std::string& paymentId);
     // Gives an order's held seats back to their shards (in shard order, like every taker).
     void releaseSeats(const std::string& orderId);
+    // The same for many orders at once, still in one (type, shard) order across all of them.
+    void releaseSeatsOf(const std::vector<std::string>& orderIds);
+    // The event's pending and paid orders, locked in id order.
+    std::vector<Order> lockOpenOrdersOfEvent(const std::string& eventId);
+    std::vector<std::string> refundedPaymentsOfEvent(const std::string& eventId);
     Order setStatus(const std::string& orderId, const std::string& status);
     // Pending orders whose hold has passed, locked for expiry (others skip them).
     std::vector<std::string> claimExpiredHolds(int limit);

@@ -76,6 +76,21 @@ std::vector<Ticket> TicketRepository::ofOrder(const std::string& orderId)
     return tickets;
 }
 
+std::vector<Ticket> TicketRepository::cancelAllOfEvent(const std::string& eventId)
+{
+    std::vector<Ticket> cancelled;
+    for (const auto& row : m_tx.exec_params("UPDATE tickets.tickets AS t SET status = 'cancelled', updated_at = now(), "
+                                            "change_seq = nextval('tickets.change_sequence') WHERE t.event_id = $1::uuid AND t.status = 'valid' "
+                                            "RETURNING " +
+                                                ticketColumns(),
+                                            eventId))
+        cancelled.push_back(ticketFrom(row));
+    m_tx.exec_params("INSERT INTO tickets.revoked_codes (code, ticket_id, event_id, reason) SELECT code, id, event_id, 'cancelled' "
+                     "FROM tickets.tickets WHERE event_id = $1::uuid AND status = 'cancelled' ON CONFLICT (code) DO NOTHING",
+                     eventId);
+    return cancelled;
+}
+
 std::vector<Ticket> TicketRepository::listForBuyer(const std::string& buyerId, int limit,
                                                    const std::optional<std::pair<std::string, std::string>>& after)
 {

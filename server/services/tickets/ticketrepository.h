@@ -27,6 +27,8 @@ public:
     Ticket insert(const Ticket& ticket);
     std::optional<Ticket> find(const std::string& id);
     std::vector<Ticket> ofOrder(const std::string& orderId);
+    // Cancels every valid ticket of the event and puts its code on the revocation list.
+    std::vector<Ticket> cancelAllOfEvent(const std::string& eventId);
     std::vector<Ticket> listForBuyer(const std::string& buyerId, int limit, const std::optional<std::pair<std::string, std::string>>& after);
 
 private:

@@ -59,6 +59,15 @@ private:
     Checkout& m_checkout;
 };
 
+class EventSalesWindUpByCheckout : public EventSalesWindUp {
+public:
+    explicit EventSalesWindUpByCheckout(Checkout& checkout) : m_checkout(checkout) {}
+    Result<int> windUpSales(const std::string& eventId, const std::string& traceId) override { return m_checkout.windUpEvent(eventId, traceId); }
+
+private:
+    Checkout& m_checkout;
+};
+
 } // namespace
 
 TicketsService::TicketsService() = default;
@@ -82,6 +91,7 @@ void TicketsService::registerRoutes(http::Router& router, ServiceContext& contex
     m_checkInDesk = std::make_unique<CheckInDesk>(context.database, context.directory);
     m_checkInHandlers = std::make_unique<CheckInHandlers>(*m_checkInDesk);
     m_checkInHandlers->registerRoutes(router, name());
+    context.directory->provide<EventSalesWindUp>(std::make_shared<EventSalesWindUpByCheckout>(*m_checkout));
     context.directory->provide<OrderSettlement>(std::make_shared<OrderSettlementByCheckout>(context.database, *m_checkout));
 }
 

@@ -141,4 +141,10 @@ void TicketTypeRepository::distributeQuota(const std::string& id, int quota)
     }
 }
 
+void TicketTypeRepository::deactivateAllOfEvent(const std::string& eventId)
+{
+    m_tx.exec_params("UPDATE tickets.ticket_types SET active = false, version = version + 1, updated_at = now() WHERE event_id = $1::uuid AND active",
+                     eventId);
+}
+
 } // namespace sbor::tickets

@@ -23,6 +23,8 @@ public:
     std::vector<TicketType> listForEvent(const std::string& eventId, bool activeOnly);
     TicketType update(const std::string& id, const TicketTypeChanges& changes);
     int activeCount(const std::string& eventId);
+    // Takes every type of the event off sale (its event was cancelled).
+    void deactivateAllOfEvent(const std::string& eventId);
     // Locks every shard (in shard order, like buyers) and returns what is sold: no purchase can
     // change it until the transaction ends.
     int lockShardsAndCountSold(const std::string& id);

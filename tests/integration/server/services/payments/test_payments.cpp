@@ -5,14 +5,12 @@
 // reconciliation job, or refunded when the order expired first.
 #include "authapi.h"
 #include "httpclient.h"
+#include "qrdecoding.h"
 #include "salesapi.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
 #include "sbor/ticketcode.h"
-
-#define ZX_USE_UTF8
-#include <ZXing/ReadBarcode.h>
 
 #include <QImage>
 #include <QJsonArray>
@@ -133,13 +131,8 @@ private slots:
         QCOMPARE(png.status, 200);
         QCOMPARE(png.header("Content-Type"), QByteArray("image/png"));
         QCOMPARE(png.header("Cache-Control"), QByteArray("private, no-store"));
-        const QImage image = QImage::fromData(png.body, "PNG").convertToFormat(QImage::Format_Grayscale8);
-        QVERIFY(!image.isNull());
-        const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum, image.bytesPerLine());
-        const ZXing::Result result = ZXing::ReadBarcode(view, ZXing::DecodeHints().setFormats(ZXing::BarcodeFormat::QRCode));
-        QVERIFY(result.isValid());
-        QCOMPARE(QString::fromStdString(result.text()), m_paidTicket.value("code").toString());
-
+        QCOMPARE(decodeQrPng(png.body), m_paidTicket.value("code").toString());
+        const QImage image = QImage::fromData(png.body, "PNG");
         const auto small = m_api->get("/api/v1/tickets/" + id + "/qr.png?scale=2", m_buyer.accessToken);
         QCOMPARE(QImage::fromData(small.body, "PNG").width() * 4, image.width()); // 2 px per module instead of 8
         for (const QString bad : {"0", "21", "x", "-1"})
