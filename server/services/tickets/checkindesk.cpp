@@ -263,6 +263,17 @@ Result<std::vector<SearchHit>> CheckInDesk::search(const access::Principal& call
     });
 }
 
+Result<EventStatistics> CheckInDesk::statistics(const access::Principal& caller, const std::string& eventId)
+{
+    if (!isUuid(eventId) || !managesEvent(caller, canonicalUuid(eventId)))
+        return noSuchEvent(eventId);
+    return m_database.run([&](pqxx::connection& connection) {
+        // One snapshot, so the numbers agree with each other.
+        pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(connection);
+        return readEventStatistics(tx, canonicalUuid(eventId));
+    });
+}
+
 Result<std::string> CheckInDesk::firstListForCode(const access::Principal& caller, const std::string& code)
 {
     const auto read = readTicketCode(code);

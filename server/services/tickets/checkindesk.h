@@ -6,6 +6,7 @@
 
 #include "checkin.h"
 #include "checkinrepository.h"
+#include "eventstatistics.h"
 
 #include "access/access.h"
 #include "db/connectionpool.h"
@@ -34,6 +35,8 @@ public:
                                 const std::string& traceId);
     Result<Scan> annul(const access::Principal& caller, const Scanner& scanner, const std::string& scanId, const std::string& traceId);
     Result<std::vector<SearchHit>> search(const access::Principal& caller, const std::string& listId, const std::string& query, int limit);
+    // For the event's organizer (or an admin).
+    Result<EventStatistics> statistics(const access::Principal& caller, const std::string& eventId);
     // The event's first list, for the aliases that name no list: the event is read off the code.
     Result<std::string> firstListForCode(const access::Principal& caller, const std::string& code);
 

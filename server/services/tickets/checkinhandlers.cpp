@@ -90,6 +90,8 @@ void CheckInHandlers::registerRoutes(http::Router& router, const std::string& se
                [this](HttpRequest& request) { return annul(request); });
     router.add("GET", "/api/v1/checkin/search", service, Access::require(Permission::CheckInRedeem),
                [this](HttpRequest& request) { return search(request); });
+    router.add("GET", "/api/v1/events/{id}/stats", service, Access::require(Permission::EventsWrite),
+               [this](HttpRequest& request) { return statistics(request); });
     router.add("POST", "/api/v1/tickets/{code}/validate", service, Access::require(Permission::CheckInRedeem),
                [this](HttpRequest& request) { return codeAlias(request, true); });
     router.add("POST", "/api/v1/tickets/{code}/checkin", service, Access::require(Permission::CheckInRedeem),
@@ -254,6 +256,34 @@ Reply CheckInHandlers::codeAlias(HttpRequest& request, bool dryRun)
     if (!answer)
         return answer.error();
     return HttpResponse::json(200, redeemAnswerJson(*answer));
+}
+
+Reply CheckInHandlers::statistics(HttpRequest& request)
+{
+    auto stats = m_desk.statistics(*request.principal, request.pathParameter("id"));
+    if (!stats)
+        return stats.error();
+    nlohmann::json sales = nlohmann::json::array();
+    for (const auto& type : stats->sales)
+        sales.push_back({{"ticket_type_id", type.ticketTypeId}, {"name", type.name}, {"quota", type.quota}, {"sold", type.sold}, {"held", type.held}});
+    nlohmann::json revenue = nlohmann::json::array();
+    for (const auto& entry : stats->revenue)
+        revenue.push_back({{"currency", entry.currency}, {"paid", entry.paid}});
+    nlohmann::json lists = nlohmann::json::array();
+    for (const auto& list : stats->lists)
+        lists.push_back({{"list_id", list.listId}, {"name", list.name}, {"admitted", list.admitted}, {"entries", list.entries}, {"exits", list.exits},
+                         {"inside", list.entries - list.exits}});
+    nlohmann::json scanners = nlohmann::json::array();
+    for (const auto& scanner : stats->scanners)
+        scanners.push_back({{scanner.device ? "device_id" : "user_id", scanner.scannedBy}, {"admitted", scanner.admitted}});
+    nlohmann::json minutes = nlohmann::json::array();
+    for (const auto& minute : stats->lastHour)
+        minutes.push_back({{"minute", minute.minute}, {"admissions", minute.admissions}});
+    return HttpResponse::json(200, {{"event_id", canonicalUuid(request.pathParameter("id"))},
+                                    {"sales", sales},
+                                    {"revenue", revenue},
+                                    {"checkins", {{"lists", lists}, {"scanners", scanners}, {"inside_now", stats->insideNow}, {"conflicts", stats->conflicts}}},
+                                    {"admissions_per_minute", minutes}});
 }
 
 } // namespace sbor::tickets

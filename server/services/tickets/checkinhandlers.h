@@ -18,6 +18,7 @@ public:
     http::Reply annul(http::HttpRequest& request);
     http::Reply search(http::HttpRequest& request);
     http::Reply codeAlias(http::HttpRequest& request, bool dryRun);
+    http::Reply statistics(http::HttpRequest& request);
 
 private:
     CheckInDesk& m_desk;

@@ -287,6 +287,51 @@ private slots:
         QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans WHERE scan_id = 'who-1'"), std::string("0"));
     }
 
+    void statisticsAddUp()
+    {
+        const QString event = m_sales->createEvent("Small gig", 0.5);
+        const QString type = m_sales->addType(event, {{"name", "Floor"}, {"price", 0}, {"quota", 10}, {"sales_end", inDays(0.4)}});
+        const QString priced = m_sales->addType(event, {{"name", "Balcony"}, {"price", 700}, {"quota", 4}, {"sales_end", inDays(0.4)}});
+        QVERIFY(m_sales->publish(event));
+        const auto bought = m_api->post("/api/v1/orders", orderBody(event, type, 3), m_buyer.accessToken);
+        QCOMPARE(bought.status, 201);
+        QCOMPARE(m_api->post("/api/v1/orders", orderBody(event, priced, 2), m_buyer.accessToken).status, 201); // held, unpaid
+        const QString gate = m_api->post("/api/v1/events/" + event + "/checkin-lists", {{"name", "Door"}, {"exits_allowed", true}}, m_organizer.accessToken)
+                                 .json()
+                                 .value("id")
+                                 .toString();
+        const QJsonArray tickets = bought.json().value("tickets").toArray();
+        const QString first = tickets[0].toObject().value("code").toString(), second = tickets[1].toObject().value("code").toString();
+        QCOMPARE(redeem(m_organizer, first, gate, "st-1").value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(redeem(m_staff, second, gate, "st-2").value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(redeem(m_staff, second, gate, "st-3", "exit").value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(redeem(m_staff, first, gate, "st-4").value("result").toString(), QStringLiteral("already_redeemed"));
+
+        const auto answer = m_api->get("/api/v1/events/" + event + "/stats", m_organizer.accessToken);
+        QCOMPARE(answer.status, 200);
+        const QJsonObject stats = answer.json();
+        const QJsonArray sales = stats.value("sales").toArray();
+        QCOMPARE(sales.size(), 2);
+        QCOMPARE(sales[0].toObject().value("sold").toInt(), 3);
+        QCOMPARE(sales[1].toObject().value("sold").toInt(), 0);
+        QCOMPARE(sales[1].toObject().value("held").toInt(), 2);
+        const QJsonObject checkins = stats.value("checkins").toObject();
+        const QJsonObject door = checkins.value("lists").toArray()[0].toObject();
+        QCOMPARE(door.value("admitted").toInt(), 2);
+        QCOMPARE(door.value("entries").toInt(), 2);
+        QCOMPARE(door.value("exits").toInt(), 1);
+        QCOMPARE(checkins.value("inside_now").toInt(), 1);
+        QCOMPARE(checkins.value("scanners").toArray().size(), 2);
+        int perMinute = 0;
+        for (const auto& minute : stats.value("admissions_per_minute").toArray())
+            perMinute += minute.toObject().value("admissions").toInt();
+        QCOMPARE(perMinute, 2);
+        QCOMPARE(checkins.value("conflicts").toInt(), 1); // st-4: admitted by the organizer moments ago, scanned by staff
+        QCOMPARE(m_api->get("/api/v1/events/" + event + "/stats", m_rival.accessToken).status, 404);
+        QCOMPARE(m_api->get("/api/v1/events/" + event + "/stats", m_staff.accessToken).status, 403);
+        QCOMPARE(m_api->get("/api/v1/events/nope/stats", m_organizer.accessToken).status, 404);
+    }
+
 private:
     QString createList(const QJsonObject& body)
     {
