@@ -220,6 +220,27 @@ def rush(args, params):
     return report, table
 
 
+def door(args, params):
+    runs = []
+    for target, route, url, body_bytes, header_bytes, wrk_file in read_manifest(args.manifest):
+        stats, text = read_wrk_output(wrk_file)
+        runs.append({"target": target, "route": route, **summarize(stats), "wrk": stats, "wrk_output": text})
+    ceiling = pgbench_summary(args.pgbench)
+    headers = ["target", "what", "req/s", "p50 ms", "p99 ms", "errors", "vs pgbench"]
+    rows = [["pgbench", "ticket lock + scan insert only", f'{ceiling["req_per_s"]:.0f}', f'{ceiling["p50_ms"]:.2f}',
+             f'{ceiling["p99_ms"]:.2f}', 0, "1.00"]]
+    for r in runs:
+        r["ratio_to_pgbench"] = round(r["req_per_s"] / ceiling["req_per_s"], 3) if ceiling["req_per_s"] else None
+        rows.append([r["target"], r["route"], f'{r["req_per_s"]:.0f}', f'{r["p50_ms"]:.2f}', f'{r["p99_ms"]:.2f}',
+                     r["errors"], format_ratio(r["ratio_to_pgbench"])])
+    report = {"kind": "door-bench", "machine": machine_info(args.repo_root), "params": params,
+              "pgbench": ceiling, "results": runs}
+    table = format_table(headers, rows)
+    table += (f'\n\nscans: {params.get("admitted")} admitted, {params.get("already_redeemed")} already_redeemed, '
+              f'{params.get("other_results")} other; tickets admitted twice: {params.get("admitted_twice")} (must be 0)')
+    return report, table
+
+
 def soak(args, params):
     start_rss = None
     slices = []
@@ -264,8 +285,8 @@ def soak(args, params):
 def main():
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("mode", choices=["bench", "soak", "rush"])
-    p.add_argument("--pgbench", help="rush: pgbench's output (and its per-transaction log at FILE.log)")
+    p.add_argument("mode", choices=["bench", "soak", "rush", "door"])
+    p.add_argument("--pgbench", help="rush, door: pgbench's output (and its per-transaction log at FILE.log)")
     p.add_argument("--manifest", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--repo-root", default=".")
@@ -276,7 +297,7 @@ def main():
     args = p.parse_args()
 
     params = parse_sets(args.set)
-    report, table = {"bench": bench, "soak": soak, "rush": rush}[args.mode](args, params)
+    report, table = {"bench": bench, "soak": soak, "rush": rush, "door": door}[args.mode](args, params)
     report["notes"] = args.note
 
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)

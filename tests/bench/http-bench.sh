@@ -56,6 +56,7 @@ OUT=""
 SERVER_ARGS=()
 BCRYPT_COST=12
 RUSH_QUOTA=500
+DOOR_TICKETS=10000
 LOGIN_CONNECTIONS=4  # within the hashing pool's capacity (its threads + a queue of 4): no 503s
 BENCH_EMAIL=bench@example.org
 BENCH_PASSWORD="bench password $$"
@@ -80,6 +81,7 @@ Usage:
   $0 --soak [options]   long GET /readyz run, RSS sampled every interval
   $0 --auth [options]   authenticated requests, sign-in throughput, login storm
   $0 --rush [options]   the on-sale rush: orders/s and oversell next to pgbench
+  $0 --door [options]   the door: redeems/s of signed codes next to pgbench
 
 Options:
   --server PATH         sbor-server binary (default: build/bin/sbor-server)
@@ -95,6 +97,7 @@ Options:
   --bcrypt-cost N        auth: bcrypt cost the server hashes with (default: 12)
   --login-connections N  auth: concurrent sign-ins in the login runs (default: 4)
   --quota N             rush: seats in the sell-out run (default: 500)
+  --tickets N           door: tickets issued for the run (default: 10000)
   --out FILE.json       default: build/bench/http-bench.json (soak: http-soak.json,
                         auth: auth-bench.json)
   -h, --help
@@ -120,6 +123,8 @@ parse_args() {
             --soak) MODE=soak ;;
             --auth) MODE=auth ;;
             --rush) MODE=rush ;;
+            --door) MODE=door ;;
+            --tickets) DOOR_TICKETS=${2:-}; require_uint "$1" "$DOOR_TICKETS"; shift ;;
             --quota) RUSH_QUOTA=${2:-}; require_uint "$1" "$RUSH_QUOTA"; shift ;;
             --bcrypt-cost) BCRYPT_COST=${2:-}; require_uint "$1" "$BCRYPT_COST"; shift ;;
             --login-connections) LOGIN_CONNECTIONS=${2:-}; require_uint "$1" "$LOGIN_CONNECTIONS"; shift ;;
@@ -146,6 +151,8 @@ parse_args() {
         : "${CONNECTIONS:=100}" "${DURATION:=10}" "${OUT:=$REPO_ROOT/build/bench/auth-bench.json}"
     elif [[ $MODE == rush ]]; then
         : "${CONNECTIONS:=100}" "${DURATION:=10}" "${OUT:=$REPO_ROOT/build/bench/rush-bench.json}"
+    elif [[ $MODE == door ]]; then
+        : "${CONNECTIONS:=100}" "${DURATION:=10}" "${OUT:=$REPO_ROOT/build/bench/door-bench.json}"
     else
         : "${CONNECTIONS:=100}" "${DURATION:=10}" "${OUT:=$REPO_ROOT/build/bench/http-bench.json}"
     fi
@@ -158,7 +165,7 @@ parse_args() {
 
 require_tools() {
     local tool
-    for tool in wrk curl "$PYTHON" $([[ $MODE == rush ]] && echo psql pgbench); do
+    for tool in wrk curl "$PYTHON" $([[ $MODE == rush || $MODE == door ]] && echo psql pgbench); do
         command -v "$tool" >/dev/null || die "'$tool' not found (apt-get install wrk curl python3)"
     done
     if [[ $MODE != soak ]]; then
@@ -756,6 +763,116 @@ run_rush() {
     [[ $RUSH_OVERSOLD_BIG == 0 && $RUSH_OVERSOLD_SMALL == 0 ]] || die "OVERSOLD: $RUSH_OVERSOLD_BIG / $RUSH_OVERSOLD_SMALL"
 }
 
+# --- door mode: redeeming signed codes against a pgbench ceiling -------------------
+
+# Free tickets with real codes, bought through the API in orders of 50: codes one per line.
+issue_door_tickets() {  # event type count out_file
+    "$PYTHON" - "$SBOR_PORT" "$TOKEN" "$1" "$2" "$3" "$4" <<'PY' || die "issuing tickets failed"
+import json, sys, urllib.request
+port, token, event, ticket_type, count, out = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), sys.argv[6]
+codes = []
+while len(codes) < count:
+    n = min(50, count - len(codes))
+    body = {"event_id": event, "items": [{"ticket_type_id": ticket_type, "quantity": n,
+            "attendees": [{"name": f"Guest {len(codes) + i}", "email": f"guest{len(codes) + i}@example.org"} for i in range(n)]}]}
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/orders", data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        codes += [ticket["code"] for ticket in json.load(response)["tickets"]]
+with open(out, "w") as f:
+    f.write("\n".join(codes) + "\n")
+PY
+}
+
+# Each request scans the next code of this thread's share, with a fresh scan_id.
+write_redeem_script() {  # list codes_file -> $WORK_DIR/redeem.lua
+    {
+        printf 'local list, codes_file = "%s", "%s"\n' "$1" "$2"
+        cat <<'LUA'
+local next_thread = 0
+function setup(thread)
+  thread:set("thread_number", next_thread)
+  next_thread = next_thread + 1
+end
+local codes, counter = {}, 0
+function init(args)
+  for line in io.lines(codes_file) do codes[#codes + 1] = line end
+end
+function request()
+  counter = counter + 1
+  local code = codes[((thread_number * 7919 + counter) % #codes) + 1]
+  local body = '{"code":"' .. code .. '","list_id":"' .. list .. '","scan_id":"w' .. thread_number .. '-' .. counter .. '"}'
+  return wrk.format("POST", nil, nil, body)
+end
+wrk.headers["Content-Type"] = "application/json"
+LUA
+        cat "$WRK_LUA"
+    } >"$WORK_DIR/redeem.lua"
+}
+
+# pgbench runs the core of a redeem (lock the ticket's row, store the scan) in one transaction,
+# with sbor's pool size, against the same PostgreSQL.
+run_door_pgbench() {  # event list out_file
+    psql_sbor "CREATE TABLE public.bench_ticket_ids AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM tickets.tickets WHERE event_id = '$1';
+               ALTER TABLE public.bench_ticket_ids ADD PRIMARY KEY (n)" >/dev/null
+    cat >"$WORK_DIR/door.sql" <<EOF
+\set n random(1, $DOOR_TICKETS)
+BEGIN;
+SELECT id, code, status, blocked, valid_from, valid_until FROM tickets.tickets WHERE id = (SELECT id FROM public.bench_ticket_ids WHERE n = :n) FOR NO KEY UPDATE;
+INSERT INTO tickets.scans (scan_id, event_id, list_id, ticket_id, code, kind, result, scanned_at)
+  SELECT 'pg-' || gen_random_uuid(), '$1', '$2', id, 'X', 'entry', 'ok', now() FROM public.bench_ticket_ids WHERE n = :n;
+COMMIT;
+EOF
+    (cd "$WORK_DIR" && pgbench -n -c 16 -j "$THREADS" -T "$DURATION" -f door.sql -l --log-prefix=pgbench-log \
+        "host=$DATA_DIR/run user=postgres dbname=sbor" >"$3" 2>&1) || { cat "$3" >&2; die "pgbench failed"; }
+    cat "$WORK_DIR"/pgbench-log.* >"$3.log"
+}
+
+run_door() {
+    local ports redeem_url starts ends event type list
+    ports=$(pick_free_ports 2)
+    read -r SBOR_PORT LIVE_PORT <<<"$ports"
+    write_auth_config
+    start_server "$SBOR_PORT" "$LIVE_PORT"
+    wait_for_status_200 "http://127.0.0.1:$SBOR_PORT/healthz" "$STARTUP_TIMEOUT" "$SERVER_PID" sbor-server
+    BENCH_EMAIL=organizer@example.org
+    create_bench_user organizer
+    TOKEN=$(sign_in)
+
+    # An event starting in 12 hours (codes admit from a day before), one free ticket type.
+    starts=$(date -u -d '+12 hours' +%Y-%m-%dT%H:%M:%SZ)
+    ends=$(date -u -d '+15 hours' +%Y-%m-%dT%H:%M:%SZ)
+    event=$(api POST /api/v1/events "$TOKEN" "{\"title\":\"Door\",\"venue\":\"Arena\",\"starts_at\":\"$starts\",\"ends_at\":\"$ends\",\"timezone\":\"Europe/Moscow\",\"category_id\":1}" | json_field id)
+    type=$(api POST "/api/v1/events/$event/ticket-types" "$TOKEN" "{\"name\":\"Entry\",\"price\":0,\"currency\":\"RUB\",\"quota\":$DOOR_TICKETS,\"sales_start\":\"$(date -u -d '-1 day' +%Y-%m-%dT%H:%M:%SZ)\",\"sales_end\":\"$(date -u -d '+11 hours' +%Y-%m-%dT%H:%M:%SZ)\",\"max_per_order\":50}" | json_field id)
+    api POST "/api/v1/events/$event/publish" "$TOKEN" >/dev/null
+    list=$(api POST "/api/v1/events/$event/checkin-lists" "$TOKEN" '{"name":"Main gate"}' | json_field id)
+    log "issuing $DOOR_TICKETS tickets"
+    issue_door_tickets "$event" "$type" "$DOOR_TICKETS" "$WORK_DIR/codes.txt"
+
+    redeem_url="http://127.0.0.1:$SBOR_PORT/api/v1/checkin/redeem"
+    write_redeem_script "$list" "$WORK_DIR/codes.txt"
+    WARMUP=0 WRK_HEADER="Authorization: Bearer $TOKEN" WRK_SCRIPT="$WORK_DIR/redeem.lua" \
+        bench_target "sbor" "POST /api/v1/checkin/redeem" "$redeem_url" 0 0
+    DOOR_OK=$(psql_sbor "SELECT count(*) FROM tickets.scans WHERE list_id = '$list' AND result = 'ok'")
+    DOOR_ALREADY=$(psql_sbor "SELECT count(*) FROM tickets.scans WHERE list_id = '$list' AND result = 'already_redeemed'")
+    DOOR_OTHER=$(psql_sbor "SELECT count(*) FROM tickets.scans WHERE list_id = '$list' AND result NOT IN ('ok', 'already_redeemed')")
+    DOOR_TWICE=$(psql_sbor "SELECT count(*) FROM (SELECT ticket_id FROM tickets.scans WHERE list_id = '$list' AND result = 'ok' GROUP BY ticket_id HAVING count(*) > 1) twice")
+    log "pgbench ceiling: lock the ticket + insert the scan, 16 connections, ${DURATION}s"
+    run_door_pgbench "$event" "$list" "$WORK_DIR/pgbench.txt"
+
+    stop_server
+    write_report door \
+        --pgbench "$WORK_DIR/pgbench.txt" \
+        --set "duration_s=$DURATION" --set "tickets=$DOOR_TICKETS" --set "admitted=$DOOR_OK" --set "already_redeemed=$DOOR_ALREADY" \
+        --set "other_results=$DOOR_OTHER" --set "admitted_twice=$DOOR_TWICE" \
+        --note "sbor: POST /api/v1/checkin/redeem, $CONNECTIONS connections, each a fresh scan_id; the code is parsed and its Ed25519 signature checked against the event's keys, the ticket row locked, its earlier admissions read, the scan and (when admitted) a ticket.checkin outbox row written in one transaction" \
+        --note "codes are taken in turn from $DOOR_TICKETS issued tickets: the first scan of each admits, later ones answer already_redeemed (both are 200 answers of the door)" \
+        --note "pgbench: only the ticket lock and the scan insert, 16 connections = sbor's pool, same PostgreSQL" \
+        --note "wrk, pgbench, sbor-server and PostgreSQL share this machine's $(nproc) CPUs (load average at start: $LOAD_AT_START)"
+    ((SERVER_EXIT_CODE == 0)) || exit 1
+    [[ $DOOR_TWICE == 0 && $DOOR_OTHER == 0 ]] || die "DOOR: $DOOR_TWICE tickets admitted twice, $DOOR_OTHER unexpected results"
+}
+
 rss_sample() {  # pid -> "rss_kib<TAB>fds<TAB>threads", manifest-ready
     local rss threads fds
     rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$1/status")
@@ -825,6 +942,7 @@ main() {
         soak) run_soak ;;
         auth) run_auth ;;
         rush) run_rush ;;
+        door) run_door ;;
         *) run_bench ;;
     esac
 }
