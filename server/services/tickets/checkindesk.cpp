@@ -28,7 +28,8 @@ struct CodeCheck {
     std::optional<std::string> ticketId;
 };
 
-CodeCheck checkCode(pqxx::transaction_base& tx, const std::string& code, const std::string& eventId)
+template <typename KeysOf>
+CodeCheck checkCode(const std::string& code, const std::string& eventId, KeysOf&& keysOf)
 {
     CodeCheck check;
     const auto read = readTicketCode(code);
@@ -39,7 +40,7 @@ CodeCheck checkCode(pqxx::transaction_base& tx, const std::string& code, const s
     check.sameEventPrefix = read->fields.eventPrefix == idPrefix(event);
     if (!check.sameEventPrefix)
         return check;
-    for (const auto& key : EventKeyRepository(tx).publicKeys(eventId)) {
+    for (const auto& key : keysOf(read->fields.keyId)) {
         if (key.keyId == read->fields.keyId && !key.retired && ticketCodeSignedBy(*read, event, key.publicKey)) {
             check.signatureValid = true;
             check.ticketId = uuidText(read->fields.ticketId.data());
@@ -57,9 +58,29 @@ std::int64_t microsecondsOf(const std::optional<std::string>& rfc3339, std::int6
 
 bool CheckInDesk::managesEvent(const access::Principal& caller, const std::string& eventId)
 {
-    const auto events = m_directory->find<EventDirectory>();
-    const auto event = events ? events->eventFacts(eventId) : std::nullopt;
-    return event && caller.managesEventOf(event->organizerId);
+    auto organizer = m_organizers.get(eventId);
+    if (!organizer) {
+        const auto events = m_directory->find<EventDirectory>();
+        const auto event = events ? events->eventFacts(eventId) : std::nullopt;
+        if (!event)
+            return false;
+        organizer = event->organizerId; // an event never changes hands
+        m_organizers.put(eventId, *organizer);
+    }
+    return caller.managesEventOf(*organizer);
+}
+
+std::vector<EventPublicKey> CheckInDesk::eventKeys(pqxx::transaction_base& tx, const std::string& eventId, int keyId)
+{
+    auto keys = m_keys.get(eventId);
+    const auto named = [keyId](const std::vector<EventPublicKey>& list) {
+        return std::any_of(list.begin(), list.end(), [keyId](const EventPublicKey& key) { return key.keyId == keyId; });
+    };
+    if (!keys || !named(*keys)) {
+        keys = EventKeyRepository(tx).publicKeys(eventId);
+        m_keys.put(eventId, *keys);
+    }
+    return *keys;
 }
 
 bool CheckInDesk::mayWorkTheDoor(const access::Principal& caller, const std::string& eventId)
@@ -97,10 +118,15 @@ Result<CheckInList> CheckInDesk::doorList(const access::Principal& caller, const
 {
     if (!isUuid(listId))
         return noSuchList(listId);
-    const auto list = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return CheckInRepository(tx).findList(canonicalUuid(listId));
-    });
+    auto list = m_lists.get(canonicalUuid(listId));
+    if (!list) {
+        list = m_database.run([&](pqxx::connection& connection) {
+            pqxx::nontransaction tx(connection); // one statement: one round trip
+            return CheckInRepository(tx).findList(canonicalUuid(listId));
+        });
+        if (list)
+            m_lists.put(list->id, *list);
+    }
     // Event facts after the connection went back (no contract call while holding one).
     if (!list || !mayWorkTheDoor(caller, list->eventId))
         return noSuchList(listId);
@@ -120,27 +146,27 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
         CheckInRepository repository(tx);
         RedeemAnswer answer;
         answer.scanId = request.scanId;
-        if (!dryRun) {
-            if (const auto earlier = repository.findScan(request.scanId)) {
-                // A replayed scan (an offline queue sent twice, a retry): the first answer stands.
-                if (earlier->code != request.code || earlier->listId != list->id)
-                    return Error(ErrorCode::Conflict, "this scan_id was already used for another scan", {{"scan_id", request.scanId}});
-                answer.result = earlier->result;
-                if (earlier->ticketId) {
-                    if (const auto ticket = repository.lockTicket(*earlier->ticketId))
-                        answer.ticket = ticket->summary;
-                    if (earlier->result == "already_redeemed") {
-                        const auto admissions = repository.singleEntryAdmissions(*earlier->ticketId);
-                        const auto first = std::find_if(admissions.begin(), admissions.end(), [](const Admission& a) { return a.kind == ScanKind::Entry; });
-                        if (first != admissions.end())
-                            answer.previous = PreviousAdmission{formatRfc3339(first->at), first->listId, first->deviceId};
-                    }
+        // A replayed scan (an offline queue sent twice, a retry): the first answer stands.
+        const auto replay = [&](const Scan& earlier) -> Result<RedeemAnswer> {
+            if (earlier.code != request.code || earlier.listId != list->id)
+                return Error(ErrorCode::Conflict, "this scan_id was already used for another scan", {{"scan_id", request.scanId}});
+            RedeemAnswer first;
+            first.scanId = request.scanId;
+            first.result = earlier.result;
+            if (earlier.ticketId) {
+                if (const auto ticket = repository.lockTicket(*earlier.ticketId))
+                    first.ticket = ticket->summary;
+                if (earlier.result == "already_redeemed") {
+                    const auto admissions = repository.singleEntryAdmissions(*earlier.ticketId);
+                    const auto entry = std::find_if(admissions.begin(), admissions.end(), [](const Admission& a) { return a.kind == ScanKind::Entry; });
+                    if (entry != admissions.end())
+                        first.previous = PreviousAdmission{formatRfc3339(entry->at), entry->listId, entry->deviceId};
                 }
-                return answer;
             }
-        }
+            return first;
+        };
         const std::int64_t now = unixNowMicroseconds();
-        const CodeCheck code = checkCode(tx, request.code, list->eventId);
+        const CodeCheck code = checkCode(request.code, list->eventId, [&](int keyId) { return eventKeys(tx, list->eventId, keyId); });
         DoorFacts facts;
         facts.codeReadable = code.readable;
         facts.sameEventPrefix = code.sameEventPrefix;
@@ -183,7 +209,9 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
         scan.deviceId = scanner.deviceId.empty() ? std::nullopt : std::optional(scanner.deviceId);
         scan.userId = scanner.deviceId.empty() ? std::optional(scanner.userId) : std::nullopt;
         scan.scannedAt = formatRfc3339(request.scannedAt.value_or(now));
-        repository.insertScan(list->eventId, scan);
+        // Stored first-come by scan_id: a replay finds the first scan and answers as it did.
+        if (!repository.insertScan(list->eventId, scan))
+            return replay(*repository.findScan(request.scanId));
         const std::string scannedBy = scanner.deviceId.empty() ? scanner.userId : scanner.deviceId;
         if (answer.result == "ok") {
             outbox::append(tx, "tickets",

@@ -6,9 +6,11 @@
 
 #include "checkin.h"
 #include "checkinrepository.h"
+#include "eventkeyrepository.h"
 #include "eventstatistics.h"
 
 #include "access/access.h"
+#include "cache/expiringcache.h"
 #include "db/connectionpool.h"
 #include "sbor/error.h"
 #include "service/servicedirectory.h"
@@ -45,9 +47,16 @@ private:
     Result<CheckInList> doorList(const access::Principal& caller, const std::string& listId);
     bool mayWorkTheDoor(const access::Principal& caller, const std::string& eventId);
     bool managesEvent(const access::Principal& caller, const std::string& eventId);
+    // The event's keys, cached; read afresh when a code names a key id not among them (rotation).
+    std::vector<EventPublicKey> eventKeys(pqxx::transaction_base& tx, const std::string& eventId, int keyId);
 
     db::ConnectionPool& m_database;
     std::shared_ptr<ServiceDirectory> m_directory;
+    // Read on every scan and (so far) never changed once made: an event's organizer, a list's
+    // rules, an event's public keys. Cached so a scan costs the ticket, not the setup.
+    ExpiringCache<std::string, std::string> m_organizers{std::chrono::minutes(5)};
+    ExpiringCache<std::string, CheckInList> m_lists{std::chrono::seconds(30)};
+    ExpiringCache<std::string, std::vector<EventPublicKey>> m_keys{std::chrono::minutes(1)};
 };
 
 } // namespace sbor::tickets

@@ -162,12 +162,14 @@ std::vector<Admission> CheckInRepository::singleEntryAdmissions(const std::strin
     return admissions;
 }
 
-void CheckInRepository::insertScan(const std::string& eventId, const Scan& scan)
+bool CheckInRepository::insertScan(const std::string& eventId, const Scan& scan)
 {
-    m_tx.exec_params("INSERT INTO tickets.scans (scan_id, event_id, list_id, ticket_id, code, kind, result, device_id, user_id, scanned_at) "
-                     "VALUES ($1, $2::uuid, $3::uuid, NULLIF($4, '')::uuid, $5, $6, $7, NULLIF($8, '')::uuid, NULLIF($9, '')::uuid, $10::timestamptz)",
-                     scan.scanId, eventId, scan.listId, scan.ticketId.value_or(""), scan.code, scan.kind == ScanKind::Exit ? "exit" : "entry",
-                     scan.result, scan.deviceId.value_or(""), scan.userId.value_or(""), scan.scannedAt);
+    return !m_tx.exec_params("INSERT INTO tickets.scans (scan_id, event_id, list_id, ticket_id, code, kind, result, device_id, user_id, scanned_at) "
+                             "VALUES ($1, $2::uuid, $3::uuid, NULLIF($4, '')::uuid, $5, $6, $7, NULLIF($8, '')::uuid, NULLIF($9, '')::uuid, "
+                             "$10::timestamptz) ON CONFLICT (scan_id) DO NOTHING RETURNING 1",
+                             scan.scanId, eventId, scan.listId, scan.ticketId.value_or(""), scan.code, scan.kind == ScanKind::Exit ? "exit" : "entry",
+                             scan.result, scan.deviceId.value_or(""), scan.userId.value_or(""), scan.scannedAt)
+                .empty();
 }
 
 void CheckInRepository::recordConflict(const std::string& eventId, const std::string& ticketId, const std::string& firstScanId,

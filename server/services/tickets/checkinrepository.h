@@ -46,7 +46,8 @@ public:
     bool isRevoked(const std::string& code);
     // Accepted, not annulled scans of the ticket on the event's single-entry lists, oldest first.
     std::vector<Admission> singleEntryAdmissions(const std::string& ticketId);
-    void insertScan(const std::string& eventId, const Scan& scan);
+    // False when a scan with this scan_id exists already (nothing is stored then).
+    bool insertScan(const std::string& eventId, const Scan& scan);
     void recordConflict(const std::string& eventId, const std::string& ticketId, const std::string& firstScanId, const std::string& secondScanId);
     // Locked for annulment.
     std::optional<Scan> lockScan(const std::string& scanId);
