@@ -103,6 +103,7 @@ std::string Access::describe() const
     case Kind::Optional: return "anyone (identified when a token is sent)";
     case Kind::SignedIn: return "signed in";
     case Kind::Permission: return "permission " + std::string(permissionName(permission));
+    case Kind::Door: return "permission checkin.redeem or an enrolled device";
     }
     return "unknown";
 }

@@ -34,11 +34,20 @@ bool roleGrants(Role role, Permission permission);
 // The wire names of `roles`, in order.
 std::vector<std::string> roleNames(const std::vector<Role>& roles);
 
-// The authenticated caller of a request.
+// An enrolled kiosk: its token is scoped to one event and one check-in list.
+struct DeviceScope {
+    std::string deviceId;
+    std::string eventId;
+    std::string listId;
+};
+
+// The authenticated caller of a request: a person (userId, roles, session) or a device (no
+// roles; `device` set).
 struct Principal {
     std::string userId;
     std::vector<Role> roles;
     std::string sessionId;
+    std::optional<DeviceScope> device;
 
     bool has(Permission permission) const;
     // May this caller change what belongs to an event organized by `organizerId`? Its organizer
@@ -52,13 +61,16 @@ struct Principal {
 struct Access {
     // Optional: open to anyone, but a caller who sends a token is identified (and refused if the
     // token is bad), e.g. a public list that shows an organizer their own drafts as well.
-    enum class Kind { Anyone, Optional, SignedIn, Permission } kind = Kind::SignedIn;
+    // Door: a person with checkin.redeem, or an enrolled device. A device token is refused
+    // everywhere else (architecture.md §6: it may only call the door endpoints).
+    enum class Kind { Anyone, Optional, SignedIn, Permission, Door } kind = Kind::SignedIn;
     access::Permission permission = access::Permission::UsersRead;
 
     static Access anyone() { return {Kind::Anyone, {}}; }
     static Access optional() { return {Kind::Optional, {}}; }
     static Access signedIn() { return {Kind::SignedIn, {}}; }
     static Access require(access::Permission needed) { return {Kind::Permission, needed}; }
+    static Access door() { return {Kind::Door, access::Permission::CheckInRedeem}; }
     std::string describe() const;
 };
 

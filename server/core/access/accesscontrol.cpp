@@ -39,7 +39,10 @@ http::HttpResponse AccessControl::handle(http::HttpRequest& request, const http:
     auto principal = m_authenticator->authenticate(*token);
     if (!principal)
         return refuse(principal.error());
-    if (needed.kind == Access::Kind::Permission && !principal->has(needed.permission)) {
+    if (principal->device && needed.kind != Access::Kind::Door)
+        return refuse(Error(ErrorCode::Forbidden, "a device token may only call the door endpoints"));
+    if ((needed.kind == Access::Kind::Permission || (needed.kind == Access::Kind::Door && !principal->device)) &&
+        !principal->has(needed.permission)) {
         return refuse(Error(ErrorCode::Forbidden, "your roles do not allow this",
                             {{"required_permission", std::string(permissionName(needed.permission))}}));
     }

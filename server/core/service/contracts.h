@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace sbor {
 
@@ -55,6 +56,26 @@ public:
     // cancelled (also: its event was cancelled or is over) when the money must go back. An error
     // means nothing is decided yet: ask again later.
     virtual Result<PayableOrder> settleOrder(const std::string& orderId, const std::string& traceId) = 0;
+};
+
+// Provided by the tickets service: what enrolling a kiosk needs to know about the door.
+struct CheckInListFacts {
+    std::string id;
+    std::string eventId;
+    std::string name;
+};
+
+struct DoorPublicKey {
+    int keyId = 0;
+    std::string publicKeyHex; // Ed25519, 32 bytes
+};
+
+class DoorDirectory {
+public:
+    virtual ~DoorDirectory() = default;
+    virtual std::optional<CheckInListFacts> checkInList(const std::string& listId) = 0;
+    // The event's valid (unretired) ticket-signing keys, newest first; made if it has none yet.
+    virtual std::vector<DoorPublicKey> publicKeys(const std::string& eventId) = 0;
 };
 
 // Provided by the tickets service: a cancelled event's sales end — its pending orders are

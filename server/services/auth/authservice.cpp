@@ -1,5 +1,8 @@
 #include "authservice.h"
 
+#include "devicehandlers.h"
+#include "kioskenrollment.h"
+
 #include "authdependencies.h"
 #include "authhandlers.h"
 #include "signingkeystore.h"
@@ -33,6 +36,9 @@ void AuthService::registerRoutes(http::Router& router, ServiceContext& context)
     m_dependencies = std::make_unique<AuthDependencies>(context.database, std::move(settings).value(), std::move(key).value());
     m_handlers = std::make_unique<AuthHandlers>(*m_dependencies);
     m_handlers->registerRoutes(router, name());
+    m_kioskEnrollment = std::make_unique<KioskEnrollment>(*m_dependencies, context.directory);
+    m_deviceHandlers = std::make_unique<DeviceHandlers>(*m_kioskEnrollment);
+    m_deviceHandlers->registerRoutes(router, name());
     context.authenticator = m_dependencies->authenticator;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The auth service (architecture.md §3): accounts, credentials, sessions, roles, 2FA and the
-// audit log, in the `auth` schema. It also supplies the gateway's Authenticator.
+// audit log, kiosk device tokens, in the `auth` schema. It also supplies the gateway's
+// Authenticator (access tokens and device tokens).
 
 #include "service/service.h"
 
@@ -10,6 +11,8 @@ namespace sbor::auth {
 
 struct AuthDependencies;
 class AuthHandlers;
+class DeviceHandlers;
+class KioskEnrollment;
 
 class AuthService : public Service {
 public:
@@ -23,6 +26,8 @@ public:
 private:
     std::unique_ptr<AuthDependencies> m_dependencies;
     std::unique_ptr<AuthHandlers> m_handlers;
+    std::unique_ptr<KioskEnrollment> m_kioskEnrollment;
+    std::unique_ptr<DeviceHandlers> m_deviceHandlers;
 };
 
 // The auth service's migrations, for tools that prepare a database without running the server.

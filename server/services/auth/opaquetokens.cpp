@@ -21,6 +21,38 @@ bool looksLikeRefreshToken(std::string_view token)
     return token.size() == 46 && token.substr(0, 3) == "rt_" && base64UrlDecode(token.substr(3)).has_value();
 }
 
+std::string newDeviceToken()
+{
+    std::array<std::uint8_t, 32> bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
+    return "dt_" + base64UrlEncode(bytes.data(), bytes.size());
+}
+
+bool looksLikeDeviceToken(std::string_view token)
+{
+    return token.size() == 46 && token.substr(0, 3) == "dt_" && base64UrlDecode(token.substr(3)).has_value();
+}
+
+std::string newEnrollmentCode()
+{
+    constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    std::string code;
+    for (int k = 0; k < 10; ++k)
+        code.push_back(kAlphabet[randombytes_uniform(32)]);
+    return code;
+}
+
+std::string normalizeEnrollmentCode(std::string_view code)
+{
+    std::string out;
+    for (char c : code) {
+        if (c == '-' || c == ' ')
+            continue;
+        out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
+    return out;
+}
+
 std::vector<std::string> newRecoveryCodes()
 {
     constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz234567";

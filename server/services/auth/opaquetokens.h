@@ -14,6 +14,16 @@ namespace sbor::auth {
 std::string newRefreshToken();
 bool looksLikeRefreshToken(std::string_view token);
 
+// "dt_" + 43 base64url characters: a kiosk's device token (256 bits).
+std::string newDeviceToken();
+bool looksLikeDeviceToken(std::string_view token);
+
+// A one-time kiosk enrollment code: 10 upper-case base32 characters (50 bits), short enough to
+// type, shown as a QR; it lives 15 minutes and works once.
+std::string newEnrollmentCode();
+// Upper case, without spaces and dashes.
+std::string normalizeEnrollmentCode(std::string_view code);
+
 // Ten codes like "k7dp-3xq2-m9ta" (base32, 60 bits each).
 std::vector<std::string> newRecoveryCodes();
 // Lower case, without spaces and dashes, so a code typed by hand matches.

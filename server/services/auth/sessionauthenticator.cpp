@@ -1,5 +1,8 @@
 #include "sessionauthenticator.h"
 
+#include "devicerepository.h"
+#include "opaquetokens.h"
+
 #include "sbor/rfc3339.h"
 
 #include "sbor/uuid.h"
@@ -13,12 +16,14 @@ constexpr std::size_t kMaxVerifiedTokens = 10000;
 
 SessionAuthenticator::SessionAuthenticator(db::ConnectionPool& database, AccessTokenVerifier verifier, std::int64_t idleTimeoutSeconds,
                                            std::chrono::milliseconds cacheFor)
-    : m_database(database), m_verifier(std::move(verifier)), m_idleTimeoutSeconds(idleTimeoutSeconds), m_cacheFor(cacheFor)
+    : m_database(database), m_verifier(std::move(verifier)), m_idleTimeoutSeconds(idleTimeoutSeconds), m_cacheFor(cacheFor), m_devices(cacheFor)
 {
 }
 
 Result<access::Principal> SessionAuthenticator::authenticate(const std::string& bearerToken)
 {
+    if (bearerToken.rfind("dt_", 0) == 0)
+        return authenticateDevice(bearerToken);
     auto claims = verifiedClaims(bearerToken, unixNowSeconds());
     if (!claims)
         return claims.error();
@@ -33,6 +38,28 @@ Result<access::Principal> SessionAuthenticator::authenticate(const std::string& 
         return Error(ErrorCode::Unauthorized, "the session of this token has ended; sign in again");
     // Roles come from the account as it is now, not as it was when the token was issued.
     return access::Principal{standing->userId, standing->roles, claims->sessionId};
+}
+
+Result<access::Principal> SessionAuthenticator::authenticateDevice(const std::string& token)
+{
+    if (!looksLikeDeviceToken(token))
+        return Error(ErrorCode::Unauthorized, "invalid device token");
+    const std::string hash = sha256Hex(token);
+    auto scope = m_devices.get(hash);
+    if (!scope) {
+        scope = m_database.run([&](pqxx::connection& connection) {
+            pqxx::work tx(connection);
+            auto live = DeviceRepository(tx).liveDevice(hash);
+            tx.commit();
+            return live;
+        });
+        m_devices.put(hash, *scope);
+    }
+    if (!*scope)
+        return Error(ErrorCode::Unauthorized, "this device token is unknown or was revoked; enroll the device again");
+    access::Principal principal;
+    principal.device = **scope;
+    return principal;
 }
 
 Result<AccessTokenClaims> SessionAuthenticator::verifiedClaims(const std::string& token, std::int64_t now)

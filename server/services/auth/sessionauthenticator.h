@@ -5,12 +5,14 @@
 // Revocation: the session's standing is read from the database and trusted for a short time
 // (auth.session_cache_ms, 2 s by default). Within this process a revocation, block or role
 // change evicts the entry at once, so the very next request sees it; another process sees it
-// within the cache time — far inside the 15-minute token lifetime the issue allows.
+// within the cache time — far inside the 15-minute token lifetime the issue allows. Device
+// tokens (kiosks) are checked the same way.
 
 #include "accesstoken.h"
 #include "sessionrepository.h"
 
 #include "access/access.h"
+#include "cache/expiringcache.h"
 #include "db/connectionpool.h"
 
 #include <chrono>
@@ -31,6 +33,8 @@ public:
     void forget(const std::vector<std::string>& sessionIds);
     // Drops everything (after a change that affects an unknown set of sessions, e.g. roles).
     void forgetAll();
+    // Drops what is cached about device tokens (a device was revoked).
+    void forgetDevices() { m_devices.clear(); }
 
 private:
     struct Cached {
@@ -38,6 +42,8 @@ private:
         std::chrono::steady_clock::time_point checkedAt;
     };
     std::optional<SessionStanding> standingOf(const std::string& sessionId);
+    // A kiosk's "dt_" token: its scope while the device is not revoked.
+    Result<access::Principal> authenticateDevice(const std::string& token);
     Result<AccessTokenClaims> verifiedClaims(const std::string& token, std::int64_t now);
 
     db::ConnectionPool& m_database;
@@ -50,6 +56,8 @@ private:
     // way, so a client's repeated token costs one Ed25519 verification, not one per request.
     std::mutex m_verifiedMutex;
     std::unordered_map<std::string, AccessTokenClaims> m_verified;
+    // Device token hash -> scope (nullopt: no live device), trusted like session standings.
+    ExpiringCache<std::string, std::optional<access::DeviceScope>> m_devices;
 };
 
 } // namespace sbor::auth

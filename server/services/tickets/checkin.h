@@ -1,6 +1,8 @@
 #pragma once
 // The door as plain values: check-in lists (gates), scans and what a redeem answers.
 
+#include "sbor/error.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,6 +45,9 @@ struct RedeemRequest {
     std::string scanId;
     std::optional<std::int64_t> scannedAt; // unix microseconds on the device's clock; now if absent
     ScanKind kind = ScanKind::Entry;
+    // Uploaded from a kiosk's offline queue: judged at scanned_at, and a second admission of the
+    // ticket elsewhere is a conflict however long ago the first was.
+    bool offline = false;
 };
 
 // A scan as stored.
@@ -80,6 +85,43 @@ struct RedeemAnswer {
     std::optional<TicketSummary> ticket;
     std::optional<PreviousAdmission> previous;
     std::string scanId;
+    std::optional<Error> error; // batch only: why this one scan was not applied
+};
+
+// What changed at an event's door since a cursor, for a kiosk's offline copy.
+struct SyncedTicket {
+    std::int64_t sequence = 0;
+    std::string id;
+    std::string ticketTypeId;
+    std::string holderName;
+    std::string status;
+    bool blocked = false;
+};
+
+struct SyncedRevocation {
+    std::int64_t sequence = 0;
+    std::string code;
+    std::string ticketId;
+    std::string reason;
+};
+
+struct SyncedScan {
+    std::int64_t sequence = 0;
+    std::string scanId;
+    std::string ticketId;
+    std::string listId;
+    ScanKind kind = ScanKind::Entry;
+    std::string at;
+    std::optional<std::string> deviceId;
+    bool annulled = false;
+};
+
+struct DoorChanges {
+    std::vector<SyncedTicket> tickets;
+    std::vector<SyncedRevocation> revocations;
+    std::vector<SyncedScan> scans;
+    std::int64_t cursor = 0; // the last change included
+    bool more = false;
 };
 
 } // namespace sbor::tickets

@@ -58,6 +58,8 @@ std::int64_t microsecondsOf(const std::optional<std::string>& rfc3339, std::int6
 
 bool CheckInDesk::managesEvent(const access::Principal& caller, const std::string& eventId)
 {
+    if (caller.device)
+        return false; // a kiosk works its door, nothing more
     auto organizer = m_organizers.get(eventId);
     if (!organizer) {
         const auto events = m_directory->find<EventDirectory>();
@@ -85,6 +87,8 @@ std::vector<EventPublicKey> CheckInDesk::eventKeys(pqxx::transaction_base& tx, c
 
 bool CheckInDesk::mayWorkTheDoor(const access::Principal& caller, const std::string& eventId)
 {
+    if (caller.device)
+        return caller.device->eventId == eventId;
     // Door staff work any event's door for now: staff are not yet assigned to events.
     return caller.hasRole(access::Role::Staff) || managesEvent(caller, eventId);
 }
@@ -108,16 +112,19 @@ Result<std::vector<CheckInList>> CheckInDesk::lists(const access::Principal& cal
 {
     if (!isUuid(eventId) || !mayWorkTheDoor(caller, canonicalUuid(eventId)))
         return noSuchEvent(eventId);
-    return m_database.run([&](pqxx::connection& connection) {
+    auto lists = m_database.run([&](pqxx::connection& connection) {
         pqxx::work tx(connection);
         return CheckInRepository(tx).listsOf(canonicalUuid(eventId));
     });
+    if (caller.device)
+        std::erase_if(lists, [&](const CheckInList& list) { return list.id != caller.device->listId; });
+    return lists;
 }
 
 Result<CheckInList> CheckInDesk::doorList(const access::Principal& caller, const std::string& listId)
 {
-    if (!isUuid(listId))
-        return noSuchList(listId);
+    if (!isUuid(listId) || (caller.device && caller.device->listId != canonicalUuid(listId)))
+        return noSuchList(listId); // a kiosk sees only the list it was enrolled for
     auto list = m_lists.get(canonicalUuid(listId));
     if (!list) {
         list = m_database.run([&](pqxx::connection& connection) {
@@ -171,7 +178,7 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
         facts.codeReadable = code.readable;
         facts.sameEventPrefix = code.sameEventPrefix;
         facts.signatureValid = code.signatureValid;
-        facts.now = now;
+        facts.now = request.offline && request.scannedAt ? *request.scannedAt : now;
         facts.kind = request.kind;
         facts.multiEntry = list->multiEntry;
         facts.exitsAllowed = list->exitsAllowed;
@@ -224,7 +231,8 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
                              {"device_id", scan.deviceId ? nlohmann::json(*scan.deviceId) : nlohmann::json(nullptr)},
                              {"scanned_at", scan.scannedAt}},
                             traceId});
-        } else if (verdict.previous && verdict.previous->scannedBy != scannedBy && now - verdict.previous->at < kConflictWindowMicroseconds) {
+        } else if (verdict.previous && verdict.previous->scannedBy != scannedBy &&
+                   (request.offline || now - verdict.previous->at < kConflictWindowMicroseconds)) {
             // Admitted moments ago somewhere else: a shared screenshot, a cloned code. Tell the organizer.
             repository.recordConflict(list->eventId, ticket->summary.id, verdict.previous->scanId, scan.scanId);
             outbox::append(tx, "tickets",
@@ -288,6 +296,75 @@ Result<std::vector<SearchHit>> CheckInDesk::search(const access::Principal& call
     return m_database.run([&](pqxx::connection& connection) {
         pqxx::work tx(connection);
         return CheckInRepository(tx).search(*list, query, limit);
+    });
+}
+
+Result<std::vector<RedeemAnswer>> CheckInDesk::redeemBatch(const access::Principal& caller, const Scanner& scanner,
+                                                         std::vector<RedeemRequest> scans, const std::string& traceId)
+{
+    if (scans.empty())
+        return std::vector<RedeemAnswer>{};
+    if (auto list = doorList(caller, scans.front().listId); !list)
+        return list.error(); // one list per batch: refused whole
+    // Scan order, the order things happened at the door; answers go back in the order sent.
+    std::vector<std::size_t> order(scans.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scans[a].scannedAt < scans[b].scannedAt; });
+    std::vector<RedeemAnswer> answers(scans.size());
+    for (const std::size_t index : order) {
+        scans[index].offline = true;
+        auto answer = redeem(caller, scanner, scans[index], false, traceId);
+        if (!answer) {
+            // One bad scan (its scan_id reused for another code) must not lose the others.
+            answers[index] = RedeemAnswer{"error", std::nullopt, std::nullopt, scans[index].scanId};
+            answers[index].error = answer.error();
+            continue;
+        }
+        answers[index] = *answer;
+    }
+    return answers;
+}
+
+Result<DoorChanges> CheckInDesk::changesSince(const access::Principal& caller, std::int64_t after, int limit)
+{
+    if (!caller.device)
+        return Error(ErrorCode::Forbidden, "sync is for enrolled devices");
+    const std::string eventId = caller.device->eventId;
+    return m_database.run([&](pqxx::connection& connection) {
+        // One snapshot: the three kinds of change agree with each other.
+        pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(connection);
+        CheckInRepository repository(tx);
+        DoorChanges page;
+        auto tickets = repository.ticketsChangedSince(eventId, after, limit + 1);
+        auto revocations = repository.revocationsSince(eventId, after, limit + 1);
+        auto scans = repository.admissionsSince(eventId, after, limit + 1);
+        // The first `limit` changes of all kinds by sequence: a page never splits one number.
+        std::vector<std::int64_t> sequences;
+        for (const auto& t : tickets)
+            sequences.push_back(t.sequence);
+        for (const auto& r : revocations)
+            sequences.push_back(r.sequence);
+        for (const auto& s : scans)
+            sequences.push_back(s.sequence);
+        std::sort(sequences.begin(), sequences.end());
+        page.more = static_cast<int>(sequences.size()) > limit;
+        if (sequences.empty()) {
+            page.cursor = after;
+            return page;
+        }
+        page.cursor = sequences[std::min<std::size_t>(sequences.size(), limit) - 1];
+        const auto within = [&](std::int64_t sequence) { return sequence <= page.cursor; };
+        for (auto& t : tickets)
+            if (within(t.sequence))
+                page.tickets.push_back(std::move(t));
+        for (auto& r : revocations)
+            if (within(r.sequence))
+                page.revocations.push_back(std::move(r));
+        for (auto& s : scans)
+            if (within(s.sequence))
+                page.scans.push_back(std::move(s));
+        return page;
     });
 }
 

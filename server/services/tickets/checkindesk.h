@@ -37,6 +37,12 @@ public:
                                 const std::string& traceId);
     Result<Scan> annul(const access::Principal& caller, const Scanner& scanner, const std::string& scanId, const std::string& traceId);
     Result<std::vector<SearchHit>> search(const access::Principal& caller, const std::string& listId, const std::string& query, int limit);
+    // A kiosk's offline queue, judged in scan order (each as redeem would, at its scan time).
+    // Answers in the order given.
+    Result<std::vector<RedeemAnswer>> redeemBatch(const access::Principal& caller, const Scanner& scanner, std::vector<RedeemRequest> scans,
+                                                  const std::string& traceId);
+    // What changed at the kiosk's door since `after` (a sequence number; 0: everything).
+    Result<DoorChanges> changesSince(const access::Principal& caller, std::int64_t after, int limit);
     // For the event's organizer (or an admin).
     Result<EventStatistics> statistics(const access::Principal& caller, const std::string& eventId);
     // The event's first list, for the aliases that name no list: the event is read off the code.

@@ -8,6 +8,8 @@
 
 #include <sodium.h>
 
+#include <set>
+
 namespace sbor::tickets {
 
 using http::HttpRequest;
@@ -18,8 +20,14 @@ namespace {
 
 constexpr std::size_t kMaxCodeLength = 400; // a code is 164; room for other systems' barcodes to be refused politely
 constexpr std::size_t kMaxScanIdLength = 100;
+constexpr std::size_t kMaxBatchScans = 500;
 
-Scanner scannerOf(const HttpRequest& request) { return Scanner{request.principal->userId, {}}; }
+Scanner scannerOf(const HttpRequest& request)
+{
+    if (request.principal->device)
+        return Scanner{{}, request.principal->device->deviceId};
+    return Scanner{request.principal->userId, {}};
+}
 
 template <typename T>
 nlohmann::json orNull(const std::optional<T>& value)
@@ -64,6 +72,8 @@ nlohmann::json checkInListJson(const CheckInList& list)
 
 nlohmann::json redeemAnswerJson(const RedeemAnswer& answer)
 {
+    if (answer.error)
+        return {{"scan_id", answer.scanId}, {"result", nullptr}, {"error", answer.error->toJson()}};
     nlohmann::json ticket = nullptr;
     if (answer.ticket)
         ticket = {{"id", answer.ticket->id},
@@ -82,19 +92,21 @@ void CheckInHandlers::registerRoutes(http::Router& router, const std::string& se
     using access::Permission;
     router.add("POST", "/api/v1/events/{id}/checkin-lists", service, Access::require(Permission::EventsWrite),
                [this](HttpRequest& request) { return createList(request); });
-    router.add("GET", "/api/v1/events/{id}/checkin-lists", service, Access::require(Permission::CheckInRedeem),
+    router.add("GET", "/api/v1/events/{id}/checkin-lists", service, Access::door(),
                [this](HttpRequest& request) { return listLists(request); });
-    router.add("POST", "/api/v1/checkin/redeem", service, Access::require(Permission::CheckInRedeem),
+    router.add("POST", "/api/v1/checkin/redeem", service, Access::door(),
                [this](HttpRequest& request) { return redeem(request); });
-    router.add("POST", "/api/v1/checkin/annul", service, Access::require(Permission::CheckInRedeem),
+    router.add("POST", "/api/v1/checkin/annul", service, Access::door(),
                [this](HttpRequest& request) { return annul(request); });
-    router.add("GET", "/api/v1/checkin/search", service, Access::require(Permission::CheckInRedeem),
+    router.add("GET", "/api/v1/checkin/search", service, Access::door(),
                [this](HttpRequest& request) { return search(request); });
+    router.add("GET", "/api/v1/devices/me/sync", service, Access::door(), [this](HttpRequest& request) { return sync(request); });
+    router.add("POST", "/api/v1/checkin/batch", service, Access::door(), [this](HttpRequest& request) { return batch(request); });
     router.add("GET", "/api/v1/events/{id}/stats", service, Access::require(Permission::EventsWrite),
                [this](HttpRequest& request) { return statistics(request); });
-    router.add("POST", "/api/v1/tickets/{code}/validate", service, Access::require(Permission::CheckInRedeem),
+    router.add("POST", "/api/v1/tickets/{code}/validate", service, Access::door(),
                [this](HttpRequest& request) { return codeAlias(request, true); });
-    router.add("POST", "/api/v1/tickets/{code}/checkin", service, Access::require(Permission::CheckInRedeem),
+    router.add("POST", "/api/v1/tickets/{code}/checkin", service, Access::door(),
                [this](HttpRequest& request) { return codeAlias(request, false); });
 }
 
@@ -284,6 +296,104 @@ Reply CheckInHandlers::statistics(HttpRequest& request)
                                     {"revenue", revenue},
                                     {"checkins", {{"lists", lists}, {"scanners", scanners}, {"inside_now", stats->insideNow}, {"conflicts", stats->conflicts}}},
                                     {"admissions_per_minute", minutes}});
+}
+
+Reply CheckInHandlers::sync(HttpRequest& request)
+{
+    std::int64_t after = 0;
+    if (const std::string cursor = request.queryValue("cursor"); !cursor.empty()) {
+        const auto position = paging::decodeCursor(cursor);
+        if (!position || !position->contains("s") || !(*position)["s"].is_number_integer() || (*position)["s"].get<std::int64_t>() < 0)
+            return invalidQueryParameter("cursor", "is not one this API returned");
+        after = (*position)["s"].get<std::int64_t>();
+    }
+    const auto limit = paging::parsePageLimit(request.queryValue("limit"), 500, 1000);
+    if (!limit)
+        return invalidQueryParameter("limit", "must be an integer from 1 to 1000");
+    auto changes = m_desk.changesSince(*request.principal, after, *limit);
+    if (!changes)
+        return changes.error();
+    auto lists = m_desk.lists(*request.principal, request.principal->device->eventId);
+    nlohmann::json tickets = nlohmann::json::array();
+    for (const auto& ticket : changes->tickets)
+        tickets.push_back({{"id", ticket.id}, {"ticket_type_id", ticket.ticketTypeId}, {"holder_name", ticket.holderName}, {"status", ticket.status},
+                           {"blocked", ticket.blocked}});
+    nlohmann::json revoked = nlohmann::json::array();
+    for (const auto& revocation : changes->revocations)
+        revoked.push_back({{"code", revocation.code}, {"ticket_id", revocation.ticketId}, {"reason", revocation.reason}});
+    nlohmann::json scans = nlohmann::json::array();
+    for (const auto& scan : changes->scans)
+        scans.push_back({{"scan_id", scan.scanId}, {"ticket_id", scan.ticketId}, {"list_id", scan.listId}, {"type", scan.kind == ScanKind::Exit ? "exit" : "entry"},
+                         {"at", scan.at}, {"device_id", orNull(scan.deviceId)}, {"annulled", scan.annulled}});
+    return HttpResponse::json(200, {{"event_id", request.principal->device->eventId},
+                                    {"list", lists && !lists->empty() ? checkInListJson(lists->front()) : nlohmann::json(nullptr)},
+                                    {"tickets", tickets},
+                                    {"revoked_codes", revoked},
+                                    {"scans", scans},
+                                    {"next_cursor", paging::encodeCursor({{"s", changes->cursor}})},
+                                    {"has_more", changes->more}});
+}
+
+Reply CheckInHandlers::batch(HttpRequest& request)
+{
+    auto body = http::parseJsonBody(request);
+    if (!body)
+        return body.error();
+    http::JsonFieldReader reader(*body);
+    std::string listId = request.principal->device ? request.principal->device->listId : std::string();
+    if (const auto named = reader.optionalString("list_id", 64)) {
+        if (!isUuid(*named))
+            reader.addProblem("list_id", "must be a check-in list id");
+        listId = *named;
+    } else if (listId.empty()) {
+        reader.addProblem("list_id", "is required (only a device's batch names its list by itself)");
+    }
+    reader.acceptField("scans");
+    std::vector<RedeemRequest> scans;
+    const auto list = body->find("scans");
+    if (list == body->end() || !list->is_array() || list->empty() || list->size() > kMaxBatchScans) {
+        reader.addProblem("scans", "must be a list of 1 to 500 scans");
+    } else {
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string path = "scans[" + std::to_string(i) + "]";
+            if (!(*list)[i].is_object()) {
+                reader.addProblem(path, "must be an object");
+                continue;
+            }
+            http::JsonFieldReader item((*list)[i], path + ".");
+            RedeemRequest scan;
+            scan.listId = listId;
+            scan.code = item.requiredString("code", 1, kMaxCodeLength);
+            scan.scanId = item.requiredString("scan_id", 1, kMaxScanIdLength);
+            if (!scan.scanId.empty() && (!isAcceptableScanId(scan.scanId) || !seen.insert(scan.scanId).second))
+                item.addProblem("scan_id", "must be 1 to 100 visible ASCII characters, once per batch");
+            const std::string scannedAt = item.requiredString("scanned_at", 1, 64);
+            scan.scannedAt = parseRfc3339(scannedAt);
+            if (!scannedAt.empty() && !scan.scannedAt)
+                item.addProblem("scanned_at", "must be an RFC 3339 time");
+            if (const auto kind = item.optionalString("type", 16)) {
+                if (*kind == "exit")
+                    scan.kind = ScanKind::Exit;
+                else if (*kind != "entry")
+                    item.addProblem("type", "must be entry or exit");
+            }
+            if (auto problem = item.finish()) {
+                for (const auto& detail : problem->details["fields"])
+                    reader.addProblem(detail["field"].get<std::string>(), detail["problem"].get<std::string>());
+            }
+            scans.push_back(std::move(scan));
+        }
+    }
+    if (auto problem = reader.finish())
+        return *problem;
+    auto answers = m_desk.redeemBatch(*request.principal, scannerOf(request), std::move(scans), request.traceId);
+    if (!answers)
+        return answers.error();
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& answer : *answers)
+        results.push_back(redeemAnswerJson(answer));
+    return HttpResponse::json(200, {{"results", results}});
 }
 
 } // namespace sbor::tickets

@@ -19,6 +19,8 @@ public:
     http::Reply search(http::HttpRequest& request);
     http::Reply codeAlias(http::HttpRequest& request, bool dryRun);
     http::Reply statistics(http::HttpRequest& request);
+    http::Reply sync(http::HttpRequest& request);
+    http::Reply batch(http::HttpRequest& request);
 
 private:
     CheckInDesk& m_desk;

@@ -199,6 +199,41 @@ void CheckInRepository::annul(const std::string& scanId, const std::string& by)
                      scanId, by);
 }
 
+std::vector<SyncedTicket> CheckInRepository::ticketsChangedSince(const std::string& eventId, std::int64_t after, int limit)
+{
+    std::vector<SyncedTicket> tickets;
+    for (const auto& row : m_tx.exec_params("SELECT change_seq, id::text, ticket_type_id::text, holder_name, status, blocked FROM tickets.tickets "
+                                            "WHERE event_id = $1::uuid AND change_seq > $2 ORDER BY change_seq LIMIT $3",
+                                            eventId, after, limit))
+        tickets.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
+                           row[4].as<std::string>(), row[5].as<bool>()});
+    return tickets;
+}
+
+std::vector<SyncedRevocation> CheckInRepository::revocationsSince(const std::string& eventId, std::int64_t after, int limit)
+{
+    std::vector<SyncedRevocation> revocations;
+    for (const auto& row : m_tx.exec_params("SELECT change_seq, code, ticket_id::text, reason FROM tickets.revoked_codes "
+                                            "WHERE event_id = $1::uuid AND change_seq > $2 ORDER BY change_seq LIMIT $3",
+                                            eventId, after, limit))
+        revocations.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>()});
+    return revocations;
+}
+
+std::vector<SyncedScan> CheckInRepository::admissionsSince(const std::string& eventId, std::int64_t after, int limit)
+{
+    std::vector<SyncedScan> scans;
+    for (const auto& row : m_tx.exec_params("SELECT s.change_seq, s.scan_id, s.ticket_id::text, s.list_id::text, s.kind, " +
+                                                db::rfc3339Sql("s.received_at") +
+                                                ", s.device_id::text, s.annulled_at IS NOT NULL FROM tickets.scans s "
+                                                "WHERE s.event_id = $1::uuid AND s.change_seq > $2 AND s.result = 'ok' ORDER BY s.change_seq LIMIT $3",
+                                            eventId, after, limit))
+        scans.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
+                         row[4].as<std::string>() == "exit" ? ScanKind::Exit : ScanKind::Entry, row[5].as<std::string>(), optionalText(row[6]),
+                         row[7].as<bool>()});
+    return scans;
+}
+
 std::vector<SearchHit> CheckInRepository::search(const CheckInList& list, const std::string& query, int limit)
 {
     // Holder name or email anywhere; order id or code by prefix (what a person reads off a screen).

@@ -54,6 +54,11 @@ public:
     std::string eventOfScan(const std::string& scanId);
     void annul(const std::string& scanId, const std::string& by);
 
+    // Changes with a sequence number above `after`, at most `limit` of each kind, oldest first.
+    std::vector<SyncedTicket> ticketsChangedSince(const std::string& eventId, std::int64_t after, int limit);
+    std::vector<SyncedRevocation> revocationsSince(const std::string& eventId, std::int64_t after, int limit);
+    std::vector<SyncedScan> admissionsSince(const std::string& eventId, std::int64_t after, int limit);
+
     std::vector<SearchHit> search(const CheckInList& list, const std::string& query, int limit);
 
 private:

@@ -8,10 +8,14 @@
 #include "tickethandlers.h"
 #include "tickettypehandlers.h"
 #include "orderrepository.h"
+#include "checkinrepository.h"
+#include "eventkeyrepository.h"
 
 #include "config/config.h"
 #include "log/logger.h"
 #include "service/contracts.h"
+
+#include <sodium.h>
 
 std::vector<sbor::db::Migration> sbor_migrations_tickets();
 std::string_view sbor_openapi_tickets();
@@ -59,6 +63,43 @@ private:
     Checkout& m_checkout;
 };
 
+class DoorDirectoryFromDatabase : public DoorDirectory {
+public:
+    explicit DoorDirectoryFromDatabase(db::ConnectionPool& database) : m_database(database) {}
+
+    std::optional<CheckInListFacts> checkInList(const std::string& listId) override
+    {
+        const auto list = m_database.run([&](pqxx::connection& connection) {
+            pqxx::nontransaction tx(connection);
+            return CheckInRepository(tx).findList(listId);
+        });
+        return list ? std::optional(CheckInListFacts{list->id, list->eventId, list->name}) : std::nullopt;
+    }
+
+    std::vector<DoorPublicKey> publicKeys(const std::string& eventId) override
+    {
+        return m_database.run([&](pqxx::connection& connection) {
+            pqxx::work tx(connection);
+            EventKeyRepository keys(tx);
+            keys.signingKey(eventId); // a kiosk may enrol before the first ticket is sold
+            std::vector<DoorPublicKey> valid;
+            for (const auto& key : keys.publicKeys(eventId)) {
+                if (key.retired)
+                    continue;
+                std::string text(key.publicKey.size() * 2 + 1, '\0');
+                sodium_bin2hex(text.data(), text.size(), key.publicKey.data(), key.publicKey.size());
+                text.pop_back();
+                valid.push_back({key.keyId, text});
+            }
+            tx.commit();
+            return valid;
+        });
+    }
+
+private:
+    db::ConnectionPool& m_database;
+};
+
 class EventSalesWindUpByCheckout : public EventSalesWindUp {
 public:
     explicit EventSalesWindUpByCheckout(Checkout& checkout) : m_checkout(checkout) {}
@@ -91,6 +132,7 @@ void TicketsService::registerRoutes(http::Router& router, ServiceContext& contex
     m_checkInDesk = std::make_unique<CheckInDesk>(context.database, context.directory);
     m_checkInHandlers = std::make_unique<CheckInHandlers>(*m_checkInDesk);
     m_checkInHandlers->registerRoutes(router, name());
+    context.directory->provide<DoorDirectory>(std::make_shared<DoorDirectoryFromDatabase>(context.database));
     context.directory->provide<EventSalesWindUp>(std::make_shared<EventSalesWindUpByCheckout>(*m_checkout));
     context.directory->provide<OrderSettlement>(std::make_shared<OrderSettlementByCheckout>(context.database, *m_checkout));
 }

@@ -1,0 +1,124 @@
+#include "devicehandlers.h"
+
+#include "http/jsonbody.h"
+#include "sbor/uuid.h"
+#include "validation/textrules.h"
+
+namespace sbor::auth {
+
+using http::HttpRequest;
+using http::HttpResponse;
+using http::Reply;
+
+namespace {
+
+template <typename T>
+nlohmann::json orNull(const std::optional<T>& value)
+{
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+nlohmann::json deviceJson(const Device& device)
+{
+    return {{"id", device.id},
+            {"event_id", device.eventId},
+            {"list_id", device.listId},
+            {"name", device.name},
+            {"created_at", device.createdAt},
+            {"last_seen_at", orNull(device.lastSeenAt)},
+            {"revoked_at", orNull(device.revokedAt)}};
+}
+
+// Where the kiosk should connect: the address this request came to (a proxy may say https).
+std::string serverUrl(const HttpRequest& request)
+{
+    const std::string* host = request.headers.find("host");
+    const std::string* scheme = request.headers.find("x-forwarded-proto");
+    return (scheme && (*scheme == "https" || *scheme == "http") ? *scheme : std::string("http")) + "://" + (host ? *host : std::string("127.0.0.1"));
+}
+
+} // namespace
+
+void DeviceHandlers::registerRoutes(http::Router& router, const std::string& service)
+{
+    using access::Access;
+    using access::Permission;
+    router.add("POST", "/api/v1/events/{id}/enrollments", service, Access::require(Permission::EventsWrite),
+               [this](HttpRequest& request) { return issueCode(request); });
+    router.add("POST", "/api/v1/devices/enroll", service, Access::anyone(), [this](HttpRequest& request) { return enroll(request); });
+    router.add("GET", "/api/v1/events/{id}/devices", service, Access::require(Permission::EventsWrite),
+               [this](HttpRequest& request) { return listDevices(request); });
+    router.add("DELETE", "/api/v1/devices/{id}", service, Access::require(Permission::EventsWrite),
+               [this](HttpRequest& request) { return revokeDevice(request); });
+}
+
+Reply DeviceHandlers::issueCode(HttpRequest& request)
+{
+    auto body = http::parseJsonBody(request);
+    if (!body)
+        return body.error();
+    http::JsonFieldReader reader(*body);
+    const std::string listId = reader.requiredString("list_id", 1, 64);
+    if (!listId.empty() && !isUuid(listId))
+        reader.addProblem("list_id", "must be a check-in list id");
+    const std::string name = reader.requiredString("name", 1, 100);
+    if (auto problem = validation::nameProblem(name); problem && !name.empty())
+        reader.addProblem("name", *problem);
+    if (auto problem = reader.finish())
+        return *problem;
+    auto issued = m_enrollment.issueCode(*request.principal, request.pathParameter("id"), listId, name);
+    if (!issued)
+        return issued.error();
+    // The handshake is what the organizer app shows as a QR: versioned, so kiosks can refuse
+    // a format they do not know.
+    const nlohmann::json handshake = {{"v", 1}, {"type", "sbor.kiosk-enrollment"}, {"server", serverUrl(request)}, {"code", issued->code}};
+    return HttpResponse::json(201, {{"code", issued->code},
+                                    {"expires_at", issued->expiresAt},
+                                    {"event_id", issued->eventId},
+                                    {"list_id", issued->listId},
+                                    {"handshake", handshake},
+                                    {"handshake_text", handshake.dump()}});
+}
+
+Reply DeviceHandlers::enroll(HttpRequest& request)
+{
+    auto body = http::parseJsonBody(request);
+    if (!body)
+        return body.error();
+    http::JsonFieldReader reader(*body);
+    const std::string code = reader.requiredString("code", 1, 40);
+    if (auto problem = reader.finish())
+        return *problem;
+    auto enrolled = m_enrollment.enroll(code);
+    if (!enrolled)
+        return enrolled.error();
+    nlohmann::json keys = nlohmann::json::array();
+    for (const auto& key : enrolled->publicKeys)
+        keys.push_back({{"key_id", key.keyId}, {"public_key", key.publicKeyHex}, {"algorithm", "Ed25519"}});
+    return HttpResponse::json(201, {{"device_token", enrolled->deviceToken},
+                                    {"device_id", enrolled->device.id},
+                                    {"event", {{"id", enrolled->device.eventId}, {"title", enrolled->eventTitle}}},
+                                    {"list", {{"id", enrolled->device.listId}, {"name", enrolled->listName}}},
+                                    {"public_keys", keys}});
+}
+
+Reply DeviceHandlers::listDevices(HttpRequest& request)
+{
+    auto devices = m_enrollment.devicesOf(*request.principal, request.pathParameter("id"));
+    if (!devices)
+        return devices.error();
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& device : *devices)
+        items.push_back(deviceJson(device));
+    return HttpResponse::json(200, {{"items", items}, {"next_cursor", nullptr}});
+}
+
+Reply DeviceHandlers::revokeDevice(HttpRequest& request)
+{
+    auto revoked = m_enrollment.revoke(*request.principal, request.pathParameter("id"));
+    if (!revoked)
+        return revoked.error();
+    return HttpResponse::json(200, deviceJson(*revoked));
+}
+
+} // namespace sbor::auth

@@ -1,0 +1,107 @@
+#include "kioskenrollment.h"
+
+#include "opaquetokens.h"
+
+#include "sbor/uuid.h"
+
+namespace sbor::auth {
+namespace {
+Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no such event", {{"id", id}}); }
+} // namespace
+
+std::optional<EventFacts> KioskEnrollment::managedEvent(const access::Principal& caller, const std::string& eventId)
+{
+    if (!isUuid(eventId))
+        return std::nullopt;
+    const auto events = m_directory->find<EventDirectory>();
+    auto event = events ? events->eventFacts(canonicalUuid(eventId)) : std::nullopt;
+    if (!event || !caller.managesEventOf(event->organizerId))
+        return std::nullopt;
+    return event;
+}
+
+Result<IssuedEnrollment> KioskEnrollment::issueCode(const access::Principal& caller, const std::string& eventId, const std::string& listId,
+                                                    const std::string& name)
+{
+    const auto event = managedEvent(caller, eventId);
+    if (!event)
+        return noSuchEvent(eventId);
+    const auto door = m_directory->find<DoorDirectory>();
+    const auto list = door && isUuid(listId) ? door->checkInList(canonicalUuid(listId)) : std::nullopt;
+    if (!list || list->eventId != event->id)
+        return invalidField("list_id", "names no check-in list of this event", "list_id names no check-in list of this event");
+    if (event->status == "cancelled" || event->status == "completed")
+        return Error(ErrorCode::Conflict, "the event is " + event->status + "; its door is closed", {{"status", event->status}});
+    const std::string code = newEnrollmentCode();
+    const std::string expiresAt = m_deps.database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        const auto expires = DeviceRepository(tx).insertEnrollment(sha256Hex(code), {event->id, list->id, name, caller.userId}, kEnrollmentCodeSeconds);
+        tx.commit();
+        return expires;
+    });
+    return IssuedEnrollment{code, expiresAt, event->id, list->id};
+}
+
+Result<EnrolledDevice> KioskEnrollment::enroll(const std::string& code)
+{
+    const std::string hash = sha256Hex(normalizeEnrollmentCode(code));
+    const std::string token = newDeviceToken();
+    auto device = m_deps.database.run([&](pqxx::connection& connection) -> std::optional<Device> {
+        pqxx::work tx(connection);
+        DeviceRepository devices(tx);
+        const auto enrollment = devices.claimEnrollment(hash);
+        if (!enrollment)
+            return std::nullopt;
+        Device made = devices.insertDevice(*enrollment, sha256Hex(token));
+        tx.commit();
+        return made;
+    });
+    if (!device)
+        return Error(ErrorCode::Unauthorized, "this enrollment code is unknown, expired or used already; ask the organizer for a new one");
+    EnrolledDevice enrolled{token, *device, {}, {}, {}};
+    const auto events = m_directory->find<EventDirectory>();
+    if (const auto event = events ? events->eventFacts(device->eventId) : std::nullopt)
+        enrolled.eventTitle = event->title;
+    if (const auto door = m_directory->find<DoorDirectory>()) {
+        if (const auto list = door->checkInList(device->listId))
+            enrolled.listName = list->name;
+        enrolled.publicKeys = door->publicKeys(device->eventId);
+    }
+    return enrolled;
+}
+
+Result<std::vector<Device>> KioskEnrollment::devicesOf(const access::Principal& caller, const std::string& eventId)
+{
+    const auto event = managedEvent(caller, eventId);
+    if (!event)
+        return noSuchEvent(eventId);
+    return m_deps.database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return DeviceRepository(tx).ofEvent(event->id);
+    });
+}
+
+Result<Device> KioskEnrollment::revoke(const access::Principal& caller, const std::string& deviceId)
+{
+    const auto noSuchDevice = Error(ErrorCode::NotFound, "no such device", {{"id", deviceId}});
+    if (!isUuid(deviceId))
+        return noSuchDevice;
+    const auto device = m_deps.database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        return DeviceRepository(tx).find(canonicalUuid(deviceId));
+    });
+    if (!device || !managedEvent(caller, device->eventId))
+        return noSuchDevice;
+    auto revoked = m_deps.database.run([&](pqxx::connection& connection) {
+        pqxx::work tx(connection);
+        DeviceRepository devices(tx);
+        devices.revoke(device->id);
+        auto after = *devices.find(device->id);
+        tx.commit();
+        return after;
+    });
+    m_deps.authenticator->forgetDevices(); // its next request is refused here at once
+    return revoked;
+}
+
+} // namespace sbor::auth
