@@ -116,11 +116,18 @@ struct SyncedScan {
     bool annulled = false;
 };
 
+// Where a kiosk's copy stands: every change up to `after` seen, except what transactions from
+// `horizon` on (still running then) may commit later below it.
+struct SyncCursor {
+    std::int64_t after = 0;
+    std::optional<std::string> horizon; // xid8 as text
+};
+
 struct DoorChanges {
     std::vector<SyncedTicket> tickets;
     std::vector<SyncedRevocation> revocations;
     std::vector<SyncedScan> scans;
-    std::int64_t cursor = 0; // the last change included
+    SyncCursor cursor;
     bool more = false;
 };
 

@@ -326,20 +326,21 @@ Result<std::vector<RedeemAnswer>> CheckInDesk::redeemBatch(const access::Princip
     return answers;
 }
 
-Result<DoorChanges> CheckInDesk::changesSince(const access::Principal& caller, std::int64_t after, int limit)
+Result<DoorChanges> CheckInDesk::changesSince(const access::Principal& caller, const SyncCursor& cursor, int limit)
 {
     if (!caller.device)
         return Error(ErrorCode::Forbidden, "sync is for enrolled devices");
     const std::string eventId = caller.device->eventId;
     return m_database.run([&](pqxx::connection& connection) {
-        // One snapshot: the three kinds of change agree with each other.
+        // One snapshot: the three kinds of change, and the horizon, agree with each other.
         pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(connection);
         CheckInRepository repository(tx);
+        const std::string runningNow = repository.oldestRunningTransaction();
         DoorChanges page;
-        auto tickets = repository.ticketsChangedSince(eventId, after, limit + 1);
-        auto revocations = repository.revocationsSince(eventId, after, limit + 1);
-        auto scans = repository.admissionsSince(eventId, after, limit + 1);
-        // The first `limit` changes of all kinds by sequence: a page never splits one number.
+        auto tickets = repository.ticketsChangedSince(eventId, cursor.after, limit + 1);
+        auto revocations = repository.revocationsSince(eventId, cursor.after, limit + 1);
+        auto scans = repository.admissionsSince(eventId, cursor.after, limit + 1);
+        // The first `limit` changes of all kinds by sequence (numbers are unique across kinds).
         std::vector<std::int64_t> sequences;
         for (const auto& t : tickets)
             sequences.push_back(t.sequence);
@@ -349,12 +350,8 @@ Result<DoorChanges> CheckInDesk::changesSince(const access::Principal& caller, s
             sequences.push_back(s.sequence);
         std::sort(sequences.begin(), sequences.end());
         page.more = static_cast<int>(sequences.size()) > limit;
-        if (sequences.empty()) {
-            page.cursor = after;
-            return page;
-        }
-        page.cursor = sequences[std::min<std::size_t>(sequences.size(), limit) - 1];
-        const auto within = [&](std::int64_t sequence) { return sequence <= page.cursor; };
+        page.cursor.after = sequences.empty() ? cursor.after : sequences[std::min<std::size_t>(sequences.size(), limit) - 1];
+        const auto within = [&](std::int64_t sequence) { return sequence <= page.cursor.after; };
         for (auto& t : tickets)
             if (within(t.sequence))
                 page.tickets.push_back(std::move(t));
@@ -364,6 +361,23 @@ Result<DoorChanges> CheckInDesk::changesSince(const access::Principal& caller, s
         for (auto& s : scans)
             if (within(s.sequence))
                 page.scans.push_back(std::move(s));
+        if (page.more) {
+            // Mid-way: keep the oldest horizon until the last page has fetched what it covers.
+            page.cursor.horizon = cursor.horizon.value_or(runningNow);
+            return page;
+        }
+        if (cursor.horizon) {
+            // Caught up: what the transactions running at an earlier read committed below the
+            // cursor since (a repeat for any that had committed before; harmless).
+            constexpr int kLateLimit = 100000;
+            for (auto& t : repository.ticketsChangedSince(eventId, cursor.after, kLateLimit, cursor.horizon))
+                page.tickets.push_back(std::move(t));
+            for (auto& r : repository.revocationsSince(eventId, cursor.after, kLateLimit, cursor.horizon))
+                page.revocations.push_back(std::move(r));
+            for (auto& s : repository.admissionsSince(eventId, cursor.after, kLateLimit, cursor.horizon))
+                page.scans.push_back(std::move(s));
+        }
+        page.cursor.horizon = runningNow;
         return page;
     });
 }

@@ -41,8 +41,9 @@ public:
     // Answers in the order given.
     Result<std::vector<RedeemAnswer>> redeemBatch(const access::Principal& caller, const Scanner& scanner, std::vector<RedeemRequest> scans,
                                                   const std::string& traceId);
-    // What changed at the kiosk's door since `after` (a sequence number; 0: everything).
-    Result<DoorChanges> changesSince(const access::Principal& caller, std::int64_t after, int limit);
+    // What changed at the kiosk's door since `cursor` (default: everything). A change may come
+    // twice (a late commit is fetched again); devices apply changes by id, so that is harmless.
+    Result<DoorChanges> changesSince(const access::Principal& caller, const SyncCursor& cursor, int limit);
     // For the event's organizer (or an admin).
     Result<EventStatistics> statistics(const access::Principal& caller, const std::string& eventId);
     // The event's first list, for the aliases that name no list: the event is read off the code.

@@ -300,17 +300,20 @@ Reply CheckInHandlers::statistics(HttpRequest& request)
 
 Reply CheckInHandlers::sync(HttpRequest& request)
 {
-    std::int64_t after = 0;
-    if (const std::string cursor = request.queryValue("cursor"); !cursor.empty()) {
-        const auto position = paging::decodeCursor(cursor);
-        if (!position || !position->contains("s") || !(*position)["s"].is_number_integer() || (*position)["s"].get<std::int64_t>() < 0)
+    SyncCursor cursor;
+    if (const std::string text = request.queryValue("cursor"); !text.empty()) {
+        const auto position = paging::decodeCursor(text);
+        if (!position || !position->contains("s") || !(*position)["s"].is_number_integer() || (*position)["s"].get<std::int64_t>() < 0 ||
+            !position->contains("h") || !(*position)["h"].is_string() || (*position)["h"].get<std::string>().empty() ||
+            (*position)["h"].get<std::string>().find_first_not_of("0123456789") != std::string::npos || (*position)["h"].get<std::string>().size() > 20)
             return invalidQueryParameter("cursor", "is not one this API returned");
-        after = (*position)["s"].get<std::int64_t>();
+        cursor.after = (*position)["s"].get<std::int64_t>();
+        cursor.horizon = (*position)["h"].get<std::string>();
     }
     const auto limit = paging::parsePageLimit(request.queryValue("limit"), 500, 1000);
     if (!limit)
         return invalidQueryParameter("limit", "must be an integer from 1 to 1000");
-    auto changes = m_desk.changesSince(*request.principal, after, *limit);
+    auto changes = m_desk.changesSince(*request.principal, cursor, *limit);
     if (!changes)
         return changes.error();
     auto lists = m_desk.lists(*request.principal, request.principal->device->eventId);
@@ -330,7 +333,7 @@ Reply CheckInHandlers::sync(HttpRequest& request)
                                     {"tickets", tickets},
                                     {"revoked_codes", revoked},
                                     {"scans", scans},
-                                    {"next_cursor", paging::encodeCursor({{"s", changes->cursor}})},
+                                    {"next_cursor", paging::encodeCursor({{"s", changes->cursor.after}, {"h", *changes->cursor.horizon}})},
                                     {"has_more", changes->more}});
 }
 

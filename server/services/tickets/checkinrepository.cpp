@@ -194,40 +194,58 @@ std::string CheckInRepository::eventOfScan(const std::string& scanId)
 
 void CheckInRepository::annul(const std::string& scanId, const std::string& by)
 {
-    m_tx.exec_params("UPDATE tickets.scans SET annulled_at = now(), annulled_by = $2::uuid, change_seq = nextval('tickets.change_sequence') "
-                     "WHERE scan_id = $1",
+    m_tx.exec_params("UPDATE tickets.scans SET annulled_at = now(), annulled_by = $2::uuid, change_seq = nextval('tickets.change_sequence'), "
+                     "change_xid = pg_current_xact_id() WHERE scan_id = $1",
                      scanId, by);
 }
 
-std::vector<SyncedTicket> CheckInRepository::ticketsChangedSince(const std::string& eventId, std::int64_t after, int limit)
+namespace {
+// Either the next page above the cursor, or (lateSince set) what transactions that were still
+// running at the last read wrote at or below it.
+std::string syncWindow(const std::optional<std::string>& lateSince)
+{
+    return lateSince ? " AND change_seq <= $2 AND change_xid >= $4::xid8" : " AND change_seq > $2 AND $4 = ''";
+}
+} // namespace
+
+std::string CheckInRepository::oldestRunningTransaction()
+{
+    return m_tx.exec1("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")[0].as<std::string>();
+}
+
+std::vector<SyncedTicket> CheckInRepository::ticketsChangedSince(const std::string& eventId, std::int64_t after, int limit,
+                                                                 const std::optional<std::string>& lateSince)
 {
     std::vector<SyncedTicket> tickets;
     for (const auto& row : m_tx.exec_params("SELECT change_seq, id::text, ticket_type_id::text, holder_name, status, blocked FROM tickets.tickets "
-                                            "WHERE event_id = $1::uuid AND change_seq > $2 ORDER BY change_seq LIMIT $3",
-                                            eventId, after, limit))
+                                            "WHERE event_id = $1::uuid" + syncWindow(lateSince) + " ORDER BY change_seq LIMIT $3",
+                                            eventId, after, limit, lateSince.value_or("")))
         tickets.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
                            row[4].as<std::string>(), row[5].as<bool>()});
     return tickets;
 }
 
-std::vector<SyncedRevocation> CheckInRepository::revocationsSince(const std::string& eventId, std::int64_t after, int limit)
+std::vector<SyncedRevocation> CheckInRepository::revocationsSince(const std::string& eventId, std::int64_t after, int limit,
+                                                                 const std::optional<std::string>& lateSince)
 {
     std::vector<SyncedRevocation> revocations;
     for (const auto& row : m_tx.exec_params("SELECT change_seq, code, ticket_id::text, reason FROM tickets.revoked_codes "
-                                            "WHERE event_id = $1::uuid AND change_seq > $2 ORDER BY change_seq LIMIT $3",
-                                            eventId, after, limit))
+                                            "WHERE event_id = $1::uuid" + syncWindow(lateSince) + " ORDER BY change_seq LIMIT $3",
+                                            eventId, after, limit, lateSince.value_or("")))
         revocations.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>()});
     return revocations;
 }
 
-std::vector<SyncedScan> CheckInRepository::admissionsSince(const std::string& eventId, std::int64_t after, int limit)
+std::vector<SyncedScan> CheckInRepository::admissionsSince(const std::string& eventId, std::int64_t after, int limit,
+                                                          const std::optional<std::string>& lateSince)
 {
     std::vector<SyncedScan> scans;
     for (const auto& row : m_tx.exec_params("SELECT s.change_seq, s.scan_id, s.ticket_id::text, s.list_id::text, s.kind, " +
                                                 db::rfc3339Sql("s.received_at") +
                                                 ", s.device_id::text, s.annulled_at IS NOT NULL FROM tickets.scans s "
-                                                "WHERE s.event_id = $1::uuid AND s.change_seq > $2 AND s.result = 'ok' ORDER BY s.change_seq LIMIT $3",
-                                            eventId, after, limit))
+                                                "WHERE s.event_id = $1::uuid AND s.result = 'ok'" + syncWindow(lateSince) +
+                                                " ORDER BY s.change_seq LIMIT $3",
+                                            eventId, after, limit, lateSince.value_or("")))
         scans.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
                          row[4].as<std::string>() == "exit" ? ScanKind::Exit : ScanKind::Entry, row[5].as<std::string>(), optionalText(row[6]),
                          row[7].as<bool>()});

@@ -54,10 +54,18 @@ public:
     std::string eventOfScan(const std::string& scanId);
     void annul(const std::string& scanId, const std::string& by);
 
-    // Changes with a sequence number above `after`, at most `limit` of each kind, oldest first.
-    std::vector<SyncedTicket> ticketsChangedSince(const std::string& eventId, std::int64_t after, int limit);
-    std::vector<SyncedRevocation> revocationsSince(const std::string& eventId, std::int64_t after, int limit);
-    std::vector<SyncedScan> admissionsSince(const std::string& eventId, std::int64_t after, int limit);
+    // The oldest transaction running at this snapshot (xid8 as text): anything it or a later one
+    // writes may still appear below a cursor taken now.
+    std::string oldestRunningTransaction();
+    // Changes with a sequence number above `after`, at most `limit` of each kind, oldest first;
+    // with `lateSince`, instead the changes at or below `after` written by transactions from
+    // `lateSince` on (they committed after the read that moved the cursor past them).
+    std::vector<SyncedTicket> ticketsChangedSince(const std::string& eventId, std::int64_t after, int limit,
+                                                  const std::optional<std::string>& lateSince = std::nullopt);
+    std::vector<SyncedRevocation> revocationsSince(const std::string& eventId, std::int64_t after, int limit,
+                                                   const std::optional<std::string>& lateSince = std::nullopt);
+    std::vector<SyncedScan> admissionsSince(const std::string& eventId, std::int64_t after, int limit,
+                                            const std::optional<std::string>& lateSince = std::nullopt);
 
     std::vector<SearchHit> search(const CheckInList& list, const std::string& query, int limit);
 

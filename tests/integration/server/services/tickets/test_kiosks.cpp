@@ -7,6 +7,8 @@
 #include "testdatabase.h"
 #include "testserver.h"
 
+#include <pqxx/pqxx>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtTest>
@@ -170,6 +172,33 @@ private slots:
         QCOMPARE(m_api->get("/api/v1/devices/me/sync?cursor=garbage", m_secondToken).status, 422);
         QCOMPARE(m_api->get("/api/v1/devices/me/sync?limit=0", m_secondToken).status, 422);
         QCOMPARE(m_api->get("/api/v1/devices/me/sync", m_organizer.accessToken).status, 403);
+    }
+
+    void aLateCommitIsNotSkipped()
+    {
+        // Catch up first.
+        QString cursor;
+        for (bool more = true; more;) {
+            const auto page = m_api->get("/api/v1/devices/me/sync" + (cursor.isEmpty() ? QString() : "?cursor=" + cursor), m_secondToken).json();
+            cursor = page.value("next_cursor").toString();
+            more = page.value("has_more").toBool();
+        }
+        // A writer takes its change number, then commits only after a later change is read.
+        pqxx::connection slow(m_database.connectionString());
+        pqxx::work slowWrite(slow);
+        slowWrite.exec("UPDATE tickets.tickets SET blocked = true, change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() "
+                       "WHERE id = '" + idOf(8).toStdString() + "'");
+        QCOMPARE(redeem(m_secondToken, codeOf(7), m_gate, "late-1").value("result").toString(), QStringLiteral("ok"));
+        const auto before = m_api->get("/api/v1/devices/me/sync?cursor=" + cursor, m_secondToken).json();
+        QCOMPARE(before.value("scans").toArray().size(), 1); // the later change
+        QCOMPARE(before.value("tickets").toArray().size(), 0); // the earlier one is not visible yet
+        slowWrite.commit();
+        const auto after = m_api->get("/api/v1/devices/me/sync?cursor=" + before.value("next_cursor").toString(), m_secondToken).json();
+        const QJsonArray tickets = after.value("tickets").toArray();
+        QCOMPARE(tickets.size(), 1);
+        QCOMPARE(tickets[0].toObject().value("id").toString(), idOf(8));
+        QCOMPARE(tickets[0].toObject().value("blocked").toBool(), true);
+        m_database.query("UPDATE tickets.tickets SET blocked = false WHERE id = '" + idOf(8).toStdString() + "' RETURNING 1");
     }
 
     void anOfflineBatchIsAppliedInScanOrder()
