@@ -1,8 +1,9 @@
 // The story issue 4 must show, end to end through the HTTP API of one real sbor-server on a real
 // PostgreSQL: an organizer creates, fills and publishes an event; a buyer orders two tickets, pays
 // and downloads a QR; the PNG decodes back to a code that redeems ok once and already_redeemed the
-// second time; cancelling the event refunds the order through the ledger, cancels the tickets
-// and the next redeem answers cancelled. The wind-up is idempotent when it runs again.
+// second time; a kiosk enrolled with a code syncs, uploads an offline batch, and a duplicate
+// admission appears as a conflict; cancelling the event refunds the order through the ledger,
+// cancels the tickets and the next redeem answers cancelled. The wind-up is idempotent.
 #include "authapi.h"
 #include "httpclient.h"
 #include "qrdecoding.h"
@@ -82,6 +83,25 @@ private slots:
         };
         QCOMPARE(redeem(code, "door-1"), QStringLiteral("ok"));
         QCOMPARE(redeem(code, "door-2"), QStringLiteral("already_redeemed"));
+        // A kiosk enrolled with a code syncs, uploads an offline batch, and the duplicate admission
+        // of the first ticket shows as a conflict.
+        const QString code1 = m_api->post("/api/v1/events/" + event + "/enrollments", {{"list_id", gate}, {"name", "North kiosk"}}, organizer.accessToken)
+                                  .json()
+                                  .value("code")
+                                  .toString();
+        const QString kiosk = m_api->post("/api/v1/devices/enroll", {{"code", code1}}).json().value("device_token").toString();
+        QVERIFY(!kiosk.isEmpty());
+        const auto synced = m_api->get("/api/v1/devices/me/sync", kiosk).json();
+        QCOMPARE(synced.value("tickets").toArray().size(), 2);
+        QCOMPARE(synced.value("scans").toArray().size(), 1); // door-1
+        const QJsonArray offline{QJsonObject{{"code", code}, {"scan_id", "kiosk-1"}, {"scanned_at", inDays(-0.001)}},
+                                 QJsonObject{{"code", tickets[1].toObject().value("code").toString()}, {"scan_id", "kiosk-2"}, {"scanned_at", inDays(-0.0005)}}};
+        const QJsonArray results = m_api->post("/api/v1/checkin/batch", {{"scans", offline}}, kiosk).json().value("results").toArray();
+        QCOMPARE(results[0].toObject().value("result").toString(), QStringLiteral("already_redeemed"));
+        QCOMPARE(results[1].toObject().value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(m_api->get("/api/v1/events/" + event + "/stats", organizer.accessToken).json().value("checkins").toObject().value("conflicts").toInt(), 1);
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.outbox WHERE type = 'checkin.conflict'"), std::string("1"));
+
         const auto balance = m_api->get("/api/v1/payments/balance", organizer.accessToken).json().value("items").toArray()[0].toObject();
         QCOMPARE(balance.value("balance").toInteger(), 180000 - 9000);
 
