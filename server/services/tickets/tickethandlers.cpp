@@ -31,6 +31,11 @@ void TicketHandlers::registerRoutes(http::Router& router, const std::string& ser
     router.add("GET", "/api/v1/tickets/{id}", service, Access::signedIn(), [this](HttpRequest& request) { return readTicket(request); });
     router.add("GET", "/api/v1/tickets/{id}/qr.png", service, Access::signedIn(), [this](HttpRequest& request) { return qrPng(request); });
     router.add("GET", "/api/v1/tickets/{id}/qr.svg", service, Access::signedIn(), [this](HttpRequest& request) { return qrSvg(request); });
+    router.add("POST", "/api/v1/tickets/{id}/block", service, Access::require(access::Permission::EventsWrite),
+               [this](HttpRequest& request) { return block(request, true); });
+    router.add("POST", "/api/v1/tickets/{id}/unblock", service, Access::require(access::Permission::EventsWrite),
+               [this](HttpRequest& request) { return block(request, false); });
+    router.add("POST", "/api/v1/tickets/{id}/reissue", service, Access::signedIn(), [this](HttpRequest& request) { return reissue(request); });
 }
 
 Reply TicketHandlers::listTickets(HttpRequest& request)
@@ -73,6 +78,22 @@ Reply TicketHandlers::qrSvg(HttpRequest& request)
     if (!ticket)
         return ticket.error();
     return privateImage(tickets::qrSvg(ticket->code), "image/svg+xml");
+}
+
+Reply TicketHandlers::block(HttpRequest& request, bool blocked)
+{
+    auto ticket = m_changes.setBlocked(*request.principal, request.pathParameter("id"), blocked);
+    if (!ticket)
+        return ticket.error();
+    return HttpResponse::json(200, ticketJson(*ticket));
+}
+
+Reply TicketHandlers::reissue(HttpRequest& request)
+{
+    auto ticket = m_changes.reissue(*request.principal, request.pathParameter("id"));
+    if (!ticket)
+        return ticket.error();
+    return HttpResponse::json(200, ticketJson(*ticket));
 }
 
 } // namespace sbor::tickets

@@ -1,7 +1,9 @@
 #pragma once
-// HTTP for issued tickets: the buyer's list, one ticket, and its QR code as PNG or SVG.
+// HTTP for issued tickets: the buyer's list, one ticket, its QR code as PNG or SVG, blocking and
+// reissuing.
 
 #include "checkout.h"
+#include "ticketchanges.h"
 
 #include "http/router.h"
 
@@ -9,16 +11,19 @@ namespace sbor::tickets {
 
 class TicketHandlers {
 public:
-    explicit TicketHandlers(Checkout& checkout) : m_checkout(checkout) {}
+    TicketHandlers(Checkout& checkout, TicketChanges& changes) : m_checkout(checkout), m_changes(changes) {}
     void registerRoutes(http::Router& router, const std::string& service);
 
     http::Reply listTickets(http::HttpRequest& request);
     http::Reply readTicket(http::HttpRequest& request);
     http::Reply qrPng(http::HttpRequest& request);
     http::Reply qrSvg(http::HttpRequest& request);
+    http::Reply block(http::HttpRequest& request, bool blocked);
+    http::Reply reissue(http::HttpRequest& request);
 
 private:
     Checkout& m_checkout;
+    TicketChanges& m_changes;
 };
 
 } // namespace sbor::tickets

@@ -25,38 +25,43 @@ std::uint32_t clampedSeconds(std::int64_t seconds) { return static_cast<std::uin
 
 } // namespace
 
+void signTicket(Ticket& ticket, const EventSigningKey& key, std::int64_t issuedAt, std::int64_t validFrom, std::int64_t validUntil)
+{
+    const UuidBytes eventId = *uuidBytes(ticket.eventId);
+    TicketCodeFields fields;
+    fields.keyId = static_cast<std::uint8_t>(key.keyId);
+    fields.ticketId = *uuidBytes(ticket.id);
+    fields.eventPrefix = idPrefix(eventId);
+    fields.ticketTypePrefix = idPrefix(*uuidBytes(ticket.ticketTypeId));
+    fields.issuedAt = clampedSeconds(issuedAt);
+    fields.validFrom = clampedSeconds(validFrom);
+    fields.validUntil = clampedSeconds(validUntil);
+    ticket.code = signTicketCode(fields, eventId, key.secretKey);
+    ticket.keyId = key.keyId;
+    // Second precision, exactly what the code says.
+    ticket.issuedAt = formatRfc3339(std::int64_t(fields.issuedAt) * 1000000);
+    ticket.validFrom = formatRfc3339(std::int64_t(fields.validFrom) * 1000000);
+    ticket.validUntil = formatRfc3339(std::int64_t(fields.validUntil) * 1000000);
+}
+
 std::vector<Ticket> issueTickets(pqxx::transaction_base& tx, const Order& order, const EventFacts& event, const std::string& traceId)
 {
     TicketRepository repository(tx);
     const EventSigningKey key = EventKeyRepository(tx).signingKey(order.eventId);
-    const UuidBytes eventId = *uuidBytes(order.eventId);
     const std::int64_t now = unixNowSeconds();
     const std::int64_t validFrom = event.startsAt / 1000000 - kCodeValidityMarginSeconds;
     const std::int64_t validUntil = event.endsAt / 1000000 + kCodeValidityMarginSeconds;
     std::vector<Ticket> issued;
     for (const TicketHolder& holder : repository.holdersOf(order.id)) {
-        TicketCodeFields fields;
-        fields.keyId = static_cast<std::uint8_t>(key.keyId);
-        fields.ticketId = randomUuid();
-        fields.eventPrefix = idPrefix(eventId);
-        fields.ticketTypePrefix = idPrefix(*uuidBytes(holder.ticketTypeId));
-        fields.issuedAt = clampedSeconds(now);
-        fields.validFrom = clampedSeconds(validFrom);
-        fields.validUntil = clampedSeconds(validUntil);
         Ticket ticket;
-        ticket.id = uuidText(fields.ticketId.data());
+        ticket.id = uuidText(randomUuid().data());
         ticket.orderId = order.id;
         ticket.eventId = order.eventId;
         ticket.ticketTypeId = holder.ticketTypeId;
         ticket.buyerId = order.buyerId;
         ticket.holderName = holder.name;
         ticket.holderEmail = holder.email;
-        ticket.code = signTicketCode(fields, eventId, key.secretKey);
-        ticket.keyId = key.keyId;
-        // Second precision, exactly what the code says.
-        ticket.issuedAt = formatRfc3339(std::int64_t(fields.issuedAt) * 1000000);
-        ticket.validFrom = formatRfc3339(std::int64_t(fields.validFrom) * 1000000);
-        ticket.validUntil = formatRfc3339(std::int64_t(fields.validUntil) * 1000000);
+        signTicket(ticket, key, now, validFrom, validUntil);
         issued.push_back(repository.insert(ticket));
         outbox::append(tx, "tickets",
                        // Keyed by event: per-event order holds for ticket and check-in traffic (architecture.md §4).

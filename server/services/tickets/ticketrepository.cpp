@@ -76,6 +76,39 @@ std::vector<Ticket> TicketRepository::ofOrder(const std::string& orderId)
     return tickets;
 }
 
+std::optional<Ticket> TicketRepository::setBlocked(const std::string& id, bool blocked)
+{
+    const pqxx::result rows = m_tx.exec_params("UPDATE tickets.tickets AS t SET blocked = $2, updated_at = now(), "
+                                               "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() "
+                                               "WHERE t.id = $1::uuid RETURNING " +
+                                                   ticketColumns(),
+                                               id, blocked);
+    if (rows.empty())
+        return std::nullopt;
+    return ticketFrom(rows[0]);
+}
+
+std::optional<Ticket> TicketRepository::lock(const std::string& id)
+{
+    const pqxx::result rows = m_tx.exec_params("SELECT " + ticketColumns() + " FROM tickets.tickets t WHERE t.id = $1::uuid FOR UPDATE", id);
+    if (rows.empty())
+        return std::nullopt;
+    return ticketFrom(rows[0]);
+}
+
+Ticket TicketRepository::replaceCode(const Ticket& current, const Ticket& replacement)
+{
+    m_tx.exec_params("INSERT INTO tickets.revoked_codes (code, ticket_id, event_id, reason) VALUES ($1, $2::uuid, $3::uuid, 'replaced') "
+                     "ON CONFLICT (code) DO NOTHING",
+                     current.code, current.id, current.eventId);
+    return ticketFrom(m_tx.exec_params1("UPDATE tickets.tickets AS t SET code = $2, key_id = $3, issued_at = $4::timestamptz, valid_from = $5::timestamptz, "
+                                        "valid_until = $6::timestamptz, updated_at = now(), change_seq = nextval('tickets.change_sequence'), "
+                                        "change_xid = pg_current_xact_id() WHERE t.id = $1::uuid RETURNING " +
+                                            ticketColumns(),
+                                        current.id, replacement.code, replacement.keyId, replacement.issuedAt, replacement.validFrom,
+                                        replacement.validUntil));
+}
+
 std::vector<Ticket> TicketRepository::cancelAllOfEvent(const std::string& eventId)
 {
     std::vector<Ticket> cancelled;

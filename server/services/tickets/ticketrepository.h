@@ -27,6 +27,12 @@ public:
     Ticket insert(const Ticket& ticket);
     std::optional<Ticket> find(const std::string& id);
     std::vector<Ticket> ofOrder(const std::string& orderId);
+    // Blocks or unblocks a ticket (the door answers `blocked`); nullopt: no such ticket.
+    std::optional<Ticket> setBlocked(const std::string& id, bool blocked);
+    // Gives the ticket `replacement`'s code and times; the old code goes on the revocation list.
+    Ticket replaceCode(const Ticket& current, const Ticket& replacement);
+    // Locked for a change.
+    std::optional<Ticket> lock(const std::string& id);
     // Cancels every valid ticket of the event and puts its code on the revocation list.
     std::vector<Ticket> cancelAllOfEvent(const std::string& eventId);
     std::vector<Ticket> listForBuyer(const std::string& buyerId, int limit, const std::optional<std::pair<std::string, std::string>>& after);

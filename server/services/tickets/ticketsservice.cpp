@@ -127,7 +127,8 @@ void TicketsService::registerRoutes(http::Router& router, ServiceContext& contex
     m_idempotency = std::make_unique<IdempotencyStore>(context.database, "tickets");
     m_orderHandlers = std::make_unique<OrderHandlers>(*m_checkout, *m_idempotency);
     m_orderHandlers->registerRoutes(router, name());
-    m_ticketHandlers = std::make_unique<TicketHandlers>(*m_checkout);
+    m_ticketChanges = std::make_unique<TicketChanges>(context.database, context.directory);
+    m_ticketHandlers = std::make_unique<TicketHandlers>(*m_checkout, *m_ticketChanges);
     m_ticketHandlers->registerRoutes(router, name());
     m_checkInDesk = std::make_unique<CheckInDesk>(context.database, context.directory);
     m_checkInHandlers = std::make_unique<CheckInHandlers>(*m_checkInDesk);

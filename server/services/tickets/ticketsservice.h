@@ -14,6 +14,7 @@ class CheckInHandlers;
 class Checkout;
 class OrderHandlers;
 class TicketCatalog;
+class TicketChanges;
 class TicketHandlers;
 class TicketTypeHandlers;
 
@@ -33,6 +34,7 @@ private:
     std::unique_ptr<Checkout> m_checkout;
     std::unique_ptr<IdempotencyStore> m_idempotency;
     std::unique_ptr<OrderHandlers> m_orderHandlers;
+    std::unique_ptr<TicketChanges> m_ticketChanges;
     std::unique_ptr<TicketHandlers> m_ticketHandlers;
     std::unique_ptr<CheckInDesk> m_checkInDesk;
     std::unique_ptr<CheckInHandlers> m_checkInHandlers;

@@ -155,6 +155,31 @@ private slots:
         QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans WHERE scan_id LIKE 'r%' AND result <> 'ok'"), std::string("12"));
     }
 
+    void blockedAndReissuedTickets()
+    {
+        const QString id = idOf(13), code = codeOf(13);
+        QCOMPARE(m_api->post("/api/v1/tickets/" + id + "/block", {}, m_buyer.accessToken).status, 403);
+        QCOMPARE(m_api->post("/api/v1/tickets/" + id + "/block", {}, m_rival.accessToken).status, 404);
+        QCOMPARE(m_api->post("/api/v1/tickets/nope/block", {}, m_organizer.accessToken).status, 404);
+        const auto blocked = m_api->post("/api/v1/tickets/" + id + "/block", {}, m_organizer.accessToken);
+        QCOMPARE(blocked.status, 200);
+        QCOMPARE(blocked.json().value("blocked").toBool(), true);
+        QCOMPARE(redeem(m_staff, code, m_main, "blk-1").value("result").toString(), QStringLiteral("blocked"));
+        QCOMPARE(m_api->post("/api/v1/tickets/" + id + "/unblock", {}, m_organizer.accessToken).json().value("blocked").toBool(), false);
+        // The buyer reissues (a screenshot leaked): the old code is dead, the new one admits.
+        QCOMPARE(m_api->post("/api/v1/tickets/" + id + "/reissue", {}, m_rival.accessToken).status, 404);
+        const auto reissued = m_api->post("/api/v1/tickets/" + id + "/reissue", {}, m_buyer.accessToken);
+        QCOMPARE(reissued.status, 200);
+        const QString fresh = reissued.json().value("code").toString();
+        QVERIFY(fresh != code && fresh.size() == 164);
+        QCOMPARE(redeem(m_staff, code, m_main, "blk-2").value("result").toString(), QStringLiteral("revoked"));
+        QCOMPARE(redeem(m_staff, fresh, m_main, "blk-3").value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(m_database.query("SELECT reason FROM tickets.revoked_codes WHERE code = '" + code.toStdString() + "'"), std::string("replaced"));
+        QCOMPARE(m_api->get("/api/v1/tickets/" + id, m_buyer.accessToken).json().value("code").toString(), fresh);
+        // A cancelled ticket stays cancelled.
+        QCOMPARE(m_api->post("/api/v1/tickets/" + idOf(4) + "/reissue", {}, m_organizer.accessToken).status, 409);
+    }
+
     void exitsLetPeopleBackIn()
     {
         const QString gate = createList({{"name", "Smoking area"}, {"exits_allowed", true}});

@@ -1,0 +1,33 @@
+#pragma once
+// Changes to an issued ticket: the organizer blocks and unblocks it (the door answers `blocked`,
+// kiosks learn it by sync); the buyer or the organizer reissues it — a new code, the old one on
+// the revocation list for good (a leaked screenshot stops working, offline too).
+
+#include "ticket.h"
+
+#include "access/access.h"
+#include "db/connectionpool.h"
+#include "sbor/error.h"
+#include "service/servicedirectory.h"
+
+#include <memory>
+#include <string>
+
+namespace sbor::tickets {
+
+class TicketChanges {
+public:
+    TicketChanges(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory) : m_database(database), m_directory(std::move(directory)) {}
+
+    Result<Ticket> setBlocked(const access::Principal& caller, const std::string& ticketId, bool blocked);
+    Result<Ticket> reissue(const access::Principal& caller, const std::string& ticketId);
+
+private:
+    // The ticket, if it exists and `caller` may change it (`buyerMay`: its buyer as well).
+    Result<Ticket> changeable(const access::Principal& caller, const std::string& ticketId, bool buyerMay);
+
+    db::ConnectionPool& m_database;
+    std::shared_ptr<ServiceDirectory> m_directory;
+};
+
+} // namespace sbor::tickets
