@@ -180,29 +180,35 @@ Result<bool> PaymentProcessing::refund(const std::string& paymentId, const std::
     if (!isUuid(paymentId))
         return noSuchPayment(paymentId);
     const std::string id = canonicalUuid(paymentId);
-    const bool settled = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        PaymentRepository payments(tx);
-        const auto payment = payments.find(id, true);
-        if (!payment || payment->status != "succeeded")
-            return !payment || payment->status != "captured";
-        const std::int64_t commission = payment->commission.value_or(0);
-        payments.post(id, "refund", payment->currency,
-                      {{"card_network", payment->amount}, {"platform_commission", -commission}, {organizerAccount(payment->organizerId), commission - payment->amount}});
-        payments.markRefunded(id);
-        nlohmann::json data = paymentData(*payment);
-        data["reason"] = reason;
-        outbox::append(tx, "payments", {"payment", id, "refund.issued", data, traceId});
-        tx.commit();
-        return true;
-    });
-    if (!settled) {
-        // A capture in flight: finishing it now refunds it, since its order is refunded already.
+    // Until the payment is at rest: a capture in flight is finished first (its order is refunded
+    // already, so finishing it refunds it) — unless the confirm that made it books it succeeded
+    // meanwhile, which the next pass then refunds.
+    for (int pass = 0; pass < 3; ++pass) {
+        const std::string status = m_database.run([&](pqxx::connection& connection) {
+            pqxx::work tx(connection);
+            PaymentRepository payments(tx);
+            const auto payment = payments.find(id, true);
+            if (!payment)
+                return std::string("none");
+            if (payment->status != "succeeded")
+                return payment->status;
+            const std::int64_t commission = payment->commission.value_or(0);
+            payments.post(id, "refund", payment->currency,
+                          {{"card_network", payment->amount}, {"platform_commission", -commission}, {organizerAccount(payment->organizerId), commission - payment->amount}});
+            payments.markRefunded(id);
+            nlohmann::json data = paymentData(*payment);
+            data["reason"] = reason;
+            outbox::append(tx, "payments", {"payment", id, "refund.issued", data, traceId});
+            tx.commit();
+            return std::string("refunded");
+        });
+        if (status != "captured")
+            return true; // refunded, or never paid (no payment, or one still requiring payment)
         auto finished = finishCapture(id, traceId);
         if (!finished && finished.error().code != ErrorCode::OrderNotPayable)
             return finished.error();
     }
-    return true;
+    return Error(ErrorCode::Overloaded, "the payment is still moving; its refund will be retried", {{"payment_id", id}});
 }
 
 Result<Payment> PaymentProcessing::read(const access::Principal& caller, const std::string& paymentId)

@@ -52,6 +52,7 @@ struct RedeemRequest {
 
 // A scan as stored.
 struct Scan {
+    std::int64_t row = 0; // its row id
     std::string scanId;
     std::string listId;
     std::optional<std::string> ticketId;

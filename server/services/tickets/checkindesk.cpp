@@ -182,6 +182,8 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
         facts.kind = request.kind;
         facts.multiEntry = list->multiEntry;
         facts.exitsAllowed = list->exitsAllowed;
+        facts.offline = request.offline;
+        facts.scannedBy = scanner.deviceId.empty() ? scanner.userId : scanner.deviceId;
         std::optional<DoorTicket> ticket;
         if (code.ticketId)
             ticket = repository.lockTicket(*code.ticketId);
@@ -218,8 +220,8 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
         scan.scannedAt = formatRfc3339(request.scannedAt.value_or(now));
         // Stored first-come by scan_id: a replay finds the first scan and answers as it did.
         if (!repository.insertScan(list->eventId, scan))
-            return replay(*repository.findScan(request.scanId));
-        const std::string scannedBy = scanner.deviceId.empty() ? scanner.userId : scanner.deviceId;
+            return replay(*repository.findScan(facts.scannedBy, request.scanId));
+        const std::string& scannedBy = facts.scannedBy;
         if (answer.result == "ok") {
             outbox::append(tx, "tickets",
                            {"checkin", list->eventId, "ticket.checkin",
@@ -253,21 +255,29 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
 Result<Scan> CheckInDesk::annul(const access::Principal& caller, const Scanner& scanner, const std::string& scanId, const std::string& traceId)
 {
     const auto noSuchScan = Error(ErrorCode::NotFound, "no such scan", {{"scan_id", scanId}});
-    const auto found = m_database.run([&](pqxx::connection& connection) {
+    const std::string scannerId = scanner.deviceId.empty() ? scanner.userId : scanner.deviceId;
+    // The caller's own scan by that id; else, for a person, one made by someone else at a door
+    // they may work (the organizer may annul any; others learn they may not).
+    auto found = m_database.run([&](pqxx::connection& connection) {
         pqxx::work tx(connection);
-        return CheckInRepository(tx).findScan(scanId);
+        CheckInRepository repository(tx);
+        if (auto own = repository.findScan(scannerId, scanId))
+            return std::vector<Scan>{*own};
+        return scanner.deviceId.empty() ? repository.scansWithId(scanId) : std::vector<Scan>{};
     });
-    if (!found)
+    std::erase_if(found, [&](const Scan& scan) { return !doorList(caller, scan.listId); });
+    if (found.empty())
         return noSuchScan;
-    auto list = doorList(caller, found->listId);
-    if (!list)
-        return noSuchScan;
+    if (found.size() > 1)
+        return Error(ErrorCode::Conflict, "several scanners used this scan_id; ask each scanner to annul its own", {{"scan_id", scanId}});
+    const Scan target = found.front();
+    auto list = doorList(caller, target.listId);
     const bool organizer = scanner.deviceId.empty() && managesEvent(caller, list->eventId);
-    const bool sameScanner = scanner.deviceId.empty() ? found->userId == scanner.userId : found->deviceId == scanner.deviceId;
+    const bool sameScanner = scanner.deviceId.empty() ? target.userId == scanner.userId : target.deviceId == scanner.deviceId;
     return m_database.run([&](pqxx::connection& connection) -> Result<Scan> {
         pqxx::work tx(connection);
         CheckInRepository repository(tx);
-        auto scan = repository.lockScan(scanId);
+        auto scan = repository.lockScan(target.row);
         if (scan->annulledAt)
             return *scan; // twice: nothing changes
         if (scan->result != "ok" || scan->kind != ScanKind::Entry)
@@ -276,13 +286,13 @@ Result<Scan> CheckInDesk::annul(const access::Principal& caller, const Scanner& 
         if (!organizer && !(sameScanner && unixNowMicroseconds() - received <= kAnnulWindowMicroseconds))
             return Error(ErrorCode::Forbidden, "a check-in can be annulled by its own scanner within 15 minutes, or by the organizer",
                          {{"scan_id", scanId}});
-        repository.annul(scanId, scanner.userId.empty() ? scanner.deviceId : scanner.userId);
+        repository.annul(target.row, scannerId);
         outbox::append(tx, "tickets",
                        {"checkin", list->eventId, "ticket.checkin",
                         {{"ticket_id", scan->ticketId.value_or("")}, {"event_id", list->eventId}, {"list_id", list->id}, {"scan_id", scanId},
                          {"kind", "annulled"}},
                         traceId});
-        Scan annulled = *repository.lockScan(scanId);
+        Scan annulled = *repository.lockScan(target.row);
         tx.commit();
         return annulled;
     });

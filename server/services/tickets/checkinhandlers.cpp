@@ -21,6 +21,8 @@ namespace {
 constexpr std::size_t kMaxCodeLength = 400; // a code is 164; room for other systems' barcodes to be refused politely
 constexpr std::size_t kMaxScanIdLength = 100;
 constexpr std::size_t kMaxBatchScans = 500;
+constexpr std::int64_t kOfflineMicroseconds = 72LL * 3600 * 1000000;   // how long a kiosk may queue
+constexpr std::int64_t kClockSkewMicroseconds = 5LL * 60 * 1000000;    // a kiosk clock ahead of ours
 
 Scanner scannerOf(const HttpRequest& request)
 {
@@ -220,15 +222,15 @@ Reply CheckInHandlers::search(HttpRequest& request)
     if (!hits)
         return hits.error();
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& hit : *hits)
-        items.push_back({{"ticket_id", hit.ticket.id},
-                         {"ticket_type_id", hit.ticket.ticketTypeId},
-                         {"holder_name", hit.ticket.holderName},
-                         {"holder_email", hit.holderEmail},
-                         {"order_id", hit.orderId},
-                         {"status", hit.status},
-                         {"blocked", hit.blocked},
-                         {"checked_in", hit.checkedIn}});
+    for (const auto& hit : *hits) {
+        nlohmann::json item = {{"ticket_id", hit.ticket.id}, {"ticket_type_id", hit.ticket.ticketTypeId}, {"holder_name", hit.ticket.holderName},
+                               {"order_id", hit.orderId},    {"status", hit.status},                     {"blocked", hit.blocked},
+                               {"checked_in", hit.checkedIn}};
+        // A kiosk is a screen at a door: names, not email addresses.
+        if (!request.principal->device)
+            item["holder_email"] = hit.holderEmail;
+        items.push_back(std::move(item));
+    }
     return HttpResponse::json(200, {{"items", items}, {"next_cursor", nullptr}});
 }
 
@@ -353,6 +355,7 @@ Reply CheckInHandlers::batch(HttpRequest& request)
     }
     reader.acceptField("scans");
     std::vector<RedeemRequest> scans;
+    const std::int64_t now = unixNowMicroseconds();
     const auto list = body->find("scans");
     if (list == body->end() || !list->is_array() || list->empty() || list->size() > kMaxBatchScans) {
         reader.addProblem("scans", "must be a list of 1 to 500 scans");
@@ -375,6 +378,10 @@ Reply CheckInHandlers::batch(HttpRequest& request)
             scan.scannedAt = parseRfc3339(scannedAt);
             if (!scannedAt.empty() && !scan.scannedAt)
                 item.addProblem("scanned_at", "must be an RFC 3339 time");
+            // An offline scan is judged at its own time, so that time is bounded: a clock cannot
+            // be set back to admit an expired ticket long after the fact.
+            else if (scan.scannedAt && (*scan.scannedAt > now + kClockSkewMicroseconds || *scan.scannedAt < now - kOfflineMicroseconds))
+                item.addProblem("scanned_at", "must lie within the last 72 hours (and not in the future)");
             if (const auto kind = item.optionalString("type", 16)) {
                 if (*kind == "exit")
                     scan.kind = ScanKind::Exit;

@@ -55,24 +55,25 @@ CheckInList listFrom(const pqxx::row& row)
 
 std::string scanColumns()
 {
-    return "s.scan_id, s.list_id::text, s.ticket_id::text, s.code, s.kind, s.result, s.device_id::text, s.user_id::text, " + rfc3339Sql("s.scanned_at") +
+    return "s.id, s.scan_id, s.list_id::text, s.ticket_id::text, s.code, s.kind, s.result, s.device_id::text, s.user_id::text, " + rfc3339Sql("s.scanned_at") +
            ", " + rfc3339Sql("s.received_at") + ", " + rfc3339Sql("s.annulled_at");
 }
 
 Scan scanFrom(const pqxx::row& row)
 {
     Scan scan;
-    scan.scanId = row[0].as<std::string>();
-    scan.listId = row[1].as<std::string>();
-    scan.ticketId = optionalText(row[2]);
-    scan.code = row[3].as<std::string>();
-    scan.kind = row[4].as<std::string>() == "exit" ? ScanKind::Exit : ScanKind::Entry;
-    scan.result = row[5].as<std::string>();
-    scan.deviceId = optionalText(row[6]);
-    scan.userId = optionalText(row[7]);
-    scan.scannedAt = row[8].as<std::string>();
-    scan.receivedAt = row[9].as<std::string>();
-    scan.annulledAt = optionalText(row[10]);
+    scan.row = row[0].as<std::int64_t>();
+    scan.scanId = row[1].as<std::string>();
+    scan.listId = row[2].as<std::string>();
+    scan.ticketId = optionalText(row[3]);
+    scan.code = row[4].as<std::string>();
+    scan.kind = row[5].as<std::string>() == "exit" ? ScanKind::Exit : ScanKind::Entry;
+    scan.result = row[6].as<std::string>();
+    scan.deviceId = optionalText(row[7]);
+    scan.userId = optionalText(row[8]);
+    scan.scannedAt = row[9].as<std::string>();
+    scan.receivedAt = row[10].as<std::string>();
+    scan.annulledAt = optionalText(row[11]);
     return scan;
 }
 
@@ -115,12 +116,21 @@ std::vector<std::string> CheckInRepository::foreignTypes(const std::string& even
     return foreign;
 }
 
-std::optional<Scan> CheckInRepository::findScan(const std::string& scanId)
+std::optional<Scan> CheckInRepository::findScan(const std::string& scannerId, const std::string& scanId)
 {
-    const pqxx::result rows = m_tx.exec_params("SELECT " + scanColumns() + " FROM tickets.scans s WHERE s.scan_id = $1", scanId);
+    const pqxx::result rows = m_tx.exec_params(
+        "SELECT " + scanColumns() + " FROM tickets.scans s WHERE COALESCE(s.device_id, s.user_id) = $1::uuid AND s.scan_id = $2", scannerId, scanId);
     if (rows.empty())
         return std::nullopt;
     return scanFrom(rows[0]);
+}
+
+std::vector<Scan> CheckInRepository::scansWithId(const std::string& scanId)
+{
+    std::vector<Scan> scans;
+    for (const auto& row : m_tx.exec_params("SELECT " + scanColumns() + " FROM tickets.scans s WHERE s.scan_id = $1 ORDER BY s.id", scanId))
+        scans.push_back(scanFrom(row));
+    return scans;
 }
 
 std::optional<DoorTicket> CheckInRepository::lockTicket(const std::string& ticketId)
@@ -154,7 +164,7 @@ std::vector<Admission> CheckInRepository::singleEntryAdmissions(const std::strin
     for (const auto& row : m_tx.exec_params("SELECT s.kind, (extract(epoch FROM s.received_at) * 1000000)::bigint, s.list_id::text, s.device_id::text, "
                                             "COALESCE(s.device_id, s.user_id)::text, s.scan_id FROM tickets.scans s JOIN tickets.checkin_lists l ON l.id = s.list_id "
                                             "WHERE s.ticket_id = $1::uuid AND s.result = 'ok' AND s.annulled_at IS NULL AND NOT l.multi_entry "
-                                            "ORDER BY s.received_at, s.id",
+                                            "ORDER BY s.id",
                                             ticketId))
         admissions.push_back({row[0].as<std::string>() == "exit" ? ScanKind::Exit : ScanKind::Entry, row[1].as<std::int64_t>(),
                               row[2].as<std::string>(), optionalText(row[3]), row[4].is_null() ? std::string() : row[4].as<std::string>(),
@@ -166,7 +176,7 @@ bool CheckInRepository::insertScan(const std::string& eventId, const Scan& scan)
 {
     return !m_tx.exec_params("INSERT INTO tickets.scans (scan_id, event_id, list_id, ticket_id, code, kind, result, device_id, user_id, scanned_at) "
                              "VALUES ($1, $2::uuid, $3::uuid, NULLIF($4, '')::uuid, $5, $6, $7, NULLIF($8, '')::uuid, NULLIF($9, '')::uuid, "
-                             "$10::timestamptz) ON CONFLICT (scan_id) DO NOTHING RETURNING 1",
+                             "$10::timestamptz) ON CONFLICT ((COALESCE(device_id, user_id)), scan_id) DO NOTHING RETURNING 1",
                              scan.scanId, eventId, scan.listId, scan.ticketId.value_or(""), scan.code, scan.kind == ScanKind::Exit ? "exit" : "entry",
                              scan.result, scan.deviceId.value_or(""), scan.userId.value_or(""), scan.scannedAt)
                 .empty();
@@ -179,24 +189,19 @@ void CheckInRepository::recordConflict(const std::string& eventId, const std::st
                      eventId, ticketId, firstScanId, secondScanId);
 }
 
-std::optional<Scan> CheckInRepository::lockScan(const std::string& scanId)
+std::optional<Scan> CheckInRepository::lockScan(std::int64_t row)
 {
-    const pqxx::result rows = m_tx.exec_params("SELECT " + scanColumns() + " FROM tickets.scans s WHERE s.scan_id = $1 FOR UPDATE", scanId);
+    const pqxx::result rows = m_tx.exec_params("SELECT " + scanColumns() + " FROM tickets.scans s WHERE s.id = $1 FOR UPDATE", row);
     if (rows.empty())
         return std::nullopt;
     return scanFrom(rows[0]);
 }
 
-std::string CheckInRepository::eventOfScan(const std::string& scanId)
-{
-    return m_tx.exec_params1("SELECT event_id::text FROM tickets.scans WHERE scan_id = $1", scanId)[0].as<std::string>();
-}
-
-void CheckInRepository::annul(const std::string& scanId, const std::string& by)
+void CheckInRepository::annul(std::int64_t row, const std::string& by)
 {
     m_tx.exec_params("UPDATE tickets.scans SET annulled_at = now(), annulled_by = $2::uuid, change_seq = nextval('tickets.change_sequence'), "
-                     "change_xid = pg_current_xact_id() WHERE scan_id = $1",
-                     scanId, by);
+                     "change_xid = pg_current_xact_id() WHERE id = $1",
+                     row, by);
 }
 
 namespace {
@@ -254,7 +259,8 @@ std::vector<SyncedScan> CheckInRepository::admissionsSince(const std::string& ev
 
 std::vector<SearchHit> CheckInRepository::search(const CheckInList& list, const std::string& query, int limit)
 {
-    // Holder name or email anywhere; order id or code by prefix (what a person reads off a screen).
+    // Holder name or email anywhere, order id by prefix, a code only whole: a code prefix would let
+    // a door rebuild codes letter by letter.
     const std::string anywhere = db::containsPattern(query);
     std::string prefix;
     for (char c : query)
@@ -267,9 +273,9 @@ std::vector<SearchHit> CheckInRepository::search(const CheckInList& list, const 
              "AND s.annulled_at IS NULL) "
              "FROM tickets.tickets t WHERE t.event_id = $1::uuid "
              "AND (cardinality($6::uuid[]) = 0 OR t.ticket_type_id = ANY ($6::uuid[])) "
-             "AND (t.holder_name ILIKE $3 OR t.holder_email ILIKE $3 OR t.order_id::text LIKE lower($4) OR t.code LIKE upper($4)) "
+             "AND (t.holder_name ILIKE $3 OR t.holder_email ILIKE $3 OR t.order_id::text LIKE lower($4) OR t.code = upper($7)) "
              "ORDER BY t.holder_name, t.id LIMIT $5",
-             list.eventId, list.id, anywhere, prefix, limit, joinIds(list.ticketTypeIds)))
+             list.eventId, list.id, anywhere, prefix, limit, joinIds(list.ticketTypeIds), query))
         hits.push_back({{row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>()},
                         row[4].as<std::string>(),
                         row[5].as<std::string>(),

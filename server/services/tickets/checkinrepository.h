@@ -41,7 +41,10 @@ public:
     // Types of `typeIds` that are not the event's.
     std::vector<std::string> foreignTypes(const std::string& eventId, const std::vector<std::string>& typeIds);
 
-    std::optional<Scan> findScan(const std::string& scanId);
+    // A scanner's scan by its scan_id (scanner: the device, or the person without one).
+    std::optional<Scan> findScan(const std::string& scannerId, const std::string& scanId);
+    // Every scan with this scan_id at the event's door, whoever made it.
+    std::vector<Scan> scansWithId(const std::string& scanId);
     std::optional<DoorTicket> lockTicket(const std::string& ticketId);
     bool isRevoked(const std::string& code);
     // Accepted, not annulled scans of the ticket on the event's single-entry lists, oldest first.
@@ -50,9 +53,8 @@ public:
     bool insertScan(const std::string& eventId, const Scan& scan);
     void recordConflict(const std::string& eventId, const std::string& ticketId, const std::string& firstScanId, const std::string& secondScanId);
     // Locked for annulment.
-    std::optional<Scan> lockScan(const std::string& scanId);
-    std::string eventOfScan(const std::string& scanId);
-    void annul(const std::string& scanId, const std::string& by);
+    std::optional<Scan> lockScan(std::int64_t row);
+    void annul(std::int64_t row, const std::string& by);
 
     // The oldest transaction running at this snapshot (xid8 as text): anything it or a later one
     // writes may still appear below a cursor taken now.

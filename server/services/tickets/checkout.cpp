@@ -12,6 +12,8 @@
 #include "service/contracts.h"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 namespace sbor::tickets {
 namespace {
@@ -267,31 +269,47 @@ Result<int> Checkout::windUpEvent(const std::string& eventId, const std::string&
 {
     if (!isUuid(eventId))
         return Error(ErrorCode::NotFound, "no such event", {{"id", eventId}});
-    const int cancelledTickets = m_database.run([&](pqxx::connection& connection) {
+    // Off sale first, on its own: an order that started before this commit may still land, so the
+    // wind-up below repeats until nothing open or valid is left.
+    m_database.run([&](pqxx::connection& connection) {
         pqxx::work tx(connection);
-        OrderRepository orders(tx);
-        const std::vector<Order> open = orders.lockOpenOrdersOfEvent(eventId);
-        std::vector<std::string> pending;
-        for (const auto& order : open) {
-            if (order.status == "pending")
-                pending.push_back(order.id);
-        }
-        orders.releaseSeatsOf(pending);
         TicketTypeRepository(tx).deactivateAllOfEvent(eventId);
-        for (const auto& order : open) {
-            const Order ended = orders.setStatus(order.id, order.status == "pending" ? "cancelled" : "refunded");
-            announceStatus(tx, ended, order.status, traceId);
-        }
-        const std::vector<Ticket> cancelled = TicketRepository(tx).cancelAllOfEvent(eventId);
-        for (const auto& ticket : cancelled)
-            outbox::append(tx, "tickets",
-                           {"ticket", eventId, "ticket.cancelled",
-                            {{"ticket_id", ticket.id}, {"order_id", ticket.orderId}, {"event_id", eventId}, {"ticket_type_id", ticket.ticketTypeId},
-                             {"buyer_id", ticket.buyerId}, {"reason", "event_cancelled"}},
-                            traceId});
         tx.commit();
-        return static_cast<int>(cancelled.size());
     });
+    int cancelledTickets = 0;
+    for (int pass = 0;; ++pass) {
+        const bool settled = m_database.run([&](pqxx::connection& connection) {
+            pqxx::work tx(connection);
+            OrderRepository orders(tx);
+            const std::vector<Order> open = orders.lockOpenOrdersOfEvent(eventId);
+            std::vector<std::string> pending;
+            for (const auto& order : open) {
+                if (order.status == "pending")
+                    pending.push_back(order.id);
+            }
+            orders.releaseSeatsOf(pending);
+            for (const auto& order : open) {
+                const Order ended = orders.setStatus(order.id, order.status == "pending" ? "cancelled" : "refunded");
+                announceStatus(tx, ended, order.status, traceId);
+            }
+            TicketRepository tickets(tx);
+            const std::vector<Ticket> cancelled = tickets.cancelAllOfEvent(eventId);
+            for (const auto& ticket : cancelled)
+                outbox::append(tx, "tickets",
+                               {"ticket", eventId, "ticket.cancelled",
+                                {{"ticket_id", ticket.id}, {"order_id", ticket.orderId}, {"event_id", eventId}, {"ticket_type_id", ticket.ticketTypeId},
+                                 {"buyer_id", ticket.buyerId}, {"reason", "event_cancelled"}},
+                                traceId});
+            tx.commit();
+            cancelledTickets += static_cast<int>(cancelled.size());
+            return open.empty() && cancelled.empty();
+        });
+        if (settled)
+            break; // a pass that found nothing: every order that could land has landed and ended
+        if (pass >= 10)
+            return Error(ErrorCode::Overloaded, "orders of the cancelled event are still landing; the wind-up will be retried");
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
     // The money, after the commit and without a held connection: every refunded order of the
     // event, again on every call, so a refund that failed last time is made now.
     const auto payments = m_database.run([&](pqxx::connection& connection) {

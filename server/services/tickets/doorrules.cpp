@@ -24,8 +24,19 @@ DoorVerdict judgeScan(const DoorFacts& facts)
         return {"too_late", std::nullopt};
     if (!facts.typeAllowed)
         return {"not_allowed_on_list", std::nullopt};
-    if (facts.kind == ScanKind::Exit)
-        return {facts.exitsAllowed ? "ok" : "not_allowed_on_list", std::nullopt};
+    if (facts.kind == ScanKind::Exit) {
+        if (!facts.exitsAllowed)
+            return {"not_allowed_on_list", std::nullopt};
+        if (facts.multiEntry)
+            return {"ok", std::nullopt};
+        // Only someone inside can leave: a stray exit would let a second copy of the code in. An
+        // exit from an offline queue must follow that scanner's own admission (its entry may
+        // have been refused meanwhile because someone else got in first).
+        const bool inside = !facts.admissions.empty() && facts.admissions.back().kind == ScanKind::Entry;
+        if (!inside || (facts.offline && facts.admissions.back().scannedBy != facts.scannedBy))
+            return {"not_allowed_on_list", std::nullopt};
+        return {"ok", std::nullopt};
+    }
     if (facts.multiEntry || facts.admissions.empty())
         return {"ok", std::nullopt};
     // Single entry: once in, in — unless this list lets people out and back in and they left.

@@ -38,6 +38,8 @@ struct DoorFacts {
     ScanKind kind = ScanKind::Entry;
     bool multiEntry = false;
     bool exitsAllowed = false;
+    bool offline = false;       // judged later from a kiosk's queue
+    std::string scannedBy;      // this scan's device, or person
     std::vector<Admission> admissions; // oldest first, single-entry lists only
 };
 

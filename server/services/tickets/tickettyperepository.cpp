@@ -77,7 +77,10 @@ std::optional<TicketType> TicketTypeRepository::find(const std::string& id, bool
 
 std::optional<TicketType> TicketTypeRepository::findForSale(const std::string& id)
 {
-    const pqxx::result rows = m_tx.exec_params("SELECT " + columns(false) + " FROM tickets.ticket_types t WHERE t.id = $1::uuid", id);
+    // FOR KEY SHARE (the lock the order line's foreign key takes anyway, taken earlier): taking a
+    // type off sale locks it FOR UPDATE, so it waits for every order that read it as on sale, and
+    // orders after it read it off sale.
+    const pqxx::result rows = m_tx.exec_params("SELECT " + columns(false) + " FROM tickets.ticket_types t WHERE t.id = $1::uuid FOR KEY SHARE", id);
     if (rows.empty())
         return std::nullopt;
     return typeFrom(rows[0]);
@@ -143,6 +146,8 @@ void TicketTypeRepository::distributeQuota(const std::string& id, int quota)
 
 void TicketTypeRepository::deactivateAllOfEvent(const std::string& eventId)
 {
+    // In id order, the order buyers take them in (see findForSale).
+    m_tx.exec_params("SELECT id FROM tickets.ticket_types WHERE event_id = $1::uuid ORDER BY id FOR UPDATE", eventId);
     m_tx.exec_params("UPDATE tickets.ticket_types SET active = false, version = version + 1, updated_at = now() WHERE event_id = $1::uuid AND active",
                      eventId);
 }

@@ -189,6 +189,8 @@ private slots:
         QCOMPARE(redeem(m_organizer, code, gate, "x3").value("result").toString(), QStringLiteral("ok"));
         QCOMPARE(redeem(m_organizer, code, gate, "x4").value("result").toString(), QStringLiteral("already_redeemed"));
         QCOMPARE(redeem(m_organizer, code, m_main, "x5", "exit").value("result").toString(), QStringLiteral("not_allowed_on_list"));
+        // Nobody leaves who is not inside: a stray exit must not let a second copy in.
+        QCOMPARE(redeem(m_organizer, codeOf(14), gate, "x9", "exit").value("result").toString(), QStringLiteral("not_allowed_on_list"));
         const QString vipTicket = buy(m_vip, 1).at(0).toObject().value("code").toString();
         for (const QString scan : {"x6", "x7", "x8"})
             QCOMPARE(redeem(m_organizer, vipTicket, m_vipOnly, scan).value("result").toString(), QStringLiteral("ok")); // multi entry
@@ -254,8 +256,10 @@ private slots:
         QCOMPARE(byName.status, 200);
         QVERIFY(byName.json().value("items").toArray().size() >= 11); // Гость 1, 10..19
         const QString code = codeOf(0);
-        const auto byCode = m_api->get("/api/v1/checkin/search?list_id=" + m_main + "&q=" + code.left(20).toLower(), m_staff.accessToken);
+        const auto byCode = m_api->get("/api/v1/checkin/search?list_id=" + m_main + "&q=" + code.toLower(), m_staff.accessToken);
         QCOMPARE(byCode.json().value("items").toArray().size(), 1);
+        // Only a whole code: a prefix would let a door rebuild codes letter by letter.
+        QCOMPARE(m_api->get("/api/v1/checkin/search?list_id=" + m_main + "&q=" + code.left(40), m_staff.accessToken).json().value("items").toArray().size(), 0);
         QCOMPARE(byCode.json().value("items").toArray()[0].toObject().value("checked_in").toBool(), true);
         QCOMPARE(m_api->get("/api/v1/checkin/search?list_id=" + m_main + "&q=%25%25", m_staff.accessToken).json().value("items").toArray().size(), 0);
         QCOMPARE(m_api->get("/api/v1/checkin/search?list_id=" + m_main + "&q=a", m_staff.accessToken).status, 422);

@@ -130,8 +130,11 @@ private slots:
         QCOMPARE(m_api->post("/api/v1/checkin/redeem", {{"code", codeOf(1)}, {"list_id", m_rivalGate}, {"scan_id", "k1-y"}}, m_deviceToken).status, 404);
         // Its own check-in it may annul; the other kiosk's it may not.
         QCOMPARE(redeem(m_deviceToken, codeOf(1), m_gate, "k1-2").value("result").toString(), QStringLiteral("ok"));
-        QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "k1-2"}}, m_secondToken).status, 403);
+        QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "k1-2"}}, m_secondToken).status, 404); // a kiosk knows only its own scans
         QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "k1-2"}}, m_deviceToken).status, 200);
+        // Scan ids are each scanner's own: two kiosks counting alike do not collide.
+        QCOMPARE(redeem(m_deviceToken, codeOf(3), m_gate, "same-1").value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(redeem(m_secondToken, codeOf(4), m_gate, "same-1").value("result").toString(), QStringLiteral("ok"));
     }
 
     void syncPagesThroughEverythingOnce()
@@ -242,6 +245,8 @@ private slots:
         QTest::newRow("scan id twice") << QJsonObject{{"scans", QJsonArray{scan, scan}}};
         QTest::newRow("no time") << QJsonObject{{"scans", QJsonArray{QJsonObject{{"code", "X"}, {"scan_id", "bad-2"}}}}};
         QTest::newRow("bad time") << QJsonObject{{"scans", QJsonArray{QJsonObject{{"code", "X"}, {"scan_id", "bad-3"}, {"scanned_at", "yesterday"}}}}};
+        QTest::newRow("a week ago") << QJsonObject{{"scans", QJsonArray{QJsonObject{{"code", "X"}, {"scan_id", "bad-4"}, {"scanned_at", inDays(-7)}}}}};
+        QTest::newRow("tomorrow") << QJsonObject{{"scans", QJsonArray{QJsonObject{{"code", "X"}, {"scan_id", "bad-5"}, {"scanned_at", inDays(1)}}}}};
         QTest::newRow("unknown field") << QJsonObject{{"scans", QJsonArray{scan}}, {"device", "me"}};
     }
 
