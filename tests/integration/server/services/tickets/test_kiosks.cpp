@@ -152,26 +152,32 @@ private slots:
             ++pages;
             const QJsonObject body = page.json();
             QCOMPARE(body.value("list").toObject().value("id").toString(), m_gate);
-            QVERIFY(body.value("tickets").toArray().size() + body.value("scans").toArray().size() + body.value("revoked_codes").toArray().size() <= 4);
+            more = body.value("has_more").toBool();
+            // A page holds at most `limit` new changes; the last one may add late commits again
+            // (any transaction of the cluster still running at an earlier read makes its era
+            // "late"), which devices apply by id.
+            if (more)
+                QVERIFY(body.value("tickets").toArray().size() + body.value("scans").toArray().size() + body.value("revoked_codes").toArray().size() <= 4);
             for (const auto& ticket : body.value("tickets").toArray()) {
-                QVERIFY(tickets.insert(ticket.toObject().value("id").toString()).second); // never twice
-                QVERIFY(!ticket.toObject().contains("code"));                              // codes stay on the server
+                tickets.insert(ticket.toObject().value("id").toString());
+                QVERIFY(!ticket.toObject().contains("code")); // codes stay on the server
             }
             for (const auto& scan : body.value("scans").toArray())
                 scans.insert(scan.toObject().value("scan_id").toString());
             for (const auto& code : body.value("revoked_codes").toArray())
                 revoked.insert(code.toObject().value("code").toString());
             cursor = body.value("next_cursor").toString();
-            more = body.value("has_more").toBool();
         }
         QVERIFY(pages >= 3);
         QCOMPARE(tickets.size(), std::size_t(10));
         QVERIFY(scans.count("k1-1") && scans.count("k1-2"));
         QCOMPARE(revoked, (std::set<QString>{"OLDCODE"}));
         // Nothing new: an empty page with the same cursor.
+        // Nothing new since: at most repeats of what was sent.
         const auto idle = m_api->get("/api/v1/devices/me/sync?cursor=" + cursor, m_secondToken).json();
-        QCOMPARE(idle.value("tickets").toArray().size(), 0);
-        QCOMPARE(idle.value("next_cursor").toString(), cursor);
+        for (const auto& ticket : idle.value("tickets").toArray())
+            QVERIFY(tickets.count(ticket.toObject().value("id").toString()));
+        QCOMPARE(idle.value("has_more").toBool(), false);
         QCOMPARE(m_api->get("/api/v1/devices/me/sync?cursor=garbage", m_secondToken).status, 422);
         QCOMPARE(m_api->get("/api/v1/devices/me/sync?limit=0", m_secondToken).status, 422);
         QCOMPARE(m_api->get("/api/v1/devices/me/sync", m_organizer.accessToken).status, 403);
@@ -192,15 +198,21 @@ private slots:
         slowWrite.exec("UPDATE tickets.tickets SET blocked = true, change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() "
                        "WHERE id = '" + idOf(8).toStdString() + "'");
         QCOMPARE(redeem(m_secondToken, codeOf(7), m_gate, "late-1").value("result").toString(), QStringLiteral("ok"));
+        const auto with = [](const QJsonArray& items, const QString& field, const QString& value) {
+            for (const auto& item : items) {
+                if (item.toObject().value(field).toString() == value)
+                    return item.toObject();
+            }
+            return QJsonObject();
+        };
         const auto before = m_api->get("/api/v1/devices/me/sync?cursor=" + cursor, m_secondToken).json();
-        QCOMPARE(before.value("scans").toArray().size(), 1); // the later change
-        QCOMPARE(before.value("tickets").toArray().size(), 0); // the earlier one is not visible yet
+        QVERIFY(!with(before.value("scans").toArray(), "scan_id", "late-1").isEmpty()); // the later change
+        QVERIFY(with(before.value("tickets").toArray(), "id", idOf(8)).isEmpty());       // the earlier one is not visible yet
         slowWrite.commit();
         const auto after = m_api->get("/api/v1/devices/me/sync?cursor=" + before.value("next_cursor").toString(), m_secondToken).json();
-        const QJsonArray tickets = after.value("tickets").toArray();
-        QCOMPARE(tickets.size(), 1);
-        QCOMPARE(tickets[0].toObject().value("id").toString(), idOf(8));
-        QCOMPARE(tickets[0].toObject().value("blocked").toBool(), true);
+        const QJsonObject late = with(after.value("tickets").toArray(), "id", idOf(8));
+        QVERIFY2(!late.isEmpty(), "the change that committed late was skipped");
+        QCOMPARE(late.value("blocked").toBool(), true);
         m_database.query("UPDATE tickets.tickets SET blocked = false WHERE id = '" + idOf(8).toStdString() + "' RETURNING 1");
     }
 
