@@ -198,22 +198,27 @@ def pgbench_summary(path):
             "transactions": len(latencies), "output": text}
 
 
-def rush(args, params):
+def against_pgbench(args, params, kind, ceiling_label):
+    """sbor's wrk runs next to a pgbench run of the same core SQL, same PostgreSQL, same run."""
     runs = []
     for target, route, url, body_bytes, header_bytes, wrk_file in read_manifest(args.manifest):
         stats, text = read_wrk_output(wrk_file)
         runs.append({"target": target, "route": route, **summarize(stats), "wrk": stats, "wrk_output": text})
     ceiling = pgbench_summary(args.pgbench)
     headers = ["target", "what", "req/s", "p50 ms", "p99 ms", "errors", "vs pgbench"]
-    rows = [["pgbench", "seat-taking UPDATE only", f'{ceiling["req_per_s"]:.0f}', f'{ceiling["p50_ms"]:.2f}',
+    rows = [["pgbench", ceiling_label, f'{ceiling["req_per_s"]:.0f}', f'{ceiling["p50_ms"]:.2f}',
              f'{ceiling["p99_ms"]:.2f}', 0, "1.00"]]
     for r in runs:
         r["ratio_to_pgbench"] = round(r["req_per_s"] / ceiling["req_per_s"], 3) if ceiling["req_per_s"] else None
         rows.append([r["target"], r["route"], f'{r["req_per_s"]:.0f}', f'{r["p50_ms"]:.2f}', f'{r["p99_ms"]:.2f}',
                      r["errors"], format_ratio(r["ratio_to_pgbench"])])
-    report = {"kind": "rush-bench", "machine": machine_info(args.repo_root), "params": params,
+    report = {"kind": kind, "machine": machine_info(args.repo_root), "params": params,
               "pgbench": ceiling, "results": runs}
-    table = format_table(headers, rows)
+    return report, format_table(headers, rows)
+
+
+def rush(args, params):
+    report, table = against_pgbench(args, params, "rush-bench", "seat-taking UPDATE only")
     table += (f'\n\nsell-out: {params.get("sellout_sold")} seats sold of {params.get("rush_quota")} '
               f'({params.get("sellout_orders")} order lines); oversold: {params.get("oversold_throughput_run")} '
               f'(throughput run), {params.get("oversold_sellout_run")} (sell-out run)')
@@ -221,21 +226,7 @@ def rush(args, params):
 
 
 def door(args, params):
-    runs = []
-    for target, route, url, body_bytes, header_bytes, wrk_file in read_manifest(args.manifest):
-        stats, text = read_wrk_output(wrk_file)
-        runs.append({"target": target, "route": route, **summarize(stats), "wrk": stats, "wrk_output": text})
-    ceiling = pgbench_summary(args.pgbench)
-    headers = ["target", "what", "req/s", "p50 ms", "p99 ms", "errors", "vs pgbench"]
-    rows = [["pgbench", "ticket lock + scan insert only", f'{ceiling["req_per_s"]:.0f}', f'{ceiling["p50_ms"]:.2f}',
-             f'{ceiling["p99_ms"]:.2f}', 0, "1.00"]]
-    for r in runs:
-        r["ratio_to_pgbench"] = round(r["req_per_s"] / ceiling["req_per_s"], 3) if ceiling["req_per_s"] else None
-        rows.append([r["target"], r["route"], f'{r["req_per_s"]:.0f}', f'{r["p50_ms"]:.2f}', f'{r["p99_ms"]:.2f}',
-                     r["errors"], format_ratio(r["ratio_to_pgbench"])])
-    report = {"kind": "door-bench", "machine": machine_info(args.repo_root), "params": params,
-              "pgbench": ceiling, "results": runs}
-    table = format_table(headers, rows)
+    report, table = against_pgbench(args, params, "door-bench", "ticket lock + scan insert only")
     table += (f'\n\nscans: {params.get("admitted")} admitted, {params.get("already_redeemed")} already_redeemed, '
               f'{params.get("other_results")} other; tickets admitted twice: {params.get("admitted_twice")} (must be 0)')
     return report, table

@@ -715,13 +715,19 @@ UPDATE tickets.quota_shards SET sold = sold + 1 WHERE (ticket_type_id, shard) = 
   SELECT ticket_type_id, shard FROM tickets.quota_shards WHERE ticket_type_id = '$1' AND capacity - sold >= 1
   ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED) AND sold + 1 <= capacity RETURNING shard;
 EOF
-    (cd "$WORK_DIR" && pgbench -n -c 16 -j "$THREADS" -T "$DURATION" -f rush.sql -l --log-prefix=pgbench-log \
+    run_pgbench rush.sql "$2"
+}
+
+# pgbench with sbor's pool size against the server's PostgreSQL; per-transaction log at out.log.
+run_pgbench() {  # script out_file
+    (cd "$WORK_DIR" && pgbench -n -c 16 -j "$THREADS" -T "$DURATION" -f "$1" -l --log-prefix=pgbench-log \
         "host=$DATA_DIR/run user=postgres dbname=sbor" >"$2" 2>&1) || { cat "$2" >&2; die "pgbench failed"; }
     cat "$WORK_DIR"/pgbench-log.* >"$2.log"
 }
 
-run_rush() {
-    local ports size order_url
+# sbor-server on free ports with an organizer signed in: sets SBOR_PORT LIVE_PORT TOKEN.
+start_as_organizer() {
+    local ports
     ports=$(pick_free_ports 2)
     read -r SBOR_PORT LIVE_PORT <<<"$ports"
     write_auth_config
@@ -730,6 +736,11 @@ run_rush() {
     BENCH_EMAIL=organizer@example.org
     create_bench_user organizer
     TOKEN=$(sign_in)
+}
+
+run_rush() {
+    local order_url
+    start_as_organizer
     order_url="http://127.0.0.1:$SBOR_PORT/api/v1/orders"
 
     # Throughput: a quota the run cannot exhaust.
@@ -819,25 +830,16 @@ run_door_pgbench() {  # event list out_file
 \set n random(1, $DOOR_TICKETS)
 BEGIN;
 SELECT id, code, status, blocked, valid_from, valid_until FROM tickets.tickets WHERE id = (SELECT id FROM public.bench_ticket_ids WHERE n = :n) FOR NO KEY UPDATE;
-INSERT INTO tickets.scans (scan_id, event_id, list_id, ticket_id, code, kind, result, scanned_at)
-  SELECT 'pg-' || gen_random_uuid(), '$1', '$2', id, 'X', 'entry', 'ok', now() FROM public.bench_ticket_ids WHERE n = :n;
+INSERT INTO tickets.scans (scan_id, event_id, list_id, ticket_id, code, kind, result, user_id, scanned_at)
+  SELECT 'pg-' || gen_random_uuid(), '$1', '$2', id, 'X', 'entry', 'ok', gen_random_uuid(), now() FROM public.bench_ticket_ids WHERE n = :n;
 COMMIT;
 EOF
-    (cd "$WORK_DIR" && pgbench -n -c 16 -j "$THREADS" -T "$DURATION" -f door.sql -l --log-prefix=pgbench-log \
-        "host=$DATA_DIR/run user=postgres dbname=sbor" >"$3" 2>&1) || { cat "$3" >&2; die "pgbench failed"; }
-    cat "$WORK_DIR"/pgbench-log.* >"$3.log"
+    run_pgbench door.sql "$3"
 }
 
 run_door() {
-    local ports redeem_url starts ends event type list
-    ports=$(pick_free_ports 2)
-    read -r SBOR_PORT LIVE_PORT <<<"$ports"
-    write_auth_config
-    start_server "$SBOR_PORT" "$LIVE_PORT"
-    wait_for_status_200 "http://127.0.0.1:$SBOR_PORT/healthz" "$STARTUP_TIMEOUT" "$SERVER_PID" sbor-server
-    BENCH_EMAIL=organizer@example.org
-    create_bench_user organizer
-    TOKEN=$(sign_in)
+    local redeem_url starts ends event type list
+    start_as_organizer
 
     # An event starting in 12 hours (codes admit from a day before), one free ticket type.
     starts=$(date -u -d '+12 hours' +%Y-%m-%dT%H:%M:%SZ)

@@ -4,6 +4,7 @@
 #include "userjson.h"
 
 #include "outbox/outbox.h"
+#include "sbor/jsonvalue.h"
 #include "sbor/uuid.h"
 
 namespace sbor::auth {
@@ -70,7 +71,7 @@ Result<User> Accounts::create(const Registration& registration, const CallContex
         // Events and audit entries carry ids, never personal data: they outlive a deleted account.
         outbox::append(tx, "auth",
                        {"user", created->id, "user.registered",
-                        {{"user_id", created->id}, {"roles", roleNamesJson(created->roles)}, {"locale", created->locale ? nlohmann::json(*created->locale) : nlohmann::json(nullptr)},
+                        {{"user_id", created->id}, {"roles", roleNamesJson(created->roles)}, {"locale", jsonOrNull(created->locale)},
                          {"registered_at", created->createdAt}},
                         call.traceId});
         if (!actorId.empty() || registration.roles != std::vector<access::Role>{access::Role::Attendee}) {

@@ -1,6 +1,7 @@
 #include "devicehandlers.h"
 
 #include "http/jsonbody.h"
+#include "sbor/jsonvalue.h"
 #include "sbor/uuid.h"
 #include "validation/textrules.h"
 
@@ -12,11 +13,6 @@ using http::Reply;
 
 namespace {
 
-template <typename T>
-nlohmann::json orNull(const std::optional<T>& value)
-{
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
 
 nlohmann::json deviceJson(const Device& device)
 {
@@ -25,8 +21,8 @@ nlohmann::json deviceJson(const Device& device)
             {"list_id", device.listId},
             {"name", device.name},
             {"created_at", device.createdAt},
-            {"last_seen_at", orNull(device.lastSeenAt)},
-            {"revoked_at", orNull(device.revokedAt)}};
+            {"last_seen_at", jsonOrNull(device.lastSeenAt)},
+            {"revoked_at", jsonOrNull(device.revokedAt)}};
 }
 
 // Where the kiosk should connect: the address this request came to (a proxy may say https).

@@ -1,9 +1,8 @@
 #include "userjson.h"
 
+#include "sbor/jsonvalue.h"
+
 namespace sbor::auth {
-namespace {
-nlohmann::json optionalJson(const std::optional<std::string>& value) { return value ? nlohmann::json(*value) : nlohmann::json(nullptr); }
-} // namespace
 
 nlohmann::json roleNamesJson(const std::vector<access::Role>& roles) { return access::roleNames(roles); }
 
@@ -20,9 +19,9 @@ nlohmann::json userJson(const User& user, UserView view)
     return {{"id", user.id},
             {"email", user.email},
             {"name", user.name},
-            {"phone", optionalJson(user.phone)},
-            {"country", optionalJson(user.country)},
-            {"locale", optionalJson(user.locale)},
+            {"phone", jsonOrNull(user.phone)},
+            {"country", jsonOrNull(user.country)},
+            {"locale", jsonOrNull(user.locale)},
             {"roles", roleNamesJson(user.roles)},
             {"status", user.status},
             {"two_factor_enabled", user.twoFactorEnabled},

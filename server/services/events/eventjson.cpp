@@ -1,9 +1,8 @@
 #include "eventjson.h"
 
+#include "sbor/jsonvalue.h"
+
 namespace sbor::events {
-namespace {
-nlohmann::json optionalJson(const std::optional<std::string>& value) { return value ? nlohmann::json(*value) : nlohmann::json(nullptr); }
-} // namespace
 
 nlohmann::json eventJson(const Event& event)
 {
@@ -16,19 +15,19 @@ nlohmann::json eventJson(const Event& event)
             {"ends_at", event.endsAt},
             {"timezone", event.timezone},
             {"category_id", event.categoryId},
-            {"cover_url", optionalJson(event.coverUrl)},
+            {"cover_url", jsonOrNull(event.coverUrl)},
             {"status", event.status},
-            {"cancel_reason", optionalJson(event.cancelReason)},
+            {"cancel_reason", jsonOrNull(event.cancelReason)},
             {"version", event.version},
             {"created_at", event.createdAt},
             {"updated_at", event.updatedAt},
-            {"published_at", optionalJson(event.publishedAt)}};
+            {"published_at", jsonOrNull(event.publishedAt)}};
 }
 
 nlohmann::json scheduleItemJson(const ScheduleItem& item)
 {
     return {{"starts_at", item.startsAt}, {"ends_at", item.endsAt}, {"title", item.title},
-            {"speaker", optionalJson(item.speaker)}, {"room", optionalJson(item.room)}};
+            {"speaker", jsonOrNull(item.speaker)}, {"room", jsonOrNull(item.room)}};
 }
 
 nlohmann::json categoryJson(const Category& category) { return {{"id", category.id}, {"slug", category.slug}, {"name", category.name}}; }

@@ -4,6 +4,7 @@
 
 #include "http/jsonbody.h"
 #include "idempotency/idempotentreply.h"
+#include "sbor/jsonvalue.h"
 #include "sbor/uuid.h"
 
 namespace sbor::payments {
@@ -13,28 +14,23 @@ using http::HttpResponse;
 using http::Reply;
 
 namespace {
-template <typename T>
-nlohmann::json orNull(const std::optional<T>& value)
-{
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
 } // namespace
 
 nlohmann::json paymentJson(const Payment& payment)
 {
     nlohmann::json attempts = nlohmann::json::array();
     for (const auto& attempt : payment.attempts)
-        attempts.push_back({{"card_last4", attempt.cardLast4}, {"outcome", attempt.outcome}, {"decline_code", orNull(attempt.declineCode)}, {"at", attempt.at}});
+        attempts.push_back({{"card_last4", attempt.cardLast4}, {"outcome", attempt.outcome}, {"decline_code", jsonOrNull(attempt.declineCode)}, {"at", attempt.at}});
     return {{"id", payment.id},
             {"order_id", payment.orderId},
             {"event_id", payment.eventId},
             {"amount", payment.amount},
             {"currency", payment.currency},
             {"status", payment.status},
-            {"commission", orNull(payment.commission)},
-            {"card_last4", orNull(payment.cardLast4)},
-            {"succeeded_at", orNull(payment.succeededAt)},
-            {"refunded_at", orNull(payment.refundedAt)},
+            {"commission", jsonOrNull(payment.commission)},
+            {"card_last4", jsonOrNull(payment.cardLast4)},
+            {"succeeded_at", jsonOrNull(payment.succeededAt)},
+            {"refunded_at", jsonOrNull(payment.refundedAt)},
             {"attempts", attempts}};
 }
 

@@ -5,6 +5,7 @@
 #include "ticketrepository.h"
 
 #include "outbox/outbox.h"
+#include "sbor/jsonvalue.h"
 #include "sbor/rfc3339.h"
 #include "sbor/ticketcode.h"
 #include "sbor/uuid.h"
@@ -230,7 +231,7 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
                              {"list_id", list->id},
                              {"scan_id", scan.scanId},
                              {"kind", kindText(scan.kind)},
-                             {"device_id", scan.deviceId ? nlohmann::json(*scan.deviceId) : nlohmann::json(nullptr)},
+                             {"device_id", jsonOrNull(scan.deviceId)},
                              {"scanned_at", scan.scannedAt}},
                             traceId});
         } else if (verdict.previous && verdict.previous->scannedBy != scannedBy &&
@@ -242,9 +243,9 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
                             {{"event_id", list->eventId},
                              {"ticket_id", ticket->summary.id},
                              {"first", {{"scan_id", verdict.previous->scanId}, {"list_id", verdict.previous->listId}, {"at", formatRfc3339(verdict.previous->at)},
-                                        {"device_id", verdict.previous->deviceId ? nlohmann::json(*verdict.previous->deviceId) : nlohmann::json(nullptr)}}},
+                                        {"device_id", jsonOrNull(verdict.previous->deviceId)}}},
                              {"second", {{"scan_id", scan.scanId}, {"list_id", list->id}, {"at", formatRfc3339(now)},
-                                         {"device_id", scan.deviceId ? nlohmann::json(*scan.deviceId) : nlohmann::json(nullptr)}}}},
+                                         {"device_id", jsonOrNull(scan.deviceId)}}}},
                             traceId});
         }
         tx.commit();

@@ -2,6 +2,7 @@
 
 #include "http/jsonbody.h"
 #include "paging/cursor.h"
+#include "sbor/jsonvalue.h"
 #include "sbor/rfc3339.h"
 #include "sbor/uuid.h"
 #include "validation/textrules.h"
@@ -31,11 +32,6 @@ Scanner scannerOf(const HttpRequest& request)
     return Scanner{request.principal->userId, {}};
 }
 
-template <typename T>
-nlohmann::json orNull(const std::optional<T>& value)
-{
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
 
 // A scan id is the client's nonce: visible ASCII, so it can be logged and compared safely.
 bool isAcceptableScanId(const std::string& scanId)
@@ -67,8 +63,8 @@ nlohmann::json checkInListJson(const CheckInList& list)
             {"ticket_type_ids", list.ticketTypeIds},
             {"multi_entry", list.multiEntry},
             {"exits_allowed", list.exitsAllowed},
-            {"valid_from", orNull(list.validFrom)},
-            {"valid_until", orNull(list.validUntil)},
+            {"valid_from", jsonOrNull(list.validFrom)},
+            {"valid_until", jsonOrNull(list.validUntil)},
             {"created_at", list.createdAt}};
 }
 
@@ -84,7 +80,7 @@ nlohmann::json redeemAnswerJson(const RedeemAnswer& answer)
                   {"holder_name", answer.ticket->holderName}};
     nlohmann::json previous = nullptr;
     if (answer.previous)
-        previous = {{"at", answer.previous->at}, {"list_id", answer.previous->listId}, {"device_id", orNull(answer.previous->deviceId)}};
+        previous = {{"at", answer.previous->at}, {"list_id", answer.previous->listId}, {"device_id", jsonOrNull(answer.previous->deviceId)}};
     return {{"result", answer.result}, {"ticket", ticket}, {"previous", previous}, {"scan_id", answer.scanId}};
 }
 
@@ -204,7 +200,7 @@ Reply CheckInHandlers::annul(HttpRequest& request)
     auto scan = m_desk.annul(*request.principal, scannerOf(request), scanId, request.traceId);
     if (!scan)
         return scan.error();
-    return HttpResponse::json(200, {{"scan_id", scan->scanId}, {"result", scan->result}, {"annulled_at", orNull(scan->annulledAt)}});
+    return HttpResponse::json(200, {{"scan_id", scan->scanId}, {"result", scan->result}, {"annulled_at", jsonOrNull(scan->annulledAt)}});
 }
 
 Reply CheckInHandlers::search(HttpRequest& request)
@@ -329,7 +325,7 @@ Reply CheckInHandlers::sync(HttpRequest& request)
     nlohmann::json scans = nlohmann::json::array();
     for (const auto& scan : changes->scans)
         scans.push_back({{"scan_id", scan.scanId}, {"ticket_id", scan.ticketId}, {"list_id", scan.listId}, {"type", scan.kind == ScanKind::Exit ? "exit" : "entry"},
-                         {"at", scan.at}, {"device_id", orNull(scan.deviceId)}, {"annulled", scan.annulled}});
+                         {"at", scan.at}, {"device_id", jsonOrNull(scan.deviceId)}, {"annulled", scan.annulled}});
     return HttpResponse::json(200, {{"event_id", request.principal->device->eventId},
                                     {"list", lists && !lists->empty() ? checkInListJson(lists->front()) : nlohmann::json(nullptr)},
                                     {"tickets", tickets},

@@ -203,23 +203,15 @@ int Checkout::expireHolds()
 
 Result<OrderPage> Checkout::mine(const access::Principal& caller, int limit, const std::string& cursor)
 {
-    std::optional<std::pair<std::string, std::string>> after;
-    if (!cursor.empty()) {
-        const auto position = paging::decodeTimeAndIdCursor(cursor);
-        if (!position)
-            return invalidField("cursor", "is not valid", "cursor is not one this API returned");
-        after = std::make_pair(position->time, position->id);
-    }
-    OrderPage page;
-    page.items = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return OrderRepository(tx).listForBuyer(caller.userId, limit + 1, after);
-    });
-    if (static_cast<int>(page.items.size()) > limit) {
-        page.items.resize(limit);
-        page.nextCursor = paging::encodeTimeAndIdCursor(page.items.back().createdAt, page.items.back().id);
-    }
-    return page;
+    return paging::timeAndIdPage<Order>(
+        cursor, limit,
+        [&](const auto& after, int count) {
+            return m_database.run([&](pqxx::connection& connection) {
+                pqxx::work tx(connection);
+                return OrderRepository(tx).listForBuyer(caller.userId, count, after);
+            });
+        },
+        [](const Order& order) { return order.createdAt; });
 }
 
 Result<Order> Checkout::settle(const std::string& orderId, const std::string& traceId)
@@ -331,23 +323,15 @@ Result<int> Checkout::windUpEvent(const std::string& eventId, const std::string&
 
 Result<TicketPage> Checkout::ticketsOf(const access::Principal& caller, int limit, const std::string& cursor)
 {
-    std::optional<std::pair<std::string, std::string>> after;
-    if (!cursor.empty()) {
-        const auto position = paging::decodeTimeAndIdCursor(cursor);
-        if (!position)
-            return invalidField("cursor", "is not valid", "cursor is not one this API returned");
-        after = std::make_pair(position->time, position->id);
-    }
-    TicketPage page;
-    page.items = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return TicketRepository(tx).listForBuyer(caller.userId, limit + 1, after);
-    });
-    if (static_cast<int>(page.items.size()) > limit) {
-        page.items.resize(limit);
-        page.nextCursor = paging::encodeTimeAndIdCursor(page.items.back().issuedAt, page.items.back().id);
-    }
-    return page;
+    return paging::timeAndIdPage<Ticket>(
+        cursor, limit,
+        [&](const auto& after, int count) {
+            return m_database.run([&](pqxx::connection& connection) {
+                pqxx::work tx(connection);
+                return TicketRepository(tx).listForBuyer(caller.userId, count, after);
+            });
+        },
+        [](const Ticket& ticket) { return ticket.issuedAt; });
 }
 
 Result<Ticket> Checkout::ticket(const access::Principal& caller, const std::string& ticketId)

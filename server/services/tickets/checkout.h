@@ -8,6 +8,7 @@
 
 #include "access/access.h"
 #include "db/connectionpool.h"
+#include "paging/cursor.h"
 #include "sbor/error.h"
 #include "service/callcontext.h"
 #include "service/servicedirectory.h"
@@ -19,15 +20,8 @@
 
 namespace sbor::tickets {
 
-struct OrderPage {
-    std::vector<Order> items;
-    std::optional<std::string> nextCursor;
-};
-
-struct TicketPage {
-    std::vector<Ticket> items;
-    std::optional<std::string> nextCursor;
-};
+using OrderPage = paging::Page<Order>;
+using TicketPage = paging::Page<Ticket>;
 
 class Checkout {
 public:

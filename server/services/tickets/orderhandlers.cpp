@@ -1,9 +1,11 @@
 #include "orderhandlers.h"
 
+#include "ticketjson.h"
+
 #include "http/jsonbody.h"
 #include "idempotency/idempotentreply.h"
-#include "ticketjson.h"
 #include "paging/cursor.h"
+#include "sbor/jsonvalue.h"
 #include "sbor/uuid.h"
 #include "validation/textrules.h"
 
@@ -99,7 +101,7 @@ nlohmann::json orderJson(const Order& order)
             {"total", order.total},
             {"currency", order.currency},
             {"payment_id", order.paymentId},
-            {"hold_expires_at", order.holdExpiresAt ? nlohmann::json(*order.holdExpiresAt) : nlohmann::json(nullptr)},
+            {"hold_expires_at", jsonOrNull(order.holdExpiresAt)},
             {"items", items},
             {"created_at", order.createdAt},
             {"updated_at", order.updatedAt}};
