@@ -78,6 +78,14 @@ SignedInUser AuthApi::signUp(const QString& emailPrefix, const QString& password
     return signIn(email, password);
 }
 
+SignedInUser AuthApi::signUpOrganizer(const QString& emailPrefix)
+{
+    SignedInUser user = signUp(emailPrefix);
+    if (user.id.isEmpty() || post("/api/v1/users/me/become-organizer", {}, user.accessToken).status != 200)
+        return {};
+    return user;
+}
+
 QString AuthApi::createWithCli(const QString& databaseUrl, const QString& email, const QString& role, const QString& password,
                                QString* output)
 {

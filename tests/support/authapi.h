@@ -35,6 +35,8 @@ public:
     HttpResult login(const QString& email, const QString& password = kTestPassword, const QString& otp = {});
     // Registers a fresh account and signs it in; empty id when either step failed.
     SignedInUser signUp(const QString& emailPrefix = "user", const QString& password = kTestPassword);
+    // signUp, then POST /users/me/become-organizer; empty id when any step failed.
+    SignedInUser signUpOrganizer(const QString& emailPrefix = "organizer");
     // `sbor-server user create` against the test's database; returns the new user's id or "".
     static QString createWithCli(const QString& databaseUrl, const QString& email, const QString& role,
                                  const QString& password = kTestPassword, QString* output = nullptr);

@@ -408,13 +408,7 @@ private slots:
     }
 
 private:
-    SignedInUser organizer(const QString& prefix)
-    {
-        SignedInUser user = m_api->signUp(prefix);
-        if (m_api->post("/api/v1/users/me/become-organizer", {}, user.accessToken).status != 200)
-            return {};
-        return user;
-    }
+    SignedInUser organizer(const QString& prefix) { return m_api->signUpOrganizer(prefix); }
 
     QString createEvent(const SignedInUser& owner, const QString& title, double startInDays = 30, double hours = 3)
     {

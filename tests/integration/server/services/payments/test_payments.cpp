@@ -36,10 +36,10 @@ private slots:
         m_server = TestServer::startOn(m_database.url(), {{"SBOR_TICKETS_JOB_INTERVAL_MS", "200"}, {"SBOR_PAYMENTS_JOB_INTERVAL_MS", "200"}});
         QVERIFY(m_server);
         m_api = std::make_unique<AuthApi>(*m_server, m_client);
-        m_organizer = m_api->signUp("organizer");
-        QCOMPARE(m_api->post("/api/v1/users/me/become-organizer", {}, m_organizer.accessToken).status, 200);
-        m_rival = m_api->signUp("rival");
-        QCOMPARE(m_api->post("/api/v1/users/me/become-organizer", {}, m_rival.accessToken).status, 200);
+        m_organizer = m_api->signUpOrganizer("organizer");
+        QVERIFY(!m_organizer.id.isEmpty());
+        m_rival = m_api->signUpOrganizer("rival");
+        QVERIFY(!m_rival.id.isEmpty());
         m_buyer = m_api->signUp("buyer");
         m_other = m_api->signUp("other");
         m_sales = std::make_unique<SalesApi>(*m_api, m_organizer.accessToken);

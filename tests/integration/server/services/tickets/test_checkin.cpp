@@ -31,10 +31,10 @@ private slots:
         m_server = TestServer::startOn(m_database.url());
         QVERIFY(m_server);
         m_api = std::make_unique<AuthApi>(*m_server, m_client);
-        m_organizer = m_api->signUp("organizer");
-        QCOMPARE(m_api->post("/api/v1/users/me/become-organizer", {}, m_organizer.accessToken).status, 200);
-        m_rival = m_api->signUp("rival");
-        QCOMPARE(m_api->post("/api/v1/users/me/become-organizer", {}, m_rival.accessToken).status, 200);
+        m_organizer = m_api->signUpOrganizer("organizer");
+        QVERIFY(!m_organizer.id.isEmpty());
+        m_rival = m_api->signUpOrganizer("rival");
+        QVERIFY(!m_rival.id.isEmpty());
         m_buyer = m_api->signUp("buyer");
         for (auto* staff : {&m_staff, &m_otherStaff}) {
             const QString email = uniqueEmail("staff");
