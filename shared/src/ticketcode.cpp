@@ -105,6 +105,14 @@ std::optional<ReadTicketCode> readTicketCode(std::string_view text)
     return code;
 }
 
+std::string publicKeyHex(const SigningPublicKey& publicKey)
+{
+    std::string hex(publicKey.size() * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), publicKey.data(), publicKey.size());
+    hex.pop_back();
+    return hex;
+}
+
 bool ticketCodeSignedBy(const ReadTicketCode& code, const UuidBytes& eventId, const SigningPublicKey& publicKey)
 {
     prepareSodium();

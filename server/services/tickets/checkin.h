@@ -124,7 +124,13 @@ struct SyncCursor {
     std::optional<std::string> horizon; // xid8 as text
 };
 
+struct SyncedKey {
+    int keyId = 0;
+    std::string publicKeyHex;
+};
+
 struct DoorChanges {
+    std::vector<SyncedKey> publicKeys; // every page: the event's valid keys (rotation)
     std::vector<SyncedTicket> tickets;
     std::vector<SyncedRevocation> revocations;
     std::vector<SyncedScan> scans;

@@ -348,6 +348,10 @@ Result<DoorChanges> CheckInDesk::changesSince(const access::Principal& caller, c
         CheckInRepository repository(tx);
         const std::string runningNow = repository.oldestRunningTransaction();
         DoorChanges page;
+        for (const auto& key : EventKeyRepository(tx).publicKeys(eventId)) {
+            if (!key.retired)
+                page.publicKeys.push_back({key.keyId, publicKeyHex(key.publicKey)});
+        }
         auto tickets = repository.ticketsChangedSince(eventId, cursor.after, limit + 1);
         auto revocations = repository.revocationsSince(eventId, cursor.after, limit + 1);
         auto scans = repository.admissionsSince(eventId, cursor.after, limit + 1);

@@ -326,7 +326,11 @@ Reply CheckInHandlers::sync(HttpRequest& request)
     for (const auto& scan : changes->scans)
         scans.push_back({{"scan_id", scan.scanId}, {"ticket_id", scan.ticketId}, {"list_id", scan.listId}, {"type", scan.kind == ScanKind::Exit ? "exit" : "entry"},
                          {"at", scan.at}, {"device_id", jsonOrNull(scan.deviceId)}, {"annulled", scan.annulled}});
+    nlohmann::json keys = nlohmann::json::array();
+    for (const auto& key : changes->publicKeys)
+        keys.push_back({{"key_id", key.keyId}, {"public_key", key.publicKeyHex}, {"algorithm", "Ed25519"}});
     return HttpResponse::json(200, {{"event_id", request.principal->device->eventId},
+                                    {"public_keys", keys},
                                     {"list", lists && !lists->empty() ? checkInListJson(lists->front()) : nlohmann::json(nullptr)},
                                     {"tickets", tickets},
                                     {"revoked_codes", revoked},

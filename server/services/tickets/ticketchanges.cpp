@@ -67,4 +67,33 @@ Result<Ticket> TicketChanges::reissue(const access::Principal& caller, const std
     });
 }
 
+Result<Ticket> TicketChanges::change(const access::Principal& caller, const std::string& ticketId, const TicketChange& change)
+{
+    const bool validity = change.validFrom || change.validUntil;
+    auto ticket = changeable(caller, ticketId, !validity);
+    if (!ticket)
+        return ticket.error();
+    return m_database.run([&](pqxx::connection& connection) -> Result<Ticket> {
+        pqxx::work tx(connection);
+        TicketRepository tickets(tx);
+        auto current = *tickets.lock(ticket->id);
+        if (current.status != "valid")
+            return Error(ErrorCode::Conflict, "a cancelled ticket cannot change", {{"status", current.status}});
+        if (change.holderName || change.holderEmail)
+            current = tickets.setHolder(current.id, change.holderName.value_or(current.holderName), change.holderEmail.value_or(current.holderEmail));
+        if (validity) {
+            const std::int64_t from = change.validFrom.value_or(*parseRfc3339(current.validFrom)) / 1000000;
+            const std::int64_t until = change.validUntil.value_or(*parseRfc3339(current.validUntil)) / 1000000;
+            if (until <= from)
+                return invalidField("valid_until", "must be after valid_from", "valid_until must be after valid_from");
+            Ticket replacement = current;
+            const std::int64_t issuedAt = std::max(unixNowSeconds(), *parseRfc3339(current.issuedAt) / 1000000 + 1);
+            signTicket(replacement, EventKeyRepository(tx).signingKey(current.eventId), issuedAt, from, until);
+            current = tickets.replaceCode(current, replacement);
+        }
+        tx.commit();
+        return current;
+    });
+}
+
 } // namespace sbor::tickets

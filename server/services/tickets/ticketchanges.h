@@ -1,7 +1,8 @@
 #pragma once
 // Changes to an issued ticket: the organizer blocks and unblocks it (the door answers `blocked`,
 // kiosks learn it by sync); the buyer or the organizer reissues it — a new code, the old one on
-// the revocation list for good (a leaked screenshot stops working, offline too).
+// the revocation list for good (a leaked screenshot stops working, offline too); the holder's
+// name and email, and the organizer the validity.
 
 #include "ticket.h"
 
@@ -10,10 +11,19 @@
 #include "sbor/error.h"
 #include "service/servicedirectory.h"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace sbor::tickets {
+
+struct TicketChange {
+    std::optional<std::string> holderName;
+    std::optional<std::string> holderEmail;
+    std::optional<std::int64_t> validFrom; // unix microseconds
+    std::optional<std::int64_t> validUntil;
+};
 
 class TicketChanges {
 public:
@@ -21,6 +31,9 @@ public:
 
     Result<Ticket> setBlocked(const access::Principal& caller, const std::string& ticketId, bool blocked);
     Result<Ticket> reissue(const access::Principal& caller, const std::string& ticketId);
+    // The holder (the buyer or the organizer; same code: the holder is not in it) and the validity
+    // (the organizer; a new code, the old one revoked).
+    Result<Ticket> change(const access::Principal& caller, const std::string& ticketId, const TicketChange& change);
 
 private:
     // The ticket, if it exists and `caller` may change it (`buyerMay`: its buyer as well).

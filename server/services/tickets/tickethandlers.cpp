@@ -3,7 +3,10 @@
 #include "ticketjson.h"
 #include "ticketqr.h"
 
+#include "http/jsonbody.h"
 #include "paging/cursor.h"
+#include "sbor/rfc3339.h"
+#include "validation/textrules.h"
 
 namespace sbor::tickets {
 
@@ -14,6 +17,7 @@ using http::Reply;
 namespace {
 constexpr int kDefaultModulePixels = 8;
 constexpr int kMaxModulePixels = 20; // ~1 MB of pixels to pack at most
+constexpr std::int64_t kLatestCodeTime = 4102444800LL * 1000000; // 2100-01-01
 
 // A ticket's code must not be cached by shared caches: it is the ticket.
 HttpResponse privateImage(std::string body, const std::string& contentType)
@@ -35,6 +39,7 @@ void TicketHandlers::registerRoutes(http::Router& router, const std::string& ser
                [this](HttpRequest& request) { return block(request, true); });
     router.add("POST", "/api/v1/tickets/{id}/unblock", service, Access::require(access::Permission::EventsWrite),
                [this](HttpRequest& request) { return block(request, false); });
+    router.add("PATCH", "/api/v1/tickets/{id}", service, Access::signedIn(), [this](HttpRequest& request) { return changeTicket(request); });
     router.add("POST", "/api/v1/tickets/{id}/reissue", service, Access::signedIn(), [this](HttpRequest& request) { return reissue(request); });
 }
 
@@ -91,6 +96,42 @@ Reply TicketHandlers::block(HttpRequest& request, bool blocked)
 Reply TicketHandlers::reissue(HttpRequest& request)
 {
     auto ticket = m_changes.reissue(*request.principal, request.pathParameter("id"));
+    if (!ticket)
+        return ticket.error();
+    return HttpResponse::json(200, ticketJson(*ticket));
+}
+
+Reply TicketHandlers::changeTicket(HttpRequest& request)
+{
+    auto body = http::parseJsonBody(request);
+    if (!body)
+        return body.error();
+    http::JsonFieldReader reader(*body);
+    TicketChange change;
+    change.holderName = reader.optionalString("holder_name", 1000);
+    if (change.holderName) {
+        if (auto problem = validation::nameProblem(*change.holderName))
+            reader.addProblem("holder_name", *problem);
+    }
+    change.holderEmail = reader.optionalString("holder_email", 254);
+    if (change.holderEmail) {
+        if (auto problem = validation::emailProblem(*change.holderEmail))
+            reader.addProblem("holder_email", *problem);
+    }
+    for (const auto& [field, target] : {std::pair{"valid_from", &change.validFrom}, std::pair{"valid_until", &change.validUntil}}) {
+        if (const auto text = reader.optionalString(field, 64)) {
+            *target = parseRfc3339(*text);
+            if (!*target)
+                reader.addProblem(field, "must be an RFC 3339 time");
+            else if (**target >= kLatestCodeTime)
+                reader.addProblem(field, "must be before 2100 (a code holds seconds in 32 bits)");
+        }
+    }
+    if (body->empty())
+        reader.addProblem("body", "names nothing to change (holder_name, holder_email, valid_from, valid_until)");
+    if (auto problem = reader.finish())
+        return *problem;
+    auto ticket = m_changes.change(*request.principal, request.pathParameter("id"), change);
     if (!ticket)
         return ticket.error();
     return HttpResponse::json(200, ticketJson(*ticket));

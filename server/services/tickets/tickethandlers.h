@@ -20,6 +20,7 @@ public:
     http::Reply qrSvg(http::HttpRequest& request);
     http::Reply block(http::HttpRequest& request, bool blocked);
     http::Reply reissue(http::HttpRequest& request);
+    http::Reply changeTicket(http::HttpRequest& request);
 
 private:
     Checkout& m_checkout;

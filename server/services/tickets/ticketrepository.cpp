@@ -88,6 +88,15 @@ std::optional<Ticket> TicketRepository::setBlocked(const std::string& id, bool b
     return ticketFrom(rows[0]);
 }
 
+Ticket TicketRepository::setHolder(const std::string& id, const std::string& name, const std::string& email)
+{
+    return ticketFrom(m_tx.exec_params1("UPDATE tickets.tickets AS t SET holder_name = $2, holder_email = $3, updated_at = now(), "
+                                        "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() WHERE t.id = $1::uuid "
+                                        "RETURNING " +
+                                            ticketColumns(),
+                                        id, name, email));
+}
+
 std::optional<Ticket> TicketRepository::lock(const std::string& id)
 {
     const pqxx::result rows = m_tx.exec_params("SELECT " + ticketColumns() + " FROM tickets.tickets t WHERE t.id = $1::uuid FOR UPDATE", id);

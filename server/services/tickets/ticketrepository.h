@@ -31,6 +31,7 @@ public:
     std::optional<Ticket> setBlocked(const std::string& id, bool blocked);
     // Gives the ticket `replacement`'s code and times; the old code goes on the revocation list.
     Ticket replaceCode(const Ticket& current, const Ticket& replacement);
+    Ticket setHolder(const std::string& id, const std::string& name, const std::string& email);
     // Locked for a change.
     std::optional<Ticket> lock(const std::string& id);
     // Cancels every valid ticket of the event and puts its code on the revocation list.

@@ -2,20 +2,19 @@
 
 #include "checkindesk.h"
 #include "checkinhandlers.h"
+#include "checkinrepository.h"
 #include "checkout.h"
+#include "eventkeyrepository.h"
 #include "orderhandlers.h"
+#include "orderrepository.h"
 #include "ticketcatalog.h"
+#include "ticketchanges.h"
 #include "tickethandlers.h"
 #include "tickettypehandlers.h"
-#include "orderrepository.h"
-#include "checkinrepository.h"
-#include "eventkeyrepository.h"
 
 #include "config/config.h"
 #include "log/logger.h"
 #include "service/contracts.h"
-
-#include <sodium.h>
 
 std::vector<sbor::db::Migration> sbor_migrations_tickets();
 std::string_view sbor_openapi_tickets();
@@ -86,10 +85,7 @@ public:
             for (const auto& key : keys.publicKeys(eventId)) {
                 if (key.retired)
                     continue;
-                std::string text(key.publicKey.size() * 2 + 1, '\0');
-                sodium_bin2hex(text.data(), text.size(), key.publicKey.data(), key.publicKey.size());
-                text.pop_back();
-                valid.push_back({key.keyId, text});
+                valid.push_back({key.keyId, publicKeyHex(key.publicKey)});
             }
             tx.commit();
             return valid;

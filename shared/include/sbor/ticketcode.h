@@ -58,6 +58,9 @@ std::string canonicalTicketCode(std::string_view text);
 // Structure only: nullopt for text that is not base32, the wrong length or an unknown version.
 std::optional<ReadTicketCode> readTicketCode(std::string_view text);
 
+// A public key as devices receive it: 64 lower-case hex digits.
+std::string publicKeyHex(const SigningPublicKey& publicKey);
+
 // Whether `code` was signed by the secret half of `publicKey` for the event `eventId`.
 bool ticketCodeSignedBy(const ReadTicketCode& code, const UuidBytes& eventId, const SigningPublicKey& publicKey);
 

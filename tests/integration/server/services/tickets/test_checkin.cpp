@@ -180,6 +180,35 @@ private slots:
         QCOMPARE(m_api->post("/api/v1/tickets/" + idOf(4) + "/reissue", {}, m_organizer.accessToken).status, 409);
     }
 
+    void ticketsChangeHoldersAndValidity()
+    {
+        const QString id = idOf(25), code = codeOf(25);
+        const auto renamed = m_api->raw("PATCH", "/api/v1/tickets/" + id, QJsonDocument(QJsonObject{{"holder_name", "Мария Иванова"}}).toJson(),
+                                        AuthApi::bearer(m_buyer.accessToken));
+        QCOMPARE(renamed.status, 200);
+        QCOMPARE(renamed.json().value("holder_name").toString(), QStringLiteral("Мария Иванова"));
+        QCOMPARE(renamed.json().value("code").toString(), code); // the holder is not in the code
+        const auto patch = [&](const QJsonObject& body, const SignedInUser& who) {
+            return m_api->raw("PATCH", "/api/v1/tickets/" + id, QJsonDocument(body).toJson(), AuthApi::bearer(who.accessToken));
+        };
+        QCOMPARE(patch({{"valid_until", inDays(2)}}, m_buyer).status, 403);
+        QCOMPARE(patch({{"valid_until", inDays(2)}}, m_rival).status, 404);
+        QCOMPARE(patch({}, m_organizer).status, 422);
+        QCOMPARE(patch({{"holder_email", "not an email"}}, m_organizer).status, 422);
+        QCOMPARE(patch({{"valid_from", "soon"}}, m_organizer).status, 422);
+        QCOMPARE(patch({{"valid_until", "2150-01-01T00:00:00Z"}}, m_organizer).status, 422);
+        QCOMPARE(patch({{"valid_from", inDays(1)}, {"valid_until", inDays(0.5)}}, m_organizer).status, 422);
+        QCOMPARE(patch({{"ticket_type_id", m_vip}}, m_organizer).status, 422);
+        QCOMPARE(m_api->get("/api/v1/tickets/" + id, m_buyer.accessToken).json().value("code").toString(), code); // nothing changed
+        // The organizer ends its validity: a new code, the old one revoked.
+        const auto ended = patch({{"valid_until", inDays(-0.01)}, {"valid_from", inDays(-1)}}, m_organizer);
+        QCOMPARE(ended.status, 200);
+        const QString fresh = ended.json().value("code").toString();
+        QVERIFY(fresh != code);
+        QCOMPARE(redeem(m_staff, fresh, m_main, "val-1").value("result").toString(), QStringLiteral("too_late"));
+        QCOMPARE(redeem(m_staff, code, m_main, "val-2").value("result").toString(), QStringLiteral("revoked"));
+    }
+
     void exitsLetPeopleBackIn()
     {
         const QString gate = createList({{"name", "Smoking area"}, {"exits_allowed", true}});
@@ -247,6 +276,9 @@ private slots:
         QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans WHERE scan_id IN ('n1', 'n2') AND annulled_at IS NOT NULL"), std::string("2"));
         QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "r1"}}, m_organizer.accessToken).status, 409); // a refusal
         QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "nope"}}, m_organizer.accessToken).status, 404);
+        QCOMPARE(m_api->post("/api/v1/checkin/annul", {}, m_organizer.accessToken).status, 422);
+        QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", 7}}, m_organizer.accessToken).status, 422);
+        QCOMPARE(m_api->raw("POST", "/api/v1/checkin/annul", "{scan", AuthApi::bearer(m_organizer.accessToken)).status, 400);
         QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "n1"}}, m_rival.accessToken).status, 404);
     }
 

@@ -152,6 +152,7 @@ private slots:
             ++pages;
             const QJsonObject body = page.json();
             QCOMPARE(body.value("list").toObject().value("id").toString(), m_gate);
+            QCOMPARE(body.value("public_keys").toArray().size(), 1);
             more = body.value("has_more").toBool();
             // A page holds at most `limit` new changes; the last one may add late commits again
             // (any transaction of the cluster still running at an earlier read makes its era
