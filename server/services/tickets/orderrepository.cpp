@@ -164,6 +164,38 @@ void OrderRepository::releaseSeatsOf(const std::vector<std::string>& orderIds)
     m_tx.exec_params("DELETE FROM tickets.seat_holds WHERE order_id = ANY ($1::uuid[])", ids);
 }
 
+void OrderRepository::releaseOneSeat(const std::string& orderId, const std::string& ticketTypeId)
+{
+    const pqxx::result hold = m_tx.exec_params("SELECT shard FROM tickets.seat_holds WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid "
+                                               "ORDER BY seats DESC, shard LIMIT 1",
+                                               orderId, ticketTypeId);
+    if (hold.empty())
+        return;
+    const int shard = hold[0][0].as<int>();
+    m_tx.exec_params("UPDATE tickets.quota_shards SET sold = sold - 1 WHERE ticket_type_id = $1::uuid AND shard = $2", ticketTypeId, shard);
+    m_tx.exec_params("UPDATE tickets.seat_holds SET seats = seats - 1 WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND shard = $3 AND seats > 1",
+                     orderId, ticketTypeId, shard);
+    m_tx.exec_params("DELETE FROM tickets.seat_holds WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND shard = $3 AND seats = 1", orderId,
+                     ticketTypeId, shard);
+}
+
+void OrderRepository::moveOneSeat(const std::string& orderId, const std::string& fromTypeId, const std::string& toTypeId, const SeatsTaken& taken)
+{
+    for (const auto& [shard, count] : taken.shards)
+        m_tx.exec_params("INSERT INTO tickets.seat_holds (order_id, ticket_type_id, shard, seats) VALUES ($1::uuid, $2::uuid, $3, $4) "
+                         "ON CONFLICT (order_id, ticket_type_id, shard) DO UPDATE SET seats = tickets.seat_holds.seats + EXCLUDED.seats",
+                         orderId, toTypeId, shard, count);
+    const std::int64_t price = m_tx.exec_params1("SELECT unit_price FROM tickets.order_items WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid",
+                                                 orderId, fromTypeId)[0]
+                                   .as<std::int64_t>();
+    m_tx.exec_params("UPDATE tickets.order_items SET quantity = quantity - 1 WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND quantity > 1",
+                     orderId, fromTypeId);
+    m_tx.exec_params("DELETE FROM tickets.order_items WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND quantity = 1", orderId, fromTypeId);
+    m_tx.exec_params("INSERT INTO tickets.order_items (order_id, ticket_type_id, quantity, unit_price) VALUES ($1::uuid, $2::uuid, 1, $3) "
+                     "ON CONFLICT (order_id, ticket_type_id) DO UPDATE SET quantity = tickets.order_items.quantity + 1",
+                     orderId, toTypeId, price);
+}
+
 std::vector<Order> OrderRepository::lockOpenOrdersOfEvent(const std::string& eventId)
 {
     std::vector<Order> orders;

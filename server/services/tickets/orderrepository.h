@@ -36,6 +36,12 @@ public:
     void releaseSeats(const std::string& orderId);
     // The same for many orders at once, still in one (type, shard) order across all of them.
     void releaseSeatsOf(const std::vector<std::string>& orderIds);
+    // One ticket of a paid order moves from one type to another: its seat is given back to the
+    // old type and `taken` (already taken from the new one) is held instead; the order's lines
+    // follow, at the price that was paid (the attendees as ordered stay as they were).
+    void moveOneSeat(const std::string& orderId, const std::string& fromTypeId, const std::string& toTypeId, const SeatsTaken& taken);
+    // Gives one seat of the order's type back (the shard it holds most in).
+    void releaseOneSeat(const std::string& orderId, const std::string& ticketTypeId);
     // The event's pending and paid orders, locked in id order.
     std::vector<Order> lockOpenOrdersOfEvent(const std::string& eventId);
     std::vector<std::string> refundedPaymentsOfEvent(const std::string& eventId);

@@ -1,6 +1,8 @@
 #include "ticketchanges.h"
 
 #include "eventkeyrepository.h"
+#include "orderrepository.h"
+#include "tickettyperepository.h"
 #include "ticketissuing.h"
 #include "ticketrepository.h"
 
@@ -67,10 +69,34 @@ Result<Ticket> TicketChanges::reissue(const access::Principal& caller, const std
     });
 }
 
+Result<bool> TicketChanges::moveToType(pqxx::transaction_base& tx, const Ticket& ticket, const std::string& typeId)
+{
+    const auto type = TicketTypeRepository(tx).find(typeId);
+    if (!type || type->eventId != ticket.eventId)
+        return invalidField("ticket_type_id", "names no ticket type of this event", "ticket_type_id names no ticket type of this event");
+    OrderRepository orders(tx);
+    const auto order = orders.find(ticket.orderId, true);
+    if (order->status != "paid")
+        return Error(ErrorCode::Conflict, "only a ticket of a paid order can change type", {{"order_status", order->status}});
+    // The two types' shards in type-id order, the order every buyer takes them in.
+    std::variant<SeatsTaken, int> taken = 0;
+    if (ticket.ticketTypeId < typeId) {
+        orders.releaseOneSeat(order->id, ticket.ticketTypeId);
+        taken = orders.takeSeats(typeId, 1);
+    } else {
+        taken = orders.takeSeats(typeId, 1);
+        orders.releaseOneSeat(order->id, ticket.ticketTypeId);
+    }
+    if (std::holds_alternative<int>(taken))
+        return Error(ErrorCode::SoldOut, type->name + " is sold out", {{"ticket_type_id", typeId}, {"available", std::get<int>(taken)}});
+    orders.moveOneSeat(order->id, ticket.ticketTypeId, typeId, std::get<SeatsTaken>(taken));
+    return true;
+}
+
 Result<Ticket> TicketChanges::change(const access::Principal& caller, const std::string& ticketId, const TicketChange& change)
 {
     const bool validity = change.validFrom || change.validUntil;
-    auto ticket = changeable(caller, ticketId, !validity);
+    auto ticket = changeable(caller, ticketId, !validity && !change.ticketTypeId);
     if (!ticket)
         return ticket.error();
     return m_database.run([&](pqxx::connection& connection) -> Result<Ticket> {
@@ -81,12 +107,20 @@ Result<Ticket> TicketChanges::change(const access::Principal& caller, const std:
             return Error(ErrorCode::Conflict, "a cancelled ticket cannot change", {{"status", current.status}});
         if (change.holderName || change.holderEmail)
             current = tickets.setHolder(current.id, change.holderName.value_or(current.holderName), change.holderEmail.value_or(current.holderEmail));
-        if (validity) {
+        std::string newType = current.ticketTypeId;
+        if (change.ticketTypeId && *change.ticketTypeId != current.ticketTypeId) {
+            auto moved = moveToType(tx, current, *change.ticketTypeId);
+            if (!moved)
+                return moved.error();
+            newType = *change.ticketTypeId;
+        }
+        if (validity || newType != current.ticketTypeId) {
             const std::int64_t from = change.validFrom.value_or(*parseRfc3339(current.validFrom)) / 1000000;
             const std::int64_t until = change.validUntil.value_or(*parseRfc3339(current.validUntil)) / 1000000;
             if (until <= from)
                 return invalidField("valid_until", "must be after valid_from", "valid_until must be after valid_from");
             Ticket replacement = current;
+            replacement.ticketTypeId = newType; // the code names its type
             const std::int64_t issuedAt = std::max(unixNowSeconds(), *parseRfc3339(current.issuedAt) / 1000000 + 1);
             signTicket(replacement, EventKeyRepository(tx).signingKey(current.eventId), issuedAt, from, until);
             current = tickets.replaceCode(current, replacement);

@@ -11,6 +11,8 @@
 #include "sbor/error.h"
 #include "service/servicedirectory.h"
 
+#include <pqxx/pqxx>
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -19,6 +21,7 @@
 namespace sbor::tickets {
 
 struct TicketChange {
+    std::optional<std::string> ticketTypeId; // another type of the event (organizer; a new code)
     std::optional<std::string> holderName;
     std::optional<std::string> holderEmail;
     std::optional<std::int64_t> validFrom; // unix microseconds
@@ -36,6 +39,8 @@ public:
     Result<Ticket> change(const access::Principal& caller, const std::string& ticketId, const TicketChange& change);
 
 private:
+    // Its seat, order line and type move to `typeId` (the code is made new by the caller).
+    Result<bool> moveToType(pqxx::transaction_base& tx, const Ticket& ticket, const std::string& typeId);
     // The ticket, if it exists and `caller` may change it (`buyerMay`: its buyer as well).
     Result<Ticket> changeable(const access::Principal& caller, const std::string& ticketId, bool buyerMay);
 

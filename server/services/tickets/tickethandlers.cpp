@@ -6,6 +6,7 @@
 #include "http/jsonbody.h"
 #include "paging/cursor.h"
 #include "sbor/rfc3339.h"
+#include "sbor/uuid.h"
 #include "validation/textrules.h"
 
 namespace sbor::tickets {
@@ -108,6 +109,12 @@ Reply TicketHandlers::changeTicket(HttpRequest& request)
         return body.error();
     http::JsonFieldReader reader(*body);
     TicketChange change;
+    change.ticketTypeId = reader.optionalString("ticket_type_id", 64);
+    if (change.ticketTypeId) {
+        if (!isUuid(*change.ticketTypeId))
+            reader.addProblem("ticket_type_id", "must be a ticket type id");
+        change.ticketTypeId = canonicalUuid(*change.ticketTypeId);
+    }
     change.holderName = reader.optionalString("holder_name", 1000);
     if (change.holderName) {
         if (auto problem = validation::nameProblem(*change.holderName))
@@ -128,7 +135,7 @@ Reply TicketHandlers::changeTicket(HttpRequest& request)
         }
     }
     if (body->empty())
-        reader.addProblem("body", "names nothing to change (holder_name, holder_email, valid_from, valid_until)");
+        reader.addProblem("body", "names nothing to change (ticket_type_id, holder_name, holder_email, valid_from, valid_until)");
     if (auto problem = reader.finish())
         return *problem;
     auto ticket = m_changes.change(*request.principal, request.pathParameter("id"), change);

@@ -111,11 +111,11 @@ Ticket TicketRepository::replaceCode(const Ticket& current, const Ticket& replac
                      "ON CONFLICT (code) DO NOTHING",
                      current.code, current.id, current.eventId);
     return ticketFrom(m_tx.exec_params1("UPDATE tickets.tickets AS t SET code = $2, key_id = $3, issued_at = $4::timestamptz, valid_from = $5::timestamptz, "
-                                        "valid_until = $6::timestamptz, updated_at = now(), change_seq = nextval('tickets.change_sequence'), "
-                                        "change_xid = pg_current_xact_id() WHERE t.id = $1::uuid RETURNING " +
+                                        "valid_until = $6::timestamptz, ticket_type_id = $7::uuid, updated_at = now(), "
+                                        "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() WHERE t.id = $1::uuid RETURNING " +
                                             ticketColumns(),
                                         current.id, replacement.code, replacement.keyId, replacement.issuedAt, replacement.validFrom,
-                                        replacement.validUntil));
+                                        replacement.validUntil, replacement.ticketTypeId));
 }
 
 std::vector<Ticket> TicketRepository::cancelAllOfEvent(const std::string& eventId)

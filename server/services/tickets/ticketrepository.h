@@ -29,7 +29,7 @@ public:
     std::vector<Ticket> ofOrder(const std::string& orderId);
     // Blocks or unblocks a ticket (the door answers `blocked`); nullopt: no such ticket.
     std::optional<Ticket> setBlocked(const std::string& id, bool blocked);
-    // Gives the ticket `replacement`'s code and times; the old code goes on the revocation list.
+    // Gives the ticket `replacement`'s code, times and type; the old code goes on the revocation list.
     Ticket replaceCode(const Ticket& current, const Ticket& replacement);
     Ticket setHolder(const std::string& id, const std::string& name, const std::string& email);
     // Locked for a change.

@@ -198,7 +198,9 @@ private slots:
         QCOMPARE(patch({{"valid_from", "soon"}}, m_organizer).status, 422);
         QCOMPARE(patch({{"valid_until", "2150-01-01T00:00:00Z"}}, m_organizer).status, 422);
         QCOMPARE(patch({{"valid_from", inDays(1)}, {"valid_until", inDays(0.5)}}, m_organizer).status, 422);
-        QCOMPARE(patch({{"ticket_type_id", m_vip}}, m_organizer).status, 422);
+        QCOMPARE(patch({{"ticket_type_id", "vip"}}, m_organizer).status, 422);
+        QCOMPARE(patch({{"ticket_type_id", "00000000-0000-4000-8000-000000000000"}}, m_organizer).status, 422);
+        QCOMPARE(patch({{"ticket_type_id", m_vip}}, m_buyer).status, 403);
         QCOMPARE(m_api->get("/api/v1/tickets/" + id, m_buyer.accessToken).json().value("code").toString(), code); // nothing changed
         // The organizer ends its validity: a new code, the old one revoked.
         const auto ended = patch({{"valid_until", inDays(-0.01)}, {"valid_from", inDays(-1)}}, m_organizer);
@@ -207,6 +209,38 @@ private slots:
         QVERIFY(fresh != code);
         QCOMPARE(redeem(m_staff, fresh, m_main, "val-1").value("result").toString(), QStringLiteral("too_late"));
         QCOMPARE(redeem(m_staff, code, m_main, "val-2").value("result").toString(), QStringLiteral("revoked"));
+    }
+
+    void aTicketMovesToAnotherType()
+    {
+        const QString id = idOf(26), code = codeOf(26);
+        const auto sold = [&](const QString& type) {
+            return std::stoi(m_database.query("SELECT sum(sold) FROM tickets.quota_shards WHERE ticket_type_id = '" + type.toStdString() + "'"));
+        };
+        const int generalBefore = sold(m_general), vipBefore = sold(m_vip);
+        const auto moved = m_api->raw("PATCH", "/api/v1/tickets/" + id, QJsonDocument(QJsonObject{{"ticket_type_id", m_vip}}).toJson(),
+                                      AuthApi::bearer(m_organizer.accessToken));
+        QCOMPARE(moved.status, 200);
+        QCOMPARE(moved.json().value("ticket_type_id").toString(), m_vip);
+        const QString fresh = moved.json().value("code").toString();
+        QVERIFY(fresh != code);
+        QCOMPARE(sold(m_general), generalBefore - 1);
+        QCOMPARE(sold(m_vip), vipBefore + 1);
+        const std::string order = moved.json().value("order_id").toString().toStdString();
+        QCOMPARE(m_database.query("SELECT quantity FROM tickets.order_items WHERE order_id = '" + order + "' AND ticket_type_id = '" + m_vip.toStdString() + "'"),
+                 std::string("1"));
+        QCOMPARE(m_database.query("SELECT sum(seats) FROM tickets.seat_holds WHERE order_id = '" + order + "'"),
+                 m_database.query("SELECT sum(quantity) FROM tickets.order_items WHERE order_id = '" + order + "'"));
+        QCOMPARE(redeem(m_staff, fresh, m_vipOnly, "mv-1").value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(redeem(m_staff, code, m_vipOnly, "mv-2").value("result").toString(), QStringLiteral("revoked"));
+        // Into a sold-out type: refused, nothing moves.
+        const QString none = m_sales->addType(m_event, {{"name", "Nothing left"}, {"price", 0}, {"quota", 0}, {"sales_end", inDays(0.4)}});
+        const auto full = m_api->raw("PATCH", "/api/v1/tickets/" + idOf(27), QJsonDocument(QJsonObject{{"ticket_type_id", none}}).toJson(),
+                                     AuthApi::bearer(m_organizer.accessToken));
+        QCOMPARE(full.status, 409);
+        QCOMPARE(full.errorCode(), QStringLiteral("sold_out"));
+        QCOMPARE(sold(m_general), generalBefore - 1);
+        QCOMPARE(m_api->get("/api/v1/tickets/" + idOf(27), m_buyer.accessToken).json().value("code").toString(), codeOf(27));
     }
 
     void exitsLetPeopleBackIn()
