@@ -3,7 +3,8 @@
 namespace sbor {
 
 http::Reply replyOncePerIdempotencyKey(IdempotencyStore& store, http::HttpRequest& request,
-                                       const std::function<http::HttpResponse(http::HttpRequest&)>& handle)
+                                       const std::function<http::HttpResponse(http::HttpRequest&)>& handle,
+                                       const std::optional<std::string>& identifyingBody)
 {
     const std::string* key = request.headers.find("idempotency-key");
     if (!key)
@@ -11,7 +12,7 @@ http::Reply replyOncePerIdempotencyKey(IdempotencyStore& store, http::HttpReques
     if (!IdempotencyStore::isAcceptableKey(*key))
         return invalidField("Idempotency-Key", "is not valid", "Idempotency-Key must be 1 to 255 visible ASCII characters");
     const std::string& owner = request.principal->userId;
-    const auto claim = store.begin(owner, *key, IdempotencyStore::fingerprint(request.method, request.path, request.body));
+    const auto claim = store.begin(owner, *key, IdempotencyStore::fingerprint(request.method, request.path, identifyingBody.value_or(request.body)));
     switch (claim.outcome) {
     case IdempotencyStore::Outcome::Replay: {
         http::HttpResponse replay = http::HttpResponse::text(claim.status, claim.body, "application/json; charset=utf-8");

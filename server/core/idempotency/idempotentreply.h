@@ -7,10 +7,15 @@
 #include "http/httptypes.h"
 
 #include <functional>
+#include <optional>
+#include <string>
 
 namespace sbor {
 
+// `identifyingBody`: what of the body identifies the request, when the body itself must not be
+// hashed into storage (a card number would be recoverable from an unkeyed hash); default: it.
 http::Reply replyOncePerIdempotencyKey(IdempotencyStore& store, http::HttpRequest& request,
-                                       const std::function<http::HttpResponse(http::HttpRequest&)>& handle);
+                                       const std::function<http::HttpResponse(http::HttpRequest&)>& handle,
+                                       const std::optional<std::string>& identifyingBody = std::nullopt);
 
 } // namespace sbor

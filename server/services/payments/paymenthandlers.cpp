@@ -64,7 +64,18 @@ HttpResponse PaymentHandlers::confirmOnce(HttpRequest& request)
 
 Reply PaymentHandlers::confirmPayment(HttpRequest& request)
 {
-    return replyOncePerIdempotencyKey(m_idempotency, request, [this](HttpRequest& once) { return confirmOnce(once); });
+    // The stored fingerprint must not let anyone recover the card number (a 16-digit number with
+    // a known prefix and check digit falls to a brute-forced SHA-256): only its last four digits
+    // and length identify the request. A malformed body is identified as it is.
+    std::optional<std::string> identifying;
+    const auto parsed = nlohmann::json::parse(request.body, nullptr, false);
+    if (parsed.is_object() && parsed.contains("card_number") && parsed["card_number"].is_string()) {
+        nlohmann::json masked = parsed;
+        const std::string number = parsed["card_number"].get<std::string>();
+        masked["card_number"] = std::to_string(number.size()) + ":" + number.substr(number.size() >= 4 ? number.size() - 4 : 0);
+        identifying = masked.dump();
+    }
+    return replyOncePerIdempotencyKey(m_idempotency, request, [this](HttpRequest& once) { return confirmOnce(once); }, identifying);
 }
 
 Reply PaymentHandlers::readPayment(HttpRequest& request)

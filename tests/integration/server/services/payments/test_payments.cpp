@@ -213,6 +213,12 @@ private slots:
         QCOMPARE(replay.header("Idempotent-Replayed"), QByteArray("true"));
         QCOMPARE(replay.body, first.body);
         QCOMPARE(m_database.query("SELECT count(*) FROM payments.attempts WHERE payment_id = '" + payment.toStdString() + "'"), std::string("1"));
+        // The key's fingerprint does not hash the card number: the same key with another card
+        // ending alike is the same request; one ending otherwise is another.
+        const QByteArray lookalike = R"({"card_number":"4111111111114242"})";
+        QCOMPARE(m_api->raw("POST", "/api/v1/payments/" + payment + "/confirm", lookalike, headers).header("Idempotent-Replayed"), QByteArray("true"));
+        QCOMPARE(m_api->raw("POST", "/api/v1/payments/" + payment + "/confirm", R"({"card_number":"4000000000000002"})", headers).status, 422);
+        QVERIFY(m_database.rowsContaining("4242424242424242").empty());
     }
 
     void freeOrdersArePaidWithTicketsAtOnce()
