@@ -328,7 +328,7 @@ Result<std::vector<RedeemAnswer>> CheckInDesk::redeemBatch(const access::Princip
         auto answer = redeem(caller, scanner, scans[index], false, traceId);
         if (!answer) {
             // One bad scan (its scan_id reused for another code) must not lose the others.
-            answers[index] = RedeemAnswer{"error", std::nullopt, std::nullopt, scans[index].scanId};
+            answers[index] = RedeemAnswer{"error", std::nullopt, std::nullopt, scans[index].scanId, std::nullopt};
             answers[index].error = answer.error();
             continue;
         }

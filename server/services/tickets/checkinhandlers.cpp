@@ -259,7 +259,7 @@ Reply CheckInHandlers::codeAlias(HttpRequest& request, bool dryRun)
     } else {
         auto first = m_desk.firstListForCode(*request.principal, redeem.code);
         if (!first)
-            return HttpResponse::json(200, redeemAnswerJson(RedeemAnswer{"unknown_ticket", std::nullopt, std::nullopt, dryRun ? "" : redeem.scanId}));
+            return HttpResponse::json(200, redeemAnswerJson(RedeemAnswer{"unknown_ticket", std::nullopt, std::nullopt, dryRun ? "" : redeem.scanId, std::nullopt}));
         redeem.listId = *first;
     }
     auto answer = m_desk.redeem(*request.principal, scannerOf(request), redeem, dryRun, request.traceId);

@@ -22,13 +22,15 @@ std::string_view sbor_openapi_tickets();
 namespace sbor::tickets {
 namespace {
 
+// Contract implementations live in the ServiceDirectory, which services also hold: they refer to
+// what they serve from and never own it, or the two would keep each other alive for ever.
 class TicketSalesFromCatalog : public TicketSales {
 public:
-    explicit TicketSalesFromCatalog(std::shared_ptr<TicketCatalog> catalog) : m_catalog(std::move(catalog)) {}
-    int activeTicketTypeCount(const std::string& eventId) override { return m_catalog->activeTypeCount(eventId); }
+    explicit TicketSalesFromCatalog(TicketCatalog& catalog) : m_catalog(catalog) {}
+    int activeTicketTypeCount(const std::string& eventId) override { return m_catalog.activeTypeCount(eventId); }
 
 private:
-    std::shared_ptr<TicketCatalog> m_catalog;
+    TicketCatalog& m_catalog;
 };
 
 PayableOrder payableOrder(const Order& order)
@@ -118,7 +120,7 @@ void TicketsService::registerRoutes(http::Router& router, ServiceContext& contex
     m_catalog = std::make_shared<TicketCatalog>(context.database, context.directory);
     m_handlers = std::make_unique<TicketTypeHandlers>(*m_catalog);
     m_handlers->registerRoutes(router, name());
-    context.directory->provide<TicketSales>(std::make_shared<TicketSalesFromCatalog>(m_catalog));
+    context.directory->provide<TicketSales>(std::make_shared<TicketSalesFromCatalog>(*m_catalog));
     m_checkout = std::make_unique<Checkout>(context.database, context.directory, context.config.getInteger("tickets.order_hold_seconds"));
     m_idempotency = std::make_unique<IdempotencyStore>(context.database, "tickets");
     m_orderHandlers = std::make_unique<OrderHandlers>(*m_checkout, *m_idempotency);
