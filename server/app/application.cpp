@@ -1,6 +1,8 @@
 #include "application.h"
 
 #include "builtinservices.h"
+#include "bus/inprocessbus.h"
+#include "bus/outboxrelay.h"
 #include "configuration.h"
 #include "usercommand.h"
 #include "commandline.h"
@@ -206,10 +208,20 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
         return kExitOk; // destructors stop the listener, the pool and PostgreSQL in order
     }
 
+    // The bus, fed only from the outboxes: in one process the in-process bus (Kafka comes with
+    // the distributed mode). Relays are declared before the jobs that run them, so they outlive them.
+    bus::InProcessBus eventBus;
+    std::vector<std::unique_ptr<bus::OutboxRelay>> relays;
     JobRunner jobs;
     for (const auto& service : services) {
         for (auto& job : service->backgroundJobs(context))
             jobs.start(std::move(job));
+        if (service->hasOutbox()) {
+            relays.push_back(std::make_unique<bus::OutboxRelay>(pool, service->name(), eventBus));
+            bus::OutboxRelay* relay = relays.back().get();
+            jobs.start({"outbox-relay-" + service->name(), std::chrono::milliseconds(config.getInteger("bus.relay_interval_ms")),
+                        [relay] { relay->relayOnce(); }});
+        }
     }
 
     log::info("listening", {{"http", "http://" + address.text()}, {"live", config.getString("live.listen")},

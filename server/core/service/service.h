@@ -51,6 +51,8 @@ public:
     // server then exits with the message instead of running without it.
     virtual void registerRoutes(http::Router& router, ServiceContext& context) {}
     virtual std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) { return {}; }
+    // True when the service keeps `<name>.outbox`: the process then relays it onto the bus.
+    virtual bool hasOutbox() const { return false; }
     // The OpenAPI "paths" object (JSON text) describing this service's public routes; a test
     // checks it against the routes the service actually registers.
     virtual std::string_view apiDescription() const { return {}; }

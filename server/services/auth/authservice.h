@@ -22,6 +22,7 @@ public:
     std::vector<db::Migration> migrations() const override;
     void registerRoutes(http::Router& router, ServiceContext& context) override;
     std::string_view apiDescription() const override;
+    bool hasOutbox() const override { return true; }
 
 private:
     std::unique_ptr<AuthDependencies> m_dependencies;

@@ -21,6 +21,7 @@ public:
     void registerRoutes(http::Router& router, ServiceContext& context) override;
     std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) override;
     std::string_view apiDescription() const override;
+    bool hasOutbox() const override { return true; }
 
 private:
     std::unique_ptr<EventPlanning> m_planning;

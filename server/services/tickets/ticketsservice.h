@@ -27,6 +27,7 @@ public:
     void registerRoutes(http::Router& router, ServiceContext& context) override;
     std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) override;
     std::string_view apiDescription() const override;
+    bool hasOutbox() const override { return true; }
 
 private:
     std::shared_ptr<TicketCatalog> m_catalog;

@@ -190,6 +190,15 @@ private slots:
         QCOMPARE(m_api->raw("POST", "/api/v1/orders", body, badKey).status, 422);
     }
 
+    void theOutboxIsRelayedOntoTheBus()
+    {
+        const auto placed = m_api->post("/api/v1/orders", orderBody(m_event, m_general, 1), m_buyer.accessToken);
+        const std::string id = placed.json().value("order").toObject().value("id").toString().toStdString();
+        // The in-process bus takes committed rows within a relay interval and marks them sent.
+        QTRY_COMPARE_WITH_TIMEOUT(m_database.query("SELECT count(*) FROM tickets.outbox WHERE aggregateid = '" + id + "' AND published_at IS NOT NULL"),
+                                  std::string("1"), 10000);
+    }
+
     void cancellingGivesTheSeatsBack()
     {
         const int before = available(m_general);

@@ -1,0 +1,22 @@
+#include "bus/bus.h"
+
+namespace sbor::bus {
+
+std::string topicOf(const std::string& aggregateType)
+{
+    if (aggregateType == "user")
+        return "users";
+    if (aggregateType == "event")
+        return "events";
+    if (aggregateType == "order")
+        return "orders";
+    if (aggregateType == "ticket")
+        return "tickets";
+    if (aggregateType == "checkin")
+        return "checkins";
+    if (aggregateType == "payment")
+        return "payments";
+    return {};
+}
+
+} // namespace sbor::bus

@@ -1,0 +1,160 @@
+// The outbox relay against a real PostgreSQL and the in-process bus: committed rows go out in
+// order with the §4 envelope and are marked sent; a bus that refuses leaves them for later; two
+// relays on one schema (two processes) never send a row twice or out of order.
+#include "bus/inprocessbus.h"
+#include "bus/outboxrelay.h"
+#include "db/connectionpool.h"
+#include "outbox/outbox.h"
+#include "testdatabase.h"
+
+#include <QtTest>
+
+#include <future>
+#include <mutex>
+
+using namespace sbor;
+using namespace sbor::test;
+
+namespace {
+
+// The bus being down (a broker unreachable): it takes nothing.
+class UnreachableBus : public bus::Bus {
+public:
+    bool publish(const std::vector<bus::Message>&) override { return false; }
+    void subscribe(const std::string&, const std::vector<std::string>&, bus::Handler) override {}
+};
+
+struct Received {
+    std::mutex mutex;
+    std::vector<bus::Message> messages;
+    std::size_t size()
+    {
+        std::lock_guard lock(mutex);
+        return messages.size();
+    }
+};
+
+} // namespace
+
+class TestOutboxRelay : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_database.valid(), m_database.problem().c_str());
+        m_database.query("CREATE SCHEMA shop; CREATE TABLE shop.outbox (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), sequence bigserial NOT NULL UNIQUE, "
+                         "aggregatetype text NOT NULL, aggregateid text NOT NULL, type text NOT NULL, payload jsonb NOT NULL, trace_id text, "
+                         "occurred_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz); SELECT 1");
+    }
+
+    void committedRowsGoOutInOrderOnce()
+    {
+        db::ConnectionPool pool(db::PoolOptions{m_database.connectionString(), 4});
+        append(pool, 3, "first");
+        append(pool, 2, "second");
+        bus::InProcessBus eventBus;
+        Received received;
+        subscribe(eventBus, received);
+        bus::OutboxRelay relay(pool, "shop", eventBus);
+        QCOMPARE(relay.relayOnce(), 5);
+        QTRY_COMPARE(received.size(), std::size_t(5));
+        for (std::size_t i = 0; i < received.messages.size(); ++i) {
+            const auto& message = received.messages[i];
+            QCOMPARE(message.topic, std::string("orders"));
+            const auto envelope = nlohmann::json::parse(message.payload);
+            QCOMPARE(envelope["id"].get<std::string>(), message.id);
+            QCOMPARE(envelope["type"].get<std::string>(), std::string("order.created"));
+            QCOMPARE(envelope["producer"].get<std::string>(), std::string("shop"));
+            QCOMPARE(envelope["trace_id"].get<std::string>(), std::string(i < 3 ? "first" : "second"));
+            QCOMPARE(envelope["data"]["n"].get<int>(), static_cast<int>(i < 3 ? i : i - 3));
+            QVERIFY(envelope.contains("occurred_at"));
+        }
+        QCOMPARE(m_database.query("SELECT count(*) FROM shop.outbox WHERE published_at IS NULL"), std::string("0"));
+        QCOMPARE(relay.relayOnce(), 0); // nothing is sent twice
+        eventBus.stop();
+        m_database.query("DELETE FROM shop.outbox RETURNING 1");
+    }
+
+    void anUnreachableBusLosesNothing()
+    {
+        db::ConnectionPool pool(db::PoolOptions{m_database.connectionString(), 2});
+        append(pool, 4, "down");
+        UnreachableBus down;
+        bus::OutboxRelay refused(pool, "shop", down);
+        QCOMPARE(refused.relayOnce(), 0);
+        QCOMPARE(refused.relayOnce(), 0); // backing off
+        QCOMPARE(m_database.query("SELECT count(*) FROM shop.outbox WHERE published_at IS NULL"), std::string("4"));
+        // The bus is back (here: another process's relay with a working bus).
+        bus::InProcessBus eventBus;
+        Received received;
+        subscribe(eventBus, received);
+        bus::OutboxRelay relay(pool, "shop", eventBus);
+        QCOMPARE(relay.relayOnce(), 4);
+        QTRY_COMPARE(received.size(), std::size_t(4));
+        eventBus.stop();
+        m_database.query("DELETE FROM shop.outbox RETURNING 1");
+    }
+
+    void twoRelaysNeverSendARowTwice()
+    {
+        db::ConnectionPool pool(db::PoolOptions{m_database.connectionString(), 6});
+        bus::InProcessBus eventBus;
+        Received received;
+        subscribe(eventBus, received);
+        bus::OutboxRelay first(pool, "shop", eventBus), second(pool, "shop", eventBus);
+        std::atomic<bool> writing = true;
+        auto writer = std::async(std::launch::async, [&] {
+            for (int i = 0; i < 40; ++i)
+                append(pool, 5, "w" + std::to_string(i));
+            writing = false;
+        });
+        auto relayUntilDone = [&](bus::OutboxRelay& relay) {
+            int sent = 0;
+            while (writing || m_database.query("SELECT count(*) FROM shop.outbox WHERE published_at IS NULL") != "0")
+                sent += relay.relayOnce(7);
+            return sent;
+        };
+        auto a = std::async(std::launch::async, relayUntilDone, std::ref(first));
+        auto b = std::async(std::launch::async, relayUntilDone, std::ref(second));
+        writer.get();
+        QCOMPARE(a.get() + b.get(), 200);
+        QTRY_COMPARE(received.size(), std::size_t(200));
+        // In commit order: the payload counters of each writer transaction ascend, transactions in turn.
+        std::vector<std::string> ids;
+        for (const auto& message : received.messages)
+            ids.push_back(message.id);
+        std::vector<std::string> sequenceOrder;
+        const std::string listed = m_database.query("SELECT string_agg(id::text, ',' ORDER BY sequence) FROM shop.outbox");
+        QCOMPARE(QString::fromStdString(listed).split(',').size(), 200);
+        std::string joined;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            joined += (i ? "," : "") + ids[i];
+        QCOMPARE(joined, listed);
+        eventBus.stop();
+    }
+
+private:
+    void append(db::ConnectionPool& pool, int count, const std::string& traceId)
+    {
+        pool.run([&](pqxx::connection& connection) {
+            pqxx::work tx(connection);
+            for (int i = 0; i < count; ++i)
+                outbox::append(tx, "shop", {"order", "order-" + traceId, "order.created", {{"n", i}}, traceId});
+            tx.commit();
+        });
+    }
+
+    static void subscribe(bus::InProcessBus& eventBus, Received& received)
+    {
+        eventBus.subscribe("test", {"orders"}, [&received](const bus::Message& message) {
+            std::lock_guard lock(received.mutex);
+            received.messages.push_back(message);
+            return true;
+        });
+    }
+
+    TestDatabase m_database;
+};
+
+QTEST_GUILESS_MAIN(TestOutboxRelay)
+#include "test_outboxrelay.moc"
