@@ -1,6 +1,7 @@
 // The outbox relay against a real PostgreSQL and the in-process bus: committed rows go out in
 // order with the §4 envelope and are marked sent; a bus that refuses leaves them for later; two
 // relays on one schema (two processes) never send a row twice or out of order.
+#include "bus/inbox.h"
 #include "bus/inprocessbus.h"
 #include "bus/outboxrelay.h"
 #include "db/connectionpool.h"
@@ -130,6 +131,36 @@ private slots:
         for (std::size_t i = 0; i < ids.size(); ++i)
             joined += (i ? "," : "") + ids[i];
         QCOMPARE(joined, listed);
+        eventBus.stop();
+        m_database.query("DELETE FROM shop.outbox RETURNING 1");
+    }
+
+    void aConsumerWithAnInboxHandlesEachMessageOnce()
+    {
+        // Relayed twice (a crash between publishing and marking sent), consumed once.
+        db::ConnectionPool pool(db::PoolOptions{m_database.connectionString(), 4});
+        m_database.query(bus::createInboxSql("shop") + "; CREATE TABLE shop.effects (message_id uuid, n int); SELECT 1");
+        append(pool, 3, "inbox");
+        bus::InProcessBus eventBus;
+        std::atomic<int> deliveries = 0;
+        eventBus.subscribe("effects", {"orders"}, [&](const bus::Message& message) {
+            ++deliveries;
+            pool.run([&](pqxx::connection& connection) {
+                pqxx::work tx(connection);
+                if (bus::firstDelivery(tx, "shop", message.id))
+                    tx.exec_params("INSERT INTO shop.effects VALUES ($1::uuid, $2)", message.id,
+                                   nlohmann::json::parse(message.payload)["data"]["n"].get<int>());
+                tx.commit();
+            });
+            return true;
+        });
+        bus::OutboxRelay relay(pool, "shop", eventBus);
+        QCOMPARE(relay.relayOnce(), 3);
+        m_database.query("UPDATE shop.outbox SET published_at = NULL RETURNING 1"); // the mark was lost
+        QCOMPARE(relay.relayOnce(), 3);
+        QTRY_COMPARE(deliveries.load(), 6);
+        QCOMPARE(m_database.query("SELECT count(*) FROM shop.effects"), std::string("3"));
+        QCOMPARE(m_database.query("SELECT count(DISTINCT message_id) FROM shop.effects"), std::string("3"));
         eventBus.stop();
     }
 
