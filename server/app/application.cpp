@@ -2,6 +2,7 @@
 
 #include "builtinservices.h"
 #include "bus/inprocessbus.h"
+#include "bus/kafkabus.h"
 #include "bus/outboxrelay.h"
 #include "configuration.h"
 #include "usercommand.h"
@@ -208,9 +209,18 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
         return kExitOk; // destructors stop the listener, the pool and PostgreSQL in order
     }
 
-    // The bus, fed only from the outboxes: in one process the in-process bus (Kafka comes with
-    // the distributed mode). Relays are declared before the jobs that run them, so they outlive them.
-    bus::InProcessBus eventBus;
+    // The bus, fed only from the outboxes: Kafka when `kafka.brokers` names a cluster, else the
+    // in-process bus. Relays are declared before the jobs that run them, so they outlive them.
+    std::unique_ptr<bus::Bus> ownedBus;
+    try {
+        if (const std::string brokers = config.getString("kafka.brokers"); !brokers.empty())
+            ownedBus = std::make_unique<bus::KafkaBus>(bus::KafkaSettings{brokers});
+        else
+            ownedBus = std::make_unique<bus::InProcessBus>();
+    } catch (const std::exception& e) {
+        return failStart(e.what(), {{"kafka.brokers", config.getString("kafka.brokers")}});
+    }
+    bus::Bus& eventBus = *ownedBus;
     std::vector<std::unique_ptr<bus::OutboxRelay>> relays;
     JobRunner jobs;
     for (const auto& service : services) {

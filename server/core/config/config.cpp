@@ -124,6 +124,7 @@ ConfigSchema coreConfigSchema()
     schema.add({"tickets.order_hold_seconds", ConfigKind::Integer, "900", "how long an unpaid order holds its seats"});
     schema.add({"tickets.job_interval_ms", ConfigKind::Integer, "10000", "how often unpaid orders past their hold are expired"});
     schema.add({"bus.relay_interval_ms", ConfigKind::Integer, "100", "how often each service's outbox is relayed onto the bus"});
+    schema.add({"kafka.brokers", ConfigKind::String, "", "Kafka bootstrap servers (host:port,…); empty: the in-process bus"});
     schema.add({"payments.commission_basis_points", ConfigKind::Integer, "500",
                 "the platform's commission on each payment in hundredths of a percent (500 = 5 %, 0 to 10000)"});
     schema.add({"payments.job_interval_ms", ConfigKind::Integer, "10000", "how often captures left unsettled (a crash mid-payment) are finished"});

@@ -6,7 +6,10 @@
 #include "bus/outboxrelay.h"
 #include "db/connectionpool.h"
 #include "outbox/outbox.h"
+#include "authapi.h"
+#include "httpclient.h"
 #include "testdatabase.h"
+#include "testserver.h"
 
 #include <QtTest>
 
@@ -74,6 +77,45 @@ private slots:
         // Per key (one aggregate here) in commit order.
         QCOMPARE(m_database.query("SELECT bool_and(ordered) FROM (SELECT n >= lag(n, 1, -1) OVER (ORDER BY e.ctid) AS ordered FROM shop.effects e) o"),
                  std::string("t"));
+    }
+
+    void aServerRelaysItsOutboxToKafka()
+    {
+        // sbor-server with kafka.brokers set: what a service commits reaches Kafka's topic, with
+        // the envelope and the request's trace id.
+        TestDatabase database;
+        QVERIFY2(database.valid(), database.problem().c_str());
+        auto server = TestServer::startOn(database.url(), {{"SBOR_KAFKA_BROKERS", QString::fromStdString(settings().brokers)}});
+        QVERIFY(server);
+        bus::KafkaBus kafka(settings());
+        std::mutex mutex;
+        std::vector<bus::Message> users;
+        kafka.subscribe("watch-users-" + std::to_string(QDateTime::currentMSecsSinceEpoch()), {"users"}, [&](const bus::Message& message) {
+            std::lock_guard lock(mutex);
+            users.push_back(message);
+            return true;
+        });
+        HttpClient client;
+        AuthApi api(*server, client);
+        const QString email = uniqueEmail("kafka");
+        const auto registered = api.registerUser(email);
+        QCOMPARE(registered.status, 201);
+        const std::string traceId = registered.header("traceparent").split('-').value(1).toStdString();
+        const std::string userId = registered.json().value("user").toObject().value("id").toString().toStdString();
+        const auto found = [&] {
+            std::lock_guard lock(mutex);
+            for (const auto& message : users) {
+                if (message.key == userId && message.type == "user.registered")
+                    return message.payload;
+            }
+            return std::string();
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(!found().empty(), qPrintable(server->logs().right(2500)), 30000);
+        const auto envelope = nlohmann::json::parse(found());
+        QCOMPARE(envelope["producer"].get<std::string>(), std::string("auth"));
+        QCOMPARE(envelope["trace_id"].get<std::string>(), traceId);
+        QCOMPARE(envelope["data"]["user_id"].get<std::string>(), userId);
+        QCOMPARE(server->stop(), 0);
     }
 
 private:
