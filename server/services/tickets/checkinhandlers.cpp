@@ -44,13 +44,8 @@ std::string randomScanId()
 {
     unsigned char bytes[16];
     randombytes_buf(bytes, sizeof bytes);
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string id = "srv-";
-    for (unsigned char byte : bytes) {
-        id.push_back(hex[byte >> 4]);
-        id.push_back(hex[byte & 15]);
-    }
-    return id;
+    char hex[sizeof bytes * 2 + 1];
+    return "srv-" + std::string(sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes));
 }
 
 } // namespace
