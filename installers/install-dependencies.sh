@@ -11,12 +11,16 @@ packages=(
   libcpprest-dev libssl-dev libpqxx-dev libpq-dev librdkafka-dev libsodium-dev libcrypt-dev libyaml-cpp-dev nlohmann-json3-dev
   # ticket QR codes: ZXing-C++ draws them, zlib packs the PNG
   libzxing-dev zlib1g-dev
+  # notifications: email over SMTP and webhooks go out through libcurl
+  libcurl4-openssl-dev
   # Qt: Qt Test for every suite; WebSockets for the live hub
   qt6-base-dev qt6-websockets-dev
   # the private PostgreSQL of the embedded default and of the tests
   postgresql
   # tests and benchmarks
   curl wrk nginx-light procps
+  # a real SMTP server for the notification tests to deliver to
+  python3-aiosmtpd
 )
 
 missing=()

@@ -221,6 +221,9 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
         return failStart(e.what(), {{"kafka.brokers", config.getString("kafka.brokers")}});
     }
     bus::Bus& eventBus = *ownedBus;
+    for (const auto& service : services)
+        for (auto& consumer : service->busConsumers(context))
+            eventBus.subscribe(consumer.group, consumer.topics, std::move(consumer.handler));
     std::vector<std::unique_ptr<bus::OutboxRelay>> relays;
     JobRunner jobs;
     for (const auto& service : services) {
@@ -261,6 +264,7 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
         log::warn("in-flight requests still running after the grace period", {{"in_flight", pipeline.inFlight()}});
     server->stop();
     jobs.stop();
+    eventBus.stop(); // consumers finish their message while the database is still there
     workers.stop();
     timer.stop();
     pool.close();

@@ -2,6 +2,7 @@
 
 #include "auth/authservice.h"
 #include "events/eventsservice.h"
+#include "notifications/notificationsservice.h"
 #include "payments/paymentsservice.h"
 #include "tickets/ticketsservice.h"
 #include "system/systemservice.h"
@@ -21,6 +22,8 @@ ServiceCatalog builtinServices()
                  [] { return std::make_unique<tickets::TicketsService>(); }});
     catalog.add({"payments", "simulated card payments, the ledger with the platform's commission, refunds", {"tickets", "events"},
                  [] { return std::make_unique<payments::PaymentsService>(); }});
+    catalog.add({"notifications", "in-app notifications and preferences, email from templates, signed webhooks with retries (consumes the bus)",
+                 {"tickets", "events", "auth"}, [] { return std::make_unique<notifications::NotificationsService>(); }});
     return catalog;
 }
 

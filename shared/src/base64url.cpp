@@ -5,6 +5,21 @@ namespace {
 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+// Plain base64 is base64url with two letters swapped and padding: translate and reuse.
+std::string swapped(std::string_view text, char from62, char from63, char to62, char to63)
+{
+    std::string out(text);
+    for (char& c : out) {
+        if (c == from62)
+            c = to62;
+        else if (c == from63)
+            c = to63;
+        else if (c == to62 || c == to63)
+            c = '!'; // the other alphabet's letter: invalid in this one
+    }
+    return out;
+}
+
 int sextetOf(char c)
 {
     if (c >= 'A' && c <= 'Z')
@@ -63,6 +78,23 @@ std::optional<std::string> base64UrlDecode(std::string_view text)
     if (bits > 0 && (buffer & ((1u << bits) - 1)) != 0)
         return std::nullopt; // leftover bits must be zero in the canonical spelling
     return out;
+}
+
+std::string base64Encode(std::string_view bytes)
+{
+    std::string out = swapped(base64UrlEncode(bytes), '-', '_', '+', '/');
+    out.append((4 - out.size() % 4) % 4, '=');
+    return out;
+}
+
+std::optional<std::string> base64Decode(std::string_view text)
+{
+    if (text.size() % 4 != 0)
+        return std::nullopt;
+    std::size_t padding = 0;
+    while (padding < 2 && padding < text.size() && text[text.size() - 1 - padding] == '=')
+        ++padding;
+    return base64UrlDecode(swapped(text.substr(0, text.size() - padding), '+', '/', '-', '_'));
 }
 
 } // namespace sbor

@@ -31,6 +31,8 @@ public:
     // Every message of `topics` published from now on reaches `handler`, one at a time, in
     // publishing order; a consumer group shares the work (in-process: one handler per group).
     virtual void subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler) = 0;
+    // Ends every subscription (a handler running now finishes first); publish may still be called.
+    virtual void stop() = 0;
 };
 
 // The topic of an outbox aggregate type ("order" -> "orders"); "" for an unknown one.

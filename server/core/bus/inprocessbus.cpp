@@ -11,14 +11,28 @@ InProcessBus::~InProcessBus() { stop(); }
 
 bool InProcessBus::publish(const std::vector<Message>& messages)
 {
-    std::lock_guard lock(m_mutex);
-    for (auto& subscription : m_subscriptions) {
-        std::lock_guard queueLock(subscription->mutex);
-        for (const auto& message : messages) {
-            if (std::find(subscription->topics.begin(), subscription->topics.end(), message.topic) != subscription->topics.end())
-                subscription->queue.push_back(message);
+    std::vector<std::pair<Subscription*, std::uint64_t>> awaited; // the subscription, and its count once the batch is handled
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto& subscription : m_subscriptions) {
+            std::lock_guard queueLock(subscription->mutex);
+            for (const auto& message : messages) {
+                if (std::find(subscription->topics.begin(), subscription->topics.end(), message.topic) != subscription->topics.end()) {
+                    subscription->queue.push_back(message);
+                    ++subscription->enqueued;
+                }
+            }
+            awaited.emplace_back(subscription.get(), subscription->enqueued);
+            subscription->wake.notify_one();
         }
-        subscription->wake.notify_one();
+    }
+    const auto deadline = std::chrono::steady_clock::now() + m_handlingTimeout;
+    for (auto [subscription, target] : awaited) {
+        std::unique_lock queueLock(subscription->mutex);
+        if (!subscription->progress.wait_until(queueLock, deadline, [&] { return subscription->handled >= target || subscription->stopping; }))
+            return false;
+        if (subscription->handled < target)
+            return false; // stopped first: not handled, so not sent
     }
     return true;
 }
@@ -51,9 +65,11 @@ void InProcessBus::deliver(Subscription& subscription)
             log::warn("a bus consumer failed; the message comes again", {{"group", subscription.group}, {"type", message.type}, {"error", e.what()}});
         }
         lock.lock();
-        if (handled)
+        if (handled) {
             subscription.queue.pop_front();
-        else
+            ++subscription.handled;
+            subscription.progress.notify_all();
+        } else
             subscription.wake.wait_for(lock, std::chrono::milliseconds(500), [&] { return subscription.stopping; });
     }
 }
@@ -72,6 +88,7 @@ void InProcessBus::stop()
             subscription->stopping = true;
         }
         subscription->wake.notify_all();
+        subscription->progress.notify_all();
         if (subscription->worker.joinable())
             subscription->worker.join();
     }

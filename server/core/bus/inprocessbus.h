@@ -1,11 +1,16 @@
 #pragma once
 // The embedded default's bus: in one process, still fed from the outboxes, so services behave as
-// they will over Kafka. Each subscription has its own thread and queue, so a slow consumer holds
-// up only itself; a handler that fails gets the same message again after a pause.
+// they will over Kafka. Each subscription has its own thread and queue; a handler that fails gets
+// the same message again after a pause. publish returns once every subscription has handled the
+// batch — the in-process twin of Kafka's acknowledgement: the relay marks rows sent only then, so
+// a crash with messages still queued loses nothing (they go out again; inboxes drop the repeats).
+// A consumer that does not finish in time makes publish answer false, and the relay retries.
 
 #include "bus/bus.h"
 
+#include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -15,7 +20,7 @@ namespace sbor::bus {
 
 class InProcessBus : public Bus {
 public:
-    InProcessBus() = default;
+    explicit InProcessBus(std::chrono::milliseconds handlingTimeout = std::chrono::seconds(10)) : m_handlingTimeout(handlingTimeout) {}
     ~InProcessBus() override;
     InProcessBus(const InProcessBus&) = delete;
     InProcessBus& operator=(const InProcessBus&) = delete;
@@ -23,7 +28,7 @@ public:
     bool publish(const std::vector<Message>& messages) override;
     void subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler) override;
     // Stops every subscription's thread; what is still queued is dropped (it is in the outbox).
-    void stop();
+    void stop() override;
 
 private:
     struct Subscription {
@@ -32,12 +37,16 @@ private:
         Handler handler;
         std::mutex mutex;
         std::condition_variable wake;
+        std::condition_variable progress;
         std::deque<Message> queue;
+        std::uint64_t enqueued = 0; // messages ever queued, and handled, by this subscription
+        std::uint64_t handled = 0;
         bool stopping = false;
         std::thread worker;
     };
     static void deliver(Subscription& subscription);
 
+    std::chrono::milliseconds m_handlingTimeout;
     std::mutex m_mutex;
     std::vector<std::unique_ptr<Subscription>> m_subscriptions;
 };

@@ -33,7 +33,7 @@ public:
 
     bool publish(const std::vector<Message>& messages) override;
     void subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler) override;
-    void stop();
+    void stop() override;
 
 private:
     struct Consumer;

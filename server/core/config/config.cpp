@@ -128,6 +128,15 @@ ConfigSchema coreConfigSchema()
     schema.add({"payments.commission_basis_points", ConfigKind::Integer, "500",
                 "the platform's commission on each payment in hundredths of a percent (500 = 5 %, 0 to 10000)"});
     schema.add({"payments.job_interval_ms", ConfigKind::Integer, "10000", "how often captures left unsettled (a crash mid-payment) are finished"});
+    schema.add({"notifications.smtp.host", ConfigKind::String, "", "SMTP server for emails; empty: emails wait in the queue unsent"});
+    schema.add({"notifications.smtp.port", ConfigKind::Integer, "25", "SMTP port (STARTTLS is used when the server offers it)"});
+    schema.add({"notifications.smtp.from", ConfigKind::String, "Sbor <no-reply@localhost>", "sender of notification emails"});
+    schema.add({"notifications.job_interval_ms", ConfigKind::Integer, "500", "how often due emails and webhook deliveries are sent"});
+    schema.add({"webhooks.allow_private_addresses", ConfigKind::Boolean, "false",
+                "let webhooks reach loopback and private addresses (local receivers, tests); off, they go to public addresses only"});
+    schema.add({"webhooks.retry_delays_seconds", ConfigKind::List, "5,300,1800,7200,18000,36000,50400,72000,86400",
+                "pause after each failed webhook attempt (Standard Webhooks' schedule, ±10 % jitter); then the delivery fails"});
+    schema.add({"webhooks.timeout_ms", ConfigKind::Integer, "10000", "a webhook receiver must answer within this"});
     schema.add({"log.level", ConfigKind::String, "info", "debug, info, warn or error"});
     schema.add({"server.target", ConfigKind::List, "all", "services to run in this process"});
     schema.add({"server.debug_routes", ConfigKind::Boolean, "false", "enable /api/v1/debug/* (tests only)"});

@@ -20,6 +20,7 @@ struct EventFacts {
     std::string timezone;
     std::int64_t startsAt = 0; // unix microseconds
     std::int64_t endsAt = 0;
+    std::string venue;
 };
 
 class EventDirectory {
@@ -94,6 +95,39 @@ class PaymentRefunds {
 public:
     virtual ~PaymentRefunds() = default;
     virtual Result<bool> refundPayment(const std::string& paymentId, const std::string& reason, const std::string& traceId) = 0;
+};
+
+// Provided by the auth service: how to reach a person (notifications). Null for an unknown or
+// deleted account.
+struct UserContact {
+    std::string userId;
+    std::string email;
+    std::string name;
+    std::string locale; // "" when the person never chose one
+};
+
+class UserDirectory {
+public:
+    virtual ~UserDirectory() = default;
+    virtual std::optional<UserContact> contactOf(const std::string& userId) = 0;
+};
+
+// Provided by the tickets service: a ticket as its holder receives it (the email with the QR).
+struct TicketDocument {
+    std::string ticketId;
+    std::string eventId;
+    std::string ticketTypeName;
+    std::string holderName;
+    std::string holderEmail;
+    std::string status; // valid | cancelled
+    std::string code;
+    std::string qrPng;  // the code as a PNG image
+};
+
+class TicketDocuments {
+public:
+    virtual ~TicketDocuments() = default;
+    virtual std::optional<TicketDocument> ticketDocument(const std::string& ticketId) = 0;
 };
 
 } // namespace sbor

@@ -4,6 +4,7 @@
 // alone or with all the others; it gets its dependencies from the ServiceContext.
 
 #include "access/access.h"
+#include "bus/bus.h"
 #include "db/migration.h"
 #include "http/router.h"
 #include "runtime/jobrunner.h"
@@ -21,6 +22,14 @@ namespace sbor {
 class Config;
 class MetricsRegistry;
 namespace db { class ConnectionPool; }
+
+// A service's subscription to the bus: the group names the consumer (Kafka consumer group),
+// the handler runs each message of the topics once per group (see bus/inbox.h).
+struct BusConsumer {
+    std::string group;
+    std::vector<std::string> topics;
+    bus::Handler handler;
+};
 
 // Process-wide facts a service may read.
 struct ServerState {
@@ -51,6 +60,8 @@ public:
     // server then exits with the message instead of running without it.
     virtual void registerRoutes(http::Router& router, ServiceContext& context) {}
     virtual std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) { return {}; }
+    // Subscribed once the bus is up, before any outbox is relayed.
+    virtual std::vector<BusConsumer> busConsumers(ServiceContext& context) { return {}; }
     // True when the service keeps `<name>.outbox`: the process then relays it onto the bus.
     virtual bool hasOutbox() const { return false; }
     // The OpenAPI "paths" object (JSON text) describing this service's public routes; a test

@@ -7,7 +7,12 @@
 #include "authhandlers.h"
 #include "signingkeystore.h"
 
+#include "userrepository.h"
+
 #include "config/config.h"
+#include "db/connectionpool.h"
+#include "service/contracts.h"
+#include "sbor/uuid.h"
 #include "log/logger.h"
 
 // Generated from migrations/*.sql and openapi.json by cmake/SborEmbed.cmake.
@@ -15,6 +20,28 @@ std::vector<sbor::db::Migration> sbor_migrations_auth();
 std::string_view sbor_openapi_auth();
 
 namespace sbor::auth {
+namespace {
+class UserDirectoryFromDatabase : public UserDirectory {
+public:
+    explicit UserDirectoryFromDatabase(db::ConnectionPool& database) : m_database(database) {}
+
+    std::optional<UserContact> contactOf(const std::string& userId) override
+    {
+        if (!isUuid(userId))
+            return std::nullopt;
+        const auto stored = m_database.run([&](pqxx::connection& connection) {
+            pqxx::work tx(connection);
+            return UserRepository(tx).findById(userId);
+        });
+        if (!stored || stored->user.status == "deleted" || stored->user.email.empty())
+            return std::nullopt;
+        return UserContact{stored->user.id, stored->user.email, stored->user.name, stored->user.locale.value_or("")};
+    }
+
+private:
+    db::ConnectionPool& m_database;
+};
+} // namespace
 
 AuthService::AuthService() = default;
 AuthService::~AuthService() = default;
@@ -40,6 +67,7 @@ void AuthService::registerRoutes(http::Router& router, ServiceContext& context)
     m_deviceHandlers = std::make_unique<DeviceHandlers>(*m_kioskEnrollment);
     m_deviceHandlers->registerRoutes(router, name());
     context.authenticator = m_dependencies->authenticator;
+    context.directory->provide<UserDirectory>(std::make_shared<UserDirectoryFromDatabase>(context.database));
 }
 
 } // namespace sbor::auth

@@ -28,7 +28,7 @@ public:
         if (!event)
             return std::nullopt;
         return EventFacts{event->id, event->organizerId, event->status, event->title, event->timezone,
-                          *parseRfc3339(event->startsAt), *parseRfc3339(event->endsAt)};
+                          *parseRfc3339(event->startsAt), *parseRfc3339(event->endsAt), event->venue};
     }
 
 private:

@@ -142,12 +142,20 @@ bool Checkout::maySee(const access::Principal& caller, const std::string& buyerI
 }
 
 namespace {
+nlohmann::json ticketIdsOf(const Order& order)
+{
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& ticket : order.tickets)
+        ids.push_back(ticket.id);
+    return ids;
+}
+
 void announceStatus(pqxx::transaction_base& tx, const Order& order, const std::string& was, const std::string& traceId)
 {
     outbox::append(tx, "tickets",
                    {"order", order.id, "order.updated",
                     {{"order_id", order.id}, {"event_id", order.eventId}, {"buyer_id", order.buyerId}, {"status", order.status}, {"was", was},
-                     {"total", order.total}, {"currency", order.currency}},
+                     {"total", order.total}, {"currency", order.currency}, {"ticket_ids", ticketIdsOf(order)}},
                     traceId});
 }
 } // namespace

@@ -52,7 +52,8 @@ std::vector<Ticket> issueTickets(pqxx::transaction_base& tx, const Order& order,
     const std::int64_t validFrom = event.startsAt / 1000000 - kCodeValidityMarginSeconds;
     const std::int64_t validUntil = event.endsAt / 1000000 + kCodeValidityMarginSeconds;
     std::vector<Ticket> issued;
-    for (const TicketHolder& holder : repository.holdersOf(order.id)) {
+    const std::vector<TicketHolder> holders = repository.holdersOf(order.id);
+    for (const TicketHolder& holder : holders) {
         Ticket ticket;
         ticket.id = uuidText(randomUuid().data());
         ticket.orderId = order.id;
@@ -72,7 +73,11 @@ std::vector<Ticket> issueTickets(pqxx::transaction_base& tx, const Order& order,
                          {"ticket_type_id", ticket.ticketTypeId},
                          {"buyer_id", order.buyerId},
                          {"holder_name", ticket.holderName},
-                         {"holder_email", ticket.holderEmail}},
+                         {"holder_email", ticket.holderEmail},
+                         // Lets a consumer tell when it has seen the whole order (the buyer's summary).
+                         {"order_ticket_count", holders.size()},
+                         {"order_total", order.total},
+                         {"currency", order.currency}},
                         traceId});
     }
     return issued;

@@ -10,10 +10,14 @@
 #include "ticketcatalog.h"
 #include "ticketchanges.h"
 #include "tickethandlers.h"
+#include "ticketqr.h"
+#include "ticketrepository.h"
 #include "tickettypehandlers.h"
+#include "tickettyperepository.h"
 
 #include "config/config.h"
 #include "log/logger.h"
+#include "sbor/uuid.h"
 #include "service/contracts.h"
 
 std::vector<sbor::db::Migration> sbor_migrations_tickets();
@@ -107,6 +111,34 @@ private:
     Checkout& m_checkout;
 };
 
+class TicketDocumentsFromDatabase : public TicketDocuments {
+public:
+    explicit TicketDocumentsFromDatabase(db::ConnectionPool& database) : m_database(database) {}
+
+    std::optional<TicketDocument> ticketDocument(const std::string& ticketId) override
+    {
+        if (!isUuid(ticketId))
+            return std::nullopt;
+        auto document = m_database.run([&](pqxx::connection& connection) -> std::optional<TicketDocument> {
+            pqxx::work tx(connection);
+            const auto ticket = TicketRepository(tx).find(ticketId);
+            if (!ticket)
+                return std::nullopt;
+            const auto type = TicketTypeRepository(tx).find(ticket->ticketTypeId);
+            return TicketDocument{ticket->id, ticket->eventId, type ? type->name : "", ticket->holderName, ticket->holderEmail,
+                                  ticket->status, ticket->code, {}};
+        });
+        if (document)
+            document->qrPng = qrPng(document->code, kEmailQrModulePixels);
+        return document;
+    }
+
+private:
+    // ~300 px for a 164-character code: sharp on a phone screen and on paper.
+    static constexpr int kEmailQrModulePixels = 6;
+    db::ConnectionPool& m_database;
+};
+
 } // namespace
 
 TicketsService::TicketsService() = default;
@@ -131,6 +163,7 @@ void TicketsService::registerRoutes(http::Router& router, ServiceContext& contex
     m_checkInDesk = std::make_unique<CheckInDesk>(context.database, context.directory);
     m_checkInHandlers = std::make_unique<CheckInHandlers>(*m_checkInDesk);
     m_checkInHandlers->registerRoutes(router, name());
+    context.directory->provide<TicketDocuments>(std::make_shared<TicketDocumentsFromDatabase>(context.database));
     context.directory->provide<DoorDirectory>(std::make_shared<DoorDirectoryFromDatabase>(context.database));
     context.directory->provide<EventSalesWindUp>(std::make_shared<EventSalesWindUpByCheckout>(*m_checkout));
     context.directory->provide<OrderSettlement>(std::make_shared<OrderSettlementByCheckout>(context.database, *m_checkout));

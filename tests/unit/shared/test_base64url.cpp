@@ -10,6 +10,20 @@ using namespace sbor;
 class TestBase64Url : public QObject {
     Q_OBJECT
 private slots:
+    void plainBase64WithPadding()
+    {
+        // RFC 4648 §10 vectors, plus the two letters that differ from base64url.
+        const std::pair<std::string, std::string> vectors[] = {{"", ""},         {"f", "Zg=="},         {"fo", "Zm8="},
+                                                              {"foo", "Zm9v"}, {"foob", "Zm9vYg=="}, {"\xfb\xff", "+/8="}};
+        for (const auto& [bytes, text] : vectors) {
+            QCOMPARE(sbor::base64Encode(bytes), text);
+            QCOMPARE(sbor::base64Decode(text).value_or("<none>"), bytes);
+        }
+        QVERIFY(!sbor::base64Decode("-_8=").has_value()); // base64url letters
+        QVERIFY(!sbor::base64Decode("Zg").has_value());   // padding missing
+        QVERIFY(!sbor::base64Decode("Zh==").has_value()); // stray bits
+    }
+
     void rfc4648Vectors()
     {
         const std::pair<const char*, const char*> vectors[] = {{"", ""},         {"f", "Zg"},         {"fo", "Zm8"},       {"foo", "Zm9v"},

@@ -23,6 +23,7 @@ class UnreachableBus : public bus::Bus {
 public:
     bool publish(const std::vector<bus::Message>&) override { return false; }
     void subscribe(const std::string&, const std::vector<std::string>&, bus::Handler) override {}
+    void stop() override {}
 };
 
 struct Received {

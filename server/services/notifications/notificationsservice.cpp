@@ -1,0 +1,81 @@
+#include "notificationsservice.h"
+
+#include "emaildelivery.h"
+#include "messagetemplates.h"
+#include "notificationhandlers.h"
+#include "notificationinbox.h"
+#include "notificationintake.h"
+#include "webhookdelivery.h"
+#include "webhookendpoints.h"
+
+#include "config/config.h"
+#include "log/logger.h"
+
+#include <curl/curl.h>
+
+std::vector<sbor::db::Migration> sbor_migrations_notifications();
+std::string_view sbor_openapi_notifications();
+
+namespace sbor::notifications {
+
+NotificationsService::NotificationsService() = default;
+NotificationsService::~NotificationsService() = default;
+
+std::vector<db::Migration> NotificationsService::migrations() const { return sbor_migrations_notifications(); }
+std::string_view NotificationsService::apiDescription() const { return sbor_openapi_notifications(); }
+
+void NotificationsService::registerRoutes(http::Router& router, ServiceContext& context)
+{
+    static const CURLcode curlReady = curl_global_init(CURL_GLOBAL_DEFAULT); // once, before any thread uses libcurl
+    if (curlReady != CURLE_OK)
+        throw ErrorException(Error(ErrorCode::Internal, "libcurl could not start"));
+    MessageTemplates::builtIn(); // broken templates stop the start, not the first purchase
+
+    const auto& config = context.config;
+    WebhookDeliverySettings webhookSettings;
+    for (const auto& text : config.getList("webhooks.retry_delays_seconds")) {
+        char* end = nullptr;
+        const long long seconds = std::strtoll(text.c_str(), &end, 10);
+        if (text.empty() || *end != '\0' || seconds < 0 || seconds > 7 * 86400)
+            throw ErrorException(Error(ErrorCode::ValidationFailed, "webhooks.retry_delays_seconds must be whole seconds from 0 to 604800, comma-separated (" +
+                                                                        config.originOf("webhooks.retry_delays_seconds") + ")"));
+        webhookSettings.retryDelaysSeconds.push_back(seconds);
+    }
+    webhookSettings.allowPrivateAddresses = config.getBoolean("webhooks.allow_private_addresses");
+    webhookSettings.timeoutMs = static_cast<int>(config.getInteger("webhooks.timeout_ms"));
+
+    m_intake = std::make_unique<NotificationIntake>(context.database, context.directory);
+    m_inbox = std::make_unique<NotificationInbox>(context.database);
+    m_handlers = std::make_unique<NotificationHandlers>(*m_inbox);
+    m_handlers->registerRoutes(router, name());
+    m_endpoints = std::make_unique<WebhookEndpoints>(context.database, webhookSettings.allowPrivateAddresses);
+    m_webhookHandlers = std::make_unique<WebhookHandlers>(*m_endpoints);
+    m_webhookHandlers->registerRoutes(router, name());
+
+    SmtpSettings smtp{config.getString("notifications.smtp.host"), static_cast<int>(config.getInteger("notifications.smtp.port")),
+                      config.getString("notifications.smtp.from")};
+    if (smtp.host.empty())
+        log::warn("emails are queued but not sent: notifications.smtp.host is not set");
+    else
+        m_emails = std::make_unique<EmailDelivery>(context.database, context.directory, SmtpSender(smtp));
+    m_webhooks = std::make_unique<WebhookDelivery>(context.database, std::move(webhookSettings));
+}
+
+std::vector<BusConsumer> NotificationsService::busConsumers(ServiceContext&)
+{
+    NotificationIntake* intake = m_intake.get();
+    return {{"notifications", intakeTopics(), [intake](const bus::Message& message) { return intake->take(message); }}};
+}
+
+std::vector<BackgroundJob> NotificationsService::backgroundJobs(ServiceContext& context)
+{
+    const auto interval = std::chrono::milliseconds(context.config.getInteger("notifications.job_interval_ms"));
+    std::vector<BackgroundJob> jobs;
+    if (EmailDelivery* emails = m_emails.get())
+        jobs.push_back({"email-delivery", interval, [emails] { emails->sendDue(); }});
+    WebhookDelivery* webhooks = m_webhooks.get();
+    jobs.push_back({"webhook-delivery", interval, [webhooks] { webhooks->sendDue(); }});
+    return jobs;
+}
+
+} // namespace sbor::notifications

@@ -1,0 +1,40 @@
+#pragma once
+// The notifications service (architecture.md §3): the in-app inbox and preferences, email over
+// SMTP from templates, and signed webhooks with retries — fed by the bus through its inbox.
+
+#include "service/service.h"
+
+#include <memory>
+
+namespace sbor::notifications {
+
+class NotificationIntake;
+class NotificationInbox;
+class NotificationHandlers;
+class WebhookEndpoints;
+class WebhookHandlers;
+class EmailDelivery;
+class WebhookDelivery;
+
+class NotificationsService : public Service {
+public:
+    NotificationsService();
+    ~NotificationsService() override;
+    std::string name() const override { return "notifications"; }
+    std::vector<db::Migration> migrations() const override;
+    void registerRoutes(http::Router& router, ServiceContext& context) override;
+    std::vector<BusConsumer> busConsumers(ServiceContext& context) override;
+    std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) override;
+    std::string_view apiDescription() const override;
+
+private:
+    std::unique_ptr<NotificationIntake> m_intake;
+    std::unique_ptr<NotificationInbox> m_inbox;
+    std::unique_ptr<NotificationHandlers> m_handlers;
+    std::unique_ptr<WebhookEndpoints> m_endpoints;
+    std::unique_ptr<WebhookHandlers> m_webhookHandlers;
+    std::unique_ptr<EmailDelivery> m_emails;
+    std::unique_ptr<WebhookDelivery> m_webhooks;
+};
+
+} // namespace sbor::notifications

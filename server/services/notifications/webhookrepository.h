@@ -1,0 +1,44 @@
+#pragma once
+// SQL of webhook endpoints, deliveries and their attempts (schema `notifications`).
+
+#include "notification.h"
+
+#include <pqxx/pqxx>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sbor::notifications {
+
+class WebhookRepository {
+public:
+    explicit WebhookRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+
+    WebhookEndpoint insertEndpoint(const WebhookEndpoint& endpoint);
+    std::optional<WebhookEndpoint> findEndpoint(const std::string& id);
+    std::vector<WebhookEndpoint> listEndpoints(const std::string& ownerId, int limit, const std::optional<std::pair<std::string, std::string>>& after);
+    WebhookEndpoint updateEndpoint(const WebhookEndpoint& endpoint);
+    bool deleteEndpoint(const std::string& id);
+    // Active endpoints of `ownerId` that asked for `eventType` (or for everything).
+    std::vector<WebhookEndpoint> subscribers(const std::string& ownerId, const std::string& eventType);
+    void disableEndpoint(const std::string& id, const std::string& reason);
+
+    // Once per endpoint and message: a second call for the same pair does nothing.
+    void queueDelivery(const std::string& endpointId, const std::string& messageId, const std::string& eventType, const std::string& payload);
+    std::vector<DueDelivery> claimDueDeliveries(int limit, int leaseSeconds);
+    void recordAttempt(const std::string& deliveryId, const WebhookAttempt& attempt);
+    void markDeliverySucceeded(const std::string& deliveryId, int statusCode);
+    void scheduleRetry(const std::string& deliveryId, std::optional<int> statusCode, long long delaySeconds);
+    void markDeliveryFailed(const std::string& deliveryId, std::optional<int> statusCode);
+    std::optional<WebhookDeliveryRecord> findDelivery(const std::string& endpointId, const std::string& deliveryId, bool withAttempts);
+    std::vector<WebhookDeliveryRecord> listDeliveries(const std::string& endpointId, int limit, const std::optional<std::pair<std::string, std::string>>& after);
+    // Pending again, due now, with a fresh schedule.
+    void redeliver(const std::string& deliveryId);
+
+private:
+    pqxx::transaction_base& m_tx;
+};
+
+} // namespace sbor::notifications
