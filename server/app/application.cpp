@@ -16,6 +16,7 @@
 #include "http/httpserver.h"
 #include "http/requestpipeline.h"
 #include "log/logger.h"
+#include "outbox/outbox.h"
 #include "metrics/metricsregistry.h"
 #include "runtime/deadlinetimer.h"
 #include "runtime/jobrunner.h"
@@ -237,6 +238,20 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
         }
     }
 
+    try {
+        for (const auto& service : services)
+            service->start(context);
+    } catch (const ErrorException& e) {
+        return failStart(e.error().message, e.error().details);
+    }
+
+    // A commit that wrote an outbox row wakes its relay at once: messages leave within
+    // milliseconds, not at the next poll (the poll stays, for rows written by other processes).
+    pool.setWorkFinishedHook([&jobs] {
+        for (const auto& schema : outbox::takeWrittenSchemas())
+            jobs.wake("outbox-relay-" + schema);
+    });
+
     log::info("listening", {{"http", "http://" + address.text()}, {"live", config.getString("live.listen")},
                             {"services", *targets}, {"database", embedded ? "embedded" : "external"}});
     std::printf("sbor-server %s listening on http://%s (services: %zu, database: %s)\n", SBOR_VERSION, address.text().c_str(),
@@ -266,6 +281,7 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
     jobs.stop();
     eventBus.stop(); // consumers finish their message while the database is still there
     workers.stop();
+    pool.setWorkFinishedHook(nullptr); // nothing runs any more: the jobs it wakes may go
     timer.stop();
     pool.close();
     if (embedded)

@@ -2,6 +2,7 @@
 
 #include "auth/authservice.h"
 #include "events/eventsservice.h"
+#include "live/liveservice.h"
 #include "notifications/notificationsservice.h"
 #include "payments/paymentsservice.h"
 #include "tickets/ticketsservice.h"
@@ -24,6 +25,8 @@ ServiceCatalog builtinServices()
                  [] { return std::make_unique<payments::PaymentsService>(); }});
     catalog.add({"notifications", "in-app notifications and preferences, email from templates, signed webhooks with retries (consumes the bus)",
                  {"tickets", "events", "auth"}, [] { return std::make_unique<notifications::NotificationsService>(); }});
+    catalog.add({"live", "the live feed: WebSocket topics for events, people and admins, fed by the bus", {"auth", "events"},
+                 [] { return std::make_unique<live::LiveService>(); }});
     return catalog;
 }
 

@@ -58,6 +58,13 @@ bool TestServer::launch()
     QStringList arguments = m_options.arguments;
     arguments << "--http" << QStringLiteral("127.0.0.1:%1").arg(m_port);
     QProcessEnvironment environment = m_options.environment;
+    // Servers of parallel tests must not meet on the default live port either.
+    if (const int given = arguments.indexOf("--live"); given >= 0)
+        m_livePort = quint16(arguments.value(given + 1).section(':', -1).toUInt());
+    else if (environment.contains("SBOR_LIVE_LISTEN"))
+        m_livePort = quint16(environment.value("SBOR_LIVE_LISTEN").section(':', -1).toUInt());
+    else
+        arguments << "--live" << QStringLiteral("127.0.0.1:%1").arg(m_livePort = freeLoopbackPort());
     if (m_options.debugRoutes && !environment.contains("SBOR_SERVER_DEBUG_ROUTES"))
         environment.insert("SBOR_SERVER_DEBUG_ROUTES", "true");
     applyTestDefaults(environment);

@@ -48,6 +48,8 @@ public:
 
     QUrl url(const QString& pathAndQuery) const;
     quint16 port() const { return m_port; }
+    // The live WebSocket port (ws://127.0.0.1:livePort()/api/v1/live).
+    quint16 livePort() const { return m_livePort; }
     qint64 pid() const { return m_process.processId(); }
     QString logs();
     // Only the error-level lines of logs(), to explain an unexpected answer in a failure message.
@@ -60,6 +62,7 @@ private:
     Options m_options;
     QProcess m_process;
     quint16 m_port = 0;
+    quint16 m_livePort = 0;
     // stderr goes to a file, not a pipe: a busy server must never block on a full pipe that
     // the test is not reading at that moment.
     QTemporaryDir m_logDir;

@@ -90,6 +90,9 @@ ConfigSchema coreConfigSchema()
     ConfigSchema schema;
     schema.add({"http.listen", ConfigKind::String, "127.0.0.1:8080", "REST API address HOST:PORT"});
     schema.add({"live.listen", ConfigKind::String, "127.0.0.1:8081", "live WebSocket address HOST:PORT"});
+    schema.add({"live.resume_frames", ConfigKind::Integer, "1000", "frames kept per live topic for clients that reconnect (older: told to resync)"});
+    schema.add({"live.heartbeat_interval_ms", ConfigKind::Integer, "15000", "how often live clients are pinged (three unanswered: dropped)"});
+    schema.add({"live.max_buffered_bytes", ConfigKind::Integer, "4194304", "a live client whose unsent frames pass this is dropped (too slow)"});
     schema.add({"http.body_limit_bytes", ConfigKind::Integer, "1048576", "largest request body accepted (413 above)"});
     schema.add({"http.request_timeout_ms", ConfigKind::Integer, "30000", "a request still running after this gets 504"});
     schema.add({"http.workers", ConfigKind::Integer, "16", "threads that run handlers and database work (more than database.pool_size mostly adds waiting: measured 32 on 16 connections tripled the p99)"});

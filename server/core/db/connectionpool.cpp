@@ -183,6 +183,8 @@ void ConnectionPool::release(std::unique_ptr<pqxx::connection> connection, bool 
     }
     lock.unlock();
     connection.reset(); // a broken one disconnects outside the lock
+    if (m_workFinished)
+        m_workFinished();
 }
 
 bool ConnectionPool::ping()

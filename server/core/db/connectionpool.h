@@ -50,6 +50,11 @@ public:
 
     std::size_t size() const { return m_options.size; }
 
+    // Called on the worker's thread each time a run() gives its connection back (its transaction
+    // committed or rolled back): the outbox relays are woken this way right after a commit. Set
+    // once, before work starts.
+    void setWorkFinishedHook(std::function<void()> hook) { m_workFinished = std::move(hook); }
+
 private:
     class Lease;
     std::unique_ptr<pqxx::connection> acquire();
@@ -75,6 +80,7 @@ private:
     std::vector<std::unique_ptr<pqxx::connection>> m_idle;
     std::size_t m_open = 0; // idle + leased
     bool m_closed = false;
+    std::function<void()> m_workFinished;
 };
 
 // Throws ServiceUnavailableError; out of line so this header needs no HTTP include.

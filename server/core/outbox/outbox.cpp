@@ -1,6 +1,18 @@
 #include "outbox/outbox.h"
 
+#include <algorithm>
+
 namespace sbor::outbox {
+namespace {
+thread_local std::vector<std::string> writtenSchemas;
+}
+
+std::vector<std::string> takeWrittenSchemas()
+{
+    std::vector<std::string> taken;
+    taken.swap(writtenSchemas);
+    return taken;
+}
 
 std::string append(pqxx::transaction_base& tx, const std::string& schema, const OutboxMessage& message)
 {
@@ -8,6 +20,8 @@ std::string append(pqxx::transaction_base& tx, const std::string& schema, const 
         "INSERT INTO " + tx.quote_name(schema) +
             ".outbox (aggregatetype, aggregateid, type, payload, trace_id) VALUES ($1, $2, $3, $4::jsonb, $5) RETURNING id::text",
         message.aggregateType, message.aggregateId, message.type, message.data.dump(), message.traceId);
+    if (std::find(writtenSchemas.begin(), writtenSchemas.end(), schema) == writtenSchemas.end())
+        writtenSchemas.push_back(schema);
     return row[0].as<std::string>();
 }
 

@@ -9,6 +9,7 @@
 #include <pqxx/pqxx>
 
 #include <string>
+#include <vector>
 
 namespace sbor::outbox {
 
@@ -22,6 +23,10 @@ struct OutboxMessage {
 
 // Inserts the message into `<schema>.outbox`; returns its id.
 std::string append(pqxx::transaction_base& tx, const std::string& schema, const OutboxMessage& message);
+
+// The schemas this thread appended to since the last call (and forgets them): after a
+// transaction ends, its relay is woken instead of waiting for its next poll.
+std::vector<std::string> takeWrittenSchemas();
 
 // The bus envelope of a stored row: {"id","type","occurred_at","producer","trace_id","data"}.
 nlohmann::json envelope(const std::string& id, const std::string& type, const std::string& occurredAt,

@@ -16,10 +16,22 @@ void JobRunner::start(BackgroundJob job)
                 log::error("background job failed", {{"job", job.name}, {"error", e.what()}});
             }
             std::unique_lock lock(m_mutex);
-            if (m_wake.wait_for(lock, job.interval, [this] { return m_stopping; }))
+            m_wake.wait_for(lock, job.interval, [&] { return m_stopping || m_woken.count(job.name) > 0; });
+            if (m_stopping)
                 return;
+            m_woken.erase(job.name);
         }
     });
+}
+
+void JobRunner::wake(const std::string& name)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_woken.insert(name).second)
+            return; // already due
+    }
+    m_wake.notify_all();
 }
 
 void JobRunner::stop()

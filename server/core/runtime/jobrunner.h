@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -27,12 +28,16 @@ public:
     JobRunner& operator=(const JobRunner&) = delete;
 
     void start(BackgroundJob job);
+    // Runs the job named `name` now instead of at its next turn (once, however often woken
+    // meanwhile). Cheap: callable from any thread, after every commit.
+    void wake(const std::string& name);
     void stop();
 
 private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;
+    std::set<std::string> m_woken;
     std::vector<std::thread> m_threads;
 };
 

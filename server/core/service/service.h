@@ -60,6 +60,9 @@ public:
     // server then exits with the message instead of running without it.
     virtual void registerRoutes(http::Router& router, ServiceContext& context) {}
     virtual std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) { return {}; }
+    // Begins serving what is not the REST API (the live hub's socket), once routes, bus and jobs
+    // are in place. Throws ErrorException when it cannot (the server then exits with the message).
+    virtual void start(ServiceContext& context) {}
     // Subscribed once the bus is up, before any outbox is relayed.
     virtual std::vector<BusConsumer> busConsumers(ServiceContext& context) { return {}; }
     // True when the service keeps `<name>.outbox`: the process then relays it onto the bus.

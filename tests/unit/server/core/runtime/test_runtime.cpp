@@ -74,6 +74,22 @@ private slots:
         std::this_thread::sleep_for(100ms);
         QCOMPARE(runs.load(), after);
     }
+
+    void aWokenJobRunsNowNotAtItsNextTurn()
+    {
+        JobRunner runner;
+        std::atomic<int> runs{0};
+        runner.start({"hourly", std::chrono::hours(1), [&] { ++runs; }});
+        QTRY_COMPARE_WITH_TIMEOUT(runs.load(), 1, 5000); // the first turn is at start
+        runner.wake("someone else");
+        std::this_thread::sleep_for(100ms);
+        QCOMPARE(runs.load(), 1);
+        runner.wake("hourly");
+        QTRY_COMPARE_WITH_TIMEOUT(runs.load(), 2, 5000);
+        std::this_thread::sleep_for(100ms);
+        QCOMPARE(runs.load(), 2); // one wake, one run
+        runner.stop();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRuntime)

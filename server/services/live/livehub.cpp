@@ -1,0 +1,324 @@
+#include "livehub.h"
+
+#include "log/logger.h"
+#include "sbor/error.h"
+#include "service/contracts.h"
+
+#include <QThread>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <chrono>
+#include <future>
+
+namespace sbor::live {
+namespace {
+
+constexpr qint64 kLargestClientFrame = 4096;
+
+std::int64_t nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+std::string controlFrame(const nlohmann::json& frame) { return frame.dump(); }
+
+std::string errorFrame(const std::string& code, const std::string& message, const std::string& topic = {})
+{
+    nlohmann::json frame = {{"op", "error"}, {"code", code}, {"message", message}};
+    if (!topic.empty())
+        frame["topic"] = topic;
+    return frame.dump();
+}
+
+// The bearer token of the upgrade request: Authorization header, else ?access_token= (browsers
+// cannot set headers on a WebSocket).
+std::string tokenOf(const QWebSocket& socket)
+{
+    const QByteArray header = socket.request().rawHeader("Authorization");
+    if (header.startsWith("Bearer "))
+        return header.mid(7).trimmed().toStdString();
+    return QUrlQuery(socket.requestUrl()).queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded).toStdString();
+}
+
+} // namespace
+
+struct LiveHub::Client {
+    QWebSocket* socket = nullptr;
+    access::Principal principal;
+    std::unordered_set<std::string> topics;
+    std::int64_t lastPongMs = 0;
+    bool dropped = false;
+};
+
+LiveHub::LiveHub(LiveHubSettings settings, std::shared_ptr<access::Authenticator> authenticator, std::shared_ptr<ServiceDirectory> directory)
+    : m_settings(std::move(settings)), m_authenticator(std::move(authenticator)), m_directory(std::move(directory)),
+      m_log(m_settings.resumeFramesPerTopic, m_settings.keptTopics)
+{
+}
+
+LiveHub::~LiveHub() { stop(); }
+
+void LiveHub::start()
+{
+    m_thread = std::make_unique<QThread>();
+    m_thread->setObjectName(QStringLiteral("live-hub"));
+    moveToThread(m_thread.get());
+    m_thread->start();
+    std::promise<std::string> listening; // "" or why not
+    QMetaObject::invokeMethod(this, [this, &listening] {
+        m_server = new QWebSocketServer(QStringLiteral("sbor-live"), QWebSocketServer::NonSecureMode, this);
+        m_server->setMaxPendingConnections(1024);
+        if (!m_server->listen(QHostAddress(QString::fromStdString(m_settings.host)), quint16(m_settings.port))) {
+            listening.set_value(m_server->errorString().toStdString());
+            return;
+        }
+        connect(m_server, &QWebSocketServer::newConnection, this, [this] { acceptConnections(); });
+        m_heartbeat = new QTimer(this);
+        connect(m_heartbeat, &QTimer::timeout, this, [this] { heartbeat(); });
+        m_heartbeat->start(m_settings.heartbeatIntervalMs);
+        listening.set_value("");
+    });
+    auto answer = listening.get_future();
+    const std::string problem =
+        answer.wait_for(std::chrono::seconds(10)) == std::future_status::ready ? answer.get() : "its thread did not start an event loop";
+    if (!problem.empty()) {
+        stop();
+        throw ErrorException(Error(ErrorCode::Internal, "cannot listen on " + m_settings.host + ":" + std::to_string(m_settings.port) +
+                                                            " for the live feed: " + problem,
+                                   {{"live", m_settings.host + ":" + std::to_string(m_settings.port)}}));
+    }
+    log::info("live feed listening", {{"live", "ws://" + m_settings.host + ":" + std::to_string(m_settings.port) + "/api/v1/live"}});
+}
+
+void LiveHub::stop()
+{
+    if (!m_thread)
+        return;
+    // Close everything on the hub's thread, where the sockets live, then end the thread.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            auto clients = std::move(m_clients);
+            m_clients.clear();
+            for (auto& [socket, client] : clients) {
+                socket->disconnect(this);
+                socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+                delete socket;
+            }
+            m_subscribers.clear();
+            delete m_server;
+            m_server = nullptr;
+            delete m_heartbeat;
+            m_heartbeat = nullptr;
+            moveToThread(nullptr);
+            QThread::currentThread()->quit();
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread->wait();
+    m_thread.reset();
+    m_clientCount = 0;
+}
+
+void LiveHub::publish(std::vector<LiveFrame> frames)
+{
+    if (frames.empty())
+        return;
+    QMetaObject::invokeMethod(this, [this, frames = std::move(frames)] { deliver(frames); });
+}
+
+void LiveHub::acceptConnections()
+{
+    while (QWebSocket* socket = m_server->nextPendingConnection())
+        admit(socket);
+}
+
+void LiveHub::admit(QWebSocket* socket)
+{
+    socket->setParent(this);
+    if (socket->requestUrl().path() != QStringLiteral("/api/v1/live")) {
+        socket->sendTextMessage(QString::fromStdString(errorFrame("not_found", "the live feed is at /api/v1/live")));
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("not_found"));
+        socket->deleteLater();
+        return;
+    }
+    const std::string token = tokenOf(*socket);
+    auto principal = token.empty() || !m_authenticator ? Result<access::Principal>(Error(ErrorCode::Unauthorized, "a bearer token is required"))
+                                                        : m_authenticator->authenticate(token);
+    if (!principal) {
+        socket->sendTextMessage(QString::fromStdString(errorFrame("unauthorized", principal.error().message)));
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
+        socket->deleteLater();
+        return;
+    }
+    auto client = std::make_unique<Client>();
+    client->socket = socket;
+    client->principal = std::move(principal).value();
+    client->lastPongMs = nowMs();
+    Client* raw = client.get();
+    m_clients.emplace(socket, std::move(client));
+    m_clientCount = m_clients.size();
+    socket->setMaxAllowedIncomingMessageSize(kLargestClientFrame);
+    connect(socket, &QWebSocket::textMessageReceived, this, [this, raw](const QString& text) { receive(*raw, text); });
+    connect(socket, &QWebSocket::pong, this, [raw](quint64, const QByteArray&) { raw->lastPongMs = nowMs(); });
+    connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+        const auto found = m_clients.find(socket);
+        if (found == m_clients.end())
+            return;
+        Client& gone = *found->second;
+        gone.dropped = true;
+        for (const auto& topic : gone.topics)
+            if (auto subscribers = m_subscribers.find(topic); subscribers != m_subscribers.end())
+                subscribers->second.erase(&gone);
+        gone.topics.clear();
+        // Forgotten once the current handler is done with it: this may run inside a send().
+        QMetaObject::invokeMethod(
+            this,
+            [this, socket] {
+                m_clients.erase(socket);
+                m_clientCount = m_clients.size();
+                socket->deleteLater();
+            },
+            Qt::QueuedConnection);
+    });
+    send(*raw, controlFrame({{"op", "welcome"}, {"user_id", raw->principal.userId},
+                             {"device_id", raw->principal.device ? nlohmann::json(raw->principal.device->deviceId) : nlohmann::json()}}));
+}
+
+void LiveHub::receive(Client& client, const QString& text)
+{
+    const auto request = nlohmann::json::parse(text.toStdString(), nullptr, false);
+    if (!request.is_object() || !request.contains("op") || !request["op"].is_string()) {
+        send(client, errorFrame("bad_request", "frames are JSON objects with an op: subscribe, unsubscribe or ping"));
+        return;
+    }
+    const std::string op = request["op"].get<std::string>();
+    if (op == "subscribe")
+        subscribe(client, request);
+    else if (op == "unsubscribe")
+        unsubscribe(client, request.value("topic", std::string()));
+    else if (op == "ping")
+        send(client, controlFrame({{"op", "pong"}}));
+    else
+        send(client, errorFrame("bad_request", "unknown op " + op + "; use subscribe, unsubscribe or ping"));
+}
+
+void LiveHub::subscribe(Client& client, const nlohmann::json& request)
+{
+    if (client.dropped)
+        return;
+    const std::string topicText = request.contains("topic") && request["topic"].is_string() ? request["topic"].get<std::string>() : "";
+    const auto topic = parseTopic(topicText);
+    if (!topic) {
+        send(client, errorFrame("bad_request", "topic must be event:<id>, user:<id> or system", topicText));
+        return;
+    }
+    const std::string name = topic->kind == TopicName::Kind::System ? "system"
+                             : (topic->kind == TopicName::Kind::Event ? "event:" : "user:") + topic->id;
+    std::optional<std::uint64_t> since;
+    if (request.contains("since") && !request["since"].is_null()) {
+        if (!request["since"].is_number_unsigned()) {
+            send(client, errorFrame("bad_request", "since must be the last seq received, a whole number", name));
+            return;
+        }
+        since = request["since"].get<std::uint64_t>();
+    }
+    if (!client.topics.count(name) && client.topics.size() >= m_settings.maxSubscriptions) {
+        send(client, errorFrame("too_many_subscriptions", "at most " + std::to_string(m_settings.maxSubscriptions) + " topics per connection", name));
+        return;
+    }
+    const std::optional<std::string> organizer = topic->kind == TopicName::Kind::Event ? organizerOf(topic->id) : std::nullopt;
+    if (!mayWatch(client.principal, *topic, organizer)) {
+        // An event that does not exist and one the caller may not see look the same.
+        send(client, errorFrame("forbidden", "you may not watch " + name, name));
+        return;
+    }
+    client.topics.insert(name);
+    m_subscribers[name].insert(&client);
+    send(client, controlFrame({{"op", "subscribed"}, {"topic", name}, {"seq", m_log.lastSeq(name)}}));
+    if (since) {
+        const auto missed = m_log.since(name, *since);
+        if (!missed) {
+            send(client, controlFrame({{"op", "resync"}, {"topic", name}, {"seq", m_log.lastSeq(name)}}));
+            return;
+        }
+        for (const auto& frame : *missed)
+            send(client, frame);
+    }
+}
+
+void LiveHub::unsubscribe(Client& client, const std::string& topic)
+{
+    client.topics.erase(topic);
+    if (auto found = m_subscribers.find(topic); found != m_subscribers.end()) {
+        found->second.erase(&client);
+        if (found->second.empty())
+            m_subscribers.erase(found);
+    }
+    send(client, controlFrame({{"op", "unsubscribed"}, {"topic", topic}}));
+}
+
+void LiveHub::deliver(const std::vector<LiveFrame>& frames)
+{
+    for (const LiveFrame& frame : frames) {
+        std::string text;
+        m_log.append(frame.topic, [&](std::uint64_t seq) {
+            text = nlohmann::json{{"topic", frame.topic}, {"seq", seq}, {"type", frame.type}, {"data", frame.data}, {"at", frame.at}}.dump();
+            return text;
+        });
+        const auto subscribers = m_subscribers.find(frame.topic);
+        if (subscribers == m_subscribers.end())
+            continue;
+        const std::vector<Client*> targets(subscribers->second.begin(), subscribers->second.end()); // drop() may change the set
+        for (Client* client : targets)
+            send(*client, text);
+    }
+}
+
+void LiveHub::send(Client& client, const std::string& text)
+{
+    if (client.dropped)
+        return;
+    client.socket->sendTextMessage(QString::fromStdString(text));
+    if (client.socket->bytesToWrite() > m_settings.maxBufferedBytes)
+        drop(client, "too slow: its unsent frames passed the limit");
+}
+
+void LiveHub::drop(Client& client, const char* why)
+{
+    client.dropped = true;
+    log::info("live client dropped", {{"reason", why}, {"user_id", client.principal.userId}, {"topics", client.topics.size()}});
+    for (const auto& topic : client.topics)
+        if (auto found = m_subscribers.find(topic); found != m_subscribers.end())
+            found->second.erase(&client);
+    client.topics.clear();
+    // abort(), not close(): a client that cannot keep up would not take the close frame either.
+    client.socket->abort();
+}
+
+void LiveHub::heartbeat()
+{
+    const std::int64_t now = nowMs();
+    std::vector<Client*> silent;
+    for (auto& [socket, client] : m_clients) {
+        if (client->dropped)
+            continue;
+        if (now - client->lastPongMs > m_settings.heartbeatTimeoutMs)
+            silent.push_back(client.get());
+        else
+            socket->ping();
+    }
+    for (Client* client : silent)
+        drop(*client, "no answer to pings");
+}
+
+std::optional<std::string> LiveHub::organizerOf(const std::string& eventId)
+{
+    const auto events = m_directory->find<EventDirectory>();
+    const auto event = events ? events->eventFacts(eventId) : std::nullopt;
+    return event ? std::optional(event->organizerId) : std::nullopt;
+}
+
+} // namespace sbor::live

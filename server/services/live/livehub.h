@@ -1,0 +1,83 @@
+#pragma once
+// The live feed's WebSocket server (architecture.md §5) on Qt WebSockets, in a thread of its own
+// with its own event loop. Clients authenticate with the REST API's tokens (user JWT or device
+// token) in the upgrade request's Authorization header or an access_token query parameter, then
+// subscribe to topics they may watch; each topic numbers its frames, and a client resuming with
+// `since` gets what it missed or is told to resync. The server pings every client; one that does
+// not answer, or reads too slowly to keep its send buffer under the limit, is dropped so that it
+// never slows the others.
+
+#include "livetopics.h"
+#include "topiclog.h"
+
+#include "access/access.h"
+#include "service/servicedirectory.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+class QThread;
+class QTimer;
+class QWebSocket;
+class QWebSocketServer;
+
+namespace sbor::live {
+
+struct LiveHubSettings {
+    std::string host = "127.0.0.1";
+    int port = 8081;
+    std::size_t resumeFramesPerTopic = 1000;
+    std::size_t keptTopics = 10000;
+    int heartbeatIntervalMs = 15000;    // ping every client this often
+    int heartbeatTimeoutMs = 45000;     // no pong for this long: dropped
+    qint64 maxBufferedBytes = 4 << 20;  // a client whose unsent data exceeds this is dropped
+    std::size_t maxSubscriptions = 200; // per client
+};
+
+class LiveHub : public QObject {
+public:
+    LiveHub(LiveHubSettings settings, std::shared_ptr<access::Authenticator> authenticator, std::shared_ptr<ServiceDirectory> directory);
+    ~LiveHub() override;
+
+    // Listens in the hub's own thread; throws ErrorException when the address cannot be taken.
+    void start();
+    void stop();
+    // From any thread: numbers the frames and sends them to their topics' subscribers.
+    void publish(std::vector<LiveFrame> frames);
+
+    std::size_t clientCount() const { return m_clientCount.load(); }
+
+private:
+    struct Client;
+    void acceptConnections();
+    void admit(QWebSocket* socket);
+    void receive(Client& client, const QString& text);
+    void subscribe(Client& client, const nlohmann::json& request);
+    void unsubscribe(Client& client, const std::string& topic);
+    void deliver(const std::vector<LiveFrame>& frames);
+    void send(Client& client, const std::string& text);
+    void drop(Client& client, const char* why);
+    void heartbeat();
+    std::optional<std::string> organizerOf(const std::string& eventId);
+
+    LiveHubSettings m_settings;
+    std::shared_ptr<access::Authenticator> m_authenticator;
+    std::shared_ptr<ServiceDirectory> m_directory;
+    std::unique_ptr<QThread> m_thread;
+    // Owned by the hub thread: created and destroyed there.
+    QWebSocketServer* m_server = nullptr;
+    QTimer* m_heartbeat = nullptr;
+    std::unordered_map<QWebSocket*, std::unique_ptr<Client>> m_clients;
+    std::unordered_map<std::string, std::unordered_set<Client*>> m_subscribers; // by topic
+    TopicLog m_log;
+    std::atomic<std::size_t> m_clientCount{0};
+};
+
+} // namespace sbor::live

@@ -1,0 +1,27 @@
+#pragma once
+// The live service (architecture.md §3, §5): the WebSocket hub on `live.listen`, fed by the bus.
+// Every process that runs it hears every message (a consumer group of its own), since each has
+// its own clients.
+
+#include "service/service.h"
+
+#include <memory>
+
+namespace sbor::live {
+
+class LiveHub;
+
+class LiveService : public Service {
+public:
+    LiveService();
+    ~LiveService() override;
+    std::string name() const override { return "live"; }
+    void registerRoutes(http::Router& router, ServiceContext& context) override;
+    void start(ServiceContext& context) override;
+    std::vector<BusConsumer> busConsumers(ServiceContext& context) override;
+
+private:
+    std::unique_ptr<LiveHub> m_hub;
+};
+
+} // namespace sbor::live

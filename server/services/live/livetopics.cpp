@@ -1,0 +1,67 @@
+#include "livetopics.h"
+
+#include "sbor/uuid.h"
+
+namespace sbor::live {
+namespace {
+
+std::string textOf(const nlohmann::json& data, const char* key)
+{
+    const auto found = data.find(key);
+    return found != data.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+bool startsWith(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+
+} // namespace
+
+std::vector<LiveFrame> framesOf(const bus::Message& message)
+{
+    const auto envelope = nlohmann::json::parse(message.payload, nullptr, false);
+    if (!envelope.is_object() || !envelope.contains("data") || !envelope["data"].is_object())
+        return {};
+    const std::string type = envelope.value("type", message.type);
+    const nlohmann::json& data = envelope["data"];
+    const std::string at = envelope.value("occurred_at", std::string());
+    std::vector<LiveFrame> frames;
+    if (const std::string eventId = textOf(data, "event_id"); !eventId.empty())
+        frames.push_back({"event:" + eventId, type, data, at});
+    // A person's own things: what they bought, their orders and money.
+    if (const std::string buyerId = textOf(data, "buyer_id");
+        !buyerId.empty() && (startsWith(type, "ticket.") || startsWith(type, "order.") || startsWith(type, "payment.") || type == "refund.issued"))
+        frames.push_back({"user:" + buyerId, type, data, at});
+    if (startsWith(type, "user.") || type == "event.published" || type == "event.cancelled" || type == "payment.failed")
+        frames.push_back({"system", type, data, at});
+    return frames;
+}
+
+std::optional<TopicName> parseTopic(const std::string& text)
+{
+    if (text == "system")
+        return TopicName{TopicName::Kind::System, ""};
+    for (const auto& [prefix, kind] : {std::pair{std::string("event:"), TopicName::Kind::Event}, std::pair{std::string("user:"), TopicName::Kind::User}}) {
+        if (startsWith(text, prefix) && isUuid(text.substr(prefix.size())))
+            return TopicName{kind, canonicalUuid(text.substr(prefix.size()))};
+    }
+    return std::nullopt;
+}
+
+bool mayWatch(const access::Principal& caller, const TopicName& topic, const std::optional<std::string>& eventOrganizerId)
+{
+    switch (topic.kind) {
+    case TopicName::Kind::System:
+        return !caller.device && caller.has(access::Permission::UsersAdminister);
+    case TopicName::Kind::User:
+        return !caller.device && (caller.userId == topic.id || caller.has(access::Permission::UsersRead));
+    case TopicName::Kind::Event:
+        if (!eventOrganizerId)
+            return false;
+        if (caller.device) // a kiosk sees the door of its own event only
+            return caller.device->eventId == topic.id;
+        // Staff work every door until staff are assigned per event.
+        return caller.managesEventOf(*eventOrganizerId) || caller.hasRole(access::Role::Staff);
+    }
+    return false;
+}
+
+} // namespace sbor::live

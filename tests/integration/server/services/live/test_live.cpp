@@ -1,0 +1,260 @@
+// The live feed over real WebSockets against a real sbor-server: who may watch which topic
+// (organizer, buyer, kiosk device token, admin), frames numbered per topic as sales and
+// check-ins happen, resuming after a reconnect or being told to resync, and clients that stop
+// answering pings being dropped.
+#include "authapi.h"
+#include "httpclient.h"
+#include "liveclient.h"
+#include "salesapi.h"
+#include "testdatabase.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QTcpSocket>
+#include <QtTest>
+
+#include <memory>
+
+using namespace sbor::test;
+
+namespace {
+QJsonObject freeOrder(const QString& eventId, const QString& typeId)
+{
+    return {{"event_id", eventId},
+            {"items", QJsonArray{QJsonObject{{"ticket_type_id", typeId}, {"quantity", 1},
+                                             {"attendees", QJsonArray{QJsonObject{{"name", "Guest"}, {"email", uniqueEmail("guest")}}}}}}}};
+}
+} // namespace
+
+class TestLive : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_database.valid(), m_database.problem().c_str());
+        m_server = TestServer::startOn(m_database.url(), {{"SBOR_LIVE_RESUME_FRAMES", "6"}, {"SBOR_LIVE_HEARTBEAT_INTERVAL_MS", "300"}});
+        QVERIFY(m_server);
+        m_api = std::make_unique<AuthApi>(*m_server, m_client);
+        m_organizer = m_api->signUpOrganizer("organizer");
+        m_buyer = m_api->signUp("buyer");
+        QVERIFY(!m_organizer.id.isEmpty() && !m_buyer.id.isEmpty());
+        SalesApi sales(*m_api, m_organizer.accessToken);
+        m_event = sales.createEvent("Live night", 0.5); // starts in 12 h: codes are valid from a day before
+        m_type = sales.addType(m_event, {{"name", "Free"}, {"price", 0}, {"quota", 100}, {"sales_end", inDays(0.4)}});
+        QVERIFY(sales.publish(m_event));
+        m_otherEvent = sales.createEvent("Other night");
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            QCOMPARE(m_server->stop(), 0);
+    }
+
+    void tokensAreRequiredAndChecked()
+    {
+        for (const QString& token : {QString(), QStringLiteral("not-a-token"), m_organizer.accessToken + "x"}) {
+            LiveClient client;
+            QVERIFY(client.connectTo(m_server->livePort(), token));
+            const QJsonObject error = client.waitForOp("error");
+            QCOMPARE(error.value("code").toString(), QStringLiteral("unauthorized"));
+            QVERIFY(client.waitForDisconnect());
+        }
+        LiveClient wrongPath;
+        QVERIFY(wrongPath.connectTo(m_server->livePort(), m_organizer.accessToken, false, "/elsewhere"));
+        QCOMPARE(wrongPath.waitForOp("error").value("code").toString(), QStringLiteral("not_found"));
+        QVERIFY(wrongPath.waitForDisconnect());
+    }
+
+    void salesAndCheckInsReachTheOrganizerInOrder()
+    {
+        LiveClient organizer;
+        QVERIFY(organizer.connectTo(m_server->livePort(), m_organizer.accessToken));
+        QCOMPARE(organizer.waitForOp("welcome").value("user_id").toString(), m_organizer.id);
+        organizer.subscribe("event:" + m_event.toUpper()); // any spelling of the id
+        const QJsonObject subscribed = organizer.waitForOp("subscribed");
+        QCOMPARE(subscribed.value("topic").toString(), "event:" + m_event);
+        const qint64 start = subscribed.value("seq").toInteger();
+
+        // The buyer watches their own topic, with the token in the query as a browser would.
+        LiveClient buyer;
+        QVERIFY(buyer.connectTo(m_server->livePort(), m_buyer.accessToken, true));
+        buyer.subscribe("user:" + m_buyer.id);
+        QVERIFY(!buyer.waitForOp("subscribed").isEmpty());
+
+        const auto placed = m_api->post("/api/v1/orders", freeOrder(m_event, m_type), m_buyer.accessToken);
+        QCOMPARE(placed.status, 201);
+        const QString orderId = placed.json().value("order").toObject().value("id").toString();
+        const QJsonObject created = organizer.waitForType("event:" + m_event, "order.created");
+        QCOMPARE(created.value("data").toObject().value("order_id").toString(), orderId);
+        const QJsonObject purchased = organizer.waitForType("event:" + m_event, "ticket.purchased");
+        QVERIFY(!purchased.isEmpty());
+        // The order's two frames, numbered one after the other from where the topic stood.
+        const qint64 low = qMin(created.value("seq").toInteger(), purchased.value("seq").toInteger());
+        const qint64 high = qMax(created.value("seq").toInteger(), purchased.value("seq").toInteger());
+        QCOMPARE(low, start + 1);
+        QCOMPARE(high, start + 2);
+        QVERIFY(!purchased.value("at").toString().isEmpty());
+        QCOMPARE(buyer.waitForType("user:" + m_buyer.id, "ticket.purchased").value("data").toObject().value("order_id").toString(), orderId);
+
+        // A check-in by the organizer is on the event's topic too.
+        const QString code = placed.json().value("tickets").toArray()[0].toObject().value("code").toString();
+        const QString list = m_api->post("/api/v1/events/" + m_event + "/checkin-lists", {{"name", "Main gate"}}, m_organizer.accessToken)
+                                 .json().value("id").toString();
+        QCOMPARE(m_api->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", list}, {"scan_id", "live-1"}}, m_organizer.accessToken)
+                     .json().value("result").toString(), QStringLiteral("ok"));
+        const QJsonObject checkin = organizer.waitForType("event:" + m_event, "ticket.checkin");
+        QCOMPARE(checkin.value("data").toObject().value("list_id").toString(), list);
+        QCOMPARE(checkin.value("seq").toInteger(), high + 1);
+        m_list = list;
+    }
+
+    void nobodyWatchesWhatIsNotTheirs()
+    {
+        LiveClient buyer;
+        QVERIFY(buyer.connectTo(m_server->livePort(), m_buyer.accessToken));
+        const QStringList refused = {"event:" + m_event, "user:" + m_organizer.id, "system"};
+        for (const QString& topic : refused) {
+            buyer.subscribe(topic);
+            const QJsonObject error = buyer.waitForOp("error");
+            QVERIFY2(error.value("code").toString() == "forbidden", qPrintable(topic));
+            QCOMPARE(error.value("topic").toString(), topic);
+        }
+        for (const QString& topic : {QStringLiteral("event:42"), QStringLiteral("chat"), QString()}) {
+            buyer.subscribe(topic);
+            QCOMPARE(buyer.waitForOp("error").value("code").toString(), QStringLiteral("bad_request"));
+        }
+        buyer.socket().sendTextMessage("{not json");
+        QCOMPARE(buyer.waitForOp("error").value("code").toString(), QStringLiteral("bad_request"));
+        buyer.send({{"op", "subscribe"}, {"topic", "user:" + m_buyer.id}, {"since", "yesterday"}});
+        QCOMPARE(buyer.waitForOp("error").value("code").toString(), QStringLiteral("bad_request"));
+        // Still connected and useful after all that.
+        buyer.send({{"op", "ping"}});
+        QVERIFY(!buyer.waitForOp("pong").isEmpty());
+        // An event that does not exist is as closed as someone else's.
+        LiveClient organizer;
+        QVERIFY(organizer.connectTo(m_server->livePort(), m_organizer.accessToken));
+        organizer.subscribe("event:00000000-0000-4000-8000-000000000000");
+        QCOMPARE(organizer.waitForOp("error").value("code").toString(), QStringLiteral("forbidden"));
+    }
+
+    void anAdminWatchesTheWholePlatform()
+    {
+        const QString email = uniqueEmail("admin");
+        QVERIFY(!AuthApi::createWithCli(m_database.url(), email, "admin").isEmpty());
+        const SignedInUser admin = m_api->signIn(email);
+        LiveClient console;
+        QVERIFY(console.connectTo(m_server->livePort(), admin.accessToken));
+        console.subscribe("system");
+        QVERIFY(!console.waitForOp("subscribed").isEmpty());
+        console.subscribe("user:" + m_buyer.id); // support looks over a buyer's shoulder
+        QVERIFY(!console.waitForOp("subscribed").isEmpty());
+        const SignedInUser newcomer = m_api->signUp("newcomer");
+        const QJsonObject registered = console.waitForType("system", "user.registered");
+        QCOMPARE(registered.value("data").toObject().value("user_id").toString(), newcomer.id);
+    }
+
+    void aKioskWatchesItsOwnEventOnly()
+    {
+        const auto issued = m_api->post("/api/v1/events/" + m_event + "/enrollments", {{"list_id", m_list}, {"name", "Kiosk"}}, m_organizer.accessToken);
+        QCOMPARE(issued.status, 201);
+        const QString deviceToken = m_api->post("/api/v1/devices/enroll", {{"code", issued.json().value("code").toString()}}).json().value("device_token").toString();
+        QVERIFY(!deviceToken.isEmpty());
+        LiveClient kiosk;
+        QVERIFY(kiosk.connectTo(m_server->livePort(), deviceToken));
+        QVERIFY(!kiosk.waitForOp("welcome").value("device_id").toString().isEmpty());
+        kiosk.subscribe("event:" + m_otherEvent);
+        QCOMPARE(kiosk.waitForOp("error").value("code").toString(), QStringLiteral("forbidden"));
+        kiosk.subscribe("user:" + m_organizer.id);
+        QCOMPARE(kiosk.waitForOp("error").value("code").toString(), QStringLiteral("forbidden"));
+        kiosk.subscribe("event:" + m_event);
+        QVERIFY(!kiosk.waitForOp("subscribed").isEmpty());
+        // Another door admits someone: the kiosk hears it at once.
+        const auto placed = m_api->post("/api/v1/orders", freeOrder(m_event, m_type), m_buyer.accessToken);
+        const QString code = placed.json().value("tickets").toArray()[0].toObject().value("code").toString();
+        QCOMPARE(m_api->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", m_list}, {"scan_id", "live-2"}}, m_organizer.accessToken).status, 200);
+        QVERIFY(!kiosk.waitForType("event:" + m_event, "ticket.checkin").isEmpty());
+        // A revoked device is no longer let in.
+        const QString deviceId = m_api->get("/api/v1/events/" + m_event + "/devices", m_organizer.accessToken).json().value("items").toArray()[0]
+                                     .toObject().value("id").toString();
+        QVERIFY(!deviceId.isEmpty());
+        QCOMPARE(m_api->raw("DELETE", "/api/v1/devices/" + deviceId, "", AuthApi::bearer(m_organizer.accessToken)).status, 200);
+        LiveClient revoked;
+        QVERIFY(revoked.connectTo(m_server->livePort(), deviceToken));
+        QCOMPARE(revoked.waitForOp("error").value("code").toString(), QStringLiteral("unauthorized"));
+    }
+
+    void aReconnectingClientResumesOrIsToldToResync()
+    {
+        LiveClient first;
+        QVERIFY(first.connectTo(m_server->livePort(), m_organizer.accessToken));
+        first.subscribe("event:" + m_event);
+        QVERIFY(!first.waitForOp("subscribed").isEmpty());
+        QCOMPARE(m_api->post("/api/v1/orders", freeOrder(m_event, m_type), m_buyer.accessToken).status, 201);
+        const qint64 seen = qMax(first.waitForType("event:" + m_event, "ticket.purchased").value("seq").toInteger(),
+                                 first.waitForType("event:" + m_event, "order.created").value("seq").toInteger());
+        first.close();
+
+        // Missed while away: one order (order.created, ticket.purchased).
+        QCOMPARE(m_api->post("/api/v1/orders", freeOrder(m_event, m_type), m_buyer.accessToken).status, 201);
+        QTest::qWait(500);
+        LiveClient back;
+        QVERIFY(back.connectTo(m_server->livePort(), m_organizer.accessToken));
+        back.subscribe("event:" + m_event, seen);
+        const qint64 now = back.waitForOp("subscribed").value("seq").toInteger();
+        QCOMPARE(now, seen + 2);
+        const qint64 missedA = back.waitForType("event:" + m_event, "order.created").value("seq").toInteger();
+        const qint64 missedB = back.waitForType("event:" + m_event, "ticket.purchased").value("seq").toInteger();
+        QCOMPARE(qMin(missedA, missedB), seen + 1);
+        QCOMPARE(qMax(missedA, missedB), seen + 2);
+
+        // Away too long: more than the 6 kept frames went by.
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(m_api->post("/api/v1/orders", freeOrder(m_event, m_type), m_buyer.accessToken).status, 201);
+        QTest::qWait(500);
+        LiveClient late;
+        QVERIFY(late.connectTo(m_server->livePort(), m_organizer.accessToken));
+        late.subscribe("event:" + m_event, seen);
+        QCOMPARE(late.waitForOp("resync").value("topic").toString(), "event:" + m_event);
+        // Numbers from before a restart (larger than anything now) also mean resync.
+        late.subscribe("event:" + m_event, 1000000);
+        QVERIFY(!late.waitForOp("resync").isEmpty());
+    }
+
+    void aClientThatStopsAnsweringIsDropped()
+    {
+        // A raw connection that completes the handshake and then never reads: no pongs.
+        QTcpSocket silent;
+        silent.connectToHost(QHostAddress::LocalHost, m_server->livePort());
+        QVERIFY(silent.waitForConnected(5000));
+        silent.write("GET /api/v1/live?access_token=" + m_organizer.accessToken.toUtf8() +
+                     " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QVERIFY(silent.waitForReadyRead(5000));
+        QVERIFY(silent.readAll().startsWith("HTTP/1.1 101"));
+        // A well-behaved client next to it stays (Qt answers pings by itself).
+        LiveClient alive;
+        QVERIFY(alive.connectTo(m_server->livePort(), m_organizer.accessToken));
+        QElapsedTimer timer;
+        timer.start();
+        while (silent.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 10000)
+            QTest::qWait(20); // the event loop keeps running: the good client answers its pings
+        QCOMPARE(silent.state(), QAbstractSocket::UnconnectedState);
+        QVERIFY(timer.elapsed() >= 600); // three heartbeats of 300 ms, not at once
+        QVERIFY(alive.isConnected());
+        QTest::qWait(1500);
+        QVERIFY(alive.isConnected());
+        QVERIFY(m_server->logs().contains("no answer to pings"));
+    }
+
+private:
+    TestDatabase m_database;
+    std::unique_ptr<TestServer> m_server;
+    HttpClient m_client;
+    std::unique_ptr<AuthApi> m_api;
+    SignedInUser m_organizer, m_buyer;
+    QString m_event, m_type, m_otherEvent, m_list;
+};
+
+QTEST_MAIN(TestLive)
+#include "test_live.moc"

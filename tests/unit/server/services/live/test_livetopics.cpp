@@ -1,0 +1,102 @@
+// The live feed's rules alone: which topics a bus message feeds, who may watch what, and the
+// per-topic numbering with its bounded resume window.
+
+#include "live/livetopics.h"
+#include "live/topiclog.h"
+
+#include <QTest>
+
+using namespace sbor;
+using namespace sbor::live;
+
+namespace {
+constexpr const char* kEvent = "11111111-1111-4111-8111-111111111111";
+constexpr const char* kBuyer = "22222222-2222-4222-8222-222222222222";
+constexpr const char* kOrganizer = "33333333-3333-4333-8333-333333333333";
+
+bus::Message messageOf(const std::string& type, const nlohmann::json& data)
+{
+    return {"tickets", kEvent, "m1", type, nlohmann::json{{"id", "m1"}, {"type", type}, {"occurred_at", "2027-01-01T10:00:00Z"}, {"data", data}}.dump()};
+}
+
+std::vector<std::string> topicsOf(const bus::Message& message)
+{
+    std::vector<std::string> topics;
+    for (const auto& frame : framesOf(message))
+        topics.push_back(frame.topic);
+    return topics;
+}
+} // namespace
+
+class TestLiveTopics : public QObject {
+    Q_OBJECT
+private slots:
+    void messagesFeedTheirEventBuyerAndAdmins()
+    {
+        const auto purchased = messageOf("ticket.purchased", {{"event_id", kEvent}, {"buyer_id", kBuyer}});
+        QCOMPARE(topicsOf(purchased), (std::vector<std::string>{std::string("event:") + kEvent, std::string("user:") + kBuyer}));
+        QCOMPARE(framesOf(purchased).front().at, std::string("2027-01-01T10:00:00Z"));
+        QCOMPARE(topicsOf(messageOf("ticket.checkin", {{"event_id", kEvent}})), (std::vector<std::string>{std::string("event:") + kEvent}));
+        QCOMPARE(topicsOf(messageOf("user.registered", {{"user_id", kBuyer}})), (std::vector<std::string>{"system"}));
+        QCOMPARE(topicsOf(messageOf("event.cancelled", {{"event_id", kEvent}})).size(), std::size_t(2));
+        QVERIFY(framesOf({"tickets", "k", "m", "x", "not json"}).empty());
+        QVERIFY(framesOf({"tickets", "k", "m", "x", "{\"data\": 3}"}).empty());
+    }
+
+    void topicsAreStrict()
+    {
+        QVERIFY(parseTopic("system"));
+        const auto event = parseTopic(std::string("event:") + "11111111-1111-4111-8111-11111111111A");
+        QVERIFY(event && event->kind == TopicName::Kind::Event && event->id == "11111111-1111-4111-8111-11111111111a");
+        for (const char* bad : {"event:42", "event:", "user:x", "System", "", "event:11111111-1111-4111-8111-111111111111 "})
+            QVERIFY2(!parseTopic(bad), bad);
+    }
+
+    void whoMayWatchWhat()
+    {
+        access::Principal organizer{kOrganizer, {access::Role::Organizer}, "s", std::nullopt};
+        access::Principal buyer{kBuyer, {access::Role::Attendee}, "s", std::nullopt};
+        access::Principal admin{"44444444-4444-4444-8444-444444444444", {access::Role::Admin}, "s", std::nullopt};
+        access::Principal kiosk{"", {}, "", access::DeviceScope{"d1", kEvent, "l1"}};
+        const TopicName event{TopicName::Kind::Event, kEvent};
+        const TopicName otherEvent{TopicName::Kind::Event, "55555555-5555-4555-8555-555555555555"};
+        const TopicName buyerTopic{TopicName::Kind::User, kBuyer};
+        const TopicName system{TopicName::Kind::System, ""};
+        QVERIFY(mayWatch(organizer, event, std::string(kOrganizer)));
+        QVERIFY(!mayWatch(organizer, otherEvent, std::string(kBuyer)));
+        QVERIFY(!mayWatch(organizer, event, std::nullopt)); // no such event
+        QVERIFY(!mayWatch(buyer, event, std::string(kOrganizer)));
+        QVERIFY(mayWatch(buyer, buyerTopic, std::nullopt));
+        QVERIFY(!mayWatch(organizer, buyerTopic, std::nullopt));
+        QVERIFY(mayWatch(admin, buyerTopic, std::nullopt));
+        QVERIFY(mayWatch(admin, system, std::nullopt));
+        QVERIFY(!mayWatch(organizer, system, std::nullopt));
+        QVERIFY(mayWatch(kiosk, event, std::string(kOrganizer)));
+        QVERIFY(!mayWatch(kiosk, otherEvent, std::string(kOrganizer)));
+        QVERIFY(!mayWatch(kiosk, system, std::nullopt));
+    }
+
+    void theLogResumesWithinItsWindowAndSaysResyncBeyond()
+    {
+        TopicLog log(3, 2);
+        auto add = [&](const std::string& topic) { return log.append(topic, [](std::uint64_t seq) { return std::to_string(seq); }); };
+        QCOMPARE(add("a"), std::uint64_t(1));
+        QCOMPARE(add("a"), std::uint64_t(2));
+        QCOMPARE(log.since("a", 0).value(), (std::vector<std::string>{"1", "2"}));
+        QCOMPARE(log.since("a", 2).value(), std::vector<std::string>{});
+        add("a");
+        add("a"); // 1 falls out of the window of 3
+        QCOMPARE(log.since("a", 1).value(), (std::vector<std::string>{"2", "3", "4"}));
+        QVERIFY(!log.since("a", 0)); // 1 is gone
+        QVERIFY(!log.since("a", 9)); // from another life of the server
+        QCOMPARE(log.lastSeq("a"), std::uint64_t(4));
+        add("b");
+        add("c"); // two topics kept: "a", quiet longest, goes
+        QCOMPARE(log.lastSeq("a"), std::uint64_t(0));
+        QCOMPARE(log.lastSeq("b"), std::uint64_t(1));
+        QCOMPARE(log.since("nothing", 0).value(), std::vector<std::string>{});
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLiveTopics)
+#include "test_livetopics.moc"
