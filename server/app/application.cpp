@@ -224,7 +224,7 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
     bus::Bus& eventBus = *ownedBus;
     for (const auto& service : services)
         for (auto& consumer : service->busConsumers(context))
-            eventBus.subscribe(consumer.group, consumer.topics, std::move(consumer.handler));
+            eventBus.subscribe(consumer.group, consumer.topics, std::move(consumer.handler), consumer.delivery);
     std::vector<std::unique_ptr<bus::OutboxRelay>> relays;
     JobRunner jobs;
     for (const auto& service : services) {

@@ -23,14 +23,35 @@ struct Message {
 // True when the message is handled (or may be skipped); false or an exception: deliver again later.
 using Handler = std::function<bool(const Message&)>;
 
+// What a subscription needs. AtLeastOnce: every message, also across crashes (the in-process bus
+// lets the relay mark a batch sent only once such consumers handled it; Kafka starts a new group
+// at the earliest offset). Live: what happens from now on, never holding anyone up (the live
+// feed: a client that missed something resyncs) — a new Kafka group starts at the latest offset.
+enum class Delivery { AtLeastOnce, Live };
+
 class Bus {
 public:
     virtual ~Bus() = default;
     // All or nothing, in order: false when the bus cannot take them now (nothing to mark as sent).
     virtual bool publish(const std::vector<Message>& messages) = 0;
+    // Takes the messages now (false: it cannot) and calls `handled` once they are safe — for a
+    // broker, acknowledged (that is publish, then `handled`); for the in-process bus, handled by
+    // every at-least-once consumer, which may be much later and on another thread. The relay then
+    // marks them sent, and meanwhile goes on with the next rows: a slow consumer never holds up
+    // the others.
+    virtual bool publishThen(const std::vector<Message>& messages, std::function<void()> handled)
+    {
+        if (!publish(messages))
+            return false;
+        handled();
+        return true;
+    }
+    // True when publishThen's `handled` comes later (the relay then keeps the rows in flight).
+    virtual bool handsBackLater() const { return false; }
     // Every message of `topics` published from now on reaches `handler`, one at a time, in
     // publishing order; a consumer group shares the work (in-process: one handler per group).
-    virtual void subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler) = 0;
+    virtual void subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler,
+                           Delivery delivery = Delivery::AtLeastOnce) = 0;
     // Ends every subscription (a handler running now finishes first); publish may still be called.
     virtual void stop() = 0;
 };

@@ -9,23 +9,28 @@ namespace sbor::bus {
 
 InProcessBus::~InProcessBus() { stop(); }
 
-bool InProcessBus::publish(const std::vector<Message>& messages)
+std::vector<std::pair<InProcessBus::Subscription*, std::uint64_t>> InProcessBus::enqueue(const std::vector<Message>& messages)
 {
     std::vector<std::pair<Subscription*, std::uint64_t>> awaited; // the subscription, and its count once the batch is handled
-    {
-        std::lock_guard lock(m_mutex);
-        for (auto& subscription : m_subscriptions) {
-            std::lock_guard queueLock(subscription->mutex);
-            for (const auto& message : messages) {
-                if (std::find(subscription->topics.begin(), subscription->topics.end(), message.topic) != subscription->topics.end()) {
-                    subscription->queue.push_back(message);
-                    ++subscription->enqueued;
-                }
+    std::lock_guard lock(m_mutex);
+    for (auto& subscription : m_subscriptions) {
+        std::lock_guard queueLock(subscription->mutex);
+        for (const auto& message : messages) {
+            if (std::find(subscription->topics.begin(), subscription->topics.end(), message.topic) != subscription->topics.end()) {
+                subscription->queue.push_back(message);
+                ++subscription->enqueued;
             }
-            awaited.emplace_back(subscription.get(), subscription->enqueued);
-            subscription->wake.notify_one();
         }
+        if (subscription->delivery == Delivery::AtLeastOnce)
+            awaited.emplace_back(subscription.get(), subscription->enqueued);
+        subscription->wake.notify_one();
     }
+    return awaited;
+}
+
+bool InProcessBus::publish(const std::vector<Message>& messages)
+{
+    const auto awaited = enqueue(messages);
     const auto deadline = std::chrono::steady_clock::now() + m_handlingTimeout;
     for (auto [subscription, target] : awaited) {
         std::unique_lock queueLock(subscription->mutex);
@@ -37,14 +42,52 @@ bool InProcessBus::publish(const std::vector<Message>& messages)
     return true;
 }
 
-void InProcessBus::subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler)
+bool InProcessBus::publishThen(const std::vector<Message>& messages, std::function<void()> handled)
+{
+    {
+        // Registered before the messages are queued, so a consumer that is quick cannot finish
+        // them unseen; the targets are filled in under the same lock the consumers check under.
+        std::lock_guard completionLock(m_completionMutex);
+        m_completions.push_back({enqueue(messages), std::move(handled)});
+    }
+    runFinishedCompletions();
+    return true;
+}
+
+void InProcessBus::runFinishedCompletions()
+{
+    std::vector<std::function<void()>> finished;
+    {
+        std::lock_guard lock(m_completionMutex);
+        for (auto it = m_completions.begin(); it != m_completions.end();) {
+            const bool done = std::all_of(it->targets.begin(), it->targets.end(),
+                                          [](const auto& target) { return target.first->handled.load() >= target.second; });
+            if (done) {
+                finished.push_back(std::move(it->handled));
+                it = m_completions.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+    for (auto& callback : finished) {
+        try {
+            callback();
+        } catch (const std::exception& e) {
+            log::warn("marking relayed messages failed; they will be relayed again", {{"error", e.what()}});
+        }
+    }
+}
+
+void InProcessBus::subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler, Delivery delivery)
 {
     auto subscription = std::make_unique<Subscription>();
     subscription->group = group;
     subscription->topics = topics;
     subscription->handler = std::move(handler);
+    subscription->delivery = delivery;
     Subscription* raw = subscription.get();
-    raw->worker = std::thread([raw] { deliver(*raw); });
+    raw->worker = std::thread([this, raw] { deliver(*raw); });
     std::lock_guard lock(m_mutex);
     m_subscriptions.push_back(std::move(subscription));
 }
@@ -69,6 +112,11 @@ void InProcessBus::deliver(Subscription& subscription)
             subscription.queue.pop_front();
             ++subscription.handled;
             subscription.progress.notify_all();
+            if (subscription.delivery == Delivery::AtLeastOnce) {
+                lock.unlock();
+                runFinishedCompletions();
+                lock.lock();
+            }
         } else
             subscription.wake.wait_for(lock, std::chrono::milliseconds(500), [&] { return subscription.stopping; });
     }

@@ -90,12 +90,12 @@ bool KafkaBus::publish(const std::vector<Message>& messages)
     return queued == static_cast<int>(messages.size()) && outcome.acknowledged == queued;
 }
 
-void KafkaBus::subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler)
+void KafkaBus::subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler, Delivery delivery)
 {
     rd_kafka_conf_t* conf = rd_kafka_conf_new();
     set(conf, "bootstrap.servers", m_settings.brokers);
     set(conf, "group.id", group);
-    set(conf, "auto.offset.reset", "earliest");
+    set(conf, "auto.offset.reset", delivery == Delivery::Live ? "latest" : "earliest");
     set(conf, "enable.auto.offset.store", "false"); // stored after the handler, below
     set(conf, "session.timeout.ms", std::to_string(m_settings.sessionTimeoutMs));
     char error[512];

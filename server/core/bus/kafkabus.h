@@ -32,7 +32,8 @@ public:
     KafkaBus& operator=(const KafkaBus&) = delete;
 
     bool publish(const std::vector<Message>& messages) override;
-    void subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler) override;
+    void subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler,
+                   Delivery delivery = Delivery::AtLeastOnce) override;
     void stop() override;
 
 private:

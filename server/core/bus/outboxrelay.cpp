@@ -5,10 +5,76 @@
 #include "outbox/outbox.h"
 
 #include <algorithm>
+#include <functional>
+#include <map>
 
 namespace sbor::bus {
 namespace {
 constexpr auto kLongestPause = std::chrono::seconds(30);
+}
+
+namespace {
+constexpr std::size_t kMostInFlight = 20000; // beyond this a stuck consumer stops the relay, not memory
+
+std::string selectUnsentSql(const std::string& schema)
+{
+    return "SELECT id::text, aggregatetype, aggregateid, type, payload::text, COALESCE(trace_id, ''), " + db::rfc3339Sql("occurred_at") +
+           " FROM " + schema + ".outbox WHERE published_at IS NULL AND NOT (id = ANY ($2::uuid[])) ORDER BY sequence LIMIT $1";
+}
+
+Message messageOf(const pqxx::row& row, const std::string& schema)
+{
+    Message message;
+    message.id = row[0].as<std::string>();
+    message.topic = topicOf(row[1].as<std::string>());
+    message.key = row[2].as<std::string>();
+    message.type = row[3].as<std::string>();
+    message.payload =
+        outbox::envelope(message.id, message.type, row[6].as<std::string>(), schema, row[5].as<std::string>(), nlohmann::json::parse(row[4].as<std::string>()))
+            .dump();
+    return message;
+}
+
+std::string idArrayOf(const std::vector<Message>& messages)
+{
+    std::string ids = "{";
+    for (std::size_t i = 0; i < messages.size(); ++i)
+        ids += (i ? "," : "") + messages[i].id;
+    return ids + "}";
+}
+} // namespace
+
+struct OutboxRelay::Flight {
+    std::mutex mutex;
+    std::set<std::string> inFlight;  // handed to the bus, not confirmed
+    std::vector<std::string> confirmed; // confirmed, not yet marked sent
+};
+
+namespace {
+std::shared_ptr<void> flightOf(const std::string& schema, const std::function<std::shared_ptr<void>()>& make)
+{
+    static std::mutex mutex;
+    static std::map<std::string, std::weak_ptr<void>> flights;
+    std::lock_guard lock(mutex);
+    auto shared = flights[schema].lock();
+    if (!shared) {
+        shared = make();
+        flights[schema] = shared;
+    }
+    return shared;
+}
+} // namespace
+
+OutboxRelay::OutboxRelay(db::ConnectionPool& database, std::string schema, Bus& bus)
+    : m_database(database), m_schema(std::move(schema)), m_bus(bus),
+      m_flight(std::static_pointer_cast<Flight>(flightOf(m_schema, [] { return std::static_pointer_cast<void>(std::make_shared<Flight>()); })))
+{
+}
+
+std::size_t OutboxRelay::inFlight() const
+{
+    std::lock_guard lock(m_flight->mutex);
+    return m_flight->inFlight.size();
 }
 
 int OutboxRelay::relayOnce(int batch)
@@ -16,38 +82,7 @@ int OutboxRelay::relayOnce(int batch)
     const auto now = std::chrono::steady_clock::now();
     if (now < m_pausedUntil)
         return 0;
-    const auto sent = m_database.run([&](pqxx::connection& connection) -> std::optional<int> {
-        pqxx::work tx(connection);
-        // One relay per schema across every process, held for this round only.
-        if (!tx.exec_params1("SELECT pg_try_advisory_xact_lock(hashtext($1))", "sbor.outbox-relay." + m_schema)[0].as<bool>())
-            return 0;
-        const pqxx::result rows = tx.exec_params("SELECT id::text, aggregatetype, aggregateid, type, payload::text, COALESCE(trace_id, ''), " +
-                                                     db::rfc3339Sql("occurred_at") + " FROM " + m_schema +
-                                                     ".outbox WHERE published_at IS NULL ORDER BY sequence LIMIT $1",
-                                                 batch);
-        if (rows.empty())
-            return 0;
-        std::vector<Message> messages;
-        std::string ids = "{";
-        for (const auto& row : rows) {
-            Message message;
-            message.id = row[0].as<std::string>();
-            message.topic = topicOf(row[1].as<std::string>());
-            message.key = row[2].as<std::string>();
-            message.type = row[3].as<std::string>();
-            message.payload = outbox::envelope(message.id, message.type, row[6].as<std::string>(), m_schema, row[5].as<std::string>(),
-                                               nlohmann::json::parse(row[4].as<std::string>()))
-                                  .dump();
-            ids += (messages.empty() ? "" : ",") + message.id;
-            messages.push_back(std::move(message));
-        }
-        ids += "}";
-        if (!m_bus.publish(messages))
-            return std::nullopt; // nothing marked: the same rows go out next time
-        tx.exec_params("UPDATE " + m_schema + ".outbox SET published_at = now() WHERE id = ANY ($1::uuid[])", ids);
-        tx.commit();
-        return static_cast<int>(messages.size());
-    });
+    const auto sent = m_bus.handsBackLater() ? relayConfirmedLater(batch) : relayAcknowledged(batch);
     if (!sent) {
         ++m_failures;
         const auto pause = std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(100LL << std::min(m_failures, 10)), kLongestPause);
@@ -58,6 +93,88 @@ int OutboxRelay::relayOnce(int batch)
     }
     m_failures = 0;
     return *sent;
+}
+
+std::optional<int> OutboxRelay::relayAcknowledged(int batch)
+{
+    return m_database.run([&](pqxx::connection& connection) -> std::optional<int> {
+        pqxx::work tx(connection);
+        // One relay per schema across every process, held for this round only.
+        if (!tx.exec_params1("SELECT pg_try_advisory_xact_lock(hashtext($1))", "sbor.outbox-relay." + m_schema)[0].as<bool>())
+            return 0;
+        std::vector<Message> messages;
+        for (const auto& row : tx.exec_params(selectUnsentSql(m_schema), batch, std::string("{}")))
+            messages.push_back(messageOf(row, m_schema));
+        if (messages.empty())
+            return 0;
+        if (!m_bus.publish(messages))
+            return std::nullopt; // nothing marked: the same rows go out next time
+        tx.exec_params("UPDATE " + m_schema + ".outbox SET published_at = now() WHERE id = ANY ($1::uuid[])", idArrayOf(messages));
+        tx.commit();
+        return static_cast<int>(messages.size());
+    });
+}
+
+std::optional<int> OutboxRelay::relayConfirmedLater(int batch)
+{
+    return m_database.run([&](pqxx::connection& connection) -> std::optional<int> {
+        pqxx::work tx(connection);
+        if (!tx.exec_params1("SELECT pg_try_advisory_xact_lock(hashtext($1))", "sbor.outbox-relay." + m_schema)[0].as<bool>())
+            return 0;
+        // What the consumers confirmed since the last round is marked sent first.
+        std::vector<std::string> confirmed;
+        std::string excluded = "{";
+        {
+            std::lock_guard lock(m_flight->mutex);
+            confirmed.swap(m_flight->confirmed);
+            if (m_flight->inFlight.size() >= kMostInFlight && confirmed.empty())
+                return 0;
+            bool first = true;
+            for (const auto& id : m_flight->inFlight) {
+                excluded += (first ? "" : ",") + id;
+                first = false;
+            }
+        }
+        excluded += "}";
+        if (!confirmed.empty()) {
+            std::string ids = "{";
+            for (std::size_t i = 0; i < confirmed.size(); ++i)
+                ids += (i ? "," : "") + confirmed[i];
+            tx.exec_params("UPDATE " + m_schema + ".outbox SET published_at = now() WHERE id = ANY ($1::uuid[])", ids + "}");
+        }
+        std::vector<Message> messages;
+        for (const auto& row : tx.exec_params(selectUnsentSql(m_schema), batch, excluded))
+            messages.push_back(messageOf(row, m_schema));
+        if (!messages.empty()) {
+            std::vector<std::string> ids;
+            {
+                std::lock_guard lock(m_flight->mutex);
+                for (const auto& message : messages) {
+                    m_flight->inFlight.insert(message.id);
+                    ids.push_back(message.id);
+                }
+            }
+            // Published under the lock, so two relays of the schema keep commit order; the
+            // confirmation only moves ids (no database work on a consumer's thread).
+            std::shared_ptr<Flight> flight = m_flight;
+            const bool taken = m_bus.publishThen(messages, [flight, ids] {
+                std::lock_guard lock(flight->mutex);
+                for (const auto& id : ids) {
+                    flight->inFlight.erase(id);
+                    flight->confirmed.push_back(id);
+                }
+            });
+            if (!taken) {
+                std::lock_guard lock(m_flight->mutex);
+                for (const auto& id : ids)
+                    m_flight->inFlight.erase(id);
+                tx.commit(); // the confirmed marks still count
+                return std::nullopt;
+            }
+        }
+        tx.commit();
+        return static_cast<int>(messages.size());
+    });
 }
 
 } // namespace sbor::bus

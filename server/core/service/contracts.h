@@ -121,13 +121,13 @@ struct TicketDocument {
     std::string holderEmail;
     std::string status; // valid | cancelled
     std::string code;
-    std::string qrPng;  // the code as a PNG image
+    std::string qrPng;  // the code as a PNG image, when asked for
 };
 
 class TicketDocuments {
 public:
     virtual ~TicketDocuments() = default;
-    virtual std::optional<TicketDocument> ticketDocument(const std::string& ticketId) = 0;
+    virtual std::optional<TicketDocument> ticketDocument(const std::string& ticketId, bool withQrImage) = 0;
 };
 
 } // namespace sbor

@@ -29,6 +29,7 @@ struct BusConsumer {
     std::string group;
     std::vector<std::string> topics;
     bus::Handler handler;
+    bus::Delivery delivery = bus::Delivery::AtLeastOnce;
 };
 
 // Process-wide facts a service may read.

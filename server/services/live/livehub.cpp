@@ -272,16 +272,19 @@ void LiveHub::deliver(const std::vector<LiveFrame>& frames)
         if (subscribers == m_subscribers.end())
             continue;
         const std::vector<Client*> targets(subscribers->second.begin(), subscribers->second.end()); // drop() may change the set
+        const QString frameText = QString::fromStdString(text); // converted once, not per client
         for (Client* client : targets)
-            send(*client, text);
+            send(*client, frameText);
     }
 }
 
-void LiveHub::send(Client& client, const std::string& text)
+void LiveHub::send(Client& client, const std::string& text) { send(client, QString::fromStdString(text)); }
+
+void LiveHub::send(Client& client, const QString& text)
 {
     if (client.dropped)
         return;
-    client.socket->sendTextMessage(QString::fromStdString(text));
+    client.socket->sendTextMessage(text);
     if (client.socket->bytesToWrite() > m_settings.maxBufferedBytes)
         drop(client, "too slow: its unsent frames passed the limit");
 }

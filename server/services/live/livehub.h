@@ -14,6 +14,7 @@
 #include "service/servicedirectory.h"
 
 #include <QObject>
+#include <QString>
 
 #include <atomic>
 #include <memory>
@@ -63,6 +64,7 @@ private:
     void unsubscribe(Client& client, const std::string& topic);
     void deliver(const std::vector<LiveFrame>& frames);
     void send(Client& client, const std::string& text);
+    void send(Client& client, const QString& text);
     void drop(Client& client, const char* why);
     void heartbeat();
     std::optional<std::string> organizerOf(const std::string& eventId);

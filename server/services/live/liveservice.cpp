@@ -55,7 +55,8 @@ std::vector<BusConsumer> LiveService::busConsumers(ServiceContext&)
     return {{group, {"users", "events", "orders", "tickets", "checkins", "payments"}, [hub](const bus::Message& message) {
                  hub->publish(framesOf(message));
                  return true;
-             }}};
+             },
+             bus::Delivery::Live}};
 }
 
 } // namespace sbor::live

@@ -36,7 +36,7 @@ int EmailDelivery::sendDue()
         std::string giveUp;
         if (stored.email.ticketId) {
             const auto tickets = m_directory->find<TicketDocuments>();
-            const auto ticket = tickets ? tickets->ticketDocument(*stored.email.ticketId) : std::nullopt;
+            const auto ticket = tickets ? tickets->ticketDocument(*stored.email.ticketId, true) : std::nullopt;
             if (!ticket)
                 giveUp = "the ticket is not reachable from this process";
             else if (ticket->status != "valid")

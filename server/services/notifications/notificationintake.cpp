@@ -72,7 +72,7 @@ NotificationIntake::Facts NotificationIntake::gatherFacts(const std::string& typ
         people.insert(buyer);
     if (type == "ticket.purchased") {
         if (const auto tickets = m_directory->find<TicketDocuments>())
-            facts.ticket = tickets->ticketDocument(text(data, "ticket_id"));
+            facts.ticket = tickets->ticketDocument(text(data, "ticket_id"), false); // the type's name; the QR is made when the email goes out
     }
     if (type == "event.cancelled" || type == "event.reminder" || type == "ticket.checkin") {
         facts.holders = m_database.run([&](pqxx::connection& connection) {

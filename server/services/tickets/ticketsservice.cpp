@@ -115,7 +115,7 @@ class TicketDocumentsFromDatabase : public TicketDocuments {
 public:
     explicit TicketDocumentsFromDatabase(db::ConnectionPool& database) : m_database(database) {}
 
-    std::optional<TicketDocument> ticketDocument(const std::string& ticketId) override
+    std::optional<TicketDocument> ticketDocument(const std::string& ticketId, bool withQrImage) override
     {
         if (!isUuid(ticketId))
             return std::nullopt;
@@ -128,7 +128,7 @@ public:
             return TicketDocument{ticket->id, ticket->eventId, type ? type->name : "", ticket->holderName, ticket->holderEmail,
                                   ticket->status, ticket->code, {}};
         });
-        if (document)
+        if (document && withQrImage)
             document->qrPng = qrPng(document->code, kEmailQrModulePixels);
         return document;
     }

@@ -10,6 +10,8 @@
 
 #include <QtTest>
 
+#include <thread>
+
 #include <future>
 #include <mutex>
 
@@ -22,7 +24,7 @@ namespace {
 class UnreachableBus : public bus::Bus {
 public:
     bool publish(const std::vector<bus::Message>&) override { return false; }
-    void subscribe(const std::string&, const std::vector<std::string>&, bus::Handler) override {}
+    void subscribe(const std::string&, const std::vector<std::string>&, bus::Handler, bus::Delivery) override {}
     void stop() override {}
 };
 
@@ -71,8 +73,49 @@ private slots:
             QCOMPARE(envelope["data"]["n"].get<int>(), static_cast<int>(i < 3 ? i : i - 3));
             QVERIFY(envelope.contains("occurred_at"));
         }
+        // Handled, so confirmed: the next round marks them sent, and sends nothing twice.
+        QCOMPARE(relay.relayOnce(), 0);
         QCOMPARE(m_database.query("SELECT count(*) FROM shop.outbox WHERE published_at IS NULL"), std::string("0"));
-        QCOMPARE(relay.relayOnce(), 0); // nothing is sent twice
+        QCOMPARE(relay.inFlight(), std::size_t(0));
+        QCOMPARE(relay.relayOnce(), 0);
+        QCOMPARE(received.size(), std::size_t(5));
+        eventBus.stop();
+        m_database.query("DELETE FROM shop.outbox RETURNING 1");
+    }
+
+    void aSlowConsumerHoldsNothingUp()
+    {
+        // One consumer that must see everything is stuck; the live one gets every new row anyway,
+        // and nothing is marked sent until the stuck one handled it.
+        db::ConnectionPool pool(db::PoolOptions{m_database.connectionString(), 4});
+        bus::InProcessBus eventBus;
+        std::atomic<bool> stuck = true;
+        std::atomic<int> durable = 0;
+        eventBus.subscribe("slow", {"orders"}, [&](const bus::Message&) {
+            while (stuck)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            ++durable;
+            return true;
+        });
+        Received live;
+        eventBus.subscribe("live", {"orders"}, [&](const bus::Message& message) {
+            std::lock_guard lock(live.mutex);
+            live.messages.push_back(message);
+            return true;
+        }, bus::Delivery::Live);
+        bus::OutboxRelay relay(pool, "shop", eventBus);
+        append(pool, 2, "a");
+        QCOMPARE(relay.relayOnce(), 2);
+        append(pool, 3, "b");
+        QCOMPARE(relay.relayOnce(), 3); // not held up by the first batch
+        QTRY_COMPARE(live.size(), std::size_t(5));
+        QCOMPARE(relay.relayOnce(), 0); // in flight: not sent again
+        QCOMPARE(relay.inFlight(), std::size_t(5));
+        QCOMPARE(m_database.query("SELECT count(*) FROM shop.outbox WHERE published_at IS NULL"), std::string("5"));
+        stuck = false;
+        QTRY_COMPARE(durable.load(), 5);
+        QTRY_VERIFY((relay.relayOnce(), m_database.query("SELECT count(*) FROM shop.outbox WHERE published_at IS NULL") == "0"));
+        QCOMPARE(live.size(), std::size_t(5));
         eventBus.stop();
         m_database.query("DELETE FROM shop.outbox RETURNING 1");
     }
@@ -157,6 +200,10 @@ private slots:
         });
         bus::OutboxRelay relay(pool, "shop", eventBus);
         QCOMPARE(relay.relayOnce(), 3);
+        QTRY_COMPARE(deliveries.load(), 3);
+        // Confirmed by the consumer: the next round marks them sent.
+        QTRY_VERIFY((relay.relayOnce(), m_database.query("SELECT count(*) FROM shop.outbox WHERE published_at IS NULL") == "0"));
+        QCOMPARE(relay.inFlight(), std::size_t(0));
         m_database.query("UPDATE shop.outbox SET published_at = NULL RETURNING 1"); // the mark was lost
         QCOMPARE(relay.relayOnce(), 3);
         QTRY_COMPARE(deliveries.load(), 6);

@@ -150,8 +150,11 @@ private slots:
         console.subscribe("user:" + m_buyer.id); // support looks over a buyer's shoulder
         QVERIFY(!console.waitForOp("subscribed").isEmpty());
         const SignedInUser newcomer = m_api->signUp("newcomer");
-        const QJsonObject registered = console.waitForType("system", "user.registered");
-        QCOMPARE(registered.value("data").toObject().value("user_id").toString(), newcomer.id);
+        const QJsonObject registered = console.waitFor([&](const QJsonObject& frame) {
+            return frame.value("type").toString() == "user.registered" && frame.value("data").toObject().value("user_id").toString() == newcomer.id;
+        });
+        QVERIFY(!registered.isEmpty());
+        QCOMPARE(registered.value("topic").toString(), QStringLiteral("system"));
     }
 
     void aKioskWatchesItsOwnEventOnly()
