@@ -3,6 +3,7 @@
 #include "builtinservices.h"
 #include "bus/inprocessbus.h"
 #include "bus/kafkabus.h"
+#include "bus/logshipper.h"
 #include "bus/outboxrelay.h"
 #include "configuration.h"
 #include "usercommand.h"
@@ -222,6 +223,7 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
         return failStart(e.what(), {{"kafka.brokers", config.getString("kafka.brokers")}});
     }
     bus::Bus& eventBus = *ownedBus;
+    std::unique_ptr<bus::LogShipper> logShipper;
     for (const auto& service : services)
         for (auto& consumer : service->busConsumers(context))
             eventBus.subscribe(consumer.group, consumer.topics, std::move(consumer.handler), consumer.delivery);
@@ -238,6 +240,10 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
         }
     }
 
+    if (config.getBoolean("logs.ship")) {
+        logShipper = std::make_unique<bus::LogShipper>(eventBus);
+        logShipper->start();
+    }
     try {
         for (const auto& service : services)
             service->start(context);
@@ -279,6 +285,8 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
         log::warn("in-flight requests still running after the grace period", {{"in_flight", pipeline.inFlight()}});
     server->stop();
     jobs.stop();
+    if (logShipper)
+        logShipper->stop(); // what is queued goes out while the bus still runs
     eventBus.stop(); // consumers finish their message while the database is still there
     workers.stop();
     pool.setWorkFinishedHook(nullptr); // nothing runs any more: the jobs it wakes may go

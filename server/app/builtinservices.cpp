@@ -3,6 +3,7 @@
 #include "auth/authservice.h"
 #include "events/eventsservice.h"
 #include "live/liveservice.h"
+#include "logs/logsservice.h"
 #include "notifications/notificationsservice.h"
 #include "payments/paymentsservice.h"
 #include "tickets/ticketsservice.h"
@@ -27,6 +28,8 @@ ServiceCatalog builtinServices()
                  {"tickets", "events", "auth"}, [] { return std::make_unique<notifications::NotificationsService>(); }});
     catalog.add({"live", "the live feed: WebSocket topics for events, people and admins, fed by the bus", {"auth", "events"},
                  [] { return std::make_unique<live::LiveService>(); }});
+    catalog.add({"logs", "the central log files: every process's log lines from the bus, searchable by trace (admins)", {},
+                 [] { return std::make_unique<logs::LogsService>(); }});
     return catalog;
 }
 

@@ -140,6 +140,9 @@ ConfigSchema coreConfigSchema()
     schema.add({"webhooks.retry_delays_seconds", ConfigKind::List, "5,300,1800,7200,18000,36000,50400,72000,86400",
                 "pause after each failed webhook attempt (Standard Webhooks' schedule, ±10 % jitter); then the delivery fails"});
     schema.add({"webhooks.timeout_ms", ConfigKind::Integer, "10000", "a webhook receiver must answer within this"});
+    schema.add({"logs.ship", ConfigKind::Boolean, "true", "also put every written log line on the bus's logs topic (the logs service files them)"});
+    schema.add({"logs.dir", ConfigKind::String, "", "where the logs service keeps its files (default: <data_dir>/logs)"});
+    schema.add({"logs.retention_days", ConfigKind::Integer, "14", "log files older than this many days are deleted"});
     schema.add({"log.level", ConfigKind::String, "info", "debug, info, warn or error"});
     schema.add({"server.target", ConfigKind::List, "all", "services to run in this process"});
     schema.add({"server.debug_routes", ConfigKind::Boolean, "false", "enable /api/v1/debug/* (tests only)"});

@@ -1,5 +1,7 @@
 #include "log/logger.h"
 
+#include <memory>
+
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +16,7 @@ std::mutex g_writeMutex;
 std::string g_processService = "sbor";
 
 thread_local std::string t_service;
+std::shared_ptr<const std::function<void(const std::string&)>> g_observer;
 thread_local std::string t_traceId;
 
 std::string utcTimestamp()
@@ -102,10 +105,18 @@ void write(Level level, std::string_view message, const nlohmann::json& fields)
     // Invalid UTF-8 in a field (a client's header, say) must not make logging throw. Serialise
     // outside the lock; only the write of the finished line is serialised.
     std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::shared_ptr<const std::function<void(const std::string&)>> observer = std::atomic_load(&g_observer);
+    if (observer && *observer)
+        (*observer)(text);
     text.push_back('\n');
     std::lock_guard lock(g_writeMutex);
     std::fwrite(text.data(), 1, text.size(), stderr);
     std::fflush(stderr);
+}
+
+void setLineObserver(std::function<void(const std::string& line)> observer)
+{
+    std::atomic_store(&g_observer, observer ? std::make_shared<const std::function<void(const std::string&)>>(std::move(observer)) : nullptr);
 }
 
 } // namespace sbor::log

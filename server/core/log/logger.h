@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,10 @@ private:
 void setProcessService(std::string service);
 
 void write(Level level, std::string_view message, const nlohmann::json& fields = nlohmann::json::object());
+
+// Also hands every written line (JSON text, no newline) to `observer` — the log shipper that puts
+// them on the bus's `logs` topic. Set once at start; null stops it. The observer must not block.
+void setLineObserver(std::function<void(const std::string& line)> observer);
 
 inline void debug(std::string_view m, const nlohmann::json& f = nlohmann::json::object()) { if (enabled(Level::Debug)) write(Level::Debug, m, f); }
 inline void info(std::string_view m, const nlohmann::json& f = nlohmann::json::object()) { if (enabled(Level::Info)) write(Level::Info, m, f); }

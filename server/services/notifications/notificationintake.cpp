@@ -225,9 +225,11 @@ bool NotificationIntake::take(const bus::Message& message)
         }
 
         // The organizer's integrations hear about everything on their events.
+        std::size_t webhookDeliveries = 0;
         if (!facts.organizerId.empty()) {
             WebhookRepository webhooks(tx);
             const std::vector<WebhookEndpoint> endpoints = webhooks.subscribers(facts.organizerId, type);
+            webhookDeliveries = endpoints.size();
             if (!endpoints.empty()) {
                 const std::string payload =
                     nlohmann::json{{"type", type}, {"timestamp", envelope.value("occurred_at", std::string())}, {"data", data}}.dump();
@@ -236,6 +238,8 @@ bool NotificationIntake::take(const bus::Message& message)
             }
         }
         tx.commit();
+        // With the message's trace id: a purchase can be followed from its request to here.
+        log::info("message handled", {{"type", type}, {"message_id", message.id}, {"webhook_deliveries", webhookDeliveries}});
     });
     return true;
 }

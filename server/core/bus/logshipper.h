@@ -1,0 +1,50 @@
+#pragma once
+// Ships this process's JSON log lines to the bus's `logs` topic (seed 002's Kafka log service),
+// where the `logs` service files them per service and day and answers admins' searches. Logging
+// never waits for it: lines go into a bounded queue that a thread of its own publishes in
+// batches; when the queue is full, lines are counted as dropped (stderr keeps them all).
+
+#include "bus/bus.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace sbor::bus {
+
+class LogShipper {
+public:
+    LogShipper(Bus& bus, std::size_t capacity = 20000);
+    ~LogShipper();
+    LogShipper(const LogShipper&) = delete;
+    LogShipper& operator=(const LogShipper&) = delete;
+
+    void start(); // from now on every written log line is shipped
+    void stop();  // ships what is queued (briefly), then stops
+    std::uint64_t dropped() const { return m_dropped.load(); }
+    std::uint64_t shipped() const { return m_shipped.load(); }
+
+    // Lines written on the calling thread are not shipped: the shipper's own and the logs
+    // consumer's, whose lines would otherwise feed themselves.
+    static void ignoreThisThread();
+
+private:
+    void offer(const std::string& line);
+    void run();
+
+    Bus& m_bus;
+    std::size_t m_capacity;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::string> m_queue;
+    bool m_stopping = false;
+    std::thread m_thread;
+    std::atomic<std::uint64_t> m_dropped{0};
+    std::atomic<std::uint64_t> m_shipped{0};
+};
+
+} // namespace sbor::bus

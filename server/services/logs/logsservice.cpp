@@ -1,0 +1,115 @@
+#include "logsservice.h"
+
+#include "logstore.h"
+
+#include "bus/logshipper.h"
+#include "config/config.h"
+#include "log/logger.h"
+#include "paging/cursor.h"
+
+#include <cctype>
+
+std::string_view sbor_openapi_logs();
+
+namespace sbor::logs {
+
+using http::HttpRequest;
+using http::HttpResponse;
+using http::Reply;
+
+namespace {
+
+bool isTraceId(const std::string& text)
+{
+    if (text.size() != 32)
+        return false;
+    for (char c : text)
+        if (!std::isxdigit(static_cast<unsigned char>(c)))
+            return false;
+    return true;
+}
+
+Reply searchLogs(LogStore& store, HttpRequest& request)
+{
+    LogQuery query;
+    if (const std::string trace = request.queryValue("trace_id"); !trace.empty()) {
+        if (!isTraceId(trace))
+            return invalidQueryParameter("trace_id", "must be a W3C trace id: 32 hexadecimal digits");
+        std::string lower = trace;
+        for (char& c : lower)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        query.traceId = lower;
+    }
+    if (const std::string service = request.queryValue("service"); !service.empty()) {
+        if (safeServiceName(service) != service)
+            return invalidQueryParameter("service", "must be a service name such as auth or tickets");
+        query.service = service;
+    }
+    if (const std::string level = request.queryValue("level"); !level.empty()) {
+        const auto parsed = log::parseLevel(level);
+        if (!parsed)
+            return invalidQueryParameter("level", "must be debug, info, warn or error (that level and above)");
+        query.minimumLevel = static_cast<int>(*parsed);
+    }
+    const auto limit = paging::parsePageLimit(request.queryValue("limit"), 200, 1000);
+    if (!limit)
+        return invalidQueryParameter("limit", "must be an integer from 1 to 1000");
+    query.limit = *limit;
+    const auto days = paging::parsePageLimit(request.queryValue("days"), 2, 90);
+    if (!days)
+        return invalidQueryParameter("days", "must be an integer from 1 to 90");
+    query.days = *days;
+    if (!query.traceId && !query.service)
+        return Error(ErrorCode::ValidationFailed, "give trace_id or service (or both): the logs are too many to list whole",
+                     {{"fields", nlohmann::json::array({"trace_id", "service"})}});
+    return HttpResponse::json(200, {{"items", store.search(query)}, {"next_cursor", nullptr}});
+}
+
+} // namespace
+
+LogsService::LogsService() = default;
+LogsService::~LogsService() = default;
+
+std::string_view LogsService::apiDescription() const { return sbor_openapi_logs(); }
+
+void LogsService::registerRoutes(http::Router& router, ServiceContext& context)
+{
+    std::string directory = context.config.getString("logs.dir");
+    if (directory.empty())
+        directory = context.dataDir.empty() ? "logs" : context.dataDir + "/logs";
+    try {
+        m_store = std::make_unique<LogStore>(directory);
+    } catch (const std::exception& e) {
+        throw ErrorException(Error(ErrorCode::Internal, "logs.dir " + directory + " cannot be used: " + e.what()));
+    }
+    LogStore* store = m_store.get();
+    router.add("GET", "/api/v1/admin/logs", name(), access::Access::require(access::Permission::AuditRead),
+               [store](HttpRequest& request) { return searchLogs(*store, request); });
+}
+
+std::vector<BusConsumer> LogsService::busConsumers(ServiceContext&)
+{
+    LogStore* store = m_store.get();
+    return {{"logs", {"logs"}, [store](const bus::Message& message) {
+                 bus::LogShipper::ignoreThisThread(); // what this thread logs must not come back to it
+                 const auto envelope = nlohmann::json::parse(message.payload, nullptr, false);
+                 if (!envelope.is_object() || !envelope.contains("data") || !envelope["data"].is_object())
+                     return true;
+                 nlohmann::json record = envelope["data"];
+                 record["log_id"] = envelope.value("id", message.id);
+                 store->append({record});
+                 return true;
+             }}};
+}
+
+std::vector<BackgroundJob> LogsService::backgroundJobs(ServiceContext& context)
+{
+    LogStore* store = m_store.get();
+    const int retention = static_cast<int>(std::max<std::int64_t>(1, context.config.getInteger("logs.retention_days")));
+    return {{"log-retention", std::chrono::hours(1), [store, retention] {
+                 if (const int deleted = store->deleteOlderThan(retention); deleted > 0)
+                     log::info("old log files deleted", {{"files", deleted}, {"retention_days", retention}});
+             }}};
+}
+
+} // namespace sbor::logs
