@@ -198,6 +198,34 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
     }
     pipeline.addMiddleware(std::make_shared<access::AccessControl>(context.authenticator));
 
+    // The bus, fed only from the outboxes: Kafka when `kafka.brokers` names a cluster, else the
+    // in-process bus. Made before the REST API opens, so the first commit already has a relay to wake.
+    std::unique_ptr<bus::Bus> ownedBus;
+    try {
+        if (const std::string brokers = config.getString("kafka.brokers"); !brokers.empty())
+            ownedBus = std::make_unique<bus::KafkaBus>(bus::KafkaSettings{brokers});
+        else
+            ownedBus = std::make_unique<bus::InProcessBus>();
+    } catch (const std::exception& e) {
+        return failStart(e.what(), {{"kafka.brokers", config.getString("kafka.brokers")}});
+    }
+    bus::Bus& eventBus = *ownedBus;
+    std::unique_ptr<bus::LogShipper> logShipper;
+    // Relays are declared before the jobs that run them, so they outlive them.
+    std::vector<std::unique_ptr<bus::OutboxRelay>> relays;
+    auto jobs = std::make_shared<JobRunner>();
+    // A commit that wrote an outbox row wakes its relay at once: messages leave within
+    // milliseconds, not at the next poll (the poll stays, for rows written by other processes).
+    // Set before any request can run; it never outlives the job runner it wakes.
+    pool.setWorkFinishedHook([weakJobs = std::weak_ptr<JobRunner>(jobs)] {
+        const auto schemas = outbox::takeWrittenSchemas();
+        if (schemas.empty())
+            return;
+        if (const auto runner = weakJobs.lock())
+            for (const auto& schema : schemas)
+                runner->wake("outbox-relay-" + schema);
+    });
+
     const http::ListenAddress address = http::parseListenAddress(config.getString("http.listen")).address;
     std::unique_ptr<http::HttpServer> server;
     try {
@@ -211,31 +239,16 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
         return kExitOk; // destructors stop the listener, the pool and PostgreSQL in order
     }
 
-    // The bus, fed only from the outboxes: Kafka when `kafka.brokers` names a cluster, else the
-    // in-process bus. Relays are declared before the jobs that run them, so they outlive them.
-    std::unique_ptr<bus::Bus> ownedBus;
-    try {
-        if (const std::string brokers = config.getString("kafka.brokers"); !brokers.empty())
-            ownedBus = std::make_unique<bus::KafkaBus>(bus::KafkaSettings{brokers});
-        else
-            ownedBus = std::make_unique<bus::InProcessBus>();
-    } catch (const std::exception& e) {
-        return failStart(e.what(), {{"kafka.brokers", config.getString("kafka.brokers")}});
-    }
-    bus::Bus& eventBus = *ownedBus;
-    std::unique_ptr<bus::LogShipper> logShipper;
     for (const auto& service : services)
         for (auto& consumer : service->busConsumers(context))
             eventBus.subscribe(consumer.group, consumer.topics, std::move(consumer.handler), consumer.delivery);
-    std::vector<std::unique_ptr<bus::OutboxRelay>> relays;
-    JobRunner jobs;
     for (const auto& service : services) {
         for (auto& job : service->backgroundJobs(context))
-            jobs.start(std::move(job));
+            jobs->start(std::move(job));
         if (service->hasOutbox()) {
             relays.push_back(std::make_unique<bus::OutboxRelay>(pool, service->name(), eventBus));
             bus::OutboxRelay* relay = relays.back().get();
-            jobs.start({"outbox-relay-" + service->name(), std::chrono::milliseconds(config.getInteger("bus.relay_interval_ms")),
+            jobs->start({"outbox-relay-" + service->name(), std::chrono::milliseconds(config.getInteger("bus.relay_interval_ms")),
                         [relay] { relay->relayOnce(); }});
         }
     }
@@ -250,13 +263,6 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
     } catch (const ErrorException& e) {
         return failStart(e.error().message, e.error().details);
     }
-
-    // A commit that wrote an outbox row wakes its relay at once: messages leave within
-    // milliseconds, not at the next poll (the poll stays, for rows written by other processes).
-    pool.setWorkFinishedHook([&jobs] {
-        for (const auto& schema : outbox::takeWrittenSchemas())
-            jobs.wake("outbox-relay-" + schema);
-    });
 
     log::info("listening", {{"http", "http://" + address.text()}, {"live", config.getString("live.listen")},
                             {"services", *targets}, {"database", embedded ? "embedded" : "external"}});
@@ -284,12 +290,13 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
     if (!pipeline.waitUntilIdle(grace))
         log::warn("in-flight requests still running after the grace period", {{"in_flight", pipeline.inFlight()}});
     server->stop();
-    jobs.stop();
+    for (auto service = services.rbegin(); service != services.rend(); ++service)
+        (*service)->stop(); // the live hub closes its clients while everything behind it still runs
+    jobs->stop();
     if (logShipper)
         logShipper->stop(); // what is queued goes out while the bus still runs
     eventBus.stop(); // consumers finish their message while the database is still there
     workers.stop();
-    pool.setWorkFinishedHook(nullptr); // nothing runs any more: the jobs it wakes may go
     timer.stop();
     pool.close();
     if (embedded)

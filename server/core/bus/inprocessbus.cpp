@@ -6,6 +6,9 @@
 #include <chrono>
 
 namespace sbor::bus {
+namespace {
+constexpr int kParkAfterFailures = 100; // 500 ms apart: about a minute of trying
+}
 
 InProcessBus::~InProcessBus() { stop(); }
 
@@ -15,13 +18,16 @@ std::vector<std::pair<InProcessBus::Subscription*, std::uint64_t>> InProcessBus:
     std::lock_guard lock(m_mutex);
     for (auto& subscription : m_subscriptions) {
         std::lock_guard queueLock(subscription->mutex);
+        bool any = false;
         for (const auto& message : messages) {
             if (std::find(subscription->topics.begin(), subscription->topics.end(), message.topic) != subscription->topics.end()) {
                 subscription->queue.push_back(message);
                 ++subscription->enqueued;
+                any = true;
             }
         }
-        if (subscription->delivery == Delivery::AtLeastOnce)
+        // Only consumers that got some of the batch are waited for: a stuck one holds up its own topics.
+        if (any && subscription->delivery == Delivery::AtLeastOnce)
             awaited.emplace_back(subscription.get(), subscription->enqueued);
         subscription->wake.notify_one();
     }
@@ -106,6 +112,16 @@ void InProcessBus::deliver(Subscription& subscription)
             handled = subscription.handler(message);
         } catch (const std::exception& e) {
             log::warn("a bus consumer failed; the message comes again", {{"group", subscription.group}, {"type", message.type}, {"error", e.what()}});
+        }
+        if (handled) {
+            subscription.failures = 0;
+        } else if (++subscription.failures >= kParkAfterFailures) {
+            // A message that fails for ever must not stop everything behind it: it is logged as
+            // an error with its id (the row stays in its outbox) and passed over.
+            log::error("a bus message was parked after failing again and again",
+                       {{"group", subscription.group}, {"message_id", message.id}, {"type", message.type}, {"failures", subscription.failures}});
+            subscription.failures = 0;
+            handled = true;
         }
         lock.lock();
         if (handled) {

@@ -47,6 +47,7 @@ private:
         std::deque<Message> queue;
         std::uint64_t enqueued = 0; // messages ever queued, and handled, by this subscription
         std::atomic<std::uint64_t> handled{0};
+        int failures = 0; // of the message at the front
         bool stopping = false;
         std::thread worker;
     };

@@ -117,23 +117,36 @@ std::optional<int> OutboxRelay::relayAcknowledged(int batch)
 
 std::optional<int> OutboxRelay::relayConfirmedLater(int batch)
 {
+    std::vector<std::string> confirmed;
+    try {
+        return relayConfirmedLaterRound(batch, confirmed);
+    } catch (...) {
+        // Not marked after all: they stay confirmed (never sent again) for the next round.
+        std::lock_guard lock(m_flight->mutex);
+        m_flight->confirmed.insert(m_flight->confirmed.end(), confirmed.begin(), confirmed.end());
+        throw;
+    }
+}
+
+std::optional<int> OutboxRelay::relayConfirmedLaterRound(int batch, std::vector<std::string>& confirmed)
+{
     return m_database.run([&](pqxx::connection& connection) -> std::optional<int> {
         pqxx::work tx(connection);
         if (!tx.exec_params1("SELECT pg_try_advisory_xact_lock(hashtext($1))", "sbor.outbox-relay." + m_schema)[0].as<bool>())
             return 0;
         // What the consumers confirmed since the last round is marked sent first.
-        std::vector<std::string> confirmed;
         std::string excluded = "{";
         {
             std::lock_guard lock(m_flight->mutex);
             confirmed.swap(m_flight->confirmed);
             if (m_flight->inFlight.size() >= kMostInFlight && confirmed.empty())
                 return 0;
-            bool first = true;
-            for (const auto& id : m_flight->inFlight) {
-                excluded += (first ? "" : ",") + id;
-                first = false;
+            // Confirmed ids are not in flight any more but must not be selected either.
+            for (const auto& id : confirmed) {
+                excluded += (excluded.size() > 1 ? "," : "") + id;
             }
+            for (const auto& id : m_flight->inFlight)
+                excluded += (excluded.size() > 1 ? "," : "") + id;
         }
         excluded += "}";
         if (!confirmed.empty()) {

@@ -19,6 +19,7 @@
 #include <optional>
 #include <memory>
 #include <set>
+#include <vector>
 #include <string>
 
 namespace sbor::bus {
@@ -38,6 +39,7 @@ private:
     struct Flight; // per schema, shared
     std::optional<int> relayAcknowledged(int batch);
     std::optional<int> relayConfirmedLater(int batch);
+    std::optional<int> relayConfirmedLaterRound(int batch, std::vector<std::string>& confirmed);
 
     db::ConnectionPool& m_database;
     std::string m_schema;

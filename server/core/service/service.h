@@ -64,6 +64,8 @@ public:
     // Begins serving what is not the REST API (the live hub's socket), once routes, bus and jobs
     // are in place. Throws ErrorException when it cannot (the server then exits with the message).
     virtual void start(ServiceContext& context) {}
+    // The other half of start(), at shutdown, once the REST API stopped taking requests.
+    virtual void stop() {}
     // Subscribed once the bus is up, before any outbox is relayed.
     virtual std::vector<BusConsumer> busConsumers(ServiceContext& context) { return {}; }
     // True when the service keeps `<name>.outbox`: the process then relays it onto the bus.

@@ -11,6 +11,7 @@
 #include <QWebSocketServer>
 
 #include <chrono>
+#include <unistd.h>
 #include <future>
 
 namespace sbor::live {
@@ -24,6 +25,13 @@ std::int64_t nowMs()
 }
 
 std::string controlFrame(const nlohmann::json& frame) { return frame.dump(); }
+
+// Different in every run of the process: numbers from before a restart are recognised as such.
+std::string processEpoch()
+{
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) + "-" + std::to_string(::getpid());
+}
 
 std::string errorFrame(const std::string& code, const std::string& message, const std::string& topic = {})
 {
@@ -48,6 +56,7 @@ std::string tokenOf(const QWebSocket& socket)
 struct LiveHub::Client {
     QWebSocket* socket = nullptr;
     access::Principal principal;
+    std::string token; // checked again on heartbeats: a revoked session or device is dropped
     std::unordered_set<std::string> topics;
     std::int64_t lastPongMs = 0;
     bool dropped = false;
@@ -55,7 +64,7 @@ struct LiveHub::Client {
 
 LiveHub::LiveHub(LiveHubSettings settings, std::shared_ptr<access::Authenticator> authenticator, std::shared_ptr<ServiceDirectory> directory)
     : m_settings(std::move(settings)), m_authenticator(std::move(authenticator)), m_directory(std::move(directory)),
-      m_log(m_settings.resumeFramesPerTopic, m_settings.keptTopics)
+      m_log(m_settings.resumeFramesPerTopic, m_settings.keptTopics, processEpoch())
 {
 }
 
@@ -145,8 +154,17 @@ void LiveHub::admit(QWebSocket* socket)
         return;
     }
     const std::string token = tokenOf(*socket);
-    auto principal = token.empty() || !m_authenticator ? Result<access::Principal>(Error(ErrorCode::Unauthorized, "a bearer token is required"))
-                                                        : m_authenticator->authenticate(token);
+    Result<access::Principal> principal = Error(ErrorCode::Unauthorized, "a bearer token is required");
+    try {
+        if (!token.empty() && m_authenticator)
+            principal = m_authenticator->authenticate(token);
+    } catch (const std::exception& e) {
+        // The database behind sessions and devices is away: not the client's fault, try later.
+        socket->sendTextMessage(QString::fromStdString(errorFrame("unavailable", "tokens cannot be checked right now; reconnect shortly")));
+        socket->close(QWebSocketProtocol::CloseCode(1013) /* try again later */, QStringLiteral("unavailable"));
+        socket->deleteLater();
+        return;
+    }
     if (!principal) {
         socket->sendTextMessage(QString::fromStdString(errorFrame("unauthorized", principal.error().message)));
         socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
@@ -156,6 +174,7 @@ void LiveHub::admit(QWebSocket* socket)
     auto client = std::make_unique<Client>();
     client->socket = socket;
     client->principal = std::move(principal).value();
+    client->token = token;
     client->lastPongMs = nowMs();
     Client* raw = client.get();
     m_clients.emplace(socket, std::move(client));
@@ -189,20 +208,46 @@ void LiveHub::admit(QWebSocket* socket)
 
 void LiveHub::receive(Client& client, const QString& text)
 {
-    const auto request = nlohmann::json::parse(text.toStdString(), nullptr, false);
-    if (!request.is_object() || !request.contains("op") || !request["op"].is_string()) {
-        send(client, errorFrame("bad_request", "frames are JSON objects with an op: subscribe, unsubscribe or ping"));
-        return;
+    // Nothing a client sends may end the hub's thread (and with it the process).
+    try {
+        const auto request = nlohmann::json::parse(text.toStdString(), nullptr, false);
+        if (!request.is_object() || !request.contains("op") || !request["op"].is_string()) {
+            send(client, errorFrame("bad_request", "frames are JSON objects with an op: subscribe, unsubscribe or ping"));
+            return;
+        }
+        const std::string op = request["op"].get<std::string>();
+        if (op == "subscribe") {
+            subscribe(client, request);
+        } else if (op == "unsubscribe") {
+            if (!request.contains("topic") || !request["topic"].is_string()) {
+                send(client, errorFrame("bad_request", "unsubscribe needs a topic"));
+                return;
+            }
+            unsubscribe(client, request["topic"].get<std::string>());
+        } else if (op == "authenticate") {
+            // A fresh access token before the old one expires: the connection and its topics stay.
+            const std::string token = request.contains("token") && request["token"].is_string() ? request["token"].get<std::string>() : "";
+            auto principal = token.empty() || !m_authenticator ? Result<access::Principal>(Error(ErrorCode::Unauthorized, "a token is required"))
+                                                                : m_authenticator->authenticate(token);
+            if (!principal || principal->userId != client.principal.userId ||
+                (principal->device ? principal->device->deviceId : "") != (client.principal.device ? client.principal.device->deviceId : "")) {
+                send(client, errorFrame("unauthorized", principal ? "the token is someone else's" : principal.error().message));
+                return;
+            }
+            client.principal = std::move(principal).value();
+            client.token = token;
+            send(client, controlFrame({{"op", "authenticated"}}));
+        } else if (op == "ping") {
+            send(client, controlFrame({{"op", "pong"}}));
+        } else {
+            send(client, errorFrame("bad_request", "unknown op " + op + "; use subscribe, unsubscribe, authenticate or ping"));
+        }
+    } catch (const ErrorException& e) {
+        send(client, errorFrame(std::string(errorCodeName(e.error().code)), e.error().message));
+    } catch (const std::exception& e) {
+        log::warn("a live request failed", {{"error", e.what()}, {"user_id", client.principal.userId}});
+        send(client, errorFrame("unavailable", "that could not be done now; try again"));
     }
-    const std::string op = request["op"].get<std::string>();
-    if (op == "subscribe")
-        subscribe(client, request);
-    else if (op == "unsubscribe")
-        unsubscribe(client, request.value("topic", std::string()));
-    else if (op == "ping")
-        send(client, controlFrame({{"op", "pong"}}));
-    else
-        send(client, errorFrame("bad_request", "unknown op " + op + "; use subscribe, unsubscribe or ping"));
 }
 
 void LiveHub::subscribe(Client& client, const nlohmann::json& request)
@@ -225,6 +270,7 @@ void LiveHub::subscribe(Client& client, const nlohmann::json& request)
         }
         since = request["since"].get<std::uint64_t>();
     }
+    const std::string epoch = request.contains("epoch") && request["epoch"].is_string() ? request["epoch"].get<std::string>() : "";
     if (!client.topics.count(name) && client.topics.size() >= m_settings.maxSubscriptions) {
         send(client, errorFrame("too_many_subscriptions", "at most " + std::to_string(m_settings.maxSubscriptions) + " topics per connection", name));
         return;
@@ -237,11 +283,12 @@ void LiveHub::subscribe(Client& client, const nlohmann::json& request)
     }
     client.topics.insert(name);
     m_subscribers[name].insert(&client);
-    send(client, controlFrame({{"op", "subscribed"}, {"topic", name}, {"seq", m_log.lastSeq(name)}}));
+    const std::string current = m_log.epoch(name);
+    send(client, controlFrame({{"op", "subscribed"}, {"topic", name}, {"seq", m_log.lastSeq(name)}, {"epoch", current}}));
     if (since) {
-        const auto missed = m_log.since(name, *since);
+        const auto missed = m_log.since(name, *since, epoch);
         if (!missed) {
-            send(client, controlFrame({{"op", "resync"}, {"topic", name}, {"seq", m_log.lastSeq(name)}}));
+            send(client, controlFrame({{"op", "resync"}, {"topic", name}, {"seq", m_log.lastSeq(name)}, {"epoch", current}}));
             return;
         }
         for (const auto& frame : *missed)
@@ -264,8 +311,9 @@ void LiveHub::deliver(const std::vector<LiveFrame>& frames)
 {
     for (const LiveFrame& frame : frames) {
         std::string text;
-        m_log.append(frame.topic, [&](std::uint64_t seq) {
-            text = nlohmann::json{{"topic", frame.topic}, {"seq", seq}, {"type", frame.type}, {"data", frame.data}, {"at", frame.at}}.dump();
+        m_log.append(frame.topic, [&](std::uint64_t seq, const std::string& epoch) {
+            text = nlohmann::json{{"topic", frame.topic}, {"seq", seq}, {"epoch", epoch}, {"type", frame.type}, {"data", frame.data}, {"at", frame.at}}
+                       .dump();
             return text;
         });
         const auto subscribers = m_subscribers.find(frame.topic);
@@ -305,16 +353,28 @@ void LiveHub::heartbeat()
 {
     const std::int64_t now = nowMs();
     std::vector<Client*> silent;
+    std::vector<Client*> revoked;
     for (auto& [socket, client] : m_clients) {
         if (client->dropped)
             continue;
-        if (now - client->lastPongMs > m_settings.heartbeatTimeoutMs)
+        if (now - client->lastPongMs > m_settings.heartbeatTimeoutMs) {
             silent.push_back(client.get());
-        else
-            socket->ping();
+            continue;
+        }
+        socket->ping();
+        try {
+            // Cheap (sessions and devices are cached for seconds); a database outage keeps clients.
+            if (m_authenticator && !m_authenticator->authenticate(client->token))
+                revoked.push_back(client.get());
+        } catch (const std::exception&) {
+        }
     }
     for (Client* client : silent)
         drop(*client, "no answer to pings");
+    for (Client* client : revoked) {
+        send(*client, errorFrame("unauthorized", "the session or device was ended"));
+        drop(*client, "its token no longer passes");
+    }
 }
 
 std::optional<std::string> LiveHub::organizerOf(const std::string& eventId)

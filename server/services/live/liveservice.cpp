@@ -45,6 +45,12 @@ void LiveService::start(ServiceContext&)
     m_hub->start();
 }
 
+void LiveService::stop()
+{
+    if (m_hub)
+        m_hub->stop();
+}
+
 std::vector<BusConsumer> LiveService::busConsumers(ServiceContext&)
 {
     LiveHub* hub = m_hub.get();

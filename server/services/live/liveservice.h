@@ -18,6 +18,7 @@ public:
     std::string name() const override { return "live"; }
     void registerRoutes(http::Router& router, ServiceContext& context) override;
     void start(ServiceContext& context) override;
+    void stop() override;
     std::vector<BusConsumer> busConsumers(ServiceContext& context) override;
 
 private:

@@ -15,8 +15,12 @@ TopicLog::Topic& TopicLog::topicFor(const std::string& topic)
                 oldest = it;
         m_topics.erase(oldest);
     }
-    return m_topics[topic];
+    Topic& begun = m_topics[topic];
+    begun.epoch = m_processEpoch + "." + std::to_string(++m_begun);
+    return begun;
 }
+
+const std::string& TopicLog::epoch(const std::string& topic) { return topicFor(topic).epoch; }
 
 std::uint64_t TopicLog::lastSeq(const std::string& topic) const
 {
@@ -24,9 +28,11 @@ std::uint64_t TopicLog::lastSeq(const std::string& topic) const
     return found == m_topics.end() ? 0 : found->second.lastSeq;
 }
 
-std::optional<std::vector<std::string>> TopicLog::since(const std::string& topic, std::uint64_t since) const
+std::optional<std::vector<std::string>> TopicLog::since(const std::string& topic, std::uint64_t since, const std::string& epoch) const
 {
     const auto found = m_topics.find(topic);
+    if (!epoch.empty() && (found == m_topics.end() || found->second.epoch != epoch))
+        return std::nullopt; // numbered in another life of this topic
     const std::uint64_t last = found == m_topics.end() ? 0 : found->second.lastSeq;
     if (since > last)
         return std::nullopt; // numbers from before a restart: they mean nothing now

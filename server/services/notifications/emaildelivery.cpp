@@ -12,8 +12,8 @@
 
 namespace sbor::notifications {
 namespace {
-constexpr int kBatch = 20;
-constexpr int kLeaseSeconds = 120;
+constexpr int kBatch = 10;
+constexpr int kLeaseSeconds = kBatch * 15 * 2 + 60; // longer than a batch of SMTP timeouts
 constexpr int kGiveUpAfterAttempts = 12; // 30 s doubling, capped at an hour: about half a day
 } // namespace
 

@@ -16,8 +16,7 @@
 
 namespace sbor::notifications {
 namespace {
-constexpr int kBatch = 20;
-constexpr int kLeaseSeconds = 60;
+constexpr int kBatch = 5;
 
 // The secrets that still sign: the newest, and older ones until their rotation grace ends.
 std::vector<std::string> currentSecrets(const nlohmann::json& secrets)
@@ -52,7 +51,9 @@ int WebhookDelivery::sendDue()
 {
     const std::vector<DueDelivery> due = m_database.run([&](pqxx::connection& connection) {
         pqxx::work tx(connection);
-        auto claimed = WebhookRepository(tx).claimDueDeliveries(kBatch, kLeaseSeconds);
+        // Claimed for longer than the whole batch can take, so another process never sends them too.
+        const int leaseSeconds = kBatch * (m_settings.timeoutMs / 1000 + 1) * 2 + 30;
+        auto claimed = WebhookRepository(tx).claimDueDeliveries(kBatch, leaseSeconds);
         tx.commit();
         return claimed;
     });
@@ -73,14 +74,21 @@ int WebhookDelivery::sendDue()
             refusedDestination = addresses.error().details.value("non_public", false);
         } else {
             const long long timestamp = static_cast<long long>(std::time(nullptr));
-            WebhookRequest request{*url, addresses->front(),
+            WebhookRequest request{*url, {},
                                    {{"content-type", "application/json"},
                                     {"webhook-id", delivery.messageId},
                                     {"webhook-timestamp", std::to_string(timestamp)},
                                     {"webhook-signature", webhookSignatureHeader(currentSecrets(item.secrets), delivery.messageId, timestamp, delivery.payload)}},
                                    delivery.payload,
                                    m_settings.timeoutMs};
-            const WebhookResponse response = postWebhook(request);
+            // Every checked address in turn until one answers (IPv6 first on a host without IPv6).
+            WebhookResponse response;
+            for (const auto& address : *addresses) {
+                request.address = address;
+                response = postWebhook(request);
+                if (response.statusCode > 0)
+                    break;
+            }
             attempt.durationMs = response.durationMs;
             attempt.responseBody = response.body;
             if (response.statusCode > 0)

@@ -103,6 +103,16 @@ bool isNonPublicAddress(const std::string& numericAddress)
         return nonPublicV4((std::uint32_t(b[12]) << 24) | (std::uint32_t(b[13]) << 16) | (std::uint32_t(b[14]) << 8) | b[15]);
     if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b) // NAT64 well-known prefix 64:ff9b::/96
         return nonPublicV4((std::uint32_t(b[12]) << 24) | (std::uint32_t(b[13]) << 16) | (std::uint32_t(b[14]) << 8) | b[15]);
+    if (std::memcmp(b, zeros, 12) == 0) // IPv4-compatible ::a.b.c.d (deprecated, still routed by some stacks)
+        return nonPublicV4((std::uint32_t(b[12]) << 24) | (std::uint32_t(b[13]) << 16) | (std::uint32_t(b[14]) << 8) | b[15]);
+    if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0 && b[5] == 1)
+        return true; // NAT64 local-use 64:ff9b:1::/48
+    if (b[0] == 0x20 && b[1] == 0x02) // 6to4 2002:a.b.c.d::/48 carries an IPv4 address
+        return nonPublicV4((std::uint32_t(b[2]) << 24) | (std::uint32_t(b[3]) << 16) | (std::uint32_t(b[4]) << 8) | b[5]);
+    if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0)
+        return true; // Teredo 2001::/32 tunnels to addresses we cannot check
+    if (b[0] == 0xfe && (b[1] & 0xc0) == 0xc0)
+        return true; // site-local fec0::/10 (deprecated)
     if ((b[0] & 0xfe) == 0xfc)
         return true; // unique local fc00::/7
     if (b[0] == 0xfe && (b[1] & 0xc0) == 0x80)

@@ -63,11 +63,11 @@ std::optional<Error> WebhookEndpoints::draftProblem(const EndpointDraft& draft) 
     return std::nullopt;
 }
 
-Result<WebhookEndpoint> WebhookEndpoints::ownedEndpoint(pqxx::transaction_base& tx, const access::Principal& caller, const std::string& id)
+Result<WebhookEndpoint> WebhookEndpoints::ownedEndpoint(pqxx::transaction_base& tx, const access::Principal& caller, const std::string& id, bool forChange)
 {
     if (!isUuid(id))
         return noSuchEndpoint(id);
-    auto endpoint = WebhookRepository(tx).findEndpoint(id);
+    auto endpoint = WebhookRepository(tx).findEndpoint(id, forChange);
     // Someone else's endpoint is as absent as a missing one: its existence is not our caller's business.
     if (!endpoint || (endpoint->ownerId != caller.userId && !caller.has(access::Permission::EventsWriteAny)))
         return noSuchEndpoint(id);
@@ -127,15 +127,18 @@ Result<WebhookEndpoint> WebhookEndpoints::update(const access::Principal& caller
         return *problem;
     return m_database.run([&](pqxx::connection& connection) -> Result<WebhookEndpoint> {
         pqxx::work tx(connection);
-        auto endpoint = ownedEndpoint(tx, caller, id);
+        auto endpoint = ownedEndpoint(tx, caller, id, true);
         if (!endpoint)
             return endpoint.error();
         if (draft.url)
             endpoint->url = parseWebhookUrl(*draft.url)->text;
         if (draft.description)
             endpoint->description = *draft.description;
-        if (draft.eventTypes)
+        if (draft.eventTypes) {
             endpoint->eventTypes = *draft.eventTypes;
+            std::sort(endpoint->eventTypes.begin(), endpoint->eventTypes.end());
+            endpoint->eventTypes.erase(std::unique(endpoint->eventTypes.begin(), endpoint->eventTypes.end()), endpoint->eventTypes.end());
+        }
         if (draft.active)
             endpoint->active = *draft.active;
         WebhookEndpoint updated = WebhookRepository(tx).updateEndpoint(*endpoint);
@@ -148,7 +151,7 @@ Result<bool> WebhookEndpoints::remove(const access::Principal& caller, const std
 {
     return m_database.run([&](pqxx::connection& connection) -> Result<bool> {
         pqxx::work tx(connection);
-        auto endpoint = ownedEndpoint(tx, caller, id);
+        auto endpoint = ownedEndpoint(tx, caller, id, true);
         if (!endpoint)
             return endpoint.error();
         WebhookRepository(tx).deleteEndpoint(endpoint->id);
@@ -161,7 +164,7 @@ Result<WebhookEndpoint> WebhookEndpoints::rotateSecret(const access::Principal& 
 {
     return m_database.run([&](pqxx::connection& connection) -> Result<WebhookEndpoint> {
         pqxx::work tx(connection);
-        auto endpoint = ownedEndpoint(tx, caller, id);
+        auto endpoint = ownedEndpoint(tx, caller, id, true);
         if (!endpoint)
             return endpoint.error();
         const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));

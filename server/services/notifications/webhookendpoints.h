@@ -51,7 +51,8 @@ public:
 
 private:
     std::optional<Error> draftProblem(const EndpointDraft& draft) const;
-    Result<WebhookEndpoint> ownedEndpoint(pqxx::transaction_base& tx, const access::Principal& caller, const std::string& id);
+    // `forChange`: locked until the transaction ends, so a rotation and a PATCH never undo each other.
+    Result<WebhookEndpoint> ownedEndpoint(pqxx::transaction_base& tx, const access::Principal& caller, const std::string& id, bool forChange = false);
 
     db::ConnectionPool& m_database;
     bool m_allowPrivateAddresses;

@@ -33,6 +33,27 @@ std::size_t readHeader(char* data, std::size_t size, std::size_t count, void* us
     return size * count;
 }
 
+// Invalid or cut-off UTF-8 sequences become U+FFFD.
+std::string validUtf8(const std::string& bytes)
+{
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size();) {
+        const unsigned char lead = static_cast<unsigned char>(bytes[i]);
+        std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 0;
+        bool valid = length > 0 && i + length <= bytes.size() && !(length == 1 && lead == 0);
+        for (std::size_t k = 1; valid && k < length; ++k)
+            valid = (static_cast<unsigned char>(bytes[i + k]) & 0xc0) == 0x80;
+        if (valid) {
+            out.append(bytes, i, length);
+            i += length;
+        } else {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 WebhookResponse postWebhook(const WebhookRequest& request)
@@ -53,6 +74,9 @@ WebhookResponse postWebhook(const WebhookRequest& request)
     char errorText[CURL_ERROR_SIZE] = {0};
     curl_easy_setopt(curl, CURLOPT_URL, request.url.text.c_str());
     curl_easy_setopt(curl, CURLOPT_RESOLVE, resolve);
+    // A proxy from the environment would resolve the name itself and reach what we refused.
+    curl_easy_setopt(curl, CURLOPT_PROXY, "");
+    curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(curl, CURLOPT_POST, 1L);
@@ -81,6 +105,7 @@ WebhookResponse postWebhook(const WebhookRequest& request)
     curl_slist_free_all(headers);
     curl_slist_free_all(resolve);
     curl_easy_cleanup(curl);
+    response.body = validUtf8(response.body); // kept in a text column: whatever the receiver sent
     return response;
 }
 

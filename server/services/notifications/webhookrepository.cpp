@@ -69,9 +69,11 @@ WebhookEndpoint WebhookRepository::insertEndpoint(const WebhookEndpoint& endpoin
         endpoint.ownerId, endpoint.url, endpoint.description, textArray(endpoint.eventTypes), endpoint.active, endpoint.secrets.dump()));
 }
 
-std::optional<WebhookEndpoint> WebhookRepository::findEndpoint(const std::string& id)
+std::optional<WebhookEndpoint> WebhookRepository::findEndpoint(const std::string& id, bool lock)
 {
-    const auto rows = m_tx.exec_params("SELECT " + endpointColumns() + " FROM notifications.webhook_endpoints WHERE id = $1::uuid", id);
+    const auto rows = m_tx.exec_params("SELECT " + endpointColumns() + " FROM notifications.webhook_endpoints WHERE id = $1::uuid" +
+                                           (lock ? " FOR UPDATE" : ""),
+                                       id);
     return rows.empty() ? std::nullopt : std::optional(endpointFrom(rows[0]));
 }
 

@@ -17,7 +17,7 @@ public:
     explicit WebhookRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
 
     WebhookEndpoint insertEndpoint(const WebhookEndpoint& endpoint);
-    std::optional<WebhookEndpoint> findEndpoint(const std::string& id);
+    std::optional<WebhookEndpoint> findEndpoint(const std::string& id, bool lock = false);
     std::vector<WebhookEndpoint> listEndpoints(const std::string& ownerId, int limit, const std::optional<std::pair<std::string, std::string>>& after);
     WebhookEndpoint updateEndpoint(const WebhookEndpoint& endpoint);
     bool deleteEndpoint(const std::string& id);

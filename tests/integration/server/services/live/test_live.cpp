@@ -126,6 +126,18 @@ private slots:
         }
         buyer.socket().sendTextMessage("{not json");
         QCOMPARE(buyer.waitForOp("error").value("code").toString(), QStringLiteral("bad_request"));
+        for (const QJsonObject& odd : {QJsonObject{{"op", "unsubscribe"}, {"topic", 1}}, QJsonObject{{"op", "subscribe"}, {"topic", QJsonArray{}}},
+                                       QJsonObject{{"op", 7}}, QJsonObject{{"op", "authenticate"}, {"token", 3}}}) {
+            buyer.send(odd);
+            const QJsonObject error = buyer.waitForOp("error");
+            QVERIFY2(error.value("code").toString() == "bad_request" || error.value("code").toString() == "unauthorized",
+                     QJsonDocument(odd).toJson().constData());
+        }
+        // Someone else's token does not take over a connection.
+        buyer.send({{"op", "authenticate"}, {"token", m_organizer.accessToken}});
+        QCOMPARE(buyer.waitForOp("error").value("code").toString(), QStringLiteral("unauthorized"));
+        buyer.send({{"op", "authenticate"}, {"token", m_buyer.accessToken}});
+        QVERIFY(!buyer.waitForOp("authenticated").isEmpty());
         buyer.send({{"op", "subscribe"}, {"topic", "user:" + m_buyer.id}, {"since", "yesterday"}});
         QCOMPARE(buyer.waitForOp("error").value("code").toString(), QStringLiteral("bad_request"));
         // Still connected and useful after all that.
@@ -204,12 +216,17 @@ private slots:
         LiveClient back;
         QVERIFY(back.connectTo(m_server->livePort(), m_organizer.accessToken));
         back.subscribe("event:" + m_event, seen);
-        const qint64 now = back.waitForOp("subscribed").value("seq").toInteger();
+        const QJsonObject resumed = back.waitForOp("subscribed");
+        const qint64 now = resumed.value("seq").toInteger();
         QCOMPARE(now, seen + 2);
+        QVERIFY(!resumed.value("epoch").toString().isEmpty());
         const qint64 missedA = back.waitForType("event:" + m_event, "order.created").value("seq").toInteger();
         const qint64 missedB = back.waitForType("event:" + m_event, "ticket.purchased").value("seq").toInteger();
         QCOMPARE(qMin(missedA, missedB), seen + 1);
         QCOMPARE(qMax(missedA, missedB), seen + 2);
+        // Numbers of another epoch (another run of the server) are never resumed from.
+        back.send({{"op", "subscribe"}, {"topic", "event:" + m_event}, {"since", seen}, {"epoch", "1-1.1"}});
+        QCOMPARE(back.waitForOp("resync").value("epoch").toString(), resumed.value("epoch").toString());
 
         // Away too long: more than the 6 kept frames went by.
         for (int i = 0; i < 4; ++i)

@@ -78,8 +78,8 @@ private slots:
 
     void theLogResumesWithinItsWindowAndSaysResyncBeyond()
     {
-        TopicLog log(3, 2);
-        auto add = [&](const std::string& topic) { return log.append(topic, [](std::uint64_t seq) { return std::to_string(seq); }); };
+        TopicLog log(3, 2, "run1");
+        auto add = [&](const std::string& topic) { return log.append(topic, [](std::uint64_t seq, const std::string&) { return std::to_string(seq); }); };
         QCOMPARE(add("a"), std::uint64_t(1));
         QCOMPARE(add("a"), std::uint64_t(2));
         QCOMPARE(log.since("a", 0).value(), (std::vector<std::string>{"1", "2"}));
@@ -90,10 +90,20 @@ private slots:
         QVERIFY(!log.since("a", 0)); // 1 is gone
         QVERIFY(!log.since("a", 9)); // from another life of the server
         QCOMPARE(log.lastSeq("a"), std::uint64_t(4));
+        const std::string epochA = log.epoch("a");
+        QCOMPARE(log.since("a", 2, epochA).value().size(), std::size_t(2));
+        QVERIFY(!log.since("a", 2, "run0.1")); // numbers from before a restart
         add("b");
         add("c"); // two topics kept: "a", quiet longest, goes
         QCOMPARE(log.lastSeq("a"), std::uint64_t(0));
-        QCOMPARE(log.lastSeq("b"), std::uint64_t(1));
+        add("a");
+        add("a");
+        add("a"); // begun again: seq 3 again, but another epoch
+        QVERIFY(log.epoch("a") != epochA);
+        QVERIFY(!log.since("a", 2, epochA));
+        QCOMPARE(log.since("a", 2, log.epoch("a")).value(), std::vector<std::string>{"3"});
+        QCOMPARE(log.lastSeq("c"), std::uint64_t(1));
+        QCOMPARE(log.lastSeq("b"), std::uint64_t(0)); // quiet longest when "a" began again
         QCOMPARE(log.since("nothing", 0).value(), std::vector<std::string>{});
     }
 };
