@@ -5,6 +5,7 @@
 // server killed mid-stream notifies each thing exactly once after its restart.
 #include "authapi.h"
 #include "httpclient.h"
+#include "liveclient.h"
 #include "qrdecoding.h"
 #include "salesapi.h"
 #include "smtpsink.h"
@@ -89,6 +90,12 @@ private slots:
         // The receiver fails the first two requests: the deliveries must come again.
         m_receiver.script({{500, {}}, {503, {}}});
 
+        // The buyer's screen is open on the live feed.
+        LiveClient screen;
+        QVERIFY(screen.connectTo(m_server->livePort(), m_buyer.accessToken));
+        screen.subscribe("user:" + m_buyer.id);
+        QVERIFY(!screen.waitForOp("subscribed").isEmpty());
+
         const QString anna = uniqueEmail("anna"), boris = uniqueEmail("boris");
         const auto placed = m_api->post("/api/v1/orders", orderFor(m_event, m_stalls, {anna, boris}), m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
@@ -96,6 +103,10 @@ private slots:
         const auto paid = m_api->post("/api/v1/payments/" + order.value("payment_id").toString() + "/confirm", {{"card_number", kApprovedCard}},
                                       m_buyer.accessToken);
         QCOMPARE(paid.status, 200);
+
+        // One purchase, four ways to hear of it: live (here), emails, in-app and webhooks (below).
+        const QJsonObject live = screen.waitForType("user:" + m_buyer.id, "ticket.purchased");
+        QCOMPARE(live.value("data").toObject().value("order_id").toString(), order.value("id").toString());
 
         // Each attendee gets their own ticket, in the buyer's language, with a QR that reads back to the code.
         const auto tickets = m_api->get("/api/v1/tickets?limit=10", m_buyer.accessToken).json().value("items").toArray();

@@ -1,0 +1,144 @@
+// The asynchronous half over Kafka (librdkafka's mock cluster, a real broker protocol over TCP):
+// sbor-server with kafka.brokers relays its outboxes to Kafka and its consumers read them back in
+// consumer groups. One purchase reaches the attendee's mailbox, the buyer's in-app inbox, the
+// organizer's webhook receiver and a live client; then the server is killed in the middle of a
+// stream of orders and restarted, and every notification exists exactly once — the consumer
+// group resumes from its stored offsets and the inbox drops what comes twice.
+#include "authapi.h"
+#include "httpclient.h"
+#include "liveclient.h"
+#include "salesapi.h"
+#include "smtpsink.h"
+#include "testdatabase.h"
+#include "testserver.h"
+#include "webhookreceiver.h"
+
+#include <QJsonArray>
+#include <QtTest>
+
+#include <csignal>
+#include <fstream>
+#include <memory>
+
+using namespace sbor::test;
+
+namespace {
+QString kafkaBrokers()
+{
+    std::ifstream in(qEnvironmentVariable("SBOR_TEST_KAFKA_DIR").toStdString() + "/bootstrap");
+    std::string brokers;
+    std::getline(in, brokers);
+    return QString::fromStdString(brokers);
+}
+
+QJsonObject orderFor(const QString& eventId, const QString& typeId, const QStringList& emails)
+{
+    QJsonArray attendees;
+    for (const QString& email : emails)
+        attendees.append(QJsonObject{{"name", email.section('@', 0, 0)}, {"email", email}});
+    return {{"event_id", eventId}, {"items", QJsonArray{QJsonObject{{"ticket_type_id", typeId}, {"quantity", int(emails.size())}, {"attendees", attendees}}}}};
+}
+} // namespace
+
+class TestKafkaStory : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_database.valid(), m_database.problem().c_str());
+        QVERIFY(!kafkaBrokers().isEmpty());
+        QVERIFY(m_smtp.start());
+        QVERIFY(m_receiver.listen());
+        m_server = startServer();
+        QVERIFY(m_server);
+        m_api = std::make_unique<AuthApi>(*m_server, m_client);
+        m_organizer = m_api->signUpOrganizer("organizer");
+        m_buyer = m_api->signUp("buyer");
+        QVERIFY(!m_organizer.id.isEmpty() && !m_buyer.id.isEmpty());
+        SalesApi sales(*m_api, m_organizer.accessToken);
+        m_event = sales.createEvent("Kafka night");
+        m_type = sales.addType(m_event, {{"name", "Free"}, {"price", 0}, {"quota", 200}});
+        QVERIFY(sales.publish(m_event));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            QCOMPARE(m_server->stop(), 0);
+    }
+
+    void aPurchaseIsHeardEveryWayThroughKafka()
+    {
+        const auto endpoint = m_api->post("/api/v1/webhooks",
+                                          {{"url", "http://127.0.0.1:" + QString::number(m_receiver.port()) + "/hook"}, {"event_types", QJsonArray{"ticket.purchased"}}},
+                                          m_organizer.accessToken);
+        QCOMPARE(endpoint.status, 201);
+        LiveClient organizerScreen;
+        QVERIFY(organizerScreen.connectTo(m_server->livePort(), m_organizer.accessToken));
+        organizerScreen.subscribe("event:" + m_event);
+        QVERIFY(!organizerScreen.waitForOp("subscribed").isEmpty());
+
+        const QString attendee = uniqueEmail("attendee");
+        const auto placed = m_api->post("/api/v1/orders", orderFor(m_event, m_type, {attendee}), m_buyer.accessToken);
+        QCOMPARE(placed.status, 201);
+        const QString orderId = placed.json().value("order").toObject().value("id").toString();
+        // A new consumer group's first join takes seconds on the mock cluster: generous waits.
+        QCOMPARE(m_smtp.waitForMessagesTo(attendee, 1, 60000).size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_api->get("/api/v1/notifications", m_buyer.accessToken).json().value("items").toArray().isEmpty(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_receiver.received().isEmpty(), 60000);
+        QCOMPARE(QJsonDocument::fromJson(m_receiver.received().first().body).object().value("data").toObject().value("order_id").toString(), orderId);
+        QCOMPARE(organizerScreen.waitForType("event:" + m_event, "ticket.purchased", 60000).value("data").toObject().value("order_id").toString(), orderId);
+    }
+
+    void aKilledServerResumesFromItsOffsetsExactlyOnce()
+    {
+        const std::string where = "FROM notifications.notifications WHERE type = 'ticket.purchased' AND data->>'event_id' = '" + m_event.toStdString() + "'";
+        const int before = std::stoi(m_database.query("SELECT count(*) " + where));
+        auto place = [&](int count) {
+            for (int i = 0; i < count; ++i)
+                QCOMPARE(m_api->post("/api/v1/orders", orderFor(m_event, m_type, {uniqueEmail("crash")}), m_buyer.accessToken).status, 201);
+        };
+        place(5);
+        QTRY_COMPARE_WITH_TIMEOUT(std::stoi(m_database.query("SELECT count(*) " + where)) - before, 5, 30000);
+        place(5); // and killed on their way
+        ::kill(static_cast<pid_t>(m_server->pid()), SIGKILL);
+        m_server->process().waitForFinished(10000);
+        const int handledBeforeKill = std::stoi(m_database.query("SELECT count(*) " + where)) - before;
+        qInfo("orders notified before the kill: %d of 10", handledBeforeKill);
+        QVERIFY2(handledBeforeKill < 10, "the kill came after everything was handled: nothing was tested");
+
+        m_server = startServer();
+        QVERIFY(m_server);
+        m_api = std::make_unique<AuthApi>(*m_server, m_client);
+        // The killed member's session must expire before its partitions move: up to a minute.
+        QTRY_COMPARE_WITH_TIMEOUT(std::stoi(m_database.query("SELECT count(*) " + where)) - before, 10, 90000);
+        QTest::qWait(2000);
+        QCOMPARE(std::stoi(m_database.query("SELECT count(*) " + where)) - before, 10);
+        QCOMPARE(std::stoi(m_database.query("SELECT count(DISTINCT data->>'order_id') " + where)) - before, 10);
+        QCOMPARE(std::stoi(m_database.query("SELECT count(*) FROM notifications.emails e JOIN notifications.ticket_holders h ON h.ticket_id = e.ticket_id "
+                                            "WHERE h.event_id = '" + m_event.toStdString() + "'")),
+                 11);
+    }
+
+private:
+    std::unique_ptr<TestServer> startServer()
+    {
+        return TestServer::startOn(m_database.url(), {{"SBOR_KAFKA_BROKERS", kafkaBrokers()},
+                                                      {"SBOR_NOTIFICATIONS_SMTP_HOST", "127.0.0.1"},
+                                                      {"SBOR_NOTIFICATIONS_SMTP_PORT", QString::number(m_smtp.port())},
+                                                      {"SBOR_NOTIFICATIONS_JOB_INTERVAL_MS", "100"},
+                                                      {"SBOR_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true"}});
+    }
+
+    TestDatabase m_database;
+    SmtpSink m_smtp;
+    WebhookReceiver m_receiver;
+    std::unique_ptr<TestServer> m_server;
+    HttpClient m_client;
+    std::unique_ptr<AuthApi> m_api;
+    SignedInUser m_organizer, m_buyer;
+    QString m_event, m_type;
+};
+
+QTEST_MAIN(TestKafkaStory)
+#include "test_kafka_story.moc"
