@@ -386,7 +386,7 @@ private slots:
         QVERIFY2(handledBeforeKill < 12, "the kill came after everything was handled: nothing was tested");
         m_server = startServer();
         QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
+        signInAgain();
         QTRY_COMPARE_WITH_TIMEOUT(std::stoi(m_database.query("SELECT count(*) " + where)), 12, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(std::stoi(m_database.query("SELECT count(*) FROM notifications.emails e JOIN notifications.ticket_holders h "
                                                              "ON h.ticket_id = e.ticket_id WHERE h.event_id = '" + event.toStdString() + "'")),
@@ -399,6 +399,41 @@ private slots:
                  24);
     }
 
+    void checkInsAndRemindersReachTheBuyerAndHolders()
+    {
+        SalesApi sales(*m_api, m_organizer.accessToken);
+        const QString event = sales.createEvent("Скоро концерт", 0.5); // in 12 h: codes are valid, a reminder is due
+        const QString type = sales.addType(event, {{"name", "Free"}, {"price", 0}, {"quota", 10}, {"sales_end", inDays(0.4)}});
+        QVERIFY(sales.publish(event));
+        const QString holder = uniqueEmail("holder");
+        const auto placed = m_api->post("/api/v1/orders", orderFor(event, type, {holder}), m_buyer.accessToken);
+        QCOMPARE(placed.status, 201);
+        const QString code = placed.json().value("tickets").toArray()[0].toObject().value("code").toString();
+        const QString list = m_api->post("/api/v1/events/" + event + "/checkin-lists", {{"name", "Gate"}}, m_organizer.accessToken).json().value("id").toString();
+        QCOMPARE(m_api->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", list}, {"scan_id", "n-1"}}, m_organizer.accessToken)
+                     .json().value("result").toString(), QStringLiteral("ok"));
+        // In-app, not by email (the default for check-ins).
+        QTRY_VERIFY_WITH_TIMEOUT(hasNotification(m_buyer, "ticket.checkin", ""), 10000);
+        QTest::qWait(1000);
+        QVERIFY(subjectsTo(m_buyer.email, "Добро пожаловать").isEmpty());
+
+        // Reminders: a server whose reminder job looks a day ahead.
+        QCOMPARE(m_server->stop(), 0);
+        m_server = TestServer::startOn(m_database.url(), {{"SBOR_NOTIFICATIONS_SMTP_HOST", "127.0.0.1"},
+                                                          {"SBOR_NOTIFICATIONS_SMTP_PORT", QString::number(m_smtp.port())},
+                                                          {"SBOR_NOTIFICATIONS_JOB_INTERVAL_MS", "100"},
+                                                          {"SBOR_EVENTS_REMINDER_LEAD_SECONDS", "86400"},
+                                                          {"SBOR_EVENTS_JOB_INTERVAL_MS", "200"}});
+        QVERIFY(m_server);
+        signInAgain();
+        QList<QJsonObject> reminder;
+        QTRY_VERIFY_WITH_TIMEOUT(!(reminder = subjectsTo(holder, "Скоро: «Скоро концерт»")).isEmpty(), 20000);
+        QVERIFY2(reminder[0].value("text").toString().contains("(Europe/Moscow)"), qPrintable(reminder[0].value("text").toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(hasNotification(m_buyer, "event.reminder", ""), 10000);
+        QTest::qWait(1000);
+        QCOMPARE(subjectsTo(holder, "Скоро: ").size(), 1); // once (the ticket's own email has the title in it too)
+    }
+
 private:
     std::unique_ptr<TestServer> startServer()
     {
@@ -408,6 +443,15 @@ private:
                                                       {"SBOR_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true"},
                                                       {"SBOR_WEBHOOKS_RETRY_DELAYS_SECONDS", "1,1,1"},
                                                       {"SBOR_PAYMENTS_JOB_INTERVAL_MS", "200"}});
+    }
+
+    // A restarted test server has a signing key of its own: the old tokens are no longer valid.
+    void signInAgain()
+    {
+        m_api = std::make_unique<AuthApi>(*m_server, m_client);
+        m_organizer = m_api->signIn(m_organizer.email);
+        m_buyer = m_api->signIn(m_buyer.email);
+        QVERIFY(!m_organizer.accessToken.isEmpty() && !m_buyer.accessToken.isEmpty());
     }
 
     QString hookUrl(const QString& path) const { return "http://127.0.0.1:" + QString::number(m_receiver.port()) + path; }
