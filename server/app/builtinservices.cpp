@@ -20,7 +20,7 @@ ServiceCatalog builtinServices()
                  [] { return std::make_unique<auth::AuthService>(); }});
     catalog.add({"events", "events from draft to published, schedules, categories, reminders", {},
                  [] { return std::make_unique<events::EventsService>(); }});
-    catalog.add({"tickets", "ticket types and quotas, orders, tickets with signed codes and QR (check-in follows)", {"events"},
+    catalog.add({"tickets", "ticket types and quotas, orders, tickets with signed codes and QR, check-in lists, redeem and kiosk sync", {"events"},
                  [] { return std::make_unique<tickets::TicketsService>(); }});
     catalog.add({"payments", "simulated card payments, the ledger with the platform's commission, refunds", {"tickets", "events"},
                  [] { return std::make_unique<payments::PaymentsService>(); }});
