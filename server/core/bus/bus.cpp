@@ -16,6 +16,8 @@ std::string topicOf(const std::string& aggregateType)
         return "checkins";
     if (aggregateType == "payment")
         return "payments";
+    if (aggregateType == "notification")
+        return "notifications";
     return {};
 }
 

@@ -58,7 +58,7 @@ std::vector<BusConsumer> LiveService::busConsumers(ServiceContext&)
     char host[256] = {0};
     gethostname(host, sizeof host - 1);
     const std::string group = "live." + std::string(host) + "." + std::to_string(getpid());
-    return {{group, {"users", "events", "orders", "tickets", "checkins", "payments"}, [hub](const bus::Message& message) {
+    return {{group, {"users", "events", "orders", "tickets", "checkins", "payments", "notifications"}, [hub](const bus::Message& message) {
                  hub->publish(framesOf(message));
                  return true;
              },

@@ -30,6 +30,11 @@ std::vector<LiveFrame> framesOf(const bus::Message& message)
     if (const std::string buyerId = textOf(data, "buyer_id");
         !buyerId.empty() && (startsWith(type, "ticket.") || startsWith(type, "order.") || startsWith(type, "payment.") || type == "refund.issued"))
         frames.push_back({"user:" + buyerId, type, data, at});
+    // A person's new in-app notification: to their own topic only.
+    if (type == "notification.created") {
+        const std::string userId = data.contains("user_id") && data["user_id"].is_string() ? data["user_id"].get<std::string>() : message.key;
+        return {{"user:" + userId, type, data, at}};
+    }
     if (startsWith(type, "user.") || type == "event.published" || type == "event.cancelled" || type == "payment.failed")
         frames.push_back({"system", type, data, at});
     return frames;

@@ -1,6 +1,7 @@
 #include "notificationintake.h"
 
 #include "messagetemplates.h"
+#include "notificationjson.h"
 #include "notificationrepository.h"
 #include "preferences.h"
 #include "webhookrepository.h"
@@ -8,6 +9,7 @@
 #include "bus/inbox.h"
 #include "db/connectionpool.h"
 #include "log/logger.h"
+#include "outbox/outbox.h"
 #include "sbor/rfc3339.h"
 #include "service/servicedirectory.h"
 
@@ -116,6 +118,12 @@ bool NotificationIntake::take(const bus::Message& message)
             return;
         }
         NotificationRepository repository(tx);
+        // Every in-app notification is also announced, so the person's open screens show it at once.
+        auto notifyInApp = [&](const std::string& userId, const std::string& kind, const std::string& title, const std::string& body,
+                               const nlohmann::json& notificationData) {
+            const Notification created = repository.insertNotification(userId, kind, title, body, notificationData, message.id);
+            outbox::append(tx, kSchema, {"notification", userId, "notification.created", notificationJson(created), envelope.value("trace_id", std::string())});
+        };
         std::map<std::string, Preferences> preferencesOf;
         auto wants = [&](const std::string& userId, const char* channel, const std::string& kind) {
             auto found = preferencesOf.find(userId);
@@ -143,7 +151,7 @@ bool NotificationIntake::take(const bus::Message& message)
             fields["starts_at"] = localStart(languageOf(locale));
             const RenderedMessage rendered = templates.render(templateName, locale, fields);
             if (wants(userId, "in_app", kind))
-                repository.insertNotification(userId, kind, rendered.subject, rendered.shortText, notificationData, message.id);
+                notifyInApp(userId, kind, rendered.subject, rendered.shortText, notificationData);
             if (contact && wants(userId, "email", kind))
                 repository.queueEmail({contact->email, kind, languageOf(locale), rendered.subject, rendered.body, std::nullopt}, message.id);
         };
@@ -203,8 +211,7 @@ bool NotificationIntake::take(const bus::Message& message)
                 }
                 if (buyersTold.insert(holder.buyerId).second && wants(holder.buyerId, "in_app", type)) {
                     const RenderedMessage rendered = templates.render(type, locale, fields);
-                    repository.insertNotification(holder.buyerId, type, rendered.subject, rendered.shortText,
-                                                  {{"event_id", holder.eventId}}, message.id);
+                    notifyInApp(holder.buyerId, type, rendered.subject, rendered.shortText, {{"event_id", holder.eventId}});
                 }
             }
         } else if (type == "order.updated") {

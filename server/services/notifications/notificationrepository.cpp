@@ -35,12 +35,12 @@ constexpr const char* kHolderColumns = "ticket_id::text, event_id::text, order_i
 
 } // namespace
 
-void NotificationRepository::insertNotification(const std::string& userId, const std::string& type, const std::string& title,
-                                                const std::string& body, const nlohmann::json& data, const std::string& sourceMessageId)
+Notification NotificationRepository::insertNotification(const std::string& userId, const std::string& type, const std::string& title,
+                                                        const std::string& body, const nlohmann::json& data, const std::string& sourceMessageId)
 {
-    m_tx.exec_params("INSERT INTO notifications.notifications (id, user_id, type, title, body, data, source_message_id) "
-                     "VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4, $5::jsonb, NULLIF($6, '')::uuid)",
-                     userId, type, title, body, data.dump(), sourceMessageId);
+    return notificationFrom(m_tx.exec_params1("INSERT INTO notifications.notifications (id, user_id, type, title, body, data, source_message_id) "
+                     "VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4, $5::jsonb, NULLIF($6, '')::uuid) RETURNING " + notificationColumns(),
+                     userId, type, title, body, data.dump(), sourceMessageId));
 }
 
 std::vector<Notification> NotificationRepository::listForUser(const std::string& userId, bool unreadOnly, int limit,

@@ -26,6 +26,7 @@ public:
     std::vector<BusConsumer> busConsumers(ServiceContext& context) override;
     std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) override;
     std::string_view apiDescription() const override;
+    bool hasOutbox() const override { return true; }
 
 private:
     std::unique_ptr<NotificationIntake> m_intake;

@@ -107,6 +107,10 @@ private slots:
         // One purchase, four ways to hear of it: live (here), emails, in-app and webhooks (below).
         const QJsonObject live = screen.waitForType("user:" + m_buyer.id, "ticket.purchased");
         QCOMPARE(live.value("data").toObject().value("order_id").toString(), order.value("id").toString());
+        // And the bell: the new in-app notification itself, pushed to the buyer's screen.
+        const QJsonObject bell = screen.waitForType("user:" + m_buyer.id, "notification.created");
+        QCOMPARE(bell.value("data").toObject().value("type").toString(), QStringLiteral("ticket.purchased"));
+        QVERIFY(bell.value("data").toObject().value("title").toString().contains("Весенний концерт"));
 
         // Each attendee gets their own ticket, in the buyer's language, with a QR that reads back to the code.
         const auto tickets = m_api->get("/api/v1/tickets?limit=10", m_buyer.accessToken).json().value("items").toArray();
@@ -135,6 +139,7 @@ private slots:
         QJsonArray inbox;
         QTRY_VERIFY_WITH_TIMEOUT((inbox = notificationsOf(m_buyer)).size() == 1, 10000);
         const QJsonObject notification = inbox[0].toObject();
+        QCOMPARE(notification.value("id").toString(), bell.value("data").toObject().value("id").toString());
         QCOMPARE(notification.value("type").toString(), QStringLiteral("ticket.purchased"));
         QVERIFY(notification.value("title").toString().contains("Весенний концерт"));
         QCOMPARE(notification.value("read").toBool(), false);

@@ -39,6 +39,9 @@ private slots:
         QCOMPARE(topicsOf(messageOf("ticket.checkin", {{"event_id", kEvent}})), (std::vector<std::string>{std::string("event:") + kEvent}));
         QCOMPARE(topicsOf(messageOf("user.registered", {{"user_id", kBuyer}})), (std::vector<std::string>{"system"}));
         QCOMPARE(topicsOf(messageOf("event.cancelled", {{"event_id", kEvent}})).size(), std::size_t(2));
+        // A person's in-app notification goes to that person alone, whatever its data mentions.
+        const auto bell = messageOf("notification.created", {{"id", "n1"}, {"user_id", kBuyer}, {"data", {{"event_id", kEvent}}}});
+        QCOMPARE(topicsOf(bell), (std::vector<std::string>{std::string("user:") + kBuyer}));
         QVERIFY(framesOf({"tickets", "k", "m", "x", "not json"}).empty());
         QVERIFY(framesOf({"tickets", "k", "m", "x", "{\"data\": 3}"}).empty());
     }
