@@ -242,6 +242,9 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
     for (const auto& service : services)
         for (auto& consumer : service->busConsumers(context))
             eventBus.subscribe(consumer.group, consumer.topics, std::move(consumer.handler), consumer.delivery);
+    // Consumer groups join in parallel; until they have partitions, a group that starts at the
+    // newest offset (the live feed) would miss what is published meanwhile.
+    eventBus.awaitConsumers(std::chrono::seconds(30));
     for (const auto& service : services) {
         for (auto& job : service->backgroundJobs(context))
             jobs->start(std::move(job));

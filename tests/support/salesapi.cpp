@@ -19,6 +19,14 @@ QJsonObject orderBody(const QString& eventId, const QString& typeId, int quantit
     return {{"event_id", eventId}, {"items", QJsonArray{QJsonObject{{"ticket_type_id", typeId}, {"quantity", quantity}, {"attendees", attendees(quantity)}}}}};
 }
 
+QJsonObject orderForAttendees(const QString& eventId, const QString& typeId, const QStringList& emails)
+{
+    QJsonArray list;
+    for (const QString& email : emails)
+        list.append(QJsonObject{{"name", email.section('@', 0, 0)}, {"email", email}});
+    return {{"event_id", eventId}, {"items", QJsonArray{QJsonObject{{"ticket_type_id", typeId}, {"quantity", int(emails.size())}, {"attendees", list}}}}};
+}
+
 QString SalesApi::createEvent(const QString& title, double startInDays)
 {
     const auto created = m_api.post("/api/v1/events",

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace sbor::test {
 
@@ -15,6 +16,8 @@ QString inDays(double days);
 // `count` attendees with distinct names and emails.
 QJsonArray attendees(int count);
 QJsonObject orderBody(const QString& eventId, const QString& typeId, int quantity);
+// One ticket per address, each attendee named after the part before the @.
+QJsonObject orderForAttendees(const QString& eventId, const QString& typeId, const QStringList& emails);
 
 class SalesApi {
 public:

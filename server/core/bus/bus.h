@@ -6,6 +6,7 @@
 // Two implementations will sit behind this interface: in-process (the embedded default) and
 // Kafka through librdkafka (distributed mode).
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -52,6 +53,10 @@ public:
     // publishing order; a consumer group shares the work (in-process: one handler per group).
     virtual void subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler,
                            Delivery delivery = Delivery::AtLeastOnce) = 0;
+    // Waits (at most `timeout`) until every subscription is consuming — for Kafka, until each
+    // consumer group has its partitions, so nothing published from then on is missed by a group
+    // that starts at the newest offset. False when some are not there yet.
+    virtual bool awaitConsumers(std::chrono::milliseconds timeout) { return true; }
     // Ends every subscription (a handler running now finishes first); publish may still be called.
     virtual void stop() = 0;
 };

@@ -38,6 +38,7 @@ struct KafkaBus::Consumer {
     Handler handler;
     rd_kafka_t* kafka = nullptr;
     std::atomic<bool> stopping = false;
+    std::atomic<bool> assigned = false; // has partitions of its topics
     std::thread worker;
 };
 
@@ -117,10 +118,32 @@ void KafkaBus::subscribe(const std::string& group, const std::vector<std::string
     m_consumers.push_back(std::move(consumer));
 }
 
+bool KafkaBus::awaitConsumers(std::chrono::milliseconds timeout)
+{
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (const auto& consumer : m_consumers) {
+        while (!consumer->assigned) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                log::warn("a kafka consumer group has no partitions yet", {{"group", consumer->group}});
+                return false;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
+    return true;
+}
+
 void KafkaBus::consume(Consumer& consumer)
 {
     while (!consumer.stopping) {
         rd_kafka_message_t* record = rd_kafka_consumer_poll(consumer.kafka, 200);
+        if (!consumer.assigned) {
+            rd_kafka_topic_partition_list_t* assignment = nullptr;
+            if (rd_kafka_assignment(consumer.kafka, &assignment) == RD_KAFKA_RESP_ERR_NO_ERROR && assignment) {
+                consumer.assigned = assignment->cnt > 0;
+                rd_kafka_topic_partition_list_destroy(assignment);
+            }
+        }
         if (!record)
             continue;
         if (record->err) {

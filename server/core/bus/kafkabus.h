@@ -34,6 +34,7 @@ public:
     bool publish(const std::vector<Message>& messages) override;
     void subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler,
                    Delivery delivery = Delivery::AtLeastOnce) override;
+    bool awaitConsumers(std::chrono::milliseconds timeout) override;
     void stop() override;
 
 private:

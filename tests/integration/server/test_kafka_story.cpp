@@ -31,13 +31,6 @@ QString kafkaBrokers()
     return QString::fromStdString(brokers);
 }
 
-QJsonObject orderFor(const QString& eventId, const QString& typeId, const QStringList& emails)
-{
-    QJsonArray attendees;
-    for (const QString& email : emails)
-        attendees.append(QJsonObject{{"name", email.section('@', 0, 0)}, {"email", email}});
-    return {{"event_id", eventId}, {"items", QJsonArray{QJsonObject{{"ticket_type_id", typeId}, {"quantity", int(emails.size())}, {"attendees", attendees}}}}};
-}
 } // namespace
 
 class TestKafkaStory : public QObject {
@@ -79,7 +72,7 @@ private slots:
         QVERIFY(!organizerScreen.waitForOp("subscribed").isEmpty());
 
         const QString attendee = uniqueEmail("attendee");
-        const auto placed = m_api->post("/api/v1/orders", orderFor(m_event, m_type, {attendee}), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {attendee}), m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
         const QString orderId = placed.json().value("order").toObject().value("id").toString();
         // A new consumer group's first join takes seconds on the mock cluster: generous waits.
@@ -96,7 +89,7 @@ private slots:
         const int before = std::stoi(m_database.query("SELECT count(*) " + where));
         auto place = [&](int count) {
             for (int i = 0; i < count; ++i)
-                QCOMPARE(m_api->post("/api/v1/orders", orderFor(m_event, m_type, {uniqueEmail("crash")}), m_buyer.accessToken).status, 201);
+                QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("crash")}), m_buyer.accessToken).status, 201);
         };
         place(5);
         QTRY_COMPARE_WITH_TIMEOUT(std::stoi(m_database.query("SELECT count(*) " + where)) - before, 5, 30000);

@@ -17,14 +17,6 @@
 
 using namespace sbor::test;
 
-namespace {
-QJsonObject freeOrder(const QString& eventId, const QString& typeId)
-{
-    return {{"event_id", eventId},
-            {"items", QJsonArray{QJsonObject{{"ticket_type_id", typeId}, {"quantity", 1},
-                                             {"attendees", QJsonArray{QJsonObject{{"name", "Guest"}, {"email", uniqueEmail("guest")}}}}}}}};
-}
-} // namespace
 
 class TestLive : public QObject {
     Q_OBJECT
@@ -82,7 +74,7 @@ private slots:
         buyer.subscribe("user:" + m_buyer.id);
         QVERIFY(!buyer.waitForOp("subscribed").isEmpty());
 
-        const auto placed = m_api->post("/api/v1/orders", freeOrder(m_event, m_type), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}), m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
         const QString orderId = placed.json().value("order").toObject().value("id").toString();
         const QJsonObject created = organizer.waitForType("event:" + m_event, "order.created");
@@ -185,7 +177,7 @@ private slots:
         kiosk.subscribe("event:" + m_event);
         QVERIFY(!kiosk.waitForOp("subscribed").isEmpty());
         // Another door admits someone: the kiosk hears it at once.
-        const auto placed = m_api->post("/api/v1/orders", freeOrder(m_event, m_type), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}), m_buyer.accessToken);
         const QString code = placed.json().value("tickets").toArray()[0].toObject().value("code").toString();
         QCOMPARE(m_api->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", m_list}, {"scan_id", "live-2"}}, m_organizer.accessToken).status, 200);
         QVERIFY(!kiosk.waitForType("event:" + m_event, "ticket.checkin").isEmpty());
@@ -205,13 +197,13 @@ private slots:
         QVERIFY(first.connectTo(m_server->livePort(), m_organizer.accessToken));
         first.subscribe("event:" + m_event);
         QVERIFY(!first.waitForOp("subscribed").isEmpty());
-        QCOMPARE(m_api->post("/api/v1/orders", freeOrder(m_event, m_type), m_buyer.accessToken).status, 201);
+        QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}), m_buyer.accessToken).status, 201);
         const qint64 seen = qMax(first.waitForType("event:" + m_event, "ticket.purchased").value("seq").toInteger(),
                                  first.waitForType("event:" + m_event, "order.created").value("seq").toInteger());
         first.close();
 
         // Missed while away: one order (order.created, ticket.purchased).
-        QCOMPARE(m_api->post("/api/v1/orders", freeOrder(m_event, m_type), m_buyer.accessToken).status, 201);
+        QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}), m_buyer.accessToken).status, 201);
         QTest::qWait(500);
         LiveClient back;
         QVERIFY(back.connectTo(m_server->livePort(), m_organizer.accessToken));
@@ -230,7 +222,7 @@ private slots:
 
         // Away too long: more than the 6 kept frames went by.
         for (int i = 0; i < 4; ++i)
-            QCOMPARE(m_api->post("/api/v1/orders", freeOrder(m_event, m_type), m_buyer.accessToken).status, 201);
+            QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}), m_buyer.accessToken).status, 201);
         QTest::qWait(500);
         LiveClient late;
         QVERIFY(late.connectTo(m_server->livePort(), m_organizer.accessToken));

@@ -37,15 +37,6 @@ bool signatureVerifies(const ReceivedWebhook& request, const QString& secret)
             return true;
     return false;
 }
-
-QJsonObject orderFor(const QString& eventId, const QString& typeId, const QStringList& emails)
-{
-    QJsonArray attendees;
-    for (const QString& email : emails)
-        attendees.append(QJsonObject{{"name", email.section('@', 0, 0)}, {"email", email}});
-    return {{"event_id", eventId}, {"items", QJsonArray{QJsonObject{{"ticket_type_id", typeId}, {"quantity", int(emails.size())}, {"attendees", attendees}}}}};
-}
-
 } // namespace
 
 class TestNotifications : public QObject {
@@ -97,7 +88,7 @@ private slots:
         QVERIFY(!screen.waitForOp("subscribed").isEmpty());
 
         const QString anna = uniqueEmail("anna"), boris = uniqueEmail("boris");
-        const auto placed = m_api->post("/api/v1/orders", orderFor(m_event, m_stalls, {anna, boris}), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_stalls, {anna, boris}), m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
         const QJsonObject order = placed.json().value("order").toObject();
         const auto paid = m_api->post("/api/v1/payments/" + order.value("payment_id").toString() + "/confirm", {{"card_number", kApprovedCard}},
@@ -186,7 +177,7 @@ private slots:
     {
         // Three free orders: three more notifications for the buyer.
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(m_api->post("/api/v1/orders", orderFor(m_event, m_free, {uniqueEmail("press")}), m_buyer.accessToken).status, 201);
+            QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(m_event, m_free, {uniqueEmail("press")}), m_buyer.accessToken).status, 201);
         QTRY_VERIFY_WITH_TIMEOUT(notificationsOf(m_buyer).size() == 4, 10000);
         const auto first = m_api->get("/api/v1/notifications?limit=3", m_buyer.accessToken);
         QCOMPARE(first.status, 200);
@@ -249,7 +240,7 @@ private slots:
         // One summary for each of the buyer's four orders so far; then a cancelled order adds none.
         const int emailsBefore = int(m_smtp.waitForMessagesTo(m_buyer.email, 4).size());
         QCOMPARE(emailsBefore, 4);
-        const auto placed = m_api->post("/api/v1/orders", orderFor(m_event, m_stalls, {uniqueEmail("late")}), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_stalls, {uniqueEmail("late")}), m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
         const QString orderId = placed.json().value("order").toObject().value("id").toString();
         QCOMPARE(m_api->post("/api/v1/orders/" + orderId + "/cancel", {}, m_buyer.accessToken).status, 200);
@@ -315,7 +306,7 @@ private slots:
         const QString newSecret = rotated.json().value("secret").toString();
         QVERIFY(newSecret.startsWith("whsec_") && newSecret != m_secret);
         const int before = int(m_receiver.received().size());
-        QCOMPARE(m_api->post("/api/v1/orders", orderFor(m_event, m_free, {uniqueEmail("rot")}), m_buyer.accessToken).status, 201);
+        QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(m_event, m_free, {uniqueEmail("rot")}), m_buyer.accessToken).status, 201);
         QTRY_VERIFY_WITH_TIMEOUT(m_receiver.received().size() >= before + 2, 20000);
         const ReceivedWebhook& request = m_receiver.received().last();
         QCOMPARE(request.headers.value("webhook-signature").split(' ').size(), 2);
@@ -324,7 +315,7 @@ private slots:
 
         // 410 Gone: the endpoint is disabled, the delivery failed, and redelivery waits for it to be enabled.
         m_receiver.script({{410, {}}});
-        QCOMPARE(m_api->post("/api/v1/orders", orderFor(m_event, m_free, {uniqueEmail("gone")}), m_buyer.accessToken).status, 201);
+        QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(m_event, m_free, {uniqueEmail("gone")}), m_buyer.accessToken).status, 201);
         QTRY_VERIFY_WITH_TIMEOUT(!m_api->get("/api/v1/webhooks/" + m_endpoint, m_organizer.accessToken).json().value("active").toBool(), 20000);
         const auto endpoint = m_api->get("/api/v1/webhooks/" + m_endpoint, m_organizer.accessToken).json();
         QVERIFY(endpoint.value("disabled_reason").toString().contains("410"));
@@ -378,7 +369,7 @@ private slots:
         const std::string where = "FROM notifications.notifications WHERE type = 'ticket.purchased' AND data->>'event_id' = '" + event.toStdString() + "'";
         auto placeOrders = [&](int count) {
             for (int i = 0; i < count; ++i)
-                QCOMPARE(m_api->post("/api/v1/orders", orderFor(event, type, {uniqueEmail("crash"), uniqueEmail("crash")}), m_buyer.accessToken).status, 201);
+                QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(event, type, {uniqueEmail("crash"), uniqueEmail("crash")}), m_buyer.accessToken).status, 201);
         };
         placeOrders(6);
         QTRY_COMPARE_WITH_TIMEOUT(std::stoi(m_database.query("SELECT count(*) " + where)), 6, 10000);
@@ -411,7 +402,7 @@ private slots:
         const QString type = sales.addType(event, {{"name", "Free"}, {"price", 0}, {"quota", 10}, {"sales_end", inDays(0.4)}});
         QVERIFY(sales.publish(event));
         const QString holder = uniqueEmail("holder");
-        const auto placed = m_api->post("/api/v1/orders", orderFor(event, type, {holder}), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(event, type, {holder}), m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
         const QString code = placed.json().value("tickets").toArray()[0].toObject().value("code").toString();
         const QString list = m_api->post("/api/v1/events/" + event + "/checkin-lists", {{"name", "Gate"}}, m_organizer.accessToken).json().value("id").toString();
