@@ -17,19 +17,40 @@
 #include <QtTest>
 
 #include <csignal>
-#include <fstream>
 #include <memory>
 
 using namespace sbor::test;
 
 namespace {
-QString kafkaBrokers()
-{
-    std::ifstream in(qEnvironmentVariable("SBOR_TEST_KAFKA_DIR").toStdString() + "/bootstrap");
-    std::string brokers;
-    std::getline(in, brokers);
-    return QString::fromStdString(brokers);
-}
+// A mock cluster of this test's own: the servers it kills leave dead members behind, which must
+// not trouble the other Kafka tests sharing the suite's cluster.
+class OwnKafka {
+public:
+    bool start()
+    {
+        m_process.start(QStringLiteral(SBOR_KAFKA_MOCK_BINARY), {m_dir.filePath("bootstrap")});
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 15000) {
+            QFile file(m_dir.filePath("bootstrap"));
+            if (file.open(QIODevice::ReadOnly) && !(m_brokers = QString::fromUtf8(file.readAll()).trimmed()).isEmpty())
+                return true;
+            QTest::qWait(50);
+        }
+        return false;
+    }
+    ~OwnKafka()
+    {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    QString brokers() const { return m_brokers; }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    QString m_brokers;
+};
 
 } // namespace
 
@@ -39,7 +60,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        QVERIFY(!kafkaBrokers().isEmpty());
+        QVERIFY(m_kafka.start());
         QVERIFY(m_smtp.start());
         QVERIFY(m_receiver.listen());
         m_server = startServer();
@@ -116,7 +137,7 @@ private slots:
 private:
     std::unique_ptr<TestServer> startServer()
     {
-        return TestServer::startOn(m_database.url(), {{"SBOR_KAFKA_BROKERS", kafkaBrokers()},
+        return TestServer::startOn(m_database.url(), {{"SBOR_KAFKA_BROKERS", m_kafka.brokers()},
                                                       {"SBOR_NOTIFICATIONS_SMTP_HOST", "127.0.0.1"},
                                                       {"SBOR_NOTIFICATIONS_SMTP_PORT", QString::number(m_smtp.port())},
                                                       {"SBOR_NOTIFICATIONS_JOB_INTERVAL_MS", "100"},
@@ -124,6 +145,7 @@ private:
     }
 
     TestDatabase m_database;
+    OwnKafka m_kafka;
     SmtpSink m_smtp;
     WebhookReceiver m_receiver;
     std::unique_ptr<TestServer> m_server;
