@@ -333,6 +333,9 @@ void LiveHub::send(Client& client, const QString& text)
     if (client.dropped)
         return;
     client.socket->sendTextMessage(text);
+    // Handed to the kernel now, so what stays behind is what the client has not taken: only
+    // that counts against it (a big batch alone must not look like a slow reader).
+    client.socket->flush();
     if (client.socket->bytesToWrite() > m_settings.maxBufferedBytes)
         drop(client, "too slow: its unsent frames passed the limit");
 }
