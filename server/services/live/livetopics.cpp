@@ -1,15 +1,10 @@
 #include "livetopics.h"
 
+#include "sbor/jsonvalue.h"
 #include "sbor/uuid.h"
 
 namespace sbor::live {
 namespace {
-
-std::string textOf(const nlohmann::json& data, const char* key)
-{
-    const auto found = data.find(key);
-    return found != data.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
 
 bool startsWith(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
 
@@ -24,15 +19,16 @@ std::vector<LiveFrame> framesOf(const bus::Message& message)
     const nlohmann::json& data = envelope["data"];
     const std::string at = envelope.value("occurred_at", std::string());
     std::vector<LiveFrame> frames;
-    if (const std::string eventId = textOf(data, "event_id"); !eventId.empty())
+    if (const std::string eventId = stringField(data, "event_id"); !eventId.empty())
         frames.push_back({"event:" + eventId, type, data, at});
     // A person's own things: what they bought, their orders and money.
-    if (const std::string buyerId = textOf(data, "buyer_id");
+    if (const std::string buyerId = stringField(data, "buyer_id");
         !buyerId.empty() && (startsWith(type, "ticket.") || startsWith(type, "order.") || startsWith(type, "payment.") || type == "refund.issued"))
         frames.push_back({"user:" + buyerId, type, data, at});
     // A person's new in-app notification: to their own topic only.
     if (type == "notification.created") {
-        const std::string userId = data.contains("user_id") && data["user_id"].is_string() ? data["user_id"].get<std::string>() : message.key;
+        const std::string named = stringField(data, "user_id");
+        const std::string userId = named.empty() ? message.key : named;
         return {{"user:" + userId, type, data, at}};
     }
     if (startsWith(type, "user.") || type == "event.published" || type == "event.cancelled" || type == "payment.failed")

@@ -10,6 +10,7 @@
 #include "db/connectionpool.h"
 #include "log/logger.h"
 #include "outbox/outbox.h"
+#include "sbor/jsonvalue.h"
 #include "sbor/rfc3339.h"
 #include "service/servicedirectory.h"
 
@@ -21,10 +22,11 @@ namespace {
 
 constexpr const char* kSchema = "notifications";
 
-std::string text(const nlohmann::json& data, const char* key)
+// Only these make the intake tell people something; the rest go to webhooks alone.
+bool notifiesPeople(const std::string& type)
 {
-    const auto found = data.find(key);
-    return found != data.end() && found->is_string() ? found->get<std::string>() : std::string();
+    return type == "ticket.purchased" || type == "ticket.checkin" || type == "event.cancelled" || type == "event.reminder" ||
+           type == "order.updated" || type == "refund.issued";
 }
 
 std::string formatMoney(std::int64_t minorUnits, const std::string& currency)
@@ -65,23 +67,25 @@ NotificationIntake::NotificationIntake(db::ConnectionPool& database, std::shared
 NotificationIntake::Facts NotificationIntake::gatherFacts(const std::string& type, const nlohmann::json& data)
 {
     Facts facts;
-    const std::string eventId = text(data, "event_id");
+    const std::string eventId = stringField(data, "event_id");
     if (const auto events = m_directory->find<EventDirectory>(); events && !eventId.empty())
         facts.event = events->eventFacts(eventId);
-    facts.organizerId = facts.event ? facts.event->organizerId : text(data, "organizer_id");
+    facts.organizerId = facts.event ? facts.event->organizerId : stringField(data, "organizer_id");
+    if (!notifiesPeople(type))
+        return facts; // the organizer is all a webhook needs
     std::set<std::string> people;
-    if (const std::string buyer = text(data, "buyer_id"); !buyer.empty())
+    if (const std::string buyer = stringField(data, "buyer_id"); !buyer.empty())
         people.insert(buyer);
     if (type == "ticket.purchased") {
         if (const auto tickets = m_directory->find<TicketDocuments>())
-            facts.ticket = tickets->ticketDocument(text(data, "ticket_id"), false); // the type's name; the QR is made when the email goes out
+            facts.ticket = tickets->ticketDocument(stringField(data, "ticket_id"), false); // the type's name; the QR is made when the email goes out
     }
     if (type == "event.cancelled" || type == "event.reminder" || type == "ticket.checkin") {
         facts.holders = m_database.run([&](pqxx::connection& connection) {
             pqxx::work tx(connection);
             NotificationRepository repository(tx);
             if (type == "ticket.checkin") {
-                const auto holder = repository.holder(text(data, "ticket_id"));
+                const auto holder = repository.holder(stringField(data, "ticket_id"));
                 return holder ? std::vector<TicketHolderRecord>{*holder} : std::vector<TicketHolderRecord>{};
             }
             // A cancellation reaches everyone who held a ticket, also those its wind-up cancelled first.
@@ -135,10 +139,10 @@ bool NotificationIntake::take(const bus::Message& message)
             const auto found = facts.contacts.find(userId);
             return found == facts.contacts.end() ? nullptr : &found->second;
         };
-        const std::string eventTitle = facts.event ? facts.event->title : text(data, "title");
-        const std::string timezone = facts.event ? facts.event->timezone : text(data, "timezone");
-        const std::string startsAt = facts.event ? formatRfc3339(facts.event->startsAt) : text(data, "starts_at");
-        const std::string venue = facts.event ? facts.event->venue : text(data, "venue");
+        const std::string eventTitle = facts.event ? facts.event->title : stringField(data, "title");
+        const std::string timezone = facts.event ? facts.event->timezone : stringField(data, "timezone");
+        const std::string startsAt = facts.event ? formatRfc3339(facts.event->startsAt) : stringField(data, "starts_at");
+        const std::string venue = facts.event ? facts.event->venue : stringField(data, "venue");
         auto localStart = [&](const std::string& language) {
             return startsAt.empty() ? std::string() : repository.localTime(startsAt, timezone.empty() ? "UTC" : timezone, language);
         };
@@ -155,13 +159,13 @@ bool NotificationIntake::take(const bus::Message& message)
             if (contact && wants(userId, "email", kind))
                 repository.queueEmail({contact->email, kind, languageOf(locale), rendered.subject, rendered.body, std::nullopt}, message.id);
         };
-        TemplateFields common = {{"event_title", eventTitle}, {"venue", venue}, {"order_id", shortId(text(data, "order_id"))}};
+        TemplateFields common = {{"event_title", eventTitle}, {"venue", venue}, {"order_id", shortId(stringField(data, "order_id"))}};
 
         if (type == "ticket.purchased") {
-            const std::string buyerId = text(data, "buyer_id");
-            const std::string orderId = text(data, "order_id");
-            TicketHolderRecord holder{text(data, "ticket_id"), text(data, "event_id"), orderId, buyerId, text(data, "holder_name"),
-                                      text(data, "holder_email")};
+            const std::string buyerId = stringField(data, "buyer_id");
+            const std::string orderId = stringField(data, "order_id");
+            TicketHolderRecord holder{stringField(data, "ticket_id"), stringField(data, "event_id"), orderId, buyerId, stringField(data, "holder_name"),
+                                      stringField(data, "holder_email")};
             repository.recordHolder(holder);
             const UserContact* buyer = contactOf(buyerId);
             const std::string locale = buyer ? buyer->locale : "";
@@ -179,7 +183,7 @@ bool NotificationIntake::take(const bus::Message& message)
             if (repository.holderCountOfOrder(orderId) == orderTickets) {
                 TemplateFields summary = common;
                 summary["ticket_count"] = std::to_string(orderTickets);
-                summary["total"] = data.contains("order_total") ? formatMoney(data["order_total"].get<std::int64_t>(), text(data, "currency")) : "";
+                summary["total"] = data.contains("order_total") ? formatMoney(data["order_total"].get<std::int64_t>(), stringField(data, "currency")) : "";
                 tellUser(buyerId, "ticket.purchased", "ticket.purchased", summary,
                          {{"order_id", orderId}, {"event_id", holder.eventId}, {"ticket_count", orderTickets}});
             }
@@ -188,7 +192,7 @@ bool NotificationIntake::take(const bus::Message& message)
                 const TicketHolderRecord& holder = facts.holders.front();
                 TemplateFields fields = common;
                 fields["holder_name"] = holder.holderName;
-                const std::string scannedAt = text(data, "scanned_at");
+                const std::string scannedAt = stringField(data, "scanned_at");
                 fields["checked_in_at"] = scannedAt.empty() ? "" : repository.localTime(scannedAt, timezone.empty() ? "UTC" : timezone, "en");
                 tellUser(holder.buyerId, "ticket.checkin", "ticket.checkin", fields,
                          {{"ticket_id", holder.ticketId}, {"event_id", holder.eventId}, {"list_id", data.value("list_id", nlohmann::json())}});
@@ -201,7 +205,7 @@ bool NotificationIntake::take(const bus::Message& message)
                 const std::string locale = buyer ? buyer->locale : "";
                 TemplateFields fields = common;
                 fields["holder_name"] = holder.holderName;
-                fields["reason"] = text(data, "reason");
+                fields["reason"] = stringField(data, "reason");
                 fields["starts_at"] = localStart(languageOf(locale));
                 // The holder's own inbox decides only when the holder is the buyer; other holders have none.
                 const bool holderIsBuyer = buyer && buyer->email == holder.holderEmail;
@@ -215,20 +219,20 @@ bool NotificationIntake::take(const bus::Message& message)
                 }
             }
         } else if (type == "order.updated") {
-            const std::string status = text(data, "status");
+            const std::string status = stringField(data, "status");
             if (templates.has("order.updated/" + status)) {
                 TemplateFields fields = common;
-                fields["total"] = data.contains("total") ? formatMoney(data["total"].get<std::int64_t>(), text(data, "currency")) : "";
-                tellUser(text(data, "buyer_id"), "order.updated", "order.updated/" + status, fields,
-                         {{"order_id", text(data, "order_id")}, {"event_id", text(data, "event_id")}, {"status", status}});
+                fields["total"] = data.contains("total") ? formatMoney(data["total"].get<std::int64_t>(), stringField(data, "currency")) : "";
+                tellUser(stringField(data, "buyer_id"), "order.updated", "order.updated/" + status, fields,
+                         {{"order_id", stringField(data, "order_id")}, {"event_id", stringField(data, "event_id")}, {"status", status}});
             }
         } else if (type == "refund.issued") {
             TemplateFields fields = common;
-            fields["amount"] = data.contains("amount") ? formatMoney(data["amount"].get<std::int64_t>(), text(data, "currency")) : "";
-            tellUser(text(data, "buyer_id"), "refund.issued", "refund.issued", fields,
-                     {{"order_id", text(data, "order_id")}, {"payment_id", text(data, "payment_id")}, {"amount", data.value("amount", 0)}});
+            fields["amount"] = data.contains("amount") ? formatMoney(data["amount"].get<std::int64_t>(), stringField(data, "currency")) : "";
+            tellUser(stringField(data, "buyer_id"), "refund.issued", "refund.issued", fields,
+                     {{"order_id", stringField(data, "order_id")}, {"payment_id", stringField(data, "payment_id")}, {"amount", data.value("amount", 0)}});
         } else if (type == "ticket.cancelled") {
-            repository.markHolderCancelled(text(data, "ticket_id"));
+            repository.markHolderCancelled(stringField(data, "ticket_id"));
         }
 
         // The organizer's integrations hear about everything on their events.
