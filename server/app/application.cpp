@@ -13,6 +13,9 @@
 #include "db/embeddedpostgres.h"
 #include "db/migrationrunner.h"
 #include "access/accesscontrol.h"
+#include "cluster/clustersettings.h"
+#include "cluster/contractendpoints.h"
+#include "cluster/remotecontracts.h"
 #include "http/clientratelimit.h"
 #include "http/httpserver.h"
 #include "http/requestpipeline.h"
@@ -29,6 +32,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <pthread.h>
+#include <set>
 #include <sys/resource.h>
 
 #ifndef SBOR_VERSION
@@ -144,6 +148,23 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
         log::error(targets.error().message, {{"details", targets.error().details}});
         return kExitUsage;
     }
+    const std::set<std::string> localServices(targets->begin(), targets->end());
+    const auto cluster = cluster::ClusterSettings::fromConfig(config);
+    // Distributed mode: some service runs in another process. Its contracts are then reached over
+    // HTTP, and this process's own are served to the others — behind the shared token.
+    bool distributed = false;
+    for (const auto& entry : catalog.entries())
+        distributed = distributed || (entry.partOfAll && !localServices.count(entry.name));
+    if (localServices.count("gateway") && localServices.size() > 2) {
+        log::error("the gateway runs in a process of its own: it routes to the services' processes (run --target=gateway)",
+                   {{"services", *targets}});
+        return kExitUsage;
+    }
+    if (distributed && cluster.token.empty()) {
+        log::error("a process that runs only some services needs cluster.token (SBOR_CLUSTER_TOKEN), the secret every process of "
+                   "the deployment shares for internal calls", {{"services", *targets}});
+        return kExitUsage;
+    }
     log::info("starting sbor-server", {{"version", SBOR_VERSION}, {"services", *targets}, {"config", config.redactedValues()}});
 
     // Database: the configured server, or our own private cluster.
@@ -175,10 +196,25 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
     state.openApiDocument = buildOpenApiDocument(services, SBOR_VERSION).dump(2);
     ServiceContext context{config, pool, metrics, state, database->dataDir, nullptr};
 
+    if (distributed) {
+        const auto wiring = cluster::provideRemoteContracts(*context.directory, cluster, localServices, catalog.dependenciesOutside(*targets));
+        if (!wiring.missingAddresses.empty()) {
+            std::string keys;
+            for (const auto& service : wiring.missingAddresses)
+                keys += (keys.empty() ? "" : ", ") + cluster::serviceUrlKey(service);
+            log::error("the services of this process call services that run elsewhere, but their addresses are not configured: set " + keys,
+                       {{"missing", wiring.missingAddresses}});
+            return kExitUsage;
+        }
+        context.authenticator = wiring.authenticator; // replaced by the auth service itself when it runs here
+    }
+
     http::Router router;
     try {
         for (const auto& service : services)
             service->registerRoutes(router, context);
+        if (distributed)
+            cluster::registerContractEndpoints(router, *context.directory, context.authenticator, localServices, cluster.token);
     } catch (const ErrorException& e) {
         return failStart(e.error().message, e.error().details);
     }

@@ -2,6 +2,7 @@
 
 #include "auth/authservice.h"
 #include "events/eventsservice.h"
+#include "gateway/gatewayservice.h"
 #include "live/liveservice.h"
 #include "logs/logsservice.h"
 #include "notifications/notificationsservice.h"
@@ -30,6 +31,20 @@ ServiceCatalog builtinServices()
                  [] { return std::make_unique<live::LiveService>(); }});
     catalog.add({"logs", "the central log files: every process's log lines from the bus, searchable by trace (admins)", {},
                  [] { return std::make_unique<logs::LogsService>(); }});
+    ServiceEntry gateway{"gateway", "the public front in distributed mode: routes /api/v1 to the processes of the services (cluster.services.*)", {},
+                         nullptr, false};
+    gateway.create = [upstreams = catalog.entries()] {
+        std::vector<gateway::UpstreamApi> apis;
+        for (const auto& entry : upstreams) {
+            if (entry.name == kSystemService)
+                continue; // every process, the gateway's included, answers health and metrics itself
+            const auto service = entry.create();
+            if (const std::string_view description = service->apiDescription(); !description.empty())
+                apis.push_back({entry.name, std::string(description)});
+        }
+        return std::make_unique<gateway::GatewayService>(std::move(apis));
+    };
+    catalog.add(std::move(gateway));
     return catalog;
 }
 

@@ -54,7 +54,7 @@ bool TestServer::start(int timeoutMs)
 
 bool TestServer::launch()
 {
-    m_port = freeLoopbackPort();
+    m_port = m_options.httpPort ? m_options.httpPort : freeLoopbackPort();
     QStringList arguments = m_options.arguments;
     arguments << "--http" << QStringLiteral("127.0.0.1:%1").arg(m_port);
     QProcessEnvironment environment = m_options.environment;

@@ -20,6 +20,7 @@ public:
         QStringList arguments;                 // besides --http, which TestServer sets
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         bool debugRoutes = true;
+        quint16 httpPort = 0; // 0: a free one; else this one (processes that must know each other's address)
     };
 
     explicit TestServer(Options options);

@@ -1,5 +1,7 @@
 #include "config/config.h"
 
+#include "cluster/clustersettings.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -145,6 +147,12 @@ ConfigSchema coreConfigSchema()
     schema.add({"logs.retention_days", ConfigKind::Integer, "14", "log files older than this many days are deleted"});
     schema.add({"log.level", ConfigKind::String, "info", "debug, info, warn or error"});
     schema.add({"server.target", ConfigKind::List, "all", "services to run in this process"});
+    schema.add({"cluster.token", ConfigKind::String, "",
+                "shared secret every process of a distributed deployment sends on internal calls (required when a process runs only some services)", true});
+    schema.add({"cluster.timeout_ms", ConfigKind::Integer, "10000", "how long a call to another Sbor process (gateway to service, contract calls) may take before 504"});
+    for (const char* service : cluster::kAddressableServices)
+        schema.add({cluster::serviceUrlKey(service), ConfigKind::String, "",
+                    std::string("base URL (http://host:port) of the process running the ") + service + " service, when it is not this one"});
     schema.add({"server.debug_routes", ConfigKind::Boolean, "false", "enable /api/v1/debug/* (tests only)"});
     return schema;
 }

@@ -69,9 +69,10 @@ HttpRequest convertRequest(const http_request& incoming)
     HttpRequest request;
     request.method = incoming.method();
     const auto& uri = incoming.relative_uri();
-    request.path = percentDecode(uri.path(), false);
+    request.rawPath = uri.path();
+    request.path = percentDecode(request.rawPath, false);
     if (request.path.empty())
-        request.path = "/";
+        request.path = request.rawPath = "/";
     request.rawQuery = uri.query();
     request.query = parseQuery(request.rawQuery);
     for (const auto& [name, value] : incoming.headers())

@@ -43,6 +43,7 @@ std::string canonicalHeaderName(std::string_view lowerCaseName);
 struct HttpRequest {
     std::string method;          // "GET", upper case
     std::string path;            // decoded path, without the query
+    std::string rawPath;         // the path as received (still percent-encoded), for forwarding
     std::string rawQuery;        // as received, without '?'
     std::map<std::string, std::string> query; // decoded; a repeated name keeps the last value
     Headers headers;

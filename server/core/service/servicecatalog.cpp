@@ -32,7 +32,8 @@ Result<std::vector<std::string>> ServiceCatalog::resolveTargets(const std::vecto
     for (const auto& target : requested) {
         if (target == "all") {
             for (const auto& entry : m_entries)
-                wanted.push_back(entry.name);
+                if (entry.partOfAll)
+                    wanted.push_back(entry.name);
         } else if (find(target)) {
             wanted.push_back(target);
         } else {
@@ -56,7 +57,8 @@ Result<std::vector<std::string>> ServiceCatalog::resolveTargets(const std::vecto
                      {{"unknown", unknown}});
     }
 
-    // Depth-first, dependencies before dependents; `visiting` catches cycles.
+    // Depth-first, dependencies before dependents among the wanted ones; `visiting` catches cycles.
+    const std::set<std::string> chosen(wanted.begin(), wanted.end());
     std::vector<std::string> ordered;
     std::map<std::string, int> state; // 1 visiting, 2 done
     std::optional<Error> failure;
@@ -74,7 +76,8 @@ Result<std::vector<std::string>> ServiceCatalog::resolveTargets(const std::vecto
             return;
         }
         for (const auto& dependency : entry->dependencies)
-            visit(dependency);
+            if (chosen.count(dependency) || !find(dependency))
+                visit(dependency);
         state[name] = 2;
         ordered.push_back(name);
     };
@@ -85,9 +88,21 @@ Result<std::vector<std::string>> ServiceCatalog::resolveTargets(const std::vecto
     return ordered;
 }
 
+std::set<std::string> ServiceCatalog::dependenciesOutside(const std::vector<std::string>& targets) const
+{
+    const std::set<std::string> chosen(targets.begin(), targets.end());
+    std::set<std::string> outside;
+    for (const auto& name : targets)
+        if (const ServiceEntry* entry = find(name))
+            for (const auto& dependency : entry->dependencies)
+                if (!chosen.count(dependency))
+                    outside.insert(dependency);
+    return outside;
+}
+
 std::string ServiceCatalog::describeTargets() const
 {
-    std::string out = "all\tevery service below in one process (the default)\n";
+    std::string out = "all\tevery service below except the gateway, in one process (the default)\n";
     for (const auto& entry : m_entries)
         out += entry.name + "\t" + entry.description + "\n";
     return out;

@@ -1,13 +1,15 @@
 #pragma once
 // Every service sbor-server can run, with what each needs. resolveTargets() turns a --target
-// list into the services to start, dependencies first; "all" means every service. The `system`
-// service (health, metrics, version) is part of every process.
+// list into the services to start, each after those it depends on; "all" means every service of
+// the embedded default. A target runs only what it names (plus `system`: health, metrics,
+// version): what it depends on is reached in another process (distributed mode).
 
 #include "sbor/error.h"
 #include "service/service.h"
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,8 +18,9 @@ namespace sbor {
 struct ServiceEntry {
     std::string name;
     std::string description;
-    std::vector<std::string> dependencies;
+    std::vector<std::string> dependencies; // services whose contracts it calls
     std::function<std::unique_ptr<Service>()> create;
+    bool partOfAll = true; // false: only when named (the gateway, useless in one process)
 };
 
 class ServiceCatalog {
@@ -30,6 +33,8 @@ public:
     // Ordered so that each service comes after what it depends on. Errors name unknown targets
     // and list the known ones, or name a dependency cycle.
     Result<std::vector<std::string>> resolveTargets(const std::vector<std::string>& requested) const;
+    // What `targets` depend on that is not among them: the services they reach in other processes.
+    std::set<std::string> dependenciesOutside(const std::vector<std::string>& targets) const;
     // "all" followed by each service with its description, one per line.
     std::string describeTargets() const;
 

@@ -7,6 +7,7 @@
 #include "authapi.h"
 #include "httpclient.h"
 #include "liveclient.h"
+#include "privatekafka.h"
 #include "salesapi.h"
 #include "smtpsink.h"
 #include "testdatabase.h"
@@ -20,39 +21,6 @@
 #include <memory>
 
 using namespace sbor::test;
-
-namespace {
-// A mock cluster of this test's own: the servers it kills leave dead members behind, which must
-// not trouble the other Kafka tests sharing the suite's cluster.
-class OwnKafka {
-public:
-    bool start()
-    {
-        m_process.start(QStringLiteral(SBOR_KAFKA_MOCK_BINARY), {m_dir.filePath("bootstrap")});
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 15000) {
-            QFile file(m_dir.filePath("bootstrap"));
-            if (file.open(QIODevice::ReadOnly) && !(m_brokers = QString::fromUtf8(file.readAll()).trimmed()).isEmpty())
-                return true;
-            QTest::qWait(50);
-        }
-        return false;
-    }
-    ~OwnKafka()
-    {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-    QString brokers() const { return m_brokers; }
-
-private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
-    QString m_brokers;
-};
-
-} // namespace
 
 class TestKafkaStory : public QObject {
     Q_OBJECT
@@ -145,7 +113,7 @@ private:
     }
 
     TestDatabase m_database;
-    OwnKafka m_kafka;
+    PrivateKafka m_kafka; // the servers it kills leave dead group members behind
     SmtpSink m_smtp;
     WebhookReceiver m_receiver;
     std::unique_ptr<TestServer> m_server;

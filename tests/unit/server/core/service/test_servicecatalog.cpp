@@ -48,12 +48,26 @@ private slots:
         QCOMPARE(names(*resolved), (QStringList{"system", "auth", "events", "tickets"}));
     }
 
-    void subsetPullsInWhatItNeedsAndSystem()
+    void subsetRunsWhatItNamesAndSystem()
     {
         const auto resolved = sample().resolveTargets({"tickets"});
         QVERIFY(resolved.ok());
-        QCOMPARE(names(*resolved), (QStringList{"system", "auth", "events", "tickets"}));
-        QCOMPARE(names(*sample().resolveTargets({"auth"})), (QStringList{"system", "auth"}));
+        QCOMPARE(names(*resolved), (QStringList{"system", "tickets"}));
+        QCOMPARE(names(*sample().resolveTargets({"tickets", "auth", "events"})), (QStringList{"system", "auth", "events", "tickets"}));
+        // What a subset depends on is reached elsewhere.
+        const auto outside = sample().dependenciesOutside(*resolved);
+        QCOMPARE(outside, (std::set<std::string>{"events"}));
+        QVERIFY(sample().dependenciesOutside(*sample().resolveTargets({"all"})).empty());
+    }
+
+    void allLeavesOutWhatMustBeNamed()
+    {
+        ServiceCatalog catalog = sample();
+        ServiceEntry gateway = entry("gateway");
+        gateway.partOfAll = false;
+        catalog.add(std::move(gateway));
+        QVERIFY(!names(*catalog.resolveTargets({"all"})).contains("gateway"));
+        QCOMPARE(names(*catalog.resolveTargets({"gateway"})), (QStringList{"system", "gateway"}));
     }
 
     void unknownTargetListsTheKnownOnes()

@@ -1,0 +1,147 @@
+#include "cluster/contractcodec.h"
+
+#include "sbor/base64url.h"
+
+namespace sbor {
+
+void to_json(nlohmann::json& json, const EventFacts& facts)
+{
+    json = {{"id", facts.id},          {"organizer_id", facts.organizerId}, {"status", facts.status},
+            {"title", facts.title},    {"timezone", facts.timezone},        {"starts_at", facts.startsAt},
+            {"ends_at", facts.endsAt}, {"venue", facts.venue}};
+}
+
+void from_json(const nlohmann::json& json, EventFacts& facts)
+{
+    json.at("id").get_to(facts.id);
+    json.at("organizer_id").get_to(facts.organizerId);
+    json.at("status").get_to(facts.status);
+    json.at("title").get_to(facts.title);
+    json.at("timezone").get_to(facts.timezone);
+    json.at("starts_at").get_to(facts.startsAt);
+    json.at("ends_at").get_to(facts.endsAt);
+    json.at("venue").get_to(facts.venue);
+}
+
+void to_json(nlohmann::json& json, const PayableOrder& order)
+{
+    json = {{"order_id", order.orderId}, {"event_id", order.eventId}, {"buyer_id", order.buyerId},   {"status", order.status},
+            {"total", order.total},      {"currency", order.currency}, {"payment_id", order.paymentId}};
+}
+
+void from_json(const nlohmann::json& json, PayableOrder& order)
+{
+    json.at("order_id").get_to(order.orderId);
+    json.at("event_id").get_to(order.eventId);
+    json.at("buyer_id").get_to(order.buyerId);
+    json.at("status").get_to(order.status);
+    json.at("total").get_to(order.total);
+    json.at("currency").get_to(order.currency);
+    json.at("payment_id").get_to(order.paymentId);
+}
+
+void to_json(nlohmann::json& json, const CheckInListFacts& list)
+{
+    json = {{"id", list.id}, {"event_id", list.eventId}, {"name", list.name}};
+}
+
+void from_json(const nlohmann::json& json, CheckInListFacts& list)
+{
+    json.at("id").get_to(list.id);
+    json.at("event_id").get_to(list.eventId);
+    json.at("name").get_to(list.name);
+}
+
+void to_json(nlohmann::json& json, const DoorPublicKey& key)
+{
+    json = {{"key_id", key.keyId}, {"public_key", key.publicKeyHex}};
+}
+
+void from_json(const nlohmann::json& json, DoorPublicKey& key)
+{
+    json.at("key_id").get_to(key.keyId);
+    json.at("public_key").get_to(key.publicKeyHex);
+}
+
+void to_json(nlohmann::json& json, const UserContact& contact)
+{
+    json = {{"user_id", contact.userId}, {"email", contact.email}, {"name", contact.name}, {"locale", contact.locale}};
+}
+
+void from_json(const nlohmann::json& json, UserContact& contact)
+{
+    json.at("user_id").get_to(contact.userId);
+    json.at("email").get_to(contact.email);
+    json.at("name").get_to(contact.name);
+    json.at("locale").get_to(contact.locale);
+}
+
+void to_json(nlohmann::json& json, const TicketDocument& document)
+{
+    json = {{"ticket_id", document.ticketId},
+            {"event_id", document.eventId},
+            {"ticket_type_name", document.ticketTypeName},
+            {"holder_name", document.holderName},
+            {"holder_email", document.holderEmail},
+            {"status", document.status},
+            {"code", document.code},
+            {"qr_png_base64", base64Encode(document.qrPng)}};
+}
+
+void from_json(const nlohmann::json& json, TicketDocument& document)
+{
+    json.at("ticket_id").get_to(document.ticketId);
+    json.at("event_id").get_to(document.eventId);
+    json.at("ticket_type_name").get_to(document.ticketTypeName);
+    json.at("holder_name").get_to(document.holderName);
+    json.at("holder_email").get_to(document.holderEmail);
+    json.at("status").get_to(document.status);
+    json.at("code").get_to(document.code);
+    const auto image = base64Decode(json.at("qr_png_base64").get<std::string>());
+    if (!image)
+        throw std::invalid_argument("qr_png_base64 is not base64");
+    document.qrPng = *image;
+}
+
+namespace access {
+
+void to_json(nlohmann::json& json, const Principal& principal)
+{
+    json = {{"user_id", principal.userId}, {"roles", principal.roleNames()}, {"session_id", principal.sessionId}, {"device", nullptr}};
+    if (principal.device)
+        json["device"] = {{"device_id", principal.device->deviceId}, {"event_id", principal.device->eventId}, {"list_id", principal.device->listId}};
+}
+
+void from_json(const nlohmann::json& json, Principal& principal)
+{
+    json.at("user_id").get_to(principal.userId);
+    json.at("session_id").get_to(principal.sessionId);
+    principal.roles.clear();
+    for (const auto& name : json.at("roles")) {
+        const auto role = parseRole(name.get<std::string>());
+        if (!role)
+            throw std::invalid_argument("unknown role " + name.get<std::string>());
+        principal.roles.push_back(*role);
+    }
+    principal.device.reset();
+    if (const auto& device = json.at("device"); device.is_object())
+        principal.device = DeviceScope{device.at("device_id").get<std::string>(), device.at("event_id").get<std::string>(),
+                                       device.at("list_id").get<std::string>()};
+}
+
+} // namespace access
+
+Error errorFromResponseBody(const std::string& body, int status, const std::string& service)
+{
+    const auto parsed = nlohmann::json::parse(body, nullptr, false);
+    if (parsed.is_object() && parsed.contains("error") && parsed["error"].is_object()) {
+        const auto& error = parsed["error"];
+        const auto code = errorCodeFromName(error.value("code", ""));
+        if (code)
+            return Error(*code, error.value("message", ""), error.value("details", nlohmann::json::object()));
+    }
+    return Error(ErrorCode::UpstreamUnavailable, "the " + service + " service answered " + std::to_string(status) + " without a Sbor error",
+                 {{"service", service}, {"status", status}});
+}
+
+} // namespace sbor

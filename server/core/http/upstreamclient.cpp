@@ -1,0 +1,104 @@
+// The only translation unit that includes cpprestsdk's client (architecture.md §10).
+#include "http/upstreamclient.h"
+
+#include "log/logger.h"
+
+#include <cpprest/http_client.h>
+
+#include <cerrno>
+#include <thread>
+
+namespace sbor::http {
+
+struct UpstreamClient::Engine {
+    explicit Engine(const UpstreamSettings& settings) : client(settings.baseUrl, configFor(settings)) {}
+
+    static web::http::client::http_client_config configFor(const UpstreamSettings& settings)
+    {
+        web::http::client::http_client_config config;
+        config.set_timeout(settings.timeout);
+        return config;
+    }
+
+    web::http::client::http_client client;
+};
+
+UpstreamClient::UpstreamClient(UpstreamSettings settings)
+    : m_settings(std::move(settings)), m_engine(std::make_unique<Engine>(m_settings))
+{
+}
+
+UpstreamClient::~UpstreamClient() = default;
+
+namespace {
+
+web::http::http_request outgoingRequest(const UpstreamRequest& request)
+{
+    web::http::http_request outgoing(request.method);
+    outgoing.set_request_uri(request.pathAndQuery);
+    for (const auto& [name, value] : request.headers.all()) {
+        if (name != "content-type" && name != "content-length" && !isHopByHopHeader(name))
+            outgoing.headers().add(canonicalHeaderName(name), value);
+    }
+    if (!request.body.empty() || request.headers.contains("content-type"))
+        outgoing.set_body(request.body, request.headers.get("content-type", "application/octet-stream"));
+    return outgoing;
+}
+
+HttpResponse incomingResponse(web::http::http_response& response)
+{
+    HttpResponse converted;
+    converted.status = response.status_code();
+    for (const auto& [name, value] : response.headers()) {
+        std::string lower = toLower(name);
+        if (lower != "content-length" && !isHopByHopHeader(lower))
+            converted.headers.add(std::move(lower), value);
+    }
+    const std::vector<unsigned char> body = response.extract_vector().get();
+    converted.body.assign(body.begin(), body.end());
+    return converted;
+}
+
+} // namespace
+
+Result<HttpResponse> UpstreamClient::send(const UpstreamRequest& request) const
+{
+    const int attempts = 1 + (request.idempotent ? std::max(0, m_settings.retries) : 0);
+    std::string lastProblem;
+    for (int attempt = 0; attempt < attempts; ++attempt) {
+        if (attempt > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100 * attempt * attempt)); // 100 ms, 400 ms
+        const auto started = std::chrono::steady_clock::now();
+        try {
+            web::http::http_response response = m_engine->client.request(outgoingRequest(request)).get();
+            return incomingResponse(response);
+        } catch (const web::http::http_exception& e) {
+            const bool timedOut = e.error_code().value() == ETIMEDOUT ||
+                                  std::chrono::steady_clock::now() - started >= m_settings.timeout;
+            if (timedOut)
+                return Error(ErrorCode::UpstreamTimeout,
+                             "the " + m_settings.service + " service did not answer within " + std::to_string(m_settings.timeout.count()) + " ms",
+                             {{"service", m_settings.service}});
+            lastProblem = e.what();
+        } catch (const std::exception& e) {
+            lastProblem = e.what();
+        }
+        log::warn("upstream exchange failed", {{"service", m_settings.service}, {"url", m_settings.baseUrl}, {"method", request.method},
+                                               {"attempt", attempt + 1}, {"of", attempts}, {"error", lastProblem}});
+    }
+    return Error(ErrorCode::UpstreamUnavailable, "the " + m_settings.service + " service is unavailable",
+                 {{"service", m_settings.service}});
+}
+
+bool isIdempotentMethod(std::string_view method)
+{
+    return method == "GET" || method == "HEAD" || method == "OPTIONS" || method == "PUT" || method == "DELETE";
+}
+
+bool isHopByHopHeader(std::string_view name)
+{
+    return name == "connection" || name == "keep-alive" || name == "proxy-connection" || name == "proxy-authenticate" ||
+           name == "proxy-authorization" || name == "te" || name == "trailer" || name == "transfer-encoding" || name == "upgrade";
+}
+
+} // namespace sbor::http

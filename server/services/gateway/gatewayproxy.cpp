@@ -1,0 +1,39 @@
+#include "gatewayproxy.h"
+
+#include "cluster/clustersettings.h"
+
+namespace sbor::gateway {
+
+http::Reply GatewayProxy::forward(const http::HttpRequest& request) const
+{
+    http::UpstreamRequest outgoing;
+    outgoing.method = request.method;
+    outgoing.pathAndQuery = request.rawPath + (request.rawQuery.empty() ? "" : "?" + request.rawQuery);
+    outgoing.headers = request.headers; // Host too: the service answers for the address the caller used
+    // The service sees the caller as the gateway saw it (it trusts the gateway's address via
+    // http.trusted_proxies), and continues the gateway's trace under the gateway's span.
+    outgoing.headers.set("x-forwarded-for", request.clientAddress);
+    outgoing.headers.set("x-request-id", request.requestId);
+    outgoing.headers.set("traceparent", "00-" + request.traceId + "-" + request.spanId + "-01");
+    outgoing.headers.remove(cluster::kTokenHeader); // internal calls never come from outside
+    outgoing.body = request.body;
+    outgoing.idempotent = http::isIdempotentMethod(request.method) || request.headers.contains("idempotency-key");
+
+    auto response = m_upstream.send(outgoing);
+    if (!response)
+        return response.error();
+    // The gateway's pipeline stamps its own identity and CORS headers on the way out.
+    for (const char* name : {"x-request-id", "traceparent", "access-control-allow-origin", "access-control-allow-credentials",
+                             "access-control-expose-headers", "vary"})
+        response->headers.remove(name);
+    return std::move(response).value();
+}
+
+http::Reply unconfiguredUpstream(const std::string& service)
+{
+    return Error(ErrorCode::UpstreamUnavailable,
+                 "the gateway has no address for the " + service + " service (set " + cluster::serviceUrlKey(service) + ")",
+                 {{"service", service}});
+}
+
+} // namespace sbor::gateway
