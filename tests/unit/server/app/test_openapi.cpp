@@ -66,6 +66,41 @@ private slots:
             QVERIFY2(registered.count(operation), ("documented but not registered: " + operation).c_str());
     }
 
+    // The gateway routes exactly the documented operations of the services behind it, so the
+    // public API in distributed mode is the embedded one (the services run their own checks).
+    void gatewayRoutesEveryDocumentedOperation()
+    {
+        const ServiceCatalog catalog = builtinServices();
+        std::vector<std::unique_ptr<Service>> behind;
+        for (const auto& entry : catalog.entries())
+            if (entry.partOfAll && entry.name != kSystemService)
+                behind.push_back(entry.create());
+        const nlohmann::json document = buildOpenApiDocument(behind, "test");
+
+        Config config(coreConfigSchema());
+        db::ConnectionPool pool({"host=/nonexistent"});
+        MetricsRegistry metrics;
+        ServerState state;
+        ServiceContext context{config, pool, metrics, state, "", nullptr};
+        http::Router router;
+        const auto gateway = catalog.find("gateway")->create();
+        gateway->registerRoutes(router, context);
+
+        std::set<std::string> routed, documented;
+        for (const auto& route : router.routes()) {
+            routed.insert(http::toLower(route.method) + " " + route.pattern);
+            QCOMPARE(route.service, std::string("gateway"));
+        }
+        for (auto path = document["paths"].begin(); path != document["paths"].end(); ++path)
+            for (auto operation = path.value().begin(); operation != path.value().end(); ++operation)
+                documented.insert(operation.key() + " " + path.key());
+        QVERIFY(documented.size() > 50);
+        QVERIFY(documented == routed);
+        QVERIFY(!routed.count("get /healthz")); // the gateway answers its own health
+        // Its own document is the services' document.
+        QCOMPARE(nlohmann::json::parse(gateway->apiDescription()), document["paths"]);
+    }
+
     void errorSchemaListsEveryCode()
     {
         const nlohmann::json document = buildOpenApiDocument({}, "test");
