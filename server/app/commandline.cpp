@@ -84,7 +84,9 @@ private PostgreSQL started under the data dir (initdb on first run, Unix socket 
                      instead of the embedded one
   --http HOST:PORT   REST API address (default 127.0.0.1:8080)
   --live HOST:PORT   live WebSocket address (default 127.0.0.1:8081)
-  --target LIST      services to run, comma-separated (default: all); see --list-targets
+  --target LIST      services to run, comma-separated (default: all); see --list-targets.
+                     Anything but all is the distributed mode: the others are reached at
+                     cluster.services.<name>, with cluster.token (docs/distributed.md)
   --list-targets     print the services that can be targets, then exit
   --log-level L      debug, info, warn or error (default info)
   --version          print the version, then exit

@@ -17,6 +17,9 @@ struct UpstreamClient::Engine {
     {
         web::http::client::http_client_config config;
         config.set_timeout(settings.timeout);
+        // Processes of one deployment talk directly: an http_proxy meant for the outside world
+        // must not carry internal calls and their cluster token.
+        config.set_proxy(web::web_proxy(web::web_proxy::disabled));
         return config;
     }
 
