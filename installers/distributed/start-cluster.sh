@@ -8,7 +8,8 @@
 #
 # Settings (environment): SBOR_BIN_DIR (default build/bin), SBOR_CLUSTER_DIR (default
 # /tmp/sbor-cluster: logs, data, the private PostgreSQL), DATABASE_URL, KAFKA_BROKERS,
-# SBOR_CLUSTER_TOKEN (default: random per run).
+# SBOR_CLUSTER_TOKEN (default: random per run). Stop it with Ctrl-C in its terminal, or SIGTERM
+# (a script started in the background ignores SIGINT).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -51,16 +52,21 @@ if [ -z "$brokers" ]; then
 fi
 token=${SBOR_CLUSTER_TOKEN:-$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')}
 
+declare -A pid_of
 launch() { # name, extra arguments…
   local name=$1; shift
-  SBOR_CLUSTER_TOKEN=$token SBOR_KAFKA_BROKERS=$brokers SBOR_DATABASE_URL=$database_url SBOR_DATA_DIR=$run/data \
+  env -u SBOR_BIN_DIR -u SBOR_CLUSTER_DIR \
+    SBOR_CLUSTER_TOKEN="$token" SBOR_KAFKA_BROKERS="$brokers" SBOR_DATABASE_URL="$database_url" SBOR_DATA_DIR="$run/data" \
     "$server" --config "$config" --target "$name" "$@" >"$run/logs/$name.out" 2>"$run/logs/$name.log" &
   pids+=("$!")
+  pid_of[$name]=$!
 }
 
 wait_healthy() { # name, port
   for _ in $(seq 1 600); do
-    curl -fsS "http://127.0.0.1:$2/healthz" >/dev/null 2>&1 && return 0
+    # Ours, not something else on that port: the process must still run and have said "listening".
+    kill -0 "${pid_of[$1]}" 2>/dev/null || break
+    grep -q "listening on" "$run/logs/$1.out" 2>/dev/null && curl -fsS "http://127.0.0.1:$2/healthz" >/dev/null 2>&1 && return 0
     sleep 0.1
   done
   echo "start-cluster: $1 did not come up; its log:" >&2
@@ -73,7 +79,9 @@ for entry in "${services[@]}"; do
   if [ "$name" = live ]; then launch "$name" --http "127.0.0.1:$port" --live 127.0.0.1:8081
   else launch "$name" --http "127.0.0.1:$port"; fi
 done
-launch gateway --http 127.0.0.1:8080
+# The gateway's workers only wait on the services, so it gets more than a service (whose workers
+# beyond database.pool_size only queue for connections: 64 of them on 16 made 1-5 s stalls).
+SBOR_HTTP_WORKERS=${SBOR_HTTP_WORKERS:-32} launch gateway --http 127.0.0.1:8080
 for entry in "${services[@]}" gateway:8080; do wait_healthy "${entry%%:*}" "${entry##*:}"; done
 
 echo "Sbor (distributed) is running:"
