@@ -42,6 +42,8 @@ database_url=${DATABASE_URL:-}
 if [ -z "$database_url" ]; then
   "$repo/tests/fixtures/postgres-fixture.sh" start "$run/postgres" >/dev/null
   started_postgres=true
+  # It trusts whoever reaches its socket: only its owner (and root, who runs the servers) may.
+  chmod 700 "$run/postgres/run"
   database_url=$(cat "$run/postgres/url")
 fi
 brokers=${KAFKA_BROKERS:-}
@@ -93,3 +95,4 @@ echo "  logs      $run/logs/<service>.log"
 echo "Ctrl-C stops everything."
 wait -n "${pids[@]}" || true
 echo "start-cluster: a process ended; see $run/logs" >&2
+exit 1 # a supervisor must see that the set is no longer whole (the trap stops the rest)

@@ -18,19 +18,19 @@ ServiceCatalog builtinServices()
     catalog.add({"system", "health, readiness, metrics and version (part of every process)", {},
                  [] { return std::make_unique<SystemService>(); }});
     catalog.add({"auth", "accounts, sign-in, sessions, roles, 2FA, audit log; checks access tokens for the gateway", {},
-                 [] { return std::make_unique<auth::AuthService>(); }});
+                 [] { return std::make_unique<auth::AuthService>(); }, true, {"events", "tickets"}}); // kiosk enrollment
     catalog.add({"events", "events from draft to published, schedules, categories, reminders", {},
-                 [] { return std::make_unique<events::EventsService>(); }});
+                 [] { return std::make_unique<events::EventsService>(); }, true, {"auth", "tickets"}}); // publishing, cancelling
     catalog.add({"tickets", "ticket types and quotas, orders, tickets with signed codes and QR, check-in lists, redeem and kiosk sync", {"events"},
-                 [] { return std::make_unique<tickets::TicketsService>(); }});
+                 [] { return std::make_unique<tickets::TicketsService>(); }, true, {"auth", "payments"}}); // refunds
     catalog.add({"payments", "simulated card payments, the ledger with the platform's commission, refunds", {"tickets", "events"},
-                 [] { return std::make_unique<payments::PaymentsService>(); }});
+                 [] { return std::make_unique<payments::PaymentsService>(); }, true, {"auth"}});
     catalog.add({"notifications", "in-app notifications and preferences, email from templates, signed webhooks with retries (consumes the bus)",
                  {"tickets", "events", "auth"}, [] { return std::make_unique<notifications::NotificationsService>(); }});
     catalog.add({"live", "the live feed: WebSocket topics for events, people and admins, fed by the bus", {"auth", "events"},
                  [] { return std::make_unique<live::LiveService>(); }});
     catalog.add({"logs", "the central log files: every process's log lines from the bus, searchable by trace (admins)", {},
-                 [] { return std::make_unique<logs::LogsService>(); }});
+                 [] { return std::make_unique<logs::LogsService>(); }, true, {"auth"}});
     ServiceEntry gateway{"gateway", "the public front in distributed mode: routes /api/v1 to the processes of the services (cluster.services.*)", {},
                          nullptr, false};
     gateway.create = [upstreams = catalog.entries()] {

@@ -27,8 +27,22 @@ Result<nlohmann::json> ContractCaller::call(std::string_view contract, std::stri
     auto response = m_client.send(request);
     if (!response)
         return response.error();
-    if (response->status != 200)
-        return errorFromResponseBody(response->body, response->status, m_client.settings().service);
+    if (response->status != 200) {
+        Error error = errorFromResponseBody(response->body, response->status, m_client.settings().service);
+        // Whatever goes wrong between the processes is theirs, never the user's: a refused token
+        // must not read as the user's 401 (clients would sign out), nor a missing internal route
+        // (another version) as the user's 404.
+        const bool refusedToken = error.details.is_object() && error.details.value("cluster_token", "") == "refused";
+        if (refusedToken || response->status == 404 || response->status == 405) {
+            log::error("an internal call was refused", {{"service", m_client.settings().service}, {"path", request.pathAndQuery},
+                                                         {"status", response->status}, {"error", error.message}});
+            return Error(ErrorCode::UpstreamUnavailable,
+                         "the " + m_client.settings().service + " service cannot be reached from this process" +
+                             (refusedToken ? " (its cluster.token differs)" : " (its version differs)"),
+                         {{"service", m_client.settings().service}});
+        }
+        return error;
+    }
     auto parsed = nlohmann::json::parse(response->body, nullptr, false);
     if (parsed.is_discarded())
         return Error(ErrorCode::UpstreamUnavailable, "the " + m_client.settings().service + " service answered with malformed JSON",
@@ -36,12 +50,14 @@ Result<nlohmann::json> ContractCaller::call(std::string_view contract, std::stri
     return parsed;
 }
 
-nlohmann::json ContractCaller::callOrThrow(std::string_view contract, std::string_view method, const nlohmann::json& arguments) const
+Error ContractCaller::unreadableAnswer(std::string_view contract, std::string_view method, const std::string& problem) const
 {
-    auto answer = call(contract, method, arguments);
-    if (!answer)
-        throw ErrorException(answer.error());
-    return std::move(answer).value();
+    log::error("a contract answer could not be read", {{"service", m_client.settings().service}, {"contract", std::string(contract)},
+                                                        {"method", std::string(method)}, {"error", problem}});
+    return Error(ErrorCode::UpstreamUnavailable,
+                 "the " + m_client.settings().service + " service answered " + std::string(contract) + "/" + std::string(method) +
+                     " in a form this process cannot read (are both the same version?)",
+                 {{"service", m_client.settings().service}});
 }
 
 } // namespace sbor::cluster

@@ -19,12 +19,35 @@ public:
 
     // Every contract method is safe to repeat (contracts.h), so a failed exchange is retried.
     Result<nlohmann::json> call(std::string_view contract, std::string_view method, const nlohmann::json& arguments) const;
+    // call(), then `read` turns the answer into T. An answer of another shape (a provider of
+    // another version) is UpstreamUnavailable naming the call, never an exception escaping.
+    template <typename T, typename Read>
+    Result<T> ask(std::string_view contract, std::string_view method, const nlohmann::json& arguments, Read read) const
+    {
+        auto answer = call(contract, method, arguments);
+        if (!answer)
+            return answer.error();
+        try {
+            return T(read(*answer));
+        } catch (const std::exception& e) {
+            return unreadableAnswer(contract, method, e.what());
+        }
+    }
     // For contract methods that cannot return an Error: a failure becomes an ErrorException, so
     // the caller's transaction (a request, a bus message) fails and is retried rather than
     // deciding on a missing answer.
-    nlohmann::json callOrThrow(std::string_view contract, std::string_view method, const nlohmann::json& arguments) const;
+    template <typename T, typename Read>
+    T askOrThrow(std::string_view contract, std::string_view method, const nlohmann::json& arguments, Read read) const
+    {
+        auto answer = ask<T>(contract, method, arguments, std::move(read));
+        if (!answer)
+            throw ErrorException(answer.error());
+        return std::move(answer).value();
+    }
 
 private:
+    Error unreadableAnswer(std::string_view contract, std::string_view method, const std::string& problem) const;
+
     http::UpstreamClient m_client;
     std::string m_token;
 };

@@ -30,7 +30,8 @@ public:
                      access::Access::anyone(), // the cluster token, checked below, is the access rule
                      [token = m_token, call = std::move(call)](http::HttpRequest& request) -> http::Reply {
                          if (!sameSecret(request.headers.get(kTokenHeader), token))
-                             return Error(ErrorCode::Unauthorized, "internal calls need the cluster token (cluster.token)");
+                             return Error(ErrorCode::Unauthorized, "internal calls need the cluster token (cluster.token)",
+                                          {{"cluster_token", "refused"}});
                          const json arguments = json::parse(request.body, nullptr, false);
                          if (!arguments.is_object())
                              return Error(ErrorCode::MalformedJson, "the arguments must be a JSON object");

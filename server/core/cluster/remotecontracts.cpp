@@ -12,13 +12,22 @@ namespace {
 
 using nlohmann::json;
 
+// Reads answer[key] as T, or nothing when it is null (the provider found nothing).
 template <typename T>
-std::optional<T> optionalOf(const json& answer, const char* key)
+auto optionalAt(const char* key)
 {
-    const auto& value = answer.at(key);
-    if (value.is_null())
-        return std::nullopt;
-    return value.get<T>();
+    return [key](const json& answer) -> std::optional<T> {
+        const auto& value = answer.at(key);
+        if (value.is_null())
+            return std::nullopt;
+        return value.get<T>();
+    };
+}
+
+template <typename T>
+auto valueAt(const char* key)
+{
+    return [key](const json& answer) { return answer.at(key).get<T>(); };
 }
 
 class RemoteEventDirectory final : public EventDirectory {
@@ -26,7 +35,7 @@ public:
     explicit RemoteEventDirectory(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     std::optional<EventFacts> eventFacts(const std::string& eventId) override
     {
-        return optionalOf<EventFacts>(m_caller->callOrThrow("event-directory", "event-facts", {{"event_id", eventId}}), "event");
+        return m_caller->askOrThrow<std::optional<EventFacts>>("event-directory", "event-facts", {{"event_id", eventId}}, optionalAt<EventFacts>("event"));
     }
 
 private:
@@ -38,7 +47,7 @@ public:
     explicit RemoteTicketSales(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     int activeTicketTypeCount(const std::string& eventId) override
     {
-        return m_caller->callOrThrow("ticket-sales", "active-ticket-type-count", {{"event_id", eventId}}).at("count").get<int>();
+        return m_caller->askOrThrow<int>("ticket-sales", "active-ticket-type-count", {{"event_id", eventId}}, valueAt<int>("count"));
     }
 
 private:
@@ -50,14 +59,13 @@ public:
     explicit RemoteOrderSettlement(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     std::optional<PayableOrder> orderByPayment(const std::string& paymentId) override
     {
-        return optionalOf<PayableOrder>(m_caller->callOrThrow("order-settlement", "order-by-payment", {{"payment_id", paymentId}}), "order");
+        return m_caller->askOrThrow<std::optional<PayableOrder>>("order-settlement", "order-by-payment", {{"payment_id", paymentId}},
+                                                                optionalAt<PayableOrder>("order"));
     }
     Result<PayableOrder> settleOrder(const std::string& orderId, const std::string& traceId) override
     {
-        auto answer = m_caller->call("order-settlement", "settle-order", {{"order_id", orderId}, {"trace_id", traceId}});
-        if (!answer)
-            return answer.error();
-        return answer->at("order").get<PayableOrder>();
+        return m_caller->ask<PayableOrder>("order-settlement", "settle-order", {{"order_id", orderId}, {"trace_id", traceId}},
+                                           valueAt<PayableOrder>("order"));
     }
 
 private:
@@ -69,11 +77,13 @@ public:
     explicit RemoteDoorDirectory(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     std::optional<CheckInListFacts> checkInList(const std::string& listId) override
     {
-        return optionalOf<CheckInListFacts>(m_caller->callOrThrow("door-directory", "check-in-list", {{"list_id", listId}}), "list");
+        return m_caller->askOrThrow<std::optional<CheckInListFacts>>("door-directory", "check-in-list", {{"list_id", listId}},
+                                                                     optionalAt<CheckInListFacts>("list"));
     }
     std::vector<DoorPublicKey> publicKeys(const std::string& eventId) override
     {
-        return m_caller->callOrThrow("door-directory", "public-keys", {{"event_id", eventId}}).at("keys").get<std::vector<DoorPublicKey>>();
+        return m_caller->askOrThrow<std::vector<DoorPublicKey>>("door-directory", "public-keys", {{"event_id", eventId}},
+                                                                valueAt<std::vector<DoorPublicKey>>("keys"));
     }
 
 private:
@@ -85,10 +95,8 @@ public:
     explicit RemoteEventSalesWindUp(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     Result<int> windUpSales(const std::string& eventId, const std::string& traceId) override
     {
-        auto answer = m_caller->call("event-sales-wind-up", "wind-up-sales", {{"event_id", eventId}, {"trace_id", traceId}});
-        if (!answer)
-            return answer.error();
-        return answer->at("cancelled_tickets").get<int>();
+        return m_caller->ask<int>("event-sales-wind-up", "wind-up-sales", {{"event_id", eventId}, {"trace_id", traceId}},
+                                  valueAt<int>("cancelled_tickets"));
     }
 
 private:
@@ -100,10 +108,8 @@ public:
     explicit RemotePaymentRefunds(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     Result<bool> refundPayment(const std::string& paymentId, const std::string& reason, const std::string& traceId) override
     {
-        auto answer = m_caller->call("payment-refunds", "refund-payment", {{"payment_id", paymentId}, {"reason", reason}, {"trace_id", traceId}});
-        if (!answer)
-            return answer.error();
-        return answer->at("refunded").get<bool>();
+        return m_caller->ask<bool>("payment-refunds", "refund-payment", {{"payment_id", paymentId}, {"reason", reason}, {"trace_id", traceId}},
+                                   valueAt<bool>("refunded"));
     }
 
 private:
@@ -115,7 +121,7 @@ public:
     explicit RemoteUserDirectory(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     std::optional<UserContact> contactOf(const std::string& userId) override
     {
-        return optionalOf<UserContact>(m_caller->callOrThrow("user-directory", "contact-of", {{"user_id", userId}}), "contact");
+        return m_caller->askOrThrow<std::optional<UserContact>>("user-directory", "contact-of", {{"user_id", userId}}, optionalAt<UserContact>("contact"));
     }
 
 private:
@@ -127,8 +133,9 @@ public:
     explicit RemoteTicketDocuments(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     std::optional<TicketDocument> ticketDocument(const std::string& ticketId, bool withQrImage) override
     {
-        return optionalOf<TicketDocument>(
-            m_caller->callOrThrow("ticket-documents", "ticket-document", {{"ticket_id", ticketId}, {"with_qr_image", withQrImage}}), "ticket");
+        return m_caller->askOrThrow<std::optional<TicketDocument>>("ticket-documents", "ticket-document",
+                                                                   {{"ticket_id", ticketId}, {"with_qr_image", withQrImage}},
+                                                                   optionalAt<TicketDocument>("ticket"));
     }
 
 private:
@@ -136,7 +143,8 @@ private:
 };
 
 // Every request to every service is authenticated, so each answer is kept as long as auth's own
-// session cache keeps it (auth.session_cache_ms): a revoked session ends everywhere within that.
+// session cache keeps it (auth.session_cache_ms): a revoked session ends everywhere within twice
+// that (auth's cache, then this one).
 class RemoteAuthenticator final : public access::Authenticator {
 public:
     RemoteAuthenticator(std::shared_ptr<ContractCaller> caller, std::chrono::milliseconds keep)
@@ -150,10 +158,15 @@ public:
             if (const auto found = m_answers.find(bearerToken); found != m_answers.end() && found->second.until > now)
                 return found->second.principal;
         }
-        auto answer = m_caller->call("authenticator", "authenticate", {{"token", bearerToken}});
+        auto answer = m_caller->ask<access::Principal>("authenticator", "authenticate", {{"token", bearerToken}}, valueAt<access::Principal>("principal"));
+        // A verdict on the token (401, 403) is an answer; auth being unreachable or failing is
+        // not — it throws, as the in-process authenticator does when its database is down, so
+        // nobody is signed out (or a live client dropped) because auth restarted.
+        if (!answer && httpStatusFor(answer.error().code) >= 500)
+            throw ErrorException(answer.error());
         if (!answer)
             return answer.error();
-        auto principal = answer->at("principal").get<access::Principal>();
+        auto principal = std::move(answer).value();
         std::lock_guard lock(m_mutex);
         if (m_answers.size() >= kMostKept)
             m_answers.clear(); // cheaper than tracking age; the next requests simply ask again

@@ -43,8 +43,11 @@ web::http::http_request outgoingRequest(const UpstreamRequest& request)
         if (name != "content-type" && name != "content-length" && !isHopByHopHeader(name))
             outgoing.headers().add(canonicalHeaderName(name), value);
     }
-    if (!request.body.empty() || request.headers.contains("content-type"))
+    if (!request.body.empty() || request.headers.contains("content-type")) {
         outgoing.set_body(request.body, request.headers.get("content-type", "application/octet-stream"));
+        if (!request.headers.contains("content-type"))
+            outgoing.headers().remove(web::http::header_names::content_type); // as the caller sent it: without one
+    }
     return outgoing;
 }
 

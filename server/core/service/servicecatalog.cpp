@@ -93,10 +93,14 @@ std::set<std::string> ServiceCatalog::dependenciesOutside(const std::vector<std:
     const std::set<std::string> chosen(targets.begin(), targets.end());
     std::set<std::string> outside;
     for (const auto& name : targets)
-        if (const ServiceEntry* entry = find(name))
+        if (const ServiceEntry* entry = find(name)) {
             for (const auto& dependency : entry->dependencies)
                 if (!chosen.count(dependency))
                     outside.insert(dependency);
+            for (const auto& called : entry->calls)
+                if (!chosen.count(called))
+                    outside.insert(called);
+        }
     return outside;
 }
 

@@ -18,9 +18,12 @@ namespace sbor {
 struct ServiceEntry {
     std::string name;
     std::string description;
-    std::vector<std::string> dependencies; // services whose contracts it calls
+    std::vector<std::string> dependencies; // started before it when in the same process
     std::function<std::unique_ptr<Service>()> create;
     bool partOfAll = true; // false: only when named (the gateway, useless in one process)
+    // Services whose contracts (or token checks) it calls, besides its dependencies: in the
+    // distributed mode a process must know where each of them runs.
+    std::vector<std::string> calls = {};
 };
 
 class ServiceCatalog {
@@ -33,7 +36,8 @@ public:
     // Ordered so that each service comes after what it depends on. Errors name unknown targets
     // and list the known ones, or name a dependency cycle.
     Result<std::vector<std::string>> resolveTargets(const std::vector<std::string>& requested) const;
-    // What `targets` depend on that is not among them: the services they reach in other processes.
+    // What `targets` depend on or call that is not among them: the services they reach in other
+    // processes.
     std::set<std::string> dependenciesOutside(const std::vector<std::string>& targets) const;
     // "all" followed by each service with its description, one per line.
     std::string describeTargets() const;

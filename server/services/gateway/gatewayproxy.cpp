@@ -17,7 +17,23 @@ http::Reply GatewayProxy::forward(const http::HttpRequest& request) const
     outgoing.headers.set("traceparent", "00-" + request.traceId + "-" + request.spanId + "-01");
     outgoing.headers.remove(cluster::kTokenHeader); // internal calls never come from outside
     outgoing.body = request.body;
-    outgoing.idempotent = http::isIdempotentMethod(request.method) || request.headers.contains("idempotency-key");
+    // Only what HTTP calls idempotent. An Idempotency-Key would make a POST safe to repeat only on
+    // the routes that honour it (orders, payments), and a client may send one anywhere.
+    outgoing.idempotent = http::isIdempotentMethod(request.method);
+    // Headers the caller's Connection header names are about that connection only (RFC 9110 §7.6.1).
+    if (const std::string* connection = request.headers.find("connection")) {
+        std::size_t start = 0;
+        while (start <= connection->size()) {
+            const std::size_t comma = std::min(connection->find(',', start), connection->size());
+            std::string name = http::toLower(connection->substr(start, comma - start));
+            name.erase(0, name.find_first_not_of(" \t"));
+            name.erase(name.find_last_not_of(" \t") + 1);
+            if (!name.empty())
+                outgoing.headers.remove(name);
+            start = comma + 1;
+        }
+    }
+    outgoing.headers.remove("expect"); // the gateway already has the whole body
 
     auto response = m_upstream.send(outgoing);
     if (!response)

@@ -1,8 +1,8 @@
 #pragma once
 // Forwards one request to one upstream service and hands back its answer: the caller's headers
 // and body go through unchanged but for hop-by-hop headers, X-Forwarded-For and the trace
-// context; idempotent requests (and those with an Idempotency-Key, which the service replays)
-// are retried when the exchange failed; no answer is a 502 or 504 JSON error.
+// context; idempotent requests are retried when the exchange failed; no answer is a 502 or 504
+// JSON error.
 
 #include "http/httptypes.h"
 #include "http/upstreamclient.h"
