@@ -46,28 +46,30 @@ Result<EnrolledDevice> KioskEnrollment::enroll(const std::string& code)
 {
     const std::string hash = sha256Hex(normalizeEnrollmentCode(code));
     const std::string token = newDeviceToken();
-    auto device = m_deps.database.run([&](pqxx::connection& connection) -> std::optional<Device> {
+    // What the kiosk needs besides its token is asked for before the claim commits: when events
+    // or tickets cannot answer (another process, down), the code stays unused for another try
+    // instead of being spent on a kiosk that never learnt its keys.
+    auto enrolled = m_deps.database.run([&](pqxx::connection& connection) -> std::optional<EnrolledDevice> {
         pqxx::work tx(connection);
         DeviceRepository devices(tx);
         const auto enrollment = devices.claimEnrollment(hash);
         if (!enrollment)
             return std::nullopt;
-        Device made = devices.insertDevice(*enrollment, sha256Hex(token));
+        EnrolledDevice made{token, devices.insertDevice(*enrollment, sha256Hex(token)), {}, {}, {}};
+        const auto events = m_directory->find<EventDirectory>();
+        if (const auto event = events ? events->eventFacts(made.device.eventId) : std::nullopt)
+            made.eventTitle = event->title;
+        if (const auto door = m_directory->find<DoorDirectory>()) {
+            if (const auto list = door->checkInList(made.device.listId))
+                made.listName = list->name;
+            made.publicKeys = door->publicKeys(made.device.eventId);
+        }
         tx.commit();
         return made;
     });
-    if (!device)
+    if (!enrolled)
         return Error(ErrorCode::Unauthorized, "this enrollment code is unknown, expired or used already; ask the organizer for a new one");
-    EnrolledDevice enrolled{token, *device, {}, {}, {}};
-    const auto events = m_directory->find<EventDirectory>();
-    if (const auto event = events ? events->eventFacts(device->eventId) : std::nullopt)
-        enrolled.eventTitle = event->title;
-    if (const auto door = m_directory->find<DoorDirectory>()) {
-        if (const auto list = door->checkInList(device->listId))
-            enrolled.listName = list->name;
-        enrolled.publicKeys = door->publicKeys(device->eventId);
-    }
-    return enrolled;
+    return std::move(*enrolled);
 }
 
 Result<std::vector<Device>> KioskEnrollment::devicesOf(const access::Principal& caller, const std::string& eventId)
