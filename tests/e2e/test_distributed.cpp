@@ -182,6 +182,29 @@ private slots:
         QCOMPARE(m_api->get("/api/v1/notifications", m_buyer.accessToken).status, 200);
     }
 
+    void anEnrollmentThatCannotFinishKeepsItsCode()
+    {
+        const QString list = m_api->post("/api/v1/events/" + m_event + "/checkin-lists", {{"name", "Side gate"}}, m_organizer.accessToken)
+                                 .json().value("id").toString();
+        const auto issued = m_api->post("/api/v1/events/" + m_event + "/enrollments", {{"list_id", list}, {"name", "Kiosk B"}}, m_organizer.accessToken);
+        QCOMPARE(issued.status, 201);
+        const QString code = issued.json().value("code").toString();
+        QCOMPARE(m_processes["tickets"]->stop(), 0); // the door directory (keys, list names) is gone
+        const auto failed = m_api->post("/api/v1/devices/enroll", {{"code", code}});
+        QCOMPARE(failed.status, 502);
+        QCOMPARE(failed.errorCode(), QStringLiteral("upstream_unavailable"));
+        m_processes["tickets"] = makeProcess("tickets");
+        QVERIFY(m_processes["tickets"]->start(120000));
+        // The gateway's kept-alive connections to the old tickets process are dead now; an order
+        // (never sent twice) still goes through on the first try.
+        const auto order = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_freeType, {uniqueEmail("after-restart")}), m_buyer.accessToken);
+        QVERIFY2(order.status == 201, order.body.constData());
+        const auto enrolled = m_api->post("/api/v1/devices/enroll", {{"code", code}}); // the code was not spent
+        QCOMPARE(enrolled.status, 201);
+        QCOMPARE(enrolled.json().value("list").toObject().value("name").toString(), QStringLiteral("Side gate"));
+        QVERIFY(!enrolled.json().value("public_keys").toArray().isEmpty());
+    }
+
     void oneRequestIsFollowedAcrossProcesses()
     {
         const QString email = uniqueEmail("admin");
@@ -195,7 +218,7 @@ private slots:
                                        {{"Authorization", "Bearer " + m_buyer.accessToken.toUtf8()},
                                         {"Content-Type", "application/json"},
                                         {"traceparent", "00-" + trace + "-b7ad6b7169203331-01"}});
-        QCOMPARE(placed.status, 201);
+        QVERIFY2(placed.status == 201, placed.body.constData());
         // The gateway's access line, the tickets process's (and the events contract call it made),
         // the notifications consumer's: one trace, filed by the logs process.
         QSet<QString> services;

@@ -11,7 +11,8 @@
 namespace sbor::http {
 
 struct UpstreamClient::Engine {
-    explicit Engine(const UpstreamSettings& settings) : client(settings.baseUrl, configFor(settings)) {}
+    explicit Engine(const UpstreamSettings& settings)
+        : baseUrl(settings.baseUrl), config(configFor(settings)), client(baseUrl, config) {}
 
     static web::http::client::http_client_config configFor(const UpstreamSettings& settings)
     {
@@ -23,7 +24,9 @@ struct UpstreamClient::Engine {
         return config;
     }
 
-    web::http::client::http_client client;
+    std::string baseUrl;
+    web::http::client::http_client_config config;
+    web::http::client::http_client client; // its pool of kept-alive connections serves idempotent requests
 };
 
 UpstreamClient::UpstreamClient(UpstreamSettings settings)
@@ -76,6 +79,15 @@ Result<HttpResponse> UpstreamClient::send(const UpstreamRequest& request) const
             std::this_thread::sleep_for(std::chrono::milliseconds(100 * attempt * attempt)); // 100 ms, 400 ms
         const auto started = std::chrono::steady_clock::now();
         try {
+            if (!request.idempotent) {
+                // A kept-alive connection may have been closed by the other side since its last
+                // use (a restarted service); a request on it fails although nothing reached the
+                // service, and one that must not be sent twice could not be retried. So it gets a
+                // connection of its own: on loopback or a LAN that costs a handshake, not a failure.
+                web::http::client::http_client fresh(m_engine->baseUrl, m_engine->config);
+                web::http::http_response response = fresh.request(outgoingRequest(request)).get();
+                return incomingResponse(response);
+            }
             web::http::http_response response = m_engine->client.request(outgoingRequest(request)).get();
             return incomingResponse(response);
         } catch (const web::http::http_exception& e) {
