@@ -102,10 +102,19 @@ void LiveHub::start()
     log::info("live feed listening", {{"live", "ws://" + m_settings.host + ":" + std::to_string(m_settings.port) + "/api/v1/live"}});
 }
 
+// Only ever called on the hub thread (or after it ended): one owner for the thread object.
+void LiveHub::finishTokenCheck()
+{
+    if (m_tokenCheck.joinable())
+        m_tokenCheck.join();
+}
+
 void LiveHub::stop()
 {
-    if (!m_thread)
+    if (!m_thread) {
+        finishTokenCheck();
         return;
+    }
     // Close everything on the hub's thread, where the sockets live, then end the thread.
     QMetaObject::invokeMethod(
         this,
@@ -122,6 +131,7 @@ void LiveHub::stop()
             m_server = nullptr;
             delete m_heartbeat;
             m_heartbeat = nullptr;
+            finishTokenCheck(); // no new one can start now; what it queues is never run
             moveToThread(nullptr);
             QThread::currentThread()->quit();
         },
@@ -356,7 +366,6 @@ void LiveHub::heartbeat()
 {
     const std::int64_t now = nowMs();
     std::vector<Client*> silent;
-    std::vector<Client*> revoked;
     for (auto& [socket, client] : m_clients) {
         if (client->dropped)
             continue;
@@ -365,15 +374,43 @@ void LiveHub::heartbeat()
             continue;
         }
         socket->ping();
-        try {
-            // Cheap (sessions and devices are cached for seconds); a database outage keeps clients.
-            if (m_authenticator && !m_authenticator->authenticate(client->token))
-                revoked.push_back(client.get());
-        } catch (const std::exception&) {
-        }
     }
     for (Client* client : silent)
         drop(*client, "no answer to pings");
+    recheckTokens();
+}
+
+void LiveHub::recheckTokens()
+{
+    if (!m_authenticator || m_tokenCheckRunning.exchange(true))
+        return;
+    finishTokenCheck(); // the previous one has ended: only its thread is left to join
+    std::unordered_set<std::string> tokens;
+    for (const auto& [socket, client] : m_clients)
+        if (!client->dropped)
+            tokens.insert(client->token); // many screens of one person: one check
+    m_tokenCheck = std::thread([this, tokens = std::move(tokens)] {
+        std::unordered_set<std::string> revoked;
+        for (const auto& token : tokens) {
+            try {
+                if (!m_authenticator->authenticate(token))
+                    revoked.insert(token);
+            } catch (const std::exception&) {
+                // Auth or its database is unreachable: no verdict, the client stays.
+            }
+        }
+        if (!revoked.empty())
+            QMetaObject::invokeMethod(this, [this, revoked = std::move(revoked)] { dropRevoked(revoked); });
+        m_tokenCheckRunning = false;
+    });
+}
+
+void LiveHub::dropRevoked(const std::unordered_set<std::string>& revokedTokens)
+{
+    std::vector<Client*> revoked;
+    for (const auto& [socket, client] : m_clients)
+        if (!client->dropped && revokedTokens.count(client->token)) // a client that sent a fresh token since is not
+            revoked.push_back(client.get());
     for (Client* client : revoked) {
         send(*client, errorFrame("unauthorized", "the session or device was ended"));
         drop(*client, "its token no longer passes");

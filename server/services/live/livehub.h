@@ -67,6 +67,11 @@ private:
     void send(Client& client, const QString& text);
     void drop(Client& client, const char* why);
     void heartbeat();
+    // Checks the clients' distinct tokens on a thread of its own (each may be a call to another
+    // process) and hands back those that no longer pass; a check still running skips the next.
+    void recheckTokens();
+    void dropRevoked(const std::unordered_set<std::string>& revokedTokens);
+    void finishTokenCheck();
     std::optional<std::string> organizerOf(const std::string& eventId);
 
     LiveHubSettings m_settings;
@@ -80,6 +85,8 @@ private:
     std::unordered_map<std::string, std::unordered_set<Client*>> m_subscribers; // by topic
     TopicLog m_log;
     std::atomic<std::size_t> m_clientCount{0};
+    std::thread m_tokenCheck;
+    std::atomic<bool> m_tokenCheckRunning{false};
 };
 
 } // namespace sbor::live

@@ -186,6 +186,9 @@ private slots:
                                      .toObject().value("id").toString();
         QVERIFY(!deviceId.isEmpty());
         QCOMPARE(m_api->raw("DELETE", "/api/v1/devices/" + deviceId, "", AuthApi::bearer(m_organizer.accessToken)).status, 200);
+        // The connected kiosk is told and dropped at the next heartbeat's token check.
+        QCOMPARE(kiosk.waitForOp("error", 10000).value("code").toString(), QStringLiteral("unauthorized"));
+        QVERIFY(kiosk.waitForDisconnect());
         LiveClient revoked;
         QVERIFY(revoked.connectTo(m_server->livePort(), deviceToken));
         QCOMPARE(revoked.waitForOp("error").value("code").toString(), QStringLiteral("unauthorized"));
