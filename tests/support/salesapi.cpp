@@ -27,6 +27,14 @@ QJsonObject orderForAttendees(const QString& eventId, const QString& typeId, con
     return {{"event_id", eventId}, {"items", QJsonArray{QJsonObject{{"ticket_type_id", typeId}, {"quantity", int(emails.size())}, {"attendees", list}}}}};
 }
 
+int placeOrders(AuthApi& api, const QString& eventId, const QString& typeId, const QString& buyerToken, int count, const QString& prefix)
+{
+    int placed = 0;
+    for (int i = 0; i < count; ++i)
+        placed += api.post("/api/v1/orders", orderForAttendees(eventId, typeId, {uniqueEmail(prefix)}), buyerToken).status == 201;
+    return placed;
+}
+
 QString SalesApi::createEvent(const QString& title, double startInDays)
 {
     const auto created = m_api.post("/api/v1/events",

@@ -19,6 +19,11 @@ QJsonObject orderBody(const QString& eventId, const QString& typeId, int quantit
 // One ticket per address, each attendee named after the part before the @.
 QJsonObject orderForAttendees(const QString& eventId, const QString& typeId, const QStringList& emails);
 
+// Places `count` one-ticket orders on `typeId` as `buyerToken`, each for a new attendee whose
+// address starts with `prefix`; returns how many were placed (201).
+int placeOrders(AuthApi& api, const QString& eventId, const QString& typeId, const QString& buyerToken, int count,
+                const QString& prefix = "buyer");
+
 class SalesApi {
 public:
     SalesApi(AuthApi& api, QString organizerToken) : m_api(api), m_organizerToken(std::move(organizerToken)) {}

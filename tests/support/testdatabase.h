@@ -25,6 +25,8 @@ public:
 
     // Runs SQL on this database; returns the first column of the first row as text ("" if none).
     std::string query(const std::string& sql) const;
+    // SELECT count(*) <fromWhere> ("FROM … WHERE …") as a number.
+    int count(const std::string& fromWhere) const { return std::stoi(query("SELECT count(*) " + fromWhere)); }
     // Every row, in any table of any schema, whose text form contains `text` (case-insensitive):
     // "schema.table: (row)". For proving that data is gone.
     std::vector<std::string> rowsContaining(const std::string& text) const;

@@ -112,6 +112,12 @@ int TestServer::stop(int signal, int timeoutMs)
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
+void TestServer::kill()
+{
+    ::kill(static_cast<pid_t>(m_process.processId()), SIGKILL);
+    m_process.waitForFinished(10000);
+}
+
 void TestServer::applyTestDefaults(QProcessEnvironment& environment)
 {
     if (!environment.contains("SBOR_AUTH_BCRYPT_COST"))

@@ -34,6 +34,8 @@ public:
     bool waitUntilReady(int timeoutMs = 60000);
     // Sends `signal` and waits; returns the exit code, or -1 if it had to be killed.
     int stop(int signal = 15, int timeoutMs = 40000);
+    // SIGKILL, as a crash: nothing of the server's own shutdown runs.
+    void kill();
     // Runs sbor-server with `arguments` to completion (for usage errors, --help, `user create` …),
     // writing `standardInput` to it.
     static int runToCompletion(const QStringList& arguments, QString* output, const QProcessEnvironment& environment,
