@@ -45,6 +45,19 @@ nlohmann::json Error::toJson() const
     return body;
 }
 
+std::optional<Error> errorFromJson(const nlohmann::json& object)
+{
+    if (!object.is_object() || !object.contains("code") || !object["code"].is_string())
+        return std::nullopt;
+    const auto code = errorCodeFromName(object["code"].get<std::string>());
+    if (!code)
+        return std::nullopt;
+    const auto message = object.find("message");
+    const auto details = object.find("details");
+    return Error(*code, message != object.end() && message->is_string() ? message->get<std::string>() : std::string(errorCodeName(*code)),
+                 details != object.end() && details->is_object() ? *details : nlohmann::json::object());
+}
+
 Error invalidField(const std::string& field, const std::string& problem, std::string message)
 {
     if (message.empty())

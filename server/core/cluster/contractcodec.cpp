@@ -52,17 +52,6 @@ void from_json(const nlohmann::json& json, CheckInListFacts& list)
     json.at("name").get_to(list.name);
 }
 
-void to_json(nlohmann::json& json, const DoorPublicKey& key)
-{
-    json = {{"key_id", key.keyId}, {"public_key", key.publicKeyHex}};
-}
-
-void from_json(const nlohmann::json& json, DoorPublicKey& key)
-{
-    json.at("key_id").get_to(key.keyId);
-    json.at("public_key").get_to(key.publicKeyHex);
-}
-
 void to_json(nlohmann::json& json, const UserContact& contact)
 {
     json = {{"user_id", contact.userId}, {"email", contact.email}, {"name", contact.name}, {"locale", contact.locale}};
@@ -134,14 +123,20 @@ void from_json(const nlohmann::json& json, Principal& principal)
 Error errorFromResponseBody(const std::string& body, int status, const std::string& service)
 {
     const auto parsed = nlohmann::json::parse(body, nullptr, false);
-    if (parsed.is_object() && parsed.contains("error") && parsed["error"].is_object()) {
-        const auto& error = parsed["error"];
-        const auto code = errorCodeFromName(error.value("code", ""));
-        if (code)
-            return Error(*code, error.value("message", ""), error.value("details", nlohmann::json::object()));
+    if (parsed.is_object() && parsed.contains("error")) {
+        if (auto error = errorFromJson(parsed["error"]))
+            return *error;
     }
     return Error(ErrorCode::UpstreamUnavailable, "the " + service + " service answered " + std::to_string(status) + " without a Sbor error",
                  {{"service", service}, {"status", status}});
 }
 
 } // namespace sbor
+
+namespace sbor::wire {
+
+// A public key crosses the cluster in its API form (sbor/wire/door.h).
+void to_json(nlohmann::json& json, const DoorPublicKey& key) { json = toJson(key); }
+void from_json(const nlohmann::json& json, DoorPublicKey& key) { key = decode<DoorPublicKey>(json, "key"); }
+
+} // namespace sbor::wire

@@ -15,8 +15,6 @@ void to_json(nlohmann::json& json, const PayableOrder& order);
 void from_json(const nlohmann::json& json, PayableOrder& order);
 void to_json(nlohmann::json& json, const CheckInListFacts& list);
 void from_json(const nlohmann::json& json, CheckInListFacts& list);
-void to_json(nlohmann::json& json, const DoorPublicKey& key);
-void from_json(const nlohmann::json& json, DoorPublicKey& key);
 void to_json(nlohmann::json& json, const UserContact& contact);
 void from_json(const nlohmann::json& json, UserContact& contact);
 // The QR image travels as base64: JSON strings are text.
@@ -34,3 +32,8 @@ void from_json(const nlohmann::json& json, Principal& principal);
 Error errorFromResponseBody(const std::string& body, int status, const std::string& service);
 
 } // namespace sbor
+
+namespace sbor::wire {
+void to_json(nlohmann::json& json, const DoorPublicKey& key);
+void from_json(const nlohmann::json& json, DoorPublicKey& key);
+} // namespace sbor::wire

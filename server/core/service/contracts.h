@@ -3,6 +3,7 @@
 // each contract can be served in-process or over HTTP.
 
 #include "sbor/error.h"
+#include "sbor/wire/door.h"
 
 #include <cstdint>
 #include <optional>
@@ -66,10 +67,7 @@ struct CheckInListFacts {
     std::string name;
 };
 
-struct DoorPublicKey {
-    int keyId = 0;
-    std::string publicKeyHex; // Ed25519, 32 bytes
-};
+using wire::DoorPublicKey; // Ed25519, 32 bytes as 64 hex digits
 
 class DoorDirectory {
 public:

@@ -192,7 +192,7 @@ Reply AuthHandlers::setupTwoFactor(HttpRequest& request)
     auto setup = m_twoFactor.setup(caller(request), *password, http::callContextOf(request));
     if (!setup)
         return setup.error();
-    return HttpResponse::json(200, {{"secret", setup->secret}, {"otpauth_uri", setup->otpauthUri}});
+    return HttpResponse::json(200, wire::toJson(wire::TwoFactorSetup{setup->secret, setup->otpauthUri}));
 }
 
 Reply AuthHandlers::enableTwoFactor(HttpRequest& request)
@@ -208,8 +208,7 @@ Reply AuthHandlers::enableTwoFactor(HttpRequest& request)
     auto enabled = m_twoFactor.enable(caller(request), code, endOthers, http::callContextOf(request));
     if (!enabled)
         return enabled.error();
-    return HttpResponse::json(200, {{"two_factor_enabled", true}, {"recovery_codes", enabled->recoveryCodes},
-                                    {"ended_sessions", enabled->endedSessions}});
+    return HttpResponse::json(200, wire::toJson(wire::TwoFactorState{true, enabled->recoveryCodes, enabled->endedSessions}));
 }
 
 Reply AuthHandlers::disableTwoFactor(HttpRequest& request)
@@ -226,7 +225,7 @@ Reply AuthHandlers::disableTwoFactor(HttpRequest& request)
     auto ended = m_twoFactor.disable(caller(request), password, code, endOthers, http::callContextOf(request));
     if (!ended)
         return ended.error();
-    return HttpResponse::json(200, {{"two_factor_enabled", false}, {"ended_sessions", *ended}});
+    return HttpResponse::json(200, wire::toJson(wire::TwoFactorState{false, {}, *ended}));
 }
 
 Reply AuthHandlers::readMe(HttpRequest& request)
@@ -281,7 +280,7 @@ Reply AuthHandlers::changePassword(HttpRequest& request)
     auto ended = m_accounts.changePassword(caller(request), current, replacement, endOthers, http::callContextOf(request));
     if (!ended)
         return ended.error();
-    return HttpResponse::json(200, {{"password_changed", true}, {"ended_sessions", *ended}});
+    return HttpResponse::json(200, wire::toJson(wire::PasswordChange{*ended}));
 }
 
 Reply AuthHandlers::becomeOrganizer(HttpRequest& request)

@@ -1,7 +1,6 @@
 #include "devicehandlers.h"
 
 #include "http/jsonbody.h"
-#include "sbor/jsonvalue.h"
 #include "sbor/uuid.h"
 #include "validation/textrules.h"
 
@@ -12,18 +11,6 @@ using http::HttpResponse;
 using http::Reply;
 
 namespace {
-
-
-nlohmann::json deviceJson(const Device& device)
-{
-    return {{"id", device.id},
-            {"event_id", device.eventId},
-            {"list_id", device.listId},
-            {"name", device.name},
-            {"created_at", device.createdAt},
-            {"last_seen_at", jsonOrNull(device.lastSeenAt)},
-            {"revoked_at", jsonOrNull(device.revokedAt)}};
-}
 
 // Where the kiosk should connect: the address this request came to (a proxy may say https).
 std::string serverUrl(const HttpRequest& request)
@@ -67,13 +54,8 @@ Reply DeviceHandlers::issueCode(HttpRequest& request)
         return issued.error();
     // The handshake is what the organizer app shows as a QR: versioned, so kiosks can refuse
     // a format they do not know.
-    const nlohmann::json handshake = {{"v", 1}, {"type", "sbor.kiosk-enrollment"}, {"server", serverUrl(request)}, {"code", issued->code}};
-    return HttpResponse::json(201, {{"code", issued->code},
-                                    {"expires_at", issued->expiresAt},
-                                    {"event_id", issued->eventId},
-                                    {"list_id", issued->listId},
-                                    {"handshake", handshake},
-                                    {"handshake_text", handshake.dump()}});
+    return HttpResponse::json(201, wire::toJson(wire::IssuedEnrollment{issued->code, issued->expiresAt, issued->eventId, issued->listId,
+                                                                        serverUrl(request), {}}));
 }
 
 Reply DeviceHandlers::enroll(HttpRequest& request)
@@ -88,14 +70,9 @@ Reply DeviceHandlers::enroll(HttpRequest& request)
     auto enrolled = m_enrollment.enroll(code);
     if (!enrolled)
         return enrolled.error();
-    nlohmann::json keys = nlohmann::json::array();
-    for (const auto& key : enrolled->publicKeys)
-        keys.push_back({{"key_id", key.keyId}, {"public_key", key.publicKeyHex}, {"algorithm", "Ed25519"}});
-    return HttpResponse::json(201, {{"device_token", enrolled->deviceToken},
-                                    {"device_id", enrolled->device.id},
-                                    {"event", {{"id", enrolled->device.eventId}, {"title", enrolled->eventTitle}}},
-                                    {"list", {{"id", enrolled->device.listId}, {"name", enrolled->listName}}},
-                                    {"public_keys", keys}});
+    return HttpResponse::json(201, wire::toJson(wire::EnrolledDevice{enrolled->deviceToken, enrolled->device.id, enrolled->device.eventId,
+                                                                      enrolled->eventTitle, enrolled->device.listId, enrolled->listName,
+                                                                      enrolled->publicKeys}));
 }
 
 Reply DeviceHandlers::listDevices(HttpRequest& request)
@@ -103,10 +80,7 @@ Reply DeviceHandlers::listDevices(HttpRequest& request)
     auto devices = m_enrollment.devicesOf(*request.principal, request.pathParameter("id"));
     if (!devices)
         return devices.error();
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& device : *devices)
-        items.push_back(deviceJson(device));
-    return HttpResponse::json(200, {{"items", items}, {"next_cursor", nullptr}});
+    return HttpResponse::json(200, wire::toJson(wire::Page<Device>{*devices, std::nullopt}));
 }
 
 Reply DeviceHandlers::revokeDevice(HttpRequest& request)
@@ -114,7 +88,7 @@ Reply DeviceHandlers::revokeDevice(HttpRequest& request)
     auto revoked = m_enrollment.revoke(*request.principal, request.pathParameter("id"));
     if (!revoked)
         return revoked.error();
-    return HttpResponse::json(200, deviceJson(*revoked));
+    return HttpResponse::json(200, wire::toJson(*revoked));
 }
 
 } // namespace sbor::auth

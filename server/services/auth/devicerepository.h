@@ -2,6 +2,7 @@
 // Kiosk enrollment codes and device tokens (SQL only).
 
 #include "access/access.h"
+#include "sbor/wire/door.h"
 
 #include <pqxx/pqxx>
 
@@ -18,15 +19,7 @@ struct Enrollment {
     std::string createdBy;
 };
 
-struct Device {
-    std::string id;
-    std::string eventId;
-    std::string listId;
-    std::string name;
-    std::string createdAt;
-    std::optional<std::string> lastSeenAt;
-    std::optional<std::string> revokedAt;
-};
+using wire::Device;
 
 class DeviceRepository {
 public:

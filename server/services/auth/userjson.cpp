@@ -1,7 +1,5 @@
 #include "userjson.h"
 
-#include "sbor/jsonvalue.h"
-
 namespace sbor::auth {
 
 nlohmann::json roleNamesJson(const std::vector<access::Role>& roles) { return access::roleNames(roles); }
@@ -16,34 +14,20 @@ nlohmann::json userJson(const User& user, UserView view)
     case UserView::Private:
         break;
     }
-    return {{"id", user.id},
-            {"email", user.email},
-            {"name", user.name},
-            {"phone", jsonOrNull(user.phone)},
-            {"country", jsonOrNull(user.country)},
-            {"locale", jsonOrNull(user.locale)},
-            {"roles", roleNamesJson(user.roles)},
-            {"status", user.status},
-            {"two_factor_enabled", user.twoFactorEnabled},
-            {"created_at", user.createdAt},
-            {"updated_at", user.updatedAt}};
+    return wire::toJson(wire::User{user.id, user.email, user.name, user.phone, user.country, user.locale, access::roleNames(user.roles), user.status,
+                                   user.twoFactorEnabled, user.createdAt, user.updatedAt});
 }
 
 nlohmann::json tokenGrantJson(const TokenGrant& grant)
 {
-    return {{"access_token", grant.accessToken}, {"refresh_token", grant.refreshToken}, {"token_type", "Bearer"},
-            {"expires_in", grant.expiresIn},     {"session_id", grant.sessionId},       {"user", userJson(grant.user)}};
+    nlohmann::json json = wire::toJson(wire::TokenGrant{grant.accessToken, grant.refreshToken, grant.expiresIn, grant.sessionId, {}});
+    json["user"] = userJson(grant.user);
+    return json;
 }
 
 nlohmann::json sessionJson(const Session& session, bool current)
 {
-    return {{"id", session.id},
-            {"user_agent", session.userAgent},
-            {"ip", session.ip},
-            {"created_at", session.createdAt},
-            {"last_used_at", session.lastUsedAt},
-            {"expires_at", session.expiresAt},
-            {"current", current}};
+    return wire::toJson(wire::Session{session.id, session.userAgent, session.ip, session.createdAt, session.lastUsedAt, session.expiresAt, current});
 }
 
 nlohmann::json auditEntryJson(const AuditEntry& entry)

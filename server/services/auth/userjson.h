@@ -7,6 +7,8 @@
 #include "user.h"
 #include "userrepository.h"
 
+#include "sbor/wire/account.h"
+
 #include <nlohmann/json.hpp>
 
 namespace sbor::auth {

@@ -1,6 +1,6 @@
 #include "eventhandlers.h"
 
-#include "eventjson.h"
+#include "event.h"
 
 #include "http/jsonbody.h"
 #include "paging/cursor.h"
@@ -121,7 +121,7 @@ Reply EventHandlers::createEvent(HttpRequest& request)
     auto created = m_planning.create(caller(request), draft, http::callContextOf(request));
     if (!created)
         return created.error();
-    HttpResponse response = withEntityTag(HttpResponse::json(201, eventJson(*created)), *created);
+    HttpResponse response = withEntityTag(HttpResponse::json(201, wire::toJson(*created)), *created);
     response.headers.set("Location", "/api/v1/events/" + created->id);
     return response;
 }
@@ -194,7 +194,7 @@ Reply EventHandlers::listEvents(HttpRequest& request)
         return page.error();
     nlohmann::json items = nlohmann::json::array();
     for (const auto& event : page->items)
-        items.push_back(eventJson(event));
+        items.push_back(wire::toJson(event));
     return HttpResponse::json(200, {{"items", items}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
 }
 
@@ -203,7 +203,7 @@ Reply EventHandlers::readEvent(HttpRequest& request)
     auto event = m_planning.read(request.principal, request.pathParameter("id"));
     if (!event)
         return event.error();
-    return withEntityTag(HttpResponse::json(200, eventJson(*event)), *event);
+    return withEntityTag(HttpResponse::json(200, wire::toJson(*event)), *event);
 }
 
 Reply EventHandlers::updateEvent(HttpRequest& request)
@@ -245,7 +245,7 @@ Reply EventHandlers::updateEvent(HttpRequest& request)
     auto updated = m_planning.update(caller(request), request.pathParameter("id"), changes, http::callContextOf(request));
     if (!updated)
         return updated.error();
-    return withEntityTag(HttpResponse::json(200, eventJson(*updated)), *updated);
+    return withEntityTag(HttpResponse::json(200, wire::toJson(*updated)), *updated);
 }
 
 Reply EventHandlers::publishEvent(HttpRequest& request)
@@ -253,7 +253,7 @@ Reply EventHandlers::publishEvent(HttpRequest& request)
     auto published = m_planning.publish(caller(request), request.pathParameter("id"), http::callContextOf(request));
     if (!published)
         return published.error();
-    return withEntityTag(HttpResponse::json(200, eventJson(*published)), *published);
+    return withEntityTag(HttpResponse::json(200, wire::toJson(*published)), *published);
 }
 
 Reply EventHandlers::cancelEvent(HttpRequest& request)
@@ -269,7 +269,7 @@ Reply EventHandlers::cancelEvent(HttpRequest& request)
     auto cancelled = m_planning.cancel(caller(request), request.pathParameter("id"), reason, http::callContextOf(request));
     if (!cancelled)
         return cancelled.error();
-    return withEntityTag(HttpResponse::json(200, eventJson(*cancelled)), *cancelled);
+    return withEntityTag(HttpResponse::json(200, wire::toJson(*cancelled)), *cancelled);
 }
 
 Reply EventHandlers::readSchedule(HttpRequest& request)
@@ -279,7 +279,7 @@ Reply EventHandlers::readSchedule(HttpRequest& request)
         return items.error();
     nlohmann::json list = nlohmann::json::array();
     for (const auto& item : *items)
-        list.push_back(scheduleItemJson(item));
+        list.push_back(wire::toJson(item));
     return HttpResponse::json(200, {{"items", list}});
 }
 
@@ -331,7 +331,7 @@ Reply EventHandlers::replaceSchedule(HttpRequest& request)
         return stored.error();
     nlohmann::json list = nlohmann::json::array();
     for (const auto& item : *stored)
-        list.push_back(scheduleItemJson(item));
+        list.push_back(wire::toJson(item));
     return HttpResponse::json(200, {{"items", list}});
 }
 
@@ -339,7 +339,7 @@ Reply EventHandlers::listCategories(HttpRequest&)
 {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& category : m_planning.categories())
-        items.push_back(categoryJson(category));
+        items.push_back(wire::toJson(category));
     return HttpResponse::json(200, {{"items", items}, {"next_cursor", nullptr}});
 }
 
@@ -359,7 +359,7 @@ Reply EventHandlers::createCategory(HttpRequest& request)
     auto created = m_planning.createCategory(slug, name);
     if (!created)
         return created.error();
-    return HttpResponse::json(201, categoryJson(*created));
+    return HttpResponse::json(201, wire::toJson(*created));
 }
 
 namespace {
@@ -388,7 +388,7 @@ Reply EventHandlers::renameCategory(HttpRequest& request)
     auto renamed = m_planning.renameCategory(*id, name);
     if (!renamed)
         return renamed.error();
-    return HttpResponse::json(200, categoryJson(*renamed));
+    return HttpResponse::json(200, wire::toJson(*renamed));
 }
 
 Reply EventHandlers::deleteCategory(HttpRequest& request)

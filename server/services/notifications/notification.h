@@ -1,6 +1,8 @@
 #pragma once
 // What the notifications service keeps, as plain values.
 
+#include "sbor/wire/notification.h"
+
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -9,16 +11,7 @@
 
 namespace sbor::notifications {
 
-struct Notification {
-    std::string id;
-    std::string userId;
-    std::string type;
-    std::string title;
-    std::string body;
-    nlohmann::json data = nlohmann::json::object();
-    std::string createdAt; // RFC 3339 UTC, microseconds (the list's sort key)
-    std::optional<std::string> readAt;
-};
+using wire::Notification;
 
 struct TicketHolderRecord {
     std::string ticketId;

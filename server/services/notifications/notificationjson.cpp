@@ -4,12 +4,7 @@
 
 namespace sbor::notifications {
 
-nlohmann::json notificationJson(const Notification& notification)
-{
-    return {{"id", notification.id},         {"user_id", notification.userId}, {"type", notification.type},     {"title", notification.title},
-            {"body", notification.body},     {"data", notification.data},     {"read", notification.readAt.has_value()},
-            {"read_at", jsonOrNull(notification.readAt)}, {"created_at", notification.createdAt}};
-}
+nlohmann::json notificationJson(const Notification& notification) { return wire::toJson(notification); }
 
 nlohmann::json webhookEndpointJson(const WebhookEndpoint& endpoint, bool withSecret)
 {

@@ -1,5 +1,7 @@
 #include "preferences.h"
 
+#include "sbor/wire/notification.h"
+
 #include <algorithm>
 
 namespace sbor::notifications {
@@ -52,11 +54,11 @@ bool Preferences::wants(std::string_view channel, std::string_view type) const
 
 nlohmann::json Preferences::toJson() const
 {
-    nlohmann::json matrix = nlohmann::json::object();
+    wire::NotificationPreferences preferences;
     for (const auto& channel : notificationChannels())
         for (const auto& type : notificationTypes())
-            matrix[channel][type] = wants(channel, type);
-    return matrix;
+            preferences.wants[channel][type] = wants(channel, type);
+    return wire::toJson(preferences);
 }
 
 Result<bool> Preferences::apply(const nlohmann::json& changes)

@@ -2,6 +2,7 @@
 // The door as plain values: check-in lists (gates), scans and what a redeem answers.
 
 #include "sbor/error.h"
+#include "sbor/wire/door.h"
 
 #include <cstdint>
 #include <optional>
@@ -10,28 +11,10 @@
 
 namespace sbor::tickets {
 
-struct CheckInList {
-    std::string id;
-    std::string eventId;
-    std::string name;
-    std::vector<std::string> ticketTypeIds; // empty: every type
-    bool multiEntry = false;
-    bool exitsAllowed = false;
-    std::optional<std::string> validFrom; // RFC 3339 UTC
-    std::optional<std::string> validUntil;
-    std::string createdAt;
-};
+using wire::CheckInList;
+using wire::CheckInListDraft;
 
-struct CheckInListDraft {
-    std::string name;
-    std::vector<std::string> ticketTypeIds;
-    bool multiEntry = false;
-    bool exitsAllowed = false;
-    std::optional<std::string> validFrom;
-    std::optional<std::string> validUntil;
-};
-
-enum class ScanKind { Entry, Exit };
+using wire::ScanKind;
 
 // Who scans: a signed-in organizer or door staff (userId), or an enrolled device (deviceId).
 struct Scanner {
@@ -66,28 +49,10 @@ struct Scan {
     std::optional<std::string> annulledAt;
 };
 
-struct TicketSummary {
-    std::string id;
-    std::string eventId;
-    std::string ticketTypeId;
-    std::string holderName;
-};
-
-struct PreviousAdmission {
-    std::string at;
-    std::string listId;
-    std::optional<std::string> deviceId;
-};
-
-// Architecture §6: a well-formed redeem always answers 200 with one of these results.
-struct RedeemAnswer {
-    std::string result; // ok | already_redeemed | unknown_ticket | invalid_signature | revoked | blocked | cancelled | unpaid |
-                        // wrong_event | not_allowed_on_list | too_early | too_late
-    std::optional<TicketSummary> ticket;
-    std::optional<PreviousAdmission> previous;
-    std::string scanId;
-    std::optional<Error> error; // batch only: why this one scan was not applied
-};
+// What a redeem answers is the shared wire type (architecture §6).
+using wire::PreviousAdmission;
+using wire::RedeemAnswer;
+using wire::TicketSummary;
 
 // What changed at an event's door since a cursor, for a kiosk's offline copy.
 struct SyncedTicket {
@@ -124,10 +89,7 @@ struct SyncCursor {
     std::optional<std::string> horizon; // xid8 as text
 };
 
-struct SyncedKey {
-    int keyId = 0;
-    std::string publicKeyHex;
-};
+using SyncedKey = wire::DoorPublicKey;
 
 struct DoorChanges {
     std::vector<SyncedKey> publicKeys; // every page: the event's valid keys (rotation)

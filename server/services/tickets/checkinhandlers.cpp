@@ -2,7 +2,6 @@
 
 #include "http/jsonbody.h"
 #include "paging/cursor.h"
-#include "sbor/jsonvalue.h"
 #include "sbor/rfc3339.h"
 #include "sbor/uuid.h"
 #include "validation/textrules.h"
@@ -49,35 +48,6 @@ std::string randomScanId()
 }
 
 } // namespace
-
-nlohmann::json checkInListJson(const CheckInList& list)
-{
-    return {{"id", list.id},
-            {"event_id", list.eventId},
-            {"name", list.name},
-            {"ticket_type_ids", list.ticketTypeIds},
-            {"multi_entry", list.multiEntry},
-            {"exits_allowed", list.exitsAllowed},
-            {"valid_from", jsonOrNull(list.validFrom)},
-            {"valid_until", jsonOrNull(list.validUntil)},
-            {"created_at", list.createdAt}};
-}
-
-nlohmann::json redeemAnswerJson(const RedeemAnswer& answer)
-{
-    if (answer.error)
-        return {{"scan_id", answer.scanId}, {"result", nullptr}, {"error", answer.error->toJson()}};
-    nlohmann::json ticket = nullptr;
-    if (answer.ticket)
-        ticket = {{"id", answer.ticket->id},
-                  {"event_id", answer.ticket->eventId},
-                  {"ticket_type_id", answer.ticket->ticketTypeId},
-                  {"holder_name", answer.ticket->holderName}};
-    nlohmann::json previous = nullptr;
-    if (answer.previous)
-        previous = {{"at", answer.previous->at}, {"list_id", answer.previous->listId}, {"device_id", jsonOrNull(answer.previous->deviceId)}};
-    return {{"result", answer.result}, {"ticket", ticket}, {"previous", previous}, {"scan_id", answer.scanId}};
-}
 
 void CheckInHandlers::registerRoutes(http::Router& router, const std::string& service)
 {
@@ -136,7 +106,7 @@ Reply CheckInHandlers::createList(HttpRequest& request)
     auto list = m_desk.createList(*request.principal, request.pathParameter("id"), draft);
     if (!list)
         return list.error();
-    return HttpResponse::json(201, checkInListJson(*list));
+    return HttpResponse::json(201, wire::toJson(*list));
 }
 
 Reply CheckInHandlers::listLists(HttpRequest& request)
@@ -144,10 +114,7 @@ Reply CheckInHandlers::listLists(HttpRequest& request)
     auto lists = m_desk.lists(*request.principal, request.pathParameter("id"));
     if (!lists)
         return lists.error();
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& list : *lists)
-        items.push_back(checkInListJson(list));
-    return HttpResponse::json(200, {{"items", items}, {"next_cursor", nullptr}});
+    return HttpResponse::json(200, wire::toJson(wire::Page<CheckInList>{*lists, std::nullopt}));
 }
 
 Reply CheckInHandlers::redeem(HttpRequest& request)
@@ -180,7 +147,7 @@ Reply CheckInHandlers::redeem(HttpRequest& request)
     auto answer = m_desk.redeem(*request.principal, scannerOf(request), redeem, false, request.traceId);
     if (!answer)
         return answer.error();
-    return HttpResponse::json(200, redeemAnswerJson(*answer));
+    return HttpResponse::json(200, wire::toJson(*answer));
 }
 
 Reply CheckInHandlers::annul(HttpRequest& request)
@@ -195,7 +162,7 @@ Reply CheckInHandlers::annul(HttpRequest& request)
     auto scan = m_desk.annul(*request.principal, scannerOf(request), scanId, request.traceId);
     if (!scan)
         return scan.error();
-    return HttpResponse::json(200, {{"scan_id", scan->scanId}, {"result", scan->result}, {"annulled_at", jsonOrNull(scan->annulledAt)}});
+    return HttpResponse::json(200, wire::toJson(wire::AnnulAnswer{scan->scanId, scan->result, scan->annulledAt}));
 }
 
 Reply CheckInHandlers::search(HttpRequest& request)
@@ -212,17 +179,13 @@ Reply CheckInHandlers::search(HttpRequest& request)
     auto hits = m_desk.search(*request.principal, listId, query, *limit);
     if (!hits)
         return hits.error();
-    nlohmann::json items = nlohmann::json::array();
+    wire::Page<wire::DoorSearchHit> page;
     for (const auto& hit : *hits) {
-        nlohmann::json item = {{"ticket_id", hit.ticket.id}, {"ticket_type_id", hit.ticket.ticketTypeId}, {"holder_name", hit.ticket.holderName},
-                               {"order_id", hit.orderId},    {"status", hit.status},                     {"blocked", hit.blocked},
-                               {"checked_in", hit.checkedIn}};
         // A kiosk is a screen at a door: names, not email addresses.
-        if (!request.principal->device)
-            item["holder_email"] = hit.holderEmail;
-        items.push_back(std::move(item));
+        const auto email = request.principal->device ? std::nullopt : std::optional<std::string>(hit.holderEmail);
+        page.items.push_back({hit.ticket.id, hit.ticket.ticketTypeId, hit.ticket.holderName, email, hit.orderId, hit.status, hit.blocked, hit.checkedIn});
     }
-    return HttpResponse::json(200, {{"items", items}, {"next_cursor", nullptr}});
+    return HttpResponse::json(200, wire::toJson(page));
 }
 
 Reply CheckInHandlers::codeAlias(HttpRequest& request, bool dryRun)
@@ -254,13 +217,13 @@ Reply CheckInHandlers::codeAlias(HttpRequest& request, bool dryRun)
     } else {
         auto first = m_desk.firstListForCode(*request.principal, redeem.code);
         if (!first)
-            return HttpResponse::json(200, redeemAnswerJson(RedeemAnswer{"unknown_ticket", std::nullopt, std::nullopt, dryRun ? "" : redeem.scanId, std::nullopt}));
+            return HttpResponse::json(200, wire::toJson(RedeemAnswer{"unknown_ticket", std::nullopt, std::nullopt, dryRun ? "" : redeem.scanId, std::nullopt}));
         redeem.listId = *first;
     }
     auto answer = m_desk.redeem(*request.principal, scannerOf(request), redeem, dryRun, request.traceId);
     if (!answer)
         return answer.error();
-    return HttpResponse::json(200, redeemAnswerJson(*answer));
+    return HttpResponse::json(200, wire::toJson(*answer));
 }
 
 Reply CheckInHandlers::statistics(HttpRequest& request)
@@ -268,27 +231,8 @@ Reply CheckInHandlers::statistics(HttpRequest& request)
     auto stats = m_desk.statistics(*request.principal, request.pathParameter("id"));
     if (!stats)
         return stats.error();
-    nlohmann::json sales = nlohmann::json::array();
-    for (const auto& type : stats->sales)
-        sales.push_back({{"ticket_type_id", type.ticketTypeId}, {"name", type.name}, {"quota", type.quota}, {"sold", type.sold}, {"held", type.held}});
-    nlohmann::json revenue = nlohmann::json::array();
-    for (const auto& entry : stats->revenue)
-        revenue.push_back({{"currency", entry.currency}, {"paid", entry.paid}});
-    nlohmann::json lists = nlohmann::json::array();
-    for (const auto& list : stats->lists)
-        lists.push_back({{"list_id", list.listId}, {"name", list.name}, {"admitted", list.admitted}, {"entries", list.entries}, {"exits", list.exits},
-                         {"inside", list.entries - list.exits}});
-    nlohmann::json scanners = nlohmann::json::array();
-    for (const auto& scanner : stats->scanners)
-        scanners.push_back({{scanner.device ? "device_id" : "user_id", scanner.scannedBy}, {"admitted", scanner.admitted}});
-    nlohmann::json minutes = nlohmann::json::array();
-    for (const auto& minute : stats->lastHour)
-        minutes.push_back({{"minute", minute.minute}, {"admissions", minute.admissions}});
-    return HttpResponse::json(200, {{"event_id", canonicalUuid(request.pathParameter("id"))},
-                                    {"sales", sales},
-                                    {"revenue", revenue},
-                                    {"checkins", {{"lists", lists}, {"scanners", scanners}, {"inside_now", stats->insideNow}, {"conflicts", stats->conflicts}}},
-                                    {"admissions_per_minute", minutes}});
+    stats->eventId = canonicalUuid(request.pathParameter("id"));
+    return HttpResponse::json(200, wire::toJson(*stats));
 }
 
 Reply CheckInHandlers::sync(HttpRequest& request)
@@ -310,28 +254,20 @@ Reply CheckInHandlers::sync(HttpRequest& request)
     if (!changes)
         return changes.error();
     auto lists = m_desk.lists(*request.principal, request.principal->device->eventId);
-    nlohmann::json tickets = nlohmann::json::array();
+    wire::DoorSyncPage page;
+    page.eventId = request.principal->device->eventId;
+    page.publicKeys = changes->publicKeys;
+    if (lists && !lists->empty())
+        page.list = lists->front();
     for (const auto& ticket : changes->tickets)
-        tickets.push_back({{"id", ticket.id}, {"ticket_type_id", ticket.ticketTypeId}, {"holder_name", ticket.holderName}, {"status", ticket.status},
-                           {"blocked", ticket.blocked}});
-    nlohmann::json revoked = nlohmann::json::array();
+        page.tickets.push_back({ticket.id, ticket.ticketTypeId, ticket.holderName, ticket.status, ticket.blocked});
     for (const auto& revocation : changes->revocations)
-        revoked.push_back({{"code", revocation.code}, {"ticket_id", revocation.ticketId}, {"reason", revocation.reason}});
-    nlohmann::json scans = nlohmann::json::array();
+        page.revocations.push_back({revocation.code, revocation.ticketId, revocation.reason});
     for (const auto& scan : changes->scans)
-        scans.push_back({{"scan_id", scan.scanId}, {"ticket_id", scan.ticketId}, {"list_id", scan.listId}, {"type", scan.kind == ScanKind::Exit ? "exit" : "entry"},
-                         {"at", scan.at}, {"device_id", jsonOrNull(scan.deviceId)}, {"annulled", scan.annulled}});
-    nlohmann::json keys = nlohmann::json::array();
-    for (const auto& key : changes->publicKeys)
-        keys.push_back({{"key_id", key.keyId}, {"public_key", key.publicKeyHex}, {"algorithm", "Ed25519"}});
-    return HttpResponse::json(200, {{"event_id", request.principal->device->eventId},
-                                    {"public_keys", keys},
-                                    {"list", lists && !lists->empty() ? checkInListJson(lists->front()) : nlohmann::json(nullptr)},
-                                    {"tickets", tickets},
-                                    {"revoked_codes", revoked},
-                                    {"scans", scans},
-                                    {"next_cursor", paging::encodeCursor({{"s", changes->cursor.after}, {"h", *changes->cursor.horizon}})},
-                                    {"has_more", changes->more}});
+        page.scans.push_back({scan.scanId, scan.ticketId, scan.listId, scan.kind, scan.at, scan.deviceId, scan.annulled});
+    page.nextCursor = paging::encodeCursor({{"s", changes->cursor.after}, {"h", *changes->cursor.horizon}});
+    page.hasMore = changes->more;
+    return HttpResponse::json(200, wire::toJson(page));
 }
 
 Reply CheckInHandlers::batch(HttpRequest& request)
@@ -397,7 +333,7 @@ Reply CheckInHandlers::batch(HttpRequest& request)
         return answers.error();
     nlohmann::json results = nlohmann::json::array();
     for (const auto& answer : *answers)
-        results.push_back(redeemAnswerJson(answer));
+        results.push_back(wire::toJson(answer));
     return HttpResponse::json(200, {{"results", results}});
 }
 

@@ -26,7 +26,5 @@ private:
     CheckInDesk& m_desk;
 };
 
-nlohmann::json checkInListJson(const CheckInList& list);
-nlohmann::json redeemAnswerJson(const RedeemAnswer& answer);
 
 } // namespace sbor::tickets

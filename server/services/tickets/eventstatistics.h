@@ -2,6 +2,8 @@
 // An event's numbers for its organizer (GET /events/{id}/stats): sold per type, revenue, check-ins
 // per list and per scanner, who is inside now, admissions per minute, conflicts. SQL only.
 
+#include "sbor/wire/statistics.h"
+
 #include <pqxx/pqxx>
 
 #include <cstdint>
@@ -10,47 +12,12 @@
 
 namespace sbor::tickets {
 
-struct TypeSales {
-    std::string ticketTypeId;
-    std::string name;
-    int quota = 0;
-    int sold = 0; // tickets issued and not cancelled
-    int held = 0; // seats held by unpaid orders
-};
-
-struct CurrencyRevenue {
-    std::string currency;
-    std::int64_t paid = 0; // orders paid, refunds excluded
-};
-
-struct ListCheckIns {
-    std::string listId;
-    std::string name;
-    int admitted = 0; // distinct tickets with an accepted entry
-    int entries = 0;
-    int exits = 0;
-};
-
-struct ScannerCheckIns {
-    std::string scannedBy; // device id, or the person's user id
-    bool device = false;
-    int admitted = 0;
-};
-
-struct MinuteAdmissions {
-    std::string minute; // RFC 3339, start of the minute
-    int admissions = 0;
-};
-
-struct EventStatistics {
-    std::vector<TypeSales> sales;
-    std::vector<CurrencyRevenue> revenue;
-    std::vector<ListCheckIns> lists;
-    std::vector<ScannerCheckIns> scanners;
-    int insideNow = 0;
-    std::vector<MinuteAdmissions> lastHour;
-    int conflicts = 0;
-};
+using wire::CurrencyRevenue;
+using wire::EventStatistics;
+using wire::ListCheckIns;
+using wire::MinuteAdmissions;
+using wire::ScannerCheckIns;
+using wire::TypeSales;
 
 EventStatistics readEventStatistics(pqxx::transaction_base& tx, const std::string& eventId);
 

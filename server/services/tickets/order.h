@@ -3,47 +3,18 @@
 
 #include "ticket.h"
 
-#include <cstdint>
-#include <optional>
-#include <string>
 #include <vector>
 
 namespace sbor::tickets {
 
-struct Attendee {
-    std::string name;
-    std::string email;
-};
+// The order's wire shape is shared; the server's order also carries its tickets where a caller
+// gets them.
+using wire::Attendee;
+using wire::OrderItem;
+using wire::OrderLine;
+using wire::OrderRequest;
 
-struct OrderLine {
-    std::string ticketTypeId;
-    int quantity = 0;
-    std::vector<Attendee> attendees; // one per ticket
-};
-
-struct OrderRequest {
-    std::string eventId;
-    std::vector<OrderLine> lines;
-};
-
-struct OrderItem {
-    std::string ticketTypeId;
-    int quantity = 0;
-    std::int64_t unitPrice = 0;
-};
-
-struct Order {
-    std::string id;
-    std::string eventId;
-    std::string buyerId;
-    std::string status; // pending | paid | cancelled | refunded | expired
-    std::int64_t total = 0;
-    std::string currency;
-    std::string paymentId;
-    std::optional<std::string> holdExpiresAt;
-    std::string createdAt;
-    std::string updatedAt;
-    std::vector<OrderItem> items;
+struct Order : wire::Order {
     std::vector<Ticket> tickets; // filled where a caller gets them: placing, paying
 };
 

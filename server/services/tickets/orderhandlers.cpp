@@ -1,6 +1,5 @@
 #include "orderhandlers.h"
 
-#include "ticketjson.h"
 
 #include "http/jsonbody.h"
 #include "idempotency/idempotentreply.h"
@@ -89,24 +88,6 @@ Result<OrderRequest> orderRequestFrom(const nlohmann::json& body)
 
 } // namespace
 
-nlohmann::json orderJson(const Order& order)
-{
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& item : order.items)
-        items.push_back({{"ticket_type_id", item.ticketTypeId}, {"quantity", item.quantity}, {"unit_price", item.unitPrice}});
-    return {{"id", order.id},
-            {"event_id", order.eventId},
-            {"buyer_id", order.buyerId},
-            {"status", order.status},
-            {"total", order.total},
-            {"currency", order.currency},
-            {"payment_id", order.paymentId},
-            {"hold_expires_at", jsonOrNull(order.holdExpiresAt)},
-            {"items", items},
-            {"created_at", order.createdAt},
-            {"updated_at", order.updatedAt}};
-}
-
 void OrderHandlers::registerRoutes(http::Router& router, const std::string& service)
 {
     using access::Access;
@@ -127,7 +108,7 @@ HttpResponse OrderHandlers::placeOrderOnce(HttpRequest& request)
     auto order = m_checkout.place(*request.principal, *parsed, http::callContextOf(request));
     if (!order)
         return http::errorResponse(order.error(), request.traceId);
-    HttpResponse response = HttpResponse::json(201, {{"order", orderJson(*order)}, {"tickets", ticketsJson(order->tickets)}});
+    HttpResponse response = HttpResponse::json(201, {{"order", wire::toJson(*order)}, {"tickets", wire::encodeList(order->tickets)}});
     response.headers.set("Location", "/api/v1/orders/" + order->id);
     return response;
 }
@@ -142,7 +123,7 @@ Reply OrderHandlers::readOrder(HttpRequest& request)
     auto order = m_checkout.read(*request.principal, request.pathParameter("id"));
     if (!order)
         return order.error();
-    return HttpResponse::json(200, orderJson(*order));
+    return HttpResponse::json(200, wire::toJson(*order));
 }
 
 Reply OrderHandlers::cancelOrder(HttpRequest& request)
@@ -150,7 +131,7 @@ Reply OrderHandlers::cancelOrder(HttpRequest& request)
     auto cancelled = m_checkout.cancel(*request.principal, request.pathParameter("id"), http::callContextOf(request));
     if (!cancelled)
         return cancelled.error();
-    return HttpResponse::json(200, orderJson(*cancelled));
+    return HttpResponse::json(200, wire::toJson(*cancelled));
 }
 
 Reply OrderHandlers::listOrders(HttpRequest& request)
@@ -165,7 +146,7 @@ Reply OrderHandlers::listOrders(HttpRequest& request)
         return page.error();
     nlohmann::json items = nlohmann::json::array();
     for (const auto& order : page->items)
-        items.push_back(orderJson(order));
+        items.push_back(wire::toJson(order));
     return HttpResponse::json(200, {{"items", items}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
 }
 

@@ -25,6 +25,5 @@ private:
     IdempotencyStore& m_idempotency;
 };
 
-nlohmann::json orderJson(const Order& order);
 
 } // namespace sbor::tickets

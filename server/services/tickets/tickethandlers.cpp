@@ -1,6 +1,5 @@
 #include "tickethandlers.h"
 
-#include "ticketjson.h"
 #include "ticketqr.h"
 
 #include "http/jsonbody.h"
@@ -52,7 +51,7 @@ Reply TicketHandlers::listTickets(HttpRequest& request)
     auto page = m_checkout.ticketsOf(*request.principal, *limit, request.queryValue("cursor"));
     if (!page)
         return page.error();
-    return HttpResponse::json(200, {{"items", ticketsJson(page->items)}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
+    return HttpResponse::json(200, {{"items", wire::encodeList(page->items)}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
 }
 
 Reply TicketHandlers::readTicket(HttpRequest& request)
@@ -60,7 +59,7 @@ Reply TicketHandlers::readTicket(HttpRequest& request)
     auto ticket = m_checkout.ticket(*request.principal, request.pathParameter("id"));
     if (!ticket)
         return ticket.error();
-    return HttpResponse::json(200, ticketJson(*ticket));
+    return HttpResponse::json(200, wire::toJson(*ticket));
 }
 
 Reply TicketHandlers::qrPng(HttpRequest& request)
@@ -91,7 +90,7 @@ Reply TicketHandlers::block(HttpRequest& request, bool blocked)
     auto ticket = m_changes.setBlocked(*request.principal, request.pathParameter("id"), blocked);
     if (!ticket)
         return ticket.error();
-    return HttpResponse::json(200, ticketJson(*ticket));
+    return HttpResponse::json(200, wire::toJson(*ticket));
 }
 
 Reply TicketHandlers::reissue(HttpRequest& request)
@@ -99,7 +98,7 @@ Reply TicketHandlers::reissue(HttpRequest& request)
     auto ticket = m_changes.reissue(*request.principal, request.pathParameter("id"));
     if (!ticket)
         return ticket.error();
-    return HttpResponse::json(200, ticketJson(*ticket));
+    return HttpResponse::json(200, wire::toJson(*ticket));
 }
 
 Reply TicketHandlers::changeTicket(HttpRequest& request)
@@ -141,7 +140,7 @@ Reply TicketHandlers::changeTicket(HttpRequest& request)
     auto ticket = m_changes.change(*request.principal, request.pathParameter("id"), change);
     if (!ticket)
         return ticket.error();
-    return HttpResponse::json(200, ticketJson(*ticket));
+    return HttpResponse::json(200, wire::toJson(*ticket));
 }
 
 } // namespace sbor::tickets

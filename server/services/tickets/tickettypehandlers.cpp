@@ -40,26 +40,6 @@ std::optional<std::string> present(const nlohmann::json& body, const char* field
 
 } // namespace
 
-nlohmann::json ticketTypeJson(const TicketType& type)
-{
-    return {{"id", type.id},
-            {"event_id", type.eventId},
-            {"name", type.name},
-            {"price", type.price},
-            {"currency", type.currency},
-            {"quota", type.quota},
-            {"sold", type.sold},
-            {"available", std::max(0, type.quota - type.sold)},
-            {"sales_start", type.salesStart},
-            {"sales_end", type.salesEnd},
-            {"min_per_order", type.minPerOrder},
-            {"max_per_order", type.maxPerOrder},
-            {"active", type.active},
-            {"version", type.version},
-            {"created_at", type.createdAt},
-            {"updated_at", type.updatedAt}};
-}
-
 void TicketTypeHandlers::registerRoutes(http::Router& router, const std::string& service)
 {
     using access::Access;
@@ -103,7 +83,7 @@ Reply TicketTypeHandlers::createTicketType(HttpRequest& request)
     auto created = m_catalog.create(*request.principal, request.pathParameter("id"), draft);
     if (!created)
         return created.error();
-    HttpResponse response = HttpResponse::json(201, ticketTypeJson(*created));
+    HttpResponse response = HttpResponse::json(201, wire::toJson(*created));
     response.headers.set("Location", "/api/v1/ticket-types/" + created->id);
     return response;
 }
@@ -115,7 +95,7 @@ Reply TicketTypeHandlers::listTicketTypes(HttpRequest& request)
         return types.error();
     nlohmann::json items = nlohmann::json::array();
     for (const auto& type : *types)
-        items.push_back(ticketTypeJson(type));
+        items.push_back(wire::toJson(type));
     return HttpResponse::json(200, {{"items", items}, {"next_cursor", nullptr}});
 }
 
@@ -149,7 +129,7 @@ Reply TicketTypeHandlers::updateTicketType(HttpRequest& request)
     auto updated = m_catalog.update(*request.principal, request.pathParameter("id"), changes);
     if (!updated)
         return updated.error();
-    return HttpResponse::json(200, ticketTypeJson(*updated));
+    return HttpResponse::json(200, wire::toJson(*updated));
 }
 
 } // namespace sbor::tickets

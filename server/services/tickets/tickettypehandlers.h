@@ -21,6 +21,5 @@ private:
     TicketCatalog& m_catalog;
 };
 
-nlohmann::json ticketTypeJson(const TicketType& type);
 
 } // namespace sbor::tickets

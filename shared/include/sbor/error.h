@@ -47,6 +47,9 @@ struct Error {
     nlohmann::json toJson() const;
 };
 
+// The inverse of Error::toJson: nullopt unless `object` has a code this build knows.
+std::optional<Error> errorFromJson(const nlohmann::json& object);
+
 // A 422 validation_failed about one field, with details in the shape JsonFieldReader gives for
 // many: {"fields": [{"field", "problem"}]}. The message defaults to "field '<field>' <problem>".
 Error invalidField(const std::string& field, const std::string& problem, std::string message = {});
@@ -65,12 +68,13 @@ private:
     Error m_error;
 };
 
-// A value or an Error. std::expected arrives only with C++23; this is the small subset we need.
-template <typename T>
+// A value or an error (an Error unless said otherwise: the clients' ApiError adds what the
+// transport knows). std::expected arrives only with C++23; this is the small subset we need.
+template <typename T, typename E = Error>
 class Result {
 public:
     Result(T value) : m_state(std::move(value)) {}
-    Result(Error error) : m_state(std::move(error)) {}
+    Result(E error) : m_state(std::move(error)) {}
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -83,10 +87,10 @@ public:
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
 
-    const Error& error() const { return std::get<Error>(m_state); }
+    const E& error() const { return std::get<E>(m_state); }
 
 private:
-    std::variant<T, Error> m_state;
+    std::variant<T, E> m_state;
 };
 
 } // namespace sbor
