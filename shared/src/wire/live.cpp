@@ -11,7 +11,7 @@ void fromJson(const FieldReader& reader, LiveFrame& frame)
 {
     frame.topic = reader.string("topic");
     frame.seq = reader.integer("seq");
-    frame.epoch = reader.optionalInteger("epoch").value_or(0);
+    frame.epoch = reader.optionalString("epoch").value_or("");
     frame.type = reader.string("type");
     frame.data = reader.any("data");
     frame.at = reader.optionalString("at").value_or("");
@@ -38,7 +38,7 @@ void fromJson(const FieldReader& reader, LiveControl& control)
     control.op = reader.string("op");
     control.topic = reader.optionalString("topic").value_or("");
     control.seq = reader.optionalInteger("seq").value_or(0);
-    control.epoch = reader.optionalInteger("epoch").value_or(0);
+    control.epoch = reader.optionalString("epoch").value_or("");
     control.code = reader.optionalString("code").value_or("");
     control.message = reader.optionalString("message").value_or("");
 }
@@ -49,6 +49,8 @@ nlohmann::json toJson(const LiveRequest& request)
     if (!request.topic.empty())
         json["topic"] = request.topic;
     putPresent(json, "since", request.since);
+    if (!request.epoch.empty())
+        json["epoch"] = request.epoch;
     return json;
 }
 

@@ -13,7 +13,7 @@ namespace sbor::wire {
 struct LiveFrame {
     std::string topic;
     std::int64_t seq = 0;
-    std::int64_t epoch = 0; // changes when the hub restarts and numbers again from 1
+    std::string epoch; // changes when the hub restarts and numbers again from 1
     std::string type;       // as on the bus: ticket.checkin, order.updated, …
     nlohmann::json data = nlohmann::json::object();
     std::string at;
@@ -24,16 +24,18 @@ struct LiveControl {
     std::string op;
     std::string topic;
     std::int64_t seq = 0;
-    std::int64_t epoch = 0;
+    std::string epoch;
     std::string code; // error only
     std::string message;
 };
 
-// A client's request: {"op": subscribe | unsubscribe | ping, "topic", "since"}.
+// A client's request: {"op": subscribe | unsubscribe | ping, "topic", "since", "epoch"}. With
+// the epoch of `since`, a restarted hub knows the number is from before and answers resync.
 struct LiveRequest {
     std::string op;
     std::string topic;
     std::optional<std::int64_t> since;
+    std::string epoch;
 };
 
 nlohmann::json toJson(const LiveFrame& frame);
