@@ -13,8 +13,16 @@ packages=(
   libzxing-dev zlib1g-dev
   # notifications: email over SMTP and webhooks go out through libcurl
   libcurl4-openssl-dev
-  # Qt: Qt Test for every suite; WebSockets for the live hub
+  # Qt: Qt Test for every suite; WebSockets for the live hub and the clients' live feed
   qt6-base-dev qt6-websockets-dev
+  # the kiosk: Qt Quick and its controls, Multimedia (camera, sounds), SQLite through Qt SQL,
+  # Linguist tools for the translations, and the offscreen platform its GUI tests render on
+  qt6-declarative-dev qt6-multimedia-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-window
+  qml6-module-qtquick-templates qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript qml6-module-qtqml-models
+  qml6-module-qtmultimedia
+  # zbar: decoded beside ZXing in the kiosk's scanning benchmark
+  libzbar-dev
   # the private PostgreSQL of the embedded default and of the tests
   postgresql
   # tests and benchmarks

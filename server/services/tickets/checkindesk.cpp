@@ -1,6 +1,6 @@
 #include "checkindesk.h"
 
-#include "doorrules.h"
+#include "sbor/doorrules.h"
 #include "eventkeyrepository.h"
 #include "ticketrepository.h"
 
@@ -22,32 +22,17 @@ Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no
 std::string kindText(ScanKind kind) { return kind == ScanKind::Exit ? "exit" : "entry"; }
 
 // What the code itself says, checked against the list's event keys.
-struct CodeCheck {
-    bool readable = false;
-    bool sameEventPrefix = false;
-    bool signatureValid = false;
-    std::optional<std::string> ticketId;
-};
-
 template <typename KeysOf>
 CodeCheck checkCode(const std::string& code, const std::string& eventId, KeysOf&& keysOf)
 {
-    CodeCheck check;
     const auto read = readTicketCode(code);
-    if (!read)
-        return check;
-    check.readable = true;
-    const UuidBytes event = *uuidBytes(eventId);
-    check.sameEventPrefix = read->fields.eventPrefix == idPrefix(event);
-    if (!check.sameEventPrefix)
-        return check;
-    for (const auto& key : keysOf(read->fields.keyId)) {
-        if (key.keyId == read->fields.keyId && !key.retired && ticketCodeSignedBy(*read, event, key.publicKey)) {
-            check.signatureValid = true;
-            check.ticketId = uuidText(read->fields.ticketId.data());
-        }
+    std::vector<VerifyingKey> keys;
+    if (read) {
+        for (const auto& key : keysOf(read->fields.keyId))
+            if (!key.retired)
+                keys.push_back({key.keyId, key.publicKey});
     }
-    return check;
+    return checkTicketCode(code, eventId, keys);
 }
 
 std::int64_t microsecondsOf(const std::optional<std::string>& rfc3339, std::int64_t fallback)

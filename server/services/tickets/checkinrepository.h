@@ -2,7 +2,7 @@
 // Check-in lists, scans and conflicts (SQL only).
 
 #include "checkin.h"
-#include "doorrules.h"
+#include "sbor/doorrules.h"
 
 #include <pqxx/pqxx>
 

@@ -1,16 +1,20 @@
 #pragma once
 // The door's decision, pure: given what is known about a scanned code, its ticket and the ticket's
 // earlier admissions, the result. Architecture §6's order: signature → revoked → blocked
-// (cancelled too) → validity window → ticket type allowed on the list → entry rules.
+// (cancelled too) → validity window → ticket type allowed on the list → entry rules. The server
+// judges with it, and so does a kiosk that decides offline: one rule book for both.
 
-#include "checkin.h"
+#include "sbor/ticketcode.h"
+#include "sbor/wire/door.h"
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace sbor::tickets {
+namespace sbor {
+
+using wire::ScanKind;
 
 // An earlier accepted scan of the ticket on a list where single entry counts.
 struct Admission {
@@ -50,4 +54,23 @@ struct DoorVerdict {
 
 DoorVerdict judgeScan(const DoorFacts& facts);
 
-} // namespace sbor::tickets
+// What a code says about itself: readable, for this event, signed by one of its keys.
+struct CodeCheck {
+    bool readable = false;
+    bool sameEventPrefix = false;
+    bool signatureValid = false;
+    std::optional<std::string> ticketId; // when the signature holds
+};
+
+struct VerifyingKey {
+    int keyId = 0;
+    SigningPublicKey publicKey{};
+};
+
+// `keys`: the event's valid public keys (retired ones left out).
+CodeCheck checkTicketCode(std::string_view code, const std::string& eventId, const std::vector<VerifyingKey>& keys);
+
+// A key as devices receive it (64 hex digits); nullopt for anything else.
+std::optional<VerifyingKey> verifyingKeyOf(const wire::DoorPublicKey& key);
+
+} // namespace sbor

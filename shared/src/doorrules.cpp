@@ -1,6 +1,6 @@
-#include "doorrules.h"
+#include "sbor/doorrules.h"
 
-namespace sbor::tickets {
+namespace sbor {
 
 DoorVerdict judgeScan(const DoorFacts& facts)
 {
@@ -50,4 +50,36 @@ DoorVerdict judgeScan(const DoorFacts& facts)
     return {"ok", std::nullopt};
 }
 
-} // namespace sbor::tickets
+CodeCheck checkTicketCode(std::string_view code, const std::string& eventId, const std::vector<VerifyingKey>& keys)
+{
+    CodeCheck check;
+    const auto read = readTicketCode(code);
+    const auto event = uuidBytes(eventId);
+    if (!read || !event)
+        return check;
+    check.readable = true;
+    check.sameEventPrefix = read->fields.eventPrefix == idPrefix(*event);
+    if (!check.sameEventPrefix)
+        return check;
+    for (const auto& key : keys) {
+        if (key.keyId == read->fields.keyId && ticketCodeSignedBy(*read, *event, key.publicKey)) {
+            check.signatureValid = true;
+            check.ticketId = uuidText(read->fields.ticketId.data());
+            break;
+        }
+    }
+    return check;
+}
+
+std::optional<VerifyingKey> verifyingKeyOf(const wire::DoorPublicKey& key)
+{
+    const std::string& hex = key.publicKeyHex;
+    if (hex.size() != 64 || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
+        return std::nullopt;
+    VerifyingKey verifying{key.keyId, {}};
+    for (std::size_t i = 0; i < verifying.publicKey.size(); ++i)
+        verifying.publicKey[i] = static_cast<std::uint8_t>(std::stoi(hex.substr(2 * i, 2), nullptr, 16));
+    return verifying;
+}
+
+} // namespace sbor
