@@ -28,6 +28,8 @@ struct RedeemRequest {
     std::string scanId;
     std::optional<std::int64_t> scannedAt; // unix microseconds on the device's clock; now if absent
     ScanKind kind = ScanKind::Entry;
+    // Door staff who found the guest by name: the ticket instead of a code (its current code is used).
+    std::string ticketId;
     // Uploaded from a kiosk's offline queue: judged at scanned_at, and a second admission of the
     // ticket elsewhere is a conflict however long ago the first was.
     bool offline = false;
@@ -93,6 +95,7 @@ using SyncedKey = wire::DoorPublicKey;
 
 struct DoorChanges {
     std::vector<SyncedKey> publicKeys; // every page: the event's valid keys (rotation)
+    std::vector<wire::DoorTicketType> ticketTypes; // every page: names for verdicts
     std::vector<SyncedTicket> tickets;
     std::vector<SyncedRevocation> revocations;
     std::vector<SyncedScan> scans;

@@ -1,9 +1,10 @@
 #include "checkindesk.h"
 
-#include "sbor/doorrules.h"
 #include "eventkeyrepository.h"
 #include "ticketrepository.h"
+#include "tickettyperepository.h"
 
+#include "sbor/doorrules.h"
 #include "outbox/outbox.h"
 #include "sbor/jsonvalue.h"
 #include "sbor/rfc3339.h"
@@ -159,6 +160,14 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
             return first;
         };
         const std::int64_t now = unixNowMicroseconds();
+        if (!request.ticketId.empty()) {
+            // Picked from a search: the ticket's current code stands for it. A ticket of another
+            // event is as unknown here as a code nobody issued.
+            const auto picked = repository.lockTicket(request.ticketId);
+            if (!picked || picked->summary.eventId != list->eventId)
+                return RedeemAnswer{"unknown_ticket", std::nullopt, std::nullopt, request.scanId, std::nullopt};
+            request.code = picked->code;
+        }
         const CodeCheck code = checkCode(request.code, list->eventId, [&](int keyId) { return eventKeys(tx, list->eventId, keyId); });
         DoorFacts facts;
         facts.codeReadable = code.readable;
@@ -337,6 +346,8 @@ Result<DoorChanges> CheckInDesk::changesSince(const access::Principal& caller, c
             if (!key.retired)
                 page.publicKeys.push_back({key.keyId, publicKeyHex(key.publicKey)});
         }
+        for (const auto& type : TicketTypeRepository(tx).listForEvent(eventId, false))
+            page.ticketTypes.push_back({type.id, type.name});
         auto tickets = repository.ticketsChangedSince(eventId, cursor.after, limit + 1);
         auto revocations = repository.revocationsSince(eventId, cursor.after, limit + 1);
         auto scans = repository.admissionsSince(eventId, cursor.after, limit + 1);

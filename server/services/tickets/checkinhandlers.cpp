@@ -39,6 +39,21 @@ bool isAcceptableScanId(const std::string& scanId)
            std::all_of(scanId.begin(), scanId.end(), [](char c) { return c > ' ' && c < 127; });
 }
 
+// A scan names a code, or — picked from a search — a ticket, never both.
+void readCodeOrTicket(http::JsonFieldReader& reader, const nlohmann::json& body, RedeemRequest& redeem)
+{
+    if (body.contains("ticket_id")) {
+        if (body.contains("code"))
+            reader.addProblem("ticket_id", "must not come with code: a scan names one or the other");
+        redeem.ticketId = reader.requiredString("ticket_id", 1, 64);
+        if (!redeem.ticketId.empty() && !isUuid(redeem.ticketId))
+            reader.addProblem("ticket_id", "must be a ticket id");
+        redeem.ticketId = canonicalUuid(redeem.ticketId);
+        return;
+    }
+    redeem.code = reader.requiredString("code", 1, kMaxCodeLength);
+}
+
 std::string randomScanId()
 {
     unsigned char bytes[16];
@@ -124,7 +139,7 @@ Reply CheckInHandlers::redeem(HttpRequest& request)
         return body.error();
     http::JsonFieldReader reader(*body);
     RedeemRequest redeem;
-    redeem.code = reader.requiredString("code", 1, kMaxCodeLength);
+    readCodeOrTicket(reader, *body, redeem);
     redeem.listId = reader.requiredString("list_id", 1, 64);
     if (!redeem.listId.empty() && !isUuid(redeem.listId))
         reader.addProblem("list_id", "must be a check-in list id");
@@ -257,6 +272,7 @@ Reply CheckInHandlers::sync(HttpRequest& request)
     wire::DoorSyncPage page;
     page.eventId = request.principal->device->eventId;
     page.publicKeys = changes->publicKeys;
+    page.ticketTypes = changes->ticketTypes;
     if (lists && !lists->empty())
         page.list = lists->front();
     for (const auto& ticket : changes->tickets)
@@ -301,7 +317,7 @@ Reply CheckInHandlers::batch(HttpRequest& request)
             http::JsonFieldReader item((*list)[i], path + ".");
             RedeemRequest scan;
             scan.listId = listId;
-            scan.code = item.requiredString("code", 1, kMaxCodeLength);
+            readCodeOrTicket(item, (*list)[i], scan);
             scan.scanId = item.requiredString("scan_id", 1, kMaxScanIdLength);
             if (!scan.scanId.empty() && (!isAcceptableScanId(scan.scanId) || !seen.insert(scan.scanId).second))
                 item.addProblem("scan_id", "must be 1 to 100 visible ASCII characters, once per batch");

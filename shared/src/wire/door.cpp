@@ -61,7 +61,11 @@ nlohmann::json toJson(const CheckInListDraft& draft)
 
 nlohmann::json toJson(const ScanSubmission& scan)
 {
-    nlohmann::json json = {{"code", scan.code}, {"scan_id", scan.scanId}, {"type", scanKindName(scan.kind)}};
+    nlohmann::json json = {{"scan_id", scan.scanId}, {"type", scanKindName(scan.kind)}};
+    if (scan.ticketId && scan.code.empty())
+        json["ticket_id"] = *scan.ticketId;
+    else
+        json["code"] = scan.code;
     if (!scan.listId.empty())
         json["list_id"] = scan.listId;
     if (scan.scannedAt)
@@ -162,8 +166,12 @@ nlohmann::json toJson(const DoorSyncPage& page)
     for (const auto& scan : page.scans)
         scans.push_back({{"scan_id", scan.scanId}, {"ticket_id", scan.ticketId}, {"list_id", scan.listId}, {"type", scanKindName(scan.kind)},
                          {"at", scan.at}, {"device_id", jsonOrNull(scan.deviceId)}, {"annulled", scan.annulled}});
+    nlohmann::json types = nlohmann::json::array();
+    for (const auto& type : page.ticketTypes)
+        types.push_back({{"id", type.id}, {"name", type.name}});
     return {{"event_id", page.eventId},
             {"public_keys", encodeList(page.publicKeys)},
+            {"ticket_types", types},
             {"list", page.list ? toJson(*page.list) : nlohmann::json(nullptr)},
             {"tickets", tickets},
             {"revoked_codes", revoked},
@@ -176,6 +184,13 @@ void fromJson(const FieldReader& reader, DoorSyncPage& page)
 {
     page.eventId = reader.string("event_id");
     page.publicKeys = publicKeysFrom(reader);
+    if (reader.json().contains("ticket_types")) {
+        const auto& types = reader.array("ticket_types");
+        for (std::size_t i = 0; i < types.size(); ++i) {
+            const FieldReader item(types[i], reader.pathOf("ticket_types") + "[" + std::to_string(i) + "]");
+            page.ticketTypes.push_back({item.string("id"), item.string("name")});
+        }
+    }
     if (const auto* list = reader.optionalObject("list"))
         page.list = decode<CheckInList>(*list, reader.pathOf("list"));
     const auto& tickets = reader.array("tickets");

@@ -37,13 +37,15 @@ struct CheckInListDraft {
 };
 
 // One scan as a client sends it: POST /checkin/redeem, or an item of POST /checkin/batch (where
-// the list is the batch's and scannedAt is required).
+// the list is the batch's and scannedAt is required). Door staff who found a guest by name send
+// the ticket's id instead of a code.
 struct ScanSubmission {
     std::string code;
     std::string listId;
     std::string scanId; // the client's nonce: a replay is answered, not applied twice
     std::optional<std::string> scannedAt; // RFC 3339, the device's clock
     ScanKind kind = ScanKind::Entry;
+    std::optional<std::string> ticketId; // instead of `code`
 };
 
 struct TicketSummary {
@@ -117,10 +119,17 @@ struct SyncedScan {
     bool annulled = false;
 };
 
+// A ticket type's name, so a verdict can say "Standing" offline.
+struct DoorTicketType {
+    std::string id;
+    std::string name;
+};
+
 // GET /devices/me/sync: one page of what changed at the device's event since its cursor.
 struct DoorSyncPage {
     std::string eventId;
     std::vector<DoorPublicKey> publicKeys; // every page: the event's valid keys (rotation)
+    std::vector<DoorTicketType> ticketTypes; // every page: the event's ticket types
     std::optional<CheckInList> list;
     std::vector<SyncedTicket> tickets;
     std::vector<SyncedRevocation> revocations;
