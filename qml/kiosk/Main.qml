@@ -16,10 +16,9 @@ ApplicationWindow {
 
     Material.theme: Material.Dark
     Material.accent: Theme.accent
-    Material.background: Theme.background
 
     // One size unit for the whole screen: the same layout reads at 1024×600 and at 1920×1080.
-    readonly property real unit: Math.max(8, Math.min(width / 64, height / 38))
+    readonly property real unit: Math.max(8, Math.min(24, width / 70, height / 38))
 
     // Exit and settings sit behind the PIN set at enrollment.
     function guarded(action) {

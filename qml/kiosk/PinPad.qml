@@ -5,6 +5,7 @@ import QtQuick.Layouts
 
 Popup {
     id: pad
+    objectName: "pinPad"
     property real unit: 16
     property var onAccepted: null
     property string entered: ""
@@ -60,7 +61,8 @@ Popup {
             columnSpacing: 0.5 * unit
             Repeater {
                 model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
-                Button {
+                KioskButton {
+                    unit: pad.unit
                     Layout.preferredWidth: 5 * pad.unit
                     Layout.preferredHeight: 4 * pad.unit
                     text: modelData

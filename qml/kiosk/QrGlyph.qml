@@ -5,8 +5,8 @@ Item {
     id: glyph
     property real size: 100
     property color color: "white"
-    width: size
-    height: size
+    implicitWidth: size
+    implicitHeight: size
 
     component Finder: Rectangle {
         width: glyph.size * 0.3

@@ -106,9 +106,9 @@ Item {
                 color: door.online ? Theme.text : "#1a1200"
                 text: !door.online
                       ? (door.queueLength > 0
-                         ? qsTr("Offline — this kiosk decides on its own. %n scan(s) waiting to upload.", "", door.queueLength)
+                         ? qsTr("Offline — this kiosk decides on its own. Scans waiting to upload: %1").arg(door.queueLength)
                          : qsTr("Offline — this kiosk decides on its own until the server answers again."))
-                      : qsTr("Uploading %n scan(s) made offline…", "", door.queueLength)
+                      : qsTr("Uploading the scans made offline: %1").arg(door.queueLength)
             }
         }
 
@@ -275,6 +275,7 @@ Item {
                 KioskButton {
                     objectName: "searchButton"
                     unit: page.unit
+                    highlighted: true
                     text: qsTr("Search")
                     onClicked: page.searchRequested()
                 }
@@ -291,7 +292,7 @@ Item {
                     objectName: "undoButton"
                     unit: page.unit
                     enabled: door.canUndo
-                    text: qsTr("Undo last admission")
+                    text: qsTr("Undo admission")
                     onClicked: door.undoLastAdmission()
                 }
                 Item { Layout.fillWidth: true }
@@ -299,7 +300,7 @@ Item {
                     objectName: "openImageButton"
                     unit: page.unit
                     flat: true
-                    text: qsTr("Open image…")
+                    text: qsTr("Image…")
                     onClicked: imageDialog.open()
                 }
                 KioskButton {

@@ -6,10 +6,15 @@ import QtQuick.Layouts
 
 Drawer {
     id: panel
+    objectName: "searchPanel"
     property real unit: 16
     edge: Qt.RightEdge
     modal: true
-    onOpened: { field.text = ""; field.forceActiveFocus() }
+    onOpened: {
+        field.text = ""
+        door.search("")
+        field.forceActiveFocus()
+    }
     background: Rectangle { color: Theme.surface }
 
     Timer {

@@ -6,6 +6,7 @@ import QtQuick.Layouts
 
 Drawer {
     id: panel
+    objectName: "settingsPanel"
     property real unit: 16
     signal exitRequested()
     edge: Qt.RightEdge

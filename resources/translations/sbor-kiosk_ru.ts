@@ -64,25 +64,9 @@
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
-    <message numerus="yes">
-        <source>Offline — this kiosk decides on its own. %n scan(s) waiting to upload.</source>
-        <translation>
-            <numerusform>Нет связи — киоск решает сам. %n скан ждёт отправки.</numerusform>
-            <numerusform>Нет связи — киоск решает сам. %n скана ждут отправки.</numerusform>
-            <numerusform>Нет связи — киоск решает сам. %n сканов ждут отправки.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Offline — this kiosk decides on its own until the server answers again.</source>
         <translation>Нет связи — киоск решает сам, пока сервер снова не ответит.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Uploading %n scan(s) made offline…</source>
-        <translation>
-            <numerusform>Отправляется %n скан, сделанный без связи…</numerusform>
-            <numerusform>Отправляются %n скана, сделанные без связи…</numerusform>
-            <numerusform>Отправляются %n сканов, сделанных без связи…</numerusform>
-        </translation>
     </message>
     <message>
         <source>Scan to let a guest out</source>
@@ -137,14 +121,6 @@
         <translation>Режим: вход</translation>
     </message>
     <message>
-        <source>Undo last admission</source>
-        <translation>Отменить последний проход</translation>
-    </message>
-    <message>
-        <source>Open image…</source>
-        <translation>Открыть изображение…</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -155,6 +131,22 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>Изображения (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <source>Offline — this kiosk decides on its own. Scans waiting to upload: %1</source>
+        <translation>Нет связи — киоск решает сам. Ждут отправки: %1</translation>
+    </message>
+    <message>
+        <source>Uploading the scans made offline: %1</source>
+        <translation>Отправляются сканы, сделанные без связи: %1</translation>
+    </message>
+    <message>
+        <source>Undo admission</source>
+        <translation>Отменить проход</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Из файла…</translation>
     </message>
 </context>
 <context>
