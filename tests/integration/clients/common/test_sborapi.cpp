@@ -478,13 +478,33 @@ private slots:
         QCOMPARE(byCode->result, std::string("ok"));
         SBOR_REQUIRE_ERROR(await(kiosk.checkInCode(QString::fromStdString(m_tickets.at(1).code), "nope")), ErrorCode::ValidationFailed, 422);
 
+        // Found by name, checked in by ticket id; a malformed id is refused, another event's is unknown.
+        wire::ScanSubmission picked{{}, list->id, "scan-picked", std::nullopt, wire::ScanKind::Exit, m_tickets.at(1).id};
+        const auto pickedOut = await(kiosk.redeem(picked));
+        SBOR_REQUIRE_OK(pickedOut);
+        QCOMPARE(pickedOut->result, std::string("ok"));
+        QCOMPARE(pickedOut->ticket->holderName, m_tickets.at(1).holderName);
+        picked.ticketId = "not-a-ticket";
+        picked.scanId = "scan-picked-2";
+        SBOR_REQUIRE_ERROR(await(kiosk.redeem(picked)), ErrorCode::ValidationFailed, 422);
+        picked.ticketId = "00000000-0000-4000-8000-000000000000";
+        const auto unknownPick = await(kiosk.redeem(picked));
+        SBOR_REQUIRE_OK(unknownPick);
+        QCOMPARE(unknownPick->result, std::string("unknown_ticket"));
+        picked.ticketId = m_tickets.at(1).id;
+        picked.kind = wire::ScanKind::Entry;
+        picked.scanId = "scan-picked-3";
+        const auto pickedIn = await(kiosk.redeem(picked));
+        SBOR_REQUIRE_OK(pickedIn);
+        QCOMPARE(pickedIn->result, std::string("ok"));
+
         const std::string now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
         const auto batch = await(kiosk.redeemBatch({{first.code, {}, "batch-1", now, wire::ScanKind::Entry},
                                                     {m_tickets.at(1).code, {}, "batch-2", now, wire::ScanKind::Exit}}));
         SBOR_REQUIRE_OK(batch);
         QCOMPARE(int(batch->size()), 2);
         QCOMPARE(batch->at(0).result, std::string("ok"));
-        QCOMPARE(batch->at(1).result, std::string("ok"));
+        QCOMPARE(batch->at(1).result, std::string("ok")); // the exit after the picked entry
         SBOR_REQUIRE_ERROR(await(kiosk.redeemBatch({{first.code, {}, "batch-3", std::nullopt, wire::ScanKind::Entry}})), ErrorCode::ValidationFailed, 422);
 
         const auto page = await(kiosk.syncDoor({}, 1));
@@ -493,6 +513,7 @@ private slots:
         QVERIFY(page->list);
         QVERIFY(page->hasMore);
         QVERIFY(!page->publicKeys.empty());
+        QCOMPARE(int(page->ticketTypes.size()), 2);
         int tickets = int(page->tickets.size()), scans = int(page->scans.size()), revocations = int(page->revocations.size());
         std::string cursor = page->nextCursor;
         for (bool more = page->hasMore; more;) {
@@ -514,7 +535,7 @@ private slots:
         SBOR_REQUIRE_OK(stats);
         QCOMPARE(stats->eventId, m_eventId.toStdString());
         QCOMPARE(int(stats->lists.size()), 1);
-        QCOMPARE(stats->lists.at(0).exits, 1);
+        QCOMPARE(stats->lists.at(0).exits, 2);
         QVERIFY(std::any_of(stats->scanners.begin(), stats->scanners.end(), [&](const wire::ScannerCheckIns& s) { return s.device; }));
         SBOR_REQUIRE_ERROR(await(kiosk.eventStatistics(m_eventId)), ErrorCode::Forbidden, 403);
 
