@@ -164,19 +164,50 @@ std::string DoorStore::ticketTypeName(const std::string& ticketTypeId) const
     return query.exec() && query.next() ? s(query.value(0)) : std::string();
 }
 
+std::optional<wire::CheckInList> DoorStore::beginFacts(DoorFacts& facts, wire::ScanKind kind, std::int64_t nowMicros,
+                                                       const std::string& deviceId) const
+{
+    facts.now = nowMicros;
+    facts.kind = kind;
+    facts.scannedBy = deviceId;
+    auto list = this->list();
+    if (list) {
+        facts.multiEntry = list->multiEntry;
+        facts.exitsAllowed = list->exitsAllowed;
+    }
+    return list;
+}
+
+std::optional<wire::SyncedTicket> DoorStore::storedTicket(const std::string& ticketId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare("SELECT ticket_type_id, holder_name, status, blocked FROM tickets WHERE id = ?");
+    query.addBindValue(q(ticketId));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return wire::SyncedTicket{ticketId, s(query.value(0)), s(query.value(1)), s(query.value(2)), query.value(3).toInt() != 0};
+}
+
+namespace {
+
+std::int64_t listFrom(const wire::CheckInList& list) { return list.validFrom ? parseRfc3339(*list.validFrom).value_or(0) : 0; }
+
+std::int64_t listUntil(const wire::CheckInList& list)
+{
+    constexpr auto never = std::numeric_limits<std::int64_t>::max();
+    return list.validUntil ? parseRfc3339(*list.validUntil).value_or(never) : never;
+}
+
+} // namespace
+
 DoorFacts DoorStore::factsFor(const std::string& code, wire::ScanKind kind, std::int64_t nowMicros, const std::string& deviceId,
                               std::optional<wire::TicketSummary>* ticket) const
 {
     DoorFacts facts;
-    facts.now = nowMicros;
-    facts.kind = kind;
-    facts.scannedBy = deviceId;
-    const auto list = this->list();
+    const auto list = beginFacts(facts, kind, nowMicros, deviceId);
     const std::string event = eventId();
     if (!list || event.empty())
         return facts; // never synced: nothing can be judged
-    facts.multiEntry = list->multiEntry;
-    facts.exitsAllowed = list->exitsAllowed;
     const CodeCheck check = checkTicketCode(code, event, keys());
     facts.codeReadable = check.readable;
     facts.sameEventPrefix = check.sameEventPrefix;
@@ -184,36 +215,28 @@ DoorFacts DoorStore::factsFor(const std::string& code, wire::ScanKind kind, std:
     if (!check.ticketId)
         return facts;
     const auto read = readTicketCode(code);
-    const std::string ticketId = *check.ticketId;
-    QSqlDatabase database = QSqlDatabase::database(m_connection);
-    QSqlQuery query(database);
-
+    const std::string& ticketId = *check.ticketId;
     // A signed ticket the copy does not know yet (sold while this kiosk was offline) is let in on
     // its signature: that is what signing codes is for.
     facts.ticketFound = true;
     facts.codeCurrent = true; // a replaced code is on the revocation list
+    QSqlQuery query(QSqlDatabase::database(m_connection));
     query.prepare("SELECT 1 FROM revoked_codes WHERE code = ?");
     query.addBindValue(q(code));
     facts.revoked = query.exec() && query.next();
-    query.prepare("SELECT ticket_type_id, holder_name, status, blocked FROM tickets WHERE id = ?");
-    query.addBindValue(q(ticketId));
-    std::string typeId;
-    if (query.exec() && query.next()) {
-        typeId = s(query.value(0));
-        facts.cancelled = query.value(2).toString() == "cancelled";
-        facts.blocked = query.value(3).toInt() != 0;
-        if (ticket)
-            *ticket = wire::TicketSummary{ticketId, event, typeId, s(query.value(1))};
-    } else if (ticket) {
-        *ticket = wire::TicketSummary{ticketId, event, {}, {}};
+    const auto stored = storedTicket(ticketId);
+    if (stored) {
+        facts.cancelled = stored->status == "cancelled";
+        facts.blocked = stored->blocked;
     }
+    if (ticket)
+        *ticket = wire::TicketSummary{ticketId, event, stored ? stored->ticketTypeId : std::string(), stored ? stored->holderName : std::string()};
     const auto micros = [](std::uint32_t seconds) { return static_cast<std::int64_t>(seconds) * 1000000; };
-    facts.validFrom = std::max(micros(read->fields.validFrom), list->validFrom ? parseRfc3339(*list->validFrom).value_or(0) : 0);
-    facts.validUntil = std::min(micros(read->fields.validUntil),
-                                list->validUntil ? parseRfc3339(*list->validUntil).value_or(std::numeric_limits<std::int64_t>::max()) : std::numeric_limits<std::int64_t>::max());
+    facts.validFrom = std::max(micros(read->fields.validFrom), listFrom(*list));
+    facts.validUntil = std::min(micros(read->fields.validUntil), listUntil(*list));
     facts.typeAllowed = list->ticketTypeIds.empty() ||
                         std::any_of(list->ticketTypeIds.begin(), list->ticketTypeIds.end(), [&](const std::string& allowed) {
-                            return typeId.empty() ? prefixMatches(allowed, read->fields.ticketTypePrefix) : allowed == typeId;
+                            return stored ? allowed == stored->ticketTypeId : prefixMatches(allowed, read->fields.ticketTypePrefix);
                         });
     if (!list->multiEntry)
         facts.admissions = admissionsOf(ticketId, deviceId);
@@ -245,31 +268,24 @@ DoorFacts DoorStore::factsForTicket(const std::string& ticketId, wire::ScanKind 
                                     std::optional<wire::TicketSummary>* ticket) const
 {
     DoorFacts facts;
-    facts.now = nowMicros;
-    facts.kind = kind;
-    facts.scannedBy = deviceId;
-    const auto list = this->list();
+    const auto list = beginFacts(facts, kind, nowMicros, deviceId);
     if (!list)
         return facts;
-    facts.multiEntry = list->multiEntry;
-    facts.exitsAllowed = list->exitsAllowed;
-    QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare("SELECT ticket_type_id, holder_name, status, blocked FROM tickets WHERE id = ?");
-    query.addBindValue(q(ticketId));
     // Picked from the copy, which came from the server: no code, nothing to forge.
     facts.codeReadable = facts.sameEventPrefix = facts.signatureValid = true;
-    if (!query.exec() || !query.next())
+    const auto stored = storedTicket(ticketId);
+    if (!stored)
         return facts; // ticketFound stays false: unknown_ticket
     facts.ticketFound = true;
     facts.codeCurrent = true;
-    const std::string typeId = s(query.value(0));
-    facts.cancelled = query.value(2).toString() == "cancelled";
-    facts.blocked = query.value(3).toInt() != 0;
+    facts.cancelled = stored->status == "cancelled";
+    facts.blocked = stored->blocked;
     if (ticket)
-        *ticket = wire::TicketSummary{ticketId, eventId(), typeId, s(query.value(1))};
-    facts.validFrom = list->validFrom ? parseRfc3339(*list->validFrom).value_or(0) : 0;
-    facts.validUntil = list->validUntil ? parseRfc3339(*list->validUntil).value_or(std::numeric_limits<std::int64_t>::max()) : std::numeric_limits<std::int64_t>::max();
-    facts.typeAllowed = list->ticketTypeIds.empty() || std::find(list->ticketTypeIds.begin(), list->ticketTypeIds.end(), typeId) != list->ticketTypeIds.end();
+        *ticket = wire::TicketSummary{ticketId, eventId(), stored->ticketTypeId, stored->holderName};
+    facts.validFrom = listFrom(*list);
+    facts.validUntil = listUntil(*list);
+    facts.typeAllowed = list->ticketTypeIds.empty() ||
+                        std::find(list->ticketTypeIds.begin(), list->ticketTypeIds.end(), stored->ticketTypeId) != list->ticketTypeIds.end();
     if (!list->multiEntry)
         facts.admissions = admissionsOf(ticketId, deviceId);
     return facts;

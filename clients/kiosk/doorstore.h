@@ -76,6 +76,9 @@ public:
 
 private:
     bool exec(const QString& sql) const;
+    // The facts every decision starts from (when, what, by whom, the list's rules); the list.
+    std::optional<wire::CheckInList> beginFacts(DoorFacts& facts, wire::ScanKind kind, std::int64_t nowMicros, const std::string& deviceId) const;
+    std::optional<wire::SyncedTicket> storedTicket(const std::string& ticketId) const;
     // Accepted admissions of the ticket: synced ones, then this kiosk's queued ones.
     std::vector<Admission> admissionsOf(const std::string& ticketId, const std::string& deviceId) const;
     QString m_connection;
