@@ -394,6 +394,53 @@ private slots:
         awaitVerdict(*app, "warning", "already_redeemed");
     }
 
+    void enrollingByScanningTheOrganizersQr()
+    {
+        // The organizer's app shows the handshake as a QR; the kiosk reads it with the scanner.
+        QTemporaryDir fresh;
+        auto app = openKiosk(fresh.path());
+        QVERIFY(app);
+        const auto issued = await(m_organizerApi->createEnrollment(m_eventId, m_listId, "Gate C"));
+        SBOR_REQUIRE_OK(issued);
+        const QString path = m_files.filePath("handshake.png");
+        QVERIFY(renderQr(QString::fromStdString(issued->handshakeText)).save(path));
+        QVERIFY(app->door().scanImageFile(path));
+        QTRY_VERIFY_WITH_TIMEOUT(app->door().isEnrolled(), 10000);
+        QCOMPARE(app->door().serverUrl(), QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()));
+        QVERIFY(!app->door().pinSet());
+    }
+
+    void countersFollowTheLiveFeed()
+    {
+        // A kiosk that would not sync on its own for ten minutes still sees another gate's
+        // admission within seconds: the live feed tells it.
+        KioskOptions options;
+        options.dataDir = m_kioskData.filePath("door");
+        options.windowed = true;
+        options.liveUrl = QStringLiteral("ws://127.0.0.1:%1/api/v1/live").arg(m_livePort);
+        DoorController::Settings slow = fastDoor();
+        slow.syncIntervalMs = 600000;
+        KioskApp app(options, slow);
+        QVERIFY(app.start());
+        QTRY_VERIFY_WITH_TIMEOUT(app.door().isOnline() && !app.door().lastSync().isEmpty(), 10000);
+        const int before = app.door().checkedIn();
+        QTest::qWait(500); // the live subscription is in place
+        auto otherClient = std::make_unique<ApiClient>(ApiClient::Settings{m_server->url("/"), 10000, 3, 50});
+        SborApi other(*otherClient);
+        SBOR_REQUIRE_OK(await(other.enrollDevice(issueEnrollmentCode("Gate D"))));
+        // A ticket sold now, admitted at the other gate: both the expected and the admitted count move.
+        const int expected = app.door().expected();
+        const auto types = await(m_organizerApi->ticketTypes(m_eventId));
+        SBOR_REQUIRE_OK(types);
+        const auto sold = await(m_organizerApi->placeOrder({m_eventId.toStdString(), {{types->at(0).id, 1, {{"Late Guest", uniqueEmail("late").toStdString()}}}}}));
+        SBOR_REQUIRE_OK(sold);
+        QTRY_COMPARE_WITH_TIMEOUT(app.door().expected(), expected + 1, 5000);
+        const auto admitted = await(other.redeem({sold->tickets.at(0).code, m_listId.toStdString(), "gate-d-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
+        SBOR_REQUIRE_OK(admitted);
+        QCOMPARE(admitted->result, std::string("ok"));
+        QTRY_COMPARE_WITH_TIMEOUT(app.door().checkedIn(), before + 1, 5000);
+    }
+
     void settingsAreBehindThePin()
     {
         auto app = openKiosk(m_kioskData.filePath("door"));
