@@ -59,25 +59,28 @@ ApiClient::ApiClient(Settings settings, QObject* parent)
 
 ApiClient::~ApiClient() = default;
 
-void ApiClient::setUserTokens(const QString& accessToken, const QString& refreshToken, int expiresInSeconds)
+void ApiClient::setUserTokens(const QString& accessToken, const QString& refreshToken, qint64 expiresInSeconds)
 {
     m_accessToken = accessToken;
     m_refreshToken = refreshToken;
-    m_accessExpiresAt = expiresInSeconds > 0 ? QDateTime::currentDateTimeUtc().addSecs(expiresInSeconds) : QDateTime();
+    // Refreshed ahead of expiry, but never so far ahead that a fresh token is already due (a
+    // server with short-lived tokens would otherwise be asked for a refresh before every call).
+    const qint64 lead = std::min<qint64>(m_settings.refreshAheadSeconds, expiresInSeconds / 2);
+    m_refreshAt = expiresInSeconds > 0 ? QDateTime::currentDateTimeUtc().addSecs(expiresInSeconds - lead) : QDateTime();
 }
 
 void ApiClient::setStaticToken(const QString& token)
 {
     m_accessToken = token;
     m_refreshToken.clear();
-    m_accessExpiresAt = QDateTime();
+    m_refreshAt = QDateTime();
 }
 
 void ApiClient::clearCredentials()
 {
     m_accessToken.clear();
     m_refreshToken.clear();
-    m_accessExpiresAt = QDateTime();
+    m_refreshAt = QDateTime();
 }
 
 QFuture<ApiResult<RawAnswer>> ApiClient::exchange(ApiRequest request)
@@ -92,8 +95,7 @@ QFuture<ApiResult<RawAnswer>> ApiClient::exchange(ApiRequest request)
 
 bool ApiClient::accessTokenDue() const
 {
-    return !m_refreshToken.isEmpty() && m_accessExpiresAt.isValid() &&
-           QDateTime::currentDateTimeUtc().addSecs(m_settings.refreshAheadSeconds) >= m_accessExpiresAt;
+    return !m_refreshToken.isEmpty() && m_refreshAt.isValid() && QDateTime::currentDateTimeUtc() >= m_refreshAt;
 }
 
 void ApiClient::send(const std::shared_ptr<Call>& call)
@@ -158,7 +160,10 @@ void ApiClient::retryLater(const std::shared_ptr<Call>& call, int delayMs)
 void ApiClient::settle(const std::shared_ptr<Call>& call, QNetworkReply* reply)
 {
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!statusAttribute.isValid()) {
+    // Errors below 200 are the network's (refused, reset, timed out, proxy), also when they cut an
+    // answer off after its headers; from 200 on they only restate the HTTP status.
+    const bool cutOff = reply->error() != QNetworkReply::NoError && reply->error() < QNetworkReply::ContentAccessDenied;
+    if (!statusAttribute.isValid() || cutOff) {
         setOnline(false);
         const auto kind = call->timedOut ? ApiError::Kind::TimedOut : ApiError::Kind::Unreachable;
         if (mayRetry(*call)) {

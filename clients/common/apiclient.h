@@ -84,7 +84,7 @@ public:
     void setTimeoutMs(int timeoutMs) { m_settings.timeoutMs = timeoutMs; }
 
     // A signed-in user: the access token (refreshed as needed) and the refresh token.
-    void setUserTokens(const QString& accessToken, const QString& refreshToken, int expiresInSeconds);
+    void setUserTokens(const QString& accessToken, const QString& refreshToken, qint64 expiresInSeconds);
     // A device token or an API key: sent as it is, never refreshed.
     void setStaticToken(const QString& token);
     void clearCredentials();
@@ -140,7 +140,7 @@ private:
     QNetworkAccessManager* m_network;
     QString m_accessToken;
     QString m_refreshToken;
-    QDateTime m_accessExpiresAt; // invalid: unknown or never
+    QDateTime m_refreshAt; // when the access token is due for a refresh; invalid: never
     bool m_refreshing = false;
     int m_refreshCount = 0;
     std::vector<std::shared_ptr<Call>> m_waitingForRefresh;

@@ -1,5 +1,7 @@
 #include "apierror.h"
 
+#include "sbor/jsonvalue.h"
+
 #include <nlohmann/json.hpp>
 
 namespace sbor::client {
@@ -30,8 +32,9 @@ ApiError ApiError::fromAnswer(int httpStatus, const std::string& body)
     const auto parsed = nlohmann::json::parse(body, nullptr, false);
     if (parsed.is_object() && parsed.contains("error") && parsed["error"].is_object()) {
         const auto& error = parsed["error"];
-        failure.code = error.value("code", std::string());
-        failure.traceId = error.value("trace_id", std::string());
+        // Read defensively: another program's "error" may hold numbers or nulls.
+        failure.code = stringField(error, "code");
+        failure.traceId = stringField(error, "trace_id");
         if (auto known = errorFromJson(error)) {
             failure.error = std::move(*known);
             return failure;
@@ -41,7 +44,7 @@ ApiError ApiError::fromAnswer(int httpStatus, const std::string& body)
             failure.error = Error(httpStatus == 404 ? ErrorCode::NotFound : httpStatus == 409 ? ErrorCode::Conflict
                                   : httpStatus >= 500                      ? ErrorCode::Internal
                                                                            : ErrorCode::BadRequest,
-                                  error.value("message", failure.code));
+                                  stringField(error, "message").empty() ? failure.code : stringField(error, "message"));
             return failure;
         }
     }

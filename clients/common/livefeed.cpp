@@ -168,8 +168,9 @@ void LiveFeed::onText(const QString& text)
         found->epoch = frame.epoch;
         found->known = true;
         emit frameReceived(frame);
-    } catch (const wire::DecodeError&) {
-        // A frame this version does not understand is skipped, not fatal.
+    } catch (const std::exception&) {
+        // A frame this version does not understand is skipped, not fatal — and nothing a
+        // handler throws may leave the event loop.
     }
 }
 

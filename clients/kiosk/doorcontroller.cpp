@@ -2,6 +2,7 @@
 
 #include "codereader.h"
 
+#include "sbor/jsonvalue.h"
 #include "sbor/rfc3339.h"
 #include "sbor/ticketcode.h"
 
@@ -93,13 +94,18 @@ void DoorController::enroll(const QString& serverUrl, const QString& code, const
         emit enrollingChanged();
         return;
     }
+    if (m_enrolling)
+        return;
     m_enrolling = true;
     m_enrollError.clear();
     emit enrollingChanged();
-    auto client = std::make_shared<client::ApiClient>(client::ApiClient::Settings{server, 10000, 3, 250});
-    auto api = std::make_shared<client::SborApi>(*client);
-    api->enrollDevice(code.trimmed()).then(this, [this, client, api, server, pin](client::ApiResult<wire::EnrolledDevice> enrolled) {
+    // Kept as members and released later: the answer arrives inside the client's own signal.
+    m_enrollClient = std::make_unique<client::ApiClient>(client::ApiClient::Settings{server, 10000, 3, 250});
+    m_enrollApi = std::make_unique<client::SborApi>(*m_enrollClient);
+    m_enrollApi->enrollDevice(code.trimmed()).then(this, [this, server, pin](client::ApiResult<wire::EnrolledDevice> enrolled) {
         m_enrolling = false;
+        m_enrollClient.release()->deleteLater();
+        m_enrollApi.reset();
         if (!enrolled) {
             const auto& failure = enrolled.error();
             m_enrollError = failure.isTransport() ? tr("Cannot reach %1. Check the address and the network.").arg(server.toString())
@@ -108,6 +114,7 @@ void DoorController::enroll(const QString& serverUrl, const QString& code, const
             emit enrollingChanged();
             return;
         }
+        resetState();
         m_store->reset();
         m_enrollment = Enrollment{server.toString(QUrl::StripTrailingSlash), {}, q(enrolled->deviceToken), q(enrolled->deviceId), q(enrolled->eventId),
                                   q(enrolled->eventTitle), q(enrolled->listId), q(enrolled->listName)};
@@ -130,15 +137,7 @@ bool DoorController::enrollFromHandshake(const QString& text, const QString& pin
 
 void DoorController::unenroll()
 {
-    if (m_live)
-        m_live->stop();
-    m_syncTimer.stop();
-    m_probeTimer.stop();
-    m_live.reset();
-    m_doorApi.reset();
-    m_api.reset();
-    m_doorClient.reset();
-    m_client.reset();
+    resetState();
     m_store->reset();
     m_settings.forgetEnrollment();
     m_settings.setPin({});
@@ -146,6 +145,36 @@ void DoorController::unenroll()
     refreshCounts();
     emit enrollmentChanged();
     emit queueChanged();
+}
+
+void DoorController::resetState()
+{
+    // Answers still on their way die with their clients; nothing of the old device's work may
+    // hold the new one back (a "sync running" flag that no answer will ever clear).
+    if (m_live)
+        m_live->stop();
+    m_syncTimer.stop();
+    m_probeTimer.stop();
+    m_verdictTimer.stop();
+    m_liveSyncDebounce.stop();
+    m_live.reset();
+    m_doorApi.reset();
+    m_api.reset();
+    m_doorClient.reset();
+    m_client.reset();
+    m_syncing = m_uploading = false;
+    m_uploadPausedUntil = 0;
+    setBusy(false);
+    setOnline(true);
+    m_lastAdmission.clear();
+    m_lastCode.clear();
+    m_conflicts.clear();
+    m_searchResults.clear();
+    m_verdict.clear();
+    emit undoChanged();
+    emit conflictsChanged();
+    emit searchResultsChanged();
+    emit verdictChanged();
 }
 
 // ---- scanning
@@ -172,6 +201,9 @@ void DoorController::submitCode(const QString& text, const QString& source)
         return;
     }
     if (q(code) == m_lastCode && m_lastCodeAt.isValid() && m_lastCodeAt.elapsed() < m_behaviour.duplicateWindowMs) {
+        // A ticket held up to the camera is read many times a second: the window slides, so it
+        // counts once however long it is held.
+        m_lastCodeAt.start();
         emit scanIgnored("repeat");
         return;
     }
@@ -218,8 +250,11 @@ void DoorController::judge(const wire::ScanSubmission& scan, const QString& tick
     clock.start();
     m_doorApi->redeem(scan).then(this, [this, scan, ticketIdForManual](client::ApiResult<wire::RedeemAnswer> answer) {
         setBusy(false);
-        if (!answer && answer.error().isTransport()) {
-            // No answer in time: the guest is not kept waiting for the network.
+        const bool serverTrouble = !answer && (answer.error().isTransport() || answer.error().kind == client::ApiError::Kind::BadAnswer ||
+                                               answer.error().httpStatus >= 500 || answer.error().httpStatus == 429);
+        if (serverTrouble) {
+            // No answer in time, or a server (or proxy) in trouble: the guest is not kept waiting.
+            // The scan id makes it harmless if the server did store the scan after all.
             setOnline(false);
             decideLocally(scan, ticketIdForManual, true);
             return;
@@ -248,6 +283,8 @@ void DoorController::decideLocally(const wire::ScanSubmission& scan, const QStri
     } else {
         facts = m_store->factsFor(scan.code, scan.kind, unixNowMicroseconds(), m_enrollment.deviceId.toStdString(), &ticket);
     }
+    // Judged as the server will judge it on upload: an exit must follow this kiosk's own entry.
+    facts.offline = true;
     const DoorVerdict verdict = judgeScan(facts);
     wire::RedeemAnswer answer{verdict.result, ticket, std::nullopt, scan.scanId, std::nullopt};
     if (verdict.previous)
@@ -267,10 +304,8 @@ void DoorController::decideLocally(const wire::ScanSubmission& scan, const QStri
 
 QString DoorController::holderOf(const std::string& ticketId) const
 {
-    for (const auto& hit : m_store->searchByName({}, 100000))
-        if (hit.ticketId == ticketId)
-            return q(hit.holderName);
-    return {};
+    const auto ticket = m_store->ticket(ticketId);
+    return ticket ? q(ticket->holderName) : QString();
 }
 
 QString DoorController::reasonText(const QString& result) const
@@ -385,6 +420,7 @@ void DoorController::search(const QString& text)
 {
     const QString needle = text.trimmed();
     if (needle.size() < 2) {
+        ++m_searchGeneration;
         m_searchResults.clear();
         emit searchResultsChanged();
         return;
@@ -405,11 +441,14 @@ void DoorController::search(const QString& text)
         }
         emit searchResultsChanged();
     };
+    const quint64 generation = ++m_searchGeneration;
     if (!m_online || !m_doorApi) {
         publish(m_store->searchByName(needle, 50), true);
         return;
     }
-    m_doorApi->searchDoor(m_enrollment.listId, needle, 50).then(this, [this, needle, publish](client::ApiResult<std::vector<wire::DoorSearchHit>> hits) {
+    m_doorApi->searchDoor(m_enrollment.listId, needle, 50).then(this, [this, needle, publish, generation](client::ApiResult<std::vector<wire::DoorSearchHit>> hits) {
+        if (generation != m_searchGeneration)
+            return; // staff typed on: a newer search is on its way
         if (hits)
             publish(*hits, false);
         else
@@ -471,26 +510,22 @@ void DoorController::probe()
 
 void DoorController::syncNow()
 {
-    if (!m_api || m_syncing)
+    if (!m_api || m_syncing || m_uploading)
         return;
-    if (m_store->queueLength() > 0 && m_online) {
-        uploadQueue();
-        return;
-    }
     m_syncing = true;
     syncPages(m_store->cursor(), 20);
 }
 
 void DoorController::syncPages(const QString& cursor, int pages)
 {
-    m_api->syncDoor(cursor, 1000).then(this, [this, pages](client::ApiResult<wire::DoorSyncPage> page) {
+    m_api->syncDoor(cursor, 500).then(this, [this, pages](client::ApiResult<wire::DoorSyncPage> page) {
         if (!page) {
             m_syncing = false;
-            if (page.error().isTransport() || page.error().kind == client::ApiError::Kind::BadAnswer)
+            const auto& failure = page.error();
+            if (failure.isTransport() || failure.kind == client::ApiError::Kind::BadAnswer || failure.httpStatus >= 500)
                 setOnline(false);
             return;
         }
-        const bool wasOffline = !m_online;
         setOnline(true);
         m_store->apply(*page);
         if (page->hasMore && pages > 1) {
@@ -501,7 +536,10 @@ void DoorController::syncPages(const QString& cursor, int pages)
         m_lastSync = QDateTime::currentDateTime().toString("HH:mm:ss");
         refreshCounts();
         emit queueChanged();
-        if (wasOffline || m_store->queueLength() > 0)
+        settleAnnulments();
+        // After a refused batch, wait a while before the next try: a struggling server is not
+        // helped by the same request in a loop.
+        if (m_store->queueLength() > 0 && QDateTime::currentMSecsSinceEpoch() >= m_uploadPausedUntil)
             uploadQueue();
     });
 }
@@ -520,18 +558,23 @@ void DoorController::uploadQueue()
     m_api->redeemBatch(scans).then(this, [this, queued](client::ApiResult<std::vector<wire::RedeemAnswer>> answers) {
         m_uploading = false;
         if (!answers) {
-            if (answers.error().isTransport())
+            const auto& failure = answers.error();
+            if (failure.isTransport()) {
                 setOnline(false);
+                return;
+            }
+            m_uploadPausedUntil = QDateTime::currentMSecsSinceEpoch() + 30000;
+            setAsideRefused(queued, failure);
             return;
         }
         setOnline(true);
-        std::vector<std::string> accepted;
+        std::vector<std::pair<QueuedScan, std::string>> accepted;
         for (std::size_t i = 0; i < answers->size() && i < queued.size(); ++i) {
             const auto& answer = (*answers)[i];
             const auto& local = queued[i];
             if (answer.error && answer.error->code != ErrorCode::Conflict)
                 continue; // kept for the next upload
-            accepted.push_back(local.scan.scanId);
+            accepted.emplace_back(local, answer.error ? std::string() : answer.result);
             // Admitted here while offline, but the server knew better: the guest is inside, so
             // the staff member must hear of it now.
             if (local.localResult == "ok" && answer.result != "ok" && !answer.error) {
@@ -544,11 +587,52 @@ void DoorController::uploadQueue()
                 addConflict(q(local.ticketId), answer.ticket ? q(answer.ticket->holderName) : QString(), detail);
             }
         }
-        m_store->dequeue(accepted);
+        m_store->acceptUploaded(accepted, m_enrollment.deviceId.toStdString());
+        refreshCounts();
         emit queueChanged();
-        m_syncing = false;
-        syncNow(); // the server's view of those admissions, and the next batch if any
+        if (!accepted.empty() && m_store->queueLength() > 0)
+            uploadQueue(); // the next 500
     });
+}
+
+void DoorController::setAsideRefused(const std::vector<QueuedScan>& queued, const client::ApiError& failure)
+{
+    // A batch the server refuses names the scans it cannot take (a scanned_at far from its
+    // clock, say). Those are set aside, and shown, so the rest of the queue is not held up by them.
+    std::vector<std::string> refused;
+    const auto fields = failure.error.details.find("fields");
+    if (fields != failure.error.details.end() && fields->is_array()) {
+        for (const auto& field : *fields) {
+            const std::string name = field.is_object() ? stringField(field, "field") : std::string();
+            if (name.rfind("scans[", 0) != 0)
+                continue;
+            const std::size_t index = std::strtoul(name.c_str() + 6, nullptr, 10);
+            if (index < queued.size()) {
+                refused.push_back(queued[index].scan.scanId);
+                addConflict(q(queued[index].ticketId), {}, tr("The server did not take this offline scan: %1").arg(q(stringField(field, "problem"))));
+            }
+        }
+    }
+    if (!refused.empty()) {
+        m_store->markRejected(refused, q(failure.error.message));
+        m_uploadPausedUntil = 0;
+        emit queueChanged();
+    }
+}
+
+void DoorController::settleAnnulments()
+{
+    // Admissions taken back while offline: the server may have stored them (a redeem whose answer
+    // never came, an upload in flight), so it is told; "no such scan" means there was nothing.
+    for (const std::string& scanId : m_store->annulledQueued()) {
+        m_api->annul(q(scanId)).then(this, [this, scanId](client::ApiResult<wire::AnnulAnswer> annulled) {
+            if (annulled || (annulled.error().kind == client::ApiError::Kind::Answered && annulled.error().httpStatus == 404)) {
+                m_store->forgetQueued(scanId);
+                m_store->annulSynced(scanId);
+                refreshCounts();
+            }
+        });
+    }
 }
 
 void DoorController::onLiveFrame(const wire::LiveFrame& frame)
@@ -557,11 +641,11 @@ void DoorController::onLiveFrame(const wire::LiveFrame& frame)
         const auto& data = frame.data;
         const auto deviceOf = [&data](const char* which) {
             const auto scan = data.find(which);
-            return scan != data.end() && scan->is_object() ? scan->value("device_id", std::string()) : std::string();
+            return scan != data.end() && scan->is_object() ? stringField(*scan, "device_id") : std::string(); // null for a person
         };
         const std::string me = m_enrollment.deviceId.toStdString();
         if (deviceOf("first") == me || deviceOf("second") == me)
-            addConflict(q(data.value("ticket_id", std::string())), {}, tr("Admitted at two entrances: check the ticket"));
+            addConflict(q(stringField(data, "ticket_id")), {}, tr("Admitted at two entrances: check the ticket"));
     }
     if (frame.type == "ticket.checkin" || frame.type == "checkin.annulled" || frame.type.rfind("ticket.", 0) == 0 || frame.type.rfind("order.", 0) == 0)
         m_liveSyncDebounce.start();

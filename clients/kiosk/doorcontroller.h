@@ -131,6 +131,9 @@ private:
     void setBusy(bool busy);
     void probe();
     void uploadQueue();
+    void setAsideRefused(const std::vector<QueuedScan>& queued, const client::ApiError& failure);
+    void settleAnnulments();
+    void resetState();
     void syncPages(const QString& cursor, int pages);
     void refreshCounts();
     void onLiveFrame(const wire::LiveFrame& frame);
@@ -156,6 +159,10 @@ private:
     QString m_enrollError;
     bool m_online = true;
     bool m_uploading = false;
+    qint64 m_uploadPausedUntil = 0; // ms since the epoch
+    quint64 m_searchGeneration = 0;
+    std::unique_ptr<client::ApiClient> m_enrollClient;
+    std::unique_ptr<client::SborApi> m_enrollApi;
     bool m_syncing = false;
     bool m_busy = false;
     bool m_exitMode = false;

@@ -29,7 +29,8 @@ const char* const kSchema[] = {
     "kind TEXT NOT NULL, at_us INTEGER NOT NULL, annulled INTEGER NOT NULL, PRIMARY KEY (device_id, scan_id))",
     "CREATE INDEX IF NOT EXISTS scans_by_ticket ON scans (ticket_id)",
     "CREATE TABLE IF NOT EXISTS queue (scan_id TEXT PRIMARY KEY, code TEXT NOT NULL, ticket_id TEXT NOT NULL, list_id TEXT NOT NULL, "
-    "kind TEXT NOT NULL, scanned_at TEXT NOT NULL, scanned_at_us INTEGER NOT NULL, local_result TEXT NOT NULL, annulled INTEGER NOT NULL DEFAULT 0)",
+    "kind TEXT NOT NULL, scanned_at TEXT NOT NULL, scanned_at_us INTEGER NOT NULL, local_result TEXT NOT NULL, annulled INTEGER NOT NULL DEFAULT 0, "
+    "rejected TEXT NOT NULL DEFAULT '')",
 };
 
 bool prefixMatches(const std::string& id, const IdPrefix& prefix)
@@ -178,7 +179,7 @@ std::optional<wire::CheckInList> DoorStore::beginFacts(DoorFacts& facts, wire::S
     return list;
 }
 
-std::optional<wire::SyncedTicket> DoorStore::storedTicket(const std::string& ticketId) const
+std::optional<wire::SyncedTicket> DoorStore::ticket(const std::string& ticketId) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.prepare("SELECT ticket_type_id, holder_name, status, blocked FROM tickets WHERE id = ?");
@@ -224,7 +225,7 @@ DoorFacts DoorStore::factsFor(const std::string& code, wire::ScanKind kind, std:
     query.prepare("SELECT 1 FROM revoked_codes WHERE code = ?");
     query.addBindValue(q(code));
     facts.revoked = query.exec() && query.next();
-    const auto stored = storedTicket(ticketId);
+    const auto stored = this->ticket(ticketId);
     if (stored) {
         facts.cancelled = stored->status == "cancelled";
         facts.blocked = stored->blocked;
@@ -273,7 +274,7 @@ DoorFacts DoorStore::factsForTicket(const std::string& ticketId, wire::ScanKind 
         return facts;
     // Picked from the copy, which came from the server: no code, nothing to forge.
     facts.codeReadable = facts.sameEventPrefix = facts.signatureValid = true;
-    const auto stored = storedTicket(ticketId);
+    const auto stored = this->ticket(ticketId);
     if (!stored)
         return facts; // ticketFound stays false: unknown_ticket
     facts.ticketFound = true;
@@ -308,7 +309,7 @@ std::vector<QueuedScan> DoorStore::queued(int limit) const
 {
     std::vector<QueuedScan> scans;
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare("SELECT scan_id, code, ticket_id, list_id, kind, scanned_at, local_result FROM queue WHERE annulled = 0 "
+    query.prepare("SELECT scan_id, code, ticket_id, list_id, kind, scanned_at, local_result FROM queue WHERE annulled = 0 AND rejected = '' "
                   "ORDER BY scanned_at_us, scan_id LIMIT ?");
     query.addBindValue(limit);
     if (query.exec())
@@ -328,19 +329,48 @@ std::vector<QueuedScan> DoorStore::queued(int limit) const
 
 int DoorStore::queueLength() const
 {
-    QSqlQuery query("SELECT count(*) FROM queue WHERE annulled = 0", QSqlDatabase::database(m_connection));
+    QSqlQuery query("SELECT count(*) FROM queue WHERE annulled = 0 AND rejected = ''", QSqlDatabase::database(m_connection));
     return query.next() ? query.value(0).toInt() : 0;
 }
 
-bool DoorStore::dequeue(const std::vector<std::string>& scanIds)
+int DoorStore::rejectedCount() const
+{
+    QSqlQuery query("SELECT count(*) FROM queue WHERE rejected <> ''", QSqlDatabase::database(m_connection));
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+bool DoorStore::markRejected(const std::vector<std::string>& scanIds, const QString& reason)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    bool ok = true;
+    for (const auto& id : scanIds) {
+        query.prepare("UPDATE queue SET rejected = ? WHERE scan_id = ?");
+        query.addBindValue(reason.isEmpty() ? QStringLiteral("refused") : reason);
+        query.addBindValue(q(id));
+        ok = query.exec() && ok;
+    }
+    return ok;
+}
+
+bool DoorStore::acceptUploaded(const std::vector<std::pair<QueuedScan, std::string>>& answered, const std::string& deviceId)
 {
     QSqlDatabase database = QSqlDatabase::database(m_connection);
-    database.transaction();
+    if (!database.transaction())
+        return false;
     QSqlQuery query(database);
-    for (const auto& id : scanIds) {
-        query.prepare("DELETE FROM queue WHERE scan_id = ?");
-        query.addBindValue(q(id));
-        if (!query.exec()) {
+    for (const auto& [queued, result] : answered) {
+        query.prepare("DELETE FROM queue WHERE scan_id = ? AND annulled = 0");
+        query.addBindValue(q(queued.scan.scanId));
+        bool ok = query.exec();
+        if (ok && query.numRowsAffected() > 0 && result == "ok") {
+            query.prepare("INSERT OR REPLACE INTO scans (scan_id, device_id, ticket_id, list_id, kind, at_us, annulled) VALUES (?, ?, ?, ?, ?, ?, 0)");
+            for (const QVariant& value : QVariantList{q(queued.scan.scanId), q(deviceId), q(queued.ticketId), q(queued.scan.listId),
+                                                     wire::scanKindName(queued.scan.kind),
+                                                     QVariant::fromValue<qint64>(parseRfc3339(queued.scan.scannedAt.value_or("")).value_or(0))})
+                query.addBindValue(value);
+            ok = query.exec();
+        }
+        if (!ok) {
             database.rollback();
             return false;
         }
@@ -354,6 +384,23 @@ bool DoorStore::annulQueued(const std::string& scanId)
     query.prepare("UPDATE queue SET annulled = 1 WHERE scan_id = ?");
     query.addBindValue(q(scanId));
     return query.exec() && query.numRowsAffected() > 0;
+}
+
+std::vector<std::string> DoorStore::annulledQueued() const
+{
+    std::vector<std::string> ids;
+    QSqlQuery query("SELECT scan_id FROM queue WHERE annulled = 1", QSqlDatabase::database(m_connection));
+    while (query.next())
+        ids.push_back(s(query.value(0)));
+    return ids;
+}
+
+bool DoorStore::forgetQueued(const std::string& scanId)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare("DELETE FROM queue WHERE scan_id = ?");
+    query.addBindValue(q(scanId));
+    return query.exec();
 }
 
 bool DoorStore::annulSynced(const std::string& scanId)

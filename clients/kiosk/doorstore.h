@@ -57,14 +57,24 @@ public:
     DoorFacts factsForTicket(const std::string& ticketId, wire::ScanKind kind, std::int64_t nowMicros, const std::string& deviceId,
                              std::optional<wire::TicketSummary>* ticket) const;
 
-    // The offline queue, oldest first.
+    // The offline queue, oldest first: scans waiting to be uploaded.
     bool enqueue(const QueuedScan& scan);
     std::vector<QueuedScan> queued(int limit = 500) const;
     int queueLength() const;
-    bool dequeue(const std::vector<std::string>& scanIds);
-    // An admission of a queued scan was taken back (undo): it no longer counts.
+    // The server took these scans (answering `result` for each): they leave the queue and, when
+    // admitted, become admissions of the copy in the same transaction — so an outage right after
+    // an upload does not forget them. A scan annulled meanwhile stays for its annulment.
+    bool acceptUploaded(const std::vector<std::pair<QueuedScan, std::string>>& answered, const std::string& deviceId);
+    // Scans the server refused as a whole (a clock far off): kept, not sent again, counted.
+    bool markRejected(const std::vector<std::string>& scanIds, const QString& reason);
+    int rejectedCount() const;
+    // An admission of a queued scan was taken back (undo): it no longer counts, and once online
+    // the server is told (it may have stored the scan although its answer never arrived).
     bool annulQueued(const std::string& scanId);
+    std::vector<std::string> annulledQueued() const;
+    bool forgetQueued(const std::string& scanId);
     bool annulSynced(const std::string& scanId);
+    std::optional<wire::SyncedTicket> ticket(const std::string& ticketId) const;
 
     // Local search by holder name (offline, when the server cannot be asked).
     std::vector<wire::DoorSearchHit> searchByName(const QString& text, int limit) const;
@@ -78,7 +88,6 @@ private:
     bool exec(const QString& sql) const;
     // The facts every decision starts from (when, what, by whom, the list's rules); the list.
     std::optional<wire::CheckInList> beginFacts(DoorFacts& facts, wire::ScanKind kind, std::int64_t nowMicros, const std::string& deviceId) const;
-    std::optional<wire::SyncedTicket> storedTicket(const std::string& ticketId) const;
     // Accepted admissions of the ticket: synced ones, then this kiosk's queued ones.
     std::vector<Admission> admissionsOf(const std::string& ticketId, const std::string& deviceId) const;
     QString m_connection;

@@ -6,6 +6,7 @@
 //   sbor-live-bench [--clients 1000] [--redeems 100] [--gap-ms 50] [--out FILE]
 #include "authapi.h"
 #include "httpclient.h"
+#include "latencystats.h"
 #include "salesapi.h"
 #include "testserver.h"
 
@@ -57,24 +58,8 @@ bool spinUntil(Done&& done, int timeoutMs)
     return true;
 }
 
-struct Stats {
-    std::size_t samples = 0;
-    double p50 = 0, p99 = 0, max = 0;
-};
-
-Stats statsOf(std::vector<double> values)
-{
-    Stats stats;
-    stats.samples = values.size();
-    if (values.empty())
-        return stats;
-    std::sort(values.begin(), values.end());
-    auto at = [&](double q) { return values[std::min(values.size() - 1, static_cast<std::size_t>(q * (values.size() - 1) + 0.5))]; };
-    stats.p50 = at(0.50);
-    stats.p99 = at(0.99);
-    stats.max = values.back();
-    return stats;
-}
+using Stats = sbor::test::LatencyStats;
+Stats statsOf(std::vector<double> values) { return sbor::test::latencyStats(std::move(values)); }
 
 // Clients that note when each frame carrying a marker arrives.
 class Listeners {

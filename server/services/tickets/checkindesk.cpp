@@ -350,7 +350,7 @@ Result<DoorChanges> CheckInDesk::changesSince(const access::Principal& caller, c
             page.ticketTypes.push_back({type.id, type.name});
         auto tickets = repository.ticketsChangedSince(eventId, cursor.after, limit + 1);
         auto revocations = repository.revocationsSince(eventId, cursor.after, limit + 1);
-        auto scans = repository.admissionsSince(eventId, cursor.after, limit + 1);
+        auto scans = repository.admissionsSince(eventId, caller.device->listId, cursor.after, limit + 1);
         // The first `limit` changes of all kinds by sequence (numbers are unique across kinds).
         std::vector<std::int64_t> sequences;
         for (const auto& t : tickets)
@@ -385,7 +385,7 @@ Result<DoorChanges> CheckInDesk::changesSince(const access::Principal& caller, c
                 page.tickets.push_back(std::move(t));
             for (auto& r : repository.revocationsSince(eventId, cursor.after, kLateLimit, cursor.horizon))
                 page.revocations.push_back(std::move(r));
-            for (auto& s : repository.admissionsSince(eventId, cursor.after, kLateLimit, cursor.horizon))
+            for (auto& s : repository.admissionsSince(eventId, caller.device->listId, cursor.after, kLateLimit, cursor.horizon))
                 page.scans.push_back(std::move(s));
         }
         page.cursor.horizon = runningNow;

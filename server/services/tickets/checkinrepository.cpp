@@ -241,16 +241,19 @@ std::vector<SyncedRevocation> CheckInRepository::revocationsSince(const std::str
     return revocations;
 }
 
-std::vector<SyncedScan> CheckInRepository::admissionsSince(const std::string& eventId, std::int64_t after, int limit,
+std::vector<SyncedScan> CheckInRepository::admissionsSince(const std::string& eventId, const std::string& listId, std::int64_t after, int limit,
                                                           const std::optional<std::string>& lateSince)
 {
+    // The device's own list, and the admissions that count against it: those on single-entry
+    // lists (the same ones the server's judge counts). Another gate's multi-entry lounge does not.
     std::vector<SyncedScan> scans;
     for (const auto& row : m_tx.exec_params("SELECT s.change_seq, s.scan_id, s.ticket_id::text, s.list_id::text, s.kind, " +
                                                 db::rfc3339Sql("s.received_at") +
                                                 ", s.device_id::text, s.annulled_at IS NOT NULL FROM tickets.scans s "
-                                                "WHERE s.event_id = $1::uuid AND s.result = 'ok'" + syncWindow(lateSince) +
-                                                " ORDER BY s.change_seq LIMIT $3",
-                                            eventId, after, limit, lateSince.value_or("")))
+                                                "JOIN tickets.checkin_lists l ON l.id = s.list_id "
+                                                "WHERE s.event_id = $1::uuid AND s.result = 'ok' AND (s.list_id = $5::uuid OR NOT l.multi_entry)" +
+                                                syncWindow(lateSince) + " ORDER BY s.change_seq LIMIT $3",
+                                            eventId, after, limit, lateSince.value_or(""), listId))
         scans.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
                          row[4].as<std::string>() == "exit" ? ScanKind::Exit : ScanKind::Entry, row[5].as<std::string>(), optionalText(row[6]),
                          row[7].as<bool>()});

@@ -66,7 +66,7 @@ public:
                                                   const std::optional<std::string>& lateSince = std::nullopt);
     std::vector<SyncedRevocation> revocationsSince(const std::string& eventId, std::int64_t after, int limit,
                                                    const std::optional<std::string>& lateSince = std::nullopt);
-    std::vector<SyncedScan> admissionsSince(const std::string& eventId, std::int64_t after, int limit,
+    std::vector<SyncedScan> admissionsSince(const std::string& eventId, const std::string& listId, std::int64_t after, int limit,
                                             const std::optional<std::string>& lateSince = std::nullopt);
 
     std::vector<SearchHit> search(const CheckInList& list, const std::string& query, int limit);

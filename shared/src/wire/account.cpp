@@ -45,7 +45,7 @@ void fromJson(const FieldReader& reader, TokenGrant& grant)
 {
     grant.accessToken = reader.string("access_token");
     grant.refreshToken = reader.string("refresh_token");
-    grant.expiresIn = static_cast<int>(reader.integer("expires_in"));
+    grant.expiresIn = reader.integer("expires_in");
     grant.sessionId = reader.string("session_id");
     grant.user = decode<User>(reader.object("user"), reader.pathOf("user"));
 }

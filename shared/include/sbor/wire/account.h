@@ -4,6 +4,7 @@
 
 #include "sbor/wire/decoding.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,7 +31,7 @@ struct User {
 struct TokenGrant {
     std::string accessToken;
     std::string refreshToken;
-    int expiresIn = 0; // seconds
+    std::int64_t expiresIn = 0; // seconds
     std::string sessionId;
     User user;
 };

@@ -135,7 +135,7 @@ private slots:
         const auto order = await(api.placeOrder({"00000000-0000-4000-8000-000000000000", {}}));
         QCOMPARE(order.error().kind, ApiError::Kind::TimedOut);
         QCOMPARE(silent.requests(), 7);
-        const auto scan = await(api.redeem({"CODE", "00000000-0000-4000-8000-000000000000", "scan-1", std::nullopt, wire::ScanKind::Entry}, 200));
+        const auto scan = await(api.redeem({"CODE", "00000000-0000-4000-8000-000000000000", "scan-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}, 200));
         QCOMPARE(scan.error().kind, ApiError::Kind::TimedOut);
         QCOMPARE(silent.requests(), 10);
     }
@@ -238,8 +238,10 @@ private slots:
         QCOMPARE(refreshed.count(), 1);
         QVERIFY(client->refreshToken() != refresh);
 
-        // An access token about to expire is refreshed before the calls go out.
-        client->setUserTokens(client->accessToken(), client->refreshToken(), 5); // within the 30 s margin
+        // An access token about to expire is refreshed before the calls go out (the margin is
+        // at most half its life, so a short-lived token is not refreshed before every call).
+        client->setUserTokens(client->accessToken(), client->refreshToken(), 2);
+        QTest::qWait(1100);
         std::vector<QFuture<sbor::client::ApiResult<wire::Page<wire::Session>>>> second;
         for (int i = 0; i < 10; ++i)
             second.push_back(api.sessions());

@@ -439,21 +439,21 @@ private slots:
         // The door
         const auto& first = m_tickets.at(0);
         const std::string scanId = "scan-" + sbor::client::newRequestKey().toStdString();
-        const auto admitted = await(kiosk.redeem({first.code, list->id, scanId, std::nullopt, wire::ScanKind::Entry}));
+        const auto admitted = await(kiosk.redeem({first.code, list->id, scanId, std::nullopt, wire::ScanKind::Entry, std::nullopt}));
         SBOR_REQUIRE_OK(admitted);
         QCOMPARE(admitted->result, std::string("ok"));
         QCOMPARE(admitted->ticket->holderName, first.holderName);
-        const auto again = await(kiosk.redeem({first.code, list->id, "scan-again-" + scanId, std::nullopt, wire::ScanKind::Entry}));
+        const auto again = await(kiosk.redeem({first.code, list->id, "scan-again-" + scanId, std::nullopt, wire::ScanKind::Entry, std::nullopt}));
         SBOR_REQUIRE_OK(again);
         QCOMPARE(again->result, std::string("already_redeemed"));
         QVERIFY(again->previous);
         QCOMPARE(again->previous->deviceId.value_or(""), enrolled->deviceId);
         std::string forged = first.code;
         forged[forged.size() - 5] = forged[forged.size() - 5] == 'A' ? 'B' : 'A';
-        const auto refused = await(kiosk.redeem({forged, list->id, "scan-forged", std::nullopt, wire::ScanKind::Entry}));
+        const auto refused = await(kiosk.redeem({forged, list->id, "scan-forged", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
         SBOR_REQUIRE_OK(refused);
         QCOMPARE(refused->result, std::string("invalid_signature"));
-        SBOR_REQUIRE_ERROR(await(kiosk.redeem({first.code, "not-a-list", "scan-x", std::nullopt, wire::ScanKind::Entry})),
+        SBOR_REQUIRE_ERROR(await(kiosk.redeem({first.code, "not-a-list", "scan-x", std::nullopt, wire::ScanKind::Entry, std::nullopt})),
                            ErrorCode::ValidationFailed, 422);
 
         const auto annulled = await(kiosk.annul(QString::fromStdString(scanId)));
@@ -499,13 +499,13 @@ private slots:
         QCOMPARE(pickedIn->result, std::string("ok"));
 
         const std::string now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
-        const auto batch = await(kiosk.redeemBatch({{first.code, {}, "batch-1", now, wire::ScanKind::Entry},
-                                                    {m_tickets.at(1).code, {}, "batch-2", now, wire::ScanKind::Exit}}));
+        const auto batch = await(kiosk.redeemBatch({{first.code, {}, "batch-1", now, wire::ScanKind::Entry, std::nullopt},
+                                                    {m_tickets.at(1).code, {}, "batch-2", now, wire::ScanKind::Exit, std::nullopt}}));
         SBOR_REQUIRE_OK(batch);
         QCOMPARE(int(batch->size()), 2);
         QCOMPARE(batch->at(0).result, std::string("ok"));
         QCOMPARE(batch->at(1).result, std::string("ok")); // the exit after the picked entry
-        SBOR_REQUIRE_ERROR(await(kiosk.redeemBatch({{first.code, {}, "batch-3", std::nullopt, wire::ScanKind::Entry}})), ErrorCode::ValidationFailed, 422);
+        SBOR_REQUIRE_ERROR(await(kiosk.redeemBatch({{first.code, {}, "batch-3", std::nullopt, wire::ScanKind::Entry, std::nullopt}})), ErrorCode::ValidationFailed, 422);
 
         const auto page = await(kiosk.syncDoor({}, 1));
         SBOR_REQUIRE_OK(page);

@@ -42,7 +42,11 @@ class TestDoorStore : public QObject {
     Q_OBJECT
 
 public:
-    TestDoorStore() { (void)sodium_init(); }
+    TestDoorStore()
+    {
+        if (sodium_init() < 0)
+            qFatal("libsodium did not start");
+    }
 
 private:
     Keys m_keys;
@@ -145,9 +149,22 @@ private slots:
         QCOMPARE(queued.at(1).scan.kind, wire::ScanKind::Exit);
         QVERIFY(reopened.annulQueued("q-2"));
         QCOMPARE(reopened.queueLength(), 1);
-        QVERIFY(reopened.dequeue({"q-1"}));
+        QCOMPARE(reopened.annulledQueued(), std::vector<std::string>{"q-2"}); // the server is told once online
+        // The upload of q-1 is answered: it leaves the queue and becomes an admission of the copy.
+        QVERIFY(reopened.acceptUploaded({{queued.at(0), "ok"}}, kDevice));
         QCOMPARE(reopened.queueLength(), 0);
-        QCOMPARE(judge(reopened, code(1)), std::string("ok")); // the annulled and dequeued scans no longer count
+        QCOMPARE(judge(reopened, code(1)), std::string("already_redeemed"));
+        QVERIFY(reopened.forgetQueued("q-2"));
+        QVERIFY(reopened.annulledQueued().empty());
+        QVERIFY(reopened.annulSynced("q-1"));
+        QCOMPARE(judge(reopened, code(1)), std::string("ok")); // taken back: it no longer counts
+
+        // Scans the server refuses as a whole are set aside, not sent again.
+        admit(reopened, 6, "q-3");
+        QVERIFY(reopened.markRejected({"q-3"}, "scanned_at must lie within the last 72 hours"));
+        QCOMPARE(reopened.queueLength(), 0);
+        QCOMPARE(reopened.rejectedCount(), 1);
+        QVERIFY(reopened.queued().empty());
     }
 
     void listRulesApply()

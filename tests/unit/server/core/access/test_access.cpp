@@ -21,7 +21,7 @@ public:
         const auto role = parseRole(token.substr(6));
         if (!role)
             return Error(ErrorCode::Unauthorized, "bad token");
-        return Principal{"user-1", {*role}, "session-1"};
+        return Principal{"user-1", {*role}, "session-1", std::nullopt};
     }
     int calls = 0;
 };
@@ -47,7 +47,7 @@ private slots:
         for (Role role : allRoles())
             QCOMPARE(parseRole(roleName(role)), std::optional<Role>(role));
         QVERIFY(!parseRole("Admin")); // names are exact
-        const Principal both{"u", {Role::Staff, Role::Support}, "s"};
+        const Principal both{"u", {Role::Staff, Role::Support}, "s", std::nullopt};
         QVERIFY(both.has(Permission::CheckInRedeem) && both.has(Permission::UsersRead) && !both.has(Permission::AuditRead));
     }
 
