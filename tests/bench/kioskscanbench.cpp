@@ -350,8 +350,8 @@ QJsonObject printDecoding(const DecodeResults& results)
     printBreakdown<double, 5>(results, "success by rotation", kRotations, [](const Condition& c) { return c.rotation; },
                            [](int v) { return QStringLiteral("%1 deg").arg(v); }, json, "by_rotation_deg");
     printBreakdown<double, 3>(results, "success by blur", kBlurs, [](const Condition& c) { return c.blur; },
-                              [](double v) { return v == 0 ? QStringLiteral("none") : QStringLiteral("sigma %1 px").arg(v, 0, 'f', 1); }, json,
-                              "by_blur_sigma");
+                              [](double v) { return v == 0 ? QStringLiteral("none") : QStringLiteral("box radius %1 px").arg(v); }, json,
+                              "by_blur_radius");
     printBreakdown<double, 3>(results, "success by noise", kNoises, [](const Condition& c) { return c.noise; },
                            [](int v) { return QStringLiteral("sigma %1").arg(v); }, json, "by_noise_sigma");
     for (const auto& run : results.runs)
