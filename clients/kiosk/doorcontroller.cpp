@@ -647,7 +647,7 @@ void DoorController::onLiveFrame(const wire::LiveFrame& frame)
         if (deviceOf("first") == me || deviceOf("second") == me)
             addConflict(q(stringField(data, "ticket_id")), {}, tr("Admitted at two entrances: check the ticket"));
     }
-    if (frame.type == "ticket.checkin" || frame.type == "checkin.annulled" || frame.type.rfind("ticket.", 0) == 0 || frame.type.rfind("order.", 0) == 0)
+    if (frame.type.rfind("checkin.", 0) == 0 || frame.type.rfind("ticket.", 0) == 0 || frame.type.rfind("order.", 0) == 0)
         m_liveSyncDebounce.start();
 }
 
@@ -655,6 +655,20 @@ void DoorController::refreshCounts()
 {
     m_counts = m_store->counts();
     emit countsChanged();
+    // A conflict about a ticket the copy did not have yet gets its guest's name once it does.
+    bool named = false;
+    for (auto& entry : m_conflicts) {
+        QVariantMap conflict = entry.toMap();
+        if (!conflict.value("holderName").toString().isEmpty())
+            continue;
+        if (const QString holder = holderOf(conflict.value("ticketId").toString().toStdString()); !holder.isEmpty()) {
+            conflict["holderName"] = holder;
+            entry = conflict;
+            named = true;
+        }
+    }
+    if (named)
+        emit conflictsChanged();
 }
 
 int DoorController::queueLength() const { return m_store->queueLength(); }

@@ -441,6 +441,34 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(app.door().checkedIn(), before + 1, 5000);
     }
 
+    void aConflictFromTheLiveFeedIsShownAtOnce()
+    {
+        // A staff member's phone (a person: no device) admits a guest; moments later the same code
+        // — a shared screenshot — comes to this kiosk. Amber here, and the server reports a
+        // conflict on the live feed whose first scan has no device id: shown at once, and the
+        // kiosk keeps running.
+        auto app = openKiosk(m_kioskData.filePath("door"));
+        QVERIFY(app);
+        QTRY_VERIFY_WITH_TIMEOUT(app->door().isOnline() && !app->door().lastSync().isEmpty(), 10000);
+        QTest::qWait(500); // the live subscription is in place
+        const auto types = await(m_organizerApi->ticketTypes(m_eventId));
+        SBOR_REQUIRE_OK(types);
+        const auto sold = await(m_organizerApi->placeOrder({m_eventId.toStdString(), {{types->at(0).id, 1, {{"Copied Code", uniqueEmail("copy").toStdString()}}}}}));
+        SBOR_REQUIRE_OK(sold);
+        const auto first = await(m_organizerApi->redeem({sold->tickets.at(0).code, m_listId.toStdString(), "phone-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
+        SBOR_REQUIRE_OK(first);
+        QCOMPARE(first->result, std::string("ok"));
+        const QString image = m_files.filePath("copied.png");
+        QVERIFY(renderQr(QString::fromStdString(sold->tickets.at(0).code)).save(image));
+        QVERIFY(app->door().scanImageFile(image));
+        awaitVerdict(*app, "warning", "already_redeemed");
+        QVERIFY(app->door().verdict().value("detail").toString().contains("another entrance") ||
+                app->door().verdict().value("detail").toString().contains("another kiosk"));
+        QTRY_VERIFY_WITH_TIMEOUT(!app->door().conflicts().isEmpty(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->door().conflicts().at(0).toMap().value("holderName").toString(), QStringLiteral("Copied Code"), 5000);
+        app->door().dismissVerdict();
+    }
+
     void settingsAreBehindThePin()
     {
         auto app = openKiosk(m_kioskData.filePath("door"));
