@@ -361,6 +361,9 @@ private slots:
         QTest::newRow("code as number") << QByteArray("{\"code\":5,\"list_id\":\"LIST\",\"scan_id\":\"b5\"}") << 422;
         QTest::newRow("unknown list") << QByteArray("{\"code\":\"ABC\",\"list_id\":\"00000000-0000-4000-8000-000000000000\",\"scan_id\":\"b6\"}") << 404;
         QTest::newRow("not json") << QByteArray("{\"code\":") << 400;
+        QTest::newRow("code and ticket id") << QByteArray("{\"code\":\"ABC\",\"ticket_id\":\"00000000-0000-4000-8000-000000000000\",\"list_id\":\"LIST\",\"scan_id\":\"b7\"}") << 422;
+        QTest::newRow("ticket id not an id") << QByteArray("{\"ticket_id\":\"ticket-1\",\"list_id\":\"LIST\",\"scan_id\":\"b8\"}") << 422;
+        QTest::newRow("ticket id as number") << QByteArray("{\"ticket_id\":7,\"list_id\":\"LIST\",\"scan_id\":\"b9\"}") << 422;
     }
 
     void badRedeemsAreRefusedAndStoreNothing()
