@@ -40,6 +40,7 @@
 #include "clientawait.h"
 #include "codereader.h"
 #include "doorcontroller.h"
+#include "doorscenario.h"
 #include "httpclient.h"
 #include "kiosksettings.h"
 #include "latencystats.h"
@@ -403,7 +404,6 @@ void pause(int ms)
     waitUntil([] { return false; }, ms);
 }
 
-std::string isoInDays(double days) { return QDateTime::currentDateTimeUtc().addSecs(qint64(days * 86400)).toString(Qt::ISODate).toStdString(); }
 
 template <typename T>
 bool require(const ApiResult<T>& result, const char* what)
@@ -477,28 +477,12 @@ std::optional<DoorResults> runDoor(int scans, int warmup, int extraTickets, std:
     const int online = warmup + scans;
     const int offline = 1 + scans;
     const int total = 2 * online + offline + extraTickets; // the extra ones only fill the kiosk's copy
-    const auto event = await(organizerApi.createEvent({"Kiosk scan bench", "", "Hall A", isoInDays(0.3), isoInDays(0.5), "Europe/Moscow", 1, std::nullopt}));
-    if (!require(event, "createEvent"))
+    const auto scenario = openDoor(organizerApi, {"Kiosk scan bench", "Main entrance", false, {}, total});
+    if (!scenario)
         return std::nullopt;
-    const QString eventId = QString::fromStdString(event->id);
-    const auto type = await(organizerApi.createTicketType(eventId, {"Standing", 0, "RUB", total + 10, isoInDays(-1), isoInDays(0.25), 1, 50, true}));
-    if (!require(type, "createTicketType") || !require(await(organizerApi.publishEvent(eventId)), "publishEvent"))
-        return std::nullopt;
-    const auto list = await(organizerApi.createCheckInList(eventId, {"Main entrance", {}, false, false, std::nullopt, std::nullopt}));
-    if (!require(list, "createCheckInList"))
-        return std::nullopt;
-    const QString listId = QString::fromStdString(list->id);
-    std::vector<wire::Ticket> tickets;
-    while (int(tickets.size()) < total) {
-        wire::OrderLine line{type->id, std::min(50, total - int(tickets.size())), {}};
-        for (int i = 0; i < line.quantity; ++i)
-            line.attendees.push_back({QStringLiteral("Guest %1").arg(tickets.size() + i + 1, 3, 10, QChar('0')).toStdString(),
-                                      uniqueEmail("guest").toStdString()});
-        const auto placed = await(organizerApi.placeOrder({eventId.toStdString(), {line}}));
-        if (!require(placed, "placeOrder"))
-            return std::nullopt;
-        tickets.insert(tickets.end(), placed->tickets.begin(), placed->tickets.end());
-    }
+    const QString eventId = scenario->eventId;
+    const QString listId = scenario->listId;
+    const std::vector<wire::Ticket>& tickets = scenario->tickets;
     const auto kioskCode = await(organizerApi.createEnrollment(eventId, listId, "Bench kiosk"));
     const auto ceilingCode = await(organizerApi.createEnrollment(eventId, listId, "Bench ceiling"));
     if (!require(kioskCode, "createEnrollment") || !require(ceilingCode, "createEnrollment"))

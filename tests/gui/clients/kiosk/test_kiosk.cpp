@@ -8,6 +8,7 @@
 #include "apiclient.h"
 #include "authapi.h"
 #include "clientawait.h"
+#include "doorscenario.h"
 #include "kioskapp.h"
 #include "qrdecoding.h"
 #include "sborapi.h"
@@ -33,8 +34,6 @@ using sbor::kiosk::KioskOptions;
 namespace wire = sbor::wire;
 
 namespace {
-
-std::string isoInDays(double days) { return QDateTime::currentDateTimeUtc().addSecs(qint64(days * 86400)).toString(Qt::ISODate).toStdString(); }
 
 // Types `text` into the window key by key, `delayMs` apart. (QTest::keyClicks is for widgets, and
 // Qt 6.4's keyClick on a window takes its delay argument as a repeat count, so we wait ourselves.)
@@ -142,22 +141,13 @@ private slots:
         m_organizerClient = std::make_unique<ApiClient>(ApiClient::Settings{m_server->url("/"), 10000, 3, 50});
         m_organizerApi = std::make_unique<SborApi>(*m_organizerClient);
         SBOR_REQUIRE_OK(await(m_organizerApi->login(organizer.email, kTestPassword)));
-        const auto event = await(m_organizerApi->createEvent({"Jazz at the Old Mill", "", "Old Mill, Hall A", isoInDays(0.3), isoInDays(0.5),
-                                                              "Europe/Moscow", 1, std::nullopt}));
-        SBOR_REQUIRE_OK(event);
-        m_eventId = QString::fromStdString(event->id);
-        const auto type = await(m_organizerApi->createTicketType(m_eventId, {"Standing", 0, "RUB", 100, isoInDays(-1), isoInDays(0.25), 1, 10, true}));
-        SBOR_REQUIRE_OK(type);
-        SBOR_REQUIRE_OK(await(m_organizerApi->publishEvent(m_eventId)));
-        const auto list = await(m_organizerApi->createCheckInList(m_eventId, {"Main entrance", {}, false, true, std::nullopt, std::nullopt}));
-        SBOR_REQUIRE_OK(list);
-        m_listId = QString::fromStdString(list->id);
-        wire::OrderLine line{type->id, 5, {}};
-        for (const char* name : {"Мария Иванова", "Alexei Smirnov", "Olga Petrova", "Dmitri Volkov", "Anna Kuznetsova"})
-            line.attendees.push_back({name, uniqueEmail("guest").toStdString()});
-        const auto placed = await(m_organizerApi->placeOrder({m_eventId.toStdString(), {line}}));
-        SBOR_REQUIRE_OK(placed);
-        m_tickets = placed->tickets;
+        const auto door = openDoor(*m_organizerApi, {"Jazz at the Old Mill", "Main entrance", true,
+                                                     {"Мария Иванова", "Alexei Smirnov", "Olga Petrova", "Dmitri Volkov", "Anna Kuznetsova"}});
+        QVERIFY(door);
+        m_door = *door;
+        m_eventId = door->eventId;
+        m_listId = door->listId;
+        m_tickets = door->tickets;
         QCOMPARE(int(m_tickets.size()), 5);
         for (const auto& ticket : m_tickets) {
             m_images << ticketImage(ticket);
@@ -430,12 +420,10 @@ private slots:
         SBOR_REQUIRE_OK(await(other.enrollDevice(issueEnrollmentCode("Gate D"))));
         // A ticket sold now, admitted at the other gate: both the expected and the admitted count move.
         const int expected = app.door().expected();
-        const auto types = await(m_organizerApi->ticketTypes(m_eventId));
-        SBOR_REQUIRE_OK(types);
-        const auto sold = await(m_organizerApi->placeOrder({m_eventId.toStdString(), {{types->at(0).id, 1, {{"Late Guest", uniqueEmail("late").toStdString()}}}}}));
-        SBOR_REQUIRE_OK(sold);
+        const auto sold = sellTicket(*m_organizerApi, m_door, "Late Guest");
+        QVERIFY(sold);
         QTRY_COMPARE_WITH_TIMEOUT(app.door().expected(), expected + 1, 5000);
-        const auto admitted = await(other.redeem({sold->tickets.at(0).code, m_listId.toStdString(), "gate-d-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
+        const auto admitted = await(other.redeem({sold->code, m_listId.toStdString(), "gate-d-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
         SBOR_REQUIRE_OK(admitted);
         QCOMPARE(admitted->result, std::string("ok"));
         QTRY_COMPARE_WITH_TIMEOUT(app.door().checkedIn(), before + 1, 5000);
@@ -451,15 +439,13 @@ private slots:
         QVERIFY(app);
         QTRY_VERIFY_WITH_TIMEOUT(app->door().isOnline() && !app->door().lastSync().isEmpty(), 10000);
         QTest::qWait(500); // the live subscription is in place
-        const auto types = await(m_organizerApi->ticketTypes(m_eventId));
-        SBOR_REQUIRE_OK(types);
-        const auto sold = await(m_organizerApi->placeOrder({m_eventId.toStdString(), {{types->at(0).id, 1, {{"Copied Code", uniqueEmail("copy").toStdString()}}}}}));
-        SBOR_REQUIRE_OK(sold);
-        const auto first = await(m_organizerApi->redeem({sold->tickets.at(0).code, m_listId.toStdString(), "phone-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
+        const auto sold = sellTicket(*m_organizerApi, m_door, "Copied Code");
+        QVERIFY(sold);
+        const auto first = await(m_organizerApi->redeem({sold->code, m_listId.toStdString(), "phone-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
         SBOR_REQUIRE_OK(first);
         QCOMPARE(first->result, std::string("ok"));
         const QString image = m_files.filePath("copied.png");
-        QVERIFY(renderQr(QString::fromStdString(sold->tickets.at(0).code)).save(image));
+        QVERIFY(renderQr(QString::fromStdString(sold->code)).save(image));
         QVERIFY(app->door().scanImageFile(image));
         awaitVerdict(*app, "warning", "already_redeemed");
         QVERIFY(app->door().verdict().value("detail").toString().contains("another entrance") ||
@@ -520,6 +506,7 @@ private:
     HttpClient m_http;
     std::unique_ptr<ApiClient> m_organizerClient;
     std::unique_ptr<SborApi> m_organizerApi;
+    DoorScenario m_door;
     QString m_eventId;
     QString m_listId;
     std::vector<wire::Ticket> m_tickets;
