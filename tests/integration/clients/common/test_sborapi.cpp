@@ -629,6 +629,34 @@ private slots:
         QCOMPARE(failing.count(), 0);
     }
 
+    void callsWithoutTheRightToken()
+    {
+        // The error path of the calls whose other failures need no set-up: nobody signed in.
+        Person anonymous{newClient(), nullptr, {}, {}};
+        anonymous.api = std::make_unique<SborApi>(*anonymous.client);
+        SborApi& api = *anonymous.api;
+        SBOR_REQUIRE_ERROR(await(api.me()), ErrorCode::Unauthorized, 401);
+        SBOR_REQUIRE_ERROR(await(api.sessions()), ErrorCode::Unauthorized, 401);
+        SBOR_REQUIRE_ERROR(await(api.endSession("00000000-0000-4000-8000-000000000000")), ErrorCode::Unauthorized, 401);
+        SBOR_REQUIRE_ERROR(await(api.becomeOrganizer()), ErrorCode::Unauthorized, 401);
+        SBOR_REQUIRE_ERROR(await(api.orders()), ErrorCode::Unauthorized, 401);
+        SBOR_REQUIRE_ERROR(await(api.tickets()), ErrorCode::Unauthorized, 401);
+        SBOR_REQUIRE_ERROR(await(api.notifications()), ErrorCode::Unauthorized, 401);
+        SBOR_REQUIRE_ERROR(await(api.notificationPreferences()), ErrorCode::Unauthorized, 401);
+        SBOR_REQUIRE_ERROR(await(api.markAllNotificationsRead()), ErrorCode::Unauthorized, 401);
+        SBOR_REQUIRE_ERROR(await(api.placeOrder({"00000000-0000-4000-8000-000000000000", {}})), ErrorCode::Unauthorized, 401);
+        SBOR_REQUIRE_ERROR(await(api.createEvent(draft("Nobody's"))), ErrorCode::Unauthorized, 401);
+        SBOR_REQUIRE_ERROR(await(api.validateCode("ABC")), ErrorCode::Unauthorized, 401);
+        // Public reads work without a token; unknown ids are 404, not 500.
+        SBOR_REQUIRE_OK(await(api.categories()));
+        SBOR_REQUIRE_ERROR(await(api.ticketTypes("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound, 404);
+        SBOR_REQUIRE_ERROR(await(api.schedule("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound, 404);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->ticketQrSvg("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound, 404);
+        SBOR_REQUIRE_ERROR(await(m_organizer.api->validateCode("ABC", "not-a-list")), ErrorCode::ValidationFailed, 422);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->tickets("not-a-cursor")), ErrorCode::ValidationFailed, 422);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->updateTicketType("00000000-0000-4000-8000-000000000000", {})), ErrorCode::Forbidden, 403);
+    }
+
     void deletingTheAccount()
     {
         Person person = signUp("leaving");
