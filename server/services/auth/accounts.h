@@ -8,19 +8,15 @@
 #include "userrepository.h"
 
 #include "access/access.h"
+#include "sbor/wire/account.h"
 
 #include <optional>
 #include <string>
 
 namespace sbor::auth {
 
-struct Registration {
-    std::string email;
-    std::string password;
-    std::string name;
-    std::optional<std::string> phone;
-    std::optional<std::string> country;
-    std::optional<std::string> locale;
+// A sign-up as the API takes it, plus the roles a new account starts with (the CLI may name others).
+struct Registration : wire::Registration {
     std::vector<access::Role> roles = {access::Role::Attendee};
 };
 

@@ -56,32 +56,18 @@ using wire::PreviousAdmission;
 using wire::RedeemAnswer;
 using wire::TicketSummary;
 
-// What changed at an event's door since a cursor, for a kiosk's offline copy.
-struct SyncedTicket {
+// What changed at an event's door since a cursor, for a kiosk's offline copy: the wire items,
+// each with its place in the event's change sequence (which orders and pages them).
+struct SyncedTicket : wire::SyncedTicket {
     std::int64_t sequence = 0;
-    std::string id;
-    std::string ticketTypeId;
-    std::string holderName;
-    std::string status;
-    bool blocked = false;
 };
 
-struct SyncedRevocation {
+struct SyncedRevocation : wire::SyncedRevocation {
     std::int64_t sequence = 0;
-    std::string code;
-    std::string ticketId;
-    std::string reason;
 };
 
-struct SyncedScan {
+struct SyncedScan : wire::SyncedScan {
     std::int64_t sequence = 0;
-    std::string scanId;
-    std::string ticketId;
-    std::string listId;
-    ScanKind kind = ScanKind::Entry;
-    std::string at;
-    std::optional<std::string> deviceId;
-    bool annulled = false;
 };
 
 // Where a kiosk's copy stands: every change up to `after` seen, except what transactions from

@@ -275,12 +275,9 @@ Reply CheckInHandlers::sync(HttpRequest& request)
     page.ticketTypes = changes->ticketTypes;
     if (lists && !lists->empty())
         page.list = lists->front();
-    for (const auto& ticket : changes->tickets)
-        page.tickets.push_back({ticket.id, ticket.ticketTypeId, ticket.holderName, ticket.status, ticket.blocked});
-    for (const auto& revocation : changes->revocations)
-        page.revocations.push_back({revocation.code, revocation.ticketId, revocation.reason});
-    for (const auto& scan : changes->scans)
-        page.scans.push_back({scan.scanId, scan.ticketId, scan.listId, scan.kind, scan.at, scan.deviceId, scan.annulled});
+    page.tickets.assign(changes->tickets.begin(), changes->tickets.end()); // the wire part of each
+    page.revocations.assign(changes->revocations.begin(), changes->revocations.end());
+    page.scans.assign(changes->scans.begin(), changes->scans.end());
     page.nextCursor = paging::encodeCursor({{"s", changes->cursor.after}, {"h", *changes->cursor.horizon}});
     page.hasMore = changes->more;
     return HttpResponse::json(200, wire::toJson(page));

@@ -225,8 +225,8 @@ std::vector<SyncedTicket> CheckInRepository::ticketsChangedSince(const std::stri
     for (const auto& row : m_tx.exec_params("SELECT change_seq, id::text, ticket_type_id::text, holder_name, status, blocked FROM tickets.tickets "
                                             "WHERE event_id = $1::uuid" + syncWindow(lateSince) + " ORDER BY change_seq LIMIT $3",
                                             eventId, after, limit, lateSince.value_or("")))
-        tickets.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
-                           row[4].as<std::string>(), row[5].as<bool>()});
+        tickets.push_back({{row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(), row[4].as<std::string>(), row[5].as<bool>()},
+                           row[0].as<std::int64_t>()});
     return tickets;
 }
 
@@ -237,7 +237,7 @@ std::vector<SyncedRevocation> CheckInRepository::revocationsSince(const std::str
     for (const auto& row : m_tx.exec_params("SELECT change_seq, code, ticket_id::text, reason FROM tickets.revoked_codes "
                                             "WHERE event_id = $1::uuid" + syncWindow(lateSince) + " ORDER BY change_seq LIMIT $3",
                                             eventId, after, limit, lateSince.value_or("")))
-        revocations.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>()});
+        revocations.push_back({{row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>()}, row[0].as<std::int64_t>()});
     return revocations;
 }
 
@@ -254,9 +254,10 @@ std::vector<SyncedScan> CheckInRepository::admissionsSince(const std::string& ev
                                                 "WHERE s.event_id = $1::uuid AND s.result = 'ok' AND (s.list_id = $5::uuid OR NOT l.multi_entry)" +
                                                 syncWindow(lateSince) + " ORDER BY s.change_seq LIMIT $3",
                                             eventId, after, limit, lateSince.value_or(""), listId))
-        scans.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
-                         row[4].as<std::string>() == "exit" ? ScanKind::Exit : ScanKind::Entry, row[5].as<std::string>(), optionalText(row[6]),
-                         row[7].as<bool>()});
+        scans.push_back({{row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
+                          row[4].as<std::string>() == "exit" ? ScanKind::Exit : ScanKind::Entry, row[5].as<std::string>(), optionalText(row[6]),
+                          row[7].as<bool>()},
+                         row[0].as<std::int64_t>()});
     return scans;
 }
 
