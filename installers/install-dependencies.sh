@@ -11,8 +11,9 @@ packages=(
   libcpprest-dev libssl-dev libpqxx-dev libpq-dev librdkafka-dev libsodium-dev libcrypt-dev libyaml-cpp-dev nlohmann-json3-dev
   # ticket QR codes: ZXing-C++ draws them, zlib packs the PNG
   libzxing-dev zlib1g-dev
-  # notifications: email over SMTP and webhooks go out through libcurl
-  libcurl4-openssl-dev
+  # notifications: email over SMTP and webhooks go out through libcurl; webhook hosts are
+  # normalised with libidn2 (IDNA, as the resolver will see them) before they are judged
+  libcurl4-openssl-dev libidn2-dev
   # Qt: Qt Test for every suite; WebSockets for the live hub and the clients' live feed
   qt6-base-dev qt6-websockets-dev
   # the kiosk: Qt Quick and its controls, Multimedia (camera, sounds), SQLite through Qt SQL,
@@ -29,6 +30,8 @@ packages=(
   postgresql
   # tests and benchmarks
   curl wrk nginx-light procps
+  # the libFuzzer targets of tests/fuzz (the `fuzz` preset): clang with its sanitizer and fuzzer runtimes
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev
   # a real SMTP server for the notification tests to deliver to
   python3-aiosmtpd
 )

@@ -93,9 +93,44 @@ CallContext callContextOf(const HttpRequest& request)
     return {request.traceId, request.clientAddress, request.headers.get("user-agent")};
 }
 
+namespace {
+
+constexpr std::size_t kLongestEchoedText = 120;
+constexpr std::size_t kLongestMessage = 400;
+
+// The longest prefix of `text` of at most `limit` bytes that does not end inside a UTF-8
+// sequence, with an ellipsis when something was cut.
+std::string shortened(const std::string& text, std::size_t limit)
+{
+    if (text.size() <= limit)
+        return text;
+    std::size_t end = limit;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return text.substr(0, end) + "…";
+}
+
+// Errors quote what the client sent (an id, a path, a field name) so the client sees what was
+// wrong; quoting it whole would hand back megabytes for megabytes.
+void shortenEchoes(nlohmann::json& value)
+{
+    if (value.is_string()) {
+        if (value.get_ref<const std::string&>().size() > kLongestEchoedText)
+            value = shortened(value.get_ref<const std::string&>(), kLongestEchoedText);
+    } else if (value.is_structured()) {
+        for (auto& item : value)
+            shortenEchoes(item);
+    }
+}
+
+} // namespace
+
 HttpResponse errorResponse(const Error& error, const std::string& traceId)
 {
     nlohmann::json body = error.toJson();
+    if (body["message"].is_string())
+        body["message"] = shortened(body["message"].get<std::string>(), kLongestMessage);
+    shortenEchoes(body["details"]);
     if (!traceId.empty())
         body["trace_id"] = traceId;
     HttpResponse response = HttpResponse::json(httpStatusFor(error.code), {{"error", body}});

@@ -1,5 +1,8 @@
 #include "http/jsonbody.h"
 
+#include "sbor/strictjson.h"
+#include "validation/textrules.h"
+
 namespace sbor::http {
 
 Result<nlohmann::json> parseJsonBody(const HttpRequest& request)
@@ -11,17 +14,13 @@ Result<nlohmann::json> parseJsonBody(const HttpRequest& request)
                      {{"content_type", request.headers.get("content-type")}});
     if (request.body.empty())
         return Error(ErrorCode::MalformedJson, "request body is empty; a JSON object is expected");
-    nlohmann::json parsed;
-    try {
-        parsed = nlohmann::json::parse(request.body);
-    } catch (const nlohmann::json::parse_error& e) {
-        return Error(ErrorCode::MalformedJson, "request body is not valid JSON",
-                     {{"offset", e.byte}, {"reason", e.what()}});
-    }
-    if (!parsed.is_object())
+    auto parsed = parseStrictJson(request.body);
+    if (!parsed)
+        return Error(ErrorCode::MalformedJson, "request body " + parsed.error().message, parsed.error().details);
+    if (!parsed->is_object())
         return Error(ErrorCode::ValidationFailed, "request body must be a JSON object",
                      {{"fields", {{{"field", ""}, {"problem", "must be an object"}}}}});
-    return parsed;
+    return std::move(parsed).value();
 }
 
 JsonFieldReader::JsonFieldReader(const nlohmann::json& object, std::string pathPrefix)
@@ -61,6 +60,10 @@ std::string JsonFieldReader::requiredString(const std::string& field, std::size_
         return {};
     }
     const auto& text = value->get_ref<const std::string&>();
+    if (auto problem = validation::textProblem(text)) {
+        addProblem(field, *problem);
+        return {};
+    }
     if (text.size() < minLength)
         addProblem(field, minLength <= 1 ? "must not be empty" : "must be at least " + std::to_string(minLength) + " bytes");
     else if (text.size() > maxLength)
@@ -77,9 +80,14 @@ std::optional<std::string> JsonFieldReader::optionalString(const std::string& fi
         addProblem(field, "must be a string");
         return std::nullopt;
     }
-    if (value->get_ref<const std::string&>().size() > maxLength)
+    const auto& text = value->get_ref<const std::string&>();
+    if (auto problem = validation::textProblem(text)) {
+        addProblem(field, *problem);
+        return std::nullopt;
+    }
+    if (text.size() > maxLength)
         addProblem(field, "must be at most " + std::to_string(maxLength) + " bytes");
-    return value->get<std::string>();
+    return text;
 }
 
 std::optional<std::int64_t> JsonFieldReader::optionalInteger(const std::string& field, std::int64_t min, std::int64_t max)
@@ -142,6 +150,10 @@ std::vector<std::string> JsonFieldReader::optionalStringArray(const std::string&
             addProblem(field + "[" + std::to_string(i) + "]", "must be a string");
             continue;
         }
+        if (auto problem = validation::textProblem(item.get_ref<const std::string&>())) {
+            addProblem(field + "[" + std::to_string(i) + "]", *problem);
+            continue;
+        }
         out.push_back(item.get<std::string>());
     }
     return out;
@@ -156,9 +168,15 @@ std::optional<Error> JsonFieldReader::finish()
     if (m_problems.empty())
         return std::nullopt;
     const auto& first = m_problems.front();
-    return Error(ErrorCode::ValidationFailed,
-                 "field '" + first["field"].get<std::string>() + "' " + first["problem"].get<std::string>(),
-                 {{"fields", m_problems}});
+    const std::string message = "field '" + first["field"].get<std::string>() + "' " + first["problem"].get<std::string>();
+    // A body of a hundred thousand unknown fields must not get a list as long back.
+    constexpr std::size_t kProblemsShown = 50;
+    if (m_problems.size() > kProblemsShown) {
+        const std::size_t hidden = m_problems.size() - kProblemsShown;
+        m_problems.erase(m_problems.begin() + kProblemsShown, m_problems.end());
+        return Error(ErrorCode::ValidationFailed, message, {{"fields", m_problems}, {"more_problems", hidden}});
+    }
+    return Error(ErrorCode::ValidationFailed, message, {{"fields", m_problems}});
 }
 
 } // namespace sbor::http

@@ -31,18 +31,20 @@ private:
     const CorsPolicy& m_policy;
 };
 
-// A path or query that does not decode to UTF-8 is refused before any handler (and so before any
-// SQL, where PostgreSQL would reject the bytes).
+// A path or query that does not decode to text — UTF-8 (RFC 3629 strictly) without NUL or control
+// characters — is refused before any handler, and so before any SQL: PostgreSQL rejects such bytes
+// with an error, and libpq would cut a parameter at its first NUL.
 class TextEncodingCheck final : public Middleware {
 public:
     HttpResponse handle(HttpRequest& request, const Next& next) override
     {
-        bool valid = validation::utf8Length(request.path).has_value();
+        bool valid = !validation::textProblem(request.path);
         for (const auto& [name, value] : request.query)
-            valid = valid && validation::utf8Length(name) && validation::utf8Length(value);
+            valid = valid && !validation::textProblem(name) && !validation::textProblem(value);
         if (valid)
             return next(request);
-        return errorResponse(Error(ErrorCode::BadRequest, "the path or query string does not decode to UTF-8 text"), request.traceId);
+        return errorResponse(Error(ErrorCode::BadRequest, "the path or query string does not decode to UTF-8 text without control characters"),
+                             request.traceId);
     }
 };
 

@@ -20,20 +20,58 @@ bool isAsciiAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) !
 
 std::optional<std::size_t> utf8Length(std::string_view text)
 {
+    // RFC 3629 strictly: overlong forms, surrogates (U+D800–U+DFFF) and code points above U+10FFFF
+    // are not UTF-8. PostgreSQL refuses each of them, so letting one through turns a client's
+    // mistake into a server error.
     std::size_t count = 0;
     for (std::size_t i = 0; i < text.size();) {
         const auto byte = static_cast<unsigned char>(text[i]);
-        std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+        std::size_t length = 0;
+        char32_t codePoint = 0;
+        char32_t smallest = 0;
+        if (byte < 0x80) {
+            length = 1;
+            codePoint = byte;
+        } else if ((byte >> 5) == 0x6) {
+            length = 2;
+            codePoint = byte & 0x1F;
+            smallest = 0x80;
+        } else if ((byte >> 4) == 0xE) {
+            length = 3;
+            codePoint = byte & 0x0F;
+            smallest = 0x800;
+        } else if ((byte >> 3) == 0x1E) {
+            length = 4;
+            codePoint = byte & 0x07;
+            smallest = 0x10000;
+        }
         if (length == 0 || i + length > text.size())
             return std::nullopt;
         for (std::size_t k = 1; k < length; ++k) {
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
+            const auto continuation = static_cast<unsigned char>(text[i + k]);
+            if ((continuation & 0xC0) != 0x80)
                 return std::nullopt;
+            codePoint = (codePoint << 6) | (continuation & 0x3F);
         }
+        if (codePoint < smallest || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
+            return std::nullopt;
         i += length;
         ++count;
     }
     return count;
+}
+
+std::optional<std::string> textProblem(std::string_view text)
+{
+    if (!utf8Length(text))
+        return "must be valid UTF-8 text";
+    for (unsigned char c : text) {
+        if (c == 0)
+            return "must not contain NUL characters";
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+            return "must not contain control characters";
+    }
+    return std::nullopt;
 }
 
 std::optional<std::string> emailProblem(const std::string& email)

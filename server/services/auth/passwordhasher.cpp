@@ -19,12 +19,13 @@ using validation::utf8Length;
 
 namespace {
 
-// bcrypt uses only the first 72 bytes; longer passwords (allowed up to 128 characters, which
-// may be up to 512 bytes) are pre-hashed so that every byte counts. The pre-hash is encoded so
-// it has no NUL bytes.
+// bcrypt reads a C string and only its first 72 bytes. So that no byte is ever ignored, longer
+// passwords (allowed up to 128 characters, which may be up to 512 bytes) and any password holding
+// a NUL (the request reader refuses them; this is the second line) are pre-hashed. The pre-hash is
+// encoded so it has no NUL bytes and is shorter than 72.
 std::string bcryptInput(std::string_view password)
 {
-    if (password.size() <= 72)
+    if (password.size() <= 72 && password.find('\0') == std::string_view::npos)
         return std::string(password);
     unsigned char digest[crypto_generichash_BYTES];
     crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(password.data()), password.size(), nullptr, 0);
@@ -71,9 +72,9 @@ const std::unordered_set<std::string>& commonPasswords()
 
 std::optional<std::string> passwordProblem(std::string_view password)
 {
+    if (auto problem = validation::textProblem(password))
+        return problem;
     const auto length = utf8Length(password);
-    if (!length)
-        return "must be valid UTF-8 text";
     if (*length < 10)
         return "must be at least 10 characters long";
     if (*length > 128)

@@ -57,13 +57,20 @@ Result<TokenGrant> SignIn::login(const LoginAttempt& attempt, const CallContext&
         pqxx::nontransaction tx(connection); // one statement: one round trip
         return UserRepository(tx).findByEmail(attempt.email);
     });
+    // Failures are counted against the account the look-up found, not the text that was sent: any
+    // spelling that reaches an account (another case, say) meets the same counter.
+    const std::string counted = stored ? lowerCaseAscii(stored->user.email) : account;
+    if (counted != account) {
+        if (const auto wait = m_deps.throttle.blockedFor(counted, call.clientAddress))
+            return Error(ErrorCode::RateLimited, "too many failed sign-ins; try again later", {{"retry_after_seconds", *wait}});
+    }
     // Unknown email and wrong password take the same path and the same time (one bcrypt check)
     // and give the same answer.
     auto matches = m_deps.hashing.verifyOrDecoy(attempt.password, stored ? &stored->passwordHash : nullptr);
     if (!matches)
         return matches.error();
     if (!stored || !*matches) {
-        m_deps.throttle.recordFailure(account, call.clientAddress);
+        m_deps.throttle.recordFailure(counted, call.clientAddress);
         return Error(ErrorCode::InvalidCredentials, "the email or the password is wrong");
     }
     // Only someone who knows the password learns that the account is blocked.
@@ -86,10 +93,10 @@ Result<TokenGrant> SignIn::login(const LoginAttempt& attempt, const CallContext&
         return result;
     });
     if (!granted) {
-        m_deps.throttle.recordFailure(account, call.clientAddress);
+        m_deps.throttle.recordFailure(counted, call.clientAddress);
         return granted.error();
     }
-    m_deps.throttle.recordSuccess(account);
+    m_deps.throttle.recordSuccess(counted);
     return granted;
 }
 

@@ -302,7 +302,7 @@ Reply EventHandlers::replaceSchedule(HttpRequest& request)
                 reader.addProblem(path, "must be an object");
                 continue;
             }
-            http::JsonFieldReader item((*found)[i], path + ".");
+            http::JsonFieldReader item((*found)[i], path);
             ScheduleItem entry;
             entry.startsAt = item.requiredString("starts_at", 1, 64);
             entry.endsAt = item.requiredString("ends_at", 1, 64);

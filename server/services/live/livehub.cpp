@@ -1,5 +1,8 @@
 #include "livehub.h"
 
+#include "clientframe.h"
+#include "maskcheckingsocket.h"
+
 #include "log/logger.h"
 #include "sbor/error.h"
 #include "service/contracts.h"
@@ -51,6 +54,27 @@ std::string tokenOf(const QWebSocket& socket)
     return QUrlQuery(socket.requestUrl()).queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded).toStdString();
 }
 
+std::string frameText(const std::string& topic, std::uint64_t seq, const std::string& epoch, const std::string& type,
+                      const nlohmann::json& data, const std::string& at)
+{
+    return nlohmann::json{{"topic", topic}, {"seq", seq}, {"epoch", epoch}, {"type", type}, {"data", data}, {"at", at}}.dump();
+}
+
+// A kept frame (made for those who see everything) as `audience` may see it; null when that
+// audience does not get it. Only replays come here: live frames are shaped from their data.
+std::optional<std::string> reshapedFrame(const std::string& kept, Audience audience)
+{
+    const auto frame = nlohmann::json::parse(kept, nullptr, false);
+    if (!frame.is_object() || !frame.contains("data") || !frame.contains("type") || !frame["type"].is_string())
+        return std::nullopt;
+    const auto data = dataFor(audience, frame["type"].get<std::string>(), frame["data"]);
+    if (!data)
+        return std::nullopt;
+    nlohmann::json shaped = frame;
+    shaped["data"] = *data;
+    return shaped.dump();
+}
+
 } // namespace
 
 struct LiveHub::Client {
@@ -80,8 +104,11 @@ void LiveHub::start()
     QMetaObject::invokeMethod(this, [this, &listening] {
         m_server = new QWebSocketServer(QStringLiteral("sbor-live"), QWebSocketServer::NonSecureMode, this);
         m_server->setMaxPendingConnections(1024);
-        if (!m_server->listen(QHostAddress(QString::fromStdString(m_settings.host)), quint16(m_settings.port))) {
-            listening.set_value(m_server->errorString().toStdString());
+        // Our listener accepts and checks the clients' frames; Qt's server only does the upgrade.
+        m_listener = new MaskCheckingListener(*m_server, [this](MaskCheckingSocket* connection) { failUnmasked(connection); }, this);
+        m_listener->setMaxPendingConnections(1024);
+        if (!m_listener->listen(QHostAddress(QString::fromStdString(m_settings.host)), quint16(m_settings.port))) {
+            listening.set_value(m_listener->errorString().toStdString());
             return;
         }
         connect(m_server, &QWebSocketServer::newConnection, this, [this] { acceptConnections(); });
@@ -127,6 +154,8 @@ void LiveHub::stop()
                 delete socket;
             }
             m_subscribers.clear();
+            delete m_listener;
+            m_listener = nullptr;
             delete m_server;
             m_server = nullptr;
             delete m_heartbeat;
@@ -220,37 +249,37 @@ void LiveHub::receive(Client& client, const QString& text)
 {
     // Nothing a client sends may end the hub's thread (and with it the process).
     try {
-        const auto request = nlohmann::json::parse(text.toStdString(), nullptr, false);
-        if (!request.is_object() || !request.contains("op") || !request["op"].is_string()) {
-            send(client, errorFrame("bad_request", "frames are JSON objects with an op: subscribe, unsubscribe or ping"));
+        const auto parsed = parseClientFrame(text.toStdString());
+        if (const auto* problem = std::get_if<ClientFrameProblem>(&parsed)) {
+            send(client, errorFrame(problem->code, problem->message, problem->topic));
             return;
         }
-        const std::string op = request["op"].get<std::string>();
-        if (op == "subscribe") {
+        const ClientFrame& request = std::get<ClientFrame>(parsed);
+        switch (request.op) {
+        case ClientFrame::Op::Subscribe:
             subscribe(client, request);
-        } else if (op == "unsubscribe") {
-            if (!request.contains("topic") || !request["topic"].is_string()) {
-                send(client, errorFrame("bad_request", "unsubscribe needs a topic"));
-                return;
-            }
-            unsubscribe(client, request["topic"].get<std::string>());
-        } else if (op == "authenticate") {
+            break;
+        case ClientFrame::Op::Unsubscribe:
+            unsubscribe(client, request.topic);
+            break;
+        case ClientFrame::Op::Authenticate: {
             // A fresh access token before the old one expires: the connection and its topics stay.
-            const std::string token = request.contains("token") && request["token"].is_string() ? request["token"].get<std::string>() : "";
-            auto principal = token.empty() || !m_authenticator ? Result<access::Principal>(Error(ErrorCode::Unauthorized, "a token is required"))
-                                                                : m_authenticator->authenticate(token);
+            auto principal = request.token.empty() || !m_authenticator
+                                 ? Result<access::Principal>(Error(ErrorCode::Unauthorized, "a token is required"))
+                                 : m_authenticator->authenticate(request.token);
             if (!principal || principal->userId != client.principal.userId ||
                 (principal->device ? principal->device->deviceId : "") != (client.principal.device ? client.principal.device->deviceId : "")) {
                 send(client, errorFrame("unauthorized", principal ? "the token is someone else's" : principal.error().message));
                 return;
             }
             client.principal = std::move(principal).value();
-            client.token = token;
+            client.token = request.token;
             send(client, controlFrame({{"op", "authenticated"}}));
-        } else if (op == "ping") {
+            break;
+        }
+        case ClientFrame::Op::Ping:
             send(client, controlFrame({{"op", "pong"}}));
-        } else {
-            send(client, errorFrame("bad_request", "unknown op " + op + "; use subscribe, unsubscribe, authenticate or ping"));
+            break;
         }
     } catch (const ErrorException& e) {
         send(client, errorFrame(std::string(errorCodeName(e.error().code)), e.error().message));
@@ -260,27 +289,17 @@ void LiveHub::receive(Client& client, const QString& text)
     }
 }
 
-void LiveHub::subscribe(Client& client, const nlohmann::json& request)
+void LiveHub::subscribe(Client& client, const ClientFrame& request)
 {
     if (client.dropped)
         return;
-    const std::string topicText = request.contains("topic") && request["topic"].is_string() ? request["topic"].get<std::string>() : "";
-    const auto topic = parseTopic(topicText);
+    const auto topic = parseTopic(request.topic);
     if (!topic) {
-        send(client, errorFrame("bad_request", "topic must be event:<id>, user:<id> or system", topicText));
+        send(client, errorFrame("bad_request", "topic must be event:<id>, user:<id> or system", request.topic.substr(0, 120)));
         return;
     }
     const std::string name = topic->kind == TopicName::Kind::System ? "system"
                              : (topic->kind == TopicName::Kind::Event ? "event:" : "user:") + topic->id;
-    std::optional<std::uint64_t> since;
-    if (request.contains("since") && !request["since"].is_null()) {
-        if (!request["since"].is_number_unsigned()) {
-            send(client, errorFrame("bad_request", "since must be the last seq received, a whole number", name));
-            return;
-        }
-        since = request["since"].get<std::uint64_t>();
-    }
-    const std::string epoch = request.contains("epoch") && request["epoch"].is_string() ? request["epoch"].get<std::string>() : "";
     if (!client.topics.count(name) && client.topics.size() >= m_settings.maxSubscriptions) {
         send(client, errorFrame("too_many_subscriptions", "at most " + std::to_string(m_settings.maxSubscriptions) + " topics per connection", name));
         return;
@@ -291,18 +310,24 @@ void LiveHub::subscribe(Client& client, const nlohmann::json& request)
         send(client, errorFrame("forbidden", "you may not watch " + name, name));
         return;
     }
+    const Audience audience = audienceOf(client.principal, *topic, organizer);
     client.topics.insert(name);
-    m_subscribers[name].insert(&client);
+    m_subscribers[name][&client] = audience;
     const std::string current = m_log.epoch(name);
     send(client, controlFrame({{"op", "subscribed"}, {"topic", name}, {"seq", m_log.lastSeq(name)}, {"epoch", current}}));
-    if (since) {
-        const auto missed = m_log.since(name, *since, epoch);
+    if (request.since) {
+        const auto missed = m_log.since(name, *request.since, request.epoch);
         if (!missed) {
             send(client, controlFrame({{"op", "resync"}, {"topic", name}, {"seq", m_log.lastSeq(name)}, {"epoch", current}}));
             return;
         }
-        for (const auto& frame : *missed)
-            send(client, frame);
+        for (const auto& frame : *missed) {
+            if (audience == Audience::Everything) {
+                send(client, frame);
+            } else if (const auto shaped = reshapedFrame(frame, audience)) {
+                send(client, *shaped);
+            }
+        }
     }
 }
 
@@ -321,18 +346,33 @@ void LiveHub::deliver(const std::vector<LiveFrame>& frames)
 {
     for (const LiveFrame& frame : frames) {
         std::string text;
-        m_log.append(frame.topic, [&](std::uint64_t seq, const std::string& epoch) {
-            text = nlohmann::json{{"topic", frame.topic}, {"seq", seq}, {"epoch", epoch}, {"type", frame.type}, {"data", frame.data}, {"at", frame.at}}
-                       .dump();
+        std::uint64_t seq = 0;
+        std::string epoch;
+        m_log.append(frame.topic, [&](std::uint64_t number, const std::string& epochOfTopic) {
+            seq = number;
+            epoch = epochOfTopic;
+            text = frameText(frame.topic, seq, epoch, frame.type, frame.data, frame.at);
             return text;
         });
         const auto subscribers = m_subscribers.find(frame.topic);
         if (subscribers == m_subscribers.end())
             continue;
-        const std::vector<Client*> targets(subscribers->second.begin(), subscribers->second.end()); // drop() may change the set
-        const QString frameText = QString::fromStdString(text); // converted once, not per client
-        for (Client* client : targets)
-            send(*client, frameText);
+        // drop() may change the map: send to a copy. Each audience's text is made once.
+        const std::vector<std::pair<Client*, Audience>> targets(subscribers->second.begin(), subscribers->second.end());
+        std::optional<QString> texts[3];
+        for (const auto& [client, audience] : targets) {
+            auto& shaped = texts[static_cast<int>(audience)];
+            if (!shaped) {
+                if (audience == Audience::Everything) {
+                    shaped = QString::fromStdString(text);
+                } else {
+                    const auto data = dataFor(audience, frame.type, frame.data);
+                    shaped = data ? QString::fromStdString(frameText(frame.topic, seq, epoch, frame.type, *data, frame.at)) : QString();
+                }
+            }
+            if (!shaped->isEmpty())
+                send(*client, *shaped);
+        }
     }
 }
 
@@ -350,7 +390,7 @@ void LiveHub::send(Client& client, const QString& text)
         drop(client, "too slow: its unsent frames passed the limit");
 }
 
-void LiveHub::drop(Client& client, const char* why)
+void LiveHub::drop(Client& client, const char* why, Ending ending)
 {
     client.dropped = true;
     log::info("live client dropped", {{"reason", why}, {"user_id", client.principal.userId}, {"topics", client.topics.size()}});
@@ -358,6 +398,14 @@ void LiveHub::drop(Client& client, const char* why)
         if (auto found = m_subscribers.find(topic); found != m_subscribers.end())
             found->second.erase(&client);
     client.topics.clear();
+    if (ending == Ending::PolicyClose) {
+        client.socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
+        return;
+    }
+    if (ending == Ending::ProtocolClose) {
+        client.socket->close(QWebSocketProtocol::CloseCodeProtocolError, QStringLiteral("client frames must be masked"));
+        return;
+    }
     // abort(), not close(): a client that cannot keep up would not take the close frame either.
     client.socket->abort();
 }
@@ -413,8 +461,24 @@ void LiveHub::dropRevoked(const std::unordered_set<std::string>& revokedTokens)
             revoked.push_back(client.get());
     for (Client* client : revoked) {
         send(*client, errorFrame("unauthorized", "the session or device was ended"));
-        drop(*client, "its token no longer passes");
+        // A close frame with 1008, as docs/live.md promises: the client learns it was signed out,
+        // not that the network failed.
+        drop(*client, "its token no longer passes", Ending::PolicyClose);
     }
+}
+
+void LiveHub::failUnmasked(MaskCheckingSocket* connection)
+{
+    for (auto& [socket, client] : m_clients) {
+        if (socket->peerPort() == connection->peerPort() && socket->peerAddress() == connection->peerAddress()) {
+            if (!client->dropped)
+                drop(*client, "it sent an unmasked frame", Ending::ProtocolClose);
+            // Its closing frame would never be read now: end the connection once ours is sent.
+            connection->disconnectFromHost();
+            return;
+        }
+    }
+    connection->abort(); // still in the upgrade: there is no WebSocket to close yet
 }
 
 std::optional<std::string> LiveHub::organizerOf(const std::string& eventId)

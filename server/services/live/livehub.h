@@ -7,6 +7,7 @@
 // not answer, or reads too slowly to keep its send buffer under the limit, is dropped so that it
 // never slows the others.
 
+#include "clientframe.h"
 #include "livetopics.h"
 #include "topiclog.h"
 
@@ -27,9 +28,12 @@
 class QThread;
 class QTimer;
 class QWebSocket;
+class QTcpServer;
 class QWebSocketServer;
 
 namespace sbor::live {
+
+class MaskCheckingSocket;
 
 struct LiveHubSettings {
     std::string host = "127.0.0.1";
@@ -60,18 +64,24 @@ private:
     void acceptConnections();
     void admit(QWebSocket* socket);
     void receive(Client& client, const QString& text);
-    void subscribe(Client& client, const nlohmann::json& request);
+    void subscribe(Client& client, const ClientFrame& request);
     void unsubscribe(Client& client, const std::string& topic);
     void deliver(const std::vector<LiveFrame>& frames);
     void send(Client& client, const std::string& text);
     void send(Client& client, const QString& text);
-    void drop(Client& client, const char* why);
+    // Abort: the connection is cut (a client too slow or silent would not read a close frame);
+    // PolicyClose: a close frame 1008 first (its session or device was ended); ProtocolClose: a
+    // close frame 1002 (it broke the protocol).
+    enum class Ending { Abort, PolicyClose, ProtocolClose };
+    void drop(Client& client, const char* why, Ending ending = Ending::Abort);
     void heartbeat();
     // Checks the clients' distinct tokens on a thread of its own (each may be a call to another
     // process) and hands back those that no longer pass; a check still running skips the next.
     void recheckTokens();
     void dropRevoked(const std::unordered_set<std::string>& revokedTokens);
     void finishTokenCheck();
+    // RFC 6455 §5.1: a client's unmasked frame fails its connection with 1002.
+    void failUnmasked(MaskCheckingSocket* connection);
     std::optional<std::string> organizerOf(const std::string& eventId);
 
     LiveHubSettings m_settings;
@@ -79,10 +89,12 @@ private:
     std::shared_ptr<ServiceDirectory> m_directory;
     std::unique_ptr<QThread> m_thread;
     // Owned by the hub thread: created and destroyed there.
-    QWebSocketServer* m_server = nullptr;
+    QWebSocketServer* m_server = nullptr; // upgrades what m_listener accepts
+    QTcpServer* m_listener = nullptr;
     QTimer* m_heartbeat = nullptr;
     std::unordered_map<QWebSocket*, std::unique_ptr<Client>> m_clients;
-    std::unordered_map<std::string, std::unordered_set<Client*>> m_subscribers; // by topic
+    // By topic: each subscriber with what of the topic's frames it may see.
+    std::unordered_map<std::string, std::unordered_map<Client*, Audience>> m_subscribers;
     TopicLog m_log;
     std::atomic<std::size_t> m_clientCount{0};
     std::thread m_tokenCheck;

@@ -3,6 +3,8 @@
 #include "sbor/jsonvalue.h"
 #include "sbor/uuid.h"
 
+#include <unordered_map>
+
 namespace sbor::live {
 namespace {
 
@@ -63,6 +65,46 @@ bool mayWatch(const access::Principal& caller, const TopicName& topic, const std
         return caller.managesEventOf(*eventOrganizerId) || caller.hasRole(access::Role::Staff);
     }
     return false;
+}
+
+Audience audienceOf(const access::Principal& caller, const TopicName& topic, const std::optional<std::string>& eventOrganizerId)
+{
+    if (topic.kind != TopicName::Kind::Event)
+        return Audience::Everything;
+    if (caller.device)
+        return Audience::Kiosk;
+    if (eventOrganizerId && caller.managesEventOf(*eventOrganizerId))
+        return Audience::Everything;
+    return Audience::DoorStaff;
+}
+
+std::optional<nlohmann::json> dataFor(Audience audience, const std::string& type, const nlohmann::json& data)
+{
+    if (audience == Audience::Everything)
+        return data;
+    // The door's frame types and, for each, the fields the door may read.
+    static const std::unordered_map<std::string, std::vector<std::string>> doorFields = {
+        {"ticket.purchased", {"ticket_id", "order_id", "event_id", "ticket_type_id", "holder_name", "holder_email", "status"}},
+        {"ticket.cancelled", {"ticket_id", "order_id", "event_id", "ticket_type_id", "reason"}},
+        {"ticket.checkin", {"ticket_id", "event_id", "list_id", "scan_id", "kind", "device_id", "scanned_at", "received_at", "result", "offline"}},
+        {"checkin.conflict", {"ticket_id", "event_id", "list_id", "scans", "first", "second", "holder_name", "detected_at"}},
+        {"event.updated", {}},
+        {"event.cancelled", {}},
+        {"event.published", {}},
+    };
+    const auto fields = doorFields.find(type);
+    if (fields == doorFields.end())
+        return std::nullopt;
+    if (fields->second.empty() && startsWith(type, "event."))
+        return data; // what the event's public page shows
+    nlohmann::json shaped = nlohmann::json::object();
+    for (const auto& field : fields->second) {
+        if (audience == Audience::Kiosk && field == "holder_email")
+            continue;
+        if (const auto found = data.find(field); found != data.end())
+            shaped[field] = *found;
+    }
+    return shaped;
 }
 
 } // namespace sbor::live

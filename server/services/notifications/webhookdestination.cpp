@@ -2,9 +2,12 @@
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
+#include <idn2.h>
 #include <netdb.h>
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -18,10 +21,10 @@ Error badUrl(const std::string& why)
     return Error(ErrorCode::ValidationFailed, "url " + why, {{"field", "url"}});
 }
 
-std::string urlPart(CURLU* url, CURLUPart part)
+std::string urlPart(CURLU* url, CURLUPart part, unsigned int flags = 0)
 {
     char* value = nullptr;
-    if (curl_url_get(url, part, &value, 0) != CURLUE_OK || !value)
+    if (curl_url_get(url, part, &value, flags) != CURLUE_OK || !value)
         return "";
     std::string text(value);
     curl_free(value);
@@ -56,6 +59,55 @@ bool nonPublicV4(std::uint32_t address)
     return false;
 }
 
+// An internationalised name in its ASCII form, mapped as UTS #46 maps it (NFKC, case folding):
+// "①②⑦.0.0.1" and "１２７.0.0.1" are "127.0.0.1". The same flags as libcurl's, so both agree.
+std::optional<std::string> asciiHost(const std::string& host)
+{
+    for (const int flags : {int(IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL), int(IDN2_TRANSITIONAL)}) {
+        char* converted = nullptr;
+        if (idn2_to_ascii_8z(host.c_str(), &converted, flags) == IDN2_OK && converted) {
+            std::string ascii(converted);
+            idn2_free(converted);
+            return ascii;
+        }
+    }
+    return std::nullopt;
+}
+
+// The host as the resolver will see it, so that what is judged is what is reached: in ASCII
+// (above), lower case, without the root's trailing dot, and an IPv4 address in any form the C
+// library's resolver accepts ("127.1", "0x7f.0.0.1", "2130706433") in dotted quads.
+std::optional<std::string> resolverHost(CURLU* url)
+{
+    std::string host = urlPart(url, CURLUPART_HOST);
+    if (host.empty())
+        return std::nullopt;
+    if (host.front() == '[')
+        return host; // an IPv6 literal: curl has already checked and normalised it
+    if (std::any_of(host.begin(), host.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+        auto ascii = asciiHost(host);
+        if (!ascii)
+            return std::nullopt;
+        host = std::move(*ascii);
+    }
+    for (char& c : host)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (host.back() == '.')
+        host.pop_back(); // the root: "example.org." is "example.org"
+    if (host.empty() || host.find("..") != std::string::npos || host.front() == '.' || host.back() == '.')
+        return std::nullopt;
+    for (unsigned char c : host)
+        if (!(std::isalnum(c) || c == '.' || c == '-' || c == '_'))
+            return std::nullopt;
+    in_addr v4{};
+    if (inet_aton(host.c_str(), &v4) != 0) {
+        char dotted[INET_ADDRSTRLEN] = {0};
+        inet_ntop(AF_INET, &v4, dotted, sizeof dotted);
+        host = dotted;
+    }
+    return host;
+}
+
 } // namespace
 
 Result<WebhookUrl> parseWebhookUrl(const std::string& text)
@@ -74,9 +126,16 @@ Result<WebhookUrl> parseWebhookUrl(const std::string& text)
         return badUrl("must use http or https");
     if (!urlPart(url.get(), CURLUPART_USER).empty() || !urlPart(url.get(), CURLUPART_PASSWORD).empty())
         return badUrl("must not carry a user name or password (put a secret in the path or check the signature)");
-    parsed.host = urlPart(url.get(), CURLUPART_HOST);
-    if (parsed.host.empty())
+    if (urlPart(url.get(), CURLUPART_HOST).empty())
         return badUrl("has no host");
+    const auto host = resolverHost(url.get());
+    if (!host)
+        return badUrl("has a host that is not a valid name or address");
+    // The URL kept and delivered to names the normalised host: the address pinned for a delivery
+    // must be the one libcurl connects to.
+    if (curl_url_set(url.get(), CURLUPART_HOST, host->c_str(), 0) != CURLUE_OK)
+        return badUrl("has a host that is not a valid name or address");
+    parsed.host = *host;
     if (parsed.host.front() == '[' && parsed.host.back() == ']')
         parsed.host = parsed.host.substr(1, parsed.host.size() - 2);
     const std::string port = urlPart(url.get(), CURLUPART_PORT);

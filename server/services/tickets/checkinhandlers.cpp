@@ -230,9 +230,11 @@ Reply CheckInHandlers::codeAlias(HttpRequest& request, bool dryRun)
     if (listId) {
         redeem.listId = *listId;
     } else {
+        // Without a list there is nothing to judge the scan on: a code that leads to no door of
+        // the caller's is answered as redeem answers a list that is not theirs.
         auto first = m_desk.firstListForCode(*request.principal, redeem.code);
         if (!first)
-            return HttpResponse::json(200, wire::toJson(RedeemAnswer{"unknown_ticket", std::nullopt, std::nullopt, dryRun ? "" : redeem.scanId, std::nullopt}));
+            return first.error();
         redeem.listId = *first;
     }
     auto answer = m_desk.redeem(*request.principal, scannerOf(request), redeem, dryRun, request.traceId);
@@ -252,6 +254,9 @@ Reply CheckInHandlers::statistics(HttpRequest& request)
 
 Reply CheckInHandlers::sync(HttpRequest& request)
 {
+    // Who may ask comes before what was asked: a person learns nothing of the parameters' rules.
+    if (!request.principal->device)
+        return Error(ErrorCode::Forbidden, "sync is for enrolled devices");
     SyncCursor cursor;
     if (const std::string text = request.queryValue("cursor"); !text.empty()) {
         const auto position = paging::decodeCursor(text);
@@ -311,7 +316,7 @@ Reply CheckInHandlers::batch(HttpRequest& request)
                 reader.addProblem(path, "must be an object");
                 continue;
             }
-            http::JsonFieldReader item((*list)[i], path + ".");
+            http::JsonFieldReader item((*list)[i], path);
             RedeemRequest scan;
             scan.listId = listId;
             readCodeOrTicket(item, (*list)[i], scan);

@@ -42,7 +42,7 @@ Result<OrderRequest> orderRequestFrom(const nlohmann::json& body)
                 reader.addProblem(path, "must be an object");
                 continue;
             }
-            http::JsonFieldReader line(entry, path + ".");
+            http::JsonFieldReader line(entry, path);
             OrderLine parsed;
             parsed.ticketTypeId = canonicalUuid(line.requiredString("ticket_type_id", 1, 64));
             parsed.quantity = static_cast<int>(line.requiredInteger("quantity", 1, kMaxQuantity));
@@ -61,7 +61,7 @@ Result<OrderRequest> orderRequestFrom(const nlohmann::json& body)
                         line.addProblem(attendeePath, "must be an object");
                         continue;
                     }
-                    http::JsonFieldReader person((*attendees)[k], path + "." + attendeePath + ".");
+                    http::JsonFieldReader person((*attendees)[k], path + "." + attendeePath);
                     Attendee attendee{person.requiredString("name", 1, 1000), person.requiredString("email", 1, 254)};
                     if (auto problem = validation::nameProblem(attendee.name); problem && !attendee.name.empty())
                         person.addProblem("name", *problem);

@@ -108,6 +108,14 @@ private slots:
         QTest::newRow("unknown field") << QByteArray(R"({"name":"a","count":1,"admin":true})") << 422 << "validation_failed" << "admin";
         QTest::newRow("bad array item") << QByteArray(R"({"name":"a","count":1,"tags":[1]})") << 422 << "validation_failed" << "tags[0]";
         QTest::newRow("ok") << QByteArray(R"({"name":"Анна","count":2,"tags":["vip"]})") << 200 << "" << "";
+        // Issue 13, defects 3, 6 and 11.
+        QTest::newRow("1e999") << QByteArray(R"({"name":"a","count":1,"zz":1e999})") << 400 << "malformed_json" << "";
+        QTest::newRow("-1e400") << QByteArray(R"({"name":-1e400})") << 400 << "malformed_json" << "";
+        QTest::newRow("duplicate key") << QByteArray(R"({"name":"a","count":1,"count":2})") << 400 << "malformed_json" << "";
+        QTest::newRow("deep nesting") << QByteArray("{\"name\":" + QByteArray(200, '[') + QByteArray(200, ']') + "}") << 400 << "malformed_json" << "";
+        QTest::newRow("NUL in text") << QByteArray(R"({"name":"a\u0000b","count":1})") << 422 << "validation_failed" << "name";
+        QTest::newRow("lone surrogate") << QByteArray(R"({"name":"\ud800","count":1})") << 400 << "malformed_json" << "";
+        QTest::newRow("raw invalid UTF-8") << QByteArray("{\"name\":\"\xC0\xAF\",\"count\":1}") << 400 << "malformed_json" << "";
     }
 
     void strictJsonBodies()
@@ -126,6 +134,57 @@ private slots:
         }
         if (status == 200)
             QCOMPARE(result.json().value("name").toString(), QStringLiteral("Анна"));
+    }
+
+    // Issue 13, defect 3: out_of_range.406 escaped the body reader on every JSON route, with an
+    // error log line each time.
+    void outOfRangeNumbersAre400OnRealRoutesWithoutErrorLogs()
+    {
+        const qsizetype logBefore = m_server->logs().size();
+        for (const char* path : {"/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/devices/enroll"}) {
+            for (const QByteArray& body : {QByteArray(R"({"email":"a@example.org","password":"x","zz":1e999})"), QByteArray("[1e999]"),
+                                           QByteArray(R"({"name":-1e400})")}) {
+                const auto result = m_client.send("POST", m_server->url(path), body, {{"Content-Type", "application/json"}});
+                QVERIFY2(result.status == 400, (std::string(path) + " " + body.toStdString() + " -> " + std::to_string(result.status)).c_str());
+                QCOMPARE(result.errorCode(), QStringLiteral("malformed_json"));
+            }
+        }
+        QTest::qWait(200);
+        const QString logged = m_server->logs().mid(logBefore);
+        QVERIFY2(!logged.contains(QStringLiteral("\"level\":\"error\"")), qPrintable(logged.left(2000)));
+    }
+
+    // Issue 13, defect 4: surrogates, overlong forms and code points above U+10FFFF reached
+    // PostgreSQL (a 500); %ff was already refused.
+    void pathsAndQueriesMustDecodeToText_data()
+    {
+        QTest::addColumn<QString>("query");
+        for (const char* bad : {"%ED%A0%80", "%ED%B0%80", "%C0%AF", "%E0%80%AF", "%F4%90%80%80", "%ff", "a%00b", "%1b%5b31m"})
+            QTest::newRow(bad) << QString::fromLatin1(bad);
+    }
+
+    void pathsAndQueriesMustDecodeToText()
+    {
+        QFETCH(QString, query);
+        for (const QString& path : {QStringLiteral("/api/v1/events?q=") + query, QStringLiteral("/api/v1/events/") + query}) {
+            const auto result = m_client.get(QUrl(m_server->url("/").toString().chopped(1) + path, QUrl::StrictMode));
+            QVERIFY2(result.status == 400, qPrintable(path + " -> " + QString::number(result.status)));
+            QCOMPARE(result.errorCode(), QStringLiteral("bad_request"));
+        }
+        QCOMPARE(m_client.get(m_server->url("/api/v1/events?q=%D0%A1%D0%B1%D0%BE%D1%80")).status, 200); // "Сбор"
+    }
+
+    // Issue 13, defect 7: a 404 echoed the whole path parameter.
+    void errorsEchoOnlyAPrefixOfWhatWasSent()
+    {
+        const QString huge(64 * 1024, QChar('x'));
+        const auto result = m_client.get(m_server->url("/api/v1/events/" + huge));
+        QVERIFY2(result.status == 404 || result.status == 414 || result.status == 400, QByteArray::number(result.status).constData());
+        QVERIFY2(result.body.size() < 2048, QByteArray::number(result.body.size()).constData());
+        QVERIFY(!result.errorCode().isEmpty());
+        const auto route = m_client.get(m_server->url("/api/v1/no-such-route/" + huge));
+        QCOMPARE(route.status, 404);
+        QVERIFY2(route.body.size() < 2048, QByteArray::number(route.body.size()).constData());
     }
 
     void wrongContentTypeIs415()

@@ -55,6 +55,52 @@ private slots:
         QCOMPARE(server->stop(), 0);
     }
 
+    // Issue 13, defect 1: the counter keyed on the email as sent while the look-up cut it at a
+    // NUL, so "victim@…\u0000x" was a fresh counter that still reached the locked account.
+    void noSpellingOfAnEmailEscapesItsAccountsCounter()
+    {
+        auto server = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_LOGIN_FAILURES_PER_ACCOUNT", "3"},
+                                               {"SBOR_AUTH_LOGIN_FAILURE_WINDOW_SECONDS", "60"}});
+        QVERIFY(server);
+        AuthApi api(*server, m_client);
+        const SignedInUser victim = api.signUp("nulvictim");
+        QVERIFY(!victim.id.isEmpty());
+        const QString nul(QChar(0));
+        // Guesses with a NUL tail are refused before any account is looked up.
+        for (int i = 0; i < 5; ++i) {
+            const auto guess = api.login(victim.email + nul + QString::number(i), "wrong password " + QString::number(i));
+            QCOMPARE(guess.status, 422);
+            QCOMPARE(guess.errorCode(), QStringLiteral("validation_failed"));
+        }
+        // Guesses in other letter cases count against the one account they reach.
+        for (const QString& spelling : {victim.email.toUpper(), victim.email, victim.email.left(1).toUpper() + victim.email.mid(1)})
+            QCOMPARE(api.login(spelling, "wrong password").status, 401);
+        QCOMPARE(api.login(victim.email, kTestPassword).status, 429);
+        QCOMPARE(api.login(victim.email + nul + "x", kTestPassword).status, 422);
+        QCOMPARE(api.login(victim.email.toUpper(), kTestPassword).status, 429);
+        QCOMPARE(server->stop(), 0);
+    }
+
+    // Issue 13, defect 2: bcrypt reads a C string, so "\u0000abcdefghijk" was stored as "".
+    void passwordsWithNulAreRefusedNotCut()
+    {
+        auto server = TestServer::startOn(m_database.url());
+        QVERIFY(server);
+        AuthApi api(*server, m_client);
+        const QString nul(QChar(0));
+        for (const QString& password : {nul + "abcdefghijk", "ab" + nul + "cdefghijk", "correct horse" + nul})
+            QCOMPARE(api.registerUser(uniqueEmail("nulpass"), password).status, 422);
+        QCOMPARE(api.login(uniqueEmail("nobody"), nul).status, 422);
+        // A long password counts in full: a second one sharing its first 72 bytes does not sign in.
+        const QString longPassword = QString(72, QChar('a')) + "-the-rest-matters";
+        const QString email = uniqueEmail("longpass");
+        QCOMPARE(api.registerUser(email, longPassword).status, 201);
+        QCOMPARE(api.login(email, longPassword).status, 200);
+        QCOMPARE(api.login(email, QString(72, QChar('a'))).status, 401);
+        QCOMPARE(api.login(email, QString(72, QChar('a')) + "-the-rest-differs").status, 401);
+        QCOMPARE(server->stop(), 0);
+    }
+
     void failedLoginsPerClientHonourOnlyTrustedProxies()
     {
         // Behind a trusted proxy, the client is the address the proxy reports.

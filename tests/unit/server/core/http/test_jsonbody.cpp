@@ -37,6 +37,61 @@ private slots:
         QCOMPARE(parseJsonBody(withBody("{\"a\":1} trailing")).error().code, ErrorCode::MalformedJson);
     }
 
+    // Issue 13, defects 3 and 11: numbers beyond a double escaped as out_of_range (a 500), and a
+    // key named twice was taken with the last value winning.
+    void outOfRangeNumbersDuplicateKeysAndDeepNestingAre400()
+    {
+        for (const char* body : {R"({"email":"a@example.org","password":"x","zz":1e999})", R"({"name":-1e400})", R"({"a":[1e999]})",
+                                 R"({"a":{"b":{"c":[0,1,2,-1E+999]}}})", R"({"a":1,"a":2})", R"({"o":{"k":1,"k":1}})",
+                                 R"({"list":[{"x":1},{"y":1,"y":2}]})"}) {
+            const auto parsed = parseJsonBody(withBody(body));
+            QVERIFY2(!parsed.ok(), body);
+            QCOMPARE(parsed.error().code, ErrorCode::MalformedJson);
+        }
+        QVERIFY(parseJsonBody(withBody(R"({"a":{"k":1},"b":{"k":1},"c":[{"k":1},{"k":2}]})")).ok()); // the same key in other objects
+        QVERIFY(parseJsonBody(withBody(R"({"big":1.7e308,"small":-1e-400})")).ok());
+        const std::string deep = "{\"a\":" + std::string(100, '[') + std::string(100, ']') + "}";
+        QCOMPARE(parseJsonBody(withBody(deep)).error().code, ErrorCode::MalformedJson);
+        const std::string fine = "{\"a\":" + std::string(30, '[') + std::string(30, ']') + "}";
+        QVERIFY(parseJsonBody(withBody(fine)).ok());
+    }
+
+    // Issue 13, defects 2 and 6: NUL cut passwords and stored text silently.
+    void everyStringObeysTheTextRule()
+    {
+        const auto body = nlohmann::json::parse(R"({"title":"a\u0000b","name":"\u0007bell","text":"line one\nline two\ttab","tags":["ok","x\u0000"]})");
+        JsonFieldReader reader(body);
+        reader.requiredString("title", 1);
+        reader.optionalString("name");
+        QCOMPARE(reader.optionalString("text"), std::optional<std::string>("line one\nline two\ttab"));
+        reader.optionalStringArray("tags");
+        const auto problem = reader.finish();
+        QVERIFY(problem);
+        QCOMPARE(problemFields(*problem), (QStringList{"title", "name", "tags[1]"}));
+        QVERIFY(problem->details["fields"][0]["problem"].get<std::string>().find("NUL") != std::string::npos);
+    }
+
+    // Issue 13, defect 11: nested readers named their fields with a double dot.
+    void nestedFieldPathsHaveOneDot()
+    {
+        const auto item = nlohmann::json::parse(R"({"ends_at":5})");
+        JsonFieldReader reader(item, "items[0]");
+        reader.requiredString("ends_at", 1);
+        QCOMPARE(problemFields(*reader.finish()), QStringList{"items[0].ends_at"});
+    }
+
+    void aFloodOfUnknownFieldsIsReportedBriefly()
+    {
+        nlohmann::json body = nlohmann::json::object();
+        for (int i = 0; i < 1000; ++i)
+            body["unknown" + std::to_string(i)] = i;
+        JsonFieldReader reader(body);
+        const auto problem = reader.finish();
+        QVERIFY(problem);
+        QCOMPARE(problem->details["fields"].size(), std::size_t(50));
+        QCOMPARE(problem->details["more_problems"].get<int>(), 950);
+    }
+
     void nonObjectIs422()
     {
         QCOMPARE(parseJsonBody(withBody("[1,2]")).error().code, ErrorCode::ValidationFailed);

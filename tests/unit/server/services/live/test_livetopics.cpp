@@ -79,6 +79,45 @@ private slots:
         QVERIFY(!mayWatch(kiosk, system, std::nullopt));
     }
 
+    // Issue 13, defect 5: kiosks watching event:{id} received buyers' ids and holders' emails.
+    void eachAudienceGetsWhatItsRoleSeesOverRest()
+    {
+        access::Principal organizer{kOrganizer, {access::Role::Organizer}, "s", std::nullopt};
+        access::Principal admin{"44444444-4444-4444-8444-444444444444", {access::Role::Admin}, "s", std::nullopt};
+        access::Principal staff{"66666666-6666-4666-8666-666666666666", {access::Role::Staff}, "s", std::nullopt};
+        access::Principal kiosk{"", {}, "", access::DeviceScope{"d1", kEvent, "l1"}};
+        const TopicName event{TopicName::Kind::Event, kEvent};
+        QCOMPARE(audienceOf(organizer, event, std::string(kOrganizer)), Audience::Everything);
+        QCOMPARE(audienceOf(admin, event, std::string(kOrganizer)), Audience::Everything);
+        QCOMPARE(audienceOf(staff, event, std::string(kOrganizer)), Audience::DoorStaff);
+        QCOMPARE(audienceOf(kiosk, event, std::string(kOrganizer)), Audience::Kiosk);
+        QCOMPARE(audienceOf(staff, TopicName{TopicName::Kind::User, staff.userId}, std::nullopt), Audience::Everything);
+
+        const nlohmann::json purchased = {{"ticket_id", "t1"}, {"order_id", "o1"}, {"event_id", kEvent}, {"ticket_type_id", "y1"},
+                                          {"buyer_id", kBuyer},  {"holder_name", "Анна"}, {"holder_email", "anna@example.org"},
+                                          {"order_total", 1500}, {"currency", "RUB"}, {"order_ticket_count", 1}};
+        QVERIFY(dataFor(Audience::Everything, "ticket.purchased", purchased).value() == purchased);
+        const auto forStaff = dataFor(Audience::DoorStaff, "ticket.purchased", purchased).value();
+        QCOMPARE(forStaff["holder_email"].get<std::string>(), std::string("anna@example.org")); // door search shows staff the email
+        QVERIFY(!forStaff.contains("buyer_id"));
+        QVERIFY(!forStaff.contains("order_total"));
+        const auto forKiosk = dataFor(Audience::Kiosk, "ticket.purchased", purchased).value();
+        QCOMPARE(forKiosk["holder_name"].get<std::string>(), std::string("Анна"));
+        QCOMPARE(forKiosk["ticket_id"].get<std::string>(), std::string("t1"));
+        QVERIFY(!forKiosk.contains("holder_email"));
+        QVERIFY(!forKiosk.contains("buyer_id"));
+        QVERIFY(forKiosk.dump().find("example.org") == std::string::npos);
+        // Orders and money are not the door's business at all.
+        for (const char* type : {"order.created", "order.updated", "payment.succeeded", "refund.issued", "something.new"}) {
+            QVERIFY2(!dataFor(Audience::Kiosk, type, {{"buyer_id", kBuyer}}), type);
+            QVERIFY2(!dataFor(Audience::DoorStaff, type, {{"buyer_id", kBuyer}}), type);
+        }
+        const nlohmann::json checkin = {{"ticket_id", "t1"}, {"event_id", kEvent}, {"list_id", "l1"}, {"kind", "entry"}, {"device_id", "d1"}};
+        QVERIFY(dataFor(Audience::Kiosk, "ticket.checkin", checkin).value() == checkin);
+        const nlohmann::json cancelled = {{"ticket_id", "t1"}, {"buyer_id", kBuyer}, {"reason", "event_cancelled"}};
+        QVERIFY(!dataFor(Audience::Kiosk, "ticket.cancelled", cancelled)->contains("buyer_id"));
+    }
+
     void theLogResumesWithinItsWindowAndSaysResyncBeyond()
     {
         TopicLog log(3, 2, "run1");

@@ -149,6 +149,37 @@ private slots:
         QVERIFY(reachableAddresses(parseWebhookUrl("http://localhost:9/").value(), true).ok());
         QVERIFY(!reachableAddresses(parseWebhookUrl("http://127.0.0.1:9/").value(), false).ok());
     }
+
+    // Issue 13, defect 10: a trailing dot and IDNA digits mapped these to loopback past the check.
+    void hostsAreJudgedAsTheResolverWillSeeThem()
+    {
+        const std::pair<const char*, const char*> cases[] = {
+            {"http://127.0.0.1./", "127.0.0.1"},
+            {"http://127.0.0.1../", nullptr},
+            {"http://\u2460\u2461\u2466.0.0.1/", "127.0.0.1"}, // ①②⑦.0.0.1
+            {"http://127.1/", "127.0.0.1"},
+            {"http://0x7f.0.0.1/", "127.0.0.1"},
+            {"http://2130706433/", "127.0.0.1"},
+            {"http://017700000001/", "127.0.0.1"},
+            {"http://LOCALHOST./", "localhost"},
+            {"http://Hooks.Example.ORG./x", "hooks.example.org"},
+        };
+        for (const auto& [url, host] : cases) {
+            const auto parsed = parseWebhookUrl(url);
+            if (!host) {
+                QVERIFY2(!parsed.ok(), url);
+                continue;
+            }
+            QVERIFY2(parsed.ok(), url);
+            QCOMPARE(parsed->host, std::string(host));
+            QVERIFY2(parsed->text.find(host) != std::string::npos, parsed->text.c_str()); // delivered to the same host as judged
+            if (std::string(host) == "127.0.0.1" || std::string(host) == "localhost") {
+                const auto reachable = reachableAddresses(*parsed, false);
+                QVERIFY2(!reachable.ok(), url);
+                QVERIFY(reachable.error().details.value("non_public", false));
+            }
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestNotificationRules)
