@@ -247,6 +247,8 @@ void LiveHub::admit(QWebSocket* socket)
 
 void LiveHub::receive(Client& client, const QString& text)
 {
+    if (client.dropped)
+        return; // e.g. the rest of what a client sent after an unmasked frame
     // Nothing a client sends may end the hub's thread (and with it the process).
     try {
         const auto parsed = parseClientFrame(text.toStdString());

@@ -1,9 +1,12 @@
 #pragma once
-// The hub's TCP side: a listener whose connections read through FrameMaskCheck, handed to
-// QWebSocketServer::handleConnection for the upgrade. The socket is unbuffered, so every byte
-// from the network passes through readData() once, and bytes from an unmasked frame on are held
-// back from Qt; `onRefused` is told (queued on the socket's thread) so the hub can close the
-// connection with 1002 (protocol error).
+// The hub's TCP side: a listener whose connections are read through FrameMaskCheck, handed to
+// QWebSocketServer::handleConnection for the upgrade. Qt 6.4's sockets are always buffered (an
+// Unbuffered open mode is ignored) and readers take from the buffer when they please (the
+// upgrade is read later than its readyRead), so the check runs in a readyRead slot connected
+// before Qt's own and finds the new bytes by the stream's position: what the kernel has handed
+// to Qt so far (TCP_INFO's bytes received less what is still queued) against what was checked.
+// On an unmasked frame it tells `onRefused` at once, in that slot, so the hub marks the client
+// dropped (nothing it sent is acted on) and closes the connection with 1002 (protocol error).
 
 #include "framemaskcheck.h"
 
@@ -18,18 +21,16 @@ namespace sbor::live {
 
 class MaskCheckingSocket final : public QTcpSocket {
 public:
-    explicit MaskCheckingSocket(std::function<void(MaskCheckingSocket*)> onRefused, QObject* parent = nullptr)
-        : QTcpSocket(parent), m_onRefused(std::move(onRefused)) {}
+    explicit MaskCheckingSocket(std::function<void(MaskCheckingSocket*)> onRefused, QObject* parent = nullptr);
 
     bool refused() const { return m_check.refused(); }
-    qint64 bytesAvailable() const override;
-
-protected:
-    qint64 readData(char* data, qint64 maxSize) override;
 
 private:
+    void checkNewBytes();
+
     FrameMaskCheck m_check;
     std::function<void(MaskCheckingSocket*)> m_onRefused;
+    std::uint64_t m_checkedUpTo = 0; // stream position: bytes checked so far
 };
 
 class MaskCheckingListener final : public QTcpServer {

@@ -114,6 +114,33 @@ private slots:
         QTest::newRow("javascript cover") << with("cover_url", "javascript:alert(1)") << "cover_url";
         QTest::newRow("extra field") << with("status", "published") << "status";
         QTest::newRow("organizer cannot be chosen") << with("organizer_id", "00000000-0000-0000-0000-000000000000") << "organizer_id";
+        // Issue 13, defect 6: a NUL cut the stored text and answered 201.
+        const QString nul(QChar(0));
+        QTest::newRow("NUL in title") << with("title", "Concert" + nul + "hidden") << "title";
+        QTest::newRow("NUL in description") << with("description", "Line" + nul) << "description";
+        QTest::newRow("NUL in venue") << with("venue", nul + "Hall") << "venue";
+        QTest::newRow("escape in title") << with("title", "\u001b[31mred") << "title";
+    }
+
+    void nulInAChangeIsRefusedAndTheEventKept()
+    {
+        const QString id = createEvent(m_organizer, "Kept title");
+        const QJsonObject event = m_api->get("/api/v1/events/" + id, m_organizer.accessToken).json();
+        const QString nul(QChar(0));
+        for (const char* field : {"title", "description", "venue"}) {
+            const auto refused = m_api->raw("PATCH", "/api/v1/events/" + id,
+                                            QJsonDocument(QJsonObject{{field, "New" + nul + "tail"}, {"version", event.value("version")}}).toJson(),
+                                            {{"Authorization", "Bearer " + m_organizer.accessToken.toUtf8()}, {"Content-Type", "application/json"}});
+            QVERIFY2(refused.status == 422, refused.body.constData());
+            QVERIFY2(fieldsOf(refused).contains(field), refused.body.constData());
+        }
+        QCOMPARE(m_api->get("/api/v1/events/" + id, m_organizer.accessToken).json().value("title").toString(), QStringLiteral("Kept title"));
+        // A ticket type's name obeys the same rule.
+        const auto type = m_api->post("/api/v1/events/" + id + "/ticket-types",
+                                      {{"name", "VIP" + nul}, {"price", 100}, {"currency", "RUB"}, {"quota", 5}, {"sales_start", inDays(0)}, {"sales_end", inDays(1)}},
+                                      m_organizer.accessToken);
+        QVERIFY2(type.status == 422, type.body.constData());
+        QVERIFY2(fieldsOf(type).contains("name"), type.body.constData());
     }
 
     void badEventsAreRefusedAndStoreNothing()

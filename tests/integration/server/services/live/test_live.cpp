@@ -10,6 +10,7 @@
 #include "testserver.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -189,9 +190,102 @@ private slots:
         // The connected kiosk is told and dropped at the next heartbeat's token check.
         QCOMPARE(kiosk.waitForOp("error", 10000).value("code").toString(), QStringLiteral("unauthorized"));
         QVERIFY(kiosk.waitForDisconnect());
+        // Issue 13, defect 9: with a close frame saying why (1008), not a cut connection (1006).
+        QCOMPARE(kiosk.socket().closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
         LiveClient revoked;
         QVERIFY(revoked.connectTo(m_server->livePort(), deviceToken));
         QCOMPARE(revoked.waitForOp("error").value("code").toString(), QStringLiteral("unauthorized"));
+    }
+
+    // Issue 13, defect 5: kiosks received holders' emails and buyers' ids on event:{id}, live
+    // and in replays. Each watcher gets what its role sees over REST.
+    void eachWatcherSeesWhatItsRoleSeesOverRest()
+    {
+        const auto issued = m_api->post("/api/v1/events/" + m_event + "/enrollments", {{"list_id", m_list}, {"name", "Door 2"}}, m_organizer.accessToken);
+        QCOMPARE(issued.status, 201);
+        const QString deviceToken = m_api->post("/api/v1/devices/enroll", {{"code", issued.json().value("code").toString()}}).json().value("device_token").toString();
+        QVERIFY(!deviceToken.isEmpty());
+        const QString staffEmail = uniqueEmail("doorstaff");
+        QVERIFY(!AuthApi::createWithCli(m_database.url(), staffEmail, "staff").isEmpty());
+        const SignedInUser staff = m_api->signIn(staffEmail);
+        QVERIFY(!staff.accessToken.isEmpty());
+
+        LiveClient organizer, door, kiosk;
+        QVERIFY(organizer.connectTo(m_server->livePort(), m_organizer.accessToken));
+        QVERIFY(door.connectTo(m_server->livePort(), staff.accessToken));
+        QVERIFY(kiosk.connectTo(m_server->livePort(), deviceToken));
+        qint64 before = 0;
+        for (LiveClient* client : {&organizer, &door, &kiosk}) {
+            client->subscribe("event:" + m_event);
+            before = client->waitForOp("subscribed").value("seq").toInteger();
+            QVERIFY(before > 0);
+        }
+        const QString holderEmail = uniqueEmail("holder");
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {holderEmail}), m_buyer.accessToken);
+        QCOMPARE(placed.status, 201);
+
+        const QJsonObject full = organizer.waitForType("event:" + m_event, "ticket.purchased").value("data").toObject();
+        QCOMPARE(full.value("holder_email").toString(), holderEmail);
+        QCOMPARE(full.value("buyer_id").toString(), m_buyer.id);
+        QVERIFY(!organizer.waitForType("event:" + m_event, "order.created").isEmpty());
+
+        const QJsonObject forStaff = door.waitForType("event:" + m_event, "ticket.purchased").value("data").toObject();
+        QCOMPARE(forStaff.value("holder_email").toString(), holderEmail); // as the door search shows staff
+        QVERIFY(!forStaff.contains("buyer_id"));
+        QVERIFY(!forStaff.contains("order_total"));
+
+        const QJsonObject forKiosk = kiosk.waitForType("event:" + m_event, "ticket.purchased").value("data").toObject();
+        QVERIFY(!forKiosk.value("ticket_id").toString().isEmpty());
+        QVERIFY(!forKiosk.value("holder_name").toString().isEmpty());
+        QVERIFY(!forKiosk.contains("holder_email"));
+        QVERIFY(!forKiosk.contains("buyer_id"));
+        // Orders are not the door's business: neither door nor kiosk hears of them.
+        QTest::qWait(300);
+        for (LiveClient* client : {&door, &kiosk})
+            for (const QJsonObject& frame : client->pending())
+                QVERIFY2(!frame.value("type").toString().startsWith(QStringLiteral("order.")), qPrintable(frame.value("type").toString()));
+
+        // Replays are shaped the same way: since=0 sends the kiosk nobody's email.
+        LiveClient replaying;
+        QVERIFY(replaying.connectTo(m_server->livePort(), deviceToken));
+        replaying.subscribe("event:" + m_event, before);
+        QVERIFY(!replaying.waitForType("event:" + m_event, "ticket.purchased").isEmpty());
+        QTest::qWait(300);
+        for (const QJsonObject& frame : replaying.pending()) {
+            const QByteArray text = QJsonDocument(frame).toJson(QJsonDocument::Compact);
+            QVERIFY2(!text.contains("@"), text.constData());
+            QVERIFY2(!frame.value("type").toString().startsWith(QStringLiteral("order.")), text.constData());
+        }
+    }
+
+    // Issue 13, defect 9: Qt accepted client frames without a mask (RFC 6455 §5.1: the server
+    // must fail the connection).
+    void anUnmaskedClientFrameFailsTheConnection()
+    {
+        QTcpSocket raw;
+        raw.connectToHost(QStringLiteral("127.0.0.1"), m_server->livePort());
+        QVERIFY(raw.waitForConnected(5000));
+        raw.write("GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer " +
+                  m_organizer.accessToken.toUtf8() + "\r\n\r\n");
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((received += raw.readAll()).contains("\r\n\r\n") && received.contains("welcome"), 5000);
+        QVERIFY2(received.startsWith("HTTP/1.1 101"), received.constData());
+        received.clear();
+        const QByteArray ping = R"({"op":"ping"})";
+        raw.write(QByteArray("\x81") + char(ping.size()) + ping); // FIN + text, no mask bit
+        QTRY_VERIFY_WITH_TIMEOUT((received += raw.readAll()).size() >= 4 || raw.state() != QAbstractSocket::ConnectedState, 5000);
+        QVERIFY2(received.size() >= 4, received.toHex().constData());
+        QVERIFY2(static_cast<unsigned char>(received[0]) == 0x88, received.constData()); // a close frame...
+        QCOMPARE((static_cast<unsigned char>(received[2]) << 8) | static_cast<unsigned char>(received[3]), 1002); // ...protocol error
+        QVERIFY(!received.contains("pong")); // the frame itself was not acted on
+        QVERIFY(raw.state() != QAbstractSocket::ConnectedState || raw.waitForDisconnected(5000)); // and the connection ends
+
+        // A well-behaved client is untouched.
+        LiveClient masked;
+        QVERIFY(masked.connectTo(m_server->livePort(), m_organizer.accessToken));
+        masked.send({{"op", "ping"}});
+        QVERIFY(!masked.waitForOp("pong").isEmpty());
     }
 
     void aReconnectingClientResumesOrIsToldToResync()

@@ -266,6 +266,9 @@ private slots:
             {{{"url", "https://example.org/hook"}, {"event_types", QJsonArray{}}}, "event_types"},
             {{{"url", "https://example.org/hook"}, {"event_types", QJsonArray{"ticket.sold"}}}, "event_types"},
             {{{"url", "https://example.org/hook"}, {"event_types", QJsonArray{"*"}}, {"colour", "red"}}, "colour"},
+            // Issue 13, defect 6: a NUL cut the stored description with a 2xx.
+            {{{"url", "https://example.org/hook"}, {"event_types", QJsonArray{"*"}}, {"description", QString("shop") + QChar(0) + "hidden"}}, "description"},
+            {{{"url", "https://example.org/hook"}, {"event_types", QJsonArray{"*"}}, {"description", "bell\u0007"}}, "description"},
         };
         for (const Bad& request : bad) {
             const auto answer = m_api->post("/api/v1/webhooks", request.body, token);

@@ -343,7 +343,25 @@ private slots:
         QCOMPARE(m_api->post("/api/v1/tickets/" + code + "/checkin", {}, m_staff.accessToken).json().value("result").toString(), QStringLiteral("ok"));
         QCOMPARE(m_api->post("/api/v1/tickets/" + code + "/validate", {{"list_id", m_side}}, m_staff.accessToken).json().value("result").toString(),
                  QStringLiteral("already_redeemed"));
-        QCOMPARE(m_api->post("/api/v1/tickets/GARBAGE/validate", {}, m_staff.accessToken).json().value("result").toString(), QStringLiteral("unknown_ticket"));
+        // Issue 13, defect 8: without a list the aliases answered everyone 200 unknown_ticket and
+        // minted a scan id, where redeem answers a list that is not theirs 404. A code that leads
+        // to no door of the caller's is now answered so, and stores nothing.
+        const std::string scansBefore = m_database.query("SELECT count(*) FROM tickets.scans");
+        const auto garbage = m_api->post("/api/v1/tickets/GARBAGE/validate", {}, m_staff.accessToken);
+        QCOMPARE(garbage.status, 404);
+        QCOMPARE(garbage.errorCode(), QStringLiteral("not_found"));
+        const QString another = codeOf(11);
+        for (const QString& alias : {QStringLiteral("validate"), QStringLiteral("checkin")}) {
+            const auto rival = m_api->post("/api/v1/tickets/" + another + "/" + alias, {}, m_rival.accessToken);
+            QCOMPARE(rival.status, 404);
+            QVERIFY(!rival.json().contains("scan_id"));
+            QCOMPARE(m_api->post("/api/v1/tickets/" + another + "/" + alias, {{"list_id", m_main}}, m_rival.accessToken).status, 404);
+        }
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans"), scansBefore);
+        // A code in lower case is read as redeem reads it.
+        const QString typed = another.toLower();
+        QCOMPARE(m_api->post("/api/v1/tickets/" + typed + "/validate", {}, m_staff.accessToken).json().value("result").toString(),
+                 QStringLiteral("ok"));
         QCOMPARE(m_api->post("/api/v1/tickets/" + code + "/checkin", {{"list_id", "x"}}, m_staff.accessToken).status, 422);
         QCOMPARE(m_api->post("/api/v1/tickets/" + code + "/checkin", {}, m_buyer.accessToken).status, 403);
     }

@@ -182,6 +182,9 @@ private slots:
         QCOMPARE(m_api->get("/api/v1/devices/me/sync?cursor=garbage", m_secondToken).status, 422);
         QCOMPARE(m_api->get("/api/v1/devices/me/sync?limit=0", m_secondToken).status, 422);
         QCOMPARE(m_api->get("/api/v1/devices/me/sync", m_organizer.accessToken).status, 403);
+        // Issue 13, defect 11: a person was told the parameters' rules (422) before being refused.
+        QCOMPARE(m_api->get("/api/v1/devices/me/sync?limit=0", m_organizer.accessToken).status, 403);
+        QCOMPARE(m_api->get("/api/v1/devices/me/sync?cursor=garbage", m_organizer.accessToken).status, 403);
     }
 
     void aLateCommitIsNotSkipped()
