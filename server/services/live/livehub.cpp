@@ -27,7 +27,8 @@ std::int64_t nowMs()
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-std::string controlFrame(const nlohmann::json& frame) { return frame.dump(); }
+// With replacement: an echoed prefix of what a client sent may end inside a character.
+std::string controlFrame(const nlohmann::json& frame) { return frame.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 // Different in every run of the process: numbers from before a restart are recognised as such.
 std::string processEpoch()
@@ -41,7 +42,7 @@ std::string errorFrame(const std::string& code, const std::string& message, cons
     nlohmann::json frame = {{"op", "error"}, {"code", code}, {"message", message}};
     if (!topic.empty())
         frame["topic"] = topic;
-    return frame.dump();
+    return controlFrame(frame);
 }
 
 // The bearer token of the upgrade request: Authorization header, else ?access_token= (browsers

@@ -73,7 +73,9 @@ Reply PaymentHandlers::confirmPayment(HttpRequest& request)
         nlohmann::json masked = parsed;
         const std::string number = parsed["card_number"].get<std::string>();
         masked["card_number"] = std::to_string(number.size()) + ":" + number.substr(number.size() >= 4 ? number.size() - 4 : 0);
-        identifying = masked.dump();
+        // The last four bytes may cut a character in two (a hostile "number"): dumped with
+        // replacement, as the fingerprint needs no exact text.
+        identifying = masked.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
     return replyOncePerIdempotencyKey(m_idempotency, request, [this](HttpRequest& once) { return confirmOnce(once); }, identifying);
 }
