@@ -1,5 +1,8 @@
 #include "accesstoken.h"
 
+#include "sbor/jsonvalue.h"
+#include "sbor/strictjson.h"
+
 #include "sbor/base64url.h"
 
 #include <nlohmann/json.hpp>
@@ -76,23 +79,24 @@ Result<AccessTokenClaims> AccessTokenVerifier::verify(const std::string& token, 
     if (!headerText || !payloadText || !signature)
         return refused("not base64url");
 
-    nlohmann::json header, payload;
-    try {
-        header = nlohmann::json::parse(*headerText);
-        payload = nlohmann::json::parse(*payloadText);
-    } catch (const nlohmann::json::exception&) {
+    // Strictly: a header naming "alg" twice could mean one thing here and another to a proxy.
+    const auto parsedHeader = parseStrictJson(*headerText);
+    const auto parsedPayload = parseStrictJson(*payloadText);
+    if (!parsedHeader || !parsedPayload)
         return refused("header or payload is not JSON");
-    }
+    const nlohmann::json& header = *parsedHeader;
+    const nlohmann::json& payload = *parsedPayload;
     if (!header.is_object() || !payload.is_object())
         return refused("header or payload is not an object");
     // Exactly one algorithm: "none", HS256 with the public key as secret, and the like never pass.
-    if (header.value("alg", "") != "EdDSA")
+    // (stringField: a header value of another type is refused, not thrown about.)
+    if (stringField(header, "alg") != "EdDSA")
         return refused("algorithm must be EdDSA");
-    if (header.value("typ", "") != "at+jwt")
+    if (stringField(header, "typ") != "at+jwt")
         return refused("not an access token (typ must be at+jwt)");
     if (header.contains("crit"))
         return refused("critical header extensions are not supported");
-    const auto keyIt = m_keys.find(header.value("kid", ""));
+    const auto keyIt = m_keys.find(stringField(header, "kid"));
     if (keyIt == m_keys.end())
         return refused("unknown key id");
     if (signature->size() != crypto_sign_BYTES ||

@@ -214,6 +214,34 @@ private slots:
         QVERIFY2(errors.isEmpty(), qPrintable(QString::number(errors.size()) + " error lines, first: " + errors.value(0)));
     }
 
+    // Bearer tokens as an attacker makes them: each is a 401, never a 500 (a header "alg" that
+    // was a number threw out of the verifier before issue 13's hardening).
+    void hostileTokensAreRefused()
+    {
+        const auto part = [](const std::string& text) {
+            return QByteArray::fromStdString(text).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        };
+        const QByteArray payload = part(R"({"sub":"x","iss":"sbor","aud":"sbor-api","exp":99999999999,"iat":1,"nbf":1,"sid":"s","jti":"j","roles":["admin"]})");
+        const QList<QByteArray> tokens = {
+            part(R"({"alg":1,"typ":"at+jwt","kid":"k"})") + "." + payload + ".c2ln",
+            part(R"({"alg":"EdDSA","typ":["at+jwt"],"kid":{"a":1}})") + "." + payload + ".c2ln",
+            part(R"({"alg":"EdDSA","alg":"none","typ":"at+jwt"})") + "." + payload + ".",
+            part(R"({"alg":"none","typ":"at+jwt"})") + "." + payload + ".",
+            part(R"({"alg":"EdDSA","typ":"at+jwt","kid":"k","x":1e999})") + "." + payload + ".c2ln",
+            part(std::string(64, '[')) + "." + payload + ".c2ln",
+            part("\xC0\xAF") + "." + part("\xED\xA0\x80") + ".c2ln",
+            "a.b.c", "...", "a..b", QByteArray(5000, 'A'), "sbr_" + QByteArray(60, 'x'), "dev_" + QByteArray(60, 'x'),
+            QByteArray("\xff\xfe"), QByteArray("tok%00en"),
+        };
+        for (const QByteArray& token : tokens) {
+            for (const char* path : {"/api/v1/users/me", "/api/v1/checkin/search?list_id=00000000-0000-4000-8000-000000000000&q=a"}) {
+                const auto answer = m_client.get(m_server->url(path), {{"Authorization", "Bearer " + token}});
+                QVERIFY2(answer.status == 401, (token.left(80) + " -> " + QByteArray::number(answer.status) + " " + answer.body.left(200)).constData());
+                QCOMPARE(answer.errorCode(), QStringLiteral("unauthorized"));
+            }
+        }
+    }
+
 private:
     std::vector<Identity> identities() const
     {

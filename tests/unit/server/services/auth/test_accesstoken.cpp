@@ -79,6 +79,12 @@ private slots:
         QTest::newRow("wrong audience") << "audience" << "wrong audience";
         QTest::newRow("two parts") << "two-parts" << "three parts";
         QTest::newRow("garbage") << "garbage" << "base64url";
+        // Found while hardening for issue 13: a header value of another type threw out of verify()
+        // (a 500 for any request carrying such a token), and a key named twice was taken.
+        QTest::newRow("alg a number") << "alg-number" << "algorithm";
+        QTest::newRow("kid an object") << "kid-object" << "unknown key";
+        QTest::newRow("alg twice") << "alg-twice" << "not JSON";
+        QTest::newRow("header 1e999") << "header-1e999" << "not JSON";
     }
 
     void refusals()
@@ -124,6 +130,18 @@ private slots:
             token = good.substr(0, good.rfind('.'));
         } else if (kind == "garbage") {
             token = "a.b!.c";
+        } else if (kind == "alg-number") {
+            header["alg"] = 1;
+            token = withPart(good, 0, header);
+        } else if (kind == "kid-object") {
+            header["kid"] = {{"k", 1}};
+            token = withPart(good, 0, header);
+        } else if (kind == "alg-twice" || kind == "header-1e999") {
+            std::string text = header.dump();
+            text.insert(text.size() - 1, kind == "alg-twice" ? ",\"alg\":\"none\"" : ",\"x\":1e999");
+            QStringList parts = QString::fromStdString(good).split('.');
+            parts[0] = QString::fromStdString(base64UrlEncode(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+            token = parts.join('.').toStdString();
         }
         const auto result = m_verifier.verify(token, now);
         QVERIFY(!result.ok());
