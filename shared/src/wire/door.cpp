@@ -240,10 +240,19 @@ void fromJson(const FieldReader& reader, IssuedEnrollment& enrollment)
 std::optional<EnrollmentHandshake> parseEnrollmentHandshake(const std::string& text)
 {
     const auto json = nlohmann::json::parse(text, nullptr, false);
-    if (!json.is_object() || json.value("type", "") != kHandshakeType || !json.contains("v") || !json["v"].is_number_integer() ||
-        json["v"].get<int>() != 1 || !json.contains("server") || !json["server"].is_string() || !json.contains("code") || !json["code"].is_string())
+    if (!json.is_object())
         return std::nullopt;
-    return EnrollmentHandshake{1, json["server"].get<std::string>(), json["code"].get<std::string>()};
+    // The text of any QR code held up to a kiosk: every member's type is checked before it is read
+    // (json.value() would throw for a "type" that is not a string), and the version is compared as
+    // JSON, not narrowed to int first (4294967297 is not version 1).
+    const auto type = json.find("type");
+    const auto version = json.find("v");
+    const auto server = json.find("server");
+    const auto code = json.find("code");
+    if (type == json.end() || !type->is_string() || *type != kHandshakeType || version == json.end() || !version->is_number_integer() ||
+        *version != 1 || server == json.end() || !server->is_string() || code == json.end() || !code->is_string())
+        return std::nullopt;
+    return EnrollmentHandshake{1, server->get<std::string>(), code->get<std::string>()};
 }
 
 nlohmann::json toJson(const EnrolledDevice& device)
