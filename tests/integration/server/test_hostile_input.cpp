@@ -191,6 +191,7 @@ private slots:
         const qsizetype logStart = m_server->logs().size();
         for (const Operation& operation : m_operations) {
             for (const Identity& who : identities()) {
+                attackHeaders(operation, who);
                 attackPath(operation, who);
                 attackQuery(operation, who);
                 if (!operation.bodySchema.is_null())
@@ -357,6 +358,24 @@ private:
         }
     }
 
+    // Documented headers (If-Match, Idempotency-Key) with raw bytes no decoder has vetted.
+    void attackHeaders(const Operation& operation, const Identity& who)
+    {
+        const std::string body = operation.bodySchema.is_null() ? std::string() : plausibleBody(operation.bodySchema).dump();
+        const QString path = pathWith(operation, {}, {});
+        static const std::vector<std::pair<std::string, QByteArray>> values = {
+            {"overlong", "\xC0\xAF"}, {"surrogate", "\xED\xA0\x80"}, {"above U+10FFFF", "\xF4\x90\x80\x80"}, {"ff", "\xff\xfe"},
+            {"control", "a\x01b"}, {"8 KiB", QByteArray(8192, 'k')}, {"empty", ""}, {"spaces", "  "}, {"number", "-9223372036854775809"},
+            {"quoted", "\"1\""}, {"weak", "W/\"1\""}, {"list", "1, 2"}};
+        for (const auto& item : operation.parameters) {
+            if (item.value("in", "") != "header")
+                continue;
+            const QByteArray name = QByteArray::fromStdString(item.value("name", ""));
+            for (const auto& [label, value] : values)
+                send(operation, who, path, body, "header " + name.toStdString() + " = " + label, {{name, value}});
+        }
+    }
+
     void attackQuery(const Operation& operation, const Identity& who)
     {
         const QString path = pathWith(operation, {}, {});
@@ -408,7 +427,8 @@ private:
         }
     }
 
-    void send(const Operation& operation, const Identity& who, const QString& path, const std::string& body, const std::string& what)
+    void send(const Operation& operation, const Identity& who, const QString& path, const std::string& body, const std::string& what,
+              const HttpClient::Headers& extraHeaders = {})
     {
         HttpClient::Headers headers;
         if (!who.token.isEmpty())
@@ -417,6 +437,8 @@ private:
             headers.insert("Content-Type", "application/json");
         if (operation.method == "POST" && (operation.path == "/api/v1/orders" || operation.path.contains("/confirm")))
             headers.insert("Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+        for (auto header = extraHeaders.begin(); header != extraHeaders.end(); ++header)
+            headers.insert(header.key(), header.value());
         const QUrl url(m_server->url("/").toString().chopped(1) + path, QUrl::TolerantMode);
         const HttpResult result = m_client.send(operation.method.toUtf8(), url, QByteArray::fromStdString(body), headers, 20000);
         ++m_requests;
