@@ -8,7 +8,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config ccache git
   # server libraries
-  libcpprest-dev libssl-dev libpqxx-dev libpq-dev librdkafka-dev libsodium-dev libcrypt-dev libyaml-cpp-dev nlohmann-json3-dev
+  libboost-dev libcpprest-dev libssl-dev libpqxx-dev libpq-dev librdkafka-dev libsodium-dev libcrypt-dev libyaml-cpp-dev nlohmann-json3-dev
   # ticket QR codes: ZXing-C++ draws them, zlib packs the PNG
   libzxing-dev zlib1g-dev
   # notifications: email over SMTP and webhooks go out through libcurl; webhook hosts are

@@ -82,6 +82,22 @@ void raiseDescriptorLimit()
     }
 }
 
+http::EngineLimits engineLimits(const Config& config)
+{
+    const auto bytes = [&config](const char* key) { return static_cast<std::size_t>(config.getInteger(key)); };
+    const auto milliseconds = [&config](const char* key) { return std::chrono::milliseconds(config.getInteger(key)); };
+    http::EngineLimits limits;
+    limits.ioThreads = static_cast<int>(config.getInteger("http.io_threads"));
+    limits.requestLineBytes = bytes("http.request_line_limit_bytes");
+    limits.headerBytes = bytes("http.header_limit_bytes");
+    limits.headerCount = bytes("http.max_headers");
+    limits.headerTimeout = milliseconds("http.header_timeout_ms");
+    limits.bodyTimeout = milliseconds("http.body_timeout_ms");
+    limits.idleTimeout = milliseconds("http.idle_timeout_ms");
+    limits.maxConnections = bytes("http.max_connections");
+    return limits;
+}
+
 int failStart(const std::string& message, const nlohmann::json& fields = nlohmann::json::object())
 {
     log::error(message, fields);
@@ -265,7 +281,7 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
     const http::ListenAddress address = http::parseListenAddress(config.getString("http.listen")).address;
     std::unique_ptr<http::HttpServer> server;
     try {
-        server = http::makeHttpServer(address, pipeline);
+        server = http::makeHttpServer(address, pipeline, engineLimits(config));
         server->start();
     } catch (const std::exception& e) {
         return failStart(e.what(), {{"http", address.text()}});

@@ -43,7 +43,9 @@ Result<Config> loadConfiguration(const CommandLine& line, char** environment)
         if (config.getInteger(key) < 0)
             return Error(ErrorCode::ValidationFailed, std::string(key) + " must not be negative (" + config.originOf(key) + ")");
     }
-    for (const char* key : {"http.body_limit_bytes", "http.request_timeout_ms", "http.workers", "http.max_queued_requests",
+    for (const char* key : {"http.body_limit_bytes", "http.request_timeout_ms", "http.workers", "http.max_queued_requests", "http.io_threads",
+                            "http.request_line_limit_bytes", "http.header_limit_bytes", "http.max_headers", "http.header_timeout_ms",
+                            "http.body_timeout_ms", "http.idle_timeout_ms", "http.max_connections",
                             "database.pool_size", "database.acquire_timeout_ms"}) {
         if (config.getInteger(key) <= 0)
             return Error(ErrorCode::ValidationFailed, std::string(key) + " must be positive (" + config.originOf(key) + ")");

@@ -97,6 +97,14 @@ ConfigSchema coreConfigSchema()
     schema.add({"live.max_buffered_bytes", ConfigKind::Integer, "4194304", "a live client whose unsent frames pass this is dropped (too slow)"});
     schema.add({"http.body_limit_bytes", ConfigKind::Integer, "1048576", "largest request body accepted (413 above)"});
     schema.add({"http.request_timeout_ms", ConfigKind::Integer, "30000", "a request still running after this gets 504"});
+    schema.add({"http.io_threads", ConfigKind::Integer, "2", "threads that accept, read and write connections (handlers run on http.workers)"});
+    schema.add({"http.request_line_limit_bytes", ConfigKind::Integer, "8192", "longest request line (method, target, version); longer is 414"});
+    schema.add({"http.header_limit_bytes", ConfigKind::Integer, "32768", "largest total of a request's header lines; larger is 431"});
+    schema.add({"http.max_headers", ConfigKind::Integer, "100", "most header fields in one request; more is 431"});
+    schema.add({"http.header_timeout_ms", ConfigKind::Integer, "10000", "from a request's first byte to its last header line; slower connections are closed"});
+    schema.add({"http.body_timeout_ms", ConfigKind::Integer, "15000", "longest wait for more of a body, or for a client to take its answer; then closed"});
+    schema.add({"http.idle_timeout_ms", ConfigKind::Integer, "60000", "a kept-alive connection with no request for this long is closed"});
+    schema.add({"http.max_connections", ConfigKind::Integer, "20000", "open connections at most; beyond it new ones get 503 at once and are closed"});
     schema.add({"http.workers", ConfigKind::Integer, "16", "threads that run handlers and database work (more than database.pool_size mostly adds waiting: measured 32 on 16 connections tripled the p99)"});
     schema.add({"http.max_queued_requests", ConfigKind::Integer, "8192", "requests waiting for a worker before 503 overloaded"});
     schema.add({"http.shutdown_grace_ms", ConfigKind::Integer, "15000", "how long shutdown waits for in-flight requests"});

@@ -1,20 +1,34 @@
-// The only translation unit that includes cpprestsdk (it is slow to compile and its U() macro
-// clashes with other headers; architecture.md §10).
+// The only translation unit that includes Boost.Beast and Asio (heavy headers; the engine stays
+// replaceable behind httpserver.h).
 #include "http/httpserver.h"
 
 #include "http/requestpipeline.h"
 #include "log/logger.h"
 
-#include <cpprest/http_listener.h>
+// Beast's string_view as std::string_view (only this file includes Beast, so no other sees both).
+#define BOOST_BEAST_USE_STD_STRING_VIEW
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <charconv>
+#include <optional>
 #include <shared_mutex>
-#include <chrono>
 #include <thread>
+#include <vector>
 
 namespace sbor::http {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
 
 ParsedListenAddress parseListenAddress(const std::string& text)
 {
@@ -59,184 +73,417 @@ ParsedListenAddress parseListenAddress(const std::string& text)
 
 namespace {
 
-using web::http::http_request;
-using web::http::http_response;
-using web::http::experimental::listener::http_listener;
-using web::http::experimental::listener::http_listener_config;
-
-HttpRequest convertRequest(const http_request& incoming)
-{
-    HttpRequest request;
-    request.method = incoming.method();
-    const auto& uri = incoming.relative_uri();
-    request.rawPath = uri.path();
-    request.path = percentDecode(request.rawPath, false);
-    if (request.path.empty())
-        request.path = request.rawPath = "/";
-    request.rawQuery = uri.query();
-    request.query = parseQuery(request.rawQuery);
-    for (const auto& [name, value] : incoming.headers())
-        request.headers.add(name, value);
-    request.remoteAddress = incoming.remote_address();
-    return request;
-}
-
-http_response convertResponse(HttpResponse response)
-{
-    http_response outgoing(static_cast<web::http::status_code>(response.status));
-    std::string contentType = response.headers.get("content-type");
-    for (const auto& [name, value] : response.headers.all()) {
-        if (name != "content-type")
-            outgoing.headers().add(canonicalHeaderName(name), value);
-    }
-    if (!response.body.empty() || !contentType.empty())
-        outgoing.set_body(std::move(response.body), contentType.empty() ? "application/octet-stream" : contentType);
-    return outgoing;
-}
-
-// What cpprestsdk's continuations may touch. They can run after the server object is gone
-// (a body still uploading, a reply still being written), so they hold this by shared_ptr, and
-// stop() detaches the pipeline before it is destroyed.
-struct ListenerState {
-    std::shared_mutex mutex;               // shared: a dispatch in progress; unique: detaching
-    RequestPipeline* pipeline = nullptr;   // null once stopped
-    std::atomic<int> active{0};            // accepted and not yet fully answered
+// What every connection shares. Connections can outlive a request's handler (a reply still being
+// written), so they hold this by shared_ptr; stop() detaches the pipeline before it is destroyed.
+struct EngineState {
+    EngineLimits limits;
     std::size_t bodyLimit = 0;
+    std::shared_mutex mutex;             // shared: a dispatch in progress; unique: detaching
+    RequestPipeline* pipeline = nullptr; // null once stopped
+    std::atomic<int> inPipeline{0};      // requests handed to the pipeline and not yet answered
+    std::atomic<std::size_t> connections{0};
 };
 
-// Hands a request to the pipeline unless the server has stopped; every response goes out
-// through reply(), which ends the request's accounting once the bytes are written.
-void reply(const std::shared_ptr<ListenerState>& state, const http_request& incoming, HttpResponse response);
-
-void dispatch(const std::shared_ptr<ListenerState>& state, const http_request& incoming, HttpRequest request, bool closeAfter)
+// RFC 9110 §5.6.2: a method is a token; what came before the first space must be one.
+bool startsLikeAMethod(std::string_view seen)
 {
-    std::shared_lock lock(state->mutex);
-    if (!state->pipeline) {
-        --state->active;
-        return; // stopped: the listener is closing this connection anyway
-    }
-    state->pipeline->dispatch(std::move(request), [state, incoming, closeAfter](HttpResponse response) {
-        if (closeAfter)
-            response.headers.set("Connection", "close");
-        reply(state, incoming, std::move(response));
+    const std::string_view method = seen.substr(0, seen.find(' '));
+    return std::all_of(method.begin(), method.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
     });
 }
 
-void reply(const std::shared_ptr<ListenerState>& state, const http_request& incoming, HttpResponse response)
+bool hasLineBreakOrNul(std::string_view text)
 {
-    try {
-        // The returned task is observed by a continuation, never waited on: waiting would block
-        // whichever thread we are on.
-        incoming.reply(convertResponse(std::move(response))).then([state](pplx::task<void> sent) {
-            try {
-                sent.get();
-            } catch (const std::exception& e) {
-                log::debug("client went away before the response was sent", {{"error", e.what()}});
-            }
-            --state->active;
-        });
-    } catch (const std::exception& e) {
-        log::warn("could not send a response", {{"error", e.what()}});
-        --state->active;
-    }
+    return text.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos;
 }
 
-// Runs on a pplx thread: it must not block. The body is read by a continuation and the
-// request handed to the pipeline, whose workers do the rest.
-void accept(const std::shared_ptr<ListenerState>& state, http_request incoming)
+// A request's answer as the wire wants it. HEAD gets GET's headers, Content-Length included,
+// and no body.
+bhttp::response<bhttp::string_body> wireResponse(HttpResponse response, unsigned version, bool keepAlive, bool head)
 {
-    ++state->active;
-    HttpRequest request = convertRequest(incoming);
-    const auto declared = incoming.headers().content_length();
-    if (declared > state->bodyLimit) {
-        // Too large by its own account: not read; the pipeline answers 413 and we close.
-        dispatch(state, incoming, std::move(request), true);
-        return;
+    bhttp::response<bhttp::string_body> wire{static_cast<bhttp::status>(response.status), version};
+    for (const auto& [name, value] : response.headers.all()) {
+        if (name == "connection" || name == "content-length" || name == "transfer-encoding")
+            continue;
+        wire.set(canonicalHeaderName(name), value);
     }
-    if (declared == 0 && !incoming.headers().has("transfer-encoding")) {
-        // No body: skip the extraction task (each pplx task costs a scheduler round trip).
-        dispatch(state, incoming, std::move(request), false);
-        return;
+    if (!response.body.empty() && !response.headers.contains("content-type"))
+        wire.set(bhttp::field::content_type, "application/octet-stream");
+    wire.body() = std::move(response.body);
+    wire.keep_alive(keepAlive);
+    wire.prepare_payload();
+    if (head)
+        wire.body().clear(); // Content-Length stays the GET's
+    return wire;
+}
+
+class Connection : public std::enable_shared_from_this<Connection> {
+public:
+    Connection(tcp::socket socket, std::shared_ptr<EngineState> state)
+        : m_stream(std::move(socket)), m_state(std::move(state)),
+          m_buffer(m_state->limits.requestLineBytes + m_state->limits.headerBytes + 64 * 1024)
+    {
+        ++m_state->connections;
+        beast::error_code ignored;
+        const auto peer = m_stream.socket().remote_endpoint(ignored);
+        m_remote = ignored ? std::string() : peer.address().to_string();
     }
-    incoming.extract_vector().then([state, incoming, request = std::move(request)](pplx::task<std::vector<unsigned char>> body) mutable {
-        try {
-            const auto bytes = body.get(); // ready: this is its continuation
-            request.body.assign(bytes.begin(), bytes.end());
-        } catch (const std::exception& e) {
-            // The client stopped sending mid-body. Still answer, so cpprestsdk releases the
-            // connection instead of holding it until shutdown.
-            log::debug("reading a request body failed", {{"error", e.what()}});
-            request.bodyUnreadable = true;
-            dispatch(state, incoming, std::move(request), true);
+    ~Connection() { --m_state->connections; }
+
+    void start() { waitForRequest(); }
+
+private:
+    // Between requests the connection may idle (keep-alive); once a request's first byte is in,
+    // its headers must follow within the header deadline.
+    void waitForRequest()
+    {
+        if (m_buffer.size() > 0) {
+            startRequest(); // pipelined: the next request is already here
             return;
         }
-        dispatch(state, incoming, std::move(request), false);
-    });
-}
-
-class CpprestHttpServer final : public HttpServer {
-public:
-    CpprestHttpServer(const ListenAddress& address, RequestPipeline& pipeline) : m_state(std::make_shared<ListenerState>())
-    {
-        m_state->pipeline = &pipeline;
-        m_state->bodyLimit = pipeline.bodyLimitBytes();
-        http_listener_config config;
-        config.set_timeout(utility::seconds(60));
-        m_listener = std::make_unique<http_listener>(web::uri("http://" + address.text()), config);
-        const auto handler = [state = m_state](http_request incoming) { accept(state, std::move(incoming)); };
-        m_listener->support(handler);
-        // cpprestsdk answers OPTIONS and TRACE itself unless a handler is registered for them by
-        // name; ours must see them (CORS preflight; TRACE is refused by the router).
-        m_listener->support(web::http::methods::OPTIONS, handler);
-        m_listener->support(web::http::methods::TRCE, handler);
-        m_address = address.text();
+        m_stream.expires_after(m_state->limits.idleTimeout);
+        m_stream.async_read_some(m_buffer.prepare(4096), [self = shared_from_this()](beast::error_code error, std::size_t read) {
+            if (error)
+                return self->close();
+            self->m_buffer.commit(read);
+            self->startRequest();
+        });
     }
 
-    ~CpprestHttpServer() override { stop(); }
+    // The request's first byte is here: from now on its headers have the header deadline (one
+    // deadline for every read until the headers end).
+    void startRequest()
+    {
+        m_stream.expires_after(m_state->limits.headerTimeout);
+        readRequestLine();
+    }
+
+    // The request line is read on its own so that its limit (414) is its own: Beast counts it
+    // with the headers.
+    void readRequestLine()
+    {
+        const auto data = m_buffer.cdata();
+        const std::string_view seen(static_cast<const char*>(data.data()), data.size());
+        const std::size_t lineEnd = seen.find('\n');
+        if (lineEnd != std::string_view::npos && lineEnd <= m_state->limits.requestLineBytes + 1)
+            return readHeader(lineEnd + 1);
+        if (lineEnd != std::string_view::npos || seen.size() > m_state->limits.requestLineBytes + 1)
+            return refuse(Error(ErrorCode::UriTooLong, "the request line is longer than " + std::to_string(m_state->limits.requestLineBytes) + " bytes"));
+        if (!startsLikeAMethod(seen)) // TLS to a plain port, say: no point waiting for a line end
+            return refuse(Error(ErrorCode::BadRequest, "the request is not HTTP/1.1"));
+        m_stream.async_read_some(m_buffer.prepare(4096), [self = shared_from_this()](beast::error_code error, std::size_t read) {
+            if (error)
+                return self->close();
+            self->m_buffer.commit(read);
+            self->readRequestLine();
+        });
+    }
+
+    void readHeader(std::size_t requestLineLength)
+    {
+        m_parser.emplace();
+        m_parser->header_limit(static_cast<std::uint32_t>(requestLineLength + m_state->limits.headerBytes));
+        m_parser->body_limit(m_state->bodyLimit);
+        bhttp::async_read_header(m_stream, m_buffer, *m_parser,
+                                 [self = shared_from_this()](beast::error_code error, std::size_t) { self->onHeader(error); });
+    }
+
+    void onHeader(beast::error_code error)
+    {
+        if (error == bhttp::error::header_limit)
+            return refuse(Error(ErrorCode::HeadersTooLarge, "the request's headers are larger than " + std::to_string(m_state->limits.headerBytes) + " bytes"));
+        if (error == bhttp::error::body_limit)
+            return dispatch(Body::TooLarge);
+        if (error == beast::error::timeout || error == bhttp::error::end_of_stream || error == net::error::eof ||
+            error == net::error::connection_reset || error == net::error::operation_aborted)
+            return close(); // slow, gone or stopped: nobody to answer
+        if (error)
+            return refuse(Error(ErrorCode::BadRequest, "the request is not valid HTTP/1.1: " + error.message()));
+        if (auto problem = headerProblem())
+            return refuse(*problem);
+        const auto& message = m_parser->get();
+        if (m_parser->is_done())
+            return dispatch(Body::Complete);
+        if (const auto declared = m_parser->content_length(); declared && *declared > m_state->bodyLimit)
+            return dispatch(Body::TooLarge); // refused unread
+        if (beast::iequals(message[bhttp::field::expect], "100-continue")) {
+            m_continue.emplace(bhttp::status::continue_, message.version());
+            bhttp::async_write(m_stream, *m_continue, [self = shared_from_this()](beast::error_code failed, std::size_t) {
+                if (failed)
+                    return self->close();
+                self->readBody();
+            });
+            return;
+        }
+        readBody();
+    }
+
+    // What Beast lets through and HTTP/1.1 or our limits do not.
+    std::optional<Error> headerProblem() const
+    {
+        const auto& message = m_parser->get();
+        if (message.target().size() > m_state->limits.requestLineBytes)
+            return Error(ErrorCode::UriTooLong, "the request line is longer than " + std::to_string(m_state->limits.requestLineBytes) + " bytes");
+        std::size_t fields = 0;
+        std::size_t contentLengths = 0;
+        for (const auto& field : message) {
+            ++fields;
+            if (field.name() == bhttp::field::content_length)
+                ++contentLengths;
+            if (hasLineBreakOrNul(field.name_string()) || hasLineBreakOrNul(field.value()))
+                return Error(ErrorCode::BadRequest, "a header holds a line break or a NUL");
+        }
+        if (fields > m_state->limits.headerCount)
+            return Error(ErrorCode::HeadersTooLarge, "the request has more than " + std::to_string(m_state->limits.headerCount) + " headers");
+        if (hasLineBreakOrNul(message.target()) || hasLineBreakOrNul(message.method_string()))
+            return Error(ErrorCode::BadRequest, "the request line holds a line break or a NUL");
+        // Request smuggling: a proxy and we must not disagree on where this request ends.
+        if (message.count(bhttp::field::transfer_encoding) > 0 && contentLengths > 0)
+            return Error(ErrorCode::BadRequest, "a request may not have both Transfer-Encoding and Content-Length");
+        if (contentLengths > 1)
+            return Error(ErrorCode::BadRequest, "a request may have one Content-Length");
+        if (message.version() != 11 && message.version() != 10)
+            return Error(ErrorCode::BadRequest, "only HTTP/1.0 and HTTP/1.1 are spoken here");
+        return std::nullopt;
+    }
+
+    // The body, a piece at a time: each piece must come within the body deadline (a client that
+    // stops sending is dropped), and the whole within the limit.
+    void readBody()
+    {
+        m_stream.expires_after(m_state->limits.bodyTimeout);
+        bhttp::async_read_some(m_stream, m_buffer, *m_parser, [self = shared_from_this()](beast::error_code error, std::size_t) {
+            if (error == bhttp::error::body_limit)
+                return self->dispatch(Body::TooLarge);
+            if (error == beast::error::timeout || error == net::error::operation_aborted)
+                return self->close();
+            if (error)
+                return self->dispatch(Body::Unreadable);
+            if (self->m_parser->is_done())
+                return self->dispatch(Body::Complete);
+            self->readBody();
+        });
+    }
+
+    enum class Body { Complete, TooLarge, Unreadable };
+
+    HttpRequest toRequest(Body body)
+    {
+        auto& message = m_parser->get();
+        HttpRequest request;
+        request.method = std::string(message.method_string());
+        const std::string_view target = message.target();
+        const std::size_t question = target.find('?');
+        request.rawPath = std::string(target.substr(0, question));
+        request.rawQuery = question == std::string_view::npos ? std::string() : std::string(target.substr(question + 1));
+        if (request.rawPath.empty())
+            request.rawPath = "/";
+        request.path = percentDecode(request.rawPath, false);
+        request.query = parseQuery(request.rawQuery);
+        for (const auto& field : message)
+            request.headers.add(std::string(field.name_string()), std::string(field.value()));
+        request.remoteAddress = m_remote;
+        if (body == Body::Complete)
+            request.body = std::move(message.body());
+        request.bodyUnreadable = body == Body::Unreadable;
+        request.bodyTooLarge = body == Body::TooLarge;
+        return request;
+    }
+
+    void dispatch(Body body)
+    {
+        m_stream.expires_never(); // the pipeline has its own deadline
+        const bool closeAfter = body != Body::Complete || !m_parser->keep_alive();
+        const bool head = m_parser->get().method() == bhttp::verb::head;
+        const unsigned version = m_parser->get().version();
+        HttpRequest request = toRequest(body);
+        std::shared_lock lock(m_state->mutex);
+        if (!m_state->pipeline)
+            return close();
+        ++m_state->inPipeline;
+        m_state->pipeline->dispatch(std::move(request), [self = shared_from_this(), closeAfter, head, version](HttpResponse response) {
+            // From any thread: the connection's own strand writes.
+            net::post(self->m_stream.get_executor(), [self, response = std::move(response), closeAfter, head, version]() mutable {
+                --self->m_state->inPipeline;
+                self->write(std::move(response), version, closeAfter, head);
+            });
+        });
+    }
+
+    // Answers without the pipeline what never became a request, and closes.
+    void refuse(const Error& error)
+    {
+        HttpResponse response = errorResponse(error, "");
+        write(std::move(response), 11, true, false);
+    }
+
+    void write(HttpResponse response, unsigned version, bool closeAfter, bool head)
+    {
+        const bool keepAlive = !closeAfter && toLower(response.headers.get("connection")) != "close";
+        m_response.emplace(wireResponse(std::move(response), version, keepAlive, head));
+        m_stream.expires_after(m_state->limits.bodyTimeout); // a client that does not read its answer is dropped
+        bhttp::async_write(m_stream, *m_response, [self = shared_from_this(), keepAlive](beast::error_code error, std::size_t) {
+            self->m_response.reset();
+            if (error)
+                return self->close();
+            if (!keepAlive)
+                return self->lingerAndClose();
+            self->waitForRequest();
+        });
+    }
+
+    // Closing with unread input (a refused upload, say) makes the kernel reset the connection,
+    // and the client may lose the answer it has not read yet. So, as nginx does: stop sending,
+    // then read and discard — into one small buffer, never kept — until the client closes too or
+    // the lingering time ends.
+    void lingerAndClose()
+    {
+        beast::error_code ignored;
+        m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        m_lingerUntil = std::chrono::steady_clock::now() + kLingering;
+        discardUntilClosed();
+    }
+
+    void discardUntilClosed()
+    {
+        const auto left = m_lingerUntil - std::chrono::steady_clock::now();
+        if (left <= std::chrono::steady_clock::duration::zero())
+            return close();
+        m_stream.expires_after(std::min<std::chrono::steady_clock::duration>(left, std::chrono::seconds(1)));
+        m_stream.async_read_some(net::buffer(m_discard), [self = shared_from_this()](beast::error_code error, std::size_t) {
+            if (error)
+                return self->close();
+            self->discardUntilClosed();
+        });
+    }
+
+    static constexpr std::chrono::seconds kLingering{5};
+
+    void close()
+    {
+        beast::error_code ignored;
+        m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        m_stream.close();
+    }
+
+    beast::tcp_stream m_stream;
+    std::shared_ptr<EngineState> m_state;
+    beast::flat_buffer m_buffer;
+    std::optional<bhttp::request_parser<bhttp::string_body>> m_parser;
+    std::optional<bhttp::response<bhttp::empty_body>> m_continue;
+    std::optional<bhttp::response<bhttp::string_body>> m_response;
+    std::string m_remote;
+    std::array<char, 4096> m_discard{};
+    std::chrono::steady_clock::time_point m_lingerUntil{};
+};
+
+class BeastHttpServer final : public HttpServer {
+public:
+    BeastHttpServer(const ListenAddress& address, RequestPipeline& pipeline, const EngineLimits& limits)
+        : m_address(address), m_state(std::make_shared<EngineState>()), m_context(std::max(1, limits.ioThreads)), m_acceptor(m_context)
+    {
+        m_state->limits = limits;
+        m_state->bodyLimit = pipeline.bodyLimitBytes();
+        m_state->pipeline = &pipeline;
+    }
+
+    ~BeastHttpServer() override { stop(); }
 
     void start() override
     {
         try {
-            m_listener->open().wait();
-            m_open = true;
+            std::string host = m_address.host;
+            if (host.size() > 1 && host.front() == '[')
+                host = host.substr(1, host.size() - 2);
+            tcp::resolver resolver(m_context);
+            const auto endpoints = resolver.resolve(host, std::to_string(m_address.port), tcp::resolver::passive);
+            const tcp::endpoint endpoint = endpoints.begin()->endpoint();
+            m_acceptor.open(endpoint.protocol());
+            m_acceptor.set_option(net::socket_base::reuse_address(true));
+            m_acceptor.bind(endpoint);
+            m_acceptor.listen(net::socket_base::max_listen_connections);
         } catch (const std::exception& e) {
-            throw std::runtime_error("cannot listen on " + m_address + ": " + e.what());
+            throw std::runtime_error("cannot listen on " + m_address.text() + ": " + e.what());
         }
+        accept();
+        for (int i = 0; i < std::max(1, m_state->limits.ioThreads); ++i)
+            m_threads.emplace_back([this] { m_context.run(); });
+        m_running = true;
     }
 
     void stop() override
     {
-        // Closing the listener drops its connections, so first let accepted requests — still
-        // uploading, being handled, or being written — finish (bounded).
+        if (!m_running)
+            return;
+        m_running = false;
+        net::post(m_context, [this] {
+            beast::error_code ignored;
+            m_acceptor.close(ignored);
+        });
+        // Let requests already in the pipeline be answered (bounded), then detach it: late
+        // answers must not reach a destroyed pipeline.
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-        while (m_state->active.load() > 0 && std::chrono::steady_clock::now() < deadline)
+        while (m_state->inPipeline.load() > 0 && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         {
             std::unique_lock lock(m_state->mutex);
-            m_state->pipeline = nullptr; // late continuations must not reach a destroyed pipeline
+            m_state->pipeline = nullptr;
         }
-        if (!m_open)
-            return;
-        m_open = false;
-        try {
-            m_listener->close().wait();
-        } catch (const std::exception& e) {
-            log::warn("closing the HTTP listener failed", {{"error", e.what()}});
-        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20)); // the last answers' writes
+        m_context.stop();
+        for (auto& thread : m_threads)
+            thread.join();
+        m_threads.clear();
     }
 
 private:
-    std::shared_ptr<ListenerState> m_state;
-    std::unique_ptr<http_listener> m_listener;
-    std::string m_address;
-    bool m_open = false;
+    void accept()
+    {
+        m_acceptor.async_accept(net::make_strand(m_context), [this](beast::error_code error, tcp::socket socket) {
+            if (error == net::error::operation_aborted || !m_acceptor.is_open())
+                return;
+            if (!error) {
+                if (m_state->connections.load() >= m_state->limits.maxConnections) {
+                    refuseConnection(socket);
+                } else {
+                    beast::error_code ignored;
+                    socket.set_option(tcp::no_delay(true), ignored);
+                    std::make_shared<Connection>(std::move(socket), m_state)->start();
+                }
+            } else if (error == net::error::no_descriptors) {
+                log::warn("out of file descriptors: a connection waits", {{"error", error.message()}});
+            }
+            accept();
+        });
+    }
+
+    // Beyond the cap a connection is answered at once and closed: what it costs is one write.
+    static void refuseConnection(tcp::socket& socket)
+    {
+        static const std::string answer = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 1\r\n"
+                                          "Connection: close\r\nContent-Length: 90\r\n\r\n"
+                                          "{\"error\":{\"code\":\"overloaded\",\"message\":\"too many connections; retry later\",\"details\":{}}}";
+        beast::error_code ignored;
+        socket.non_blocking(true, ignored);
+        socket.write_some(net::buffer(answer), ignored);
+        socket.shutdown(tcp::socket::shutdown_both, ignored);
+        socket.close(ignored);
+    }
+
+    ListenAddress m_address;
+    std::shared_ptr<EngineState> m_state;
+    net::io_context m_context;
+    tcp::acceptor m_acceptor;
+    std::vector<std::thread> m_threads;
+    bool m_running = false;
 };
 
 } // namespace
 
-std::unique_ptr<HttpServer> makeHttpServer(const ListenAddress& address, RequestPipeline& pipeline)
+std::unique_ptr<HttpServer> makeHttpServer(const ListenAddress& address, RequestPipeline& pipeline, const EngineLimits& limits)
 {
-    return std::make_unique<CpprestHttpServer>(address, pipeline);
+    return std::make_unique<BeastHttpServer>(address, pipeline, limits);
 }
 
 } // namespace sbor::http

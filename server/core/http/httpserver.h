@@ -1,6 +1,13 @@
 #pragma once
-// The HTTP engine behind our own types. Only httpserver.cpp knows it is cpprestsdk.
+// The HTTP engine behind our own types. Only httpserver.cpp knows it is Boost.Beast (on Asio):
+// a few I/O threads accept, read and write asynchronously; handlers run where the pipeline puts
+// them (its worker pool, or the I/O thread for routes that never block). Input is bounded while it
+// is read — request line, headers, body, and the time each may take — so no client can make the
+// server hold more than the limits, and a connection that breaks HTTP/1.1 is answered 400 and
+// closed.
 
+#include <chrono>
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -22,6 +29,19 @@ struct ParsedListenAddress {
 };
 ParsedListenAddress parseListenAddress(const std::string& text);
 
+// What one connection may send and how long it may take (each an `http.*` configuration key).
+// The body's limit is the pipeline's (`http.body_limit_bytes`).
+struct EngineLimits {
+    int ioThreads = 2;                                // http.io_threads
+    std::size_t requestLineBytes = 8 * 1024;          // http.request_line_limit_bytes: longer is 414
+    std::size_t headerBytes = 32 * 1024;              // http.header_limit_bytes: all header lines; more is 431
+    std::size_t headerCount = 100;                    // http.max_headers: more fields is 431
+    std::chrono::milliseconds headerTimeout{10000};   // http.header_timeout_ms: from a request's first byte to its last header line
+    std::chrono::milliseconds bodyTimeout{15000};     // http.body_timeout_ms: longest wait for more of a body (or for a reader of the answer)
+    std::chrono::milliseconds idleTimeout{60000};     // http.idle_timeout_ms: a kept-alive connection with no request is closed
+    std::size_t maxConnections = 20000;               // http.max_connections: beyond it, new ones get 503 and are closed
+};
+
 class HttpServer {
 public:
     virtual ~HttpServer() = default;
@@ -31,6 +51,6 @@ public:
     virtual void stop() = 0;
 };
 
-std::unique_ptr<HttpServer> makeHttpServer(const ListenAddress& address, RequestPipeline& pipeline);
+std::unique_ptr<HttpServer> makeHttpServer(const ListenAddress& address, RequestPipeline& pipeline, const EngineLimits& limits = {});
 
 } // namespace sbor::http

@@ -49,6 +49,7 @@ struct HttpRequest {
     Headers headers;
     std::string body;
     bool bodyUnreadable = false; // the client stopped sending mid-body
+    bool bodyTooLarge = false;   // the engine stopped reading at the body limit (the body is not here)
     std::string remoteAddress;   // the socket's peer
     std::string clientAddress;   // the client: the peer, or what trusted proxies say it is
 

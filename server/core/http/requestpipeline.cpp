@@ -56,7 +56,7 @@ public:
         if (request.bodyUnreadable)
             return errorResponse(Error(ErrorCode::BadRequest, "the request body ended before its declared length"), request.traceId);
         const std::string declared = request.headers.get("content-length");
-        bool tooLarge = request.body.size() > m_limit;
+        bool tooLarge = request.bodyTooLarge || request.body.size() > m_limit;
         if (!declared.empty()) {
             try {
                 tooLarge = tooLarge || std::stoull(declared) > m_limit;
@@ -183,6 +183,9 @@ RequestPipeline::RequestPipeline(PipelineOptions options, const Router& router, 
       m_requestDuration(metrics.histogram("http_request_duration_seconds", "Time from receiving a request to answering it.",
                                           {"service", "route", "method"}))
 {
+    if (m_options.accessLog)
+        m_accessLog = std::make_unique<log::AccessLog>(
+            metrics.counter("access_log_lines_dropped_total", "Access log lines dropped because the writer's queue was full.", {}));
     // The guard comes first so that nothing after it — middleware or handler — can escape it.
     m_middlewares.push_back(std::make_shared<ExceptionGuard>());
     m_middlewares.push_back(std::make_shared<CorsPreflight>(m_cors));
@@ -317,18 +320,9 @@ void RequestPipeline::finish(Exchange& exchange, HttpResponse response)
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - exchange.started).count();
         m_requestsTotal.increment({request.service, request.route, request.metricMethod, std::to_string(response.status)});
         m_requestDuration.observe({request.service, request.route, request.metricMethod}, seconds);
-        if (m_options.accessLog && log::enabled(log::Level::Info)) {
-            log::LogContext context(request.service, request.traceId);
-            log::info("request", {{"method", request.method},
-                                  {"path", request.path},
-                                  {"route", request.route},
-                                  {"status", response.status},
-                                  {"duration_ms", std::round(seconds * 1e6) / 1e3},
-                                  {"request_id", request.requestId},
-                                  {"client", request.remote},
-                                  {"bytes_in", request.bytesIn},
-                                  {"bytes_out", response.body.size()}});
-        }
+        if (m_accessLog && log::enabled(log::Level::Info))
+            m_accessLog->record({request.service, request.traceId, request.method, request.path, request.route, request.requestId,
+                                 request.remote, response.status, std::round(seconds * 1e6) / 1e3, request.bytesIn, response.body.size()});
     } catch (const std::exception& e) {
         log::error("recording a response failed", {{"error", e.what()}});
     }

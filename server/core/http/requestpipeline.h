@@ -3,12 +3,14 @@
 //   entry:  request id + traceparent (assignRequestIdentity)
 //   worker: the middleware chain — CORS preflight, body limit, exception guard, … — ending in
 //           the router; it runs on our WorkerPool, never on the HTTP engine's I/O threads
-//   exit:   X-Request-Id/traceparent/CORS headers, metrics, access log (finish), exactly once
+//   exit:   X-Request-Id/traceparent/CORS headers, metrics, access log (finish), exactly once;
+//           the access log line is written by its own thread (log/accesslog.h)
 // A request that waits or runs past its deadline is answered 504 by the DeadlineTimer; a full
 // worker queue answers 503 overloaded at once; while draining for shutdown new requests get 503.
 
 #include "http/clientaddress.h"
 #include "http/router.h"
+#include "log/accesslog.h"
 
 #include <atomic>
 #include <chrono>
@@ -98,6 +100,7 @@ private:
     CounterFamily& m_requestsTotal;
     HistogramFamily& m_requestDuration;
     std::vector<std::shared_ptr<Middleware>> m_middlewares;
+    std::unique_ptr<log::AccessLog> m_accessLog; // null when access logs are off
 
     std::atomic<bool> m_draining{false};
     std::atomic<std::size_t> m_inFlight{0};

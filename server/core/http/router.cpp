@@ -73,6 +73,9 @@ void Router::add(std::string method, std::string pattern, std::string service, a
 
 RouteMatch Router::match(const std::string& method, const std::string& path) const
 {
+    // HEAD is GET without the body (RFC 9110 §9.3.2): every GET route answers it; the engine
+    // leaves the body out.
+    const std::string& wanted = method == "HEAD" ? std::string("GET") : method;
     const std::vector<std::string> segments = splitPath(path);
     RouteMatch result;
     int bestScore = -1;
@@ -82,7 +85,7 @@ RouteMatch Router::match(const std::string& method, const std::string& path) con
         if (score < 0)
             continue;
         bestAnyMethod = std::max(bestAnyMethod, score);
-        if (route.method == method && score > bestScore) {
+        if (route.method == wanted && score > bestScore) {
             bestScore = score;
             result.route = &route;
         }
@@ -102,6 +105,8 @@ RouteMatch Router::match(const std::string& method, const std::string& path) con
             std::find(result.allowedMethods.begin(), result.allowedMethods.end(), route.method) == result.allowedMethods.end())
             result.allowedMethods.push_back(route.method);
     }
+    if (std::find(result.allowedMethods.begin(), result.allowedMethods.end(), "GET") != result.allowedMethods.end())
+        result.allowedMethods.push_back("HEAD");
     std::sort(result.allowedMethods.begin(), result.allowedMethods.end());
     return result;
 }

@@ -82,11 +82,11 @@ private slots:
         const auto wrongMethod = m_client.send("POST", m_server->url("/api/v1/version"), "{");
         QCOMPARE(wrongMethod.status, 405);
         QCOMPARE(wrongMethod.errorCode(), QStringLiteral("method_not_allowed"));
-        QCOMPARE(wrongMethod.header("allow"), QByteArray("GET"));
+        QCOMPARE(wrongMethod.header("allow"), QByteArray("GET, HEAD"));
 
         const auto deleteItem = m_client.send("PUT", m_server->url("/api/v1/debug/items/7"), "{}");
         QCOMPARE(deleteItem.status, 405);
-        QCOMPARE(deleteItem.header("allow"), QByteArray("DELETE, GET"));
+        QCOMPARE(deleteItem.header("allow"), QByteArray("DELETE, GET, HEAD"));
         const auto item = m_client.get(m_server->url("/api/v1/debug/items/%E2%82%AC7"));
         QCOMPARE(item.status, 200);
         QCOMPARE(item.json().value("id").toString(), QStringLiteral("€7"));
@@ -183,7 +183,7 @@ private slots:
         QVERIFY2(result.body.size() < 2048, QByteArray::number(result.body.size()).constData());
         QVERIFY(!result.errorCode().isEmpty());
         const auto route = m_client.get(m_server->url("/api/v1/no-such-route/" + huge));
-        QCOMPARE(route.status, 404);
+        QVERIFY2(route.status == 404 || route.status == 414, QByteArray::number(route.status).constData());
         QVERIFY2(route.body.size() < 2048, QByteArray::number(route.body.size()).constData());
     }
 
