@@ -81,6 +81,43 @@ HttpResponse HttpResponse::text(int status, std::string body, std::string conten
     return response;
 }
 
+HttpResponse HttpResponse::later(std::shared_ptr<DeferredResponse> deferred)
+{
+    HttpResponse response;
+    response.deferred = std::move(deferred);
+    return response;
+}
+
+void DeferredResponse::complete(Reply reply)
+{
+    std::function<void(Reply)> then;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_reply || !m_then) {
+            if (!m_reply)
+                m_reply.emplace(std::move(reply));
+            return;
+        }
+        then = std::move(m_then);
+        m_then = nullptr;
+    }
+    then(std::move(reply));
+}
+
+void DeferredResponse::onComplete(std::function<void(Reply)> then)
+{
+    std::optional<Reply> ready;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_reply) {
+            m_then = std::move(then);
+            return;
+        }
+        ready.swap(m_reply);
+    }
+    then(std::move(*ready));
+}
+
 HttpResponse HttpResponse::noContent()
 {
     HttpResponse response;

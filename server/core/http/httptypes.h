@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,14 +70,19 @@ struct HttpRequest {
     std::string queryValue(const std::string& name, std::string fallback = {}) const;
 };
 
+class DeferredResponse;
+
 struct HttpResponse {
     int status = 200;
     Headers headers;
     std::string body;
+    // Set by later(): the answer is still to come (see DeferredResponse); status and body unused.
+    std::shared_ptr<DeferredResponse> deferred;
 
     static HttpResponse json(int status, const nlohmann::json& body);
     static HttpResponse text(int status, std::string body, std::string contentType = "text/plain; charset=utf-8");
     static HttpResponse noContent();
+    static HttpResponse later(std::shared_ptr<DeferredResponse> deferred);
 };
 
 // What domain logic may know of the call: trace id, client address, user agent.
@@ -83,6 +90,22 @@ CallContext callContextOf(const HttpRequest& request);
 
 // A handler's outcome: a response, or an Error that the pipeline maps to its JSON error body.
 using Reply = Result<HttpResponse>;
+
+// An answer that comes later, from another thread: a handler that waits on something
+// asynchronous (the gateway on its upstream) returns HttpResponse::later(deferred) at once and
+// completes `deferred` when the answer is there; the pipeline holds no worker meanwhile, and its
+// deadline still applies. complete() and onComplete() may come in either order, each once.
+class DeferredResponse {
+public:
+    void complete(Reply reply);
+    // The pipeline's: runs `then` at once if the answer is already here, else on complete().
+    void onComplete(std::function<void(Reply)> then);
+
+private:
+    std::mutex m_mutex;
+    std::optional<Reply> m_reply;
+    std::function<void(Reply)> m_then;
+};
 
 // The one place an Error becomes an HTTP response: {"error":{code,message,details,trace_id}}.
 // details.retry_after_seconds also becomes a Retry-After header.

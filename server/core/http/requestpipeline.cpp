@@ -289,16 +289,25 @@ void RequestPipeline::dispatch(HttpRequest request, Respond respond)
     });
 
     const bool queued = m_workers.submit([this, exchange] {
-        InFlightRelease release{*this};
-        if (!exchange->answered.load()) {
-            log::LogContext context(exchange->request.service, exchange->request.traceId);
-            HttpResponse response = runChain(exchange->request);
-            m_timer.cancel(exchange->timer);
-            if (exchange->answered.load())
-                log::warn("handler finished after its request timed out",
-                          {{"route", exchange->summary.route}, {"request_id", exchange->summary.requestId}});
-            finish(*exchange, std::move(response));
+        if (exchange->answered.load())
+            return releaseInFlight();
+        log::LogContext context(exchange->request.service, exchange->request.traceId);
+        HttpResponse response = runChain(exchange->request);
+        if (response.deferred) {
+            // The answer comes later from another thread; the worker is free now. The request
+            // stays in flight (shutdown waits for it) until then, or until its deadline answers.
+            response.deferred->onComplete([this, exchange](Reply reply) {
+                InFlightRelease release{*this};
+                m_timer.cancel(exchange->timer);
+                finish(*exchange, reply ? std::move(reply).value() : errorResponse(reply.error(), exchange->summary.traceId));
+            });
+            return;
         }
+        InFlightRelease release{*this};
+        m_timer.cancel(exchange->timer);
+        if (exchange->answered.load())
+            log::warn("handler finished after its request timed out", {{"route", exchange->summary.route}, {"request_id", exchange->summary.requestId}});
+        finish(*exchange, std::move(response));
     });
     if (!queued) {
         m_timer.cancel(exchange->timer);

@@ -30,7 +30,7 @@ struct UpstreamClient::Engine {
 };
 
 UpstreamClient::UpstreamClient(UpstreamSettings settings)
-    : m_settings(std::move(settings)), m_engine(std::make_unique<Engine>(m_settings))
+    : m_settings(std::move(settings)), m_engine(std::make_shared<Engine>(m_settings))
 {
 }
 
@@ -54,7 +54,7 @@ web::http::http_request outgoingRequest(const UpstreamRequest& request)
     return outgoing;
 }
 
-HttpResponse incomingResponse(web::http::http_response& response)
+HttpResponse incomingHead(const web::http::http_response& response)
 {
     HttpResponse converted;
     converted.status = response.status_code();
@@ -63,10 +63,90 @@ HttpResponse incomingResponse(web::http::http_response& response)
         if (lower != "content-length" && !isHopByHopHeader(lower))
             converted.headers.add(std::move(lower), value);
     }
+    return converted;
+}
+
+HttpResponse incomingResponse(web::http::http_response& response)
+{
+    HttpResponse converted = incomingHead(response);
     const std::vector<unsigned char> body = response.extract_vector().get();
     converted.body.assign(body.begin(), body.end());
     return converted;
 }
+
+Error timeoutOf(const UpstreamSettings& settings)
+{
+    return Error(ErrorCode::UpstreamTimeout,
+                 "the " + settings.service + " service did not answer within " + std::to_string(settings.timeout.count()) + " ms",
+                 {{"service", settings.service}});
+}
+
+Error unavailable(const UpstreamSettings& settings)
+{
+    return Error(ErrorCode::UpstreamUnavailable, "the " + settings.service + " service is unavailable", {{"service", settings.service}});
+}
+
+// One asynchronous exchange with its retries. Every step is a continuation; nothing waits.
+struct AsyncExchange : std::enable_shared_from_this<AsyncExchange> {
+    std::shared_ptr<UpstreamClient::Engine> engine;
+    UpstreamSettings settings;
+    UpstreamRequest request;
+    std::function<void(Result<HttpResponse>)> done;
+    int attempts = 1;
+    int attempt = 0;
+    std::chrono::steady_clock::time_point started;
+
+    void start()
+    {
+        started = std::chrono::steady_clock::now();
+        std::shared_ptr<web::http::client::http_client> fresh;
+        pplx::task<web::http::http_response> sent;
+        try {
+            if (request.idempotent) {
+                sent = engine->client.request(outgoingRequest(request));
+            } else {
+                // As in send(): a request that must not go twice gets a connection of its own.
+                fresh = std::make_shared<web::http::client::http_client>(engine->baseUrl, engine->config);
+                sent = fresh->request(outgoingRequest(request));
+            }
+        } catch (const std::exception& e) {
+            return failed(e.what(), false);
+        }
+        sent.then([self = shared_from_this(), fresh](web::http::http_response response) {
+                auto head = std::make_shared<HttpResponse>(incomingHead(response));
+                return response.extract_vector().then([head](std::vector<unsigned char> body) {
+                    head->body.assign(body.begin(), body.end());
+                    return *head;
+                });
+            })
+            .then([self = shared_from_this(), fresh](pplx::task<HttpResponse> answered) {
+                try {
+                    self->done(answered.get());
+                } catch (const web::http::http_exception& e) {
+                    self->failed(e.what(), e.error_code().value() == ETIMEDOUT ||
+                                               std::chrono::steady_clock::now() - self->started >= self->settings.timeout);
+                } catch (const std::exception& e) {
+                    self->failed(e.what(), false);
+                }
+            });
+    }
+
+    void failed(const std::string& problem, bool timedOut)
+    {
+        if (timedOut)
+            return done(timeoutOf(settings));
+        log::warn("upstream exchange failed", {{"service", settings.service}, {"url", settings.baseUrl}, {"method", request.method},
+                                               {"attempt", attempt + 1}, {"of", attempts}, {"error", problem}});
+        if (++attempt >= attempts)
+            return done(unavailable(settings));
+        // The pause before another try (100 ms, 400 ms) is the rare path: a thread may sleep
+        // through it, no request's worker does.
+        std::thread([self = shared_from_this()] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100 * self->attempt * self->attempt));
+            self->start();
+        }).detach();
+    }
+};
 
 } // namespace
 
@@ -94,9 +174,7 @@ Result<HttpResponse> UpstreamClient::send(const UpstreamRequest& request) const
             const bool timedOut = e.error_code().value() == ETIMEDOUT ||
                                   std::chrono::steady_clock::now() - started >= m_settings.timeout;
             if (timedOut)
-                return Error(ErrorCode::UpstreamTimeout,
-                             "the " + m_settings.service + " service did not answer within " + std::to_string(m_settings.timeout.count()) + " ms",
-                             {{"service", m_settings.service}});
+                return timeoutOf(m_settings);
             lastProblem = e.what();
         } catch (const std::exception& e) {
             lastProblem = e.what();
@@ -104,8 +182,18 @@ Result<HttpResponse> UpstreamClient::send(const UpstreamRequest& request) const
         log::warn("upstream exchange failed", {{"service", m_settings.service}, {"url", m_settings.baseUrl}, {"method", request.method},
                                                {"attempt", attempt + 1}, {"of", attempts}, {"error", lastProblem}});
     }
-    return Error(ErrorCode::UpstreamUnavailable, "the " + m_settings.service + " service is unavailable",
-                 {{"service", m_settings.service}});
+    return unavailable(m_settings);
+}
+
+void UpstreamClient::sendAsync(UpstreamRequest request, std::function<void(Result<HttpResponse>)> done) const
+{
+    auto exchange = std::make_shared<AsyncExchange>();
+    exchange->engine = m_engine;
+    exchange->settings = m_settings;
+    exchange->attempts = 1 + (request.idempotent ? std::max(0, m_settings.retries) : 0);
+    exchange->request = std::move(request);
+    exchange->done = std::move(done);
+    exchange->start();
 }
 
 bool isIdempotentMethod(std::string_view method)

@@ -6,6 +6,7 @@
 #include "http/httptypes.h"
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,12 +40,16 @@ public:
     // The upstream's response, whatever its status. Errors: UpstreamUnavailable (502) when no
     // answer came (refused, reset, not resolvable), UpstreamTimeout (504) when none came in time.
     Result<HttpResponse> send(const UpstreamRequest& request) const;
+    // The same without waiting: `done` is called once, on one of cpprestsdk's threads, with what
+    // send() would return. No thread is held while the upstream works (the gateway's proxy).
+    void sendAsync(UpstreamRequest request, std::function<void(Result<HttpResponse>)> done) const;
     const UpstreamSettings& settings() const { return m_settings; }
 
+    struct Engine; // cpprestsdk's client, opaque outside upstreamclient.cpp
+
 private:
-    struct Engine;
     UpstreamSettings m_settings;
-    std::unique_ptr<Engine> m_engine;
+    std::shared_ptr<Engine> m_engine; // shared with exchanges still under way
 };
 
 // GET, HEAD, OPTIONS, PUT and DELETE (RFC 9110 §9.2.2): sending them twice does no more harm

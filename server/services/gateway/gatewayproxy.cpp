@@ -35,14 +35,18 @@ http::Reply GatewayProxy::forward(const http::HttpRequest& request) const
     }
     outgoing.headers.remove("expect"); // the gateway already has the whole body
 
-    auto response = m_upstream.send(outgoing);
-    if (!response)
-        return response.error();
-    // The gateway's pipeline stamps its own identity and CORS headers on the way out.
-    for (const char* name : {"x-request-id", "traceparent", "access-control-allow-origin", "access-control-allow-credentials",
-                             "access-control-expose-headers", "vary"})
-        response->headers.remove(name);
-    return std::move(response).value();
+    // Answered when the service answers: no worker waits for it (the pipeline's deadline still holds).
+    auto deferred = std::make_shared<http::DeferredResponse>();
+    m_upstream.sendAsync(std::move(outgoing), [deferred](Result<http::HttpResponse> response) {
+        if (!response)
+            return deferred->complete(response.error());
+        // The gateway's pipeline stamps its own identity and CORS headers on the way out.
+        for (const char* name : {"x-request-id", "traceparent", "access-control-allow-origin", "access-control-allow-credentials",
+                                 "access-control-expose-headers", "vary"})
+            response->headers.remove(name);
+        deferred->complete(std::move(response).value());
+    });
+    return http::HttpResponse::later(deferred);
 }
 
 http::Reply unconfiguredUpstream(const std::string& service)

@@ -155,6 +155,54 @@ private slots:
         QVERIFY(h.pipeline.waitUntilIdle(5s));
     }
 
+    // The gateway's way: an answer that comes later from another thread holds no worker.
+    void deferredAnswersHoldNoWorker()
+    {
+        Harness h({}, 1); // one worker
+        std::shared_ptr<DeferredResponse> pending;
+        std::mutex mutex;
+        h.router.add("GET", "/later", "demo", sbor::access::Access::anyone(), [&](HttpRequest&) -> Reply {
+            auto deferred = std::make_shared<DeferredResponse>();
+            std::lock_guard lock(mutex);
+            pending = deferred;
+            return HttpResponse::later(deferred);
+        });
+        h.router.add("GET", "/now", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return HttpResponse::text(200, "now"); });
+        std::promise<HttpResponse> later;
+        h.pipeline.dispatch(request("GET", "/later"), [&later](HttpResponse response) { later.set_value(std::move(response)); });
+        QTRY_VERIFY(([&] { std::lock_guard lock(mutex); return pending != nullptr; })());
+        // The only worker is free while /later waits: /now is answered meanwhile.
+        QCOMPARE(h.call(request("GET", "/now")).body, std::string("now"));
+        QCOMPARE(h.pipeline.inFlight(), size_t(1));
+        std::thread([&] { pending->complete(HttpResponse::text(202, "done")); }).join();
+        auto future = later.get_future();
+        QVERIFY(future.wait_for(5s) == std::future_status::ready);
+        const HttpResponse answered = future.get();
+        QCOMPARE(answered.status, 202);
+        QCOMPARE(answered.body, std::string("done"));
+        QVERIFY(answered.headers.contains("x-request-id"));
+        QVERIFY(h.pipeline.waitUntilIdle(5s));
+        // Completed with an error: the JSON error body; completed before the pipeline asked: still answered.
+        auto failed = std::make_shared<DeferredResponse>();
+        failed->complete(Error(ErrorCode::UpstreamUnavailable, "gone"));
+        h.router.add("GET", "/failed", "demo", sbor::access::Access::anyone(), [failed](HttpRequest&) -> Reply { return HttpResponse::later(failed); });
+        const HttpResponse refused = h.call(request("GET", "/failed"));
+        QCOMPARE(refused.status, 502);
+        QCOMPARE(QString::fromStdString(errorCodeOf(refused)), QStringLiteral("upstream_unavailable"));
+    }
+
+    void aDeferredAnswerPastItsDeadlineIs504()
+    {
+        PipelineOptions options;
+        options.requestTimeout = 200ms;
+        Harness h(options);
+        auto never = std::make_shared<DeferredResponse>();
+        h.router.add("GET", "/never", "demo", sbor::access::Access::anyone(), [never](HttpRequest&) -> Reply { return HttpResponse::later(never); });
+        QCOMPARE(h.call(request("GET", "/never")).status, 504);
+        never->complete(HttpResponse::text(200, "too late")); // answered once: this changes nothing
+        QVERIFY(h.pipeline.waitUntilIdle(5s));
+    }
+
     void fullQueueIsAnswered503Overloaded()
     {
         Gate gate;
