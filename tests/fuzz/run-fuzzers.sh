@@ -55,6 +55,20 @@ fi
 
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/sbor-fuzz.XXXXXX")"
 trap 'rm -rf "$work_dir"' EXIT
+# Interrupted: end the fuzzers this run started (their PIDs are in <work>/<target>/pid), then the
+# shells waiting for them. (In fork mode a running job ends by itself within seconds.)
+stop_fuzzers() {
+  local pid_file
+  for pid_file in "$work_dir"/*/pid; do
+    [ -f "$pid_file" ] && kill "$(cat "$pid_file")" 2>/dev/null
+  done
+  local job
+  for job in $(jobs -p); do
+    kill "$job" 2>/dev/null
+  done
+  exit 130
+}
+trap stop_fuzzers INT TERM
 
 # abort_on_error: a report ends the run at once, as a crash libFuzzer saves the input of.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:allocator_may_return_null=1}"
@@ -84,7 +98,9 @@ run_target() {
   fi
   local status=0 began=$SECONDS
   # shellcheck disable=SC2086 # SBOR_FUZZ_FLAGS is a list of flags
-  "$binary" "${flags[@]}" ${SBOR_FUZZ_FLAGS:-} "$dir/corpus" >"$work_dir/$name.log" 2>&1 || status=$?
+  "$binary" "${flags[@]}" ${SBOR_FUZZ_FLAGS:-} "$dir/corpus" >"$work_dir/$name.log" 2>&1 &
+  echo $! >"$dir/pid"
+  wait $! || status=$?
   local elapsed=$((SECONDS - began)) executions speed coverage features findings corpus
   if [ "$table" -eq 1 ]; then
     # Fork mode's status lines: "#<executions>: cov: C ft: F corp: N exec/s E oom/timeout/crash: a/b/c time: Ts …"

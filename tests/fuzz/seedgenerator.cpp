@@ -354,6 +354,9 @@ void webhookUrlSeeds()
     seed("webhookurl", "credentials", url, "https://user:secret@example.org/");
     seed("webhookurl", "idna", url, "http://\xe2\x91\xa0\xe2\x91\xa1\xe2\x91\xa6.0.0.1/");
     seed("webhookurl", "fragment", url, "https://example.org/#x");
+    // Found by fuzz_webhookurl: a host that IDNA maps to nothing (U+FE0E, a variation selector)
+    // reached host.back() on an empty string in resolverHost.
+    seed("webhookurl", "finding-host-maps-to-nothing", url, "http://\xef\xb8\x8e/");
     seed("webhookurl", "address-v4", address, "169.254.169.254");
     seed("webhookurl", "address-v6", address, "2002:7f00:1::1");
     seed("webhookurl", "address-nat64", address, "64:ff9b::a00:1");
