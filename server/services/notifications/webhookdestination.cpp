@@ -24,9 +24,9 @@ Error badUrl(const std::string& why)
 std::string urlPart(CURLU* url, CURLUPart part, unsigned int flags = 0)
 {
     char* value = nullptr;
-    if (curl_url_get(url, part, &value, flags) != CURLUE_OK || !value)
-        return "";
-    std::string text(value);
+    const CURLUcode code = curl_url_get(url, part, &value, flags);
+    // libcurl 7.88 may hand back a string with a failure too: it is ours to free either way.
+    std::string text = code == CURLUE_OK && value ? std::string(value) : std::string();
     curl_free(value);
     return text;
 }
@@ -92,8 +92,8 @@ std::optional<std::string> resolverHost(CURLU* url)
     }
     for (char& c : host)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (host.back() == '.')
-        host.pop_back(); // the root: "example.org." is "example.org"
+    if (!host.empty() && host.back() == '.')
+        host.pop_back(); // the root: "example.org." is "example.org" (IDNA may have mapped the rest to nothing)
     if (host.empty() || host.find("..") != std::string::npos || host.front() == '.' || host.back() == '.')
         return std::nullopt;
     for (unsigned char c : host)
@@ -114,6 +114,8 @@ Result<WebhookUrl> parseWebhookUrl(const std::string& text)
 {
     if (text.empty() || text.size() > 2000)
         return badUrl("must be an http or https URL of at most 2000 characters");
+    if (text.find('\0') != std::string::npos)
+        return badUrl("must not contain NUL"); // libcurl would read only what comes before it
     // libcurl reads "https:///host" as "https://host"; an organizer who typed that made a mistake.
     if (const auto separator = text.find("://"); separator == std::string::npos || text.compare(separator, 4, ":///") == 0)
         return badUrl("is not a valid absolute URL (scheme://host/path)");
@@ -140,6 +142,8 @@ Result<WebhookUrl> parseWebhookUrl(const std::string& text)
         parsed.host = parsed.host.substr(1, parsed.host.size() - 2);
     const std::string port = urlPart(url.get(), CURLUPART_PORT);
     parsed.port = port.empty() ? (parsed.scheme == "https" ? 443 : 80) : std::stoi(port);
+    if (parsed.port < 1 || parsed.port > 65535)
+        return badUrl("must have a port from 1 to 65535");
     if (!urlPart(url.get(), CURLUPART_FRAGMENT).empty())
         return badUrl("must not have a fragment");
     parsed.text = urlPart(url.get(), CURLUPART_URL);

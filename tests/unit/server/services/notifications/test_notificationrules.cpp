@@ -163,7 +163,12 @@ private slots:
             {"http://017700000001/", "127.0.0.1"},
             {"http://LOCALHOST./", "localhost"},
             {"http://Hooks.Example.ORG./x", "hooks.example.org"},
+            // Found by fuzz_webhookurl: IDNA maps U+FE0E to nothing, and the empty host was read past.
+            {"http://\uFE0E/", nullptr},
+            {"http://\uFE0E./", nullptr},
+            {"http://example.org:0/", nullptr},
         };
+        QVERIFY(!parseWebhookUrl(std::string("https://example.org/\0http://127.0.0.1/", 38)).ok()); // libcurl stops at a NUL
         for (const auto& [url, host] : cases) {
             const auto parsed = parseWebhookUrl(url);
             if (!host) {
