@@ -8,8 +8,9 @@
 // Beast's string_view as std::string_view (only this file includes Beast, so no other sees both).
 #define BOOST_BEAST_USE_STD_STRING_VIEW
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -29,6 +30,12 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
+// Each I/O thread runs an io_context of its own and owns its connections outright: no strands, no
+// locks between I/O threads, and the concrete executor type instead of a type-erased one (both
+// measured: a strand and any_io_executor cost ~15 % of a small request).
+using Executor = net::io_context::executor_type;
+using Socket = net::basic_stream_socket<tcp, Executor>;
+using Stream = beast::basic_stream<tcp, Executor, beast::unlimited_rate_policy>;
 
 ParsedListenAddress parseListenAddress(const std::string& text)
 {
@@ -120,7 +127,7 @@ bhttp::response<bhttp::string_body> wireResponse(HttpResponse response, unsigned
 
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
-    Connection(tcp::socket socket, std::shared_ptr<EngineState> state)
+    Connection(Socket socket, std::shared_ptr<EngineState> state)
         : m_stream(std::move(socket)), m_state(std::move(state)),
           m_buffer(m_state->limits.requestLineBytes + m_state->limits.headerBytes + 64 * 1024)
     {
@@ -142,8 +149,11 @@ private:
             startRequest(); // pipelined: the next request is already here
             return;
         }
+        // An idle connection keeps little: the last request's parser and the buffer's memory go.
+        m_parser.reset();
+        m_buffer.shrink_to_fit();
         m_stream.expires_after(m_state->limits.idleTimeout);
-        m_stream.async_read_some(m_buffer.prepare(4096), [self = shared_from_this()](beast::error_code error, std::size_t read) {
+        m_stream.async_read_some(m_buffer.prepare(1024), [self = shared_from_this()](beast::error_code error, std::size_t read) {
             if (error)
                 return self->close();
             self->m_buffer.commit(read);
@@ -303,8 +313,8 @@ private:
             return close();
         ++m_state->inPipeline;
         m_state->pipeline->dispatch(std::move(request), [self = shared_from_this(), closeAfter, head, version](HttpResponse response) {
-            // From any thread: the connection's own strand writes.
-            net::post(self->m_stream.get_executor(), [self, response = std::move(response), closeAfter, head, version]() mutable {
+            // From any thread: the connection's own strand writes (at once when this is already it: a probe answered on the I/O thread).
+            net::dispatch(self->m_stream.get_executor(), [self, response = std::move(response), closeAfter, head, version]() mutable {
                 --self->m_state->inPipeline;
                 self->write(std::move(response), version, closeAfter, head);
             });
@@ -367,7 +377,7 @@ private:
         m_stream.close();
     }
 
-    beast::tcp_stream m_stream;
+    Stream m_stream;
     std::shared_ptr<EngineState> m_state;
     beast::flat_buffer m_buffer;
     std::optional<bhttp::request_parser<bhttp::string_body>> m_parser;
@@ -381,11 +391,14 @@ private:
 class BeastHttpServer final : public HttpServer {
 public:
     BeastHttpServer(const ListenAddress& address, RequestPipeline& pipeline, const EngineLimits& limits)
-        : m_address(address), m_state(std::make_shared<EngineState>()), m_context(std::max(1, limits.ioThreads)), m_acceptor(m_context)
+        : m_address(address), m_state(std::make_shared<EngineState>())
     {
         m_state->limits = limits;
         m_state->bodyLimit = pipeline.bodyLimitBytes();
         m_state->pipeline = &pipeline;
+        for (int i = 0; i < std::max(1, limits.ioThreads); ++i)
+            m_contexts.push_back(std::make_unique<net::io_context>(1));
+        m_acceptor.emplace(*m_contexts.front());
     }
 
     ~BeastHttpServer() override { stop(); }
@@ -396,19 +409,21 @@ public:
             std::string host = m_address.host;
             if (host.size() > 1 && host.front() == '[')
                 host = host.substr(1, host.size() - 2);
-            tcp::resolver resolver(m_context);
+            tcp::resolver resolver(*m_contexts.front());
             const auto endpoints = resolver.resolve(host, std::to_string(m_address.port), tcp::resolver::passive);
             const tcp::endpoint endpoint = endpoints.begin()->endpoint();
-            m_acceptor.open(endpoint.protocol());
-            m_acceptor.set_option(net::socket_base::reuse_address(true));
-            m_acceptor.bind(endpoint);
-            m_acceptor.listen(net::socket_base::max_listen_connections);
+            m_acceptor->open(endpoint.protocol());
+            m_acceptor->set_option(net::socket_base::reuse_address(true));
+            m_acceptor->bind(endpoint);
+            m_acceptor->listen(net::socket_base::max_listen_connections);
         } catch (const std::exception& e) {
             throw std::runtime_error("cannot listen on " + m_address.text() + ": " + e.what());
         }
+        for (auto& context : m_contexts)
+            m_guards.push_back(std::make_unique<Guard>(context->get_executor()));
         accept();
-        for (int i = 0; i < std::max(1, m_state->limits.ioThreads); ++i)
-            m_threads.emplace_back([this] { m_context.run(); });
+        for (auto& context : m_contexts)
+            m_threads.emplace_back([&context] { context->run(); });
         m_running = true;
     }
 
@@ -417,9 +432,9 @@ public:
         if (!m_running)
             return;
         m_running = false;
-        net::post(m_context, [this] {
+        net::post(*m_contexts.front(), [this] {
             beast::error_code ignored;
-            m_acceptor.close(ignored);
+            m_acceptor->close(ignored);
         });
         // Let requests already in the pipeline be answered (bounded), then detach it: late
         // answers must not reach a destroyed pipeline.
@@ -431,25 +446,35 @@ public:
             m_state->pipeline = nullptr;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20)); // the last answers' writes
-        m_context.stop();
+        m_guards.clear();
+        for (auto& context : m_contexts)
+            context->stop();
         for (auto& thread : m_threads)
             thread.join();
         m_threads.clear();
     }
 
 private:
+    using Guard = net::executor_work_guard<Executor>;
+
+    // Connections go to the I/O threads in turn.
     void accept()
     {
-        m_acceptor.async_accept(net::make_strand(m_context), [this](beast::error_code error, tcp::socket socket) {
-            if (error == net::error::operation_aborted || !m_acceptor.is_open())
+        net::io_context& next = *m_contexts[m_nextContext++ % m_contexts.size()];
+        m_pending.emplace(next);
+        m_acceptor->async_accept(*m_pending, [this](beast::error_code error) {
+            if (error == net::error::operation_aborted || !m_acceptor->is_open())
                 return;
+            Socket socket = std::move(*m_pending);
+            m_pending.reset();
             if (!error) {
                 if (m_state->connections.load() >= m_state->limits.maxConnections) {
                     refuseConnection(socket);
                 } else {
                     beast::error_code ignored;
                     socket.set_option(tcp::no_delay(true), ignored);
-                    std::make_shared<Connection>(std::move(socket), m_state)->start();
+                    // Started on its own thread: from here on only that thread touches it.
+                    net::post(socket.get_executor(), [connection = std::make_shared<Connection>(std::move(socket), m_state)] { connection->start(); });
                 }
             } else if (error == net::error::no_descriptors) {
                 log::warn("out of file descriptors: a connection waits", {{"error", error.message()}});
@@ -459,7 +484,7 @@ private:
     }
 
     // Beyond the cap a connection is answered at once and closed: what it costs is one write.
-    static void refuseConnection(tcp::socket& socket)
+    static void refuseConnection(Socket& socket)
     {
         static const std::string answer = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 1\r\n"
                                           "Connection: close\r\nContent-Length: 90\r\n\r\n"
@@ -473,8 +498,11 @@ private:
 
     ListenAddress m_address;
     std::shared_ptr<EngineState> m_state;
-    net::io_context m_context;
-    tcp::acceptor m_acceptor;
+    std::vector<std::unique_ptr<net::io_context>> m_contexts; // one per I/O thread
+    std::vector<std::unique_ptr<Guard>> m_guards;
+    std::optional<net::basic_socket_acceptor<tcp, Executor>> m_acceptor; // on the first context
+    std::optional<Socket> m_pending;                                      // the next connection, being accepted
+    std::size_t m_nextContext = 0;
     std::vector<std::thread> m_threads;
     bool m_running = false;
 };
