@@ -2,6 +2,11 @@
 
 #include "log/logger.h"
 #include "metrics/metricsregistry.h"
+#include "validation/textrules.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
 
 #include <vector>
 
@@ -24,6 +29,7 @@ AccessLog::~AccessLog()
 
 bool AccessLog::record(AccessEntry entry)
 {
+    entry.at = std::chrono::system_clock::now();
     {
         std::lock_guard lock(m_mutex);
         if (m_queue.size() >= m_capacity) {
@@ -36,9 +42,74 @@ bool AccessLog::record(AccessEntry entry)
     return true;
 }
 
+namespace {
+
+// A JSON string the way the logger writes one; text that is not UTF-8 (a refused path) goes
+// through nlohmann with replacement, like every other line.
+void appendString(std::string& out, const std::string& text)
+{
+    if (!validation::utf8Length(text)) {
+        out += nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+    }
+    out.push_back('"');
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out.push_back('\\');
+            out.push_back(c);
+        } else if (byte < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+            out += escaped;
+        } else {
+            out.push_back(c);
+        }
+    }
+    out.push_back('"');
+}
+
+void appendField(std::string& out, const char* name, const std::string& text)
+{
+    out += ",\"";
+    out += name;
+    out += "\":";
+    appendString(out, text);
+}
+
+// The line nlohmann would write for these fields (keys in its order, alphabetical), without
+// building a JSON object for each request.
+std::string formatted(const AccessEntry& entry)
+{
+    std::string line;
+    line.reserve(320 + entry.path.size());
+    line += "{\"bytes_in\":" + std::to_string(entry.bytesIn) + ",\"bytes_out\":" + std::to_string(entry.bytesOut);
+    appendField(line, "client", entry.client);
+    char duration[32];
+    std::snprintf(duration, sizeof duration, "%.3f", entry.durationMs);
+    line += ",\"duration_ms\":";
+    line += duration;
+    line += ",\"level\":\"info\"";
+    appendField(line, "method", entry.method);
+    line += ",\"msg\":\"request\"";
+    appendField(line, "path", entry.path);
+    appendField(line, "request_id", entry.requestId);
+    appendField(line, "route", entry.route);
+    appendField(line, "service", entry.service);
+    line += ",\"status\":" + std::to_string(entry.status);
+    if (!entry.traceId.empty())
+        appendField(line, "trace_id", entry.traceId);
+    appendField(line, "ts", utcTimestamp(entry.at));
+    line.push_back('}');
+    return line;
+}
+
+} // namespace
+
 void AccessLog::writeQueued()
 {
     std::vector<AccessEntry> batch;
+    std::vector<std::string> lines;
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
@@ -48,19 +119,10 @@ void AccessLog::writeQueued()
             batch.assign(std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.end()));
             m_queue.clear();
         }
-        for (const AccessEntry& entry : batch) {
-            LogContext context(entry.service, entry.traceId);
-            write(Level::Info, "request",
-                  {{"method", entry.method},
-                   {"path", entry.path},
-                   {"route", entry.route},
-                   {"status", entry.status},
-                   {"duration_ms", entry.durationMs},
-                   {"request_id", entry.requestId},
-                   {"client", entry.client},
-                   {"bytes_in", entry.bytesIn},
-                   {"bytes_out", entry.bytesOut}});
-        }
+        for (const AccessEntry& entry : batch)
+            lines.push_back(formatted(entry));
+        writeFormatted(lines); // one write, one flush for the whole batch
+        lines.clear();
         batch.clear();
     }
 }

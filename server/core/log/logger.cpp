@@ -19,10 +19,13 @@ thread_local std::string t_service;
 std::shared_ptr<const std::function<void(const std::string&)>> g_observer;
 thread_local std::string t_traceId;
 
-std::string utcTimestamp()
+} // namespace
+
+std::string utcTimestamp() { return utcTimestamp(std::chrono::system_clock::now()); }
+
+std::string utcTimestamp(std::chrono::system_clock::time_point now)
 {
     using namespace std::chrono;
-    const auto now = system_clock::now();
     const auto seconds = time_point_cast<std::chrono::seconds>(now);
     const auto micros = duration_cast<microseconds>(now - seconds).count();
     const std::time_t t = system_clock::to_time_t(seconds);
@@ -33,8 +36,6 @@ std::string utcTimestamp()
     std::snprintf(buffer + n, sizeof buffer - n, ".%06ldZ", static_cast<long>(micros));
     return buffer;
 }
-
-} // namespace
 
 std::optional<Level> parseLevel(std::string_view text)
 {
@@ -109,6 +110,23 @@ void write(Level level, std::string_view message, const nlohmann::json& fields)
     if (observer && *observer)
         (*observer)(text);
     text.push_back('\n');
+    std::lock_guard lock(g_writeMutex);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    std::fflush(stderr);
+}
+
+void writeFormatted(const std::vector<std::string>& lines)
+{
+    if (lines.empty())
+        return;
+    std::shared_ptr<const std::function<void(const std::string&)>> observer = std::atomic_load(&g_observer);
+    std::string text;
+    for (const std::string& line : lines) {
+        if (observer && *observer)
+            (*observer)(line);
+        text += line;
+        text.push_back('\n');
+    }
     std::lock_guard lock(g_writeMutex);
     std::fwrite(text.data(), 1, text.size(), stderr);
     std::fflush(stderr);

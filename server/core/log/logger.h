@@ -6,10 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sbor::log {
 
@@ -43,6 +45,13 @@ private:
 void setProcessService(std::string service);
 
 void write(Level level, std::string_view message, const nlohmann::json& fields = nlohmann::json::object());
+
+// For a writer that formats its own lines (the access log): each is one JSON object without a
+// newline, handed to the line observer, and all are written with one call and one flush.
+void writeFormatted(const std::vector<std::string>& lines);
+// What every line's "ts" holds: RFC 3339 UTC with microseconds (of now, or of `at`).
+std::string utcTimestamp();
+std::string utcTimestamp(std::chrono::system_clock::time_point at);
 
 // Also hands every written line (JSON text, no newline) to `observer` — the log shipper that puts
 // them on the bus's `logs` topic. Set once at start; null stops it. The observer must not block.
