@@ -68,6 +68,12 @@ void MaskCheckingListener::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
+    // Each frame leaves when it is written. Under Nagle's algorithm a close frame written right
+    // after an error frame waits for the error frame's (delayed) ACK; if a pong is still unread
+    // when Qt then closes the socket, the kernel resets the connection and drops the waiting
+    // close frame: the likely way a revoked kiosk once saw 1000 instead of 1008 in CI. A live
+    // feed wants no such delay on any frame anyway.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_upgrader.handleConnection(socket); // takes ownership
 }
 

@@ -40,8 +40,10 @@ private slots:
 
     void cleanupTestCase()
     {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
+        if (m_server) {
+            const int exitCode = m_server->stop();
+            QVERIFY2(exitCode == 0, qPrintable(QStringLiteral("sbor-server ended with %1; its last lines:\n%2").arg(exitCode).arg(m_server->logs().right(3000))));
+        }
     }
 
     void tokensAreRequiredAndChecked()
