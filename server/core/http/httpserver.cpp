@@ -304,19 +304,20 @@ private:
     void dispatch(Body body)
     {
         m_stream.expires_never(); // the pipeline has its own deadline
-        const bool closeAfter = body != Body::Complete || !m_parser->keep_alive();
-        const bool head = m_parser->get().method() == bhttp::verb::head;
-        const unsigned version = m_parser->get().version();
+        // One request at a time per connection: how to answer it waits here, so that the
+        // callback below holds only `self` and fits std::function's inline storage.
+        m_pending = {body != Body::Complete || !m_parser->keep_alive(), m_parser->get().method() == bhttp::verb::head,
+                     m_parser->get().version()};
         HttpRequest request = toRequest(body);
         std::shared_lock lock(m_state->mutex);
         if (!m_state->pipeline)
             return close();
         ++m_state->inPipeline;
-        m_state->pipeline->dispatch(std::move(request), [self = shared_from_this(), closeAfter, head, version](HttpResponse response) {
+        m_state->pipeline->dispatch(std::move(request), [self = shared_from_this()](HttpResponse response) {
             // From any thread: the connection's own strand writes (at once when this is already it: a probe answered on the I/O thread).
-            net::dispatch(self->m_stream.get_executor(), [self, response = std::move(response), closeAfter, head, version]() mutable {
+            net::dispatch(self->m_stream.get_executor(), [self, response = std::move(response)]() mutable {
                 --self->m_state->inPipeline;
-                self->write(std::move(response), version, closeAfter, head);
+                self->write(std::move(response), self->m_pending.version, self->m_pending.closeAfter, self->m_pending.head);
             });
         });
     }
@@ -377,6 +378,11 @@ private:
         m_stream.close();
     }
 
+    struct PendingAnswer {
+        bool closeAfter = false;
+        bool head = false;
+        unsigned version = 11;
+    } m_pending;
     Stream m_stream;
     std::shared_ptr<EngineState> m_state;
     beast::flat_buffer m_buffer;

@@ -28,19 +28,66 @@ std::string canonicalHeaderName(std::string_view lowerCaseName)
     return out;
 }
 
-void Headers::set(std::string name, std::string value) { m_values[toLower(name)] = std::move(value); }
+namespace {
+
+char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// `lowerCase` is a stored name; `name` is anyone's spelling of one.
+bool sameName(const std::string& lowerCase, std::string_view name)
+{
+    if (lowerCase.size() != name.size())
+        return false;
+    for (std::size_t i = 0; i < name.size(); ++i)
+        if (lowerCase[i] != lowerAscii(name[i]))
+            return false;
+    return true;
+}
+
+} // namespace
+
+std::string* Headers::findStored(std::string_view name)
+{
+    for (auto& [stored, value] : m_values)
+        if (sameName(stored, name))
+            return &value;
+    return nullptr;
+}
+
+void Headers::insertSorted(std::string lowerCaseName, std::string value)
+{
+    const auto at = std::lower_bound(m_values.begin(), m_values.end(), lowerCaseName,
+                                     [](const auto& entry, const std::string& name) { return entry.first < name; });
+    m_values.emplace(at, std::move(lowerCaseName), std::move(value));
+}
+
+void Headers::set(std::string name, std::string value)
+{
+    if (std::string* existing = findStored(name)) {
+        *existing = std::move(value);
+        return;
+    }
+    for (char& c : name)
+        c = lowerAscii(c);
+    insertSorted(std::move(name), std::move(value));
+}
 
 void Headers::add(std::string name, std::string value)
 {
-    auto [it, inserted] = m_values.try_emplace(toLower(name), value);
-    if (!inserted)
-        it->second += ", " + value;
+    if (std::string* existing = findStored(name)) {
+        existing->append(", ").append(value);
+        return;
+    }
+    for (char& c : name)
+        c = lowerAscii(c);
+    insertSorted(std::move(name), std::move(value));
 }
 
 const std::string* Headers::find(std::string_view name) const
 {
-    const auto it = m_values.find(toLower(name));
-    return it == m_values.end() ? nullptr : &it->second;
+    for (const auto& [stored, value] : m_values)
+        if (sameName(stored, name))
+            return &value;
+    return nullptr;
 }
 
 std::string Headers::get(std::string_view name, std::string fallback) const
@@ -49,7 +96,11 @@ std::string Headers::get(std::string_view name, std::string fallback) const
     return value ? *value : fallback;
 }
 
-void Headers::remove(std::string_view name) { m_values.erase(toLower(name)); }
+void Headers::remove(std::string_view name)
+{
+    m_values.erase(std::remove_if(m_values.begin(), m_values.end(), [&](const auto& entry) { return sameName(entry.first, name); }),
+                   m_values.end());
+}
 
 std::string HttpRequest::pathParameter(const std::string& name) const
 {

@@ -16,25 +16,33 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sbor::http {
 
 struct RouteMatch;
 
-// Header names are stored lower-case; lookups are case-insensitive by construction.
+// Header names are stored lower-case; lookups are case-insensitive by construction. A message
+// has a handful of headers (the engine refuses more than http.max_headers): a vector sorted by
+// name, searched from the front, costs less per request than a map's nodes.
 class Headers {
 public:
+    using Entries = std::vector<std::pair<std::string, std::string>>;
+
     void set(std::string name, std::string value);
     void add(std::string name, std::string value); // joins repeated headers with ", "
     const std::string* find(std::string_view name) const;
     std::string get(std::string_view name, std::string fallback = {}) const;
     bool contains(std::string_view name) const { return find(name) != nullptr; }
     void remove(std::string_view name);
-    const std::map<std::string, std::string>& all() const { return m_values; }
+    const Entries& all() const { return m_values; } // by name
 
 private:
-    std::map<std::string, std::string> m_values;
+    std::string* findStored(std::string_view name);
+    void insertSorted(std::string lowerCaseName, std::string value);
+
+    Entries m_values;
 };
 
 std::string toLower(std::string_view text);

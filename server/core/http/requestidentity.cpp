@@ -42,17 +42,26 @@ std::optional<TraceParent> parseTraceParent(const std::string& header)
     return parsed;
 }
 
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+
+void fillRandomHex(char* out, std::size_t digits)
+{
+    auto& engine = generator();
+    for (std::size_t filled = 0; filled < digits;) {
+        std::uint64_t bits = engine();
+        for (int i = 0; i < 16 && filled < digits; ++i, bits >>= 4)
+            out[filled++] = kHex[bits & 0xF];
+    }
+}
+
+} // namespace
+
 std::string randomHex(std::size_t digits)
 {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(digits);
-    auto& engine = generator();
-    while (out.size() < digits) {
-        std::uint64_t bits = engine();
-        for (int i = 0; i < 16 && out.size() < digits; ++i, bits >>= 4)
-            out.push_back(kHex[bits & 0xF]);
-    }
+    std::string out(digits, '0');
+    fillRandomHex(out.data(), digits);
     if (isAllZero(out))
         out.back() = '1';
     return out;
@@ -60,11 +69,16 @@ std::string randomHex(std::size_t digits)
 
 std::string newRequestId()
 {
-    std::string hex = randomHex(32);
-    hex[12] = '4';                                   // version 4
-    hex[16] = "89ab"[generator()() & 0x3];           // RFC 4122 variant
-    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
-           hex.substr(20, 12);
+    // 8-4-4-4-12 hex digits, written in place: this runs for every request.
+    std::string id(36, '-');
+    char* at = id.data();
+    for (const std::size_t group : {8, 4, 4, 4, 12}) {
+        fillRandomHex(at, group);
+        at += group + 1;
+    }
+    id[14] = '4';                               // version 4
+    id[19] = "89ab"[generator()() & 0x3];       // RFC 4122 variant
+    return id;
 }
 
 bool isAcceptableRequestId(const std::string& value)
@@ -82,9 +96,10 @@ bool isAcceptableRequestId(const std::string& value)
 
 void assignRequestIdentity(HttpRequest& request)
 {
-    const std::string incomingId = request.headers.get("x-request-id");
-    request.requestId = isAcceptableRequestId(incomingId) ? incomingId : newRequestId();
-    if (const auto parent = parseTraceParent(request.headers.get("traceparent")))
+    const std::string* incomingId = request.headers.find("x-request-id");
+    request.requestId = incomingId && isAcceptableRequestId(*incomingId) ? *incomingId : newRequestId();
+    const std::string* traceParent = request.headers.find("traceparent");
+    if (const auto parent = traceParent ? parseTraceParent(*traceParent) : std::nullopt)
         request.traceId = parent->traceId;
     else
         request.traceId = randomHex(32);
@@ -99,7 +114,10 @@ void stampIdentity(const HttpRequest& request, HttpResponse& response)
 void stampIdentity(const std::string& requestId, const std::string& traceId, const std::string& spanId, HttpResponse& response)
 {
     response.headers.set("X-Request-Id", requestId);
-    response.headers.set("traceparent", "00-" + traceId + "-" + spanId + "-01");
+    std::string traceParent;
+    traceParent.reserve(3 + traceId.size() + 1 + spanId.size() + 3);
+    traceParent.append("00-").append(traceId).append("-").append(spanId).append("-01");
+    response.headers.set("traceparent", std::move(traceParent));
 }
 
 } // namespace sbor::http

@@ -112,6 +112,11 @@ std::string metricMethod(const std::string& method)
 
 } // namespace
 
+struct RequestSummary {
+    std::string method, metricMethod, path, route, service, requestId, traceId, spanId, origin, remote;
+    std::size_t bytesIn = 0;
+};
+
 // Ends a request's in-flight accounting however the scope is left.
 struct RequestPipeline::InFlightRelease {
     RequestPipeline& pipeline;
@@ -162,10 +167,7 @@ struct RequestPipeline::Exchange {
     HttpRequest request;      // the worker's, while a handler runs
     // What finish() needs, copied before the exchange is shared: the timer thread may finish a
     // request while a middleware or handler still holds `request`.
-    struct Summary {
-        std::string method, metricMethod, path, route, service, requestId, traceId, spanId, origin, remote;
-        std::size_t bytesIn = 0;
-    } summary;
+    RequestSummary summary;
     Respond respond;
     std::chrono::steady_clock::time_point started;
     std::atomic<bool> answered{false};
@@ -210,74 +212,106 @@ void RequestPipeline::resolveRoute(HttpRequest& request) const
     request.match = std::move(match);
 }
 
+namespace {
+
+// The terminal step: the route's handler; unmatched paths answer 404/405 here so that they too
+// pass every middleware (CORS preflight, body limit, the guard).
+HttpResponse runHandler(HttpRequest& req)
+{
+    const RouteMatch& match = *req.match;
+    if (match.kind == RouteMatch::Kind::NotFound)
+        return errorResponse(Error(ErrorCode::NotFound, "no route for " + req.path, {{"path", req.path}}), req.traceId);
+    if (match.kind == RouteMatch::Kind::MethodNotAllowed) {
+        std::string allow;
+        for (const auto& method : match.allowedMethods)
+            allow += (allow.empty() ? "" : ", ") + method;
+        HttpResponse response = errorResponse(
+            Error(ErrorCode::MethodNotAllowed, req.method + " is not allowed on " + req.path, {{"allowed", match.allowedMethods}}),
+            req.traceId);
+        response.headers.set("Allow", allow);
+        return response;
+    }
+    Reply reply = match.route->handler(req);
+    if (!reply)
+        return errorResponse(reply.error(), req.traceId);
+    return std::move(reply).value();
+}
+
+} // namespace
+
+HttpResponse RequestPipeline::runStep(std::size_t index, HttpRequest& request)
+{
+    if (index == m_middlewares.size())
+        return runHandler(request);
+    // [this, index] fits std::function's inline storage: a request's chain allocates nothing.
+    return m_middlewares[index]->handle(request, Next([this, index](HttpRequest& req) { return runStep(index + 1, req); }));
+}
+
 HttpResponse RequestPipeline::runChain(HttpRequest& request)
 {
     resolveRoute(request);
-    // The terminal step: the route's handler; unmatched paths answer 404/405 here so that they
-    // too pass every middleware (CORS preflight, body limit, the guard).
-    Next terminal = [](HttpRequest& req) -> HttpResponse {
-        const RouteMatch& match = *req.match;
-        if (match.kind == RouteMatch::Kind::NotFound)
-            return errorResponse(Error(ErrorCode::NotFound, "no route for " + req.path, {{"path", req.path}}), req.traceId);
-        if (match.kind == RouteMatch::Kind::MethodNotAllowed) {
-            std::string allow;
-            for (const auto& method : match.allowedMethods)
-                allow += (allow.empty() ? "" : ", ") + method;
-            HttpResponse response = errorResponse(
-                Error(ErrorCode::MethodNotAllowed, req.method + " is not allowed on " + req.path, {{"allowed", match.allowedMethods}}),
-                req.traceId);
-            response.headers.set("Allow", allow);
-            return response;
-        }
-        Reply reply = match.route->handler(req);
-        if (!reply)
-            return errorResponse(reply.error(), req.traceId);
-        return std::move(reply).value();
-    };
-
-    // Build the chain back to front: each middleware's `next` is the rest of the chain.
-    std::vector<Next> steps(m_middlewares.size() + 1);
-    steps[m_middlewares.size()] = terminal;
-    for (size_t i = m_middlewares.size(); i-- > 0;) {
-        steps[i] = [this, i, &steps](HttpRequest& req) { return m_middlewares[i]->handle(req, steps[i + 1]); };
-    }
-    return steps[0](request);
+    return runStep(0, request);
 }
+
+namespace {
+
+template <typename Request> // HttpRequest& to copy, HttpRequest&& to take
+auto summaryOf(Request&& r)
+{
+    std::string methodLabel = metricMethod(r.method); // before the method may be moved out
+    return RequestSummary{std::forward<Request>(r).method, std::move(methodLabel), std::forward<Request>(r).path,
+                          std::forward<Request>(r).route, std::forward<Request>(r).service, std::forward<Request>(r).requestId,
+                          std::forward<Request>(r).traceId, std::forward<Request>(r).spanId, r.headers.get("origin"),
+                          std::forward<Request>(r).clientAddress, r.body.size()};
+}
+
+} // namespace
 
 void RequestPipeline::dispatch(HttpRequest request, Respond respond)
 {
-    auto exchange = std::make_shared<Exchange>();
-    exchange->started = std::chrono::steady_clock::now();
-    exchange->request = std::move(request);
-    exchange->respond = std::move(respond);
-    assignRequestIdentity(exchange->request);
-    exchange->request.clientAddress = resolveClientAddress(exchange->request.remoteAddress,
-                                                           exchange->request.headers.get("x-forwarded-for"),
-                                                           m_options.trustedProxies);
-    resolveRoute(exchange->request);
-    const HttpRequest& r = exchange->request;
-    exchange->summary = {r.method, metricMethod(r.method), r.path, r.route, r.service, r.requestId, r.traceId, r.spanId,
-                         r.headers.get("origin"), r.clientAddress, r.body.size()};
-    exchange->request.deadline = exchange->started + m_options.requestTimeout;
+    const auto started = std::chrono::steady_clock::now();
+    assignRequestIdentity(request);
+    request.clientAddress = resolveClientAddress(request.remoteAddress, request.headers.get("x-forwarded-for"), m_options.trustedProxies);
+    resolveRoute(request);
+    request.deadline = started + m_options.requestTimeout;
     ++m_inFlight;
 
     if (m_draining.load()) {
-        HttpResponse response = errorResponse(Error(ErrorCode::ShuttingDown, "server is shutting down"), exchange->request.traceId);
+        InFlightRelease release{*this};
+        Exchange exchange;
+        exchange.started = started;
+        exchange.respond = std::move(respond);
+        HttpResponse response = errorResponse(Error(ErrorCode::ShuttingDown, "server is shutting down"), request.traceId);
         response.headers.set("Connection", "close");
         response.headers.set("Retry-After", "1");
-        finish(*exchange, std::move(response));
-        releaseInFlight();
+        exchange.summary = summaryOf(std::move(request));
+        finish(exchange, std::move(response));
         return;
     }
 
-    // Unmatched paths and never-blocking routes are answered right here, on the calling thread.
-    const RouteMatch& match = *exchange->request.match;
+    // Unmatched paths and never-blocking routes are answered right here, on the calling thread:
+    // nothing else sees the request, so its summary is taken from it afterwards, not copied.
+    const RouteMatch& match = *request.match;
     if (match.kind != RouteMatch::Kind::Found || match.route->blocking == Blocking::Never) {
         InFlightRelease release{*this};
-        log::LogContext context(exchange->request.service, exchange->request.traceId);
-        finish(*exchange, runChain(exchange->request));
+        Exchange exchange;
+        exchange.started = started;
+        exchange.respond = std::move(respond);
+        HttpResponse response;
+        {
+            log::LogContext context(request.service, request.traceId);
+            response = runChain(request);
+        }
+        exchange.summary = summaryOf(std::move(request));
+        finish(exchange, std::move(response));
         return;
     }
+
+    auto exchange = std::make_shared<Exchange>();
+    exchange->started = started;
+    exchange->summary = summaryOf(request); // copied: the timer thread may finish while a worker holds the request
+    exchange->request = std::move(request);
+    exchange->respond = std::move(respond);
 
     exchange->timer = m_timer.schedule(exchange->request.deadline, [this, weak = std::weak_ptr<Exchange>(exchange)] {
         if (auto live = weak.lock()) {
@@ -322,7 +356,7 @@ void RequestPipeline::finish(Exchange& exchange, HttpResponse response)
 {
     if (exchange.answered.exchange(true))
         return;
-    const Exchange::Summary& request = exchange.summary;
+    const RequestSummary& request = exchange.summary;
     try {
         stampIdentity(request.requestId, request.traceId, request.spanId, response);
         m_cors.decorate(request.origin, response);

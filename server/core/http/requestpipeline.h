@@ -89,6 +89,7 @@ public:
 private:
     struct Exchange;
     struct InFlightRelease;
+    HttpResponse runStep(std::size_t index, HttpRequest& request); // middleware `index`, or the handler
     void finish(Exchange& exchange, HttpResponse response);
     void releaseInFlight();
 

@@ -7,6 +7,8 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace sbor::http {
@@ -45,7 +47,16 @@ public:
     const std::vector<Route>& routes() const { return m_routes; }
 
 private:
+    // Indexes into m_routes (ascending) of the patterns a path of these segments could match:
+    // those ending in its last segment, and those ending in a parameter.
+    struct Candidates {
+        const std::vector<std::size_t>& literal;
+        const std::vector<std::size_t>& parameter;
+    };
+    Candidates candidates(const std::vector<std::string_view>& segments) const;
+
     std::vector<Route> m_routes;
+    std::unordered_map<std::string, std::vector<std::size_t>> m_buckets; // see bucketKey()
 };
 
 std::vector<std::string> splitPath(const std::string& path);
