@@ -149,9 +149,11 @@ private:
             startRequest(); // pipelined: the next request is already here
             return;
         }
-        // An idle connection keeps little: the last request's parser and the buffer's memory go.
+        // An idle connection keeps little: the last request's parser goes, and a buffer that a
+        // large request grew goes back to the small one every request can reuse.
         m_parser.reset();
-        m_buffer.shrink_to_fit();
+        if (m_buffer.capacity() > kIdleBufferBytes)
+            m_buffer.shrink_to_fit();
         m_stream.expires_after(m_state->limits.idleTimeout);
         m_stream.async_read_some(m_buffer.prepare(1024), [self = shared_from_this()](beast::error_code error, std::size_t read) {
             if (error)
@@ -370,6 +372,7 @@ private:
     }
 
     static constexpr std::chrono::seconds kLingering{5};
+    static constexpr std::size_t kIdleBufferBytes = 2048;
 
     void close()
     {
