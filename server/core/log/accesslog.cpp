@@ -37,6 +37,10 @@ bool AccessLog::record(AccessEntry entry)
             return false;
         }
         m_queue.push_back(std::move(entry));
+        // The writer gathers by itself once woken: a request wakes it only to start a batch, or
+        // when a batch is full — not one wake-up (and thread switch) per request.
+        if (m_queue.size() != 1 && m_queue.size() != kFullBatch)
+            return true;
     }
     m_wake.notify_one();
     return true;
@@ -79,7 +83,7 @@ void appendField(std::string& out, const char* name, const std::string& text)
 
 // The line nlohmann would write for these fields (keys in its order, alphabetical), without
 // building a JSON object for each request.
-std::string formatted(const AccessEntry& entry)
+std::string formatted(const AccessEntry& entry, const std::string& timestamp)
 {
     std::string line;
     line.reserve(320 + entry.path.size());
@@ -99,7 +103,7 @@ std::string formatted(const AccessEntry& entry)
     line += ",\"status\":" + std::to_string(entry.status);
     if (!entry.traceId.empty())
         appendField(line, "trace_id", entry.traceId);
-    appendField(line, "ts", utcTimestamp(entry.at));
+    appendField(line, "ts", timestamp);
     line.push_back('}');
     return line;
 }
@@ -109,20 +113,28 @@ std::string formatted(const AccessEntry& entry)
 void AccessLog::writeQueued()
 {
     std::vector<AccessEntry> batch;
-    std::vector<std::string> lines;
+    std::vector<std::string> texts, timestamps;
+    std::vector<LogLine> lines;
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            m_wake.wait_for(lock, kGatherFor, [this] { return m_stopping || m_queue.size() >= kFullBatch; });
             if (m_queue.empty() && m_stopping)
                 return;
             batch.assign(std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.end()));
             m_queue.clear();
         }
-        for (const AccessEntry& entry : batch)
-            lines.push_back(formatted(entry));
+        for (const AccessEntry& entry : batch) {
+            timestamps.push_back(utcTimestamp(entry.at));
+            texts.push_back(formatted(entry, timestamps.back()));
+        }
+        for (std::size_t i = 0; i < batch.size(); ++i)
+            lines.push_back({texts[i], batch[i].service, timestamps[i], batch[i].traceId});
         writeFormatted(lines); // one write, one flush for the whole batch
         lines.clear();
+        texts.clear();
+        timestamps.clear();
         batch.clear();
     }
 }

@@ -40,6 +40,8 @@ public:
     bool record(AccessEntry entry);
 
 private:
+    static constexpr std::size_t kFullBatch = 2048;
+    static constexpr std::chrono::milliseconds kGatherFor{10}; // a line is written at most this late
     void writeQueued();
 
     CounterFamily& m_dropped;

@@ -16,7 +16,7 @@ std::mutex g_writeMutex;
 std::string g_processService = "sbor";
 
 thread_local std::string t_service;
-std::shared_ptr<const std::function<void(const std::string&)>> g_observer;
+std::shared_ptr<const LineObserver> g_observer;
 thread_local std::string t_traceId;
 
 } // namespace
@@ -106,25 +106,33 @@ void write(Level level, std::string_view message, const nlohmann::json& fields)
     // Invalid UTF-8 in a field (a client's header, say) must not make logging throw. Serialise
     // outside the lock; only the write of the finished line is serialised.
     std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::shared_ptr<const std::function<void(const std::string&)>> observer = std::atomic_load(&g_observer);
-    if (observer && *observer)
-        (*observer)(text);
+    if (const std::shared_ptr<const LineObserver> observer = std::atomic_load(&g_observer); observer && *observer) {
+        const std::string& service = line["service"].get_ref<const std::string&>();
+        const std::string& timestamp = line["ts"].get_ref<const std::string&>();
+        std::string_view traceId;
+        if (const auto found = line.find("trace_id"); found != line.end() && found->is_string())
+            traceId = found->get_ref<const std::string&>();
+        (*observer)({LogLine{text, service, timestamp, traceId}});
+    }
     text.push_back('\n');
     std::lock_guard lock(g_writeMutex);
     std::fwrite(text.data(), 1, text.size(), stderr);
     std::fflush(stderr);
 }
 
-void writeFormatted(const std::vector<std::string>& lines)
+void writeFormatted(const std::vector<LogLine>& lines)
 {
     if (lines.empty())
         return;
-    std::shared_ptr<const std::function<void(const std::string&)>> observer = std::atomic_load(&g_observer);
+    if (const std::shared_ptr<const LineObserver> observer = std::atomic_load(&g_observer); observer && *observer)
+        (*observer)(lines);
+    std::size_t size = 0;
+    for (const LogLine& line : lines)
+        size += line.text.size() + 1;
     std::string text;
-    for (const std::string& line : lines) {
-        if (observer && *observer)
-            (*observer)(line);
-        text += line;
+    text.reserve(size);
+    for (const LogLine& line : lines) {
+        text += line.text;
         text.push_back('\n');
     }
     std::lock_guard lock(g_writeMutex);
@@ -132,9 +140,9 @@ void writeFormatted(const std::vector<std::string>& lines)
     std::fflush(stderr);
 }
 
-void setLineObserver(std::function<void(const std::string& line)> observer)
+void setLineObserver(LineObserver observer)
 {
-    std::atomic_store(&g_observer, observer ? std::make_shared<const std::function<void(const std::string&)>>(std::move(observer)) : nullptr);
+    std::atomic_store(&g_observer, observer ? std::make_shared<const LineObserver>(std::move(observer)) : nullptr);
 }
 
 } // namespace sbor::log

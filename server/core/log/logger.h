@@ -46,16 +46,26 @@ void setProcessService(std::string service);
 
 void write(Level level, std::string_view message, const nlohmann::json& fields = nlohmann::json::object());
 
-// For a writer that formats its own lines (the access log): each is one JSON object without a
-// newline, handed to the line observer, and all are written with one call and one flush.
-void writeFormatted(const std::vector<std::string>& lines);
+// A written line, and what the log shipper files it by (views: valid during the call only).
+struct LogLine {
+    std::string_view text; // one JSON object, no newline
+    std::string_view service;
+    std::string_view timestamp; // its "ts"
+    std::string_view traceId;   // its "trace_id", or empty
+};
+
+// For a writer that formats its own lines (the access log): all are handed to the line observer
+// in one call, and written with one call and one flush.
+void writeFormatted(const std::vector<LogLine>& lines);
 // What every line's "ts" holds: RFC 3339 UTC with microseconds (of now, or of `at`).
 std::string utcTimestamp();
 std::string utcTimestamp(std::chrono::system_clock::time_point at);
 
-// Also hands every written line (JSON text, no newline) to `observer` — the log shipper that puts
-// them on the bus's `logs` topic. Set once at start; null stops it. The observer must not block.
-void setLineObserver(std::function<void(const std::string& line)> observer);
+// Also hands every written line to `observer` — the log shipper that puts them on the bus's
+// `logs` topic — a batch at a time when the writer has a batch. Set once at start; null stops
+// it. The observer must not block.
+using LineObserver = std::function<void(const std::vector<LogLine>& lines)>;
+void setLineObserver(LineObserver observer);
 
 inline void debug(std::string_view m, const nlohmann::json& f = nlohmann::json::object()) { if (enabled(Level::Debug)) write(Level::Debug, m, f); }
 inline void info(std::string_view m, const nlohmann::json& f = nlohmann::json::object()) { if (enabled(Level::Info)) write(Level::Info, m, f); }

@@ -8,6 +8,8 @@
 #include "paging/cursor.h"
 
 #include <cctype>
+#include <optional>
+#include <string_view>
 
 std::string_view sbor_openapi_logs();
 
@@ -18,6 +20,43 @@ using http::HttpResponse;
 using http::Reply;
 
 namespace {
+
+// A log.record as the log shipper writes it: {"data":<the line>,"id":…,"occurred_at":…,
+// "producer":…,"trace_id":…,"type":"log.record"}. Only the short tail after the line is parsed;
+// the line goes to its file as it came, with its log_id put in front. Anything else takes the
+// general path (the whole envelope parsed).
+struct ShippedLine {
+    std::string service, timestamp, line;
+};
+
+std::optional<ShippedLine> shippedLine(std::string_view payload)
+{
+    constexpr std::string_view kHead = "{\"data\":{";
+    if (payload.substr(0, kHead.size()) != kHead)
+        return std::nullopt;
+    // The tail's string values cannot hold an unescaped quote, so the last `,"id":"` is its own.
+    const std::size_t idKey = payload.rfind(",\"id\":\"");
+    if (idKey == std::string_view::npos || idKey < kHead.size())
+        return std::nullopt;
+    const std::string_view record = payload.substr(kHead.size() - 1, idKey - (kHead.size() - 1));
+    if (record.size() < 2 || record.back() != '}')
+        return std::nullopt;
+    const auto tail = nlohmann::json::parse("{" + std::string(payload.substr(idKey + 1)), nullptr, false);
+    if (!tail.is_object() || tail.size() != 5 || tail.value("type", std::string()) != "log.record")
+        return std::nullopt;
+    const auto text = [&](const char* key) {
+        const auto found = tail.find(key);
+        return found != tail.end() && found->is_string() ? found->get<std::string>() : std::string();
+    };
+    const std::string id = text("id");
+    if (id.empty())
+        return std::nullopt;
+    std::string line = "{\"log_id\":" + nlohmann::json(id).dump();
+    if (record.size() > 2)
+        line += ',';
+    line += record.substr(1);
+    return ShippedLine{text("producer"), text("occurred_at"), std::move(line)};
+}
 
 bool isTraceId(const std::string& text)
 {
@@ -92,6 +131,10 @@ std::vector<BusConsumer> LogsService::busConsumers(ServiceContext&)
     LogStore* store = m_store.get();
     return {{"logs", {"logs"}, [store](const bus::Message& message) {
                  bus::LogShipper::ignoreThisThread(); // what this thread logs must not come back to it
+                 if (auto shipped = shippedLine(message.payload)) {
+                     store->appendLine(shipped->service, shipped->timestamp, std::move(shipped->line));
+                     return true;
+                 }
                  const auto envelope = nlohmann::json::parse(message.payload, nullptr, false);
                  if (!envelope.is_object() || !envelope.contains("data") || !envelope["data"].is_object())
                      return true;
@@ -109,7 +152,8 @@ std::vector<BackgroundJob> LogsService::backgroundJobs(ServiceContext& context)
     return {{"log-retention", std::chrono::hours(1), [store, retention] {
                  if (const int deleted = store->deleteOlderThan(retention); deleted > 0)
                      log::info("old log files deleted", {{"files", deleted}, {"retention_days", retention}});
-             }}};
+             }},
+            {"log-flush", std::chrono::seconds(1), [store] { store->flushWaiting(); }}};
 }
 
 } // namespace sbor::logs

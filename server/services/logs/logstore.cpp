@@ -44,20 +44,72 @@ LogStore::LogStore(std::filesystem::path directory) : m_directory(std::move(dire
     std::filesystem::create_directories(m_directory);
 }
 
+namespace {
+constexpr auto kFlushAfter = std::chrono::milliseconds(200);
+constexpr std::size_t kFlushAtBytes = 1 << 20;
+} // namespace
+
+LogStore::~LogStore()
+{
+    std::lock_guard lock(m_mutex);
+    try {
+        flush();
+    } catch (const std::exception&) {
+        // Stopping: the lines are in stderr too.
+    }
+}
+
+std::filesystem::path LogStore::fileFor(const std::string& service, const std::string& timestamp) const
+{
+    std::string folder = safeServiceName(service);
+    if (folder.empty())
+        folder = "unknown";
+    const std::string day = timestamp.size() >= 10 ? timestamp.substr(0, 10) : utcDay(std::time(nullptr));
+    return m_directory / folder / (day + ".jsonl");
+}
+
 void LogStore::append(const std::vector<nlohmann::json>& records)
 {
     // Grouped by file, so a batch opens each file once.
     std::map<std::filesystem::path, std::string> byFile;
-    for (const auto& record : records) {
-        std::string service = safeServiceName(record.value("service", std::string("sbor")));
-        if (service.empty())
-            service = "unknown";
-        const std::string ts = record.value("ts", std::string());
-        const std::string day = ts.size() >= 10 ? ts.substr(0, 10) : utcDay(std::time(nullptr));
-        byFile[m_directory / service / (day + ".jsonl")] += record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-    }
+    for (const auto& record : records)
+        byFile[fileFor(record.value("service", std::string("sbor")), record.value("ts", std::string()))] +=
+            record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     std::lock_guard lock(m_mutex);
-    for (const auto& [file, lines] : byFile) {
+    for (auto& [file, lines] : byFile)
+        queue(file, std::move(lines));
+}
+
+void LogStore::appendLine(const std::string& service, const std::string& timestamp, std::string line)
+{
+    line.push_back('\n');
+    const std::filesystem::path file = fileFor(service, timestamp);
+    std::lock_guard lock(m_mutex);
+    queue(file, std::move(line));
+}
+
+void LogStore::queue(const std::filesystem::path& file, std::string lines)
+{
+    if (m_pending.empty())
+        m_pendingSince = std::chrono::steady_clock::now();
+    m_pendingBytes += lines.size();
+    m_pending[file] += lines;
+    if (m_pendingBytes >= kFlushAtBytes || std::chrono::steady_clock::now() - m_pendingSince >= kFlushAfter)
+        flush();
+}
+
+void LogStore::flushWaiting()
+{
+    std::lock_guard lock(m_mutex);
+    flush();
+}
+
+void LogStore::flush() const
+{
+    auto pending = std::move(m_pending);
+    m_pending.clear();
+    m_pendingBytes = 0;
+    for (const auto& [file, lines] : pending) {
         std::filesystem::create_directories(file.parent_path());
         std::ofstream out(file, std::ios::app | std::ios::binary);
         out << lines;
@@ -70,6 +122,7 @@ std::vector<nlohmann::json> LogStore::search(const LogQuery& query) const
 {
     std::vector<std::filesystem::path> services;
     std::lock_guard lock(m_mutex);
+    flush();
     if (query.service) {
         services.push_back(m_directory / safeServiceName(*query.service));
     } else if (std::filesystem::exists(m_directory)) {
@@ -113,6 +166,7 @@ int LogStore::deleteOlderThan(int days)
     const std::string oldestKept = utcDay(std::time(nullptr) - static_cast<std::time_t>(days) * 86400);
     int deleted = 0;
     std::lock_guard lock(m_mutex);
+    flush();
     if (!std::filesystem::exists(m_directory))
         return 0;
     for (const auto& folder : std::filesystem::directory_iterator(m_directory)) {

@@ -19,9 +19,10 @@ namespace {
 struct CapturedLines {
     CapturedLines()
     {
-        log::setLineObserver([this](const std::string& line) {
+        log::setLineObserver([this](const std::vector<log::LogLine>& written) {
             std::lock_guard lock(mutex);
-            lines.push_back(line);
+            for (const log::LogLine& line : written)
+                lines.emplace_back(line.text);
         });
     }
     ~CapturedLines() { log::setLineObserver(nullptr); }
