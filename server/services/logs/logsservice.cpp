@@ -29,6 +29,23 @@ struct ShippedLine {
     std::string service, timestamp, line;
 };
 
+// Reads `"key":"value"` at `at` (moving past it), a value without escapes; nullopt otherwise.
+std::optional<std::string_view> plainField(std::string_view text, std::size_t& at, std::string_view key)
+{
+    const std::string opening = "\"" + std::string(key) + "\":\"";
+    if (text.substr(at, opening.size()) != opening)
+        return std::nullopt;
+    const std::size_t start = at + opening.size();
+    const std::size_t end = text.find('"', start);
+    if (end == std::string_view::npos)
+        return std::nullopt;
+    const std::string_view value = text.substr(start, end - start);
+    if (value.find('\\') != std::string_view::npos)
+        return std::nullopt;
+    at = end + 1;
+    return value;
+}
+
 std::optional<ShippedLine> shippedLine(std::string_view payload)
 {
     constexpr std::string_view kHead = "{\"data\":{";
@@ -41,21 +58,22 @@ std::optional<ShippedLine> shippedLine(std::string_view payload)
     const std::string_view record = payload.substr(kHead.size() - 1, idKey - (kHead.size() - 1));
     if (record.size() < 2 || record.back() != '}')
         return std::nullopt;
-    const auto tail = nlohmann::json::parse("{" + std::string(payload.substr(idKey + 1)), nullptr, false);
-    if (!tail.is_object() || tail.size() != 5 || tail.value("type", std::string()) != "log.record")
+    std::size_t at = idKey + 1;
+    const auto id = plainField(payload, at, "id");
+    const auto separated = [&] { return at < payload.size() && payload[at++] == ','; };
+    const auto occurredAt = id && separated() ? plainField(payload, at, "occurred_at") : std::nullopt;
+    const auto producer = occurredAt && separated() ? plainField(payload, at, "producer") : std::nullopt;
+    const auto traceId = producer && separated() ? plainField(payload, at, "trace_id") : std::nullopt;
+    const auto type = traceId && separated() ? plainField(payload, at, "type") : std::nullopt;
+    if (!type || *type != "log.record" || id->empty() || payload.substr(at) != "}")
         return std::nullopt;
-    const auto text = [&](const char* key) {
-        const auto found = tail.find(key);
-        return found != tail.end() && found->is_string() ? found->get<std::string>() : std::string();
-    };
-    const std::string id = text("id");
-    if (id.empty())
-        return std::nullopt;
-    std::string line = "{\"log_id\":" + nlohmann::json(id).dump();
+    std::string line;
+    line.reserve(record.size() + id->size() + 16);
+    line.append("{\"log_id\":\"").append(*id).append("\"");
     if (record.size() > 2)
         line += ',';
     line += record.substr(1);
-    return ShippedLine{text("producer"), text("occurred_at"), std::move(line)};
+    return ShippedLine{std::string(*producer), std::string(*occurredAt), std::move(line)};
 }
 
 bool isTraceId(const std::string& text)

@@ -59,19 +59,19 @@ LogStore::~LogStore()
     }
 }
 
-std::filesystem::path LogStore::fileFor(const std::string& service, const std::string& timestamp) const
+std::string LogStore::fileFor(const std::string& service, const std::string& timestamp) const
 {
     std::string folder = safeServiceName(service);
     if (folder.empty())
         folder = "unknown";
     const std::string day = timestamp.size() >= 10 ? timestamp.substr(0, 10) : utcDay(std::time(nullptr));
-    return m_directory / folder / (day + ".jsonl");
+    return m_directory.string() + "/" + folder + "/" + day + ".jsonl";
 }
 
 void LogStore::append(const std::vector<nlohmann::json>& records)
 {
     // Grouped by file, so a batch opens each file once.
-    std::map<std::filesystem::path, std::string> byFile;
+    std::map<std::string, std::string> byFile;
     for (const auto& record : records)
         byFile[fileFor(record.value("service", std::string("sbor")), record.value("ts", std::string()))] +=
             record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -83,12 +83,12 @@ void LogStore::append(const std::vector<nlohmann::json>& records)
 void LogStore::appendLine(const std::string& service, const std::string& timestamp, std::string line)
 {
     line.push_back('\n');
-    const std::filesystem::path file = fileFor(service, timestamp);
+    const std::string file = fileFor(service, timestamp);
     std::lock_guard lock(m_mutex);
     queue(file, std::move(line));
 }
 
-void LogStore::queue(const std::filesystem::path& file, std::string lines)
+void LogStore::queue(const std::string& file, std::string lines)
 {
     if (m_pending.empty())
         m_pendingSince = std::chrono::steady_clock::now();
@@ -110,11 +110,11 @@ void LogStore::flush() const
     m_pending.clear();
     m_pendingBytes = 0;
     for (const auto& [file, lines] : pending) {
-        std::filesystem::create_directories(file.parent_path());
+        std::filesystem::create_directories(std::filesystem::path(file).parent_path());
         std::ofstream out(file, std::ios::app | std::ios::binary);
         out << lines;
         if (!out)
-            throw std::runtime_error("cannot write " + file.string());
+            throw std::runtime_error("cannot write " + file);
     }
 }
 

@@ -40,8 +40,8 @@ public:
     const std::filesystem::path& directory() const { return m_directory; }
 
 private:
-    std::filesystem::path fileFor(const std::string& service, const std::string& timestamp) const;
-    void queue(const std::filesystem::path& file, std::string lines); // under m_mutex
+    std::string fileFor(const std::string& service, const std::string& timestamp) const;
+    void queue(const std::string& file, std::string lines); // under m_mutex
     void flush() const;                                               // under m_mutex
 
     std::filesystem::path m_directory;
@@ -49,7 +49,7 @@ private:
     // Lines are written in batches — a file opened per batch, not per line, at the access log's
     // rate — at most kFlushAfter after the first one waits, and before any search or deletion,
     // so a search sees every line handed in. A crash loses at most that much (stderr has it all).
-    mutable std::map<std::filesystem::path, std::string> m_pending;
+    mutable std::map<std::string, std::string> m_pending; // by file
     mutable std::size_t m_pendingBytes = 0;
     mutable std::chrono::steady_clock::time_point m_pendingSince{};
 };
