@@ -140,8 +140,10 @@ void InProcessBus::deliver(Subscription& subscription)
                 runFinishedCompletions();
                 lock.lock();
             }
-        } else
+        } else {
+            subscription.progress.notify_all(); // whoever waits for what was handled before this one
             subscription.wake.wait_for(lock, std::chrono::milliseconds(500), [&] { return subscription.stopping; });
+        }
     }
 }
 
