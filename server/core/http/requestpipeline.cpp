@@ -293,15 +293,27 @@ void RequestPipeline::dispatch(HttpRequest request, Respond respond)
     // nothing else sees the request, so its summary is taken from it afterwards, not copied.
     const RouteMatch& match = *request.match;
     if (match.kind != RouteMatch::Kind::Found || match.route->blocking == Blocking::Never) {
-        InFlightRelease release{*this};
-        Exchange exchange;
-        exchange.started = started;
-        exchange.respond = std::move(respond);
         HttpResponse response;
         {
             log::LogContext context(request.service, request.traceId);
             response = runChain(request);
         }
+        if (response.deferred) {
+            // A never-blocking handler that answers later (the gateway's proxy): the deadline
+            // and the in-flight count hold as for a worker's request.
+            auto exchange = std::make_shared<Exchange>();
+            exchange->started = started;
+            const auto deadline = request.deadline;
+            exchange->summary = summaryOf(std::move(request));
+            exchange->respond = std::move(respond);
+            scheduleDeadline(exchange, deadline);
+            awaitDeferred(exchange, *response.deferred);
+            return;
+        }
+        InFlightRelease release{*this};
+        Exchange exchange;
+        exchange.started = started;
+        exchange.respond = std::move(respond);
         exchange.summary = summaryOf(std::move(request));
         finish(exchange, std::move(response));
         return;
@@ -312,31 +324,15 @@ void RequestPipeline::dispatch(HttpRequest request, Respond respond)
     exchange->summary = summaryOf(request); // copied: the timer thread may finish while a worker holds the request
     exchange->request = std::move(request);
     exchange->respond = std::move(respond);
-
-    exchange->timer = m_timer.schedule(exchange->request.deadline, [this, weak = std::weak_ptr<Exchange>(exchange)] {
-        if (auto live = weak.lock()) {
-            const auto limit = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.requestTimeout).count();
-            finish(*live, errorResponse(Error(ErrorCode::RequestTimeout, "request took longer than " + std::to_string(limit) + " ms",
-                                              {{"timeout_ms", limit}}),
-                                        live->summary.traceId));
-        }
-    });
+    scheduleDeadline(exchange, exchange->request.deadline);
 
     const bool queued = m_workers.submit([this, exchange] {
         if (exchange->answered.load())
             return releaseInFlight();
         log::LogContext context(exchange->request.service, exchange->request.traceId);
         HttpResponse response = runChain(exchange->request);
-        if (response.deferred) {
-            // The answer comes later from another thread; the worker is free now. The request
-            // stays in flight (shutdown waits for it) until then, or until its deadline answers.
-            response.deferred->onComplete([this, exchange](Reply reply) {
-                InFlightRelease release{*this};
-                m_timer.cancel(exchange->timer);
-                finish(*exchange, reply ? std::move(reply).value() : errorResponse(reply.error(), exchange->summary.traceId));
-            });
-            return;
-        }
+        if (response.deferred)
+            return awaitDeferred(exchange, *response.deferred);
         InFlightRelease release{*this};
         m_timer.cancel(exchange->timer);
         if (exchange->answered.load())
@@ -350,6 +346,29 @@ void RequestPipeline::dispatch(HttpRequest request, Respond respond)
         finish(*exchange, std::move(response));
         releaseInFlight();
     }
+}
+
+void RequestPipeline::scheduleDeadline(const std::shared_ptr<Exchange>& exchange, std::chrono::steady_clock::time_point deadline)
+{
+    exchange->timer = m_timer.schedule(deadline, [this, weak = std::weak_ptr<Exchange>(exchange)] {
+        if (auto live = weak.lock()) {
+            const auto limit = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.requestTimeout).count();
+            finish(*live, errorResponse(Error(ErrorCode::RequestTimeout, "request took longer than " + std::to_string(limit) + " ms",
+                                              {{"timeout_ms", limit}}),
+                                        live->summary.traceId));
+        }
+    });
+}
+
+// The answer comes later from another thread; no thread waits for it. The request stays in
+// flight (shutdown waits for it) until then, or until its deadline answers.
+void RequestPipeline::awaitDeferred(const std::shared_ptr<Exchange>& exchange, DeferredResponse& deferred)
+{
+    deferred.onComplete([this, exchange](Reply reply) {
+        InFlightRelease release{*this};
+        m_timer.cancel(exchange->timer);
+        finish(*exchange, reply ? std::move(reply).value() : errorResponse(reply.error(), exchange->summary.traceId));
+    });
 }
 
 void RequestPipeline::finish(Exchange& exchange, HttpResponse response)

@@ -90,6 +90,8 @@ private:
     struct Exchange;
     struct InFlightRelease;
     HttpResponse runStep(std::size_t index, HttpRequest& request); // middleware `index`, or the handler
+    void scheduleDeadline(const std::shared_ptr<Exchange>& exchange, std::chrono::steady_clock::time_point deadline);
+    void awaitDeferred(const std::shared_ptr<Exchange>& exchange, DeferredResponse& deferred);
     void finish(Exchange& exchange, HttpResponse response);
     void releaseInFlight();
 

@@ -55,10 +55,16 @@ void GatewayService::registerRoutes(http::Router& router, ServiceContext& contex
         for (auto path = fragment.begin(); path != fragment.end(); ++path) {
             for (auto operation = path.value().begin(); operation != path.value().end(); ++operation) {
                 // Labelled "gateway": its access lines and metrics are the gateway's own, whichever service answers.
-                router.add(upperCase(operation.key()), path.key(), name(), access::Access::anyone(),
-                           [proxy, service = upstream.service](http::HttpRequest& request) -> http::Reply {
-                               return proxy ? proxy->forward(request) : unconfiguredUpstream(service);
-                           });
+                // Never blocking: forward() only hands the request to the client, whose answer
+                // completes it later, and the gateway's middleware (rate limit; every operation
+                // is Access::anyone here, the service checks tokens) does no I/O, so the I/O
+                // thread starts it without a hop to a worker.
+                router.add(
+                    upperCase(operation.key()), path.key(), name(), access::Access::anyone(),
+                    [proxy, service = upstream.service](http::HttpRequest& request) -> http::Reply {
+                        return proxy ? proxy->forward(request) : unconfiguredUpstream(service);
+                    },
+                    http::Blocking::Never);
             }
         }
     }

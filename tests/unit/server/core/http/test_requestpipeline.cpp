@@ -203,6 +203,44 @@ private slots:
         QVERIFY(h.pipeline.waitUntilIdle(5s));
     }
 
+    // The gateway's proxy: a never-blocking route that answers later. It needs no worker at all
+    // (the only one is held here), and its deadline and in-flight count still hold.
+    void aNeverBlockingDeferredRouteNeedsNoWorker()
+    {
+        PipelineOptions options;
+        options.requestTimeout = 300ms;
+        Gate gate;
+        Harness h(options, 1, 1);
+        h.router.add("GET", "/block", "demo", sbor::access::Access::anyone(), gate.handler());
+        auto later = std::make_shared<DeferredResponse>();
+        auto never = std::make_shared<DeferredResponse>();
+        h.router.add("GET", "/later", "demo", sbor::access::Access::anyone(), [later](HttpRequest&) -> Reply { return HttpResponse::later(later); },
+                     Blocking::Never);
+        h.router.add("GET", "/never", "demo", sbor::access::Access::anyone(), [never](HttpRequest&) -> Reply { return HttpResponse::later(never); },
+                     Blocking::Never);
+        std::promise<HttpResponse> blocked;
+        h.pipeline.dispatch(request("GET", "/block"), [&blocked](HttpResponse r) { blocked.set_value(std::move(r)); });
+        QVERIFY(gate.waitForRunning(1));
+
+        std::promise<HttpResponse> answered;
+        h.pipeline.dispatch(request("GET", "/later"), [&answered](HttpResponse r) { answered.set_value(std::move(r)); });
+        QCOMPARE(h.pipeline.inFlight(), size_t(2)); // /block and /later
+        std::thread([&] { later->complete(HttpResponse::text(201, "proxied")); }).join();
+        auto future = answered.get_future();
+        QVERIFY(future.wait_for(5s) == std::future_status::ready);
+        const HttpResponse response = future.get();
+        QCOMPARE(response.status, 201);
+        QCOMPARE(response.body, std::string("proxied"));
+        QVERIFY(response.headers.contains("x-request-id"));
+        QTRY_COMPARE(h.pipeline.inFlight(), size_t(1));
+
+        QCOMPARE(h.call(request("GET", "/never")).status, 504); // its deadline, with the worker still held
+        never->complete(HttpResponse::text(200, "too late"));
+        gate.release.set_value();
+        QCOMPARE(blocked.get_future().get().status, 504); // held past the same deadline meanwhile
+        QVERIFY(h.pipeline.waitUntilIdle(5s));
+    }
+
     void fullQueueIsAnswered503Overloaded()
     {
         Gate gate;
