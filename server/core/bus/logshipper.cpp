@@ -65,7 +65,7 @@ std::string envelopeAround(const log::LogLine& line, const std::string& id)
 
 } // namespace
 
-LogShipper::LogShipper(Bus& bus, std::size_t capacity) : m_bus(bus), m_capacity(capacity) {}
+LogShipper::LogShipper(Bus& bus, std::size_t capacity) : m_bus(bus), m_queue(capacity, kBatch, kGatherFor) {}
 
 LogShipper::~LogShipper() { stop(); }
 
@@ -82,11 +82,7 @@ void LogShipper::stop()
     if (!m_thread.joinable())
         return;
     log::setLineObserver(nullptr);
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
+    m_queue.stop();
     m_thread.join();
 }
 
@@ -105,52 +101,21 @@ void LogShipper::offer(const std::vector<log::LogLine>& lines)
         message.payload = envelopeAround(line, message.id);
         messages.push_back(std::move(message));
     }
-    bool wake = false;
-    {
-        std::lock_guard lock(m_mutex);
-        const bool wasEmpty = m_queue.empty();
-        for (auto& message : messages) {
-            if (m_queue.size() >= m_capacity) {
-                ++m_dropped;
-                continue;
-            }
-            m_queue.push_back(std::move(message));
-        }
-        // The thread gathers a batch by itself; it is only woken to start one, or when one is full.
-        wake = wasEmpty || m_queue.size() >= kBatch;
-    }
-    if (wake)
-        m_wake.notify_one();
+    m_dropped += m_queue.push(messages);
 }
 
 void LogShipper::run()
 {
     ignoreThisThread();
     for (;;) {
-        std::vector<Message> messages;
-        bool stopping = false;
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
-            m_wake.wait_for(lock, kGatherFor, [&] { return m_stopping || m_queue.size() >= kBatch; });
-            stopping = m_stopping;
-            while (!m_queue.empty() && messages.size() < kBatch) {
-                messages.push_back(std::move(m_queue.front()));
-                m_queue.pop_front();
-            }
-        }
-        if (!messages.empty()) {
-            // Logs are worth a retry, not a backlog: a bus that refuses loses this batch (counted).
-            if (m_bus.publish(messages))
-                m_shipped += messages.size();
-            else
-                m_dropped += messages.size();
-        }
-        if (stopping) {
-            std::lock_guard lock(m_mutex);
-            if (m_queue.empty())
-                return;
-        }
+        const std::vector<Message> messages = m_queue.take(kBatch);
+        if (messages.empty())
+            return; // stopped, and everything queued is shipped
+        // Logs are worth a retry, not a backlog: a bus that refuses loses this batch (counted).
+        if (m_bus.publish(messages))
+            m_shipped += messages.size();
+        else
+            m_dropped += messages.size();
     }
 }
 

@@ -12,11 +12,10 @@
 #include "bus/bus.h"
 #include "log/logger.h"
 
+#include "runtime/batchqueue.h"
+
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
-#include <mutex>
 #include <string>
 #include <thread>
 
@@ -43,11 +42,7 @@ private:
     void run();
 
     Bus& m_bus;
-    std::size_t m_capacity;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<Message> m_queue;
-    bool m_stopping = false;
+    BatchQueue<Message> m_queue; // batches of up to 500, gathered for at most 20 ms
     std::thread m_thread;
     std::atomic<std::uint64_t> m_dropped{0};
     std::atomic<std::uint64_t> m_shipped{0};

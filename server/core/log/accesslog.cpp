@@ -12,38 +12,25 @@
 
 namespace sbor::log {
 
-AccessLog::AccessLog(CounterFamily& dropped, std::size_t capacity) : m_dropped(dropped), m_capacity(capacity)
+AccessLog::AccessLog(CounterFamily& dropped, std::size_t capacity)
+    : m_dropped(dropped), m_queue(capacity, 2048, std::chrono::milliseconds(10))
 {
     m_writer = std::thread([this] { writeQueued(); });
 }
 
 AccessLog::~AccessLog()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
+    m_queue.stop();
     m_writer.join();
 }
 
 bool AccessLog::record(AccessEntry entry)
 {
     entry.at = std::chrono::system_clock::now();
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_queue.size() >= m_capacity) {
-            m_dropped.increment({});
-            return false;
-        }
-        m_queue.push_back(std::move(entry));
-        // The writer gathers by itself once woken: a request wakes it only to start a batch, or
-        // when a batch is full — not one wake-up (and thread switch) per request.
-        if (m_queue.size() != 1 && m_queue.size() != kFullBatch)
-            return true;
-    }
-    m_wake.notify_one();
-    return true;
+    if (m_queue.push(std::move(entry)))
+        return true;
+    m_dropped.increment({});
+    return false;
 }
 
 namespace {
@@ -112,19 +99,12 @@ std::string formatted(const AccessEntry& entry, const std::string& timestamp)
 
 void AccessLog::writeQueued()
 {
-    std::vector<AccessEntry> batch;
     std::vector<std::string> texts, timestamps;
     std::vector<LogLine> lines;
     for (;;) {
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-            m_wake.wait_for(lock, kGatherFor, [this] { return m_stopping || m_queue.size() >= kFullBatch; });
-            if (m_queue.empty() && m_stopping)
-                return;
-            batch.assign(std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.end()));
-            m_queue.clear();
-        }
+        const std::vector<AccessEntry> batch = m_queue.take();
+        if (batch.empty())
+            return; // stopped, and everything queued is written
         for (const AccessEntry& entry : batch) {
             timestamps.push_back(utcTimestamp(entry.at));
             texts.push_back(formatted(entry, timestamps.back()));
@@ -135,7 +115,6 @@ void AccessLog::writeQueued()
         lines.clear();
         texts.clear();
         timestamps.clear();
-        batch.clear();
     }
 }
 

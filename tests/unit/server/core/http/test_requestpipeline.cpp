@@ -29,11 +29,17 @@ struct Harness {
         workers.stop();
         timer.stop();
     }
+    // Dispatches and returns at once: the answer arrives in the future, from whichever thread.
+    std::future<HttpResponse> start(HttpRequest request)
+    {
+        auto answered = std::make_shared<std::promise<HttpResponse>>();
+        auto future = answered->get_future();
+        pipeline.dispatch(std::move(request), [answered](HttpResponse response) { answered->set_value(std::move(response)); });
+        return future;
+    }
     HttpResponse call(HttpRequest request)
     {
-        std::promise<HttpResponse> answered;
-        auto future = answered.get_future();
-        pipeline.dispatch(std::move(request), [&answered](HttpResponse response) { answered.set_value(std::move(response)); });
+        auto future = start(std::move(request));
         if (future.wait_for(10s) != std::future_status::ready)
             throw std::runtime_error("no answer within 10 s");
         return future.get();
@@ -168,14 +174,12 @@ private slots:
             return HttpResponse::later(deferred);
         });
         h.router.add("GET", "/now", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return HttpResponse::text(200, "now"); });
-        std::promise<HttpResponse> later;
-        h.pipeline.dispatch(request("GET", "/later"), [&later](HttpResponse response) { later.set_value(std::move(response)); });
+        auto future = h.start(request("GET", "/later"));
         QTRY_VERIFY(([&] { std::lock_guard lock(mutex); return pending != nullptr; })());
         // The only worker is free while /later waits: /now is answered meanwhile.
         QCOMPARE(h.call(request("GET", "/now")).body, std::string("now"));
         QCOMPARE(h.pipeline.inFlight(), size_t(1));
         std::thread([&] { pending->complete(HttpResponse::text(202, "done")); }).join();
-        auto future = later.get_future();
         QVERIFY(future.wait_for(5s) == std::future_status::ready);
         const HttpResponse answered = future.get();
         QCOMPARE(answered.status, 202);
@@ -218,15 +222,12 @@ private slots:
                      Blocking::Never);
         h.router.add("GET", "/never", "demo", sbor::access::Access::anyone(), [never](HttpRequest&) -> Reply { return HttpResponse::later(never); },
                      Blocking::Never);
-        std::promise<HttpResponse> blocked;
-        h.pipeline.dispatch(request("GET", "/block"), [&blocked](HttpResponse r) { blocked.set_value(std::move(r)); });
+        auto blocked = h.start(request("GET", "/block"));
         QVERIFY(gate.waitForRunning(1));
 
-        std::promise<HttpResponse> answered;
-        h.pipeline.dispatch(request("GET", "/later"), [&answered](HttpResponse r) { answered.set_value(std::move(r)); });
+        auto future = h.start(request("GET", "/later"));
         QCOMPARE(h.pipeline.inFlight(), size_t(2)); // /block and /later
         std::thread([&] { later->complete(HttpResponse::text(201, "proxied")); }).join();
-        auto future = answered.get_future();
         QVERIFY(future.wait_for(5s) == std::future_status::ready);
         const HttpResponse response = future.get();
         QCOMPARE(response.status, 201);
@@ -237,7 +238,7 @@ private slots:
         QCOMPARE(h.call(request("GET", "/never")).status, 504); // its deadline, with the worker still held
         never->complete(HttpResponse::text(200, "too late"));
         gate.release.set_value();
-        QCOMPARE(blocked.get_future().get().status, 504); // held past the same deadline meanwhile
+        QCOMPARE(blocked.get().status, 504); // held past the same deadline meanwhile
         QVERIFY(h.pipeline.waitUntilIdle(5s));
     }
 
@@ -247,12 +248,8 @@ private slots:
         Harness h({}, 1, 1);
         h.router.add("GET", "/block", "demo", sbor::access::Access::anyone(), gate.handler());
         std::vector<std::future<HttpResponse>> pending;
-        std::vector<std::shared_ptr<std::promise<HttpResponse>>> promises;
         for (int i = 0; i < 2; ++i) { // one running, one queued
-            auto promise = std::make_shared<std::promise<HttpResponse>>();
-            pending.push_back(promise->get_future());
-            h.pipeline.dispatch(request("GET", "/block"), [promise](HttpResponse r) { promise->set_value(std::move(r)); });
-            promises.push_back(promise);
+            pending.push_back(h.start(request("GET", "/block")));
             if (i == 0)
                 QVERIFY(gate.waitForRunning(1));
         }
@@ -272,11 +269,9 @@ private slots:
         h.router.add("GET", "/block", "demo", sbor::access::Access::anyone(), gate.handler());
         h.router.add("GET", "/healthz", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); },
                      Blocking::Never);
-        std::vector<std::shared_ptr<std::promise<HttpResponse>>> promises;
+        std::vector<std::future<HttpResponse>> pending;
         for (int i = 0; i < 2; ++i) {
-            auto promise = std::make_shared<std::promise<HttpResponse>>();
-            h.pipeline.dispatch(request("GET", "/block"), [promise](HttpResponse r) { promise->set_value(std::move(r)); });
-            promises.push_back(promise);
+            pending.push_back(h.start(request("GET", "/block")));
             if (i == 0)
                 QVERIFY(gate.waitForRunning(1));
         }
@@ -292,9 +287,7 @@ private slots:
         Gate gate;
         Harness h;
         h.router.add("GET", "/slow", "demo", sbor::access::Access::anyone(), gate.handler());
-        std::promise<HttpResponse> first;
-        auto firstAnswer = first.get_future();
-        h.pipeline.dispatch(request("GET", "/slow"), [&first](HttpResponse r) { first.set_value(std::move(r)); });
+        auto firstAnswer = h.start(request("GET", "/slow"));
         QVERIFY(gate.waitForRunning(1));
         h.pipeline.beginDraining();
         const HttpResponse refused = h.call(request("GET", "/slow"));
