@@ -91,6 +91,7 @@ http::EngineLimits engineLimits(const Config& config)
     limits.requestLineBytes = bytes("http.request_line_limit_bytes");
     limits.headerBytes = bytes("http.header_limit_bytes");
     limits.headerCount = bytes("http.max_headers");
+    limits.chunkedBodyBytes = bytes("http.chunked_body_limit_bytes");
     limits.headerTimeout = milliseconds("http.header_timeout_ms");
     limits.bodyTimeout = milliseconds("http.body_timeout_ms");
     limits.idleTimeout = milliseconds("http.idle_timeout_ms");

@@ -45,7 +45,7 @@ Result<Config> loadConfiguration(const CommandLine& line, char** environment)
     }
     for (const char* key : {"http.body_limit_bytes", "http.request_timeout_ms", "http.workers", "http.max_queued_requests", "http.io_threads",
                             "http.request_line_limit_bytes", "http.header_limit_bytes", "http.max_headers", "http.header_timeout_ms",
-                            "http.body_timeout_ms", "http.idle_timeout_ms", "http.max_connections",
+                            "http.body_timeout_ms", "http.idle_timeout_ms", "http.max_connections", "http.chunked_body_limit_bytes",
                             "database.pool_size", "database.acquire_timeout_ms"}) {
         if (config.getInteger(key) <= 0)
             return Error(ErrorCode::ValidationFailed, std::string(key) + " must be positive (" + config.originOf(key) + ")");

@@ -98,6 +98,7 @@ ConfigSchema coreConfigSchema()
     schema.add({"http.body_limit_bytes", ConfigKind::Integer, "1048576", "largest request body accepted (413 above)"});
     schema.add({"http.request_timeout_ms", ConfigKind::Integer, "30000", "a request still running after this gets 504"});
     schema.add({"http.io_threads", ConfigKind::Integer, "2", "threads that accept, read and write connections (handlers run on http.workers)"});
+    schema.add({"http.chunked_body_limit_bytes", ConfigKind::Integer, "131072", "largest chunked request body (no Content-Length) accepted; larger is 413"});
     schema.add({"http.request_line_limit_bytes", ConfigKind::Integer, "8192", "longest request line (method, target, version); longer is 414"});
     schema.add({"http.header_limit_bytes", ConfigKind::Integer, "32768", "largest total of a request's header lines; larger is 431"});
     schema.add({"http.max_headers", ConfigKind::Integer, "100", "most header fields in one request; more is 431"});

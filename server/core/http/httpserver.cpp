@@ -219,6 +219,8 @@ private:
             return dispatch(Body::Complete);
         if (const auto declared = m_parser->content_length(); declared && *declared > m_state->bodyLimit)
             return dispatch(Body::TooLarge); // refused unread
+        if (m_parser->chunked())
+            m_parser->body_limit(std::min(m_state->bodyLimit, m_state->limits.chunkedBodyBytes));
         if (beast::iequals(message[bhttp::field::expect], "100-continue")) {
             m_continue.emplace(bhttp::status::continue_, message.version());
             bhttp::async_write(m_stream, *m_continue, [self = shared_from_this()](beast::error_code failed, std::size_t) {
