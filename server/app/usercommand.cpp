@@ -111,38 +111,9 @@ std::optional<std::string> readPassword()
     return first;
 }
 
-} // namespace
-
-int runUserCommand(const std::vector<std::string>& arguments, char** environment)
+// The account the flags and the password describe; false after saying on stderr what is wrong.
+bool describeRegistration(const UserCreateRequest& request, auth::Registration& registration)
 {
-    if (arguments.empty() || arguments.front() == "--help" || arguments.front() == "-h") {
-        std::cout << kUsage;
-        return arguments.empty() ? kExitUsage : kExitOk;
-    }
-    if (arguments.front() != "create") {
-        std::cerr << "sbor-server: unknown user command '" << arguments.front() << "'; see sbor-server user --help\n";
-        return kExitUsage;
-    }
-    const UserCreateRequest request = parseUserCreate({arguments.begin() + 1, arguments.end()});
-    if (!request.problem.empty()) {
-        std::cerr << "sbor-server user create: " << request.problem << "\n\n" << kUsage;
-        return kExitUsage;
-    }
-    const CommandLine line = parseCommandLine(request.rest);
-    if (!line.problem.empty()) {
-        std::cerr << "sbor-server user create: " << line.problem << "\n";
-        return kExitUsage;
-    }
-    auto loaded = loadConfiguration(line, environment);
-    if (!loaded) {
-        std::cerr << "sbor-server: " << loaded.error().message << "\n";
-        return kExitUsage;
-    }
-    const Config& config = *loaded;
-    // An operator command talks to its operator on stdout/stderr; only warnings go to the log.
-    log::setMinimumLevel(line.settings.count("log.level") ? *log::parseLevel(config.getString("log.level")) : log::Level::Warn);
-
-    auth::Registration registration;
     registration.email = request.email;
     registration.name = request.name;
     registration.roles.clear();
@@ -158,22 +129,27 @@ int runUserCommand(const std::vector<std::string>& arguments, char** environment
         problems.push_back("--email " + *problem);
     if (auto problem = auth::nameProblem(request.name))
         problems.push_back("--name " + *problem);
-    if (!problems.empty()) {
-        for (const auto& problem : problems)
-            std::cerr << "sbor-server user create: " << problem << "\n";
-        return kExitUsage;
-    }
+    for (const auto& problem : problems)
+        std::cerr << "sbor-server user create: " << problem << "\n";
+    if (!problems.empty())
+        return false;
     const auto password = readPassword();
     if (!password) {
         std::cerr << "sbor-server user create: no password on standard input\n";
-        return kExitUsage;
+        return false;
     }
     if (auto problem = auth::passwordProblem(*password)) {
         std::cerr << "sbor-server user create: the password " << *problem << "\n";
-        return kExitUsage;
+        return false;
     }
     registration.password = *password;
+    return true;
+}
 
+// Against the running server's database (or the data dir's, started for the command), with the
+// same migrations the server applies, so the command works on a never-started data dir.
+int createAccount(const Config& config, const auth::Registration& registration)
+{
     auto database = connectDatabase(config, nullptr, true);
     if (!database) {
         std::cerr << "sbor-server: " << database.error().message << "\n";
@@ -181,7 +157,6 @@ int runUserCommand(const std::vector<std::string>& arguments, char** environment
     }
     db::ConnectionPool pool({database->url, 2, std::chrono::milliseconds(config.getInteger("database.acquire_timeout_ms")),
                              std::chrono::milliseconds(config.getInteger("database.statement_timeout_ms")), "sbor-user-create"});
-    // The same migrations the server applies, so the command works on a never-started data dir.
     const ServiceCatalog catalog = builtinServices();
     std::vector<std::unique_ptr<Service>> services;
     const auto everyService = catalog.resolveTargets({"all"});
@@ -212,6 +187,42 @@ int runUserCommand(const std::vector<std::string>& arguments, char** environment
         return kExitFailure;
     }
     return kExitOk;
+}
+
+} // namespace
+
+int runUserCommand(const std::vector<std::string>& arguments, char** environment)
+{
+    if (arguments.empty() || arguments.front() == "--help" || arguments.front() == "-h") {
+        std::cout << kUsage;
+        return arguments.empty() ? kExitUsage : kExitOk;
+    }
+    if (arguments.front() != "create") {
+        std::cerr << "sbor-server: unknown user command '" << arguments.front() << "'; see sbor-server user --help\n";
+        return kExitUsage;
+    }
+    const UserCreateRequest request = parseUserCreate({arguments.begin() + 1, arguments.end()});
+    if (!request.problem.empty()) {
+        std::cerr << "sbor-server user create: " << request.problem << "\n\n" << kUsage;
+        return kExitUsage;
+    }
+    const CommandLine line = parseCommandLine(request.rest);
+    if (!line.problem.empty()) {
+        std::cerr << "sbor-server user create: " << line.problem << "\n";
+        return kExitUsage;
+    }
+    auto loaded = loadConfiguration(line, environment);
+    if (!loaded) {
+        std::cerr << "sbor-server: " << loaded.error().message << "\n";
+        return kExitUsage;
+    }
+    const Config& config = *loaded;
+    // An operator command talks to its operator on stdout/stderr; only warnings go to the log.
+    log::setMinimumLevel(line.settings.count("log.level") ? *log::parseLevel(config.getString("log.level")) : log::Level::Warn);
+    auth::Registration registration;
+    if (!describeRegistration(request, registration))
+        return kExitUsage;
+    return createAccount(config, registration);
 }
 
 } // namespace sbor

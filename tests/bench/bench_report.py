@@ -10,7 +10,7 @@ hide. Standard library only.
 
 The manifest is a TSV written by the shell script, one line per wrk run:
     bench: target route url body_bytes header_bytes wrk_output_file
-    soak:  slice start_s end_s rss_kib fds threads wrk_output_file
+    soak:  slice start_s end_s rss_kib fds threads wrk_output_file kernel_drops retransmits
 A soak line with slice "start" has "-" for the wrk file (RSS before load).
 """
 import argparse
@@ -235,7 +235,7 @@ def door(args, params):
 def soak(args, params):
     start_rss = None
     slices = []
-    for name, start_s, end_s, rss_kib, fds, threads, wrk_file in read_manifest(args.manifest):
+    for name, start_s, end_s, rss_kib, fds, threads, wrk_file, drops, retransmits in read_manifest(args.manifest):
         sample = {"rss_mib": round(int(rss_kib) / 1024, 1), "fds": int(fds),
                   "threads": int(threads)}
         if name == "start":
@@ -243,21 +243,26 @@ def soak(args, params):
             continue
         stats, _ = read_wrk_output(wrk_file)
         slices.append({"slice": int(name), "start_s": int(start_s), "end_s": int(end_s),
-                       **summarize(stats), **sample, "wrk": stats})
+                       **summarize(stats), "timeouts": stats["errors"]["timeout"], **sample,
+                       "kernel_drops": int(drops), "retransmits": int(retransmits), "wrk": stats})
 
-    headers = ["interval", "req/s", "p99 ms", "errors", "RSS MiB", "fds", "threads"]
+    headers = ["interval", "req/s", "p99 ms", "errors", "timeouts", "RSS MiB", "fds", "threads",
+               "kernel drops", "retransmits"]
     rows = []
     if start_rss:
-        rows.append(["start", "-", "-", "-", f'{start_rss["rss_mib"]:.1f}',
-                     start_rss["fds"], start_rss["threads"]])
+        rows.append(["start", "-", "-", "-", "-", f'{start_rss["rss_mib"]:.1f}',
+                     start_rss["fds"], start_rss["threads"], "-", "-"])
     for s in slices:
         rows.append([f'{s["slice"]} ({s["start_s"]}-{s["end_s"]}s)', f'{s["req_per_s"]:.0f}',
-                     f'{s["p99_ms"]:.2f}', s["errors"], f'{s["rss_mib"]:.1f}',
-                     s["fds"], s["threads"]])
+                     f'{s["p99_ms"]:.2f}', s["errors"], s["timeouts"], f'{s["rss_mib"]:.1f}',
+                     s["fds"], s["threads"], s["kernel_drops"], s["retransmits"]])
     total_req = sum(s["requests"] for s in slices)
     summary = {
         "requests": total_req,
         "errors": sum(s["errors"] for s in slices),
+        "timeouts": sum(s["timeouts"] for s in slices),
+        "kernel_drops": sum(s["kernel_drops"] for s in slices),
+        "retransmits": sum(s["retransmits"] for s in slices),
         "worst_p99_ms": max((s["p99_ms"] for s in slices), default=None),
         "rss_start_mib": start_rss["rss_mib"] if start_rss else None,
         "rss_end_mib": slices[-1]["rss_mib"] if slices else None,
@@ -268,7 +273,9 @@ def soak(args, params):
               "params": params, "start": start_rss, "slices": slices, "summary": summary}
     table = format_table(headers, rows, right_from=1)
     table += (f'\n\ntotal {total_req} requests, {summary["errors"]} errors, '
-              f'worst p99 {summary["worst_p99_ms"]} ms, RSS {summary["rss_start_mib"]}'
+              f'({summary["timeouts"]} timeouts), worst p99 {summary["worst_p99_ms"]} ms, '
+              f'{summary["kernel_drops"]} packets dropped by the kernel, '
+              f'{summary["retransmits"]} retransmitted, RSS {summary["rss_start_mib"]}'
               f' -> {summary["rss_end_mib"]} MiB')
     return report, table
 

@@ -895,8 +895,20 @@ rss_sample() {  # pid -> "rss_kib<TAB>fds<TAB>threads", manifest-ready
     printf '%s\t%s\t%s\n' "$rss" "$fds" "$threads"
 }
 
+# "packets_dropped<TAB>segments_retransmitted", both since boot: the kernel drops loopback
+# packets when a CPU's backlog (net.core.netdev_max_backlog) is full, and each drop costs a TCP
+# retransmission timeout (200 ms, doubling), which a soak of 1000 connections sees as a stall.
+kernel_network_counters() {
+    local dropped=0 retransmitted drops
+    while read -r _ drops _; do
+        dropped=$((dropped + 16#$drops))
+    done </proc/net/softnet_stat
+    retransmitted=$(awk '/^Tcp:/ { if (!names) { for (i = 1; i <= NF; i++) if ($i == "RetransSegs") column = i; names = 1 } else print $column }' /proc/net/snmp)
+    printf '%s\t%s\n' "$dropped" "$retransmitted"
+}
+
 run_soak() {
-    local ports url sample slice=0 elapsed=0 len server_died=0
+    local ports url sample slice=0 elapsed=0 len server_died=0 counters_before counters_after
     ports=$(pick_free_ports 2)
     read -r SBOR_PORT LIVE_PORT <<<"$ports"
 
@@ -907,13 +919,15 @@ run_soak() {
     wait_for_status_200 "$url" "$STARTUP_TIMEOUT" "$SERVER_PID" sbor-server
 
     sample=$(rss_sample "$SERVER_PID")
-    printf 'start\t0\t0\t%s\t-\n' "$sample" >>"$WORK_DIR/manifest.tsv"
+    printf 'start\t0\t0\t%s\t-\t-\t-\n' "$sample" >>"$WORK_DIR/manifest.tsv"
     log "soak: GET /readyz, $CONNECTIONS connections, ${DURATION}s in ${INTERVAL}s slices; RSS at start $((${sample%%$'\t'*} / 1024)) MiB"
 
     while ((elapsed < DURATION)); do
         len=$((DURATION - elapsed < INTERVAL ? DURATION - elapsed : INTERVAL))
         slice=$((slice + 1))
+        counters_before=$(kernel_network_counters)
         run_wrk "$url" "$len" "$WORK_DIR/wrk-soak-$slice.txt"
+        counters_after=$(kernel_network_counters)
         if ! is_running "$SERVER_PID"; then
             # The most interesting soak outcome: keep what was measured.
             log "error: sbor-server died during slice $slice"
@@ -922,8 +936,10 @@ run_soak() {
             break
         fi
         sample=$(rss_sample "$SERVER_PID")
-        printf '%s\t%s\t%s\t%s\t%s\n' "$slice" "$elapsed" "$((elapsed + len))" \
-            "$sample" "$WORK_DIR/wrk-soak-$slice.txt" >>"$WORK_DIR/manifest.tsv"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$slice" "$elapsed" "$((elapsed + len))" \
+            "$sample" "$WORK_DIR/wrk-soak-$slice.txt" \
+            "$((${counters_after%%$'\t'*} - ${counters_before%%$'\t'*}))" \
+            "$((${counters_after##*$'\t'} - ${counters_before##*$'\t'}))" >>"$WORK_DIR/manifest.tsv"
         elapsed=$((elapsed + len))
         log "slice $slice done (${elapsed}/${DURATION}s), RSS $((${sample%%$'\t'*} / 1024)) MiB"
     done
@@ -935,6 +951,7 @@ run_soak() {
         --note "sbor-server runs with --log-level $LOG_LEVEL (access logs off the hot path)" \
         --note "wrk: $THREADS threads, $CONNECTIONS connections against GET /readyz; errors = socket errors + HTTP status >= 400" \
         --note "RSS/fds/threads are the sbor-server process only (not its PostgreSQL), sampled after each slice" \
+        --note "kernel drops: packets the kernel dropped in the slice because a CPU's backlog was full (/proc/net/softnet_stat); retransmits: TCP segments sent again (/proc/net/snmp), machine-wide" \
         --note "wrk and the server share this machine's $(nproc) CPUs (load average at start: $LOAD_AT_START)"
     ((server_died == 0)) || exit 1
     [[ $SERVER_EXIT_CODE == 0 ]] || exit 1

@@ -52,6 +52,18 @@ struct ServiceContext {
     std::shared_ptr<ServiceDirectory> directory = std::make_shared<ServiceDirectory>();
 };
 
+// The order sbor-server calls a service in (server/app), each step once, every service's step
+// before any service's next one, services in the catalog's order (a service that provides a
+// contract or the authenticator comes before those that use them):
+//   1. migrations()         applied before anything else runs
+//   2. init(context)        reads its settings and builds its objects; provides its contracts
+//                           in context.directory. The only step that sees the context.
+//   3. registerRoutes()     hands its routes to the router (the REST API opens after all of them)
+//   4. busConsumers()       once the bus is up; subscribed before any outbox is relayed
+//   5. backgroundJobs()     started after the consumers joined, with the outbox relays
+//   6. start()              begins serving what is not the REST API (the live hub's socket)
+//   7. stop()               at shutdown, in reverse order, once the REST API stopped taking requests
+// Steps 3–5 only hand out what init() built: they read no settings and build nothing.
 class Service {
 public:
     virtual ~Service() = default;
@@ -59,15 +71,13 @@ public:
     virtual std::vector<db::Migration> migrations() const { return {}; }
     // Throws ErrorException when the service cannot start (bad settings, unreadable key): the
     // server then exits with the message instead of running without it.
-    virtual void registerRoutes(http::Router& router, ServiceContext& context) {}
-    virtual std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) { return {}; }
-    // Begins serving what is not the REST API (the live hub's socket), once routes, bus and jobs
-    // are in place. Throws ErrorException when it cannot (the server then exits with the message).
-    virtual void start(ServiceContext& context) {}
-    // The other half of start(), at shutdown, once the REST API stopped taking requests.
+    virtual void init(ServiceContext& context) {}
+    virtual void registerRoutes(http::Router& router) {}
+    virtual std::vector<BusConsumer> busConsumers() { return {}; }
+    virtual std::vector<BackgroundJob> backgroundJobs() { return {}; }
+    // Throws ErrorException when it cannot (the server then exits with the message).
+    virtual void start() {}
     virtual void stop() {}
-    // Subscribed once the bus is up, before any outbox is relayed.
-    virtual std::vector<BusConsumer> busConsumers(ServiceContext& context) { return {}; }
     // True when the service keeps `<name>.outbox`: the process then relays it onto the bus.
     virtual bool hasOutbox() const { return false; }
     // The OpenAPI "paths" object (JSON text) describing this service's public routes; a test

@@ -50,7 +50,7 @@ std::vector<db::Migration> authMigrations() { return sbor_migrations_auth(); }
 std::vector<db::Migration> AuthService::migrations() const { return sbor_migrations_auth(); }
 std::string_view AuthService::apiDescription() const { return sbor_openapi_auth(); }
 
-void AuthService::registerRoutes(http::Router& router, ServiceContext& context)
+void AuthService::init(ServiceContext& context)
 {
     auto settings = AuthSettings::fromConfig(context.config);
     if (!settings)
@@ -62,12 +62,16 @@ void AuthService::registerRoutes(http::Router& router, ServiceContext& context)
                                           {"hash_workers", settings->hashWorkers}});
     m_dependencies = std::make_unique<AuthDependencies>(context.database, std::move(settings).value(), std::move(key).value());
     m_handlers = std::make_unique<AuthHandlers>(*m_dependencies);
-    m_handlers->registerRoutes(router, name());
     m_kioskEnrollment = std::make_unique<KioskEnrollment>(*m_dependencies, context.directory);
     m_deviceHandlers = std::make_unique<DeviceHandlers>(*m_kioskEnrollment);
-    m_deviceHandlers->registerRoutes(router, name());
     context.authenticator = m_dependencies->authenticator;
     context.directory->provide<UserDirectory>(std::make_shared<UserDirectoryFromDatabase>(context.database));
+}
+
+void AuthService::registerRoutes(http::Router& router)
+{
+    m_handlers->registerRoutes(router, name());
+    m_deviceHandlers->registerRoutes(router, name());
 }
 
 } // namespace sbor::auth

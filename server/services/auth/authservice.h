@@ -20,7 +20,8 @@ public:
     ~AuthService() override;
     std::string name() const override { return "auth"; }
     std::vector<db::Migration> migrations() const override;
-    void registerRoutes(http::Router& router, ServiceContext& context) override;
+    void init(ServiceContext& context) override;
+    void registerRoutes(http::Router& router) override;
     std::string_view apiDescription() const override;
     bool hasOutbox() const override { return true; }
 

@@ -43,18 +43,21 @@ EventsService::~EventsService() = default;
 std::vector<db::Migration> EventsService::migrations() const { return sbor_migrations_events(); }
 std::string_view EventsService::apiDescription() const { return sbor_openapi_events(); }
 
-void EventsService::registerRoutes(http::Router& router, ServiceContext& context)
+void EventsService::init(ServiceContext& context)
 {
+    m_jobInterval = std::chrono::milliseconds(context.config.getInteger("events.job_interval_ms"));
+    m_reminderLeadSeconds = context.config.getInteger("events.reminder_lead_seconds");
     m_planning = std::make_unique<EventPlanning>(context.database, context.directory);
     m_handlers = std::make_unique<EventHandlers>(*m_planning);
-    m_handlers->registerRoutes(router, name());
     context.directory->provide<EventDirectory>(std::make_shared<EventDirectoryFromDatabase>(context.database));
 }
 
-std::vector<BackgroundJob> EventsService::backgroundJobs(ServiceContext& context)
+void EventsService::registerRoutes(http::Router& router) { m_handlers->registerRoutes(router, name()); }
+
+std::vector<BackgroundJob> EventsService::backgroundJobs()
 {
-    const auto interval = std::chrono::milliseconds(context.config.getInteger("events.job_interval_ms"));
-    const std::int64_t lead = context.config.getInteger("events.reminder_lead_seconds");
+    const auto interval = m_jobInterval;
+    const std::int64_t lead = m_reminderLeadSeconds;
     EventPlanning* planning = m_planning.get();
     return {
         {"event-reminders", interval,

@@ -5,6 +5,8 @@
 
 #include "service/service.h"
 
+#include <chrono>
+#include <cstdint>
 #include <memory>
 
 namespace sbor::events {
@@ -18,14 +20,17 @@ public:
     ~EventsService() override;
     std::string name() const override { return "events"; }
     std::vector<db::Migration> migrations() const override;
-    void registerRoutes(http::Router& router, ServiceContext& context) override;
-    std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) override;
+    void init(ServiceContext& context) override;
+    void registerRoutes(http::Router& router) override;
+    std::vector<BackgroundJob> backgroundJobs() override;
     std::string_view apiDescription() const override;
     bool hasOutbox() const override { return true; }
 
 private:
     std::unique_ptr<EventPlanning> m_planning;
     std::unique_ptr<EventHandlers> m_handlers;
+    std::chrono::milliseconds m_jobInterval{0};
+    std::int64_t m_reminderLeadSeconds = 0;
 };
 
 } // namespace sbor::events

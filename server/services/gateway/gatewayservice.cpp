@@ -38,7 +38,7 @@ GatewayService::GatewayService(std::vector<UpstreamApi> upstreams)
 
 GatewayService::~GatewayService() = default;
 
-void GatewayService::registerRoutes(http::Router& router, ServiceContext& context)
+void GatewayService::init(ServiceContext& context)
 {
     const auto settings = cluster::ClusterSettings::fromConfig(context.config);
     for (const auto& upstream : m_upstreams) {
@@ -51,6 +51,15 @@ void GatewayService::registerRoutes(http::Router& router, ServiceContext& contex
             m_proxies.push_back(std::make_unique<GatewayProxy>(http::UpstreamSettings{upstream.service, url, settings.timeout}));
             proxy = m_proxies.back().get();
         }
+        m_proxyOfUpstream.push_back(proxy);
+    }
+}
+
+void GatewayService::registerRoutes(http::Router& router)
+{
+    for (std::size_t index = 0; index < m_upstreams.size(); ++index) {
+        const UpstreamApi& upstream = m_upstreams[index];
+        GatewayProxy* proxy = m_proxyOfUpstream[index];
         const auto fragment = nlohmann::json::parse(upstream.apiDescription);
         for (auto path = fragment.begin(); path != fragment.end(); ++path) {
             for (auto operation = path.value().begin(); operation != path.value().end(); ++operation) {

@@ -26,7 +26,8 @@ public:
     explicit GatewayService(std::vector<UpstreamApi> upstreams);
     ~GatewayService() override;
     std::string name() const override { return "gateway"; }
-    void registerRoutes(http::Router& router, ServiceContext& context) override;
+    void init(ServiceContext& context) override;
+    void registerRoutes(http::Router& router) override;
     // Every upstream's operations: the gateway serves them all.
     std::string_view apiDescription() const override { return m_apiDescription; }
 
@@ -34,6 +35,7 @@ private:
     std::vector<UpstreamApi> m_upstreams;
     std::string m_apiDescription;
     std::vector<std::unique_ptr<GatewayProxy>> m_proxies;
+    std::vector<GatewayProxy*> m_proxyOfUpstream; // as m_upstreams; null: no address configured (502)
 };
 
 } // namespace sbor::gateway

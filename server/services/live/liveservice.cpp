@@ -16,7 +16,7 @@ namespace sbor::live {
 LiveService::LiveService() = default;
 LiveService::~LiveService() = default;
 
-void LiveService::registerRoutes(http::Router&, ServiceContext& context)
+void LiveService::init(ServiceContext& context)
 {
     const auto address = http::parseListenAddress(context.config.getString("live.listen"));
     if (!address.ok)
@@ -31,7 +31,7 @@ void LiveService::registerRoutes(http::Router&, ServiceContext& context)
     m_hub = std::make_unique<LiveHub>(settings, context.authenticator, context.directory);
 }
 
-void LiveService::start(ServiceContext&)
+void LiveService::start()
 {
     // Qt's event loops (the hub's thread) need an application object; sbor-server has none of
     // its own. It is made here, on the main thread, and lives as long as the process.
@@ -51,7 +51,7 @@ void LiveService::stop()
         m_hub->stop();
 }
 
-std::vector<BusConsumer> LiveService::busConsumers(ServiceContext&)
+std::vector<BusConsumer> LiveService::busConsumers()
 {
     LiveHub* hub = m_hub.get();
     // Its own group per process: every live process tells its own clients about everything.

@@ -16,10 +16,10 @@ public:
     LiveService();
     ~LiveService() override;
     std::string name() const override { return "live"; }
-    void registerRoutes(http::Router& router, ServiceContext& context) override;
-    void start(ServiceContext& context) override;
+    void init(ServiceContext& context) override;
+    void start() override;
     void stop() override;
-    std::vector<BusConsumer> busConsumers(ServiceContext& context) override;
+    std::vector<BusConsumer> busConsumers() override;
 
 private:
     std::unique_ptr<LiveHub> m_hub;

@@ -129,8 +129,9 @@ LogsService::~LogsService() = default;
 
 std::string_view LogsService::apiDescription() const { return sbor_openapi_logs(); }
 
-void LogsService::registerRoutes(http::Router& router, ServiceContext& context)
+void LogsService::init(ServiceContext& context)
 {
+    m_retentionDays = static_cast<int>(std::max<std::int64_t>(1, context.config.getInteger("logs.retention_days")));
     std::string directory = context.config.getString("logs.dir");
     if (directory.empty())
         directory = context.dataDir.empty() ? "logs" : context.dataDir + "/logs";
@@ -139,12 +140,16 @@ void LogsService::registerRoutes(http::Router& router, ServiceContext& context)
     } catch (const std::exception& e) {
         throw ErrorException(Error(ErrorCode::Internal, "logs.dir " + directory + " cannot be used: " + e.what()));
     }
+}
+
+void LogsService::registerRoutes(http::Router& router)
+{
     LogStore* store = m_store.get();
     router.add("GET", "/api/v1/admin/logs", name(), access::Access::require(access::Permission::AuditRead),
                [store](HttpRequest& request) { return searchLogs(*store, request); });
 }
 
-std::vector<BusConsumer> LogsService::busConsumers(ServiceContext&)
+std::vector<BusConsumer> LogsService::busConsumers()
 {
     LogStore* store = m_store.get();
     return {{"logs", {"logs"}, [store](const bus::Message& message) {
@@ -163,10 +168,10 @@ std::vector<BusConsumer> LogsService::busConsumers(ServiceContext&)
              }}};
 }
 
-std::vector<BackgroundJob> LogsService::backgroundJobs(ServiceContext& context)
+std::vector<BackgroundJob> LogsService::backgroundJobs()
 {
     LogStore* store = m_store.get();
-    const int retention = static_cast<int>(std::max<std::int64_t>(1, context.config.getInteger("logs.retention_days")));
+    const int retention = m_retentionDays;
     return {{"log-retention", std::chrono::hours(1), [store, retention] {
                  if (const int deleted = store->deleteOlderThan(retention); deleted > 0)
                      log::info("old log files deleted", {{"files", deleted}, {"retention_days", retention}});

@@ -17,13 +17,15 @@ public:
     LogsService();
     ~LogsService() override;
     std::string name() const override { return "logs"; }
-    void registerRoutes(http::Router& router, ServiceContext& context) override;
-    std::vector<BusConsumer> busConsumers(ServiceContext& context) override;
-    std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) override;
+    void init(ServiceContext& context) override;
+    void registerRoutes(http::Router& router) override;
+    std::vector<BusConsumer> busConsumers() override;
+    std::vector<BackgroundJob> backgroundJobs() override;
     std::string_view apiDescription() const override;
 
 private:
     std::unique_ptr<LogStore> m_store;
+    int m_retentionDays = 1;
 };
 
 } // namespace sbor::logs

@@ -24,7 +24,7 @@ NotificationsService::~NotificationsService() = default;
 std::vector<db::Migration> NotificationsService::migrations() const { return sbor_migrations_notifications(); }
 std::string_view NotificationsService::apiDescription() const { return sbor_openapi_notifications(); }
 
-void NotificationsService::registerRoutes(http::Router& router, ServiceContext& context)
+void NotificationsService::init(ServiceContext& context)
 {
     static const CURLcode curlReady = curl_global_init(CURL_GLOBAL_DEFAULT); // once, before any thread uses libcurl
     if (curlReady != CURLE_OK)
@@ -43,14 +43,13 @@ void NotificationsService::registerRoutes(http::Router& router, ServiceContext& 
     }
     webhookSettings.allowPrivateAddresses = config.getBoolean("webhooks.allow_private_addresses");
     webhookSettings.timeoutMs = static_cast<int>(config.getInteger("webhooks.timeout_ms"));
+    m_jobInterval = std::chrono::milliseconds(config.getInteger("notifications.job_interval_ms"));
 
     m_intake = std::make_unique<NotificationIntake>(context.database, context.directory);
     m_inbox = std::make_unique<NotificationInbox>(context.database);
     m_handlers = std::make_unique<NotificationHandlers>(*m_inbox);
-    m_handlers->registerRoutes(router, name());
     m_endpoints = std::make_unique<WebhookEndpoints>(context.database, webhookSettings.allowPrivateAddresses);
     m_webhookHandlers = std::make_unique<WebhookHandlers>(*m_endpoints);
-    m_webhookHandlers->registerRoutes(router, name());
 
     SmtpSettings smtp{config.getString("notifications.smtp.host"), static_cast<int>(config.getInteger("notifications.smtp.port")),
                       config.getString("notifications.smtp.from")};
@@ -61,15 +60,21 @@ void NotificationsService::registerRoutes(http::Router& router, ServiceContext& 
     m_webhooks = std::make_unique<WebhookDelivery>(context.database, std::move(webhookSettings));
 }
 
-std::vector<BusConsumer> NotificationsService::busConsumers(ServiceContext&)
+void NotificationsService::registerRoutes(http::Router& router)
+{
+    m_handlers->registerRoutes(router, name());
+    m_webhookHandlers->registerRoutes(router, name());
+}
+
+std::vector<BusConsumer> NotificationsService::busConsumers()
 {
     NotificationIntake* intake = m_intake.get();
     return {{"notifications", intakeTopics(), [intake](const bus::Message& message) { return intake->take(message); }}};
 }
 
-std::vector<BackgroundJob> NotificationsService::backgroundJobs(ServiceContext& context)
+std::vector<BackgroundJob> NotificationsService::backgroundJobs()
 {
-    const auto interval = std::chrono::milliseconds(context.config.getInteger("notifications.job_interval_ms"));
+    const auto interval = m_jobInterval;
     std::vector<BackgroundJob> jobs;
     if (EmailDelivery* emails = m_emails.get())
         jobs.push_back({"email-delivery", interval, [emails] { emails->sendDue(); }});

@@ -4,6 +4,7 @@
 
 #include "service/service.h"
 
+#include <chrono>
 #include <memory>
 
 namespace sbor::notifications {
@@ -22,9 +23,10 @@ public:
     ~NotificationsService() override;
     std::string name() const override { return "notifications"; }
     std::vector<db::Migration> migrations() const override;
-    void registerRoutes(http::Router& router, ServiceContext& context) override;
-    std::vector<BusConsumer> busConsumers(ServiceContext& context) override;
-    std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) override;
+    void init(ServiceContext& context) override;
+    void registerRoutes(http::Router& router) override;
+    std::vector<BusConsumer> busConsumers() override;
+    std::vector<BackgroundJob> backgroundJobs() override;
     std::string_view apiDescription() const override;
     bool hasOutbox() const override { return true; }
 
@@ -36,6 +38,7 @@ private:
     std::unique_ptr<WebhookHandlers> m_webhookHandlers;
     std::unique_ptr<EmailDelivery> m_emails;
     std::unique_ptr<WebhookDelivery> m_webhooks;
+    std::chrono::milliseconds m_jobInterval{0};
 };
 
 } // namespace sbor::notifications

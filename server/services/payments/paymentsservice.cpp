@@ -35,8 +35,9 @@ PaymentsService::~PaymentsService() = default;
 std::vector<db::Migration> PaymentsService::migrations() const { return sbor_migrations_payments(); }
 std::string_view PaymentsService::apiDescription() const { return sbor_openapi_payments(); }
 
-void PaymentsService::registerRoutes(http::Router& router, ServiceContext& context)
+void PaymentsService::init(ServiceContext& context)
 {
+    m_jobInterval = std::chrono::milliseconds(context.config.getInteger("payments.job_interval_ms"));
     const std::int64_t commission = context.config.getInteger("payments.commission_basis_points");
     if (commission < 0 || commission > 10000)
         throw ErrorException(Error(ErrorCode::ValidationFailed, "payments.commission_basis_points must be 0 to 10000 (" +
@@ -44,15 +45,16 @@ void PaymentsService::registerRoutes(http::Router& router, ServiceContext& conte
     m_processing = std::make_unique<PaymentProcessing>(context.database, context.directory, commission);
     m_idempotency = std::make_unique<IdempotencyStore>(context.database, "payments");
     m_handlers = std::make_unique<PaymentHandlers>(*m_processing, *m_idempotency);
-    m_handlers->registerRoutes(router, name());
     context.directory->provide<PaymentRefunds>(std::make_shared<PaymentRefundsByProcessing>(*m_processing));
 }
 
-std::vector<BackgroundJob> PaymentsService::backgroundJobs(ServiceContext& context)
+void PaymentsService::registerRoutes(http::Router& router) { m_handlers->registerRoutes(router, name()); }
+
+std::vector<BackgroundJob> PaymentsService::backgroundJobs()
 {
     PaymentProcessing* processing = m_processing.get();
     IdempotencyStore* idempotency = m_idempotency.get();
-    return {{"payment-reconciliation", std::chrono::milliseconds(context.config.getInteger("payments.job_interval_ms")),
+    return {{"payment-reconciliation", m_jobInterval,
              [processing] {
                  if (const int finished = processing->finishStaleCaptures(kCaptureGraceSeconds); finished > 0)
                      log::info("unsettled captures finished", {{"payments", finished}});

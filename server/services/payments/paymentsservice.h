@@ -5,6 +5,7 @@
 #include "idempotency/idempotencystore.h"
 #include "service/service.h"
 
+#include <chrono>
 #include <memory>
 
 namespace sbor::payments {
@@ -18,8 +19,9 @@ public:
     ~PaymentsService() override;
     std::string name() const override { return "payments"; }
     std::vector<db::Migration> migrations() const override;
-    void registerRoutes(http::Router& router, ServiceContext& context) override;
-    std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) override;
+    void init(ServiceContext& context) override;
+    void registerRoutes(http::Router& router) override;
+    std::vector<BackgroundJob> backgroundJobs() override;
     std::string_view apiDescription() const override;
     bool hasOutbox() const override { return true; }
 
@@ -27,6 +29,7 @@ private:
     std::unique_ptr<PaymentProcessing> m_processing;
     std::unique_ptr<IdempotencyStore> m_idempotency;
     std::unique_ptr<PaymentHandlers> m_handlers;
+    std::chrono::milliseconds m_jobInterval{0};
 };
 
 } // namespace sbor::payments

@@ -76,8 +76,15 @@ Reply echoStrictJson(const HttpRequest& request)
     return HttpResponse::json(200, {{"name", name}, {"count", count}, {"tags", tags}});
 }
 
-void SystemService::registerRoutes(http::Router& router, ServiceContext& context)
+void SystemService::init(ServiceContext& context)
 {
+    m_context = &context;
+    m_debugRoutes = context.config.getBoolean("server.debug_routes");
+}
+
+void SystemService::registerRoutes(http::Router& router)
+{
+    ServiceContext& context = *m_context;
     // Probes ask many times a second and the answer never changes: its bytes are made once.
     const auto alive = [body = nlohmann::json{{"status", "ok"}}.dump()](HttpRequest&) -> Reply {
         return HttpResponse::text(200, body, "application/json; charset=utf-8");
@@ -93,7 +100,7 @@ void SystemService::registerRoutes(http::Router& router, ServiceContext& context
         return HttpResponse::text(200, context.state.openApiDocument, "application/json; charset=utf-8");
     }, http::Blocking::Never);
 
-    if (!context.config.getBoolean("server.debug_routes"))
+    if (!m_debugRoutes)
         return;
     router.add("GET", "/api/v1/debug/sleep", name(), access::Access::anyone(), [&context](HttpRequest& request) { return debugSleep(context, request); });
     router.add("GET", "/api/v1/debug/throw", name(), access::Access::anyone(), [](HttpRequest&) -> Reply {

@@ -11,8 +11,14 @@ class SystemService final : public Service {
 public:
     std::string name() const override { return "system"; }
     std::vector<db::Migration> migrations() const override;
-    void registerRoutes(http::Router& router, ServiceContext& context) override;
+    void init(ServiceContext& context) override;
+    void registerRoutes(http::Router& router) override;
     std::string_view apiDescription() const override;
+
+private:
+    // The process-wide parts its routes report on (database, metrics, state): they outlive it.
+    ServiceContext* m_context = nullptr;
+    bool m_debugRoutes = false;
 };
 
 // Part of the test-only debug routes: a JSON body read strictly (name, count, tags).

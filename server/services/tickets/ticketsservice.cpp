@@ -147,33 +147,38 @@ TicketsService::~TicketsService() = default;
 std::vector<db::Migration> TicketsService::migrations() const { return sbor_migrations_tickets(); }
 std::string_view TicketsService::apiDescription() const { return sbor_openapi_tickets(); }
 
-void TicketsService::registerRoutes(http::Router& router, ServiceContext& context)
+void TicketsService::init(ServiceContext& context)
 {
+    m_jobInterval = std::chrono::milliseconds(context.config.getInteger("tickets.job_interval_ms"));
     m_catalog = std::make_shared<TicketCatalog>(context.database, context.directory);
     m_handlers = std::make_unique<TicketTypeHandlers>(*m_catalog);
-    m_handlers->registerRoutes(router, name());
     context.directory->provide<TicketSales>(std::make_shared<TicketSalesFromCatalog>(*m_catalog));
     m_checkout = std::make_unique<Checkout>(context.database, context.directory, context.config.getInteger("tickets.order_hold_seconds"));
     m_idempotency = std::make_unique<IdempotencyStore>(context.database, "tickets");
     m_orderHandlers = std::make_unique<OrderHandlers>(*m_checkout, *m_idempotency);
-    m_orderHandlers->registerRoutes(router, name());
     m_ticketChanges = std::make_unique<TicketChanges>(context.database, context.directory);
     m_ticketHandlers = std::make_unique<TicketHandlers>(*m_checkout, *m_ticketChanges);
-    m_ticketHandlers->registerRoutes(router, name());
     m_checkInDesk = std::make_unique<CheckInDesk>(context.database, context.directory);
     m_checkInHandlers = std::make_unique<CheckInHandlers>(*m_checkInDesk);
-    m_checkInHandlers->registerRoutes(router, name());
     context.directory->provide<TicketDocuments>(std::make_shared<TicketDocumentsFromDatabase>(context.database));
     context.directory->provide<DoorDirectory>(std::make_shared<DoorDirectoryFromDatabase>(context.database));
     context.directory->provide<EventSalesWindUp>(std::make_shared<EventSalesWindUpByCheckout>(*m_checkout));
     context.directory->provide<OrderSettlement>(std::make_shared<OrderSettlementByCheckout>(context.database, *m_checkout));
 }
 
-std::vector<BackgroundJob> TicketsService::backgroundJobs(ServiceContext& context)
+void TicketsService::registerRoutes(http::Router& router)
+{
+    m_handlers->registerRoutes(router, name());
+    m_orderHandlers->registerRoutes(router, name());
+    m_ticketHandlers->registerRoutes(router, name());
+    m_checkInHandlers->registerRoutes(router, name());
+}
+
+std::vector<BackgroundJob> TicketsService::backgroundJobs()
 {
     Checkout* checkout = m_checkout.get();
     IdempotencyStore* idempotency = m_idempotency.get();
-    return {{"order-hold-expiry", std::chrono::milliseconds(context.config.getInteger("tickets.job_interval_ms")),
+    return {{"order-hold-expiry", m_jobInterval,
              [checkout] {
                  if (const int expired = checkout->expireHolds(); expired > 0)
                      log::info("unpaid orders expired; their seats are back on sale", {{"orders", expired}});

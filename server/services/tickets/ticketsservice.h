@@ -5,6 +5,7 @@
 #include "idempotency/idempotencystore.h"
 #include "service/service.h"
 
+#include <chrono>
 #include <memory>
 
 namespace sbor::tickets {
@@ -24,8 +25,9 @@ public:
     ~TicketsService() override;
     std::string name() const override { return "tickets"; }
     std::vector<db::Migration> migrations() const override;
-    void registerRoutes(http::Router& router, ServiceContext& context) override;
-    std::vector<BackgroundJob> backgroundJobs(ServiceContext& context) override;
+    void init(ServiceContext& context) override;
+    void registerRoutes(http::Router& router) override;
+    std::vector<BackgroundJob> backgroundJobs() override;
     std::string_view apiDescription() const override;
     bool hasOutbox() const override { return true; }
 
@@ -39,6 +41,7 @@ private:
     std::unique_ptr<TicketHandlers> m_ticketHandlers;
     std::unique_ptr<CheckInDesk> m_checkInDesk;
     std::unique_ptr<CheckInHandlers> m_checkInHandlers;
+    std::chrono::milliseconds m_jobInterval{0};
 };
 
 } // namespace sbor::tickets

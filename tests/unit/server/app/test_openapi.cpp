@@ -32,7 +32,9 @@ private slots:
         ServiceContext context{config, pool, metrics, state, dataDir.path().toStdString(), nullptr};
         http::Router router;
         for (const auto& service : services)
-            service->registerRoutes(router, context);
+            service->init(context);
+        for (const auto& service : services)
+            service->registerRoutes(router);
 
         const nlohmann::json document = buildOpenApiDocument(services, "test");
         QCOMPARE(QString::fromStdString(document["openapi"].get<std::string>()), QStringLiteral("3.0.3"));
@@ -84,7 +86,8 @@ private slots:
         ServiceContext context{config, pool, metrics, state, "", nullptr};
         http::Router router;
         const auto gateway = catalog.find("gateway")->create();
-        gateway->registerRoutes(router, context);
+        gateway->init(context);
+        gateway->registerRoutes(router);
 
         std::set<std::string> routed, documented;
         for (const auto& route : router.routes()) {
