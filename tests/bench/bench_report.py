@@ -272,7 +272,7 @@ def soak(args, params):
     report = {"kind": "http-soak", "machine": machine_info(args.repo_root),
               "params": params, "start": start_rss, "slices": slices, "summary": summary}
     table = format_table(headers, rows, right_from=1)
-    table += (f'\n\ntotal {total_req} requests, {summary["errors"]} errors, '
+    table += (f'\n\ntotal {total_req} requests, {summary["errors"]} errors '
               f'({summary["timeouts"]} timeouts), worst p99 {summary["worst_p99_ms"]} ms, '
               f'{summary["kernel_drops"]} packets dropped by the kernel, '
               f'{summary["retransmits"]} retransmitted, RSS {summary["rss_start_mib"]}'

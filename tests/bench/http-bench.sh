@@ -48,6 +48,7 @@ CONNECTIONS=""
 DURATION=""
 THREADS=2
 INTERVAL=30
+SOAK_ROUTE=/readyz
 WARMUP=2
 WRK_TIMEOUT=2
 STARTUP_TIMEOUT=60
@@ -91,6 +92,8 @@ Options:
   --duration SECONDS    per target (default: 10); soak: total (default: 600)
   --threads N           wrk threads (default: 2)
   --interval SECONDS    soak slice length (default: 30)
+  --soak-route PATH     soak route: /readyz (one SELECT 1 through the pool, default) or
+                        /healthz (the engine alone, no database)
   --warmup SECONDS      unrecorded wrk run before each target (default: 2; 0 = off)
   --timeout SECONDS     wrk per-request timeout, counted as error (default: 2)
   --startup-timeout S   wait for GET /healthz 200 (default: 60)
@@ -137,6 +140,10 @@ parse_args() {
             --duration) DURATION=${2:-}; require_uint "$1" "$DURATION"; shift ;;
             --threads) THREADS=${2:-}; require_uint "$1" "$THREADS"; shift ;;
             --interval) INTERVAL=${2:-}; require_uint "$1" "$INTERVAL"; shift ;;
+            --soak-route)
+                SOAK_ROUTE=${2:-}
+                [[ $SOAK_ROUTE == /readyz || $SOAK_ROUTE == /healthz ]] || die "--soak-route must be /readyz or /healthz"
+                shift ;;
             --warmup) WARMUP=${2:-}; require_uint "$1" "$WARMUP"; shift ;;
             --timeout) WRK_TIMEOUT=${2:-}; require_uint "$1" "$WRK_TIMEOUT"; shift ;;
             --startup-timeout) STARTUP_TIMEOUT=${2:-}; require_uint "$1" "$STARTUP_TIMEOUT"; shift ;;
@@ -914,13 +921,13 @@ run_soak() {
 
     start_server "$SBOR_PORT" "$LIVE_PORT"
     wait_for_status_200 "http://127.0.0.1:$SBOR_PORT/healthz" "$STARTUP_TIMEOUT" "$SERVER_PID" sbor-server
-    url="http://127.0.0.1:$SBOR_PORT/readyz"
+    url="http://127.0.0.1:$SBOR_PORT$SOAK_ROUTE"
     # /healthz can be up before the database is; the soak is about /readyz.
-    wait_for_status_200 "$url" "$STARTUP_TIMEOUT" "$SERVER_PID" sbor-server
+    wait_for_status_200 "http://127.0.0.1:$SBOR_PORT/readyz" "$STARTUP_TIMEOUT" "$SERVER_PID" sbor-server
 
     sample=$(rss_sample "$SERVER_PID")
     printf 'start\t0\t0\t%s\t-\t-\t-\n' "$sample" >>"$WORK_DIR/manifest.tsv"
-    log "soak: GET /readyz, $CONNECTIONS connections, ${DURATION}s in ${INTERVAL}s slices; RSS at start $((${sample%%$'\t'*} / 1024)) MiB"
+    log "soak: GET $SOAK_ROUTE, $CONNECTIONS connections, ${DURATION}s in ${INTERVAL}s slices; RSS at start $((${sample%%$'\t'*} / 1024)) MiB"
 
     while ((elapsed < DURATION)); do
         len=$((DURATION - elapsed < INTERVAL ? DURATION - elapsed : INTERVAL))
@@ -946,10 +953,10 @@ run_soak() {
 
     ((server_died)) || stop_server
     write_report soak \
-        --set "duration_s=$DURATION" --set "interval_s=$INTERVAL" --set "route=/readyz" \
+        --set "duration_s=$DURATION" --set "interval_s=$INTERVAL" --set "route=$SOAK_ROUTE" \
         --set "server_died=$server_died" \
         --note "sbor-server runs with --log-level $LOG_LEVEL (access logs off the hot path)" \
-        --note "wrk: $THREADS threads, $CONNECTIONS connections against GET /readyz; errors = socket errors + HTTP status >= 400" \
+        --note "wrk: $THREADS threads, $CONNECTIONS connections against GET $SOAK_ROUTE; errors = socket errors + HTTP status >= 400" \
         --note "RSS/fds/threads are the sbor-server process only (not its PostgreSQL), sampled after each slice" \
         --note "kernel drops: packets the kernel dropped in the slice because a CPU's backlog was full (/proc/net/softnet_stat); retransmits: TCP segments sent again (/proc/net/snmp), machine-wide" \
         --note "wrk and the server share this machine's $(nproc) CPUs (load average at start: $LOAD_AT_START)"
