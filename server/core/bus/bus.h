@@ -3,8 +3,8 @@
 // come from the services' outboxes (OutboxRelay), carry the §4 envelope as their payload and are
 // keyed by aggregate id, so one aggregate's messages keep their order. Delivery is at least once;
 // consumers make it exactly once with an inbox of processed message ids.
-// Two implementations will sit behind this interface: in-process (the embedded default) and
-// Kafka through librdkafka (distributed mode).
+// Two implementations sit behind this interface: in-process (inprocessbus.h, the embedded
+// default) and Kafka through librdkafka (kafkabus.h, distributed mode).
 
 #include <chrono>
 #include <functional>

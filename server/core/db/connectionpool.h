@@ -83,7 +83,7 @@ private:
     std::function<void()> m_workFinished;
 };
 
-// Throws ServiceUnavailableError; out of line so this header needs no HTTP include.
+// Logs the cause and throws ErrorException(database_unavailable, 503); out of line so this header needs no HTTP include.
 [[noreturn]] void throwDatabaseUnavailable(const std::string& message);
 
 // PostgreSQL rolled the whole transaction back (deadlock, serialization failure, lock wait

@@ -1,6 +1,6 @@
 #pragma once
 // Our own HTTP request/response types. Handlers and middleware see only these; the engine
-// (cpprestsdk today) is confined to cpprestserver.cpp so it can be replaced.
+// (Boost.Beast) is confined to httpserver.cpp.
 
 #include "access/access.h"
 #include "service/callcontext.h"

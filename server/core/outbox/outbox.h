@@ -3,7 +3,8 @@
 // its own `<schema>.outbox` table, inside the transaction that makes the change, so the change
 // and its event commit or vanish together. The row has Debezium's outbox shape (id,
 // aggregatetype, aggregateid = message key, type, payload) so change-data capture could replace
-// our relay later. Each service's migrations create its table with outboxTableSql().
+// our relay later. Each service's first migration creates its `<schema>.outbox` table with
+// that shape (see tickets/migrations/0001_ticket_types.sql).
 
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>

@@ -2,7 +2,8 @@
 // How services ask each other for things without reading each other's tables
 // (architecture.md §3): a service provides an implementation of a contract (contracts.h), and
 // another finds it here. In the embedded default every provider is in-process; when a service
-// runs elsewhere its contract will be provided by an HTTP client instead — callers do not change.
+// runs elsewhere its contract is provided by an HTTP client instead (cluster/remotecontracts.h)
+// — callers do not change.
 
 #include <map>
 #include <memory>
