@@ -1,5 +1,7 @@
 #include "configuration.h"
 
+#include "builtinservices.h"
+
 #include "db/migrationrunner.h"
 #include "http/clientaddress.h"
 #include "http/httpserver.h"
@@ -11,7 +13,7 @@ namespace sbor {
 
 Result<Config> loadConfiguration(const CommandLine& line, char** environment)
 {
-    Config config(coreConfigSchema());
+    Config config(builtinConfigSchema());
     std::string file = line.configFile;
     if (file.empty()) {
         if (const char* fromEnvironment = std::getenv("SBOR_CONFIG"); fromEnvironment && *fromEnvironment)

@@ -90,79 +90,81 @@ std::string ConfigSchema::environmentName(const std::string& key)
 ConfigSchema coreConfigSchema()
 {
     ConfigSchema schema;
-    schema.add({"http.listen", ConfigKind::String, "127.0.0.1:8080", "REST API address HOST:PORT"});
-    schema.add({"live.listen", ConfigKind::String, "127.0.0.1:8081", "live WebSocket address HOST:PORT"});
-    schema.add({"live.resume_frames", ConfigKind::Integer, "1000", "frames kept per live topic for clients that reconnect (older: told to resync)"});
-    schema.add({"live.heartbeat_interval_ms", ConfigKind::Integer, "15000", "how often live clients are pinged (three unanswered: dropped)"});
-    schema.add({"live.max_buffered_bytes", ConfigKind::Integer, "4194304", "a live client whose unsent frames pass this is dropped (too slow)"});
-    schema.add({"http.body_limit_bytes", ConfigKind::Integer, "1048576", "largest request body accepted (413 above)"});
-    schema.add({"http.request_timeout_ms", ConfigKind::Integer, "30000", "a request still running after this gets 504"});
-    schema.add({"http.io_threads", ConfigKind::Integer, "2", "threads that accept, read and write connections (handlers run on http.workers)"});
-    schema.add({"http.chunked_body_limit_bytes", ConfigKind::Integer, "131072", "largest chunked request body (no Content-Length) accepted; larger is 413"});
-    schema.add({"http.request_line_limit_bytes", ConfigKind::Integer, "8192", "longest request line (method, target, version); longer is 414"});
-    schema.add({"http.header_limit_bytes", ConfigKind::Integer, "32768", "largest total of a request's header lines; larger is 431"});
-    schema.add({"http.max_headers", ConfigKind::Integer, "100", "most header fields in one request; more is 431"});
-    schema.add({"http.header_timeout_ms", ConfigKind::Integer, "10000", "from a request's first byte to its last header line; slower connections are closed"});
-    schema.add({"http.body_timeout_ms", ConfigKind::Integer, "15000", "longest wait for more of a body, or for a client to take its answer; then closed"});
-    schema.add({"http.idle_timeout_ms", ConfigKind::Integer, "60000", "a kept-alive connection with no request for this long is closed"});
-    schema.add({"http.max_connections", ConfigKind::Integer, "20000", "open connections at most; beyond it new ones get 503 at once and are closed"});
-    schema.add({"http.workers", ConfigKind::Integer, "16", "threads that run handlers and database work (more than database.pool_size mostly adds waiting: measured 32 on 16 connections tripled the p99)"});
-    schema.add({"http.max_queued_requests", ConfigKind::Integer, "8192", "requests waiting for a worker before 503 overloaded"});
-    schema.add({"http.shutdown_grace_ms", ConfigKind::Integer, "15000", "how long shutdown waits for in-flight requests"});
-    schema.add({"http.cors_origins", ConfigKind::List, "", "origins allowed by CORS (comma-separated; * for any)"});
-    schema.add({"http.access_log", ConfigKind::Boolean, "true", "log one line per request at info level"});
-    schema.add({"http.trusted_proxies", ConfigKind::List, "", "proxies (IPs or CIDR ranges) whose X-Forwarded-For names the client"});
-    schema.add({"http.rate_limit_per_second", ConfigKind::Integer, "50", "requests per second per client address on /api/ (0 turns the limit off)"});
-    schema.add({"http.rate_limit_burst", ConfigKind::Integer, "200", "requests a client may send at once before the per-second rate applies"});
-    schema.add({"database.url", ConfigKind::String, "", "PostgreSQL URL; empty starts the private embedded cluster", true});
-    schema.add({"database.pool_size", ConfigKind::Integer, "16", "connections in the pool"});
-    schema.add({"database.acquire_timeout_ms", ConfigKind::Integer, "5000", "wait for a free connection before 503"});
-    schema.add({"database.statement_timeout_ms", ConfigKind::Integer, "30000", "PostgreSQL statement_timeout per connection"});
-    schema.add({"database.embedded_bin_dir", ConfigKind::String, "", "PostgreSQL binaries for the embedded cluster (default: newest /usr/lib/postgresql/*/bin)"});
-    schema.add({"database.embedded_unsafe_fast", ConfigKind::Boolean, "false", "initdb --no-sync and fsync=off for the embedded cluster (tests only: loses data on a crash)"});
-    schema.add({"data_dir", ConfigKind::String, "", "where the embedded cluster and keys live (default: /var/lib/sbor as root, else $XDG_DATA_HOME/sbor)"});
-    schema.add({"auth.bcrypt_cost", ConfigKind::Integer, "12", "bcrypt cost for new password hashes (4-31; each step doubles the work)"});
-    schema.add({"auth.hash_workers", ConfigKind::Integer, "0", "threads that hash passwords (0: half the CPU cores; more raises sign-in throughput and slows other requests during a login storm)"});
-    schema.add({"auth.hash_max_queued", ConfigKind::Integer, "4", "password checks waiting for a hashing thread before 503 overloaded"});
-    schema.add({"auth.signing_key", ConfigKind::String, "", "Ed25519 seed (base64url, 32 bytes) that signs access tokens; empty: generated and kept in <data_dir>/auth-signing-key", true});
-    schema.add({"auth.access_token_ttl_seconds", ConfigKind::Integer, "900", "lifetime of an access token"});
-    schema.add({"auth.session_idle_timeout_seconds", ConfigKind::Integer, "1209600", "a session unused this long ends (default 14 days)"});
-    schema.add({"auth.session_lifetime_seconds", ConfigKind::Integer, "2592000", "a session ends this long after sign-in, used or not (default 30 days)"});
-    schema.add({"auth.refresh_reuse_grace_seconds", ConfigKind::Integer, "10", "a just-rotated refresh token still works this long (concurrent refreshes); later reuse revokes the session"});
-    schema.add({"auth.session_cache_ms", ConfigKind::Integer, "2000", "how long a checked session is trusted before the database is asked again (revocation across processes takes at most this)"});
-    schema.add({"auth.login_failures_per_account", ConfigKind::Integer, "10", "failed logins per account within the window before 429"});
-    schema.add({"auth.login_failures_per_client", ConfigKind::Integer, "50", "failed logins per client address within the window before 429"});
-    schema.add({"auth.login_failure_window_seconds", ConfigKind::Integer, "900", "the window failed logins are counted in"});
-    schema.add({"events.reminder_lead_seconds", ConfigKind::Integer, "86400", "how long before an event's start its event.reminder goes out"});
-    schema.add({"events.job_interval_ms", ConfigKind::Integer, "60000", "how often the reminder and completion jobs run"});
-    schema.add({"tickets.order_hold_seconds", ConfigKind::Integer, "900", "how long an unpaid order holds its seats"});
-    schema.add({"tickets.job_interval_ms", ConfigKind::Integer, "10000", "how often unpaid orders past their hold are expired"});
-    schema.add({"bus.relay_interval_ms", ConfigKind::Integer, "100", "how often each service's outbox is relayed onto the bus"});
-    schema.add({"kafka.brokers", ConfigKind::String, "", "Kafka bootstrap servers (host:port,…); empty: the in-process bus"});
-    schema.add({"payments.commission_basis_points", ConfigKind::Integer, "500",
-                "the platform's commission on each payment in hundredths of a percent (500 = 5 %, 0 to 10000)"});
-    schema.add({"payments.job_interval_ms", ConfigKind::Integer, "10000", "how often captures left unsettled (a crash mid-payment) are finished"});
-    schema.add({"notifications.smtp.host", ConfigKind::String, "", "SMTP server for emails; empty: emails wait in the queue unsent"});
-    schema.add({"notifications.smtp.port", ConfigKind::Integer, "25", "SMTP port (STARTTLS is used when the server offers it)"});
-    schema.add({"notifications.smtp.from", ConfigKind::String, "Sbor <no-reply@localhost>", "sender of notification emails"});
-    schema.add({"notifications.job_interval_ms", ConfigKind::Integer, "500", "how often due emails and webhook deliveries are sent"});
-    schema.add({"webhooks.allow_private_addresses", ConfigKind::Boolean, "false",
-                "let webhooks reach loopback and private addresses (local receivers, tests); off, they go to public addresses only"});
-    schema.add({"webhooks.retry_delays_seconds", ConfigKind::List, "5,300,1800,7200,18000,36000,50400,72000,86400",
-                "pause after each failed webhook attempt (Standard Webhooks' schedule, ±10 % jitter); then the delivery fails"});
-    schema.add({"webhooks.timeout_ms", ConfigKind::Integer, "10000", "a webhook receiver must answer within this"});
-    schema.add({"logs.ship", ConfigKind::Boolean, "true", "also put every written log line on the bus's logs topic (the logs service files them)"});
-    schema.add({"logs.dir", ConfigKind::String, "", "where the logs service keeps its files (default: <data_dir>/logs)"});
-    schema.add({"logs.retention_days", ConfigKind::Integer, "14", "log files older than this many days are deleted"});
-    schema.add({"log.level", ConfigKind::String, "info", "debug, info, warn or error"});
-    schema.add({"server.target", ConfigKind::List, "all", "services to run in this process"});
+    schema.add({"http.listen", ConfigKind::String, "127.0.0.1:8080",
+                "REST API address (`HOST:PORT`, `[IPv6]:PORT`, `:PORT` for all interfaces)"});
+    schema.add({"live.listen", ConfigKind::String, "127.0.0.1:8081",
+                "the live feed's WebSocket address (`ws://HOST:PORT/api/v1/live`, docs/live.md)"});
+    schema.add({"http.body_limit_bytes", ConfigKind::Integer, "1048576",
+                "larger bodies get 413 before routing; a too-large `Content-Length` is refused unread and the connection closed"});
+    schema.add({"http.request_timeout_ms", ConfigKind::Integer, "30000",
+                "a request still running (or still queued) after this gets 504 `request_timeout`"});
+    schema.add({"http.io_threads", ConfigKind::Integer, "2",
+                "threads that accept connections and read and write them (Boost.Beast on Asio); handlers run on `http.workers`, only routes that never block answer here"});
+    schema.add({"http.chunked_body_limit_bytes", ConfigKind::Integer, "131072",
+                "a body without `Content-Length` (chunked) is held until it ends, so its own, smaller limit: larger is 413 (at most `http.body_limit_bytes`); clients with more to send declare its length"});
+    schema.add({"http.request_line_limit_bytes", ConfigKind::Integer, "8192",
+                "longest request line (method, target, version): longer is 414 `uri_too_long`, read no further"});
+    schema.add({"http.header_limit_bytes", ConfigKind::Integer, "32768",
+                "largest total of a request's header lines: larger is 431 `headers_too_large`, read no further"});
+    schema.add({"http.max_headers", ConfigKind::Integer, "100",
+                "most header fields in one request: more is 431"});
+    schema.add({"http.header_timeout_ms", ConfigKind::Integer, "10000",
+                "from a request's first byte to the end of its headers; a slower client (slowloris) is disconnected"});
+    schema.add({"http.body_timeout_ms", ConfigKind::Integer, "15000",
+                "the longest wait for more of a body, or for a client to take its answer; then the connection is closed"});
+    schema.add({"http.idle_timeout_ms", ConfigKind::Integer, "60000",
+                "a kept-alive connection without a request for this long is closed"});
+    schema.add({"http.max_connections", ConfigKind::Integer, "20000",
+                "open connections at most; beyond it a new one gets 503 `overloaded` at once and is closed"});
+    schema.add({"http.workers", ConfigKind::Integer, "16",
+                "threads that run handlers and database work (never the I/O threads). More than `database.pool_size` mostly adds waiting: measured here, 32 workers on 16 connections tripled the p99 of authenticated requests"});
+    schema.add({"http.max_queued_requests", ConfigKind::Integer, "8192",
+                "requests waiting for a worker; beyond it 503 `overloaded` with `Retry-After`"});
+    schema.add({"http.shutdown_grace_ms", ConfigKind::Integer, "15000",
+                "how long SIGTERM waits for in-flight requests"});
+    schema.add({"http.cors_origins", ConfigKind::List, "",
+                "origins allowed by CORS; `*` allows any"});
+    schema.add({"http.access_log", ConfigKind::Boolean, "true",
+                "one `\"msg\":\"request\"` line per request at info level"});
+    schema.add({"http.trusted_proxies", ConfigKind::List, "",
+                "proxies (IPs or CIDR ranges) whose `X-Forwarded-For` names the client; from anyone else the header is ignored"});
+    schema.add({"http.rate_limit_per_second", ConfigKind::Integer, "50",
+                "requests per second per client address on `/api/` (token bucket; `0` turns it off); over it: 429 `rate_limited` with `Retry-After`"});
+    schema.add({"http.rate_limit_burst", ConfigKind::Integer, "200",
+                "requests a client may send at once before the per-second rate applies"});
+    schema.add({"database.url", ConfigKind::String, "",
+                "PostgreSQL URL or libpq `key=value` string; empty starts the embedded cluster. Secret: its password is never logged", true});
+    schema.add({"database.pool_size", ConfigKind::Integer, "16",
+                "pooled connections"});
+    schema.add({"database.acquire_timeout_ms", ConfigKind::Integer, "5000",
+                "wait for a free connection before 503 `database_unavailable`"});
+    schema.add({"database.statement_timeout_ms", ConfigKind::Integer, "30000",
+                "PostgreSQL `statement_timeout` of every pooled connection"});
+    schema.add({"database.embedded_bin_dir", ConfigKind::String, "",
+                "PostgreSQL binaries for the embedded cluster"});
+    schema.add({"database.embedded_unsafe_fast", ConfigKind::Boolean, "false",
+                "`initdb --no-sync` and `fsync=off`: for tests only, loses data on a crash"});
+    schema.add({"data_dir", ConfigKind::String, "",
+                "the embedded cluster (`postgresql/`), its socket (`run/`) and log (`postgresql.log`), the generated signing key (`auth-signing-key`)"});
+    schema.add({"bus.relay_interval_ms", ConfigKind::Integer, "100",
+                "how often each service's outbox is relayed onto the bus (docs/bus.md)"});
+    schema.add({"kafka.brokers", ConfigKind::String, "",
+                "Kafka bootstrap servers (`host:port,…`); empty: the in-process bus"});
+    schema.add({"logs.ship", ConfigKind::Boolean, "true",
+                "also put every written log line on the bus's `logs` topic, for the logs service (docs/bus.md, \"Central logs\")"});
+    schema.add({"log.level", ConfigKind::String, "info",
+                "`debug`, `info`, `warn`, `error`"});
+    schema.add({"server.target", ConfigKind::List, "all",
+                "services in this process; see `--list-targets`. Anything but `all` is the distributed mode (docs/distributed.md)"});
     schema.add({"cluster.token", ConfigKind::String, "",
-                "shared secret every process of a distributed deployment sends on internal calls (required when a process runs only some services)", true});
-    schema.add({"cluster.timeout_ms", ConfigKind::Integer, "10000", "how long a call to another Sbor process (gateway to service, contract calls) may take before 504"});
+                "the secret every process of a distributed deployment sends on internal calls; required when a process runs only some services. Secret: never logged", true});
+    schema.add({"cluster.timeout_ms", ConfigKind::Integer, "10000",
+                "how long a call to another Sbor process (the gateway to a service, a contract call) may take before 504 `upstream_timeout`"});
     for (const char* service : cluster::kAddressableServices)
         schema.add({cluster::serviceUrlKey(service), ConfigKind::String, "",
-                    std::string("base URL (http://host:port) of the process running the ") + service + " service, when it is not this one"});
-    schema.add({"server.debug_routes", ConfigKind::Boolean, "false", "enable /api/v1/debug/* (tests only)"});
+                    std::string("base URL (`http://host:port`) of the process running the ") + service + " service, when it is not this one"});
+    schema.add({"server.debug_routes", ConfigKind::Boolean, "false",
+                "mounts `/api/v1/debug/*` (sleep, throw, echo) used by the test suite; never enable in production"});
     return schema;
 }
 

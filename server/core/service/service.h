@@ -20,6 +20,7 @@
 namespace sbor {
 
 class Config;
+class ConfigSchema;
 class MetricsRegistry;
 namespace db { class ConnectionPool; }
 

@@ -14,6 +14,14 @@ void ServiceCatalog::add(ServiceEntry entry)
     m_entries.push_back(std::move(entry));
 }
 
+ConfigSchema ServiceCatalog::configSchema(ConfigSchema core) const
+{
+    for (const auto& entry : m_entries)
+        if (entry.declareSettings)
+            entry.declareSettings(core);
+    return core;
+}
+
 const ServiceEntry* ServiceCatalog::find(const std::string& name) const
 {
     for (const auto& entry : m_entries) {

@@ -4,6 +4,7 @@
 // the embedded default. A target runs only what it names (plus `system`: health, metrics,
 // version): what it depends on is reached in another process (distributed mode).
 
+#include "config/config.h"
 #include "sbor/error.h"
 #include "service/service.h"
 
@@ -24,6 +25,9 @@ struct ServiceEntry {
     // Services whose contracts (or token checks) it calls, besides its dependencies: in the
     // distributed mode a process must know where each of them runs.
     std::vector<std::string> calls = {};
+    // Adds its configuration keys (declared next to its code); none when empty. Every service's
+    // keys are known to every process, so one file can configure a whole deployment.
+    std::function<void(ConfigSchema&)> declareSettings = {};
 };
 
 class ServiceCatalog {
@@ -32,6 +36,8 @@ public:
     void add(ServiceEntry entry);
     const std::vector<ServiceEntry>& entries() const { return m_entries; }
     const ServiceEntry* find(const std::string& name) const;
+    // `core` with every service's keys added; a key declared twice throws std::logic_error.
+    ConfigSchema configSchema(ConfigSchema core) const;
 
     // Ordered so that each service comes after what it depends on. Errors name unknown targets
     // and list the known ones, or name a dependency cycle.

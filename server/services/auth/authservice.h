@@ -19,6 +19,8 @@ public:
     AuthService();
     ~AuthService() override;
     std::string name() const override { return "auth"; }
+    // Its configuration keys (docs/configuration.md), assembled with the others' by the catalog.
+    static void declareSettings(ConfigSchema& schema);
     std::vector<db::Migration> migrations() const override;
     void init(ServiceContext& context) override;
     void registerRoutes(http::Router& router) override;

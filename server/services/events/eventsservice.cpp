@@ -13,6 +13,14 @@ std::vector<sbor::db::Migration> sbor_migrations_events();
 std::string_view sbor_openapi_events();
 
 namespace sbor::events {
+
+void EventsService::declareSettings(ConfigSchema& schema)
+{
+    schema.add({"events.reminder_lead_seconds", ConfigKind::Integer, "86400",
+                "how long before an event's start its `event.reminder` goes out"});
+    schema.add({"events.job_interval_ms", ConfigKind::Integer, "60000",
+                "how often the reminder and completion jobs run"});
+}
 namespace {
 
 // The EventDirectory contract, answered from this service's own tables.

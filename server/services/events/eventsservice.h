@@ -19,6 +19,8 @@ public:
     EventsService();
     ~EventsService() override;
     std::string name() const override { return "events"; }
+    // Its configuration keys (docs/configuration.md), assembled with the others' by the catalog.
+    static void declareSettings(ConfigSchema& schema);
     std::vector<db::Migration> migrations() const override;
     void init(ServiceContext& context) override;
     void registerRoutes(http::Router& router) override;

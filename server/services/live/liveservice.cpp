@@ -13,6 +13,16 @@
 
 namespace sbor::live {
 
+void LiveService::declareSettings(ConfigSchema& schema)
+{
+    schema.add({"live.resume_frames", ConfigKind::Integer, "1000",
+                "frames kept per live topic for clients that reconnect with `since`; older: told to resync"});
+    schema.add({"live.heartbeat_interval_ms", ConfigKind::Integer, "15000",
+                "how often live clients are pinged; one silent for three intervals is dropped"});
+    schema.add({"live.max_buffered_bytes", ConfigKind::Integer, "4194304",
+                "a live client whose unsent frames pass this is dropped (too slow to keep up)"});
+}
+
 LiveService::LiveService() = default;
 LiveService::~LiveService() = default;
 

@@ -16,6 +16,8 @@ public:
     LiveService();
     ~LiveService() override;
     std::string name() const override { return "live"; }
+    // Its configuration keys (docs/configuration.md), assembled with the others' by the catalog.
+    static void declareSettings(ConfigSchema& schema);
     void init(ServiceContext& context) override;
     void start() override;
     void stop() override;

@@ -15,6 +15,14 @@ std::string_view sbor_openapi_logs();
 
 namespace sbor::logs {
 
+void LogsService::declareSettings(ConfigSchema& schema)
+{
+    schema.add({"logs.dir", ConfigKind::String, "",
+                "where the logs service keeps its files; empty: `<data_dir>/logs`"});
+    schema.add({"logs.retention_days", ConfigKind::Integer, "14",
+                "log files older than this many days are deleted"});
+}
+
 using http::HttpRequest;
 using http::HttpResponse;
 using http::Reply;

@@ -17,6 +17,8 @@ public:
     LogsService();
     ~LogsService() override;
     std::string name() const override { return "logs"; }
+    // Its configuration keys (docs/configuration.md), assembled with the others' by the catalog.
+    static void declareSettings(ConfigSchema& schema);
     void init(ServiceContext& context) override;
     void registerRoutes(http::Router& router) override;
     std::vector<BusConsumer> busConsumers() override;

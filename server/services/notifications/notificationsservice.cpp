@@ -18,6 +18,24 @@ std::string_view sbor_openapi_notifications();
 
 namespace sbor::notifications {
 
+void NotificationsService::declareSettings(ConfigSchema& schema)
+{
+    schema.add({"notifications.smtp.host", ConfigKind::String, "",
+                "SMTP server that notification emails go to; empty: emails wait in `notifications.emails` unsent (docs/notifications.md)"});
+    schema.add({"notifications.smtp.port", ConfigKind::Integer, "25",
+                "its port; STARTTLS is used when the server offers it"});
+    schema.add({"notifications.smtp.from", ConfigKind::String, "Sbor <no-reply@localhost>",
+                "sender of notification emails"});
+    schema.add({"notifications.job_interval_ms", ConfigKind::Integer, "500",
+                "how often due emails and webhook deliveries are sent"});
+    schema.add({"webhooks.allow_private_addresses", ConfigKind::Boolean, "false",
+                "let webhooks reach loopback and private addresses (a receiver on the same machine, tests); off, only public addresses (SSRF protection)"});
+    schema.add({"webhooks.retry_delays_seconds", ConfigKind::List, "5,300,1800,7200,18000,36000,50400,72000,86400",
+                "pause after each failed webhook attempt (±10 % jitter); after the last the delivery fails"});
+    schema.add({"webhooks.timeout_ms", ConfigKind::Integer, "10000",
+                "a webhook receiver must answer within this"});
+}
+
 NotificationsService::NotificationsService() = default;
 NotificationsService::~NotificationsService() = default;
 

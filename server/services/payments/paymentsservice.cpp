@@ -12,6 +12,14 @@ std::string_view sbor_openapi_payments();
 
 namespace sbor::payments {
 
+void PaymentsService::declareSettings(ConfigSchema& schema)
+{
+    schema.add({"payments.commission_basis_points", ConfigKind::Integer, "500",
+                "the platform's commission on each payment in hundredths of a percent (500 = 5 %; 0–10000)"});
+    schema.add({"payments.job_interval_ms", ConfigKind::Integer, "10000",
+                "how often captures left unsettled (a crash mid-payment) are finished or refunded"});
+}
+
 namespace {
 // A capture younger than this may still be settling in the request that made it.
 constexpr int kCaptureGraceSeconds = 30;

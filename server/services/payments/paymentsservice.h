@@ -18,6 +18,8 @@ public:
     PaymentsService();
     ~PaymentsService() override;
     std::string name() const override { return "payments"; }
+    // Its configuration keys (docs/configuration.md), assembled with the others' by the catalog.
+    static void declareSettings(ConfigSchema& schema);
     std::vector<db::Migration> migrations() const override;
     void init(ServiceContext& context) override;
     void registerRoutes(http::Router& router) override;

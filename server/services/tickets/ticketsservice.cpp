@@ -24,6 +24,14 @@ std::vector<sbor::db::Migration> sbor_migrations_tickets();
 std::string_view sbor_openapi_tickets();
 
 namespace sbor::tickets {
+
+void TicketsService::declareSettings(ConfigSchema& schema)
+{
+    schema.add({"tickets.order_hold_seconds", ConfigKind::Integer, "900",
+                "how long an unpaid order holds its seats"});
+    schema.add({"tickets.job_interval_ms", ConfigKind::Integer, "10000",
+                "how often unpaid orders past their hold are expired (their seats go back on sale)"});
+}
 namespace {
 
 // Contract implementations live in the ServiceDirectory, which services also hold: they refer to

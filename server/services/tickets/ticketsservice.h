@@ -24,6 +24,8 @@ public:
     TicketsService();
     ~TicketsService() override;
     std::string name() const override { return "tickets"; }
+    // Its configuration keys (docs/configuration.md), assembled with the others' by the catalog.
+    static void declareSettings(ConfigSchema& schema);
     std::vector<db::Migration> migrations() const override;
     void init(ServiceContext& context) override;
     void registerRoutes(http::Router& router) override;

@@ -24,7 +24,7 @@ private slots:
         for (const auto& name : *targets)
             services.push_back(catalog.find(name)->create());
 
-        Config config(coreConfigSchema()); // debug routes off, as in production
+        Config config(builtinConfigSchema()); // debug routes off, as in production
         db::ConnectionPool pool({"host=/nonexistent"}); // connects lazily: never used here
         MetricsRegistry metrics;
         ServerState state;
@@ -79,7 +79,7 @@ private slots:
                 behind.push_back(entry.create());
         const nlohmann::json document = buildOpenApiDocument(behind, "test");
 
-        Config config(coreConfigSchema());
+        Config config(builtinConfigSchema());
         db::ConnectionPool pool({"host=/nonexistent"});
         MetricsRegistry metrics;
         ServerState state;
