@@ -45,7 +45,8 @@ nlohmann::json jsonOf(const RawAnswer& answer)
 
 ApiError ApiClient::badAnswer(const std::string& what)
 {
-    ApiError failure = ApiError::transport(ApiError::Kind::Unreachable, "the server's answer is not what this client understands: " + what);
+    ApiError failure = ApiError::transport(ApiError::Kind::Unreachable,
+                                           "the server's answer is not what this client understands: " + what);
     failure.kind = ApiError::Kind::BadAnswer;
     return failure;
 }
@@ -143,7 +144,10 @@ void ApiClient::send(const std::shared_ptr<Call>& call)
     });
 }
 
-bool ApiClient::mayRetry(const Call& call) const { return call.request.idempotent && call.attempt < m_settings.maxAttempts; }
+bool ApiClient::mayRetry(const Call& call) const
+{
+    return call.request.idempotent && call.attempt < m_settings.maxAttempts;
+}
 
 int ApiClient::backoffDelay(int attempt) const
 {
@@ -170,8 +174,9 @@ void ApiClient::settle(const std::shared_ptr<Call>& call, QNetworkReply* reply)
             retryLater(call, backoffDelay(call->attempt));
             return;
         }
-        const std::string what = call->timedOut ? "no answer from " + m_settings.baseUrl.toString().toStdString() + " in time"
-                                                : "cannot reach " + m_settings.baseUrl.toString().toStdString() + ": " + reply->errorString().toStdString();
+        const std::string what = call->timedOut
+            ? "no answer from " + m_settings.baseUrl.toString().toStdString() + " in time"
+            : "cannot reach " + m_settings.baseUrl.toString().toStdString() + ": " + reply->errorString().toStdString();
         call->promise.addResult(ApiError::transport(kind, what));
         call->promise.finish();
         return;
@@ -199,8 +204,8 @@ void ApiClient::settle(const std::shared_ptr<Call>& call, QNetworkReply* reply)
         call->promise.finish();
         return;
     }
-    RawAnswer answer{status, body, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->rawHeader("ETag"),
-                     QString::fromUtf8(reply->rawHeader("X-Request-Id"))};
+    RawAnswer answer{status, body, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
+                     reply->rawHeader("ETag"), QString::fromUtf8(reply->rawHeader("X-Request-Id"))};
     call->promise.addResult(std::move(answer));
     call->promise.finish();
 }
@@ -242,15 +247,18 @@ void ApiClient::finishRefresh(QNetworkReply* reply)
     std::optional<ApiError> failure;
     if (!statusAttribute.isValid()) {
         setOnline(false);
-        failure = ApiError::transport(ApiError::Kind::Unreachable, "cannot refresh the session: " + reply->errorString().toStdString());
+        failure = ApiError::transport(ApiError::Kind::Unreachable,
+                                      "cannot refresh the session: " + reply->errorString().toStdString());
     } else {
         setOnline(true);
         const int status = statusAttribute.toInt();
         const QByteArray body = reply->readAll();
         if (status == 200) {
             try {
-                const auto grant = wire::decode<wire::TokenGrant>(nlohmann::json::parse(body.constBegin(), body.constEnd()));
-                setUserTokens(QString::fromStdString(grant.accessToken), QString::fromStdString(grant.refreshToken), grant.expiresIn);
+                const auto grant = wire::decode<wire::TokenGrant>(
+                    nlohmann::json::parse(body.constBegin(), body.constEnd()));
+                setUserTokens(QString::fromStdString(grant.accessToken), QString::fromStdString(grant.refreshToken),
+                              grant.expiresIn);
                 emit tokensRefreshed(m_accessToken, m_refreshToken);
             } catch (const std::exception& problem) {
                 failure = badAnswer(problem.what());

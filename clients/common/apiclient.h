@@ -45,11 +45,11 @@ struct ApiRequest {
     QString path; // "/api/v1/events/…", already percent-encoded where it carries values
     QUrlQuery query;
     std::optional<nlohmann::json> body;
-    bool idempotent = false;    // may be sent again after a failed attempt
-    bool authenticated = true;  // carries the credentials
-    QByteArray idempotencyKey;  // Idempotency-Key header (makes a POST idempotent)
-    QByteArray ifMatch;         // If-Match header (optimistic concurrency)
-    int timeoutMs = 0;          // 0: the client's default
+    bool idempotent = false;   // may be sent again after a failed attempt
+    bool authenticated = true; // carries the credentials
+    QByteArray idempotencyKey; // Idempotency-Key header (makes a POST idempotent)
+    QByteArray ifMatch;        // If-Match header (optimistic concurrency)
+    int timeoutMs = 0;         // 0: the client's default
 };
 
 // An answer with a 2xx status.
@@ -67,12 +67,12 @@ class ApiClient : public QObject {
 
 public:
     struct Settings {
-        QUrl baseUrl;                       // http://127.0.0.1:8080
-        int timeoutMs = 10000;              // per attempt
-        int maxAttempts = 3;                // of an idempotent request
-        int backoffMs = 250;                // first pause; doubles, ±20 %
-        int maxRetryAfterMs = 5000;         // a longer Retry-After is not waited for
-        int refreshAheadSeconds = 30;       // refresh an access token this long before it expires
+        QUrl baseUrl;                 // http://127.0.0.1:8080
+        int timeoutMs = 10000;        // per attempt
+        int maxAttempts = 3;          // of an idempotent request
+        int backoffMs = 250;          // first pause; doubles, ±20 %
+        int maxRetryAfterMs = 5000;   // a longer Retry-After is not waited for
+        int refreshAheadSeconds = 30; // refresh an access token this long before it expires
         QByteArray userAgent = "sbor-client/0.1";
     };
 
@@ -100,18 +100,18 @@ public:
     QFuture<ApiResult<RawAnswer>> exchange(ApiRequest request);
 
     // exchange, then `decode` (which may throw: a BadAnswer naming what was wrong).
-    template <typename T>
-    QFuture<ApiResult<T>> call(ApiRequest request, std::function<T(const RawAnswer&)> decode)
+    template <typename T> QFuture<ApiResult<T>> call(ApiRequest request, std::function<T(const RawAnswer&)> decode)
     {
-        return exchange(std::move(request)).then(this, [decode = std::move(decode)](ApiResult<RawAnswer> answer) -> ApiResult<T> {
-            if (!answer)
-                return answer.error();
-            try {
-                return decode(*answer);
-            } catch (const std::exception& problem) {
-                return badAnswer(problem.what());
-            }
-        });
+        return exchange(std::move(request))
+            .then(this, [decode = std::move(decode)](ApiResult<RawAnswer> answer) -> ApiResult<T> {
+                if (!answer)
+                    return answer.error();
+                try {
+                    return decode(*answer);
+                } catch (const std::exception& problem) {
+                    return badAnswer(problem.what());
+                }
+            });
     }
 
     static ApiError badAnswer(const std::string& what);

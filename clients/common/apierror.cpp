@@ -41,15 +41,17 @@ ApiError ApiError::fromAnswer(int httpStatus, const std::string& body)
         }
         if (!failure.code.empty()) {
             // A code from a newer server: keep its words, and what its status means to us.
-            failure.error = Error(httpStatus == 404 ? ErrorCode::NotFound : httpStatus == 409 ? ErrorCode::Conflict
-                                  : httpStatus >= 500                      ? ErrorCode::Internal
-                                                                           : ErrorCode::BadRequest,
+            failure.error = Error(httpStatus == 404       ? ErrorCode::NotFound
+                                      : httpStatus == 409 ? ErrorCode::Conflict
+                                      : httpStatus >= 500 ? ErrorCode::Internal
+                                                          : ErrorCode::BadRequest,
                                   stringField(error, "message").empty() ? failure.code : stringField(error, "message"));
             return failure;
         }
     }
     failure.kind = Kind::BadAnswer;
-    failure.error = Error(ErrorCode::UpstreamUnavailable, "the server answered " + std::to_string(httpStatus) + " without a Sbor error");
+    failure.error = Error(ErrorCode::UpstreamUnavailable,
+                          "the server answered " + std::to_string(httpStatus) + " without a Sbor error");
     failure.code = std::string(errorCodeName(failure.error.code));
     return failure;
 }

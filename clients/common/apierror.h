@@ -19,10 +19,10 @@ struct ApiError {
     };
 
     Kind kind = Kind::Answered;
-    Error error;             // for the transport kinds: upstream_unavailable / upstream_timeout
-    std::string code;        // the wire code as sent, kept even when this build does not know it
-    int httpStatus = 0;      // 0 when nothing answered
-    std::string traceId;     // the server's trace id, to quote to support
+    Error error;         // for the transport kinds: upstream_unavailable / upstream_timeout
+    std::string code;    // the wire code as sent, kept even when this build does not know it
+    int httpStatus = 0;  // 0 when nothing answered
+    std::string traceId; // the server's trace id, to quote to support
 
     // The server could not be reached: the caller may decide without it (offline).
     bool isTransport() const { return kind == Kind::Unreachable || kind == Kind::TimedOut; }
@@ -35,8 +35,7 @@ struct ApiError {
     static ApiError fromAnswer(int httpStatus, const std::string& body);
 };
 
-template <typename T>
-using ApiResult = Result<T, ApiError>;
+template <typename T> using ApiResult = Result<T, ApiError>;
 
 // The value of calls that answer nothing worth keeping (204, or an acknowledgement).
 struct Done {};

@@ -7,7 +7,8 @@
 
 namespace sbor::client {
 
-LiveFeed::LiveFeed(Settings settings, TokenSource token, QObject* parent) : QObject(parent), m_settings(std::move(settings)), m_token(std::move(token))
+LiveFeed::LiveFeed(Settings settings, TokenSource token, QObject* parent)
+    : QObject(parent), m_settings(std::move(settings)), m_token(std::move(token))
 {
     qRegisterMetaType<wire::LiveFrame>();
     m_reconnectTimer.setSingleShot(true);
@@ -116,7 +117,8 @@ void LiveFeed::unsubscribe(const QString& topic)
     if (!m_topics.remove(topic))
         return;
     if (m_connected)
-        m_socket->sendTextMessage(QString::fromStdString(wire::toJson(wire::LiveRequest{"unsubscribe", topic.toStdString(), std::nullopt, {}}).dump()));
+        m_socket->sendTextMessage(QString::fromStdString(
+            wire::toJson(wire::LiveRequest{"unsubscribe", topic.toStdString(), std::nullopt, {}}).dump()));
 }
 
 qint64 LiveFeed::lastSeq(const QString& topic) const { return m_topics.value(topic).lastSeq; }
@@ -124,7 +126,8 @@ qint64 LiveFeed::lastSeq(const QString& topic) const { return m_topics.value(top
 void LiveFeed::sendSubscribe(const QString& topic)
 {
     const TopicState state = m_topics.value(topic);
-    const wire::LiveRequest request{"subscribe", topic.toStdString(), state.known ? std::optional<std::int64_t>(state.lastSeq) : std::nullopt,
+    const wire::LiveRequest request{"subscribe", topic.toStdString(),
+                                    state.known ? std::optional<std::int64_t>(state.lastSeq) : std::nullopt,
                                     state.known ? state.epoch : std::string()};
     m_socket->sendTextMessage(QString::fromStdString(wire::toJson(request).dump()));
 }

@@ -26,10 +26,10 @@ class LiveFeed : public QObject {
 
 public:
     struct Settings {
-        QUrl url;                       // ws://host:8081/api/v1/live
-        int reconnectMinMs = 250;       // first pause after a drop; doubles up to the maximum
+        QUrl url;                 // ws://host:8081/api/v1/live
+        int reconnectMinMs = 250; // first pause after a drop; doubles up to the maximum
         int reconnectMaxMs = 10000;
-        int pingIntervalMs = 10000;     // our own pings; no pong within one interval: reconnect
+        int pingIntervalMs = 10000; // our own pings; no pong within one interval: reconnect
     };
     // Called at each (re)connection, so a refreshed access token is used.
     using TokenSource = std::function<QString()>;

@@ -69,7 +69,8 @@ void PagedListModel::load(const QString& cursor)
             endInsertRows();
             emit countChanged();
         }
-        m_nextCursor = page->nextCursor ? std::optional<QString>(QString::fromStdString(*page->nextCursor)) : std::nullopt;
+        m_nextCursor = page->nextCursor ? std::optional<QString>(QString::fromStdString(*page->nextCursor))
+                                        : std::nullopt;
         emit loadingChanged();
     });
 }
@@ -82,7 +83,10 @@ void PagedListModel::setLoading(bool loading)
     emit loadingChanged();
 }
 
-QVariantMap PagedListModel::get(int row) const { return row >= 0 && row < count() ? m_rows[static_cast<std::size_t>(row)] : QVariantMap(); }
+QVariantMap PagedListModel::get(int row) const
+{
+    return row >= 0 && row < count() ? m_rows[static_cast<std::size_t>(row)] : QVariantMap();
+}
 
 int PagedListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
 
@@ -106,7 +110,10 @@ QHash<int, QByteArray> PagedListModel::roleNames() const
     return names;
 }
 
-bool PagedListModel::canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && m_started && m_nextCursor && !m_loading; }
+bool PagedListModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && m_started && m_nextCursor && !m_loading;
+}
 
 void PagedListModel::fetchMore(const QModelIndex& parent)
 {

@@ -30,10 +30,19 @@ ApiRequest withBody(QByteArray method, const QString& path, std::optional<nlohma
     return request;
 }
 
-ApiRequest post(const QString& path, std::optional<nlohmann::json> body = std::nullopt) { return withBody("POST", path, std::move(body), false); }
-ApiRequest put(const QString& path, std::optional<nlohmann::json> body = std::nullopt) { return withBody("PUT", path, std::move(body), true); }
+ApiRequest post(const QString& path, std::optional<nlohmann::json> body = std::nullopt)
+{
+    return withBody("POST", path, std::move(body), false);
+}
+ApiRequest put(const QString& path, std::optional<nlohmann::json> body = std::nullopt)
+{
+    return withBody("PUT", path, std::move(body), true);
+}
 ApiRequest patch(const QString& path, nlohmann::json body) { return withBody("PATCH", path, std::move(body), false); }
-ApiRequest remove(const QString& path, std::optional<nlohmann::json> body = std::nullopt) { return withBody("DELETE", path, std::move(body), true); }
+ApiRequest remove(const QString& path, std::optional<nlohmann::json> body = std::nullopt)
+{
+    return withBody("DELETE", path, std::move(body), true);
+}
 
 // QUrlQuery leaves "+", "%" and "&" in a value to mean what they mean in a URL: encode first.
 void addItem(QUrlQuery& query, const QString& name, const QString& value)
@@ -50,20 +59,17 @@ void addPaging(QUrlQuery& query, const QString& cursor, int limit)
 }
 
 // Decoders: the body as one DTO, as a page, as the items of a list that has no further pages.
-template <typename T>
-std::function<T(const RawAnswer&)> one()
+template <typename T> std::function<T(const RawAnswer&)> one()
 {
     return [](const RawAnswer& answer) { return wire::decode<T>(jsonOf(answer)); };
 }
 
-template <typename T>
-std::function<wire::Page<T>(const RawAnswer&)> page()
+template <typename T> std::function<wire::Page<T>(const RawAnswer&)> page()
 {
     return [](const RawAnswer& answer) { return wire::decodePage<T>(jsonOf(answer)); };
 }
 
-template <typename T>
-std::function<std::vector<T>(const RawAnswer&)> items()
+template <typename T> std::function<std::vector<T>(const RawAnswer&)> items()
 {
     return [](const RawAnswer& answer) { return wire::decodePage<T>(jsonOf(answer)).items; };
 }
@@ -111,11 +117,13 @@ QFuture<ApiResult<wire::TokenGrant>> SborApi::login(const QString& email, const 
     auto request = post("/api/v1/auth/login", body);
     request.authenticated = false;
     ApiClient* client = &m_client;
-    return m_client.call<wire::TokenGrant>(std::move(request), one<wire::TokenGrant>()).then(&m_client, [client](ApiResult<wire::TokenGrant> grant) {
-        if (grant)
-            client->setUserTokens(QString::fromStdString(grant->accessToken), QString::fromStdString(grant->refreshToken), grant->expiresIn);
-        return grant;
-    });
+    return m_client.call<wire::TokenGrant>(std::move(request), one<wire::TokenGrant>())
+        .then(&m_client, [client](ApiResult<wire::TokenGrant> grant) {
+            if (grant)
+                client->setUserTokens(QString::fromStdString(grant->accessToken),
+                                      QString::fromStdString(grant->refreshToken), grant->expiresIn);
+            return grant;
+        });
 }
 
 QFuture<ApiResult<Done>> SborApi::logout()
@@ -127,7 +135,10 @@ QFuture<ApiResult<Done>> SborApi::logout()
     });
 }
 
-QFuture<ApiResult<wire::Page<wire::Session>>> SborApi::sessions() { return m_client.call(get("/api/v1/auth/sessions"), page<wire::Session>()); }
+QFuture<ApiResult<wire::Page<wire::Session>>> SborApi::sessions()
+{
+    return m_client.call(get("/api/v1/auth/sessions"), page<wire::Session>());
+}
 
 QFuture<ApiResult<Done>> SborApi::endSession(const QString& sessionId)
 {
@@ -136,19 +147,24 @@ QFuture<ApiResult<Done>> SborApi::endSession(const QString& sessionId)
 
 QFuture<ApiResult<wire::TwoFactorSetup>> SborApi::setupTwoFactor(const QString& password)
 {
-    return m_client.call(post("/api/v1/auth/2fa/setup", nlohmann::json{{"password", text(password)}}), one<wire::TwoFactorSetup>());
+    return m_client.call(post("/api/v1/auth/2fa/setup", nlohmann::json{{"password", text(password)}}),
+                         one<wire::TwoFactorSetup>());
 }
 
 QFuture<ApiResult<wire::TwoFactorState>> SborApi::enableTwoFactor(const QString& code, bool endOtherSessions)
 {
-    return m_client.call(post("/api/v1/auth/2fa/enable", nlohmann::json{{"code", text(code)}, {"end_other_sessions", endOtherSessions}}),
-                         one<wire::TwoFactorState>());
+    return m_client.call(
+        post("/api/v1/auth/2fa/enable", nlohmann::json{{"code", text(code)}, {"end_other_sessions", endOtherSessions}}),
+        one<wire::TwoFactorState>());
 }
 
-QFuture<ApiResult<wire::TwoFactorState>> SborApi::disableTwoFactor(const QString& password, const QString& code, bool endOtherSessions)
+QFuture<ApiResult<wire::TwoFactorState>> SborApi::disableTwoFactor(const QString& password, const QString& code,
+                                                                   bool endOtherSessions)
 {
     return m_client.call(post("/api/v1/auth/2fa/disable",
-                              nlohmann::json{{"password", text(password)}, {"code", text(code)}, {"end_other_sessions", endOtherSessions}}),
+                              nlohmann::json{{"password", text(password)},
+                                             {"code", text(code)},
+                                             {"end_other_sessions", endOtherSessions}}),
                          one<wire::TwoFactorState>());
 }
 
@@ -166,17 +182,25 @@ QFuture<ApiResult<Done>> SborApi::deleteMe(const QString& password)
     return m_client.call(remove("/api/v1/users/me", nlohmann::json{{"password", text(password)}}), nothing());
 }
 
-QFuture<ApiResult<wire::PasswordChange>> SborApi::changePassword(const QString& current, const QString& replacement, bool endOtherSessions)
+QFuture<ApiResult<wire::PasswordChange>> SborApi::changePassword(const QString& current, const QString& replacement,
+                                                                 bool endOtherSessions)
 {
-    return m_client.call(post("/api/v1/users/me/password", nlohmann::json{{"current_password", text(current)},
-                                                                          {"new_password", text(replacement)},
-                                                                          {"end_other_sessions", endOtherSessions}}),
+    return m_client.call(post("/api/v1/users/me/password",
+                              nlohmann::json{{"current_password", text(current)},
+                                             {"new_password", text(replacement)},
+                                             {"end_other_sessions", endOtherSessions}}),
                          one<wire::PasswordChange>());
 }
 
-QFuture<ApiResult<wire::User>> SborApi::becomeOrganizer() { return m_client.call(post("/api/v1/users/me/become-organizer"), one<wire::User>()); }
+QFuture<ApiResult<wire::User>> SborApi::becomeOrganizer()
+{
+    return m_client.call(post("/api/v1/users/me/become-organizer"), one<wire::User>());
+}
 
-QFuture<ApiResult<wire::User>> SborApi::user(const QString& userId) { return m_client.call(get("/api/v1/users/" + segment(userId)), one<wire::User>()); }
+QFuture<ApiResult<wire::User>> SborApi::user(const QString& userId)
+{
+    return m_client.call(get("/api/v1/users/" + segment(userId)), one<wire::User>());
+}
 
 // ---- events
 
@@ -190,8 +214,9 @@ QFuture<ApiResult<wire::Page<wire::Event>>> SborApi::events(const EventQuery& fi
     QUrlQuery query;
     if (filter.mine)
         addItem(query, "mine", "true");
-    const std::pair<const char*, QString> texts[] = {{"status", filter.status}, {"from", filter.from},           {"to", filter.to},
-                                                     {"q", filter.text},        {"organizer", filter.organizerId}, {"sort", filter.sort}};
+    const std::pair<const char*, QString> texts[] = {
+        {"status", filter.status},         {"from", filter.from}, {"to", filter.to}, {"q", filter.text},
+        {"organizer", filter.organizerId}, {"sort", filter.sort}};
     for (const auto& [name, value] : texts)
         if (!value.isEmpty())
             addItem(query, name, value);
@@ -201,7 +226,10 @@ QFuture<ApiResult<wire::Page<wire::Event>>> SborApi::events(const EventQuery& fi
     return m_client.call(get("/api/v1/events", query), page<wire::Event>());
 }
 
-QFuture<ApiResult<wire::Event>> SborApi::event(const QString& eventId) { return m_client.call(get("/api/v1/events/" + segment(eventId)), one<wire::Event>()); }
+QFuture<ApiResult<wire::Event>> SborApi::event(const QString& eventId)
+{
+    return m_client.call(get("/api/v1/events/" + segment(eventId)), one<wire::Event>());
+}
 
 QFuture<ApiResult<wire::Event>> SborApi::updateEvent(const QString& eventId, const wire::EventChanges& changes)
 {
@@ -215,7 +243,9 @@ QFuture<ApiResult<wire::Event>> SborApi::publishEvent(const QString& eventId)
 
 QFuture<ApiResult<wire::Event>> SborApi::cancelEvent(const QString& eventId, const QString& reason)
 {
-    return m_client.call(post("/api/v1/events/" + segment(eventId) + "/cancel", nlohmann::json{{"reason", text(reason)}}), one<wire::Event>());
+    return m_client.call(
+        post("/api/v1/events/" + segment(eventId) + "/cancel", nlohmann::json{{"reason", text(reason)}}),
+        one<wire::Event>());
 }
 
 QFuture<ApiResult<std::vector<wire::ScheduleItem>>> SborApi::schedule(const QString& eventId)
@@ -223,22 +253,30 @@ QFuture<ApiResult<std::vector<wire::ScheduleItem>>> SborApi::schedule(const QStr
     return m_client.call(get("/api/v1/events/" + segment(eventId) + "/schedule"), items<wire::ScheduleItem>());
 }
 
-QFuture<ApiResult<std::vector<wire::ScheduleItem>>> SborApi::replaceSchedule(const QString& eventId, const std::vector<wire::ScheduleItem>& list)
+QFuture<ApiResult<std::vector<wire::ScheduleItem>>> SborApi::replaceSchedule(
+    const QString& eventId, const std::vector<wire::ScheduleItem>& list)
 {
-    return m_client.call(put("/api/v1/events/" + segment(eventId) + "/schedule", nlohmann::json{{"items", wire::encodeList(list)}}),
-                         items<wire::ScheduleItem>());
+    return m_client.call(
+        put("/api/v1/events/" + segment(eventId) + "/schedule", nlohmann::json{{"items", wire::encodeList(list)}}),
+        items<wire::ScheduleItem>());
 }
 
-QFuture<ApiResult<std::vector<wire::Category>>> SborApi::categories() { return m_client.call(get("/api/v1/categories"), items<wire::Category>()); }
+QFuture<ApiResult<std::vector<wire::Category>>> SborApi::categories()
+{
+    return m_client.call(get("/api/v1/categories"), items<wire::Category>());
+}
 
 QFuture<ApiResult<wire::Category>> SborApi::createCategory(const QString& slug, const QString& name)
 {
-    return m_client.call(post("/api/v1/categories", nlohmann::json{{"slug", text(slug)}, {"name", text(name)}}), one<wire::Category>());
+    return m_client.call(post("/api/v1/categories", nlohmann::json{{"slug", text(slug)}, {"name", text(name)}}),
+                         one<wire::Category>());
 }
 
 QFuture<ApiResult<wire::Category>> SborApi::renameCategory(qint64 categoryId, const QString& name)
 {
-    return m_client.call(patch("/api/v1/categories/" + QString::number(categoryId), nlohmann::json{{"name", text(name)}}), one<wire::Category>());
+    return m_client.call(
+        patch("/api/v1/categories/" + QString::number(categoryId), nlohmann::json{{"name", text(name)}}),
+        one<wire::Category>());
 }
 
 QFuture<ApiResult<Done>> SborApi::deleteCategory(qint64 categoryId)
@@ -248,9 +286,11 @@ QFuture<ApiResult<Done>> SborApi::deleteCategory(qint64 categoryId)
 
 // ---- ticket types
 
-QFuture<ApiResult<wire::TicketType>> SborApi::createTicketType(const QString& eventId, const wire::TicketTypeDraft& draft)
+QFuture<ApiResult<wire::TicketType>> SborApi::createTicketType(const QString& eventId,
+                                                               const wire::TicketTypeDraft& draft)
 {
-    return m_client.call(post("/api/v1/events/" + segment(eventId) + "/ticket-types", wire::toJson(draft)), one<wire::TicketType>());
+    return m_client.call(post("/api/v1/events/" + segment(eventId) + "/ticket-types", wire::toJson(draft)),
+                         one<wire::TicketType>());
 }
 
 QFuture<ApiResult<std::vector<wire::TicketType>>> SborApi::ticketTypes(const QString& eventId)
@@ -258,9 +298,11 @@ QFuture<ApiResult<std::vector<wire::TicketType>>> SborApi::ticketTypes(const QSt
     return m_client.call(get("/api/v1/events/" + segment(eventId) + "/ticket-types"), items<wire::TicketType>());
 }
 
-QFuture<ApiResult<wire::TicketType>> SborApi::updateTicketType(const QString& ticketTypeId, const wire::TicketTypeChanges& changes)
+QFuture<ApiResult<wire::TicketType>> SborApi::updateTicketType(const QString& ticketTypeId,
+                                                               const wire::TicketTypeChanges& changes)
 {
-    return m_client.call(patch("/api/v1/ticket-types/" + segment(ticketTypeId), wire::toJson(changes)), one<wire::TicketType>());
+    return m_client.call(patch("/api/v1/ticket-types/" + segment(ticketTypeId), wire::toJson(changes)),
+                         one<wire::TicketType>());
 }
 
 // ---- orders
@@ -280,7 +322,10 @@ QFuture<ApiResult<wire::Page<wire::Order>>> SborApi::orders(const QString& curso
     return m_client.call(get("/api/v1/orders", query), page<wire::Order>());
 }
 
-QFuture<ApiResult<wire::Order>> SborApi::order(const QString& orderId) { return m_client.call(get("/api/v1/orders/" + segment(orderId)), one<wire::Order>()); }
+QFuture<ApiResult<wire::Order>> SborApi::order(const QString& orderId)
+{
+    return m_client.call(get("/api/v1/orders/" + segment(orderId)), one<wire::Order>());
+}
 
 QFuture<ApiResult<wire::Order>> SborApi::cancelOrder(const QString& orderId)
 {
@@ -336,9 +381,11 @@ QFuture<ApiResult<wire::Ticket>> SborApi::reissueTicket(const QString& ticketId)
 
 // ---- check-in
 
-QFuture<ApiResult<wire::CheckInList>> SborApi::createCheckInList(const QString& eventId, const wire::CheckInListDraft& draft)
+QFuture<ApiResult<wire::CheckInList>> SborApi::createCheckInList(const QString& eventId,
+                                                                 const wire::CheckInListDraft& draft)
 {
-    return m_client.call(post("/api/v1/events/" + segment(eventId) + "/checkin-lists", wire::toJson(draft)), one<wire::CheckInList>());
+    return m_client.call(post("/api/v1/events/" + segment(eventId) + "/checkin-lists", wire::toJson(draft)),
+                         one<wire::CheckInList>());
 }
 
 QFuture<ApiResult<std::vector<wire::CheckInList>>> SborApi::checkInLists(const QString& eventId)
@@ -356,10 +403,12 @@ QFuture<ApiResult<wire::RedeemAnswer>> SborApi::redeem(const wire::ScanSubmissio
 
 QFuture<ApiResult<wire::AnnulAnswer>> SborApi::annul(const QString& scanId)
 {
-    return m_client.call(post("/api/v1/checkin/annul", nlohmann::json{{"scan_id", text(scanId)}}), one<wire::AnnulAnswer>());
+    return m_client.call(post("/api/v1/checkin/annul", nlohmann::json{{"scan_id", text(scanId)}}),
+                         one<wire::AnnulAnswer>());
 }
 
-QFuture<ApiResult<std::vector<wire::DoorSearchHit>>> SborApi::searchDoor(const QString& listId, const QString& searchText, int limit)
+QFuture<ApiResult<std::vector<wire::DoorSearchHit>>> SborApi::searchDoor(const QString& listId,
+                                                                         const QString& searchText, int limit)
 {
     QUrlQuery query;
     addItem(query, "list_id", listId);
@@ -390,7 +439,8 @@ QFuture<ApiResult<wire::RedeemAnswer>> SborApi::validateCode(const QString& code
     return m_client.call(std::move(request), one<wire::RedeemAnswer>());
 }
 
-QFuture<ApiResult<wire::RedeemAnswer>> SborApi::checkInCode(const QString& code, const QString& listId, const QString& scanId)
+QFuture<ApiResult<wire::RedeemAnswer>> SborApi::checkInCode(const QString& code, const QString& listId,
+                                                            const QString& scanId)
 {
     const QString nonce = scanId.isEmpty() ? QString::fromLatin1(newRequestKey()) : scanId;
     auto request = post("/api/v1/tickets/" + segment(code) + "/checkin", codeAliasBody(listId, nonce));
@@ -398,7 +448,8 @@ QFuture<ApiResult<wire::RedeemAnswer>> SborApi::checkInCode(const QString& code,
     return m_client.call(std::move(request), one<wire::RedeemAnswer>());
 }
 
-QFuture<ApiResult<std::vector<wire::RedeemAnswer>>> SborApi::redeemBatch(const std::vector<wire::ScanSubmission>& scans, const QString& listId)
+QFuture<ApiResult<std::vector<wire::RedeemAnswer>>> SborApi::redeemBatch(const std::vector<wire::ScanSubmission>& scans,
+                                                                         const QString& listId)
 {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& scan : scans) {
@@ -431,9 +482,11 @@ QFuture<ApiResult<wire::EventStatistics>> SborApi::eventStatistics(const QString
 
 // ---- devices
 
-QFuture<ApiResult<wire::IssuedEnrollment>> SborApi::createEnrollment(const QString& eventId, const QString& listId, const QString& deviceName)
+QFuture<ApiResult<wire::IssuedEnrollment>> SborApi::createEnrollment(const QString& eventId, const QString& listId,
+                                                                     const QString& deviceName)
 {
-    return m_client.call(post("/api/v1/events/" + segment(eventId) + "/enrollments", nlohmann::json{{"list_id", text(listId)}, {"name", text(deviceName)}}),
+    return m_client.call(post("/api/v1/events/" + segment(eventId) + "/enrollments",
+                              nlohmann::json{{"list_id", text(listId)}, {"name", text(deviceName)}}),
                          one<wire::IssuedEnrollment>());
 }
 
@@ -442,11 +495,12 @@ QFuture<ApiResult<wire::EnrolledDevice>> SborApi::enrollDevice(const QString& co
     auto request = post("/api/v1/devices/enroll", nlohmann::json{{"code", text(code)}});
     request.authenticated = false;
     ApiClient* client = &m_client;
-    return m_client.call(std::move(request), one<wire::EnrolledDevice>()).then(&m_client, [client](ApiResult<wire::EnrolledDevice> enrolled) {
-        if (enrolled)
-            client->setStaticToken(QString::fromStdString(enrolled->deviceToken));
-        return enrolled;
-    });
+    return m_client.call(std::move(request), one<wire::EnrolledDevice>())
+        .then(&m_client, [client](ApiResult<wire::EnrolledDevice> enrolled) {
+            if (enrolled)
+                client->setStaticToken(QString::fromStdString(enrolled->deviceToken));
+            return enrolled;
+        });
 }
 
 QFuture<ApiResult<std::vector<wire::Device>>> SborApi::devices(const QString& eventId)
@@ -461,7 +515,8 @@ QFuture<ApiResult<wire::Device>> SborApi::revokeDevice(const QString& deviceId)
 
 // ---- notifications
 
-QFuture<ApiResult<wire::Page<wire::Notification>>> SborApi::notifications(const QString& cursor, int limit, bool unreadOnly)
+QFuture<ApiResult<wire::Page<wire::Notification>>> SborApi::notifications(const QString& cursor, int limit,
+                                                                          bool unreadOnly)
 {
     QUrlQuery query;
     addPaging(query, cursor, limit);
@@ -470,16 +525,21 @@ QFuture<ApiResult<wire::Page<wire::Notification>>> SborApi::notifications(const 
     return m_client.call(get("/api/v1/notifications", query), page<wire::Notification>());
 }
 
-QFuture<ApiResult<Done>> SborApi::markAllNotificationsRead() { return m_client.call(put("/api/v1/notifications/read"), nothing()); }
+QFuture<ApiResult<Done>> SborApi::markAllNotificationsRead()
+{
+    return m_client.call(put("/api/v1/notifications/read"), nothing());
+}
 
 QFuture<ApiResult<wire::NotificationPreferences>> SborApi::notificationPreferences()
 {
     return m_client.call(get("/api/v1/notifications/preferences"), one<wire::NotificationPreferences>());
 }
 
-QFuture<ApiResult<wire::NotificationPreferences>> SborApi::changeNotificationPreferences(const wire::NotificationPreferences& changes)
+QFuture<ApiResult<wire::NotificationPreferences>> SborApi::changeNotificationPreferences(
+    const wire::NotificationPreferences& changes)
 {
-    return m_client.call(put("/api/v1/notifications/preferences", wire::toJson(changes)), one<wire::NotificationPreferences>());
+    return m_client.call(put("/api/v1/notifications/preferences", wire::toJson(changes)),
+                         one<wire::NotificationPreferences>());
 }
 
 QFuture<ApiResult<wire::Notification>> SborApi::notification(const QString& notificationId)

@@ -52,13 +52,15 @@ public:
     QFuture<ApiResult<Done>> endSession(const QString& sessionId);
     QFuture<ApiResult<wire::TwoFactorSetup>> setupTwoFactor(const QString& password);
     QFuture<ApiResult<wire::TwoFactorState>> enableTwoFactor(const QString& code, bool endOtherSessions = false);
-    QFuture<ApiResult<wire::TwoFactorState>> disableTwoFactor(const QString& password, const QString& code, bool endOtherSessions = false);
+    QFuture<ApiResult<wire::TwoFactorState>> disableTwoFactor(const QString& password, const QString& code,
+                                                              bool endOtherSessions = false);
 
     // Users.
     QFuture<ApiResult<wire::User>> me();
     QFuture<ApiResult<wire::User>> updateMe(const wire::ProfileChanges& changes);
     QFuture<ApiResult<Done>> deleteMe(const QString& password);
-    QFuture<ApiResult<wire::PasswordChange>> changePassword(const QString& current, const QString& replacement, bool endOtherSessions = true);
+    QFuture<ApiResult<wire::PasswordChange>> changePassword(const QString& current, const QString& replacement,
+                                                            bool endOtherSessions = true);
     QFuture<ApiResult<wire::User>> becomeOrganizer();
     QFuture<ApiResult<wire::User>> user(const QString& userId);
 
@@ -70,7 +72,8 @@ public:
     QFuture<ApiResult<wire::Event>> publishEvent(const QString& eventId);
     QFuture<ApiResult<wire::Event>> cancelEvent(const QString& eventId, const QString& reason);
     QFuture<ApiResult<std::vector<wire::ScheduleItem>>> schedule(const QString& eventId);
-    QFuture<ApiResult<std::vector<wire::ScheduleItem>>> replaceSchedule(const QString& eventId, const std::vector<wire::ScheduleItem>& items);
+    QFuture<ApiResult<std::vector<wire::ScheduleItem>>> replaceSchedule(const QString& eventId,
+                                                                        const std::vector<wire::ScheduleItem>& items);
     QFuture<ApiResult<std::vector<wire::Category>>> categories();
     QFuture<ApiResult<wire::Category>> createCategory(const QString& slug, const QString& name);
     QFuture<ApiResult<wire::Category>> renameCategory(qint64 categoryId, const QString& name);
@@ -79,7 +82,8 @@ public:
     // Ticket types.
     QFuture<ApiResult<wire::TicketType>> createTicketType(const QString& eventId, const wire::TicketTypeDraft& draft);
     QFuture<ApiResult<std::vector<wire::TicketType>>> ticketTypes(const QString& eventId);
-    QFuture<ApiResult<wire::TicketType>> updateTicketType(const QString& ticketTypeId, const wire::TicketTypeChanges& changes);
+    QFuture<ApiResult<wire::TicketType>> updateTicketType(const QString& ticketTypeId,
+                                                          const wire::TicketTypeChanges& changes);
 
     // Orders. An empty idempotency key gets a fresh one, so a retried order is placed once.
     QFuture<ApiResult<wire::PlacedOrder>> placeOrder(const wire::OrderRequest& request, QByteArray idempotencyKey = {});
@@ -98,29 +102,36 @@ public:
     QFuture<ApiResult<wire::Ticket>> reissueTicket(const QString& ticketId);
 
     // Check-in: lists, redeem, annul, search, codes, batches, a device's sync, statistics.
-    QFuture<ApiResult<wire::CheckInList>> createCheckInList(const QString& eventId, const wire::CheckInListDraft& draft);
+    QFuture<ApiResult<wire::CheckInList>> createCheckInList(const QString& eventId,
+                                                            const wire::CheckInListDraft& draft);
     QFuture<ApiResult<std::vector<wire::CheckInList>>> checkInLists(const QString& eventId);
     QFuture<ApiResult<wire::RedeemAnswer>> redeem(const wire::ScanSubmission& scan, int timeoutMs = 0);
     QFuture<ApiResult<wire::AnnulAnswer>> annul(const QString& scanId);
-    QFuture<ApiResult<std::vector<wire::DoorSearchHit>>> searchDoor(const QString& listId, const QString& text, int limit = 0);
+    QFuture<ApiResult<std::vector<wire::DoorSearchHit>>> searchDoor(const QString& listId, const QString& text,
+                                                                    int limit = 0);
     QFuture<ApiResult<wire::RedeemAnswer>> validateCode(const QString& code, const QString& listId = {});
-    QFuture<ApiResult<wire::RedeemAnswer>> checkInCode(const QString& code, const QString& listId = {}, const QString& scanId = {});
+    QFuture<ApiResult<wire::RedeemAnswer>> checkInCode(const QString& code, const QString& listId = {},
+                                                       const QString& scanId = {});
     // The list is the device's own unless named; each scan needs scannedAt.
-    QFuture<ApiResult<std::vector<wire::RedeemAnswer>>> redeemBatch(const std::vector<wire::ScanSubmission>& scans, const QString& listId = {});
+    QFuture<ApiResult<std::vector<wire::RedeemAnswer>>> redeemBatch(const std::vector<wire::ScanSubmission>& scans,
+                                                                    const QString& listId = {});
     QFuture<ApiResult<wire::DoorSyncPage>> syncDoor(const QString& cursor = {}, int limit = 0);
     QFuture<ApiResult<wire::EventStatistics>> eventStatistics(const QString& eventId);
 
     // Devices (kiosks). enrollDevice needs no credentials and keeps the device token in the client.
-    QFuture<ApiResult<wire::IssuedEnrollment>> createEnrollment(const QString& eventId, const QString& listId, const QString& deviceName);
+    QFuture<ApiResult<wire::IssuedEnrollment>> createEnrollment(const QString& eventId, const QString& listId,
+                                                                const QString& deviceName);
     QFuture<ApiResult<wire::EnrolledDevice>> enrollDevice(const QString& code);
     QFuture<ApiResult<std::vector<wire::Device>>> devices(const QString& eventId);
     QFuture<ApiResult<wire::Device>> revokeDevice(const QString& deviceId);
 
     // Notifications.
-    QFuture<ApiResult<wire::Page<wire::Notification>>> notifications(const QString& cursor = {}, int limit = 0, bool unreadOnly = false);
+    QFuture<ApiResult<wire::Page<wire::Notification>>> notifications(const QString& cursor = {}, int limit = 0,
+                                                                     bool unreadOnly = false);
     QFuture<ApiResult<Done>> markAllNotificationsRead();
     QFuture<ApiResult<wire::NotificationPreferences>> notificationPreferences();
-    QFuture<ApiResult<wire::NotificationPreferences>> changeNotificationPreferences(const wire::NotificationPreferences& changes);
+    QFuture<ApiResult<wire::NotificationPreferences>> changeNotificationPreferences(
+        const wire::NotificationPreferences& changes);
     QFuture<ApiResult<wire::Notification>> notification(const QString& notificationId);
     QFuture<ApiResult<wire::Notification>> markNotificationRead(const QString& notificationId);
 

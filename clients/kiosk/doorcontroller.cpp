@@ -39,7 +39,10 @@ QString localTime(const std::string& rfc3339)
 } // namespace
 
 DoorController::DoorController(KioskSettings& settings, Settings behaviour, QObject* parent)
-    : QObject(parent), m_settings(settings), m_behaviour(std::move(behaviour)), m_enrollment(settings.enrollment()),
+    : QObject(parent),
+      m_settings(settings),
+      m_behaviour(std::move(behaviour)),
+      m_enrollment(settings.enrollment()),
       m_store(std::make_unique<DoorStore>(settings.storePath()))
 {
     if (!m_store->isOpen())
@@ -64,7 +67,8 @@ void DoorController::connectToServer()
 {
     const QUrl server(m_enrollment.serverUrl);
     m_client = std::make_unique<client::ApiClient>(client::ApiClient::Settings{server, 10000, 3, 250});
-    m_doorClient = std::make_unique<client::ApiClient>(client::ApiClient::Settings{server, m_behaviour.onlineTimeoutMs, 1, 0});
+    m_doorClient = std::make_unique<client::ApiClient>(
+        client::ApiClient::Settings{server, m_behaviour.onlineTimeoutMs, 1, 0});
     for (auto* client : {m_client.get(), m_doorClient.get()}) {
         client->setStaticToken(m_enrollment.deviceToken);
         client->setBaseUrl(server);
@@ -102,28 +106,37 @@ void DoorController::enroll(const QString& serverUrl, const QString& code, const
     // Kept as members and released later: the answer arrives inside the client's own signal.
     m_enrollClient = std::make_unique<client::ApiClient>(client::ApiClient::Settings{server, 10000, 3, 250});
     m_enrollApi = std::make_unique<client::SborApi>(*m_enrollClient);
-    m_enrollApi->enrollDevice(code.trimmed()).then(this, [this, server, pin](client::ApiResult<wire::EnrolledDevice> enrolled) {
-        m_enrolling = false;
-        m_enrollClient.release()->deleteLater();
-        m_enrollApi.reset();
-        if (!enrolled) {
-            const auto& failure = enrolled.error();
-            m_enrollError = failure.isTransport() ? tr("Cannot reach %1. Check the address and the network.").arg(server.toString())
-                            : failure.httpStatus == 401 ? tr("This code is not valid (any more). Ask the organizer for a new one.")
-                                                        : q(failure.error.message);
+    m_enrollApi->enrollDevice(code.trimmed())
+        .then(this, [this, server, pin](client::ApiResult<wire::EnrolledDevice> enrolled) {
+            m_enrolling = false;
+            m_enrollClient.release()->deleteLater();
+            m_enrollApi.reset();
+            if (!enrolled) {
+                const auto& failure = enrolled.error();
+                m_enrollError = failure.isTransport()
+                    ? tr("Cannot reach %1. Check the address and the network.").arg(server.toString())
+                    : failure.httpStatus == 401
+                    ? tr("This code is not valid (any more). Ask the organizer for a new one.")
+                    : q(failure.error.message);
+                emit enrollingChanged();
+                return;
+            }
+            resetState();
+            m_store->reset();
+            m_enrollment = Enrollment{server.toString(QUrl::StripTrailingSlash),
+                                      {},
+                                      q(enrolled->deviceToken),
+                                      q(enrolled->deviceId),
+                                      q(enrolled->eventId),
+                                      q(enrolled->eventTitle),
+                                      q(enrolled->listId),
+                                      q(enrolled->listName)};
+            m_settings.setEnrollment(m_enrollment);
+            m_settings.setPin(pin);
             emit enrollingChanged();
-            return;
-        }
-        resetState();
-        m_store->reset();
-        m_enrollment = Enrollment{server.toString(QUrl::StripTrailingSlash), {}, q(enrolled->deviceToken), q(enrolled->deviceId), q(enrolled->eventId),
-                                  q(enrolled->eventTitle), q(enrolled->listId), q(enrolled->listName)};
-        m_settings.setEnrollment(m_enrollment);
-        m_settings.setPin(pin);
-        emit enrollingChanged();
-        emit enrollmentChanged();
-        connectToServer();
-    });
+            emit enrollmentChanged();
+            connectToServer();
+        });
 }
 
 bool DoorController::enrollFromHandshake(const QString& text, const QString& pin)
@@ -210,8 +223,12 @@ void DoorController::submitCode(const QString& text, const QString& source)
     m_lastCode = q(code);
     m_lastCodeAt.start();
     Q_UNUSED(source);
-    wire::ScanSubmission scan{code, m_enrollment.listId.toStdString(), newScanId(), formatRfc3339(unixNowMicroseconds()),
-                              m_exitMode ? wire::ScanKind::Exit : wire::ScanKind::Entry, std::nullopt};
+    wire::ScanSubmission scan{code,
+                              m_enrollment.listId.toStdString(),
+                              newScanId(),
+                              formatRfc3339(unixNowMicroseconds()),
+                              m_exitMode ? wire::ScanKind::Exit : wire::ScanKind::Entry,
+                              std::nullopt};
     judge(scan, {});
 }
 
@@ -234,8 +251,12 @@ void DoorController::checkInTicket(const QString& ticketId)
 {
     if (!isEnrolled())
         return;
-    wire::ScanSubmission scan{{}, m_enrollment.listId.toStdString(), newScanId(), formatRfc3339(unixNowMicroseconds()),
-                              m_exitMode ? wire::ScanKind::Exit : wire::ScanKind::Entry, ticketId.toStdString()};
+    wire::ScanSubmission scan{{},
+                              m_enrollment.listId.toStdString(),
+                              newScanId(),
+                              formatRfc3339(unixNowMicroseconds()),
+                              m_exitMode ? wire::ScanKind::Exit : wire::ScanKind::Entry,
+                              ticketId.toStdString()};
     judge(scan, ticketId);
 }
 
@@ -250,8 +271,9 @@ void DoorController::judge(const wire::ScanSubmission& scan, const QString& tick
     clock.start();
     m_doorApi->redeem(scan).then(this, [this, scan, ticketIdForManual](client::ApiResult<wire::RedeemAnswer> answer) {
         setBusy(false);
-        const bool serverTrouble = !answer && (answer.error().isTransport() || answer.error().kind == client::ApiError::Kind::BadAnswer ||
-                                               answer.error().httpStatus >= 500 || answer.error().httpStatus == 429);
+        const bool serverTrouble = !answer &&
+            (answer.error().isTransport() || answer.error().kind == client::ApiError::Kind::BadAnswer ||
+             answer.error().httpStatus >= 500 || answer.error().httpStatus == 429);
         if (serverTrouble) {
             // No answer in time, or a server (or proxy) in trouble: the guest is not kept waiting.
             // The scan id makes it harmless if the server did store the scan after all.
@@ -279,16 +301,19 @@ void DoorController::decideLocally(const wire::ScanSubmission& scan, const QStri
     std::optional<wire::TicketSummary> ticket;
     DoorFacts facts;
     if (!ticketIdForManual.isEmpty()) {
-        facts = m_store->factsForTicket(ticketIdForManual.toStdString(), scan.kind, unixNowMicroseconds(), m_enrollment.deviceId.toStdString(), &ticket);
+        facts = m_store->factsForTicket(ticketIdForManual.toStdString(), scan.kind, unixNowMicroseconds(),
+                                        m_enrollment.deviceId.toStdString(), &ticket);
     } else {
-        facts = m_store->factsFor(scan.code, scan.kind, unixNowMicroseconds(), m_enrollment.deviceId.toStdString(), &ticket);
+        facts = m_store->factsFor(scan.code, scan.kind, unixNowMicroseconds(), m_enrollment.deviceId.toStdString(),
+                                  &ticket);
     }
     // Judged as the server will judge it on upload: an exit must follow this kiosk's own entry.
     facts.offline = true;
     const DoorVerdict verdict = judgeScan(facts);
     wire::RedeemAnswer answer{verdict.result, ticket, std::nullopt, scan.scanId, std::nullopt};
     if (verdict.previous)
-        answer.previous = wire::PreviousAdmission{formatRfc3339(verdict.previous->at), verdict.previous->listId, verdict.previous->deviceId};
+        answer.previous = wire::PreviousAdmission{formatRfc3339(verdict.previous->at), verdict.previous->listId,
+                                                  verdict.previous->deviceId};
     if (queue) {
         m_store->enqueue(QueuedScan{scan, ticket ? ticket->id : std::string(), verdict.result});
         emit queueChanged();
@@ -329,7 +354,8 @@ QString DoorController::reasonText(const QString& result) const
     if (result == "wrong_event")
         return tr("Ticket for another event");
     if (result == "not_allowed_on_list")
-        return m_exitMode ? tr("Exit not possible for this ticket here") : tr("This ticket is not valid at this entrance");
+        return m_exitMode ? tr("Exit not possible for this ticket here")
+                          : tr("This ticket is not valid at this entrance");
     if (result == "too_early")
         return tr("Too early: this ticket is not valid yet");
     if (result == "too_late")
@@ -359,8 +385,11 @@ void DoorController::show(const wire::RedeemAnswer& answer, bool offline)
         const bool here = answer.previous->deviceId && q(*answer.previous->deviceId) == m_enrollment.deviceId;
         const bool thisList = q(answer.previous->listId) == m_enrollment.listId;
         verdict["previousAt"] = localTime(answer.previous->at);
-        verdict["previousWhere"] = here ? tr("at this kiosk") : thisList ? tr("at %1, another kiosk").arg(m_enrollment.listName) : tr("at another entrance");
-        verdict["detail"] = tr("First admitted at %1 %2").arg(verdict["previousAt"].toString(), verdict["previousWhere"].toString());
+        verdict["previousWhere"] = here ? tr("at this kiosk")
+            : thisList                  ? tr("at %1, another kiosk").arg(m_enrollment.listName)
+                                        : tr("at another entrance");
+        verdict["detail"] =
+            tr("First admitted at %1 %2").arg(verdict["previousAt"].toString(), verdict["previousWhere"].toString());
     } else if (answer.error) {
         verdict["detail"] = q(answer.error->message);
     } else if (answer.result == "ok" && m_exitMode) {
@@ -446,16 +475,17 @@ void DoorController::search(const QString& text)
         publish(m_store->searchByName(needle, 50), true);
         return;
     }
-    m_doorApi->searchDoor(m_enrollment.listId, needle, 50).then(this, [this, needle, publish, generation](client::ApiResult<std::vector<wire::DoorSearchHit>> hits) {
-        if (generation != m_searchGeneration)
-            return; // staff typed on: a newer search is on its way
-        if (hits)
-            publish(*hits, false);
-        else
-            publish(m_store->searchByName(needle, 50), true); // search the copy rather than show nothing
-        if (!hits && hits.error().isTransport())
-            setOnline(false);
-    });
+    m_doorApi->searchDoor(m_enrollment.listId, needle, 50)
+        .then(this, [this, needle, publish, generation](client::ApiResult<std::vector<wire::DoorSearchHit>> hits) {
+            if (generation != m_searchGeneration)
+                return; // staff typed on: a newer search is on its way
+            if (hits)
+                publish(*hits, false);
+            else
+                publish(m_store->searchByName(needle, 50), true); // search the copy rather than show nothing
+            if (!hits && hits.error().isTransport())
+                setOnline(false);
+        });
 }
 
 void DoorController::dismissConflict(int index)
@@ -582,8 +612,10 @@ void DoorController::uploadQueue()
                 if (answer.previous)
                     detail = tr("Admitted here offline, but already admitted at %1 %2")
                                  .arg(localTime(answer.previous->at),
-                                      answer.previous->deviceId && q(*answer.previous->deviceId) == m_enrollment.deviceId ? tr("at this kiosk")
-                                                                                                                      : tr("at another kiosk"));
+                                      answer.previous->deviceId &&
+                                              q(*answer.previous->deviceId) == m_enrollment.deviceId
+                                          ? tr("at this kiosk")
+                                          : tr("at another kiosk"));
                 addConflict(q(local.ticketId), answer.ticket ? q(answer.ticket->holderName) : QString(), detail);
             }
         }
@@ -609,7 +641,8 @@ void DoorController::setAsideRefused(const std::vector<QueuedScan>& queued, cons
             const std::size_t index = std::strtoul(name.c_str() + 6, nullptr, 10);
             if (index < queued.size()) {
                 refused.push_back(queued[index].scan.scanId);
-                addConflict(q(queued[index].ticketId), {}, tr("The server did not take this offline scan: %1").arg(q(stringField(field, "problem"))));
+                addConflict(q(queued[index].ticketId), {},
+                            tr("The server did not take this offline scan: %1").arg(q(stringField(field, "problem"))));
             }
         }
     }
@@ -626,7 +659,8 @@ void DoorController::settleAnnulments()
     // never came, an upload in flight), so it is told; "no such scan" means there was nothing.
     for (const std::string& scanId : m_store->annulledQueued()) {
         m_api->annul(q(scanId)).then(this, [this, scanId](client::ApiResult<wire::AnnulAnswer> annulled) {
-            if (annulled || (annulled.error().kind == client::ApiError::Kind::Answered && annulled.error().httpStatus == 404)) {
+            if (annulled ||
+                (annulled.error().kind == client::ApiError::Kind::Answered && annulled.error().httpStatus == 404)) {
                 m_store->forgetQueued(scanId);
                 m_store->annulSynced(scanId);
                 refreshCounts();
@@ -641,13 +675,15 @@ void DoorController::onLiveFrame(const wire::LiveFrame& frame)
         const auto& data = frame.data;
         const auto deviceOf = [&data](const char* which) {
             const auto scan = data.find(which);
-            return scan != data.end() && scan->is_object() ? stringField(*scan, "device_id") : std::string(); // null for a person
+            return scan != data.end() && scan->is_object() ? stringField(*scan, "device_id")
+                                                           : std::string(); // null for a person
         };
         const std::string me = m_enrollment.deviceId.toStdString();
         if (deviceOf("first") == me || deviceOf("second") == me)
             addConflict(q(stringField(data, "ticket_id")), {}, tr("Admitted at two entrances: check the ticket"));
     }
-    if (frame.type.rfind("checkin.", 0) == 0 || frame.type.rfind("ticket.", 0) == 0 || frame.type.rfind("order.", 0) == 0)
+    if (frame.type.rfind("checkin.", 0) == 0 || frame.type.rfind("ticket.", 0) == 0 ||
+        frame.type.rfind("order.", 0) == 0)
         m_liveSyncDebounce.start();
 }
 

@@ -98,11 +98,13 @@ bool DoorStore::apply(const wire::DoorSyncPage& page)
         run("INSERT OR REPLACE INTO tickets (id, ticket_type_id, holder_name, status, blocked) VALUES (?, ?, ?, ?, ?)",
             {q(ticket.id), q(ticket.ticketTypeId), q(ticket.holderName), q(ticket.status), ticket.blocked ? 1 : 0});
     for (const auto& revoked : page.revocations)
-        run("INSERT OR REPLACE INTO revoked_codes (code, ticket_id, reason) VALUES (?, ?, ?)", {q(revoked.code), q(revoked.ticketId), q(revoked.reason)});
+        run("INSERT OR REPLACE INTO revoked_codes (code, ticket_id, reason) VALUES (?, ?, ?)",
+            {q(revoked.code), q(revoked.ticketId), q(revoked.reason)});
     for (const auto& scan : page.scans)
         run("INSERT OR REPLACE INTO scans (scan_id, device_id, ticket_id, list_id, kind, at_us, annulled) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {q(scan.scanId), q(scan.deviceId.value_or("")), q(scan.ticketId), q(scan.listId), wire::scanKindName(scan.kind),
-             QVariant::fromValue<qint64>(parseRfc3339(scan.at).value_or(0)), scan.annulled ? 1 : 0});
+            {q(scan.scanId), q(scan.deviceId.value_or("")), q(scan.ticketId), q(scan.listId),
+             wire::scanKindName(scan.kind), QVariant::fromValue<qint64>(parseRfc3339(scan.at).value_or(0)),
+             scan.annulled ? 1 : 0});
     run("INSERT OR REPLACE INTO meta (key, value) VALUES ('cursor', ?)", {q(page.nextCursor)});
     run("INSERT OR REPLACE INTO meta (key, value) VALUES ('event_id', ?)", {q(page.eventId)});
     if (page.list)
@@ -186,12 +188,16 @@ std::optional<wire::SyncedTicket> DoorStore::ticket(const std::string& ticketId)
     query.addBindValue(q(ticketId));
     if (!query.exec() || !query.next())
         return std::nullopt;
-    return wire::SyncedTicket{ticketId, s(query.value(0)), s(query.value(1)), s(query.value(2)), query.value(3).toInt() != 0};
+    return wire::SyncedTicket{ticketId, s(query.value(0)), s(query.value(1)), s(query.value(2)),
+                              query.value(3).toInt() != 0};
 }
 
 namespace {
 
-std::int64_t listFrom(const wire::CheckInList& list) { return list.validFrom ? parseRfc3339(*list.validFrom).value_or(0) : 0; }
+std::int64_t listFrom(const wire::CheckInList& list)
+{
+    return list.validFrom ? parseRfc3339(*list.validFrom).value_or(0) : 0;
+}
 
 std::int64_t listUntil(const wire::CheckInList& list)
 {
@@ -201,8 +207,8 @@ std::int64_t listUntil(const wire::CheckInList& list)
 
 } // namespace
 
-DoorFacts DoorStore::factsFor(const std::string& code, wire::ScanKind kind, std::int64_t nowMicros, const std::string& deviceId,
-                              std::optional<wire::TicketSummary>* ticket) const
+DoorFacts DoorStore::factsFor(const std::string& code, wire::ScanKind kind, std::int64_t nowMicros,
+                              const std::string& deviceId, std::optional<wire::TicketSummary>* ticket) const
 {
     DoorFacts facts;
     const auto list = beginFacts(facts, kind, nowMicros, deviceId);
@@ -231,13 +237,15 @@ DoorFacts DoorStore::factsFor(const std::string& code, wire::ScanKind kind, std:
         facts.blocked = stored->blocked;
     }
     if (ticket)
-        *ticket = wire::TicketSummary{ticketId, event, stored ? stored->ticketTypeId : std::string(), stored ? stored->holderName : std::string()};
+        *ticket = wire::TicketSummary{ticketId, event, stored ? stored->ticketTypeId : std::string(),
+                                      stored ? stored->holderName : std::string()};
     const auto micros = [](std::uint32_t seconds) { return static_cast<std::int64_t>(seconds) * 1000000; };
     facts.validFrom = std::max(micros(read->fields.validFrom), listFrom(*list));
     facts.validUntil = std::min(micros(read->fields.validUntil), listUntil(*list));
     facts.typeAllowed = list->ticketTypeIds.empty() ||
-                        std::any_of(list->ticketTypeIds.begin(), list->ticketTypeIds.end(), [&](const std::string& allowed) {
-                            return stored ? allowed == stored->ticketTypeId : prefixMatches(allowed, read->fields.ticketTypePrefix);
+        std::any_of(list->ticketTypeIds.begin(), list->ticketTypeIds.end(), [&](const std::string& allowed) {
+                            return stored ? allowed == stored->ticketTypeId
+                                          : prefixMatches(allowed, read->fields.ticketTypePrefix);
                         });
     if (!list->multiEntry)
         facts.admissions = admissionsOf(ticketId, deviceId);
@@ -248,25 +256,29 @@ std::vector<Admission> DoorStore::admissionsOf(const std::string& ticketId, cons
 {
     std::vector<Admission> admissions;
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare("SELECT kind, at_us, list_id, device_id, scan_id FROM scans WHERE ticket_id = ? AND annulled = 0 ORDER BY at_us");
+    query.prepare(
+        "SELECT kind, at_us, list_id, device_id, scan_id FROM scans WHERE ticket_id = ? AND annulled = 0 ORDER BY at_us");
     query.addBindValue(q(ticketId));
     if (query.exec())
         while (query.next())
-            admissions.push_back({query.value(0).toString() == "exit" ? ScanKind::Exit : ScanKind::Entry, query.value(1).toLongLong(), s(query.value(2)),
-                                  query.value(3).toString().isEmpty() ? std::nullopt : std::optional(s(query.value(3))), s(query.value(3)),
-                                  s(query.value(4))});
-    query.prepare("SELECT kind, scanned_at_us, list_id, scan_id FROM queue WHERE ticket_id = ? AND local_result = 'ok' AND annulled = 0 "
-                  "ORDER BY scanned_at_us");
+            admissions.push_back({query.value(0).toString() == "exit" ? ScanKind::Exit : ScanKind::Entry,
+                                  query.value(1).toLongLong(), s(query.value(2)),
+                                  query.value(3).toString().isEmpty() ? std::nullopt : std::optional(s(query.value(3))),
+                                  s(query.value(3)), s(query.value(4))});
+    query.prepare(
+        "SELECT kind, scanned_at_us, list_id, scan_id FROM queue WHERE ticket_id = ? AND local_result = 'ok' AND annulled = 0 "
+        "ORDER BY scanned_at_us");
     query.addBindValue(q(ticketId));
     if (query.exec())
         while (query.next())
-            admissions.push_back({query.value(0).toString() == "exit" ? ScanKind::Exit : ScanKind::Entry, query.value(1).toLongLong(), s(query.value(2)),
-                                  deviceId, deviceId, s(query.value(3))});
+            admissions.push_back({query.value(0).toString() == "exit" ? ScanKind::Exit : ScanKind::Entry,
+                                  query.value(1).toLongLong(), s(query.value(2)), deviceId, deviceId,
+                                  s(query.value(3))});
     return admissions;
 }
 
-DoorFacts DoorStore::factsForTicket(const std::string& ticketId, wire::ScanKind kind, std::int64_t nowMicros, const std::string& deviceId,
-                                    std::optional<wire::TicketSummary>* ticket) const
+DoorFacts DoorStore::factsForTicket(const std::string& ticketId, wire::ScanKind kind, std::int64_t nowMicros,
+                                    const std::string& deviceId, std::optional<wire::TicketSummary>* ticket) const
 {
     DoorFacts facts;
     const auto list = beginFacts(facts, kind, nowMicros, deviceId);
@@ -286,7 +298,8 @@ DoorFacts DoorStore::factsForTicket(const std::string& ticketId, wire::ScanKind 
     facts.validFrom = listFrom(*list);
     facts.validUntil = listUntil(*list);
     facts.typeAllowed = list->ticketTypeIds.empty() ||
-                        std::find(list->ticketTypeIds.begin(), list->ticketTypeIds.end(), stored->ticketTypeId) != list->ticketTypeIds.end();
+        std::find(list->ticketTypeIds.begin(), list->ticketTypeIds.end(), stored->ticketTypeId) !=
+            list->ticketTypeIds.end();
     if (!list->multiEntry)
         facts.admissions = admissionsOf(ticketId, deviceId);
     return facts;
@@ -295,12 +308,14 @@ DoorFacts DoorStore::factsForTicket(const std::string& ticketId, wire::ScanKind 
 bool DoorStore::enqueue(const QueuedScan& queued)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare("INSERT OR IGNORE INTO queue (scan_id, code, ticket_id, list_id, kind, scanned_at, scanned_at_us, local_result) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const QVariant& value : QVariantList{q(queued.scan.scanId), q(queued.scan.code), q(queued.ticketId), q(queued.scan.listId),
-                                             wire::scanKindName(queued.scan.kind), q(queued.scan.scannedAt.value_or("")),
-                                             QVariant::fromValue<qint64>(parseRfc3339(queued.scan.scannedAt.value_or("")).value_or(0)),
-                                             q(queued.localResult)})
+    query.prepare(
+        "INSERT OR IGNORE INTO queue (scan_id, code, ticket_id, list_id, kind, scanned_at, scanned_at_us, local_result) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const QVariant& value :
+         QVariantList{q(queued.scan.scanId), q(queued.scan.code), q(queued.ticketId), q(queued.scan.listId),
+                      wire::scanKindName(queued.scan.kind), q(queued.scan.scannedAt.value_or("")),
+                      QVariant::fromValue<qint64>(parseRfc3339(queued.scan.scannedAt.value_or("")).value_or(0)),
+                      q(queued.localResult)})
         query.addBindValue(value);
     return query.exec();
 }
@@ -309,12 +324,12 @@ std::vector<QueuedScan> DoorStore::queued(int limit) const
 {
     std::vector<QueuedScan> scans;
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare("SELECT scan_id, code, ticket_id, list_id, kind, scanned_at, local_result FROM queue WHERE annulled = 0 AND rejected = '' "
-                  "ORDER BY scanned_at_us, scan_id LIMIT ?");
+    query.prepare(
+        "SELECT scan_id, code, ticket_id, list_id, kind, scanned_at, local_result FROM queue WHERE annulled = 0 AND rejected = '' "
+        "ORDER BY scanned_at_us, scan_id LIMIT ?");
     query.addBindValue(limit);
     if (query.exec())
-        while (query.next())
-        {
+        while (query.next()) {
             // A scan picked from a search has no code: it names its ticket instead.
             const std::string code = s(query.value(1));
             const std::string ticketId = s(query.value(2));
@@ -329,7 +344,8 @@ std::vector<QueuedScan> DoorStore::queued(int limit) const
 
 int DoorStore::queueLength() const
 {
-    QSqlQuery query("SELECT count(*) FROM queue WHERE annulled = 0 AND rejected = ''", QSqlDatabase::database(m_connection));
+    QSqlQuery query("SELECT count(*) FROM queue WHERE annulled = 0 AND rejected = ''",
+                    QSqlDatabase::database(m_connection));
     return query.next() ? query.value(0).toInt() : 0;
 }
 
@@ -352,7 +368,8 @@ bool DoorStore::markRejected(const std::vector<std::string>& scanIds, const QStr
     return ok;
 }
 
-bool DoorStore::acceptUploaded(const std::vector<std::pair<QueuedScan, std::string>>& answered, const std::string& deviceId)
+bool DoorStore::acceptUploaded(const std::vector<std::pair<QueuedScan, std::string>>& answered,
+                               const std::string& deviceId)
 {
     QSqlDatabase database = QSqlDatabase::database(m_connection);
     if (!database.transaction())
@@ -363,10 +380,12 @@ bool DoorStore::acceptUploaded(const std::vector<std::pair<QueuedScan, std::stri
         query.addBindValue(q(queued.scan.scanId));
         bool ok = query.exec();
         if (ok && query.numRowsAffected() > 0 && result == "ok") {
-            query.prepare("INSERT OR REPLACE INTO scans (scan_id, device_id, ticket_id, list_id, kind, at_us, annulled) VALUES (?, ?, ?, ?, ?, ?, 0)");
-            for (const QVariant& value : QVariantList{q(queued.scan.scanId), q(deviceId), q(queued.ticketId), q(queued.scan.listId),
-                                                     wire::scanKindName(queued.scan.kind),
-                                                     QVariant::fromValue<qint64>(parseRfc3339(queued.scan.scannedAt.value_or("")).value_or(0))})
+            query.prepare(
+                "INSERT OR REPLACE INTO scans (scan_id, device_id, ticket_id, list_id, kind, at_us, annulled) VALUES (?, ?, ?, ?, ?, ?, 0)");
+            for (const QVariant& value : QVariantList{
+                     q(queued.scan.scanId), q(deviceId), q(queued.ticketId), q(queued.scan.listId),
+                     wire::scanKindName(queued.scan.kind),
+                     QVariant::fromValue<qint64>(parseRfc3339(queued.scan.scannedAt.value_or("")).value_or(0))})
                 query.addBindValue(value);
             ok = query.exec();
         }
@@ -417,16 +436,23 @@ std::vector<wire::DoorSearchHit> DoorStore::searchByName(const QString& text, in
     const auto list = this->list();
     QSqlQuery query(QSqlDatabase::database(m_connection));
     // SQLite's LIKE folds only ASCII case: fold in C++ so "анна" finds "Анна".
-    query.prepare("SELECT id, ticket_type_id, holder_name, status, blocked, "
-                  "EXISTS (SELECT 1 FROM scans s WHERE s.ticket_id = t.id AND s.kind = 'entry' AND s.annulled = 0) OR "
-                  "EXISTS (SELECT 1 FROM queue u WHERE u.ticket_id = t.id AND u.kind = 'entry' AND u.local_result = 'ok' AND u.annulled = 0) "
-                  "FROM tickets t ORDER BY holder_name");
+    query.prepare(
+        "SELECT id, ticket_type_id, holder_name, status, blocked, "
+        "EXISTS (SELECT 1 FROM scans s WHERE s.ticket_id = t.id AND s.kind = 'entry' AND s.annulled = 0) OR "
+        "EXISTS (SELECT 1 FROM queue u WHERE u.ticket_id = t.id AND u.kind = 'entry' AND u.local_result = 'ok' AND u.annulled = 0) "
+        "FROM tickets t ORDER BY holder_name");
     const QString needle = text.trimmed().toCaseFolded();
     if (query.exec())
         while (query.next() && static_cast<int>(hits.size()) < limit)
             if (query.value(2).toString().toCaseFolded().contains(needle))
-                hits.push_back({s(query.value(0)), s(query.value(1)), s(query.value(2)), std::nullopt, {}, s(query.value(3)),
-                                query.value(4).toInt() != 0, query.value(5).toBool()});
+                hits.push_back({s(query.value(0)),
+                                s(query.value(1)),
+                                s(query.value(2)),
+                                std::nullopt,
+                                {},
+                                s(query.value(3)),
+                                query.value(4).toInt() != 0,
+                                query.value(5).toBool()});
     return hits;
 }
 
@@ -447,15 +473,17 @@ DoorCounts DoorStore::counts() const
     }
     QSqlQuery query("SELECT count(*) FROM tickets WHERE status = 'valid'" + typeFilter, database);
     counts.expected = query.next() ? query.value(0).toInt() : 0;
-    query.prepare("SELECT count(DISTINCT ticket_id) FROM (SELECT ticket_id FROM scans WHERE list_id = ? AND kind = 'entry' AND annulled = 0 "
-                  "UNION SELECT ticket_id FROM queue WHERE list_id = ? AND kind = 'entry' AND local_result = 'ok' AND annulled = 0)");
+    query.prepare(
+        "SELECT count(DISTINCT ticket_id) FROM (SELECT ticket_id FROM scans WHERE list_id = ? AND kind = 'entry' AND annulled = 0 "
+        "UNION SELECT ticket_id FROM queue WHERE list_id = ? AND kind = 'entry' AND local_result = 'ok' AND annulled = 0)");
     query.addBindValue(q(list->id));
     query.addBindValue(q(list->id));
     counts.checkedIn = query.exec() && query.next() ? query.value(0).toInt() : 0;
-    query.prepare("SELECT (SELECT count(*) FROM scans WHERE list_id = ? AND annulled = 0 AND kind = 'entry') - "
-                  "(SELECT count(*) FROM scans WHERE list_id = ? AND annulled = 0 AND kind = 'exit') + "
-                  "(SELECT count(*) FROM queue WHERE list_id = ? AND annulled = 0 AND local_result = 'ok' AND kind = 'entry') - "
-                  "(SELECT count(*) FROM queue WHERE list_id = ? AND annulled = 0 AND local_result = 'ok' AND kind = 'exit')");
+    query.prepare(
+        "SELECT (SELECT count(*) FROM scans WHERE list_id = ? AND annulled = 0 AND kind = 'entry') - "
+        "(SELECT count(*) FROM scans WHERE list_id = ? AND annulled = 0 AND kind = 'exit') + "
+        "(SELECT count(*) FROM queue WHERE list_id = ? AND annulled = 0 AND local_result = 'ok' AND kind = 'entry') - "
+        "(SELECT count(*) FROM queue WHERE list_id = ? AND annulled = 0 AND local_result = 'ok' AND kind = 'exit')");
     for (int i = 0; i < 4; ++i)
         query.addBindValue(q(list->id));
     counts.inside = query.exec() && query.next() ? std::max(0, query.value(0).toInt()) : 0;

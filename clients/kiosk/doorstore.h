@@ -51,11 +51,11 @@ public:
     std::string ticketTypeName(const std::string& ticketTypeId) const;
 
     // What the door rules need to judge `code` here and now (signature → … → entry rules).
-    DoorFacts factsFor(const std::string& code, wire::ScanKind kind, std::int64_t nowMicros, const std::string& deviceId,
-                       std::optional<wire::TicketSummary>* ticket) const;
+    DoorFacts factsFor(const std::string& code, wire::ScanKind kind, std::int64_t nowMicros,
+                       const std::string& deviceId, std::optional<wire::TicketSummary>* ticket) const;
     // The same for a ticket door staff picked from the copy by name (no code to check).
-    DoorFacts factsForTicket(const std::string& ticketId, wire::ScanKind kind, std::int64_t nowMicros, const std::string& deviceId,
-                             std::optional<wire::TicketSummary>* ticket) const;
+    DoorFacts factsForTicket(const std::string& ticketId, wire::ScanKind kind, std::int64_t nowMicros,
+                             const std::string& deviceId, std::optional<wire::TicketSummary>* ticket) const;
 
     // The offline queue, oldest first: scans waiting to be uploaded.
     bool enqueue(const QueuedScan& scan);
@@ -87,7 +87,8 @@ public:
 private:
     bool exec(const QString& sql) const;
     // The facts every decision starts from (when, what, by whom, the list's rules); the list.
-    std::optional<wire::CheckInList> beginFacts(DoorFacts& facts, wire::ScanKind kind, std::int64_t nowMicros, const std::string& deviceId) const;
+    std::optional<wire::CheckInList> beginFacts(DoorFacts& facts, wire::ScanKind kind, std::int64_t nowMicros,
+                                                const std::string& deviceId) const;
     // Accepted admissions of the ticket: synced ones, then this kiosk's queued ones.
     std::vector<Admission> admissionsOf(const std::string& ticketId, const std::string& deviceId) const;
     QString m_connection;

@@ -70,7 +70,8 @@ std::optional<KioskOptions> parseKioskOptions(const QStringList& arguments, QStr
     return options;
 }
 
-KioskApp::KioskApp(KioskOptions options, DoorController::Settings behaviour, QObject* parent) : QObject(parent), m_options(std::move(options))
+KioskApp::KioskApp(KioskOptions options, DoorController::Settings behaviour, QObject* parent)
+    : QObject(parent), m_options(std::move(options))
 {
     if (m_options.dataDir.isEmpty())
         m_options.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -81,8 +82,10 @@ KioskApp::KioskApp(KioskOptions options, DoorController::Settings behaviour, QOb
     m_camera = std::make_unique<CameraScanner>();
     m_wedge = std::make_unique<KeyboardWedge>(m_settings->wedge());
     m_feedback = std::make_unique<ScanFeedback>(QDir(m_options.dataDir).filePath("sounds"));
-    connect(m_camera.get(), &CameraScanner::codeRead, m_door.get(), [this](const QString& text) { m_door->submitCode(text, "camera"); });
-    connect(m_wedge.get(), &KeyboardWedge::scanned, m_door.get(), [this](const QString& text) { m_door->submitCode(text, "keyboard"); });
+    connect(m_camera.get(), &CameraScanner::codeRead, m_door.get(),
+            [this](const QString& text) { m_door->submitCode(text, "camera"); });
+    connect(m_wedge.get(), &KeyboardWedge::scanned, m_door.get(),
+            [this](const QString& text) { m_door->submitCode(text, "keyboard"); });
     connect(m_door.get(), &DoorController::verdictShown, m_feedback.get(), [this](const QString& tone) {
         if (tone == "admitted")
             m_feedback->admitted();

@@ -8,7 +8,8 @@
 
 namespace sbor::kiosk {
 
-KioskSettings::KioskSettings(const QString& dataDir) : m_dataDir(dataDir), m_settings(QDir(dataDir).filePath("kiosk.ini"), QSettings::IniFormat)
+KioskSettings::KioskSettings(const QString& dataDir)
+    : m_dataDir(dataDir), m_settings(QDir(dataDir).filePath("kiosk.ini"), QSettings::IniFormat)
 {
     QDir().mkpath(dataDir);
 }
@@ -59,8 +60,8 @@ void KioskSettings::setPin(const QString& pin)
     } else {
         char hash[crypto_pwhash_STRBYTES];
         const QByteArray bytes = pin.toUtf8();
-        if (crypto_pwhash_str(hash, bytes.constData(), static_cast<unsigned long long>(bytes.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0)
+        if (crypto_pwhash_str(hash, bytes.constData(), static_cast<unsigned long long>(bytes.size()),
+                              crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0)
             m_settings.setValue("lock/pin_hash", QString::fromLatin1(hash));
     }
     m_settings.sync();
@@ -72,7 +73,8 @@ bool KioskSettings::pinMatches(const QString& pin) const
     if (stored.isEmpty())
         return true;
     const QByteArray bytes = pin.toUtf8();
-    return crypto_pwhash_str_verify(stored.constData(), bytes.constData(), static_cast<unsigned long long>(bytes.size())) == 0;
+    return crypto_pwhash_str_verify(stored.constData(), bytes.constData(),
+                                    static_cast<unsigned long long>(bytes.size())) == 0;
 }
 
 QString KioskSettings::language() const

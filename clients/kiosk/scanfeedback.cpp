@@ -40,7 +40,8 @@ QByteArray toneWav(int hertz, int toneMs, int beeps, int gapMs)
     for (int beep = 0; beep < beeps; ++beep) {
         for (int i = 0; i < toneSamples; ++i) {
             const double envelope = std::min({1.0, double(i) / fade, double(toneSamples - i) / fade});
-            const auto value = static_cast<qint16>(std::lround(12000 * envelope * std::sin(2 * M_PI * hertz * i / kSampleRate)));
+            const auto value = static_cast<qint16>(
+                std::lround(12000 * envelope * std::sin(2 * M_PI * hertz * i / kSampleRate)));
             appendLittleEndian(samples, static_cast<quint16>(value), 2);
         }
         if (beep + 1 < beeps)

@@ -105,13 +105,16 @@ std::optional<ProcessPlan> planProcess(const Config& config, const ServiceCatalo
     for (const auto& entry : catalog.entries())
         plan.distributed = plan.distributed || (entry.partOfAll && !localServices.count(entry.name));
     if (localServices.count("gateway") && localServices.size() > 2) {
-        log::error("the gateway runs in a process of its own: it routes to the services' processes (run --target=gateway)",
-                   {{"services", *targets}});
+        log::error(
+            "the gateway runs in a process of its own: it routes to the services' processes (run --target=gateway)",
+            {{"services", *targets}});
         return std::nullopt;
     }
     if (plan.distributed && cluster::ClusterSettings::fromConfig(config).token.empty()) {
-        log::error("a process that runs only some services needs cluster.token (SBOR_CLUSTER_TOKEN), the secret every process of "
-                   "the deployment shares for internal calls", {{"services", *targets}});
+        log::error(
+            "a process that runs only some services needs cluster.token (SBOR_CLUSTER_TOKEN), the secret every process of "
+            "the deployment shares for internal calls",
+            {{"services", *targets}});
         return std::nullopt;
     }
     return plan;
@@ -121,8 +124,11 @@ void announceListening(const ServerParts& parts)
 {
     const std::string address = http::parseListenAddress(parts.config.getString("http.listen")).address.text();
     const char* database = parts.embedded ? "embedded" : "external";
-    log::info("listening", {{"http", "http://" + address}, {"live", parts.config.getString("live.listen")},
-                            {"services", parts.targets}, {"database", database}});
+    log::info("listening",
+              {{"http", "http://" + address},
+               {"live", parts.config.getString("live.listen")},
+               {"services", parts.targets},
+               {"database", database}});
     std::printf("sbor-server %s listening on http://%s (services: %zu, database: %s)\n", SBOR_VERSION, address.c_str(),
                 parts.services.size(), database);
     std::fflush(stdout);
@@ -155,10 +161,16 @@ void drain(ServerParts& parts, int signal)
     parts.state.draining = true;
     parts.pipeline->beginDraining();
     const auto grace = std::chrono::milliseconds(parts.config.getInteger("http.shutdown_grace_ms"));
-    log::info("shutting down", {{"signal", signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : "SIGCHLD"},
-                                {"in_flight", parts.pipeline->inFlight()}, {"grace_ms", grace.count()}});
+    log::info("shutting down",
+              {{"signal",
+                signal == SIGTERM      ? "SIGTERM"
+                    : signal == SIGINT ? "SIGINT"
+                                       : "SIGCHLD"},
+               {"in_flight", parts.pipeline->inFlight()},
+               {"grace_ms", grace.count()}});
     if (!parts.pipeline->waitUntilIdle(grace))
-        log::warn("in-flight requests still running after the grace period", {{"in_flight", parts.pipeline->inFlight()}});
+        log::warn("in-flight requests still running after the grace period",
+                  {{"in_flight", parts.pipeline->inFlight()}});
 }
 
 void reportStopFailure(const std::string& module, const std::string& problem)
@@ -217,7 +229,8 @@ int runServerUnguarded(const std::vector<std::string>& arguments, char** environ
     auto plan = planProcess(config, catalog);
     if (!plan)
         return kExitUsage;
-    log::info("starting sbor-server", {{"version", SBOR_VERSION}, {"services", plan->targets}, {"config", config.redactedValues()}});
+    log::info("starting sbor-server",
+              {{"version", SBOR_VERSION}, {"services", plan->targets}, {"config", config.redactedValues()}});
     return serve(config, catalog, std::move(*plan), processSignals);
 }
 

@@ -15,29 +15,66 @@ namespace sbor {
 ServiceCatalog builtinServices()
 {
     ServiceCatalog catalog;
-    catalog.add({"system", "health, readiness, metrics and version (part of every process)", {},
-                 [] { return std::make_unique<SystemService>(); }});
-    catalog.add({"auth", "accounts, sign-in, sessions, roles, 2FA, audit log; checks access tokens for the gateway", {},
-                 [] { return std::make_unique<auth::AuthService>(); }, true, {"events", "tickets"}, // kiosk enrollment
+    catalog.add({"system", "health, readiness, metrics and version (part of every process)", {}, [] {
+                     return std::make_unique<SystemService>();
+                 }});
+    catalog.add({"auth",
+                 "accounts, sign-in, sessions, roles, 2FA, audit log; checks access tokens for the gateway",
+                 {},
+                 [] { return std::make_unique<auth::AuthService>(); },
+                 true,
+                 {"events", "tickets"}, // kiosk enrollment
                  &auth::AuthService::declareSettings});
-    catalog.add({"events", "events from draft to published, schedules, categories, reminders", {},
-                 [] { return std::make_unique<events::EventsService>(); }, true, {"auth", "tickets"}, // publishing, cancelling
+    catalog.add({"events",
+                 "events from draft to published, schedules, categories, reminders",
+                 {},
+                 [] { return std::make_unique<events::EventsService>(); },
+                 true,
+                 {"auth", "tickets"}, // publishing, cancelling
                  &events::EventsService::declareSettings});
-    catalog.add({"tickets", "ticket types and quotas, orders, tickets with signed codes and QR, check-in lists, redeem and kiosk sync", {"events"},
-                 [] { return std::make_unique<tickets::TicketsService>(); }, true, {"auth", "payments"}, // refunds
-                 &tickets::TicketsService::declareSettings});
-    catalog.add({"payments", "simulated card payments, the ledger with the platform's commission, refunds", {"tickets", "events"},
-                 [] { return std::make_unique<payments::PaymentsService>(); }, true, {"auth"},
+    catalog.add(
+        {"tickets",
+         "ticket types and quotas, orders, tickets with signed codes and QR, check-in lists, redeem and kiosk sync",
+         {"events"},
+         [] { return std::make_unique<tickets::TicketsService>(); },
+         true,
+         {"auth", "payments"}, // refunds
+         &tickets::TicketsService::declareSettings});
+    catalog.add({"payments",
+                 "simulated card payments, the ledger with the platform's commission, refunds",
+                 {"tickets", "events"},
+                 [] { return std::make_unique<payments::PaymentsService>(); },
+                 true,
+                 {"auth"},
                  &payments::PaymentsService::declareSettings});
-    catalog.add({"notifications", "in-app notifications and preferences, email from templates, signed webhooks with retries (consumes the bus)",
-                 {"tickets", "events", "auth"}, [] { return std::make_unique<notifications::NotificationsService>(); }, true, {},
-                 &notifications::NotificationsService::declareSettings});
-    catalog.add({"live", "the live feed: WebSocket topics for events, people and admins, fed by the bus", {"auth", "events"},
-                 [] { return std::make_unique<live::LiveService>(); }, true, {}, &live::LiveService::declareSettings});
-    catalog.add({"logs", "the central log files: every process's log lines from the bus, searchable by trace (admins)", {},
-                 [] { return std::make_unique<logs::LogsService>(); }, true, {"auth"}, &logs::LogsService::declareSettings});
-    ServiceEntry gateway{"gateway", "the public front in distributed mode: routes /api/v1 to the processes of the services (cluster.services.*)", {},
-                         nullptr, false};
+    catalog.add(
+        {"notifications",
+         "in-app notifications and preferences, email from templates, signed webhooks with retries (consumes the bus)",
+         {"tickets", "events", "auth"},
+         [] { return std::make_unique<notifications::NotificationsService>(); },
+         true,
+         {},
+         &notifications::NotificationsService::declareSettings});
+    catalog.add({"live",
+                 "the live feed: WebSocket topics for events, people and admins, fed by the bus",
+                 {"auth", "events"},
+                 [] { return std::make_unique<live::LiveService>(); },
+                 true,
+                 {},
+                 &live::LiveService::declareSettings});
+    catalog.add({"logs",
+                 "the central log files: every process's log lines from the bus, searchable by trace (admins)",
+                 {},
+                 [] { return std::make_unique<logs::LogsService>(); },
+                 true,
+                 {"auth"},
+                 &logs::LogsService::declareSettings});
+    ServiceEntry gateway{
+        "gateway",
+        "the public front in distributed mode: routes /api/v1 to the processes of the services (cluster.services.*)",
+        {},
+        nullptr,
+        false};
     gateway.create = [upstreams = catalog.entries()] {
         std::vector<gateway::UpstreamApi> apis;
         for (const auto& entry : upstreams) {

@@ -9,8 +9,8 @@ struct FlagSpec {
 };
 
 constexpr FlagSpec kFlags[] = {
-    {"--data-dir", "data_dir"},   {"--db-url", "database.url"}, {"--http", "http.listen"},
-    {"--live", "live.listen"},    {"--target", "server.target"}, {"--log-level", "log.level"},
+    {"--data-dir", "data_dir"}, {"--db-url", "database.url"},  {"--http", "http.listen"},
+    {"--live", "live.listen"},  {"--target", "server.target"}, {"--log-level", "log.level"},
 };
 
 } // namespace

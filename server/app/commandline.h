@@ -14,7 +14,7 @@ struct CommandLine {
     std::string configFile;
     std::map<std::string, std::string> settings; // configuration key → value
     std::map<std::string, std::string> origins;  // configuration key → "flag --x"
-    std::string problem;                          // non-empty: the line was not understood
+    std::string problem;                         // non-empty: the line was not understood
 };
 
 CommandLine parseCommandLine(const std::vector<std::string>& arguments);

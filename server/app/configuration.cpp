@@ -30,32 +30,39 @@ Result<Config> loadConfiguration(const CommandLine& line, char** environment)
             return applied.error();
     }
     if (!log::parseLevel(config.getString("log.level")))
-        return Error(ErrorCode::ValidationFailed, "log.level must be debug, info, warn or error, got '" +
-                                                      config.getString("log.level") + "' (" + config.originOf("log.level") + ")");
+        return Error(ErrorCode::ValidationFailed,
+                     "log.level must be debug, info, warn or error, got '" + config.getString("log.level") + "' (" +
+                         config.originOf("log.level") + ")");
     for (const char* key : {"http.listen", "live.listen"}) {
         const auto parsed = http::parseListenAddress(config.getString(key));
         if (!parsed.ok)
-            return Error(ErrorCode::ValidationFailed, std::string(key) + " '" + config.getString(key) + "' (" +
-                                                          config.originOf(key) + "): " + parsed.problem);
+            return Error(ErrorCode::ValidationFailed,
+                         std::string(key) + " '" + config.getString(key) + "' (" + config.originOf(key) +
+                             "): " + parsed.problem);
     }
     std::string problem;
     if (!http::TrustedProxies::parse(config.getList("http.trusted_proxies"), &problem))
-        return Error(ErrorCode::ValidationFailed, "http.trusted_proxies (" + config.originOf("http.trusted_proxies") + "): " + problem);
+        return Error(ErrorCode::ValidationFailed,
+                     "http.trusted_proxies (" + config.originOf("http.trusted_proxies") + "): " + problem);
     for (const char* key : {"http.rate_limit_per_second", "http.rate_limit_burst"}) {
         if (config.getInteger(key) < 0)
-            return Error(ErrorCode::ValidationFailed, std::string(key) + " must not be negative (" + config.originOf(key) + ")");
+            return Error(ErrorCode::ValidationFailed,
+                         std::string(key) + " must not be negative (" + config.originOf(key) + ")");
     }
-    for (const char* key : {"http.body_limit_bytes", "http.request_timeout_ms", "http.workers", "http.max_queued_requests", "http.io_threads",
-                            "http.request_line_limit_bytes", "http.header_limit_bytes", "http.max_headers", "http.header_timeout_ms",
-                            "http.body_timeout_ms", "http.idle_timeout_ms", "http.max_connections", "http.chunked_body_limit_bytes",
-                            "database.pool_size", "database.acquire_timeout_ms"}) {
+    for (const char* key :
+         {"http.body_limit_bytes", "http.request_timeout_ms", "http.workers", "http.max_queued_requests",
+          "http.io_threads", "http.request_line_limit_bytes", "http.header_limit_bytes", "http.max_headers",
+          "http.header_timeout_ms", "http.body_timeout_ms", "http.idle_timeout_ms", "http.max_connections",
+          "http.chunked_body_limit_bytes", "database.pool_size", "database.acquire_timeout_ms"}) {
         if (config.getInteger(key) <= 0)
-            return Error(ErrorCode::ValidationFailed, std::string(key) + " must be positive (" + config.originOf(key) + ")");
+            return Error(ErrorCode::ValidationFailed,
+                         std::string(key) + " must be positive (" + config.originOf(key) + ")");
     }
     return config;
 }
 
-Result<DatabaseConnection> connectDatabase(const Config& config, std::function<bool()> stopRequested, bool attachToRunning)
+Result<DatabaseConnection> connectDatabase(const Config& config, std::function<bool()> stopRequested,
+                                           bool attachToRunning)
 {
     DatabaseConnection connection;
     connection.dataDir = config.getString("data_dir");

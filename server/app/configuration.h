@@ -26,7 +26,8 @@ struct DatabaseConnection {
 
 // database.url when set; otherwise the private cluster under the data dir, started (or, for an
 // operator command, `attachToRunning` the one a running server has started).
-Result<DatabaseConnection> connectDatabase(const Config& config, std::function<bool()> stopRequested, bool attachToRunning);
+Result<DatabaseConnection> connectDatabase(const Config& config, std::function<bool()> stopRequested,
+                                           bool attachToRunning);
 
 // Every service's migrations, in catalog order.
 Result<bool> applyMigrations(db::ConnectionPool& pool, const std::vector<std::unique_ptr<Service>>& services,

@@ -31,9 +31,11 @@
 namespace sbor {
 
 ServerParts::ServerParts(const Config& config, std::vector<std::string> targets, bool distributed)
-    : config(config), targets(std::move(targets)), localServices(this->targets.begin(), this->targets.end()), distributed(distributed)
-{
-}
+    : config(config),
+      targets(std::move(targets)),
+      localServices(this->targets.begin(), this->targets.end()),
+      distributed(distributed)
+{}
 
 ServerParts::~ServerParts() = default;
 
@@ -78,10 +80,10 @@ void startDatabase(ServerParts& parts)
     parts.databaseUrl = database->url;
     parts.dataDir = database->dataDir;
     const Config& config = parts.config;
-    parts.pool = std::make_unique<db::ConnectionPool>(db::PoolOptions{
-        parts.databaseUrl, static_cast<std::size_t>(config.getInteger("database.pool_size")),
-        std::chrono::milliseconds(config.getInteger("database.acquire_timeout_ms")),
-        std::chrono::milliseconds(config.getInteger("database.statement_timeout_ms")), "sbor-server"});
+    parts.pool = std::make_unique<db::ConnectionPool>(
+        db::PoolOptions{parts.databaseUrl, static_cast<std::size_t>(config.getInteger("database.pool_size")),
+                        std::chrono::milliseconds(config.getInteger("database.acquire_timeout_ms")),
+                        std::chrono::milliseconds(config.getInteger("database.statement_timeout_ms")), "sbor-server"});
 }
 
 void stopDatabase(ServerParts& parts)
@@ -118,16 +120,21 @@ void wireRemoteContracts(ServerParts& parts, const ServiceCatalog& catalog)
         std::string keys;
         for (const auto& service : wiring.missingAddresses)
             keys += (keys.empty() ? "" : ", ") + cluster::serviceUrlKey(service);
-        throw StartFailure(kExitUsage, Error(ErrorCode::ValidationFailed,
-                                             "the services of this process call services that run elsewhere, but their addresses are not configured: set " + keys,
-                                             {{"missing", wiring.missingAddresses}}));
+        throw StartFailure(
+            kExitUsage,
+            Error(
+                ErrorCode::ValidationFailed,
+                "the services of this process call services that run elsewhere, but their addresses are not configured: set " +
+                    keys,
+                {{"missing", wiring.missingAddresses}}));
     }
     parts.context->authenticator = wiring.authenticator; // replaced by the auth service itself when it runs here
 }
 
 void startServices(ServerParts& parts, const ServiceCatalog& catalog)
 {
-    parts.context = std::make_unique<ServiceContext>(ServiceContext{parts.config, *parts.pool, *parts.metrics, parts.state, parts.dataDir, nullptr});
+    parts.context = std::make_unique<ServiceContext>(
+        ServiceContext{parts.config, *parts.pool, *parts.metrics, parts.state, parts.dataDir, nullptr});
     if (parts.distributed)
         wireRemoteContracts(parts, catalog);
     try {
@@ -136,7 +143,8 @@ void startServices(ServerParts& parts, const ServiceCatalog& catalog)
         for (const auto& service : parts.services)
             service->registerRoutes(parts.router);
         if (parts.distributed)
-            cluster::registerContractEndpoints(parts.router, *parts.context->directory, parts.context->authenticator, parts.localServices,
+            cluster::registerContractEndpoints(parts.router, *parts.context->directory, parts.context->authenticator,
+                                               parts.localServices,
                                                cluster::ClusterSettings::fromConfig(parts.config).token);
     } catch (const ErrorException& e) {
         failStart(e.error().message, e.error().details);
@@ -146,18 +154,20 @@ void startServices(ServerParts& parts, const ServiceCatalog& catalog)
 void startPipeline(ServerParts& parts)
 {
     const Config& config = parts.config;
-    parts.workers = std::make_unique<WorkerPool>("http", static_cast<std::size_t>(config.getInteger("http.workers")),
-                                                 static_cast<std::size_t>(config.getInteger("http.max_queued_requests")));
+    parts.workers = std::make_unique<WorkerPool>(
+        "http", static_cast<std::size_t>(config.getInteger("http.workers")),
+        static_cast<std::size_t>(config.getInteger("http.max_queued_requests")));
     parts.timer = std::make_unique<DeadlineTimer>();
     parts.pipeline = std::make_unique<http::RequestPipeline>(
         http::PipelineOptions{static_cast<std::size_t>(config.getInteger("http.body_limit_bytes")),
-                              std::chrono::milliseconds(config.getInteger("http.request_timeout_ms")), config.getList("http.cors_origins"),
-                              config.getBoolean("http.access_log"), *http::TrustedProxies::parse(config.getList("http.trusted_proxies"))},
+                              std::chrono::milliseconds(config.getInteger("http.request_timeout_ms")),
+                              config.getList("http.cors_origins"), config.getBoolean("http.access_log"),
+                              *http::TrustedProxies::parse(config.getList("http.trusted_proxies"))},
         parts.router, *parts.metrics, *parts.workers, *parts.timer);
     // The gateway's checks, in order: the per-client limit (cheapest refusal first), then access.
     if (const auto perSecond = config.getInteger("http.rate_limit_per_second"); perSecond > 0) {
-        parts.pipeline->addMiddleware(std::make_shared<http::ClientRateLimit>(static_cast<double>(perSecond),
-                                                                              static_cast<double>(config.getInteger("http.rate_limit_burst"))));
+        parts.pipeline->addMiddleware(std::make_shared<http::ClientRateLimit>(
+            static_cast<double>(perSecond), static_cast<double>(config.getInteger("http.rate_limit_burst"))));
     }
     parts.pipeline->addMiddleware(std::make_shared<access::AccessControl>(parts.context->authenticator));
 }
@@ -258,8 +268,12 @@ void addServerModules(ModuleManager& modules, ServerParts& parts, const ServiceC
     modules.add({"metrics", {"migrations"}, [p] { startMetrics(*p); }, {}});
     modules.add({"services", {"database", "metrics"}, [p, c] { startServices(*p, *c); }, {}});
     modules.add({"http-pipeline", {"services", "metrics"}, [p] { startPipeline(*p); }, [p] { stopPipeline(*p); }});
-    modules.add({"bus", {}, [p] { startBus(*p); }, [p] { p->bus->stop(); }}); // consumers finish their message while the database is there
-    modules.add({"log-shipper", {"bus"},
+    modules.add({"bus",
+                 {},
+                 [p] { startBus(*p); },
+                 [p] { p->bus->stop(); }}); // consumers finish their message while the database is there
+    modules.add({"log-shipper",
+                 {"bus"},
                  [p] {
                      if (!p->config.getBoolean("logs.ship"))
                          return;
@@ -272,7 +286,8 @@ void addServerModules(ModuleManager& modules, ServerParts& parts, const ServiceC
                  }});
     modules.add({"job-runner", {"database"}, [p] { startJobRunner(*p); }, [p] { p->jobs->stop(); }});
     modules.add({"bus-consumers", {"bus", "services"}, [p] { subscribeConsumers(*p); }, {}});
-    modules.add({"background-jobs", {"job-runner", "bus-consumers"},
+    modules.add({"background-jobs",
+                 {"job-runner", "bus-consumers"},
                  [p] {
                      for (const auto& service : p->services)
                          for (auto& job : service->backgroundJobs())
@@ -280,9 +295,14 @@ void addServerModules(ModuleManager& modules, ServerParts& parts, const ServiceC
                  },
                  {}});
     modules.add({"outbox-relays", {"job-runner", "bus-consumers"}, [p] { startRelays(*p); }, {}});
-    modules.add({"service-start", {"services", "bus-consumers", "background-jobs", "outbox-relays"}, [p] { startServiceRuntimes(*p); },
+    modules.add({"service-start",
+                 {"services", "bus-consumers", "background-jobs", "outbox-relays"},
+                 [p] { startServiceRuntimes(*p); },
                  [p] { stopServiceRuntimes(*p); }});
-    modules.add({"http-server", {"http-pipeline", "service-start"}, [p] { startHttpServer(*p); }, [p] { p->httpServer->stop(); }});
+    modules.add({"http-server",
+                 {"http-pipeline", "service-start"},
+                 [p] { startHttpServer(*p); },
+                 [p] { p->httpServer->stop(); }});
 }
 
 } // namespace sbor

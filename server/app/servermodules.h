@@ -38,9 +38,19 @@ class JobRunner;
 class MetricsRegistry;
 class ModuleManager;
 class WorkerPool;
-namespace bus { class Bus; class LogShipper; class OutboxRelay; }
-namespace db { class ConnectionPool; class EmbeddedPostgres; }
-namespace http { class HttpServer; class RequestPipeline; }
+namespace bus {
+class Bus;
+class LogShipper;
+class OutboxRelay;
+} // namespace bus
+namespace db {
+class ConnectionPool;
+class EmbeddedPostgres;
+} // namespace db
+namespace http {
+class HttpServer;
+class RequestPipeline;
+} // namespace http
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitStartFailure = 1;
@@ -50,7 +60,9 @@ inline constexpr int kExitUsage = 2;
 // asked for (SIGTERM) while the process was starting: logged at info, not as an error.
 class StartFailure : public std::runtime_error {
 public:
-    StartFailure(int exitCode, Error error) : std::runtime_error(error.message), m_exitCode(exitCode), m_error(std::move(error)) {}
+    StartFailure(int exitCode, Error error)
+        : std::runtime_error(error.message), m_exitCode(exitCode), m_error(std::move(error))
+    {}
     int exitCode() const { return m_exitCode; }
     const Error& error() const { return m_error; }
 

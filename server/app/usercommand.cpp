@@ -155,8 +155,9 @@ int createAccount(const Config& config, const auth::Registration& registration)
         std::cerr << "sbor-server: " << database.error().message << "\n";
         return kExitFailure;
     }
-    db::ConnectionPool pool({database->url, 2, std::chrono::milliseconds(config.getInteger("database.acquire_timeout_ms")),
-                             std::chrono::milliseconds(config.getInteger("database.statement_timeout_ms")), "sbor-user-create"});
+    db::ConnectionPool pool(
+        {database->url, 2, std::chrono::milliseconds(config.getInteger("database.acquire_timeout_ms")),
+         std::chrono::milliseconds(config.getInteger("database.statement_timeout_ms")), "sbor-user-create"});
     const ServiceCatalog catalog = builtinServices();
     std::vector<std::unique_ptr<Service>> services;
     const auto everyService = catalog.resolveTargets({"all"});
@@ -218,7 +219,8 @@ int runUserCommand(const std::vector<std::string>& arguments, char** environment
     }
     const Config& config = *loaded;
     // An operator command talks to its operator on stdout/stderr; only warnings go to the log.
-    log::setMinimumLevel(line.settings.count("log.level") ? *log::parseLevel(config.getString("log.level")) : log::Level::Warn);
+    log::setMinimumLevel(line.settings.count("log.level") ? *log::parseLevel(config.getString("log.level"))
+                                                          : log::Level::Warn);
     auth::Registration registration;
     if (!describeRegistration(request, registration))
         return kExitUsage;

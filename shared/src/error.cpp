@@ -18,10 +18,7 @@ constexpr std::array kErrorCodes = {
 
 } // namespace
 
-std::string_view errorCodeName(ErrorCode code)
-{
-    return kErrorCodes.at(static_cast<size_t>(code)).name;
-}
+std::string_view errorCodeName(ErrorCode code) { return kErrorCodes.at(static_cast<size_t>(code)).name; }
 
 std::optional<ErrorCode> errorCodeFromName(std::string_view name)
 {
@@ -32,10 +29,7 @@ std::optional<ErrorCode> errorCodeFromName(std::string_view name)
     return std::nullopt;
 }
 
-int httpStatusFor(ErrorCode code)
-{
-    return kErrorCodes.at(static_cast<size_t>(code)).status;
-}
+int httpStatusFor(ErrorCode code) { return kErrorCodes.at(static_cast<size_t>(code)).status; }
 
 nlohmann::json Error::toJson() const
 {
@@ -54,7 +48,9 @@ std::optional<Error> errorFromJson(const nlohmann::json& object)
         return std::nullopt;
     const auto message = object.find("message");
     const auto details = object.find("details");
-    return Error(*code, message != object.end() && message->is_string() ? message->get<std::string>() : std::string(errorCodeName(*code)),
+    return Error(*code,
+                 message != object.end() && message->is_string() ? message->get<std::string>()
+                                                                 : std::string(errorCodeName(*code)),
                  details != object.end() && details->is_object() ? *details : nlohmann::json::object());
 }
 

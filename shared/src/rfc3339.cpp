@@ -24,14 +24,16 @@ bool digits(std::string_view text, std::size_t at, std::size_t count, int& value
 std::optional<std::int64_t> parseRfc3339(std::string_view text)
 {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (text.size() < 20 || !digits(text, 0, 4, year) || text[4] != '-' || !digits(text, 5, 2, month) || text[7] != '-' ||
-        !digits(text, 8, 2, day) || (text[10] != 'T' && text[10] != 't') || !digits(text, 11, 2, hour) || text[13] != ':' ||
-        !digits(text, 14, 2, minute) || text[16] != ':' || !digits(text, 17, 2, second))
+    if (text.size() < 20 || !digits(text, 0, 4, year) || text[4] != '-' || !digits(text, 5, 2, month) ||
+        text[7] != '-' || !digits(text, 8, 2, day) || (text[10] != 'T' && text[10] != 't') ||
+        !digits(text, 11, 2, hour) || text[13] != ':' || !digits(text, 14, 2, minute) || text[16] != ':' ||
+        !digits(text, 17, 2, second))
         return std::nullopt;
     using namespace std::chrono;
     const year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
                               std::chrono::day(static_cast<unsigned>(day))};
-    if (year < 1 || !date.ok() || hour > 23 || minute > 59 || second > 59) // no leap seconds: PostgreSQL has none either
+    if (year < 1 || !date.ok() || hour > 23 || minute > 59 ||
+        second > 59) // no leap seconds: PostgreSQL has none either
         return std::nullopt;
     std::size_t at = 19;
     std::int64_t micros = 0;
@@ -76,12 +78,14 @@ std::optional<std::int64_t> parseRfc3339(std::string_view text)
 
 std::int64_t unixNowSeconds()
 {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 std::int64_t unixNowMicroseconds()
 {
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 std::string formatRfc3339(std::int64_t unixMicroseconds)

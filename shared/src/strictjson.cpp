@@ -45,10 +45,12 @@ Result<nlohmann::json> parseStrictJson(std::string_view text)
     } catch (const Refusal& refusal) {
         return Error(ErrorCode::MalformedJson, refusal.reason, {{"reason", refusal.reason}});
     } catch (const nlohmann::json::parse_error& e) {
-        return Error(ErrorCode::MalformedJson, "is not valid JSON", {{"offset", e.byte}, {"reason", shortReason(e.what())}});
+        return Error(ErrorCode::MalformedJson, "is not valid JSON",
+                     {{"offset", e.byte}, {"reason", shortReason(e.what())}});
     } catch (const nlohmann::json::exception& e) {
         // out_of_range.406: a number beyond a double's range.
-        return Error(ErrorCode::MalformedJson, "holds a number too large for a double", {{"reason", shortReason(e.what())}});
+        return Error(ErrorCode::MalformedJson, "holds a number too large for a double",
+                     {{"reason", shortReason(e.what())}});
     }
 }
 

@@ -23,14 +23,12 @@ std::uint32_t getU32(const std::string& in, std::size_t at)
     return value;
 }
 
-template <std::size_t N>
-void putBytes(std::string& out, const std::array<std::uint8_t, N>& bytes)
+template <std::size_t N> void putBytes(std::string& out, const std::array<std::uint8_t, N>& bytes)
 {
     out.append(reinterpret_cast<const char*>(bytes.data()), N);
 }
 
-template <std::size_t N>
-std::array<std::uint8_t, N> getBytes(const std::string& in, std::size_t at)
+template <std::size_t N> std::array<std::uint8_t, N> getBytes(const std::string& in, std::size_t at)
 {
     std::array<std::uint8_t, N> bytes{};
     std::copy_n(reinterpret_cast<const std::uint8_t*>(in.data() + at), N, bytes.begin());
@@ -69,7 +67,8 @@ std::string signTicketCode(const TicketCodeFields& fields, const UuidBytes& even
     putU32(payload, fields.validUntil);
     const std::string message = signedMessage(payload, eventId);
     std::array<unsigned char, crypto_sign_BYTES> signature{};
-    crypto_sign_detached(signature.data(), nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(), secretKey.data());
+    crypto_sign_detached(signature.data(), nullptr, reinterpret_cast<const unsigned char*>(message.data()),
+                         message.size(), secretKey.data());
     payload.append(reinterpret_cast<const char*>(signature.data()), signature.size());
     return base32Encode(payload);
 }
@@ -118,8 +117,9 @@ bool ticketCodeSignedBy(const ReadTicketCode& code, const UuidBytes& eventId, co
     prepareSodium();
     const std::string message = signedMessage(code.signedBytes, eventId);
     return code.signature.size() == crypto_sign_BYTES &&
-           crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(code.signature.data()),
-                                       reinterpret_cast<const unsigned char*>(message.data()), message.size(), publicKey.data()) == 0;
+        crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(code.signature.data()),
+                                    reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                                    publicKey.data()) == 0;
 }
 
 } // namespace sbor

@@ -76,7 +76,8 @@ double barePair(const std::string& brokers, int count)
                 continue;
             if (!message->err) {
                 rd_kafka_topic_partition_list_t* offsets = rd_kafka_topic_partition_list_new(1);
-                rd_kafka_topic_partition_list_add(offsets, rd_kafka_topic_name(message->rkt), message->partition)->offset = message->offset + 1;
+                rd_kafka_topic_partition_list_add(offsets, rd_kafka_topic_name(message->rkt), message->partition)
+                    ->offset = message->offset + 1;
                 rd_kafka_offsets_store(consumer, offsets); // after handling, as Sbor's consumers do
                 rd_kafka_topic_partition_list_destroy(offsets);
                 ++consumed;
@@ -97,7 +98,8 @@ double barePair(const std::string& brokers, int count)
     for (int i = 0; i < count; ++i) {
         const std::string payload = payloadOf(i), key = std::to_string(i % 64);
         while (rd_kafka_producev(producer, RD_KAFKA_V_TOPIC("sbor.selftest"), RD_KAFKA_V_KEY(key.data(), key.size()),
-                                 RD_KAFKA_V_VALUE(const_cast<char*>(payload.data()), payload.size()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                 RD_KAFKA_V_VALUE(const_cast<char*>(payload.data()), payload.size()),
+                                 RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
                                  RD_KAFKA_V_END) == RD_KAFKA_RESP_ERR__QUEUE_FULL)
             rd_kafka_poll(producer, 10);
         rd_kafka_poll(producer, 0);
@@ -116,15 +118,16 @@ double barePair(const std::string& brokers, int count)
 
 // Sbor's path: rows committed to an outbox (100 per transaction), relayed, consumed through an
 // inbox (each message recorded in the consumer's transaction, as services do).
-double sborPath(db::ConnectionPool& pool, bus::Bus& eventBus, const std::string& group, int count, Clock::duration* commitTime, bool withInbox,
-                const std::string& aggregate)
+double sborPath(db::ConnectionPool& pool, bus::Bus& eventBus, const std::string& group, int count,
+                Clock::duration* commitTime, bool withInbox, const std::string& aggregate)
 {
     pool.run([&](pqxx::connection& connection) {
         pqxx::work tx(connection);
         tx.exec("DROP SCHEMA IF EXISTS benchbus CASCADE");
-        tx.exec("CREATE SCHEMA benchbus; CREATE TABLE benchbus.outbox (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), sequence bigserial NOT NULL UNIQUE, "
-                "aggregatetype text NOT NULL, aggregateid text NOT NULL, type text NOT NULL, payload jsonb NOT NULL, trace_id text, "
-                "occurred_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz)");
+        tx.exec(
+            "CREATE SCHEMA benchbus; CREATE TABLE benchbus.outbox (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), sequence bigserial NOT NULL UNIQUE, "
+            "aggregatetype text NOT NULL, aggregateid text NOT NULL, type text NOT NULL, payload jsonb NOT NULL, trace_id text, "
+            "occurred_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz)");
         tx.exec(bus::createInboxSql("benchbus"));
         tx.commit();
     });
@@ -158,7 +161,9 @@ double sborPath(db::ConnectionPool& pool, bus::Bus& eventBus, const std::string&
                 pool.run([&](pqxx::connection& connection) {
                     pqxx::work tx(connection);
                     for (int j = i; j < std::min(count, i + 100); ++j)
-                        outbox::append(tx, "benchbus", {aggregate, std::to_string(j % 64), aggregate + ".created", nlohmann::json::parse(payloadOf(j)), "bench"});
+                        outbox::append(tx, "benchbus",
+                                       {aggregate, std::to_string(j % 64), aggregate + ".created",
+                                        nlohmann::json::parse(payloadOf(j)), "bench"});
                     tx.commit();
                 });
             }
@@ -214,15 +219,23 @@ int main(int argc, char** argv)
     }
     std::printf("\nbus throughput, %d messages of ~330 bytes, keys over 64 aggregates\n\n", count);
     std::printf("%-58s %12s %10s\n", "path", "events/s", "vs bare");
-    std::printf("%-58s %12s %10s\n", "----------------------------------------------------------", "--------", "-------");
+    std::printf("%-58s %12s %10s\n", "----------------------------------------------------------", "--------",
+                "-------");
     std::printf("%-58s %12.0f %10.2f\n", "bare librdkafka: idempotent producer -> consumer group", bare, 1.0);
-    std::printf("%-58s %12.0f %10.2f\n", "sbor: outbox commit -> relay -> Kafka -> counting consumer", kafkaBare, bare > 0 ? kafkaBare / bare : 0);
-    std::printf("%-58s %12.0f %10.2f\n", "sbor: outbox commit -> relay -> Kafka -> consumer (inbox)", kafka, bare > 0 ? kafka / bare : 0);
-    std::printf("%-58s %12.0f %10.2f\n", "sbor: outbox commit -> relay -> in-process -> consumer", inProcess, bare > 0 ? inProcess / bare : 0);
-    std::printf("\noutbox commits alone took %.2f s (Kafka run) and %.2f s (in-process run)\n", seconds(kafkaCommit), seconds(inProcessCommit));
+    std::printf("%-58s %12.0f %10.2f\n", "sbor: outbox commit -> relay -> Kafka -> counting consumer", kafkaBare,
+                bare > 0 ? kafkaBare / bare : 0);
+    std::printf("%-58s %12.0f %10.2f\n", "sbor: outbox commit -> relay -> Kafka -> consumer (inbox)", kafka,
+                bare > 0 ? kafka / bare : 0);
+    std::printf("%-58s %12.0f %10.2f\n", "sbor: outbox commit -> relay -> in-process -> consumer", inProcess,
+                bare > 0 ? inProcess / bare : 0);
+    std::printf("\noutbox commits alone took %.2f s (Kafka run) and %.2f s (in-process run)\n", seconds(kafkaCommit),
+                seconds(inProcessCommit));
     if (!out.empty()) {
         std::ofstream file(out);
-        file << nlohmann::json{{"messages", count}, {"bare_events_per_second", bare}, {"sbor_kafka_events_per_second", kafka}, {"sbor_kafka_counting_events_per_second", kafkaBare},
+        file << nlohmann::json{{"messages", count},
+                               {"bare_events_per_second", bare},
+                               {"sbor_kafka_events_per_second", kafka},
+                               {"sbor_kafka_counting_events_per_second", kafkaBare},
                                {"sbor_inprocess_events_per_second", inProcess}}
                     .dump(2);
     }

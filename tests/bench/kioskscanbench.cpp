@@ -105,14 +105,18 @@ const std::array<double, 3> kBlurs{0.0, 1.0, 2.0};
 const std::array<double, 3> kNoises{0, 12, 30};
 
 using Clock = std::chrono::steady_clock;
-double msBetween(Clock::time_point from, Clock::time_point to) { return std::chrono::duration<double, std::milli>(to - from).count(); }
+double msBetween(Clock::time_point from, Clock::time_point to)
+{
+    return std::chrono::duration<double, std::milli>(to - from).count();
+}
 
 using Stats = sbor::test::LatencyStats;
 Stats statsOf(std::vector<double> values) { return sbor::test::latencyStats(std::move(values)); }
 
 QJsonObject statsJson(const Stats& stats)
 {
-    return QJsonObject{{"samples", qint64(stats.samples)}, {"median_ms", stats.p50}, {"p99_ms", stats.p99}, {"max_ms", stats.max}};
+    return QJsonObject{
+        {"samples", qint64(stats.samples)}, {"median_ms", stats.p50}, {"p99_ms", stats.p99}, {"max_ms", stats.max}};
 }
 
 // ---- frames: the generator of the kiosk's decoding test (tests/support/qrframes.h), so the
@@ -164,7 +168,7 @@ QString benchTicketCode()
     fields.ticketId = ticketId;
     fields.eventPrefix = sbor::idPrefix(eventId);
     fields.ticketTypePrefix = sbor::idPrefix(typeId);
-    fields.issuedAt = 1767225600;  // 2026-01-01T00:00:00Z
+    fields.issuedAt = 1767225600; // 2026-01-01T00:00:00Z
     fields.validFrom = 1767225600;
     fields.validUntil = 1798761600; // 2027-01-01
     return QString::fromStdString(sbor::signTicketCode(fields, eventId, secretKey));
@@ -192,9 +196,11 @@ public:
         zbar::zbar_image_set_data(image, frame.constBits(), static_cast<unsigned long>(frame.sizeInBytes()), nullptr);
         QString text;
         if (zbar::zbar_scan_image(m_scanner, image) > 0) {
-            for (const zbar::zbar_symbol_t* symbol = zbar::zbar_image_first_symbol(image); symbol; symbol = zbar::zbar_symbol_next(symbol)) {
+            for (const zbar::zbar_symbol_t* symbol = zbar::zbar_image_first_symbol(image); symbol;
+                 symbol = zbar::zbar_symbol_next(symbol)) {
                 if (zbar::zbar_symbol_get_type(symbol) == zbar::ZBAR_QRCODE) {
-                    text = QString::fromUtf8(zbar::zbar_symbol_get_data(symbol), int(zbar::zbar_symbol_get_data_length(symbol)));
+                    text = QString::fromUtf8(zbar::zbar_symbol_get_data(symbol),
+                                             int(zbar::zbar_symbol_get_data_length(symbol)));
                     break;
                 }
             }
@@ -210,9 +216,9 @@ private:
 struct DecoderRun {
     const char* name;
     std::function<QString(const QImage&)> decode;
-    std::vector<double> ms;   // every timed decode
-    std::vector<char> hit;    // per frame, first round
-    int inconsistent = 0;     // later rounds that disagreed with the first
+    std::vector<double> ms; // every timed decode
+    std::vector<char> hit;  // per frame, first round
+    int inconsistent = 0;   // later rounds that disagreed with the first
 };
 
 struct DecodeResults {
@@ -245,9 +251,12 @@ DecodeResults runDecoding(std::uint32_t seed, int repeat, const QString& saveDir
     }
 
     auto zbarReader = std::make_shared<ZbarReader>();
-    results.runs.push_back({"ZXing, camera (fast)", [](const QImage& f) { return sbor::kiosk::readCode(f, {false}); }, {}, {}, 0});
-    results.runs.push_back({"ZXing, thorough", [](const QImage& f) { return sbor::kiosk::readCode(f, {true}); }, {}, {}, 0});
-    results.runs.push_back({"zbar (QR only)", [zbarReader](const QImage& f) { return zbarReader->read(f); }, {}, {}, 0});
+    results.runs.push_back(
+        {"ZXing, camera (fast)", [](const QImage& f) { return sbor::kiosk::readCode(f, {false}); }, {}, {}, 0});
+    results.runs.push_back(
+        {"ZXing, thorough", [](const QImage& f) { return sbor::kiosk::readCode(f, {true}); }, {}, {}, 0});
+    results.runs.push_back(
+        {"zbar (QR only)", [zbarReader](const QImage& f) { return zbarReader->read(f); }, {}, {}, 0});
     for (auto& run : results.runs) {
         run.hit.assign(results.frames.size(), 0);
         run.ms.reserve(results.frames.size() * repeat);
@@ -275,8 +284,8 @@ DecodeResults runDecoding(std::uint32_t seed, int repeat, const QString& saveDir
 
 template <typename Value, std::size_t N>
 void printBreakdown(const DecodeResults& results, const char* title, const std::array<Value, N>& values,
-                    const std::function<Value(const Condition&)>& key, const std::function<QString(Value)>& label, QJsonObject& json,
-                    const char* jsonKey)
+                    const std::function<Value(const Condition&)>& key, const std::function<QString(Value)>& label,
+                    QJsonObject& json, const char* jsonKey)
 {
     std::printf("\n%-22s", title);
     for (const auto& run : results.runs)
@@ -309,18 +318,21 @@ void printBreakdown(const DecodeResults& results, const char* title, const std::
 
 QJsonObject printDecoding(const DecodeResults& results)
 {
-    std::printf("\nQR decoding, %zu frames of %dx%d grey (%d round%s each), code of %lld characters; frames made in %.0f ms (not timed)\n\n",
-                results.frames.size(), kFrameWidth, kFrameHeight, results.repeat, results.repeat == 1 ? "" : "s",
-                static_cast<long long>(results.code.size()), results.generationMs);
+    std::printf(
+        "\nQR decoding, %zu frames of %dx%d grey (%d round%s each), code of %lld characters; frames made in %.0f ms (not timed)\n\n",
+        results.frames.size(), kFrameWidth, kFrameHeight, results.repeat, results.repeat == 1 ? "" : "s",
+        static_cast<long long>(results.code.size()), results.generationMs);
     std::printf("%-24s %7s %10s %10s %9s %9s\n", "decoder", "frames", "success %", "median ms", "p99 ms", "max ms");
-    std::printf("%-24s %7s %10s %10s %9s %9s\n", "------------------------", "------", "---------", "---------", "------", "------");
+    std::printf("%-24s %7s %10s %10s %9s %9s\n", "------------------------", "------", "---------", "---------",
+                "------", "------");
     QJsonObject json;
     QJsonArray decoders;
     for (const auto& run : results.runs) {
         const Stats stats = statsOf(run.ms);
         const int hits = int(std::count(run.hit.begin(), run.hit.end(), 1));
         const double percent = 100.0 * hits / double(results.frames.size());
-        std::printf("%-24s %7zu %9.1f%% %10.2f %9.2f %9.2f\n", run.name, results.frames.size(), percent, stats.p50, stats.p99, stats.max);
+        std::printf("%-24s %7zu %9.1f%% %10.2f %9.2f %9.2f\n", run.name, results.frames.size(), percent, stats.p50,
+                    stats.p99, stats.max);
         // Hits and misses apart: a miss can cost more (a full search) or less (nothing to follow up).
         std::vector<double> hitMs, missMs;
         for (std::size_t k = 0; k < run.ms.size(); ++k)
@@ -341,27 +353,37 @@ QJsonObject printDecoding(const DecodeResults& results)
         for (std::size_t k = 0; k < run.ms.size(); ++k)
             (run.hit[k % results.frames.size()] ? hitMs : missMs).push_back(run.ms[k]);
         const auto cell = [](const std::vector<double>& values) {
-            return values.empty() ? QStringLiteral("-") : QStringLiteral("%1 (%2)").arg(statsOf(values).p50, 0, 'f', 2).arg(values.size());
+            return values.empty() ? QStringLiteral("-")
+                                  : QStringLiteral("%1 (%2)").arg(statsOf(values).p50, 0, 'f', 2).arg(values.size());
         };
         std::printf("%-24s %14s %14s\n", run.name, qPrintable(cell(hitMs)), qPrintable(cell(missMs)));
     }
     json.insert("decoders", decoders);
-    printBreakdown<int, 4>(results, "success by module", kModuleSizes, [](const Condition& c) { return c.moduleSize; },
-                           [](int v) { return QStringLiteral("%1 px").arg(v); }, json, "by_module_px");
-    printBreakdown<double, 5>(results, "success by rotation", kRotations, [](const Condition& c) { return c.rotation; },
-                           [](int v) { return QStringLiteral("%1 deg").arg(v); }, json, "by_rotation_deg");
-    printBreakdown<double, 3>(results, "success by blur", kBlurs, [](const Condition& c) { return c.blur; },
-                              [](double v) { return v == 0 ? QStringLiteral("none") : QStringLiteral("box radius %1 px").arg(v); }, json,
-                              "by_blur_radius");
-    printBreakdown<double, 3>(results, "success by noise", kNoises, [](const Condition& c) { return c.noise; },
-                           [](int v) { return QStringLiteral("sigma %1").arg(v); }, json, "by_noise_sigma");
+    printBreakdown<int, 4>(
+        results, "success by module", kModuleSizes, [](const Condition& c) { return c.moduleSize; },
+        [](int v) { return QStringLiteral("%1 px").arg(v); }, json, "by_module_px");
+    printBreakdown<double, 5>(
+        results, "success by rotation", kRotations, [](const Condition& c) { return c.rotation; },
+        [](int v) { return QStringLiteral("%1 deg").arg(v); }, json, "by_rotation_deg");
+    printBreakdown<double, 3>(
+        results, "success by blur", kBlurs, [](const Condition& c) { return c.blur; },
+        [](double v) { return v == 0 ? QStringLiteral("none") : QStringLiteral("box radius %1 px").arg(v); }, json,
+        "by_blur_radius");
+    printBreakdown<double, 3>(
+        results, "success by noise", kNoises, [](const Condition& c) { return c.noise; },
+        [](int v) { return QStringLiteral("sigma %1").arg(v); }, json, "by_noise_sigma");
     for (const auto& run : results.runs)
         if (run.inconsistent)
-            std::printf("\nnote: %s gave a different answer in a later round for %d decodes\n", run.name, run.inconsistent);
+            std::printf("\nnote: %s gave a different answer in a later round for %d decodes\n", run.name,
+                        run.inconsistent);
     QJsonArray perFrame; // which frame each decoder read, to look at the misses (--save-frames)
     for (std::size_t i = 0; i < results.frames.size(); ++i) {
         const Condition& c = results.frames[i].condition;
-        QJsonObject frame{{"index", int(i)}, {"module_px", c.moduleSize}, {"rotation_deg", c.rotation}, {"blur_sigma", c.blur}, {"noise_sigma", c.noise}};
+        QJsonObject frame{{"index", int(i)},
+                          {"module_px", c.moduleSize},
+                          {"rotation_deg", c.rotation},
+                          {"blur_sigma", c.blur},
+                          {"noise_sigma", c.noise}};
         for (const auto& run : results.runs)
             frame.insert(run.name, bool(run.hit[i]));
         perFrame.append(frame);
@@ -404,9 +426,7 @@ void pause(int ms)
     waitUntil([] { return false; }, ms);
 }
 
-
-template <typename T>
-bool require(const ApiResult<T>& result, const char* what)
+template <typename T> bool require(const ApiResult<T>& result, const char* what)
 {
     if (!result)
         std::fprintf(stderr, "%s failed: %s\n", what, result.error().describe().c_str());
@@ -581,8 +601,8 @@ std::optional<DoorResults> runDoor(int scans, int warmup, int extraTickets, std:
         // An answer slower than the kiosk's timeout makes it decide offline: not the online path.
         const bool decidedOnline = scan.result == "ok" && !door.verdict().value("offline").toBool();
         if (!decidedOnline) {
-            std::fprintf(stderr, "online scan %d: verdict '%s'%s, expected an online 'ok'\n", i, qPrintable(scan.result),
-                         door.verdict().value("offline").toBool() ? " decided offline" : "");
+            std::fprintf(stderr, "online scan %d: verdict '%s'%s, expected an online 'ok'\n", i,
+                         qPrintable(scan.result), door.verdict().value("offline").toBool() ? " decided offline" : "");
             ++results.wrongVerdicts;
         }
         settle(mark);
@@ -594,8 +614,12 @@ std::optional<DoorResults> runDoor(int scans, int warmup, int extraTickets, std:
 
         mark = queueChanges;
         const wire::Ticket& other = tickets[std::size_t(online + i)];
-        const wire::ScanSubmission submission{other.code, listId.toStdString(), "ceiling-" + std::to_string(i),
-                                              sbor::formatRfc3339(sbor::unixNowMicroseconds()), wire::ScanKind::Entry, std::nullopt};
+        const wire::ScanSubmission submission{other.code,
+                                              listId.toStdString(),
+                                              "ceiling-" + std::to_string(i),
+                                              sbor::formatRfc3339(sbor::unixNowMicroseconds()),
+                                              wire::ScanKind::Entry,
+                                              std::nullopt};
         struct Answer {
             bool arrived = false;
             QString result;
@@ -605,7 +629,8 @@ std::optional<DoorResults> runDoor(int scans, int warmup, int extraTickets, std:
         const auto sent = Clock::now();
         ceilingApi.redeem(submission).then(&context, [answer](ApiResult<wire::RedeemAnswer> redeemed) {
             answer->at = Clock::now();
-            answer->result = redeemed ? QString::fromStdString(redeemed->result) : QString::fromStdString(redeemed.error().describe());
+            answer->result = redeemed ? QString::fromStdString(redeemed->result)
+                                      : QString::fromStdString(redeemed.error().describe());
             answer->arrived = true;
             wake();
         });
@@ -620,7 +645,8 @@ std::optional<DoorResults> runDoor(int scans, int warmup, int extraTickets, std:
 
     // The copy knows every admission so far before the server goes.
     if (!waitUntil([&] { return door.checkedIn() >= 2 * online; }, 10000))
-        std::fprintf(stderr, "note: the kiosk's copy shows %d of %d check-ins before the server stops\n", door.checkedIn(), 2 * online);
+        std::fprintf(stderr, "note: the kiosk's copy shows %d of %d check-ins before the server stops\n",
+                     door.checkedIn(), 2 * online);
     pause(500);
     std::fprintf(stderr, "stopping sbor-server\n");
     results.serverExit = server.stop();
@@ -635,15 +661,16 @@ std::optional<DoorResults> runDoor(int scans, int warmup, int extraTickets, std:
     results.firstOfflineVerdict = first.result;
     results.wentOffline = !door.isOnline();
     if (first.result != "ok" || !door.verdict().value("offline").toBool()) {
-        std::fprintf(stderr, "first offline scan: verdict '%s' (offline %d), expected an offline 'ok'\n", qPrintable(first.result),
-                     int(door.verdict().value("offline").toBool()));
+        std::fprintf(stderr, "first offline scan: verdict '%s' (offline %d), expected an offline 'ok'\n",
+                     qPrintable(first.result), int(door.verdict().value("offline").toBool()));
         ++results.wrongVerdicts;
     }
     for (int i = 1; i < offline; ++i) {
         pause(20);
         const Scan scan = scanTicket(firstOffline + std::size_t(i), 5000);
         if (scan.result != "ok" || !door.verdict().value("offline").toBool()) {
-            std::fprintf(stderr, "offline scan %d: verdict '%s', expected an offline 'ok'\n", i, qPrintable(scan.result));
+            std::fprintf(stderr, "offline scan %d: verdict '%s', expected an offline 'ok'\n", i,
+                         qPrintable(scan.result));
             ++results.wrongVerdicts;
             continue;
         }
@@ -659,19 +686,25 @@ std::optional<DoorResults> runDoor(int scans, int warmup, int extraTickets, std:
 
 QJsonObject printDoor(const DoorResults& r, int scans, int warmup)
 {
-    std::printf("\nscan to verdict: a DoorController against sbor-server on loopback (%s); %d scans each, after %d warm-up; "
-                "%d tickets in the kiosk's copy\n",
-                qPrintable(r.database), scans, warmup, r.copyTickets);
-    std::printf("camera frames for the door: %s, decoded in the kiosk's camera mode\n\n", qPrintable(describe(r.frameCondition)));
-    std::printf("%-48s %7s %10s %9s %9s %8s %10s\n", "path", "samples", "median ms", "p99 ms", "max ms", "goal ms", "p99<=goal");
-    std::printf("%-48s %7s %10s %9s %9s %8s %10s\n", "------------------------------------------------", "-------", "---------", "------",
-                "------", "-------", "---------");
+    std::printf(
+        "\nscan to verdict: a DoorController against sbor-server on loopback (%s); %d scans each, after %d warm-up; "
+        "%d tickets in the kiosk's copy\n",
+        qPrintable(r.database), scans, warmup, r.copyTickets);
+    std::printf("camera frames for the door: %s, decoded in the kiosk's camera mode\n\n",
+                qPrintable(describe(r.frameCondition)));
+    std::printf("%-48s %7s %10s %9s %9s %8s %10s\n", "path", "samples", "median ms", "p99 ms", "max ms", "goal ms",
+                "p99<=goal");
+    std::printf("%-48s %7s %10s %9s %9s %8s %10s\n", "------------------------------------------------", "-------",
+                "---------", "------", "------", "-------", "---------");
     QJsonObject json;
     const auto row = [&](const char* name, const char* key, const std::vector<double>& values, double goal) {
         const Stats s = statsOf(values);
-        const QString verdict = goal <= 0 || s.samples == 0 ? QStringLiteral("-") : s.p99 <= goal ? QStringLiteral("yes") : QStringLiteral("NO");
+        const QString verdict = goal <= 0 || s.samples == 0 ? QStringLiteral("-")
+            : s.p99 <= goal                                 ? QStringLiteral("yes")
+                                                            : QStringLiteral("NO");
         const QString goalText = goal > 0 ? QString::number(goal, 'f', 0) : QStringLiteral("-");
-        std::printf("%-48s %7zu %10.2f %9.2f %9.2f %8s %10s\n", name, s.samples, s.p50, s.p99, s.max, qPrintable(goalText), qPrintable(verdict));
+        std::printf("%-48s %7zu %10.2f %9.2f %9.2f %8s %10s\n", name, s.samples, s.p50, s.p99, s.max,
+                    qPrintable(goalText), qPrintable(verdict));
         QJsonObject entry = statsJson(s);
         if (goal > 0)
             entry.insert("goal_ms", goal);
@@ -688,14 +721,17 @@ QJsonObject printDoor(const DoorResults& r, int scans, int warmup)
     row("offline: camera frame -> verdict (decode incl.)", "offline_frame_to_verdict", r.offlineFrame, kOfflineGoalMs);
     const Stats online = statsOf(r.onlineCode), ceiling = statsOf(r.ceiling);
     if (ceiling.p50 > 0)
-        std::printf("\nkiosk online code -> verdict vs bare redeem: median %.2fx, p99 %.2fx\n", online.p50 / ceiling.p50, online.p99 / ceiling.p99);
-    std::printf("first offline scan: %.2f ms from the code, %.2f ms from the frame; verdict '%s'; kiosk %s before it, %s after it\n",
-                r.firstOfflineCode, r.firstOfflineFrame, qPrintable(r.firstOfflineVerdict),
-                r.onlineBeforeFirstOffline ? "online" : "ALREADY OFFLINE (the scan did not try the server)",
-                r.wentOffline ? "offline" : "STILL ONLINE");
-    std::printf("wrong verdicts: %d; frames the camera mode did not read: %d; waits for the kiosk's sync that timed out: %d; "
-                "sbor-server exit status: %d\n",
-                r.wrongVerdicts, r.decodeMisses, r.settleTimeouts, r.serverExit);
+        std::printf("\nkiosk online code -> verdict vs bare redeem: median %.2fx, p99 %.2fx\n",
+                    online.p50 / ceiling.p50, online.p99 / ceiling.p99);
+    std::printf(
+        "first offline scan: %.2f ms from the code, %.2f ms from the frame; verdict '%s'; kiosk %s before it, %s after it\n",
+        r.firstOfflineCode, r.firstOfflineFrame, qPrintable(r.firstOfflineVerdict),
+        r.onlineBeforeFirstOffline ? "online" : "ALREADY OFFLINE (the scan did not try the server)",
+        r.wentOffline ? "offline" : "STILL ONLINE");
+    std::printf(
+        "wrong verdicts: %d; frames the camera mode did not read: %d; waits for the kiosk's sync that timed out: %d; "
+        "sbor-server exit status: %d\n",
+        r.wrongVerdicts, r.decodeMisses, r.settleTimeouts, r.serverExit);
     json.insert("first_offline_frame_to_verdict_ms", r.firstOfflineFrame);
     json.insert("online_before_first_offline_scan", r.onlineBeforeFirstOffline);
     json.insert("went_offline", r.wentOffline);
@@ -727,8 +763,9 @@ int main(int argc, char** argv)
     QGuiApplication::setApplicationName("sbor-kiosk-scan-bench");
     const QStringList args = application.arguments();
     if (args.contains("--help") || args.contains("-h")) {
-        std::printf("usage: sbor-kiosk-scan-bench [--scans 50] [--warmup 3] [--extra-tickets 0] [--repeat 1] [--seed 20240611] "
-                    "[--skip-decode] [--skip-door] [--save-frames DIR] [--out FILE]\n");
+        std::printf(
+            "usage: sbor-kiosk-scan-bench [--scans 50] [--warmup 3] [--extra-tickets 0] [--repeat 1] [--seed 20240611] "
+            "[--skip-decode] [--skip-door] [--save-frames DIR] [--out FILE]\n");
         return 0;
     }
     const int scans = std::max(1, argument(args, "--scans", 50));
@@ -736,7 +773,8 @@ int main(int argc, char** argv)
     const int repeat = std::max(1, argument(args, "--repeat", 1));
     const int extraTickets = std::max(0, argument(args, "--extra-tickets", 0));
     const auto seed = std::uint32_t(argument(args, "--seed", 20240611));
-    const QString saveDir = args.indexOf("--save-frames") >= 0 ? args.value(args.indexOf("--save-frames") + 1) : QString();
+    const QString saveDir = args.indexOf("--save-frames") >= 0 ? args.value(args.indexOf("--save-frames") + 1)
+                                                               : QString();
     const QString out = args.indexOf("--out") >= 0 ? args.value(args.indexOf("--out") + 1) : QString();
     if (sodium_init() < 0) {
         std::fprintf(stderr, "libsodium did not initialise\n");
@@ -750,7 +788,10 @@ int main(int argc, char** argv)
                 load > cpus / 2.0 ? " (busy machine: the timings are not worth much)" : "");
     std::fflush(stdout);
 
-    QJsonObject json{{"cpus", cpus}, {"load_average", load}, {"seed", qint64(seed)}, {"kernel", QSysInfo::kernelVersion()},
+    QJsonObject json{{"cpus", cpus},
+                     {"load_average", load},
+                     {"seed", qint64(seed)},
+                     {"kernel", QSysInfo::kernelVersion()},
                      {"date", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
     if (!args.contains("--skip-decode"))
         json.insert("decoding", printDecoding(runDecoding(seed, repeat, saveDir)));

@@ -45,8 +45,7 @@ void spin(int ms)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
 }
 
-template <typename Done>
-bool spinUntil(Done&& done, int timeoutMs)
+template <typename Done> bool spinUntil(Done&& done, int timeoutMs)
 {
     QElapsedTimer timer;
     timer.start();
@@ -96,7 +95,8 @@ public:
             return false;
         if (topic.isEmpty())
             return true;
-        const QString subscribe = QString::fromUtf8(QJsonDocument(QJsonObject{{"op", "subscribe"}, {"topic", topic}}).toJson(QJsonDocument::Compact));
+        const QString subscribe = QString::fromUtf8(
+            QJsonDocument(QJsonObject{{"op", "subscribe"}, {"topic", topic}}).toJson(QJsonDocument::Compact));
         for (auto& socket : m_sockets)
             socket->sendTextMessage(subscribe);
         return spinUntil([&] { return m_subscribed == int(m_sockets.size()); }, 60000);
@@ -149,7 +149,13 @@ public:
     }
     void stop()
     {
-        QMetaObject::invokeMethod(this, [this] { delete m_server; moveToThread(QCoreApplication::instance()->thread()); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                delete m_server;
+                moveToThread(QCoreApplication::instance()->thread());
+            },
+            Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -199,9 +205,15 @@ int main(int argc, char** argv)
     const SignedInUser organizer = api.signUpOrganizer("bench-organizer");
     SalesApi sales(api, organizer.accessToken);
     const QString event = sales.createEvent("Live bench", 0.5);
-    const QString type = sales.addType(event, {{"name", "Free"}, {"price", 0}, {"quota", redeems + 10}, {"max_per_order", 50}, {"sales_end", inDays(0.4)}});
+    const QString type = sales.addType(
+        event,
+        {{"name", "Free"}, {"price", 0}, {"quota", redeems + 10}, {"max_per_order", 50}, {"sales_end", inDays(0.4)}});
     sales.publish(event);
-    const QString list = api.post("/api/v1/events/" + event + "/checkin-lists", {{"name", "Gate"}}, organizer.accessToken).json().value("id").toString();
+    const QString list = api.post("/api/v1/events/" + event + "/checkin-lists", {{"name", "Gate"}},
+                                  organizer.accessToken)
+                             .json()
+                             .value("id")
+                             .toString();
     QStringList codes;
     while (codes.size() < redeems) {
         const int count = std::min(50, int(redeems - codes.size()));
@@ -216,9 +228,12 @@ int main(int argc, char** argv)
 
     // 1. sbor: redeem -> ticket.checkin at every client.
     Listeners sborClients(clients, [](const QJsonObject& frame) {
-        return frame.value("type").toString() == "ticket.checkin" ? frame.value("data").toObject().value("scan_id").toString() : QString();
+        return frame.value("type").toString() == "ticket.checkin"
+            ? frame.value("data").toObject().value("scan_id").toString()
+            : QString();
     });
-    if (!sborClients.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/live").arg(server.livePort())), organizer.accessToken.toUtf8(), "event:" + event)) {
+    if (!sborClients.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/live").arg(server.livePort())),
+                          organizer.accessToken.toUtf8(), "event:" + event)) {
         std::fprintf(stderr, "only %d of %d clients connected and subscribed\n", sborClients.connected(), clients);
         return 1;
     }
@@ -231,7 +246,8 @@ int main(int argc, char** argv)
         request.setRawHeader("Authorization", "Bearer " + organizer.accessToken.toUtf8());
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
         const double sent = nowMs();
-        QNetworkReply* reply = network.post(request, QJsonDocument(QJsonObject{{"code", codes[i]}, {"list_id", list}, {"scan_id", scanId}}).toJson());
+        QNetworkReply* reply = network.post(
+            request, QJsonDocument(QJsonObject{{"code", codes[i]}, {"list_id", list}, {"scan_id", scanId}}).toJson());
         QObject::connect(reply, &QNetworkReply::finished, [&, sent, reply] {
             answerLatencies.push_back(nowMs() - sent);
             reply->deleteLater();
@@ -241,8 +257,8 @@ int main(int argc, char** argv)
         for (double arrival : sborClients.arrivals(scanId))
             sborLatencies.push_back(arrival - sent);
         if (qEnvironmentVariableIsSet("SBOR_BENCH_VERBOSE") && !sborClients.arrivals(scanId).empty())
-            std::fprintf(stderr, "redeem %d: first %.1f ms, last %.1f ms\n", i, sborClients.arrivals(scanId).front() - sent,
-                         sborClients.arrivals(scanId).back() - sent);
+            std::fprintf(stderr, "redeem %d: first %.1f ms, last %.1f ms\n", i,
+                         sborClients.arrivals(scanId).front() - sent, sborClients.arrivals(scanId).back() - sent);
         spin(gapMs);
     }
     server.stop();
@@ -259,7 +275,11 @@ int main(int argc, char** argv)
     for (int i = 0; i < redeems; ++i) {
         const QString marker = "m" + QString::number(i);
         const double sent = nowMs();
-        bare.broadcast(QStringLiteral("{\"topic\":\"event:x\",\"seq\":%1,\"type\":\"ticket.checkin\",\"marker\":\"%2\",\"data\":{}}").arg(i).arg(marker));
+        bare.broadcast(
+            QStringLiteral(
+                "{\"topic\":\"event:x\",\"seq\":%1,\"type\":\"ticket.checkin\",\"marker\":\"%2\",\"data\":{}}")
+                .arg(i)
+                .arg(marker));
         spinUntil([&] { return bareClients.arrived(marker) == std::size_t(clients); }, 10000);
         for (double arrival : bareClients.arrivals(marker))
             bareLatencies.push_back(arrival - sent);
@@ -270,17 +290,28 @@ int main(int argc, char** argv)
     const Stats sbor = statsOf(sborLatencies), answer = statsOf(answerLatencies), floor = statsOf(bareLatencies);
     std::printf("\nlive latency, %d subscribed clients, %d redeems %d ms apart\n\n", clients, redeems, gapMs);
     std::printf("%-44s %9s %8s %8s %8s\n", "path", "samples", "p50 ms", "p99 ms", "max ms");
-    std::printf("%-44s %9s %8s %8s %8s\n", "--------------------------------------------", "-------", "------", "------", "------");
-    std::printf("%-44s %9zu %8.2f %8.2f %8.2f\n", "sbor: redeem request -> frame at each client", sbor.samples, sbor.p50, sbor.p99, sbor.max);
-    std::printf("%-44s %9zu %8.2f %8.2f %8.2f\n", "sbor: redeem request -> HTTP answer", answer.samples, answer.p50, answer.p99, answer.max);
-    std::printf("%-44s %9zu %8.2f %8.2f %8.2f\n", "floor: bare Qt WebSockets broadcast", floor.samples, floor.p50, floor.p99, floor.max);
+    std::printf("%-44s %9s %8s %8s %8s\n", "--------------------------------------------", "-------", "------",
+                "------", "------");
+    std::printf("%-44s %9zu %8.2f %8.2f %8.2f\n", "sbor: redeem request -> frame at each client", sbor.samples,
+                sbor.p50, sbor.p99, sbor.max);
+    std::printf("%-44s %9zu %8.2f %8.2f %8.2f\n", "sbor: redeem request -> HTTP answer", answer.samples, answer.p50,
+                answer.p99, answer.max);
+    std::printf("%-44s %9zu %8.2f %8.2f %8.2f\n", "floor: bare Qt WebSockets broadcast", floor.samples, floor.p50,
+                floor.p99, floor.max);
     std::printf("\nredeems whose frame did not reach every client within 10 s: %d\n", lost);
     if (!out.isEmpty()) {
-        auto json = [](const Stats& s) { return QJsonObject{{"samples", qint64(s.samples)}, {"p50_ms", s.p50}, {"p99_ms", s.p99}, {"max_ms", s.max}}; };
+        auto json = [](const Stats& s) {
+            return QJsonObject{{"samples", qint64(s.samples)}, {"p50_ms", s.p50}, {"p99_ms", s.p99}, {"max_ms", s.max}};
+        };
         QFile file(out);
         if (file.open(QIODevice::WriteOnly))
-            file.write(QJsonDocument(QJsonObject{{"clients", clients}, {"redeems", redeems}, {"gap_ms", gapMs}, {"lost", lost},
-                                                 {"sbor_frame", json(sbor)}, {"sbor_answer", json(answer)}, {"bare_broadcast", json(floor)}})
+            file.write(QJsonDocument(QJsonObject{{"clients", clients},
+                                                 {"redeems", redeems},
+                                                 {"gap_ms", gapMs},
+                                                 {"lost", lost},
+                                                 {"sbor_frame", json(sbor)},
+                                                 {"sbor_answer", json(answer)},
+                                                 {"bare_broadcast", json(floor)}})
                            .toJson());
     }
     return lost == 0 ? 0 : 2;

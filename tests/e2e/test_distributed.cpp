@@ -31,10 +31,7 @@ namespace {
 
 const QStringList kServices = {"auth", "events", "tickets", "payments", "notifications", "live", "logs"};
 
-QString environmentName(const QString& service)
-{
-    return "SBOR_CLUSTER_SERVICES_" + service.toUpper();
-}
+QString environmentName(const QString& service) { return "SBOR_CLUSTER_SERVICES_" + service.toUpper(); }
 
 } // namespace
 
@@ -50,7 +47,8 @@ private slots:
         for (const QString& name : kServices + QStringList{"gateway"})
             m_ports[name] = freeLoopbackPort();
         m_livePort = freeLoopbackPort();
-        m_token = QString::number(QRandomGenerator::global()->generate64(), 36) + QString::number(QRandomGenerator::global()->generate64(), 36);
+        m_token = QString::number(QRandomGenerator::global()->generate64(), 36) +
+            QString::number(QRandomGenerator::global()->generate64(), 36);
 
         // All at once, as an orchestrator would: each waits for PostgreSQL and its consumer groups.
         for (const QString& name : kServices + QStringList{"gateway"}) {
@@ -67,8 +65,10 @@ private slots:
         SalesApi sales(*m_api, m_organizer.accessToken);
         m_event = sales.createEvent("Распределённый вечер", 0.5); // in 12 h: codes redeem today
         QVERIFY(!m_event.isEmpty());
-        m_paidType = sales.addType(m_event, {{"name", "Standard"}, {"price", 150000}, {"quota", 50}, {"sales_end", inDays(0.4)}});
-        m_freeType = sales.addType(m_event, {{"name", "Guest"}, {"price", 0}, {"quota", 200}, {"sales_end", inDays(0.4)}});
+        m_paidType = sales.addType(
+            m_event, {{"name", "Standard"}, {"price", 150000}, {"quota", 50}, {"sales_end", inDays(0.4)}});
+        m_freeType = sales.addType(m_event,
+                                   {{"name", "Guest"}, {"price", 0}, {"quota", 200}, {"sales_end", inDays(0.4)}});
         QVERIFY(!m_paidType.isEmpty() && !m_freeType.isEmpty());
         QVERIFY(sales.publish(m_event)); // events asks tickets over HTTP how many types are on sale
     }
@@ -77,7 +77,8 @@ private slots:
     {
         for (auto& [name, process] : m_processes)
             if (process)
-                QVERIFY2(process->stop() == 0, qPrintable(name + " did not stop cleanly:\n" + process->errorLogLines()));
+                QVERIFY2(process->stop() == 0,
+                         qPrintable(name + " did not stop cleanly:\n" + process->errorLogLines()));
     }
 
     void aPaidPurchaseAndACheckInTravelThroughEveryProcess()
@@ -93,7 +94,8 @@ private slots:
         QVERIFY(!organizerScreen.waitForOp("subscribed").isEmpty());
 
         const QString attendee = uniqueEmail("attendee");
-        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_paidType, {attendee}), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_paidType, {attendee}),
+                                        m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
         const QJsonObject order = placed.json().value("order").toObject();
         QCOMPARE(order.value("status").toString(), QStringLiteral("pending"));
@@ -103,7 +105,8 @@ private slots:
         QCOMPARE(paid.json().value("status").toString(), QStringLiteral("succeeded"));
         const auto settled = m_api->get("/api/v1/orders/" + order.value("id").toString(), m_buyer.accessToken);
         QCOMPARE(settled.json().value("status").toString(), QStringLiteral("paid"));
-        const QJsonArray tickets = m_api->get("/api/v1/tickets?limit=1", m_buyer.accessToken).json().value("items").toArray();
+        const QJsonArray tickets =
+            m_api->get("/api/v1/tickets?limit=1", m_buyer.accessToken).json().value("items").toArray();
         QCOMPARE(tickets.size(), 1);
         QCOMPARE(tickets[0].toObject().value("order_id").toString(), order.value("id").toString());
 
@@ -116,41 +119,60 @@ private slots:
         QCOMPARE(hook.value("type").toString(), QStringLiteral("ticket.purchased"));
         QCOMPARE(hook.value("data").toObject().value("order_id").toString(), order.value("id").toString());
         QVERIFY(m_receiver.received().first().headers.value("webhook-signature").startsWith("v1,"));
-        QCOMPARE(organizerScreen.waitForType("event:" + m_event, "ticket.purchased", 60000).value("data").toObject().value("order_id").toString(),
+        QCOMPARE(organizerScreen.waitForType("event:" + m_event, "ticket.purchased", 60000)
+                     .value("data")
+                     .toObject()
+                     .value("order_id")
+                     .toString(),
                  order.value("id").toString());
 
         // The door: a kiosk enrolled through auth (which asks events and tickets over HTTP)
         // redeems with its device token (tickets asks auth who it is).
-        const QString list = m_api->post("/api/v1/events/" + m_event + "/checkin-lists", {{"name", "Main gate"}}, m_organizer.accessToken)
-                                 .json().value("id").toString();
+        const QString list = m_api
+                                 ->post("/api/v1/events/" + m_event + "/checkin-lists", {{"name", "Main gate"}},
+                                        m_organizer.accessToken)
+                                 .json()
+                                 .value("id")
+                                 .toString();
         QVERIFY(!list.isEmpty());
-        const auto issued = m_api->post("/api/v1/events/" + m_event + "/enrollments", {{"list_id", list}, {"name", "Kiosk A"}}, m_organizer.accessToken);
+        const auto issued = m_api->post("/api/v1/events/" + m_event + "/enrollments",
+                                        {{"list_id", list}, {"name", "Kiosk A"}}, m_organizer.accessToken);
         QCOMPARE(issued.status, 201);
         // The handshake names the address the organizer used: the gateway, not auth's own.
         QCOMPARE(issued.json().value("handshake").toObject().value("server").toString(),
                  QStringLiteral("http://127.0.0.1:%1").arg(m_ports["gateway"]));
         const auto enrolled = m_api->post("/api/v1/devices/enroll", {{"code", issued.json().value("code").toString()}});
         QCOMPARE(enrolled.status, 201);
-        QCOMPARE(enrolled.json().value("event").toObject().value("title").toString(), QStringLiteral("Распределённый вечер"));
+        QCOMPARE(enrolled.json().value("event").toObject().value("title").toString(),
+                 QStringLiteral("Распределённый вечер"));
         QVERIFY(!enrolled.json().value("public_keys").toArray().isEmpty());
         const QString device = enrolled.json().value("device_token").toString();
         const QString code = tickets[0].toObject().value("code").toString();
-        const auto admitted = m_api->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", list}, {"scan_id", "door-1"}}, device);
+        const auto admitted = m_api->post("/api/v1/checkin/redeem",
+                                          {{"code", code}, {"list_id", list}, {"scan_id", "door-1"}}, device);
         QVERIFY2(admitted.json().value("result").toString() == "ok", admitted.body.constData());
-        const auto again = m_api->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", list}, {"scan_id", "door-2"}}, device);
+        const auto again = m_api->post("/api/v1/checkin/redeem",
+                                       {{"code", code}, {"list_id", list}, {"scan_id", "door-2"}}, device);
         QCOMPARE(again.json().value("result").toString(), QStringLiteral("already_redeemed"));
-        QCOMPARE(organizerScreen.waitForType("event:" + m_event, "ticket.checkin", 60000).value("data").toObject().value("ticket_id").toString(),
+        QCOMPARE(organizerScreen.waitForType("event:" + m_event, "ticket.checkin", 60000)
+                     .value("data")
+                     .toObject()
+                     .value("ticket_id")
+                     .toString(),
                  tickets[0].toObject().value("id").toString());
         QTRY_VERIFY_WITH_TIMEOUT(notificationCount(m_buyer, "ticket.checkin") == 1, 60000);
     }
 
     void killingTheNotificationsProcessLosesAndDuplicatesNothing()
     {
-        const std::string where = "FROM notifications.notifications WHERE type = 'ticket.purchased' AND data->>'event_id' = '" + m_event.toStdString() + "'";
+        const std::string where =
+            "FROM notifications.notifications WHERE type = 'ticket.purchased' AND data->>'event_id' = '" +
+            m_event.toStdString() + "'";
         const int before = m_database.count(where);
         QCOMPARE(placeOrders(*m_api, m_event, m_freeType, m_buyer.accessToken, 5, "crash"), 5);
         QTRY_COMPARE_WITH_TIMEOUT(m_database.count(where) - before, 5, 30000);
-        QCOMPARE(placeOrders(*m_api, m_event, m_freeType, m_buyer.accessToken, 5, "crash"), 5); // and the consumer killed on their way
+        QCOMPARE(placeOrders(*m_api, m_event, m_freeType, m_buyer.accessToken, 5, "crash"),
+                 5); // and the consumer killed on their way
         m_processes["notifications"]->kill();
         const int handledBeforeKill = m_database.count(where) - before;
         qInfo("orders notified before the kill: %d of 10", handledBeforeKill);
@@ -170,17 +192,25 @@ private slots:
         QTest::qWait(2000);
         QCOMPARE(m_database.count(where) - before, 12);
         QCOMPARE(std::stoi(m_database.query("SELECT count(DISTINCT data->>'order_id') " + where)) - before, 12);
-        QCOMPARE(std::stoi(m_database.query("SELECT count(*) FROM notifications.emails e JOIN notifications.ticket_holders h ON h.ticket_id = e.ticket_id "
-                                            "WHERE h.event_id = '" + m_event.toStdString() + "'")),
-                 13); // the paid ticket's and twelve guests'
+        QCOMPARE(
+            std::stoi(m_database.query(
+                "SELECT count(*) FROM notifications.emails e JOIN notifications.ticket_holders h ON h.ticket_id = e.ticket_id "
+                "WHERE h.event_id = '" +
+                m_event.toStdString() + "'")),
+            13); // the paid ticket's and twelve guests'
         QCOMPARE(m_api->get("/api/v1/notifications", m_buyer.accessToken).status, 200);
     }
 
     void anEnrollmentThatCannotFinishKeepsItsCode()
     {
-        const QString list = m_api->post("/api/v1/events/" + m_event + "/checkin-lists", {{"name", "Side gate"}}, m_organizer.accessToken)
-                                 .json().value("id").toString();
-        const auto issued = m_api->post("/api/v1/events/" + m_event + "/enrollments", {{"list_id", list}, {"name", "Kiosk B"}}, m_organizer.accessToken);
+        const QString list = m_api
+                                 ->post("/api/v1/events/" + m_event + "/checkin-lists", {{"name", "Side gate"}},
+                                        m_organizer.accessToken)
+                                 .json()
+                                 .value("id")
+                                 .toString();
+        const auto issued = m_api->post("/api/v1/events/" + m_event + "/enrollments",
+                                        {{"list_id", list}, {"name", "Kiosk B"}}, m_organizer.accessToken);
         QCOMPARE(issued.status, 201);
         const QString code = issued.json().value("code").toString();
         QCOMPARE(m_processes["tickets"]->stop(), 0); // the door directory (keys, list names) is gone
@@ -191,7 +221,9 @@ private slots:
         QVERIFY(m_processes["tickets"]->start(120000));
         // The gateway's kept-alive connections to the old tickets process are dead now; an order
         // (never sent twice) still goes through on the first try.
-        const auto order = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_freeType, {uniqueEmail("after-restart")}), m_buyer.accessToken);
+        const auto order = m_api->post("/api/v1/orders",
+                                       orderForAttendees(m_event, m_freeType, {uniqueEmail("after-restart")}),
+                                       m_buyer.accessToken);
         QVERIFY2(order.status == 201, order.body.constData());
         const auto enrolled = m_api->post("/api/v1/devices/enroll", {{"code", code}}); // the code was not spent
         QCOMPARE(enrolled.status, 201);
@@ -208,7 +240,8 @@ private slots:
         QByteArray trace;
         for (int i = 0; i < 4; ++i)
             trace += QByteArray::number(QRandomGenerator::global()->generate(), 16).rightJustified(8, '0');
-        const auto placed = m_api->raw("POST", "/api/v1/orders", QJsonDocument(orderBody(m_event, m_freeType, 1)).toJson(),
+        const auto placed = m_api->raw("POST", "/api/v1/orders",
+                                       QJsonDocument(orderBody(m_event, m_freeType, 1)).toJson(),
                                        {{"Authorization", "Bearer " + m_buyer.accessToken.toUtf8()},
                                         {"Content-Type", "application/json"},
                                         {"traceparent", "00-" + trace + "-b7ad6b7169203331-01"}});
@@ -219,19 +252,25 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 services.clear();
-                for (const auto& item : m_api->get("/api/v1/admin/logs?trace_id=" + trace, admin.accessToken).json().value("items").toArray())
+                for (const auto& item : m_api->get("/api/v1/admin/logs?trace_id=" + trace, admin.accessToken)
+                                            .json()
+                                            .value("items")
+                                            .toArray())
                     services.insert(item.toObject().value("service").toString());
-                return services.contains("gateway") && services.contains("tickets") && services.contains("events") && services.contains("notifications");
+                return services.contains("gateway") && services.contains("tickets") && services.contains("events") &&
+                    services.contains("notifications");
             }(),
             30000);
         if (QTest::currentTestFailed())
-            qWarning("services seen in the trace: %s", qPrintable(QStringList(services.begin(), services.end()).join(", ")));
+            qWarning("services seen in the trace: %s",
+                     qPrintable(QStringList(services.begin(), services.end()).join(", ")));
     }
 
     void theGatewayForwardsBodiesAsTheyCame()
     {
         // Binary: a ticket's QR image arrives byte for byte.
-        const QJsonArray tickets = m_api->get("/api/v1/tickets?limit=1", m_buyer.accessToken).json().value("items").toArray();
+        const QJsonArray tickets =
+            m_api->get("/api/v1/tickets?limit=1", m_buyer.accessToken).json().value("items").toArray();
         QVERIFY(!tickets.isEmpty());
         const QString qrPath = "/api/v1/tickets/" + tickets[0].toObject().value("id").toString() + "/qr.png";
         const auto viaGateway = m_client.get(m_processes["gateway"]->url(qrPath), AuthApi::bearer(m_buyer.accessToken));
@@ -242,7 +281,8 @@ private slots:
         QCOMPARE(viaGateway.header("content-type"), direct.header("content-type"));
         // A body without a Content-Type is answered as the service answers it, not as an
         // octet-stream the gateway made up.
-        const QByteArray login = QJsonDocument(QJsonObject{{"email", m_buyer.email}, {"password", "wrong password"}}).toJson();
+        const QByteArray login =
+            QJsonDocument(QJsonObject{{"email", m_buyer.email}, {"password", "wrong password"}}).toJson();
         const auto bareDirect = m_client.send("POST", m_processes["auth"]->url("/api/v1/auth/login"), login);
         const auto bareViaGateway = m_client.send("POST", m_processes["gateway"]->url("/api/v1/auth/login"), login);
         QCOMPARE(bareViaGateway.status, bareDirect.status);
@@ -266,12 +306,17 @@ private slots:
         trusted["X-Sbor-Cluster-Token"] = m_token.toUtf8();
         const auto answered = m_client.send("POST", facts, arguments, trusted);
         QCOMPARE(answered.status, 200);
-        QCOMPARE(answered.json().value("event").toObject().value("title").toString(), QStringLiteral("Распределённый вечер"));
+        QCOMPARE(answered.json().value("event").toObject().value("title").toString(),
+                 QStringLiteral("Распределённый вечер"));
         // Bad arguments are the caller's fault, not a crash.
         QCOMPARE(m_client.send("POST", facts, "[1,2]", trusted).status, 400);
         QCOMPARE(m_client.send("POST", facts, "{\"event_id\": 7}", trusted).status, 400);
         // The gateway never routes internal paths, and does not pass the token on.
-        QCOMPARE(m_client.send("POST", m_processes["gateway"]->url("/internal/v1/event-directory/event-facts"), arguments, trusted).status, 404);
+        QCOMPARE(m_client
+                     .send("POST", m_processes["gateway"]->url("/internal/v1/event-directory/event-facts"), arguments,
+                           trusted)
+                     .status,
+                 404);
     }
 
     void aSilentServiceIsA504AndAMissingAddressA502()
@@ -282,7 +327,8 @@ private slots:
         options.arguments = {"--db-url", m_database.url(), "--target", "gateway"};
         options.environment.insert("SBOR_CLUSTER_TOKEN", m_token);
         options.environment.insert("SBOR_CLUSTER_TIMEOUT_MS", "1500");
-        options.environment.insert(environmentName("events"), QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()));
+        options.environment.insert(environmentName("events"),
+                                   QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()));
         options.environment.insert("SBOR_DATABASE_POOL_SIZE", "2");
         TestServer gateway(options);
         QVERIFY(gateway.start());
@@ -295,7 +341,8 @@ private slots:
         QVERIFY2(clock.elapsed() < 4000, "a timeout is not retried"); // three attempts would take ~5 s
         const auto nowhere = m_client.get(gateway.url("/api/v1/notifications"));
         QCOMPARE(nowhere.status, 502);
-        QVERIFY(nowhere.json().value("error").toObject().value("message").toString().contains("cluster.services.notifications"));
+        QVERIFY(nowhere.json().value("error").toObject().value("message").toString().contains(
+            "cluster.services.notifications"));
         QCOMPARE(m_client.get(gateway.url("/api/v1/no-such-thing")).status, 404);
         QCOMPARE(gateway.stop(), 0);
     }
@@ -305,16 +352,24 @@ private slots:
         QString output;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert("SBOR_CLUSTER_TOKEN", m_token);
-        QCOMPARE(TestServer::runToCompletion({"--db-url", m_database.url(), "--target", "payments"}, &output, environment), 2);
-        QVERIFY2(output.contains("cluster.services.events") && output.contains("cluster.services.tickets"), qPrintable(output));
+        QCOMPARE(
+            TestServer::runToCompletion({"--db-url", m_database.url(), "--target", "payments"}, &output, environment),
+            2);
+        QVERIFY2(output.contains("cluster.services.events") && output.contains("cluster.services.tickets"),
+                 qPrintable(output));
         // Auth calls events and tickets (kiosk enrollment): without their addresses it would
         // answer "no such event" instead of refusing to start.
-        QCOMPARE(TestServer::runToCompletion({"--db-url", m_database.url(), "--target", "auth"}, &output, environment), 2);
-        QVERIFY2(output.contains("cluster.services.events") && output.contains("cluster.services.tickets"), qPrintable(output));
+        QCOMPARE(TestServer::runToCompletion({"--db-url", m_database.url(), "--target", "auth"}, &output, environment),
+                 2);
+        QVERIFY2(output.contains("cluster.services.events") && output.contains("cluster.services.tickets"),
+                 qPrintable(output));
         environment.remove("SBOR_CLUSTER_TOKEN");
-        QCOMPARE(TestServer::runToCompletion({"--db-url", m_database.url(), "--target", "events"}, &output, environment), 2);
+        QCOMPARE(
+            TestServer::runToCompletion({"--db-url", m_database.url(), "--target", "events"}, &output, environment), 2);
         QVERIFY2(output.contains("cluster.token"), qPrintable(output));
-        QCOMPARE(TestServer::runToCompletion({"--db-url", m_database.url(), "--target", "gateway,events"}, &output, environment), 2);
+        QCOMPARE(TestServer::runToCompletion({"--db-url", m_database.url(), "--target", "gateway,events"}, &output,
+                                             environment),
+                 2);
         QVERIFY2(output.contains("process of its own"), qPrintable(output));
     }
 
@@ -343,7 +398,8 @@ private:
     int notificationCount(const SignedInUser& user, const QString& type)
     {
         int count = 0;
-        for (const auto& item : m_api->get("/api/v1/notifications?limit=100", user.accessToken).json().value("items").toArray())
+        for (const auto& item :
+             m_api->get("/api/v1/notifications?limit=100", user.accessToken).json().value("items").toArray())
             count += item.toObject().value("type").toString() == type;
         return count;
     }

@@ -65,9 +65,11 @@ void signAndVerify(FuzzedDataProvider& input)
     // with exp near INT64_MAX would overflow exp + leeway, but only our own signer can make one.)
     claims.issuedAt = input.ConsumeIntegralInRange<std::int64_t>(0, std::int64_t(1) << 40);
     claims.expiresAt = claims.issuedAt + input.ConsumeIntegralInRange<std::int64_t>(-100000, std::int64_t(1) << 32);
-    const std::int64_t now = claims.issuedAt + input.ConsumeIntegralInRange<std::int64_t>(-audience.leewaySeconds, std::int64_t(1) << 33);
+    const std::int64_t now = claims.issuedAt +
+        input.ConsumeIntegralInRange<std::int64_t>(-audience.leewaySeconds, std::int64_t(1) << 33);
     std::vector<std::string> texts = claims.roles;
-    texts.insert(texts.end(), {claims.subject, claims.sessionId, claims.tokenId, audience.issuer, audience.audience, keyId});
+    texts.insert(texts.end(),
+                 {claims.subject, claims.sessionId, claims.tokenId, audience.issuer, audience.audience, keyId});
     if (!allValidUtf8(texts))
         return;
 

@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::optional<std::size_t> found; // where the pieces' check put the refusal, from the stream's start
     std::size_t piece = 0;
     while (at < stream.size()) {
-        const std::size_t length = std::min(stream.size() - at, piece < cuts.size() ? std::max<std::size_t>(cuts[piece], 1) : stream.size());
+        const std::size_t length = std::min(
+            stream.size() - at, piece < cuts.size() ? std::max<std::size_t>(cuts[piece], 1) : stream.size());
         ++piece;
         const auto offset = pieces.feed(stream.data() + at, length);
         if (found) {

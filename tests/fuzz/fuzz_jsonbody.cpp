@@ -70,8 +70,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
     if (size == 0)
         return 0;
-    static const std::array<const char*, 6> contentTypes = {
-        "", "application/json", "application/json; charset=utf-8", "application/merge-patch+json", "APPLICATION/JSON", "text/plain"};
+    static const std::array<const char*, 6> contentTypes = {"",
+                                                            "application/json",
+                                                            "application/json; charset=utf-8",
+                                                            "application/merge-patch+json",
+                                                            "APPLICATION/JSON",
+                                                            "text/plain"};
     sbor::http::HttpRequest request;
     request.method = "POST";
     if (const char* type = contentTypes[data[0] % contentTypes.size()]; *type)

@@ -50,13 +50,15 @@ const EventKey& corpusEvent()
 
 bool sameFields(const TicketCodeFields& a, const TicketCodeFields& b)
 {
-    return a.keyId == b.keyId && a.ticketId == b.ticketId && a.eventPrefix == b.eventPrefix && a.ticketTypePrefix == b.ticketTypePrefix &&
-           a.issuedAt == b.issuedAt && a.validFrom == b.validFrom && a.validUntil == b.validUntil;
+    return a.keyId == b.keyId && a.ticketId == b.ticketId && a.eventPrefix == b.eventPrefix &&
+        a.ticketTypePrefix == b.ticketTypePrefix && a.issuedAt == b.issuedAt && a.validFrom == b.validFrom &&
+        a.validUntil == b.validUntil;
 }
 
 std::string lowerCase(std::string text)
 {
-    std::transform(text.begin(), text.end(), text.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
     return text;
 }
 
@@ -70,7 +72,8 @@ void readArbitraryText(std::string_view text)
     if (!code)
         return;
     fuzz::require(sameFields(code->fields, canonicalCode->fields));
-    fuzz::require(code->signedBytes.size() == kTicketCodePayloadSize && code->signature.size() == kTicketCodeSignatureSize);
+    fuzz::require(code->signedBytes.size() == kTicketCodePayloadSize &&
+                  code->signature.size() == kTicketCodeSignatureSize);
     fuzz::require(base32Encode(code->signedBytes + code->signature) == canonical);
     const auto lower = readTicketCode(lowerCase(canonical));
     fuzz::require(lower && sameFields(lower->fields, code->fields));

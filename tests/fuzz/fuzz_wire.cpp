@@ -22,8 +22,7 @@ namespace {
 
 using namespace sbor::wire;
 
-template <typename T>
-void checkOneDecodes(const nlohmann::json& json)
+template <typename T> void checkOneDecodes(const nlohmann::json& json)
 {
     const T value = decode<T>(json);
     const nlohmann::json encoded = toJson(value);
@@ -37,8 +36,7 @@ void checkOneDecodes(const nlohmann::json& json)
     sbor::fuzz::require(again == encoded);
 }
 
-template <typename T>
-void checkDecoding(const nlohmann::json& json, sbor::fuzz::WireShape shape)
+template <typename T> void checkDecoding(const nlohmann::json& json, sbor::fuzz::WireShape shape)
 {
     try {
         switch (shape) {
@@ -65,7 +63,8 @@ void checkError(const nlohmann::json& json)
     if (!error)
         return;
     const auto again = sbor::errorFromJson(error->toJson());
-    sbor::fuzz::require(again && again->code == error->code && again->message == error->message && again->details == error->details);
+    sbor::fuzz::require(again && again->code == error->code && again->message == error->message &&
+                        again->details == error->details);
 }
 
 // A kiosk reads this from any QR code held up to it.
@@ -82,8 +81,7 @@ void checkEnrollmentHandshake(std::string_view text)
 
 using Check = void (*)(const nlohmann::json&, sbor::fuzz::WireShape);
 
-template <std::size_t... Index>
-constexpr std::array<Check, sizeof...(Index)> checksOf(std::index_sequence<Index...>)
+template <std::size_t... Index> constexpr std::array<Check, sizeof...(Index)> checksOf(std::index_sequence<Index...>)
 {
     return {checkDecoding<std::tuple_element_t<Index, sbor::fuzz::WireTypes>>...};
 }

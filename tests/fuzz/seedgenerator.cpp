@@ -48,20 +48,29 @@ void jsonBodySeeds()
 {
     constexpr unsigned char json = 1; // fuzz_jsonbody's index of "application/json"
     const std::pair<const char*, const char*> bodies[] = {
-        {"register", R"({"email":"ana@example.org","password":"correct horse battery","name":"Ana Petrova","locale":"ru"})"},
+        {"register",
+         R"({"email":"ana@example.org","password":"correct horse battery","name":"Ana Petrova","locale":"ru"})"},
         {"login", R"({"email":"ana@example.org","password":"correct horse battery","otp":"123456"})"},
         {"refresh", R"({"refresh_token":"c2Jvci1yZWZyZXNoLXRva2Vu"})"},
-        {"event", R"({"title":"Конференция","description":"Два дня","venue":"Москва","starts_at":"2026-05-01T18:30:00Z","ends_at":"2026-05-02T18:00:00+03:00","timezone":"Europe/Moscow","category_id":3})"},
+        {"event",
+         R"({"title":"Конференция","description":"Два дня","venue":"Москва","starts_at":"2026-05-01T18:30:00Z","ends_at":"2026-05-02T18:00:00+03:00","timezone":"Europe/Moscow","category_id":3})"},
         {"event-patch", R"({"title":"Renamed","cover_url":"","version":2})"},
-        {"schedule", R"({"items":[{"starts_at":"2026-05-01T18:30:00Z","ends_at":"2026-05-01T19:00:00Z","title":"Opening","speaker":null,"room":"A"}]})"},
-        {"ticket-type", R"({"name":"Standard","price":150000,"currency":"RUB","quota":500,"sales_start":"2026-03-01T00:00:00Z","sales_end":"2026-05-01T18:00:00Z","min_per_order":1,"max_per_order":10,"active":true})"},
-        {"order", R"({"event_id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","items":[{"ticket_type_id":"7c9e6679-7425-40de-944b-e07fc1f90ae7","quantity":2,"attendees":[{"name":"Ana","email":"ana@example.org"},{"name":"Ivan","email":"ivan@example.org"}]}]})"},
-        {"preferences", R"({"in_app":{"ticket.purchased":true,"event.reminder":false},"email":{"event.cancelled":true}})"},
-        {"webhook", R"({"url":"https://hooks.example.org/sbor","description":"CRM","event_types":["order.updated","ticket.checkin"],"active":true})"},
-        {"redeem", R"({"code":"AEAA","list_id":"7c9e6679-7425-40de-944b-e07fc1f90ae7","scan_id":"k1-000042","scanned_at":"2026-05-01T18:31:02.250Z","type":"entry"})"},
+        {"schedule",
+         R"({"items":[{"starts_at":"2026-05-01T18:30:00Z","ends_at":"2026-05-01T19:00:00Z","title":"Opening","speaker":null,"room":"A"}]})"},
+        {"ticket-type",
+         R"({"name":"Standard","price":150000,"currency":"RUB","quota":500,"sales_start":"2026-03-01T00:00:00Z","sales_end":"2026-05-01T18:00:00Z","min_per_order":1,"max_per_order":10,"active":true})"},
+        {"order",
+         R"({"event_id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","items":[{"ticket_type_id":"7c9e6679-7425-40de-944b-e07fc1f90ae7","quantity":2,"attendees":[{"name":"Ana","email":"ana@example.org"},{"name":"Ivan","email":"ivan@example.org"}]}]})"},
+        {"preferences",
+         R"({"in_app":{"ticket.purchased":true,"event.reminder":false},"email":{"event.cancelled":true}})"},
+        {"webhook",
+         R"({"url":"https://hooks.example.org/sbor","description":"CRM","event_types":["order.updated","ticket.checkin"],"active":true})"},
+        {"redeem",
+         R"({"code":"AEAA","list_id":"7c9e6679-7425-40de-944b-e07fc1f90ae7","scan_id":"k1-000042","scanned_at":"2026-05-01T18:31:02.250Z","type":"entry"})"},
         {"roles", R"({"roles":["organizer","staff"]})"},
         {"escapes", R"({"name":"A\u0000B","description":"\ud83c\udf89 \" \\ \/ \b\f\n\r\t"})"},
-        {"numbers", R"({"quantity":-0,"price":9223372036854775807,"quota":18446744073709551615,"category_id":1.5,"a":1e308,"b":-1e-400})"},
+        {"numbers",
+         R"({"quantity":-0,"price":9223372036854775807,"quota":18446744073709551615,"category_id":1.5,"a":1e308,"b":-1e-400})"},
         {"out-of-range", R"({"email":"a@example.org","password":"x","zz":[1e999,-1e400]})"},
         {"duplicate-keys", R"({"email":"a@example.org","email":"b@example.org"})"},
         {"not-an-object", R"([{"email":"a@example.org"}])"},
@@ -73,14 +82,9 @@ void jsonBodySeeds()
     seed("jsonbody", "truncated", json, R"({"email":"a@exa)");
 }
 
-template <typename T>
-T example()
-{
-    return T{};
-}
+template <typename T> T example() { return T{}; }
 
-template <>
-wire::User example<wire::User>()
+template <> wire::User example<wire::User>()
 {
     wire::User user;
     user.id = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
@@ -93,8 +97,7 @@ wire::User example<wire::User>()
     return user;
 }
 
-template <>
-wire::Event example<wire::Event>()
+template <> wire::Event example<wire::Event>()
 {
     wire::Event event;
     event.id = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
@@ -109,8 +112,7 @@ wire::Event example<wire::Event>()
     return event;
 }
 
-template <>
-wire::RedeemAnswer example<wire::RedeemAnswer>()
+template <> wire::RedeemAnswer example<wire::RedeemAnswer>()
 {
     wire::RedeemAnswer answer;
     answer.result = "already_redeemed";
@@ -120,8 +122,7 @@ wire::RedeemAnswer example<wire::RedeemAnswer>()
     return answer;
 }
 
-template <>
-wire::DoorSyncPage example<wire::DoorSyncPage>()
+template <> wire::DoorSyncPage example<wire::DoorSyncPage>()
 {
     wire::DoorSyncPage page;
     page.eventId = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
@@ -136,8 +137,7 @@ wire::DoorSyncPage example<wire::DoorSyncPage>()
     return page;
 }
 
-template <>
-wire::IssuedEnrollment example<wire::IssuedEnrollment>()
+template <> wire::IssuedEnrollment example<wire::IssuedEnrollment>()
 {
     wire::IssuedEnrollment enrollment;
     enrollment.code = "ABCD-EFGH";
@@ -145,8 +145,7 @@ wire::IssuedEnrollment example<wire::IssuedEnrollment>()
     return enrollment;
 }
 
-template <>
-wire::LiveFrame example<wire::LiveFrame>()
+template <> wire::LiveFrame example<wire::LiveFrame>()
 {
     wire::LiveFrame frame;
     frame.topic = "event:3f2504e0-4f89-11d3-9a0c-0305e82c3301";
@@ -158,14 +157,12 @@ wire::LiveFrame example<wire::LiveFrame>()
     return frame;
 }
 
-template <>
-wire::LiveControl example<wire::LiveControl>()
+template <> wire::LiveControl example<wire::LiveControl>()
 {
     return wire::LiveControl{"resync", "event:1", 42, "e2", "", ""};
 }
 
-template <>
-wire::NotificationPreferences example<wire::NotificationPreferences>()
+template <> wire::NotificationPreferences example<wire::NotificationPreferences>()
 {
     wire::NotificationPreferences preferences;
     preferences.wants["in_app"]["ticket.purchased"] = true;
@@ -173,8 +170,7 @@ wire::NotificationPreferences example<wire::NotificationPreferences>()
     return preferences;
 }
 
-template <>
-wire::PlacedOrder example<wire::PlacedOrder>()
+template <> wire::PlacedOrder example<wire::PlacedOrder>()
 {
     wire::PlacedOrder placed;
     placed.order.id = "o";
@@ -186,8 +182,7 @@ wire::PlacedOrder example<wire::PlacedOrder>()
     return placed;
 }
 
-template <>
-wire::EventStatistics example<wire::EventStatistics>()
+template <> wire::EventStatistics example<wire::EventStatistics>()
 {
     wire::EventStatistics statistics;
     statistics.eventId = "e";
@@ -199,8 +194,7 @@ wire::EventStatistics example<wire::EventStatistics>()
     return statistics;
 }
 
-template <std::size_t Index>
-void wireSeed()
+template <std::size_t Index> void wireSeed()
 {
     using T = std::tuple_element_t<Index, fuzz::WireTypes>;
     const nlohmann::json one = wire::toJson(example<T>());
@@ -208,36 +202,37 @@ void wireSeed()
     seed("wire", name + "-one", fuzz::wireSelector(Index, WireShape::One), one.dump());
     // Lists and pages only for a few types: each shape's code is shared by all of them.
     if (Index % 5 == 0) {
-        seed("wire", name + "-list", fuzz::wireSelector(Index, WireShape::List), nlohmann::json::array({one, one}).dump());
+        seed("wire", name + "-list", fuzz::wireSelector(Index, WireShape::List),
+             nlohmann::json::array({one, one}).dump());
         seed("wire", name + "-page", fuzz::wireSelector(Index, WireShape::Page),
              nlohmann::json{{"items", {one}}, {"next_cursor", "eyJzIjo0Mn0"}}.dump());
     }
 }
 
-template <std::size_t... Index>
-void wireSeeds(std::index_sequence<Index...>)
-{
-    (wireSeed<Index>(), ...);
-}
+template <std::size_t... Index> void wireSeeds(std::index_sequence<Index...>) { (wireSeed<Index>(), ...); }
 
 void wireSeeds()
 {
     wireSeeds(std::make_index_sequence<fuzz::kWireTypeCount>());
-    seed("wire", "error", fuzz::wireSelector(0, WireShape::One),
-         R"({"error":{"code":"validation_failed","message":"field 'name' is required","details":{"fields":[{"field":"name","problem":"is required"}]},"trace_id":"4bf92f3577b34da6a3ce929d0e0e4736"}})");
+    seed(
+        "wire", "error", fuzz::wireSelector(0, WireShape::One),
+        R"({"error":{"code":"validation_failed","message":"field 'name' is required","details":{"fields":[{"field":"name","problem":"is required"}]},"trace_id":"4bf92f3577b34da6a3ce929d0e0e4736"}})");
     seed("wire", "handshake", fuzz::wireSelector(fuzz::kEnrollmentHandshakeChoice, WireShape::One),
          R"({"v":1,"type":"sbor.kiosk-enrollment","server":"http://127.0.0.1:8080","code":"ABCD-EFGH"})");
     // Regressions found by fuzz_wire: a "type" that is not a string threw nlohmann's type_error out
     // of parseEnrollmentHandshake, and a version of 2^32 + 1 was narrowed to int and passed as 1.
-    seed("wire", "regression-handshake-type-number", fuzz::wireSelector(fuzz::kEnrollmentHandshakeChoice, WireShape::One), R"({"type":1})");
-    seed("wire", "regression-handshake-version-wraps", fuzz::wireSelector(fuzz::kEnrollmentHandshakeChoice, WireShape::One),
+    seed("wire", "regression-handshake-type-number",
+         fuzz::wireSelector(fuzz::kEnrollmentHandshakeChoice, WireShape::One), R"({"type":1})");
+    seed("wire", "regression-handshake-version-wraps",
+         fuzz::wireSelector(fuzz::kEnrollmentHandshakeChoice, WireShape::One),
          R"({"v":4294967297,"type":"sbor.kiosk-enrollment","server":"s","code":"c"})");
 }
 
 void querySeeds()
 {
     constexpr unsigned char plusIsSpace = 1;
-    seed("query", "search", plusIsSpace, "q=caf%C3%A9+%D0%BC%D0%BE%D1%81%D0%BA%D0%B2%D0%B0&limit=20&cursor=eyJzIjo0Mn0");
+    seed("query", "search", plusIsSpace,
+         "q=caf%C3%A9+%D0%BC%D0%BE%D1%81%D0%BA%D0%B2%D0%B0&limit=20&cursor=eyJzIjo0Mn0");
     seed("query", "times", plusIsSpace, "starts_after=2026-05-01T18%3A30%3A00Z&status=published&category_id=3");
     seed("query", "repeated", plusIsSpace, "a=1&a=2&&=x&b&c=&%3D=%26");
     seed("query", "invalid-utf8", plusIsSpace, "q=%ED%A0%80&r=%C0%AF&s=%E0%80%AF&t=%F4%90%80%80&u=%ff&v=%00");
@@ -265,13 +260,16 @@ void accessTokenSeeds()
     const auth::SigningKey other = auth::SigningKey::fromSeed("fuzz-key-2", {42});
     seed("accesstoken", "unknown-key", verifyText, auth::signAccessToken(claims, other, {}));
     auto part = [](std::string_view json) { return base64UrlEncode(json); };
-    seed("accesstoken", "alg-none", verifyText, part(R"({"alg":"none","typ":"at+jwt","kid":"fuzz-key-1"})") + "." + part(R"({"sub":"x"})") + ".");
+    seed("accesstoken", "alg-none", verifyText,
+         part(R"({"alg":"none","typ":"at+jwt","kid":"fuzz-key-1"})") + "." + part(R"({"sub":"x"})") + ".");
     // Found by fuzz_accesstoken (fixed in 564aa7d): an "alg" (or "typ", "kid") that is not a
     // string made verify() throw nlohmann's type_error instead of refusing the token.
     seed("accesstoken", "regression-alg-not-a-string", verifyText, part(R"({"alg":1})") + "." + part("{}") + ".AA");
-    seed("accesstoken", "refresh-typed", verifyText, part(R"({"alg":"EdDSA","typ":"JWT","kid":"fuzz-key-1"})") + "." + part("{}") + ".AAAA");
+    seed("accesstoken", "refresh-typed", verifyText,
+         part(R"({"alg":"EdDSA","typ":"JWT","kid":"fuzz-key-1"})") + "." + part("{}") + ".AAAA");
     // The other half: bytes that FuzzedDataProvider turns into claims, times and a key.
-    std::string claimBytes = "3f2504e0\x08organizer\x05staff\x02" "sid-1\x03jti\x04sbor\x08sbor-api";
+    std::string claimBytes = "3f2504e0\x08organizer\x05staff\x02"
+                             "sid-1\x03jti\x04sbor\x08sbor-api";
     claimBytes.append(48, '\x11');
     seed("accesstoken", "claims", signAndVerify, claimBytes);
 }
@@ -329,15 +327,10 @@ void encodingSeeds()
 
 void rfc3339Seeds()
 {
-    const char* times[] = {"2026-05-01T18:30:00Z",
-                           "2026-05-01T18:30:00.250+03:00",
-                           "1970-01-01T00:00:00Z",
-                           "8999-12-31T23:59:59.999999Z",
-                           "2024-02-29t12:00:00-15:59",
-                           "2026-05-01T18:30:00.1234567Z",
-                           "2023-02-29T00:00:00Z",
-                           "2026-05-01 18:30:00Z",
-                           "1969-12-31T23:59:59Z"};
+    const char* times[] = {
+        "2026-05-01T18:30:00Z",        "2026-05-01T18:30:00.250+03:00", "1970-01-01T00:00:00Z",
+        "8999-12-31T23:59:59.999999Z", "2024-02-29t12:00:00-15:59",     "2026-05-01T18:30:00.1234567Z",
+        "2023-02-29T00:00:00Z",        "2026-05-01 18:30:00Z",          "1969-12-31T23:59:59Z"};
     int index = 0;
     for (const char* time : times)
         seed("rfc3339", "time-" + std::to_string(index++), time);
@@ -388,12 +381,14 @@ void liveSeeds()
 
     // The mask check reads the upgrade request, then frames: 0x81 = FIN + text, then the mask bit
     // and length, the 4-byte mask key, the payload.
-    const std::string upgrade = "GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1:8081\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    const std::string upgrade =
+        "GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1:8081\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     const std::string masked("\x81\x85\x37\xfa\x21\x3d\x7f\x9f\x4d\x51\x58", 11);
     const std::string unmasked("\x81\x05hello", 7);
     const std::string medium = std::string("\x82\xfe\x00\x80\x01\x02\x03\x04", 8) + std::string(128, '\x5a');
-    const std::string large = std::string("\x82\xff\x00\x00\x00\x00\x00\x00\x01\x00\x01\x02\x03\x04", 14) + std::string(64, '\x5a');
+    const std::string large = std::string("\x82\xff\x00\x00\x00\x00\x00\x00\x01\x00\x01\x02\x03\x04", 14) +
+        std::string(64, '\x5a');
     const std::string ping("\x89\x80\x01\x02\x03\x04", 6);
     seed("framemaskcheck", "masked", upgrade + masked + ping);
     seed("framemaskcheck", "unmasked", upgrade + masked + unmasked);

@@ -17,11 +17,11 @@
 namespace sbor::fuzz {
 
 using WireTypes = std::tuple<wire::User, wire::TokenGrant, wire::Session, wire::TwoFactorSetup, wire::TwoFactorState,
-                             wire::PasswordChange, wire::CheckInList, wire::RedeemAnswer, wire::AnnulAnswer, wire::DoorSearchHit,
-                             wire::DoorPublicKey, wire::DoorSyncPage, wire::IssuedEnrollment, wire::EnrolledDevice, wire::Device,
-                             wire::Event, wire::ScheduleItem, wire::Category, wire::LiveFrame, wire::LiveControl,
-                             wire::Notification, wire::NotificationPreferences, wire::TicketType, wire::Ticket, wire::Order,
-                             wire::PlacedOrder, wire::EventStatistics>;
+                             wire::PasswordChange, wire::CheckInList, wire::RedeemAnswer, wire::AnnulAnswer,
+                             wire::DoorSearchHit, wire::DoorPublicKey, wire::DoorSyncPage, wire::IssuedEnrollment,
+                             wire::EnrolledDevice, wire::Device, wire::Event, wire::ScheduleItem, wire::Category,
+                             wire::LiveFrame, wire::LiveControl, wire::Notification, wire::NotificationPreferences,
+                             wire::TicketType, wire::Ticket, wire::Order, wire::PlacedOrder, wire::EventStatistics>;
 
 inline constexpr std::size_t kWireTypeCount = std::tuple_size_v<WireTypes>;
 // After the types, one more choice: the text is a kiosk enrollment handshake (a QR's text).

@@ -28,15 +28,20 @@ HttpResult AuthApi::put(const QString& path, const QJsonObject& body, const QStr
     return m_client.send("PUT", m_server.url(path), QJsonDocument(body).toJson(QJsonDocument::Compact), bearer(token));
 }
 
-HttpResult AuthApi::get(const QString& path, const QString& token) { return m_client.get(m_server.url(path), bearer(token)); }
+HttpResult AuthApi::get(const QString& path, const QString& token)
+{
+    return m_client.get(m_server.url(path), bearer(token));
+}
 
 HttpResult AuthApi::remove(const QString& path, const QJsonObject& body, const QString& token)
 {
-    return m_client.send("DELETE", m_server.url(path), body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
+    return m_client.send("DELETE", m_server.url(path),
+                         body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
                          bearer(token));
 }
 
-HttpResult AuthApi::raw(const QByteArray& method, const QString& path, const QByteArray& body, const HttpClient::Headers& headers)
+HttpResult AuthApi::raw(const QByteArray& method, const QString& path, const QByteArray& body,
+                        const HttpClient::Headers& headers)
 {
     return m_client.send(method, m_server.url(path), body, headers);
 }
@@ -86,8 +91,8 @@ SignedInUser AuthApi::signUpOrganizer(const QString& emailPrefix)
     return user;
 }
 
-QString AuthApi::createWithCli(const QString& databaseUrl, const QString& email, const QString& role, const QString& password,
-                               QString* output)
+QString AuthApi::createWithCli(const QString& databaseUrl, const QString& email, const QString& role,
+                               const QString& password, QString* output)
 {
     QString text;
     const int exitCode = TestServer::runToCompletion(

@@ -29,9 +29,11 @@ public:
     HttpResult put(const QString& path, const QJsonObject& body, const QString& token = {});
     HttpResult get(const QString& path, const QString& token = {});
     HttpResult remove(const QString& path, const QJsonObject& body, const QString& token = {});
-    HttpResult raw(const QByteArray& method, const QString& path, const QByteArray& body, const HttpClient::Headers& headers = {});
+    HttpResult raw(const QByteArray& method, const QString& path, const QByteArray& body,
+                   const HttpClient::Headers& headers = {});
 
-    HttpResult registerUser(const QString& email, const QString& password = kTestPassword, const QString& name = "Test User");
+    HttpResult registerUser(const QString& email, const QString& password = kTestPassword,
+                            const QString& name = "Test User");
     HttpResult login(const QString& email, const QString& password = kTestPassword, const QString& otp = {});
     // Registers a fresh account and signs it in; empty id when either step failed.
     SignedInUser signUp(const QString& emailPrefix = "user", const QString& password = kTestPassword);

@@ -10,8 +10,7 @@
 
 namespace sbor::test {
 
-template <typename T>
-T await(QFuture<T> future, int timeoutMs = 30000)
+template <typename T> T await(QFuture<T> future, int timeoutMs = 30000)
 {
     QElapsedTimer timer;
     timer.start();
@@ -29,12 +28,12 @@ T await(QFuture<T> future, int timeoutMs = 30000)
 #define SBOR_REQUIRE_OK(result) QVERIFY2((result).ok(), (result).ok() ? "" : (result).error().describe().c_str())
 
 // The call failed with the server's `code` and `status`.
-#define SBOR_REQUIRE_ERROR(result, wantedCode, wantedStatus)                                                              \
-    do {                                                                                                                  \
-        QVERIFY2(!(result).ok(), "the call succeeded but should have failed with " #wantedCode);                         \
-        QCOMPARE((result).error().kind, sbor::client::ApiError::Kind::Answered);                                         \
-        QCOMPARE(QString::fromStdString(std::string(sbor::errorCodeName((result).error().error.code))),                   \
-                 QString::fromStdString(std::string(sbor::errorCodeName(wantedCode))));                                  \
-        QCOMPARE((result).error().httpStatus, wantedStatus);                                                             \
-        QVERIFY(!(result).error().traceId.empty());                                                                       \
+#define SBOR_REQUIRE_ERROR(result, wantedCode, wantedStatus)                                                           \
+    do {                                                                                                               \
+        QVERIFY2(!(result).ok(), "the call succeeded but should have failed with " #wantedCode);                       \
+        QCOMPARE((result).error().kind, sbor::client::ApiError::Kind::Answered);                                       \
+        QCOMPARE(QString::fromStdString(std::string(sbor::errorCodeName((result).error().error.code))),                \
+                 QString::fromStdString(std::string(sbor::errorCodeName(wantedCode))));                                \
+        QCOMPARE((result).error().httpStatus, wantedStatus);                                                           \
+        QVERIFY(!(result).error().traceId.empty());                                                                    \
     } while (false)

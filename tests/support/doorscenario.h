@@ -24,7 +24,7 @@ struct DoorScenarioOptions {
     QString title = "Door night";
     QString listName = "Main entrance";
     bool exitsAllowed = false;
-    QStringList holders;  // one ticket per name; when empty, `tickets` tickets named "Guest 001" …
+    QStringList holders; // one ticket per name; when empty, `tickets` tickets named "Guest 001" …
     int tickets = 0;
 };
 

@@ -20,8 +20,8 @@ HttpResult HttpClient::get(const QUrl& url, const Headers& headers, int timeoutM
     return send("GET", url, {}, headers, timeoutMs);
 }
 
-QNetworkReply* HttpClient::start(QNetworkAccessManager& network, const QByteArray& method, const QUrl& url, const QByteArray& body,
-                                 const Headers& headers)
+QNetworkReply* HttpClient::start(QNetworkAccessManager& network, const QByteArray& method, const QUrl& url,
+                                 const QByteArray& body, const Headers& headers)
 {
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);

@@ -14,14 +14,14 @@
 namespace sbor::test {
 
 struct HttpResult {
-    int status = 0;                      // 0: no HTTP answer (see networkError)
+    int status = 0; // 0: no HTTP answer (see networkError)
     QByteArray body;
     QMap<QByteArray, QByteArray> headers; // names lower-case
     QString networkError;
 
-    QJsonObject json() const;            // the body as an object; empty when it is not one
+    QJsonObject json() const; // the body as an object; empty when it is not one
     QByteArray header(const QByteArray& name) const { return headers.value(name.toLower()); }
-    QString errorCode() const;           // error.code of a JSON error body
+    QString errorCode() const; // error.code of a JSON error body
 };
 
 class HttpClient {
@@ -41,8 +41,8 @@ public:
     QList<HttpResult> sendConcurrently(const QList<Request>& requests, int timeoutMs = 30000);
 
 private:
-    static QNetworkReply* start(QNetworkAccessManager& network, const QByteArray& method, const QUrl& url, const QByteArray& body,
-                                const Headers& headers);
+    static QNetworkReply* start(QNetworkAccessManager& network, const QByteArray& method, const QUrl& url,
+                                const QByteArray& body, const Headers& headers);
     static HttpResult collect(QNetworkReply* reply, int timeoutMs);
     QNetworkAccessManager m_network;
 };

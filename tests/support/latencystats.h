@@ -19,7 +19,9 @@ inline LatencyStats latencyStats(std::vector<double> values)
     if (values.empty())
         return stats;
     std::sort(values.begin(), values.end());
-    const auto at = [&](double q) { return values[std::min(values.size() - 1, static_cast<std::size_t>(q * (values.size() - 1) + 0.5))]; };
+    const auto at = [&](double q) {
+        return values[std::min(values.size() - 1, static_cast<std::size_t>(q * (values.size() - 1) + 0.5))];
+    };
     stats.p50 = at(0.50);
     stats.p99 = at(0.99);
     stats.max = values.back();

@@ -10,9 +10,8 @@ namespace sbor::test {
 
 LiveClient::LiveClient()
 {
-    QObject::connect(&m_socket, &QWebSocket::textMessageReceived, [this](const QString& text) {
-        m_frames << QJsonDocument::fromJson(text.toUtf8()).object();
-    });
+    QObject::connect(&m_socket, &QWebSocket::textMessageReceived,
+                     [this](const QString& text) { m_frames << QJsonDocument::fromJson(text.toUtf8()).object(); });
 }
 
 bool LiveClient::connectTo(quint16 livePort, const QString& token, bool inQuery, const QString& path, int timeoutMs)
@@ -30,7 +29,8 @@ bool LiveClient::connectTo(quint16 livePort, const QString& token, bool inQuery,
     bool connected = false;
     bool failed = false;
     const auto onConnected = QObject::connect(&m_socket, &QWebSocket::connected, [&] { connected = true; });
-    const auto onError = QObject::connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), [&] { failed = true; });
+    const auto onError = QObject::connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error),
+                                          [&] { failed = true; });
     m_socket.open(request);
     QElapsedTimer timer;
     timer.start();
@@ -42,7 +42,10 @@ bool LiveClient::connectTo(quint16 livePort, const QString& token, bool inQuery,
     return connected;
 }
 
-void LiveClient::send(const QJsonObject& frame) { m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact))); }
+void LiveClient::send(const QJsonObject& frame)
+{
+    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+}
 
 void LiveClient::subscribe(const QString& topic, qint64 since)
 {
@@ -74,8 +77,11 @@ QJsonObject LiveClient::waitForOp(const QString& op, int timeoutMs)
 
 QJsonObject LiveClient::waitForType(const QString& topic, const QString& type, int timeoutMs)
 {
-    return waitFor([&](const QJsonObject& frame) { return frame.value("topic").toString() == topic && frame.value("type").toString() == type; },
-                   timeoutMs);
+    return waitFor(
+        [&](const QJsonObject& frame) {
+            return frame.value("topic").toString() == topic && frame.value("type").toString() == type;
+        },
+        timeoutMs);
 }
 
 bool LiveClient::waitForDisconnect(int timeoutMs)

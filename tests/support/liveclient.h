@@ -15,7 +15,8 @@ class LiveClient {
 public:
     LiveClient();
     // `token` goes in the Authorization header, or as ?access_token= when `inQuery`.
-    bool connectTo(quint16 livePort, const QString& token, bool inQuery = false, const QString& path = "/api/v1/live", int timeoutMs = 10000);
+    bool connectTo(quint16 livePort, const QString& token, bool inQuery = false, const QString& path = "/api/v1/live",
+                   int timeoutMs = 10000);
     void send(const QJsonObject& frame);
     void subscribe(const QString& topic, qint64 since = -1);
     // Waits until a frame matching `match` arrives (or was already received and not yet taken);

@@ -14,8 +14,10 @@ QString decodeQrPng(const QByteArray& png)
     const QImage image = QImage::fromData(png, "PNG").convertToFormat(QImage::Format_Grayscale8);
     if (image.isNull())
         return {};
-    const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum, image.bytesPerLine());
-    const ZXing::Result result = ZXing::ReadBarcode(view, ZXing::DecodeHints().setFormats(ZXing::BarcodeFormat::QRCode));
+    const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum,
+                                image.bytesPerLine());
+    const ZXing::Result result = ZXing::ReadBarcode(view,
+                                                    ZXing::DecodeHints().setFormats(ZXing::BarcodeFormat::QRCode));
     return result.isValid() ? QString::fromStdString(result.text()) : QString();
 }
 
@@ -25,13 +27,15 @@ QImage renderQr(const QString& text, int moduleSize)
     writer.setMargin(0);
     const ZXing::BitMatrix matrix = writer.encode(text.toStdString(), 0, 0);
     const int quiet = 4;
-    QImage image((matrix.width() + 2 * quiet) * moduleSize, (matrix.height() + 2 * quiet) * moduleSize, QImage::Format_Grayscale8);
+    QImage image((matrix.width() + 2 * quiet) * moduleSize, (matrix.height() + 2 * quiet) * moduleSize,
+                 QImage::Format_Grayscale8);
     image.fill(255);
     for (int y = 0; y < matrix.height(); ++y)
         for (int x = 0; x < matrix.width(); ++x)
             if (matrix.get(x, y))
                 for (int dy = 0; dy < moduleSize; ++dy)
-                    std::fill_n(image.scanLine((y + quiet) * moduleSize + dy) + (x + quiet) * moduleSize, moduleSize, uchar(0));
+                    std::fill_n(image.scanLine((y + quiet) * moduleSize + dy) + (x + quiet) * moduleSize, moduleSize,
+                                uchar(0));
     return image;
 }
 

@@ -54,7 +54,8 @@ void boxBlur(QImage& image, int radius)
 
 QImage cameraFrame(const QString& text, const FrameConditions& conditions)
 {
-    std::mt19937 random(conditions.seed * 7919u + static_cast<unsigned>(conditions.moduleSize * 31 + conditions.rotation * 3));
+    std::mt19937 random(conditions.seed * 7919u +
+                        static_cast<unsigned>(conditions.moduleSize * 31 + conditions.rotation * 3));
     // A printed ticket under a camera: not pure black on pure white.
     QImage code = renderQr(text, conditions.moduleSize);
     QImage frame(conditions.frame, QImage::Format_Grayscale8);

@@ -11,10 +11,10 @@
 namespace sbor::test {
 
 struct FrameConditions {
-    int moduleSize = 4;    // pixels per QR module
-    double rotation = 0;   // degrees
-    double blur = 0;       // box blur radius in pixels (0: sharp)
-    double noise = 0;      // standard deviation of added grey noise (0–255 scale)
+    int moduleSize = 4;  // pixels per QR module
+    double rotation = 0; // degrees
+    double blur = 0;     // box blur radius in pixels (0: sharp)
+    double noise = 0;    // standard deviation of added grey noise (0–255 scale)
     QSize frame{1280, 720};
     unsigned seed = 1;
 

@@ -4,19 +4,26 @@
 
 namespace sbor::test {
 
-QString inDays(double days) { return QDateTime::currentDateTimeUtc().addSecs(static_cast<qint64>(days * 86400)).toString(Qt::ISODate); }
+QString inDays(double days)
+{
+    return QDateTime::currentDateTimeUtc().addSecs(static_cast<qint64>(days * 86400)).toString(Qt::ISODate);
+}
 
 QJsonArray attendees(int count)
 {
     QJsonArray list;
     for (int i = 0; i < count; ++i)
-        list.append(QJsonObject{{"name", "Гость " + QString::number(i)}, {"email", "guest" + QString::number(i) + "@example.org"}});
+        list.append(QJsonObject{{"name", "Гость " + QString::number(i)},
+                                {"email", "guest" + QString::number(i) + "@example.org"}});
     return list;
 }
 
 QJsonObject orderBody(const QString& eventId, const QString& typeId, int quantity)
 {
-    return {{"event_id", eventId}, {"items", QJsonArray{QJsonObject{{"ticket_type_id", typeId}, {"quantity", quantity}, {"attendees", attendees(quantity)}}}}};
+    return {{"event_id", eventId},
+            {"items",
+             QJsonArray{
+                 QJsonObject{{"ticket_type_id", typeId}, {"quantity", quantity}, {"attendees", attendees(quantity)}}}}};
 }
 
 QJsonObject orderForAttendees(const QString& eventId, const QString& typeId, const QStringList& emails)
@@ -24,22 +31,32 @@ QJsonObject orderForAttendees(const QString& eventId, const QString& typeId, con
     QJsonArray list;
     for (const QString& email : emails)
         list.append(QJsonObject{{"name", email.section('@', 0, 0)}, {"email", email}});
-    return {{"event_id", eventId}, {"items", QJsonArray{QJsonObject{{"ticket_type_id", typeId}, {"quantity", int(emails.size())}, {"attendees", list}}}}};
+    return {
+        {"event_id", eventId},
+        {"items",
+         QJsonArray{QJsonObject{{"ticket_type_id", typeId}, {"quantity", int(emails.size())}, {"attendees", list}}}}};
 }
 
-int placeOrders(AuthApi& api, const QString& eventId, const QString& typeId, const QString& buyerToken, int count, const QString& prefix)
+int placeOrders(AuthApi& api, const QString& eventId, const QString& typeId, const QString& buyerToken, int count,
+                const QString& prefix)
 {
     int placed = 0;
     for (int i = 0; i < count; ++i)
-        placed += api.post("/api/v1/orders", orderForAttendees(eventId, typeId, {uniqueEmail(prefix)}), buyerToken).status == 201;
+        placed +=
+            api.post("/api/v1/orders", orderForAttendees(eventId, typeId, {uniqueEmail(prefix)}), buyerToken).status ==
+            201;
     return placed;
 }
 
 QString SalesApi::createEvent(const QString& title, double startInDays)
 {
     const auto created = m_api.post("/api/v1/events",
-                                    {{"title", title}, {"venue", "Hall"}, {"starts_at", inDays(startInDays)}, {"ends_at", inDays(startInDays + 0.2)},
-                                     {"timezone", "Europe/Moscow"}, {"category_id", 1}},
+                                    {{"title", title},
+                                     {"venue", "Hall"},
+                                     {"starts_at", inDays(startInDays)},
+                                     {"ends_at", inDays(startInDays + 0.2)},
+                                     {"timezone", "Europe/Moscow"},
+                                     {"category_id", 1}},
                                     m_organizerToken);
     if (created.status != 201)
         qWarning("creating an event failed: %s", created.body.constData());
@@ -48,7 +65,8 @@ QString SalesApi::createEvent(const QString& title, double startInDays)
 
 QString SalesApi::addType(const QString& eventId, QJsonObject fields)
 {
-    for (const auto& [key, value] : {std::pair<QString, QJsonValue>{"currency", "RUB"}, {"sales_start", inDays(-1)}, {"sales_end", inDays(29)}}) {
+    for (const auto& [key, value] :
+         {std::pair<QString, QJsonValue>{"currency", "RUB"}, {"sales_start", inDays(-1)}, {"sales_end", inDays(29)}}) {
         if (!fields.contains(key))
             fields.insert(key, value);
     }

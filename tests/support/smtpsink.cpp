@@ -23,7 +23,8 @@ SmtpSink::~SmtpSink()
 bool SmtpSink::start()
 {
     m_port = freeLoopbackPort();
-    QStringList arguments = {QStringLiteral(SBOR_SMTP_SINK), QStringLiteral("127.0.0.1"), QString::number(m_port), m_dir.path()};
+    QStringList arguments = {QStringLiteral(SBOR_SMTP_SINK), QStringLiteral("127.0.0.1"), QString::number(m_port),
+                             m_dir.path()};
     if (m_refuseFirst > 0)
         arguments << QStringLiteral("--refuse-first") << QString::number(m_refuseFirst);
     // Debian's Python: it has python3-aiosmtpd (another python3 first on PATH may not).
@@ -38,7 +39,8 @@ bool SmtpSink::start()
 QList<QJsonObject> SmtpSink::messages() const
 {
     QList<QJsonObject> messages;
-    for (const QString& name : QDir(m_dir.path()).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Time | QDir::Reversed)) {
+    for (const QString& name :
+         QDir(m_dir.path()).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Time | QDir::Reversed)) {
         QFile file(m_dir.filePath(name));
         if (file.open(QIODevice::ReadOnly))
             messages << QJsonDocument::fromJson(file.readAll()).object();

@@ -21,7 +21,8 @@ TestDatabase::TestDatabase()
 {
     const std::string base = fixtureConnectionString();
     if (base.empty()) {
-        m_problem = "no fixture database: SBOR_TEST_POSTGRES_DIR is unset or its url file is missing (run through ctest)";
+        m_problem =
+            "no fixture database: SBOR_TEST_POSTGRES_DIR is unset or its url file is missing (run through ctest)";
         return;
     }
     const std::string name = "sbor_test_" + QString::number(QRandomGenerator::global()->generate64(), 36).toStdString();
@@ -77,8 +78,8 @@ std::vector<std::string> TestDatabase::rowsContaining(const std::string& text) c
         "SELECT format('%I.%I', schemaname, tablename) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')");
     for (const auto& table : tables) {
         const std::string name = table[0].as<std::string>();
-        const pqxx::result rows =
-            tx.exec_params("SELECT x::text FROM " + name + " x WHERE strpos(lower(x::text), lower($1)) > 0", text);
+        const pqxx::result rows = tx.exec_params(
+            "SELECT x::text FROM " + name + " x WHERE strpos(lower(x::text), lower($1)) > 0", text);
         for (const auto& row : rows)
             found.push_back(name + ": " + row[0].as<std::string>());
     }

@@ -21,8 +21,9 @@ quint16 freeLoopbackPort()
 
 QString embeddedDataDir(QTemporaryDir& holder)
 {
-    QFile::setPermissions(holder.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                             QFileDevice::ExeGroup | QFileDevice::ExeOther);
+    QFile::setPermissions(holder.path(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                              QFileDevice::ExeGroup | QFileDevice::ExeOther);
     return holder.path() + "/data";
 }
 

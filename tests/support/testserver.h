@@ -17,7 +17,7 @@ namespace sbor::test {
 class TestServer {
 public:
     struct Options {
-        QStringList arguments;                 // besides --http, which TestServer sets
+        QStringList arguments; // besides --http, which TestServer sets
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         bool debugRoutes = true;
         quint16 httpPort = 0; // 0: a free one; else this one (processes that must know each other's address)

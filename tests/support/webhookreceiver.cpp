@@ -42,7 +42,8 @@ void WebhookReceiver::serve(QTcpSocket* socket)
     const ScriptedAnswer answer = m_script.isEmpty() ? ScriptedAnswer{} : m_script.takeFirst();
     request.answeredStatus = answer.status;
     m_received << request;
-    QByteArray response = "HTTP/1.1 " + QByteArray::number(answer.status) + " Scripted\r\nContent-Type: text/plain\r\nConnection: close\r\n";
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(answer.status) +
+        " Scripted\r\nContent-Type: text/plain\r\nConnection: close\r\n";
     for (auto it = answer.headers.begin(); it != answer.headers.end(); ++it)
         response += it.key() + ": " + it.value() + "\r\n";
     const QByteArray body = "answered " + QByteArray::number(answer.status);

@@ -44,13 +44,20 @@ const std::vector<Role>& allRoles()
 std::string_view permissionName(Permission permission)
 {
     switch (permission) {
-    case Permission::UsersRead: return "users.read";
-    case Permission::UsersAdminister: return "users.administer";
-    case Permission::AuditRead: return "audit.read";
-    case Permission::EventsWrite: return "events.write";
-    case Permission::EventsWriteAny: return "events.write_any";
-    case Permission::CheckInRedeem: return "checkin.redeem";
-    case Permission::SupportHandle: return "support.handle";
+    case Permission::UsersRead:
+        return "users.read";
+    case Permission::UsersAdminister:
+        return "users.administer";
+    case Permission::AuditRead:
+        return "audit.read";
+    case Permission::EventsWrite:
+        return "events.write";
+    case Permission::EventsWriteAny:
+        return "events.write_any";
+    case Permission::CheckInRedeem:
+        return "checkin.redeem";
+    case Permission::SupportHandle:
+        return "support.handle";
     }
     return "unknown";
 }
@@ -99,11 +106,16 @@ bool Principal::managesEventOf(const std::string& organizerId) const
 std::string Access::describe() const
 {
     switch (kind) {
-    case Kind::Anyone: return "anyone";
-    case Kind::Optional: return "anyone (identified when a token is sent)";
-    case Kind::SignedIn: return "signed in";
-    case Kind::Permission: return "permission " + std::string(permissionName(permission));
-    case Kind::Door: return "permission checkin.redeem or an enrolled device";
+    case Kind::Anyone:
+        return "anyone";
+    case Kind::Optional:
+        return "anyone (identified when a token is sent)";
+    case Kind::SignedIn:
+        return "signed in";
+    case Kind::Permission:
+        return "permission " + std::string(permissionName(permission));
+    case Kind::Door:
+        return "permission checkin.redeem or an enrolled device";
     }
     return "unknown";
 }

@@ -12,15 +12,18 @@ constexpr int kParkAfterFailures = 100; // 500 ms apart: about a minute of tryin
 
 InProcessBus::~InProcessBus() { stop(); }
 
-std::vector<std::pair<InProcessBus::Subscription*, std::uint64_t>> InProcessBus::enqueue(const std::vector<Message>& messages)
+std::vector<std::pair<InProcessBus::Subscription*, std::uint64_t>> InProcessBus::enqueue(
+    const std::vector<Message>& messages)
 {
-    std::vector<std::pair<Subscription*, std::uint64_t>> awaited; // the subscription, and its count once the batch is handled
+    std::vector<std::pair<Subscription*, std::uint64_t>>
+        awaited; // the subscription, and its count once the batch is handled
     std::lock_guard lock(m_mutex);
     for (auto& subscription : m_subscriptions) {
         std::lock_guard queueLock(subscription->mutex);
         bool any = false;
         for (const auto& message : messages) {
-            if (std::find(subscription->topics.begin(), subscription->topics.end(), message.topic) != subscription->topics.end()) {
+            if (std::find(subscription->topics.begin(), subscription->topics.end(), message.topic) !=
+                subscription->topics.end()) {
                 subscription->queue.push_back(message);
                 ++subscription->enqueued;
                 any = true;
@@ -40,7 +43,8 @@ bool InProcessBus::publish(const std::vector<Message>& messages)
     const auto deadline = std::chrono::steady_clock::now() + m_handlingTimeout;
     for (auto [subscription, target] : awaited) {
         std::unique_lock queueLock(subscription->mutex);
-        if (!subscription->progress.wait_until(queueLock, deadline, [&] { return subscription->handled >= target || subscription->stopping; }))
+        if (!subscription->progress.wait_until(
+                queueLock, deadline, [&] { return subscription->handled >= target || subscription->stopping; }))
             return false;
         if (subscription->handled < target)
             return false; // stopped first: not handled, so not sent
@@ -66,8 +70,9 @@ void InProcessBus::runFinishedCompletions()
     {
         std::lock_guard lock(m_completionMutex);
         for (auto it = m_completions.begin(); it != m_completions.end();) {
-            const bool done = std::all_of(it->targets.begin(), it->targets.end(),
-                                          [](const auto& target) { return target.first->handled.load() >= target.second; });
+            const bool done = std::all_of(it->targets.begin(), it->targets.end(), [](const auto& target) {
+                return target.first->handled.load() >= target.second;
+            });
             if (done) {
                 finished.push_back(std::move(it->handled));
                 it = m_completions.erase(it);
@@ -85,7 +90,8 @@ void InProcessBus::runFinishedCompletions()
     }
 }
 
-void InProcessBus::subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler, Delivery delivery)
+void InProcessBus::subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler,
+                             Delivery delivery)
 {
     auto subscription = std::make_unique<Subscription>();
     subscription->group = group;
@@ -113,7 +119,8 @@ void InProcessBus::deliver(Subscription& subscription)
         try {
             handled = subscription.handler(message);
         } catch (const std::exception& e) {
-            log::warn("a bus consumer failed; the message comes again", {{"group", subscription.group}, {"type", message.type}, {"error", e.what()}});
+            log::warn("a bus consumer failed; the message comes again",
+                      {{"group", subscription.group}, {"type", message.type}, {"error", e.what()}});
         }
         if (handled) {
             subscription.failures = 0;
@@ -121,7 +128,10 @@ void InProcessBus::deliver(Subscription& subscription)
             // A message that fails for ever must not stop everything behind it: it is logged as
             // an error with its id (the row stays in its outbox) and passed over.
             log::error("a bus message was parked after failing again and again",
-                       {{"group", subscription.group}, {"message_id", message.id}, {"type", message.type}, {"failures", subscription.failures}});
+                       {{"group", subscription.group},
+                        {"message_id", message.id},
+                        {"type", message.type},
+                        {"failures", subscription.failures}});
             subscription.failures = 0;
             handled = true;
         }

@@ -22,7 +22,9 @@ namespace sbor::bus {
 
 class InProcessBus : public Bus {
 public:
-    explicit InProcessBus(std::chrono::milliseconds handlingTimeout = std::chrono::seconds(10)) : m_handlingTimeout(handlingTimeout) {}
+    explicit InProcessBus(std::chrono::milliseconds handlingTimeout = std::chrono::seconds(10))
+        : m_handlingTimeout(handlingTimeout)
+    {}
     ~InProcessBus() override;
     InProcessBus(const InProcessBus&) = delete;
     InProcessBus& operator=(const InProcessBus&) = delete;

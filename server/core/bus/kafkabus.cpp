@@ -73,9 +73,11 @@ bool KafkaBus::publish(const std::vector<Message>& messages)
     for (const auto& message : messages) {
         const rd_kafka_resp_err_t queuedError = rd_kafka_producev(
             m_producer, RD_KAFKA_V_TOPIC(message.topic.c_str()), RD_KAFKA_V_KEY(message.key.data(), message.key.size()),
-            RD_KAFKA_V_VALUE(const_cast<char*>(message.payload.data()), message.payload.size()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+            RD_KAFKA_V_VALUE(const_cast<char*>(message.payload.data()), message.payload.size()),
+            RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
             RD_KAFKA_V_HEADER("id", message.id.c_str(), static_cast<ssize_t>(message.id.size())),
-            RD_KAFKA_V_HEADER("type", message.type.c_str(), static_cast<ssize_t>(message.type.size())), RD_KAFKA_V_OPAQUE(&outcome), RD_KAFKA_V_END);
+            RD_KAFKA_V_HEADER("type", message.type.c_str(), static_cast<ssize_t>(message.type.size())),
+            RD_KAFKA_V_OPAQUE(&outcome), RD_KAFKA_V_END);
         if (queuedError) {
             log::warn("kafka refused a message", {{"topic", message.topic}, {"error", rd_kafka_err2str(queuedError)}});
             break;
@@ -83,7 +85,8 @@ bool KafkaBus::publish(const std::vector<Message>& messages)
         ++queued;
     }
     // All or nothing for the relay: wait for every acknowledgement of what was queued.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(m_settings.deliveryTimeoutMs + 1000);
+    const auto deadline = std::chrono::steady_clock::now() +
+        std::chrono::milliseconds(m_settings.deliveryTimeoutMs + 1000);
     while (outcome.acknowledged + outcome.failed < queued && std::chrono::steady_clock::now() < deadline)
         rd_kafka_poll(m_producer, 50);
     if (outcome.acknowledged + outcome.failed < queued)
@@ -91,7 +94,8 @@ bool KafkaBus::publish(const std::vector<Message>& messages)
     return queued == static_cast<int>(messages.size()) && outcome.acknowledged == queued;
 }
 
-void KafkaBus::subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler, Delivery delivery)
+void KafkaBus::subscribe(const std::string& group, const std::vector<std::string>& topics, Handler handler,
+                         Delivery delivery)
 {
     rd_kafka_conf_t* conf = rd_kafka_conf_new();
     set(conf, "bootstrap.servers", m_settings.brokers);
@@ -148,7 +152,8 @@ void KafkaBus::consume(Consumer& consumer)
             continue;
         if (record->err) {
             if (record->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
-                log::warn("kafka consumer error", {{"group", consumer.group}, {"error", rd_kafka_message_errstr(record)}});
+                log::warn("kafka consumer error",
+                          {{"group", consumer.group}, {"error", rd_kafka_message_errstr(record)}});
             rd_kafka_message_destroy(record);
             continue;
         }
@@ -170,14 +175,16 @@ void KafkaBus::consume(Consumer& consumer)
             try {
                 handled = consumer.handler(message);
             } catch (const std::exception& e) {
-                log::warn("a bus consumer failed; the message comes again", {{"group", consumer.group}, {"type", message.type}, {"error", e.what()}});
+                log::warn("a bus consumer failed; the message comes again",
+                          {{"group", consumer.group}, {"type", message.type}, {"error", e.what()}});
             }
             if (!handled)
                 std::this_thread::sleep_for(std::chrono::milliseconds(500));
         }
         if (!consumer.stopping) {
             rd_kafka_topic_partition_list_t* position = rd_kafka_topic_partition_list_new(1);
-            rd_kafka_topic_partition_list_add(position, message.topic.c_str(), record->partition)->offset = record->offset + 1;
+            rd_kafka_topic_partition_list_add(position, message.topic.c_str(), record->partition)->offset =
+                record->offset + 1;
             rd_kafka_offsets_store(consumer.kafka, position);
             rd_kafka_topic_partition_list_destroy(position);
         }

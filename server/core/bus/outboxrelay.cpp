@@ -18,8 +18,9 @@ constexpr std::size_t kMostInFlight = 20000; // beyond this a stuck consumer sto
 
 std::string selectUnsentSql(const std::string& schema)
 {
-    return "SELECT id::text, aggregatetype, aggregateid, type, payload::text, COALESCE(trace_id, ''), " + db::rfc3339Sql("occurred_at") +
-           " FROM " + schema + ".outbox WHERE published_at IS NULL AND NOT (id = ANY ($2::uuid[])) ORDER BY sequence LIMIT $1";
+    return "SELECT id::text, aggregatetype, aggregateid, type, payload::text, COALESCE(trace_id, ''), " +
+        db::rfc3339Sql("occurred_at") + " FROM " + schema +
+        ".outbox WHERE published_at IS NULL AND NOT (id = ANY ($2::uuid[])) ORDER BY sequence LIMIT $1";
 }
 
 Message messageOf(const pqxx::row& row, const std::string& schema)
@@ -29,9 +30,9 @@ Message messageOf(const pqxx::row& row, const std::string& schema)
     message.topic = topicOf(row[1].as<std::string>());
     message.key = row[2].as<std::string>();
     message.type = row[3].as<std::string>();
-    message.payload =
-        outbox::envelope(message.id, message.type, row[6].as<std::string>(), schema, row[5].as<std::string>(), nlohmann::json::parse(row[4].as<std::string>()))
-            .dump();
+    message.payload = outbox::envelope(message.id, message.type, row[6].as<std::string>(), schema,
+                                       row[5].as<std::string>(), nlohmann::json::parse(row[4].as<std::string>()))
+                          .dump();
     return message;
 }
 
@@ -46,7 +47,7 @@ std::string idArrayOf(const std::vector<Message>& messages)
 
 struct OutboxRelay::Flight {
     std::mutex mutex;
-    std::set<std::string> inFlight;  // handed to the bus, not confirmed
+    std::set<std::string> inFlight;     // handed to the bus, not confirmed
     std::vector<std::string> confirmed; // confirmed, not yet marked sent
 };
 
@@ -66,10 +67,12 @@ std::shared_ptr<void> flightOf(const std::string& schema, const std::function<st
 } // namespace
 
 OutboxRelay::OutboxRelay(db::ConnectionPool& database, std::string schema, Bus& bus)
-    : m_database(database), m_schema(std::move(schema)), m_bus(bus),
-      m_flight(std::static_pointer_cast<Flight>(flightOf(m_schema, [] { return std::static_pointer_cast<void>(std::make_shared<Flight>()); })))
-{
-}
+    : m_database(database),
+      m_schema(std::move(schema)),
+      m_bus(bus),
+      m_flight(std::static_pointer_cast<Flight>(
+          flightOf(m_schema, [] { return std::static_pointer_cast<void>(std::make_shared<Flight>()); })))
+{}
 
 std::size_t OutboxRelay::inFlight() const
 {
@@ -85,10 +88,13 @@ int OutboxRelay::relayOnce(int batch)
     const auto sent = m_bus.handsBackLater() ? relayConfirmedLater(batch) : relayAcknowledged(batch);
     if (!sent) {
         ++m_failures;
-        const auto pause = std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(100LL << std::min(m_failures, 10)), kLongestPause);
+        const auto pause = std::min<std::chrono::steady_clock::duration>(
+            std::chrono::milliseconds(100LL << std::min(m_failures, 10)), kLongestPause);
         m_pausedUntil = now + pause;
         log::warn("the bus refused the outbox; retrying later",
-                  {{"schema", m_schema}, {"failures", m_failures}, {"pause_ms", std::chrono::duration_cast<std::chrono::milliseconds>(pause).count()}});
+                  {{"schema", m_schema},
+                   {"failures", m_failures},
+                   {"pause_ms", std::chrono::duration_cast<std::chrono::milliseconds>(pause).count()}});
         return 0;
     }
     m_failures = 0;
@@ -100,7 +106,8 @@ std::optional<int> OutboxRelay::relayAcknowledged(int batch)
     return m_database.run([&](pqxx::connection& connection) -> std::optional<int> {
         pqxx::work tx(connection);
         // One relay per schema across every process, held for this round only.
-        if (!tx.exec_params1("SELECT pg_try_advisory_xact_lock(hashtext($1))", "sbor.outbox-relay." + m_schema)[0].as<bool>())
+        if (!tx.exec_params1("SELECT pg_try_advisory_xact_lock(hashtext($1))", "sbor.outbox-relay." + m_schema)[0]
+                 .as<bool>())
             return 0;
         std::vector<Message> messages;
         for (const auto& row : tx.exec_params(selectUnsentSql(m_schema), batch, std::string("{}")))
@@ -109,7 +116,8 @@ std::optional<int> OutboxRelay::relayAcknowledged(int batch)
             return 0;
         if (!m_bus.publish(messages))
             return std::nullopt; // nothing marked: the same rows go out next time
-        tx.exec_params("UPDATE " + m_schema + ".outbox SET published_at = now() WHERE id = ANY ($1::uuid[])", idArrayOf(messages));
+        tx.exec_params("UPDATE " + m_schema + ".outbox SET published_at = now() WHERE id = ANY ($1::uuid[])",
+                       idArrayOf(messages));
         tx.commit();
         return static_cast<int>(messages.size());
     });
@@ -132,7 +140,8 @@ std::optional<int> OutboxRelay::relayConfirmedLaterRound(int batch, std::vector<
 {
     return m_database.run([&](pqxx::connection& connection) -> std::optional<int> {
         pqxx::work tx(connection);
-        if (!tx.exec_params1("SELECT pg_try_advisory_xact_lock(hashtext($1))", "sbor.outbox-relay." + m_schema)[0].as<bool>())
+        if (!tx.exec_params1("SELECT pg_try_advisory_xact_lock(hashtext($1))", "sbor.outbox-relay." + m_schema)[0]
+                 .as<bool>())
             return 0;
         // What the consumers confirmed since the last round is marked sent first.
         std::string excluded = "{";
@@ -153,7 +162,8 @@ std::optional<int> OutboxRelay::relayConfirmedLaterRound(int batch, std::vector<
             std::string ids = "{";
             for (std::size_t i = 0; i < confirmed.size(); ++i)
                 ids += (i ? "," : "") + confirmed[i];
-            tx.exec_params("UPDATE " + m_schema + ".outbox SET published_at = now() WHERE id = ANY ($1::uuid[])", ids + "}");
+            tx.exec_params("UPDATE " + m_schema + ".outbox SET published_at = now() WHERE id = ANY ($1::uuid[])",
+                           ids + "}");
         }
         std::vector<Message> messages;
         for (const auto& row : tx.exec_params(selectUnsentSql(m_schema), batch, excluded))

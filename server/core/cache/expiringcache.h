@@ -11,12 +11,12 @@
 
 namespace sbor {
 
-template <typename Key, typename Value>
-class ExpiringCache {
+template <typename Key, typename Value> class ExpiringCache {
 public:
     using Clock = std::chrono::steady_clock;
 
-    ExpiringCache(Clock::duration trustFor, std::size_t capacity = 10000) : m_trustFor(trustFor), m_capacity(capacity) {}
+    ExpiringCache(Clock::duration trustFor, std::size_t capacity = 10000) : m_trustFor(trustFor), m_capacity(capacity)
+    {}
 
     std::optional<Value> get(const Key& key) const
     {

@@ -26,10 +26,7 @@ std::string ClusterSettings::urlOf(const std::string& service) const
     return found == serviceUrls.end() ? std::string() : found->second;
 }
 
-std::string serviceUrlKey(const std::string& service)
-{
-    return "cluster.services." + service;
-}
+std::string serviceUrlKey(const std::string& service) { return "cluster.services." + service; }
 
 std::string providerOf(std::string_view contract)
 {

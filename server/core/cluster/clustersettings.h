@@ -21,13 +21,14 @@ inline constexpr const char* kTokenHeader = "x-sbor-cluster-token";
 
 // The services another process may have to reach (everything with routes or contracts; the
 // gateway and `system` are never called by others).
-inline constexpr const char* kAddressableServices[] = {"auth", "events", "tickets", "payments", "notifications", "live", "logs"};
+inline constexpr const char* kAddressableServices[] = {"auth",          "events", "tickets", "payments",
+                                                       "notifications", "live",   "logs"};
 
 struct ClusterSettings {
     std::string token;
     std::chrono::milliseconds timeout{10000};
     std::chrono::milliseconds authenticationCache{2000}; // auth.session_cache_ms
-    std::map<std::string, std::string> serviceUrls;     // only the configured ones
+    std::map<std::string, std::string> serviceUrls;      // only the configured ones
 
     static ClusterSettings fromConfig(const Config& config);
     // "" when the address of `service` is not configured.
@@ -44,9 +45,9 @@ struct ContractProvider {
     std::string_view service;
 };
 inline constexpr ContractProvider kContractProviders[] = {
-    {"authenticator", "auth"},           {"user-directory", "auth"},       {"event-directory", "events"},
-    {"ticket-sales", "tickets"},         {"order-settlement", "tickets"},  {"door-directory", "tickets"},
-    {"event-sales-wind-up", "tickets"},  {"ticket-documents", "tickets"},  {"payment-refunds", "payments"},
+    {"authenticator", "auth"},          {"user-directory", "auth"},      {"event-directory", "events"},
+    {"ticket-sales", "tickets"},        {"order-settlement", "tickets"}, {"door-directory", "tickets"},
+    {"event-sales-wind-up", "tickets"}, {"ticket-documents", "tickets"}, {"payment-refunds", "payments"},
 };
 
 // True when `contract`'s provider is one of `services`.

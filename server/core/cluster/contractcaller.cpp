@@ -9,10 +9,10 @@ namespace sbor::cluster {
 
 ContractCaller::ContractCaller(const std::string& service, const ClusterSettings& settings)
     : m_client({service, settings.urlOf(service), settings.timeout}), m_token(settings.token)
-{
-}
+{}
 
-Result<nlohmann::json> ContractCaller::call(std::string_view contract, std::string_view method, const nlohmann::json& arguments) const
+Result<nlohmann::json> ContractCaller::call(std::string_view contract, std::string_view method,
+                                            const nlohmann::json& arguments) const
 {
     http::UpstreamRequest request;
     request.method = "POST";
@@ -34,8 +34,11 @@ Result<nlohmann::json> ContractCaller::call(std::string_view contract, std::stri
         // (another version) as the user's 404.
         const bool refusedToken = error.details.is_object() && error.details.value("cluster_token", "") == "refused";
         if (refusedToken || response->status == 404 || response->status == 405) {
-            log::error("an internal call was refused", {{"service", m_client.settings().service}, {"path", request.pathAndQuery},
-                                                         {"status", response->status}, {"error", error.message}});
+            log::error("an internal call was refused",
+                       {{"service", m_client.settings().service},
+                        {"path", request.pathAndQuery},
+                        {"status", response->status},
+                        {"error", error.message}});
             return Error(ErrorCode::UpstreamUnavailable,
                          "the " + m_client.settings().service + " service cannot be reached from this process" +
                              (refusedToken ? " (its cluster.token differs)" : " (its version differs)"),
@@ -45,18 +48,23 @@ Result<nlohmann::json> ContractCaller::call(std::string_view contract, std::stri
     }
     auto parsed = nlohmann::json::parse(response->body, nullptr, false);
     if (parsed.is_discarded())
-        return Error(ErrorCode::UpstreamUnavailable, "the " + m_client.settings().service + " service answered with malformed JSON",
+        return Error(ErrorCode::UpstreamUnavailable,
+                     "the " + m_client.settings().service + " service answered with malformed JSON",
                      {{"service", m_client.settings().service}});
     return parsed;
 }
 
-Error ContractCaller::unreadableAnswer(std::string_view contract, std::string_view method, const std::string& problem) const
+Error ContractCaller::unreadableAnswer(std::string_view contract, std::string_view method,
+                                       const std::string& problem) const
 {
-    log::error("a contract answer could not be read", {{"service", m_client.settings().service}, {"contract", std::string(contract)},
-                                                        {"method", std::string(method)}, {"error", problem}});
+    log::error("a contract answer could not be read",
+               {{"service", m_client.settings().service},
+                {"contract", std::string(contract)},
+                {"method", std::string(method)},
+                {"error", problem}});
     return Error(ErrorCode::UpstreamUnavailable,
-                 "the " + m_client.settings().service + " service answered " + std::string(contract) + "/" + std::string(method) +
-                     " in a form this process cannot read (are both the same version?)",
+                 "the " + m_client.settings().service + " service answered " + std::string(contract) + "/" +
+                     std::string(method) + " in a form this process cannot read (are both the same version?)",
                  {{"service", m_client.settings().service}});
 }
 

@@ -18,7 +18,8 @@ public:
     ContractCaller(const std::string& service, const ClusterSettings& settings);
 
     // Every contract method is safe to repeat (contracts.h), so a failed exchange is retried.
-    Result<nlohmann::json> call(std::string_view contract, std::string_view method, const nlohmann::json& arguments) const;
+    Result<nlohmann::json> call(std::string_view contract, std::string_view method,
+                                const nlohmann::json& arguments) const;
     // call(), then `read` turns the answer into T. An answer of another shape (a provider of
     // another version) is UpstreamUnavailable naming the call, never an exception escaping.
     template <typename T, typename Read>

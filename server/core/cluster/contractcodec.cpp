@@ -6,9 +6,14 @@ namespace sbor {
 
 void to_json(nlohmann::json& json, const EventFacts& facts)
 {
-    json = {{"id", facts.id},          {"organizer_id", facts.organizerId}, {"status", facts.status},
-            {"title", facts.title},    {"timezone", facts.timezone},        {"starts_at", facts.startsAt},
-            {"ends_at", facts.endsAt}, {"venue", facts.venue}};
+    json = {{"id", facts.id},
+            {"organizer_id", facts.organizerId},
+            {"status", facts.status},
+            {"title", facts.title},
+            {"timezone", facts.timezone},
+            {"starts_at", facts.startsAt},
+            {"ends_at", facts.endsAt},
+            {"venue", facts.venue}};
 }
 
 void from_json(const nlohmann::json& json, EventFacts& facts)
@@ -25,8 +30,9 @@ void from_json(const nlohmann::json& json, EventFacts& facts)
 
 void to_json(nlohmann::json& json, const PayableOrder& order)
 {
-    json = {{"order_id", order.orderId}, {"event_id", order.eventId}, {"buyer_id", order.buyerId},   {"status", order.status},
-            {"total", order.total},      {"currency", order.currency}, {"payment_id", order.paymentId}};
+    json = {{"order_id", order.orderId},    {"event_id", order.eventId}, {"buyer_id", order.buyerId},
+            {"status", order.status},       {"total", order.total},      {"currency", order.currency},
+            {"payment_id", order.paymentId}};
 }
 
 void from_json(const nlohmann::json& json, PayableOrder& order)
@@ -96,9 +102,14 @@ namespace access {
 
 void to_json(nlohmann::json& json, const Principal& principal)
 {
-    json = {{"user_id", principal.userId}, {"roles", principal.roleNames()}, {"session_id", principal.sessionId}, {"device", nullptr}};
+    json = {{"user_id", principal.userId},
+            {"roles", principal.roleNames()},
+            {"session_id", principal.sessionId},
+            {"device", nullptr}};
     if (principal.device)
-        json["device"] = {{"device_id", principal.device->deviceId}, {"event_id", principal.device->eventId}, {"list_id", principal.device->listId}};
+        json["device"] = {{"device_id", principal.device->deviceId},
+                          {"event_id", principal.device->eventId},
+                          {"list_id", principal.device->listId}};
 }
 
 void from_json(const nlohmann::json& json, Principal& principal)
@@ -114,7 +125,8 @@ void from_json(const nlohmann::json& json, Principal& principal)
     }
     principal.device.reset();
     if (const auto& device = json.at("device"); device.is_object())
-        principal.device = DeviceScope{device.at("device_id").get<std::string>(), device.at("event_id").get<std::string>(),
+        principal.device = DeviceScope{device.at("device_id").get<std::string>(),
+                                       device.at("event_id").get<std::string>(),
                                        device.at("list_id").get<std::string>()};
 }
 
@@ -127,7 +139,8 @@ Error errorFromResponseBody(const std::string& body, int status, const std::stri
         if (auto error = errorFromJson(parsed["error"]))
             return *error;
     }
-    return Error(ErrorCode::UpstreamUnavailable, "the " + service + " service answered " + std::to_string(status) + " without a Sbor error",
+    return Error(ErrorCode::UpstreamUnavailable,
+                 "the " + service + " service answered " + std::to_string(status) + " without a Sbor error",
                  {{"service", service}, {"status", status}});
 }
 

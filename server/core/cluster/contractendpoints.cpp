@@ -12,25 +12,25 @@ namespace {
 using nlohmann::json;
 using Call = std::function<Result<json>(const json& arguments)>;
 
-std::string text(const json& arguments, const char* key)
-{
-    return arguments.at(key).get<std::string>();
-}
+std::string text(const json& arguments, const char* key) { return arguments.at(key).get<std::string>(); }
 
 class EndpointRegistrar {
 public:
     EndpointRegistrar(http::Router& router, const std::set<std::string>& local, std::string token)
-        : m_router(router), m_local(local), m_token(std::move(token)) {}
+        : m_router(router), m_local(local), m_token(std::move(token))
+    {}
 
     void add(std::string_view contract, std::string_view method, Call call)
     {
         if (!providedAmong(contract, m_local))
             return;
-        m_router.add("POST", std::string(kInternalPrefix) + std::string(contract) + "/" + std::string(method), providerOf(contract),
+        m_router.add("POST", std::string(kInternalPrefix) + std::string(contract) + "/" + std::string(method),
+                     providerOf(contract),
                      access::Access::anyone(), // the cluster token, checked below, is the access rule
                      [token = m_token, call = std::move(call)](http::HttpRequest& request) -> http::Reply {
                          if (!sameSecret(request.headers.get(kTokenHeader), token))
-                             return Error(ErrorCode::Unauthorized, "internal calls need the cluster token (cluster.token)",
+                             return Error(ErrorCode::Unauthorized,
+                                          "internal calls need the cluster token (cluster.token)",
                                           {{"cluster_token", "refused"}});
                          const json arguments = json::parse(request.body, nullptr, false);
                          if (!arguments.is_object())
@@ -111,12 +111,15 @@ void registerContractEndpoints(http::Router& router, const ServiceDirectory& dir
     }
     if (const auto documents = directory.find<TicketDocuments>()) {
         endpoints.add("ticket-documents", "ticket-document", [documents](const json& arguments) -> Result<json> {
-            return json{{"ticket", jsonOrNull(documents->ticketDocument(text(arguments, "ticket_id"), arguments.at("with_qr_image").get<bool>()))}};
+            return json{{"ticket",
+                         jsonOrNull(documents->ticketDocument(text(arguments, "ticket_id"),
+                                                              arguments.at("with_qr_image").get<bool>()))}};
         });
     }
     if (const auto refunds = directory.find<PaymentRefunds>()) {
         endpoints.add("payment-refunds", "refund-payment", [refunds](const json& arguments) -> Result<json> {
-            auto refunded = refunds->refundPayment(text(arguments, "payment_id"), text(arguments, "reason"), text(arguments, "trace_id"));
+            auto refunded = refunds->refundPayment(text(arguments, "payment_id"), text(arguments, "reason"),
+                                                   text(arguments, "trace_id"));
             if (!refunded)
                 return refunded.error();
             return json{{"refunded", *refunded}};

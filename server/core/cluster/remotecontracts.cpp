@@ -13,8 +13,7 @@ namespace {
 using nlohmann::json;
 
 // Reads answer[key] as T, or nothing when it is null (the provider found nothing).
-template <typename T>
-auto optionalAt(const char* key)
+template <typename T> auto optionalAt(const char* key)
 {
     return [key](const json& answer) -> std::optional<T> {
         const auto& value = answer.at(key);
@@ -24,8 +23,7 @@ auto optionalAt(const char* key)
     };
 }
 
-template <typename T>
-auto valueAt(const char* key)
+template <typename T> auto valueAt(const char* key)
 {
     return [key](const json& answer) { return answer.at(key).get<T>(); };
 }
@@ -35,7 +33,8 @@ public:
     explicit RemoteEventDirectory(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     std::optional<EventFacts> eventFacts(const std::string& eventId) override
     {
-        return m_caller->askOrThrow<std::optional<EventFacts>>("event-directory", "event-facts", {{"event_id", eventId}}, optionalAt<EventFacts>("event"));
+        return m_caller->askOrThrow<std::optional<EventFacts>>(
+            "event-directory", "event-facts", {{"event_id", eventId}}, optionalAt<EventFacts>("event"));
     }
 
 private:
@@ -47,7 +46,8 @@ public:
     explicit RemoteTicketSales(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     int activeTicketTypeCount(const std::string& eventId) override
     {
-        return m_caller->askOrThrow<int>("ticket-sales", "active-ticket-type-count", {{"event_id", eventId}}, valueAt<int>("count"));
+        return m_caller->askOrThrow<int>("ticket-sales", "active-ticket-type-count", {{"event_id", eventId}},
+                                         valueAt<int>("count"));
     }
 
 private:
@@ -59,12 +59,13 @@ public:
     explicit RemoteOrderSettlement(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     std::optional<PayableOrder> orderByPayment(const std::string& paymentId) override
     {
-        return m_caller->askOrThrow<std::optional<PayableOrder>>("order-settlement", "order-by-payment", {{"payment_id", paymentId}},
-                                                                optionalAt<PayableOrder>("order"));
+        return m_caller->askOrThrow<std::optional<PayableOrder>>(
+            "order-settlement", "order-by-payment", {{"payment_id", paymentId}}, optionalAt<PayableOrder>("order"));
     }
     Result<PayableOrder> settleOrder(const std::string& orderId, const std::string& traceId) override
     {
-        return m_caller->ask<PayableOrder>("order-settlement", "settle-order", {{"order_id", orderId}, {"trace_id", traceId}},
+        return m_caller->ask<PayableOrder>("order-settlement", "settle-order",
+                                           {{"order_id", orderId}, {"trace_id", traceId}},
                                            valueAt<PayableOrder>("order"));
     }
 
@@ -77,13 +78,13 @@ public:
     explicit RemoteDoorDirectory(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     std::optional<CheckInListFacts> checkInList(const std::string& listId) override
     {
-        return m_caller->askOrThrow<std::optional<CheckInListFacts>>("door-directory", "check-in-list", {{"list_id", listId}},
-                                                                     optionalAt<CheckInListFacts>("list"));
+        return m_caller->askOrThrow<std::optional<CheckInListFacts>>(
+            "door-directory", "check-in-list", {{"list_id", listId}}, optionalAt<CheckInListFacts>("list"));
     }
     std::vector<DoorPublicKey> publicKeys(const std::string& eventId) override
     {
-        return m_caller->askOrThrow<std::vector<DoorPublicKey>>("door-directory", "public-keys", {{"event_id", eventId}},
-                                                                valueAt<std::vector<DoorPublicKey>>("keys"));
+        return m_caller->askOrThrow<std::vector<DoorPublicKey>>(
+            "door-directory", "public-keys", {{"event_id", eventId}}, valueAt<std::vector<DoorPublicKey>>("keys"));
     }
 
 private:
@@ -95,8 +96,8 @@ public:
     explicit RemoteEventSalesWindUp(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     Result<int> windUpSales(const std::string& eventId, const std::string& traceId) override
     {
-        return m_caller->ask<int>("event-sales-wind-up", "wind-up-sales", {{"event_id", eventId}, {"trace_id", traceId}},
-                                  valueAt<int>("cancelled_tickets"));
+        return m_caller->ask<int>("event-sales-wind-up", "wind-up-sales",
+                                  {{"event_id", eventId}, {"trace_id", traceId}}, valueAt<int>("cancelled_tickets"));
     }
 
 private:
@@ -106,9 +107,11 @@ private:
 class RemotePaymentRefunds final : public PaymentRefunds {
 public:
     explicit RemotePaymentRefunds(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
-    Result<bool> refundPayment(const std::string& paymentId, const std::string& reason, const std::string& traceId) override
+    Result<bool> refundPayment(const std::string& paymentId, const std::string& reason,
+                               const std::string& traceId) override
     {
-        return m_caller->ask<bool>("payment-refunds", "refund-payment", {{"payment_id", paymentId}, {"reason", reason}, {"trace_id", traceId}},
+        return m_caller->ask<bool>("payment-refunds", "refund-payment",
+                                   {{"payment_id", paymentId}, {"reason", reason}, {"trace_id", traceId}},
                                    valueAt<bool>("refunded"));
     }
 
@@ -121,7 +124,8 @@ public:
     explicit RemoteUserDirectory(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     std::optional<UserContact> contactOf(const std::string& userId) override
     {
-        return m_caller->askOrThrow<std::optional<UserContact>>("user-directory", "contact-of", {{"user_id", userId}}, optionalAt<UserContact>("contact"));
+        return m_caller->askOrThrow<std::optional<UserContact>>("user-directory", "contact-of", {{"user_id", userId}},
+                                                                optionalAt<UserContact>("contact"));
     }
 
 private:
@@ -133,9 +137,9 @@ public:
     explicit RemoteTicketDocuments(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
     std::optional<TicketDocument> ticketDocument(const std::string& ticketId, bool withQrImage) override
     {
-        return m_caller->askOrThrow<std::optional<TicketDocument>>("ticket-documents", "ticket-document",
-                                                                   {{"ticket_id", ticketId}, {"with_qr_image", withQrImage}},
-                                                                   optionalAt<TicketDocument>("ticket"));
+        return m_caller->askOrThrow<std::optional<TicketDocument>>(
+            "ticket-documents", "ticket-document", {{"ticket_id", ticketId}, {"with_qr_image", withQrImage}},
+            optionalAt<TicketDocument>("ticket"));
     }
 
 private:
@@ -148,7 +152,8 @@ private:
 class RemoteAuthenticator final : public access::Authenticator {
 public:
     RemoteAuthenticator(std::shared_ptr<ContractCaller> caller, std::chrono::milliseconds keep)
-        : m_caller(std::move(caller)), m_keep(keep) {}
+        : m_caller(std::move(caller)), m_keep(keep)
+    {}
 
     Result<access::Principal> authenticate(const std::string& bearerToken) override
     {
@@ -158,7 +163,8 @@ public:
             if (const auto found = m_answers.find(bearerToken); found != m_answers.end() && found->second.until > now)
                 return found->second.principal;
         }
-        auto answer = m_caller->ask<access::Principal>("authenticator", "authenticate", {{"token", bearerToken}}, valueAt<access::Principal>("principal"));
+        auto answer = m_caller->ask<access::Principal>("authenticator", "authenticate", {{"token", bearerToken}},
+                                                       valueAt<access::Principal>("principal"));
         // A verdict on the token (401, 403) is an answer; auth being unreachable or failing is
         // not — it throws, as the in-process authenticator does when its database is down, so
         // nobody is signed out (or a live client dropped) because auth restarted.
@@ -188,8 +194,8 @@ private:
 
 } // namespace
 
-RemoteWiring provideRemoteContracts(ServiceDirectory& directory, const ClusterSettings& settings, const std::set<std::string>& local,
-                                    const std::set<std::string>& needed)
+RemoteWiring provideRemoteContracts(ServiceDirectory& directory, const ClusterSettings& settings,
+                                    const std::set<std::string>& local, const std::set<std::string>& needed)
 {
     RemoteWiring wiring;
     for (const auto& service : needed)

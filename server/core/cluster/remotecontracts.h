@@ -22,7 +22,7 @@ struct RemoteWiring {
 // Puts into `directory` an HTTP client for every contract whose provider is not in `local` and
 // whose address is configured. `needed` are the services the local ones call; each must be
 // local or have an address, else it is listed in missingAddresses.
-RemoteWiring provideRemoteContracts(ServiceDirectory& directory, const ClusterSettings& settings, const std::set<std::string>& local,
-                                    const std::set<std::string>& needed);
+RemoteWiring provideRemoteContracts(ServiceDirectory& directory, const ClusterSettings& settings,
+                                    const std::set<std::string>& local, const std::set<std::string>& needed);
 
 } // namespace sbor::cluster

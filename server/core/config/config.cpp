@@ -40,9 +40,12 @@ std::vector<std::string> splitList(const std::string& text)
 std::optional<bool> parseBoolean(const std::string& text)
 {
     std::string lower;
-    for (char c : text) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    if (lower == "true" || lower == "1" || lower == "yes" || lower == "on") return true;
-    if (lower == "false" || lower == "0" || lower == "no" || lower == "off") return false;
+    for (char c : text)
+        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (lower == "true" || lower == "1" || lower == "yes" || lower == "on")
+        return true;
+    if (lower == "false" || lower == "0" || lower == "no" || lower == "off")
+        return false;
     return std::nullopt;
 }
 
@@ -94,75 +97,86 @@ ConfigSchema coreConfigSchema()
                 "REST API address (`HOST:PORT`, `[IPv6]:PORT`, `:PORT` for all interfaces)"});
     schema.add({"live.listen", ConfigKind::String, "127.0.0.1:8081",
                 "the live feed's WebSocket address (`ws://HOST:PORT/api/v1/live`, docs/live.md)"});
-    schema.add({"http.body_limit_bytes", ConfigKind::Integer, "1048576",
-                "larger bodies get 413 before routing; a too-large `Content-Length` is refused unread and the connection closed"});
+    schema.add(
+        {"http.body_limit_bytes", ConfigKind::Integer, "1048576",
+         "larger bodies get 413 before routing; a too-large `Content-Length` is refused unread and the connection closed"});
     schema.add({"http.request_timeout_ms", ConfigKind::Integer, "30000",
                 "a request still running (or still queued) after this gets 504 `request_timeout`"});
-    schema.add({"http.io_threads", ConfigKind::Integer, "2",
-                "threads that accept connections and read and write them (Boost.Beast on Asio); handlers run on `http.workers`, only routes that never block answer here"});
-    schema.add({"http.chunked_body_limit_bytes", ConfigKind::Integer, "131072",
-                "a body without `Content-Length` (chunked) is held until it ends, so its own, smaller limit: larger is 413 (at most `http.body_limit_bytes`); clients with more to send declare its length"});
+    schema.add(
+        {"http.io_threads", ConfigKind::Integer, "2",
+         "threads that accept connections and read and write them (Boost.Beast on Asio); handlers run on `http.workers`, only routes that never block answer here"});
+    schema.add(
+        {"http.chunked_body_limit_bytes", ConfigKind::Integer, "131072",
+         "a body without `Content-Length` (chunked) is held until it ends, so its own, smaller limit: larger is 413 (at most `http.body_limit_bytes`); clients with more to send declare its length"});
     schema.add({"http.request_line_limit_bytes", ConfigKind::Integer, "8192",
                 "longest request line (method, target, version): longer is 414 `uri_too_long`, read no further"});
     schema.add({"http.header_limit_bytes", ConfigKind::Integer, "32768",
                 "largest total of a request's header lines: larger is 431 `headers_too_large`, read no further"});
-    schema.add({"http.max_headers", ConfigKind::Integer, "100",
-                "most header fields in one request: more is 431"});
+    schema.add({"http.max_headers", ConfigKind::Integer, "100", "most header fields in one request: more is 431"});
     schema.add({"http.header_timeout_ms", ConfigKind::Integer, "10000",
                 "from a request's first byte to the end of its headers; a slower client (slowloris) is disconnected"});
-    schema.add({"http.body_timeout_ms", ConfigKind::Integer, "15000",
-                "the longest wait for more of a body, or for a client to take its answer; then the connection is closed"});
+    schema.add(
+        {"http.body_timeout_ms", ConfigKind::Integer, "15000",
+         "the longest wait for more of a body, or for a client to take its answer; then the connection is closed"});
     schema.add({"http.idle_timeout_ms", ConfigKind::Integer, "60000",
                 "a kept-alive connection without a request for this long is closed"});
     schema.add({"http.max_connections", ConfigKind::Integer, "20000",
                 "open connections at most; beyond it a new one gets 503 `overloaded` at once and is closed"});
-    schema.add({"http.workers", ConfigKind::Integer, "16",
-                "threads that run handlers and database work (never the I/O threads). More than `database.pool_size` mostly adds waiting: measured here, 32 workers on 16 connections tripled the p99 of authenticated requests"});
+    schema.add(
+        {"http.workers", ConfigKind::Integer, "16",
+         "threads that run handlers and database work (never the I/O threads). More than `database.pool_size` mostly adds waiting: measured here, 32 workers on 16 connections tripled the p99 of authenticated requests"});
     schema.add({"http.max_queued_requests", ConfigKind::Integer, "8192",
                 "requests waiting for a worker; beyond it 503 `overloaded` with `Retry-After`"});
-    schema.add({"http.shutdown_grace_ms", ConfigKind::Integer, "15000",
-                "how long SIGTERM waits for in-flight requests"});
-    schema.add({"http.cors_origins", ConfigKind::List, "",
-                "origins allowed by CORS; `*` allows any"});
-    schema.add({"http.access_log", ConfigKind::Boolean, "true",
-                "one `\"msg\":\"request\"` line per request at info level"});
-    schema.add({"http.trusted_proxies", ConfigKind::List, "",
-                "proxies (IPs or CIDR ranges) whose `X-Forwarded-For` names the client; from anyone else the header is ignored"});
-    schema.add({"http.rate_limit_per_second", ConfigKind::Integer, "50",
-                "requests per second per client address on `/api/` (token bucket; `0` turns it off); over it: 429 `rate_limited` with `Retry-After`"});
+    schema.add(
+        {"http.shutdown_grace_ms", ConfigKind::Integer, "15000", "how long SIGTERM waits for in-flight requests"});
+    schema.add({"http.cors_origins", ConfigKind::List, "", "origins allowed by CORS; `*` allows any"});
+    schema.add(
+        {"http.access_log", ConfigKind::Boolean, "true", "one `\"msg\":\"request\"` line per request at info level"});
+    schema.add(
+        {"http.trusted_proxies", ConfigKind::List, "",
+         "proxies (IPs or CIDR ranges) whose `X-Forwarded-For` names the client; from anyone else the header is ignored"});
+    schema.add(
+        {"http.rate_limit_per_second", ConfigKind::Integer, "50",
+         "requests per second per client address on `/api/` (token bucket; `0` turns it off); over it: 429 `rate_limited` with `Retry-After`"});
     schema.add({"http.rate_limit_burst", ConfigKind::Integer, "200",
                 "requests a client may send at once before the per-second rate applies"});
-    schema.add({"database.url", ConfigKind::String, "",
-                "PostgreSQL URL or libpq `key=value` string; empty starts the embedded cluster. Secret: its password is never logged", true});
-    schema.add({"database.pool_size", ConfigKind::Integer, "16",
-                "pooled connections"});
+    schema.add(
+        {"database.url", ConfigKind::String, "",
+         "PostgreSQL URL or libpq `key=value` string; empty starts the embedded cluster. Secret: its password is never logged",
+         true});
+    schema.add({"database.pool_size", ConfigKind::Integer, "16", "pooled connections"});
     schema.add({"database.acquire_timeout_ms", ConfigKind::Integer, "5000",
                 "wait for a free connection before 503 `database_unavailable`"});
     schema.add({"database.statement_timeout_ms", ConfigKind::Integer, "30000",
                 "PostgreSQL `statement_timeout` of every pooled connection"});
-    schema.add({"database.embedded_bin_dir", ConfigKind::String, "",
-                "PostgreSQL binaries for the embedded cluster"});
+    schema.add({"database.embedded_bin_dir", ConfigKind::String, "", "PostgreSQL binaries for the embedded cluster"});
     schema.add({"database.embedded_unsafe_fast", ConfigKind::Boolean, "false",
                 "`initdb --no-sync` and `fsync=off`: for tests only, loses data on a crash"});
-    schema.add({"data_dir", ConfigKind::String, "",
-                "the embedded cluster (`postgresql/`), its socket (`run/`) and log (`postgresql.log`), the generated signing key (`auth-signing-key`)"});
+    schema.add(
+        {"data_dir", ConfigKind::String, "",
+         "the embedded cluster (`postgresql/`), its socket (`run/`) and log (`postgresql.log`), the generated signing key (`auth-signing-key`)"});
     schema.add({"bus.relay_interval_ms", ConfigKind::Integer, "100",
                 "how often each service's outbox is relayed onto the bus (docs/bus.md)"});
     schema.add({"kafka.brokers", ConfigKind::String, "",
                 "Kafka bootstrap servers (`host:port,…`); empty: the in-process bus"});
-    schema.add({"logs.ship", ConfigKind::Boolean, "true",
-                "also put every written log line on the bus's `logs` topic, for the logs service (docs/bus.md, \"Central logs\")"});
-    schema.add({"log.level", ConfigKind::String, "info",
-                "`debug`, `info`, `warn`, `error`"});
-    schema.add({"server.target", ConfigKind::List, "all",
-                "services in this process; see `--list-targets`. Anything but `all` is the distributed mode (docs/distributed.md)"});
-    schema.add({"cluster.token", ConfigKind::String, "",
-                "the secret every process of a distributed deployment sends on internal calls; required when a process runs only some services. Secret: never logged", true});
-    schema.add({"cluster.timeout_ms", ConfigKind::Integer, "10000",
-                "how long a call to another Sbor process (the gateway to a service, a contract call) may take before 504 `upstream_timeout`"});
+    schema.add(
+        {"logs.ship", ConfigKind::Boolean, "true",
+         "also put every written log line on the bus's `logs` topic, for the logs service (docs/bus.md, \"Central logs\")"});
+    schema.add({"log.level", ConfigKind::String, "info", "`debug`, `info`, `warn`, `error`"});
+    schema.add(
+        {"server.target", ConfigKind::List, "all",
+         "services in this process; see `--list-targets`. Anything but `all` is the distributed mode (docs/distributed.md)"});
+    schema.add(
+        {"cluster.token", ConfigKind::String, "",
+         "the secret every process of a distributed deployment sends on internal calls; required when a process runs only some services. Secret: never logged",
+         true});
+    schema.add(
+        {"cluster.timeout_ms", ConfigKind::Integer, "10000",
+         "how long a call to another Sbor process (the gateway to a service, a contract call) may take before 504 `upstream_timeout`"});
     for (const char* service : cluster::kAddressableServices)
         schema.add({cluster::serviceUrlKey(service), ConfigKind::String, "",
-                    std::string("base URL (`http://host:port`) of the process running the ") + service + " service, when it is not this one"});
+                    std::string("base URL (`http://host:port`) of the process running the ") + service +
+                        " service, when it is not this one"});
     schema.add({"server.debug_routes", ConfigKind::Boolean, "false",
                 "mounts `/api/v1/debug/*` (sleep, throw, echo) used by the test suite; never enable in production"});
     return schema;
@@ -183,7 +197,8 @@ Result<bool> Config::set(const std::string& key, const std::string& value, const
     case ConfigKind::Integer:
         if (!parseInteger(trim(value)))
             return configError("configuration key '" + key + "' (" + origin + ") must be an integer, got '" +
-                                   (spec->secret ? "***" : value) + "'", key);
+                                   (spec->secret ? "***" : value) + "'",
+                               key);
         break;
     case ConfigKind::Boolean:
         if (!parseBoolean(trim(value)))
@@ -214,8 +229,10 @@ Result<bool> flattenYaml(const YAML::Node& node, const std::string& prefix, cons
                     std::string joined;
                     for (const auto& item : value) {
                         if (!item.IsScalar())
-                            return configError("configuration key '" + key + "' in " + origin + " must be a list of scalars", key);
-                        if (!joined.empty()) joined += ",";
+                            return configError(
+                                "configuration key '" + key + "' in " + origin + " must be a list of scalars", key);
+                        if (!joined.empty())
+                            joined += ",";
                         joined += item.as<std::string>();
                     }
                     out.emplace_back(key, joined);
@@ -228,7 +245,10 @@ Result<bool> flattenYaml(const YAML::Node& node, const std::string& prefix, cons
             }
             bool isPrefix = false;
             for (const auto& spec : schema.keys()) {
-                if (spec.key.rfind(key + ".", 0) == 0) { isPrefix = true; break; }
+                if (spec.key.rfind(key + ".", 0) == 0) {
+                    isPrefix = true;
+                    break;
+                }
             }
             if (!isPrefix || !entry.second.IsMap())
                 return configError("unknown configuration key '" + key + "' in " + origin, key);
@@ -325,10 +345,7 @@ std::int64_t Config::getInteger(const std::string& key) const
     return parseInteger(trim(valueOf(key).text)).value_or(0);
 }
 
-bool Config::getBoolean(const std::string& key) const
-{
-    return parseBoolean(trim(valueOf(key).text)).value_or(false);
-}
+bool Config::getBoolean(const std::string& key) const { return parseBoolean(trim(valueOf(key).text)).value_or(false); }
 
 std::vector<std::string> Config::getList(const std::string& key) const { return splitList(valueOf(key).text); }
 

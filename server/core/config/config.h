@@ -16,7 +16,7 @@ namespace sbor {
 enum class ConfigKind { String, Integer, Boolean, List };
 
 struct ConfigKeySpec {
-    std::string key;          // dotted, e.g. "http.listen"
+    std::string key; // dotted, e.g. "http.listen"
     ConfigKind kind = ConfigKind::String;
     std::string defaultValue; // lists: comma-separated
     std::string help;
@@ -59,7 +59,6 @@ public:
     std::map<std::string, std::string> redactedValues() const;
     // Environment variables starting with SBOR_ that match no key; callers warn about them.
     const std::vector<std::string>& unknownEnvironmentNames() const { return m_unknownEnvironment; }
-
 
 private:
     struct Value {

@@ -21,8 +21,9 @@ void throwDatabaseUnavailable(const std::string& message)
 void throwWriteConflict(const std::string& message)
 {
     log::warn("write conflict", {{"error", message}});
-    throw ErrorException(
-        Error(ErrorCode::WriteConflict, "the request collided with a concurrent change; nothing was stored, retry it", {{"retry_after_seconds", 1}}));
+    throw ErrorException(Error(ErrorCode::WriteConflict,
+                               "the request collided with a concurrent change; nothing was stored, retry it",
+                               {{"retry_after_seconds", 1}}));
 }
 
 void rethrowDatabaseFailure(const pqxx::sql_error& error)
@@ -129,8 +130,8 @@ std::unique_ptr<pqxx::connection> ConnectionPool::acquire()
             m_waiters.erase(std::find(m_waiters.begin(), m_waiters.end(), &waiter));
             if (m_closed)
                 throwDatabaseUnavailable("the database pool is closed");
-            throwDatabaseUnavailable("no database connection became free within " + std::to_string(m_options.acquireTimeout.count()) +
-                                     " ms");
+            throwDatabaseUnavailable("no database connection became free within " +
+                                     std::to_string(m_options.acquireTimeout.count()) + " ms");
         }
         connection = std::move(waiter.connection);
         mayOpen = !connection; // handed a free slot instead of a connection

@@ -41,8 +41,7 @@ public:
 
     // Runs `work` with a connection of its own; returns what it returns. A lost connection or a
     // database going away becomes 503 database_unavailable, a statement timeout 504.
-    template <typename Work>
-    auto run(Work&& work) -> decltype(work(std::declval<pqxx::connection&>()));
+    template <typename Work> auto run(Work&& work) -> decltype(work(std::declval<pqxx::connection&>()));
 
     // SELECT 1 on a pooled connection; false (never throws) when the database is unreachable.
     bool ping();
@@ -93,8 +92,7 @@ private:
 // Maps libpqxx failures that mean "the database, not the request" to ErrorExceptions.
 [[noreturn]] void rethrowDatabaseFailure(const pqxx::sql_error& error);
 
-template <typename Work>
-auto ConnectionPool::run(Work&& work) -> decltype(work(std::declval<pqxx::connection&>()))
+template <typename Work> auto ConnectionPool::run(Work&& work) -> decltype(work(std::declval<pqxx::connection&>()))
 {
     std::unique_ptr<pqxx::connection> connection = acquire();
     try {

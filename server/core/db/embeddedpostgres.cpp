@@ -49,7 +49,8 @@ Error setupError(std::string message, nlohmann::json details = nlohmann::json::o
     return Error(ErrorCode::Internal, std::move(message), std::move(details));
 }
 
-bool makeDirectory(const std::string& path, const std::optional<RunAsUser>& owner, fs::perms perms, std::string& problem)
+bool makeDirectory(const std::string& path, const std::optional<RunAsUser>& owner, fs::perms perms,
+                   std::string& problem)
 {
     std::error_code ec;
     fs::create_directories(path, ec);
@@ -111,7 +112,8 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const Embedded
 {
     const std::string binDir = options.binDir.empty() ? findPostgresBinDir() : options.binDir;
     std::error_code ec;
-    if (binDir.empty() || !fs::exists(fs::path(binDir) / "postgres", ec) || !fs::exists(fs::path(binDir) / "initdb", ec))
+    if (binDir.empty() || !fs::exists(fs::path(binDir) / "postgres", ec) ||
+        !fs::exists(fs::path(binDir) / "initdb", ec))
         return setupError("PostgreSQL server binaries not found" + (binDir.empty() ? std::string() : " in " + binDir) +
                           "; install them with: apt-get install postgresql (or pass --db-url to use another server)");
 
@@ -123,12 +125,14 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const Embedded
     const std::string clusterDir = dataDir + "/postgresql";
     const std::string logFile = dataDir + "/postgresql.log";
     std::string problem;
-    if (!makeDirectory(dataDir, std::nullopt, fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec, problem))
+    if (!makeDirectory(dataDir, std::nullopt, fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec,
+                       problem))
         return setupError(problem);
     if (account.user && !userCanReach(*account.user, dataDir)) {
-        return setupError("the '" + account.user->name + "' account cannot reach " + dataDir +
-                                  " (a parent folder is not traversable, e.g. a mode-700 home); choose a --data-dir elsewhere, such as /var/lib/sbor",
-                          {{"data_dir", dataDir}});
+        return setupError(
+            "the '" + account.user->name + "' account cannot reach " + dataDir +
+                " (a parent folder is not traversable, e.g. a mode-700 home); choose a --data-dir elsewhere, such as /var/lib/sbor",
+            {{"data_dir", dataDir}});
     }
 
     auto server = std::unique_ptr<EmbeddedPostgres>(new EmbeddedPostgres());
@@ -138,7 +142,8 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const Embedded
             const std::string base = "host=" + quoteConnectionValue(*running) + " user=postgres";
             if (PQping((base + " dbname=postgres connect_timeout=2").c_str()) == PQPING_OK) {
                 server->m_connectionString = base + " dbname=" + quoteConnectionValue(options.databaseName);
-                log::info("using the embedded PostgreSQL that is already running", {{"socket_dir", *running}, {"cluster", clusterDir}});
+                log::info("using the embedded PostgreSQL that is already running",
+                          {{"socket_dir", *running}, {"cluster", clusterDir}});
                 return server; // not ours: stop() leaves it running
             }
         }
@@ -165,23 +170,23 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const Embedded
         fs::remove_all(staging, ec);
         if (!makeDirectory(staging, account.user, fs::perms::owner_all, problem))
             return setupError(problem);
-        std::vector<std::string> argv = {binDir + "/initdb", "-D", staging, "-U", "postgres", "-A", "trust",
-                                         "-E", "UTF8", "--locale=C.UTF-8"};
+        std::vector<std::string> argv = {
+            binDir + "/initdb", "-D", staging, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"};
         if (options.fastUnsafe)
             argv.push_back("--no-sync");
         log::info("initialising the embedded PostgreSQL cluster", {{"dir", clusterDir}});
         const int status = runProcess(SpawnOptions{argv, account.user, logFile, true}, problem);
         if (status != 0)
-            return setupError("initdb failed (exit " + std::to_string(status) + ") " + problem + "; see " + logFile + ":\n" +
-                              tailOfFile(logFile));
+            return setupError("initdb failed (exit " + std::to_string(status) + ") " + problem + "; see " + logFile +
+                              ":\n" + tailOfFile(logFile));
         fs::rename(staging, clusterDir, ec);
         if (ec)
             return setupError("cannot move the new cluster into place: " + ec.message());
     }
 
-    std::vector<std::string> argv = {binDir + "/postgres", "-D", clusterDir, "-k", socketDir,
-                                     "-c", "listen_addresses=", "-c", "unix_socket_permissions=0700",
-                                     "-c", "max_connections=200"};
+    std::vector<std::string> argv = {
+        binDir + "/postgres",           "-D", clusterDir,           "-k", socketDir, "-c", "listen_addresses=", "-c",
+        "unix_socket_permissions=0700", "-c", "max_connections=200"};
     if (options.fastUnsafe) {
         argv.insert(argv.end(), {"-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"});
     }
@@ -198,7 +203,8 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const Embedded
         int status = 0;
         if (waitForExit(server->m_pid, 0, &status)) {
             server->m_pid = -1;
-            return setupError("the embedded PostgreSQL exited during start; see " + logFile + ":\n" + tailOfFile(logFile));
+            return setupError("the embedded PostgreSQL exited during start; see " + logFile + ":\n" +
+                              tailOfFile(logFile));
         }
         if (std::chrono::steady_clock::now() > deadline) {
             server->stop();
@@ -221,7 +227,8 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::start(const Embedded
         return setupError(std::string("cannot create the application database: ") + e.what());
     }
     server->m_connectionString = base + " dbname=" + quoteConnectionValue(options.databaseName);
-    log::info("embedded PostgreSQL is running", {{"pid", server->m_pid}, {"socket_dir", socketDir}, {"cluster", clusterDir}});
+    log::info("embedded PostgreSQL is running",
+              {{"pid", server->m_pid}, {"socket_dir", socketDir}, {"cluster", clusterDir}});
     return server;
 }
 

@@ -15,9 +15,9 @@ namespace sbor::db {
 
 struct EmbeddedPostgresOptions {
     std::string dataDir;
-    std::string binDir;            // empty: the newest /usr/lib/postgresql/*/bin
+    std::string binDir; // empty: the newest /usr/lib/postgresql/*/bin
     std::string databaseName = "sbor";
-    bool fastUnsafe = false;       // initdb --no-sync, fsync=off: for tests only
+    bool fastUnsafe = false;             // initdb --no-sync, fsync=off: for tests only
     std::function<bool()> stopRequested; // polled while waiting for the cluster; true aborts the start
     // Operator commands run beside a server: use the cluster it is running instead of failing
     // on the postmaster.pid lock (the cluster is then left running at stop()).

@@ -43,10 +43,12 @@ std::string migrationChecksum(const std::string& sql)
 Result<MigrationReport> MigrationRunner::apply(const std::string& service, const std::vector<Migration>& migrations)
 {
     std::vector<Migration> ordered = migrations;
-    std::sort(ordered.begin(), ordered.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+    std::sort(ordered.begin(), ordered.end(),
+              [](const Migration& a, const Migration& b) { return a.version < b.version; });
     for (size_t i = 1; i < ordered.size(); ++i) {
         if (ordered[i].version == ordered[i - 1].version)
-            return Error(ErrorCode::Internal, "service " + service + " has two migrations numbered " + std::to_string(ordered[i].version));
+            return Error(ErrorCode::Internal,
+                         "service " + service + " has two migrations numbered " + std::to_string(ordered[i].version));
     }
     const int newestKnown = ordered.empty() ? 0 : ordered.back().version;
 
@@ -80,16 +82,18 @@ Result<MigrationReport> MigrationRunner::apply(const std::string& service, const
         std::map<int, std::pair<std::string, std::string>> applied; // version → (name, checksum)
         {
             pqxx::read_transaction reader(connection);
-            for (const auto& row : reader.exec_params("SELECT version, name, checksum FROM sbor_meta.schema_migrations WHERE service = $1", service))
+            for (const auto& row : reader.exec_params(
+                     "SELECT version, name, checksum FROM sbor_meta.schema_migrations WHERE service = $1", service))
                 applied[row[0].as<int>()] = {row[1].as<std::string>(), row[2].as<std::string>()};
         }
 
         if (!applied.empty() && applied.rbegin()->first > newestKnown)
-            return Error(ErrorCode::Conflict,
-                         "the database schema of service '" + service + "' is at version " + std::to_string(applied.rbegin()->first) +
-                             " but this build knows versions up to " + std::to_string(newestKnown) +
-                             "; the database is newer than the code — run a newer sbor-server",
-                         {{"service", service}, {"database_version", applied.rbegin()->first}, {"code_version", newestKnown}});
+            return Error(
+                ErrorCode::Conflict,
+                "the database schema of service '" + service + "' is at version " +
+                    std::to_string(applied.rbegin()->first) + " but this build knows versions up to " +
+                    std::to_string(newestKnown) + "; the database is newer than the code — run a newer sbor-server",
+                {{"service", service}, {"database_version", applied.rbegin()->first}, {"code_version", newestKnown}});
 
         for (const auto& migration : ordered) {
             const std::string checksum = migrationChecksum(migration.sql);
@@ -97,15 +101,16 @@ Result<MigrationReport> MigrationRunner::apply(const std::string& service, const
             if (done != applied.end()) {
                 if (done->second.second != checksum)
                     return Error(ErrorCode::Conflict,
-                                 "migration " + service + "/" + std::to_string(migration.version) + "_" + migration.name +
-                                     " was changed after it was applied; add a new migration instead",
+                                 "migration " + service + "/" + std::to_string(migration.version) + "_" +
+                                     migration.name + " was changed after it was applied; add a new migration instead",
                                  {{"service", service}, {"version", migration.version}});
                 continue;
             }
             pqxx::work tx(connection);
             tx.exec(migration.sql);
-            tx.exec_params("INSERT INTO sbor_meta.schema_migrations (service, version, name, checksum) VALUES ($1, $2, $3, $4)",
-                           service, migration.version, migration.name, checksum);
+            tx.exec_params(
+                "INSERT INTO sbor_meta.schema_migrations (service, version, name, checksum) VALUES ($1, $2, $3, $4)",
+                service, migration.version, migration.name, checksum);
             tx.commit();
             char label[16];
             std::snprintf(label, sizeof label, "%04d", migration.version);

@@ -102,7 +102,8 @@ bool TrustedProxies::contains(const std::string& address) const
     return false;
 }
 
-std::string resolveClientAddress(const std::string& peer, const std::string& forwardedFor, const TrustedProxies& trusted)
+std::string resolveClientAddress(const std::string& peer, const std::string& forwardedFor,
+                                 const TrustedProxies& trusted)
 {
     const std::string direct = normalizeIpAddress(peer);
     if (forwardedFor.empty() || !trusted.contains(direct))

@@ -32,6 +32,7 @@ std::optional<std::vector<std::uint8_t>> parseIpAddress(const std::string& text)
 // "::ffff:1.2.3.4" → "1.2.3.4"; other addresses unchanged.
 std::string normalizeIpAddress(const std::string& text);
 
-std::string resolveClientAddress(const std::string& peer, const std::string& forwardedFor, const TrustedProxies& trusted);
+std::string resolveClientAddress(const std::string& peer, const std::string& forwardedFor,
+                                 const TrustedProxies& trusted);
 
 } // namespace sbor::http

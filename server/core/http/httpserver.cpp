@@ -61,7 +61,8 @@ ParsedListenAddress parseListenAddress(const std::string& text)
     if (host.empty())
         host = "0.0.0.0";
     for (char c : host) {
-        const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+        const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' ||
+            c == ']';
         if (!ok) {
             parsed.problem = "host '" + host + "' is not a name or an address";
             return parsed;
@@ -96,7 +97,8 @@ bool startsLikeAMethod(std::string_view seen)
 {
     const std::string_view method = seen.substr(0, seen.find(' '));
     return std::all_of(method.begin(), method.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+        return std::isalnum(static_cast<unsigned char>(c)) ||
+            std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
     });
 }
 
@@ -128,7 +130,8 @@ bhttp::response<bhttp::string_body> wireResponse(HttpResponse response, unsigned
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
     Connection(Socket socket, std::shared_ptr<EngineState> state)
-        : m_stream(std::move(socket)), m_state(std::move(state)),
+        : m_stream(std::move(socket)),
+          m_state(std::move(state)),
           m_buffer(m_state->limits.requestLineBytes + m_state->limits.headerBytes + 64 * 1024)
     {
         ++m_state->connections;
@@ -155,12 +158,13 @@ private:
         if (m_buffer.capacity() > kIdleBufferBytes)
             m_buffer.shrink_to_fit();
         m_stream.expires_after(m_state->limits.idleTimeout);
-        m_stream.async_read_some(m_buffer.prepare(1024), [self = shared_from_this()](beast::error_code error, std::size_t read) {
-            if (error)
-                return self->close();
-            self->m_buffer.commit(read);
-            self->startRequest();
-        });
+        m_stream.async_read_some(m_buffer.prepare(1024),
+                                 [self = shared_from_this()](beast::error_code error, std::size_t read) {
+                                     if (error)
+                                         return self->close();
+                                     self->m_buffer.commit(read);
+                                     self->startRequest();
+                                 });
     }
 
     // The request's first byte is here: from now on its headers have the header deadline (one
@@ -181,15 +185,18 @@ private:
         if (lineEnd != std::string_view::npos && lineEnd <= m_state->limits.requestLineBytes + 1)
             return readHeader(lineEnd + 1);
         if (lineEnd != std::string_view::npos || seen.size() > m_state->limits.requestLineBytes + 1)
-            return refuse(Error(ErrorCode::UriTooLong, "the request line is longer than " + std::to_string(m_state->limits.requestLineBytes) + " bytes"));
+            return refuse(Error(ErrorCode::UriTooLong,
+                                "the request line is longer than " + std::to_string(m_state->limits.requestLineBytes) +
+                                    " bytes"));
         if (!startsLikeAMethod(seen)) // TLS to a plain port, say: no point waiting for a line end
             return refuse(Error(ErrorCode::BadRequest, "the request is not HTTP/1.1"));
-        m_stream.async_read_some(m_buffer.prepare(4096), [self = shared_from_this()](beast::error_code error, std::size_t read) {
-            if (error)
-                return self->close();
-            self->m_buffer.commit(read);
-            self->readRequestLine();
-        });
+        m_stream.async_read_some(m_buffer.prepare(4096),
+                                 [self = shared_from_this()](beast::error_code error, std::size_t read) {
+                                     if (error)
+                                         return self->close();
+                                     self->m_buffer.commit(read);
+                                     self->readRequestLine();
+                                 });
     }
 
     void readHeader(std::size_t requestLineLength)
@@ -197,14 +204,17 @@ private:
         m_parser.emplace();
         m_parser->header_limit(static_cast<std::uint32_t>(requestLineLength + m_state->limits.headerBytes));
         m_parser->body_limit(m_state->bodyLimit);
-        bhttp::async_read_header(m_stream, m_buffer, *m_parser,
-                                 [self = shared_from_this()](beast::error_code error, std::size_t) { self->onHeader(error); });
+        bhttp::async_read_header(
+            m_stream, m_buffer, *m_parser,
+            [self = shared_from_this()](beast::error_code error, std::size_t) { self->onHeader(error); });
     }
 
     void onHeader(beast::error_code error)
     {
         if (error == bhttp::error::header_limit)
-            return refuse(Error(ErrorCode::HeadersTooLarge, "the request's headers are larger than " + std::to_string(m_state->limits.headerBytes) + " bytes"));
+            return refuse(Error(ErrorCode::HeadersTooLarge,
+                                "the request's headers are larger than " + std::to_string(m_state->limits.headerBytes) +
+                                    " bytes"));
         if (error == bhttp::error::body_limit)
             return dispatch(Body::TooLarge);
         if (error == beast::error::timeout || error == bhttp::error::end_of_stream || error == net::error::eof ||
@@ -223,11 +233,12 @@ private:
             m_parser->body_limit(std::min(m_state->bodyLimit, m_state->limits.chunkedBodyBytes));
         if (beast::iequals(message[bhttp::field::expect], "100-continue")) {
             m_continue.emplace(bhttp::status::continue_, message.version());
-            bhttp::async_write(m_stream, *m_continue, [self = shared_from_this()](beast::error_code failed, std::size_t) {
-                if (failed)
-                    return self->close();
-                self->readBody();
-            });
+            bhttp::async_write(m_stream, *m_continue,
+                               [self = shared_from_this()](beast::error_code failed, std::size_t) {
+                                   if (failed)
+                                       return self->close();
+                                   self->readBody();
+                               });
             return;
         }
         readBody();
@@ -238,7 +249,9 @@ private:
     {
         const auto& message = m_parser->get();
         if (message.target().size() > m_state->limits.requestLineBytes)
-            return Error(ErrorCode::UriTooLong, "the request line is longer than " + std::to_string(m_state->limits.requestLineBytes) + " bytes");
+            return Error(ErrorCode::UriTooLong,
+                         "the request line is longer than " + std::to_string(m_state->limits.requestLineBytes) +
+                             " bytes");
         std::size_t fields = 0;
         std::size_t contentLengths = 0;
         for (const auto& field : message) {
@@ -249,7 +262,8 @@ private:
                 return Error(ErrorCode::BadRequest, "a header holds a line break or a NUL");
         }
         if (fields > m_state->limits.headerCount)
-            return Error(ErrorCode::HeadersTooLarge, "the request has more than " + std::to_string(m_state->limits.headerCount) + " headers");
+            return Error(ErrorCode::HeadersTooLarge,
+                         "the request has more than " + std::to_string(m_state->limits.headerCount) + " headers");
         if (hasLineBreakOrNul(message.target()) || hasLineBreakOrNul(message.method_string()))
             return Error(ErrorCode::BadRequest, "the request line holds a line break or a NUL");
         // Request smuggling: a proxy and we must not disagree on where this request ends.
@@ -267,17 +281,18 @@ private:
     void readBody()
     {
         m_stream.expires_after(m_state->limits.bodyTimeout);
-        bhttp::async_read_some(m_stream, m_buffer, *m_parser, [self = shared_from_this()](beast::error_code error, std::size_t) {
-            if (error == bhttp::error::body_limit)
-                return self->dispatch(Body::TooLarge);
-            if (error == beast::error::timeout || error == net::error::operation_aborted)
-                return self->close();
-            if (error)
-                return self->dispatch(Body::Unreadable);
-            if (self->m_parser->is_done())
-                return self->dispatch(Body::Complete);
-            self->readBody();
-        });
+        bhttp::async_read_some(m_stream, m_buffer, *m_parser,
+                               [self = shared_from_this()](beast::error_code error, std::size_t) {
+                                   if (error == bhttp::error::body_limit)
+                                       return self->dispatch(Body::TooLarge);
+                                   if (error == beast::error::timeout || error == net::error::operation_aborted)
+                                       return self->close();
+                                   if (error)
+                                       return self->dispatch(Body::Unreadable);
+                                   if (self->m_parser->is_done())
+                                       return self->dispatch(Body::Complete);
+                                   self->readBody();
+                               });
     }
 
     enum class Body { Complete, TooLarge, Unreadable };
@@ -290,7 +305,8 @@ private:
         const std::string_view target = message.target();
         const std::size_t question = target.find('?');
         request.rawPath = std::string(target.substr(0, question));
-        request.rawQuery = question == std::string_view::npos ? std::string() : std::string(target.substr(question + 1));
+        request.rawQuery = question == std::string_view::npos ? std::string()
+                                                              : std::string(target.substr(question + 1));
         if (request.rawPath.empty())
             request.rawPath = "/";
         request.path = percentDecode(request.rawPath, false);
@@ -321,7 +337,8 @@ private:
             // From any thread: the connection's own strand writes (at once when this is already it: a probe answered on the I/O thread).
             net::dispatch(self->m_stream.get_executor(), [self, response = std::move(response)]() mutable {
                 --self->m_state->inPipeline;
-                self->write(std::move(response), self->m_pending.version, self->m_pending.closeAfter, self->m_pending.head);
+                self->write(std::move(response), self->m_pending.version, self->m_pending.closeAfter,
+                            self->m_pending.head);
             });
         });
     }
@@ -338,14 +355,15 @@ private:
         const bool keepAlive = !closeAfter && toLower(response.headers.get("connection")) != "close";
         m_response.emplace(wireResponse(std::move(response), version, keepAlive, head));
         m_stream.expires_after(m_state->limits.bodyTimeout); // a client that does not read its answer is dropped
-        bhttp::async_write(m_stream, *m_response, [self = shared_from_this(), keepAlive](beast::error_code error, std::size_t) {
-            self->m_response.reset();
-            if (error)
-                return self->close();
-            if (!keepAlive)
-                return self->lingerAndClose();
-            self->waitForRequest();
-        });
+        bhttp::async_write(m_stream, *m_response,
+                           [self = shared_from_this(), keepAlive](beast::error_code error, std::size_t) {
+                               self->m_response.reset();
+                               if (error)
+                                   return self->close();
+                               if (!keepAlive)
+                                   return self->lingerAndClose();
+                               self->waitForRequest();
+                           });
     }
 
     // Closing with unread input (a refused upload, say) makes the kernel reset the connection,
@@ -366,11 +384,12 @@ private:
         if (left <= std::chrono::steady_clock::duration::zero())
             return close();
         m_stream.expires_after(std::min<std::chrono::steady_clock::duration>(left, std::chrono::seconds(1)));
-        m_stream.async_read_some(net::buffer(m_discard), [self = shared_from_this()](beast::error_code error, std::size_t) {
-            if (error)
-                return self->close();
-            self->discardUntilClosed();
-        });
+        m_stream.async_read_some(net::buffer(m_discard),
+                                 [self = shared_from_this()](beast::error_code error, std::size_t) {
+                                     if (error)
+                                         return self->close();
+                                     self->discardUntilClosed();
+                                 });
     }
 
     static constexpr std::chrono::seconds kLingering{5};
@@ -485,7 +504,10 @@ private:
                     beast::error_code ignored;
                     socket.set_option(tcp::no_delay(true), ignored);
                     // Started on its own thread: from here on only that thread touches it.
-                    net::post(socket.get_executor(), [connection = std::make_shared<Connection>(std::move(socket), m_state)] { connection->start(); });
+                    net::post(socket.get_executor(),
+                              [connection = std::make_shared<Connection>(std::move(socket), m_state)] {
+                                  connection->start();
+                              });
                 }
             } else if (error == net::error::no_descriptors) {
                 log::warn("out of file descriptors: a connection waits", {{"error", error.message()}});
@@ -497,9 +519,10 @@ private:
     // Beyond the cap a connection is answered at once and closed: what it costs is one write.
     static void refuseConnection(Socket& socket)
     {
-        static const std::string answer = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 1\r\n"
-                                          "Connection: close\r\nContent-Length: 90\r\n\r\n"
-                                          "{\"error\":{\"code\":\"overloaded\",\"message\":\"too many connections; retry later\",\"details\":{}}}";
+        static const std::string answer =
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 1\r\n"
+            "Connection: close\r\nContent-Length: 90\r\n\r\n"
+            "{\"error\":{\"code\":\"overloaded\",\"message\":\"too many connections; retry later\",\"details\":{}}}";
         beast::error_code ignored;
         socket.non_blocking(true, ignored);
         socket.write_some(net::buffer(answer), ignored);
@@ -512,7 +535,7 @@ private:
     std::vector<std::unique_ptr<net::io_context>> m_contexts; // one per I/O thread
     std::vector<std::unique_ptr<Guard>> m_guards;
     std::optional<net::basic_socket_acceptor<tcp, Executor>> m_acceptor; // on the first context
-    std::optional<Socket> m_pending;                                      // the next connection, being accepted
+    std::optional<Socket> m_pending;                                     // the next connection, being accepted
     std::size_t m_nextContext = 0;
     std::vector<std::thread> m_threads;
     bool m_running = false;
@@ -520,7 +543,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<HttpServer> makeHttpServer(const ListenAddress& address, RequestPipeline& pipeline, const EngineLimits& limits)
+std::unique_ptr<HttpServer> makeHttpServer(const ListenAddress& address, RequestPipeline& pipeline,
+                                           const EngineLimits& limits)
 {
     return std::make_unique<BeastHttpServer>(address, pipeline, limits);
 }

@@ -98,7 +98,8 @@ std::string Headers::get(std::string_view name, std::string fallback) const
 
 void Headers::remove(std::string_view name)
 {
-    m_values.erase(std::remove_if(m_values.begin(), m_values.end(), [&](const auto& entry) { return sameName(entry.first, name); }),
+    m_values.erase(std::remove_if(m_values.begin(), m_values.end(),
+                                  [&](const auto& entry) { return sameName(entry.first, name); }),
                    m_values.end());
 }
 

@@ -51,10 +51,10 @@ std::string toLower(std::string_view text);
 std::string canonicalHeaderName(std::string_view lowerCaseName);
 
 struct HttpRequest {
-    std::string method;          // "GET", upper case
-    std::string path;            // decoded path, without the query
-    std::string rawPath;         // the path as received (still percent-encoded), for forwarding
-    std::string rawQuery;        // as received, without '?'
+    std::string method;                       // "GET", upper case
+    std::string path;                         // decoded path, without the query
+    std::string rawPath;                      // the path as received (still percent-encoded), for forwarding
+    std::string rawQuery;                     // as received, without '?'
     std::map<std::string, std::string> query; // decoded; a repeated name keeps the last value
     Headers headers;
     std::string body;
@@ -71,7 +71,7 @@ struct HttpRequest {
     std::string route = "unmatched"; // the route pattern, for metrics and logs
     std::string service = "gateway";
     std::chrono::steady_clock::time_point deadline{};
-    std::shared_ptr<const RouteMatch> match; // set once by the pipeline, before any middleware
+    std::shared_ptr<const RouteMatch> match;    // set once by the pipeline, before any middleware
     std::optional<access::Principal> principal; // set by AccessControl for a valid bearer token
 
     std::string pathParameter(const std::string& name) const;

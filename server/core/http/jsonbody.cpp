@@ -25,8 +25,7 @@ Result<nlohmann::json> parseJsonBody(const HttpRequest& request)
 
 JsonFieldReader::JsonFieldReader(const nlohmann::json& object, std::string pathPrefix)
     : m_object(object), m_prefix(std::move(pathPrefix))
-{
-}
+{}
 
 std::string JsonFieldReader::qualified(const std::string& field) const
 {
@@ -65,7 +64,8 @@ std::string JsonFieldReader::requiredString(const std::string& field, std::size_
         return {};
     }
     if (text.size() < minLength)
-        addProblem(field, minLength <= 1 ? "must not be empty" : "must be at least " + std::to_string(minLength) + " bytes");
+        addProblem(field,
+                   minLength <= 1 ? "must not be empty" : "must be at least " + std::to_string(minLength) + " bytes");
     else if (text.size() > maxLength)
         addProblem(field, "must be at most " + std::to_string(maxLength) + " bytes");
     return text;
@@ -90,7 +90,8 @@ std::optional<std::string> JsonFieldReader::optionalString(const std::string& fi
     return text;
 }
 
-std::optional<std::int64_t> JsonFieldReader::optionalInteger(const std::string& field, std::int64_t min, std::int64_t max)
+std::optional<std::int64_t> JsonFieldReader::optionalInteger(const std::string& field, std::int64_t min,
+                                                             std::int64_t max)
 {
     const nlohmann::json* value = lookup(field, false);
     if (!value)
@@ -168,7 +169,8 @@ std::optional<Error> JsonFieldReader::finish()
     if (m_problems.empty())
         return std::nullopt;
     const auto& first = m_problems.front();
-    const std::string message = "field '" + first["field"].get<std::string>() + "' " + first["problem"].get<std::string>();
+    const std::string message = "field '" + first["field"].get<std::string>() + "' " +
+        first["problem"].get<std::string>();
     // A body of a hundred thousand unknown fields must not get a list as long back.
     constexpr std::size_t kProblemsShown = 50;
     if (m_problems.size() > kProblemsShown) {

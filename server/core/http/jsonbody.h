@@ -24,7 +24,8 @@ public:
     std::string requiredString(const std::string& field, std::size_t minLength = 0, std::size_t maxLength = 10000);
     std::optional<std::string> optionalString(const std::string& field, std::size_t maxLength = 10000);
     std::int64_t requiredInteger(const std::string& field, std::int64_t min = INT64_MIN, std::int64_t max = INT64_MAX);
-    std::optional<std::int64_t> optionalInteger(const std::string& field, std::int64_t min = INT64_MIN, std::int64_t max = INT64_MAX);
+    std::optional<std::int64_t> optionalInteger(const std::string& field, std::int64_t min = INT64_MIN,
+                                                std::int64_t max = INT64_MAX);
     std::optional<bool> optionalBoolean(const std::string& field);
     std::vector<std::string> optionalStringArray(const std::string& field, std::size_t maxItems = 1000);
 

@@ -76,8 +76,8 @@ std::string newRequestId()
         fillRandomHex(at, group);
         at += group + 1;
     }
-    id[14] = '4';                               // version 4
-    id[19] = "89ab"[generator()() & 0x3];       // RFC 4122 variant
+    id[14] = '4';                         // version 4
+    id[19] = "89ab"[generator()() & 0x3]; // RFC 4122 variant
     return id;
 }
 
@@ -87,7 +87,7 @@ bool isAcceptableRequestId(const std::string& value)
         return false;
     for (char c : value) {
         const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                        c == '_' || c == '.' || c == ':';
+            c == '_' || c == '.' || c == ':';
         if (!ok)
             return false;
     }
@@ -111,7 +111,8 @@ void stampIdentity(const HttpRequest& request, HttpResponse& response)
     stampIdentity(request.requestId, request.traceId, request.spanId, response);
 }
 
-void stampIdentity(const std::string& requestId, const std::string& traceId, const std::string& spanId, HttpResponse& response)
+void stampIdentity(const std::string& requestId, const std::string& traceId, const std::string& spanId,
+                   HttpResponse& response)
 {
     response.headers.set("X-Request-Id", requestId);
     std::string traceParent;

@@ -25,6 +25,7 @@ bool isAcceptableRequestId(const std::string& value);
 void assignRequestIdentity(HttpRequest& request);
 // X-Request-Id and traceparent headers that echo the identity on the response.
 void stampIdentity(const HttpRequest& request, HttpResponse& response);
-void stampIdentity(const std::string& requestId, const std::string& traceId, const std::string& spanId, HttpResponse& response);
+void stampIdentity(const std::string& requestId, const std::string& traceId, const std::string& spanId,
+                   HttpResponse& response);
 
 } // namespace sbor::http

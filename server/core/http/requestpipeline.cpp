@@ -13,7 +13,8 @@
 namespace sbor::http {
 namespace {
 
-constexpr const char* kAllowedRequestHeaders = "Authorization, Content-Type, Idempotency-Key, If-Match, X-Request-Id, traceparent";
+constexpr const char* kAllowedRequestHeaders =
+    "Authorization, Content-Type, Idempotency-Key, If-Match, X-Request-Id, traceparent";
 constexpr const char* kExposedHeaders = "X-Request-Id, traceparent, ETag, Retry-After";
 constexpr const char* kAllowedMethods = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
 
@@ -43,7 +44,8 @@ public:
             valid = valid && !validation::textProblem(name) && !validation::textProblem(value);
         if (valid)
             return next(request);
-        return errorResponse(Error(ErrorCode::BadRequest, "the path or query string does not decode to UTF-8 text without control characters"),
+        return errorResponse(Error(ErrorCode::BadRequest,
+                                   "the path or query string does not decode to UTF-8 text without control characters"),
                              request.traceId);
     }
 };
@@ -54,7 +56,8 @@ public:
     HttpResponse handle(HttpRequest& request, const Next& next) override
     {
         if (request.bodyUnreadable)
-            return errorResponse(Error(ErrorCode::BadRequest, "the request body ended before its declared length"), request.traceId);
+            return errorResponse(Error(ErrorCode::BadRequest, "the request body ended before its declared length"),
+                                 request.traceId);
         const std::string declared = request.headers.get("content-length");
         bool tooLarge = request.bodyTooLarge || request.body.size() > m_limit;
         if (!declared.empty()) {
@@ -84,17 +87,20 @@ public:
         try {
             return next(request);
         } catch (const ErrorException& e) {
-            log::warn("request failed in infrastructure", {{"route", request.route}, {"code", errorCodeName(e.error().code)},
-                                                           {"error", e.error().message}});
+            log::warn(
+                "request failed in infrastructure",
+                {{"route", request.route}, {"code", errorCodeName(e.error().code)}, {"error", e.error().message}});
             return errorResponse(e.error(), request.traceId);
         } catch (const std::exception& e) {
             log::error("unhandled exception in handler",
                        {{"route", request.route}, {"method", request.method}, {"error", e.what()}});
         } catch (...) {
-            log::error("unhandled non-standard exception in handler", {{"route", request.route}, {"method", request.method}});
+            log::error("unhandled non-standard exception in handler",
+                       {{"route", request.route}, {"method", request.method}});
         }
-        return errorResponse(Error(ErrorCode::Internal, "internal error; quote trace id " + request.traceId + " when reporting it"),
-                             request.traceId);
+        return errorResponse(
+            Error(ErrorCode::Internal, "internal error; quote trace id " + request.traceId + " when reporting it"),
+            request.traceId);
     }
 };
 
@@ -134,15 +140,16 @@ bool CorsPolicy::allows(const std::string& origin) const
 bool CorsPolicy::isPreflight(const HttpRequest& request) const
 {
     return request.method == "OPTIONS" && request.headers.contains("origin") &&
-           request.headers.contains("access-control-request-method");
+        request.headers.contains("access-control-request-method");
 }
 
 HttpResponse CorsPolicy::preflightResponse(const HttpRequest& request) const
 {
     const std::string origin = request.headers.get("origin");
     if (!allows(origin))
-        return errorResponse(Error(ErrorCode::CorsOriginNotAllowed, "origin is not allowed by CORS", {{"origin", origin}}),
-                             request.traceId);
+        return errorResponse(
+            Error(ErrorCode::CorsOriginNotAllowed, "origin is not allowed by CORS", {{"origin", origin}}),
+            request.traceId);
     HttpResponse response = HttpResponse::noContent();
     response.headers.set("Access-Control-Allow-Methods", kAllowedMethods);
     response.headers.set("Access-Control-Allow-Headers", kAllowedRequestHeaders);
@@ -164,7 +171,7 @@ void CorsPolicy::decorate(const std::string& origin, HttpResponse& response) con
 // exchange is shared and only read afterwards, so the timer thread may read them while a worker
 // runs the handler.
 struct RequestPipeline::Exchange {
-    HttpRequest request;      // the worker's, while a handler runs
+    HttpRequest request; // the worker's, while a handler runs
     // What finish() needs, copied before the exchange is shared: the timer thread may finish a
     // request while a middleware or handler still holds `request`.
     RequestSummary summary;
@@ -181,13 +188,15 @@ RequestPipeline::RequestPipeline(PipelineOptions options, const Router& router, 
       m_workers(workers),
       m_timer(timer),
       m_cors(m_options.corsOrigins),
-      m_requestsTotal(metrics.counter("http_requests_total", "HTTP requests answered.", {"service", "route", "method", "status"})),
-      m_requestDuration(metrics.histogram("http_request_duration_seconds", "Time from receiving a request to answering it.",
+      m_requestsTotal(
+          metrics.counter("http_requests_total", "HTTP requests answered.", {"service", "route", "method", "status"})),
+      m_requestDuration(metrics.histogram("http_request_duration_seconds",
+                                          "Time from receiving a request to answering it.",
                                           {"service", "route", "method"}))
 {
     if (m_options.accessLog)
-        m_accessLog = std::make_unique<log::AccessLog>(
-            metrics.counter("access_log_lines_dropped_total", "Access log lines dropped because the writer's queue was full.", {}));
+        m_accessLog = std::make_unique<log::AccessLog>(metrics.counter(
+            "access_log_lines_dropped_total", "Access log lines dropped because the writer's queue was full.", {}));
     // The guard comes first so that nothing after it — middleware or handler — can escape it.
     m_middlewares.push_back(std::make_shared<ExceptionGuard>());
     m_middlewares.push_back(std::make_shared<CorsPreflight>(m_cors));
@@ -197,7 +206,10 @@ RequestPipeline::RequestPipeline(PipelineOptions options, const Router& router, 
 
 RequestPipeline::~RequestPipeline() = default;
 
-void RequestPipeline::addMiddleware(std::shared_ptr<Middleware> middleware) { m_middlewares.push_back(std::move(middleware)); }
+void RequestPipeline::addMiddleware(std::shared_ptr<Middleware> middleware)
+{
+    m_middlewares.push_back(std::move(middleware));
+}
 
 void RequestPipeline::resolveRoute(HttpRequest& request) const
 {
@@ -225,9 +237,10 @@ HttpResponse runHandler(HttpRequest& req)
         std::string allow;
         for (const auto& method : match.allowedMethods)
             allow += (allow.empty() ? "" : ", ") + method;
-        HttpResponse response = errorResponse(
-            Error(ErrorCode::MethodNotAllowed, req.method + " is not allowed on " + req.path, {{"allowed", match.allowedMethods}}),
-            req.traceId);
+        HttpResponse response = errorResponse(Error(ErrorCode::MethodNotAllowed,
+                                                    req.method + " is not allowed on " + req.path,
+                                                    {{"allowed", match.allowedMethods}}),
+                                              req.traceId);
         response.headers.set("Allow", allow);
         return response;
     }
@@ -244,7 +257,8 @@ HttpResponse RequestPipeline::runStep(std::size_t index, HttpRequest& request)
     if (index == m_middlewares.size())
         return runHandler(request);
     // [this, index] fits std::function's inline storage: a request's chain allocates nothing.
-    return m_middlewares[index]->handle(request, Next([this, index](HttpRequest& req) { return runStep(index + 1, req); }));
+    return m_middlewares[index]->handle(request,
+                                        Next([this, index](HttpRequest& req) { return runStep(index + 1, req); }));
 }
 
 HttpResponse RequestPipeline::runChain(HttpRequest& request)
@@ -259,10 +273,17 @@ template <typename Request> // HttpRequest& to copy, HttpRequest&& to take
 auto summaryOf(Request&& r)
 {
     std::string methodLabel = metricMethod(r.method); // before the method may be moved out
-    return RequestSummary{std::forward<Request>(r).method, std::move(methodLabel), std::forward<Request>(r).path,
-                          std::forward<Request>(r).route, std::forward<Request>(r).service, std::forward<Request>(r).requestId,
-                          std::forward<Request>(r).traceId, std::forward<Request>(r).spanId, r.headers.get("origin"),
-                          std::forward<Request>(r).clientAddress, r.body.size()};
+    return RequestSummary{std::forward<Request>(r).method,
+                          std::move(methodLabel),
+                          std::forward<Request>(r).path,
+                          std::forward<Request>(r).route,
+                          std::forward<Request>(r).service,
+                          std::forward<Request>(r).requestId,
+                          std::forward<Request>(r).traceId,
+                          std::forward<Request>(r).spanId,
+                          r.headers.get("origin"),
+                          std::forward<Request>(r).clientAddress,
+                          r.body.size()};
 }
 
 } // namespace
@@ -271,7 +292,8 @@ void RequestPipeline::dispatch(HttpRequest request, Respond respond)
 {
     const auto started = std::chrono::steady_clock::now();
     assignRequestIdentity(request);
-    request.clientAddress = resolveClientAddress(request.remoteAddress, request.headers.get("x-forwarded-for"), m_options.trustedProxies);
+    request.clientAddress = resolveClientAddress(request.remoteAddress, request.headers.get("x-forwarded-for"),
+                                                 m_options.trustedProxies);
     resolveRoute(request);
     request.deadline = started + m_options.requestTimeout;
     ++m_inFlight;
@@ -281,7 +303,8 @@ void RequestPipeline::dispatch(HttpRequest request, Respond respond)
         Exchange exchange;
         exchange.started = started;
         exchange.respond = std::move(respond);
-        HttpResponse response = errorResponse(Error(ErrorCode::ShuttingDown, "server is shutting down"), request.traceId);
+        HttpResponse response = errorResponse(Error(ErrorCode::ShuttingDown, "server is shutting down"),
+                                              request.traceId);
         response.headers.set("Connection", "close");
         response.headers.set("Retry-After", "1");
         exchange.summary = summaryOf(std::move(request));
@@ -336,26 +359,31 @@ void RequestPipeline::dispatch(HttpRequest request, Respond respond)
         InFlightRelease release{*this};
         m_timer.cancel(exchange->timer);
         if (exchange->answered.load())
-            log::warn("handler finished after its request timed out", {{"route", exchange->summary.route}, {"request_id", exchange->summary.requestId}});
+            log::warn("handler finished after its request timed out",
+                      {{"route", exchange->summary.route}, {"request_id", exchange->summary.requestId}});
         finish(*exchange, std::move(response));
     });
     if (!queued) {
         m_timer.cancel(exchange->timer);
-        HttpResponse response = errorResponse(Error(ErrorCode::Overloaded, "server is overloaded; retry later"), exchange->request.traceId);
+        HttpResponse response = errorResponse(Error(ErrorCode::Overloaded, "server is overloaded; retry later"),
+                                              exchange->request.traceId);
         response.headers.set("Retry-After", "1");
         finish(*exchange, std::move(response));
         releaseInFlight();
     }
 }
 
-void RequestPipeline::scheduleDeadline(const std::shared_ptr<Exchange>& exchange, std::chrono::steady_clock::time_point deadline)
+void RequestPipeline::scheduleDeadline(const std::shared_ptr<Exchange>& exchange,
+                                       std::chrono::steady_clock::time_point deadline)
 {
     exchange->timer = m_timer.schedule(deadline, [this, weak = std::weak_ptr<Exchange>(exchange)] {
         if (auto live = weak.lock()) {
             const auto limit = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.requestTimeout).count();
-            finish(*live, errorResponse(Error(ErrorCode::RequestTimeout, "request took longer than " + std::to_string(limit) + " ms",
-                                              {{"timeout_ms", limit}}),
-                                        live->summary.traceId));
+            finish(*live,
+                   errorResponse(Error(ErrorCode::RequestTimeout,
+                                       "request took longer than " + std::to_string(limit) + " ms",
+                                       {{"timeout_ms", limit}}),
+                                 live->summary.traceId));
         }
     });
 }
@@ -379,12 +407,15 @@ void RequestPipeline::finish(Exchange& exchange, HttpResponse response)
     try {
         stampIdentity(request.requestId, request.traceId, request.spanId, response);
         m_cors.decorate(request.origin, response);
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - exchange.started).count();
-        m_requestsTotal.increment({request.service, request.route, request.metricMethod, std::to_string(response.status)});
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - exchange.started).count();
+        m_requestsTotal.increment(
+            {request.service, request.route, request.metricMethod, std::to_string(response.status)});
         m_requestDuration.observe({request.service, request.route, request.metricMethod}, seconds);
         if (m_accessLog && log::enabled(log::Level::Info))
-            m_accessLog->record({request.service, request.traceId, request.method, request.path, request.route, request.requestId,
-                                 request.remote, response.status, std::round(seconds * 1e6) / 1e3, request.bytesIn, response.body.size()});
+            m_accessLog->record({request.service, request.traceId, request.method, request.path, request.route,
+                                 request.requestId, request.remote, response.status, std::round(seconds * 1e6) / 1e3,
+                                 request.bytesIn, response.body.size()});
     } catch (const std::exception& e) {
         log::error("recording a response failed", {{"error", e.what()}});
     }

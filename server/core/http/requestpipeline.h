@@ -27,7 +27,7 @@ class CounterFamily;
 class HistogramFamily;
 class WorkerPool;
 class DeadlineTimer;
-}
+} // namespace sbor
 
 namespace sbor::http {
 

@@ -14,7 +14,8 @@ bool isParameter(const std::string& segment)
 }
 
 // How well a pattern matches: a count of literal segments, so the most specific route wins.
-int matchPattern(const Route& route, const std::vector<std::string_view>& segments, std::map<std::string, std::string>* parameters)
+int matchPattern(const Route& route, const std::vector<std::string_view>& segments,
+                 std::map<std::string, std::string>* parameters)
 {
     if (route.segments.size() != segments.size())
         return -1;
@@ -90,7 +91,8 @@ void Router::add(std::string method, std::string pattern, std::string service, a
             throw std::logic_error("malformed route segment '" + segment + "' in " + route.pattern);
     }
     const std::string& last = route.segments.back();
-    m_buckets[bucketKey(route.segments.size(), isParameter(last) ? std::string_view() : std::string_view(last))].push_back(m_routes.size());
+    m_buckets[bucketKey(route.segments.size(), isParameter(last) ? std::string_view() : std::string_view(last))]
+        .push_back(m_routes.size());
     m_routes.push_back(std::move(route));
 }
 
@@ -99,7 +101,8 @@ Router::Candidates Router::candidates(const std::vector<std::string_view>& segme
     static const std::vector<std::size_t> kNone;
     const auto literal = m_buckets.find(bucketKey(segments.size(), segments.back()));
     const auto parameter = segments.back().empty() ? m_buckets.end() : m_buckets.find(bucketKey(segments.size(), {}));
-    return {literal == m_buckets.end() ? kNone : literal->second, parameter == m_buckets.end() ? kNone : parameter->second};
+    return {literal == m_buckets.end() ? kNone : literal->second,
+            parameter == m_buckets.end() ? kNone : parameter->second};
 }
 
 namespace {
@@ -107,7 +110,8 @@ namespace {
 // Both lists merged, in registration order: among equally specific patterns the first
 // registered wins.
 template <typename Visit>
-void forEachCandidate(const std::vector<Route>& routes, const std::vector<std::size_t>& a, const std::vector<std::size_t>& b, Visit visit)
+void forEachCandidate(const std::vector<Route>& routes, const std::vector<std::size_t>& a,
+                      const std::vector<std::size_t>& b, Visit visit)
 {
     std::size_t i = 0, j = 0;
     while (i < a.size() || j < b.size()) {
@@ -151,7 +155,8 @@ RouteMatch Router::match(const std::string& method, const std::string& path) con
     result.kind = RouteMatch::Kind::MethodNotAllowed;
     forEachCandidate(m_routes, lists.literal, lists.parameter, [&](const Route& route) {
         if (matchPattern(route, segments, nullptr) == bestAnyMethod &&
-            std::find(result.allowedMethods.begin(), result.allowedMethods.end(), route.method) == result.allowedMethods.end())
+            std::find(result.allowedMethods.begin(), result.allowedMethods.end(), route.method) ==
+                result.allowedMethods.end())
             result.allowedMethods.push_back(route.method);
     });
     if (std::find(result.allowedMethods.begin(), result.allowedMethods.end(), "GET") != result.allowedMethods.end())

@@ -35,7 +35,8 @@ void sizeClientThreadPool()
 
 struct UpstreamClient::Engine {
     explicit Engine(const UpstreamSettings& settings)
-        : baseUrl(settings.baseUrl), config(configFor(settings)), client(baseUrl, config) {}
+        : baseUrl(settings.baseUrl), config(configFor(settings)), client(baseUrl, config)
+    {}
 
     static web::http::client::http_client_config configFor(const UpstreamSettings& settings)
     {
@@ -54,8 +55,7 @@ struct UpstreamClient::Engine {
 
 UpstreamClient::UpstreamClient(UpstreamSettings settings)
     : m_settings((sizeClientThreadPool(), std::move(settings))), m_engine(std::make_shared<Engine>(m_settings))
-{
-}
+{}
 
 UpstreamClient::~UpstreamClient() = default;
 
@@ -100,13 +100,15 @@ HttpResponse incomingResponse(web::http::http_response& response)
 Error timeoutOf(const UpstreamSettings& settings)
 {
     return Error(ErrorCode::UpstreamTimeout,
-                 "the " + settings.service + " service did not answer within " + std::to_string(settings.timeout.count()) + " ms",
+                 "the " + settings.service + " service did not answer within " +
+                     std::to_string(settings.timeout.count()) + " ms",
                  {{"service", settings.service}});
 }
 
 Error unavailable(const UpstreamSettings& settings)
 {
-    return Error(ErrorCode::UpstreamUnavailable, "the " + settings.service + " service is unavailable", {{"service", settings.service}});
+    return Error(ErrorCode::UpstreamUnavailable, "the " + settings.service + " service is unavailable",
+                 {{"service", settings.service}});
 }
 
 // Runs a continuation on the thread that completed what it waited for (cpprestsdk's I/O thread):
@@ -148,31 +150,43 @@ struct AsyncExchange : std::enable_shared_from_this<AsyncExchange> {
         } catch (const std::exception& e) {
             return failed(e.what(), false);
         }
-        sent.then([self = shared_from_this(), fresh](web::http::http_response response) {
-                auto head = std::make_shared<HttpResponse>(incomingHead(response));
-                return response.extract_vector().then([head](std::vector<unsigned char> body) {
-                    head->body.assign(body.begin(), body.end());
-                    return std::move(*head);
-                }, onCompletingThread());
-            }, onCompletingThread())
-            .then([self = shared_from_this(), fresh](pplx::task<HttpResponse> answered) {
-                try {
-                    self->done(answered.get());
-                } catch (const web::http::http_exception& e) {
-                    self->failed(e.what(), e.error_code().value() == ETIMEDOUT ||
-                                               std::chrono::steady_clock::now() - self->started >= self->settings.timeout);
-                } catch (const std::exception& e) {
-                    self->failed(e.what(), false);
-                }
-            }, onCompletingThread());
+        sent.then(
+                [self = shared_from_this(), fresh](web::http::http_response response) {
+                    auto head = std::make_shared<HttpResponse>(incomingHead(response));
+                    return response.extract_vector().then(
+                        [head](std::vector<unsigned char> body) {
+                            head->body.assign(body.begin(), body.end());
+                            return std::move(*head);
+                        },
+                        onCompletingThread());
+                },
+                onCompletingThread())
+            .then(
+                [self = shared_from_this(), fresh](pplx::task<HttpResponse> answered) {
+                    try {
+                        self->done(answered.get());
+                    } catch (const web::http::http_exception& e) {
+                        self->failed(e.what(),
+                                     e.error_code().value() == ETIMEDOUT ||
+                                         std::chrono::steady_clock::now() - self->started >= self->settings.timeout);
+                    } catch (const std::exception& e) {
+                        self->failed(e.what(), false);
+                    }
+                },
+                onCompletingThread());
     }
 
     void failed(const std::string& problem, bool timedOut)
     {
         if (timedOut)
             return done(timeoutOf(settings));
-        log::warn("upstream exchange failed", {{"service", settings.service}, {"url", settings.baseUrl}, {"method", request.method},
-                                               {"attempt", attempt + 1}, {"of", attempts}, {"error", problem}});
+        log::warn("upstream exchange failed",
+                  {{"service", settings.service},
+                   {"url", settings.baseUrl},
+                   {"method", request.method},
+                   {"attempt", attempt + 1},
+                   {"of", attempts},
+                   {"error", problem}});
         if (++attempt >= attempts)
             return done(unavailable(settings));
         // The pause before another try (100 ms, 400 ms) is the rare path: a thread may sleep
@@ -208,15 +222,20 @@ Result<HttpResponse> UpstreamClient::send(const UpstreamRequest& request) const
             return incomingResponse(response);
         } catch (const web::http::http_exception& e) {
             const bool timedOut = e.error_code().value() == ETIMEDOUT ||
-                                  std::chrono::steady_clock::now() - started >= m_settings.timeout;
+                std::chrono::steady_clock::now() - started >= m_settings.timeout;
             if (timedOut)
                 return timeoutOf(m_settings);
             lastProblem = e.what();
         } catch (const std::exception& e) {
             lastProblem = e.what();
         }
-        log::warn("upstream exchange failed", {{"service", m_settings.service}, {"url", m_settings.baseUrl}, {"method", request.method},
-                                               {"attempt", attempt + 1}, {"of", attempts}, {"error", lastProblem}});
+        log::warn("upstream exchange failed",
+                  {{"service", m_settings.service},
+                   {"url", m_settings.baseUrl},
+                   {"method", request.method},
+                   {"attempt", attempt + 1},
+                   {"of", attempts},
+                   {"error", lastProblem}});
     }
     return unavailable(m_settings);
 }
@@ -240,7 +259,8 @@ bool isIdempotentMethod(std::string_view method)
 bool isHopByHopHeader(std::string_view name)
 {
     return name == "connection" || name == "keep-alive" || name == "proxy-connection" || name == "proxy-authenticate" ||
-           name == "proxy-authorization" || name == "te" || name == "trailer" || name == "transfer-encoding" || name == "upgrade";
+        name == "proxy-authorization" || name == "te" || name == "trailer" || name == "transfer-encoding" ||
+        name == "upgrade";
 }
 
 } // namespace sbor::http

@@ -15,14 +15,16 @@ namespace sbor {
 
 class IdempotencyStore {
 public:
-    IdempotencyStore(db::ConnectionPool& database, std::string schema, std::chrono::seconds retention = std::chrono::hours(24),
+    IdempotencyStore(db::ConnectionPool& database, std::string schema,
+                     std::chrono::seconds retention = std::chrono::hours(24),
                      std::chrono::seconds abandonedAfter = std::chrono::minutes(2))
-        : m_database(database), m_schema(std::move(schema)), m_retention(retention), m_abandonedAfter(abandonedAfter) {}
+        : m_database(database), m_schema(std::move(schema)), m_retention(retention), m_abandonedAfter(abandonedAfter)
+    {}
 
     enum class Outcome { Proceed, Replay, InUse, Reused };
     struct Claim {
         Outcome outcome = Outcome::Proceed;
-        int status = 0;     // Replay: the stored answer
+        int status = 0; // Replay: the stored answer
         std::string body;
     };
 

@@ -10,17 +10,22 @@ http::Reply replyOncePerIdempotencyKey(IdempotencyStore& store, http::HttpReques
     if (!key)
         return handle(request);
     if (!IdempotencyStore::isAcceptableKey(*key))
-        return invalidField("Idempotency-Key", "is not valid", "Idempotency-Key must be 1 to 255 visible ASCII characters");
+        return invalidField("Idempotency-Key", "is not valid",
+                            "Idempotency-Key must be 1 to 255 visible ASCII characters");
     const std::string& owner = request.principal->userId;
-    const auto claim = store.begin(owner, *key, IdempotencyStore::fingerprint(request.method, request.path, identifyingBody.value_or(request.body)));
+    const auto claim = store.begin(
+        owner, *key,
+        IdempotencyStore::fingerprint(request.method, request.path, identifyingBody.value_or(request.body)));
     switch (claim.outcome) {
     case IdempotencyStore::Outcome::Replay: {
-        http::HttpResponse replay = http::HttpResponse::text(claim.status, claim.body, "application/json; charset=utf-8");
+        http::HttpResponse replay = http::HttpResponse::text(claim.status, claim.body,
+                                                             "application/json; charset=utf-8");
         replay.headers.set("Idempotent-Replayed", "true");
         return replay;
     }
     case IdempotencyStore::Outcome::InUse:
-        return Error(ErrorCode::IdempotencyKeyInUse, "a request with this Idempotency-Key is still running; retry when it has finished",
+        return Error(ErrorCode::IdempotencyKeyInUse,
+                     "a request with this Idempotency-Key is still running; retry when it has finished",
                      {{"retry_after_seconds", 1}});
     case IdempotencyStore::Outcome::Reused:
         return Error(ErrorCode::IdempotencyKeyReused, "this Idempotency-Key was used with a different request");

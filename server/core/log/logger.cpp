@@ -39,20 +39,28 @@ std::string utcTimestamp(std::chrono::system_clock::time_point now)
 
 std::optional<Level> parseLevel(std::string_view text)
 {
-    if (text == "debug") return Level::Debug;
-    if (text == "info") return Level::Info;
-    if (text == "warn" || text == "warning") return Level::Warn;
-    if (text == "error") return Level::Error;
+    if (text == "debug")
+        return Level::Debug;
+    if (text == "info")
+        return Level::Info;
+    if (text == "warn" || text == "warning")
+        return Level::Warn;
+    if (text == "error")
+        return Level::Error;
     return std::nullopt;
 }
 
 std::string_view levelName(Level level)
 {
     switch (level) {
-    case Level::Debug: return "debug";
-    case Level::Info: return "info";
-    case Level::Warn: return "warn";
-    case Level::Error: return "error";
+    case Level::Debug:
+        return "debug";
+    case Level::Info:
+        return "info";
+    case Level::Warn:
+        return "warn";
+    case Level::Error:
+        return "error";
     }
     return "info";
 }

@@ -67,9 +67,21 @@ std::string utcTimestamp(std::chrono::system_clock::time_point at);
 using LineObserver = std::function<void(const std::vector<LogLine>& lines)>;
 void setLineObserver(LineObserver observer);
 
-inline void debug(std::string_view m, const nlohmann::json& f = nlohmann::json::object()) { if (enabled(Level::Debug)) write(Level::Debug, m, f); }
-inline void info(std::string_view m, const nlohmann::json& f = nlohmann::json::object()) { if (enabled(Level::Info)) write(Level::Info, m, f); }
-inline void warn(std::string_view m, const nlohmann::json& f = nlohmann::json::object()) { if (enabled(Level::Warn)) write(Level::Warn, m, f); }
+inline void debug(std::string_view m, const nlohmann::json& f = nlohmann::json::object())
+{
+    if (enabled(Level::Debug))
+        write(Level::Debug, m, f);
+}
+inline void info(std::string_view m, const nlohmann::json& f = nlohmann::json::object())
+{
+    if (enabled(Level::Info))
+        write(Level::Info, m, f);
+}
+inline void warn(std::string_view m, const nlohmann::json& f = nlohmann::json::object())
+{
+    if (enabled(Level::Warn))
+        write(Level::Warn, m, f);
+}
 inline void error(std::string_view m, const nlohmann::json& f = nlohmann::json::object()) { write(Level::Error, m, f); }
 
 } // namespace sbor::log

@@ -52,10 +52,14 @@ std::string escapeLabelValue(const std::string& value)
     std::string out;
     out.reserve(value.size());
     for (char c : value) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '"') out += "\\\"";
-        else if (c == '\n') out += "\\n";
-        else out += c;
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '"')
+            out += "\\\"";
+        else if (c == '\n')
+            out += "\\n";
+        else
+            out += c;
     }
     return out;
 }
@@ -71,8 +75,7 @@ std::size_t residentMemoryBytes()
 
 CounterFamily::CounterFamily(std::string name, std::string help, std::vector<std::string> labelNames)
     : m_name(std::move(name)), m_help(std::move(help)), m_labelNames(std::move(labelNames))
-{
-}
+{}
 
 void CounterFamily::increment(const LabelValues& labels, double by)
 {
@@ -99,8 +102,7 @@ void CounterFamily::render(std::string& out) const
 HistogramFamily::HistogramFamily(std::string name, std::string help, std::vector<std::string> labelNames,
                                  std::vector<double> bounds)
     : m_name(std::move(name)), m_help(std::move(help)), m_labelNames(std::move(labelNames)), m_bounds(std::move(bounds))
-{
-}
+{}
 
 void HistogramFamily::observe(const LabelValues& labels, double value)
 {
@@ -135,9 +137,10 @@ void HistogramFamily::render(std::string& out) const
         for (size_t i = 0; i < m_bounds.size(); ++i) {
             cumulative += series.buckets[i];
             out += m_name + "_bucket" + labelSet(m_labelNames, labels, "le", formatNumber(m_bounds[i])) + " " +
-                   std::to_string(cumulative) + "\n";
+                std::to_string(cumulative) + "\n";
         }
-        out += m_name + "_bucket" + labelSet(m_labelNames, labels, "le", "+Inf") + " " + std::to_string(series.count) + "\n";
+        out += m_name + "_bucket" + labelSet(m_labelNames, labels, "le", "+Inf") + " " + std::to_string(series.count) +
+            "\n";
         out += m_name + "_sum" + labelSet(m_labelNames, labels) + " " + formatNumber(series.sum) + "\n";
         out += m_name + "_count" + labelSet(m_labelNames, labels) + " " + std::to_string(series.count) + "\n";
     }
@@ -146,10 +149,10 @@ void HistogramFamily::render(std::string& out) const
 MetricsRegistry::MetricsRegistry()
     : m_started(std::chrono::steady_clock::now()),
       m_startedUnixSeconds(std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count())
-{
-}
+{}
 
-CounterFamily& MetricsRegistry::counter(const std::string& name, const std::string& help, std::vector<std::string> labelNames)
+CounterFamily& MetricsRegistry::counter(const std::string& name, const std::string& help,
+                                        std::vector<std::string> labelNames)
 {
     std::lock_guard lock(m_mutex);
     for (auto& [existing, family] : m_counters) {
@@ -168,7 +171,8 @@ HistogramFamily& MetricsRegistry::histogram(const std::string& name, const std::
         if (existing == name)
             return *family;
     }
-    m_histograms.emplace_back(name, std::make_unique<HistogramFamily>(name, help, std::move(labelNames), std::move(bounds)));
+    m_histograms.emplace_back(name,
+                              std::make_unique<HistogramFamily>(name, help, std::move(labelNames), std::move(bounds)));
     return *m_histograms.back().second;
 }
 

@@ -30,7 +30,8 @@ private:
 
 class HistogramFamily {
 public:
-    HistogramFamily(std::string name, std::string help, std::vector<std::string> labelNames, std::vector<double> bounds);
+    HistogramFamily(std::string name, std::string help, std::vector<std::string> labelNames,
+                    std::vector<double> bounds);
     void observe(const LabelValues& labels, double value);
     std::uint64_t count(const LabelValues& labels) const;
     void render(std::string& out) const;

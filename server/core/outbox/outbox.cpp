@@ -28,7 +28,8 @@ std::string append(pqxx::transaction_base& tx, const std::string& schema, const 
 nlohmann::json envelope(const std::string& id, const std::string& type, const std::string& occurredAt,
                         const std::string& producer, const std::string& traceId, const nlohmann::json& data)
 {
-    return {{"id", id}, {"type", type}, {"occurred_at", occurredAt}, {"producer", producer}, {"trace_id", traceId}, {"data", data}};
+    return {{"id", id},    {"type", type}, {"occurred_at", occurredAt}, {"producer", producer}, {"trace_id", traceId},
+            {"data", data}};
 }
 
 } // namespace sbor::outbox

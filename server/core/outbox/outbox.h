@@ -19,7 +19,7 @@ struct OutboxMessage {
     std::string aggregateId;   // partition key
     std::string type;          // "user.registered" (architecture.md §4 names)
     nlohmann::json data = nlohmann::json::object();
-    std::string traceId;       // carried into the envelope, so consumers log the same trace
+    std::string traceId; // carried into the envelope, so consumers log the same trace
 };
 
 // Inserts the message into `<schema>.outbox`; returns its id.

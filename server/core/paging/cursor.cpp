@@ -33,13 +33,16 @@ std::optional<nlohmann::json> decodeCursor(const std::string& cursor)
     return parsed;
 }
 
-std::string encodeTimeAndIdCursor(const std::string& time, const std::string& id) { return encodeCursor({{"c", time}, {"i", id}}); }
+std::string encodeTimeAndIdCursor(const std::string& time, const std::string& id)
+{
+    return encodeCursor({{"c", time}, {"i", id}});
+}
 
 std::optional<TimeAndId> decodeTimeAndIdCursor(const std::string& cursor)
 {
     const auto position = decodeCursor(cursor);
-    if (!position || !position->is_object() || !position->contains("c") || !position->contains("i") || !(*position)["c"].is_string() ||
-        !(*position)["i"].is_string())
+    if (!position || !position->is_object() || !position->contains("c") || !position->contains("i") ||
+        !(*position)["c"].is_string() || !(*position)["i"].is_string())
         return std::nullopt;
     TimeAndId decoded{(*position)["c"].get<std::string>(), (*position)["i"].get<std::string>()};
     if (!parseRfc3339(decoded.time) || !isUuid(decoded.id))

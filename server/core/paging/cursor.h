@@ -28,8 +28,7 @@ std::string encodeTimeAndIdCursor(const std::string& time, const std::string& id
 // nullopt when `cursor` is not a (time, id) cursor this API made.
 std::optional<TimeAndId> decodeTimeAndIdCursor(const std::string& cursor);
 
-template <typename Item>
-struct Page {
+template <typename Item> struct Page {
     std::vector<Item> items;
     std::optional<std::string> nextCursor;
 };

@@ -16,14 +16,12 @@
 
 namespace sbor {
 
-template <typename Item>
-class BatchQueue {
+template <typename Item> class BatchQueue {
 public:
     // `fullBatch` items wake the consumer at once; fewer wait at most `gatherFor` after the first.
     BatchQueue(std::size_t capacity, std::size_t fullBatch, std::chrono::milliseconds gatherFor)
         : m_capacity(capacity), m_fullBatch(fullBatch), m_gatherFor(gatherFor)
-    {
-    }
+    {}
 
     // How many of `items` found no room (they are dropped).
     std::size_t push(std::vector<Item>& items)

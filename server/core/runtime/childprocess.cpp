@@ -142,8 +142,7 @@ bool userCanReach(const RunAsUser& user, const std::string& directory)
     if (pid < 0)
         return false;
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 

@@ -28,8 +28,8 @@ PrivilegeDrop postgresAccountForCurrentUser();
 struct SpawnOptions {
     std::vector<std::string> argv;
     std::optional<RunAsUser> runAs;
-    std::string outputFile;       // stdout+stderr appended here; empty: inherit
-    bool dieWithParent = false;   // PR_SET_PDEATHSIG: the child is told to stop if we die
+    std::string outputFile;     // stdout+stderr appended here; empty: inherit
+    bool dieWithParent = false; // PR_SET_PDEATHSIG: the child is told to stop if we die
 };
 
 // Returns the child's pid, or -1 with errno-based text in `problem`.

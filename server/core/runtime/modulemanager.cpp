@@ -25,7 +25,8 @@ std::vector<std::string> ModuleManager::startOrder() const
 {
     for (const auto& module : m_modules)
         for (const auto& dependency : module.dependencies)
-            if (std::none_of(m_modules.begin(), m_modules.end(), [&](const Module& other) { return other.name == dependency; }))
+            if (std::none_of(m_modules.begin(), m_modules.end(),
+                             [&](const Module& other) { return other.name == dependency; }))
                 throw std::logic_error("module " + module.name + " depends on " + dependency + ", which is not added");
     std::vector<std::string> order;
     std::set<std::string> placed;

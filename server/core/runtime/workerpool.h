@@ -29,7 +29,6 @@ public:
     // Runs what is queued, then joins the threads. Idempotent.
     void stop();
 
-
 private:
     void run();
 

@@ -92,7 +92,8 @@ public:
 class PaymentRefunds {
 public:
     virtual ~PaymentRefunds() = default;
-    virtual Result<bool> refundPayment(const std::string& paymentId, const std::string& reason, const std::string& traceId) = 0;
+    virtual Result<bool> refundPayment(const std::string& paymentId, const std::string& reason,
+                                       const std::string& traceId) = 0;
 };
 
 // Provided by the auth service: how to reach a person (notifications). Null for an unknown or
@@ -119,7 +120,7 @@ struct TicketDocument {
     std::string holderEmail;
     std::string status; // valid | cancelled
     std::string code;
-    std::string qrPng;  // the code as a PNG image, when asked for
+    std::string qrPng; // the code as a PNG image, when asked for
 };
 
 class TicketDocuments {

@@ -25,16 +25,23 @@ nlohmann::json sharedComponents()
                  {{"code", {{"type", "string"}, {"enum", codes}}},
                   {"message", {{"type", "string"}}},
                   {"details", {{"type", "object"}}},
-                  {"trace_id", {{"type", "string"}, {"description", "W3C trace id; quote it when reporting a problem"}}}}}}}}}}},
+                  {"trace_id",
+                   {{"type", "string"}, {"description", "W3C trace id; quote it when reporting a problem"}}}}}}}}}}},
           {"Status", {{"type", "object"}, {"properties", {{"status", {{"type", "string"}}}}}}},
           {"Readiness",
            {{"type", "object"},
-            {"properties", {{"status", {{"type", "string"}, {"enum", {"ready", "not_ready"}}}}, {"checks", {{"type", "object"}}}}}}}}},
+            {"properties",
+             {{"status", {{"type", "string"}, {"enum", {"ready", "not_ready"}}}},
+              {"checks", {{"type", "object"}}}}}}}}},
         {"securitySchemes",
-         {{"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"},
-                          {"description", "An access token from POST /api/v1/auth/login or /refresh"}}}}},
+         {{"bearerAuth",
+           {{"type", "http"},
+            {"scheme", "bearer"},
+            {"bearerFormat", "JWT"},
+            {"description", "An access token from POST /api/v1/auth/login or /refresh"}}}}},
         {"headers",
-         {{"X-Request-Id", {{"description", "The request's id: yours if you sent a sane one"}, {"schema", {{"type", "string"}}}}}}}};
+         {{"X-Request-Id",
+           {{"description", "The request's id: yours if you sent a sane one"}, {"schema", {{"type", "string"}}}}}}}};
 }
 
 } // namespace
@@ -64,8 +71,9 @@ nlohmann::json buildOpenApiDocument(const std::vector<std::unique_ptr<Service>>&
             {"info",
              {{"title", "Sbor API"},
               {"version", version},
-              {"description", "Errors are JSON bodies {\"error\":{\"code\",\"message\",\"details\",\"trace_id\"}} "
-                              "(components/schemas/Error); every response carries X-Request-Id and traceparent."}}},
+              {"description",
+               "Errors are JSON bodies {\"error\":{\"code\",\"message\",\"details\",\"trace_id\"}} "
+               "(components/schemas/Error); every response carries X-Request-Id and traceparent."}}},
             {"servers", {{{"url", "/"}}}},
             {"paths", paths},
             {"components", sharedComponents()}};

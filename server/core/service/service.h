@@ -22,7 +22,9 @@ namespace sbor {
 class Config;
 class ConfigSchema;
 class MetricsRegistry;
-namespace db { class ConnectionPool; }
+namespace db {
+class ConnectionPool;
+}
 
 // A service's subscription to the bus: the group names the consumer (Kafka consumer group),
 // the handler runs each message of the topics once per group (see bus/inbox.h).

@@ -49,11 +49,13 @@ Result<std::vector<std::string>> ServiceCatalog::resolveTargets(const std::vecto
         }
     }
     if (requested.empty())
-        return Error(ErrorCode::ValidationFailed, "no target given; known targets: all, " + [&] {
-            std::string names;
-            for (const auto& entry : m_entries) names += (names.empty() ? "" : ", ") + entry.name;
-            return names;
-        }());
+        return Error(
+            ErrorCode::ValidationFailed, "no target given; known targets: all, " + [&] {
+                std::string names;
+                for (const auto& entry : m_entries)
+                    names += (names.empty() ? "" : ", ") + entry.name;
+                return names;
+            }());
     if (!unknown.empty()) {
         std::string names = "all";
         for (const auto& entry : m_entries)

@@ -14,16 +14,14 @@ namespace sbor {
 
 class ServiceDirectory {
 public:
-    template <typename Contract>
-    void provide(std::shared_ptr<Contract> implementation)
+    template <typename Contract> void provide(std::shared_ptr<Contract> implementation)
     {
         std::lock_guard lock(m_mutex);
         m_entries[std::type_index(typeid(Contract))] = std::move(implementation);
     }
 
     // Null when no service in reach provides the contract.
-    template <typename Contract>
-    std::shared_ptr<Contract> find() const
+    template <typename Contract> std::shared_ptr<Contract> find() const
     {
         std::lock_guard lock(m_mutex);
         const auto it = m_entries.find(std::type_index(typeid(Contract)));

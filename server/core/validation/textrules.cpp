@@ -14,7 +14,10 @@ bool hasControlCharacter(const std::string& text)
     return false;
 }
 
-bool isAsciiAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80; }
+bool isAsciiAlnum(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80;
+}
 
 } // namespace
 
@@ -99,8 +102,8 @@ std::optional<std::string> emailProblem(const std::string& email)
             return "must have a domain of letters, digits, dots and dashes";
     }
     for (char c : local) {
-        if (c == '"' || c == '(' || c == ')' || c == ',' || c == ':' || c == ';' || c == '<' || c == '>' || c == '[' || c == ']' ||
-            c == '\\')
+        if (c == '"' || c == '(' || c == ')' || c == ',' || c == ':' || c == ';' || c == '<' || c == '>' || c == '[' ||
+            c == ']' || c == '\\')
             return "must not contain quotes, brackets, commas or backslashes before the @";
     }
     return std::nullopt;
@@ -119,6 +122,5 @@ std::optional<std::string> nameProblem(const std::string& name)
         return "must not contain control characters";
     return std::nullopt;
 }
-
 
 } // namespace sbor::validation

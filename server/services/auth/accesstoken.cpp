@@ -56,9 +56,9 @@ std::string signAccessToken(const AccessTokenClaims& claims, const SigningKey& k
                                  {"roles", claims.roles},  {"sid", claims.sessionId},  {"jti", claims.tokenId},
                                  {"iat", claims.issuedAt}, {"nbf", claims.issuedAt},   {"exp", claims.expiresAt}};
     const std::string headerText = header.dump(), payloadText = payload.dump();
-    const std::string signingInput =
-        base64UrlEncode(reinterpret_cast<const std::uint8_t*>(headerText.data()), headerText.size()) + "." +
-        base64UrlEncode(reinterpret_cast<const std::uint8_t*>(payloadText.data()), payloadText.size());
+    const std::string signingInput = base64UrlEncode(reinterpret_cast<const std::uint8_t*>(headerText.data()),
+                                                     headerText.size()) +
+        "." + base64UrlEncode(reinterpret_cast<const std::uint8_t*>(payloadText.data()), payloadText.size());
     std::array<std::uint8_t, crypto_sign_BYTES> signature{};
     crypto_sign_detached(signature.data(), nullptr, reinterpret_cast<const unsigned char*>(signingInput.data()),
                          signingInput.size(), key.secretKey.data());
@@ -101,7 +101,8 @@ Result<AccessTokenClaims> AccessTokenVerifier::verify(const std::string& token, 
         return refused("unknown key id");
     if (signature->size() != crypto_sign_BYTES ||
         crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature->data()),
-                                    reinterpret_cast<const unsigned char*>(token.data()), secondDot, keyIt->second.data()) != 0)
+                                    reinterpret_cast<const unsigned char*>(token.data()), secondDot,
+                                    keyIt->second.data()) != 0)
         return refused("bad signature");
 
     for (const char* field : {"exp", "iat", "nbf"}) {

@@ -12,7 +12,6 @@ namespace {
 
 Error accountGone() { return Error(ErrorCode::Unauthorized, "this account no longer exists"); }
 
-
 } // namespace
 
 std::string lowerCaseAscii(std::string text)
@@ -35,7 +34,8 @@ Result<StoredUser> confirmPassword(AuthDependencies& deps, const std::string& us
         return accountGone();
     const std::string account = lowerCaseAscii(stored->user.email);
     if (const auto wait = deps.throttle.blockedFor(account, call.clientAddress)) {
-        return Error(ErrorCode::RateLimited, "too many wrong passwords; try again later", {{"retry_after_seconds", *wait}});
+        return Error(ErrorCode::RateLimited, "too many wrong passwords; try again later",
+                     {{"retry_after_seconds", *wait}});
     }
     auto matches = deps.hashing.verify(password, stored->passwordHash);
     if (!matches)
@@ -47,10 +47,11 @@ Result<StoredUser> confirmPassword(AuthDependencies& deps, const std::string& us
     return std::move(*stored);
 }
 
-int endOtherSessions(AuthDependencies& deps, pqxx::transaction_base& tx, const std::string& userId, const std::string& keepSessionId,
-                     const std::string& reason)
+int endOtherSessions(AuthDependencies& deps, pqxx::transaction_base& tx, const std::string& userId,
+                     const std::string& keepSessionId, const std::string& reason)
 {
-    const auto ended = SessionRepository(tx, deps.settings.sessionIdleTimeoutSeconds).revokeAllOf(userId, keepSessionId, reason);
+    const auto ended =
+        SessionRepository(tx, deps.settings.sessionIdleTimeoutSeconds).revokeAllOf(userId, keepSessionId, reason);
     deps.authenticator->forget(ended);
     return static_cast<int>(ended.size());
 }
@@ -64,18 +65,23 @@ Result<User> Accounts::create(const Registration& registration, const CallContex
     return m_deps.database.run([&](pqxx::connection& connection) -> Result<User> {
         pqxx::work tx(connection);
         UserRepository users(tx);
-        auto created = users.insert({registration.email, registration.name, *hash, registration.phone, registration.country,
-                                     registration.locale, registration.roles});
+        auto created = users.insert({registration.email, registration.name, *hash, registration.phone,
+                                     registration.country, registration.locale, registration.roles});
         if (!created)
             return created.error();
         // Events and audit entries carry ids, never personal data: they outlive a deleted account.
         outbox::append(tx, "auth",
-                       {"user", created->id, "user.registered",
-                        {{"user_id", created->id}, {"roles", roleNamesJson(created->roles)}, {"locale", jsonOrNull(created->locale)},
+                       {"user",
+                        created->id,
+                        "user.registered",
+                        {{"user_id", created->id},
+                         {"roles", roleNamesJson(created->roles)},
+                         {"locale", jsonOrNull(created->locale)},
                          {"registered_at", created->createdAt}},
                         call.traceId});
         if (!actorId.empty() || registration.roles != std::vector<access::Role>{access::Role::Attendee}) {
-            users.audit(actorId, "user.created", created->id, {{"roles", roleNamesJson(created->roles)}, {"by", actorId.empty() ? "cli" : "admin"}},
+            users.audit(actorId, "user.created", created->id,
+                        {{"roles", roleNamesJson(created->roles)}, {"by", actorId.empty() ? "cli" : "admin"}},
                         call.traceId);
         }
         tx.commit();
@@ -99,7 +105,8 @@ Result<User> Accounts::updateProfile(const access::Principal& caller, const Prof
 {
     if (changes.email) {
         if (!password) {
-            return invalidField("password", "is required to change the email", "changing the email needs your current password");
+            return invalidField("password", "is required to change the email",
+                                "changing the email needs your current password");
         }
         auto confirmed = confirmPassword(m_deps, caller.userId, *password, call);
         if (!confirmed)
@@ -122,8 +129,8 @@ Result<User> Accounts::updateProfile(const access::Principal& caller, const Prof
     }
 }
 
-Result<int> Accounts::changePassword(const access::Principal& caller, const std::string& currentPassword, const std::string& newPassword,
-                                     bool endOthers, const CallContext& call)
+Result<int> Accounts::changePassword(const access::Principal& caller, const std::string& currentPassword,
+                                     const std::string& newPassword, bool endOthers, const CallContext& call)
 {
     auto confirmed = confirmPassword(m_deps, caller.userId, currentPassword, call, "current_password");
     if (!confirmed)
@@ -135,7 +142,8 @@ Result<int> Accounts::changePassword(const access::Principal& caller, const std:
         pqxx::work tx(connection);
         UserRepository users(tx);
         users.setPasswordHash(caller.userId, *hash);
-        const int ended = endOthers ? endOtherSessions(m_deps, tx, caller.userId, caller.sessionId, "password_changed") : 0;
+        const int ended = endOthers ? endOtherSessions(m_deps, tx, caller.userId, caller.sessionId, "password_changed")
+                                    : 0;
         users.audit(caller.userId, "user.password_changed", caller.userId, {{"ended_sessions", ended}}, call.traceId);
         tx.commit();
         return ended;
@@ -162,7 +170,8 @@ Result<User> Accounts::becomeOrganizer(const access::Principal& caller, const Ca
     });
 }
 
-Result<bool> Accounts::deleteAccount(const access::Principal& caller, const std::string& password, const CallContext& call)
+Result<bool> Accounts::deleteAccount(const access::Principal& caller, const std::string& password,
+                                     const CallContext& call)
 {
     auto confirmed = confirmPassword(m_deps, caller.userId, password, call);
     if (!confirmed)
@@ -171,7 +180,8 @@ Result<bool> Accounts::deleteAccount(const access::Principal& caller, const std:
         pqxx::work tx(connection);
         UserRepository users(tx);
         users.erasePersonalData(caller.userId);
-        const auto sessions = SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).deleteAllOf(caller.userId);
+        const auto sessions =
+            SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).deleteAllOf(caller.userId);
         users.audit(caller.userId, "user.deleted", caller.userId, nlohmann::json::object(), call.traceId);
         outbox::append(tx, "auth", {"user", caller.userId, "user.deleted", {{"user_id", caller.userId}}, call.traceId});
         tx.commit();
@@ -195,12 +205,14 @@ Result<VisibleUser> Accounts::read(const access::Principal& caller, const std::s
         return notFound;
     const bool privileged = caller.has(access::Permission::UsersRead);
     if (stored->user.status == "deleted")
-        return privileged ? Result<VisibleUser>(VisibleUser{stored->user, UserView::Tombstone}) : Result<VisibleUser>(notFound);
+        return privileged ? Result<VisibleUser>(VisibleUser{stored->user, UserView::Tombstone})
+                          : Result<VisibleUser>(notFound);
     if (privileged || caller.userId == stored->user.id)
         return VisibleUser{stored->user, UserView::Private};
     // Organizers are public figures (their name is on their events); other accounts are private.
     const auto& roles = stored->user.roles;
-    if (stored->user.status == "active" && std::find(roles.begin(), roles.end(), access::Role::Organizer) != roles.end())
+    if (stored->user.status == "active" &&
+        std::find(roles.begin(), roles.end(), access::Role::Organizer) != roles.end())
         return VisibleUser{stored->user, UserView::Public};
     return notFound;
 }

@@ -39,8 +39,8 @@ public:
     Result<User> updateProfile(const access::Principal& caller, const ProfileChanges& changes,
                                const std::optional<std::string>& password, const CallContext& call);
     // Returns how many other sessions were ended.
-    Result<int> changePassword(const access::Principal& caller, const std::string& currentPassword, const std::string& newPassword,
-                               bool endOtherSessions, const CallContext& call);
+    Result<int> changePassword(const access::Principal& caller, const std::string& currentPassword,
+                               const std::string& newPassword, bool endOtherSessions, const CallContext& call);
     Result<User> becomeOrganizer(const access::Principal& caller, const CallContext& call);
     Result<bool> deleteAccount(const access::Principal& caller, const std::string& password, const CallContext& call);
     Result<VisibleUser> read(const access::Principal& caller, const std::string& userId);
@@ -52,8 +52,9 @@ private:
 // Re-authentication for sensitive changes: the caller's current password, throttled like a
 // sign-in (a stolen access token must not become a password-guessing oracle). A wrong password
 // is a 422 naming `field`.
-Result<StoredUser> confirmPassword(AuthDependencies& dependencies, const std::string& userId, const std::string& password,
-                                   const CallContext& call, const std::string& field = "password");
+Result<StoredUser> confirmPassword(AuthDependencies& dependencies, const std::string& userId,
+                                   const std::string& password, const CallContext& call,
+                                   const std::string& field = "password");
 
 // Ends every other session of a user and evicts them from the authenticator's cache.
 int endOtherSessions(AuthDependencies& dependencies, pqxx::transaction_base& tx, const std::string& userId,

@@ -12,8 +12,9 @@ Result<AuthSettings> AuthSettings::fromConfig(const Config& config)
     const auto positive = [&](const char* key, std::int64_t& target, std::int64_t minimum = 1) -> std::optional<Error> {
         const std::int64_t value = config.getInteger(key);
         if (value < minimum)
-            return Error(ErrorCode::ValidationFailed, std::string(key) + " must be at least " + std::to_string(minimum) + " (" +
-                                                          config.originOf(key) + ")");
+            return Error(ErrorCode::ValidationFailed,
+                         std::string(key) + " must be at least " + std::to_string(minimum) + " (" +
+                             config.originOf(key) + ")");
         target = value;
         return std::nullopt;
     };
@@ -32,13 +33,15 @@ Result<AuthSettings> AuthSettings::fromConfig(const Config& config)
             return *problem;
     }
     if (cost > 31)
-        return Error(ErrorCode::ValidationFailed, "auth.bcrypt_cost must be at most 31 (" + config.originOf("auth.bcrypt_cost") + ")");
+        return Error(ErrorCode::ValidationFailed,
+                     "auth.bcrypt_cost must be at most 31 (" + config.originOf("auth.bcrypt_cost") + ")");
     settings.bcryptCost = static_cast<int>(cost);
     // Default: half the cores. Priorities cannot keep bcrypt from slowing requests (the CPUs'
     // shared resources do not know about nice values); measured on 2 cores at cost 12, one
     // hashing thread kept the p99 of other requests within 1.7x during a login storm, two
     // made it 2.9x.
-    settings.hashWorkers = workers > 0 ? static_cast<std::size_t>(workers) : std::max(1u, std::thread::hardware_concurrency() / 2);
+    settings.hashWorkers = workers > 0 ? static_cast<std::size_t>(workers)
+                                       : std::max(1u, std::thread::hardware_concurrency() / 2);
     settings.hashMaxQueued = static_cast<std::size_t>(queued);
     settings.loginFailuresPerAccount = static_cast<int>(perAccount);
     settings.loginFailuresPerClient = static_cast<int>(perClient);
@@ -59,10 +62,11 @@ AuthDependencies::AuthDependencies(db::ConnectionPool& database_, AuthSettings s
       settings(std::move(settings_)),
       signingKey(std::move(signingKey_)),
       hashing(settings.bcryptCost, settings.hashWorkers, settings.hashMaxQueued),
-      throttle(settings.loginFailuresPerAccount, settings.loginFailuresPerClient, std::chrono::seconds(settings.loginFailureWindowSeconds)),
-      authenticator(std::make_shared<SessionAuthenticator>(database, verifierFor(signingKey, audience), settings.sessionIdleTimeoutSeconds,
-                                                           std::chrono::milliseconds(settings.sessionCacheMilliseconds)))
-{
-}
+      throttle(settings.loginFailuresPerAccount, settings.loginFailuresPerClient,
+               std::chrono::seconds(settings.loginFailureWindowSeconds)),
+      authenticator(std::make_shared<SessionAuthenticator>(
+          database, verifierFor(signingKey, audience), settings.sessionIdleTimeoutSeconds,
+          std::chrono::milliseconds(settings.sessionCacheMilliseconds)))
+{}
 
 } // namespace sbor::auth

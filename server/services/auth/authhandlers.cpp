@@ -84,16 +84,19 @@ void AuthHandlers::registerRoutes(http::Router& router, const std::string& servi
     router.add("PUT", "/api/v1/users/me", service, Access::signedIn(), bind(&AuthHandlers::updateMe));
     router.add("DELETE", "/api/v1/users/me", service, Access::signedIn(), bind(&AuthHandlers::deleteMe));
     router.add("POST", "/api/v1/users/me/password", service, Access::signedIn(), bind(&AuthHandlers::changePassword));
-    router.add("POST", "/api/v1/users/me/become-organizer", service, Access::signedIn(), bind(&AuthHandlers::becomeOrganizer));
+    router.add("POST", "/api/v1/users/me/become-organizer", service, Access::signedIn(),
+               bind(&AuthHandlers::becomeOrganizer));
     router.add("GET", "/api/v1/users/{id}", service, Access::signedIn(), bind(&AuthHandlers::readUser));
-    router.add("GET", "/api/v1/admin/users", service, Access::require(Permission::UsersAdminister), bind(&AuthHandlers::searchUsers));
+    router.add("GET", "/api/v1/admin/users", service, Access::require(Permission::UsersAdminister),
+               bind(&AuthHandlers::searchUsers));
     router.add("PUT", "/api/v1/admin/users/{id}/roles", service, Access::require(Permission::UsersAdminister),
                bind(&AuthHandlers::setRoles));
     router.add("POST", "/api/v1/admin/users/{id}/block", service, Access::require(Permission::UsersAdminister),
                bind(&AuthHandlers::blockUser));
     router.add("POST", "/api/v1/admin/users/{id}/unblock", service, Access::require(Permission::UsersAdminister),
                bind(&AuthHandlers::unblockUser));
-    router.add("GET", "/api/v1/admin/audit-log", service, Access::require(Permission::AuditRead), bind(&AuthHandlers::auditLog));
+    router.add("GET", "/api/v1/admin/audit-log", service, Access::require(Permission::AuditRead),
+               bind(&AuthHandlers::auditLog));
 }
 
 Reply AuthHandlers::registerAccount(HttpRequest& request)
@@ -208,7 +211,8 @@ Reply AuthHandlers::enableTwoFactor(HttpRequest& request)
     auto enabled = m_twoFactor.enable(caller(request), code, endOthers, http::callContextOf(request));
     if (!enabled)
         return enabled.error();
-    return HttpResponse::json(200, wire::toJson(wire::TwoFactorState{true, enabled->recoveryCodes, enabled->endedSessions}));
+    return HttpResponse::json(200,
+                              wire::toJson(wire::TwoFactorState{true, enabled->recoveryCodes, enabled->endedSessions}));
 }
 
 Reply AuthHandlers::disableTwoFactor(HttpRequest& request)
@@ -277,7 +281,8 @@ Reply AuthHandlers::changePassword(HttpRequest& request)
         checkPassword(reader, "new_password", replacement);
     if (auto problem = reader.finish())
         return *problem;
-    auto ended = m_accounts.changePassword(caller(request), current, replacement, endOthers, http::callContextOf(request));
+    auto ended = m_accounts.changePassword(caller(request), current, replacement, endOthers,
+                                           http::callContextOf(request));
     if (!ended)
         return ended.error();
     return HttpResponse::json(200, wire::toJson(wire::PasswordChange{*ended}));
@@ -337,7 +342,8 @@ Reply AuthHandlers::searchUsers(HttpRequest& request)
     nlohmann::json items = nlohmann::json::array();
     for (const auto& user : page->items)
         items.push_back(userJson(user, user.status == "deleted" ? UserView::Tombstone : UserView::Private));
-    return HttpResponse::json(200, {{"items", items}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
+    return HttpResponse::json(
+        200, {{"items", items}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
 }
 
 Reply AuthHandlers::setRoles(HttpRequest& request)
@@ -361,7 +367,8 @@ Reply AuthHandlers::setRoles(HttpRequest& request)
     }
     if (auto problem = reader.finish())
         return *problem;
-    auto updated = m_administration.setRoles(caller(request), request.pathParameter("id"), roles, http::callContextOf(request));
+    auto updated = m_administration.setRoles(caller(request), request.pathParameter("id"), roles,
+                                             http::callContextOf(request));
     if (!updated)
         return updated.error();
     return HttpResponse::json(200, userJson(*updated));
@@ -376,7 +383,8 @@ Reply AuthHandlers::blockUser(HttpRequest& request)
     const std::string reason = reader.optionalString("reason", 500).value_or("");
     if (auto problem = reader.finish())
         return *problem;
-    auto blocked = m_administration.block(caller(request), request.pathParameter("id"), reason, http::callContextOf(request));
+    auto blocked = m_administration.block(caller(request), request.pathParameter("id"), reason,
+                                          http::callContextOf(request));
     if (!blocked)
         return blocked.error();
     return HttpResponse::json(200, userJson(*blocked));
@@ -384,7 +392,8 @@ Reply AuthHandlers::blockUser(HttpRequest& request)
 
 Reply AuthHandlers::unblockUser(HttpRequest& request)
 {
-    auto unblocked = m_administration.unblock(caller(request), request.pathParameter("id"), http::callContextOf(request));
+    auto unblocked = m_administration.unblock(caller(request), request.pathParameter("id"),
+                                              http::callContextOf(request));
     if (!unblocked)
         return unblocked.error();
     return HttpResponse::json(200, userJson(*unblocked));
@@ -404,7 +413,8 @@ Reply AuthHandlers::auditLog(HttpRequest& request)
     nlohmann::json items = nlohmann::json::array();
     for (const auto& entry : page->items)
         items.push_back(auditEntryJson(entry));
-    return HttpResponse::json(200, {{"items", items}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
+    return HttpResponse::json(
+        200, {{"items", items}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
 }
 
 } // namespace sbor::auth

@@ -14,7 +14,8 @@ namespace sbor::auth {
 class AuthHandlers {
 public:
     explicit AuthHandlers(AuthDependencies& dependencies)
-        : m_accounts(dependencies), m_signIn(dependencies), m_twoFactor(dependencies), m_administration(dependencies) {}
+        : m_accounts(dependencies), m_signIn(dependencies), m_twoFactor(dependencies), m_administration(dependencies)
+    {}
 
     void registerRoutes(http::Router& router, const std::string& service);
 

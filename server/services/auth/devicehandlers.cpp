@@ -17,7 +17,8 @@ std::string serverUrl(const HttpRequest& request)
 {
     const std::string* host = request.headers.find("host");
     const std::string* scheme = request.headers.find("x-forwarded-proto");
-    return (scheme && (*scheme == "https" || *scheme == "http") ? *scheme : std::string("http")) + "://" + (host ? *host : std::string("127.0.0.1"));
+    return (scheme && (*scheme == "https" || *scheme == "http") ? *scheme : std::string("http")) + "://" +
+        (host ? *host : std::string("127.0.0.1"));
 }
 
 } // namespace
@@ -28,7 +29,8 @@ void DeviceHandlers::registerRoutes(http::Router& router, const std::string& ser
     using access::Permission;
     router.add("POST", "/api/v1/events/{id}/enrollments", service, Access::require(Permission::EventsWrite),
                [this](HttpRequest& request) { return issueCode(request); });
-    router.add("POST", "/api/v1/devices/enroll", service, Access::anyone(), [this](HttpRequest& request) { return enroll(request); });
+    router.add("POST", "/api/v1/devices/enroll", service, Access::anyone(),
+               [this](HttpRequest& request) { return enroll(request); });
     router.add("GET", "/api/v1/events/{id}/devices", service, Access::require(Permission::EventsWrite),
                [this](HttpRequest& request) { return listDevices(request); });
     router.add("DELETE", "/api/v1/devices/{id}", service, Access::require(Permission::EventsWrite),
@@ -54,8 +56,10 @@ Reply DeviceHandlers::issueCode(HttpRequest& request)
         return issued.error();
     // The handshake is what the organizer app shows as a QR: versioned, so kiosks can refuse
     // a format they do not know.
-    return HttpResponse::json(201, wire::toJson(wire::IssuedEnrollment{issued->code, issued->expiresAt, issued->eventId, issued->listId,
-                                                                        serverUrl(request), {}}));
+    return HttpResponse::json(
+        201,
+        wire::toJson(wire::IssuedEnrollment{
+            issued->code, issued->expiresAt, issued->eventId, issued->listId, serverUrl(request), {}}));
 }
 
 Reply DeviceHandlers::enroll(HttpRequest& request)
@@ -70,9 +74,11 @@ Reply DeviceHandlers::enroll(HttpRequest& request)
     auto enrolled = m_enrollment.enroll(code);
     if (!enrolled)
         return enrolled.error();
-    return HttpResponse::json(201, wire::toJson(wire::EnrolledDevice{enrolled->deviceToken, enrolled->device.id, enrolled->device.eventId,
-                                                                      enrolled->eventTitle, enrolled->device.listId, enrolled->listName,
-                                                                      enrolled->publicKeys}));
+    return HttpResponse::json(
+        201,
+        wire::toJson(wire::EnrolledDevice{enrolled->deviceToken, enrolled->device.id, enrolled->device.eventId,
+                                          enrolled->eventTitle, enrolled->device.listId, enrolled->listName,
+                                          enrolled->publicKeys}));
 }
 
 Reply DeviceHandlers::listDevices(HttpRequest& request)

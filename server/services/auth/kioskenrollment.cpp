@@ -20,8 +20,8 @@ std::optional<EventFacts> KioskEnrollment::managedEvent(const access::Principal&
     return event;
 }
 
-Result<IssuedEnrollment> KioskEnrollment::issueCode(const access::Principal& caller, const std::string& eventId, const std::string& listId,
-                                                    const std::string& name)
+Result<IssuedEnrollment> KioskEnrollment::issueCode(const access::Principal& caller, const std::string& eventId,
+                                                    const std::string& listId, const std::string& name)
 {
     const auto event = managedEvent(caller, eventId);
     if (!event)
@@ -29,13 +29,16 @@ Result<IssuedEnrollment> KioskEnrollment::issueCode(const access::Principal& cal
     const auto door = m_directory->find<DoorDirectory>();
     const auto list = door && isUuid(listId) ? door->checkInList(canonicalUuid(listId)) : std::nullopt;
     if (!list || list->eventId != event->id)
-        return invalidField("list_id", "names no check-in list of this event", "list_id names no check-in list of this event");
+        return invalidField("list_id", "names no check-in list of this event",
+                            "list_id names no check-in list of this event");
     if (event->status == "cancelled" || event->status == "completed")
-        return Error(ErrorCode::Conflict, "the event is " + event->status + "; its door is closed", {{"status", event->status}});
+        return Error(ErrorCode::Conflict, "the event is " + event->status + "; its door is closed",
+                     {{"status", event->status}});
     const std::string code = newEnrollmentCode();
     const std::string expiresAt = m_deps.database.run([&](pqxx::connection& connection) {
         pqxx::work tx(connection);
-        const auto expires = DeviceRepository(tx).insertEnrollment(sha256Hex(code), {event->id, list->id, name, caller.userId}, kEnrollmentCodeSeconds);
+        const auto expires = DeviceRepository(tx).insertEnrollment(
+            sha256Hex(code), {event->id, list->id, name, caller.userId}, kEnrollmentCodeSeconds);
         tx.commit();
         return expires;
     });
@@ -68,7 +71,8 @@ Result<EnrolledDevice> KioskEnrollment::enroll(const std::string& code)
         return made;
     });
     if (!enrolled)
-        return Error(ErrorCode::Unauthorized, "this enrollment code is unknown, expired or used already; ask the organizer for a new one");
+        return Error(ErrorCode::Unauthorized,
+                     "this enrollment code is unknown, expired or used already; ask the organizer for a new one");
     return std::move(*enrolled);
 }
 

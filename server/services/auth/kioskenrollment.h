@@ -37,9 +37,11 @@ struct EnrolledDevice {
 class KioskEnrollment {
 public:
     KioskEnrollment(AuthDependencies& dependencies, std::shared_ptr<ServiceDirectory> directory)
-        : m_deps(dependencies), m_directory(std::move(directory)) {}
+        : m_deps(dependencies), m_directory(std::move(directory))
+    {}
 
-    Result<IssuedEnrollment> issueCode(const access::Principal& caller, const std::string& eventId, const std::string& listId, const std::string& name);
+    Result<IssuedEnrollment> issueCode(const access::Principal& caller, const std::string& eventId,
+                                       const std::string& listId, const std::string& name);
     Result<EnrolledDevice> enroll(const std::string& code);
     Result<std::vector<Device>> devicesOf(const access::Principal& caller, const std::string& eventId);
     Result<Device> revoke(const access::Principal& caller, const std::string& deviceId);

@@ -4,7 +4,7 @@ namespace sbor::auth {
 namespace {
 // Beyond this many tracked keys, ended windows are dropped (memory stays bounded under a flood).
 constexpr std::size_t kPruneAbove = 100000;
-}
+} // namespace
 
 std::optional<std::int64_t> LoginThrottle::blockedLocked(const std::string& key, int limit, Clock::time_point now)
 {

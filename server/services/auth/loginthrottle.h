@@ -15,7 +15,8 @@ namespace sbor::auth {
 class LoginThrottle {
 public:
     LoginThrottle(int perAccount, int perClient, std::chrono::seconds window)
-        : m_perAccount(perAccount), m_perClient(perClient), m_window(window) {}
+        : m_perAccount(perAccount), m_perClient(perClient), m_window(window)
+    {}
 
     // Seconds until a new attempt is allowed, or nullopt when it is allowed now.
     std::optional<std::int64_t> blockedFor(const std::string& account, const std::string& client);

@@ -28,7 +28,8 @@ std::string bcryptInput(std::string_view password)
     if (password.size() <= 72 && password.find('\0') == std::string_view::npos)
         return std::string(password);
     unsigned char digest[crypto_generichash_BYTES];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(password.data()), password.size(), nullptr, 0);
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(password.data()), password.size(),
+                       nullptr, 0);
     char encoded[sodium_base64_ENCODED_LEN(sizeof digest, sodium_base64_VARIANT_ORIGINAL)];
     sodium_bin2base64(encoded, sizeof encoded, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
     return std::string("sbor-prehash:") + encoded;
@@ -68,7 +69,6 @@ const std::unordered_set<std::string>& commonPasswords()
 }
 
 } // namespace
-
 
 std::optional<std::string> passwordProblem(std::string_view password)
 {

@@ -6,11 +6,9 @@
 namespace sbor::auth {
 PasswordHashingPool::PasswordHashingPool(int cost, std::size_t threads, std::size_t maxQueued)
     : m_hasher(cost), m_workers("password-hashing", threads, maxQueued, WorkerPool::Priority::Background)
-{
-}
+{}
 
-template <typename T, typename Work>
-Result<T> PasswordHashingPool::runOnPool(Work&& work)
+template <typename T, typename Work> Result<T> PasswordHashingPool::runOnPool(Work&& work)
 {
     auto task = std::make_shared<std::packaged_task<T()>>(std::forward<Work>(work));
     std::future<T> outcome = task->get_future();

@@ -23,8 +23,7 @@ public:
     int cost() const { return m_hasher.cost(); }
 
 private:
-    template <typename T, typename Work>
-    Result<T> runOnPool(Work&& work);
+    template <typename T, typename Work> Result<T> runOnPool(Work&& work);
 
     PasswordHasher m_hasher;
     WorkerPool m_workers;

@@ -1,12 +1,14 @@
 #include "profilerules.h"
 
-
 #include <cctype>
 
 namespace sbor::auth {
 namespace {
 
-bool isAsciiAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80; }
+bool isAsciiAlnum(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80;
+}
 
 } // namespace
 
@@ -31,7 +33,8 @@ std::optional<std::string> countryProblem(const std::string& country)
 {
     if (country.empty())
         return std::nullopt;
-    if (country.size() != 2 || !std::isupper(static_cast<unsigned char>(country[0])) || !std::isupper(static_cast<unsigned char>(country[1])))
+    if (country.size() != 2 || !std::isupper(static_cast<unsigned char>(country[0])) ||
+        !std::isupper(static_cast<unsigned char>(country[1])))
         return "must be an ISO 3166-1 alpha-2 code such as RU or DE";
     return std::nullopt;
 }

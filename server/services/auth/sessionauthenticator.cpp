@@ -14,11 +14,14 @@ constexpr std::size_t kMaxVerifiedTokens = 10000;
 
 } // namespace
 
-SessionAuthenticator::SessionAuthenticator(db::ConnectionPool& database, AccessTokenVerifier verifier, std::int64_t idleTimeoutSeconds,
-                                           std::chrono::milliseconds cacheFor)
-    : m_database(database), m_verifier(std::move(verifier)), m_idleTimeoutSeconds(idleTimeoutSeconds), m_cacheFor(cacheFor), m_devices(cacheFor)
-{
-}
+SessionAuthenticator::SessionAuthenticator(db::ConnectionPool& database, AccessTokenVerifier verifier,
+                                           std::int64_t idleTimeoutSeconds, std::chrono::milliseconds cacheFor)
+    : m_database(database),
+      m_verifier(std::move(verifier)),
+      m_idleTimeoutSeconds(idleTimeoutSeconds),
+      m_cacheFor(cacheFor),
+      m_devices(cacheFor)
+{}
 
 Result<access::Principal> SessionAuthenticator::authenticate(const std::string& bearerToken)
 {

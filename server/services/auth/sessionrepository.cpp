@@ -10,23 +10,24 @@ using db::rfc3339Sql;
 
 std::string SessionRepository::liveCondition(const std::string& alias) const
 {
-    return "(" + alias + ".revoked_at IS NULL AND " + alias + ".expires_at > now() AND " + alias + ".last_used_at > now() - make_interval(secs => " +
-           std::to_string(m_idleTimeoutSeconds) + "))";
+    return "(" + alias + ".revoked_at IS NULL AND " + alias + ".expires_at > now() AND " + alias +
+        ".last_used_at > now() - make_interval(secs => " + std::to_string(m_idleTimeoutSeconds) + "))";
 }
 
 std::string SessionRepository::create(const std::string& userId, const CallContext& call, std::int64_t lifetimeSeconds)
 {
     return m_tx
-        .exec_params1("INSERT INTO auth.sessions (user_id, user_agent, ip, expires_at) "
-                      "VALUES ($1::uuid, NULLIF($2, ''), NULLIF($3, ''), now() + make_interval(secs => $4)) RETURNING id::text",
-                      userId, call.userAgent.substr(0, 512), call.clientAddress, lifetimeSeconds)[0]
+        .exec_params1(
+            "INSERT INTO auth.sessions (user_id, user_agent, ip, expires_at) "
+            "VALUES ($1::uuid, NULLIF($2, ''), NULLIF($3, ''), now() + make_interval(secs => $4)) RETURNING id::text",
+            userId, call.userAgent.substr(0, 512), call.clientAddress, lifetimeSeconds)[0]
         .as<std::string>();
 }
 
 void SessionRepository::addRefreshToken(const std::string& sessionId, const std::string& tokenHashHex)
 {
-    m_tx.exec_params("INSERT INTO auth.refresh_tokens (token_hash, session_id) VALUES (decode($1, 'hex'), $2::uuid)", tokenHashHex,
-                     sessionId);
+    m_tx.exec_params("INSERT INTO auth.refresh_tokens (token_hash, session_id) VALUES (decode($1, 'hex'), $2::uuid)",
+                     tokenHashHex, sessionId);
 }
 
 std::optional<RefreshTokenRecord> SessionRepository::findRefreshTokenForRotation(const std::string& tokenHashHex)
@@ -40,7 +41,8 @@ std::optional<RefreshTokenRecord> SessionRepository::findRefreshTokenForRotation
         tokenHashHex);
     if (rows.empty())
         return std::nullopt;
-    RefreshTokenRecord record{rows[0][0].as<std::string>(), rows[0][1].as<std::string>(), rows[0][2].as<bool>(), std::nullopt};
+    RefreshTokenRecord record{rows[0][0].as<std::string>(), rows[0][1].as<std::string>(), rows[0][2].as<bool>(),
+                              std::nullopt};
     if (!rows[0][3].is_null())
         record.secondsSinceSuperseded = rows[0][3].as<double>();
     return record;
@@ -48,8 +50,9 @@ std::optional<RefreshTokenRecord> SessionRepository::findRefreshTokenForRotation
 
 void SessionRepository::supersede(const std::string& tokenHashHex)
 {
-    m_tx.exec_params("UPDATE auth.refresh_tokens SET superseded_at = now() WHERE token_hash = decode($1, 'hex') AND superseded_at IS NULL",
-                     tokenHashHex);
+    m_tx.exec_params(
+        "UPDATE auth.refresh_tokens SET superseded_at = now() WHERE token_hash = decode($1, 'hex') AND superseded_at IS NULL",
+        tokenHashHex);
 }
 
 void SessionRepository::touch(const std::string& sessionId, const CallContext& call)
@@ -83,7 +86,8 @@ std::vector<std::string> SessionRepository::revokeAllOf(const std::string& userI
 
 std::vector<std::string> SessionRepository::deleteAllOf(const std::string& userId)
 {
-    const pqxx::result rows = m_tx.exec_params("DELETE FROM auth.sessions WHERE user_id = $1::uuid RETURNING id::text", userId);
+    const pqxx::result rows = m_tx.exec_params("DELETE FROM auth.sessions WHERE user_id = $1::uuid RETURNING id::text",
+                                               userId);
     std::vector<std::string> ids;
     for (const auto& row : rows)
         ids.push_back(row[0].as<std::string>());
@@ -94,14 +98,16 @@ std::vector<Session> SessionRepository::liveSessionsOf(const std::string& userId
 {
     const pqxx::result rows = m_tx.exec_params(
         "SELECT s.id::text, coalesce(s.user_agent, ''), coalesce(s.ip, ''), " + rfc3339Sql("s.created_at") + ", " +
-            rfc3339Sql("s.last_used_at") + ", " + rfc3339Sql("least(s.expires_at, s.last_used_at + make_interval(secs => " +
-                                                              std::to_string(m_idleTimeoutSeconds) + "))") +
-            " FROM auth.sessions s WHERE s.user_id = $1::uuid AND " + liveCondition("s") + " ORDER BY s.last_used_at DESC",
+            rfc3339Sql("s.last_used_at") + ", " +
+            rfc3339Sql("least(s.expires_at, s.last_used_at + make_interval(secs => " +
+                       std::to_string(m_idleTimeoutSeconds) + "))") +
+            " FROM auth.sessions s WHERE s.user_id = $1::uuid AND " + liveCondition("s") +
+            " ORDER BY s.last_used_at DESC",
         userId);
     std::vector<Session> sessions;
     for (const auto& row : rows) {
-        sessions.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
-                            row[4].as<std::string>(), row[5].as<std::string>()});
+        sessions.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                            row[3].as<std::string>(), row[4].as<std::string>(), row[5].as<std::string>()});
     }
     return sessions;
 }
@@ -114,7 +120,8 @@ std::optional<SessionStanding> SessionRepository::standing(const std::string& se
         sessionId);
     if (rows.empty())
         return std::nullopt;
-    return SessionStanding{rows[0][0].as<std::string>(), rolesFromArray(rows[0][1]), rows[0][2].as<std::string>(), rows[0][3].as<bool>()};
+    return SessionStanding{rows[0][0].as<std::string>(), rolesFromArray(rows[0][1]), rows[0][2].as<std::string>(),
+                           rows[0][3].as<bool>()};
 }
 
 } // namespace sbor::auth

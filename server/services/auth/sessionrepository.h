@@ -15,8 +15,8 @@ namespace sbor::auth {
 struct RefreshTokenRecord {
     std::string sessionId;
     std::string userId;
-    bool sessionLive = false;                       // not revoked, not expired, not idle too long
-    std::optional<double> secondsSinceSuperseded;   // set when the token was rotated already
+    bool sessionLive = false;                     // not revoked, not expired, not idle too long
+    std::optional<double> secondsSinceSuperseded; // set when the token was rotated already
 };
 
 // What the gateway needs to trust an access token's session.
@@ -30,7 +30,8 @@ struct SessionStanding {
 class SessionRepository {
 public:
     SessionRepository(pqxx::transaction_base& tx, std::int64_t idleTimeoutSeconds)
-        : m_tx(tx), m_idleTimeoutSeconds(idleTimeoutSeconds) {}
+        : m_tx(tx), m_idleTimeoutSeconds(idleTimeoutSeconds)
+    {}
 
     std::string create(const std::string& userId, const CallContext& call, std::int64_t lifetimeSeconds);
     void addRefreshToken(const std::string& sessionId, const std::string& tokenHashHex);
@@ -40,7 +41,8 @@ public:
 
     // Revocations return the ids of the sessions they ended (the caller evicts them from caches).
     bool revoke(const std::string& sessionId, const std::string& userId, const std::string& reason);
-    std::vector<std::string> revokeAllOf(const std::string& userId, const std::string& exceptSessionId, const std::string& reason);
+    std::vector<std::string> revokeAllOf(const std::string& userId, const std::string& exceptSessionId,
+                                         const std::string& reason);
     // Account deletion: sessions hold addresses and devices, which are personal data.
     std::vector<std::string> deleteAllOf(const std::string& userId);
 

@@ -13,7 +13,6 @@
 
 #include <sodium.h>
 
-
 namespace sbor::auth {
 namespace {
 
@@ -32,7 +31,8 @@ TokenGrant SignIn::grant(pqxx::transaction_base& tx, const User& user, const std
 {
     TokenGrant result;
     result.refreshToken = newRefreshToken();
-    SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).addRefreshToken(sessionId, sha256Hex(result.refreshToken));
+    SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds)
+        .addRefreshToken(sessionId, sha256Hex(result.refreshToken));
     AccessTokenClaims claims;
     claims.subject = user.id;
     claims.roles = access::roleNames(user.roles);
@@ -51,7 +51,8 @@ Result<TokenGrant> SignIn::login(const LoginAttempt& attempt, const CallContext&
 {
     const std::string account = lowerCaseAscii(attempt.email);
     if (const auto wait = m_deps.throttle.blockedFor(account, call.clientAddress)) {
-        return Error(ErrorCode::RateLimited, "too many failed sign-ins; try again later", {{"retry_after_seconds", *wait}});
+        return Error(ErrorCode::RateLimited, "too many failed sign-ins; try again later",
+                     {{"retry_after_seconds", *wait}});
     }
     auto stored = m_deps.database.run([&](pqxx::connection& connection) {
         pqxx::nontransaction tx(connection); // one statement: one round trip
@@ -62,7 +63,8 @@ Result<TokenGrant> SignIn::login(const LoginAttempt& attempt, const CallContext&
     const std::string counted = stored ? lowerCaseAscii(stored->user.email) : account;
     if (counted != account) {
         if (const auto wait = m_deps.throttle.blockedFor(counted, call.clientAddress))
-            return Error(ErrorCode::RateLimited, "too many failed sign-ins; try again later", {{"retry_after_seconds", *wait}});
+            return Error(ErrorCode::RateLimited, "too many failed sign-ins; try again later",
+                         {{"retry_after_seconds", *wait}});
     }
     // Unknown email and wrong password take the same path and the same time (one bcrypt check)
     // and give the same answer.
@@ -77,7 +79,8 @@ Result<TokenGrant> SignIn::login(const LoginAttempt& attempt, const CallContext&
     if (stored->user.status == "blocked")
         return Error(ErrorCode::AccountBlocked, "this account is blocked; contact support");
     if (stored->totpSecret && (!attempt.otp || attempt.otp->empty()))
-        return Error(ErrorCode::OtpRequired, "enter the code from your authenticator app, or a recovery code, as \"otp\"");
+        return Error(ErrorCode::OtpRequired,
+                     "enter the code from your authenticator app, or a recovery code, as \"otp\"");
 
     auto granted = m_deps.database.run([&](pqxx::connection& connection) -> Result<TokenGrant> {
         pqxx::work tx(connection);
@@ -86,8 +89,8 @@ Result<TokenGrant> SignIn::login(const LoginAttempt& attempt, const CallContext&
             if (!acceptSecondFactor(users, *stored, *attempt.otp))
                 return Error(ErrorCode::InvalidOtp, "the code is not valid (or was used already)");
         }
-        const std::string sessionId =
-            SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).create(stored->user.id, call, m_deps.settings.sessionLifetimeSeconds);
+        const std::string sessionId = SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds)
+                                          .create(stored->user.id, call, m_deps.settings.sessionLifetimeSeconds);
         TokenGrant result = grant(tx, stored->user, sessionId);
         tx.commit();
         return result;
@@ -125,8 +128,9 @@ Result<TokenGrant> SignIn::refresh(const std::string& refreshToken, const CallCo
                             {{"session_id", record->sessionId}, {"client", call.clientAddress}}, call.traceId);
                 tx.commit();
                 revoked.push_back(record->sessionId);
-                return Error(ErrorCode::RefreshTokenReused,
-                             "this refresh token was used before; the session has been ended to protect the account. Sign in again.");
+                return Error(
+                    ErrorCode::RefreshTokenReused,
+                    "this refresh token was used before; the session has been ended to protect the account. Sign in again.");
             }
         } else {
             sessions.supersede(hash);
@@ -144,7 +148,8 @@ void SignIn::logout(const access::Principal& caller)
 {
     m_deps.database.run([&](pqxx::connection& connection) {
         pqxx::work tx(connection);
-        SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).revoke(caller.sessionId, caller.userId, "logout");
+        SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds)
+            .revoke(caller.sessionId, caller.userId, "logout");
         tx.commit();
     });
     m_deps.authenticator->forget({caller.sessionId});
@@ -154,8 +159,9 @@ SessionListing SignIn::sessions(const access::Principal& caller)
 {
     return m_deps.database.run([&](pqxx::connection& connection) {
         pqxx::nontransaction tx(connection); // one statement: one round trip
-        return SessionListing{SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).liveSessionsOf(caller.userId),
-                              caller.sessionId};
+        return SessionListing{
+            SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).liveSessionsOf(caller.userId),
+            caller.sessionId};
     });
 }
 
@@ -166,7 +172,8 @@ Result<bool> SignIn::endSession(const access::Principal& caller, const std::stri
         return notFound;
     const bool ended = m_deps.database.run([&](pqxx::connection& connection) {
         pqxx::work tx(connection);
-        const bool done = SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).revoke(sessionId, caller.userId, "ended_by_user");
+        const bool done = SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds)
+                              .revoke(sessionId, caller.userId, "ended_by_user");
         tx.commit();
         return done;
     });

@@ -60,7 +60,8 @@ Result<SigningKey> loadSigningKey(const std::string& configuredSeed, const std::
         const int fd = ::open(staging.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
         if (fd < 0)
             return Error(ErrorCode::Internal, "cannot write " + staging + ": " + std::strerror(errno));
-        const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+        const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+            ::fsync(fd) == 0;
         ::close(fd);
         if (!written || (::link(staging.c_str(), path.c_str()) != 0 && errno != EEXIST)) {
             const std::string problem = std::strerror(errno);

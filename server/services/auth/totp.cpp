@@ -85,8 +85,8 @@ std::string hotp(const std::vector<std::uint8_t>& secret, std::uint64_t counter,
     HMAC(EVP_sha1(), secret.data(), static_cast<int>(secret.size()), message, sizeof message, digest, &length);
     const int offset = digest[length - 1] & 0x0F;
     const std::uint32_t binary = (static_cast<std::uint32_t>(digest[offset] & 0x7F) << 24) |
-                                 (static_cast<std::uint32_t>(digest[offset + 1]) << 16) |
-                                 (static_cast<std::uint32_t>(digest[offset + 2]) << 8) | digest[offset + 3];
+        (static_cast<std::uint32_t>(digest[offset + 1]) << 16) | (static_cast<std::uint32_t>(digest[offset + 2]) << 8) |
+        digest[offset + 3];
     std::uint32_t modulus = 1;
     for (int i = 0; i < digits; ++i)
         modulus *= 10;
@@ -99,8 +99,9 @@ std::string totpAt(const std::vector<std::uint8_t>& secret, std::int64_t unixSec
     return hotp(secret, static_cast<std::uint64_t>(unixSeconds / settings.stepSeconds), settings.digits);
 }
 
-std::optional<std::int64_t> verifyTotp(const std::vector<std::uint8_t>& secret, std::string_view code, std::int64_t unixSeconds,
-                                       std::optional<std::int64_t> lastUsedStep, const TotpSettings& settings)
+std::optional<std::int64_t> verifyTotp(const std::vector<std::uint8_t>& secret, std::string_view code,
+                                       std::int64_t unixSeconds, std::optional<std::int64_t> lastUsedStep,
+                                       const TotpSettings& settings)
 {
     if (code.size() != static_cast<std::size_t>(settings.digits))
         return std::nullopt;
@@ -128,9 +129,9 @@ std::vector<std::uint8_t> newTotpSecret()
 std::string otpauthUri(const std::string& issuer, const std::string& account, const std::vector<std::uint8_t>& secret,
                        const TotpSettings& settings)
 {
-    return "otpauth://totp/" + percentEncode(issuer) + ":" + percentEncode(account) + "?secret=" + base32Encode(secret) +
-           "&issuer=" + percentEncode(issuer) + "&algorithm=SHA1&digits=" + std::to_string(settings.digits) +
-           "&period=" + std::to_string(settings.stepSeconds);
+    return "otpauth://totp/" + percentEncode(issuer) + ":" + percentEncode(account) +
+        "?secret=" + base32Encode(secret) + "&issuer=" + percentEncode(issuer) +
+        "&algorithm=SHA1&digits=" + std::to_string(settings.digits) + "&period=" + std::to_string(settings.stepSeconds);
 }
 
 } // namespace sbor::auth

@@ -6,7 +6,6 @@
 #include "opaquetokens.h"
 #include "totp.h"
 
-
 namespace sbor::auth {
 namespace {
 
@@ -34,7 +33,8 @@ bool acceptSecondFactor(UserRepository& users, const StoredUser& user, const std
     return normalized.size() == 12 && users.useRecoveryCode(user.user.id, sha256Hex(normalized));
 }
 
-Result<TotpSetup> TwoFactor::setup(const access::Principal& caller, const std::string& password, const CallContext& call)
+Result<TotpSetup> TwoFactor::setup(const access::Principal& caller, const std::string& password,
+                                   const CallContext& call)
 {
     auto confirmed = confirmPassword(m_deps, caller.userId, password, call);
     if (!confirmed)
@@ -51,7 +51,8 @@ Result<TotpSetup> TwoFactor::setup(const access::Principal& caller, const std::s
     return TotpSetup{encoded, otpauthUri("Sbor", confirmed->user.email, secret)};
 }
 
-Result<TotpEnabled> TwoFactor::enable(const access::Principal& caller, const std::string& code, bool endOthers, const CallContext& call)
+Result<TotpEnabled> TwoFactor::enable(const access::Principal& caller, const std::string& code, bool endOthers,
+                                      const CallContext& call)
 {
     return m_deps.database.run([&](pqxx::connection& connection) -> Result<TotpEnabled> {
         pqxx::work tx(connection);
@@ -74,15 +75,18 @@ Result<TotpEnabled> TwoFactor::enable(const access::Principal& caller, const std
         for (const auto& recovery : enabled.recoveryCodes)
             hashes.push_back(sha256Hex(normalizeRecoveryCode(recovery)));
         users.replaceRecoveryCodes(caller.userId, hashes);
-        enabled.endedSessions = endOthers ? endOtherSessions(m_deps, tx, caller.userId, caller.sessionId, "two_factor_enabled") : 0;
-        users.audit(caller.userId, "user.two_factor_enabled", caller.userId, {{"ended_sessions", enabled.endedSessions}}, call.traceId);
+        enabled.endedSessions = endOthers
+            ? endOtherSessions(m_deps, tx, caller.userId, caller.sessionId, "two_factor_enabled")
+            : 0;
+        users.audit(caller.userId, "user.two_factor_enabled", caller.userId,
+                    {{"ended_sessions", enabled.endedSessions}}, call.traceId);
         tx.commit();
         return enabled;
     });
 }
 
-Result<int> TwoFactor::disable(const access::Principal& caller, const std::string& password, const std::string& code, bool endOthers,
-                               const CallContext& call)
+Result<int> TwoFactor::disable(const access::Principal& caller, const std::string& password, const std::string& code,
+                               bool endOthers, const CallContext& call)
 {
     auto confirmed = confirmPassword(m_deps, caller.userId, password, call);
     if (!confirmed)
@@ -98,8 +102,11 @@ Result<int> TwoFactor::disable(const access::Principal& caller, const std::strin
         if (!acceptSecondFactor(users, *stored, code))
             return wrongCode();
         users.disableTotp(caller.userId);
-        const int ended = endOthers ? endOtherSessions(m_deps, tx, caller.userId, caller.sessionId, "two_factor_disabled") : 0;
-        users.audit(caller.userId, "user.two_factor_disabled", caller.userId, {{"ended_sessions", ended}}, call.traceId);
+        const int ended = endOthers
+            ? endOtherSessions(m_deps, tx, caller.userId, caller.sessionId, "two_factor_disabled")
+            : 0;
+        users.audit(caller.userId, "user.two_factor_disabled", caller.userId, {{"ended_sessions", ended}},
+                    call.traceId);
         tx.commit();
         return ended;
     });

@@ -30,9 +30,10 @@ public:
     explicit TwoFactor(AuthDependencies& dependencies) : m_deps(dependencies) {}
 
     Result<TotpSetup> setup(const access::Principal& caller, const std::string& password, const CallContext& call);
-    Result<TotpEnabled> enable(const access::Principal& caller, const std::string& code, bool endOtherSessions, const CallContext& call);
-    Result<int> disable(const access::Principal& caller, const std::string& password, const std::string& code, bool endOtherSessions,
-                        const CallContext& call);
+    Result<TotpEnabled> enable(const access::Principal& caller, const std::string& code, bool endOtherSessions,
+                               const CallContext& call);
+    Result<int> disable(const access::Principal& caller, const std::string& password, const std::string& code,
+                        bool endOtherSessions, const CallContext& call);
 
 private:
     AuthDependencies& m_deps;

@@ -12,11 +12,7 @@ namespace {
 
 Error noSuchUser(const std::string& id) { return Error(ErrorCode::NotFound, "no such user", {{"id", id}}); }
 
-Error badCursor()
-{
-    return invalidField("cursor", "is not valid", "cursor is not one this API returned");
-}
-
+Error badCursor() { return invalidField("cursor", "is not valid", "cursor is not one this API returned"); }
 
 } // namespace
 
@@ -60,12 +56,14 @@ Result<User> UserAdministration::setRoles(const access::Principal& admin, const 
         const bool staysAdmin = std::find(roles.begin(), roles.end(), access::Role::Admin) != roles.end();
         if (wasAdmin && !staysAdmin && stored->user.status == "active") {
             const int admins =
-                tx.exec1("SELECT count(*) FROM auth.users WHERE status = 'active' AND 'admin' = ANY(roles)")[0].as<int>();
+                tx.exec1("SELECT count(*) FROM auth.users WHERE status = 'active' AND 'admin' = ANY(roles)")[0]
+                    .as<int>();
             if (admins <= 1)
                 return Error(ErrorCode::Conflict, "this is the last active admin; make someone else admin first");
         }
         User updated = users.setRoles(userId, roles);
-        users.audit(admin.userId, "user.roles_changed", userId, {{"from", roleNamesJson(before)}, {"to", roleNamesJson(roles)}}, call.traceId);
+        users.audit(admin.userId, "user.roles_changed", userId,
+                    {{"from", roleNamesJson(before)}, {"to", roleNamesJson(roles)}}, call.traceId);
         tx.commit();
         return updated;
     });
@@ -74,8 +72,8 @@ Result<User> UserAdministration::setRoles(const access::Principal& admin, const 
     return result;
 }
 
-Result<User> UserAdministration::block(const access::Principal& admin, const std::string& userId, const std::string& reason,
-                                       const CallContext& call)
+Result<User> UserAdministration::block(const access::Principal& admin, const std::string& userId,
+                                       const std::string& reason, const CallContext& call)
 {
     if (!isUuid(userId))
         return noSuchUser(userId);
@@ -92,8 +90,10 @@ Result<User> UserAdministration::block(const access::Principal& admin, const std
             return stored->user; // blocking twice changes nothing
         users.setStatus(userId, "blocked");
         ended = SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).revokeAllOf(userId, "", "blocked");
-        users.audit(admin.userId, "user.blocked", userId, {{"reason", reason}, {"ended_sessions", ended.size()}}, call.traceId);
-        outbox::append(tx, "auth", {"user", userId, "user.blocked", {{"user_id", userId}, {"reason", reason}}, call.traceId});
+        users.audit(admin.userId, "user.blocked", userId, {{"reason", reason}, {"ended_sessions", ended.size()}},
+                    call.traceId);
+        outbox::append(tx, "auth",
+                       {"user", userId, "user.blocked", {{"user_id", userId}, {"reason", reason}}, call.traceId});
         auto updated = users.findById(userId);
         tx.commit();
         return updated->user;
@@ -102,7 +102,8 @@ Result<User> UserAdministration::block(const access::Principal& admin, const std
     return result;
 }
 
-Result<User> UserAdministration::unblock(const access::Principal& admin, const std::string& userId, const CallContext& call)
+Result<User> UserAdministration::unblock(const access::Principal& admin, const std::string& userId,
+                                         const CallContext& call)
 {
     if (!isUuid(userId))
         return noSuchUser(userId);
@@ -125,7 +126,8 @@ Result<User> UserAdministration::unblock(const access::Principal& admin, const s
     return result;
 }
 
-Result<AuditPage> UserAdministration::auditLog(const std::optional<std::string>& targetId, const std::string& cursor, int limit)
+Result<AuditPage> UserAdministration::auditLog(const std::optional<std::string>& targetId, const std::string& cursor,
+                                               int limit)
 {
     if (targetId && !isUuid(*targetId)) {
         return invalidField("target", "is not a UUID", "target must be a user id");

@@ -37,9 +37,10 @@ public:
     explicit UserAdministration(AuthDependencies& dependencies) : m_deps(dependencies) {}
 
     Result<UserPage> search(const UserSearch& search);
-    Result<User> setRoles(const access::Principal& admin, const std::string& userId, const std::vector<access::Role>& roles,
-                          const CallContext& call);
-    Result<User> block(const access::Principal& admin, const std::string& userId, const std::string& reason, const CallContext& call);
+    Result<User> setRoles(const access::Principal& admin, const std::string& userId,
+                          const std::vector<access::Role>& roles, const CallContext& call);
+    Result<User> block(const access::Principal& admin, const std::string& userId, const std::string& reason,
+                       const CallContext& call);
     Result<User> unblock(const access::Principal& admin, const std::string& userId, const CallContext& call);
     Result<AuditPage> auditLog(const std::optional<std::string>& targetId, const std::string& cursor, int limit);
 

@@ -14,20 +14,23 @@ nlohmann::json userJson(const User& user, UserView view)
     case UserView::Private:
         break;
     }
-    return wire::toJson(wire::User{user.id, user.email, user.name, user.phone, user.country, user.locale, access::roleNames(user.roles), user.status,
-                                   user.twoFactorEnabled, user.createdAt, user.updatedAt});
+    return wire::toJson(wire::User{user.id, user.email, user.name, user.phone, user.country, user.locale,
+                                   access::roleNames(user.roles), user.status, user.twoFactorEnabled, user.createdAt,
+                                   user.updatedAt});
 }
 
 nlohmann::json tokenGrantJson(const TokenGrant& grant)
 {
-    nlohmann::json json = wire::toJson(wire::TokenGrant{grant.accessToken, grant.refreshToken, grant.expiresIn, grant.sessionId, {}});
+    nlohmann::json json = wire::toJson(
+        wire::TokenGrant{grant.accessToken, grant.refreshToken, grant.expiresIn, grant.sessionId, {}});
     json["user"] = userJson(grant.user);
     return json;
 }
 
 nlohmann::json sessionJson(const Session& session, bool current)
 {
-    return wire::toJson(wire::Session{session.id, session.userAgent, session.ip, session.createdAt, session.lastUsedAt, session.expiresAt, current});
+    return wire::toJson(wire::Session{session.id, session.userAgent, session.ip, session.createdAt, session.lastUsedAt,
+                                      session.expiresAt, current});
 }
 
 nlohmann::json auditEntryJson(const AuditEntry& entry)

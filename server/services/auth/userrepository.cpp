@@ -11,8 +11,8 @@ namespace {
 std::string userColumns()
 {
     return "id::text, coalesce(email, ''), coalesce(name, ''), phone, country, locale, roles, status, totp_enabled_at IS NOT NULL, " +
-           rfc3339Sql("created_at") + ", " + rfc3339Sql("updated_at") +
-           ", coalesce(password_hash, ''), totp_secret, totp_pending_secret, totp_last_step";
+        rfc3339Sql("created_at") + ", " + rfc3339Sql("updated_at") +
+        ", coalesce(password_hash, ''), totp_secret, totp_pending_secret, totp_last_step";
 }
 
 std::optional<std::string> optionalText(const pqxx::field& field)
@@ -47,8 +47,10 @@ StoredUser storedUserFrom(const pqxx::row& row)
 
 } // namespace
 
-Error emailTaken() { return Error(ErrorCode::EmailTaken, "an account with this email already exists", {{"field", "email"}}); }
-
+Error emailTaken()
+{
+    return Error(ErrorCode::EmailTaken, "an account with this email already exists", {{"field", "email"}});
+}
 
 std::vector<access::Role> rolesFromArray(const pqxx::field& field)
 {
@@ -79,9 +81,10 @@ Result<User> UserRepository::insert(const NewUser& user)
     const pqxx::result rows = m_tx.exec_params(
         "INSERT INTO auth.users (email, name, password_hash, phone, country, locale, roles, password_changed_at) "
         "VALUES ($1, $2, $3, NULLIF($4, ''), NULLIF($5, ''), NULLIF($6, ''), $7::text[], now()) "
-        "ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO NOTHING RETURNING " + userColumns(),
-        user.email, user.name, user.passwordHash, user.phone.value_or(""), user.country.value_or(""), user.locale.value_or(""),
-        rolesToArrayLiteral(user.roles));
+        "ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO NOTHING RETURNING " +
+            userColumns(),
+        user.email, user.name, user.passwordHash, user.phone.value_or(""), user.country.value_or(""),
+        user.locale.value_or(""), rolesToArrayLiteral(user.roles));
     if (rows.empty())
         return emailTaken();
     return storedUserFrom(rows[0]).user;
@@ -123,7 +126,8 @@ Result<User> UserRepository::updateProfile(const std::string& id, const ProfileC
         "country = CASE WHEN $4::text IS NULL THEN country ELSE NULLIF($4, '') END, "
         "locale = CASE WHEN $5::text IS NULL THEN locale ELSE NULLIF($5, '') END, "
         "email = coalesce($6, email), updated_at = now() "
-        "WHERE id = $1::uuid RETURNING " + userColumns(),
+        "WHERE id = $1::uuid RETURNING " +
+            userColumns(),
         id, changes.name ? changes.name->c_str() : nullptr, changes.phone ? changes.phone->c_str() : nullptr,
         changes.country ? changes.country->c_str() : nullptr, changes.locale ? changes.locale->c_str() : nullptr,
         changes.email ? changes.email->c_str() : nullptr);
@@ -132,23 +136,25 @@ Result<User> UserRepository::updateProfile(const std::string& id, const ProfileC
 
 void UserRepository::setPasswordHash(const std::string& id, const std::string& hash)
 {
-    m_tx.exec_params("UPDATE auth.users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1::uuid",
-                     id, hash);
+    m_tx.exec_params(
+        "UPDATE auth.users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1::uuid",
+        id, hash);
 }
 
 User UserRepository::setRoles(const std::string& id, const std::vector<access::Role>& roles)
 {
-    const pqxx::row row = m_tx.exec_params1("UPDATE auth.users SET roles = $2::text[], updated_at = now() WHERE id = $1::uuid RETURNING " +
-                                                userColumns(),
-                                            id, rolesToArrayLiteral(roles));
+    const pqxx::row row = m_tx.exec_params1(
+        "UPDATE auth.users SET roles = $2::text[], updated_at = now() WHERE id = $1::uuid RETURNING " + userColumns(),
+        id, rolesToArrayLiteral(roles));
     return storedUserFrom(row).user;
 }
 
 void UserRepository::setStatus(const std::string& id, const std::string& status)
 {
-    m_tx.exec_params("UPDATE auth.users SET status = $2, blocked_at = CASE WHEN $2 = 'blocked' THEN now() ELSE NULL END, "
-                     "updated_at = now() WHERE id = $1::uuid",
-                     id, status);
+    m_tx.exec_params(
+        "UPDATE auth.users SET status = $2, blocked_at = CASE WHEN $2 = 'blocked' THEN now() ELSE NULL END, "
+        "updated_at = now() WHERE id = $1::uuid",
+        id, status);
 }
 
 void UserRepository::erasePersonalData(const std::string& id)
@@ -163,14 +169,16 @@ void UserRepository::erasePersonalData(const std::string& id)
 
 void UserRepository::setPendingTotpSecret(const std::string& id, const std::string& secret)
 {
-    m_tx.exec_params("UPDATE auth.users SET totp_pending_secret = $2, updated_at = now() WHERE id = $1::uuid", id, secret);
+    m_tx.exec_params("UPDATE auth.users SET totp_pending_secret = $2, updated_at = now() WHERE id = $1::uuid", id,
+                     secret);
 }
 
 void UserRepository::enableTotp(const std::string& id, std::int64_t acceptedStep)
 {
-    m_tx.exec_params("UPDATE auth.users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = now(), "
-                     "totp_last_step = $2, updated_at = now() WHERE id = $1::uuid",
-                     id, acceptedStep);
+    m_tx.exec_params(
+        "UPDATE auth.users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = now(), "
+        "totp_last_step = $2, updated_at = now() WHERE id = $1::uuid",
+        id, acceptedStep);
 }
 
 void UserRepository::disableTotp(const std::string& id)
@@ -194,7 +202,8 @@ void UserRepository::replaceRecoveryCodes(const std::string& id, const std::vect
 {
     m_tx.exec_params("DELETE FROM auth.recovery_codes WHERE user_id = $1::uuid", id);
     for (const auto& hash : codeHashes)
-        m_tx.exec_params("INSERT INTO auth.recovery_codes (user_id, code_hash) VALUES ($1::uuid, decode($2, 'hex'))", id, hash);
+        m_tx.exec_params("INSERT INTO auth.recovery_codes (user_id, code_hash) VALUES ($1::uuid, decode($2, 'hex'))",
+                         id, hash);
 }
 
 bool UserRepository::useRecoveryCode(const std::string& id, const std::string& codeHash)
@@ -208,7 +217,9 @@ bool UserRepository::useRecoveryCode(const std::string& id, const std::string& c
 
 int UserRepository::unusedRecoveryCodes(const std::string& id)
 {
-    return m_tx.exec_params1("SELECT count(*) FROM auth.recovery_codes WHERE user_id = $1::uuid AND used_at IS NULL", id)[0].as<int>();
+    return m_tx
+        .exec_params1("SELECT count(*) FROM auth.recovery_codes WHERE user_id = $1::uuid AND used_at IS NULL", id)[0]
+        .as<int>();
 }
 
 std::vector<User> UserRepository::list(const UserQuery& query)
@@ -218,13 +229,14 @@ std::vector<User> UserRepository::list(const UserQuery& query)
     const std::string afterCreated = query.after ? query.after->first : std::string();
     const std::string afterId = query.after ? query.after->second : std::string();
     const pqxx::result rows = m_tx.exec_params(
-        "SELECT " + userColumns() + " FROM auth.users WHERE "
-        "($1 = '' OR email ILIKE $1 OR name ILIKE $1) "
-        "AND ($2 = '' OR $2 = ANY(roles)) AND ($3 = '' OR status = $3) "
-        "AND ($4 = '' OR (created_at, id) > ($4::timestamptz, $5::uuid)) "
-        "ORDER BY created_at, id LIMIT $6",
-        pattern, query.role ? std::string(access::roleName(*query.role)) : std::string(), query.status.value_or(""), afterCreated,
-        afterId.empty() ? std::string("00000000-0000-0000-0000-000000000000") : afterId, query.limit);
+        "SELECT " + userColumns() +
+            " FROM auth.users WHERE "
+            "($1 = '' OR email ILIKE $1 OR name ILIKE $1) "
+            "AND ($2 = '' OR $2 = ANY(roles)) AND ($3 = '' OR status = $3) "
+            "AND ($4 = '' OR (created_at, id) > ($4::timestamptz, $5::uuid)) "
+            "ORDER BY created_at, id LIMIT $6",
+        pattern, query.role ? std::string(access::roleName(*query.role)) : std::string(), query.status.value_or(""),
+        afterCreated, afterId.empty() ? std::string("00000000-0000-0000-0000-000000000000") : afterId, query.limit);
     std::vector<User> users;
     for (const auto& row : rows)
         users.push_back(storedUserFrom(row).user);
@@ -239,18 +251,20 @@ void UserRepository::audit(const std::string& actorId, const std::string& action
                      actorId, action, targetId, details.dump(), traceId);
 }
 
-std::vector<AuditEntry> UserRepository::auditEntries(const std::optional<std::string>& targetId, std::optional<std::int64_t> beforeId,
-                                                     int limit)
+std::vector<AuditEntry> UserRepository::auditEntries(const std::optional<std::string>& targetId,
+                                                     std::optional<std::int64_t> beforeId, int limit)
 {
     const pqxx::result rows = m_tx.exec_params(
-        "SELECT id, " + rfc3339Sql("at") + ", coalesce(actor_id::text, ''), action, coalesce(target_id::text, ''), details::text, "
-        "coalesce(trace_id, '') FROM auth.audit_log WHERE ($1 = '' OR target_id = NULLIF($1, '')::uuid) AND id < $2 "
-        "ORDER BY id DESC LIMIT $3",
+        "SELECT id, " + rfc3339Sql("at") +
+            ", coalesce(actor_id::text, ''), action, coalesce(target_id::text, ''), details::text, "
+            "coalesce(trace_id, '') FROM auth.audit_log WHERE ($1 = '' OR target_id = NULLIF($1, '')::uuid) AND id < $2 "
+            "ORDER BY id DESC LIMIT $3",
         targetId.value_or(""), beforeId.value_or(INT64_MAX), limit);
     std::vector<AuditEntry> entries;
     for (const auto& row : rows) {
-        entries.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
-                           row[4].as<std::string>(), nlohmann::json::parse(row[5].as<std::string>()), row[6].as<std::string>()});
+        entries.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                           row[3].as<std::string>(), row[4].as<std::string>(),
+                           nlohmann::json::parse(row[5].as<std::string>()), row[6].as<std::string>()});
     }
     return entries;
 }

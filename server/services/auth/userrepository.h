@@ -24,7 +24,7 @@ struct ProfileChanges {
 };
 
 struct UserQuery {
-    std::string text;                 // substring of email or name, case-insensitive
+    std::string text; // substring of email or name, case-insensitive
     std::optional<access::Role> role;
     std::optional<std::string> status;
     int limit = 50;
@@ -72,8 +72,8 @@ public:
 
     void audit(const std::string& actorId, const std::string& action, const std::string& targetId,
                const nlohmann::json& details, const std::string& traceId);
-    std::vector<AuditEntry> auditEntries(const std::optional<std::string>& targetId, std::optional<std::int64_t> beforeId,
-                                         int limit);
+    std::vector<AuditEntry> auditEntries(const std::optional<std::string>& targetId,
+                                         std::optional<std::int64_t> beforeId, int limit);
 
 private:
     pqxx::transaction_base& m_tx;

@@ -20,12 +20,12 @@ using wire::ScheduleItem;
 enum class EventSort { StartsAscending, StartsDescending, CreatedAscending, CreatedDescending };
 
 struct EventQuery {
-    std::optional<std::string> ownedBy;   // ?mine=true: this organizer's events in any status
-    std::optional<std::string> status;    // with ownedBy only
+    std::optional<std::string> ownedBy; // ?mine=true: this organizer's events in any status
+    std::optional<std::string> status;  // with ownedBy only
     std::optional<std::int64_t> categoryId;
-    std::optional<std::string> from;      // starts_at >= from
-    std::optional<std::string> to;        // starts_at < to
-    std::string text;                     // in title or venue, case-insensitive
+    std::optional<std::string> from; // starts_at >= from
+    std::optional<std::string> to;   // starts_at < to
+    std::string text;                // in title or venue, case-insensitive
     std::optional<std::string> organizerId;
     EventSort sort = EventSort::StartsAscending;
     int limit = 20;

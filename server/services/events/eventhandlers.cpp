@@ -43,9 +43,11 @@ void checkUrl(http::JsonFieldReader& reader, const std::string& field, const std
 }
 
 // Times are stored as given instants; the API always answers in UTC.
-void checkOrder(http::JsonFieldReader& reader, const std::optional<std::string>& startsAt, const std::optional<std::string>& endsAt)
+void checkOrder(http::JsonFieldReader& reader, const std::optional<std::string>& startsAt,
+                const std::optional<std::string>& endsAt)
 {
-    if (startsAt && endsAt && parseRfc3339(*startsAt) && parseRfc3339(*endsAt) && *parseRfc3339(*endsAt) <= *parseRfc3339(*startsAt))
+    if (startsAt && endsAt && parseRfc3339(*startsAt) && parseRfc3339(*endsAt) &&
+        *parseRfc3339(*endsAt) <= *parseRfc3339(*startsAt))
         reader.addProblem("ends_at", "must be after starts_at");
 }
 
@@ -79,18 +81,26 @@ void EventHandlers::registerRoutes(http::Router& router, const std::string& serv
     const auto bind = [this](Reply (EventHandlers::*method)(HttpRequest&)) {
         return [this, method](HttpRequest& request) { return (this->*method)(request); };
     };
-    router.add("POST", "/api/v1/events", service, Access::require(Permission::EventsWrite), bind(&EventHandlers::createEvent));
+    router.add("POST", "/api/v1/events", service, Access::require(Permission::EventsWrite),
+               bind(&EventHandlers::createEvent));
     router.add("GET", "/api/v1/events", service, Access::optional(), bind(&EventHandlers::listEvents));
     router.add("GET", "/api/v1/events/{id}", service, Access::optional(), bind(&EventHandlers::readEvent));
-    router.add("PATCH", "/api/v1/events/{id}", service, Access::require(Permission::EventsWrite), bind(&EventHandlers::updateEvent));
-    router.add("POST", "/api/v1/events/{id}/publish", service, Access::require(Permission::EventsWrite), bind(&EventHandlers::publishEvent));
-    router.add("POST", "/api/v1/events/{id}/cancel", service, Access::require(Permission::EventsWrite), bind(&EventHandlers::cancelEvent));
+    router.add("PATCH", "/api/v1/events/{id}", service, Access::require(Permission::EventsWrite),
+               bind(&EventHandlers::updateEvent));
+    router.add("POST", "/api/v1/events/{id}/publish", service, Access::require(Permission::EventsWrite),
+               bind(&EventHandlers::publishEvent));
+    router.add("POST", "/api/v1/events/{id}/cancel", service, Access::require(Permission::EventsWrite),
+               bind(&EventHandlers::cancelEvent));
     router.add("GET", "/api/v1/events/{id}/schedule", service, Access::optional(), bind(&EventHandlers::readSchedule));
-    router.add("PUT", "/api/v1/events/{id}/schedule", service, Access::require(Permission::EventsWrite), bind(&EventHandlers::replaceSchedule));
+    router.add("PUT", "/api/v1/events/{id}/schedule", service, Access::require(Permission::EventsWrite),
+               bind(&EventHandlers::replaceSchedule));
     router.add("GET", "/api/v1/categories", service, Access::anyone(), bind(&EventHandlers::listCategories));
-    router.add("POST", "/api/v1/categories", service, Access::require(Permission::EventsWriteAny), bind(&EventHandlers::createCategory));
-    router.add("PATCH", "/api/v1/categories/{id}", service, Access::require(Permission::EventsWriteAny), bind(&EventHandlers::renameCategory));
-    router.add("DELETE", "/api/v1/categories/{id}", service, Access::require(Permission::EventsWriteAny), bind(&EventHandlers::deleteCategory));
+    router.add("POST", "/api/v1/categories", service, Access::require(Permission::EventsWriteAny),
+               bind(&EventHandlers::createCategory));
+    router.add("PATCH", "/api/v1/categories/{id}", service, Access::require(Permission::EventsWriteAny),
+               bind(&EventHandlers::renameCategory));
+    router.add("DELETE", "/api/v1/categories/{id}", service, Access::require(Permission::EventsWriteAny),
+               bind(&EventHandlers::deleteCategory));
 }
 
 Reply EventHandlers::createEvent(HttpRequest& request)
@@ -110,8 +120,11 @@ Reply EventHandlers::createEvent(HttpRequest& request)
     draft.coverUrl = reader.optionalString("cover_url", kMaxUrl);
     checkNotBlank(reader, "title", body->contains("title") ? std::optional(draft.title) : std::nullopt);
     checkNotBlank(reader, "venue", body->contains("venue") ? std::optional(draft.venue) : std::nullopt);
-    const auto startsAt = body->contains("starts_at") && (*body)["starts_at"].is_string() ? std::optional(draft.startsAt) : std::nullopt;
-    const auto endsAt = body->contains("ends_at") && (*body)["ends_at"].is_string() ? std::optional(draft.endsAt) : std::nullopt;
+    const auto startsAt = body->contains("starts_at") && (*body)["starts_at"].is_string()
+        ? std::optional(draft.startsAt)
+        : std::nullopt;
+    const auto endsAt = body->contains("ends_at") && (*body)["ends_at"].is_string() ? std::optional(draft.endsAt)
+                                                                                    : std::nullopt;
     checkTime(reader, "starts_at", startsAt);
     checkTime(reader, "ends_at", endsAt);
     checkOrder(reader, startsAt, endsAt);
@@ -140,7 +153,8 @@ Reply EventHandlers::listEvents(HttpRequest& request)
     }
     if (const std::string status = request.queryValue("status"); !status.empty()) {
         if (!query.ownedBy)
-            return invalidQueryParameter("status", "filters your own events: use it with mine=true (the public list shows published events)");
+            return invalidQueryParameter(
+                "status", "filters your own events: use it with mine=true (the public list shows published events)");
         if (status != "draft" && status != "published" && status != "cancelled" && status != "completed")
             return invalidQueryParameter("status", "must be draft, published, cancelled or completed");
         query.status = status;
@@ -195,7 +209,8 @@ Reply EventHandlers::listEvents(HttpRequest& request)
     nlohmann::json items = nlohmann::json::array();
     for (const auto& event : page->items)
         items.push_back(wire::toJson(event));
-    return HttpResponse::json(200, {{"items", items}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
+    return HttpResponse::json(
+        200, {{"items", items}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
 }
 
 Reply EventHandlers::readEvent(HttpRequest& request)
@@ -241,8 +256,11 @@ Reply EventHandlers::updateEvent(HttpRequest& request)
         reader.addProblem("version", "differs from If-Match");
     if (auto problem = reader.finish())
         return *problem;
-    changes.expectedVersion = headerVersion ? headerVersion : bodyVersion ? std::optional<int>(static_cast<int>(*bodyVersion)) : std::nullopt;
-    auto updated = m_planning.update(caller(request), request.pathParameter("id"), changes, http::callContextOf(request));
+    changes.expectedVersion = headerVersion ? headerVersion
+        : bodyVersion                       ? std::optional<int>(static_cast<int>(*bodyVersion))
+                                            : std::nullopt;
+    auto updated = m_planning.update(caller(request), request.pathParameter("id"), changes,
+                                     http::callContextOf(request));
     if (!updated)
         return updated.error();
     return withEntityTag(HttpResponse::json(200, wire::toJson(*updated)), *updated);
@@ -266,7 +284,8 @@ Reply EventHandlers::cancelEvent(HttpRequest& request)
     checkNotBlank(reader, "reason", body->contains("reason") ? std::optional(reason) : std::nullopt);
     if (auto problem = reader.finish())
         return *problem;
-    auto cancelled = m_planning.cancel(caller(request), request.pathParameter("id"), reason, http::callContextOf(request));
+    auto cancelled = m_planning.cancel(caller(request), request.pathParameter("id"), reason,
+                                       http::callContextOf(request));
     if (!cancelled)
         return cancelled.error();
     return withEntityTag(HttpResponse::json(200, wire::toJson(*cancelled)), *cancelled);
@@ -310,7 +329,7 @@ Reply EventHandlers::replaceSchedule(HttpRequest& request)
             entry.speaker = item.optionalString("speaker", kMaxTitle);
             entry.room = item.optionalString("room", kMaxTitle);
             const bool times = (*found)[i].contains("starts_at") && (*found)[i]["starts_at"].is_string() &&
-                               (*found)[i].contains("ends_at") && (*found)[i]["ends_at"].is_string();
+                (*found)[i].contains("ends_at") && (*found)[i]["ends_at"].is_string();
             if (times) {
                 checkTime(item, "starts_at", entry.startsAt);
                 checkTime(item, "ends_at", entry.endsAt);

@@ -16,8 +16,9 @@ Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no
 
 nlohmann::json eventSummary(const Event& event)
 {
-    return {{"event_id", event.id}, {"organizer_id", event.organizerId}, {"title", event.title}, {"starts_at", event.startsAt},
-            {"ends_at", event.endsAt}, {"timezone", event.timezone}, {"venue", event.venue}};
+    return {{"event_id", event.id},        {"organizer_id", event.organizerId}, {"title", event.title},
+            {"starts_at", event.startsAt}, {"ends_at", event.endsAt},           {"timezone", event.timezone},
+            {"venue", event.venue}};
 }
 
 // The checks that need the database: a real time zone, an existing category.
@@ -101,8 +102,8 @@ Result<EventPage> EventPlanning::list(const EventQuery& query)
     return page;
 }
 
-Result<Event> EventPlanning::update(const access::Principal& caller, const std::string& eventId, const EventChanges& changes,
-                                    const CallContext& call)
+Result<Event> EventPlanning::update(const access::Principal& caller, const std::string& eventId,
+                                    const EventChanges& changes, const CallContext& call)
 {
     try {
         return updateLocked(caller, eventId, changes, call);
@@ -111,8 +112,8 @@ Result<Event> EventPlanning::update(const access::Principal& caller, const std::
     }
 }
 
-Result<Event> EventPlanning::updateLocked(const access::Principal& caller, const std::string& eventId, const EventChanges& changes,
-                                          const CallContext& call)
+Result<Event> EventPlanning::updateLocked(const access::Principal& caller, const std::string& eventId,
+                                          const EventChanges& changes, const CallContext& call)
 {
     return m_database.run([&](pqxx::connection& connection) -> Result<Event> {
         pqxx::work tx(connection);
@@ -125,7 +126,8 @@ Result<Event> EventPlanning::updateLocked(const access::Principal& caller, const
                          {{"current_version", current->version}, {"your_version", *changes.expectedVersion}});
         }
         if (current->status == "cancelled" || current->status == "completed")
-            return Error(ErrorCode::Conflict, "a " + current->status + " event cannot be changed", {{"status", current->status}});
+            return Error(ErrorCode::Conflict, "a " + current->status + " event cannot be changed",
+                         {{"status", current->status}});
         const std::string startsAt = changes.startsAt.value_or(current->startsAt);
         const std::string endsAt = changes.endsAt.value_or(current->endsAt);
         if (*parseRfc3339(endsAt) <= *parseRfc3339(startsAt))
@@ -135,10 +137,14 @@ Result<Event> EventPlanning::updateLocked(const access::Principal& caller, const
         Event updated = events.update(eventId, changes);
         if (updated.status == "published") {
             nlohmann::json changed = nlohmann::json::array();
-            for (const auto& [name, given] : {std::pair{"title", changes.title.has_value()}, {"description", changes.description.has_value()},
-                                              {"venue", changes.venue.has_value()}, {"starts_at", changes.startsAt.has_value()},
-                                              {"ends_at", changes.endsAt.has_value()}, {"timezone", changes.timezone.has_value()},
-                                              {"category_id", changes.categoryId.has_value()}, {"cover_url", changes.coverUrl.has_value()}}) {
+            for (const auto& [name, given] : {std::pair{"title", changes.title.has_value()},
+                                              {"description", changes.description.has_value()},
+                                              {"venue", changes.venue.has_value()},
+                                              {"starts_at", changes.startsAt.has_value()},
+                                              {"ends_at", changes.endsAt.has_value()},
+                                              {"timezone", changes.timezone.has_value()},
+                                              {"category_id", changes.categoryId.has_value()},
+                                              {"cover_url", changes.coverUrl.has_value()}}) {
                 if (given)
                     changed.push_back(name);
             }
@@ -152,7 +158,8 @@ Result<Event> EventPlanning::updateLocked(const access::Principal& caller, const
     });
 }
 
-Result<Event> EventPlanning::publish(const access::Principal& caller, const std::string& eventId, const CallContext& call)
+Result<Event> EventPlanning::publish(const access::Principal& caller, const std::string& eventId,
+                                     const CallContext& call)
 {
     // Asked before the transaction: the answer may come over the network, and a pooled
     // connection must not be held while waiting for another.
@@ -169,7 +176,8 @@ Result<Event> EventPlanning::publish(const access::Principal& caller, const std:
         if (current->status == "published")
             return *current; // publishing twice changes nothing
         if (current->status != "draft")
-            return Error(ErrorCode::Conflict, "a " + current->status + " event cannot be published", {{"status", current->status}});
+            return Error(ErrorCode::Conflict, "a " + current->status + " event cannot be published",
+                         {{"status", current->status}});
         nlohmann::json missing = nlohmann::json::array();
         if (*parseRfc3339(current->startsAt) <= unixNowMicroseconds())
             missing.push_back("a start in the future");
@@ -184,8 +192,8 @@ Result<Event> EventPlanning::publish(const access::Principal& caller, const std:
     });
 }
 
-Result<Event> EventPlanning::cancel(const access::Principal& caller, const std::string& eventId, const std::string& reason,
-                                    const CallContext& call)
+Result<Event> EventPlanning::cancel(const access::Principal& caller, const std::string& eventId,
+                                    const std::string& reason, const CallContext& call)
 {
     auto cancelled = m_database.run([&](pqxx::connection& connection) -> Result<Event> {
         pqxx::work tx(connection);
@@ -194,7 +202,8 @@ Result<Event> EventPlanning::cancel(const access::Principal& caller, const std::
         if (!current)
             return current.error();
         if (current->status == "cancelled" || current->status == "completed")
-            return Error(ErrorCode::Conflict, "a " + current->status + " event cannot be cancelled", {{"status", current->status}});
+            return Error(ErrorCode::Conflict, "a " + current->status + " event cannot be cancelled",
+                         {{"status", current->status}});
         Event cancelled = events.setStatus(eventId, "cancelled", reason);
         nlohmann::json data = eventSummary(cancelled);
         data["reason"] = reason;
@@ -222,7 +231,8 @@ bool EventPlanning::windUpSales(const std::string& eventId, const std::string& t
         woundUp = Error(ErrorCode::Internal, e.what());
     }
     if (!woundUp) {
-        log::warn("a cancelled event's sales are not wound up yet", {{"event_id", eventId}, {"error", woundUp.error().message}});
+        log::warn("a cancelled event's sales are not wound up yet",
+                  {{"event_id", eventId}, {"error", woundUp.error().message}});
         return false;
     }
     m_database.run([&](pqxx::connection& connection) {
@@ -246,7 +256,8 @@ int EventPlanning::windUpCancelledEvents()
     return finished;
 }
 
-Result<std::vector<ScheduleItem>> EventPlanning::schedule(const std::optional<access::Principal>& caller, const std::string& eventId)
+Result<std::vector<ScheduleItem>> EventPlanning::schedule(const std::optional<access::Principal>& caller,
+                                                          const std::string& eventId)
 {
     auto event = read(caller, eventId);
     if (!event)
@@ -257,7 +268,8 @@ Result<std::vector<ScheduleItem>> EventPlanning::schedule(const std::optional<ac
     });
 }
 
-Result<std::vector<ScheduleItem>> EventPlanning::replaceSchedule(const access::Principal& caller, const std::string& eventId,
+Result<std::vector<ScheduleItem>> EventPlanning::replaceSchedule(const access::Principal& caller,
+                                                                 const std::string& eventId,
                                                                  const std::vector<ScheduleItem>& items)
 {
     return m_database.run([&](pqxx::connection& connection) -> Result<std::vector<ScheduleItem>> {
@@ -267,17 +279,20 @@ Result<std::vector<ScheduleItem>> EventPlanning::replaceSchedule(const access::P
         if (!current)
             return current.error();
         if (current->status == "cancelled" || current->status == "completed")
-            return Error(ErrorCode::Conflict, "a " + current->status + " event's schedule cannot change", {{"status", current->status}});
+            return Error(ErrorCode::Conflict, "a " + current->status + " event's schedule cannot change",
+                         {{"status", current->status}});
         const auto eventStart = *parseRfc3339(current->startsAt);
         const auto eventEnd = *parseRfc3339(current->endsAt);
         nlohmann::json problems = nlohmann::json::array();
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (*parseRfc3339(items[i].startsAt) < eventStart || *parseRfc3339(items[i].endsAt) > eventEnd)
-                problems.push_back({{"field", "items[" + std::to_string(i) + "]"},
-                                    {"problem", "must lie within the event (" + current->startsAt + " to " + current->endsAt + ")"}});
+                problems.push_back(
+                    {{"field", "items[" + std::to_string(i) + "]"},
+                     {"problem", "must lie within the event (" + current->startsAt + " to " + current->endsAt + ")"}});
         }
         if (!problems.empty())
-            return Error(ErrorCode::ValidationFailed, "schedule items must lie within the event", {{"fields", problems}});
+            return Error(ErrorCode::ValidationFailed, "schedule items must lie within the event",
+                         {{"fields", problems}});
         events.replaceSchedule(eventId, items);
         auto stored = events.schedule(eventId);
         tx.commit();

@@ -22,15 +22,19 @@ namespace sbor::events {
 class EventPlanning {
 public:
     EventPlanning(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory)
-        : m_database(database), m_directory(std::move(directory)) {}
+        : m_database(database), m_directory(std::move(directory))
+    {}
 
     Result<Event> create(const access::Principal& caller, const EventDraft& draft, const CallContext& call);
     Result<Event> read(const std::optional<access::Principal>& caller, const std::string& eventId);
     Result<EventPage> list(const EventQuery& query);
-    Result<Event> update(const access::Principal& caller, const std::string& eventId, const EventChanges& changes, const CallContext& call);
+    Result<Event> update(const access::Principal& caller, const std::string& eventId, const EventChanges& changes,
+                         const CallContext& call);
     Result<Event> publish(const access::Principal& caller, const std::string& eventId, const CallContext& call);
-    Result<Event> cancel(const access::Principal& caller, const std::string& eventId, const std::string& reason, const CallContext& call);
-    Result<std::vector<ScheduleItem>> schedule(const std::optional<access::Principal>& caller, const std::string& eventId);
+    Result<Event> cancel(const access::Principal& caller, const std::string& eventId, const std::string& reason,
+                         const CallContext& call);
+    Result<std::vector<ScheduleItem>> schedule(const std::optional<access::Principal>& caller,
+                                               const std::string& eventId);
     Result<std::vector<ScheduleItem>> replaceSchedule(const access::Principal& caller, const std::string& eventId,
                                                       const std::vector<ScheduleItem>& items);
 
@@ -49,7 +53,8 @@ public:
 private:
     // Asks the tickets service to end the event's sales; true once it has (and is recorded).
     bool windUpSales(const std::string& eventId, const std::string& traceId);
-    Result<Event> updateLocked(const access::Principal& caller, const std::string& eventId, const EventChanges& changes, const CallContext& call);
+    Result<Event> updateLocked(const access::Principal& caller, const std::string& eventId, const EventChanges& changes,
+                               const CallContext& call);
 
     db::ConnectionPool& m_database;
     std::shared_ptr<ServiceDirectory> m_directory;

@@ -9,9 +9,9 @@ using db::rfc3339Sql;
 
 std::string eventColumns()
 {
-    return "e.id::text, e.organizer_id::text, e.title, e.description, e.venue, " + rfc3339Sql("e.starts_at") + ", " + rfc3339Sql("e.ends_at") +
-           ", e.timezone, e.category_id, e.cover_url, e.status, e.cancel_reason, e.version, " + rfc3339Sql("e.created_at") + ", " +
-           rfc3339Sql("e.updated_at") + ", " + rfc3339Sql("e.published_at");
+    return "e.id::text, e.organizer_id::text, e.title, e.description, e.venue, " + rfc3339Sql("e.starts_at") + ", " +
+        rfc3339Sql("e.ends_at") + ", e.timezone, e.category_id, e.cover_url, e.status, e.cancel_reason, e.version, " +
+        rfc3339Sql("e.created_at") + ", " + rfc3339Sql("e.updated_at") + ", " + rfc3339Sql("e.published_at");
 }
 
 std::optional<std::string> optionalText(const pqxx::field& field)
@@ -52,10 +52,14 @@ std::vector<Event> eventsFrom(const pqxx::result& rows)
 const char* orderBy(EventSort sort)
 {
     switch (sort) {
-    case EventSort::StartsAscending: return "e.starts_at ASC, e.id ASC";
-    case EventSort::StartsDescending: return "e.starts_at DESC, e.id DESC";
-    case EventSort::CreatedAscending: return "e.created_at ASC, e.id ASC";
-    case EventSort::CreatedDescending: return "e.created_at DESC, e.id DESC";
+    case EventSort::StartsAscending:
+        return "e.starts_at ASC, e.id ASC";
+    case EventSort::StartsDescending:
+        return "e.starts_at DESC, e.id DESC";
+    case EventSort::CreatedAscending:
+        return "e.created_at ASC, e.id ASC";
+    case EventSort::CreatedDescending:
+        return "e.created_at DESC, e.id DESC";
     }
     return "e.starts_at ASC, e.id ASC";
 }
@@ -63,10 +67,14 @@ const char* orderBy(EventSort sort)
 const char* keyset(EventSort sort)
 {
     switch (sort) {
-    case EventSort::StartsAscending: return "(e.starts_at, e.id) > ($9::timestamptz, $10::uuid)";
-    case EventSort::StartsDescending: return "(e.starts_at, e.id) < ($9::timestamptz, $10::uuid)";
-    case EventSort::CreatedAscending: return "(e.created_at, e.id) > ($9::timestamptz, $10::uuid)";
-    case EventSort::CreatedDescending: return "(e.created_at, e.id) < ($9::timestamptz, $10::uuid)";
+    case EventSort::StartsAscending:
+        return "(e.starts_at, e.id) > ($9::timestamptz, $10::uuid)";
+    case EventSort::StartsDescending:
+        return "(e.starts_at, e.id) < ($9::timestamptz, $10::uuid)";
+    case EventSort::CreatedAscending:
+        return "(e.created_at, e.id) > ($9::timestamptz, $10::uuid)";
+    case EventSort::CreatedDescending:
+        return "(e.created_at, e.id) < ($9::timestamptz, $10::uuid)";
     }
     return "true";
 }
@@ -77,15 +85,16 @@ Event EventRepository::insert(const std::string& organizerId, const EventDraft& 
 {
     return eventFrom(m_tx.exec_params1(
         "INSERT INTO events.events AS e (organizer_id, title, description, venue, starts_at, ends_at, timezone, category_id, cover_url) "
-        "VALUES ($1::uuid, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7, $8, NULLIF($9, '')) RETURNING " + eventColumns(),
-        organizerId, draft.title, draft.description, draft.venue, draft.startsAt, draft.endsAt, draft.timezone, draft.categoryId,
-        draft.coverUrl.value_or("")));
+        "VALUES ($1::uuid, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7, $8, NULLIF($9, '')) RETURNING " +
+            eventColumns(),
+        organizerId, draft.title, draft.description, draft.venue, draft.startsAt, draft.endsAt, draft.timezone,
+        draft.categoryId, draft.coverUrl.value_or("")));
 }
 
 std::optional<Event> EventRepository::find(const std::string& id, bool lock)
 {
-    const pqxx::result rows =
-        m_tx.exec_params("SELECT " + eventColumns() + " FROM events.events e WHERE e.id = $1::uuid" + (lock ? " FOR UPDATE" : ""), id);
+    const pqxx::result rows = m_tx.exec_params(
+        "SELECT " + eventColumns() + " FROM events.events e WHERE e.id = $1::uuid" + (lock ? " FOR UPDATE" : ""), id);
     if (rows.empty())
         return std::nullopt;
     return eventFrom(rows[0]);
@@ -101,54 +110,63 @@ Event EventRepository::update(const std::string& id, const EventChanges& changes
         "timezone = coalesce($7, timezone), category_id = coalesce(NULLIF($8, '')::bigint, category_id), "
         "cover_url = CASE WHEN $9::text IS NULL THEN cover_url ELSE NULLIF($9, '') END, "
         "reminder_sent_at = CASE WHEN $5::timestamptz IS NULL OR $5::timestamptz = starts_at THEN reminder_sent_at ELSE NULL END, "
-        "version = version + 1, updated_at = now() WHERE e.id = $1::uuid RETURNING " + eventColumns(),
-        id, text(changes.title), text(changes.description), text(changes.venue), text(changes.startsAt), text(changes.endsAt),
-        text(changes.timezone), category, text(changes.coverUrl)));
+        "version = version + 1, updated_at = now() WHERE e.id = $1::uuid RETURNING " +
+            eventColumns(),
+        id, text(changes.title), text(changes.description), text(changes.venue), text(changes.startsAt),
+        text(changes.endsAt), text(changes.timezone), category, text(changes.coverUrl)));
 }
 
-Event EventRepository::setStatus(const std::string& id, const std::string& status, const std::optional<std::string>& cancelReason)
+Event EventRepository::setStatus(const std::string& id, const std::string& status,
+                                 const std::optional<std::string>& cancelReason)
 {
     return eventFrom(m_tx.exec_params1(
         "UPDATE events.events AS e SET status = $2, cancel_reason = coalesce($3, cancel_reason), version = version + 1, updated_at = now(), "
         "published_at = CASE WHEN $2 = 'published' THEN now() ELSE published_at END, "
         "cancelled_at = CASE WHEN $2 = 'cancelled' THEN now() ELSE cancelled_at END "
-        "WHERE e.id = $1::uuid RETURNING " + eventColumns(),
+        "WHERE e.id = $1::uuid RETURNING " +
+            eventColumns(),
         id, status, cancelReason ? cancelReason->c_str() : nullptr));
 }
 
 std::vector<Event> EventRepository::list(const EventQuery& query)
 {
-    const std::string sql =
-        "SELECT " + eventColumns() + " FROM events.events e WHERE "
+    const std::string sql = "SELECT " + eventColumns() +
+        " FROM events.events e WHERE "
         "(($1 = '' AND e.status = 'published') OR ($1 <> '' AND e.organizer_id = NULLIF($1, '')::uuid AND ($2 = '' OR e.status = $2))) "
         "AND ($3::bigint = 0 OR e.category_id = $3::bigint) "
         "AND ($4 = '' OR e.starts_at >= NULLIF($4, '')::timestamptz) AND ($5 = '' OR e.starts_at < NULLIF($5, '')::timestamptz) "
         "AND ($6 = '' OR e.title ILIKE $6 OR e.venue ILIKE $6) "
         "AND ($7 = '' OR e.organizer_id = NULLIF($7, '')::uuid) "
-        "AND ($8 = '' OR " + std::string(keyset(query.sort)) + ") "
-        "ORDER BY " + orderBy(query.sort) + " LIMIT $11";
+        "AND ($8 = '' OR " +
+        std::string(keyset(query.sort)) +
+        ") "
+        "ORDER BY " +
+        orderBy(query.sort) + " LIMIT $11";
     const bool paged = query.after.has_value();
     return eventsFrom(m_tx.exec_params(
-        sql, query.ownedBy.value_or(""), query.status.value_or(""), query.categoryId.value_or(0), query.from.value_or(""),
-        query.to.value_or(""), query.text.empty() ? std::string() : db::containsPattern(query.text), query.organizerId.value_or(""),
+        sql, query.ownedBy.value_or(""), query.status.value_or(""), query.categoryId.value_or(0),
+        query.from.value_or(""), query.to.value_or(""),
+        query.text.empty() ? std::string() : db::containsPattern(query.text), query.organizerId.value_or(""),
         paged ? "yes" : "", paged ? query.after->first : std::string("1970-01-01T00:00:00Z"),
         paged ? query.after->second : std::string("00000000-0000-0000-0000-000000000000"), query.limit + 1));
 }
 
 std::string EventRepository::sortValue(const Event& event, EventSort sort)
 {
-    return sort == EventSort::CreatedAscending || sort == EventSort::CreatedDescending ? event.createdAt : event.startsAt;
+    return sort == EventSort::CreatedAscending || sort == EventSort::CreatedDescending ? event.createdAt
+                                                                                       : event.startsAt;
 }
 
 std::vector<ScheduleItem> EventRepository::schedule(const std::string& eventId)
 {
     std::vector<ScheduleItem> items;
-    for (const auto& row : m_tx.exec_params("SELECT " + rfc3339Sql("starts_at") + ", " + rfc3339Sql("ends_at") +
-                                                ", title, speaker, room FROM events.schedule_items WHERE event_id = $1::uuid "
-                                                "ORDER BY starts_at, position",
-                                            eventId))
-        items.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(), optionalText(row[3]),
-                         optionalText(row[4])});
+    for (const auto& row :
+         m_tx.exec_params("SELECT " + rfc3339Sql("starts_at") + ", " + rfc3339Sql("ends_at") +
+                              ", title, speaker, room FROM events.schedule_items WHERE event_id = $1::uuid "
+                              "ORDER BY starts_at, position",
+                          eventId))
+        items.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                         optionalText(row[3]), optionalText(row[4])});
     return items;
 }
 
@@ -157,9 +175,11 @@ void EventRepository::replaceSchedule(const std::string& eventId, const std::vec
     m_tx.exec_params("DELETE FROM events.schedule_items WHERE event_id = $1::uuid", eventId);
     int position = 0;
     for (const auto& item : items) {
-        m_tx.exec_params("INSERT INTO events.schedule_items (event_id, position, starts_at, ends_at, title, speaker, room) "
-                         "VALUES ($1::uuid, $2, $3::timestamptz, $4::timestamptz, $5, NULLIF($6, ''), NULLIF($7, ''))",
-                         eventId, position++, item.startsAt, item.endsAt, item.title, item.speaker.value_or(""), item.room.value_or(""));
+        m_tx.exec_params(
+            "INSERT INTO events.schedule_items (event_id, position, starts_at, ends_at, title, speaker, room) "
+            "VALUES ($1::uuid, $2, $3::timestamptz, $4::timestamptz, $5, NULLIF($6, ''), NULLIF($7, ''))",
+            eventId, position++, item.startsAt, item.endsAt, item.title, item.speaker.value_or(""),
+            item.room.value_or(""));
     }
 }
 
@@ -187,7 +207,8 @@ std::optional<Category> EventRepository::category(std::int64_t id)
 std::optional<Category> EventRepository::insertCategory(const std::string& slug, const std::string& name)
 {
     const pqxx::result rows = m_tx.exec_params(
-        "INSERT INTO events.categories (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING RETURNING id, slug, name", slug, name);
+        "INSERT INTO events.categories (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING RETURNING id, slug, name",
+        slug, name);
     if (rows.empty())
         return std::nullopt;
     return Category{rows[0][0].as<std::int64_t>(), rows[0][1].as<std::string>(), rows[0][2].as<std::string>()};
@@ -195,7 +216,8 @@ std::optional<Category> EventRepository::insertCategory(const std::string& slug,
 
 std::optional<Category> EventRepository::renameCategory(std::int64_t id, const std::string& name)
 {
-    const pqxx::result rows = m_tx.exec_params("UPDATE events.categories SET name = $2 WHERE id = $1 RETURNING id, slug, name", id, name);
+    const pqxx::result rows = m_tx.exec_params(
+        "UPDATE events.categories SET name = $2 WHERE id = $1 RETURNING id, slug, name", id, name);
     if (rows.empty())
         return std::nullopt;
     return Category{rows[0][0].as<std::int64_t>(), rows[0][1].as<std::string>(), rows[0][2].as<std::string>()};
@@ -215,23 +237,26 @@ std::vector<Event> EventRepository::claimDueReminders(std::int64_t leadSeconds, 
         "UPDATE events.events AS e SET reminder_sent_at = now() WHERE e.id IN ("
         "SELECT id FROM events.events WHERE status = 'published' AND reminder_sent_at IS NULL "
         "AND starts_at > now() AND starts_at <= now() + make_interval(secs => $1) ORDER BY starts_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
-        "RETURNING " + eventColumns(),
+        "RETURNING " +
+            eventColumns(),
         leadSeconds, limit));
 }
 
 std::vector<std::string> EventRepository::awaitingWindUp(int limit)
 {
     std::vector<std::string> ids;
-    for (const auto& row : m_tx.exec_params("SELECT id::text FROM events.events WHERE status = 'cancelled' AND sales_wound_up_at IS NULL "
-                                            "ORDER BY updated_at LIMIT $1",
-                                            limit))
+    for (const auto& row :
+         m_tx.exec_params("SELECT id::text FROM events.events WHERE status = 'cancelled' AND sales_wound_up_at IS NULL "
+                          "ORDER BY updated_at LIMIT $1",
+                          limit))
         ids.push_back(row[0].as<std::string>());
     return ids;
 }
 
 void EventRepository::markWoundUp(const std::string& id)
 {
-    m_tx.exec_params("UPDATE events.events SET sales_wound_up_at = now() WHERE id = $1::uuid AND sales_wound_up_at IS NULL", id);
+    m_tx.exec_params(
+        "UPDATE events.events SET sales_wound_up_at = now() WHERE id = $1::uuid AND sales_wound_up_at IS NULL", id);
 }
 
 std::vector<Event> EventRepository::completeEnded(int limit)
@@ -239,7 +264,8 @@ std::vector<Event> EventRepository::completeEnded(int limit)
     return eventsFrom(m_tx.exec_params(
         "UPDATE events.events AS e SET status = 'completed', version = version + 1, updated_at = now() WHERE e.id IN ("
         "SELECT id FROM events.events WHERE status = 'published' AND ends_at < now() ORDER BY ends_at LIMIT $1 FOR UPDATE SKIP LOCKED) "
-        "RETURNING " + eventColumns(),
+        "RETURNING " +
+            eventColumns(),
         limit));
 }
 

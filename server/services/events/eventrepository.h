@@ -19,7 +19,8 @@ public:
     Event insert(const std::string& organizerId, const EventDraft& draft);
     std::optional<Event> find(const std::string& id, bool lock = false);
     Event update(const std::string& id, const EventChanges& changes);
-    Event setStatus(const std::string& id, const std::string& status, const std::optional<std::string>& cancelReason = std::nullopt);
+    Event setStatus(const std::string& id, const std::string& status,
+                    const std::optional<std::string>& cancelReason = std::nullopt);
     // Items plus one: the extra row says whether there is a next page.
     std::vector<Event> list(const EventQuery& query);
     // Sort value of an event for a cursor under `sort`.

@@ -18,8 +18,8 @@ void EventsService::declareSettings(ConfigSchema& schema)
 {
     schema.add({"events.reminder_lead_seconds", ConfigKind::Integer, "86400",
                 "how long before an event's start its `event.reminder` goes out"});
-    schema.add({"events.job_interval_ms", ConfigKind::Integer, "60000",
-                "how often the reminder and completion jobs run"});
+    schema.add(
+        {"events.job_interval_ms", ConfigKind::Integer, "60000", "how often the reminder and completion jobs run"});
 }
 namespace {
 
@@ -35,8 +35,14 @@ public:
         });
         if (!event)
             return std::nullopt;
-        return EventFacts{event->id, event->organizerId, event->status, event->title, event->timezone,
-                          *parseRfc3339(event->startsAt), *parseRfc3339(event->endsAt), event->venue};
+        return EventFacts{event->id,
+                          event->organizerId,
+                          event->status,
+                          event->title,
+                          event->timezone,
+                          *parseRfc3339(event->startsAt),
+                          *parseRfc3339(event->endsAt),
+                          event->venue};
     }
 
 private:

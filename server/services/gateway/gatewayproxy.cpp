@@ -41,8 +41,8 @@ http::Reply GatewayProxy::forward(const http::HttpRequest& request) const
         if (!response)
             return deferred->complete(response.error());
         // The gateway's pipeline stamps its own identity and CORS headers on the way out.
-        for (const char* name : {"x-request-id", "traceparent", "access-control-allow-origin", "access-control-allow-credentials",
-                                 "access-control-expose-headers", "vary"})
+        for (const char* name : {"x-request-id", "traceparent", "access-control-allow-origin",
+                                 "access-control-allow-credentials", "access-control-expose-headers", "vary"})
             response->headers.remove(name);
         deferred->complete(std::move(response).value());
     });
@@ -52,7 +52,8 @@ http::Reply GatewayProxy::forward(const http::HttpRequest& request) const
 http::Reply unconfiguredUpstream(const std::string& service)
 {
     return Error(ErrorCode::UpstreamUnavailable,
-                 "the gateway has no address for the " + service + " service (set " + cluster::serviceUrlKey(service) + ")",
+                 "the gateway has no address for the " + service + " service (set " + cluster::serviceUrlKey(service) +
+                     ")",
                  {{"service", service}});
 }
 

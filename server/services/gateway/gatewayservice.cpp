@@ -33,8 +33,7 @@ std::string upperCase(std::string text)
 
 GatewayService::GatewayService(std::vector<UpstreamApi> upstreams)
     : m_upstreams(std::move(upstreams)), m_apiDescription(mergedDescription(m_upstreams))
-{
-}
+{}
 
 GatewayService::~GatewayService() = default;
 
@@ -48,7 +47,8 @@ void GatewayService::init(ServiceContext& context)
             log::warn("the gateway has no address for a service; its operations answer 502",
                       {{"service", upstream.service}, {"key", cluster::serviceUrlKey(upstream.service)}});
         } else {
-            m_proxies.push_back(std::make_unique<GatewayProxy>(http::UpstreamSettings{upstream.service, url, settings.timeout}));
+            m_proxies.push_back(
+                std::make_unique<GatewayProxy>(http::UpstreamSettings{upstream.service, url, settings.timeout}));
             proxy = m_proxies.back().get();
         }
         m_proxyOfUpstream.push_back(proxy);

@@ -22,7 +22,7 @@ public:
 private:
     enum class State { Request, FirstByte, LengthByte, ExtendedLength, MaskKey, Payload, Refused };
     State m_state = State::Request;
-    int m_requestEndMatched = 0;     // how much of "\r\n\r\n" was seen last
+    int m_requestEndMatched = 0; // how much of "\r\n\r\n" was seen last
     int m_extendedBytesLeft = 0;
     std::uint64_t m_payloadLeft = 0;
     int m_maskBytesLeft = 0;

@@ -24,17 +24,22 @@ constexpr qint64 kLargestClientFrame = 4096;
 
 std::int64_t nowMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 // With replacement: an echoed prefix of what a client sent may end inside a character.
-std::string controlFrame(const nlohmann::json& frame) { return frame.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string controlFrame(const nlohmann::json& frame)
+{
+    return frame.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 // Different in every run of the process: numbers from before a restart are recognised as such.
 std::string processEpoch()
 {
     const auto now = std::chrono::system_clock::now().time_since_epoch();
-    return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) + "-" + std::to_string(::getpid());
+    return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) + "-" +
+        std::to_string(::getpid());
 }
 
 std::string errorFrame(const std::string& code, const std::string& message, const std::string& topic = {})
@@ -52,13 +57,16 @@ std::string tokenOf(const QWebSocket& socket)
     const QByteArray header = socket.request().rawHeader("Authorization");
     if (header.startsWith("Bearer "))
         return header.mid(7).trimmed().toStdString();
-    return QUrlQuery(socket.requestUrl()).queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded).toStdString();
+    return QUrlQuery(socket.requestUrl())
+        .queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded)
+        .toStdString();
 }
 
 std::string frameText(const std::string& topic, std::uint64_t seq, const std::string& epoch, const std::string& type,
                       const nlohmann::json& data, const std::string& at)
 {
-    return nlohmann::json{{"topic", topic}, {"seq", seq}, {"epoch", epoch}, {"type", type}, {"data", data}, {"at", at}}.dump();
+    return nlohmann::json{{"topic", topic}, {"seq", seq}, {"epoch", epoch}, {"type", type}, {"data", data}, {"at", at}}
+        .dump();
 }
 
 // A kept frame (made for those who see everything) as `audience` may see it; null when that
@@ -87,11 +95,13 @@ struct LiveHub::Client {
     bool dropped = false;
 };
 
-LiveHub::LiveHub(LiveHubSettings settings, std::shared_ptr<access::Authenticator> authenticator, std::shared_ptr<ServiceDirectory> directory)
-    : m_settings(std::move(settings)), m_authenticator(std::move(authenticator)), m_directory(std::move(directory)),
+LiveHub::LiveHub(LiveHubSettings settings, std::shared_ptr<access::Authenticator> authenticator,
+                 std::shared_ptr<ServiceDirectory> directory)
+    : m_settings(std::move(settings)),
+      m_authenticator(std::move(authenticator)),
+      m_directory(std::move(directory)),
       m_log(m_settings.resumeFramesPerTopic, m_settings.keptTopics, processEpoch())
-{
-}
+{}
 
 LiveHub::~LiveHub() { stop(); }
 
@@ -106,7 +116,8 @@ void LiveHub::start()
         m_server = new QWebSocketServer(QStringLiteral("sbor-live"), QWebSocketServer::NonSecureMode, this);
         m_server->setMaxPendingConnections(1024);
         // Our listener accepts and checks the clients' frames; Qt's server only does the upgrade.
-        m_listener = new MaskCheckingListener(*m_server, [this](MaskCheckingSocket* connection) { failUnmasked(connection); }, this);
+        m_listener = new MaskCheckingListener(
+            *m_server, [this](MaskCheckingSocket* connection) { failUnmasked(connection); }, this);
         m_listener->setMaxPendingConnections(1024);
         if (!m_listener->listen(QHostAddress(QString::fromStdString(m_settings.host)), quint16(m_settings.port))) {
             listening.set_value(m_listener->errorString().toStdString());
@@ -119,15 +130,18 @@ void LiveHub::start()
         listening.set_value("");
     });
     auto answer = listening.get_future();
-    const std::string problem =
-        answer.wait_for(std::chrono::seconds(10)) == std::future_status::ready ? answer.get() : "its thread did not start an event loop";
+    const std::string problem = answer.wait_for(std::chrono::seconds(10)) == std::future_status::ready
+        ? answer.get()
+        : "its thread did not start an event loop";
     if (!problem.empty()) {
         stop();
-        throw ErrorException(Error(ErrorCode::Internal, "cannot listen on " + m_settings.host + ":" + std::to_string(m_settings.port) +
-                                                            " for the live feed: " + problem,
+        throw ErrorException(Error(ErrorCode::Internal,
+                                   "cannot listen on " + m_settings.host + ":" + std::to_string(m_settings.port) +
+                                       " for the live feed: " + problem,
                                    {{"live", m_settings.host + ":" + std::to_string(m_settings.port)}}));
     }
-    log::info("live feed listening", {{"live", "ws://" + m_settings.host + ":" + std::to_string(m_settings.port) + "/api/v1/live"}});
+    log::info("live feed listening",
+              {{"live", "ws://" + m_settings.host + ":" + std::to_string(m_settings.port) + "/api/v1/live"}});
 }
 
 // Only ever called on the hub thread (or after it ended): one owner for the thread object.
@@ -200,7 +214,8 @@ void LiveHub::admit(QWebSocket* socket)
             principal = m_authenticator->authenticate(token);
     } catch (const std::exception& e) {
         // The database behind sessions and devices is away: not the client's fault, try later.
-        socket->sendTextMessage(QString::fromStdString(errorFrame("unavailable", "tokens cannot be checked right now; reconnect shortly")));
+        socket->sendTextMessage(
+            QString::fromStdString(errorFrame("unavailable", "tokens cannot be checked right now; reconnect shortly")));
         socket->close(QWebSocketProtocol::CloseCode(1013) /* try again later */, QStringLiteral("unavailable"));
         socket->deleteLater();
         return;
@@ -242,8 +257,11 @@ void LiveHub::admit(QWebSocket* socket)
             },
             Qt::QueuedConnection);
     });
-    send(*raw, controlFrame({{"op", "welcome"}, {"user_id", raw->principal.userId},
-                             {"device_id", raw->principal.device ? nlohmann::json(raw->principal.device->deviceId) : nlohmann::json()}}));
+    send(*raw,
+         controlFrame({{"op", "welcome"},
+                       {"user_id", raw->principal.userId},
+                       {"device_id",
+                        raw->principal.device ? nlohmann::json(raw->principal.device->deviceId) : nlohmann::json()}}));
 }
 
 void LiveHub::receive(Client& client, const QString& text)
@@ -268,11 +286,13 @@ void LiveHub::receive(Client& client, const QString& text)
         case ClientFrame::Op::Authenticate: {
             // A fresh access token before the old one expires: the connection and its topics stay.
             auto principal = request.token.empty() || !m_authenticator
-                                 ? Result<access::Principal>(Error(ErrorCode::Unauthorized, "a token is required"))
-                                 : m_authenticator->authenticate(request.token);
+                ? Result<access::Principal>(Error(ErrorCode::Unauthorized, "a token is required"))
+                : m_authenticator->authenticate(request.token);
             if (!principal || principal->userId != client.principal.userId ||
-                (principal->device ? principal->device->deviceId : "") != (client.principal.device ? client.principal.device->deviceId : "")) {
-                send(client, errorFrame("unauthorized", principal ? "the token is someone else's" : principal.error().message));
+                (principal->device ? principal->device->deviceId : "") !=
+                    (client.principal.device ? client.principal.device->deviceId : "")) {
+                send(client,
+                     errorFrame("unauthorized", principal ? "the token is someone else's" : principal.error().message));
                 return;
             }
             client.principal = std::move(principal).value();
@@ -298,16 +318,21 @@ void LiveHub::subscribe(Client& client, const ClientFrame& request)
         return;
     const auto topic = parseTopic(request.topic);
     if (!topic) {
-        send(client, errorFrame("bad_request", "topic must be event:<id>, user:<id> or system", request.topic.substr(0, 120)));
+        send(client,
+             errorFrame("bad_request", "topic must be event:<id>, user:<id> or system", request.topic.substr(0, 120)));
         return;
     }
-    const std::string name = topic->kind == TopicName::Kind::System ? "system"
-                             : (topic->kind == TopicName::Kind::Event ? "event:" : "user:") + topic->id;
+    const std::string name = topic->kind == TopicName::Kind::System
+        ? "system"
+        : (topic->kind == TopicName::Kind::Event ? "event:" : "user:") + topic->id;
     if (!client.topics.count(name) && client.topics.size() >= m_settings.maxSubscriptions) {
-        send(client, errorFrame("too_many_subscriptions", "at most " + std::to_string(m_settings.maxSubscriptions) + " topics per connection", name));
+        send(client,
+             errorFrame("too_many_subscriptions",
+                        "at most " + std::to_string(m_settings.maxSubscriptions) + " topics per connection", name));
         return;
     }
-    const std::optional<std::string> organizer = topic->kind == TopicName::Kind::Event ? organizerOf(topic->id) : std::nullopt;
+    const std::optional<std::string> organizer = topic->kind == TopicName::Kind::Event ? organizerOf(topic->id)
+                                                                                       : std::nullopt;
     if (!mayWatch(client.principal, *topic, organizer)) {
         // An event that does not exist and one the caller may not see look the same.
         send(client, errorFrame("forbidden", "you may not watch " + name, name));
@@ -317,11 +342,13 @@ void LiveHub::subscribe(Client& client, const ClientFrame& request)
     client.topics.insert(name);
     m_subscribers[name][&client] = audience;
     const std::string current = m_log.epoch(name);
-    send(client, controlFrame({{"op", "subscribed"}, {"topic", name}, {"seq", m_log.lastSeq(name)}, {"epoch", current}}));
+    send(client,
+         controlFrame({{"op", "subscribed"}, {"topic", name}, {"seq", m_log.lastSeq(name)}, {"epoch", current}}));
     if (request.since) {
         const auto missed = m_log.since(name, *request.since, request.epoch);
         if (!missed) {
-            send(client, controlFrame({{"op", "resync"}, {"topic", name}, {"seq", m_log.lastSeq(name)}, {"epoch", current}}));
+            send(client,
+                 controlFrame({{"op", "resync"}, {"topic", name}, {"seq", m_log.lastSeq(name)}, {"epoch", current}}));
             return;
         }
         for (const auto& frame : *missed) {
@@ -370,7 +397,9 @@ void LiveHub::deliver(const std::vector<LiveFrame>& frames)
                     shaped = QString::fromStdString(text);
                 } else {
                     const auto data = dataFor(audience, frame.type, frame.data);
-                    shaped = data ? QString::fromStdString(frameText(frame.topic, seq, epoch, frame.type, *data, frame.at)) : QString();
+                    shaped = data
+                        ? QString::fromStdString(frameText(frame.topic, seq, epoch, frame.type, *data, frame.at))
+                        : QString();
                 }
             }
             if (!shaped->isEmpty())
@@ -396,7 +425,8 @@ void LiveHub::send(Client& client, const QString& text)
 void LiveHub::drop(Client& client, const char* why, Ending ending)
 {
     client.dropped = true;
-    log::info("live client dropped", {{"reason", why}, {"user_id", client.principal.userId}, {"topics", client.topics.size()}});
+    log::info("live client dropped",
+              {{"reason", why}, {"user_id", client.principal.userId}, {"topics", client.topics.size()}});
     for (const auto& topic : client.topics)
         if (auto found = m_subscribers.find(topic); found != m_subscribers.end())
             found->second.erase(&client);
@@ -406,7 +436,8 @@ void LiveHub::drop(Client& client, const char* why, Ending ending)
         return;
     }
     if (ending == Ending::ProtocolClose) {
-        client.socket->close(QWebSocketProtocol::CloseCodeProtocolError, QStringLiteral("client frames must be masked"));
+        client.socket->close(QWebSocketProtocol::CloseCodeProtocolError,
+                             QStringLiteral("client frames must be masked"));
         return;
     }
     // abort(), not close(): a client that cannot keep up would not take the close frame either.

@@ -48,7 +48,8 @@ struct LiveHubSettings {
 
 class LiveHub : public QObject {
 public:
-    LiveHub(LiveHubSettings settings, std::shared_ptr<access::Authenticator> authenticator, std::shared_ptr<ServiceDirectory> directory);
+    LiveHub(LiveHubSettings settings, std::shared_ptr<access::Authenticator> authenticator,
+            std::shared_ptr<ServiceDirectory> directory);
     ~LiveHub() override;
 
     // Listens in the hub's own thread; throws ErrorException when the address cannot be taken.

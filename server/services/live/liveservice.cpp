@@ -30,12 +30,16 @@ void LiveService::init(ServiceContext& context)
 {
     const auto address = http::parseListenAddress(context.config.getString("live.listen"));
     if (!address.ok)
-        throw ErrorException(Error(ErrorCode::ValidationFailed, "live.listen: " + address.problem + " (" + context.config.originOf("live.listen") + ")"));
+        throw ErrorException(
+            Error(ErrorCode::ValidationFailed,
+                  "live.listen: " + address.problem + " (" + context.config.originOf("live.listen") + ")"));
     LiveHubSettings settings;
     settings.host = address.address.host;
     settings.port = address.address.port;
-    settings.resumeFramesPerTopic = static_cast<std::size_t>(std::max<std::int64_t>(1, context.config.getInteger("live.resume_frames")));
-    settings.heartbeatIntervalMs = static_cast<int>(std::max<std::int64_t>(100, context.config.getInteger("live.heartbeat_interval_ms")));
+    settings.resumeFramesPerTopic = static_cast<std::size_t>(
+        std::max<std::int64_t>(1, context.config.getInteger("live.resume_frames")));
+    settings.heartbeatIntervalMs = static_cast<int>(
+        std::max<std::int64_t>(100, context.config.getInteger("live.heartbeat_interval_ms")));
     settings.heartbeatTimeoutMs = settings.heartbeatIntervalMs * 3;
     settings.maxBufferedBytes = std::max<std::int64_t>(1024, context.config.getInteger("live.max_buffered_bytes"));
     m_hub = std::make_unique<LiveHub>(settings, context.authenticator, context.directory);
@@ -68,7 +72,9 @@ std::vector<BusConsumer> LiveService::busConsumers()
     char host[256] = {0};
     gethostname(host, sizeof host - 1);
     const std::string group = "live." + std::string(host) + "." + std::to_string(getpid());
-    return {{group, {"users", "events", "orders", "tickets", "checkins", "payments", "notifications"}, [hub](const bus::Message& message) {
+    return {{group,
+             {"users", "events", "orders", "tickets", "checkins", "payments", "notifications"},
+             [hub](const bus::Message& message) {
                  hub->publish(framesOf(message));
                  return true;
              },

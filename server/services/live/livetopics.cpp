@@ -24,8 +24,9 @@ std::vector<LiveFrame> framesOf(const bus::Message& message)
     if (const std::string eventId = stringField(data, "event_id"); !eventId.empty())
         frames.push_back({"event:" + eventId, type, data, at});
     // A person's own things: what they bought, their orders and money.
-    if (const std::string buyerId = stringField(data, "buyer_id");
-        !buyerId.empty() && (startsWith(type, "ticket.") || startsWith(type, "order.") || startsWith(type, "payment.") || type == "refund.issued"))
+    if (const std::string buyerId = stringField(data, "buyer_id"); !buyerId.empty() &&
+        (startsWith(type, "ticket.") || startsWith(type, "order.") || startsWith(type, "payment.") ||
+         type == "refund.issued"))
         frames.push_back({"user:" + buyerId, type, data, at});
     // A person's new in-app notification: to their own topic only.
     if (type == "notification.created") {
@@ -42,14 +43,16 @@ std::optional<TopicName> parseTopic(const std::string& text)
 {
     if (text == "system")
         return TopicName{TopicName::Kind::System, ""};
-    for (const auto& [prefix, kind] : {std::pair{std::string("event:"), TopicName::Kind::Event}, std::pair{std::string("user:"), TopicName::Kind::User}}) {
+    for (const auto& [prefix, kind] : {std::pair{std::string("event:"), TopicName::Kind::Event},
+                                       std::pair{std::string("user:"), TopicName::Kind::User}}) {
         if (startsWith(text, prefix) && isUuid(text.substr(prefix.size())))
             return TopicName{kind, canonicalUuid(text.substr(prefix.size()))};
     }
     return std::nullopt;
 }
 
-bool mayWatch(const access::Principal& caller, const TopicName& topic, const std::optional<std::string>& eventOrganizerId)
+bool mayWatch(const access::Principal& caller, const TopicName& topic,
+              const std::optional<std::string>& eventOrganizerId)
 {
     switch (topic.kind) {
     case TopicName::Kind::System:
@@ -67,7 +70,8 @@ bool mayWatch(const access::Principal& caller, const TopicName& topic, const std
     return false;
 }
 
-Audience audienceOf(const access::Principal& caller, const TopicName& topic, const std::optional<std::string>& eventOrganizerId)
+Audience audienceOf(const access::Principal& caller, const TopicName& topic,
+                    const std::optional<std::string>& eventOrganizerId)
 {
     if (topic.kind != TopicName::Kind::Event)
         return Audience::Everything;
@@ -84,10 +88,14 @@ std::optional<nlohmann::json> dataFor(Audience audience, const std::string& type
         return data;
     // The door's frame types and, for each, the fields the door may read.
     static const std::unordered_map<std::string, std::vector<std::string>> doorFields = {
-        {"ticket.purchased", {"ticket_id", "order_id", "event_id", "ticket_type_id", "holder_name", "holder_email", "status"}},
+        {"ticket.purchased",
+         {"ticket_id", "order_id", "event_id", "ticket_type_id", "holder_name", "holder_email", "status"}},
         {"ticket.cancelled", {"ticket_id", "order_id", "event_id", "ticket_type_id", "reason"}},
-        {"ticket.checkin", {"ticket_id", "event_id", "list_id", "scan_id", "kind", "device_id", "scanned_at", "received_at", "result", "offline"}},
-        {"checkin.conflict", {"ticket_id", "event_id", "list_id", "scans", "first", "second", "holder_name", "detected_at"}},
+        {"ticket.checkin",
+         {"ticket_id", "event_id", "list_id", "scan_id", "kind", "device_id", "scanned_at", "received_at", "result",
+          "offline"}},
+        {"checkin.conflict",
+         {"ticket_id", "event_id", "list_id", "scans", "first", "second", "holder_name", "detected_at"}},
         {"event.updated", {}},
         {"event.cancelled", {}},
         {"event.published", {}},

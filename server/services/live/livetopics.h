@@ -38,7 +38,8 @@ std::optional<TopicName> parseTopic(const std::string& text);
 
 // May `caller` watch `topic`? `eventOrganizerId`: the organizer of the event of an event topic
 // (null when the event does not exist).
-bool mayWatch(const access::Principal& caller, const TopicName& topic, const std::optional<std::string>& eventOrganizerId);
+bool mayWatch(const access::Principal& caller, const TopicName& topic,
+              const std::optional<std::string>& eventOrganizerId);
 
 // What of a frame a watcher gets is what their role sees over REST. On an event topic the
 // event's organizer and admins see everything; door staff see the door — tickets with their
@@ -47,7 +48,8 @@ bool mayWatch(const access::Principal& caller, const TopicName& topic, const std
 enum class Audience { Everything = 0, DoorStaff = 1, Kiosk = 2 };
 
 // For a caller mayWatch() let in.
-Audience audienceOf(const access::Principal& caller, const TopicName& topic, const std::optional<std::string>& eventOrganizerId);
+Audience audienceOf(const access::Principal& caller, const TopicName& topic,
+                    const std::optional<std::string>& eventOrganizerId);
 
 // The frame's data as `audience` may see it; null when that audience does not get frames of this
 // type at all. Fields are kept by name (a new field stays hidden from the door until added here).

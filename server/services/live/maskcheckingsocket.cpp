@@ -23,8 +23,10 @@ std::optional<std::uint64_t> bytesTakenFromKernel(int descriptor)
         int queuedAfter = 0;
         tcp_info info{};
         socklen_t length = sizeof info;
-        if (ioctl(descriptor, FIONREAD, &queuedBefore) != 0 || getsockopt(descriptor, IPPROTO_TCP, TCP_INFO, &info, &length) != 0 ||
-            length < offsetof(tcp_info, tcpi_bytes_received) + sizeof info.tcpi_bytes_received || ioctl(descriptor, FIONREAD, &queuedAfter) != 0)
+        if (ioctl(descriptor, FIONREAD, &queuedBefore) != 0 ||
+            getsockopt(descriptor, IPPROTO_TCP, TCP_INFO, &info, &length) != 0 ||
+            length < offsetof(tcp_info, tcpi_bytes_received) + sizeof info.tcpi_bytes_received ||
+            ioctl(descriptor, FIONREAD, &queuedAfter) != 0)
             return std::nullopt;
         if (queuedBefore == queuedAfter && info.tcpi_bytes_received >= static_cast<std::uint64_t>(queuedAfter))
             return info.tcpi_bytes_received - static_cast<std::uint64_t>(queuedAfter);

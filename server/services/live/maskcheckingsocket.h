@@ -35,8 +35,10 @@ private:
 
 class MaskCheckingListener final : public QTcpServer {
 public:
-    MaskCheckingListener(QWebSocketServer& upgrader, std::function<void(MaskCheckingSocket*)> onRefused, QObject* parent = nullptr)
-        : QTcpServer(parent), m_upgrader(upgrader), m_onRefused(std::move(onRefused)) {}
+    MaskCheckingListener(QWebSocketServer& upgrader, std::function<void(MaskCheckingSocket*)> onRefused,
+                         QObject* parent = nullptr)
+        : QTcpServer(parent), m_upgrader(upgrader), m_onRefused(std::move(onRefused))
+    {}
 
 protected:
     void incomingConnection(qintptr descriptor) override;

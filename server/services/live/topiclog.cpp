@@ -28,7 +28,8 @@ std::uint64_t TopicLog::lastSeq(const std::string& topic) const
     return found == m_topics.end() ? 0 : found->second.lastSeq;
 }
 
-std::optional<std::vector<std::string>> TopicLog::since(const std::string& topic, std::uint64_t since, const std::string& epoch) const
+std::optional<std::vector<std::string>> TopicLog::since(const std::string& topic, std::uint64_t since,
+                                                        const std::string& epoch) const
 {
     const auto found = m_topics.find(topic);
     if (!epoch.empty() && (found == m_topics.end() || found->second.epoch != epoch))

@@ -20,13 +20,11 @@ class TopicLog {
 public:
     TopicLog(std::size_t framesPerTopic, std::size_t topics, std::string processEpoch)
         : m_framesPerTopic(framesPerTopic), m_topicLimit(topics), m_processEpoch(std::move(processEpoch))
-    {
-    }
+    {}
 
     // Numbers a frame for `topic` and keeps it; returns the number. `render(seq, epoch)` makes the
     // frame text.
-    template <typename Render>
-    std::uint64_t append(const std::string& topic, Render&& render)
+    template <typename Render> std::uint64_t append(const std::string& topic, Render&& render)
     {
         Topic& log = topicFor(topic);
         const std::uint64_t seq = ++log.lastSeq;
@@ -42,7 +40,8 @@ public:
     const std::string& epoch(const std::string& topic);
     // The frames after `since`, in order; null when some of them are gone, or `epoch` (when
     // given) is not the topic's: resync.
-    std::optional<std::vector<std::string>> since(const std::string& topic, std::uint64_t since, const std::string& epoch = {}) const;
+    std::optional<std::vector<std::string>> since(const std::string& topic, std::uint64_t since,
+                                                  const std::string& epoch = {}) const;
 
 private:
     struct Topic {

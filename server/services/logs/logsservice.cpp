@@ -17,10 +17,9 @@ namespace sbor::logs {
 
 void LogsService::declareSettings(ConfigSchema& schema)
 {
-    schema.add({"logs.dir", ConfigKind::String, "",
-                "where the logs service keeps its files; empty: `<data_dir>/logs`"});
-    schema.add({"logs.retention_days", ConfigKind::Integer, "14",
-                "log files older than this many days are deleted"});
+    schema.add(
+        {"logs.dir", ConfigKind::String, "", "where the logs service keeps its files; empty: `<data_dir>/logs`"});
+    schema.add({"logs.retention_days", ConfigKind::Integer, "14", "log files older than this many days are deleted"});
 }
 
 using http::HttpRequest;
@@ -125,7 +124,8 @@ Reply searchLogs(LogStore& store, HttpRequest& request)
         return invalidQueryParameter("days", "must be an integer from 1 to 90");
     query.days = *days;
     if (!query.traceId && !query.service)
-        return Error(ErrorCode::ValidationFailed, "give trace_id or service (or both): the logs are too many to list whole",
+        return Error(ErrorCode::ValidationFailed,
+                     "give trace_id or service (or both): the logs are too many to list whole",
                      {{"fields", nlohmann::json::array({"trace_id", "service"})}});
     return HttpResponse::json(200, {{"items", store.search(query)}, {"next_cursor", nullptr}});
 }
@@ -180,7 +180,8 @@ std::vector<BackgroundJob> LogsService::backgroundJobs()
 {
     LogStore* store = m_store.get();
     const int retention = m_retentionDays;
-    return {{"log-retention", std::chrono::hours(1), [store, retention] {
+    return {{"log-retention", std::chrono::hours(1),
+             [store, retention] {
                  if (const int deleted = store->deleteOlderThan(retention); deleted > 0)
                      log::info("old log files deleted", {{"files", deleted}, {"retention_days", retention}});
              }},

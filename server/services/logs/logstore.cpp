@@ -154,8 +154,9 @@ std::vector<nlohmann::json> LogStore::search(const LogQuery& query) const
             }
         }
     }
-    std::sort(found.begin(), found.end(),
-              [](const nlohmann::json& a, const nlohmann::json& b) { return a.value("ts", std::string()) > b.value("ts", std::string()); });
+    std::sort(found.begin(), found.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+        return a.value("ts", std::string()) > b.value("ts", std::string());
+    });
     if (static_cast<int>(found.size()) > query.limit)
         found.resize(static_cast<std::size_t>(query.limit));
     return found;

@@ -42,7 +42,7 @@ public:
 private:
     std::string fileFor(const std::string& service, const std::string& timestamp) const;
     void queue(const std::string& file, std::string lines); // under m_mutex
-    void flush() const;                                               // under m_mutex
+    void flush() const;                                     // under m_mutex
 
     std::filesystem::path m_directory;
     mutable std::mutex m_mutex;

@@ -14,13 +14,13 @@ namespace sbor::notifications {
 namespace {
 constexpr int kBatch = 10;
 constexpr int kLeaseSeconds = kBatch * 15 * 2 + 60; // longer than a batch of SMTP timeouts
-constexpr int kGiveUpAfterAttempts = 12; // 30 s doubling, capped at an hour: about half a day
+constexpr int kGiveUpAfterAttempts = 12;            // 30 s doubling, capped at an hour: about half a day
 } // namespace
 
-EmailDelivery::EmailDelivery(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory, SmtpSender sender)
+EmailDelivery::EmailDelivery(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory,
+                             SmtpSender sender)
     : m_database(database), m_directory(std::move(directory)), m_sender(std::move(sender))
-{
-}
+{}
 
 int EmailDelivery::sendDue()
 {
@@ -32,7 +32,8 @@ int EmailDelivery::sendDue()
     });
     int sent = 0;
     for (const StoredEmail& stored : due) {
-        EmailMessage message{m_sender.from(), stored.email.to, stored.email.subject, stored.email.body, {}, stored.id + "@sbor"};
+        EmailMessage message{m_sender.from(),    stored.email.to, stored.email.subject, stored.email.body, {},
+                             stored.id + "@sbor"};
         std::string giveUp;
         if (stored.email.ticketId) {
             const auto tickets = m_directory->find<TicketDocuments>();
@@ -42,9 +43,11 @@ int EmailDelivery::sendDue()
             else if (ticket->status != "valid")
                 giveUp = "the ticket was " + ticket->status + " before its email went out";
             else
-                message.attachments.push_back({"ticket-" + ticket->ticketId.substr(0, 8) + ".png", "image/png", ticket->qrPng});
+                message.attachments.push_back(
+                    {"ticket-" + ticket->ticketId.substr(0, 8) + ".png", "image/png", ticket->qrPng});
         }
-        const SmtpOutcome outcome = giveUp.empty() ? m_sender.send(stored.email.to, composeEmail(message)) : SmtpOutcome{false, true, giveUp};
+        const SmtpOutcome outcome = giveUp.empty() ? m_sender.send(stored.email.to, composeEmail(message))
+                                                   : SmtpOutcome{false, true, giveUp};
         m_database.run([&](pqxx::connection& connection) {
             pqxx::work tx(connection);
             NotificationRepository repository(tx);
@@ -53,15 +56,20 @@ int EmailDelivery::sendDue()
             else if (outcome.permanent || stored.attempts >= kGiveUpAfterAttempts)
                 repository.markEmailFailed(stored.id, outcome.error);
             else
-                repository.markEmailRetry(stored.id, outcome.error, std::min(30 << std::min(stored.attempts - 1, 7), 3600));
+                repository.markEmailRetry(stored.id, outcome.error,
+                                          std::min(30 << std::min(stored.attempts - 1, 7), 3600));
             tx.commit();
         });
         if (outcome.sent) {
             ++sent;
             log::info("email sent", {{"email_id", stored.id}, {"type", stored.email.type}});
         } else {
-            log::warn("an email was not sent", {{"email_id", stored.id}, {"type", stored.email.type}, {"attempt", stored.attempts},
-                                                {"permanent", outcome.permanent}, {"error", outcome.error}});
+            log::warn("an email was not sent",
+                      {{"email_id", stored.id},
+                       {"type", stored.email.type},
+                       {"attempt", stored.attempts},
+                       {"permanent", outcome.permanent},
+                       {"error", outcome.error}});
         }
     }
     return sent;

@@ -9,7 +9,9 @@
 
 namespace sbor {
 class ServiceDirectory;
-namespace db { class ConnectionPool; }
+namespace db {
+class ConnectionPool;
+}
 } // namespace sbor
 
 namespace sbor::notifications {

@@ -76,9 +76,9 @@ std::string encodeHeaderWord(const std::string& text)
 
 std::string composeEmail(const EmailMessage& message)
 {
-    std::string headers = "Date: " + rfc5322Now() + "\r\n" + "From: " + message.from + "\r\n" + "To: " + message.to + "\r\n" +
-                          "Subject: " + encodeHeaderWord(message.subject) + "\r\n" + "Message-ID: <" + message.messageId + ">\r\n" +
-                          "MIME-Version: 1.0\r\n" + "Auto-Submitted: auto-generated\r\n";
+    std::string headers = "Date: " + rfc5322Now() + "\r\n" + "From: " + message.from + "\r\n" + "To: " + message.to +
+        "\r\n" + "Subject: " + encodeHeaderWord(message.subject) + "\r\n" + "Message-ID: <" + message.messageId +
+        ">\r\n" + "MIME-Version: 1.0\r\n" + "Auto-Submitted: auto-generated\r\n";
     std::string body; // canonical text form: CRLF line ends (RFC 2046 §4.1.1)
     for (char c : message.body) {
         if (c == '\n')
@@ -86,16 +86,17 @@ std::string composeEmail(const EmailMessage& message)
         else if (c != '\r')
             body += c;
     }
-    const std::string textPart = "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" + base64Lines(body);
+    const std::string textPart =
+        "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" + base64Lines(body);
     if (message.attachments.empty())
         return headers + textPart;
     const std::string boundary = boundaryOf(message.messageId);
     std::string out = headers + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n" +
-                      "This is a multi-part message in MIME format.\r\n" + "--" + boundary + "\r\n" + textPart;
+        "This is a multi-part message in MIME format.\r\n" + "--" + boundary + "\r\n" + textPart;
     for (const auto& attachment : message.attachments) {
-        out += "--" + boundary + "\r\n" + "Content-Type: " + attachment.contentType + "; name=\"" + attachment.filename + "\"\r\n" +
-               "Content-Disposition: attachment; filename=\"" + attachment.filename + "\"\r\n" +
-               "Content-Transfer-Encoding: base64\r\n\r\n" + base64Lines(attachment.bytes);
+        out += "--" + boundary + "\r\n" + "Content-Type: " + attachment.contentType + "; name=\"" +
+            attachment.filename + "\"\r\n" + "Content-Disposition: attachment; filename=\"" + attachment.filename +
+            "\"\r\n" + "Content-Transfer-Encoding: base64\r\n\r\n" + base64Lines(attachment.bytes);
     }
     out += "--" + boundary + "--\r\n";
     return out;

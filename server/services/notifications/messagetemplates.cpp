@@ -36,10 +36,7 @@ std::string fill(const std::string& text, const TemplateFields& fields)
 
 } // namespace
 
-std::string languageOf(std::string_view locale)
-{
-    return locale.substr(0, 2) == "ru" ? "ru" : "en";
-}
+std::string languageOf(std::string_view locale) { return locale.substr(0, 2) == "ru" ? "ru" : "en"; }
 
 const MessageTemplates& MessageTemplates::builtIn()
 {
@@ -56,9 +53,10 @@ MessageTemplates MessageTemplates::parse(const std::string& yamlText)
         for (const char* language : {"en", "ru"}) {
             const YAML::Node texts = entry.second[language];
             if (!texts || !texts["subject"] || !texts["body"] || !texts["short"])
-                throw std::runtime_error("notification template " + name + " lacks subject, body or short in " + language);
-            templates.m_templates[name][language] = {texts["subject"].as<std::string>(), texts["body"].as<std::string>(),
-                                                     texts["short"].as<std::string>()};
+                throw std::runtime_error("notification template " + name + " lacks subject, body or short in " +
+                                         language);
+            templates.m_templates[name][language] = {texts["subject"].as<std::string>(),
+                                                     texts["body"].as<std::string>(), texts["short"].as<std::string>()};
         }
     }
     return templates;
@@ -66,7 +64,8 @@ MessageTemplates MessageTemplates::parse(const std::string& yamlText)
 
 bool MessageTemplates::has(const std::string& name) const { return m_templates.count(name) > 0; }
 
-RenderedMessage MessageTemplates::render(const std::string& name, const std::string& locale, const TemplateFields& fields) const
+RenderedMessage MessageTemplates::render(const std::string& name, const std::string& locale,
+                                         const TemplateFields& fields) const
 {
     const auto found = m_templates.find(name);
     if (found == m_templates.end())

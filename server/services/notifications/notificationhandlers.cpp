@@ -13,7 +13,8 @@ using http::Reply;
 namespace {
 
 template <typename Item, typename Codec>
-HttpResponse pageResponse(const paging::Page<Item>& page, Codec&& codec, nlohmann::json extra = nlohmann::json::object())
+HttpResponse pageResponse(const paging::Page<Item>& page, Codec&& codec,
+                          nlohmann::json extra = nlohmann::json::object())
 {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& item : page.items)
@@ -23,7 +24,10 @@ HttpResponse pageResponse(const paging::Page<Item>& page, Codec&& codec, nlohman
     return HttpResponse::json(200, extra);
 }
 
-std::optional<int> pageLimit(const HttpRequest& request) { return paging::parsePageLimit(request.queryValue("limit"), 20, 100); }
+std::optional<int> pageLimit(const HttpRequest& request)
+{
+    return paging::parsePageLimit(request.queryValue("limit"), 20, 100);
+}
 
 // The fields of an endpoint a request may set; `creating` makes url and event_types required.
 Result<EndpointDraft> readEndpointDraft(const HttpRequest& request, bool creating)
@@ -54,12 +58,18 @@ Result<EndpointDraft> readEndpointDraft(const HttpRequest& request, bool creatin
 void NotificationHandlers::registerRoutes(http::Router& router, const std::string& service)
 {
     using access::Access;
-    router.add("GET", "/api/v1/notifications", service, Access::signedIn(), [this](HttpRequest& r) { return listNotifications(r); });
-    router.add("PUT", "/api/v1/notifications/read", service, Access::signedIn(), [this](HttpRequest& r) { return markAllRead(r); });
-    router.add("GET", "/api/v1/notifications/preferences", service, Access::signedIn(), [this](HttpRequest& r) { return readPreferences(r); });
-    router.add("PUT", "/api/v1/notifications/preferences", service, Access::signedIn(), [this](HttpRequest& r) { return changePreferences(r); });
-    router.add("GET", "/api/v1/notifications/{id}", service, Access::signedIn(), [this](HttpRequest& r) { return readNotification(r); });
-    router.add("PUT", "/api/v1/notifications/{id}/read", service, Access::signedIn(), [this](HttpRequest& r) { return markRead(r); });
+    router.add("GET", "/api/v1/notifications", service, Access::signedIn(),
+               [this](HttpRequest& r) { return listNotifications(r); });
+    router.add("PUT", "/api/v1/notifications/read", service, Access::signedIn(),
+               [this](HttpRequest& r) { return markAllRead(r); });
+    router.add("GET", "/api/v1/notifications/preferences", service, Access::signedIn(),
+               [this](HttpRequest& r) { return readPreferences(r); });
+    router.add("PUT", "/api/v1/notifications/preferences", service, Access::signedIn(),
+               [this](HttpRequest& r) { return changePreferences(r); });
+    router.add("GET", "/api/v1/notifications/{id}", service, Access::signedIn(),
+               [this](HttpRequest& r) { return readNotification(r); });
+    router.add("PUT", "/api/v1/notifications/{id}/read", service, Access::signedIn(),
+               [this](HttpRequest& r) { return markRead(r); });
 }
 
 Reply NotificationHandlers::listNotifications(HttpRequest& request)
@@ -121,11 +131,16 @@ void WebhookHandlers::registerRoutes(http::Router& router, const std::string& se
     router.add("POST", "/api/v1/webhooks", service, organizer, [this](HttpRequest& r) { return createEndpoint(r); });
     router.add("GET", "/api/v1/webhooks", service, organizer, [this](HttpRequest& r) { return listEndpoints(r); });
     router.add("GET", "/api/v1/webhooks/{id}", service, organizer, [this](HttpRequest& r) { return readEndpoint(r); });
-    router.add("PATCH", "/api/v1/webhooks/{id}", service, organizer, [this](HttpRequest& r) { return changeEndpoint(r); });
-    router.add("DELETE", "/api/v1/webhooks/{id}", service, organizer, [this](HttpRequest& r) { return deleteEndpoint(r); });
-    router.add("POST", "/api/v1/webhooks/{id}/rotate-secret", service, organizer, [this](HttpRequest& r) { return rotateSecret(r); });
-    router.add("GET", "/api/v1/webhooks/{id}/deliveries", service, organizer, [this](HttpRequest& r) { return listDeliveries(r); });
-    router.add("GET", "/api/v1/webhooks/{id}/deliveries/{delivery_id}", service, organizer, [this](HttpRequest& r) { return readDelivery(r); });
+    router.add("PATCH", "/api/v1/webhooks/{id}", service, organizer,
+               [this](HttpRequest& r) { return changeEndpoint(r); });
+    router.add("DELETE", "/api/v1/webhooks/{id}", service, organizer,
+               [this](HttpRequest& r) { return deleteEndpoint(r); });
+    router.add("POST", "/api/v1/webhooks/{id}/rotate-secret", service, organizer,
+               [this](HttpRequest& r) { return rotateSecret(r); });
+    router.add("GET", "/api/v1/webhooks/{id}/deliveries", service, organizer,
+               [this](HttpRequest& r) { return listDeliveries(r); });
+    router.add("GET", "/api/v1/webhooks/{id}/deliveries/{delivery_id}", service, organizer,
+               [this](HttpRequest& r) { return readDelivery(r); });
     router.add("POST", "/api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver", service, organizer,
                [this](HttpRequest& r) { return redeliver(r); });
 }
@@ -192,7 +207,8 @@ Reply WebhookHandlers::listDeliveries(HttpRequest& request)
     const auto limit = pageLimit(request);
     if (!limit)
         return invalidQueryParameter("limit", "must be an integer from 1 to 100");
-    auto page = m_endpoints.deliveries(*request.principal, request.pathParameter("id"), *limit, request.queryValue("cursor"));
+    auto page = m_endpoints.deliveries(*request.principal, request.pathParameter("id"), *limit,
+                                       request.queryValue("cursor"));
     if (!page)
         return page.error();
     return pageResponse(*page, webhookDeliveryJson);
@@ -200,7 +216,8 @@ Reply WebhookHandlers::listDeliveries(HttpRequest& request)
 
 Reply WebhookHandlers::readDelivery(HttpRequest& request)
 {
-    auto delivery = m_endpoints.delivery(*request.principal, request.pathParameter("id"), request.pathParameter("delivery_id"));
+    auto delivery = m_endpoints.delivery(*request.principal, request.pathParameter("id"),
+                                         request.pathParameter("delivery_id"));
     if (!delivery)
         return delivery.error();
     return HttpResponse::json(200, webhookDeliveryJson(*delivery));
@@ -208,7 +225,8 @@ Reply WebhookHandlers::readDelivery(HttpRequest& request)
 
 Reply WebhookHandlers::redeliver(HttpRequest& request)
 {
-    auto delivery = m_endpoints.redeliver(*request.principal, request.pathParameter("id"), request.pathParameter("delivery_id"));
+    auto delivery = m_endpoints.redeliver(*request.principal, request.pathParameter("id"),
+                                          request.pathParameter("delivery_id"));
     if (!delivery)
         return delivery.error();
     return HttpResponse::json(202, webhookDeliveryJson(*delivery));

@@ -13,7 +13,8 @@ Error noSuchNotification(const std::string& id)
 }
 } // namespace
 
-Result<paging::Page<Notification>> NotificationInbox::list(const std::string& userId, bool unreadOnly, int limit, const std::string& cursor)
+Result<paging::Page<Notification>> NotificationInbox::list(const std::string& userId, bool unreadOnly, int limit,
+                                                           const std::string& cursor)
 {
     return paging::timeAndIdPage<Notification>(
         cursor, limit,

@@ -10,7 +10,9 @@
 
 #include <string>
 
-namespace sbor::db { class ConnectionPool; }
+namespace sbor::db {
+class ConnectionPool;
+}
 
 namespace sbor::notifications {
 
@@ -18,7 +20,8 @@ class NotificationInbox {
 public:
     explicit NotificationInbox(db::ConnectionPool& database) : m_database(database) {}
 
-    Result<paging::Page<Notification>> list(const std::string& userId, bool unreadOnly, int limit, const std::string& cursor);
+    Result<paging::Page<Notification>> list(const std::string& userId, bool unreadOnly, int limit,
+                                            const std::string& cursor);
     int unreadCount(const std::string& userId);
     Result<Notification> read(const std::string& userId, const std::string& id);
     Result<Notification> markRead(const std::string& userId, const std::string& id);

@@ -25,8 +25,8 @@ constexpr const char* kSchema = "notifications";
 // Only these make the intake tell people something; the rest go to webhooks alone.
 bool notifiesPeople(const std::string& type)
 {
-    return type == "ticket.purchased" || type == "ticket.checkin" || type == "event.cancelled" || type == "event.reminder" ||
-           type == "order.updated" || type == "refund.issued";
+    return type == "ticket.purchased" || type == "ticket.checkin" || type == "event.cancelled" ||
+        type == "event.reminder" || type == "order.updated" || type == "refund.issued";
 }
 
 std::string formatMoney(std::int64_t minorUnits, const std::string& currency)
@@ -50,7 +50,7 @@ struct NotificationIntake::Facts {
     std::string organizerId;
     std::map<std::string, UserContact> contacts; // by user id
     std::optional<TicketDocument> ticket;
-    std::vector<TicketHolderRecord> holders;     // event-wide notices
+    std::vector<TicketHolderRecord> holders; // event-wide notices
 };
 
 const std::vector<std::string>& intakeTopics()
@@ -61,8 +61,7 @@ const std::vector<std::string>& intakeTopics()
 
 NotificationIntake::NotificationIntake(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory)
     : m_database(database), m_directory(std::move(directory))
-{
-}
+{}
 
 NotificationIntake::Facts NotificationIntake::gatherFacts(const std::string& type, const nlohmann::json& data)
 {
@@ -78,7 +77,8 @@ NotificationIntake::Facts NotificationIntake::gatherFacts(const std::string& typ
         people.insert(buyer);
     if (type == "ticket.purchased") {
         if (const auto tickets = m_directory->find<TicketDocuments>())
-            facts.ticket = tickets->ticketDocument(stringField(data, "ticket_id"), false); // the type's name; the QR is made when the email goes out
+            facts.ticket = tickets->ticketDocument(stringField(data, "ticket_id"),
+                                                   false); // the type's name; the QR is made when the email goes out
     }
     if (type == "event.cancelled" || type == "event.reminder" || type == "ticket.checkin") {
         facts.holders = m_database.run([&](pqxx::connection& connection) {
@@ -106,7 +106,8 @@ bool NotificationIntake::take(const bus::Message& message)
 {
     const auto envelope = nlohmann::json::parse(message.payload, nullptr, false);
     if (!envelope.is_object() || !envelope.contains("data") || !envelope["data"].is_object()) {
-        log::warn("a bus message without an envelope was skipped", {{"message_id", message.id}, {"topic", message.topic}});
+        log::warn("a bus message without an envelope was skipped",
+                  {{"message_id", message.id}, {"topic", message.topic}});
         return true;
     }
     const std::string type = envelope.value("type", message.type);
@@ -123,16 +124,20 @@ bool NotificationIntake::take(const bus::Message& message)
         }
         NotificationRepository repository(tx);
         // Every in-app notification is also announced, so the person's open screens show it at once.
-        auto notifyInApp = [&](const std::string& userId, const std::string& kind, const std::string& title, const std::string& body,
-                               const nlohmann::json& notificationData) {
-            const Notification created = repository.insertNotification(userId, kind, title, body, notificationData, message.id);
-            outbox::append(tx, kSchema, {"notification", userId, "notification.created", notificationJson(created), envelope.value("trace_id", std::string())});
+        auto notifyInApp = [&](const std::string& userId, const std::string& kind, const std::string& title,
+                               const std::string& body, const nlohmann::json& notificationData) {
+            const Notification created = repository.insertNotification(userId, kind, title, body, notificationData,
+                                                                       message.id);
+            outbox::append(tx, kSchema,
+                           {"notification", userId, "notification.created", notificationJson(created),
+                            envelope.value("trace_id", std::string())});
         };
         std::map<std::string, Preferences> preferencesOf;
         auto wants = [&](const std::string& userId, const char* channel, const std::string& kind) {
             auto found = preferencesOf.find(userId);
             if (found == preferencesOf.end())
-                found = preferencesOf.emplace(userId, Preferences::fromStored(repository.storedPreferences(userId))).first;
+                found =
+                    preferencesOf.emplace(userId, Preferences::fromStored(repository.storedPreferences(userId))).first;
             return found->second.wants(channel, kind);
         };
         auto contactOf = [&](const std::string& userId) -> const UserContact* {
@@ -141,14 +146,16 @@ bool NotificationIntake::take(const bus::Message& message)
         };
         const std::string eventTitle = facts.event ? facts.event->title : stringField(data, "title");
         const std::string timezone = facts.event ? facts.event->timezone : stringField(data, "timezone");
-        const std::string startsAt = facts.event ? formatRfc3339(facts.event->startsAt) : stringField(data, "starts_at");
+        const std::string startsAt = facts.event ? formatRfc3339(facts.event->startsAt)
+                                                 : stringField(data, "starts_at");
         const std::string venue = facts.event ? facts.event->venue : stringField(data, "venue");
         auto localStart = [&](const std::string& language) {
-            return startsAt.empty() ? std::string() : repository.localTime(startsAt, timezone.empty() ? "UTC" : timezone, language);
+            return startsAt.empty() ? std::string()
+                                    : repository.localTime(startsAt, timezone.empty() ? "UTC" : timezone, language);
         };
         // One person told about one thing: in-app and email, each if they want it.
-        auto tellUser = [&](const std::string& userId, const std::string& kind, const std::string& templateName, TemplateFields fields,
-                            const nlohmann::json& notificationData) {
+        auto tellUser = [&](const std::string& userId, const std::string& kind, const std::string& templateName,
+                            TemplateFields fields, const nlohmann::json& notificationData) {
             const UserContact* contact = contactOf(userId);
             const std::string locale = contact ? contact->locale : "";
             fields["buyer_name"] = contact ? contact->name : "";
@@ -157,15 +164,19 @@ bool NotificationIntake::take(const bus::Message& message)
             if (wants(userId, "in_app", kind))
                 notifyInApp(userId, kind, rendered.subject, rendered.shortText, notificationData);
             if (contact && wants(userId, "email", kind))
-                repository.queueEmail({contact->email, kind, languageOf(locale), rendered.subject, rendered.body, std::nullopt}, message.id);
+                repository.queueEmail(
+                    {contact->email, kind, languageOf(locale), rendered.subject, rendered.body, std::nullopt},
+                    message.id);
         };
-        TemplateFields common = {{"event_title", eventTitle}, {"venue", venue}, {"order_id", shortId(stringField(data, "order_id"))}};
+        TemplateFields common = {
+            {"event_title", eventTitle}, {"venue", venue}, {"order_id", shortId(stringField(data, "order_id"))}};
 
         if (type == "ticket.purchased") {
             const std::string buyerId = stringField(data, "buyer_id");
             const std::string orderId = stringField(data, "order_id");
-            TicketHolderRecord holder{stringField(data, "ticket_id"), stringField(data, "event_id"), orderId, buyerId, stringField(data, "holder_name"),
-                                      stringField(data, "holder_email")};
+            TicketHolderRecord holder{
+                stringField(data, "ticket_id"),   stringField(data, "event_id"),    orderId, buyerId,
+                stringField(data, "holder_name"), stringField(data, "holder_email")};
             repository.recordHolder(holder);
             const UserContact* buyer = contactOf(buyerId);
             const std::string locale = buyer ? buyer->locale : "";
@@ -176,14 +187,17 @@ bool NotificationIntake::take(const bus::Message& message)
             fields["starts_at"] = localStart(languageOf(locale));
             if (!holder.holderEmail.empty()) {
                 const RenderedMessage ticketMail = templates.render("ticket", locale, fields);
-                repository.queueEmail({holder.holderEmail, "ticket", languageOf(locale), ticketMail.subject, ticketMail.body, holder.ticketId},
+                repository.queueEmail({holder.holderEmail, "ticket", languageOf(locale), ticketMail.subject,
+                                       ticketMail.body, holder.ticketId},
                                       message.id);
             }
             const int orderTickets = data.value("order_ticket_count", 1);
             if (repository.holderCountOfOrder(orderId) == orderTickets) {
                 TemplateFields summary = common;
                 summary["ticket_count"] = std::to_string(orderTickets);
-                summary["total"] = data.contains("order_total") ? formatMoney(data["order_total"].get<std::int64_t>(), stringField(data, "currency")) : "";
+                summary["total"] = data.contains("order_total")
+                    ? formatMoney(data["order_total"].get<std::int64_t>(), stringField(data, "currency"))
+                    : "";
                 tellUser(buyerId, "ticket.purchased", "ticket.purchased", summary,
                          {{"order_id", orderId}, {"event_id", holder.eventId}, {"ticket_count", orderTickets}});
             }
@@ -193,9 +207,13 @@ bool NotificationIntake::take(const bus::Message& message)
                 TemplateFields fields = common;
                 fields["holder_name"] = holder.holderName;
                 const std::string scannedAt = stringField(data, "scanned_at");
-                fields["checked_in_at"] = scannedAt.empty() ? "" : repository.localTime(scannedAt, timezone.empty() ? "UTC" : timezone, "en");
+                fields["checked_in_at"] = scannedAt.empty()
+                    ? ""
+                    : repository.localTime(scannedAt, timezone.empty() ? "UTC" : timezone, "en");
                 tellUser(holder.buyerId, "ticket.checkin", "ticket.checkin", fields,
-                         {{"ticket_id", holder.ticketId}, {"event_id", holder.eventId}, {"list_id", data.value("list_id", nlohmann::json())}});
+                         {{"ticket_id", holder.ticketId},
+                          {"event_id", holder.eventId},
+                          {"list_id", data.value("list_id", nlohmann::json())}});
             }
         } else if (type == "event.cancelled" || type == "event.reminder") {
             std::set<std::string> emailed;
@@ -209,28 +227,40 @@ bool NotificationIntake::take(const bus::Message& message)
                 fields["starts_at"] = localStart(languageOf(locale));
                 // The holder's own inbox decides only when the holder is the buyer; other holders have none.
                 const bool holderIsBuyer = buyer && buyer->email == holder.holderEmail;
-                if (!holder.holderEmail.empty() && emailed.insert(holder.holderEmail).second && (!holderIsBuyer || wants(holder.buyerId, "email", type))) {
+                if (!holder.holderEmail.empty() && emailed.insert(holder.holderEmail).second &&
+                    (!holderIsBuyer || wants(holder.buyerId, "email", type))) {
                     const RenderedMessage rendered = templates.render(type, locale, fields);
-                    repository.queueEmail({holder.holderEmail, type, languageOf(locale), rendered.subject, rendered.body, std::nullopt}, message.id);
+                    repository.queueEmail(
+                        {holder.holderEmail, type, languageOf(locale), rendered.subject, rendered.body, std::nullopt},
+                        message.id);
                 }
                 if (buyersTold.insert(holder.buyerId).second && wants(holder.buyerId, "in_app", type)) {
                     const RenderedMessage rendered = templates.render(type, locale, fields);
-                    notifyInApp(holder.buyerId, type, rendered.subject, rendered.shortText, {{"event_id", holder.eventId}});
+                    notifyInApp(holder.buyerId, type, rendered.subject, rendered.shortText,
+                                {{"event_id", holder.eventId}});
                 }
             }
         } else if (type == "order.updated") {
             const std::string status = stringField(data, "status");
             if (templates.has("order.updated/" + status)) {
                 TemplateFields fields = common;
-                fields["total"] = data.contains("total") ? formatMoney(data["total"].get<std::int64_t>(), stringField(data, "currency")) : "";
+                fields["total"] = data.contains("total")
+                    ? formatMoney(data["total"].get<std::int64_t>(), stringField(data, "currency"))
+                    : "";
                 tellUser(stringField(data, "buyer_id"), "order.updated", "order.updated/" + status, fields,
-                         {{"order_id", stringField(data, "order_id")}, {"event_id", stringField(data, "event_id")}, {"status", status}});
+                         {{"order_id", stringField(data, "order_id")},
+                          {"event_id", stringField(data, "event_id")},
+                          {"status", status}});
             }
         } else if (type == "refund.issued") {
             TemplateFields fields = common;
-            fields["amount"] = data.contains("amount") ? formatMoney(data["amount"].get<std::int64_t>(), stringField(data, "currency")) : "";
+            fields["amount"] = data.contains("amount")
+                ? formatMoney(data["amount"].get<std::int64_t>(), stringField(data, "currency"))
+                : "";
             tellUser(stringField(data, "buyer_id"), "refund.issued", "refund.issued", fields,
-                     {{"order_id", stringField(data, "order_id")}, {"payment_id", stringField(data, "payment_id")}, {"amount", data.value("amount", 0)}});
+                     {{"order_id", stringField(data, "order_id")},
+                      {"payment_id", stringField(data, "payment_id")},
+                      {"amount", data.value("amount", 0)}});
         } else if (type == "ticket.cancelled") {
             repository.markHolderCancelled(stringField(data, "ticket_id"));
         }
@@ -242,15 +272,18 @@ bool NotificationIntake::take(const bus::Message& message)
             const std::vector<WebhookEndpoint> endpoints = webhooks.subscribers(facts.organizerId, type);
             webhookDeliveries = endpoints.size();
             if (!endpoints.empty()) {
-                const std::string payload =
-                    nlohmann::json{{"type", type}, {"timestamp", envelope.value("occurred_at", std::string())}, {"data", data}}.dump();
+                const std::string payload = nlohmann::json{
+                    {"type", type},
+                    {"timestamp", envelope.value("occurred_at", std::string())},
+                    {"data", data}}.dump();
                 for (const auto& endpoint : endpoints)
                     webhooks.queueDelivery(endpoint.id, message.id, type, payload);
             }
         }
         tx.commit();
         // With the message's trace id: a purchase can be followed from its request to here.
-        log::info("message handled", {{"type", type}, {"message_id", message.id}, {"webhook_deliveries", webhookDeliveries}});
+        log::info("message handled",
+                  {{"type", type}, {"message_id", message.id}, {"webhook_deliveries", webhookDeliveries}});
     });
     return true;
 }

@@ -24,7 +24,9 @@
 
 namespace sbor {
 class ServiceDirectory;
-namespace db { class ConnectionPool; }
+namespace db {
+class ConnectionPool;
+}
 } // namespace sbor
 
 namespace sbor::notifications {

@@ -7,7 +7,8 @@ namespace {
 
 std::string notificationColumns()
 {
-    return "id::text, user_id::text, type, title, body, data::text, " + db::rfc3339Sql("created_at") + ", " + db::rfc3339Sql("read_at");
+    return "id::text, user_id::text, type, title, body, data::text, " + db::rfc3339Sql("created_at") + ", " +
+        db::rfc3339Sql("read_at");
 }
 
 Notification notificationFrom(const pqxx::row& row)
@@ -31,42 +32,52 @@ TicketHolderRecord holderFrom(const pqxx::row& row)
             row[4].as<std::string>(), row[5].as<std::string>(), row[6].as<bool>()};
 }
 
-constexpr const char* kHolderColumns = "ticket_id::text, event_id::text, order_id::text, buyer_id::text, holder_name, holder_email, cancelled";
+constexpr const char* kHolderColumns =
+    "ticket_id::text, event_id::text, order_id::text, buyer_id::text, holder_name, holder_email, cancelled";
 
 } // namespace
 
-Notification NotificationRepository::insertNotification(const std::string& userId, const std::string& type, const std::string& title,
-                                                        const std::string& body, const nlohmann::json& data, const std::string& sourceMessageId)
+Notification NotificationRepository::insertNotification(const std::string& userId, const std::string& type,
+                                                        const std::string& title, const std::string& body,
+                                                        const nlohmann::json& data, const std::string& sourceMessageId)
 {
-    return notificationFrom(m_tx.exec_params1("INSERT INTO notifications.notifications (id, user_id, type, title, body, data, source_message_id) "
-                     "VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4, $5::jsonb, NULLIF($6, '')::uuid) RETURNING " + notificationColumns(),
-                     userId, type, title, body, data.dump(), sourceMessageId));
+    return notificationFrom(m_tx.exec_params1(
+        "INSERT INTO notifications.notifications (id, user_id, type, title, body, data, source_message_id) "
+        "VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4, $5::jsonb, NULLIF($6, '')::uuid) RETURNING " +
+            notificationColumns(),
+        userId, type, title, body, data.dump(), sourceMessageId));
 }
 
-std::vector<Notification> NotificationRepository::listForUser(const std::string& userId, bool unreadOnly, int limit,
-                                                              const std::optional<std::pair<std::string, std::string>>& after)
+std::vector<Notification> NotificationRepository::listForUser(
+    const std::string& userId, bool unreadOnly, int limit,
+    const std::optional<std::pair<std::string, std::string>>& after)
 {
     std::vector<Notification> notifications;
-    for (const auto& row : m_tx.exec_params("SELECT " + notificationColumns() + " FROM notifications.notifications WHERE user_id = $1::uuid "
-                                            "AND (NOT $2 OR read_at IS NULL) "
-                                            "AND ($3 = '' OR (created_at, id) < (NULLIF($3, '')::timestamptz, NULLIF($4, '')::uuid)) "
-                                            "ORDER BY created_at DESC, id DESC LIMIT $5",
-                                            userId, unreadOnly, after ? after->first : std::string(), after ? after->second : std::string(), limit))
+    for (const auto& row : m_tx.exec_params(
+             "SELECT " + notificationColumns() +
+                 " FROM notifications.notifications WHERE user_id = $1::uuid "
+                 "AND (NOT $2 OR read_at IS NULL) "
+                 "AND ($3 = '' OR (created_at, id) < (NULLIF($3, '')::timestamptz, NULLIF($4, '')::uuid)) "
+                 "ORDER BY created_at DESC, id DESC LIMIT $5",
+             userId, unreadOnly, after ? after->first : std::string(), after ? after->second : std::string(), limit))
         notifications.push_back(notificationFrom(row));
     return notifications;
 }
 
 std::optional<Notification> NotificationRepository::find(const std::string& userId, const std::string& id)
 {
-    const auto rows = m_tx.exec_params("SELECT " + notificationColumns() + " FROM notifications.notifications WHERE id = $1::uuid AND user_id = $2::uuid",
-                                       id, userId);
+    const auto rows = m_tx.exec_params(
+        "SELECT " + notificationColumns() +
+            " FROM notifications.notifications WHERE id = $1::uuid AND user_id = $2::uuid",
+        id, userId);
     return rows.empty() ? std::nullopt : std::optional(notificationFrom(rows[0]));
 }
 
 std::optional<Notification> NotificationRepository::markRead(const std::string& userId, const std::string& id)
 {
     const auto rows = m_tx.exec_params("UPDATE notifications.notifications SET read_at = COALESCE(read_at, now()) "
-                                       "WHERE id = $1::uuid AND user_id = $2::uuid RETURNING " + notificationColumns(),
+                                       "WHERE id = $1::uuid AND user_id = $2::uuid RETURNING " +
+                                           notificationColumns(),
                                        id, userId);
     return rows.empty() ? std::nullopt : std::optional(notificationFrom(rows[0]));
 }
@@ -74,17 +85,24 @@ std::optional<Notification> NotificationRepository::markRead(const std::string& 
 int NotificationRepository::markAllRead(const std::string& userId)
 {
     return static_cast<int>(
-        m_tx.exec_params("UPDATE notifications.notifications SET read_at = now() WHERE user_id = $1::uuid AND read_at IS NULL", userId).affected_rows());
+        m_tx.exec_params(
+                "UPDATE notifications.notifications SET read_at = now() WHERE user_id = $1::uuid AND read_at IS NULL",
+                userId)
+            .affected_rows());
 }
 
 int NotificationRepository::unreadCount(const std::string& userId)
 {
-    return m_tx.exec_params1("SELECT count(*) FROM notifications.notifications WHERE user_id = $1::uuid AND read_at IS NULL", userId)[0].as<int>();
+    return m_tx
+        .exec_params1("SELECT count(*) FROM notifications.notifications WHERE user_id = $1::uuid AND read_at IS NULL",
+                      userId)[0]
+        .as<int>();
 }
 
 nlohmann::json NotificationRepository::storedPreferences(const std::string& userId)
 {
-    const auto rows = m_tx.exec_params("SELECT settings::text FROM notifications.preferences WHERE user_id = $1::uuid", userId);
+    const auto rows = m_tx.exec_params("SELECT settings::text FROM notifications.preferences WHERE user_id = $1::uuid",
+                                       userId);
     return rows.empty() ? nlohmann::json::object() : nlohmann::json::parse(rows[0][0].as<std::string>());
 }
 
@@ -97,28 +115,35 @@ void NotificationRepository::savePreferences(const std::string& userId, const nl
 
 void NotificationRepository::recordHolder(const TicketHolderRecord& holder)
 {
-    m_tx.exec_params("INSERT INTO notifications.ticket_holders (ticket_id, event_id, order_id, buyer_id, holder_name, holder_email) "
-                     "VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6) ON CONFLICT (ticket_id) DO NOTHING",
-                     holder.ticketId, holder.eventId, holder.orderId, holder.buyerId, holder.holderName, holder.holderEmail);
+    m_tx.exec_params(
+        "INSERT INTO notifications.ticket_holders (ticket_id, event_id, order_id, buyer_id, holder_name, holder_email) "
+        "VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6) ON CONFLICT (ticket_id) DO NOTHING",
+        holder.ticketId, holder.eventId, holder.orderId, holder.buyerId, holder.holderName, holder.holderEmail);
 }
 
 int NotificationRepository::holderCountOfOrder(const std::string& orderId)
 {
-    return m_tx.exec_params1("SELECT count(*) FROM notifications.ticket_holders WHERE order_id = $1::uuid", orderId)[0].as<int>();
+    return m_tx.exec_params1("SELECT count(*) FROM notifications.ticket_holders WHERE order_id = $1::uuid", orderId)[0]
+        .as<int>();
 }
 
 std::optional<TicketHolderRecord> NotificationRepository::holder(const std::string& ticketId)
 {
-    const auto rows = m_tx.exec_params(std::string("SELECT ") + kHolderColumns + " FROM notifications.ticket_holders WHERE ticket_id = $1::uuid", ticketId);
+    const auto rows = m_tx.exec_params(std::string("SELECT ") + kHolderColumns +
+                                           " FROM notifications.ticket_holders WHERE ticket_id = $1::uuid",
+                                       ticketId);
     return rows.empty() ? std::nullopt : std::optional(holderFrom(rows[0]));
 }
 
-std::vector<TicketHolderRecord> NotificationRepository::holdersOfEvent(const std::string& eventId, bool includeCancelled)
+std::vector<TicketHolderRecord> NotificationRepository::holdersOfEvent(const std::string& eventId,
+                                                                       bool includeCancelled)
 {
     std::vector<TicketHolderRecord> holders;
-    for (const auto& row : m_tx.exec_params(std::string("SELECT ") + kHolderColumns +
-                                                " FROM notifications.ticket_holders WHERE event_id = $1::uuid AND ($2 OR NOT cancelled) ORDER BY ticket_id",
-                                            eventId, includeCancelled))
+    for (
+        const auto& row : m_tx.exec_params(
+            std::string("SELECT ") + kHolderColumns +
+                " FROM notifications.ticket_holders WHERE event_id = $1::uuid AND ($2 OR NOT cancelled) ORDER BY ticket_id",
+            eventId, includeCancelled))
         holders.push_back(holderFrom(row));
     return holders;
 }
@@ -128,37 +153,44 @@ void NotificationRepository::markHolderCancelled(const std::string& ticketId)
     m_tx.exec_params("UPDATE notifications.ticket_holders SET cancelled = true WHERE ticket_id = $1::uuid", ticketId);
 }
 
-std::string NotificationRepository::localTime(const std::string& instant, const std::string& timezone, const std::string& language)
+std::string NotificationRepository::localTime(const std::string& instant, const std::string& timezone,
+                                              const std::string& language)
 {
     const char* format = language == "ru" ? "DD.MM.YYYY HH24:MI" : "YYYY-MM-DD HH24:MI";
-    const auto rows = m_tx.exec_params("SELECT to_char($1::timestamptz AT TIME ZONE $2, $3) FROM pg_timezone_names WHERE name = $2", instant,
-                                       timezone, format);
+    const auto rows = m_tx.exec_params(
+        "SELECT to_char($1::timestamptz AT TIME ZONE $2, $3) FROM pg_timezone_names WHERE name = $2", instant, timezone,
+        format);
     if (rows.empty()) // no such zone: UTC says it truthfully
-        return m_tx.exec_params1("SELECT to_char($1::timestamptz AT TIME ZONE 'UTC', $2)", instant, format)[0].as<std::string>() + " UTC";
+        return m_tx.exec_params1("SELECT to_char($1::timestamptz AT TIME ZONE 'UTC', $2)", instant, format)[0]
+                   .as<std::string>() +
+            " UTC";
     return rows[0][0].as<std::string>() + " (" + timezone + ")";
 }
 
 void NotificationRepository::queueEmail(const OutgoingEmail& email, const std::string& sourceMessageId)
 {
-    m_tx.exec_params("INSERT INTO notifications.emails (id, to_address, type, locale, subject, body, ticket_id, source_message_id) "
-                     "VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, NULLIF($6, '')::uuid, NULLIF($7, '')::uuid)",
-                     email.to, email.type, email.locale, email.subject, email.body, email.ticketId.value_or(""),
-                     sourceMessageId);
+    m_tx.exec_params(
+        "INSERT INTO notifications.emails (id, to_address, type, locale, subject, body, ticket_id, source_message_id) "
+        "VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, NULLIF($6, '')::uuid, NULLIF($7, '')::uuid)",
+        email.to, email.type, email.locale, email.subject, email.body, email.ticketId.value_or(""), sourceMessageId);
 }
 
 std::vector<StoredEmail> NotificationRepository::claimDueEmails(int limit, int leaseSeconds)
 {
     std::vector<StoredEmail> emails;
-    for (const auto& row :
-         m_tx.exec_params("UPDATE notifications.emails SET next_attempt_at = now() + make_interval(secs => $2), attempts = attempts + 1 "
-                          "WHERE id IN (SELECT id FROM notifications.emails WHERE status = 'pending' AND next_attempt_at <= now() "
-                          "ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) "
-                          "RETURNING id::text, to_address, type, locale, subject, body, ticket_id::text, attempts",
-                          limit, leaseSeconds)) {
+    for (
+        const auto& row : m_tx.exec_params(
+            "UPDATE notifications.emails SET next_attempt_at = now() + make_interval(secs => $2), attempts = attempts + 1 "
+            "WHERE id IN (SELECT id FROM notifications.emails WHERE status = 'pending' AND next_attempt_at <= now() "
+            "ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) "
+            "RETURNING id::text, to_address, type, locale, subject, body, ticket_id::text, attempts",
+            limit, leaseSeconds)) {
         StoredEmail stored;
         stored.id = row[0].as<std::string>();
-        stored.email = {row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(), row[4].as<std::string>(),
-                        row[5].as<std::string>(), row[6].is_null() ? std::nullopt : std::optional(row[6].as<std::string>())};
+        stored.email = {
+            row[1].as<std::string>(), row[2].as<std::string>(),
+            row[3].as<std::string>(), row[4].as<std::string>(),
+            row[5].as<std::string>(), row[6].is_null() ? std::nullopt : std::optional(row[6].as<std::string>())};
         stored.attempts = row[7].as<int>();
         emails.push_back(std::move(stored));
     }
@@ -167,18 +199,21 @@ std::vector<StoredEmail> NotificationRepository::claimDueEmails(int limit, int l
 
 void NotificationRepository::markEmailSent(const std::string& id)
 {
-    m_tx.exec_params("UPDATE notifications.emails SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1::uuid", id);
+    m_tx.exec_params(
+        "UPDATE notifications.emails SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1::uuid", id);
 }
 
 void NotificationRepository::markEmailRetry(const std::string& id, const std::string& error, int delaySeconds)
 {
-    m_tx.exec_params("UPDATE notifications.emails SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1::uuid", id,
-                     error, delaySeconds);
+    m_tx.exec_params(
+        "UPDATE notifications.emails SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1::uuid",
+        id, error, delaySeconds);
 }
 
 void NotificationRepository::markEmailFailed(const std::string& id, const std::string& error)
 {
-    m_tx.exec_params("UPDATE notifications.emails SET status = 'failed', last_error = $2 WHERE id = $1::uuid", id, error);
+    m_tx.exec_params("UPDATE notifications.emails SET status = 'failed', last_error = $2 WHERE id = $1::uuid", id,
+                     error);
 }
 
 } // namespace sbor::notifications

@@ -17,8 +17,9 @@ class NotificationRepository {
 public:
     explicit NotificationRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
 
-    Notification insertNotification(const std::string& userId, const std::string& type, const std::string& title, const std::string& body,
-                                    const nlohmann::json& data, const std::string& sourceMessageId);
+    Notification insertNotification(const std::string& userId, const std::string& type, const std::string& title,
+                                    const std::string& body, const nlohmann::json& data,
+                                    const std::string& sourceMessageId);
     std::vector<Notification> listForUser(const std::string& userId, bool unreadOnly, int limit,
                                           const std::optional<std::pair<std::string, std::string>>& after);
     std::optional<Notification> find(const std::string& userId, const std::string& id);

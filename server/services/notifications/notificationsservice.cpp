@@ -20,20 +20,21 @@ namespace sbor::notifications {
 
 void NotificationsService::declareSettings(ConfigSchema& schema)
 {
-    schema.add({"notifications.smtp.host", ConfigKind::String, "",
-                "SMTP server that notification emails go to; empty: emails wait in `notifications.emails` unsent (docs/notifications.md)"});
-    schema.add({"notifications.smtp.port", ConfigKind::Integer, "25",
-                "its port; STARTTLS is used when the server offers it"});
-    schema.add({"notifications.smtp.from", ConfigKind::String, "Sbor <no-reply@localhost>",
-                "sender of notification emails"});
+    schema.add(
+        {"notifications.smtp.host", ConfigKind::String, "",
+         "SMTP server that notification emails go to; empty: emails wait in `notifications.emails` unsent (docs/notifications.md)"});
+    schema.add(
+        {"notifications.smtp.port", ConfigKind::Integer, "25", "its port; STARTTLS is used when the server offers it"});
+    schema.add(
+        {"notifications.smtp.from", ConfigKind::String, "Sbor <no-reply@localhost>", "sender of notification emails"});
     schema.add({"notifications.job_interval_ms", ConfigKind::Integer, "500",
                 "how often due emails and webhook deliveries are sent"});
-    schema.add({"webhooks.allow_private_addresses", ConfigKind::Boolean, "false",
-                "let webhooks reach loopback and private addresses (a receiver on the same machine, tests); off, only public addresses (SSRF protection)"});
+    schema.add(
+        {"webhooks.allow_private_addresses", ConfigKind::Boolean, "false",
+         "let webhooks reach loopback and private addresses (a receiver on the same machine, tests); off, only public addresses (SSRF protection)"});
     schema.add({"webhooks.retry_delays_seconds", ConfigKind::List, "5,300,1800,7200,18000,36000,50400,72000,86400",
                 "pause after each failed webhook attempt (±10 % jitter); after the last the delivery fails"});
-    schema.add({"webhooks.timeout_ms", ConfigKind::Integer, "10000",
-                "a webhook receiver must answer within this"});
+    schema.add({"webhooks.timeout_ms", ConfigKind::Integer, "10000", "a webhook receiver must answer within this"});
 }
 
 NotificationsService::NotificationsService() = default;
@@ -55,8 +56,10 @@ void NotificationsService::init(ServiceContext& context)
         char* end = nullptr;
         const long long seconds = std::strtoll(text.c_str(), &end, 10);
         if (text.empty() || *end != '\0' || seconds < 0 || seconds > 7 * 86400)
-            throw ErrorException(Error(ErrorCode::ValidationFailed, "webhooks.retry_delays_seconds must be whole seconds from 0 to 604800, comma-separated (" +
-                                                                        config.originOf("webhooks.retry_delays_seconds") + ")"));
+            throw ErrorException(
+                Error(ErrorCode::ValidationFailed,
+                      "webhooks.retry_delays_seconds must be whole seconds from 0 to 604800, comma-separated (" +
+                          config.originOf("webhooks.retry_delays_seconds") + ")"));
         webhookSettings.retryDelaysSeconds.push_back(seconds);
     }
     webhookSettings.allowPrivateAddresses = config.getBoolean("webhooks.allow_private_addresses");
@@ -69,7 +72,8 @@ void NotificationsService::init(ServiceContext& context)
     m_endpoints = std::make_unique<WebhookEndpoints>(context.database, webhookSettings.allowPrivateAddresses);
     m_webhookHandlers = std::make_unique<WebhookHandlers>(*m_endpoints);
 
-    SmtpSettings smtp{config.getString("notifications.smtp.host"), static_cast<int>(config.getInteger("notifications.smtp.port")),
+    SmtpSettings smtp{config.getString("notifications.smtp.host"),
+                      static_cast<int>(config.getInteger("notifications.smtp.port")),
                       config.getString("notifications.smtp.from")};
     if (smtp.host.empty())
         log::warn("emails are queued but not sent: notifications.smtp.host is not set");

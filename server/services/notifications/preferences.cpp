@@ -68,7 +68,8 @@ Result<bool> Preferences::apply(const nlohmann::json& changes)
                      {{"channels", notificationChannels()}});
     for (const auto& [channel, types] : changes.items()) {
         if (!known(notificationChannels(), channel))
-            return Error(ErrorCode::ValidationFailed, "unknown channel " + channel, {{"field", channel}, {"channels", notificationChannels()}});
+            return Error(ErrorCode::ValidationFailed, "unknown channel " + channel,
+                         {{"field", channel}, {"channels", notificationChannels()}});
         if (!types.is_object())
             return Error(ErrorCode::ValidationFailed, channel + " must be an object of notification types",
                          {{"field", channel}, {"types", notificationTypes()}});
@@ -77,7 +78,8 @@ Result<bool> Preferences::apply(const nlohmann::json& changes)
                 return Error(ErrorCode::ValidationFailed, "unknown notification type " + type,
                              {{"field", channel + "." + type}, {"types", notificationTypes()}});
             if (!wanted.is_boolean())
-                return Error(ErrorCode::ValidationFailed, channel + "." + type + " must be true or false", {{"field", channel + "." + type}});
+                return Error(ErrorCode::ValidationFailed, channel + "." + type + " must be true or false",
+                             {{"field", channel + "." + type}});
         }
     }
     for (const auto& [channel, types] : changes.items())

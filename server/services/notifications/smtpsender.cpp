@@ -63,8 +63,9 @@ SmtpOutcome SmtpSender::send(const std::string& recipient, const std::string& me
     curl_easy_cleanup(curl);
     if (code == CURLE_OK)
         return {true, false, ""};
-    const std::string error = std::string(curl_easy_strerror(code)) + (errorText[0] ? std::string(": ") + errorText : "") +
-                              (response ? " (SMTP " + std::to_string(response) + ")" : "");
+    const std::string error = std::string(curl_easy_strerror(code)) +
+        (errorText[0] ? std::string(": ") + errorText : "") +
+        (response ? " (SMTP " + std::to_string(response) + ")" : "");
     return {false, response >= 500 && response < 600, error};
 }
 

@@ -35,8 +35,7 @@ std::vector<std::string> currentSecrets(const nlohmann::json& secrets)
 
 WebhookDelivery::WebhookDelivery(db::ConnectionPool& database, WebhookDeliverySettings settings)
     : m_database(database), m_settings(std::move(settings))
-{
-}
+{}
 
 long long WebhookDelivery::withJitter(long long seconds) const
 {
@@ -74,11 +73,14 @@ int WebhookDelivery::sendDue()
             refusedDestination = addresses.error().details.value("non_public", false);
         } else {
             const long long timestamp = static_cast<long long>(std::time(nullptr));
-            WebhookRequest request{*url, {},
+            WebhookRequest request{*url,
+                                   {},
                                    {{"content-type", "application/json"},
                                     {"webhook-id", delivery.messageId},
                                     {"webhook-timestamp", std::to_string(timestamp)},
-                                    {"webhook-signature", webhookSignatureHeader(currentSecrets(item.secrets), delivery.messageId, timestamp, delivery.payload)}},
+                                    {"webhook-signature",
+                                     webhookSignatureHeader(currentSecrets(item.secrets), delivery.messageId, timestamp,
+                                                            delivery.payload)}},
                                    delivery.payload,
                                    m_settings.timeoutMs};
             // Every checked address in turn until one answers (IPv6 first on a host without IPv6).
@@ -114,7 +116,8 @@ int WebhookDelivery::sendDue()
                 if (gone)
                     webhooks.disableEndpoint(delivery.endpointId, "the receiver answered 410 Gone");
             } else {
-                long long delay = withJitter(m_settings.retryDelaysSeconds[static_cast<std::size_t>(attemptNumber - 1)]);
+                long long delay = withJitter(
+                    m_settings.retryDelaysSeconds[static_cast<std::size_t>(attemptNumber - 1)]);
                 if (retryAfter)
                     delay = std::max(delay, std::min<long long>(*retryAfter, 86400));
                 webhooks.scheduleRetry(delivery.id, attempt.statusCode, delay);
@@ -122,9 +125,13 @@ int WebhookDelivery::sendDue()
             tx.commit();
         });
         log::info(received ? "webhook delivered" : "webhook not received",
-                  {{"delivery_id", delivery.id}, {"endpoint_id", delivery.endpointId}, {"type", delivery.eventType}, {"attempt", attemptNumber},
+                  {{"delivery_id", delivery.id},
+                   {"endpoint_id", delivery.endpointId},
+                   {"type", delivery.eventType},
+                   {"attempt", attemptNumber},
                    {"status", attempt.statusCode ? nlohmann::json(*attempt.statusCode) : nlohmann::json()},
-                   {"error", attempt.error.value_or("")}, {"duration_ms", attempt.durationMs}});
+                   {"error", attempt.error.value_or("")},
+                   {"duration_ms", attempt.durationMs}});
     }
     return attempts;
 }

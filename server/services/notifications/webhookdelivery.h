@@ -8,7 +8,9 @@
 #include <memory>
 #include <vector>
 
-namespace sbor::db { class ConnectionPool; }
+namespace sbor::db {
+class ConnectionPool;
+}
 
 namespace sbor::notifications {
 

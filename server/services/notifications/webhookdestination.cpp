@@ -16,10 +16,7 @@
 namespace sbor::notifications {
 namespace {
 
-Error badUrl(const std::string& why)
-{
-    return Error(ErrorCode::ValidationFailed, "url " + why, {{"field", "url"}});
-}
+Error badUrl(const std::string& why) { return Error(ErrorCode::ValidationFailed, "url " + why, {{"field", "url"}}); }
 
 std::string urlPart(CURLU* url, CURLUPart part, unsigned int flags = 0)
 {
@@ -117,7 +114,8 @@ Result<WebhookUrl> parseWebhookUrl(const std::string& text)
     if (text.find('\0') != std::string::npos)
         return badUrl("must not contain NUL"); // libcurl would read only what comes before it
     // libcurl reads "https:///host" as "https://host"; an organizer who typed that made a mistake.
-    if (const auto separator = text.find("://"); separator == std::string::npos || text.compare(separator, 4, ":///") == 0)
+    if (const auto separator = text.find("://");
+        separator == std::string::npos || text.compare(separator, 4, ":///") == 0)
         return badUrl("is not a valid absolute URL (scheme://host/path)");
     std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> url(curl_url(), curl_url_cleanup);
     if (curl_url_set(url.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK)
@@ -161,17 +159,21 @@ bool isNonPublicAddress(const std::string& numericAddress)
     const unsigned char* b = v6.s6_addr;
     static const unsigned char zeros[16] = {0};
     if (std::memcmp(b, zeros, 15) == 0 && (b[15] == 0 || b[15] == 1))
-        return true; // :: and ::1
+        return true;                                                      // :: and ::1
     if (std::memcmp(b, zeros, 10) == 0 && b[10] == 0xff && b[11] == 0xff) // ::ffff:a.b.c.d
-        return nonPublicV4((std::uint32_t(b[12]) << 24) | (std::uint32_t(b[13]) << 16) | (std::uint32_t(b[14]) << 8) | b[15]);
+        return nonPublicV4((std::uint32_t(b[12]) << 24) | (std::uint32_t(b[13]) << 16) | (std::uint32_t(b[14]) << 8) |
+                           b[15]);
     if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b) // NAT64 well-known prefix 64:ff9b::/96
-        return nonPublicV4((std::uint32_t(b[12]) << 24) | (std::uint32_t(b[13]) << 16) | (std::uint32_t(b[14]) << 8) | b[15]);
+        return nonPublicV4((std::uint32_t(b[12]) << 24) | (std::uint32_t(b[13]) << 16) | (std::uint32_t(b[14]) << 8) |
+                           b[15]);
     if (std::memcmp(b, zeros, 12) == 0) // IPv4-compatible ::a.b.c.d (deprecated, still routed by some stacks)
-        return nonPublicV4((std::uint32_t(b[12]) << 24) | (std::uint32_t(b[13]) << 16) | (std::uint32_t(b[14]) << 8) | b[15]);
+        return nonPublicV4((std::uint32_t(b[12]) << 24) | (std::uint32_t(b[13]) << 16) | (std::uint32_t(b[14]) << 8) |
+                           b[15]);
     if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0 && b[5] == 1)
-        return true; // NAT64 local-use 64:ff9b:1::/48
+        return true;                  // NAT64 local-use 64:ff9b:1::/48
     if (b[0] == 0x20 && b[1] == 0x02) // 6to4 2002:a.b.c.d::/48 carries an IPv4 address
-        return nonPublicV4((std::uint32_t(b[2]) << 24) | (std::uint32_t(b[3]) << 16) | (std::uint32_t(b[4]) << 8) | b[5]);
+        return nonPublicV4((std::uint32_t(b[2]) << 24) | (std::uint32_t(b[3]) << 16) | (std::uint32_t(b[4]) << 8) |
+                           b[5]);
     if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0)
         return true; // Teredo 2001::/32 tunnels to addresses we cannot check
     if (b[0] == 0xfe && (b[1] & 0xc0) == 0xc0)
@@ -194,13 +196,15 @@ Result<std::vector<std::string>> reachableAddresses(const WebhookUrl& url, bool 
     hints.ai_socktype = SOCK_STREAM;
     addrinfo* found = nullptr;
     if (const int status = getaddrinfo(url.host.c_str(), nullptr, &hints, &found); status != 0)
-        return Error(ErrorCode::ValidationFailed, "url host " + url.host + " does not resolve: " + gai_strerror(status), {{"field", "url"}});
+        return Error(ErrorCode::ValidationFailed, "url host " + url.host + " does not resolve: " + gai_strerror(status),
+                     {{"field", "url"}});
     std::vector<std::string> addresses;
     bool refused = false;
     for (addrinfo* entry = found; entry; entry = entry->ai_next) {
         char text[INET6_ADDRSTRLEN] = {0};
-        const void* raw = entry->ai_family == AF_INET ? static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(entry->ai_addr)->sin_addr)
-                                                      : static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(entry->ai_addr)->sin6_addr);
+        const void* raw = entry->ai_family == AF_INET
+            ? static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(entry->ai_addr)->sin_addr)
+            : static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(entry->ai_addr)->sin6_addr);
         if (!inet_ntop(entry->ai_family, raw, text, sizeof text))
             continue;
         if (!allowPrivateAddresses && isNonPublicAddress(text)) {
@@ -212,10 +216,12 @@ Result<std::vector<std::string>> reachableAddresses(const WebhookUrl& url, bool 
     }
     freeaddrinfo(found);
     if (addresses.empty())
-        return Error(ErrorCode::ValidationFailed,
-                     refused ? "url " + url.host + " is a private, loopback or otherwise non-public address; webhooks go to public addresses only"
-                             : "url host " + url.host + " has no usable address",
-                     {{"field", "url"}, {"non_public", refused}});
+        return Error(
+            ErrorCode::ValidationFailed,
+            refused ? "url " + url.host +
+                    " is a private, loopback or otherwise non-public address; webhooks go to public addresses only"
+                    : "url host " + url.host + " has no usable address",
+            {{"field", "url"}, {"non_public", refused}});
     return addresses;
 }
 

@@ -31,10 +31,20 @@ Error noSuchDelivery(const std::string& id)
 
 const std::vector<std::string>& webhookEventTypes()
 {
-    static const std::vector<std::string> types = {
-        "*",               "event.published", "event.updated",  "event.cancelled",   "event.reminder",    "order.created",
-        "order.updated",   "ticket.purchased", "ticket.cancelled", "ticket.checkin", "checkin.conflict", "payment.succeeded",
-        "payment.failed",  "refund.issued"};
+    static const std::vector<std::string> types = {"*",
+                                                   "event.published",
+                                                   "event.updated",
+                                                   "event.cancelled",
+                                                   "event.reminder",
+                                                   "order.created",
+                                                   "order.updated",
+                                                   "ticket.purchased",
+                                                   "ticket.cancelled",
+                                                   "ticket.checkin",
+                                                   "checkin.conflict",
+                                                   "payment.succeeded",
+                                                   "payment.failed",
+                                                   "refund.issued"};
     return types;
 }
 
@@ -47,7 +57,8 @@ std::optional<Error> WebhookEndpoints::draftProblem(const EndpointDraft& draft) 
         if (!m_allowPrivateAddresses) {
             // Names that do not resolve yet are taken (checked again at every delivery); a private
             // address is refused now, where the organizer sees why.
-            if (auto addresses = reachableAddresses(*url, false); !addresses && addresses.error().details.value("non_public", false))
+            if (auto addresses = reachableAddresses(*url, false);
+                !addresses && addresses.error().details.value("non_public", false))
                 return addresses.error();
         }
     }
@@ -63,7 +74,8 @@ std::optional<Error> WebhookEndpoints::draftProblem(const EndpointDraft& draft) 
     return std::nullopt;
 }
 
-Result<WebhookEndpoint> WebhookEndpoints::ownedEndpoint(pqxx::transaction_base& tx, const access::Principal& caller, const std::string& id, bool forChange)
+Result<WebhookEndpoint> WebhookEndpoints::ownedEndpoint(pqxx::transaction_base& tx, const access::Principal& caller,
+                                                        const std::string& id, bool forChange)
 {
     if (!isUuid(id))
         return noSuchEndpoint(id);
@@ -84,15 +96,18 @@ Result<WebhookEndpoint> WebhookEndpoints::create(const access::Principal& caller
     endpoint.description = draft.description.value_or("");
     endpoint.eventTypes = *draft.eventTypes;
     std::sort(endpoint.eventTypes.begin(), endpoint.eventTypes.end());
-    endpoint.eventTypes.erase(std::unique(endpoint.eventTypes.begin(), endpoint.eventTypes.end()), endpoint.eventTypes.end());
+    endpoint.eventTypes.erase(std::unique(endpoint.eventTypes.begin(), endpoint.eventTypes.end()),
+                              endpoint.eventTypes.end());
     endpoint.active = draft.active.value_or(true);
     endpoint.secrets = nlohmann::json::array({{{"secret", newWebhookSecret()}, {"expires_at", nullptr}}});
     return m_database.run([&](pqxx::connection& connection) -> Result<WebhookEndpoint> {
         pqxx::work tx(connection);
         tx.exec_params("SELECT pg_advisory_xact_lock(hashtext('sbor.webhooks.' || $1))", caller.userId);
-        if (tx.exec_params1("SELECT count(*) FROM notifications.webhook_endpoints WHERE owner_id = $1::uuid", caller.userId)[0].as<int>() >=
-            kMaxEndpointsPerOwner)
-            return Error(ErrorCode::Conflict, "at most " + std::to_string(kMaxEndpointsPerOwner) + " webhook endpoints per organizer",
+        if (tx.exec_params1("SELECT count(*) FROM notifications.webhook_endpoints WHERE owner_id = $1::uuid",
+                            caller.userId)[0]
+                .as<int>() >= kMaxEndpointsPerOwner)
+            return Error(ErrorCode::Conflict,
+                         "at most " + std::to_string(kMaxEndpointsPerOwner) + " webhook endpoints per organizer",
                          {{"limit", kMaxEndpointsPerOwner}});
         WebhookEndpoint created = WebhookRepository(tx).insertEndpoint(endpoint);
         tx.commit();
@@ -100,7 +115,8 @@ Result<WebhookEndpoint> WebhookEndpoints::create(const access::Principal& caller
     });
 }
 
-Result<paging::Page<WebhookEndpoint>> WebhookEndpoints::list(const access::Principal& caller, int limit, const std::string& cursor)
+Result<paging::Page<WebhookEndpoint>> WebhookEndpoints::list(const access::Principal& caller, int limit,
+                                                             const std::string& cursor)
 {
     return paging::timeAndIdPage<WebhookEndpoint>(
         cursor, limit,
@@ -121,7 +137,8 @@ Result<WebhookEndpoint> WebhookEndpoints::read(const access::Principal& caller, 
     });
 }
 
-Result<WebhookEndpoint> WebhookEndpoints::update(const access::Principal& caller, const std::string& id, const EndpointDraft& draft)
+Result<WebhookEndpoint> WebhookEndpoints::update(const access::Principal& caller, const std::string& id,
+                                                 const EndpointDraft& draft)
 {
     if (auto problem = draftProblem(draft))
         return *problem;
@@ -137,7 +154,8 @@ Result<WebhookEndpoint> WebhookEndpoints::update(const access::Principal& caller
         if (draft.eventTypes) {
             endpoint->eventTypes = *draft.eventTypes;
             std::sort(endpoint->eventTypes.begin(), endpoint->eventTypes.end());
-            endpoint->eventTypes.erase(std::unique(endpoint->eventTypes.begin(), endpoint->eventTypes.end()), endpoint->eventTypes.end());
+            endpoint->eventTypes.erase(std::unique(endpoint->eventTypes.begin(), endpoint->eventTypes.end()),
+                                       endpoint->eventTypes.end());
         }
         if (draft.active)
             endpoint->active = *draft.active;
@@ -184,7 +202,8 @@ Result<WebhookEndpoint> WebhookEndpoints::rotateSecret(const access::Principal& 
     });
 }
 
-Result<paging::Page<WebhookDeliveryRecord>> WebhookEndpoints::deliveries(const access::Principal& caller, const std::string& endpointId, int limit,
+Result<paging::Page<WebhookDeliveryRecord>> WebhookEndpoints::deliveries(const access::Principal& caller,
+                                                                         const std::string& endpointId, int limit,
                                                                          const std::string& cursor)
 {
     if (auto endpoint = read(caller, endpointId); !endpoint)
@@ -200,21 +219,24 @@ Result<paging::Page<WebhookDeliveryRecord>> WebhookEndpoints::deliveries(const a
         [](const WebhookDeliveryRecord& delivery) { return delivery.createdAt; });
 }
 
-Result<WebhookDeliveryRecord> WebhookEndpoints::delivery(const access::Principal& caller, const std::string& endpointId, const std::string& deliveryId)
+Result<WebhookDeliveryRecord> WebhookEndpoints::delivery(const access::Principal& caller, const std::string& endpointId,
+                                                         const std::string& deliveryId)
 {
     return m_database.run([&](pqxx::connection& connection) -> Result<WebhookDeliveryRecord> {
         pqxx::work tx(connection);
         auto endpoint = ownedEndpoint(tx, caller, endpointId);
         if (!endpoint)
             return endpoint.error();
-        auto found = isUuid(deliveryId) ? WebhookRepository(tx).findDelivery(endpoint->id, deliveryId, true) : std::nullopt;
+        auto found = isUuid(deliveryId) ? WebhookRepository(tx).findDelivery(endpoint->id, deliveryId, true)
+                                        : std::nullopt;
         if (!found)
             return noSuchDelivery(deliveryId);
         return *found;
     });
 }
 
-Result<WebhookDeliveryRecord> WebhookEndpoints::redeliver(const access::Principal& caller, const std::string& endpointId, const std::string& deliveryId)
+Result<WebhookDeliveryRecord> WebhookEndpoints::redeliver(const access::Principal& caller,
+                                                          const std::string& endpointId, const std::string& deliveryId)
 {
     return m_database.run([&](pqxx::connection& connection) -> Result<WebhookDeliveryRecord> {
         pqxx::work tx(connection);
@@ -225,8 +247,11 @@ Result<WebhookDeliveryRecord> WebhookEndpoints::redeliver(const access::Principa
         if (!isUuid(deliveryId) || !webhooks.findDelivery(endpoint->id, deliveryId, false))
             return noSuchDelivery(deliveryId);
         if (!endpoint->active)
-            return Error(ErrorCode::Conflict, "the endpoint is disabled; enable it (PATCH active: true) before redelivering",
-                         {{"endpoint_id", endpoint->id}, {"disabled_reason", endpoint->disabledReason ? nlohmann::json(*endpoint->disabledReason) : nlohmann::json()}});
+            return Error(ErrorCode::Conflict,
+                         "the endpoint is disabled; enable it (PATCH active: true) before redelivering",
+                         {{"endpoint_id", endpoint->id},
+                          {"disabled_reason",
+                           endpoint->disabledReason ? nlohmann::json(*endpoint->disabledReason) : nlohmann::json()}});
         webhooks.redeliver(deliveryId);
         auto delivery = *webhooks.findDelivery(endpoint->id, deliveryId, true);
         tx.commit();

@@ -13,8 +13,12 @@
 #include <string>
 #include <vector>
 
-namespace pqxx { class transaction_base; }
-namespace sbor::db { class ConnectionPool; }
+namespace pqxx {
+class transaction_base;
+}
+namespace sbor::db {
+class ConnectionPool;
+}
 
 namespace sbor::notifications {
 
@@ -33,8 +37,7 @@ class WebhookEndpoints {
 public:
     WebhookEndpoints(db::ConnectionPool& database, bool allowPrivateAddresses)
         : m_database(database), m_allowPrivateAddresses(allowPrivateAddresses)
-    {
-    }
+    {}
 
     Result<WebhookEndpoint> create(const access::Principal& caller, const EndpointDraft& draft);
     Result<paging::Page<WebhookEndpoint>> list(const access::Principal& caller, int limit, const std::string& cursor);
@@ -44,15 +47,19 @@ public:
     // A new secret signs from now on; the old one keeps signing too for 24 hours.
     Result<WebhookEndpoint> rotateSecret(const access::Principal& caller, const std::string& id);
 
-    Result<paging::Page<WebhookDeliveryRecord>> deliveries(const access::Principal& caller, const std::string& endpointId, int limit,
+    Result<paging::Page<WebhookDeliveryRecord>> deliveries(const access::Principal& caller,
+                                                           const std::string& endpointId, int limit,
                                                            const std::string& cursor);
-    Result<WebhookDeliveryRecord> delivery(const access::Principal& caller, const std::string& endpointId, const std::string& deliveryId);
-    Result<WebhookDeliveryRecord> redeliver(const access::Principal& caller, const std::string& endpointId, const std::string& deliveryId);
+    Result<WebhookDeliveryRecord> delivery(const access::Principal& caller, const std::string& endpointId,
+                                           const std::string& deliveryId);
+    Result<WebhookDeliveryRecord> redeliver(const access::Principal& caller, const std::string& endpointId,
+                                            const std::string& deliveryId);
 
 private:
     std::optional<Error> draftProblem(const EndpointDraft& draft) const;
     // `forChange`: locked until the transaction ends, so a rotation and a PATCH never undo each other.
-    Result<WebhookEndpoint> ownedEndpoint(pqxx::transaction_base& tx, const access::Principal& caller, const std::string& id, bool forChange = false);
+    Result<WebhookEndpoint> ownedEndpoint(pqxx::transaction_base& tx, const access::Principal& caller,
+                                          const std::string& id, bool forChange = false);
 
     db::ConnectionPool& m_database;
     bool m_allowPrivateAddresses;

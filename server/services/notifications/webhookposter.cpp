@@ -39,7 +39,11 @@ std::string validUtf8(const std::string& bytes)
     std::string out;
     for (std::size_t i = 0; i < bytes.size();) {
         const unsigned char lead = static_cast<unsigned char>(bytes[i]);
-        std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 0;
+        std::size_t length = lead < 0x80 ? 1
+            : (lead >> 5) == 0x6         ? 2
+            : (lead >> 4) == 0xe         ? 3
+            : (lead >> 3) == 0x1e        ? 4
+                                         : 0;
         bool valid = length > 0 && i + length <= bytes.size() && !(length == 1 && lead == 0);
         for (std::size_t k = 1; valid && k < length; ++k)
             valid = (static_cast<unsigned char>(bytes[i + k]) & 0xc0) == 0x80;
@@ -65,7 +69,7 @@ WebhookResponse postWebhook(const WebhookRequest& request)
         return response;
     }
     const std::string pinned = request.url.host + ":" + std::to_string(request.url.port) + ":" +
-                               (request.address.find(':') != std::string::npos ? "[" + request.address + "]" : request.address);
+        (request.address.find(':') != std::string::npos ? "[" + request.address + "]" : request.address);
     curl_slist* resolve = curl_slist_append(nullptr, pinned.c_str());
     curl_slist* headers = nullptr;
     for (const auto& [name, value] : request.headers)
@@ -94,7 +98,8 @@ WebhookResponse postWebhook(const WebhookRequest& request)
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.retryAfterSeconds);
     const auto started = std::chrono::steady_clock::now();
     const CURLcode code = curl_easy_perform(curl);
-    response.durationMs = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+    response.durationMs = static_cast<int>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
     if (code == CURLE_OK) {
         long status = 0;
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);

@@ -20,10 +20,10 @@ struct WebhookRequest {
 };
 
 struct WebhookResponse {
-    int statusCode = 0;                  // 0: no HTTP answer
-    std::string error;                   // why there was none
+    int statusCode = 0; // 0: no HTTP answer
+    std::string error;  // why there was none
     std::optional<long long> retryAfterSeconds;
-    std::string body;                    // the first KiB, for the delivery log
+    std::string body; // the first KiB, for the delivery log
     int durationMs = 0;
 };
 

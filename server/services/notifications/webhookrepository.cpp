@@ -8,7 +8,7 @@ namespace {
 std::string endpointColumns()
 {
     return "id::text, owner_id::text, url, description, array_to_json(event_types)::text, active, disabled_reason, secrets::text, " +
-           db::rfc3339Sql("created_at") + ", " + db::rfc3339Sql("updated_at");
+        db::rfc3339Sql("created_at") + ", " + db::rfc3339Sql("updated_at");
 }
 
 WebhookEndpoint endpointFrom(const pqxx::row& row)
@@ -32,7 +32,7 @@ std::string deliveryColumns()
 {
     return "d.id::text, d.endpoint_id::text, d.message_id::text, d.event_type, d.payload, d.status, d.attempts, "
            "CASE WHEN d.status = 'pending' THEN " +
-           db::rfc3339Sql("d.next_attempt_at") + " END, d.last_status_code, " + db::rfc3339Sql("d.created_at");
+        db::rfc3339Sql("d.next_attempt_at") + " END, d.last_status_code, " + db::rfc3339Sql("d.created_at");
 }
 
 WebhookDeliveryRecord deliveryFrom(const pqxx::row& row)
@@ -66,25 +66,29 @@ WebhookEndpoint WebhookRepository::insertEndpoint(const WebhookEndpoint& endpoin
         "INSERT INTO notifications.webhook_endpoints (id, owner_id, url, description, event_types, active, secrets) "
         "VALUES (gen_random_uuid(), $1::uuid, $2, $3, ARRAY(SELECT jsonb_array_elements_text($4::jsonb)), $5, $6::jsonb) RETURNING " +
             endpointColumns(),
-        endpoint.ownerId, endpoint.url, endpoint.description, textArray(endpoint.eventTypes), endpoint.active, endpoint.secrets.dump()));
+        endpoint.ownerId, endpoint.url, endpoint.description, textArray(endpoint.eventTypes), endpoint.active,
+        endpoint.secrets.dump()));
 }
 
 std::optional<WebhookEndpoint> WebhookRepository::findEndpoint(const std::string& id, bool lock)
 {
-    const auto rows = m_tx.exec_params("SELECT " + endpointColumns() + " FROM notifications.webhook_endpoints WHERE id = $1::uuid" +
+    const auto rows = m_tx.exec_params("SELECT " + endpointColumns() +
+                                           " FROM notifications.webhook_endpoints WHERE id = $1::uuid" +
                                            (lock ? " FOR UPDATE" : ""),
                                        id);
     return rows.empty() ? std::nullopt : std::optional(endpointFrom(rows[0]));
 }
 
-std::vector<WebhookEndpoint> WebhookRepository::listEndpoints(const std::string& ownerId, int limit,
-                                                              const std::optional<std::pair<std::string, std::string>>& after)
+std::vector<WebhookEndpoint> WebhookRepository::listEndpoints(
+    const std::string& ownerId, int limit, const std::optional<std::pair<std::string, std::string>>& after)
 {
     std::vector<WebhookEndpoint> endpoints;
-    for (const auto& row : m_tx.exec_params("SELECT " + endpointColumns() + " FROM notifications.webhook_endpoints WHERE owner_id = $1::uuid "
-                                            "AND ($2 = '' OR (created_at, id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "
-                                            "ORDER BY created_at DESC, id DESC LIMIT $4",
-                                            ownerId, after ? after->first : std::string(), after ? after->second : std::string(), limit))
+    for (const auto& row :
+         m_tx.exec_params("SELECT " + endpointColumns() +
+                              " FROM notifications.webhook_endpoints WHERE owner_id = $1::uuid "
+                              "AND ($2 = '' OR (created_at, id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "
+                              "ORDER BY created_at DESC, id DESC LIMIT $4",
+                          ownerId, after ? after->first : std::string(), after ? after->second : std::string(), limit))
         endpoints.push_back(endpointFrom(row));
     return endpoints;
 }
@@ -96,7 +100,8 @@ WebhookEndpoint WebhookRepository::updateEndpoint(const WebhookEndpoint& endpoin
         "active = $5, disabled_reason = CASE WHEN $5 THEN NULL ELSE disabled_reason END, secrets = $6::jsonb, updated_at = now() "
         "WHERE id = $1::uuid RETURNING " +
             endpointColumns(),
-        endpoint.id, endpoint.url, endpoint.description, textArray(endpoint.eventTypes), endpoint.active, endpoint.secrets.dump()));
+        endpoint.id, endpoint.url, endpoint.description, textArray(endpoint.eventTypes), endpoint.active,
+        endpoint.secrets.dump()));
 }
 
 bool WebhookRepository::deleteEndpoint(const std::string& id)
@@ -107,24 +112,29 @@ bool WebhookRepository::deleteEndpoint(const std::string& id)
 std::vector<WebhookEndpoint> WebhookRepository::subscribers(const std::string& ownerId, const std::string& eventType)
 {
     std::vector<WebhookEndpoint> endpoints;
-    for (const auto& row : m_tx.exec_params("SELECT " + endpointColumns() + " FROM notifications.webhook_endpoints WHERE owner_id = $1::uuid "
-                                            "AND active AND ($2 = ANY (event_types) OR '*' = ANY (event_types)) ORDER BY created_at",
-                                            ownerId, eventType))
+    for (const auto& row :
+         m_tx.exec_params("SELECT " + endpointColumns() +
+                              " FROM notifications.webhook_endpoints WHERE owner_id = $1::uuid "
+                              "AND active AND ($2 = ANY (event_types) OR '*' = ANY (event_types)) ORDER BY created_at",
+                          ownerId, eventType))
         endpoints.push_back(endpointFrom(row));
     return endpoints;
 }
 
 void WebhookRepository::disableEndpoint(const std::string& id, const std::string& reason)
 {
-    m_tx.exec_params("UPDATE notifications.webhook_endpoints SET active = false, disabled_reason = $2, updated_at = now() WHERE id = $1::uuid", id, reason);
+    m_tx.exec_params(
+        "UPDATE notifications.webhook_endpoints SET active = false, disabled_reason = $2, updated_at = now() WHERE id = $1::uuid",
+        id, reason);
 }
 
-void WebhookRepository::queueDelivery(const std::string& endpointId, const std::string& messageId, const std::string& eventType,
-                                      const std::string& payload)
+void WebhookRepository::queueDelivery(const std::string& endpointId, const std::string& messageId,
+                                      const std::string& eventType, const std::string& payload)
 {
-    m_tx.exec_params("INSERT INTO notifications.webhook_deliveries (id, endpoint_id, message_id, event_type, payload) "
-                     "VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4) ON CONFLICT (endpoint_id, message_id) DO NOTHING",
-                     endpointId, messageId, eventType, payload);
+    m_tx.exec_params(
+        "INSERT INTO notifications.webhook_deliveries (id, endpoint_id, message_id, event_type, payload) "
+        "VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4) ON CONFLICT (endpoint_id, message_id) DO NOTHING",
+        endpointId, messageId, eventType, payload);
 }
 
 std::vector<DueDelivery> WebhookRepository::claimDueDeliveries(int limit, int leaseSeconds)
@@ -134,8 +144,10 @@ std::vector<DueDelivery> WebhookRepository::claimDueDeliveries(int limit, int le
         "WITH claimed AS (UPDATE notifications.webhook_deliveries SET next_attempt_at = now() + make_interval(secs => $2) "
         "WHERE id IN (SELECT id FROM notifications.webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now() "
         "ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING *) "
-        "SELECT " + deliveryColumns() + ", e.url, e.secrets::text, e.active FROM claimed d JOIN notifications.webhook_endpoints e ON e.id = d.endpoint_id "
-        "ORDER BY d.created_at",
+        "SELECT " +
+            deliveryColumns() +
+            ", e.url, e.secrets::text, e.active FROM claimed d JOIN notifications.webhook_endpoints e ON e.id = d.endpoint_id "
+            "ORDER BY d.created_at",
         limit, leaseSeconds);
     for (const auto& row : rows) {
         DueDelivery item;
@@ -150,19 +162,24 @@ std::vector<DueDelivery> WebhookRepository::claimDueDeliveries(int limit, int le
 
 void WebhookRepository::recordAttempt(const std::string& deliveryId, const WebhookAttempt& attempt)
 {
-    m_tx.exec_params("INSERT INTO notifications.webhook_attempts (delivery_id, status_code, error, duration_ms, response_body) "
-                     "VALUES ($1::uuid, NULLIF($2, 0), NULLIF($3, ''), $4, $5)",
-                     deliveryId, attempt.statusCode.value_or(0), attempt.error.value_or(""), attempt.durationMs, attempt.responseBody);
-    m_tx.exec_params("UPDATE notifications.webhook_deliveries SET attempts = attempts + 1 WHERE id = $1::uuid", deliveryId);
+    m_tx.exec_params(
+        "INSERT INTO notifications.webhook_attempts (delivery_id, status_code, error, duration_ms, response_body) "
+        "VALUES ($1::uuid, NULLIF($2, 0), NULLIF($3, ''), $4, $5)",
+        deliveryId, attempt.statusCode.value_or(0), attempt.error.value_or(""), attempt.durationMs,
+        attempt.responseBody);
+    m_tx.exec_params("UPDATE notifications.webhook_deliveries SET attempts = attempts + 1 WHERE id = $1::uuid",
+                     deliveryId);
 }
 
 void WebhookRepository::markDeliverySucceeded(const std::string& deliveryId, int statusCode)
 {
-    m_tx.exec_params("UPDATE notifications.webhook_deliveries SET status = 'succeeded', last_status_code = $2, finished_at = now() WHERE id = $1::uuid",
-                     deliveryId, statusCode);
+    m_tx.exec_params(
+        "UPDATE notifications.webhook_deliveries SET status = 'succeeded', last_status_code = $2, finished_at = now() WHERE id = $1::uuid",
+        deliveryId, statusCode);
 }
 
-void WebhookRepository::scheduleRetry(const std::string& deliveryId, std::optional<int> statusCode, long long delaySeconds)
+void WebhookRepository::scheduleRetry(const std::string& deliveryId, std::optional<int> statusCode,
+                                      long long delaySeconds)
 {
     m_tx.exec_params("UPDATE notifications.webhook_deliveries SET last_status_code = NULLIF($2, 0), "
                      "next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1::uuid",
@@ -171,23 +188,28 @@ void WebhookRepository::scheduleRetry(const std::string& deliveryId, std::option
 
 void WebhookRepository::markDeliveryFailed(const std::string& deliveryId, std::optional<int> statusCode)
 {
-    m_tx.exec_params("UPDATE notifications.webhook_deliveries SET status = 'failed', last_status_code = NULLIF($2, 0), finished_at = now() "
-                     "WHERE id = $1::uuid",
-                     deliveryId, statusCode.value_or(0));
+    m_tx.exec_params(
+        "UPDATE notifications.webhook_deliveries SET status = 'failed', last_status_code = NULLIF($2, 0), finished_at = now() "
+        "WHERE id = $1::uuid",
+        deliveryId, statusCode.value_or(0));
 }
 
-std::optional<WebhookDeliveryRecord> WebhookRepository::findDelivery(const std::string& endpointId, const std::string& deliveryId, bool withAttempts)
+std::optional<WebhookDeliveryRecord> WebhookRepository::findDelivery(const std::string& endpointId,
+                                                                     const std::string& deliveryId, bool withAttempts)
 {
-    const auto rows = m_tx.exec_params("SELECT " + deliveryColumns() + " FROM notifications.webhook_deliveries d WHERE d.id = $1::uuid AND d.endpoint_id = $2::uuid",
-                                       deliveryId, endpointId);
+    const auto rows = m_tx.exec_params(
+        "SELECT " + deliveryColumns() +
+            " FROM notifications.webhook_deliveries d WHERE d.id = $1::uuid AND d.endpoint_id = $2::uuid",
+        deliveryId, endpointId);
     if (rows.empty())
         return std::nullopt;
     WebhookDeliveryRecord delivery = deliveryFrom(rows[0]);
     if (withAttempts) {
-        for (const auto& row : m_tx.exec_params("SELECT " + db::rfc3339Sql("attempted_at") +
-                                                    ", status_code, error, duration_ms, response_body FROM notifications.webhook_attempts "
-                                                    "WHERE delivery_id = $1::uuid ORDER BY id",
-                                                deliveryId)) {
+        for (const auto& row : m_tx.exec_params(
+                 "SELECT " + db::rfc3339Sql("attempted_at") +
+                     ", status_code, error, duration_ms, response_body FROM notifications.webhook_attempts "
+                     "WHERE delivery_id = $1::uuid ORDER BY id",
+                 deliveryId)) {
             WebhookAttempt attempt;
             attempt.at = row[0].as<std::string>();
             if (!row[1].is_null())
@@ -202,23 +224,26 @@ std::optional<WebhookDeliveryRecord> WebhookRepository::findDelivery(const std::
     return delivery;
 }
 
-std::vector<WebhookDeliveryRecord> WebhookRepository::listDeliveries(const std::string& endpointId, int limit,
-                                                               const std::optional<std::pair<std::string, std::string>>& after)
+std::vector<WebhookDeliveryRecord> WebhookRepository::listDeliveries(
+    const std::string& endpointId, int limit, const std::optional<std::pair<std::string, std::string>>& after)
 {
     std::vector<WebhookDeliveryRecord> deliveries;
-    for (const auto& row : m_tx.exec_params("SELECT " + deliveryColumns() + " FROM notifications.webhook_deliveries d WHERE d.endpoint_id = $1::uuid "
-                                            "AND ($2 = '' OR (d.created_at, d.id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "
-                                            "ORDER BY d.created_at DESC, d.id DESC LIMIT $4",
-                                            endpointId, after ? after->first : std::string(), after ? after->second : std::string(), limit))
+    for (const auto& row : m_tx.exec_params(
+             "SELECT " + deliveryColumns() +
+                 " FROM notifications.webhook_deliveries d WHERE d.endpoint_id = $1::uuid "
+                 "AND ($2 = '' OR (d.created_at, d.id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "
+                 "ORDER BY d.created_at DESC, d.id DESC LIMIT $4",
+             endpointId, after ? after->first : std::string(), after ? after->second : std::string(), limit))
         deliveries.push_back(deliveryFrom(row));
     return deliveries;
 }
 
 void WebhookRepository::redeliver(const std::string& deliveryId)
 {
-    m_tx.exec_params("UPDATE notifications.webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), finished_at = NULL "
-                     "WHERE id = $1::uuid",
-                     deliveryId);
+    m_tx.exec_params(
+        "UPDATE notifications.webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), finished_at = NULL "
+        "WHERE id = $1::uuid",
+        deliveryId);
 }
 
 } // namespace sbor::notifications

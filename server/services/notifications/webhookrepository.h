@@ -18,7 +18,8 @@ public:
 
     WebhookEndpoint insertEndpoint(const WebhookEndpoint& endpoint);
     std::optional<WebhookEndpoint> findEndpoint(const std::string& id, bool lock = false);
-    std::vector<WebhookEndpoint> listEndpoints(const std::string& ownerId, int limit, const std::optional<std::pair<std::string, std::string>>& after);
+    std::vector<WebhookEndpoint> listEndpoints(const std::string& ownerId, int limit,
+                                               const std::optional<std::pair<std::string, std::string>>& after);
     WebhookEndpoint updateEndpoint(const WebhookEndpoint& endpoint);
     bool deleteEndpoint(const std::string& id);
     // Active endpoints of `ownerId` that asked for `eventType` (or for everything).
@@ -26,14 +27,17 @@ public:
     void disableEndpoint(const std::string& id, const std::string& reason);
 
     // Once per endpoint and message: a second call for the same pair does nothing.
-    void queueDelivery(const std::string& endpointId, const std::string& messageId, const std::string& eventType, const std::string& payload);
+    void queueDelivery(const std::string& endpointId, const std::string& messageId, const std::string& eventType,
+                       const std::string& payload);
     std::vector<DueDelivery> claimDueDeliveries(int limit, int leaseSeconds);
     void recordAttempt(const std::string& deliveryId, const WebhookAttempt& attempt);
     void markDeliverySucceeded(const std::string& deliveryId, int statusCode);
     void scheduleRetry(const std::string& deliveryId, std::optional<int> statusCode, long long delaySeconds);
     void markDeliveryFailed(const std::string& deliveryId, std::optional<int> statusCode);
-    std::optional<WebhookDeliveryRecord> findDelivery(const std::string& endpointId, const std::string& deliveryId, bool withAttempts);
-    std::vector<WebhookDeliveryRecord> listDeliveries(const std::string& endpointId, int limit, const std::optional<std::pair<std::string, std::string>>& after);
+    std::optional<WebhookDeliveryRecord> findDelivery(const std::string& endpointId, const std::string& deliveryId,
+                                                      bool withAttempts);
+    std::vector<WebhookDeliveryRecord> listDeliveries(const std::string& endpointId, int limit,
+                                                      const std::optional<std::pair<std::string, std::string>>& after);
     // Pending again, due now, with a fresh schedule.
     void redeliver(const std::string& deliveryId);
 

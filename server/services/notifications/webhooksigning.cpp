@@ -15,11 +15,13 @@ std::string newWebhookSecret()
 
 std::optional<std::string> webhookSecretKey(const std::string& secret)
 {
-    const std::string_view text = secret.rfind("whsec_", 0) == 0 ? std::string_view(secret).substr(6) : std::string_view(secret);
+    const std::string_view text = secret.rfind("whsec_", 0) == 0 ? std::string_view(secret).substr(6)
+                                                                 : std::string_view(secret);
     return base64Decode(text);
 }
 
-std::string signWebhook(const std::string& secret, const std::string& messageId, long long timestamp, const std::string& body)
+std::string signWebhook(const std::string& secret, const std::string& messageId, long long timestamp,
+                        const std::string& body)
 {
     const std::string key = webhookSecretKey(secret).value_or("");
     const std::string content = messageId + "." + std::to_string(timestamp) + "." + body;
@@ -32,8 +34,8 @@ std::string signWebhook(const std::string& secret, const std::string& messageId,
     return "v1," + base64Encode(mac);
 }
 
-std::string webhookSignatureHeader(const std::vector<std::string>& secrets, const std::string& messageId, long long timestamp,
-                                   const std::string& body)
+std::string webhookSignatureHeader(const std::vector<std::string>& secrets, const std::string& messageId,
+                                   long long timestamp, const std::string& body)
 {
     std::string header;
     for (const auto& secret : secrets)

@@ -14,9 +14,10 @@ std::string newWebhookSecret();
 // The key bytes of a secret ("whsec_" prefix optional); null when it is not base64.
 std::optional<std::string> webhookSecretKey(const std::string& secret);
 // "v1,<base64>" for one secret.
-std::string signWebhook(const std::string& secret, const std::string& messageId, long long timestamp, const std::string& body);
+std::string signWebhook(const std::string& secret, const std::string& messageId, long long timestamp,
+                        const std::string& body);
 // The webhook-signature header: every secret's signature, space-separated.
-std::string webhookSignatureHeader(const std::vector<std::string>& secrets, const std::string& messageId, long long timestamp,
-                                   const std::string& body);
+std::string webhookSignatureHeader(const std::vector<std::string>& secrets, const std::string& messageId,
+                                   long long timestamp, const std::string& body);
 
 } // namespace sbor::notifications

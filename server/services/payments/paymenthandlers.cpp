@@ -13,14 +13,16 @@ using http::HttpRequest;
 using http::HttpResponse;
 using http::Reply;
 
-namespace {
-} // namespace
+namespace {} // namespace
 
 nlohmann::json paymentJson(const Payment& payment)
 {
     nlohmann::json attempts = nlohmann::json::array();
     for (const auto& attempt : payment.attempts)
-        attempts.push_back({{"card_last4", attempt.cardLast4}, {"outcome", attempt.outcome}, {"decline_code", jsonOrNull(attempt.declineCode)}, {"at", attempt.at}});
+        attempts.push_back({{"card_last4", attempt.cardLast4},
+                            {"outcome", attempt.outcome},
+                            {"decline_code", jsonOrNull(attempt.declineCode)},
+                            {"at", attempt.at}});
     return {{"id", payment.id},
             {"order_id", payment.orderId},
             {"event_id", payment.eventId},
@@ -41,7 +43,8 @@ void PaymentHandlers::registerRoutes(http::Router& router, const std::string& se
                [this](HttpRequest& request) { return confirmPayment(request); });
     router.add("GET", "/api/v1/payments/balance", service, Access::require(access::Permission::EventsWrite),
                [this](HttpRequest& request) { return readBalance(request); });
-    router.add("GET", "/api/v1/payments/{payment_id}", service, Access::signedIn(), [this](HttpRequest& request) { return readPayment(request); });
+    router.add("GET", "/api/v1/payments/{payment_id}", service, Access::signedIn(),
+               [this](HttpRequest& request) { return readPayment(request); });
 }
 
 HttpResponse PaymentHandlers::confirmOnce(HttpRequest& request)
@@ -55,7 +58,8 @@ HttpResponse PaymentHandlers::confirmOnce(HttpRequest& request)
         reader.addProblem("card_number", *problem);
     if (auto problem = reader.finish())
         return http::errorResponse(*problem, request.traceId);
-    auto payment = m_processing.confirm(*request.principal, request.pathParameter("payment_id"), card, http::callContextOf(request));
+    auto payment = m_processing.confirm(*request.principal, request.pathParameter("payment_id"), card,
+                                        http::callContextOf(request));
     if (!payment)
         return http::errorResponse(payment.error(), request.traceId);
     // 202: charged, booking not finished yet (it will be: retry, or read the payment later).
@@ -72,12 +76,14 @@ Reply PaymentHandlers::confirmPayment(HttpRequest& request)
     if (parsed.is_object() && parsed.contains("card_number") && parsed["card_number"].is_string()) {
         nlohmann::json masked = parsed;
         const std::string number = parsed["card_number"].get<std::string>();
-        masked["card_number"] = std::to_string(number.size()) + ":" + number.substr(number.size() >= 4 ? number.size() - 4 : 0);
+        masked["card_number"] = std::to_string(number.size()) + ":" +
+            number.substr(number.size() >= 4 ? number.size() - 4 : 0);
         // The last four bytes may cut a character in two (a hostile "number"): dumped with
         // replacement, as the fingerprint needs no exact text.
         identifying = masked.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
-    return replyOncePerIdempotencyKey(m_idempotency, request, [this](HttpRequest& once) { return confirmOnce(once); }, identifying);
+    return replyOncePerIdempotencyKey(
+        m_idempotency, request, [this](HttpRequest& once) { return confirmOnce(once); }, identifying);
 }
 
 Reply PaymentHandlers::readPayment(HttpRequest& request)
@@ -100,7 +106,10 @@ Reply PaymentHandlers::readBalance(HttpRequest& request)
     }
     nlohmann::json items = nlohmann::json::array();
     for (const auto& balance : m_processing.balance(organizerId))
-        items.push_back({{"currency", balance.currency}, {"gross", balance.gross}, {"commission", balance.commission}, {"balance", balance.balance}});
+        items.push_back({{"currency", balance.currency},
+                         {"gross", balance.gross},
+                         {"commission", balance.commission},
+                         {"balance", balance.balance}});
     return HttpResponse::json(200, {{"organizer_id", organizerId}, {"items", items}});
 }
 

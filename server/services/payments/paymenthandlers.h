@@ -10,7 +10,9 @@ namespace sbor::payments {
 
 class PaymentHandlers {
 public:
-    PaymentHandlers(PaymentProcessing& processing, IdempotencyStore& idempotency) : m_processing(processing), m_idempotency(idempotency) {}
+    PaymentHandlers(PaymentProcessing& processing, IdempotencyStore& idempotency)
+        : m_processing(processing), m_idempotency(idempotency)
+    {}
     void registerRoutes(http::Router& router, const std::string& service);
 
     http::Reply confirmPayment(http::HttpRequest& request);

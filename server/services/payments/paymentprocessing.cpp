@@ -15,23 +15,27 @@ Error noSuchPayment(const std::string& id) { return Error(ErrorCode::NotFound, "
 
 Error notPayable(const std::string& orderId, const std::string& status)
 {
-    return Error(ErrorCode::OrderNotPayable, "this order is " + status + " and cannot be paid", {{"order_id", orderId}, {"status", status}});
+    return Error(ErrorCode::OrderNotPayable, "this order is " + status + " and cannot be paid",
+                 {{"order_id", orderId}, {"status", status}});
 }
 
 std::string organizerAccount(const std::string& organizerId) { return "organizer:" + organizerId; }
 
 nlohmann::json paymentData(const Payment& payment)
 {
-    return {{"payment_id", payment.id},   {"order_id", payment.orderId}, {"event_id", payment.eventId},
+    return {{"payment_id", payment.id},    {"order_id", payment.orderId}, {"event_id", payment.eventId},
             {"buyer_id", payment.buyerId}, {"amount", payment.amount},    {"currency", payment.currency}};
 }
 
 } // namespace
 
-std::int64_t PaymentProcessing::commissionOn(std::int64_t amount) const { return (amount * m_commissionBasisPoints + 5000) / 10000; }
+std::int64_t PaymentProcessing::commissionOn(std::int64_t amount) const
+{
+    return (amount * m_commissionBasisPoints + 5000) / 10000;
+}
 
-Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const std::string& paymentId, const std::string& cardNumber,
-                                           const CallContext& call)
+Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const std::string& paymentId,
+                                           const std::string& cardNumber, const CallContext& call)
 {
     if (!isUuid(paymentId))
         return noSuchPayment(paymentId);
@@ -82,7 +86,8 @@ Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const
             return true; // charged by an earlier attempt whose settlement did not finish: finish it, charge nothing
         }
         if (payment.declinedAttempts() >= kMaxDeclinedAttempts)
-            return Error(ErrorCode::RateLimited, "too many declined cards for this payment; place a new order", {{"payment_id", id}});
+            return Error(ErrorCode::RateLimited, "too many declined cards for this payment; place a new order",
+                         {{"payment_id", id}});
         payments.recordAttempt(id, decision.last4, decision.approved ? "approved" : "declined", decision.declineCode);
         if (!decision.approved) {
             nlohmann::json data = paymentData(payment);
@@ -99,8 +104,10 @@ Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const
     if (!attempt)
         return attempt.error();
     if (!*attempt)
-        return Error(ErrorCode::PaymentDeclined, "the card was declined; the order stays reserved until its hold ends, so another card may be tried",
-                     {{"payment_id", id}, {"order_id", order->orderId}, {"decline_code", decision.declineCode}});
+        return Error(
+            ErrorCode::PaymentDeclined,
+            "the card was declined; the order stays reserved until its hold ends, so another card may be tried",
+            {{"payment_id", id}, {"order_id", order->orderId}, {"decline_code", decision.declineCode}});
     return finishCaptureOrReport(id, call.traceId);
 }
 
@@ -112,7 +119,8 @@ Result<Payment> PaymentProcessing::finishCaptureOrReport(const std::string& paym
         auto finished = finishCapture(paymentId, traceId);
         if (finished || finished.error().code == ErrorCode::OrderNotPayable)
             return finished;
-        log::warn("a captured payment is not settled yet", {{"payment_id", paymentId}, {"error", finished.error().message}});
+        log::warn("a captured payment is not settled yet",
+                  {{"payment_id", paymentId}, {"error", finished.error().message}});
     } catch (const ErrorException& e) {
         log::warn("a captured payment is not settled yet", {{"payment_id", paymentId}, {"error", e.error().message}});
     }
@@ -139,7 +147,8 @@ Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, c
         return order.error(); // not decided: the payment stays captured and is finished later
     const std::string orderStatus = order->status;
     if (orderStatus == "pending")
-        return Error(ErrorCode::Overloaded, "the order is not settled yet; try again later", {{"retry_after_seconds", 1}});
+        return Error(ErrorCode::Overloaded, "the order is not settled yet; try again later",
+                     {{"retry_after_seconds", 1}});
     auto finished = m_database.run([&](pqxx::connection& connection) {
         pqxx::work tx(connection);
         PaymentRepository payments(tx);
@@ -148,7 +157,9 @@ Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, c
             return payment; // a concurrent confirm or the job finished it
         const std::int64_t commission = commissionOn(payment.amount);
         const std::vector<std::pair<std::string, std::int64_t>> charge = {
-            {"card_network", -payment.amount}, {"platform_commission", commission}, {organizerAccount(payment.organizerId), payment.amount - commission}};
+            {"card_network", -payment.amount},
+            {"platform_commission", commission},
+            {organizerAccount(payment.organizerId), payment.amount - commission}};
         payments.post(paymentId, "charge", payment.currency, charge);
         if (orderStatus == "paid") {
             payments.markSucceeded(paymentId, commission);
@@ -170,12 +181,15 @@ Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, c
         return *payments.find(paymentId);
     });
     if (finished.status == "refunded")
-        return Error(ErrorCode::OrderNotPayable, "the order was " + orderStatus + " before the payment arrived; the charge was refunded in full",
-                     {{"order_id", finished.orderId}, {"status", orderStatus}, {"payment_id", paymentId}, {"refunded", true}});
+        return Error(
+            ErrorCode::OrderNotPayable,
+            "the order was " + orderStatus + " before the payment arrived; the charge was refunded in full",
+            {{"order_id", finished.orderId}, {"status", orderStatus}, {"payment_id", paymentId}, {"refunded", true}});
     return finished;
 }
 
-Result<bool> PaymentProcessing::refund(const std::string& paymentId, const std::string& reason, const std::string& traceId)
+Result<bool> PaymentProcessing::refund(const std::string& paymentId, const std::string& reason,
+                                       const std::string& traceId)
 {
     if (!isUuid(paymentId))
         return noSuchPayment(paymentId);
@@ -194,7 +208,9 @@ Result<bool> PaymentProcessing::refund(const std::string& paymentId, const std::
                 return payment->status;
             const std::int64_t commission = payment->commission.value_or(0);
             payments.post(id, "refund", payment->currency,
-                          {{"card_network", payment->amount}, {"platform_commission", -commission}, {organizerAccount(payment->organizerId), commission - payment->amount}});
+                          {{"card_network", payment->amount},
+                           {"platform_commission", -commission},
+                           {organizerAccount(payment->organizerId), commission - payment->amount}});
             payments.markRefunded(id);
             nlohmann::json data = paymentData(*payment);
             data["reason"] = reason;
@@ -208,7 +224,8 @@ Result<bool> PaymentProcessing::refund(const std::string& paymentId, const std::
         if (!finished && finished.error().code != ErrorCode::OrderNotPayable)
             return finished.error();
     }
-    return Error(ErrorCode::Overloaded, "the payment is still moving; its refund will be retried", {{"payment_id", id}});
+    return Error(ErrorCode::Overloaded, "the payment is still moving; its refund will be retried",
+                 {{"payment_id", id}});
 }
 
 Result<Payment> PaymentProcessing::read(const access::Principal& caller, const std::string& paymentId)
@@ -224,7 +241,8 @@ Result<Payment> PaymentProcessing::read(const access::Principal& caller, const s
         // Nothing tried yet: the order says what is due.
         const auto settlement = m_directory->find<OrderSettlement>();
         const auto order = settlement ? settlement->orderByPayment(id) : std::nullopt;
-        if (!order || order->total == 0 || (order->buyerId != caller.userId && !caller.has(access::Permission::EventsWriteAny)))
+        if (!order || order->total == 0 ||
+            (order->buyerId != caller.userId && !caller.has(access::Permission::EventsWriteAny)))
             return noSuchPayment(paymentId);
         Payment due;
         due.id = id;
@@ -236,7 +254,8 @@ Result<Payment> PaymentProcessing::read(const access::Principal& caller, const s
         due.status = "requires_payment";
         return due;
     }
-    if (payment->buyerId == caller.userId || caller.has(access::Permission::EventsWriteAny) || caller.managesEventOf(payment->organizerId))
+    if (payment->buyerId == caller.userId || caller.has(access::Permission::EventsWriteAny) ||
+        caller.managesEventOf(payment->organizerId))
         return *payment;
     return noSuchPayment(paymentId);
 }
@@ -262,7 +281,8 @@ int PaymentProcessing::finishStaleCaptures(int graceSeconds)
             if (outcome || outcome.error().code == ErrorCode::OrderNotPayable)
                 ++finished; // succeeded, or refunded in full
             else
-                log::warn("a captured payment could not be finished yet", {{"payment_id", id}, {"error", outcome.error().message}});
+                log::warn("a captured payment could not be finished yet",
+                          {{"payment_id", id}, {"error", outcome.error().message}});
         } catch (const std::exception& e) {
             log::warn("a captured payment could not be finished yet", {{"payment_id", id}, {"error", e.what()}});
         }

@@ -25,10 +25,13 @@ inline constexpr int kMaxDeclinedAttempts = 10;
 
 class PaymentProcessing {
 public:
-    PaymentProcessing(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory, std::int64_t commissionBasisPoints)
-        : m_database(database), m_directory(std::move(directory)), m_commissionBasisPoints(commissionBasisPoints) {}
+    PaymentProcessing(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory,
+                      std::int64_t commissionBasisPoints)
+        : m_database(database), m_directory(std::move(directory)), m_commissionBasisPoints(commissionBasisPoints)
+    {}
 
-    Result<Payment> confirm(const access::Principal& buyer, const std::string& paymentId, const std::string& cardNumber, const CallContext& call);
+    Result<Payment> confirm(const access::Principal& buyer, const std::string& paymentId, const std::string& cardNumber,
+                            const CallContext& call);
     Result<Payment> read(const access::Principal& caller, const std::string& paymentId);
     std::vector<OrganizerBalance> balance(const std::string& organizerId);
     // Gives a succeeded payment back in full (charge reversed in the ledger, refund.issued).

@@ -14,11 +14,10 @@ std::string paymentColumns()
 {
     return "p.id::text, p.order_id::text, p.event_id::text, p.organizer_id::text, p.buyer_id::text, p.amount, p.currency, p.status, "
            "p.commission, p.card_last4, " +
-           rfc3339Sql("p.succeeded_at") + ", " + rfc3339Sql("p.refunded_at") + ", " + rfc3339Sql("p.created_at");
+        rfc3339Sql("p.succeeded_at") + ", " + rfc3339Sql("p.refunded_at") + ", " + rfc3339Sql("p.created_at");
 }
 
-template <typename T>
-std::optional<T> optionalField(const pqxx::field& field)
+template <typename T> std::optional<T> optionalField(const pqxx::field& field)
 {
     return field.is_null() ? std::nullopt : std::optional<T>(field.as<T>());
 }
@@ -46,16 +45,18 @@ Payment paymentFrom(const pqxx::row& row)
 
 Payment PaymentRepository::lockOrCreate(const Payment& fresh)
 {
-    m_tx.exec_params("INSERT INTO payments.payments (id, order_id, event_id, organizer_id, buyer_id, amount, currency, status) "
-                     "VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6, $7, 'requires_payment') ON CONFLICT (id) DO NOTHING",
-                     fresh.id, fresh.orderId, fresh.eventId, fresh.organizerId, fresh.buyerId, fresh.amount, fresh.currency);
+    m_tx.exec_params(
+        "INSERT INTO payments.payments (id, order_id, event_id, organizer_id, buyer_id, amount, currency, status) "
+        "VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6, $7, 'requires_payment') ON CONFLICT (id) DO NOTHING",
+        fresh.id, fresh.orderId, fresh.eventId, fresh.organizerId, fresh.buyerId, fresh.amount, fresh.currency);
     return *find(fresh.id, true);
 }
 
 std::optional<Payment> PaymentRepository::find(const std::string& id, bool lock)
 {
-    const pqxx::result rows =
-        m_tx.exec_params("SELECT " + paymentColumns() + " FROM payments.payments p WHERE p.id = $1::uuid" + (lock ? " FOR UPDATE" : ""), id);
+    const pqxx::result rows = m_tx.exec_params(
+        "SELECT " + paymentColumns() + " FROM payments.payments p WHERE p.id = $1::uuid" + (lock ? " FOR UPDATE" : ""),
+        id);
     if (rows.empty())
         return std::nullopt;
     Payment payment = paymentFrom(rows[0]);
@@ -69,42 +70,49 @@ std::vector<PaymentAttempt> PaymentRepository::attemptsOf(const std::string& pay
     for (const auto& row : m_tx.exec_params("SELECT card_last4, outcome, decline_code, " + rfc3339Sql("created_at") +
                                                 " FROM payments.attempts WHERE payment_id = $1::uuid ORDER BY id",
                                             paymentId))
-        attempts.push_back({row[0].as<std::string>(), row[1].as<std::string>(), optionalField<std::string>(row[2]), row[3].as<std::string>()});
+        attempts.push_back({row[0].as<std::string>(), row[1].as<std::string>(), optionalField<std::string>(row[2]),
+                            row[3].as<std::string>()});
     return attempts;
 }
 
-void PaymentRepository::recordAttempt(const std::string& paymentId, const std::string& last4, const std::string& outcome,
-                                      const std::string& declineCode)
+void PaymentRepository::recordAttempt(const std::string& paymentId, const std::string& last4,
+                                      const std::string& outcome, const std::string& declineCode)
 {
-    m_tx.exec_params("INSERT INTO payments.attempts (payment_id, card_last4, outcome, decline_code) VALUES ($1::uuid, $2, $3, NULLIF($4, ''))",
-                     paymentId, last4, outcome, declineCode);
+    m_tx.exec_params(
+        "INSERT INTO payments.attempts (payment_id, card_last4, outcome, decline_code) VALUES ($1::uuid, $2, $3, NULLIF($4, ''))",
+        paymentId, last4, outcome, declineCode);
 }
 
 void PaymentRepository::markCaptured(const std::string& paymentId, const std::string& last4)
 {
-    m_tx.exec_params("UPDATE payments.payments SET status = 'captured', card_last4 = $2, captured_at = now(), updated_at = now() "
-                     "WHERE id = $1::uuid",
-                     paymentId, last4);
+    m_tx.exec_params(
+        "UPDATE payments.payments SET status = 'captured', card_last4 = $2, captured_at = now(), updated_at = now() "
+        "WHERE id = $1::uuid",
+        paymentId, last4);
 }
 
 void PaymentRepository::markSucceeded(const std::string& paymentId, std::int64_t commission)
 {
-    m_tx.exec_params("UPDATE payments.payments SET status = 'succeeded', commission = $2, succeeded_at = now(), updated_at = now() "
-                     "WHERE id = $1::uuid",
-                     paymentId, commission);
+    m_tx.exec_params(
+        "UPDATE payments.payments SET status = 'succeeded', commission = $2, succeeded_at = now(), updated_at = now() "
+        "WHERE id = $1::uuid",
+        paymentId, commission);
 }
 
 void PaymentRepository::markRefunded(const std::string& paymentId)
 {
-    m_tx.exec_params("UPDATE payments.payments SET status = 'refunded', refunded_at = now(), updated_at = now() WHERE id = $1::uuid", paymentId);
+    m_tx.exec_params(
+        "UPDATE payments.payments SET status = 'refunded', refunded_at = now(), updated_at = now() WHERE id = $1::uuid",
+        paymentId);
 }
 
 std::vector<std::string> PaymentRepository::capturedBefore(int seconds, int limit)
 {
     std::vector<std::string> ids;
-    for (const auto& row : m_tx.exec_params("SELECT id::text FROM payments.payments WHERE status = 'captured' "
-                                            "AND captured_at < now() - make_interval(secs => $1) ORDER BY captured_at LIMIT $2",
-                                            seconds, limit))
+    for (const auto& row :
+         m_tx.exec_params("SELECT id::text FROM payments.payments WHERE status = 'captured' "
+                          "AND captured_at < now() - make_interval(secs => $1) ORDER BY captured_at LIMIT $2",
+                          seconds, limit))
         ids.push_back(row[0].as<std::string>());
     return ids;
 }
@@ -112,15 +120,16 @@ std::vector<std::string> PaymentRepository::capturedBefore(int seconds, int limi
 void PaymentRepository::post(const std::string& paymentId, const std::string& movement, const std::string& currency,
                              const std::vector<std::pair<std::string, std::int64_t>>& entries)
 {
-    const std::int64_t sum = std::accumulate(entries.begin(), entries.end(), std::int64_t(0), [](std::int64_t total, const auto& entry) {
-        return total + entry.second;
-    });
+    const std::int64_t sum = std::accumulate(
+        entries.begin(), entries.end(), std::int64_t(0),
+        [](std::int64_t total, const auto& entry) { return total + entry.second; });
     if (sum != 0)
         throw std::logic_error("ledger entries of one movement must sum to zero");
     for (const auto& [account, amount] : entries) {
         if (amount != 0)
-            m_tx.exec_params("INSERT INTO payments.ledger_entries (payment_id, movement, account, amount, currency) VALUES ($1::uuid, $2, $3, $4, $5)",
-                             paymentId, movement, account, amount, currency);
+            m_tx.exec_params(
+                "INSERT INTO payments.ledger_entries (payment_id, movement, account, amount, currency) VALUES ($1::uuid, $2, $3, $4, $5)",
+                paymentId, movement, account, amount, currency);
     }
 }
 
@@ -128,15 +137,17 @@ std::vector<OrganizerBalance> PaymentRepository::balanceOf(const std::string& or
 {
     // Gross and commission come from the same movements as the organizer's own entries.
     std::vector<OrganizerBalance> balances;
-    for (const auto& row : m_tx.exec_params(
-             "SELECT currency, "
-             "COALESCE(-sum(amount) FILTER (WHERE account = 'card_network'), 0), "
-             "COALESCE(sum(amount) FILTER (WHERE account = 'platform_commission'), 0), "
-             "COALESCE(sum(amount) FILTER (WHERE account = 'organizer:' || $1), 0) "
-             "FROM payments.ledger_entries WHERE payment_id IN (SELECT id FROM payments.payments WHERE organizer_id = $1::uuid) "
-             "GROUP BY currency ORDER BY currency",
-             organizerId))
-        balances.push_back({row[0].as<std::string>(), row[1].as<std::int64_t>(), row[2].as<std::int64_t>(), row[3].as<std::int64_t>()});
+    for (
+        const auto& row : m_tx.exec_params(
+            "SELECT currency, "
+            "COALESCE(-sum(amount) FILTER (WHERE account = 'card_network'), 0), "
+            "COALESCE(sum(amount) FILTER (WHERE account = 'platform_commission'), 0), "
+            "COALESCE(sum(amount) FILTER (WHERE account = 'organizer:' || $1), 0) "
+            "FROM payments.ledger_entries WHERE payment_id IN (SELECT id FROM payments.payments WHERE organizer_id = $1::uuid) "
+            "GROUP BY currency ORDER BY currency",
+            organizerId))
+        balances.push_back({row[0].as<std::string>(), row[1].as<std::int64_t>(), row[2].as<std::int64_t>(),
+                            row[3].as<std::int64_t>()});
     return balances;
 }
 

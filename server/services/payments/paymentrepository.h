@@ -18,7 +18,8 @@ public:
     // The payment row for an order, made on first use; locked for the rest of the transaction.
     Payment lockOrCreate(const Payment& fresh);
     std::optional<Payment> find(const std::string& id, bool lock = false);
-    void recordAttempt(const std::string& paymentId, const std::string& last4, const std::string& outcome, const std::string& declineCode);
+    void recordAttempt(const std::string& paymentId, const std::string& last4, const std::string& outcome,
+                       const std::string& declineCode);
     void markCaptured(const std::string& paymentId, const std::string& last4);
     void markSucceeded(const std::string& paymentId, std::int64_t commission);
     void markRefunded(const std::string& paymentId);

@@ -27,7 +27,8 @@ constexpr int kCaptureGraceSeconds = 30;
 class PaymentRefundsByProcessing : public PaymentRefunds {
 public:
     explicit PaymentRefundsByProcessing(PaymentProcessing& processing) : m_processing(processing) {}
-    Result<bool> refundPayment(const std::string& paymentId, const std::string& reason, const std::string& traceId) override
+    Result<bool> refundPayment(const std::string& paymentId, const std::string& reason,
+                               const std::string& traceId) override
     {
         return m_processing.refund(paymentId, reason, traceId);
     }
@@ -48,8 +49,9 @@ void PaymentsService::init(ServiceContext& context)
     m_jobInterval = std::chrono::milliseconds(context.config.getInteger("payments.job_interval_ms"));
     const std::int64_t commission = context.config.getInteger("payments.commission_basis_points");
     if (commission < 0 || commission > 10000)
-        throw ErrorException(Error(ErrorCode::ValidationFailed, "payments.commission_basis_points must be 0 to 10000 (" +
-                                                                    context.config.originOf("payments.commission_basis_points") + ")"));
+        throw ErrorException(Error(ErrorCode::ValidationFailed,
+                                   "payments.commission_basis_points must be 0 to 10000 (" +
+                                       context.config.originOf("payments.commission_basis_points") + ")"));
     m_processing = std::make_unique<PaymentProcessing>(context.database, context.directory, commission);
     m_idempotency = std::make_unique<IdempotencyStore>(context.database, "payments");
     m_handlers = std::make_unique<PaymentHandlers>(*m_processing, *m_idempotency);

@@ -33,10 +33,11 @@ Reply readiness(ServiceContext& context)
 
 Reply version(ServiceContext& context)
 {
-    return HttpResponse::json(200, {{"name", "sbor"},
-                                    {"version", context.state.version},
-                                    {"api_version", "v1"},
-                                    {"services", context.state.activeServices}});
+    return HttpResponse::json(200,
+                              {{"name", "sbor"},
+                               {"version", context.state.version},
+                               {"api_version", "v1"},
+                               {"services", context.state.activeServices}});
 }
 
 // Test-only: holds a database connection for `ms` milliseconds (pg_sleep), so tests can make a
@@ -91,28 +92,38 @@ void SystemService::registerRoutes(http::Router& router)
     };
     router.add("GET", "/livez", name(), access::Access::anyone(), alive, http::Blocking::Never);
     router.add("GET", "/healthz", name(), access::Access::anyone(), alive, http::Blocking::Never);
-    router.add("GET", "/readyz", name(), access::Access::anyone(), [&context](HttpRequest&) { return readiness(context); });
-    router.add("GET", "/metrics", name(), access::Access::anyone(), [&context](HttpRequest&) -> Reply {
-        return HttpResponse::text(200, context.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
-    }, http::Blocking::Never);
-    router.add("GET", "/api/v1/version", name(), access::Access::anyone(), [&context](HttpRequest&) { return version(context); }, http::Blocking::Never);
-    router.add("GET", "/api/v1/openapi.json", name(), access::Access::anyone(), [&context](HttpRequest&) -> Reply {
-        return HttpResponse::text(200, context.state.openApiDocument, "application/json; charset=utf-8");
-    }, http::Blocking::Never);
+    router.add("GET", "/readyz", name(), access::Access::anyone(),
+               [&context](HttpRequest&) { return readiness(context); });
+    router.add(
+        "GET", "/metrics", name(), access::Access::anyone(),
+        [&context](HttpRequest&) -> Reply {
+            return HttpResponse::text(200, context.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
+        },
+        http::Blocking::Never);
+    router.add(
+        "GET", "/api/v1/version", name(), access::Access::anyone(),
+        [&context](HttpRequest&) { return version(context); }, http::Blocking::Never);
+    router.add(
+        "GET", "/api/v1/openapi.json", name(), access::Access::anyone(),
+        [&context](HttpRequest&) -> Reply {
+            return HttpResponse::text(200, context.state.openApiDocument, "application/json; charset=utf-8");
+        },
+        http::Blocking::Never);
 
     if (!m_debugRoutes)
         return;
-    router.add("GET", "/api/v1/debug/sleep", name(), access::Access::anyone(), [&context](HttpRequest& request) { return debugSleep(context, request); });
+    router.add("GET", "/api/v1/debug/sleep", name(), access::Access::anyone(),
+               [&context](HttpRequest& request) { return debugSleep(context, request); });
     router.add("GET", "/api/v1/debug/throw", name(), access::Access::anyone(), [](HttpRequest&) -> Reply {
         throw std::runtime_error("secret internal detail: connection string host=/var/run/x password=hunter2");
     });
-    router.add("POST", "/api/v1/debug/echo", name(), access::Access::anyone(), [](HttpRequest& request) { return echoStrictJson(request); });
+    router.add("POST", "/api/v1/debug/echo", name(), access::Access::anyone(),
+               [](HttpRequest& request) { return echoStrictJson(request); });
     router.add("GET", "/api/v1/debug/items/{id}", name(), access::Access::anyone(), [](HttpRequest& request) -> Reply {
         return HttpResponse::json(200, {{"id", request.pathParameter("id")}});
     });
-    router.add("DELETE", "/api/v1/debug/items/{id}", name(), access::Access::anyone(), [](HttpRequest& request) -> Reply {
-        return HttpResponse::noContent();
-    });
+    router.add("DELETE", "/api/v1/debug/items/{id}", name(), access::Access::anyone(),
+               [](HttpRequest& request) -> Reply { return HttpResponse::noContent(); });
 }
 
 } // namespace sbor

@@ -80,7 +80,7 @@ struct SyncCursor {
 using SyncedKey = wire::DoorPublicKey;
 
 struct DoorChanges {
-    std::vector<SyncedKey> publicKeys; // every page: the event's valid keys (rotation)
+    std::vector<SyncedKey> publicKeys;             // every page: the event's valid keys (rotation)
     std::vector<wire::DoorTicketType> ticketTypes; // every page: names for verdicts
     std::vector<SyncedTicket> tickets;
     std::vector<SyncedRevocation> revocations;

@@ -23,8 +23,7 @@ Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no
 std::string kindText(ScanKind kind) { return kind == ScanKind::Exit ? "exit" : "entry"; }
 
 // What the code itself says, checked against the list's event keys.
-template <typename KeysOf>
-CodeCheck checkCode(const std::string& code, const std::string& eventId, KeysOf&& keysOf)
+template <typename KeysOf> CodeCheck checkCode(const std::string& code, const std::string& eventId, KeysOf&& keysOf)
 {
     const auto read = readTicketCode(code);
     std::vector<VerifyingKey> keys;
@@ -80,7 +79,8 @@ bool CheckInDesk::mayWorkTheDoor(const access::Principal& caller, const std::str
     return caller.hasRole(access::Role::Staff) || managesEvent(caller, eventId);
 }
 
-Result<CheckInList> CheckInDesk::createList(const access::Principal& caller, const std::string& eventId, const CheckInListDraft& draft)
+Result<CheckInList> CheckInDesk::createList(const access::Principal& caller, const std::string& eventId,
+                                            const CheckInListDraft& draft)
 {
     if (!isUuid(eventId) || !managesEvent(caller, canonicalUuid(eventId)))
         return noSuchEvent(eventId);
@@ -88,7 +88,8 @@ Result<CheckInList> CheckInDesk::createList(const access::Principal& caller, con
         pqxx::work tx(connection);
         CheckInRepository repository(tx);
         if (const auto foreign = repository.foreignTypes(canonicalUuid(eventId), draft.ticketTypeIds); !foreign.empty())
-            return invalidField("ticket_type_ids", "names ticket types this event does not sell", "unknown ticket type " + foreign.front());
+            return invalidField("ticket_type_ids", "names ticket types this event does not sell",
+                                "unknown ticket type " + foreign.front());
         CheckInList list = repository.insertList(canonicalUuid(eventId), draft);
         tx.commit();
         return list;
@@ -127,8 +128,8 @@ Result<CheckInList> CheckInDesk::doorList(const access::Principal& caller, const
     return *list;
 }
 
-Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const Scanner& scanner, const RedeemRequest& asScanned, bool dryRun,
-                                         const std::string& traceId)
+Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const Scanner& scanner,
+                                         const RedeemRequest& asScanned, bool dryRun, const std::string& traceId)
 {
     RedeemRequest request = asScanned;
     request.code = canonicalTicketCode(asScanned.code);
@@ -143,7 +144,8 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
         // A replayed scan (an offline queue sent twice, a retry): the first answer stands.
         const auto replay = [&](const Scan& earlier) -> Result<RedeemAnswer> {
             if (earlier.code != request.code || earlier.listId != list->id)
-                return Error(ErrorCode::Conflict, "this scan_id was already used for another scan", {{"scan_id", request.scanId}});
+                return Error(ErrorCode::Conflict, "this scan_id was already used for another scan",
+                             {{"scan_id", request.scanId}});
             RedeemAnswer first;
             first.scanId = request.scanId;
             first.result = earlier.result;
@@ -152,7 +154,8 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
                     first.ticket = ticket->summary;
                 if (earlier.result == "already_redeemed") {
                     const auto admissions = repository.singleEntryAdmissions(*earlier.ticketId);
-                    const auto entry = std::find_if(admissions.begin(), admissions.end(), [](const Admission& a) { return a.kind == ScanKind::Entry; });
+                    const auto entry = std::find_if(admissions.begin(), admissions.end(),
+                                                    [](const Admission& a) { return a.kind == ScanKind::Entry; });
                     if (entry != admissions.end())
                         first.previous = PreviousAdmission{formatRfc3339(entry->at), entry->listId, entry->deviceId};
                 }
@@ -168,7 +171,8 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
                 return RedeemAnswer{"unknown_ticket", std::nullopt, std::nullopt, request.scanId, std::nullopt};
             request.code = picked->code;
         }
-        const CodeCheck code = checkCode(request.code, list->eventId, [&](int keyId) { return eventKeys(tx, list->eventId, keyId); });
+        const CodeCheck code = checkCode(request.code, list->eventId,
+                                         [&](int keyId) { return eventKeys(tx, list->eventId, keyId); });
         DoorFacts facts;
         facts.codeReadable = code.readable;
         facts.sameEventPrefix = code.sameEventPrefix;
@@ -191,7 +195,8 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
             facts.validFrom = std::max(ticket->validFrom, microsecondsOf(list->validFrom, ticket->validFrom));
             facts.validUntil = std::min(ticket->validUntil, microsecondsOf(list->validUntil, ticket->validUntil));
             facts.typeAllowed = list->ticketTypeIds.empty() ||
-                                std::find(list->ticketTypeIds.begin(), list->ticketTypeIds.end(), ticket->summary.ticketTypeId) != list->ticketTypeIds.end();
+                std::find(list->ticketTypeIds.begin(), list->ticketTypeIds.end(), ticket->summary.ticketTypeId) !=
+                    list->ticketTypeIds.end();
             if (!list->multiEntry)
                 facts.admissions = repository.singleEntryAdmissions(ticket->summary.id);
             answer.ticket = ticket->summary;
@@ -199,7 +204,8 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
         const DoorVerdict verdict = judgeScan(facts);
         answer.result = verdict.result;
         if (verdict.previous)
-            answer.previous = PreviousAdmission{formatRfc3339(verdict.previous->at), verdict.previous->listId, verdict.previous->deviceId};
+            answer.previous = PreviousAdmission{formatRfc3339(verdict.previous->at), verdict.previous->listId,
+                                                verdict.previous->deviceId};
         if (dryRun)
             return answer;
 
@@ -219,7 +225,9 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
         const std::string& scannedBy = facts.scannedBy;
         if (answer.result == "ok") {
             outbox::append(tx, "tickets",
-                           {"checkin", list->eventId, "ticket.checkin",
+                           {"checkin",
+                            list->eventId,
+                            "ticket.checkin",
                             {{"ticket_id", ticket->summary.id},
                              {"event_id", list->eventId},
                              {"list_id", list->id},
@@ -233,13 +241,21 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
             // Admitted moments ago somewhere else: a shared screenshot, a cloned code. Tell the organizer.
             repository.recordConflict(list->eventId, ticket->summary.id, verdict.previous->scanId, scan.scanId);
             outbox::append(tx, "tickets",
-                           {"checkin", list->eventId, "checkin.conflict",
+                           {"checkin",
+                            list->eventId,
+                            "checkin.conflict",
                             {{"event_id", list->eventId},
                              {"ticket_id", ticket->summary.id},
-                             {"first", {{"scan_id", verdict.previous->scanId}, {"list_id", verdict.previous->listId}, {"at", formatRfc3339(verdict.previous->at)},
-                                        {"device_id", jsonOrNull(verdict.previous->deviceId)}}},
-                             {"second", {{"scan_id", scan.scanId}, {"list_id", list->id}, {"at", formatRfc3339(now)},
-                                         {"device_id", jsonOrNull(scan.deviceId)}}}},
+                             {"first",
+                              {{"scan_id", verdict.previous->scanId},
+                               {"list_id", verdict.previous->listId},
+                               {"at", formatRfc3339(verdict.previous->at)},
+                               {"device_id", jsonOrNull(verdict.previous->deviceId)}}},
+                             {"second",
+                              {{"scan_id", scan.scanId},
+                               {"list_id", list->id},
+                               {"at", formatRfc3339(now)},
+                               {"device_id", jsonOrNull(scan.deviceId)}}}},
                             traceId});
         }
         tx.commit();
@@ -247,7 +263,8 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
     });
 }
 
-Result<Scan> CheckInDesk::annul(const access::Principal& caller, const Scanner& scanner, const std::string& scanId, const std::string& traceId)
+Result<Scan> CheckInDesk::annul(const access::Principal& caller, const Scanner& scanner, const std::string& scanId,
+                                const std::string& traceId)
 {
     const auto noSuchScan = Error(ErrorCode::NotFound, "no such scan", {{"scan_id", scanId}});
     const std::string scannerId = scanner.deviceId.empty() ? scanner.userId : scanner.deviceId;
@@ -264,11 +281,13 @@ Result<Scan> CheckInDesk::annul(const access::Principal& caller, const Scanner& 
     if (found.empty())
         return noSuchScan;
     if (found.size() > 1)
-        return Error(ErrorCode::Conflict, "several scanners used this scan_id; ask each scanner to annul its own", {{"scan_id", scanId}});
+        return Error(ErrorCode::Conflict, "several scanners used this scan_id; ask each scanner to annul its own",
+                     {{"scan_id", scanId}});
     const Scan target = found.front();
     auto list = doorList(caller, target.listId);
     const bool organizer = scanner.deviceId.empty() && managesEvent(caller, list->eventId);
-    const bool sameScanner = scanner.deviceId.empty() ? target.userId == scanner.userId : target.deviceId == scanner.deviceId;
+    const bool sameScanner = scanner.deviceId.empty() ? target.userId == scanner.userId
+                                                      : target.deviceId == scanner.deviceId;
     return m_database.run([&](pqxx::connection& connection) -> Result<Scan> {
         pqxx::work tx(connection);
         CheckInRepository repository(tx);
@@ -276,15 +295,22 @@ Result<Scan> CheckInDesk::annul(const access::Principal& caller, const Scanner& 
         if (scan->annulledAt)
             return *scan; // twice: nothing changes
         if (scan->result != "ok" || scan->kind != ScanKind::Entry)
-            return Error(ErrorCode::Conflict, "only an accepted entry can be annulled", {{"scan_id", scanId}, {"result", scan->result}});
+            return Error(ErrorCode::Conflict, "only an accepted entry can be annulled",
+                         {{"scan_id", scanId}, {"result", scan->result}});
         const auto received = parseRfc3339(scan->receivedAt).value_or(0);
         if (!organizer && !(sameScanner && unixNowMicroseconds() - received <= kAnnulWindowMicroseconds))
-            return Error(ErrorCode::Forbidden, "a check-in can be annulled by its own scanner within 15 minutes, or by the organizer",
+            return Error(ErrorCode::Forbidden,
+                         "a check-in can be annulled by its own scanner within 15 minutes, or by the organizer",
                          {{"scan_id", scanId}});
         repository.annul(target.row, scannerId);
         outbox::append(tx, "tickets",
-                       {"checkin", list->eventId, "ticket.checkin",
-                        {{"ticket_id", scan->ticketId.value_or("")}, {"event_id", list->eventId}, {"list_id", list->id}, {"scan_id", scanId},
+                       {"checkin",
+                        list->eventId,
+                        "ticket.checkin",
+                        {{"ticket_id", scan->ticketId.value_or("")},
+                         {"event_id", list->eventId},
+                         {"list_id", list->id},
+                         {"scan_id", scanId},
                          {"kind", "annulled"}},
                         traceId});
         Scan annulled = *repository.lockScan(target.row);
@@ -293,7 +319,8 @@ Result<Scan> CheckInDesk::annul(const access::Principal& caller, const Scanner& 
     });
 }
 
-Result<std::vector<SearchHit>> CheckInDesk::search(const access::Principal& caller, const std::string& listId, const std::string& query, int limit)
+Result<std::vector<SearchHit>> CheckInDesk::search(const access::Principal& caller, const std::string& listId,
+                                                   const std::string& query, int limit)
 {
     auto list = doorList(caller, listId);
     if (!list)
@@ -305,7 +332,7 @@ Result<std::vector<SearchHit>> CheckInDesk::search(const access::Principal& call
 }
 
 Result<std::vector<RedeemAnswer>> CheckInDesk::redeemBatch(const access::Principal& caller, const Scanner& scanner,
-                                                         std::vector<RedeemRequest> scans, const std::string& traceId)
+                                                           std::vector<RedeemRequest> scans, const std::string& traceId)
 {
     if (scans.empty())
         return std::vector<RedeemAnswer>{};
@@ -315,7 +342,8 @@ Result<std::vector<RedeemAnswer>> CheckInDesk::redeemBatch(const access::Princip
     std::vector<std::size_t> order(scans.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scans[a].scannedAt < scans[b].scannedAt; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return scans[a].scannedAt < scans[b].scannedAt; });
     std::vector<RedeemAnswer> answers(scans.size());
     for (const std::size_t index : order) {
         scans[index].offline = true;
@@ -361,7 +389,8 @@ Result<DoorChanges> CheckInDesk::changesSince(const access::Principal& caller, c
             sequences.push_back(s.sequence);
         std::sort(sequences.begin(), sequences.end());
         page.more = static_cast<int>(sequences.size()) > limit;
-        page.cursor.after = sequences.empty() ? cursor.after : sequences[std::min<std::size_t>(sequences.size(), limit) - 1];
+        page.cursor.after = sequences.empty() ? cursor.after
+                                              : sequences[std::min<std::size_t>(sequences.size(), limit) - 1];
         const auto within = [&](std::int64_t sequence) { return sequence <= page.cursor.after; };
         for (auto& t : tickets)
             if (within(t.sequence))
@@ -385,7 +414,8 @@ Result<DoorChanges> CheckInDesk::changesSince(const access::Principal& caller, c
                 page.tickets.push_back(std::move(t));
             for (auto& r : repository.revocationsSince(eventId, cursor.after, kLateLimit, cursor.horizon))
                 page.revocations.push_back(std::move(r));
-            for (auto& s : repository.admissionsSince(eventId, caller.device->listId, cursor.after, kLateLimit, cursor.horizon))
+            for (auto& s :
+                 repository.admissionsSince(eventId, caller.device->listId, cursor.after, kLateLimit, cursor.horizon))
                 page.scans.push_back(std::move(s));
         }
         page.cursor.horizon = runningNow;
@@ -410,7 +440,9 @@ Result<std::string> CheckInDesk::firstListForCode(const access::Principal& calle
     if (caller.device)
         return caller.device->listId;
     const auto read = readTicketCode(canonicalTicketCode(code));
-    const auto notFound = Error(ErrorCode::NotFound, "this code names no ticket of an event whose door you work; name list_id to judge it on a list");
+    const auto notFound = Error(
+        ErrorCode::NotFound,
+        "this code names no ticket of an event whose door you work; name list_id to judge it on a list");
     if (!read)
         return notFound;
     const std::string ticketId = uuidText(read->fields.ticketId.data());

@@ -28,19 +28,24 @@ inline constexpr std::int64_t kAnnulWindowMicroseconds = 15LL * 60 * 1000000;
 
 class CheckInDesk {
 public:
-    CheckInDesk(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory) : m_database(database), m_directory(std::move(directory)) {}
+    CheckInDesk(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory)
+        : m_database(database), m_directory(std::move(directory))
+    {}
 
-    Result<CheckInList> createList(const access::Principal& caller, const std::string& eventId, const CheckInListDraft& draft);
+    Result<CheckInList> createList(const access::Principal& caller, const std::string& eventId,
+                                   const CheckInListDraft& draft);
     Result<std::vector<CheckInList>> lists(const access::Principal& caller, const std::string& eventId);
     // `dryRun`: the answer a redeem would give, nothing stored (the validate alias).
-    Result<RedeemAnswer> redeem(const access::Principal& caller, const Scanner& scanner, const RedeemRequest& request, bool dryRun,
-                                const std::string& traceId);
-    Result<Scan> annul(const access::Principal& caller, const Scanner& scanner, const std::string& scanId, const std::string& traceId);
-    Result<std::vector<SearchHit>> search(const access::Principal& caller, const std::string& listId, const std::string& query, int limit);
+    Result<RedeemAnswer> redeem(const access::Principal& caller, const Scanner& scanner, const RedeemRequest& request,
+                                bool dryRun, const std::string& traceId);
+    Result<Scan> annul(const access::Principal& caller, const Scanner& scanner, const std::string& scanId,
+                       const std::string& traceId);
+    Result<std::vector<SearchHit>> search(const access::Principal& caller, const std::string& listId,
+                                          const std::string& query, int limit);
     // A kiosk's offline queue, judged in scan order (each as redeem would, at its scan time).
     // Answers in the order given.
-    Result<std::vector<RedeemAnswer>> redeemBatch(const access::Principal& caller, const Scanner& scanner, std::vector<RedeemRequest> scans,
-                                                  const std::string& traceId);
+    Result<std::vector<RedeemAnswer>> redeemBatch(const access::Principal& caller, const Scanner& scanner,
+                                                  std::vector<RedeemRequest> scans, const std::string& traceId);
     // What changed at the kiosk's door since `cursor` (default: everything). A change may come
     // twice (a late commit is fetched again); devices apply changes by id, so that is harmless.
     Result<DoorChanges> changesSince(const access::Principal& caller, const SyncCursor& cursor, int limit);

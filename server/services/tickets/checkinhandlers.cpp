@@ -21,8 +21,8 @@ namespace {
 constexpr std::size_t kMaxCodeLength = 400; // a code is 164; room for other systems' barcodes to be refused politely
 constexpr std::size_t kMaxScanIdLength = 100;
 constexpr std::size_t kMaxBatchScans = 500;
-constexpr std::int64_t kOfflineMicroseconds = 72LL * 3600 * 1000000;   // how long a kiosk may queue
-constexpr std::int64_t kClockSkewMicroseconds = 5LL * 60 * 1000000;    // a kiosk clock ahead of ours
+constexpr std::int64_t kOfflineMicroseconds = 72LL * 3600 * 1000000; // how long a kiosk may queue
+constexpr std::int64_t kClockSkewMicroseconds = 5LL * 60 * 1000000;  // a kiosk clock ahead of ours
 
 Scanner scannerOf(const HttpRequest& request)
 {
@@ -31,12 +31,11 @@ Scanner scannerOf(const HttpRequest& request)
     return Scanner{request.principal->userId, {}};
 }
 
-
 // A scan id is the client's nonce: visible ASCII, so it can be logged and compared safely.
 bool isAcceptableScanId(const std::string& scanId)
 {
     return !scanId.empty() && scanId.size() <= kMaxScanIdLength &&
-           std::all_of(scanId.begin(), scanId.end(), [](char c) { return c > ' ' && c < 127; });
+        std::all_of(scanId.begin(), scanId.end(), [](char c) { return c > ' ' && c < 127; });
 }
 
 // A scan names a code, or — picked from a search — a ticket, never both.
@@ -78,8 +77,10 @@ void CheckInHandlers::registerRoutes(http::Router& router, const std::string& se
                [this](HttpRequest& request) { return annul(request); });
     router.add("GET", "/api/v1/checkin/search", service, Access::door(),
                [this](HttpRequest& request) { return search(request); });
-    router.add("GET", "/api/v1/devices/me/sync", service, Access::door(), [this](HttpRequest& request) { return sync(request); });
-    router.add("POST", "/api/v1/checkin/batch", service, Access::door(), [this](HttpRequest& request) { return batch(request); });
+    router.add("GET", "/api/v1/devices/me/sync", service, Access::door(),
+               [this](HttpRequest& request) { return sync(request); });
+    router.add("POST", "/api/v1/checkin/batch", service, Access::door(),
+               [this](HttpRequest& request) { return batch(request); });
     router.add("GET", "/api/v1/events/{id}/stats", service, Access::require(Permission::EventsWrite),
                [this](HttpRequest& request) { return statistics(request); });
     router.add("POST", "/api/v1/tickets/{code}/validate", service, Access::door(),
@@ -106,7 +107,8 @@ Reply CheckInHandlers::createList(HttpRequest& request)
     }
     draft.multiEntry = reader.optionalBoolean("multi_entry").value_or(false);
     draft.exitsAllowed = reader.optionalBoolean("exits_allowed").value_or(false);
-    for (const auto& [field, target] : {std::pair{"valid_from", &draft.validFrom}, std::pair{"valid_until", &draft.validUntil}}) {
+    for (const auto& [field, target] :
+         {std::pair{"valid_from", &draft.validFrom}, std::pair{"valid_until", &draft.validUntil}}) {
         if (const auto text = reader.optionalString(field, 64)) {
             if (const auto at = parseRfc3339(*text))
                 *target = formatRfc3339(*at);
@@ -198,7 +200,8 @@ Reply CheckInHandlers::search(HttpRequest& request)
     for (const auto& hit : *hits) {
         // A kiosk is a screen at a door: names, not email addresses.
         const auto email = request.principal->device ? std::nullopt : std::optional<std::string>(hit.holderEmail);
-        page.items.push_back({hit.ticket.id, hit.ticket.ticketTypeId, hit.ticket.holderName, email, hit.orderId, hit.status, hit.blocked, hit.checkedIn});
+        page.items.push_back({hit.ticket.id, hit.ticket.ticketTypeId, hit.ticket.holderName, email, hit.orderId,
+                              hit.status, hit.blocked, hit.checkedIn});
     }
     return HttpResponse::json(200, wire::toJson(page));
 }
@@ -260,9 +263,11 @@ Reply CheckInHandlers::sync(HttpRequest& request)
     SyncCursor cursor;
     if (const std::string text = request.queryValue("cursor"); !text.empty()) {
         const auto position = paging::decodeCursor(text);
-        if (!position || !position->contains("s") || !(*position)["s"].is_number_integer() || (*position)["s"].get<std::int64_t>() < 0 ||
-            !position->contains("h") || !(*position)["h"].is_string() || (*position)["h"].get<std::string>().empty() ||
-            (*position)["h"].get<std::string>().find_first_not_of("0123456789") != std::string::npos || (*position)["h"].get<std::string>().size() > 20)
+        if (!position || !position->contains("s") || !(*position)["s"].is_number_integer() ||
+            (*position)["s"].get<std::int64_t>() < 0 || !position->contains("h") || !(*position)["h"].is_string() ||
+            (*position)["h"].get<std::string>().empty() ||
+            (*position)["h"].get<std::string>().find_first_not_of("0123456789") != std::string::npos ||
+            (*position)["h"].get<std::string>().size() > 20)
             return invalidQueryParameter("cursor", "is not one this API returned");
         cursor.after = (*position)["s"].get<std::int64_t>();
         cursor.horizon = (*position)["h"].get<std::string>();
@@ -329,7 +334,8 @@ Reply CheckInHandlers::batch(HttpRequest& request)
                 item.addProblem("scanned_at", "must be an RFC 3339 time");
             // An offline scan is judged at its own time, so that time is bounded: a clock cannot
             // be set back to admit an expired ticket long after the fact.
-            else if (scan.scannedAt && (*scan.scannedAt > now + kClockSkewMicroseconds || *scan.scannedAt < now - kOfflineMicroseconds))
+            else if (scan.scannedAt &&
+                     (*scan.scannedAt > now + kClockSkewMicroseconds || *scan.scannedAt < now - kOfflineMicroseconds))
                 item.addProblem("scanned_at", "must lie within the last 72 hours (and not in the future)");
             if (const auto kind = item.optionalString("type", 16)) {
                 if (*kind == "exit")

@@ -26,5 +26,4 @@ private:
     CheckInDesk& m_desk;
 };
 
-
 } // namespace sbor::tickets

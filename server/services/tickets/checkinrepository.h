@@ -51,7 +51,8 @@ public:
     std::vector<Admission> singleEntryAdmissions(const std::string& ticketId);
     // False when a scan with this scan_id exists already (nothing is stored then).
     bool insertScan(const std::string& eventId, const Scan& scan);
-    void recordConflict(const std::string& eventId, const std::string& ticketId, const std::string& firstScanId, const std::string& secondScanId);
+    void recordConflict(const std::string& eventId, const std::string& ticketId, const std::string& firstScanId,
+                        const std::string& secondScanId);
     // Locked for annulment.
     std::optional<Scan> lockScan(std::int64_t row);
     void annul(std::int64_t row, const std::string& by);
@@ -66,8 +67,8 @@ public:
                                                   const std::optional<std::string>& lateSince = std::nullopt);
     std::vector<SyncedRevocation> revocationsSince(const std::string& eventId, std::int64_t after, int limit,
                                                    const std::optional<std::string>& lateSince = std::nullopt);
-    std::vector<SyncedScan> admissionsSince(const std::string& eventId, const std::string& listId, std::int64_t after, int limit,
-                                            const std::optional<std::string>& lateSince = std::nullopt);
+    std::vector<SyncedScan> admissionsSince(const std::string& eventId, const std::string& listId, std::int64_t after,
+                                            int limit, const std::optional<std::string>& lateSince = std::nullopt);
 
     std::vector<SearchHit> search(const CheckInList& list, const std::string& query, int limit);
 

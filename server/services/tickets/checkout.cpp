@@ -24,12 +24,14 @@ nlohmann::json itemsJson(const Order& order)
 {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& item : order.items)
-        items.push_back({{"ticket_type_id", item.ticketTypeId}, {"quantity", item.quantity}, {"unit_price", item.unitPrice}});
+        items.push_back(
+            {{"ticket_type_id", item.ticketTypeId}, {"quantity", item.quantity}, {"unit_price", item.unitPrice}});
     return items;
 }
 
 // An error that names the ticket type it is about.
-Error aboutType(ErrorCode code, const std::string& message, const std::string& typeId, nlohmann::json details = nlohmann::json::object())
+Error aboutType(ErrorCode code, const std::string& message, const std::string& typeId,
+                nlohmann::json details = nlohmann::json::object())
 {
     details["ticket_type_id"] = typeId;
     return Error(code, message, std::move(details));
@@ -44,7 +46,8 @@ Result<Order> Checkout::place(const access::Principal& buyer, const OrderRequest
         return Error(ErrorCode::Overloaded, "events are not reachable from this process; try again later");
     const auto event = isUuid(request.eventId) ? events->eventFacts(request.eventId) : std::nullopt;
     if (!event || event->status == "draft")
-        return Error(ErrorCode::EventNotPublished, "this event is not on sale (not published)", {{"event_id", request.eventId}});
+        return Error(ErrorCode::EventNotPublished, "this event is not on sale (not published)",
+                     {{"event_id", request.eventId}});
     if (event->status == "cancelled")
         return Error(ErrorCode::EventCancelled, "this event was cancelled", {{"event_id", request.eventId}});
     if (event->status == "completed")
@@ -68,34 +71,45 @@ Result<Order> Checkout::place(const access::Principal& buyer, const OrderRequest
         std::vector<std::size_t> sequence(request.lines.size());
         for (std::size_t i = 0; i < sequence.size(); ++i)
             sequence[i] = i;
-        std::sort(sequence.begin(), sequence.end(),
-                  [&](std::size_t a, std::size_t b) { return request.lines[a].ticketTypeId < request.lines[b].ticketTypeId; });
+        std::sort(sequence.begin(), sequence.end(), [&](std::size_t a, std::size_t b) {
+            return request.lines[a].ticketTypeId < request.lines[b].ticketTypeId;
+        });
         for (const std::size_t index : sequence) {
             const OrderLine& line = request.lines[index];
             const auto type = isUuid(line.ticketTypeId) ? types.findForSale(line.ticketTypeId) : std::nullopt;
             if (!type || type->eventId != request.eventId || !type->active)
-                return aboutType(ErrorCode::ValidationFailed, "no such ticket type on sale for this event", line.ticketTypeId,
-                                 {{"fields", nlohmann::json::array({{{"field", "items"}, {"problem", "names a ticket type this event does not sell"}}})}});
+                return aboutType(
+                    ErrorCode::ValidationFailed, "no such ticket type on sale for this event", line.ticketTypeId,
+                    {{"fields",
+                      nlohmann::json::array(
+                          {{{"field", "items"}, {"problem", "names a ticket type this event does not sell"}}})}});
             if (now < *parseRfc3339(type->salesStart))
-                return aboutType(ErrorCode::SalesNotStarted, "sales for " + type->name + " start at " + type->salesStart, type->id,
+                return aboutType(ErrorCode::SalesNotStarted,
+                                 "sales for " + type->name + " start at " + type->salesStart, type->id,
                                  {{"sales_start", type->salesStart}});
             if (now >= *parseRfc3339(type->salesEnd))
-                return aboutType(ErrorCode::SalesEnded, "sales for " + type->name + " ended at " + type->salesEnd, type->id,
-                                 {{"sales_end", type->salesEnd}});
+                return aboutType(ErrorCode::SalesEnded, "sales for " + type->name + " ended at " + type->salesEnd,
+                                 type->id, {{"sales_end", type->salesEnd}});
             if (line.quantity < type->minPerOrder || line.quantity > type->maxPerOrder)
                 return aboutType(ErrorCode::OrderLimit,
-                                 type->name + " is sold " + std::to_string(type->minPerOrder) + " to " + std::to_string(type->maxPerOrder) +
-                                     " per order",
-                                 type->id, {{"min_per_order", type->minPerOrder}, {"max_per_order", type->maxPerOrder}, {"quantity", line.quantity}});
+                                 type->name + " is sold " + std::to_string(type->minPerOrder) + " to " +
+                                     std::to_string(type->maxPerOrder) + " per order",
+                                 type->id,
+                                 {{"min_per_order", type->minPerOrder},
+                                  {"max_per_order", type->maxPerOrder},
+                                  {"quantity", line.quantity}});
             if (!currency.empty() && currency != type->currency)
                 return invalidField("items", "mixes currencies", "one order pays in one currency");
             currency = type->currency;
             auto seats = orders.takeSeats(type->id, line.quantity);
             if (const int* left = std::get_if<int>(&seats))
-                return aboutType(ErrorCode::SoldOut, *left == 0 ? type->name + " is sold out" : "only " + std::to_string(*left) + " of " + type->name + " left",
+                return aboutType(ErrorCode::SoldOut,
+                                 *left == 0 ? type->name + " is sold out"
+                                            : "only " + std::to_string(*left) + " of " + type->name + " left",
                                  type->id, {{"available", *left}, {"requested", line.quantity}});
             total += type->price * line.quantity;
-            taken.push_back({index, OrderItem{type->id, line.quantity, type->price}, std::get<SeatsTaken>(std::move(seats))});
+            taken.push_back(
+                {index, OrderItem{type->id, line.quantity, type->price}, std::get<SeatsTaken>(std::move(seats))});
         }
         // Free orders are paid at once; priced ones hold their seats until paid or expired.
         const bool free = total == 0;
@@ -108,9 +122,16 @@ Result<Order> Checkout::place(const access::Principal& buyer, const OrderRequest
         if (free)
             order.tickets = issueTickets(tx, order, *event, call.traceId);
         outbox::append(tx, "tickets",
-                       {"order", order.id, "order.created",
-                        {{"order_id", order.id}, {"event_id", order.eventId}, {"buyer_id", order.buyerId}, {"status", order.status},
-                         {"total", order.total}, {"currency", order.currency}, {"items", itemsJson(order)}},
+                       {"order",
+                        order.id,
+                        "order.created",
+                        {{"order_id", order.id},
+                         {"event_id", order.eventId},
+                         {"buyer_id", order.buyerId},
+                         {"status", order.status},
+                         {"total", order.total},
+                         {"currency", order.currency},
+                         {"items", itemsJson(order)}},
                         call.traceId});
         tx.commit();
         return order;
@@ -153,9 +174,17 @@ nlohmann::json ticketIdsOf(const Order& order)
 void announceStatus(pqxx::transaction_base& tx, const Order& order, const std::string& was, const std::string& traceId)
 {
     outbox::append(tx, "tickets",
-                   {"order", order.id, "order.updated",
-                    {{"order_id", order.id}, {"event_id", order.eventId}, {"buyer_id", order.buyerId}, {"status", order.status}, {"was", was},
-                     {"total", order.total}, {"currency", order.currency}, {"ticket_ids", ticketIdsOf(order)}},
+                   {"order",
+                    order.id,
+                    "order.updated",
+                    {{"order_id", order.id},
+                     {"event_id", order.eventId},
+                     {"buyer_id", order.buyerId},
+                     {"status", order.status},
+                     {"was", was},
+                     {"total", order.total},
+                     {"currency", order.currency},
+                     {"ticket_ids", ticketIdsOf(order)}},
                     traceId});
 }
 } // namespace
@@ -173,8 +202,9 @@ Result<Order> Checkout::cancel(const access::Principal& caller, const std::strin
         if (order->status == "cancelled")
             return *order; // cancelling twice changes nothing
         if (order->status != "pending")
-            return Error(ErrorCode::Conflict, "a " + order->status + " order cannot be cancelled here" +
-                                                  (order->status == "paid" ? std::string(" (refunds come with payments)") : std::string()),
+            return Error(ErrorCode::Conflict,
+                         "a " + order->status + " order cannot be cancelled here" +
+                             (order->status == "paid" ? std::string(" (refunds come with payments)") : std::string()),
                          {{"status", order->status}});
         orders.releaseSeats(orderId);
         Order cancelled = orders.setStatus(orderId, "cancelled");
@@ -296,9 +326,15 @@ Result<int> Checkout::windUpEvent(const std::string& eventId, const std::string&
             const std::vector<Ticket> cancelled = tickets.cancelAllOfEvent(eventId);
             for (const auto& ticket : cancelled)
                 outbox::append(tx, "tickets",
-                               {"ticket", eventId, "ticket.cancelled",
-                                {{"ticket_id", ticket.id}, {"order_id", ticket.orderId}, {"event_id", eventId}, {"ticket_type_id", ticket.ticketTypeId},
-                                 {"buyer_id", ticket.buyerId}, {"reason", "event_cancelled"}},
+                               {"ticket",
+                                eventId,
+                                "ticket.cancelled",
+                                {{"ticket_id", ticket.id},
+                                 {"order_id", ticket.orderId},
+                                 {"event_id", eventId},
+                                 {"ticket_type_id", ticket.ticketTypeId},
+                                 {"buyer_id", ticket.buyerId},
+                                 {"reason", "event_cancelled"}},
                                 traceId});
             tx.commit();
             cancelledTickets += static_cast<int>(cancelled.size());
@@ -307,7 +343,8 @@ Result<int> Checkout::windUpEvent(const std::string& eventId, const std::string&
         if (settled)
             break; // a pass that found nothing: every order that could land has landed and ended
         if (pass >= 10)
-            return Error(ErrorCode::Overloaded, "orders of the cancelled event are still landing; the wind-up will be retried");
+            return Error(ErrorCode::Overloaded,
+                         "orders of the cancelled event are still landing; the wind-up will be retried");
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     // The money, after the commit and without a held connection: every refunded order of the

@@ -26,7 +26,8 @@ using TicketPage = paging::Page<Ticket>;
 class Checkout {
 public:
     Checkout(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory, std::int64_t holdSeconds)
-        : m_database(database), m_directory(std::move(directory)), m_holdSeconds(holdSeconds) {}
+        : m_database(database), m_directory(std::move(directory)), m_holdSeconds(holdSeconds)
+    {}
 
     Result<Order> place(const access::Principal& buyer, const OrderRequest& request, const CallContext& call);
     Result<Order> read(const access::Principal& caller, const std::string& orderId);

@@ -1,6 +1,5 @@
 #include "orderhandlers.h"
 
-
 #include "http/jsonbody.h"
 #include "idempotency/idempotentreply.h"
 #include "paging/cursor.h"
@@ -54,7 +53,9 @@ Result<OrderRequest> orderRequestFrom(const nlohmann::json& body)
                 line.addProblem("attendees", "must be a list with one {name, email} per ticket");
             } else {
                 if (static_cast<int>(attendees->size()) != parsed.quantity && parsed.quantity > 0)
-                    line.addProblem("attendees", "must name exactly one attendee per ticket (" + std::to_string(parsed.quantity) + ")");
+                    line.addProblem("attendees",
+                                    "must name exactly one attendee per ticket (" + std::to_string(parsed.quantity) +
+                                        ")");
                 for (std::size_t k = 0; k < attendees->size() && k < static_cast<std::size_t>(kMaxQuantity); ++k) {
                     const std::string attendeePath = "attendees[" + std::to_string(k) + "]";
                     if (!(*attendees)[k].is_object()) {
@@ -91,10 +92,14 @@ Result<OrderRequest> orderRequestFrom(const nlohmann::json& body)
 void OrderHandlers::registerRoutes(http::Router& router, const std::string& service)
 {
     using access::Access;
-    router.add("POST", "/api/v1/orders", service, Access::signedIn(), [this](HttpRequest& request) { return placeOrder(request); });
-    router.add("GET", "/api/v1/orders", service, Access::signedIn(), [this](HttpRequest& request) { return listOrders(request); });
-    router.add("GET", "/api/v1/orders/{id}", service, Access::signedIn(), [this](HttpRequest& request) { return readOrder(request); });
-    router.add("POST", "/api/v1/orders/{id}/cancel", service, Access::signedIn(), [this](HttpRequest& request) { return cancelOrder(request); });
+    router.add("POST", "/api/v1/orders", service, Access::signedIn(),
+               [this](HttpRequest& request) { return placeOrder(request); });
+    router.add("GET", "/api/v1/orders", service, Access::signedIn(),
+               [this](HttpRequest& request) { return listOrders(request); });
+    router.add("GET", "/api/v1/orders/{id}", service, Access::signedIn(),
+               [this](HttpRequest& request) { return readOrder(request); });
+    router.add("POST", "/api/v1/orders/{id}/cancel", service, Access::signedIn(),
+               [this](HttpRequest& request) { return cancelOrder(request); });
 }
 
 HttpResponse OrderHandlers::placeOrderOnce(HttpRequest& request)
@@ -108,14 +113,16 @@ HttpResponse OrderHandlers::placeOrderOnce(HttpRequest& request)
     auto order = m_checkout.place(*request.principal, *parsed, http::callContextOf(request));
     if (!order)
         return http::errorResponse(order.error(), request.traceId);
-    HttpResponse response = HttpResponse::json(201, {{"order", wire::toJson(*order)}, {"tickets", wire::encodeList(order->tickets)}});
+    HttpResponse response = HttpResponse::json(
+        201, {{"order", wire::toJson(*order)}, {"tickets", wire::encodeList(order->tickets)}});
     response.headers.set("Location", "/api/v1/orders/" + order->id);
     return response;
 }
 
 Reply OrderHandlers::placeOrder(HttpRequest& request)
 {
-    return replyOncePerIdempotencyKey(m_idempotency, request, [this](HttpRequest& once) { return placeOrderOnce(once); });
+    return replyOncePerIdempotencyKey(m_idempotency, request,
+                                      [this](HttpRequest& once) { return placeOrderOnce(once); });
 }
 
 Reply OrderHandlers::readOrder(HttpRequest& request)
@@ -137,7 +144,8 @@ Reply OrderHandlers::cancelOrder(HttpRequest& request)
 Reply OrderHandlers::listOrders(HttpRequest& request)
 {
     if (const std::string mine = request.queryValue("mine", "true"); mine != "true")
-        return invalidQueryParameter("mine", "must be true: this lists your own orders (an event's orders come with the organizer's views)");
+        return invalidQueryParameter(
+            "mine", "must be true: this lists your own orders (an event's orders come with the organizer's views)");
     const auto limit = paging::parsePageLimit(request.queryValue("limit"), 20, 100);
     if (!limit)
         return invalidQueryParameter("limit", "must be an integer from 1 to 100");
@@ -147,7 +155,8 @@ Reply OrderHandlers::listOrders(HttpRequest& request)
     nlohmann::json items = nlohmann::json::array();
     for (const auto& order : page->items)
         items.push_back(wire::toJson(order));
-    return HttpResponse::json(200, {{"items", items}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
+    return HttpResponse::json(
+        200, {{"items", items}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
 }
 
 } // namespace sbor::tickets

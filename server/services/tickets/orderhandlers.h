@@ -10,7 +10,8 @@ namespace sbor::tickets {
 
 class OrderHandlers {
 public:
-    OrderHandlers(Checkout& checkout, IdempotencyStore& idempotency) : m_checkout(checkout), m_idempotency(idempotency) {}
+    OrderHandlers(Checkout& checkout, IdempotencyStore& idempotency) : m_checkout(checkout), m_idempotency(idempotency)
+    {}
     void registerRoutes(http::Router& router, const std::string& service);
 
     http::Reply placeOrder(http::HttpRequest& request);
@@ -24,6 +25,5 @@ private:
     Checkout& m_checkout;
     IdempotencyStore& m_idempotency;
 };
-
 
 } // namespace sbor::tickets

@@ -10,7 +10,7 @@ using db::rfc3339Sql;
 std::string orderColumns()
 {
     return "o.id::text, o.event_id::text, o.buyer_id::text, o.status, o.total, o.currency, o.payment_id::text, " +
-           rfc3339Sql("o.hold_expires_at") + ", " + rfc3339Sql("o.created_at") + ", " + rfc3339Sql("o.updated_at");
+        rfc3339Sql("o.hold_expires_at") + ", " + rfc3339Sql("o.created_at") + ", " + rfc3339Sql("o.updated_at");
 }
 
 Order orderFrom(const pqxx::row& row)
@@ -62,7 +62,8 @@ std::variant<SeatsTaken, int> OrderRepository::takeSeats(const std::string& tick
     // taker and quota change uses, so no deadlock) and gather the seats across shards, or learn
     // exactly how many are left.
     const pqxx::result shards = m_tx.exec_params(
-        "SELECT shard, capacity - sold FROM tickets.quota_shards WHERE ticket_type_id = $1::uuid ORDER BY shard FOR UPDATE", ticketTypeId);
+        "SELECT shard, capacity - sold FROM tickets.quota_shards WHERE ticket_type_id = $1::uuid ORDER BY shard FOR UPDATE",
+        ticketTypeId);
     int available = 0;
     for (const auto& row : shards)
         available += row[1].as<int>();
@@ -75,16 +76,17 @@ std::variant<SeatsTaken, int> OrderRepository::takeSeats(const std::string& tick
         if (room <= 0 || needed == 0)
             continue;
         const int take = std::min(room, needed);
-        m_tx.exec_params("UPDATE tickets.quota_shards SET sold = sold + $3 WHERE ticket_type_id = $1::uuid AND shard = $2", ticketTypeId,
-                         row[0].as<int>(), take);
+        m_tx.exec_params(
+            "UPDATE tickets.quota_shards SET sold = sold + $3 WHERE ticket_type_id = $1::uuid AND shard = $2",
+            ticketTypeId, row[0].as<int>(), take);
         taken.shards.emplace_back(row[0].as<int>(), take);
         needed -= take;
     }
     return taken;
 }
 
-Order OrderRepository::insert(const std::string& eventId, const std::string& buyerId, const std::string& status, std::int64_t total,
-                              const std::string& currency, std::optional<std::int64_t> holdSeconds)
+Order OrderRepository::insert(const std::string& eventId, const std::string& buyerId, const std::string& status,
+                              std::int64_t total, const std::string& currency, std::optional<std::int64_t> holdSeconds)
 {
     return orderFrom(m_tx.exec_params1(
         "INSERT INTO tickets.orders AS o (event_id, buyer_id, status, total, currency, hold_expires_at) "
@@ -93,33 +95,38 @@ Order OrderRepository::insert(const std::string& eventId, const std::string& buy
         eventId, buyerId, status, total, currency, holdSeconds.value_or(-1)));
 }
 
-void OrderRepository::addItem(const std::string& orderId, const OrderItem& item, const SeatsTaken& seats, const std::vector<Attendee>& attendees)
+void OrderRepository::addItem(const std::string& orderId, const OrderItem& item, const SeatsTaken& seats,
+                              const std::vector<Attendee>& attendees)
 {
-    m_tx.exec_params("INSERT INTO tickets.order_items (order_id, ticket_type_id, quantity, unit_price) VALUES ($1::uuid, $2::uuid, $3, $4)",
-                     orderId, item.ticketTypeId, item.quantity, item.unitPrice);
+    m_tx.exec_params(
+        "INSERT INTO tickets.order_items (order_id, ticket_type_id, quantity, unit_price) VALUES ($1::uuid, $2::uuid, $3, $4)",
+        orderId, item.ticketTypeId, item.quantity, item.unitPrice);
     for (const auto& [shard, count] : seats.shards)
-        m_tx.exec_params("INSERT INTO tickets.seat_holds (order_id, ticket_type_id, shard, seats) VALUES ($1::uuid, $2::uuid, $3, $4)", orderId,
-                         item.ticketTypeId, shard, count);
+        m_tx.exec_params(
+            "INSERT INTO tickets.seat_holds (order_id, ticket_type_id, shard, seats) VALUES ($1::uuid, $2::uuid, $3, $4)",
+            orderId, item.ticketTypeId, shard, count);
     int position = 0;
     for (const auto& attendee : attendees)
-        m_tx.exec_params("INSERT INTO tickets.order_attendees (order_id, ticket_type_id, position, name, email) VALUES ($1::uuid, $2::uuid, $3, $4, $5)",
-                         orderId, item.ticketTypeId, position++, attendee.name, attendee.email);
+        m_tx.exec_params(
+            "INSERT INTO tickets.order_attendees (order_id, ticket_type_id, position, name, email) VALUES ($1::uuid, $2::uuid, $3, $4, $5)",
+            orderId, item.ticketTypeId, position++, attendee.name, attendee.email);
 }
 
 std::vector<OrderItem> OrderRepository::itemsOf(const std::string& orderId)
 {
     std::vector<OrderItem> items;
-    for (const auto& row : m_tx.exec_params("SELECT ticket_type_id::text, quantity, unit_price FROM tickets.order_items WHERE order_id = $1::uuid "
-                                            "ORDER BY ticket_type_id",
-                                            orderId))
+    for (const auto& row : m_tx.exec_params(
+             "SELECT ticket_type_id::text, quantity, unit_price FROM tickets.order_items WHERE order_id = $1::uuid "
+             "ORDER BY ticket_type_id",
+             orderId))
         items.push_back({row[0].as<std::string>(), row[1].as<int>(), row[2].as<std::int64_t>()});
     return items;
 }
 
 std::optional<Order> OrderRepository::find(const std::string& id, bool lock)
 {
-    const pqxx::result rows =
-        m_tx.exec_params("SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.id = $1::uuid" + (lock ? " FOR UPDATE" : ""), id);
+    const pqxx::result rows = m_tx.exec_params(
+        "SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.id = $1::uuid" + (lock ? " FOR UPDATE" : ""), id);
     if (rows.empty())
         return std::nullopt;
     Order order = orderFrom(rows[0]);
@@ -129,7 +136,8 @@ std::optional<Order> OrderRepository::find(const std::string& id, bool lock)
 
 std::optional<Order> OrderRepository::findByPayment(const std::string& paymentId)
 {
-    const pqxx::result rows = m_tx.exec_params("SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.payment_id = $1::uuid", paymentId);
+    const pqxx::result rows = m_tx.exec_params(
+        "SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.payment_id = $1::uuid", paymentId);
     if (rows.empty())
         return std::nullopt;
     Order order = orderFrom(rows[0]);
@@ -140,10 +148,12 @@ std::optional<Order> OrderRepository::findByPayment(const std::string& paymentId
 void OrderRepository::releaseSeats(const std::string& orderId)
 {
     const pqxx::result holds = m_tx.exec_params(
-        "SELECT ticket_type_id::text, shard, seats FROM tickets.seat_holds WHERE order_id = $1::uuid ORDER BY ticket_type_id, shard", orderId);
+        "SELECT ticket_type_id::text, shard, seats FROM tickets.seat_holds WHERE order_id = $1::uuid ORDER BY ticket_type_id, shard",
+        orderId);
     for (const auto& hold : holds)
-        m_tx.exec_params("UPDATE tickets.quota_shards SET sold = sold - $3 WHERE ticket_type_id = $1::uuid AND shard = $2", hold[0].as<std::string>(),
-                         hold[1].as<int>(), hold[2].as<int>());
+        m_tx.exec_params(
+            "UPDATE tickets.quota_shards SET sold = sold - $3 WHERE ticket_type_id = $1::uuid AND shard = $2",
+            hold[0].as<std::string>(), hold[1].as<int>(), hold[2].as<int>());
     m_tx.exec_params("DELETE FROM tickets.seat_holds WHERE order_id = $1::uuid", orderId);
 }
 
@@ -155,52 +165,67 @@ void OrderRepository::releaseSeatsOf(const std::vector<std::string>& orderIds)
     for (std::size_t i = 0; i < orderIds.size(); ++i)
         ids += (i ? "," : "") + orderIds[i];
     ids += "}";
-    const pqxx::result holds = m_tx.exec_params("SELECT ticket_type_id::text, shard, sum(seats)::integer FROM tickets.seat_holds "
-                                                "WHERE order_id = ANY ($1::uuid[]) GROUP BY ticket_type_id, shard ORDER BY ticket_type_id, shard",
-                                                ids);
+    const pqxx::result holds = m_tx.exec_params(
+        "SELECT ticket_type_id::text, shard, sum(seats)::integer FROM tickets.seat_holds "
+        "WHERE order_id = ANY ($1::uuid[]) GROUP BY ticket_type_id, shard ORDER BY ticket_type_id, shard",
+        ids);
     for (const auto& hold : holds)
-        m_tx.exec_params("UPDATE tickets.quota_shards SET sold = sold - $3 WHERE ticket_type_id = $1::uuid AND shard = $2", hold[0].as<std::string>(),
-                         hold[1].as<int>(), hold[2].as<int>());
+        m_tx.exec_params(
+            "UPDATE tickets.quota_shards SET sold = sold - $3 WHERE ticket_type_id = $1::uuid AND shard = $2",
+            hold[0].as<std::string>(), hold[1].as<int>(), hold[2].as<int>());
     m_tx.exec_params("DELETE FROM tickets.seat_holds WHERE order_id = ANY ($1::uuid[])", ids);
 }
 
 void OrderRepository::releaseOneSeat(const std::string& orderId, const std::string& ticketTypeId)
 {
-    const pqxx::result hold = m_tx.exec_params("SELECT shard FROM tickets.seat_holds WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid "
-                                               "ORDER BY seats DESC, shard LIMIT 1",
-                                               orderId, ticketTypeId);
+    const pqxx::result hold = m_tx.exec_params(
+        "SELECT shard FROM tickets.seat_holds WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid "
+        "ORDER BY seats DESC, shard LIMIT 1",
+        orderId, ticketTypeId);
     if (hold.empty())
         return;
     const int shard = hold[0][0].as<int>();
-    m_tx.exec_params("UPDATE tickets.quota_shards SET sold = sold - 1 WHERE ticket_type_id = $1::uuid AND shard = $2", ticketTypeId, shard);
-    m_tx.exec_params("UPDATE tickets.seat_holds SET seats = seats - 1 WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND shard = $3 AND seats > 1",
-                     orderId, ticketTypeId, shard);
-    m_tx.exec_params("DELETE FROM tickets.seat_holds WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND shard = $3 AND seats = 1", orderId,
+    m_tx.exec_params("UPDATE tickets.quota_shards SET sold = sold - 1 WHERE ticket_type_id = $1::uuid AND shard = $2",
                      ticketTypeId, shard);
+    m_tx.exec_params(
+        "UPDATE tickets.seat_holds SET seats = seats - 1 WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND shard = $3 AND seats > 1",
+        orderId, ticketTypeId, shard);
+    m_tx.exec_params(
+        "DELETE FROM tickets.seat_holds WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND shard = $3 AND seats = 1",
+        orderId, ticketTypeId, shard);
 }
 
-void OrderRepository::moveOneSeat(const std::string& orderId, const std::string& fromTypeId, const std::string& toTypeId, const SeatsTaken& taken)
+void OrderRepository::moveOneSeat(const std::string& orderId, const std::string& fromTypeId,
+                                  const std::string& toTypeId, const SeatsTaken& taken)
 {
     for (const auto& [shard, count] : taken.shards)
-        m_tx.exec_params("INSERT INTO tickets.seat_holds (order_id, ticket_type_id, shard, seats) VALUES ($1::uuid, $2::uuid, $3, $4) "
-                         "ON CONFLICT (order_id, ticket_type_id, shard) DO UPDATE SET seats = tickets.seat_holds.seats + EXCLUDED.seats",
-                         orderId, toTypeId, shard, count);
-    const std::int64_t price = m_tx.exec_params1("SELECT unit_price FROM tickets.order_items WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid",
-                                                 orderId, fromTypeId)[0]
-                                   .as<std::int64_t>();
-    m_tx.exec_params("UPDATE tickets.order_items SET quantity = quantity - 1 WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND quantity > 1",
-                     orderId, fromTypeId);
-    m_tx.exec_params("DELETE FROM tickets.order_items WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND quantity = 1", orderId, fromTypeId);
-    m_tx.exec_params("INSERT INTO tickets.order_items (order_id, ticket_type_id, quantity, unit_price) VALUES ($1::uuid, $2::uuid, 1, $3) "
-                     "ON CONFLICT (order_id, ticket_type_id) DO UPDATE SET quantity = tickets.order_items.quantity + 1",
-                     orderId, toTypeId, price);
+        m_tx.exec_params(
+            "INSERT INTO tickets.seat_holds (order_id, ticket_type_id, shard, seats) VALUES ($1::uuid, $2::uuid, $3, $4) "
+            "ON CONFLICT (order_id, ticket_type_id, shard) DO UPDATE SET seats = tickets.seat_holds.seats + EXCLUDED.seats",
+            orderId, toTypeId, shard, count);
+    const std::int64_t price =
+        m_tx.exec_params1(
+                "SELECT unit_price FROM tickets.order_items WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid",
+                orderId, fromTypeId)[0]
+            .as<std::int64_t>();
+    m_tx.exec_params(
+        "UPDATE tickets.order_items SET quantity = quantity - 1 WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND quantity > 1",
+        orderId, fromTypeId);
+    m_tx.exec_params(
+        "DELETE FROM tickets.order_items WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND quantity = 1",
+        orderId, fromTypeId);
+    m_tx.exec_params(
+        "INSERT INTO tickets.order_items (order_id, ticket_type_id, quantity, unit_price) VALUES ($1::uuid, $2::uuid, 1, $3) "
+        "ON CONFLICT (order_id, ticket_type_id) DO UPDATE SET quantity = tickets.order_items.quantity + 1",
+        orderId, toTypeId, price);
 }
 
 std::vector<Order> OrderRepository::lockOpenOrdersOfEvent(const std::string& eventId)
 {
     std::vector<Order> orders;
-    for (const auto& row : m_tx.exec_params("SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.event_id = $1::uuid "
-                                            "AND o.status IN ('pending', 'paid') ORDER BY o.id FOR UPDATE",
+    for (const auto& row : m_tx.exec_params("SELECT " + orderColumns() +
+                                                " FROM tickets.orders o WHERE o.event_id = $1::uuid "
+                                                "AND o.status IN ('pending', 'paid') ORDER BY o.id FOR UPDATE",
                                             eventId))
         orders.push_back(orderFrom(row));
     return orders;
@@ -209,18 +234,22 @@ std::vector<Order> OrderRepository::lockOpenOrdersOfEvent(const std::string& eve
 std::vector<std::string> OrderRepository::refundedPaymentsOfEvent(const std::string& eventId)
 {
     std::vector<std::string> payments;
-    for (const auto& row : m_tx.exec_params("SELECT payment_id::text FROM tickets.orders WHERE event_id = $1::uuid AND status = 'refunded' AND total > 0",
-                                            eventId))
+    for (
+        const auto& row : m_tx.exec_params(
+            "SELECT payment_id::text FROM tickets.orders WHERE event_id = $1::uuid AND status = 'refunded' AND total > 0",
+            eventId))
         payments.push_back(row[0].as<std::string>());
     return payments;
 }
 
 Order OrderRepository::setStatus(const std::string& orderId, const std::string& status)
 {
-    Order order = orderFrom(m_tx.exec_params1("UPDATE tickets.orders AS o SET status = $2, updated_at = now(), "
-                                              "hold_expires_at = CASE WHEN $2 = 'pending' THEN hold_expires_at ELSE NULL END "
-                                              "WHERE o.id = $1::uuid RETURNING " + orderColumns(),
-                                              orderId, status));
+    Order order = orderFrom(
+        m_tx.exec_params1("UPDATE tickets.orders AS o SET status = $2, updated_at = now(), "
+                          "hold_expires_at = CASE WHEN $2 = 'pending' THEN hold_expires_at ELSE NULL END "
+                          "WHERE o.id = $1::uuid RETURNING " +
+                              orderColumns(),
+                          orderId, status));
     order.items = itemsOf(orderId);
     return order;
 }
@@ -228,20 +257,24 @@ Order OrderRepository::setStatus(const std::string& orderId, const std::string& 
 std::vector<std::string> OrderRepository::claimExpiredHolds(int limit)
 {
     std::vector<std::string> ids;
-    for (const auto& row : m_tx.exec_params("SELECT id::text FROM tickets.orders WHERE status = 'pending' AND hold_expires_at < now() "
-                                            "ORDER BY hold_expires_at LIMIT $1 FOR UPDATE SKIP LOCKED",
-                                            limit))
+    for (const auto& row :
+         m_tx.exec_params("SELECT id::text FROM tickets.orders WHERE status = 'pending' AND hold_expires_at < now() "
+                          "ORDER BY hold_expires_at LIMIT $1 FOR UPDATE SKIP LOCKED",
+                          limit))
         ids.push_back(row[0].as<std::string>());
     return ids;
 }
 
-std::vector<Order> OrderRepository::listForBuyer(const std::string& buyerId, int limit, const std::optional<std::pair<std::string, std::string>>& after)
+std::vector<Order> OrderRepository::listForBuyer(const std::string& buyerId, int limit,
+                                                 const std::optional<std::pair<std::string, std::string>>& after)
 {
     std::vector<Order> orders;
-    for (const auto& row : m_tx.exec_params("SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.buyer_id = $1::uuid "
-                                            "AND ($2 = '' OR (o.created_at, o.id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "
-                                            "ORDER BY o.created_at DESC, o.id DESC LIMIT $4",
-                                            buyerId, after ? after->first : std::string(), after ? after->second : std::string(), limit)) {
+    for (const auto& row : m_tx.exec_params(
+             "SELECT " + orderColumns() +
+                 " FROM tickets.orders o WHERE o.buyer_id = $1::uuid "
+                 "AND ($2 = '' OR (o.created_at, o.id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "
+                 "ORDER BY o.created_at DESC, o.id DESC LIMIT $4",
+             buyerId, after ? after->first : std::string(), after ? after->second : std::string(), limit)) {
         Order order = orderFrom(row);
         order.items = itemsOf(order.id);
         orders.push_back(std::move(order));

@@ -29,7 +29,8 @@ public:
 
     Order insert(const std::string& eventId, const std::string& buyerId, const std::string& status, std::int64_t total,
                  const std::string& currency, std::optional<std::int64_t> holdSeconds);
-    void addItem(const std::string& orderId, const OrderItem& item, const SeatsTaken& seats, const std::vector<Attendee>& attendees);
+    void addItem(const std::string& orderId, const OrderItem& item, const SeatsTaken& seats,
+                 const std::vector<Attendee>& attendees);
     std::optional<Order> find(const std::string& id, bool lock = false);
     std::optional<Order> findByPayment(const std::string& paymentId);
     // Gives an order's held seats back to their shards (in shard order, like every taker).
@@ -39,7 +40,8 @@ public:
     // One ticket of a paid order moves from one type to another: its seat is given back to the
     // old type and `taken` (already taken from the new one) is held instead; the order's lines
     // follow, at the price that was paid (the attendees as ordered stay as they were).
-    void moveOneSeat(const std::string& orderId, const std::string& fromTypeId, const std::string& toTypeId, const SeatsTaken& taken);
+    void moveOneSeat(const std::string& orderId, const std::string& fromTypeId, const std::string& toTypeId,
+                     const SeatsTaken& taken);
     // Gives one seat of the order's type back (the shard it holds most in).
     void releaseOneSeat(const std::string& orderId, const std::string& ticketTypeId);
     // The event's pending and paid orders, locked in id order.
@@ -48,7 +50,8 @@ public:
     Order setStatus(const std::string& orderId, const std::string& status);
     // Pending orders whose hold has passed, locked for expiry (others skip them).
     std::vector<std::string> claimExpiredHolds(int limit);
-    std::vector<Order> listForBuyer(const std::string& buyerId, int limit, const std::optional<std::pair<std::string, std::string>>& after);
+    std::vector<Order> listForBuyer(const std::string& buyerId, int limit,
+                                    const std::optional<std::pair<std::string, std::string>>& after);
 
 private:
     std::optional<int> takeFromOneShard(const std::string& ticketTypeId, int seats);

@@ -12,7 +12,10 @@ namespace {
 Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no such event", {{"id", id}}); }
 Error noSuchType(const std::string& id) { return Error(ErrorCode::NotFound, "no such ticket type", {{"id", id}}); }
 
-bool isOrganizerOf(const access::Principal& caller, const EventFacts& event) { return caller.managesEventOf(event.organizerId); }
+bool isOrganizerOf(const access::Principal& caller, const EventFacts& event)
+{
+    return caller.managesEventOf(event.organizerId);
+}
 
 bool mayManage(const std::optional<access::Principal>& caller, const EventFacts& event)
 {
@@ -23,7 +26,8 @@ bool mayManage(const std::optional<access::Principal>& caller, const EventFacts&
 
 namespace {
 // The event behind a ticket-type change, and whether `caller` may make it.
-Result<EventFacts> eventForChange(ServiceDirectory& directory, const access::Principal& caller, const std::string& eventId)
+Result<EventFacts> eventForChange(ServiceDirectory& directory, const access::Principal& caller,
+                                  const std::string& eventId)
 {
     const auto events = directory.find<EventDirectory>();
     if (!events)
@@ -34,12 +38,14 @@ Result<EventFacts> eventForChange(ServiceDirectory& directory, const access::Pri
     if (!isOrganizerOf(caller, *event))
         return Error(ErrorCode::Forbidden, "only the event's organizer or an admin may change what it sells");
     if (event->status == "cancelled" || event->status == "completed")
-        return Error(ErrorCode::Conflict, "a " + event->status + " event sells nothing more", {{"status", event->status}});
+        return Error(ErrorCode::Conflict, "a " + event->status + " event sells nothing more",
+                     {{"status", event->status}});
     return *event;
 }
 } // namespace
 
-Result<TicketType> TicketCatalog::create(const access::Principal& caller, const std::string& eventId, const TicketTypeDraft& draft)
+Result<TicketType> TicketCatalog::create(const access::Principal& caller, const std::string& eventId,
+                                         const TicketTypeDraft& draft)
 {
     auto event = eventForChange(*m_directory, caller, eventId);
     if (!event)
@@ -54,7 +60,8 @@ Result<TicketType> TicketCatalog::create(const access::Principal& caller, const 
     });
 }
 
-Result<std::vector<TicketType>> TicketCatalog::list(const std::optional<access::Principal>& caller, const std::string& eventId)
+Result<std::vector<TicketType>> TicketCatalog::list(const std::optional<access::Principal>& caller,
+                                                    const std::string& eventId)
 {
     const auto events = m_directory->find<EventDirectory>();
     if (!events)
@@ -69,7 +76,8 @@ Result<std::vector<TicketType>> TicketCatalog::list(const std::optional<access::
     });
 }
 
-Result<TicketType> TicketCatalog::update(const access::Principal& caller, const std::string& typeId, const TicketTypeChanges& changes)
+Result<TicketType> TicketCatalog::update(const access::Principal& caller, const std::string& typeId,
+                                         const TicketTypeChanges& changes)
 {
     if (!isUuid(typeId))
         return noSuchType(typeId);
@@ -81,7 +89,8 @@ Result<TicketType> TicketCatalog::update(const access::Principal& caller, const 
         return noSuchType(typeId);
     auto event = eventForChange(*m_directory, caller, current->eventId);
     if (!event)
-        return event.error().code == ErrorCode::NotFound ? Result<TicketType>(noSuchType(typeId)) : Result<TicketType>(event.error());
+        return event.error().code == ErrorCode::NotFound ? Result<TicketType>(noSuchType(typeId))
+                                                         : Result<TicketType>(event.error());
     return m_database.run([&](pqxx::connection& connection) -> Result<TicketType> {
         pqxx::work tx(connection);
         TicketTypeRepository types(tx);
@@ -90,17 +99,20 @@ Result<TicketType> TicketCatalog::update(const access::Principal& caller, const 
         const int sold = types.lockShardsAndCountSold(typeId);
         const auto locked = types.find(typeId, true);
         if (changes.quota && *changes.quota < sold)
-            return Error(ErrorCode::Conflict, "the quota cannot go below what is sold", {{"sold", sold}, {"quota", *changes.quota}});
+            return Error(ErrorCode::Conflict, "the quota cannot go below what is sold",
+                         {{"sold", sold}, {"quota", *changes.quota}});
         if (changes.currency && *changes.currency != locked->currency && sold > 0)
             return Error(ErrorCode::Conflict, "the currency cannot change after a sale", {{"sold", sold}});
         const int minimum = changes.minPerOrder.value_or(locked->minPerOrder);
         const int maximum = changes.maxPerOrder.value_or(locked->maxPerOrder);
         if (maximum < minimum)
-            return invalidField(changes.maxPerOrder ? "max_per_order" : "min_per_order", "must leave max_per_order at least min_per_order");
+            return invalidField(changes.maxPerOrder ? "max_per_order" : "min_per_order",
+                                "must leave max_per_order at least min_per_order");
         const auto start = *parseRfc3339(changes.salesStart.value_or(locked->salesStart));
         const auto end = *parseRfc3339(changes.salesEnd.value_or(locked->salesEnd));
         if (end <= start)
-            return invalidField(changes.salesEnd ? "sales_end" : "sales_start", "must leave sales_end after sales_start");
+            return invalidField(changes.salesEnd ? "sales_end" : "sales_start",
+                                "must leave sales_end after sales_start");
         if (end > event->endsAt)
             return invalidField("sales_end", "must not be after the event ends");
         TicketType updated = types.update(typeId, changes);

@@ -20,11 +20,14 @@ namespace sbor::tickets {
 class TicketCatalog {
 public:
     TicketCatalog(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory)
-        : m_database(database), m_directory(std::move(directory)) {}
+        : m_database(database), m_directory(std::move(directory))
+    {}
 
-    Result<TicketType> create(const access::Principal& caller, const std::string& eventId, const TicketTypeDraft& draft);
+    Result<TicketType> create(const access::Principal& caller, const std::string& eventId,
+                              const TicketTypeDraft& draft);
     Result<std::vector<TicketType>> list(const std::optional<access::Principal>& caller, const std::string& eventId);
-    Result<TicketType> update(const access::Principal& caller, const std::string& typeId, const TicketTypeChanges& changes);
+    Result<TicketType> update(const access::Principal& caller, const std::string& typeId,
+                              const TicketTypeChanges& changes);
     int activeTypeCount(const std::string& eventId);
 
 private:

@@ -61,8 +61,8 @@ Result<Ticket> TicketChanges::reissue(const access::Principal& caller, const std
         Ticket replacement = *current;
         // The same validity; a new issue time makes a new code even with the same key.
         const std::int64_t issuedAt = std::max(unixNowSeconds(), *parseRfc3339(current->issuedAt) / 1000000 + 1);
-        signTicket(replacement, EventKeyRepository(tx).signingKey(current->eventId), issuedAt, *parseRfc3339(current->validFrom) / 1000000,
-                   *parseRfc3339(current->validUntil) / 1000000);
+        signTicket(replacement, EventKeyRepository(tx).signingKey(current->eventId), issuedAt,
+                   *parseRfc3339(current->validFrom) / 1000000, *parseRfc3339(current->validUntil) / 1000000);
         Ticket reissued = tickets.replaceCode(*current, replacement);
         tx.commit();
         return reissued;
@@ -73,11 +73,13 @@ Result<bool> TicketChanges::moveToType(pqxx::transaction_base& tx, const Ticket&
 {
     const auto type = TicketTypeRepository(tx).find(typeId);
     if (!type || type->eventId != ticket.eventId)
-        return invalidField("ticket_type_id", "names no ticket type of this event", "ticket_type_id names no ticket type of this event");
+        return invalidField("ticket_type_id", "names no ticket type of this event",
+                            "ticket_type_id names no ticket type of this event");
     OrderRepository orders(tx);
     const auto order = orders.find(ticket.orderId, true);
     if (order->status != "paid")
-        return Error(ErrorCode::Conflict, "only a ticket of a paid order can change type", {{"order_status", order->status}});
+        return Error(ErrorCode::Conflict, "only a ticket of a paid order can change type",
+                     {{"order_status", order->status}});
     // The two types' shards in type-id order, the order every buyer takes them in.
     std::variant<SeatsTaken, int> taken = 0;
     if (ticket.ticketTypeId < typeId) {
@@ -88,12 +90,14 @@ Result<bool> TicketChanges::moveToType(pqxx::transaction_base& tx, const Ticket&
         orders.releaseOneSeat(order->id, ticket.ticketTypeId);
     }
     if (std::holds_alternative<int>(taken))
-        return Error(ErrorCode::SoldOut, type->name + " is sold out", {{"ticket_type_id", typeId}, {"available", std::get<int>(taken)}});
+        return Error(ErrorCode::SoldOut, type->name + " is sold out",
+                     {{"ticket_type_id", typeId}, {"available", std::get<int>(taken)}});
     orders.moveOneSeat(order->id, ticket.ticketTypeId, typeId, std::get<SeatsTaken>(taken));
     return true;
 }
 
-Result<Ticket> TicketChanges::change(const access::Principal& caller, const std::string& ticketId, const TicketChange& change)
+Result<Ticket> TicketChanges::change(const access::Principal& caller, const std::string& ticketId,
+                                     const TicketChange& change)
 {
     const bool validity = change.validFrom || change.validUntil;
     auto ticket = changeable(caller, ticketId, !validity && !change.ticketTypeId);
@@ -106,7 +110,8 @@ Result<Ticket> TicketChanges::change(const access::Principal& caller, const std:
         if (current.status != "valid")
             return Error(ErrorCode::Conflict, "a cancelled ticket cannot change", {{"status", current.status}});
         if (change.holderName || change.holderEmail)
-            current = tickets.setHolder(current.id, change.holderName.value_or(current.holderName), change.holderEmail.value_or(current.holderEmail));
+            current = tickets.setHolder(current.id, change.holderName.value_or(current.holderName),
+                                        change.holderEmail.value_or(current.holderEmail));
         std::string newType = current.ticketTypeId;
         if (change.ticketTypeId && *change.ticketTypeId != current.ticketTypeId) {
             auto moved = moveToType(tx, current, *change.ticketTypeId);

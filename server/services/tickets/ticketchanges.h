@@ -30,7 +30,9 @@ struct TicketChange {
 
 class TicketChanges {
 public:
-    TicketChanges(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory) : m_database(database), m_directory(std::move(directory)) {}
+    TicketChanges(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory)
+        : m_database(database), m_directory(std::move(directory))
+    {}
 
     Result<Ticket> setBlocked(const access::Principal& caller, const std::string& ticketId, bool blocked);
     Result<Ticket> reissue(const access::Principal& caller, const std::string& ticketId);

@@ -16,7 +16,7 @@ using http::Reply;
 
 namespace {
 constexpr int kDefaultModulePixels = 8;
-constexpr int kMaxModulePixels = 20; // ~1 MB of pixels to pack at most
+constexpr int kMaxModulePixels = 20;                             // ~1 MB of pixels to pack at most
 constexpr std::int64_t kLatestCodeTime = 4102444800LL * 1000000; // 2100-01-01
 
 // A ticket's code must not be cached by shared caches: it is the ticket.
@@ -31,16 +31,22 @@ HttpResponse privateImage(std::string body, const std::string& contentType)
 void TicketHandlers::registerRoutes(http::Router& router, const std::string& service)
 {
     using access::Access;
-    router.add("GET", "/api/v1/tickets", service, Access::signedIn(), [this](HttpRequest& request) { return listTickets(request); });
-    router.add("GET", "/api/v1/tickets/{id}", service, Access::signedIn(), [this](HttpRequest& request) { return readTicket(request); });
-    router.add("GET", "/api/v1/tickets/{id}/qr.png", service, Access::signedIn(), [this](HttpRequest& request) { return qrPng(request); });
-    router.add("GET", "/api/v1/tickets/{id}/qr.svg", service, Access::signedIn(), [this](HttpRequest& request) { return qrSvg(request); });
+    router.add("GET", "/api/v1/tickets", service, Access::signedIn(),
+               [this](HttpRequest& request) { return listTickets(request); });
+    router.add("GET", "/api/v1/tickets/{id}", service, Access::signedIn(),
+               [this](HttpRequest& request) { return readTicket(request); });
+    router.add("GET", "/api/v1/tickets/{id}/qr.png", service, Access::signedIn(),
+               [this](HttpRequest& request) { return qrPng(request); });
+    router.add("GET", "/api/v1/tickets/{id}/qr.svg", service, Access::signedIn(),
+               [this](HttpRequest& request) { return qrSvg(request); });
     router.add("POST", "/api/v1/tickets/{id}/block", service, Access::require(access::Permission::EventsWrite),
                [this](HttpRequest& request) { return block(request, true); });
     router.add("POST", "/api/v1/tickets/{id}/unblock", service, Access::require(access::Permission::EventsWrite),
                [this](HttpRequest& request) { return block(request, false); });
-    router.add("PATCH", "/api/v1/tickets/{id}", service, Access::signedIn(), [this](HttpRequest& request) { return changeTicket(request); });
-    router.add("POST", "/api/v1/tickets/{id}/reissue", service, Access::signedIn(), [this](HttpRequest& request) { return reissue(request); });
+    router.add("PATCH", "/api/v1/tickets/{id}", service, Access::signedIn(),
+               [this](HttpRequest& request) { return changeTicket(request); });
+    router.add("POST", "/api/v1/tickets/{id}/reissue", service, Access::signedIn(),
+               [this](HttpRequest& request) { return reissue(request); });
 }
 
 Reply TicketHandlers::listTickets(HttpRequest& request)
@@ -51,7 +57,9 @@ Reply TicketHandlers::listTickets(HttpRequest& request)
     auto page = m_checkout.ticketsOf(*request.principal, *limit, request.queryValue("cursor"));
     if (!page)
         return page.error();
-    return HttpResponse::json(200, {{"items", wire::encodeList(page->items)}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
+    return HttpResponse::json(200,
+                              {{"items", wire::encodeList(page->items)},
+                               {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
 }
 
 Reply TicketHandlers::readTicket(HttpRequest& request)
@@ -124,7 +132,8 @@ Reply TicketHandlers::changeTicket(HttpRequest& request)
         if (auto problem = validation::emailProblem(*change.holderEmail))
             reader.addProblem("holder_email", *problem);
     }
-    for (const auto& [field, target] : {std::pair{"valid_from", &change.validFrom}, std::pair{"valid_until", &change.validUntil}}) {
+    for (const auto& [field, target] :
+         {std::pair{"valid_from", &change.validFrom}, std::pair{"valid_until", &change.validUntil}}) {
         if (const auto text = reader.optionalString(field, 64)) {
             *target = parseRfc3339(*text);
             if (!*target)
@@ -134,7 +143,8 @@ Reply TicketHandlers::changeTicket(HttpRequest& request)
         }
     }
     if (body->empty())
-        reader.addProblem("body", "names nothing to change (ticket_type_id, holder_name, holder_email, valid_from, valid_until)");
+        reader.addProblem(
+            "body", "names nothing to change (ticket_type_id, holder_name, holder_email, valid_from, valid_until)");
     if (auto problem = reader.finish())
         return *problem;
     auto ticket = m_changes.change(*request.principal, request.pathParameter("id"), change);

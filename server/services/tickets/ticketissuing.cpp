@@ -21,11 +21,15 @@ UuidBytes randomUuid()
     return bytes;
 }
 
-std::uint32_t clampedSeconds(std::int64_t seconds) { return static_cast<std::uint32_t>(std::clamp<std::int64_t>(seconds, 0, UINT32_MAX)); }
+std::uint32_t clampedSeconds(std::int64_t seconds)
+{
+    return static_cast<std::uint32_t>(std::clamp<std::int64_t>(seconds, 0, UINT32_MAX));
+}
 
 } // namespace
 
-void signTicket(Ticket& ticket, const EventSigningKey& key, std::int64_t issuedAt, std::int64_t validFrom, std::int64_t validUntil)
+void signTicket(Ticket& ticket, const EventSigningKey& key, std::int64_t issuedAt, std::int64_t validFrom,
+                std::int64_t validUntil)
 {
     const UuidBytes eventId = *uuidBytes(ticket.eventId);
     TicketCodeFields fields;
@@ -44,7 +48,8 @@ void signTicket(Ticket& ticket, const EventSigningKey& key, std::int64_t issuedA
     ticket.validUntil = formatRfc3339(std::int64_t(fields.validUntil) * 1000000);
 }
 
-std::vector<Ticket> issueTickets(pqxx::transaction_base& tx, const Order& order, const EventFacts& event, const std::string& traceId)
+std::vector<Ticket> issueTickets(pqxx::transaction_base& tx, const Order& order, const EventFacts& event,
+                                 const std::string& traceId)
 {
     TicketRepository repository(tx);
     const EventSigningKey key = EventKeyRepository(tx).signingKey(order.eventId);
@@ -66,7 +71,9 @@ std::vector<Ticket> issueTickets(pqxx::transaction_base& tx, const Order& order,
         issued.push_back(repository.insert(ticket));
         outbox::append(tx, "tickets",
                        // Keyed by event: per-event order holds for ticket and check-in traffic (architecture.md §4).
-                       {"ticket", order.eventId, "ticket.purchased",
+                       {"ticket",
+                        order.eventId,
+                        "ticket.purchased",
                         {{"ticket_id", ticket.id},
                          {"order_id", order.id},
                          {"event_id", order.eventId},

@@ -20,8 +20,10 @@ namespace sbor::tickets {
 inline constexpr std::int64_t kCodeValidityMarginSeconds = 24 * 3600;
 
 // Sets the ticket's code (and its key id and times) for its id, event and type, signed by `key`.
-void signTicket(Ticket& ticket, const EventSigningKey& key, std::int64_t issuedAt, std::int64_t validFrom, std::int64_t validUntil);
+void signTicket(Ticket& ticket, const EventSigningKey& key, std::int64_t issuedAt, std::int64_t validFrom,
+                std::int64_t validUntil);
 
-std::vector<Ticket> issueTickets(pqxx::transaction_base& tx, const Order& order, const EventFacts& event, const std::string& traceId);
+std::vector<Ticket> issueTickets(pqxx::transaction_base& tx, const Order& order, const EventFacts& event,
+                                 const std::string& traceId);
 
 } // namespace sbor::tickets

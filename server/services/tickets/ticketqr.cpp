@@ -33,7 +33,9 @@ void appendChunk(std::string& png, const char* type, const std::string& data)
     putU32(png, static_cast<std::uint32_t>(data.size()));
     const std::string typed = std::string(type, 4) + data;
     png += typed;
-    putU32(png, static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(typed.data()), static_cast<uInt>(typed.size()))));
+    putU32(png,
+           static_cast<std::uint32_t>(
+               crc32(0, reinterpret_cast<const Bytef*>(typed.data()), static_cast<uInt>(typed.size()))));
 }
 
 } // namespace
@@ -51,7 +53,8 @@ std::string qrPng(const std::string& code, int moduleSize)
         const int row = y / moduleSize - kQuietZoneModules;
         for (int x = 0; x < side; ++x) {
             const int column = x / moduleSize - kQuietZoneModules;
-            const bool dark = row >= 0 && row < matrix.height() && column >= 0 && column < matrix.width() && matrix.get(column, row);
+            const bool dark = row >= 0 && row < matrix.height() && column >= 0 && column < matrix.width() &&
+                matrix.get(column, row);
             raw.push_back(dark ? '\0' : '\xFF');
         }
     }
@@ -80,14 +83,15 @@ std::string qrSvg(const std::string& code)
     for (int y = 0; y < matrix.height(); ++y) {
         for (int x = 0; x < matrix.width(); ++x) {
             if (matrix.get(x, y))
-                path += "M" + std::to_string(x + kQuietZoneModules) + " " + std::to_string(y + kQuietZoneModules) + "h1v1h-1z";
+                path += "M" + std::to_string(x + kQuietZoneModules) + " " + std::to_string(y + kQuietZoneModules) +
+                    "h1v1h-1z";
         }
     }
     const std::string size = std::to_string(modules);
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size +
-           "\" width=\"" + std::to_string(modules * 8) + "\" height=\"" + std::to_string(modules * 8) +
-           "\" shape-rendering=\"crispEdges\">\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n<path fill=\"#000\" d=\"" + path +
-           "\"/>\n</svg>\n";
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
+        size + " " + size + "\" width=\"" + std::to_string(modules * 8) + "\" height=\"" + std::to_string(modules * 8) +
+        "\" shape-rendering=\"crispEdges\">\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n<path fill=\"#000\" d=\"" +
+        path + "\"/>\n</svg>\n";
 }
 
 } // namespace sbor::tickets

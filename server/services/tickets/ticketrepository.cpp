@@ -11,7 +11,8 @@ std::string ticketColumns()
 {
     return "t.id::text, t.order_id::text, t.event_id::text, t.ticket_type_id::text, t.buyer_id::text, t.holder_name, t.holder_email, t.status, "
            "t.blocked, t.code, t.key_id, " +
-           rfc3339Sql("t.issued_at") + ", " + rfc3339Sql("t.valid_from") + ", " + rfc3339Sql("t.valid_until") + ", " + rfc3339Sql("t.updated_at");
+        rfc3339Sql("t.issued_at") + ", " + rfc3339Sql("t.valid_from") + ", " + rfc3339Sql("t.valid_until") + ", " +
+        rfc3339Sql("t.updated_at");
 }
 
 Ticket ticketFrom(const pqxx::row& row)
@@ -40,9 +41,10 @@ Ticket ticketFrom(const pqxx::row& row)
 std::vector<TicketHolder> TicketRepository::holdersOf(const std::string& orderId)
 {
     std::vector<TicketHolder> holders;
-    for (const auto& row : m_tx.exec_params("SELECT ticket_type_id::text, name, email FROM tickets.order_attendees WHERE order_id = $1::uuid "
-                                            "ORDER BY ticket_type_id, position",
-                                            orderId))
+    for (const auto& row : m_tx.exec_params(
+             "SELECT ticket_type_id::text, name, email FROM tickets.order_attendees WHERE order_id = $1::uuid "
+             "ORDER BY ticket_type_id, position",
+             orderId))
         holders.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>()});
     return holders;
 }
@@ -54,13 +56,14 @@ Ticket TicketRepository::insert(const Ticket& ticket)
         "valid_from, valid_until) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6, $7, $8, $9, $10::timestamptz, $11::timestamptz, "
         "$12::timestamptz) RETURNING " +
             ticketColumns(),
-        ticket.id, ticket.orderId, ticket.eventId, ticket.ticketTypeId, ticket.buyerId, ticket.holderName, ticket.holderEmail, ticket.code,
-        ticket.keyId, ticket.issuedAt, ticket.validFrom, ticket.validUntil));
+        ticket.id, ticket.orderId, ticket.eventId, ticket.ticketTypeId, ticket.buyerId, ticket.holderName,
+        ticket.holderEmail, ticket.code, ticket.keyId, ticket.issuedAt, ticket.validFrom, ticket.validUntil));
 }
 
 std::optional<Ticket> TicketRepository::find(const std::string& id)
 {
-    const pqxx::result rows = m_tx.exec_params("SELECT " + ticketColumns() + " FROM tickets.tickets t WHERE t.id = $1::uuid", id);
+    const pqxx::result rows = m_tx.exec_params(
+        "SELECT " + ticketColumns() + " FROM tickets.tickets t WHERE t.id = $1::uuid", id);
     if (rows.empty())
         return std::nullopt;
     return ticketFrom(rows[0]);
@@ -69,8 +72,9 @@ std::optional<Ticket> TicketRepository::find(const std::string& id)
 std::vector<Ticket> TicketRepository::ofOrder(const std::string& orderId)
 {
     std::vector<Ticket> tickets;
-    for (const auto& row : m_tx.exec_params("SELECT " + ticketColumns() + " FROM tickets.tickets t WHERE t.order_id = $1::uuid "
-                                            "ORDER BY t.ticket_type_id, t.issued_at, t.id",
+    for (const auto& row : m_tx.exec_params("SELECT " + ticketColumns() +
+                                                " FROM tickets.tickets t WHERE t.order_id = $1::uuid "
+                                                "ORDER BY t.ticket_type_id, t.issued_at, t.id",
                                             orderId))
         tickets.push_back(ticketFrom(row));
     return tickets;
@@ -78,11 +82,12 @@ std::vector<Ticket> TicketRepository::ofOrder(const std::string& orderId)
 
 std::optional<Ticket> TicketRepository::setBlocked(const std::string& id, bool blocked)
 {
-    const pqxx::result rows = m_tx.exec_params("UPDATE tickets.tickets AS t SET blocked = $2, updated_at = now(), "
-                                               "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() "
-                                               "WHERE t.id = $1::uuid RETURNING " +
-                                                   ticketColumns(),
-                                               id, blocked);
+    const pqxx::result rows = m_tx.exec_params(
+        "UPDATE tickets.tickets AS t SET blocked = $2, updated_at = now(), "
+        "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() "
+        "WHERE t.id = $1::uuid RETURNING " +
+            ticketColumns(),
+        id, blocked);
     if (rows.empty())
         return std::nullopt;
     return ticketFrom(rows[0]);
@@ -90,16 +95,18 @@ std::optional<Ticket> TicketRepository::setBlocked(const std::string& id, bool b
 
 Ticket TicketRepository::setHolder(const std::string& id, const std::string& name, const std::string& email)
 {
-    return ticketFrom(m_tx.exec_params1("UPDATE tickets.tickets AS t SET holder_name = $2, holder_email = $3, updated_at = now(), "
-                                        "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() WHERE t.id = $1::uuid "
-                                        "RETURNING " +
-                                            ticketColumns(),
-                                        id, name, email));
+    return ticketFrom(m_tx.exec_params1(
+        "UPDATE tickets.tickets AS t SET holder_name = $2, holder_email = $3, updated_at = now(), "
+        "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() WHERE t.id = $1::uuid "
+        "RETURNING " +
+            ticketColumns(),
+        id, name, email));
 }
 
 std::optional<Ticket> TicketRepository::lock(const std::string& id)
 {
-    const pqxx::result rows = m_tx.exec_params("SELECT " + ticketColumns() + " FROM tickets.tickets t WHERE t.id = $1::uuid FOR UPDATE", id);
+    const pqxx::result rows = m_tx.exec_params(
+        "SELECT " + ticketColumns() + " FROM tickets.tickets t WHERE t.id = $1::uuid FOR UPDATE", id);
     if (rows.empty())
         return std::nullopt;
     return ticketFrom(rows[0]);
@@ -107,29 +114,34 @@ std::optional<Ticket> TicketRepository::lock(const std::string& id)
 
 Ticket TicketRepository::replaceCode(const Ticket& current, const Ticket& replacement)
 {
-    m_tx.exec_params("INSERT INTO tickets.revoked_codes (code, ticket_id, event_id, reason) VALUES ($1, $2::uuid, $3::uuid, 'replaced') "
-                     "ON CONFLICT (code) DO NOTHING",
-                     current.code, current.id, current.eventId);
-    return ticketFrom(m_tx.exec_params1("UPDATE tickets.tickets AS t SET code = $2, key_id = $3, issued_at = $4::timestamptz, valid_from = $5::timestamptz, "
-                                        "valid_until = $6::timestamptz, ticket_type_id = $7::uuid, updated_at = now(), "
-                                        "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() WHERE t.id = $1::uuid RETURNING " +
-                                            ticketColumns(),
-                                        current.id, replacement.code, replacement.keyId, replacement.issuedAt, replacement.validFrom,
-                                        replacement.validUntil, replacement.ticketTypeId));
+    m_tx.exec_params(
+        "INSERT INTO tickets.revoked_codes (code, ticket_id, event_id, reason) VALUES ($1, $2::uuid, $3::uuid, 'replaced') "
+        "ON CONFLICT (code) DO NOTHING",
+        current.code, current.id, current.eventId);
+    return ticketFrom(m_tx.exec_params1(
+        "UPDATE tickets.tickets AS t SET code = $2, key_id = $3, issued_at = $4::timestamptz, valid_from = $5::timestamptz, "
+        "valid_until = $6::timestamptz, ticket_type_id = $7::uuid, updated_at = now(), "
+        "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() WHERE t.id = $1::uuid RETURNING " +
+            ticketColumns(),
+        current.id, replacement.code, replacement.keyId, replacement.issuedAt, replacement.validFrom,
+        replacement.validUntil, replacement.ticketTypeId));
 }
 
 std::vector<Ticket> TicketRepository::cancelAllOfEvent(const std::string& eventId)
 {
     std::vector<Ticket> cancelled;
-    for (const auto& row : m_tx.exec_params("UPDATE tickets.tickets AS t SET status = 'cancelled', updated_at = now(), "
-                                            "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() WHERE t.event_id = $1::uuid AND t.status = 'valid' "
-                                            "RETURNING " +
-                                                ticketColumns(),
-                                            eventId))
+    for (
+        const auto& row : m_tx.exec_params(
+            "UPDATE tickets.tickets AS t SET status = 'cancelled', updated_at = now(), "
+            "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() WHERE t.event_id = $1::uuid AND t.status = 'valid' "
+            "RETURNING " +
+                ticketColumns(),
+            eventId))
         cancelled.push_back(ticketFrom(row));
-    m_tx.exec_params("INSERT INTO tickets.revoked_codes (code, ticket_id, event_id, reason) SELECT code, id, event_id, 'cancelled' "
-                     "FROM tickets.tickets WHERE event_id = $1::uuid AND status = 'cancelled' ON CONFLICT (code) DO NOTHING",
-                     eventId);
+    m_tx.exec_params(
+        "INSERT INTO tickets.revoked_codes (code, ticket_id, event_id, reason) SELECT code, id, event_id, 'cancelled' "
+        "FROM tickets.tickets WHERE event_id = $1::uuid AND status = 'cancelled' ON CONFLICT (code) DO NOTHING",
+        eventId);
     return cancelled;
 }
 
@@ -137,10 +149,12 @@ std::vector<Ticket> TicketRepository::listForBuyer(const std::string& buyerId, i
                                                    const std::optional<std::pair<std::string, std::string>>& after)
 {
     std::vector<Ticket> tickets;
-    for (const auto& row : m_tx.exec_params("SELECT " + ticketColumns() + " FROM tickets.tickets t WHERE t.buyer_id = $1::uuid "
-                                            "AND ($2 = '' OR (t.issued_at, t.id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "
-                                            "ORDER BY t.issued_at DESC, t.id DESC LIMIT $4",
-                                            buyerId, after ? after->first : std::string(), after ? after->second : std::string(), limit))
+    for (const auto& row : m_tx.exec_params(
+             "SELECT " + ticketColumns() +
+                 " FROM tickets.tickets t WHERE t.buyer_id = $1::uuid "
+                 "AND ($2 = '' OR (t.issued_at, t.id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "
+                 "ORDER BY t.issued_at DESC, t.id DESC LIMIT $4",
+             buyerId, after ? after->first : std::string(), after ? after->second : std::string(), limit))
         tickets.push_back(ticketFrom(row));
     return tickets;
 }

@@ -27,8 +27,7 @@ namespace sbor::tickets {
 
 void TicketsService::declareSettings(ConfigSchema& schema)
 {
-    schema.add({"tickets.order_hold_seconds", ConfigKind::Integer, "900",
-                "how long an unpaid order holds its seats"});
+    schema.add({"tickets.order_hold_seconds", ConfigKind::Integer, "900", "how long an unpaid order holds its seats"});
     schema.add({"tickets.job_interval_ms", ConfigKind::Integer, "10000",
                 "how often unpaid orders past their hold are expired (their seats go back on sale)"});
 }
@@ -52,7 +51,9 @@ PayableOrder payableOrder(const Order& order)
 
 class OrderSettlementByCheckout : public OrderSettlement {
 public:
-    OrderSettlementByCheckout(db::ConnectionPool& database, Checkout& checkout) : m_database(database), m_checkout(checkout) {}
+    OrderSettlementByCheckout(db::ConnectionPool& database, Checkout& checkout)
+        : m_database(database), m_checkout(checkout)
+    {}
 
     std::optional<PayableOrder> orderByPayment(const std::string& paymentId) override
     {
@@ -113,7 +114,10 @@ private:
 class EventSalesWindUpByCheckout : public EventSalesWindUp {
 public:
     explicit EventSalesWindUpByCheckout(Checkout& checkout) : m_checkout(checkout) {}
-    Result<int> windUpSales(const std::string& eventId, const std::string& traceId) override { return m_checkout.windUpEvent(eventId, traceId); }
+    Result<int> windUpSales(const std::string& eventId, const std::string& traceId) override
+    {
+        return m_checkout.windUpEvent(eventId, traceId);
+    }
 
 private:
     Checkout& m_checkout;
@@ -133,8 +137,8 @@ public:
             if (!ticket)
                 return std::nullopt;
             const auto type = TicketTypeRepository(tx).find(ticket->ticketTypeId);
-            return TicketDocument{ticket->id, ticket->eventId, type ? type->name : "", ticket->holderName, ticket->holderEmail,
-                                  ticket->status, ticket->code, {}};
+            return TicketDocument{ticket->id,          ticket->eventId, type ? type->name : "", ticket->holderName,
+                                  ticket->holderEmail, ticket->status,  ticket->code,           {}};
         });
         if (document && withQrImage)
             document->qrPng = qrPng(document->code, kEmailQrModulePixels);
@@ -161,7 +165,8 @@ void TicketsService::init(ServiceContext& context)
     m_catalog = std::make_shared<TicketCatalog>(context.database, context.directory);
     m_handlers = std::make_unique<TicketTypeHandlers>(*m_catalog);
     context.directory->provide<TicketSales>(std::make_shared<TicketSalesFromCatalog>(*m_catalog));
-    m_checkout = std::make_unique<Checkout>(context.database, context.directory, context.config.getInteger("tickets.order_hold_seconds"));
+    m_checkout = std::make_unique<Checkout>(context.database, context.directory,
+                                            context.config.getInteger("tickets.order_hold_seconds"));
     m_idempotency = std::make_unique<IdempotencyStore>(context.database, "tickets");
     m_orderHandlers = std::make_unique<OrderHandlers>(*m_checkout, *m_idempotency);
     m_ticketChanges = std::make_unique<TicketChanges>(context.database, context.directory);
@@ -171,7 +176,8 @@ void TicketsService::init(ServiceContext& context)
     context.directory->provide<TicketDocuments>(std::make_shared<TicketDocumentsFromDatabase>(context.database));
     context.directory->provide<DoorDirectory>(std::make_shared<DoorDirectoryFromDatabase>(context.database));
     context.directory->provide<EventSalesWindUp>(std::make_shared<EventSalesWindUpByCheckout>(*m_checkout));
-    context.directory->provide<OrderSettlement>(std::make_shared<OrderSettlementByCheckout>(context.database, *m_checkout));
+    context.directory->provide<OrderSettlement>(
+        std::make_shared<OrderSettlementByCheckout>(context.database, *m_checkout));
 }
 
 void TicketsService::registerRoutes(http::Router& router)

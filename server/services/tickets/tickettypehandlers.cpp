@@ -66,7 +66,8 @@ Reply TicketTypeHandlers::createTicketType(HttpRequest& request)
     draft.salesStart = reader.requiredString("sales_start", 1, 64);
     draft.salesEnd = reader.requiredString("sales_end", 1, 64);
     draft.minPerOrder = static_cast<int>(reader.optionalInteger("min_per_order", 1, 1000).value_or(1));
-    draft.maxPerOrder = static_cast<int>(reader.optionalInteger("max_per_order", 1, 1000).value_or(std::max(10, draft.minPerOrder)));
+    draft.maxPerOrder = static_cast<int>(
+        reader.optionalInteger("max_per_order", 1, 1000).value_or(std::max(10, draft.minPerOrder)));
     draft.active = reader.optionalBoolean("active").value_or(true);
     checkName(reader, present(*body, "name", draft.name));
     checkCurrency(reader, present(*body, "currency", draft.currency));

@@ -21,5 +21,4 @@ private:
     TicketCatalog& m_catalog;
 };
 
-
 } // namespace sbor::tickets

@@ -27,23 +27,23 @@ struct Admission {
 };
 
 struct DoorFacts {
-    bool codeReadable = false;       // base32, right length and version
-    bool sameEventPrefix = false;    // the code's event prefix is the list's event
-    bool signatureValid = false;     // by one of the event's keys
+    bool codeReadable = false;    // base32, right length and version
+    bool sameEventPrefix = false; // the code's event prefix is the list's event
+    bool signatureValid = false;  // by one of the event's keys
     bool ticketFound = false;
-    bool codeCurrent = false;        // the ticket's current code, not a replaced one
-    bool revoked = false;            // on the revocation list
+    bool codeCurrent = false; // the ticket's current code, not a replaced one
+    bool revoked = false;     // on the revocation list
     bool cancelled = false;
     bool blocked = false;
-    std::int64_t now = 0;            // unix microseconds: when the scan happened
-    std::int64_t validFrom = 0;      // the code's window, narrowed by the list's
+    std::int64_t now = 0;       // unix microseconds: when the scan happened
+    std::int64_t validFrom = 0; // the code's window, narrowed by the list's
     std::int64_t validUntil = 0;
     bool typeAllowed = false;
     ScanKind kind = ScanKind::Entry;
     bool multiEntry = false;
     bool exitsAllowed = false;
-    bool offline = false;       // judged later from a kiosk's queue
-    std::string scannedBy;      // this scan's device, or person
+    bool offline = false;              // judged later from a kiosk's queue
+    std::string scannedBy;             // this scan's device, or person
     std::vector<Admission> admissions; // oldest first, single-entry lists only
 };
 

@@ -41,7 +41,8 @@ struct Error {
 
     Error() = default;
     Error(ErrorCode c, std::string m, nlohmann::json d = nlohmann::json::object())
-        : code(c), message(std::move(m)), details(std::move(d)) {}
+        : code(c), message(std::move(m)), details(std::move(d))
+    {}
 
     // {"code","message","details"} — the body of {"error": …} without the trace id.
     nlohmann::json toJson() const;
@@ -70,8 +71,7 @@ private:
 
 // A value or an error (an Error unless said otherwise: the clients' ApiError adds what the
 // transport knows). std::expected arrives only with C++23; this is the small subset we need.
-template <typename T, typename E = Error>
-class Result {
+template <typename T, typename E = Error> class Result {
 public:
     Result(T value) : m_state(std::move(value)) {}
     Result(E error) : m_state(std::move(error)) {}

@@ -9,8 +9,7 @@
 namespace sbor {
 
 // The value, or JSON null when it is absent (a field that is always present, sometimes null).
-template <typename T>
-nlohmann::json jsonOrNull(const std::optional<T>& value)
+template <typename T> nlohmann::json jsonOrNull(const std::optional<T>& value)
 {
     return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }

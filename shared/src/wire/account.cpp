@@ -74,7 +74,8 @@ void fromJson(const FieldReader& reader, Session& session)
 
 nlohmann::json toJson(const Registration& registration)
 {
-    nlohmann::json json = {{"email", registration.email}, {"password", registration.password}, {"name", registration.name}};
+    nlohmann::json json = {
+        {"email", registration.email}, {"password", registration.password}, {"name", registration.name}};
     putPresent(json, "phone", registration.phone);
     putPresent(json, "country", registration.country);
     putPresent(json, "locale", registration.locale);
@@ -93,7 +94,10 @@ nlohmann::json toJson(const ProfileChanges& changes)
     return json;
 }
 
-nlohmann::json toJson(const TwoFactorSetup& setup) { return {{"secret", setup.secret}, {"otpauth_uri", setup.otpauthUri}}; }
+nlohmann::json toJson(const TwoFactorSetup& setup)
+{
+    return {{"secret", setup.secret}, {"otpauth_uri", setup.otpauthUri}};
+}
 
 void fromJson(const FieldReader& reader, TwoFactorSetup& setup)
 {
@@ -116,8 +120,14 @@ void fromJson(const FieldReader& reader, TwoFactorState& state)
     state.endedSessions = static_cast<int>(reader.integer("ended_sessions"));
 }
 
-nlohmann::json toJson(const PasswordChange& change) { return {{"password_changed", true}, {"ended_sessions", change.endedSessions}}; }
+nlohmann::json toJson(const PasswordChange& change)
+{
+    return {{"password_changed", true}, {"ended_sessions", change.endedSessions}};
+}
 
-void fromJson(const FieldReader& reader, PasswordChange& change) { change.endedSessions = static_cast<int>(reader.integer("ended_sessions")); }
+void fromJson(const FieldReader& reader, PasswordChange& change)
+{
+    change.endedSessions = static_cast<int>(reader.integer("ended_sessions"));
+}
 
 } // namespace sbor::wire

@@ -2,7 +2,8 @@
 
 namespace sbor::wire {
 
-FieldReader::FieldReader(const nlohmann::json& object, std::string path) : m_object(object), m_path(path.empty() ? path : path + ".")
+FieldReader::FieldReader(const nlohmann::json& object, std::string path)
+    : m_object(object), m_path(path.empty() ? path : path + ".")
 {
     if (!object.is_object())
         throw DecodeError((path.empty() ? std::string("the answer") : path) + " must be an object");
@@ -14,7 +15,10 @@ const nlohmann::json* FieldReader::find(const char* key) const
     return found == m_object.end() || found->is_null() ? nullptr : &*found;
 }
 
-void FieldReader::fail(const char* key, const char* expected) const { throw DecodeError(m_path + key + " must be " + expected); }
+void FieldReader::fail(const char* key, const char* expected) const
+{
+    throw DecodeError(m_path + key + " must be " + expected);
+}
 
 std::string FieldReader::string(const char* key) const
 {

@@ -16,7 +16,10 @@ ScanKind scanKindFrom(const FieldReader& reader, const char* key)
     return ScanKind::Entry;
 }
 
-std::vector<DoorPublicKey> publicKeysFrom(const FieldReader& reader) { return decodeList<DoorPublicKey>(reader.array("public_keys"), reader.pathOf("public_keys")); }
+std::vector<DoorPublicKey> publicKeysFrom(const FieldReader& reader)
+{
+    return decodeList<DoorPublicKey>(reader.array("public_keys"), reader.pathOf("public_keys"));
+}
 
 } // namespace
 
@@ -50,7 +53,9 @@ void fromJson(const FieldReader& reader, CheckInList& list)
 
 nlohmann::json toJson(const CheckInListDraft& draft)
 {
-    nlohmann::json json = {{"name", draft.name}, {"ticket_type_ids", draft.ticketTypeIds}, {"multi_entry", draft.multiEntry},
+    nlohmann::json json = {{"name", draft.name},
+                           {"ticket_type_ids", draft.ticketTypeIds},
+                           {"multi_entry", draft.multiEntry},
                            {"exits_allowed", draft.exitsAllowed}};
     if (draft.validFrom)
         json["valid_from"] = *draft.validFrom;
@@ -85,7 +90,9 @@ nlohmann::json toJson(const RedeemAnswer& answer)
                   {"holder_name", answer.ticket->holderName}};
     nlohmann::json previous = nullptr;
     if (answer.previous)
-        previous = {{"at", answer.previous->at}, {"list_id", answer.previous->listId}, {"device_id", jsonOrNull(answer.previous->deviceId)}};
+        previous = {{"at", answer.previous->at},
+                    {"list_id", answer.previous->listId},
+                    {"device_id", jsonOrNull(answer.previous->deviceId)}};
     return {{"result", answer.result}, {"ticket", ticket}, {"previous", previous}, {"scan_id", answer.scanId}};
 }
 
@@ -101,11 +108,13 @@ void fromJson(const FieldReader& reader, RedeemAnswer& answer)
     answer.result = reader.string("result");
     if (const auto* ticket = reader.optionalObject("ticket")) {
         const FieldReader fields(*ticket, reader.pathOf("ticket"));
-        answer.ticket = TicketSummary{fields.string("id"), fields.string("event_id"), fields.string("ticket_type_id"), fields.string("holder_name")};
+        answer.ticket = TicketSummary{fields.string("id"), fields.string("event_id"), fields.string("ticket_type_id"),
+                                      fields.string("holder_name")};
     }
     if (const auto* previous = reader.optionalObject("previous")) {
         const FieldReader fields(*previous, reader.pathOf("previous"));
-        answer.previous = PreviousAdmission{fields.string("at"), fields.string("list_id"), fields.optionalString("device_id")};
+        answer.previous = PreviousAdmission{fields.string("at"), fields.string("list_id"),
+                                            fields.optionalString("device_id")};
     }
 }
 
@@ -123,8 +132,9 @@ void fromJson(const FieldReader& reader, AnnulAnswer& answer)
 
 nlohmann::json toJson(const DoorSearchHit& hit)
 {
-    nlohmann::json json = {{"ticket_id", hit.ticketId}, {"ticket_type_id", hit.ticketTypeId}, {"holder_name", hit.holderName},
-                           {"order_id", hit.orderId},   {"status", hit.status},                 {"blocked", hit.blocked},
+    nlohmann::json json = {{"ticket_id", hit.ticketId},     {"ticket_type_id", hit.ticketTypeId},
+                           {"holder_name", hit.holderName}, {"order_id", hit.orderId},
+                           {"status", hit.status},          {"blocked", hit.blocked},
                            {"checked_in", hit.checkedIn}};
     if (hit.holderEmail)
         json["holder_email"] = *hit.holderEmail;
@@ -143,7 +153,10 @@ void fromJson(const FieldReader& reader, DoorSearchHit& hit)
     hit.checkedIn = reader.boolean("checked_in");
 }
 
-nlohmann::json toJson(const DoorPublicKey& key) { return {{"key_id", key.keyId}, {"public_key", key.publicKeyHex}, {"algorithm", "Ed25519"}}; }
+nlohmann::json toJson(const DoorPublicKey& key)
+{
+    return {{"key_id", key.keyId}, {"public_key", key.publicKeyHex}, {"algorithm", "Ed25519"}};
+}
 
 void fromJson(const FieldReader& reader, DoorPublicKey& key)
 {
@@ -157,26 +170,31 @@ nlohmann::json toJson(const DoorSyncPage& page)
 {
     nlohmann::json tickets = nlohmann::json::array();
     for (const auto& ticket : page.tickets)
-        tickets.push_back({{"id", ticket.id}, {"ticket_type_id", ticket.ticketTypeId}, {"holder_name", ticket.holderName}, {"status", ticket.status},
+        tickets.push_back({{"id", ticket.id},
+                           {"ticket_type_id", ticket.ticketTypeId},
+                           {"holder_name", ticket.holderName},
+                           {"status", ticket.status},
                            {"blocked", ticket.blocked}});
     nlohmann::json revoked = nlohmann::json::array();
     for (const auto& revocation : page.revocations)
-        revoked.push_back({{"code", revocation.code}, {"ticket_id", revocation.ticketId}, {"reason", revocation.reason}});
+        revoked.push_back(
+            {{"code", revocation.code}, {"ticket_id", revocation.ticketId}, {"reason", revocation.reason}});
     nlohmann::json scans = nlohmann::json::array();
     for (const auto& scan : page.scans)
-        scans.push_back({{"scan_id", scan.scanId}, {"ticket_id", scan.ticketId}, {"list_id", scan.listId}, {"type", scanKindName(scan.kind)},
-                         {"at", scan.at}, {"device_id", jsonOrNull(scan.deviceId)}, {"annulled", scan.annulled}});
+        scans.push_back({{"scan_id", scan.scanId},
+                         {"ticket_id", scan.ticketId},
+                         {"list_id", scan.listId},
+                         {"type", scanKindName(scan.kind)},
+                         {"at", scan.at},
+                         {"device_id", jsonOrNull(scan.deviceId)},
+                         {"annulled", scan.annulled}});
     nlohmann::json types = nlohmann::json::array();
     for (const auto& type : page.ticketTypes)
         types.push_back({{"id", type.id}, {"name", type.name}});
-    return {{"event_id", page.eventId},
-            {"public_keys", encodeList(page.publicKeys)},
-            {"ticket_types", types},
-            {"list", page.list ? toJson(*page.list) : nlohmann::json(nullptr)},
-            {"tickets", tickets},
-            {"revoked_codes", revoked},
-            {"scans", scans},
-            {"next_cursor", page.nextCursor},
+    return {{"event_id", page.eventId}, {"public_keys", encodeList(page.publicKeys)},
+            {"ticket_types", types},    {"list", page.list ? toJson(*page.list) : nlohmann::json(nullptr)},
+            {"tickets", tickets},       {"revoked_codes", revoked},
+            {"scans", scans},           {"next_cursor", page.nextCursor},
             {"has_more", page.hasMore}};
 }
 
@@ -196,18 +214,21 @@ void fromJson(const FieldReader& reader, DoorSyncPage& page)
     const auto& tickets = reader.array("tickets");
     for (std::size_t i = 0; i < tickets.size(); ++i) {
         const FieldReader item(tickets[i], reader.pathOf("tickets") + "[" + std::to_string(i) + "]");
-        page.tickets.push_back({item.string("id"), item.string("ticket_type_id"), item.string("holder_name"), item.string("status"), item.boolean("blocked")});
+        page.tickets.push_back({item.string("id"), item.string("ticket_type_id"), item.string("holder_name"),
+                                item.string("status"), item.boolean("blocked")});
     }
     const auto& revoked = reader.array("revoked_codes");
     for (std::size_t i = 0; i < revoked.size(); ++i) {
         const FieldReader item(revoked[i], reader.pathOf("revoked_codes") + "[" + std::to_string(i) + "]");
-        page.revocations.push_back({item.string("code"), item.string("ticket_id"), item.optionalString("reason").value_or("")});
+        page.revocations.push_back(
+            {item.string("code"), item.string("ticket_id"), item.optionalString("reason").value_or("")});
     }
     const auto& scans = reader.array("scans");
     for (std::size_t i = 0; i < scans.size(); ++i) {
         const FieldReader item(scans[i], reader.pathOf("scans") + "[" + std::to_string(i) + "]");
-        page.scans.push_back({item.string("scan_id"), item.string("ticket_id"), item.string("list_id"), scanKindFrom(item, "type"), item.string("at"),
-                              item.optionalString("device_id"), item.boolean("annulled")});
+        page.scans.push_back({item.string("scan_id"), item.string("ticket_id"), item.string("list_id"),
+                              scanKindFrom(item, "type"), item.string("at"), item.optionalString("device_id"),
+                              item.boolean("annulled")});
     }
     page.nextCursor = reader.string("next_cursor");
     page.hasMore = reader.boolean("has_more");
@@ -219,9 +240,11 @@ constexpr const char* kHandshakeType = "sbor.kiosk-enrollment";
 
 nlohmann::json toJson(const IssuedEnrollment& enrollment)
 {
-    const nlohmann::json handshake = {{"v", 1}, {"type", kHandshakeType}, {"server", enrollment.server}, {"code", enrollment.code}};
-    return {{"code", enrollment.code},           {"expires_at", enrollment.expiresAt}, {"event_id", enrollment.eventId},
-            {"list_id", enrollment.listId},      {"handshake", handshake},             {"handshake_text", handshake.dump()}};
+    const nlohmann::json handshake = {
+        {"v", 1}, {"type", kHandshakeType}, {"server", enrollment.server}, {"code", enrollment.code}};
+    return {{"code", enrollment.code},        {"expires_at", enrollment.expiresAt},
+            {"event_id", enrollment.eventId}, {"list_id", enrollment.listId},
+            {"handshake", handshake},         {"handshake_text", handshake.dump()}};
 }
 
 void fromJson(const FieldReader& reader, IssuedEnrollment& enrollment)
@@ -249,8 +272,9 @@ std::optional<EnrollmentHandshake> parseEnrollmentHandshake(const std::string& t
     const auto version = json.find("v");
     const auto server = json.find("server");
     const auto code = json.find("code");
-    if (type == json.end() || !type->is_string() || *type != kHandshakeType || version == json.end() || !version->is_number_integer() ||
-        *version != 1 || server == json.end() || !server->is_string() || code == json.end() || !code->is_string())
+    if (type == json.end() || !type->is_string() || *type != kHandshakeType || version == json.end() ||
+        !version->is_number_integer() || *version != 1 || server == json.end() || !server->is_string() ||
+        code == json.end() || !code->is_string())
         return std::nullopt;
     return EnrollmentHandshake{1, server->get<std::string>(), code->get<std::string>()};
 }

@@ -46,8 +46,9 @@ void fromJson(const FieldReader& reader, Event& event)
 
 nlohmann::json toJson(const EventDraft& draft)
 {
-    nlohmann::json json = {{"title", draft.title},       {"description", draft.description}, {"venue", draft.venue},
-                           {"starts_at", draft.startsAt}, {"ends_at", draft.endsAt},           {"timezone", draft.timezone},
+    nlohmann::json json = {{"title", draft.title},           {"description", draft.description},
+                           {"venue", draft.venue},           {"starts_at", draft.startsAt},
+                           {"ends_at", draft.endsAt},        {"timezone", draft.timezone},
                            {"category_id", draft.categoryId}};
     if (draft.coverUrl)
         json["cover_url"] = *draft.coverUrl;
@@ -71,8 +72,11 @@ nlohmann::json toJson(const EventChanges& changes)
 
 nlohmann::json toJson(const ScheduleItem& item)
 {
-    return {{"starts_at", item.startsAt}, {"ends_at", item.endsAt}, {"title", item.title},
-            {"speaker", jsonOrNull(item.speaker)}, {"room", jsonOrNull(item.room)}};
+    return {{"starts_at", item.startsAt},
+            {"ends_at", item.endsAt},
+            {"title", item.title},
+            {"speaker", jsonOrNull(item.speaker)},
+            {"room", jsonOrNull(item.room)}};
 }
 
 void fromJson(const FieldReader& reader, ScheduleItem& item)
@@ -84,7 +88,10 @@ void fromJson(const FieldReader& reader, ScheduleItem& item)
     item.room = reader.optionalString("room");
 }
 
-nlohmann::json toJson(const Category& category) { return {{"id", category.id}, {"slug", category.slug}, {"name", category.name}}; }
+nlohmann::json toJson(const Category& category)
+{
+    return {{"id", category.id}, {"slug", category.slug}, {"name", category.name}};
+}
 
 void fromJson(const FieldReader& reader, Category& category)
 {

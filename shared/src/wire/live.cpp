@@ -4,7 +4,8 @@ namespace sbor::wire {
 
 nlohmann::json toJson(const LiveFrame& frame)
 {
-    return {{"topic", frame.topic}, {"seq", frame.seq}, {"epoch", frame.epoch}, {"type", frame.type}, {"data", frame.data}, {"at", frame.at}};
+    return {{"topic", frame.topic}, {"seq", frame.seq},   {"epoch", frame.epoch},
+            {"type", frame.type},   {"data", frame.data}, {"at", frame.at}};
 }
 
 void fromJson(const FieldReader& reader, LiveFrame& frame)

@@ -6,9 +6,15 @@ namespace sbor::wire {
 
 nlohmann::json toJson(const Notification& notification)
 {
-    return {{"id", notification.id},         {"user_id", notification.userId}, {"type", notification.type},     {"title", notification.title},
-            {"body", notification.body},     {"data", notification.data},     {"read", notification.readAt.has_value()},
-            {"read_at", jsonOrNull(notification.readAt)}, {"created_at", notification.createdAt}};
+    return {{"id", notification.id},
+            {"user_id", notification.userId},
+            {"type", notification.type},
+            {"title", notification.title},
+            {"body", notification.body},
+            {"data", notification.data},
+            {"read", notification.readAt.has_value()},
+            {"read_at", jsonOrNull(notification.readAt)},
+            {"created_at", notification.createdAt}};
 }
 
 void fromJson(const FieldReader& reader, Notification& notification)

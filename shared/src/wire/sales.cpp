@@ -134,7 +134,8 @@ nlohmann::json toJson(const Order& order)
 {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& item : order.items)
-        items.push_back({{"ticket_type_id", item.ticketTypeId}, {"quantity", item.quantity}, {"unit_price", item.unitPrice}});
+        items.push_back(
+            {{"ticket_type_id", item.ticketTypeId}, {"quantity", item.quantity}, {"unit_price", item.unitPrice}});
     return {{"id", order.id},
             {"event_id", order.eventId},
             {"buyer_id", order.buyerId},
@@ -163,11 +164,15 @@ void fromJson(const FieldReader& reader, Order& order)
     const auto& items = reader.array("items");
     for (std::size_t i = 0; i < items.size(); ++i) {
         const FieldReader item(items[i], reader.pathOf("items") + "[" + std::to_string(i) + "]");
-        order.items.push_back({item.string("ticket_type_id"), static_cast<int>(item.integer("quantity")), item.integer("unit_price")});
+        order.items.push_back(
+            {item.string("ticket_type_id"), static_cast<int>(item.integer("quantity")), item.integer("unit_price")});
     }
 }
 
-nlohmann::json toJson(const PlacedOrder& placed) { return {{"order", toJson(placed.order)}, {"tickets", encodeList(placed.tickets)}}; }
+nlohmann::json toJson(const PlacedOrder& placed)
+{
+    return {{"order", toJson(placed.order)}, {"tickets", encodeList(placed.tickets)}};
+}
 
 void fromJson(const FieldReader& reader, PlacedOrder& placed)
 {

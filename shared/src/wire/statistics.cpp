@@ -5,8 +5,7 @@ namespace sbor::wire {
 namespace {
 
 // Each element of the list at `key` as a FieldReader with its path.
-template <typename Visit>
-void forEachItem(const FieldReader& reader, const char* key, Visit visit)
+template <typename Visit> void forEachItem(const FieldReader& reader, const char* key, Visit visit)
 {
     const auto& list = reader.array(key);
     for (std::size_t i = 0; i < list.size(); ++i)
@@ -19,24 +18,37 @@ nlohmann::json toJson(const EventStatistics& statistics)
 {
     nlohmann::json sales = nlohmann::json::array();
     for (const auto& type : statistics.sales)
-        sales.push_back({{"ticket_type_id", type.ticketTypeId}, {"name", type.name}, {"quota", type.quota}, {"sold", type.sold}, {"held", type.held}});
+        sales.push_back({{"ticket_type_id", type.ticketTypeId},
+                         {"name", type.name},
+                         {"quota", type.quota},
+                         {"sold", type.sold},
+                         {"held", type.held}});
     nlohmann::json revenue = nlohmann::json::array();
     for (const auto& entry : statistics.revenue)
         revenue.push_back({{"currency", entry.currency}, {"paid", entry.paid}});
     nlohmann::json lists = nlohmann::json::array();
     for (const auto& list : statistics.lists)
-        lists.push_back({{"list_id", list.listId}, {"name", list.name}, {"admitted", list.admitted}, {"entries", list.entries}, {"exits", list.exits},
+        lists.push_back({{"list_id", list.listId},
+                         {"name", list.name},
+                         {"admitted", list.admitted},
+                         {"entries", list.entries},
+                         {"exits", list.exits},
                          {"inside", list.inside()}});
     nlohmann::json scanners = nlohmann::json::array();
     for (const auto& scanner : statistics.scanners)
-        scanners.push_back({{scanner.device ? "device_id" : "user_id", scanner.scannedBy}, {"admitted", scanner.admitted}});
+        scanners.push_back(
+            {{scanner.device ? "device_id" : "user_id", scanner.scannedBy}, {"admitted", scanner.admitted}});
     nlohmann::json minutes = nlohmann::json::array();
     for (const auto& minute : statistics.lastHour)
         minutes.push_back({{"minute", minute.minute}, {"admissions", minute.admissions}});
     return {{"event_id", statistics.eventId},
             {"sales", sales},
             {"revenue", revenue},
-            {"checkins", {{"lists", lists}, {"scanners", scanners}, {"inside_now", statistics.insideNow}, {"conflicts", statistics.conflicts}}},
+            {"checkins",
+             {{"lists", lists},
+              {"scanners", scanners},
+              {"inside_now", statistics.insideNow},
+              {"conflicts", statistics.conflicts}}},
             {"admissions_per_minute", minutes}};
 }
 
@@ -44,18 +56,23 @@ void fromJson(const FieldReader& reader, EventStatistics& statistics)
 {
     statistics.eventId = reader.string("event_id");
     forEachItem(reader, "sales", [&](const FieldReader& item) {
-        statistics.sales.push_back({item.string("ticket_type_id"), item.string("name"), static_cast<int>(item.integer("quota")),
-                                    static_cast<int>(item.integer("sold")), static_cast<int>(item.integer("held"))});
+        statistics.sales.push_back({item.string("ticket_type_id"), item.string("name"),
+                                    static_cast<int>(item.integer("quota")), static_cast<int>(item.integer("sold")),
+                                    static_cast<int>(item.integer("held"))});
     });
-    forEachItem(reader, "revenue", [&](const FieldReader& item) { statistics.revenue.push_back({item.string("currency"), item.integer("paid")}); });
+    forEachItem(reader, "revenue", [&](const FieldReader& item) {
+        statistics.revenue.push_back({item.string("currency"), item.integer("paid")});
+    });
     const FieldReader checkins(reader.object("checkins"), reader.pathOf("checkins"));
     forEachItem(checkins, "lists", [&](const FieldReader& item) {
-        statistics.lists.push_back({item.string("list_id"), item.string("name"), static_cast<int>(item.integer("admitted")),
-                                    static_cast<int>(item.integer("entries")), static_cast<int>(item.integer("exits"))});
+        statistics.lists.push_back(
+            {item.string("list_id"), item.string("name"), static_cast<int>(item.integer("admitted")),
+             static_cast<int>(item.integer("entries")), static_cast<int>(item.integer("exits"))});
     });
     forEachItem(checkins, "scanners", [&](const FieldReader& item) {
         const auto device = item.optionalString("device_id");
-        statistics.scanners.push_back({device ? *device : item.string("user_id"), device.has_value(), static_cast<int>(item.integer("admitted"))});
+        statistics.scanners.push_back({device ? *device : item.string("user_id"), device.has_value(),
+                                       static_cast<int>(item.integer("admitted"))});
     });
     statistics.insideNow = static_cast<int>(checkins.integer("inside_now"));
     statistics.conflicts = static_cast<int>(checkins.integer("conflicts"));

@@ -45,7 +45,7 @@ private:
     QString m_dir;
     QByteArray m_output;
 };
-}
+} // namespace
 
 class TestDatabaseRestart : public QObject {
     Q_OBJECT
@@ -71,11 +71,14 @@ private slots:
                 replies.push_back(network.get(QNetworkRequest(server.url("/api/v1/debug/sleep?ms=1500"))));
             const auto sleeping = [&observer] {
                 pqxx::nontransaction tx(observer);
-                return tx.exec1("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sbor-server' "
-                                "AND state = 'active' AND query LIKE 'SELECT pg_sleep%'")[0].as<int>();
+                return tx
+                    .exec1("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sbor-server' "
+                           "AND state = 'active' AND query LIKE 'SELECT pg_sleep%'")[0]
+                    .as<int>();
             };
             QTRY_COMPARE_WITH_TIMEOUT(sleeping(), 4, 10000);
-            QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(), [](QNetworkReply* r) { return r->isFinished(); }), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                std::all_of(replies.begin(), replies.end(), [](QNetworkReply* r) { return r->isFinished(); }), 10000);
             for (QNetworkReply* reply : replies) {
                 QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
                 delete reply;
@@ -126,7 +129,8 @@ private slots:
         QProcess stop;
         const QString pgCtl = QStringLiteral("ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1");
         const QString owner = geteuid() == 0 ? QStringLiteral("runuser -u postgres -- ") : QString();
-        stop.start("bash", {"-c", QStringLiteral("%1\"$(%2)/pg_ctl\" -D %3/cluster -m fast -w stop").arg(owner, pgCtl, dir)});
+        stop.start("bash",
+                   {"-c", QStringLiteral("%1\"$(%2)/pg_ctl\" -D %3/cluster -m fast -w stop").arg(owner, pgCtl, dir)});
         QVERIFY(stop.waitForFinished(60000));
         QCOMPARE(stop.exitCode(), 0);
 
@@ -139,9 +143,11 @@ private slots:
         QCOMPARE(client.get(server.url("/healthz")).status, 200); // alive, just not ready
 
         QProcess start;
-        start.start("bash", {"-c", QStringLiteral("%1\"$(%2)/pg_ctl\" -D %3/cluster -l %3/postgres.log -w start "
-                                                  "-o \"-k %3/run -c listen_addresses=''\"")
-                                       .arg(owner, pgCtl, dir)});
+        start.start("bash",
+                    {"-c",
+                     QStringLiteral("%1\"$(%2)/pg_ctl\" -D %3/cluster -l %3/postgres.log -w start "
+                                    "-o \"-k %3/run -c listen_addresses=''\"")
+                         .arg(owner, pgCtl, dir)});
         QVERIFY(start.waitForFinished(60000));
         QCOMPARE(start.exitCode(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(client.get(server.url("/readyz")).status, 200, 10000);

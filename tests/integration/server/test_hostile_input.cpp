@@ -78,7 +78,8 @@ const std::vector<std::pair<std::string, std::string>>& hostileBodies()
         {"string", "\"x\""},
         {"number out of range", "[1e999]"},
         {"deep nesting", std::string(5000, '[') + std::string(5000, ']')},
-        {"deep objects", [] {
+        {"deep objects",
+         [] {
              std::string text;
              for (int i = 0; i < 2000; ++i)
                  text += "{\"a\":";
@@ -139,11 +140,12 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url(), {{"SBOR_HTTP_RATE_LIMIT_PER_SECOND", "0"},
-                                                          {"SBOR_AUTH_BCRYPT_COST", "4"},
-                                                          {"SBOR_AUTH_LOGIN_FAILURES_PER_ACCOUNT", "1000000"},
-                                                          {"SBOR_AUTH_LOGIN_FAILURES_PER_CLIENT", "1000000"},
-                                                          {"SBOR_AUTH_HASH_MAX_QUEUED", "64"}});
+        m_server = TestServer::startOn(m_database.url(),
+                                       {{"SBOR_HTTP_RATE_LIMIT_PER_SECOND", "0"},
+                                        {"SBOR_AUTH_BCRYPT_COST", "4"},
+                                        {"SBOR_AUTH_LOGIN_FAILURES_PER_ACCOUNT", "1000000"},
+                                        {"SBOR_AUTH_LOGIN_FAILURES_PER_CLIENT", "1000000"},
+                                        {"SBOR_AUTH_HASH_MAX_QUEUED", "64"}});
         QVERIFY(m_server);
         m_api = std::make_unique<AuthApi>(*m_server, m_client);
         m_organizer = m_api->signUpOrganizer("hostile-organizer");
@@ -162,7 +164,8 @@ private slots:
                 static const std::set<std::string> methods = {"get", "put", "post", "delete", "patch"};
                 if (!methods.count(method) || !operation.is_object())
                     continue;
-                Operation op{QString::fromStdString(method).toUpper(), QString::fromStdString(path), operation.value("parameters", json::array()), nullptr};
+                Operation op{QString::fromStdString(method).toUpper(), QString::fromStdString(path),
+                             operation.value("parameters", json::array()), nullptr};
                 if (const auto body = operation.find("requestBody"); body != operation.end() && body->is_object()) {
                     const json content = body->value("content", json::object());
                     if (content.contains("application/json") && content["application/json"].is_object())
@@ -204,15 +207,16 @@ private slots:
             if (!m_failures.empty())
                 break;
         }
-        qInfo("%lld requests to %lld operations in %.1f s", static_cast<long long>(m_requests), static_cast<long long>(m_operations.size()),
-              clock.elapsed() / 1000.0);
+        qInfo("%lld requests to %lld operations in %.1f s", static_cast<long long>(m_requests),
+              static_cast<long long>(m_operations.size()), clock.elapsed() / 1000.0);
         QVERIFY2(m_failures.empty(), qPrintable(QString::fromStdString(report())));
         QTest::qWait(300);
         QStringList errors;
         for (const QString& line : m_server->logs().mid(logStart).split(u'\n'))
             if (line.contains(QStringLiteral("\"level\":\"error\"")))
                 errors << line.left(400);
-        QVERIFY2(errors.isEmpty(), qPrintable(QString::number(errors.size()) + " error lines, first: " + errors.value(0)));
+        QVERIFY2(errors.isEmpty(),
+                 qPrintable(QString::number(errors.size()) + " error lines, first: " + errors.value(0)));
     }
 
     // Bearer tokens as an attacker makes them: each is a 401, never a 500 (a header "alg" that
@@ -220,9 +224,11 @@ private slots:
     void hostileTokensAreRefused()
     {
         const auto part = [](const std::string& text) {
-            return QByteArray::fromStdString(text).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+            return QByteArray::fromStdString(text).toBase64(QByteArray::Base64UrlEncoding |
+                                                            QByteArray::OmitTrailingEquals);
         };
-        const QByteArray payload = part(R"({"sub":"x","iss":"sbor","aud":"sbor-api","exp":99999999999,"iat":1,"nbf":1,"sid":"s","jti":"j","roles":["admin"]})");
+        const QByteArray payload = part(
+            R"({"sub":"x","iss":"sbor","aud":"sbor-api","exp":99999999999,"iat":1,"nbf":1,"sid":"s","jti":"j","roles":["admin"]})");
         const QList<QByteArray> tokens = {
             part(R"({"alg":1,"typ":"at+jwt","kid":"k"})") + "." + payload + ".c2ln",
             part(R"({"alg":"EdDSA","typ":["at+jwt"],"kid":{"a":1}})") + "." + payload + ".c2ln",
@@ -231,13 +237,22 @@ private slots:
             part(R"({"alg":"EdDSA","typ":"at+jwt","kid":"k","x":1e999})") + "." + payload + ".c2ln",
             part(std::string(64, '[')) + "." + payload + ".c2ln",
             part("\xC0\xAF") + "." + part("\xED\xA0\x80") + ".c2ln",
-            "a.b.c", "...", "a..b", QByteArray(5000, 'A'), "sbr_" + QByteArray(60, 'x'), "dev_" + QByteArray(60, 'x'),
-            QByteArray("\xff\xfe"), QByteArray("tok%00en"),
+            "a.b.c",
+            "...",
+            "a..b",
+            QByteArray(5000, 'A'),
+            "sbr_" + QByteArray(60, 'x'),
+            "dev_" + QByteArray(60, 'x'),
+            QByteArray("\xff\xfe"),
+            QByteArray("tok%00en"),
         };
         for (const QByteArray& token : tokens) {
-            for (const char* path : {"/api/v1/users/me", "/api/v1/checkin/search?list_id=00000000-0000-4000-8000-000000000000&q=a"}) {
+            for (const char* path :
+                 {"/api/v1/users/me", "/api/v1/checkin/search?list_id=00000000-0000-4000-8000-000000000000&q=a"}) {
                 const auto answer = m_client.get(m_server->url(path), {{"Authorization", "Bearer " + token}});
-                QVERIFY2(answer.status == 401, (token.left(80) + " -> " + QByteArray::number(answer.status) + " " + answer.body.left(200)).constData());
+                QVERIFY2(answer.status == 401,
+                         (token.left(80) + " -> " + QByteArray::number(answer.status) + " " + answer.body.left(200))
+                             .constData());
                 QCOMPARE(answer.errorCode(), QStringLiteral("unauthorized"));
             }
         }
@@ -256,16 +271,19 @@ private:
         m_ids["events"] = sales.createEvent("Hostile night");
         m_ids["ticket-types"] = sales.addType(m_ids["events"], {{"name", "Free"}, {"price", 0}, {"quota", 1000}});
         QVERIFY(sales.publish(m_ids["events"]));
-        const auto list = m_api->post("/api/v1/events/" + m_ids["events"] + "/checkin-lists", {{"name", "Gate"}}, m_organizer.accessToken);
+        const auto list = m_api->post("/api/v1/events/" + m_ids["events"] + "/checkin-lists", {{"name", "Gate"}},
+                                      m_organizer.accessToken);
         m_ids["checkin-lists"] = list.json().value("id").toString();
-        const auto order = m_api->post("/api/v1/orders", orderForAttendees(m_ids["events"], m_ids["ticket-types"], {uniqueEmail("guest")}),
-                                       m_organizer.accessToken);
+        const auto order = m_api->post(
+            "/api/v1/orders", orderForAttendees(m_ids["events"], m_ids["ticket-types"], {uniqueEmail("guest")}),
+            m_organizer.accessToken);
         QCOMPARE(order.status, 201);
         m_ids["orders"] = order.json().value("order").toObject().value("id").toString();
         const QJsonObject ticket = order.json().value("tickets").toArray()[0].toObject();
         m_ids["tickets"] = ticket.value("id").toString();
         m_code = ticket.value("code").toString();
-        const auto hook = m_api->post("/api/v1/webhooks", {{"url", "https://hooks.example.org/sbor"}, {"event_types", QJsonArray{"*"}}},
+        const auto hook = m_api->post("/api/v1/webhooks",
+                                      {{"url", "https://hooks.example.org/sbor"}, {"event_types", QJsonArray{"*"}}},
                                       m_organizer.accessToken);
         m_ids["webhooks"] = hook.json().value("id").toString();
         // Admin routes act on a bystander: blocking or re-roling the organizer would end the run's reach.
@@ -315,8 +333,12 @@ private:
     {
         if (property.contains("enum") && !property["enum"].empty())
             return property["enum"][0];
-        const std::string type = property.contains("type") && property["type"].is_string() ? property["type"].get<std::string>() : "string";
-        const std::string format = property.contains("format") && property["format"].is_string() ? property["format"].get<std::string>() : "";
+        const std::string type = property.contains("type") && property["type"].is_string()
+            ? property["type"].get<std::string>()
+            : "string";
+        const std::string format = property.contains("format") && property["format"].is_string()
+            ? property["format"].get<std::string>()
+            : "";
         if (type == "integer" || type == "number")
             return 1;
         if (type == "boolean")
@@ -348,25 +370,36 @@ private:
 
     void attackPath(const Operation& operation, const Identity& who)
     {
-        const std::string body = operation.bodySchema.is_null() ? std::string() : plausibleBody(operation.bodySchema).dump();
+        const std::string body = operation.bodySchema.is_null() ? std::string()
+                                                                : plausibleBody(operation.bodySchema).dump();
         for (const auto& item : operation.parameters) {
             if (item.value("in", "") != "path")
                 continue;
             const QString name = QString::fromStdString(item.value("name", ""));
             for (const auto& [label, value] : hostileTexts())
-                send(operation, who, pathWith(operation, name, value), body, "path " + name.toStdString() + " = " + label);
+                send(operation, who, pathWith(operation, name, value), body,
+                     "path " + name.toStdString() + " = " + label);
         }
     }
 
     // Documented headers (If-Match, Idempotency-Key) with raw bytes no decoder has vetted.
     void attackHeaders(const Operation& operation, const Identity& who)
     {
-        const std::string body = operation.bodySchema.is_null() ? std::string() : plausibleBody(operation.bodySchema).dump();
+        const std::string body = operation.bodySchema.is_null() ? std::string()
+                                                                : plausibleBody(operation.bodySchema).dump();
         const QString path = pathWith(operation, {}, {});
-        static const std::vector<std::pair<std::string, QByteArray>> values = {
-            {"overlong", "\xC0\xAF"}, {"surrogate", "\xED\xA0\x80"}, {"above U+10FFFF", "\xF4\x90\x80\x80"}, {"ff", "\xff\xfe"},
-            {"control", "a\x01b"}, {"8 KiB", QByteArray(8192, 'k')}, {"empty", ""}, {"spaces", "  "}, {"number", "-9223372036854775809"},
-            {"quoted", "\"1\""}, {"weak", "W/\"1\""}, {"list", "1, 2"}};
+        static const std::vector<std::pair<std::string, QByteArray>> values = {{"overlong", "\xC0\xAF"},
+                                                                               {"surrogate", "\xED\xA0\x80"},
+                                                                               {"above U+10FFFF", "\xF4\x90\x80\x80"},
+                                                                               {"ff", "\xff\xfe"},
+                                                                               {"control", "a\x01b"},
+                                                                               {"8 KiB", QByteArray(8192, 'k')},
+                                                                               {"empty", ""},
+                                                                               {"spaces", "  "},
+                                                                               {"number", "-9223372036854775809"},
+                                                                               {"quoted", "\"1\""},
+                                                                               {"weak", "W/\"1\""},
+                                                                               {"list", "1, 2"}};
         for (const auto& item : operation.parameters) {
             if (item.value("in", "") != "header")
                 continue;
@@ -384,7 +417,8 @@ private:
                 continue;
             const QString name = QString::fromStdString(item.value("name", ""));
             for (const auto& [label, value] : hostileTexts())
-                send(operation, who, path + "?" + name + "=" + value, {}, "query " + name.toStdString() + " = " + label);
+                send(operation, who, path + "?" + name + "=" + value, {},
+                     "query " + name.toStdString() + " = " + label);
             send(operation, who, path + "?" + name + "=1&" + name + "=2", {}, "query " + name.toStdString() + " twice");
         }
         send(operation, who, path + "?zz_unknown=%ED%A0%80", {}, "unknown query parameter");
@@ -427,8 +461,8 @@ private:
         }
     }
 
-    void send(const Operation& operation, const Identity& who, const QString& path, const std::string& body, const std::string& what,
-              const HttpClient::Headers& extraHeaders = {})
+    void send(const Operation& operation, const Identity& who, const QString& path, const std::string& body,
+              const std::string& what, const HttpClient::Headers& extraHeaders = {})
     {
         HttpClient::Headers headers;
         if (!who.token.isEmpty())
@@ -440,7 +474,8 @@ private:
         for (auto header = extraHeaders.begin(); header != extraHeaders.end(); ++header)
             headers.insert(header.key(), header.value());
         const QUrl url(m_server->url("/").toString().chopped(1) + path, QUrl::TolerantMode);
-        const HttpResult result = m_client.send(operation.method.toUtf8(), url, QByteArray::fromStdString(body), headers, 20000);
+        const HttpResult result = m_client.send(operation.method.toUtf8(), url, QByteArray::fromStdString(body),
+                                                headers, 20000);
         ++m_requests;
         std::string problem;
         if (result.status == 0)
@@ -448,9 +483,11 @@ private:
         else if (result.status >= 500)
             problem = "answered " + std::to_string(result.status) + ": " + result.body.left(300).toStdString();
         else if (result.status >= 400 && result.errorCode().isEmpty())
-            problem = "answered " + std::to_string(result.status) + " without a JSON error code: " + result.body.left(300).toStdString();
+            problem = "answered " + std::to_string(result.status) +
+                " without a JSON error code: " + result.body.left(300).toStdString();
         if (!problem.empty() && m_failures.size() < 40)
-            m_failures.push_back(operation.method.toStdString() + " " + operation.path.toStdString() + " as " + who.name + ", " + what + ": " + problem);
+            m_failures.push_back(operation.method.toStdString() + " " + operation.path.toStdString() + " as " +
+                                 who.name + ", " + what + ": " + problem);
     }
 
     // A hostile request may have been a valid logout or password change: sign in again.
@@ -467,7 +504,8 @@ private:
 
     std::string report() const
     {
-        std::string text = std::to_string(m_failures.size()) + " hostile requests were not answered as a client's mistake:";
+        std::string text = std::to_string(m_failures.size()) +
+            " hostile requests were not answered as a client's mistake:";
         for (const auto& failure : m_failures)
             text += "\n  " + failure;
         return text;

@@ -65,7 +65,8 @@ private slots:
     void traceParentIsPropagatedIntoErrorsAndLogs()
     {
         const QByteArray trace = "0af7651916cd43dd8448eb211c80319c";
-        const auto result = m_client.get(m_server->url("/no/such/thing"), {{"traceparent", "00-" + trace + "-b7ad6b7169203331-01"}});
+        const auto result = m_client.get(m_server->url("/no/such/thing"),
+                                         {{"traceparent", "00-" + trace + "-b7ad6b7169203331-01"}});
         QCOMPARE(result.status, 404);
         QCOMPARE(result.json().value("error").toObject().value("trace_id").toString(), QString::fromLatin1(trace));
         QVERIFY(result.header("traceparent").startsWith("00-" + trace + "-"));
@@ -98,24 +99,45 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("field");
-        QTest::newRow("truncated") << QByteArray("{") << 400 << "malformed_json" << "";
-        QTest::newRow("not json") << QByteArray("name=x") << 400 << "malformed_json" << "";
-        QTest::newRow("empty") << QByteArray() << 400 << "malformed_json" << "";
-        QTest::newRow("array") << QByteArray("[]") << 422 << "validation_failed" << "";
-        QTest::newRow("missing name") << QByteArray(R"({"count":1})") << 422 << "validation_failed" << "name";
-        QTest::newRow("wrong type") << QByteArray(R"({"name":"a","count":"1"})") << 422 << "validation_failed" << "count";
-        QTest::newRow("out of range") << QByteArray(R"({"name":"a","count":-5})") << 422 << "validation_failed" << "count";
-        QTest::newRow("unknown field") << QByteArray(R"({"name":"a","count":1,"admin":true})") << 422 << "validation_failed" << "admin";
-        QTest::newRow("bad array item") << QByteArray(R"({"name":"a","count":1,"tags":[1]})") << 422 << "validation_failed" << "tags[0]";
-        QTest::newRow("ok") << QByteArray(R"({"name":"Анна","count":2,"tags":["vip"]})") << 200 << "" << "";
+        QTest::newRow("truncated") << QByteArray("{") << 400 << "malformed_json"
+                                   << "";
+        QTest::newRow("not json") << QByteArray("name=x") << 400 << "malformed_json"
+                                  << "";
+        QTest::newRow("empty") << QByteArray() << 400 << "malformed_json"
+                               << "";
+        QTest::newRow("array") << QByteArray("[]") << 422 << "validation_failed"
+                               << "";
+        QTest::newRow("missing name") << QByteArray(R"({"count":1})") << 422 << "validation_failed"
+                                      << "name";
+        QTest::newRow("wrong type") << QByteArray(R"({"name":"a","count":"1"})") << 422 << "validation_failed"
+                                    << "count";
+        QTest::newRow("out of range") << QByteArray(R"({"name":"a","count":-5})") << 422 << "validation_failed"
+                                      << "count";
+        QTest::newRow("unknown field") << QByteArray(R"({"name":"a","count":1,"admin":true})") << 422
+                                       << "validation_failed"
+                                       << "admin";
+        QTest::newRow("bad array item") << QByteArray(R"({"name":"a","count":1,"tags":[1]})") << 422
+                                        << "validation_failed"
+                                        << "tags[0]";
+        QTest::newRow("ok") << QByteArray(R"({"name":"Анна","count":2,"tags":["vip"]})") << 200 << ""
+                            << "";
         // Issue 13, defects 3, 6 and 11.
-        QTest::newRow("1e999") << QByteArray(R"({"name":"a","count":1,"zz":1e999})") << 400 << "malformed_json" << "";
-        QTest::newRow("-1e400") << QByteArray(R"({"name":-1e400})") << 400 << "malformed_json" << "";
-        QTest::newRow("duplicate key") << QByteArray(R"({"name":"a","count":1,"count":2})") << 400 << "malformed_json" << "";
-        QTest::newRow("deep nesting") << QByteArray("{\"name\":" + QByteArray(200, '[') + QByteArray(200, ']') + "}") << 400 << "malformed_json" << "";
-        QTest::newRow("NUL in text") << QByteArray(R"({"name":"a\u0000b","count":1})") << 422 << "validation_failed" << "name";
-        QTest::newRow("lone surrogate") << QByteArray(R"({"name":"\ud800","count":1})") << 400 << "malformed_json" << "";
-        QTest::newRow("raw invalid UTF-8") << QByteArray("{\"name\":\"\xC0\xAF\",\"count\":1}") << 400 << "malformed_json" << "";
+        QTest::newRow("1e999") << QByteArray(R"({"name":"a","count":1,"zz":1e999})") << 400 << "malformed_json"
+                               << "";
+        QTest::newRow("-1e400") << QByteArray(R"({"name":-1e400})") << 400 << "malformed_json"
+                                << "";
+        QTest::newRow("duplicate key") << QByteArray(R"({"name":"a","count":1,"count":2})") << 400 << "malformed_json"
+                                       << "";
+        QTest::newRow("deep nesting") << QByteArray("{\"name\":" + QByteArray(200, '[') + QByteArray(200, ']') + "}")
+                                      << 400 << "malformed_json"
+                                      << "";
+        QTest::newRow("NUL in text") << QByteArray(R"({"name":"a\u0000b","count":1})") << 422 << "validation_failed"
+                                     << "name";
+        QTest::newRow("lone surrogate") << QByteArray(R"({"name":"\ud800","count":1})") << 400 << "malformed_json"
+                                        << "";
+        QTest::newRow("raw invalid UTF-8")
+            << QByteArray("{\"name\":\"\xC0\xAF\",\"count\":1}") << 400 << "malformed_json"
+            << "";
     }
 
     void strictJsonBodies()
@@ -124,11 +146,13 @@ private slots:
         QFETCH(int, status);
         QFETCH(QString, code);
         QFETCH(QString, field);
-        const auto result = m_client.send("POST", m_server->url("/api/v1/debug/echo"), body, {{"Content-Type", "application/json"}});
+        const auto result = m_client.send("POST", m_server->url("/api/v1/debug/echo"), body,
+                                          {{"Content-Type", "application/json"}});
         QCOMPARE(result.status, status);
         QCOMPARE(result.errorCode(), code);
         if (!field.isEmpty()) {
-            const auto fields = result.json().value("error").toObject().value("details").toObject().value("fields").toArray();
+            const auto fields =
+                result.json().value("error").toObject().value("details").toObject().value("fields").toArray();
             QVERIFY(!fields.isEmpty());
             QCOMPARE(fields.first().toObject().value("field").toString(), field);
         }
@@ -141,11 +165,15 @@ private slots:
     void outOfRangeNumbersAre400OnRealRoutesWithoutErrorLogs()
     {
         const qsizetype logBefore = m_server->logs().size();
-        for (const char* path : {"/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/devices/enroll"}) {
-            for (const QByteArray& body : {QByteArray(R"({"email":"a@example.org","password":"x","zz":1e999})"), QByteArray("[1e999]"),
-                                           QByteArray(R"({"name":-1e400})")}) {
-                const auto result = m_client.send("POST", m_server->url(path), body, {{"Content-Type", "application/json"}});
-                QVERIFY2(result.status == 400, (std::string(path) + " " + body.toStdString() + " -> " + std::to_string(result.status)).c_str());
+        for (const char* path :
+             {"/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/devices/enroll"}) {
+            for (const QByteArray& body : {QByteArray(R"({"email":"a@example.org","password":"x","zz":1e999})"),
+                                           QByteArray("[1e999]"), QByteArray(R"({"name":-1e400})")}) {
+                const auto result = m_client.send("POST", m_server->url(path), body,
+                                                  {{"Content-Type", "application/json"}});
+                QVERIFY2(
+                    result.status == 400,
+                    (std::string(path) + " " + body.toStdString() + " -> " + std::to_string(result.status)).c_str());
                 QCOMPARE(result.errorCode(), QStringLiteral("malformed_json"));
             }
         }
@@ -159,14 +187,16 @@ private slots:
     void pathsAndQueriesMustDecodeToText_data()
     {
         QTest::addColumn<QString>("query");
-        for (const char* bad : {"%ED%A0%80", "%ED%B0%80", "%C0%AF", "%E0%80%AF", "%F4%90%80%80", "%ff", "a%00b", "%1b%5b31m"})
+        for (const char* bad :
+             {"%ED%A0%80", "%ED%B0%80", "%C0%AF", "%E0%80%AF", "%F4%90%80%80", "%ff", "a%00b", "%1b%5b31m"})
             QTest::newRow(bad) << QString::fromLatin1(bad);
     }
 
     void pathsAndQueriesMustDecodeToText()
     {
         QFETCH(QString, query);
-        for (const QString& path : {QStringLiteral("/api/v1/events?q=") + query, QStringLiteral("/api/v1/events/") + query}) {
+        for (const QString& path :
+             {QStringLiteral("/api/v1/events?q=") + query, QStringLiteral("/api/v1/events/") + query}) {
             const auto result = m_client.get(QUrl(m_server->url("/").toString().chopped(1) + path, QUrl::StrictMode));
             QVERIFY2(result.status == 400, qPrintable(path + " -> " + QString::number(result.status)));
             QCOMPARE(result.errorCode(), QStringLiteral("bad_request"));
@@ -179,7 +209,8 @@ private slots:
     {
         const QString huge(64 * 1024, QChar('x'));
         const auto result = m_client.get(m_server->url("/api/v1/events/" + huge));
-        QVERIFY2(result.status == 404 || result.status == 414 || result.status == 400, QByteArray::number(result.status).constData());
+        QVERIFY2(result.status == 404 || result.status == 414 || result.status == 400,
+                 QByteArray::number(result.status).constData());
         QVERIFY2(result.body.size() < 2048, QByteArray::number(result.body.size()).constData());
         QVERIFY(!result.errorCode().isEmpty());
         const auto route = m_client.get(m_server->url("/api/v1/no-such-route/" + huge));
@@ -189,7 +220,8 @@ private slots:
 
     void wrongContentTypeIs415()
     {
-        const auto result = m_client.send("POST", m_server->url("/api/v1/debug/echo"), "{}", {{"Content-Type", "text/plain"}});
+        const auto result = m_client.send("POST", m_server->url("/api/v1/debug/echo"), "{}",
+                                          {{"Content-Type", "text/plain"}});
         QCOMPARE(result.status, 415);
         QCOMPARE(result.errorCode(), QStringLiteral("unsupported_media_type"));
     }
@@ -235,14 +267,16 @@ private slots:
     void corsPreflight()
     {
         const auto allowed = m_client.send("OPTIONS", m_server->url("/api/v1/version"), {},
-                                           {{"Origin", "https://shop.example"}, {"Access-Control-Request-Method", "GET"},
+                                           {{"Origin", "https://shop.example"},
+                                            {"Access-Control-Request-Method", "GET"},
                                             {"Access-Control-Request-Headers", "authorization"}});
         QCOMPARE(allowed.status, 204);
         QCOMPARE(allowed.header("access-control-allow-origin"), QByteArray("https://shop.example"));
         QVERIFY(allowed.header("access-control-allow-headers").contains("Authorization"));
 
-        const auto denied = m_client.send("OPTIONS", m_server->url("/api/v1/version"), {},
-                                          {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "GET"}});
+        const auto denied = m_client.send(
+            "OPTIONS", m_server->url("/api/v1/version"), {},
+            {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "GET"}});
         QCOMPARE(denied.status, 403);
         QCOMPARE(denied.errorCode(), QStringLiteral("cors_origin_not_allowed"));
         QVERIFY(denied.header("access-control-allow-origin").isEmpty());
@@ -253,17 +287,21 @@ private slots:
 
     void metricsCountTheRequestsJustMade()
     {
-        const auto before = metricValue("http_requests_total{service=\"system\",route=\"/api/v1/version\",method=\"GET\",status=\"200\"}");
+        const auto before = metricValue(
+            "http_requests_total{service=\"system\",route=\"/api/v1/version\",method=\"GET\",status=\"200\"}");
         for (int i = 0; i < 3; ++i)
             QCOMPARE(m_client.get(m_server->url("/api/v1/version")).status, 200);
-        const auto after = metricValue("http_requests_total{service=\"system\",route=\"/api/v1/version\",method=\"GET\",status=\"200\"}");
+        const auto after = metricValue(
+            "http_requests_total{service=\"system\",route=\"/api/v1/version\",method=\"GET\",status=\"200\"}");
         QCOMPARE(after - before, 3.0);
         const auto metrics = m_client.get(m_server->url("/metrics"));
         QVERIFY(metrics.header("content-type").startsWith("text/plain"));
         QVERIFY(metrics.body.contains("# TYPE http_request_duration_seconds histogram"));
-        QVERIFY(metrics.body.contains("http_request_duration_seconds_bucket{service=\"system\",route=\"/api/v1/version\",method=\"GET\",le=\"+Inf\"}"));
+        QVERIFY(metrics.body.contains(
+            "http_request_duration_seconds_bucket{service=\"system\",route=\"/api/v1/version\",method=\"GET\",le=\"+Inf\"}"));
         QVERIFY(metrics.body.contains("process_uptime_seconds"));
-        QVERIFY(metrics.body.contains("http_requests_total{service=\"gateway\",route=\"unmatched\",method=\"GET\",status=\"404\"}"));
+        QVERIFY(metrics.body.contains(
+            "http_requests_total{service=\"gateway\",route=\"unmatched\",method=\"GET\",status=\"404\"}"));
     }
 
     void logsAreOneJsonObjectPerLine()

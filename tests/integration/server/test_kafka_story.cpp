@@ -52,7 +52,8 @@ private slots:
     void aPurchaseIsHeardEveryWayThroughKafka()
     {
         const auto endpoint = m_api->post("/api/v1/webhooks",
-                                          {{"url", "http://127.0.0.1:" + QString::number(m_receiver.port()) + "/hook"}, {"event_types", QJsonArray{"ticket.purchased"}}},
+                                          {{"url", "http://127.0.0.1:" + QString::number(m_receiver.port()) + "/hook"},
+                                           {"event_types", QJsonArray{"ticket.purchased"}}},
                                           m_organizer.accessToken);
         QCOMPARE(endpoint.status, 201);
         LiveClient organizerScreen;
@@ -61,20 +62,35 @@ private slots:
         QVERIFY(!organizerScreen.waitForOp("subscribed").isEmpty());
 
         const QString attendee = uniqueEmail("attendee");
-        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {attendee}), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {attendee}),
+                                        m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
         const QString orderId = placed.json().value("order").toObject().value("id").toString();
         // A new consumer group's first join takes seconds on the mock cluster: generous waits.
         QCOMPARE(m_smtp.waitForMessagesTo(attendee, 1, 60000).size(), 1);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_api->get("/api/v1/notifications", m_buyer.accessToken).json().value("items").toArray().isEmpty(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_api->get("/api/v1/notifications", m_buyer.accessToken).json().value("items").toArray().isEmpty(), 60000);
         QTRY_VERIFY_WITH_TIMEOUT(!m_receiver.received().isEmpty(), 60000);
-        QCOMPARE(QJsonDocument::fromJson(m_receiver.received().first().body).object().value("data").toObject().value("order_id").toString(), orderId);
-        QCOMPARE(organizerScreen.waitForType("event:" + m_event, "ticket.purchased", 60000).value("data").toObject().value("order_id").toString(), orderId);
+        QCOMPARE(QJsonDocument::fromJson(m_receiver.received().first().body)
+                     .object()
+                     .value("data")
+                     .toObject()
+                     .value("order_id")
+                     .toString(),
+                 orderId);
+        QCOMPARE(organizerScreen.waitForType("event:" + m_event, "ticket.purchased", 60000)
+                     .value("data")
+                     .toObject()
+                     .value("order_id")
+                     .toString(),
+                 orderId);
     }
 
     void aKilledServerResumesFromItsOffsetsExactlyOnce()
     {
-        const std::string where = "FROM notifications.notifications WHERE type = 'ticket.purchased' AND data->>'event_id' = '" + m_event.toStdString() + "'";
+        const std::string where =
+            "FROM notifications.notifications WHERE type = 'ticket.purchased' AND data->>'event_id' = '" +
+            m_event.toStdString() + "'";
         const int before = m_database.count(where);
         QCOMPARE(placeOrders(*m_api, m_event, m_type, m_buyer.accessToken, 5, "crash"), 5);
         QTRY_COMPARE_WITH_TIMEOUT(m_database.count(where) - before, 5, 30000);
@@ -92,19 +108,23 @@ private slots:
         QTest::qWait(2000);
         QCOMPARE(m_database.count(where) - before, 10);
         QCOMPARE(std::stoi(m_database.query("SELECT count(DISTINCT data->>'order_id') " + where)) - before, 10);
-        QCOMPARE(std::stoi(m_database.query("SELECT count(*) FROM notifications.emails e JOIN notifications.ticket_holders h ON h.ticket_id = e.ticket_id "
-                                            "WHERE h.event_id = '" + m_event.toStdString() + "'")),
-                 11);
+        QCOMPARE(
+            std::stoi(m_database.query(
+                "SELECT count(*) FROM notifications.emails e JOIN notifications.ticket_holders h ON h.ticket_id = e.ticket_id "
+                "WHERE h.event_id = '" +
+                m_event.toStdString() + "'")),
+            11);
     }
 
 private:
     std::unique_ptr<TestServer> startServer()
     {
-        return TestServer::startOn(m_database.url(), {{"SBOR_KAFKA_BROKERS", m_kafka.brokers()},
-                                                      {"SBOR_NOTIFICATIONS_SMTP_HOST", "127.0.0.1"},
-                                                      {"SBOR_NOTIFICATIONS_SMTP_PORT", QString::number(m_smtp.port())},
-                                                      {"SBOR_NOTIFICATIONS_JOB_INTERVAL_MS", "100"},
-                                                      {"SBOR_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true"}});
+        return TestServer::startOn(m_database.url(),
+                                   {{"SBOR_KAFKA_BROKERS", m_kafka.brokers()},
+                                    {"SBOR_NOTIFICATIONS_SMTP_HOST", "127.0.0.1"},
+                                    {"SBOR_NOTIFICATIONS_SMTP_PORT", QString::number(m_smtp.port())},
+                                    {"SBOR_NOTIFICATIONS_JOB_INTERVAL_MS", "100"},
+                                    {"SBOR_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true"}});
     }
 
     TestDatabase m_database;

@@ -53,7 +53,7 @@ TestServer::Options embeddedOptions(const QString& dataDir, bool unsafeFast)
     return options;
 }
 
-}
+} // namespace
 
 class TestLifecycle : public QObject {
     Q_OBJECT
@@ -70,9 +70,10 @@ private slots:
         QNetworkAccessManager network;
         QNetworkReply* slow = network.get(QNetworkRequest(server.url("/api/v1/debug/sleep?ms=2500")));
         // Signal only once the slow request is running in PostgreSQL.
-        QTRY_COMPARE_WITH_TIMEOUT(database.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                                 "AND state = 'active' AND query LIKE 'SELECT pg_sleep%'"),
-                                  std::string("1"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            database.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                           "AND state = 'active' AND query LIKE 'SELECT pg_sleep%'"),
+            std::string("1"), 10000);
         ::kill(static_cast<pid_t>(server.pid()), SIGTERM);
         QTRY_VERIFY_WITH_TIMEOUT(server.logs().contains("\"msg\":\"shutting down\""), 10000);
 
@@ -189,7 +190,9 @@ private slots:
         QString output;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert("SBOR_DATABASE_EMBEDDED_BIN_DIR", "/nonexistent/bin");
-        QCOMPARE(TestServer::runToCompletion({"--data-dir", embeddedDataDir(holder), "--http", "127.0.0.1:1"}, &output, environment), 1);
+        QCOMPARE(TestServer::runToCompletion({"--data-dir", embeddedDataDir(holder), "--http", "127.0.0.1:1"}, &output,
+                                             environment),
+                 1);
         QVERIFY2(output.contains("apt-get install postgresql"), qPrintable(output));
     }
 

@@ -28,8 +28,12 @@ WrkReport runWrk(const QUrl& url, int connections, int seconds)
     QProcess wrk;
     wrk.setProcessChannelMode(QProcess::MergedChannels);
     // wrk needs a descriptor per connection; raise the soft limit for it alone.
-    wrk.start("bash", {"-c", QStringLiteral("ulimit -n 4096; exec wrk -t2 -c%1 -d%2s --timeout 10s %3")
-                                 .arg(connections).arg(seconds).arg(url.toString())});
+    wrk.start("bash",
+              {"-c",
+               QStringLiteral("ulimit -n 4096; exec wrk -t2 -c%1 -d%2s --timeout 10s %3")
+                   .arg(connections)
+                   .arg(seconds)
+                   .arg(url.toString())});
     if (!wrk.waitForFinished((seconds + 60) * 1000))
         return report;
     report.text = QString::fromUtf8(wrk.readAll());
@@ -38,10 +42,11 @@ WrkReport runWrk(const QUrl& url, int connections, int seconds)
     report.requests = total.captured(1).toLongLong();
     const auto non2xx = QRegularExpression(R"(Non-2xx or 3xx responses: (\d+))").match(report.text);
     report.non2xx = non2xx.hasMatch() ? non2xx.captured(1).toLongLong() : 0;
-    const auto errors = QRegularExpression(R"(Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+))").match(report.text);
+    const auto errors = QRegularExpression(R"(Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+))")
+                            .match(report.text);
     if (errors.hasMatch())
         report.socketErrors = errors.captured(1).toLongLong() + errors.captured(2).toLongLong() +
-                              errors.captured(3).toLongLong() + errors.captured(4).toLongLong();
+            errors.captured(3).toLongLong() + errors.captured(4).toLongLong();
     return report;
 }
 
@@ -56,14 +61,15 @@ qint64 residentKiB(qint64 pid)
     }
     return -1;
 }
-}
+} // namespace
 
 class TestLoad : public QObject {
     Q_OBJECT
 private slots:
     void fiveHundredConnectionsOnDatabaseRoutes()
     {
-        QVERIFY2(!QStandardPaths::findExecutable("wrk").isEmpty(), "wrk is missing: run installers/install-dependencies.sh");
+        QVERIFY2(!QStandardPaths::findExecutable("wrk").isEmpty(),
+                 "wrk is missing: run installers/install-dependencies.sh");
         TestDatabase database;
         QVERIFY2(database.valid(), database.problem().c_str());
         TestServer::Options options;
@@ -81,8 +87,8 @@ private slots:
         const qint64 afterSecond = residentKiB(server.pid());
         const WrkReport readiness = runWrk(server.url("/readyz"), 500, 4);
         QVERIFY2(readiness.ran, qPrintable(readiness.text));
-        qInfo("requests: %lld + %lld + %lld; RSS after warm-up %lld KiB, after second wave %lld KiB",
-              warmup.requests, second.requests, readiness.requests, afterWarmup, afterSecond);
+        qInfo("requests: %lld + %lld + %lld; RSS after warm-up %lld KiB, after second wave %lld KiB", warmup.requests,
+              second.requests, readiness.requests, afterWarmup, afterSecond);
 
         for (const WrkReport* report : {&warmup, &second, &readiness}) {
             QVERIFY2(report->requests > 500, qPrintable(report->text));

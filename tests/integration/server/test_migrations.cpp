@@ -25,7 +25,7 @@ int startAndStop(const TestDatabase& database, QString* logs = nullptr)
     }
     return server.stop();
 }
-}
+} // namespace
 
 class TestMigrations : public QObject {
     Q_OBJECT
@@ -37,18 +37,26 @@ private slots:
         QString logs;
         QCOMPARE(startAndStop(database, &logs), 0);
         QVERIFY(logs.contains("system/0001_installation"));
-        QCOMPARE(database.query("SELECT count(*) FROM sbor_meta.schema_migrations WHERE service = 'system'"), std::string("1"));
+        QCOMPARE(database.query("SELECT count(*) FROM sbor_meta.schema_migrations WHERE service = 'system'"),
+                 std::string("1"));
         const std::string installation = database.query("SELECT id FROM system.installation");
         QCOMPARE(installation.size(), size_t(36));
-        const std::string appliedAt = database.query("SELECT applied_at FROM sbor_meta.schema_migrations WHERE service = 'system' AND version = 1");
+        const std::string appliedAt = database.query(
+            "SELECT applied_at FROM sbor_meta.schema_migrations WHERE service = 'system' AND version = 1");
 
         // A second start applies nothing and keeps the data.
         QCOMPARE(startAndStop(database, &logs), 0);
         QVERIFY(!logs.contains("migration applied"));
-        QCOMPARE(database.query("SELECT count(*) FROM sbor_meta.schema_migrations WHERE service = 'system'"), std::string("1"));
+        QCOMPARE(database.query("SELECT count(*) FROM sbor_meta.schema_migrations WHERE service = 'system'"),
+                 std::string("1"));
         // Every version of auth's migrations once, none skipped or repeated.
-        QCOMPARE(database.query("SELECT count(*) = max(version) AND count(*) >= 2 FROM sbor_meta.schema_migrations WHERE service = 'auth'"), std::string("t"));
-        QCOMPARE(database.query("SELECT applied_at FROM sbor_meta.schema_migrations WHERE service = 'system' AND version = 1"), appliedAt);
+        QCOMPARE(
+            database.query(
+                "SELECT count(*) = max(version) AND count(*) >= 2 FROM sbor_meta.schema_migrations WHERE service = 'auth'"),
+            std::string("t"));
+        QCOMPARE(database.query(
+                     "SELECT applied_at FROM sbor_meta.schema_migrations WHERE service = 'system' AND version = 1"),
+                 appliedAt);
         QCOMPARE(database.query("SELECT id FROM system.installation"), installation);
     }
 
@@ -70,7 +78,8 @@ private slots:
         TestDatabase database;
         QVERIFY2(database.valid(), database.problem().c_str());
         QCOMPARE(startAndStop(database), 0);
-        database.query("UPDATE sbor_meta.schema_migrations SET checksum = 'edited' WHERE service = 'system' AND version = 1 RETURNING 1");
+        database.query(
+            "UPDATE sbor_meta.schema_migrations SET checksum = 'edited' WHERE service = 'system' AND version = 1 RETURNING 1");
         QString logs;
         QCOMPARE(startAndStop(database, &logs), 1001);
         QVERIFY2(logs.contains("was changed after it was applied"), qPrintable(logs));
@@ -89,9 +98,13 @@ private slots:
         QVERIFY2(first.waitUntilReady(), qPrintable(first.logs()));
         QVERIFY2(second.waitUntilReady(), qPrintable(second.logs()));
         QVERIFY2(third.waitUntilReady(), qPrintable(third.logs()));
-        QCOMPARE(database.query("SELECT count(*) FROM sbor_meta.schema_migrations WHERE service = 'system'"), std::string("1"));
+        QCOMPARE(database.query("SELECT count(*) FROM sbor_meta.schema_migrations WHERE service = 'system'"),
+                 std::string("1"));
         // Every version of auth's migrations once, none skipped or repeated.
-        QCOMPARE(database.query("SELECT count(*) = max(version) AND count(*) >= 2 FROM sbor_meta.schema_migrations WHERE service = 'auth'"), std::string("t"));
+        QCOMPARE(
+            database.query(
+                "SELECT count(*) = max(version) AND count(*) >= 2 FROM sbor_meta.schema_migrations WHERE service = 'auth'"),
+            std::string("t"));
         QCOMPARE(database.query("SELECT count(*) FROM system.installation"), std::string("1"));
         QCOMPARE(first.stop(), 0);
         QCOMPARE(second.stop(), 0);

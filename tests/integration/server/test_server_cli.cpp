@@ -32,7 +32,7 @@ QJsonObject startupConfig(const QString& logs)
     }
     return {};
 }
-}
+} // namespace
 
 class TestServerCli : public QObject {
     Q_OBJECT
@@ -51,8 +51,8 @@ private slots:
         QCOMPARE(TestServer::runToCompletion({"--list-targets"}, &output, cleanEnvironment()), 0);
         QVERIFY(output.startsWith("all\t"));
         QVERIFY(output.contains("system\t"));
-        QCOMPARE(TestServer::runToCompletion({"--target", "system,payments-nope", "--db-url", "host=/nonexistent"}, &output,
-                                             cleanEnvironment()),
+        QCOMPARE(TestServer::runToCompletion({"--target", "system,payments-nope", "--db-url", "host=/nonexistent"},
+                                             &output, cleanEnvironment()),
                  2);
         QVERIFY2(output.contains("unknown target payments-nope; known targets: all, system"), qPrintable(output));
     }
@@ -78,7 +78,8 @@ private slots:
         QString output;
         QCOMPARE(TestServer::runToCompletion({"--config", file.fileName()}, &output, cleanEnvironment()), 2);
         QVERIFY2(output.contains("unknown configuration key 'http.body_limit'"), qPrintable(output));
-        QCOMPARE(TestServer::runToCompletion({"--config", dir.filePath("missing.yml")}, &output, cleanEnvironment()), 2);
+        QCOMPARE(TestServer::runToCompletion({"--config", dir.filePath("missing.yml")}, &output, cleanEnvironment()),
+                 2);
         QVERIFY(output.contains("missing.yml"));
     }
 
@@ -104,10 +105,10 @@ private slots:
         TestServer server(options);
         QVERIFY2(server.start(), qPrintable(server.logs()));
         const QJsonObject config = startupConfig(server.logs());
-        QCOMPARE(config.value("database.pool_size").toString(), QStringLiteral("3"));      // file
-        QCOMPARE(config.value("http.workers").toString(), QStringLiteral("5"));            // file
+        QCOMPARE(config.value("database.pool_size").toString(), QStringLiteral("3"));         // file
+        QCOMPARE(config.value("http.workers").toString(), QStringLiteral("5"));               // file
         QCOMPARE(config.value("http.request_timeout_ms").toString(), QStringLiteral("2222")); // env over file
-        QCOMPARE(config.value("log.level").toString(), QStringLiteral("info"));            // flag over env over file
+        QCOMPARE(config.value("log.level").toString(), QStringLiteral("info"));               // flag over env over file
         QCOMPARE(config.value("database.url").toString(), QStringLiteral("***"));
         QVERIFY(server.logs().contains("SBOR_NOT_A_KEY"));
         QCOMPARE(server.stop(), 0);
@@ -124,7 +125,8 @@ private slots:
         clock.start();
         QString output;
         QProcessEnvironment environment = cleanEnvironment();
-        environment.insert("SBOR_DATABASE_URL", QStringLiteral("postgresql://sbor@127.0.0.1:%1/sbor").arg(silent.serverPort()));
+        environment.insert("SBOR_DATABASE_URL",
+                           QStringLiteral("postgresql://sbor@127.0.0.1:%1/sbor").arg(silent.serverPort()));
         QCOMPARE(TestServer::runToCompletion({}, &output, environment, 60000), 1);
         QVERIFY2(output.contains("cannot prepare the database"), qPrintable(output));
         QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
@@ -141,13 +143,16 @@ private slots:
             {"--db-url", database.url(), "--http", QStringLiteral("127.0.0.1:%1").arg(occupied.serverPort())}, &output,
             cleanEnvironment());
         QCOMPARE(code, 1);
-        QVERIFY2(output.contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(occupied.serverPort())), qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(occupied.serverPort())),
+                 qPrintable(output));
     }
 
     void unreachableDatabaseIsAClearStartFailure()
     {
         QString output;
-        QCOMPARE(TestServer::runToCompletion({"--db-url", "host=/nonexistent-socket-dir dbname=x"}, &output, cleanEnvironment()), 1);
+        QCOMPARE(TestServer::runToCompletion({"--db-url", "host=/nonexistent-socket-dir dbname=x"}, &output,
+                                             cleanEnvironment()),
+                 1);
         QVERIFY2(output.contains("cannot prepare the database"), qPrintable(output));
     }
 };

@@ -13,8 +13,8 @@ private slots:
     void plainBase64WithPadding()
     {
         // RFC 4648 §10 vectors, plus the two letters that differ from base64url.
-        const std::pair<std::string, std::string> vectors[] = {{"", ""},         {"f", "Zg=="},         {"fo", "Zm8="},
-                                                              {"foo", "Zm9v"}, {"foob", "Zm9vYg=="}, {"\xfb\xff", "+/8="}};
+        const std::pair<std::string, std::string> vectors[] = {
+            {"", ""}, {"f", "Zg=="}, {"fo", "Zm8="}, {"foo", "Zm9v"}, {"foob", "Zm9vYg=="}, {"\xfb\xff", "+/8="}};
         for (const auto& [bytes, text] : vectors) {
             QCOMPARE(sbor::base64Encode(bytes), text);
             QCOMPARE(sbor::base64Decode(text).value_or("<none>"), bytes);
@@ -26,8 +26,9 @@ private slots:
 
     void rfc4648Vectors()
     {
-        const std::pair<const char*, const char*> vectors[] = {{"", ""},         {"f", "Zg"},         {"fo", "Zm8"},       {"foo", "Zm9v"},
-                                                               {"foob", "Zm9vYg"}, {"fooba", "Zm9vYmE"}, {"foobar", "Zm9vYmFy"}};
+        const std::pair<const char*, const char*> vectors[] = {
+            {"", ""},           {"f", "Zg"},          {"fo", "Zm8"},         {"foo", "Zm9v"},
+            {"foob", "Zm9vYg"}, {"fooba", "Zm9vYmE"}, {"foobar", "Zm9vYmFy"}};
         for (const auto& [plain, encoded] : vectors) {
             QCOMPARE(base64UrlEncode(std::string_view(plain)), std::string(encoded));
             QCOMPARE(base64UrlDecode(encoded), std::optional<std::string>(plain));
@@ -40,9 +41,10 @@ private slots:
     {
         QVERIFY(!base64UrlDecode("Zm9v=")); // no padding
         QVERIFY(!base64UrlDecode("Zm+v"));  // not the URL-safe alphabet
-        QVERIFY(!base64UrlDecode("Zm9"  "v Y"));
-        QVERIFY(!base64UrlDecode("Z"));    // no byte count encodes to 1 character
-        QVERIFY(!base64UrlDecode("Zh"));   // "Zg" is the one spelling of "f"
+        QVERIFY(!base64UrlDecode("Zm9"
+                                 "v Y"));
+        QVERIFY(!base64UrlDecode("Z"));  // no byte count encodes to 1 character
+        QVERIFY(!base64UrlDecode("Zh")); // "Zg" is the one spelling of "f"
         QVERIFY(base64UrlDecode("Zg"));
     }
 

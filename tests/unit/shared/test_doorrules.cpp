@@ -71,31 +71,141 @@ const std::vector<Row>& rows()
         {"at the window's first microsecond", [](DoorFacts& f) { f.now = f.validFrom; }, "ok"},
         {"at the window's last microsecond", [](DoorFacts& f) { f.now = f.validUntil; }, "ok"},
         // The order of the checks: the earlier reason wins.
-        {"unreadable beats everything", [](DoorFacts& f) { f.codeReadable = false; f.sameEventPrefix = false; f.signatureValid = false; f.cancelled = true; }, "unknown_ticket"},
-        {"wrong event beats a bad signature", [](DoorFacts& f) { f.sameEventPrefix = false; f.signatureValid = false; }, "wrong_event"},
-        {"a bad signature beats a missing ticket", [](DoorFacts& f) { f.signatureValid = false; f.ticketFound = false; }, "invalid_signature"},
-        {"cancelled beats revoked", [](DoorFacts& f) { f.cancelled = true; f.revoked = true; }, "cancelled"},
-        {"revoked beats blocked", [](DoorFacts& f) { f.revoked = true; f.blocked = true; }, "revoked"},
-        {"blocked beats the window", [](DoorFacts& f) { f.blocked = true; f.now = f.validUntil + 1; }, "blocked"},
-        {"the window beats the list", [](DoorFacts& f) { f.now = f.validFrom - 1; f.typeAllowed = false; }, "too_early"},
-        {"the list beats an earlier admission", [](DoorFacts& f) { f.typeAllowed = false; f.admissions = {admission(ScanKind::Entry, "s1")}; }, "not_allowed_on_list"},
+        {"unreadable beats everything",
+         [](DoorFacts& f) {
+             f.codeReadable = false;
+             f.sameEventPrefix = false;
+             f.signatureValid = false;
+             f.cancelled = true;
+         },
+         "unknown_ticket"},
+        {"wrong event beats a bad signature",
+         [](DoorFacts& f) {
+             f.sameEventPrefix = false;
+             f.signatureValid = false;
+         },
+         "wrong_event"},
+        {"a bad signature beats a missing ticket",
+         [](DoorFacts& f) {
+             f.signatureValid = false;
+             f.ticketFound = false;
+         },
+         "invalid_signature"},
+        {"cancelled beats revoked",
+         [](DoorFacts& f) {
+             f.cancelled = true;
+             f.revoked = true;
+         },
+         "cancelled"},
+        {"revoked beats blocked",
+         [](DoorFacts& f) {
+             f.revoked = true;
+             f.blocked = true;
+         },
+         "revoked"},
+        {"blocked beats the window",
+         [](DoorFacts& f) {
+             f.blocked = true;
+             f.now = f.validUntil + 1;
+         },
+         "blocked"},
+        {"the window beats the list",
+         [](DoorFacts& f) {
+             f.now = f.validFrom - 1;
+             f.typeAllowed = false;
+         },
+         "too_early"},
+        {"the list beats an earlier admission",
+         [](DoorFacts& f) {
+             f.typeAllowed = false;
+             f.admissions = {admission(ScanKind::Entry, "s1")};
+         },
+         "not_allowed_on_list"},
         // Single entry.
-        {"second entry", [](DoorFacts& f) { f.admissions = {admission(ScanKind::Entry, "s1")}; }, "already_redeemed", "s1"},
-        {"third entry names the first", [](DoorFacts& f) { f.admissions = {admission(ScanKind::Entry, "s1"), admission(ScanKind::Entry, "s2", "kiosk-b")}; }, "already_redeemed", "s1"},
-        {"back in after leaving, exits allowed", [](DoorFacts& f) { f.exitsAllowed = true; f.admissions = {admission(ScanKind::Entry, "s1"), admission(ScanKind::Exit, "s2")}; }, "ok"},
-        {"back in after leaving, exits not allowed", [](DoorFacts& f) { f.admissions = {admission(ScanKind::Entry, "s1"), admission(ScanKind::Exit, "s2")}; }, "already_redeemed", "s1"},
+        {"second entry", [](DoorFacts& f) { f.admissions = {admission(ScanKind::Entry, "s1")}; }, "already_redeemed",
+         "s1"},
+        {"third entry names the first",
+         [](DoorFacts& f) {
+             f.admissions = {admission(ScanKind::Entry, "s1"), admission(ScanKind::Entry, "s2", "kiosk-b")};
+         },
+         "already_redeemed", "s1"},
+        {"back in after leaving, exits allowed",
+         [](DoorFacts& f) {
+             f.exitsAllowed = true;
+             f.admissions = {admission(ScanKind::Entry, "s1"), admission(ScanKind::Exit, "s2")};
+         },
+         "ok"},
+        {"back in after leaving, exits not allowed",
+         [](DoorFacts& f) {
+             f.admissions = {admission(ScanKind::Entry, "s1"), admission(ScanKind::Exit, "s2")};
+         },
+         "already_redeemed", "s1"},
         {"only an exit before", [](DoorFacts& f) { f.admissions = {admission(ScanKind::Exit, "s1")}; }, "ok"},
         // Multi-entry lists let anyone in again.
-        {"multi-entry, again", [](DoorFacts& f) { f.multiEntry = true; f.admissions = {admission(ScanKind::Entry, "s1")}; }, "ok"},
+        {"multi-entry, again",
+         [](DoorFacts& f) {
+             f.multiEntry = true;
+             f.admissions = {admission(ScanKind::Entry, "s1")};
+         },
+         "ok"},
         // Exits.
-        {"exit where exits are not allowed", [](DoorFacts& f) { f.kind = ScanKind::Exit; f.admissions = {admission(ScanKind::Entry, "s1")}; }, "not_allowed_on_list"},
-        {"exit from a multi-entry list", [](DoorFacts& f) { f.kind = ScanKind::Exit; f.exitsAllowed = true; f.multiEntry = true; }, "ok"},
-        {"exit by someone never inside", [](DoorFacts& f) { f.kind = ScanKind::Exit; f.exitsAllowed = true; }, "not_allowed_on_list"},
-        {"exit twice", [](DoorFacts& f) { f.kind = ScanKind::Exit; f.exitsAllowed = true; f.admissions = {admission(ScanKind::Entry, "s1"), admission(ScanKind::Exit, "s2")}; }, "not_allowed_on_list"},
-        {"exit by someone inside", [](DoorFacts& f) { f.kind = ScanKind::Exit; f.exitsAllowed = true; f.admissions = {admission(ScanKind::Entry, "s1")}; }, "ok"},
-        {"offline exit after this scanner's entry", [](DoorFacts& f) { f.kind = ScanKind::Exit; f.exitsAllowed = true; f.offline = true; f.admissions = {admission(ScanKind::Entry, "s1", "kiosk-a")}; }, "ok"},
-        {"offline exit after another scanner's entry", [](DoorFacts& f) { f.kind = ScanKind::Exit; f.exitsAllowed = true; f.offline = true; f.admissions = {admission(ScanKind::Entry, "s1", "kiosk-b")}; }, "not_allowed_on_list"},
-        {"an exit is still checked for validity", [](DoorFacts& f) { f.kind = ScanKind::Exit; f.exitsAllowed = true; f.revoked = true; f.admissions = {admission(ScanKind::Entry, "s1")}; }, "revoked"},
+        {"exit where exits are not allowed",
+         [](DoorFacts& f) {
+             f.kind = ScanKind::Exit;
+             f.admissions = {admission(ScanKind::Entry, "s1")};
+         },
+         "not_allowed_on_list"},
+        {"exit from a multi-entry list",
+         [](DoorFacts& f) {
+             f.kind = ScanKind::Exit;
+             f.exitsAllowed = true;
+             f.multiEntry = true;
+         },
+         "ok"},
+        {"exit by someone never inside",
+         [](DoorFacts& f) {
+             f.kind = ScanKind::Exit;
+             f.exitsAllowed = true;
+         },
+         "not_allowed_on_list"},
+        {"exit twice",
+         [](DoorFacts& f) {
+             f.kind = ScanKind::Exit;
+             f.exitsAllowed = true;
+             f.admissions = {admission(ScanKind::Entry, "s1"), admission(ScanKind::Exit, "s2")};
+         },
+         "not_allowed_on_list"},
+        {"exit by someone inside",
+         [](DoorFacts& f) {
+             f.kind = ScanKind::Exit;
+             f.exitsAllowed = true;
+             f.admissions = {admission(ScanKind::Entry, "s1")};
+         },
+         "ok"},
+        {"offline exit after this scanner's entry",
+         [](DoorFacts& f) {
+             f.kind = ScanKind::Exit;
+             f.exitsAllowed = true;
+             f.offline = true;
+             f.admissions = {admission(ScanKind::Entry, "s1", "kiosk-a")};
+         },
+         "ok"},
+        {"offline exit after another scanner's entry",
+         [](DoorFacts& f) {
+             f.kind = ScanKind::Exit;
+             f.exitsAllowed = true;
+             f.offline = true;
+             f.admissions = {admission(ScanKind::Entry, "s1", "kiosk-b")};
+         },
+         "not_allowed_on_list"},
+        {"an exit is still checked for validity",
+         [](DoorFacts& f) {
+             f.kind = ScanKind::Exit;
+             f.exitsAllowed = true;
+             f.revoked = true;
+             f.admissions = {admission(ScanKind::Entry, "s1")};
+         },
+         "revoked"},
     };
     return table;
 }

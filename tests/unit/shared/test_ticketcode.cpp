@@ -47,8 +47,13 @@ private slots:
 
     void base32MatchesTheRfcVectors()
     {
-        const std::pair<std::string, std::string> vectors[] = {
-            {"", ""}, {"f", "MY"}, {"fo", "MZXQ"}, {"foo", "MZXW6"}, {"foob", "MZXW6YQ"}, {"fooba", "MZXW6YTB"}, {"foobar", "MZXW6YTBOI"}};
+        const std::pair<std::string, std::string> vectors[] = {{"", ""},
+                                                               {"f", "MY"},
+                                                               {"fo", "MZXQ"},
+                                                               {"foo", "MZXW6"},
+                                                               {"foob", "MZXW6YQ"},
+                                                               {"fooba", "MZXW6YTB"},
+                                                               {"foobar", "MZXW6YTBOI"}};
         for (const auto& [plain, encoded] : vectors) {
             QCOMPARE(base32Encode(plain), encoded);
             QCOMPARE(base32Decode(encoded).value_or("<refused>"), plain);
@@ -57,13 +62,14 @@ private slots:
         QVERIFY(!base32Decode("MZXW6YTBO1"));                                              // 1 is not in the alphabet
         QVERIFY(!base32Decode("MZXW6YTBO="));                                              // no padding
         QVERIFY(!base32Decode("MZXW6YTBOJ"));                                              // stray trailing bits
-        QVERIFY(!base32Decode("MZX"));                                                      // a length no bytes produce
+        QVERIFY(!base32Decode("MZX"));                                                     // a length no bytes produce
     }
 
     void uuidBytesRoundTrip()
     {
         QCOMPARE(uuidText(kType.data()), std::string("a0b1c2d3-e4f5-4a6b-8c7d-8e9fa0b1c2d3"));
-        QCOMPARE(uuidText(uuidBytes("A0B1C2D3-E4F5-4A6B-8C7D-8E9FA0B1C2D3")->data()), std::string("a0b1c2d3-e4f5-4a6b-8c7d-8e9fa0b1c2d3"));
+        QCOMPARE(uuidText(uuidBytes("A0B1C2D3-E4F5-4A6B-8C7D-8E9FA0B1C2D3")->data()),
+                 std::string("a0b1c2d3-e4f5-4a6b-8c7d-8e9fa0b1c2d3"));
         QVERIFY(!uuidBytes("a0b1c2d3-e4f5-4a6b-8c7d-8e9fa0b1c2dz"));
     }
 
@@ -72,7 +78,8 @@ private slots:
         const KeyPair key = newKeyPair();
         const std::string code = signTicketCode(sampleFields(), kEvent, key.secretKey);
         QCOMPARE(code.size(), kTicketCodeLength);
-        QVERIFY(std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'); }));
+        QVERIFY(std::all_of(code.begin(), code.end(),
+                            [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'); }));
         const auto read = readTicketCode(code);
         QVERIFY(read);
         QCOMPARE(read->fields.keyId, std::uint8_t(3));
@@ -97,11 +104,13 @@ private slots:
             std::string forged = code;
             forged[at] = forged[at] == 'A' ? 'B' : 'A';
             const auto read = readTicketCode(forged);
-            QVERIFY2(!read || !ticketCodeSignedBy(*read, kEvent, key.publicKey), qPrintable(QString("changed at %1").arg(at)));
+            QVERIFY2(!read || !ticketCodeSignedBy(*read, kEvent, key.publicKey),
+                     qPrintable(QString("changed at %1").arg(at)));
         }
         // Re-signed with another key, or checked for another event: refused.
         const KeyPair other = newKeyPair();
-        QVERIFY(!ticketCodeSignedBy(*readTicketCode(signTicketCode(sampleFields(), kEvent, other.secretKey)), kEvent, key.publicKey));
+        QVERIFY(!ticketCodeSignedBy(*readTicketCode(signTicketCode(sampleFields(), kEvent, other.secretKey)), kEvent,
+                                    key.publicKey));
         const UuidBytes otherEvent = *uuidBytes("6f1c2a9e-ffff-4e55-9c1a-3d2f4b5a6c7d"); // same 4-byte prefix
         QVERIFY(!ticketCodeSignedBy(*readTicketCode(code), otherEvent, key.publicKey));
         // Truncated, extended, wrong version, garbage: not even read.

@@ -33,8 +33,8 @@ public:
     std::vector<std::string> strings(const char* key) const; // absent: empty
     const nlohmann::json& object(const char* key) const;     // must be an object
     const nlohmann::json* optionalObject(const char* key) const;
-    const nlohmann::json& array(const char* key) const;      // must be an array
-    nlohmann::json any(const char* key) const;               // anything; absent: null
+    const nlohmann::json& array(const char* key) const; // must be an array
+    nlohmann::json any(const char* key) const;          // anything; absent: null
     std::string pathOf(const char* key) const { return m_path + key; }
     const nlohmann::json& json() const { return m_object; }
 
@@ -47,16 +47,14 @@ private:
 };
 
 // Decodes `json` as T with T's fromJson overload (found by argument-dependent lookup).
-template <typename T>
-T decode(const nlohmann::json& json, const std::string& path = {})
+template <typename T> T decode(const nlohmann::json& json, const std::string& path = {})
 {
     T value;
     fromJson(FieldReader(json, path), value);
     return value;
 }
 
-template <typename T>
-std::vector<T> decodeList(const nlohmann::json& array, const std::string& path)
+template <typename T> std::vector<T> decodeList(const nlohmann::json& array, const std::string& path)
 {
     if (!array.is_array())
         throw DecodeError(path + " must be an array");
@@ -68,15 +66,13 @@ std::vector<T> decodeList(const nlohmann::json& array, const std::string& path)
 }
 
 // Sets `key` only when the value is there: a PATCH's absent fields stay unchanged.
-template <typename T>
-void putPresent(nlohmann::json& json, const char* key, const std::optional<T>& value)
+template <typename T> void putPresent(nlohmann::json& json, const char* key, const std::optional<T>& value)
 {
     if (value)
         json[key] = *value;
 }
 
-template <typename T>
-nlohmann::json encodeList(const std::vector<T>& list)
+template <typename T> nlohmann::json encodeList(const std::vector<T>& list)
 {
     nlohmann::json array = nlohmann::json::array();
     for (const auto& item : list)
@@ -85,20 +81,18 @@ nlohmann::json encodeList(const std::vector<T>& list)
 }
 
 // A list answer: {"items": [...], "next_cursor": "…" | null} (architecture §5).
-template <typename T>
-struct Page {
+template <typename T> struct Page {
     std::vector<T> items;
     std::optional<std::string> nextCursor;
 };
 
-template <typename T>
-nlohmann::json toJson(const Page<T>& page)
+template <typename T> nlohmann::json toJson(const Page<T>& page)
 {
-    return {{"items", encodeList(page.items)}, {"next_cursor", page.nextCursor ? nlohmann::json(*page.nextCursor) : nlohmann::json(nullptr)}};
+    return {{"items", encodeList(page.items)},
+            {"next_cursor", page.nextCursor ? nlohmann::json(*page.nextCursor) : nlohmann::json(nullptr)}};
 }
 
-template <typename T>
-Page<T> decodePage(const nlohmann::json& json)
+template <typename T> Page<T> decodePage(const nlohmann::json& json)
 {
     FieldReader reader(json);
     return Page<T>{decodeList<T>(reader.array("items"), "items"), reader.optionalString("next_cursor")};

@@ -42,7 +42,7 @@ struct CheckInListDraft {
 struct ScanSubmission {
     std::string code;
     std::string listId;
-    std::string scanId; // the client's nonce: a replay is answered, not applied twice
+    std::string scanId;                   // the client's nonce: a replay is answered, not applied twice
     std::optional<std::string> scannedAt; // RFC 3339, the device's clock
     ScanKind kind = ScanKind::Entry;
     std::optional<std::string> ticketId; // instead of `code`
@@ -63,8 +63,9 @@ struct PreviousAdmission {
 
 // Architecture §6: a well-formed redeem always answers 200 with one of these results.
 struct RedeemAnswer {
-    std::string result; // ok | already_redeemed | unknown_ticket | invalid_signature | revoked | blocked | cancelled | unpaid |
-                        // wrong_event | not_allowed_on_list | too_early | too_late
+    std::string
+        result; // ok | already_redeemed | unknown_ticket | invalid_signature | revoked | blocked | cancelled | unpaid |
+                // wrong_event | not_allowed_on_list | too_early | too_late
     std::optional<TicketSummary> ticket;
     std::optional<PreviousAdmission> previous;
     std::string scanId;
@@ -128,7 +129,7 @@ struct DoorTicketType {
 // GET /devices/me/sync: one page of what changed at the device's event since its cursor.
 struct DoorSyncPage {
     std::string eventId;
-    std::vector<DoorPublicKey> publicKeys; // every page: the event's valid keys (rotation)
+    std::vector<DoorPublicKey> publicKeys;   // every page: the event's valid keys (rotation)
     std::vector<DoorTicketType> ticketTypes; // every page: the event's ticket types
     std::optional<CheckInList> list;
     std::vector<SyncedTicket> tickets;

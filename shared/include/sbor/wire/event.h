@@ -53,7 +53,10 @@ struct EventChanges {
     std::optional<std::int64_t> categoryId;
     std::optional<std::string> coverUrl;
     std::optional<int> expectedVersion; // If-Match or "version"
-    bool empty() const { return !title && !description && !venue && !startsAt && !endsAt && !timezone && !categoryId && !coverUrl; }
+    bool empty() const
+    {
+        return !title && !description && !venue && !startsAt && !endsAt && !timezone && !categoryId && !coverUrl;
+    }
 };
 
 struct ScheduleItem {

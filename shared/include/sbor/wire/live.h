@@ -14,7 +14,7 @@ struct LiveFrame {
     std::string topic;
     std::int64_t seq = 0;
     std::string epoch; // changes when the hub restarts and numbers again from 1
-    std::string type;       // as on the bus: ticket.checkin, order.updated, …
+    std::string type;  // as on the bus: ticket.checkin, order.updated, …
     nlohmann::json data = nlohmann::json::object();
     std::string at;
 };

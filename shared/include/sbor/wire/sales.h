@@ -54,7 +54,8 @@ struct TicketTypeChanges {
     std::optional<bool> active;
     bool empty() const
     {
-        return !name && !price && !currency && !quota && !salesStart && !salesEnd && !minPerOrder && !maxPerOrder && !active;
+        return !name && !price && !currency && !quota && !salesStart && !salesEnd && !minPerOrder && !maxPerOrder &&
+            !active;
     }
 };
 

@@ -74,7 +74,8 @@ private:
         return path;
     }
 
-    std::unique_ptr<KioskApp> openKiosk(const QString& dataDir, QSize size = {1024, 600}, const QString& language = "en")
+    std::unique_ptr<KioskApp> openKiosk(const QString& dataDir, QSize size = {1024, 600},
+                                        const QString& language = "en")
     {
         KioskOptions options;
         options.dataDir = dataDir;
@@ -116,7 +117,8 @@ private:
 
     int serverCheckIns(const wire::Ticket& ticket)
     {
-        return m_database.count("FROM tickets.scans WHERE ticket_id = '" + ticket.id + "' AND result = 'ok' AND kind = 'entry' AND annulled_at IS NULL");
+        return m_database.count("FROM tickets.scans WHERE ticket_id = '" + ticket.id +
+                                "' AND result = 'ok' AND kind = 'entry' AND annulled_at IS NULL");
     }
 
 private slots:
@@ -141,8 +143,12 @@ private slots:
         m_organizerClient = std::make_unique<ApiClient>(ApiClient::Settings{m_server->url("/"), 10000, 3, 50});
         m_organizerApi = std::make_unique<SborApi>(*m_organizerClient);
         SBOR_REQUIRE_OK(await(m_organizerApi->login(organizer.email, kTestPassword)));
-        const auto door = openDoor(*m_organizerApi, {"Jazz at the Old Mill", "Main entrance", true,
-                                                     {"Мария Иванова", "Alexei Smirnov", "Olga Petrova", "Dmitri Volkov", "Anna Kuznetsova"}});
+        const auto door = openDoor(
+            *m_organizerApi,
+            {"Jazz at the Old Mill",
+             "Main entrance",
+             true,
+             {"Мария Иванова", "Alexei Smirnov", "Olga Petrova", "Dmitri Volkov", "Anna Kuznetsova"}});
         QVERIFY(door);
         m_door = *door;
         m_eventId = door->eventId;
@@ -302,7 +308,8 @@ private slots:
         auto otherClient = std::make_unique<ApiClient>(ApiClient::Settings{m_server->url("/"), 10000, 3, 50});
         SborApi other(*otherClient);
         SBOR_REQUIRE_OK(await(other.enrollDevice(code)));
-        const auto elsewhere = await(other.redeem({m_tickets[3].code, m_listId.toStdString(), "gate-b-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
+        const auto elsewhere = await(other.redeem({m_tickets[3].code, m_listId.toStdString(), "gate-b-1", std::nullopt,
+                                                   wire::ScanKind::Entry, std::nullopt}));
         SBOR_REQUIRE_OK(elsewhere);
         // Depending on who reaches the server first, the conflict is the upload's or the other gate's.
         QTRY_COMPARE_WITH_TIMEOUT(app->door().queueLength(), 0, 15000);
@@ -423,7 +430,8 @@ private slots:
         const auto sold = sellTicket(*m_organizerApi, m_door, "Late Guest");
         QVERIFY(sold);
         QTRY_COMPARE_WITH_TIMEOUT(app.door().expected(), expected + 1, 5000);
-        const auto admitted = await(other.redeem({sold->code, m_listId.toStdString(), "gate-d-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
+        const auto admitted = await(other.redeem(
+            {sold->code, m_listId.toStdString(), "gate-d-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
         SBOR_REQUIRE_OK(admitted);
         QCOMPARE(admitted->result, std::string("ok"));
         QTRY_COMPARE_WITH_TIMEOUT(app.door().checkedIn(), before + 1, 5000);
@@ -441,7 +449,8 @@ private slots:
         QTest::qWait(500); // the live subscription is in place
         const auto sold = sellTicket(*m_organizerApi, m_door, "Copied Code");
         QVERIFY(sold);
-        const auto first = await(m_organizerApi->redeem({sold->code, m_listId.toStdString(), "phone-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
+        const auto first = await(m_organizerApi->redeem(
+            {sold->code, m_listId.toStdString(), "phone-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
         SBOR_REQUIRE_OK(first);
         QCOMPARE(first->result, std::string("ok"));
         const QString image = m_files.filePath("copied.png");
@@ -451,7 +460,8 @@ private slots:
         QVERIFY(app->door().verdict().value("detail").toString().contains("another entrance") ||
                 app->door().verdict().value("detail").toString().contains("another kiosk"));
         QTRY_VERIFY_WITH_TIMEOUT(!app->door().conflicts().isEmpty(), 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(app->door().conflicts().at(0).toMap().value("holderName").toString(), QStringLiteral("Copied Code"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->door().conflicts().at(0).toMap().value("holderName").toString(),
+                                  QStringLiteral("Copied Code"), 5000);
         app->door().dismissVerdict();
     }
 

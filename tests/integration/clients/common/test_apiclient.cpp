@@ -71,8 +71,9 @@ private:
 
 QByteArray httpAnswer(int status, const QByteArray& body, const QByteArray& extraHeaders = {})
 {
-    return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
-           "\r\n" + extraHeaders + "\r\n" + body;
+    return "HTTP/1.1 " + QByteArray::number(status) +
+        " X\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" +
+        extraHeaders + "\r\n" + body;
 }
 
 std::unique_ptr<ApiClient> clientFor(const QUrl& url, int timeoutMs = 2000, int maxAttempts = 3)
@@ -135,7 +136,9 @@ private slots:
         const auto order = await(api.placeOrder({"00000000-0000-4000-8000-000000000000", {}}));
         QCOMPARE(order.error().kind, ApiError::Kind::TimedOut);
         QCOMPARE(silent.requests(), 7);
-        const auto scan = await(api.redeem({"CODE", "00000000-0000-4000-8000-000000000000", "scan-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}, 200));
+        const auto scan = await(api.redeem({"CODE", "00000000-0000-4000-8000-000000000000", "scan-1", std::nullopt,
+                                            wire::ScanKind::Entry, std::nullopt},
+                                           200));
         QCOMPARE(scan.error().kind, ApiError::Kind::TimedOut);
         QCOMPARE(silent.requests(), 10);
     }
@@ -145,8 +148,10 @@ private slots:
         // 503 twice with Retry-After: 0, then the answer.
         ScriptedServer busy([](int request) {
             if (request <= 2)
-                return httpAnswer(503, "{\"error\":{\"code\":\"overloaded\",\"message\":\"busy\",\"trace_id\":\"t1\"}}", "Retry-After: 0\r\n");
-            return httpAnswer(200, "{\"items\":[{\"id\":1,\"slug\":\"music\",\"name\":\"Music\"}],\"next_cursor\":null}");
+                return httpAnswer(503, "{\"error\":{\"code\":\"overloaded\",\"message\":\"busy\",\"trace_id\":\"t1\"}}",
+                                  "Retry-After: 0\r\n");
+            return httpAnswer(200,
+                              "{\"items\":[{\"id\":1,\"slug\":\"music\",\"name\":\"Music\"}],\"next_cursor\":null}");
         });
         auto client = clientFor(busy.url());
         SborApi api(*client);
@@ -157,7 +162,8 @@ private slots:
 
         // Always busy: the last answer is what the caller gets, with the server's words.
         ScriptedServer alwaysBusy([](int) {
-            return httpAnswer(503, "{\"error\":{\"code\":\"overloaded\",\"message\":\"busy\",\"trace_id\":\"t2\"}}", "Retry-After: 0\r\n");
+            return httpAnswer(503, "{\"error\":{\"code\":\"overloaded\",\"message\":\"busy\",\"trace_id\":\"t2\"}}",
+                              "Retry-After: 0\r\n");
         });
         auto second = clientFor(alwaysBusy.url());
         SborApi secondApi(*second);
@@ -170,7 +176,10 @@ private slots:
         QVERIFY(second->isOnline()); // it answered: the server is there
 
         // A Retry-After beyond the cap is not waited for.
-        ScriptedServer later([](int) { return httpAnswer(429, "{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\"}}", "Retry-After: 60\r\n"); });
+        ScriptedServer later([](int) {
+            return httpAnswer(429, "{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\"}}",
+                              "Retry-After: 60\r\n");
+        });
         auto third = clientFor(later.url());
         SborApi thirdApi(*third);
         QCOMPARE(await(thirdApi.categories()).error().error.code, ErrorCode::RateLimited);
@@ -199,7 +208,8 @@ private slots:
         step = 1;
         const auto wrongShape = await(api.categories());
         QCOMPARE(wrongShape.error().kind, ApiError::Kind::BadAnswer);
-        QVERIFY2(wrongShape.error().error.message.find("items[0].id") != std::string::npos, wrongShape.error().error.message.c_str());
+        QVERIFY2(wrongShape.error().error.message.find("items[0].id") != std::string::npos,
+                 wrongShape.error().error.message.c_str());
         step = 2;
         const auto notSbor = await(api.categories());
         QCOMPARE(notSbor.error().kind, ApiError::Kind::BadAnswer);
@@ -271,18 +281,22 @@ private slots:
         auto client = clientFor(server->url("/"), 5000);
         SborApi api(*client);
         SBOR_REQUIRE_OK(await(api.login(organizer.email, kTestPassword)));
-        const auto event = await(api.createEvent({"Live evening", "", "Hall", QDateTime::currentDateTimeUtc().addDays(3).toString(Qt::ISODate).toStdString(),
-                                                  QDateTime::currentDateTimeUtc().addDays(3).addSecs(3600).toString(Qt::ISODate).toStdString(),
-                                                  "Europe/Moscow", 1, std::nullopt}));
+        const auto event = await(api.createEvent(
+            {"Live evening", "", "Hall", QDateTime::currentDateTimeUtc().addDays(3).toString(Qt::ISODate).toStdString(),
+             QDateTime::currentDateTimeUtc().addDays(3).addSecs(3600).toString(Qt::ISODate).toStdString(),
+             "Europe/Moscow", 1, std::nullopt}));
         SBOR_REQUIRE_OK(event);
         const QString eventId = QString::fromStdString(event->id);
         const QString topic = "event:" + eventId;
-        SBOR_REQUIRE_OK(await(api.createTicketType(eventId, {"Free", 0, "RUB", 10, QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODate).toStdString(),
-                                                             QDateTime::currentDateTimeUtc().addDays(2).toString(Qt::ISODate).toStdString(), 1, 10, true})));
+        SBOR_REQUIRE_OK(await(api.createTicketType(
+            eventId,
+            {"Free", 0, "RUB", 10, QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODate).toStdString(),
+             QDateTime::currentDateTimeUtc().addDays(2).toString(Qt::ISODate).toStdString(), 1, 10, true})));
         SBOR_REQUIRE_OK(await(api.publishEvent(eventId))); // only a published event's changes are news
 
         ApiClient* tokens = client.get();
-        LiveFeed feed({QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/live").arg(livePort)), 100, 1000, 2000}, [tokens] { return tokens->accessToken(); });
+        LiveFeed feed({QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/live").arg(livePort)), 100, 1000, 2000},
+                      [tokens] { return tokens->accessToken(); });
         QSignalSpy frames(&feed, &LiveFeed::frameReceived);
         QSignalSpy resyncs(&feed, &LiveFeed::resyncRequired);
         QSignalSpy subscribed(&feed, &LiveFeed::subscribed);

@@ -27,7 +27,10 @@ namespace wire = sbor::wire;
 
 namespace {
 
-QString inDays(double days) { return QDateTime::currentDateTimeUtc().addSecs(qint64(days * 86400)).toString(Qt::ISODate); }
+QString inDays(double days)
+{
+    return QDateTime::currentDateTimeUtc().addSecs(qint64(days * 86400)).toString(Qt::ISODate);
+}
 std::string isoInDays(double days) { return inDays(days).toStdString(); }
 
 // One signed-in person: a client of their own, so tokens never mix.
@@ -44,7 +47,10 @@ class TestSborApi : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<ApiClient> newClient() { return std::make_unique<ApiClient>(ApiClient::Settings{m_server->url("/"), 10000, 3, 50}); }
+    std::unique_ptr<ApiClient> newClient()
+    {
+        return std::make_unique<ApiClient>(ApiClient::Settings{m_server->url("/"), 10000, 3, 50});
+    }
 
     Person signUp(const QString& prefix)
     {
@@ -52,7 +58,8 @@ private:
         person.client = newClient();
         person.api = std::make_unique<SborApi>(*person.client);
         person.email = uniqueEmail(prefix).toStdString();
-        const auto created = await(person.api->registerAccount({person.email, kTestPassword, "Person " + prefix.toStdString(), {}, {}, "ru"}));
+        const auto created = await(
+            person.api->registerAccount({person.email, kTestPassword, "Person " + prefix.toStdString(), {}, {}, "ru"}));
         if (!created.ok())
             qWarning("register: %s", created.error().describe().c_str());
         person.id = created.ok() ? created->id : "";
@@ -64,7 +71,14 @@ private:
 
     wire::EventDraft draft(const std::string& title, double startInDays = 30)
     {
-        return {title, "An evening of tests", "Hall 1", isoInDays(startInDays), isoInDays(startInDays + 0.2), "Europe/Moscow", 1, std::nullopt};
+        return {title,
+                "An evening of tests",
+                "Hall 1",
+                isoInDays(startInDays),
+                isoInDays(startInDays + 0.2),
+                "Europe/Moscow",
+                1,
+                std::nullopt};
     }
 
     wire::TicketTypeDraft freeType(const std::string& name, int quota = 50)
@@ -72,7 +86,8 @@ private:
         return {name, 0, "RUB", quota, isoInDays(-1), isoInDays(0.4), 1, 10, true};
     }
 
-    wire::OrderRequest orderFor(const std::string& eventId, const std::string& typeId, const std::vector<std::string>& names)
+    wire::OrderRequest orderFor(const std::string& eventId, const std::string& typeId,
+                                const std::vector<std::string>& names)
     {
         wire::OrderLine line{typeId, static_cast<int>(names.size()), {}};
         for (const auto& name : names)
@@ -133,7 +148,8 @@ private slots:
         const auto sessions = await(m_buyer.api->sessions());
         SBOR_REQUIRE_OK(sessions);
         QCOMPARE(int(sessions->items.size()), 2);
-        const auto other = std::find_if(sessions->items.begin(), sessions->items.end(), [](const wire::Session& s) { return !s.current; });
+        const auto other = std::find_if(sessions->items.begin(), sessions->items.end(),
+                                        [](const wire::Session& s) { return !s.current; });
         QVERIFY(other != sessions->items.end());
         QCOMPARE(other->id, signedIn->sessionId);
         SBOR_REQUIRE_OK(await(m_buyer.api->endSession(QString::fromStdString(other->id))));
@@ -245,8 +261,9 @@ private slots:
         changes.venue = "Hall 3"; // still the old version: someone else changed it meanwhile
         SBOR_REQUIRE_ERROR(await(m_organizer.api->updateEvent(id, changes)), ErrorCode::Conflict, 409);
 
-        const std::vector<wire::ScheduleItem> items = {{isoInDays(30), isoInDays(30.05), "Doors", std::nullopt, std::nullopt},
-                                                       {isoInDays(30.05), isoInDays(30.1), "Talk", std::string("Ivan"), std::string("A")}};
+        const std::vector<wire::ScheduleItem> items = {
+            {isoInDays(30), isoInDays(30.05), "Doors", std::nullopt, std::nullopt},
+            {isoInDays(30.05), isoInDays(30.1), "Talk", std::string("Ivan"), std::string("A")}};
         const auto replaced = await(m_organizer.api->replaceSchedule(id, items));
         SBOR_REQUIRE_OK(replaced);
         QCOMPARE(int(replaced->size()), 2);
@@ -256,7 +273,8 @@ private slots:
         SBOR_REQUIRE_ERROR(await(m_buyer.api->replaceSchedule(id, items)), ErrorCode::Forbidden, 403);
 
         SBOR_REQUIRE_ERROR(await(m_organizer.api->publishEvent(id)), ErrorCode::Conflict, 409); // nothing on sale yet
-        SBOR_REQUIRE_OK(await(m_organizer.api->createTicketType(id, {"Standard", 150000, "RUB", 10, isoInDays(-1), isoInDays(29), 1, 10, true})));
+        SBOR_REQUIRE_OK(await(m_organizer.api->createTicketType(
+            id, {"Standard", 150000, "RUB", 10, isoInDays(-1), isoInDays(29), 1, 10, true})));
         const auto published = await(m_organizer.api->publishEvent(id));
         SBOR_REQUIRE_OK(published);
         QCOMPARE(published->status, std::string("published"));
@@ -266,7 +284,8 @@ private slots:
         mine.mine = true;
         const auto list = await(m_organizer.api->events(mine));
         SBOR_REQUIRE_OK(list);
-        QVERIFY(std::any_of(list->items.begin(), list->items.end(), [&](const wire::Event& e) { return e.id == created->id; }));
+        QVERIFY(std::any_of(list->items.begin(), list->items.end(),
+                            [&](const wire::Event& e) { return e.id == created->id; }));
         sbor::client::EventQuery badSort;
         badSort.sort = "by_mood";
         SBOR_REQUIRE_ERROR(await(m_organizer.api->events(badSort)), ErrorCode::ValidationFailed, 422);
@@ -301,7 +320,8 @@ private slots:
         const QString eventId = QString::fromStdString(event->id);
         auto badType = freeType("Nothing");
         badType.currency = "XXX";
-        SBOR_REQUIRE_ERROR(await(m_organizer.api->createTicketType(eventId, badType)), ErrorCode::ValidationFailed, 422);
+        SBOR_REQUIRE_ERROR(await(m_organizer.api->createTicketType(eventId, badType)), ErrorCode::ValidationFailed,
+                           422);
         const auto type = await(m_organizer.api->createTicketType(eventId, freeType("Free entry", 3)));
         SBOR_REQUIRE_OK(type);
         QCOMPARE(type->available(), 3);
@@ -313,7 +333,8 @@ private slots:
         SBOR_REQUIRE_OK(raised);
         QCOMPARE(raised->quota, 4);
         changes.quota = -1;
-        SBOR_REQUIRE_ERROR(await(m_organizer.api->updateTicketType(QString::fromStdString(type->id), changes)), ErrorCode::ValidationFailed, 422);
+        SBOR_REQUIRE_ERROR(await(m_organizer.api->updateTicketType(QString::fromStdString(type->id), changes)),
+                           ErrorCode::ValidationFailed, 422);
         const auto types = await(m_buyer.api->ticketTypes(eventId));
         SBOR_REQUIRE_OK(types);
         QCOMPARE(int(types->size()), 1);
@@ -328,7 +349,8 @@ private slots:
         const auto replayed = await(m_buyer.api->placeOrder(request, key));
         SBOR_REQUIRE_OK(replayed);
         QCOMPARE(replayed->order.id, placed->order.id);
-        SBOR_REQUIRE_ERROR(await(m_buyer.api->placeOrder(orderFor(event->id, type->id, {"A", "B", "C"}))), ErrorCode::SoldOut, 409);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->placeOrder(orderFor(event->id, type->id, {"A", "B", "C"}))),
+                           ErrorCode::SoldOut, 409);
         m_eventId = eventId;
         m_typeId = QString::fromStdString(type->id);
         m_tickets = placed->tickets;
@@ -337,10 +359,12 @@ private slots:
         SBOR_REQUIRE_OK(order);
         QCOMPARE(order->items.at(0).quantity, 2);
         Person stranger = signUp("stranger");
-        SBOR_REQUIRE_ERROR(await(stranger.api->order(QString::fromStdString(placed->order.id))), ErrorCode::NotFound, 404);
+        SBOR_REQUIRE_ERROR(await(stranger.api->order(QString::fromStdString(placed->order.id))), ErrorCode::NotFound,
+                           404);
         const auto orders = await(m_buyer.api->orders());
         SBOR_REQUIRE_OK(orders);
-        QVERIFY(std::any_of(orders->items.begin(), orders->items.end(), [&](const wire::Order& o) { return o.id == placed->order.id; }));
+        QVERIFY(std::any_of(orders->items.begin(), orders->items.end(),
+                            [&](const wire::Order& o) { return o.id == placed->order.id; }));
         SBOR_REQUIRE_ERROR(await(m_buyer.api->orders("not-a-cursor")), ErrorCode::ValidationFailed, 422);
 
         // Tickets
@@ -348,7 +372,8 @@ private slots:
         const auto ticket = await(m_buyer.api->ticket(ticketId));
         SBOR_REQUIRE_OK(ticket);
         QCOMPARE(ticket->code, placed->tickets.at(0).code);
-        SBOR_REQUIRE_ERROR(await(m_organizer.api->ticket("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound, 404);
+        SBOR_REQUIRE_ERROR(await(m_organizer.api->ticket("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound,
+                           404);
         const auto mine = await(m_buyer.api->tickets({}, 1));
         SBOR_REQUIRE_OK(mine);
         QCOMPARE(int(mine->items.size()), 1);
@@ -363,7 +388,8 @@ private slots:
         const auto svg = await(m_buyer.api->ticketQrSvg(ticketId));
         SBOR_REQUIRE_OK(svg);
         QVERIFY(svg->contains("<svg"));
-        SBOR_REQUIRE_ERROR(await(m_organizer.api->ticketQrPng("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound, 404);
+        SBOR_REQUIRE_ERROR(await(m_organizer.api->ticketQrPng("00000000-0000-4000-8000-000000000000")),
+                           ErrorCode::NotFound, 404);
 
         wire::TicketChanges rename;
         rename.holderName = "Ольга Петрова";
@@ -384,12 +410,15 @@ private slots:
         const auto reissued = await(m_organizer.api->reissueTicket(ticketId));
         SBOR_REQUIRE_OK(reissued);
         QVERIFY(reissued->code != renamed->code);
-        SBOR_REQUIRE_ERROR(await(m_organizer.api->reissueTicket("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound, 404);
+        SBOR_REQUIRE_ERROR(await(m_organizer.api->reissueTicket("00000000-0000-4000-8000-000000000000")),
+                           ErrorCode::NotFound, 404);
         m_tickets[0] = *reissued;
 
         // A paid order is not cancelled here (refunds come with payments); an unpaid one is.
-        SBOR_REQUIRE_ERROR(await(m_buyer.api->cancelOrder(QString::fromStdString(placed->order.id))), ErrorCode::Conflict, 409);
-        const auto paidType = await(m_organizer.api->createTicketType(eventId, {"Paid", 90000, "RUB", 5, isoInDays(-1), isoInDays(0.4), 1, 10, true}));
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->cancelOrder(QString::fromStdString(placed->order.id))),
+                           ErrorCode::Conflict, 409);
+        const auto paidType = await(m_organizer.api->createTicketType(
+            eventId, {"Paid", 90000, "RUB", 5, isoInDays(-1), isoInDays(0.4), 1, 10, true}));
         SBOR_REQUIRE_OK(paidType);
         const auto pending = await(m_buyer.api->placeOrder(orderFor(event->id, paidType->id, {"Unpaid"})));
         SBOR_REQUIRE_OK(pending);
@@ -405,8 +434,10 @@ private slots:
     {
         QVERIFY(!m_eventId.isEmpty());
         wire::CheckInListDraft badList{"Main gate", {"not-a-type"}, false, false, std::nullopt, std::nullopt};
-        SBOR_REQUIRE_ERROR(await(m_organizer.api->createCheckInList(m_eventId, badList)), ErrorCode::ValidationFailed, 422);
-        const auto list = await(m_organizer.api->createCheckInList(m_eventId, {"Main gate", {}, false, true, std::nullopt, std::nullopt}));
+        SBOR_REQUIRE_ERROR(await(m_organizer.api->createCheckInList(m_eventId, badList)), ErrorCode::ValidationFailed,
+                           422);
+        const auto list = await(
+            m_organizer.api->createCheckInList(m_eventId, {"Main gate", {}, false, true, std::nullopt, std::nullopt}));
         SBOR_REQUIRE_OK(list);
         QVERIFY(list->exitsAllowed);
         const auto lists = await(m_organizer.api->checkInLists(m_eventId));
@@ -416,8 +447,9 @@ private slots:
         const QString listId = QString::fromStdString(list->id);
 
         // Enrollment: the organizer issues a code, a kiosk exchanges it for its token.
-        SBOR_REQUIRE_ERROR(await(m_organizer.api->createEnrollment(m_eventId, "00000000-0000-4000-8000-000000000000", "Gate A")),
-                           ErrorCode::ValidationFailed, 422);
+        SBOR_REQUIRE_ERROR(
+            await(m_organizer.api->createEnrollment(m_eventId, "00000000-0000-4000-8000-000000000000", "Gate A")),
+            ErrorCode::ValidationFailed, 422);
         const auto issued = await(m_organizer.api->createEnrollment(m_eventId, listId, "Gate A"));
         SBOR_REQUIRE_OK(issued);
         QCOMPARE(QUrl(QString::fromStdString(issued->server)).port(), int(m_server->port()));
@@ -434,26 +466,31 @@ private slots:
         QCOMPARE(enrolled->listId, list->id);
         QVERIFY(!enrolled->publicKeys.empty());
         QVERIFY(kioskClient->hasCredentials());
-        SBOR_REQUIRE_ERROR(await(kiosk.enrollDevice(QString::fromStdString(issued->code))), ErrorCode::Unauthorized, 401); // used once
+        SBOR_REQUIRE_ERROR(await(kiosk.enrollDevice(QString::fromStdString(issued->code))), ErrorCode::Unauthorized,
+                           401); // used once
 
         // The door
         const auto& first = m_tickets.at(0);
         const std::string scanId = "scan-" + sbor::client::newRequestKey().toStdString();
-        const auto admitted = await(kiosk.redeem({first.code, list->id, scanId, std::nullopt, wire::ScanKind::Entry, std::nullopt}));
+        const auto admitted = await(
+            kiosk.redeem({first.code, list->id, scanId, std::nullopt, wire::ScanKind::Entry, std::nullopt}));
         SBOR_REQUIRE_OK(admitted);
         QCOMPARE(admitted->result, std::string("ok"));
         QCOMPARE(admitted->ticket->holderName, first.holderName);
-        const auto again = await(kiosk.redeem({first.code, list->id, "scan-again-" + scanId, std::nullopt, wire::ScanKind::Entry, std::nullopt}));
+        const auto again = await(kiosk.redeem(
+            {first.code, list->id, "scan-again-" + scanId, std::nullopt, wire::ScanKind::Entry, std::nullopt}));
         SBOR_REQUIRE_OK(again);
         QCOMPARE(again->result, std::string("already_redeemed"));
         QVERIFY(again->previous);
         QCOMPARE(again->previous->deviceId.value_or(""), enrolled->deviceId);
         std::string forged = first.code;
         forged[forged.size() - 5] = forged[forged.size() - 5] == 'A' ? 'B' : 'A';
-        const auto refused = await(kiosk.redeem({forged, list->id, "scan-forged", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
+        const auto refused = await(
+            kiosk.redeem({forged, list->id, "scan-forged", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
         SBOR_REQUIRE_OK(refused);
         QCOMPARE(refused->result, std::string("invalid_signature"));
-        SBOR_REQUIRE_ERROR(await(kiosk.redeem({first.code, "not-a-list", "scan-x", std::nullopt, wire::ScanKind::Entry, std::nullopt})),
+        SBOR_REQUIRE_ERROR(await(kiosk.redeem({first.code, "not-a-list", "scan-x", std::nullopt, wire::ScanKind::Entry,
+                                               std::nullopt})),
                            ErrorCode::ValidationFailed, 422);
 
         const auto annulled = await(kiosk.annul(QString::fromStdString(scanId)));
@@ -465,7 +502,8 @@ private slots:
         SBOR_REQUIRE_OK(found);
         QCOMPARE(int(found->size()), 1);
         QVERIFY(!found->at(0).holderEmail); // a kiosk sees names, not addresses
-        const auto foundByOrganizer = await(m_organizer.api->searchDoor(listId, QString::fromStdString(m_tickets.at(1).holderName)));
+        const auto foundByOrganizer = await(
+            m_organizer.api->searchDoor(listId, QString::fromStdString(m_tickets.at(1).holderName)));
         SBOR_REQUIRE_OK(foundByOrganizer);
         QVERIFY(foundByOrganizer->at(0).holderEmail);
         SBOR_REQUIRE_ERROR(await(kiosk.searchDoor(listId, "x")), ErrorCode::ValidationFailed, 422);
@@ -476,10 +514,12 @@ private slots:
         const auto byCode = await(kiosk.checkInCode(QString::fromStdString(m_tickets.at(1).code), listId));
         SBOR_REQUIRE_OK(byCode);
         QCOMPARE(byCode->result, std::string("ok"));
-        SBOR_REQUIRE_ERROR(await(kiosk.checkInCode(QString::fromStdString(m_tickets.at(1).code), "nope")), ErrorCode::ValidationFailed, 422);
+        SBOR_REQUIRE_ERROR(await(kiosk.checkInCode(QString::fromStdString(m_tickets.at(1).code), "nope")),
+                           ErrorCode::ValidationFailed, 422);
 
         // Found by name, checked in by ticket id; a malformed id is refused, another event's is unknown.
-        wire::ScanSubmission picked{{}, list->id, "scan-picked", std::nullopt, wire::ScanKind::Exit, m_tickets.at(1).id};
+        wire::ScanSubmission picked{
+            {}, list->id, "scan-picked", std::nullopt, wire::ScanKind::Exit, m_tickets.at(1).id};
         const auto pickedOut = await(kiosk.redeem(picked));
         SBOR_REQUIRE_OK(pickedOut);
         QCOMPARE(pickedOut->result, std::string("ok"));
@@ -499,13 +539,16 @@ private slots:
         QCOMPARE(pickedIn->result, std::string("ok"));
 
         const std::string now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
-        const auto batch = await(kiosk.redeemBatch({{first.code, {}, "batch-1", now, wire::ScanKind::Entry, std::nullopt},
-                                                    {m_tickets.at(1).code, {}, "batch-2", now, wire::ScanKind::Exit, std::nullopt}}));
+        const auto batch = await(
+            kiosk.redeemBatch({{first.code, {}, "batch-1", now, wire::ScanKind::Entry, std::nullopt},
+                               {m_tickets.at(1).code, {}, "batch-2", now, wire::ScanKind::Exit, std::nullopt}}));
         SBOR_REQUIRE_OK(batch);
         QCOMPARE(int(batch->size()), 2);
         QCOMPARE(batch->at(0).result, std::string("ok"));
         QCOMPARE(batch->at(1).result, std::string("ok")); // the exit after the picked entry
-        SBOR_REQUIRE_ERROR(await(kiosk.redeemBatch({{first.code, {}, "batch-3", std::nullopt, wire::ScanKind::Entry, std::nullopt}})), ErrorCode::ValidationFailed, 422);
+        SBOR_REQUIRE_ERROR(
+            await(kiosk.redeemBatch({{first.code, {}, "batch-3", std::nullopt, wire::ScanKind::Entry, std::nullopt}})),
+            ErrorCode::ValidationFailed, 422);
 
         const auto page = await(kiosk.syncDoor({}, 1));
         SBOR_REQUIRE_OK(page);
@@ -514,7 +557,8 @@ private slots:
         QVERIFY(page->hasMore);
         QVERIFY(!page->publicKeys.empty());
         QCOMPARE(int(page->ticketTypes.size()), 2);
-        int tickets = int(page->tickets.size()), scans = int(page->scans.size()), revocations = int(page->revocations.size());
+        int tickets = int(page->tickets.size()), scans = int(page->scans.size()),
+            revocations = int(page->revocations.size());
         std::string cursor = page->nextCursor;
         for (bool more = page->hasMore; more;) {
             const auto next = await(kiosk.syncDoor(QString::fromStdString(cursor), 100));
@@ -536,7 +580,8 @@ private slots:
         QCOMPARE(stats->eventId, m_eventId.toStdString());
         QCOMPARE(int(stats->lists.size()), 1);
         QCOMPARE(stats->lists.at(0).exits, 2);
-        QVERIFY(std::any_of(stats->scanners.begin(), stats->scanners.end(), [&](const wire::ScannerCheckIns& s) { return s.device; }));
+        QVERIFY(std::any_of(stats->scanners.begin(), stats->scanners.end(),
+                            [&](const wire::ScannerCheckIns& s) { return s.device; }));
         SBOR_REQUIRE_ERROR(await(kiosk.eventStatistics(m_eventId)), ErrorCode::Forbidden, 403);
 
         const auto devices = await(m_organizer.api->devices(m_eventId));
@@ -547,7 +592,8 @@ private slots:
         const auto revoked = await(m_organizer.api->revokeDevice(QString::fromStdString(enrolled->deviceId)));
         SBOR_REQUIRE_OK(revoked);
         QVERIFY(revoked->revokedAt);
-        SBOR_REQUIRE_ERROR(await(m_organizer.api->revokeDevice("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound, 404);
+        SBOR_REQUIRE_ERROR(await(m_organizer.api->revokeDevice("00000000-0000-4000-8000-000000000000")),
+                           ErrorCode::NotFound, 404);
         // A revoked device is refused, and its token is not something to refresh.
         QTRY_VERIFY_WITH_TIMEOUT(!await(kiosk.syncDoor()).ok(), 5000);
         const auto afterRevoke = await(kiosk.syncDoor());
@@ -559,21 +605,25 @@ private slots:
     {
         // The buyer's purchases became in-app notifications (asynchronously, through the bus).
         std::optional<sbor::client::ApiResult<wire::Page<wire::Notification>>> page;
-        QTRY_VERIFY_WITH_TIMEOUT((page.emplace(await(m_buyer.api->notifications({}, 50))), page->ok() && !(*page)->items.empty()), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (page.emplace(await(m_buyer.api->notifications({}, 50))), page->ok() && !(*page)->items.empty()), 15000);
         const auto first = (*page)->items.front();
         const auto read = await(m_buyer.api->notification(QString::fromStdString(first.id)));
         SBOR_REQUIRE_OK(read);
         QCOMPARE(read->title, first.title);
-        SBOR_REQUIRE_ERROR(await(m_organizer.api->notification(QString::fromStdString(first.id))), ErrorCode::NotFound, 404);
+        SBOR_REQUIRE_ERROR(await(m_organizer.api->notification(QString::fromStdString(first.id))), ErrorCode::NotFound,
+                           404);
         const auto marked = await(m_buyer.api->markNotificationRead(QString::fromStdString(first.id)));
         SBOR_REQUIRE_OK(marked);
         QVERIFY(marked->readAt);
-        SBOR_REQUIRE_ERROR(await(m_buyer.api->markNotificationRead("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound, 404);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->markNotificationRead("00000000-0000-4000-8000-000000000000")),
+                           ErrorCode::NotFound, 404);
         // The purchase's other notifications may still be arriving: marking all read leaves none
         // unread once they have (each round marks what has come so far).
         std::optional<sbor::client::ApiResult<wire::Page<wire::Notification>>> unread;
         QTRY_VERIFY_WITH_TIMEOUT(await(m_buyer.api->markAllNotificationsRead()).ok() &&
-                                     (unread.emplace(await(m_buyer.api->notifications({}, 50, true))), unread->ok()) && (*unread)->items.empty(),
+                                     (unread.emplace(await(m_buyer.api->notifications({}, 50, true))), unread->ok()) &&
+                                     (*unread)->items.empty(),
                                  10000);
         SBOR_REQUIRE_ERROR(await(m_buyer.api->notifications({}, 5000)), ErrorCode::ValidationFailed, 422);
 
@@ -587,7 +637,8 @@ private slots:
         QVERIFY(changed->wants.at("email").at("ticket.checkin"));
         wire::NotificationPreferences unknown;
         unknown.wants["pigeon"]["ticket.checkin"] = true;
-        SBOR_REQUIRE_ERROR(await(m_buyer.api->changeNotificationPreferences(unknown)), ErrorCode::ValidationFailed, 422);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->changeNotificationPreferences(unknown)), ErrorCode::ValidationFailed,
+                           422);
     }
 
     void pagedListModelWalksTheCursor()
@@ -625,7 +676,8 @@ private slots:
         // An error is shown, not thrown; reload starts over.
         PagedListModel failing({"id"}, "id");
         SborApi* buyer = m_buyer.api.get();
-        failing.setSource(PagedListModel::sourceOf<wire::Order>([buyer](const QString&) { return buyer->orders("bad-cursor"); }));
+        failing.setSource(
+            PagedListModel::sourceOf<wire::Order>([buyer](const QString&) { return buyer->orders("bad-cursor"); }));
         QTRY_VERIFY(!failing.errorText().isEmpty());
         QCOMPARE(failing.lastError()->error.code, ErrorCode::ValidationFailed);
         QCOMPARE(failing.count(), 0);
@@ -646,17 +698,20 @@ private slots:
         SBOR_REQUIRE_ERROR(await(api.notifications()), ErrorCode::Unauthorized, 401);
         SBOR_REQUIRE_ERROR(await(api.notificationPreferences()), ErrorCode::Unauthorized, 401);
         SBOR_REQUIRE_ERROR(await(api.markAllNotificationsRead()), ErrorCode::Unauthorized, 401);
-        SBOR_REQUIRE_ERROR(await(api.placeOrder({"00000000-0000-4000-8000-000000000000", {}})), ErrorCode::Unauthorized, 401);
+        SBOR_REQUIRE_ERROR(await(api.placeOrder({"00000000-0000-4000-8000-000000000000", {}})), ErrorCode::Unauthorized,
+                           401);
         SBOR_REQUIRE_ERROR(await(api.createEvent(draft("Nobody's"))), ErrorCode::Unauthorized, 401);
         SBOR_REQUIRE_ERROR(await(api.validateCode("ABC")), ErrorCode::Unauthorized, 401);
         // Public reads work without a token; unknown ids are 404, not 500.
         SBOR_REQUIRE_OK(await(api.categories()));
         SBOR_REQUIRE_ERROR(await(api.ticketTypes("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound, 404);
         SBOR_REQUIRE_ERROR(await(api.schedule("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound, 404);
-        SBOR_REQUIRE_ERROR(await(m_buyer.api->ticketQrSvg("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound, 404);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->ticketQrSvg("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound,
+                           404);
         SBOR_REQUIRE_ERROR(await(m_organizer.api->validateCode("ABC", "not-a-list")), ErrorCode::ValidationFailed, 422);
         SBOR_REQUIRE_ERROR(await(m_buyer.api->tickets("not-a-cursor")), ErrorCode::ValidationFailed, 422);
-        SBOR_REQUIRE_ERROR(await(m_buyer.api->updateTicketType("00000000-0000-4000-8000-000000000000", {})), ErrorCode::Forbidden, 403);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->updateTicketType("00000000-0000-4000-8000-000000000000", {})),
+                           ErrorCode::Forbidden, 403);
     }
 
     void deletingTheAccount()

@@ -34,7 +34,8 @@ private slots:
                 for (double blur : {0.0, 1.0})
                     for (double noise : {0.0, 12.0})
                         if (module > 3 || blur == 0) // 3-pixel modules blur into each other: sharp ones only
-                            QTest::addRow("m%d r%g b%g n%g", module, rotation, blur, noise) << module << rotation << blur << noise;
+                            QTest::addRow("m%d r%g b%g n%g", module, rotation, blur, noise)
+                                << module << rotation << blur << noise;
     }
 
     void readsAtEverySizeTurnAndMildDamage()

@@ -26,7 +26,10 @@ const std::string kStanding = "a0b1c2d3-e4f5-4a6b-8c7d-8e9fa0b1c2d3";
 const std::string kVip = "b0b1c2d3-e4f5-4a6b-8c7d-8e9fa0b1c2d3";
 const std::string kDevice = "dddddddd-0b7d-4e55-9c1a-3d2f4b5a6c7d";
 
-std::string ticketId(int n) { return QStringLiteral("11111111-2222-4333-8444-%1").arg(n, 12, 10, QChar('0')).toStdString(); }
+std::string ticketId(int n)
+{
+    return QStringLiteral("11111111-2222-4333-8444-%1").arg(n, 12, 10, QChar('0')).toStdString();
+}
 
 struct Keys {
     SigningPublicKey publicKey{};
@@ -51,8 +54,9 @@ public:
 private:
     Keys m_keys;
 
-    std::string code(int ticket, const std::string& type = kStanding, const std::string& event = kEvent, const Keys* keys = nullptr,
-                     std::int64_t fromOffsetSeconds = -3600, std::int64_t untilOffsetSeconds = 3600)
+    std::string code(int ticket, const std::string& type = kStanding, const std::string& event = kEvent,
+                     const Keys* keys = nullptr, std::int64_t fromOffsetSeconds = -3600,
+                     std::int64_t untilOffsetSeconds = 3600)
     {
         TicketCodeFields fields;
         fields.keyId = 1;
@@ -71,11 +75,14 @@ private:
         page.eventId = kEvent;
         page.publicKeys = {{1, publicKeyHex(m_keys.publicKey)}};
         page.ticketTypes = {{kStanding, "Standing"}, {kVip, "VIP"}};
-        page.list = wire::CheckInList{kList, kEvent, "Main entrance", std::move(types), multiEntry, exitsAllowed, std::nullopt, std::nullopt, "2026-01-01T00:00:00Z"};
+        page.list = wire::CheckInList{kList,        kEvent,       "Main entrance", std::move(types),      multiEntry,
+                                      exitsAllowed, std::nullopt, std::nullopt,    "2026-01-01T00:00:00Z"};
         for (int n = 1; n <= 6; ++n)
-            page.tickets.push_back({ticketId(n), n == 6 ? kVip : kStanding, "Guest " + std::to_string(n), n == 4 ? "cancelled" : "valid", n == 3});
+            page.tickets.push_back({ticketId(n), n == 6 ? kVip : kStanding, "Guest " + std::to_string(n),
+                                    n == 4 ? "cancelled" : "valid", n == 3});
         page.revocations = {{code(5), ticketId(5), "reissued"}};
-        page.scans = {{"earlier-1", ticketId(2), kList, wire::ScanKind::Entry, formatRfc3339(now() - 600000000), std::string("other-device"), false}};
+        page.scans = {{"earlier-1", ticketId(2), kList, wire::ScanKind::Entry, formatRfc3339(now() - 600000000),
+                       std::string("other-device"), false}};
         page.nextCursor = "cursor-1";
         return page;
     }
@@ -88,7 +95,8 @@ private:
 
     void admit(DoorStore& store, int ticket, const std::string& scanId, wire::ScanKind kind = wire::ScanKind::Entry)
     {
-        QVERIFY(store.enqueue(QueuedScan{{code(ticket), kList, scanId, formatRfc3339(now()), kind, std::nullopt}, ticketId(ticket), "ok"}));
+        QVERIFY(store.enqueue(QueuedScan{
+            {code(ticket), kList, scanId, formatRfc3339(now()), kind, std::nullopt}, ticketId(ticket), "ok"}));
     }
 
 private slots:
@@ -105,7 +113,7 @@ private slots:
 
         QCOMPARE(judge(store, code(1)), std::string("ok"));
         QCOMPARE(judge(store, QString::fromStdString(code(1)).toLower().toStdString()), std::string("ok")); // Caps Lock
-        QCOMPARE(judge(store, code(2)), std::string("already_redeemed"));                                   // in, elsewhere
+        QCOMPARE(judge(store, code(2)), std::string("already_redeemed")); // in, elsewhere
         QCOMPARE(judge(store, code(3)), std::string("blocked"));
         QCOMPARE(judge(store, code(4)), std::string("cancelled"));
         QCOMPARE(judge(store, code(5)), std::string("revoked"));
@@ -177,7 +185,8 @@ private slots:
         // A ticket the copy does not know yet is judged by the type its code names.
         QCOMPARE(judge(store, code(43, kVip)), std::string("ok"));
         QCOMPARE(judge(store, code(44, kStanding)), std::string("not_allowed_on_list"));
-        QCOMPARE(judge(store, code(6, kVip), wire::ScanKind::Exit), std::string("not_allowed_on_list")); // no exits here
+        QCOMPARE(judge(store, code(6, kVip), wire::ScanKind::Exit),
+                 std::string("not_allowed_on_list")); // no exits here
         QCOMPARE(store.counts().expected, 1);
 
         QVERIFY(store.apply(page(true, false)));
@@ -191,13 +200,18 @@ private slots:
         DoorStore store(dir.filePath("door.sqlite"));
         QVERIFY(store.apply(page()));
         std::optional<wire::TicketSummary> ticket;
-        QCOMPARE(judgeScan(store.factsForTicket(ticketId(1), wire::ScanKind::Entry, now(), kDevice, &ticket)).result, std::string("ok"));
+        QCOMPARE(judgeScan(store.factsForTicket(ticketId(1), wire::ScanKind::Entry, now(), kDevice, &ticket)).result,
+                 std::string("ok"));
         QCOMPARE(ticket->holderName, std::string("Guest 1"));
-        QCOMPARE(judgeScan(store.factsForTicket(ticketId(2), wire::ScanKind::Entry, now(), kDevice, &ticket)).result, std::string("already_redeemed"));
-        QCOMPARE(judgeScan(store.factsForTicket(ticketId(3), wire::ScanKind::Entry, now(), kDevice, &ticket)).result, std::string("blocked"));
-        QCOMPARE(judgeScan(store.factsForTicket(ticketId(99), wire::ScanKind::Entry, now(), kDevice, &ticket)).result, std::string("unknown_ticket"));
+        QCOMPARE(judgeScan(store.factsForTicket(ticketId(2), wire::ScanKind::Entry, now(), kDevice, &ticket)).result,
+                 std::string("already_redeemed"));
+        QCOMPARE(judgeScan(store.factsForTicket(ticketId(3), wire::ScanKind::Entry, now(), kDevice, &ticket)).result,
+                 std::string("blocked"));
+        QCOMPARE(judgeScan(store.factsForTicket(ticketId(99), wire::ScanKind::Entry, now(), kDevice, &ticket)).result,
+                 std::string("unknown_ticket"));
         // A queued pick carries the ticket id, not a code, through a reopen.
-        QVERIFY(store.enqueue(QueuedScan{{"", kList, "pick-1", formatRfc3339(now()), wire::ScanKind::Entry, ticketId(1)}, ticketId(1), "ok"}));
+        QVERIFY(store.enqueue(QueuedScan{
+            {"", kList, "pick-1", formatRfc3339(now()), wire::ScanKind::Entry, ticketId(1)}, ticketId(1), "ok"}));
         const auto queued = store.queued();
         QCOMPARE(queued.at(0).scan.ticketId.value_or(""), ticketId(1));
         QCOMPARE(wire::toJson(queued.at(0).scan).value("ticket_id", ""), ticketId(1));

@@ -17,9 +17,10 @@ private slots:
         QTemporaryFile first, second;
         QVERIFY(first.open() && second.open());
         QString error;
-        const auto options = parseKioskOptions({"sbor-kiosk", "--server", "http://door.local:8080", "--enroll", "ABCD-1234", "--pin", "2468",
-                                                "--scan-file", first.fileName(), "--scan-file", second.fileName(), "--windowed", "--size",
-                                                "1920x1080", "--language", "ru"},
+        const auto options = parseKioskOptions({"sbor-kiosk", "--server", "http://door.local:8080", "--enroll",
+                                                "ABCD-1234", "--pin", "2468", "--scan-file", first.fileName(),
+                                                "--scan-file", second.fileName(), "--windowed", "--size", "1920x1080",
+                                                "--language", "ru"},
                                                &error);
         QVERIFY2(options, qPrintable(error));
         QCOMPARE(options->server, QStringLiteral("http://door.local:8080"));
@@ -36,7 +37,8 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("enroll without server") << QStringList{"--enroll", "X"} << "--server";
-        QTest::newRow("missing file") << QStringList{"--scan-file", "/nonexistent/ticket.png"} << "/nonexistent/ticket.png";
+        QTest::newRow("missing file") << QStringList{"--scan-file", "/nonexistent/ticket.png"}
+                                      << "/nonexistent/ticket.png";
         QTest::newRow("bad size") << QStringList{"--size", "huge"} << "--size";
         QTest::newRow("tiny size") << QStringList{"--size", "10x10"} << "--size";
         QTest::newRow("language") << QStringList{"--language", "de"} << "--language";

@@ -9,9 +9,9 @@ class TestCommandLine : public QObject {
 private slots:
     void flagsMapToConfigurationKeys()
     {
-        const auto line = parseCommandLine({"--http", "0.0.0.0:9000", "--db-url=postgresql://x/y", "--target", "auth,events",
-                                            "--data-dir", "/srv/sbor", "--live", ":9001", "--log-level", "debug",
-                                            "--config", "/etc/sbor.yml"});
+        const auto line = parseCommandLine({"--http", "0.0.0.0:9000", "--db-url=postgresql://x/y", "--target",
+                                            "auth,events", "--data-dir", "/srv/sbor", "--live", ":9001", "--log-level",
+                                            "debug", "--config", "/etc/sbor.yml"});
         QVERIFY2(line.problem.empty(), line.problem.c_str());
         QCOMPARE(QString::fromStdString(line.settings.at("http.listen")), QStringLiteral("0.0.0.0:9000"));
         QCOMPARE(QString::fromStdString(line.settings.at("database.url")), QStringLiteral("postgresql://x/y"));
@@ -34,8 +34,9 @@ private slots:
     void usageDocumentsTheContract()
     {
         const QString usage = QString::fromStdString(usageText());
-        for (const char* flag : {"--config FILE", "--data-dir DIR", "--db-url URL", "--http HOST:PORT", "--live HOST:PORT",
-                                 "--target LIST", "--list-targets", "--log-level L", "127.0.0.1:8080", "127.0.0.1:8081"})
+        for (const char* flag :
+             {"--config FILE", "--data-dir DIR", "--db-url URL", "--http HOST:PORT", "--live HOST:PORT",
+              "--target LIST", "--list-targets", "--log-level L", "127.0.0.1:8080", "127.0.0.1:8081"})
             QVERIFY2(usage.contains(flag), flag);
     }
 };

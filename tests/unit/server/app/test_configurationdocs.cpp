@@ -58,7 +58,8 @@ private slots:
             const auto row = documented.find(key);
             QVERIFY2(row != documented.end(), qPrintable("not in docs/configuration.md: " + key));
             QVERIFY2(defaultMatches(spec.defaultValue, row->second.defaultValue),
-                     qPrintable(key + ": the default is " + QString::fromStdString(spec.defaultValue) + ", the docs say " + row->second.defaultValue));
+                     qPrintable(key + ": the default is " + QString::fromStdString(spec.defaultValue) +
+                                ", the docs say " + row->second.defaultValue));
             QCOMPARE(row->second.description, QString::fromStdString(spec.help));
         }
         for (const auto& [key, row] : documented)

@@ -24,7 +24,7 @@ private slots:
         for (const auto& name : *targets)
             services.push_back(catalog.find(name)->create());
 
-        Config config(builtinConfigSchema()); // debug routes off, as in production
+        Config config(builtinConfigSchema());           // debug routes off, as in production
         db::ConnectionPool pool({"host=/nonexistent"}); // connects lazily: never used here
         MetricsRegistry metrics;
         ServerState state;
@@ -62,7 +62,8 @@ private slots:
                 continue;
             const bool documentedAsSecured = operation->contains("security");
             const bool secured = route.access.kind != access::Access::Kind::Anyone;
-            QVERIFY2(documentedAsSecured == secured, (route.method + " " + route.pattern + " needs " + route.access.describe()).c_str());
+            QVERIFY2(documentedAsSecured == secured,
+                     (route.method + " " + route.pattern + " needs " + route.access.describe()).c_str());
         }
         for (const auto& operation : documented)
             QVERIFY2(registered.count(operation), ("documented but not registered: " + operation).c_str());
@@ -107,7 +108,8 @@ private slots:
     void errorSchemaListsEveryCode()
     {
         const nlohmann::json document = buildOpenApiDocument({}, "test");
-        const auto codes = document["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]["enum"];
+        const auto codes =
+            document["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]["enum"];
         QVERIFY(std::find(codes.begin(), codes.end(), "validation_failed") != codes.end());
         QVERIFY(std::find(codes.begin(), codes.end(), "request_timeout") != codes.end());
     }

@@ -40,10 +40,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_database.query("CREATE SCHEMA shop; CREATE TABLE shop.outbox (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), sequence bigserial NOT NULL UNIQUE, "
-                         "aggregatetype text NOT NULL, aggregateid text NOT NULL, type text NOT NULL, payload jsonb NOT NULL, trace_id text, "
-                         "occurred_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz); " +
-                         bus::createInboxSql("shop") + "; CREATE TABLE shop.effects (message_id uuid, n int); SELECT 1");
+        m_database.query(
+            "CREATE SCHEMA shop; CREATE TABLE shop.outbox (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), sequence bigserial NOT NULL UNIQUE, "
+            "aggregatetype text NOT NULL, aggregateid text NOT NULL, type text NOT NULL, payload jsonb NOT NULL, trace_id text, "
+            "occurred_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz); " +
+            bus::createInboxSql("shop") + "; CREATE TABLE shop.effects (message_id uuid, n int); SELECT 1");
         QVERIFY(!settings().brokers.empty());
     }
 
@@ -75,8 +76,10 @@ private slots:
         QCOMPARE(deliveries->load(), 10); // not the first 60 again: the group's offsets were stored
         QCOMPARE(m_database.query("SELECT count(DISTINCT message_id) FROM shop.effects"), std::string("40"));
         // Per key (one aggregate here) in commit order.
-        QCOMPARE(m_database.query("SELECT bool_and(ordered) FROM (SELECT n >= lag(n, 1, -1) OVER (ORDER BY e.ctid) AS ordered FROM shop.effects e) o"),
-                 std::string("t"));
+        QCOMPARE(
+            m_database.query(
+                "SELECT bool_and(ordered) FROM (SELECT n >= lag(n, 1, -1) OVER (ORDER BY e.ctid) AS ordered FROM shop.effects e) o"),
+            std::string("t"));
     }
 
     void aServerRelaysItsOutboxToKafka()
@@ -85,16 +88,18 @@ private slots:
         // the envelope and the request's trace id.
         TestDatabase database;
         QVERIFY2(database.valid(), database.problem().c_str());
-        auto server = TestServer::startOn(database.url(), {{"SBOR_KAFKA_BROKERS", QString::fromStdString(settings().brokers)}});
+        auto server = TestServer::startOn(database.url(),
+                                          {{"SBOR_KAFKA_BROKERS", QString::fromStdString(settings().brokers)}});
         QVERIFY(server);
         bus::KafkaBus kafka(settings());
         std::mutex mutex;
         std::vector<bus::Message> users;
-        kafka.subscribe("watch-users-" + std::to_string(QDateTime::currentMSecsSinceEpoch()), {"users"}, [&](const bus::Message& message) {
-            std::lock_guard lock(mutex);
-            users.push_back(message);
-            return true;
-        });
+        kafka.subscribe("watch-users-" + std::to_string(QDateTime::currentMSecsSinceEpoch()), {"users"},
+                        [&](const bus::Message& message) {
+                            std::lock_guard lock(mutex);
+                            users.push_back(message);
+                            return true;
+                        });
         HttpClient client;
         AuthApi api(*server, client);
         const QString email = uniqueEmail("kafka");
@@ -131,7 +136,8 @@ private:
     }
 
     // Returns how many messages the subscription has been handed.
-    static std::shared_ptr<std::atomic<int>> subscribe(bus::KafkaBus& kafka, db::ConnectionPool& pool, const std::string& group)
+    static std::shared_ptr<std::atomic<int>> subscribe(bus::KafkaBus& kafka, db::ConnectionPool& pool,
+                                                       const std::string& group)
     {
         auto deliveries = std::make_shared<std::atomic<int>>(0);
         kafka.subscribe(group, {"orders"}, [&pool, deliveries](const bus::Message& message) {

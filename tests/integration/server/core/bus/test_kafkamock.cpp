@@ -57,9 +57,10 @@ private slots:
         for (int i = 0; i < perKey; ++i) {
             for (int k = 0; k < keys; ++k) {
                 const std::string key = "k" + std::to_string(k), value = std::to_string(i);
-                QCOMPARE(rd_kafka_producev(producer, RD_KAFKA_V_TOPIC("sbor.selftest"), RD_KAFKA_V_KEY(key.data(), key.size()),
-                                           RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                                           RD_KAFKA_V_END),
+                QCOMPARE(rd_kafka_producev(producer, RD_KAFKA_V_TOPIC("sbor.selftest"),
+                                           RD_KAFKA_V_KEY(key.data(), key.size()),
+                                           RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
+                                           RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END),
                          RD_KAFKA_RESP_ERR_NO_ERROR);
             }
             rd_kafka_poll(producer, 0);
@@ -98,7 +99,8 @@ private slots:
                 ++received;
                 // Handled: only now may the group's position move past it.
                 rd_kafka_topic_partition_list_t* position = rd_kafka_topic_partition_list_new(1);
-                rd_kafka_topic_partition_list_add(position, rd_kafka_topic_name(message->rkt), message->partition)->offset = message->offset + 1;
+                rd_kafka_topic_partition_list_add(position, rd_kafka_topic_name(message->rkt), message->partition)
+                    ->offset = message->offset + 1;
                 QCOMPARE(rd_kafka_offsets_store(consumer, position), RD_KAFKA_RESP_ERR_NO_ERROR);
                 rd_kafka_topic_partition_list_destroy(position);
             }

@@ -46,9 +46,10 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_database.query("CREATE SCHEMA shop; CREATE TABLE shop.outbox (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), sequence bigserial NOT NULL UNIQUE, "
-                         "aggregatetype text NOT NULL, aggregateid text NOT NULL, type text NOT NULL, payload jsonb NOT NULL, trace_id text, "
-                         "occurred_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz); SELECT 1");
+        m_database.query(
+            "CREATE SCHEMA shop; CREATE TABLE shop.outbox (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), sequence bigserial NOT NULL UNIQUE, "
+            "aggregatetype text NOT NULL, aggregateid text NOT NULL, type text NOT NULL, payload jsonb NOT NULL, trace_id text, "
+            "occurred_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz); SELECT 1");
     }
 
     void committedRowsGoOutInOrderOnce()
@@ -98,11 +99,14 @@ private slots:
             return true;
         });
         Received live;
-        eventBus.subscribe("live", {"orders"}, [&](const bus::Message& message) {
-            std::lock_guard lock(live.mutex);
-            live.messages.push_back(message);
-            return true;
-        }, bus::Delivery::Live);
+        eventBus.subscribe(
+            "live", {"orders"},
+            [&](const bus::Message& message) {
+                std::lock_guard lock(live.mutex);
+                live.messages.push_back(message);
+                return true;
+            },
+            bus::Delivery::Live);
         bus::OutboxRelay relay(pool, "shop", eventBus);
         append(pool, 2, "a");
         QCOMPARE(relay.relayOnce(), 2);
@@ -114,7 +118,8 @@ private slots:
         QCOMPARE(m_database.query("SELECT count(*) FROM shop.outbox WHERE published_at IS NULL"), std::string("5"));
         stuck = false;
         QTRY_COMPARE(durable.load(), 5);
-        QTRY_VERIFY((relay.relayOnce(), m_database.query("SELECT count(*) FROM shop.outbox WHERE published_at IS NULL") == "0"));
+        QTRY_VERIFY((relay.relayOnce(),
+                     m_database.query("SELECT count(*) FROM shop.outbox WHERE published_at IS NULL") == "0"));
         QCOMPARE(live.size(), std::size_t(5));
         eventBus.stop();
         m_database.query("DELETE FROM shop.outbox RETURNING 1");
@@ -169,7 +174,8 @@ private slots:
         for (const auto& message : received.messages)
             ids.push_back(message.id);
         std::vector<std::string> sequenceOrder;
-        const std::string listed = m_database.query("SELECT string_agg(id::text, ',' ORDER BY sequence) FROM shop.outbox");
+        const std::string listed = m_database.query(
+            "SELECT string_agg(id::text, ',' ORDER BY sequence) FROM shop.outbox");
         QCOMPARE(QString::fromStdString(listed).split(',').size(), 200);
         std::string joined;
         for (std::size_t i = 0; i < ids.size(); ++i)
@@ -183,7 +189,8 @@ private slots:
     {
         // Relayed twice (a crash between publishing and marking sent), consumed once.
         db::ConnectionPool pool(db::PoolOptions{m_database.connectionString(), 4});
-        m_database.query(bus::createInboxSql("shop") + "; CREATE TABLE shop.effects (message_id uuid, n int); SELECT 1");
+        m_database.query(bus::createInboxSql("shop") +
+                         "; CREATE TABLE shop.effects (message_id uuid, n int); SELECT 1");
         append(pool, 3, "inbox");
         bus::InProcessBus eventBus;
         std::atomic<int> deliveries = 0;
@@ -202,7 +209,8 @@ private slots:
         QCOMPARE(relay.relayOnce(), 3);
         QTRY_COMPARE(deliveries.load(), 3);
         // Confirmed by the consumer: the next round marks them sent.
-        QTRY_VERIFY((relay.relayOnce(), m_database.query("SELECT count(*) FROM shop.outbox WHERE published_at IS NULL") == "0"));
+        QTRY_VERIFY((relay.relayOnce(),
+                     m_database.query("SELECT count(*) FROM shop.outbox WHERE published_at IS NULL") == "0"));
         QCOMPARE(relay.inFlight(), std::size_t(0));
         m_database.query("UPDATE shop.outbox SET published_at = NULL RETURNING 1"); // the mark was lost
         QCOMPARE(relay.relayOnce(), 3);

@@ -17,7 +17,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_database.query("CREATE TABLE rows (id int PRIMARY KEY, value int NOT NULL); INSERT INTO rows VALUES (1, 0), (2, 0) RETURNING 1");
+        m_database.query(
+            "CREATE TABLE rows (id int PRIMARY KEY, value int NOT NULL); INSERT INTO rows VALUES (1, 0), (2, 0) RETURNING 1");
     }
 
     void deadlockBecomesARetryableWriteConflict()
@@ -52,7 +53,10 @@ private slots:
         // The winner's two updates stand, the loser's are gone entirely.
         QCOMPARE(m_database.query("SELECT sum(value) FROM rows"), std::string("2"));
         // The connection that lost the deadlock is usable again.
-        QCOMPARE(pool.run([](pqxx::connection& connection) { return pqxx::nontransaction(connection).exec1("SELECT 7")[0].as<int>(); }), 7);
+        QCOMPARE(pool.run([](pqxx::connection& connection) {
+            return pqxx::nontransaction(connection).exec1("SELECT 7")[0].as<int>();
+        }),
+                 7);
     }
 
     void statementTimeoutBecomesRequestTimeout()

@@ -129,7 +129,8 @@ private slots:
         RawConnection connection;
         QVERIFY(connection.open(m_port));
         connection.send("GET /api/v1/events/" + QByteArray(20000, 'a'));
-        const RawAnswer answer = connection.read(5000, [](const QByteArray& bytes) { return bytes.contains("\r\n\r\n"); });
+        const RawAnswer answer = connection.read(5000,
+                                                 [](const QByteArray& bytes) { return bytes.contains("\r\n\r\n"); });
         QCOMPARE(answer.status(), 414);
         // The rest of the line is never waited for: the answer came while the line was unfinished.
         const RawAnswer rest = connection.readResponse(3000);
@@ -138,7 +139,8 @@ private slots:
 
     void largeOrManyHeadersAre431()
     {
-        const RawAnswer large = exchange(m_port, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(40000, 'b') + "\r\n\r\n");
+        const RawAnswer large = exchange(
+            m_port, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(40000, 'b') + "\r\n\r\n");
         QCOMPARE(large.status(), 431);
         QCOMPARE(large.errorCode(), QStringLiteral("headers_too_large"));
         QByteArray many = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
@@ -146,21 +148,26 @@ private slots:
             many += "X-H" + QByteArray::number(i) + ": v\r\n";
         const RawAnswer counted = exchange(m_port, many + "\r\n");
         QCOMPARE(counted.status(), 431);
-        QCOMPARE(exchange(m_port, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Fine: " + QByteArray(4000, 'f') + "\r\n\r\n").status(), 200);
+        QCOMPARE(exchange(m_port, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Fine: " + QByteArray(4000, 'f') + "\r\n\r\n")
+                     .status(),
+                 200);
     }
 
     void aTooLargeBodyIs413BeforeItIsSent()
     {
         // Nothing of the gigabyte is sent: the answer comes from the declared length alone.
-        const RawAnswer declared = exchange(m_port, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                                    "Content-Length: 1073741824\r\n\r\n");
+        const RawAnswer declared = exchange(
+            m_port,
+            "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            "Content-Length: 1073741824\r\n\r\n");
         QCOMPARE(declared.status(), 413);
         QCOMPARE(declared.errorCode(), QStringLiteral("payload_too_large"));
         QCOMPARE(declared.header("connection").toLower(), QByteArray("close"));
         // Chunked: refused once the chunks pass the limit, long before the client is done.
         RawConnection chunked;
         QVERIFY(chunked.open(m_port));
-        chunked.send("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+        chunked.send(
+            "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
         const QByteArray chunk = QByteArray::number(64 * 1024, 16) + "\r\n" + QByteArray(64 * 1024, 'c') + "\r\n";
         RawAnswer answer;
         for (int i = 0; i < 64 && answer.status() == 0; ++i) { // up to 4 MiB
@@ -178,9 +185,11 @@ private slots:
         const QByteArray piece(64 * 1024, ' ');
         const QByteArray head = "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
         const QByteArray json = piece + piece + piece + "{}"; // 192 KiB of JSON: whitespace and an empty object
-        const RawAnswer declared = exchange(m_port, head + "Content-Length: " + QByteArray::number(json.size()) + "\r\n\r\n" + json);
+        const RawAnswer declared = exchange(
+            m_port, head + "Content-Length: " + QByteArray::number(json.size()) + "\r\n\r\n" + json);
         QVERIFY2(declared.status() != 413 && declared.status() != 0, declared.bytes.left(300).constData());
-        QCOMPARE(declared.errorCode(), QStringLiteral("validation_failed")); // read and decoded: email and password are missing
+        QCOMPARE(declared.errorCode(),
+                 QStringLiteral("validation_failed")); // read and decoded: email and password are missing
         QByteArray chunked = head + "Transfer-Encoding: chunked\r\n\r\n";
         for (const QByteArray& part : {piece, piece, piece, QByteArray("{}")})
             chunked += QByteArray::number(part.size(), 16) + "\r\n" + part + "\r\n";
@@ -212,7 +221,8 @@ private slots:
     {
         RawConnection stalled;
         QVERIFY(stalled.open(m_port));
-        stalled.send("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"email\"");
+        stalled.send(
+            "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"email\"");
         QElapsedTimer clock;
         clock.start();
         const RawAnswer answer = stalled.read(5000);
@@ -239,12 +249,14 @@ private slots:
         RawConnection connection;
         QVERIFY(connection.open(m_port));
         connection.send("HEAD /api/v1/version HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
-        const RawAnswer both = connection.read(3000, [](const QByteArray& bytes) { return bytes.count("HTTP/1.1 200") == 2 && bytes.endsWith("}"); });
+        const RawAnswer both = connection.read(
+            3000, [](const QByteArray& bytes) { return bytes.count("HTTP/1.1 200") == 2 && bytes.endsWith("}"); });
         QVERIFY2(both.bytes.startsWith("HTTP/1.1 200"), both.bytes.constData());
         QCOMPARE(both.header("content-length"), get.header("content-length")); // GET's length...
         const qsizetype second = both.bytes.indexOf("HTTP/1.1 200", 10);
         QVERIFY2(second > 0, both.bytes.constData());
-        QVERIFY2(both.bytes.left(second).endsWith("\r\n\r\n"), both.bytes.constData()); // ...and no body before the next answer
+        QVERIFY2(both.bytes.left(second).endsWith("\r\n\r\n"),
+                 both.bytes.constData()); // ...and no body before the next answer
         QCOMPARE(exchange(m_port, "HEAD /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n\r\n").status(), 405);
     }
 
@@ -253,15 +265,18 @@ private slots:
         RawConnection connection;
         QVERIFY(connection.open(m_port));
         const QByteArray body = R"({"email":"nobody@example.org","password":"wrong password!"})";
-        connection.send("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " +
-                        QByteArray::number(body.size()) + "\r\n\r\n");
-        const RawAnswer interim = connection.read(3000, [](const QByteArray& bytes) { return bytes.contains("\r\n\r\n"); });
+        connection.send(
+            "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n");
+        const RawAnswer interim = connection.read(3000,
+                                                  [](const QByteArray& bytes) { return bytes.contains("\r\n\r\n"); });
         QVERIFY2(interim.bytes.startsWith("HTTP/1.1 100 Continue"), interim.bytes.constData());
         connection.send(body);
         QCOMPARE(connection.readResponse().status(), 401);
         // Too large for the limit: no 100, the refusal at once.
-        const RawAnswer refused = exchange(m_port, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
-                                                   "Content-Length: 999999999\r\n\r\n");
+        const RawAnswer refused = exchange(m_port,
+                                           "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                                           "Content-Length: 999999999\r\n\r\n");
         QCOMPARE(refused.status(), 413);
     }
 
@@ -291,7 +306,8 @@ private slots:
         for (int i = 0; i < 5; ++i)
             requests += "GET /api/v1/version HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
         connection.send(requests);
-        const RawAnswer answers = connection.read(5000, [](const QByteArray& bytes) { return bytes.count("HTTP/1.1 200") == 10 && bytes.endsWith("}"); });
+        const RawAnswer answers = connection.read(
+            5000, [](const QByteArray& bytes) { return bytes.count("HTTP/1.1 200") == 10 && bytes.endsWith("}"); });
         QCOMPARE(answers.bytes.count("HTTP/1.1 200"), 10);
         qsizetype at = 0;
         for (int i = 0; i < 5; ++i) {
@@ -305,9 +321,10 @@ private slots:
     void requestSmugglingAndStrayBytesAre400_data()
     {
         QTest::addColumn<QByteArray>("request");
-        QTest::newRow("Transfer-Encoding and Content-Length")
-            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
-        QTest::newRow("two Content-Lengths") << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
+        QTest::newRow("Transfer-Encoding and Content-Length") << QByteArray(
+            "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+        QTest::newRow("two Content-Lengths") << QByteArray(
+            "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
         QTest::newRow("NUL in a header") << QByteArray("GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: a\0b\r\n\r\n", 44);
         QTest::newRow("bare CR in a header") << QByteArray("GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: a\rb\r\n\r\n");
         QTest::newRow("bare LF line ends") << QByteArray("GET /healthz HTTP/1.1\nHost: x\n\n");
@@ -315,7 +332,8 @@ private slots:
         QTest::newRow("NUL in the request line") << QByteArray("GET /heal\0thz HTTP/1.1\r\nHost: x\r\n\r\n", 35);
         QTest::newRow("HTTP/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
         QTest::newRow("space before colon") << QByteArray("GET /healthz HTTP/1.1\r\nHost : x\r\n\r\n");
-        QTest::newRow("negative length") << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n");
+        QTest::newRow("negative length") << QByteArray(
+            "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n");
         QTest::newRow("not HTTP") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11);
     }
 

@@ -27,10 +27,12 @@ private slots:
 
         const QString adminEmail = uniqueEmail("admin");
         QString output;
-        QVERIFY2(!AuthApi::createWithCli(m_database.url(), adminEmail, "admin", kTestPassword, &output).isEmpty(), qPrintable(output));
+        QVERIFY2(!AuthApi::createWithCli(m_database.url(), adminEmail, "admin", kTestPassword, &output).isEmpty(),
+                 qPrintable(output));
         m_admin = m_api->signIn(adminEmail);
         QVERIFY(!m_admin.accessToken.isEmpty());
-        QCOMPARE(m_api->get("/api/v1/users/me", m_admin.accessToken).json().value("roles").toArray(), QJsonArray{"admin"});
+        QCOMPARE(m_api->get("/api/v1/users/me", m_admin.accessToken).json().value("roles").toArray(),
+                 QJsonArray{"admin"});
     }
 
     void cleanupTestCase()
@@ -44,17 +46,32 @@ private slots:
         QString output;
         const QString url = m_database.url();
         const auto run = [&](const QStringList& arguments, const QByteArray& input) {
-            return TestServer::runToCompletion(arguments, &output, QProcessEnvironment::systemEnvironment(), 60000, input);
+            return TestServer::runToCompletion(arguments, &output, QProcessEnvironment::systemEnvironment(), 60000,
+                                               input);
         };
-        QCOMPARE(run({"user", "create", "--email", uniqueEmail("x"), "--name", "X", "--db-url", url}, "a fine long password\n"), 2);
+        QCOMPARE(run({"user", "create", "--email", uniqueEmail("x"), "--name", "X", "--db-url", url},
+                     "a fine long password\n"),
+                 2);
         QVERIFY(output.contains("--role"));
-        QCOMPARE(run({"user", "create", "--email", uniqueEmail("x"), "--name", "X", "--role", "emperor", "--db-url", url}, "a fine long password\n"), 2);
+        QCOMPARE(
+            run({"user", "create", "--email", uniqueEmail("x"), "--name", "X", "--role", "emperor", "--db-url", url},
+                "a fine long password\n"),
+            2);
         QVERIFY(output.contains("emperor"));
-        QCOMPARE(run({"user", "create", "--email", "not-an-email", "--name", "X", "--role", "admin", "--db-url", url}, "a fine long password\n"), 2);
-        QCOMPARE(run({"user", "create", "--email", uniqueEmail("x"), "--name", "X", "--role", "admin", "--db-url", url}, "short\n"), 2);
+        QCOMPARE(run({"user", "create", "--email", "not-an-email", "--name", "X", "--role", "admin", "--db-url", url},
+                     "a fine long password\n"),
+                 2);
+        QCOMPARE(run({"user", "create", "--email", uniqueEmail("x"), "--name", "X", "--role", "admin", "--db-url", url},
+                     "short\n"),
+                 2);
         QVERIFY(output.contains("at least 10"));
-        QCOMPARE(run({"user", "create", "--email", uniqueEmail("x"), "--name", "X", "--role", "admin", "--db-url", url}, ""), 2);
-        QCOMPARE(run({"user", "create", "--email", m_admin.email.toUpper(), "--name", "X", "--role", "admin", "--db-url", url}, "a fine long password\n"), 1);
+        QCOMPARE(
+            run({"user", "create", "--email", uniqueEmail("x"), "--name", "X", "--role", "admin", "--db-url", url}, ""),
+            2);
+        QCOMPARE(run({"user", "create", "--email", m_admin.email.toUpper(), "--name", "X", "--role", "admin",
+                      "--db-url", url},
+                     "a fine long password\n"),
+                 1);
         QVERIFY(output.contains("already exists"));
         QCOMPARE(run({"user", "explode"}, ""), 2);
         QCOMPARE(run({"user", "--help"}, ""), 0);
@@ -62,7 +79,8 @@ private slots:
         // Several roles at once; the account is created with exactly those.
         QString id = AuthApi::createWithCli(url, uniqueEmail("multi"), "staff,support", kTestPassword, &output);
         QVERIFY2(!id.isEmpty(), qPrintable(output));
-        QCOMPARE(m_api->get("/api/v1/users/" + id, m_admin.accessToken).json().value("roles").toArray(), (QJsonArray{"staff", "support"}));
+        QCOMPARE(m_api->get("/api/v1/users/" + id, m_admin.accessToken).json().value("roles").toArray(),
+                 (QJsonArray{"staff", "support"}));
     }
 
     void userCreateInitialisesAFreshDataDirAndWorksBesideARunningServer()
@@ -73,7 +91,8 @@ private slots:
         environment.insert("SBOR_DATABASE_EMBEDDED_UNSAFE_FAST", "true");
         QString output;
         // Never started: the command initialises the cluster and applies every migration.
-        QCOMPARE(TestServer::runToCompletion({"user", "create", "--email", "first@example.org", "--name", "First", "--role", "admin", "--data-dir", dataDir},
+        QCOMPARE(TestServer::runToCompletion({"user", "create", "--email", "first@example.org", "--name", "First",
+                                              "--role", "admin", "--data-dir", dataDir},
                                              &output, environment, 120000, "first admin password\n"),
                  0);
         TestServer::Options options;
@@ -84,7 +103,8 @@ private slots:
         AuthApi api(server, m_client);
         QCOMPARE(api.login("first@example.org", "first admin password").status, 200);
         // While that server runs, the command uses its PostgreSQL instead of fighting over it.
-        QCOMPARE(TestServer::runToCompletion({"user", "create", "--email", "second@example.org", "--name", "Second", "--role", "staff", "--data-dir", dataDir},
+        QCOMPARE(TestServer::runToCompletion({"user", "create", "--email", "second@example.org", "--name", "Second",
+                                              "--role", "staff", "--data-dir", dataDir},
                                              &output, environment, 120000, "second user password\n"),
                  0);
         QVERIFY2(output.contains("\"staff\""), qPrintable(output));
@@ -118,15 +138,19 @@ private slots:
             QCOMPARE(m_api->raw(call.method, call.path, call.body).status, 401);
             for (const SignedInUser* user : {&attendee, &organizer, &support}) {
                 const auto refused = m_api->raw(call.method, call.path, call.body, AuthApi::bearer(user->accessToken));
-                QVERIFY2(refused.status == 403, qPrintable(call.method + " " + call.path + " → " + QString::number(refused.status)));
+                QVERIFY2(refused.status == 403,
+                         qPrintable(call.method + " " + call.path + " → " + QString::number(refused.status)));
                 QCOMPARE(refused.errorCode(), QStringLiteral("forbidden"));
             }
         }
         // Nothing changed by trying.
-        QCOMPARE(m_api->get("/api/v1/users/me", attendee.accessToken).json().value("roles").toArray(), QJsonArray{"attendee"});
-        QCOMPARE(m_api->get("/api/v1/users/me", attendee.accessToken).json().value("status").toString(), QStringLiteral("active"));
+        QCOMPARE(m_api->get("/api/v1/users/me", attendee.accessToken).json().value("roles").toArray(),
+                 QJsonArray{"attendee"});
+        QCOMPARE(m_api->get("/api/v1/users/me", attendee.accessToken).json().value("status").toString(),
+                 QStringLiteral("active"));
         // Support may read any profile (to help people); an organizer may not.
-        QCOMPARE(m_api->get("/api/v1/users/" + target, support.accessToken).json().value("email").toString(), attendee.email);
+        QCOMPARE(m_api->get("/api/v1/users/" + target, support.accessToken).json().value("email").toString(),
+                 attendee.email);
         QCOMPARE(m_api->get("/api/v1/users/" + target, organizer.accessToken).status, 404);
     }
 
@@ -135,14 +159,17 @@ private slots:
         const QString marker = "Pager" + QString::number(QDateTime::currentMSecsSinceEpoch());
         QSet<QString> created;
         for (int i = 0; i < 5; ++i) {
-            const auto result = m_api->registerUser(uniqueEmail("page"), kTestPassword, marker + " " + QString::number(i));
+            const auto result = m_api->registerUser(uniqueEmail("page"), kTestPassword,
+                                                    marker + " " + QString::number(i));
             created.insert(result.json().value("user").toObject().value("id").toString());
         }
         QSet<QString> seen;
         QString cursor;
         int pages = 0;
         do {
-            const auto page = m_api->get("/api/v1/admin/users?limit=2&q=" + marker.toLower() + (cursor.isEmpty() ? "" : "&cursor=" + cursor), m_admin.accessToken);
+            const auto page = m_api->get("/api/v1/admin/users?limit=2&q=" + marker.toLower() +
+                                             (cursor.isEmpty() ? "" : "&cursor=" + cursor),
+                                         m_admin.accessToken);
             QCOMPARE(page.status, 200);
             for (const auto& item : page.json().value("items").toArray()) {
                 QVERIFY(!seen.contains(item.toObject().value("id").toString()));
@@ -154,9 +181,13 @@ private slots:
         QCOMPARE(seen, created);
         QCOMPARE(pages, 3);
 
-        QCOMPARE(m_api->get("/api/v1/admin/users?role=admin", m_admin.accessToken).json().value("items").toArray().size(), 1);
-        QCOMPARE(m_api->get("/api/v1/admin/users?q=%25", m_admin.accessToken).json().value("items").toArray().size(), 0); // % is literal
-        for (const QString& bad : {"limit=0", "limit=101", "limit=ten", "role=king", "status=gone", "cursor=%21%21", "cursor=eyJ4IjoxfQ"}) {
+        QCOMPARE(
+            m_api->get("/api/v1/admin/users?role=admin", m_admin.accessToken).json().value("items").toArray().size(),
+            1);
+        QCOMPARE(m_api->get("/api/v1/admin/users?q=%25", m_admin.accessToken).json().value("items").toArray().size(),
+                 0); // % is literal
+        for (const QString& bad :
+             {"limit=0", "limit=101", "limit=ten", "role=king", "status=gone", "cursor=%21%21", "cursor=eyJ4IjoxfQ"}) {
             const auto refused = m_api->get("/api/v1/admin/users?" + bad, m_admin.accessToken);
             QVERIFY2(refused.status == 422, qPrintable(bad));
         }
@@ -170,11 +201,18 @@ private slots:
         QCOMPARE(m_api->put(path, {{"roles", QJsonArray{}}}, m_admin.accessToken).status, 422);
         QCOMPARE(m_api->put(path, {}, m_admin.accessToken).status, 422);
         QCOMPARE(m_api->put(path, {{"roles", "admin"}}, m_admin.accessToken).status, 422);
-        QCOMPARE(m_api->put("/api/v1/admin/users/00000000-0000-0000-0000-000000000000/roles", {{"roles", QJsonArray{"staff"}}}, m_admin.accessToken).status, 404);
-        QCOMPARE(m_api->put("/api/v1/admin/users/nope/roles", {{"roles", QJsonArray{"staff"}}}, m_admin.accessToken).status, 404);
+        QCOMPARE(m_api
+                     ->put("/api/v1/admin/users/00000000-0000-0000-0000-000000000000/roles",
+                           {{"roles", QJsonArray{"staff"}}}, m_admin.accessToken)
+                     .status,
+                 404);
+        QCOMPARE(
+            m_api->put("/api/v1/admin/users/nope/roles", {{"roles", QJsonArray{"staff"}}}, m_admin.accessToken).status,
+            404);
 
         QCOMPARE(m_api->get("/api/v1/admin/users", user.accessToken).status, 403);
-        const auto promoted = m_api->put(path, {{"roles", QJsonArray{"attendee", "admin", "admin"}}}, m_admin.accessToken);
+        const auto promoted = m_api->put(path, {{"roles", QJsonArray{"attendee", "admin", "admin"}}},
+                                         m_admin.accessToken);
         QCOMPARE(promoted.status, 200);
         QCOMPARE(promoted.json().value("roles").toArray(), (QJsonArray{"attendee", "admin"}));
         // The user's existing token carries the new role at once.
@@ -185,9 +223,11 @@ private slots:
 
     void theLastAdminCannotBeDemoted()
     {
-        const auto refused = m_api->put("/api/v1/admin/users/" + m_admin.id + "/roles", {{"roles", QJsonArray{"attendee"}}}, m_admin.accessToken);
+        const auto refused = m_api->put("/api/v1/admin/users/" + m_admin.id + "/roles",
+                                        {{"roles", QJsonArray{"attendee"}}}, m_admin.accessToken);
         QCOMPARE(refused.status, 409);
-        QCOMPARE(m_api->get("/api/v1/users/me", m_admin.accessToken).json().value("roles").toArray(), QJsonArray{"admin"});
+        QCOMPARE(m_api->get("/api/v1/users/me", m_admin.accessToken).json().value("roles").toArray(),
+                 QJsonArray{"admin"});
     }
 
     void blockingStopsEverythingAtOnce()
@@ -197,7 +237,9 @@ private slots:
         QCOMPARE(m_api->post(block, {{"reason", 5}}, m_admin.accessToken).status, 422);
         QCOMPARE(m_api->post(block, {{"reason", QString(501, 'r')}}, m_admin.accessToken).status, 422);
         QCOMPARE(m_api->post("/api/v1/admin/users/" + m_admin.id + "/block", {}, m_admin.accessToken).status, 409);
-        QCOMPARE(m_api->post("/api/v1/admin/users/00000000-0000-0000-0000-000000000000/block", {}, m_admin.accessToken).status, 404);
+        QCOMPARE(m_api->post("/api/v1/admin/users/00000000-0000-0000-0000-000000000000/block", {}, m_admin.accessToken)
+                     .status,
+                 404);
 
         QCOMPARE(m_api->get("/api/v1/users/me", user.accessToken).status, 200);
         const auto blocked = m_api->post(block, {{"reason", "chargebacks"}}, m_admin.accessToken);
@@ -212,12 +254,19 @@ private slots:
         QCOMPARE(m_api->login(user.email, "wrong password!").errorCode(), QStringLiteral("invalid_credentials"));
         QCOMPARE(m_api->post(block, {}, m_admin.accessToken).status, 200); // twice: no change
 
-        QCOMPARE(m_api->post("/api/v1/admin/users/" + user.id + "/unblock", {}, m_admin.accessToken).json().value("status").toString(), QStringLiteral("active"));
+        QCOMPARE(m_api->post("/api/v1/admin/users/" + user.id + "/unblock", {}, m_admin.accessToken)
+                     .json()
+                     .value("status")
+                     .toString(),
+                 QStringLiteral("active"));
         const SignedInUser back = m_api->signIn(user.email);
         QCOMPARE(m_api->get("/api/v1/users/me", back.accessToken).status, 200);
-        QCOMPARE(m_api->get("/api/v1/users/me", user.accessToken).status, 401); // sessions ended by the block stay ended
+        QCOMPARE(m_api->get("/api/v1/users/me", user.accessToken).status,
+                 401); // sessions ended by the block stay ended
 
-        QCOMPARE(m_database.query("SELECT count(*) FROM auth.outbox WHERE type = 'user.blocked' AND aggregateid = '" + user.id.toStdString() + "'"), std::string("1"));
+        QCOMPARE(m_database.query("SELECT count(*) FROM auth.outbox WHERE type = 'user.blocked' AND aggregateid = '" +
+                                  user.id.toStdString() + "'"),
+                 std::string("1"));
         const auto audit = m_api->get("/api/v1/admin/audit-log?target=" + user.id, m_admin.accessToken);
         QCOMPARE(audit.status, 200);
         const QJsonArray entries = audit.json().value("items").toArray();
@@ -237,7 +286,9 @@ private slots:
         QString cursor;
         int pages = 0;
         do {
-            const auto page = m_api->get("/api/v1/admin/audit-log?limit=1" + (cursor.isEmpty() ? QString() : "&cursor=" + cursor), m_admin.accessToken);
+            const auto page = m_api->get("/api/v1/admin/audit-log?limit=1" +
+                                             (cursor.isEmpty() ? QString() : "&cursor=" + cursor),
+                                         m_admin.accessToken);
             QCOMPARE(page.status, 200);
             for (const auto& entry : page.json().value("items").toArray())
                 ids.insert(entry.toObject().value("id").toInteger());

@@ -16,7 +16,8 @@ using namespace sbor::test;
 
 namespace {
 
-HttpResult loginFrom(HttpClient& client, TestServer& server, const QString& email, const QString& password, const QByteArray& forwardedFor)
+HttpResult loginFrom(HttpClient& client, TestServer& server, const QString& email, const QString& password,
+                     const QByteArray& forwardedFor)
 {
     HttpClient::Headers headers;
     if (!forwardedFor.isEmpty())
@@ -34,8 +35,9 @@ private slots:
 
     void failedLoginsPerAccountThenRecovery()
     {
-        auto server = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_LOGIN_FAILURES_PER_ACCOUNT", "3"},
-                                               {"SBOR_AUTH_LOGIN_FAILURE_WINDOW_SECONDS", "2"}});
+        auto server = TestServer::startOn(
+            m_database.url(),
+            {{"SBOR_AUTH_LOGIN_FAILURES_PER_ACCOUNT", "3"}, {"SBOR_AUTH_LOGIN_FAILURE_WINDOW_SECONDS", "2"}});
         QVERIFY(server);
         AuthApi api(*server, m_client);
         const SignedInUser victim = api.signUp("victim");
@@ -59,8 +61,9 @@ private slots:
     // NUL, so "victim@…\u0000x" was a fresh counter that still reached the locked account.
     void noSpellingOfAnEmailEscapesItsAccountsCounter()
     {
-        auto server = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_LOGIN_FAILURES_PER_ACCOUNT", "3"},
-                                               {"SBOR_AUTH_LOGIN_FAILURE_WINDOW_SECONDS", "60"}});
+        auto server = TestServer::startOn(
+            m_database.url(),
+            {{"SBOR_AUTH_LOGIN_FAILURES_PER_ACCOUNT", "3"}, {"SBOR_AUTH_LOGIN_FAILURE_WINDOW_SECONDS", "60"}});
         QVERIFY(server);
         AuthApi api(*server, m_client);
         const SignedInUser victim = api.signUp("nulvictim");
@@ -68,12 +71,14 @@ private slots:
         const QString nul(QChar(0));
         // Guesses with a NUL tail are refused before any account is looked up.
         for (int i = 0; i < 5; ++i) {
-            const auto guess = api.login(victim.email + nul + QString::number(i), "wrong password " + QString::number(i));
+            const auto guess = api.login(victim.email + nul + QString::number(i),
+                                         "wrong password " + QString::number(i));
             QCOMPARE(guess.status, 422);
             QCOMPARE(guess.errorCode(), QStringLiteral("validation_failed"));
         }
         // Guesses in other letter cases count against the one account they reach.
-        for (const QString& spelling : {victim.email.toUpper(), victim.email, victim.email.left(1).toUpper() + victim.email.mid(1)})
+        for (const QString& spelling :
+             {victim.email.toUpper(), victim.email, victim.email.left(1).toUpper() + victim.email.mid(1)})
             QCOMPARE(api.login(spelling, "wrong password").status, 401);
         QCOMPARE(api.login(victim.email, kTestPassword).status, 429);
         QCOMPARE(api.login(victim.email + nul + "x", kTestPassword).status, 422);
@@ -104,13 +109,17 @@ private slots:
     void failedLoginsPerClientHonourOnlyTrustedProxies()
     {
         // Behind a trusted proxy, the client is the address the proxy reports.
-        auto proxied = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_LOGIN_FAILURES_PER_CLIENT", "3"}, {"SBOR_HTTP_TRUSTED_PROXIES", "127.0.0.1,::1"}});
+        auto proxied = TestServer::startOn(
+            m_database.url(),
+            {{"SBOR_AUTH_LOGIN_FAILURES_PER_CLIENT", "3"}, {"SBOR_HTTP_TRUSTED_PROXIES", "127.0.0.1,::1"}});
         QVERIFY(proxied);
         for (int i = 0; i < 3; ++i)
             QCOMPARE(loginFrom(m_client, *proxied, uniqueEmail("spray"), "wrong password", "203.0.113.7").status, 401);
         QCOMPARE(loginFrom(m_client, *proxied, uniqueEmail("spray"), "wrong password", "203.0.113.7").status, 429);
         // What the client itself wrote before the proxy's entry changes nothing.
-        QCOMPARE(loginFrom(m_client, *proxied, uniqueEmail("spray"), "wrong password", "198.51.100.1, 203.0.113.7").status, 429);
+        QCOMPARE(
+            loginFrom(m_client, *proxied, uniqueEmail("spray"), "wrong password", "198.51.100.1, 203.0.113.7").status,
+            429);
         // Another client behind the same proxy is not limited.
         QCOMPARE(loginFrom(m_client, *proxied, uniqueEmail("spray"), "wrong password", "203.0.113.8").status, 401);
         QCOMPARE(proxied->stop(), 0);
@@ -119,15 +128,20 @@ private slots:
         auto direct = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_LOGIN_FAILURES_PER_CLIENT", "3"}});
         QVERIFY(direct);
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(loginFrom(m_client, *direct, uniqueEmail("spoof"), "wrong password", "192.0.2." + QByteArray::number(i)).status, 401);
+            QCOMPARE(
+                loginFrom(m_client, *direct, uniqueEmail("spoof"), "wrong password", "192.0.2." + QByteArray::number(i))
+                    .status,
+                401);
         QCOMPARE(loginFrom(m_client, *direct, uniqueEmail("spoof"), "wrong password", "192.0.2.99").status, 429);
         QCOMPARE(direct->stop(), 0);
     }
 
     void generalPerClientRequestLimit()
     {
-        auto server = TestServer::startOn(m_database.url(), {{"SBOR_HTTP_RATE_LIMIT_PER_SECOND", "1"}, {"SBOR_HTTP_RATE_LIMIT_BURST", "5"},
-                                               {"SBOR_HTTP_TRUSTED_PROXIES", "127.0.0.1"}});
+        auto server = TestServer::startOn(m_database.url(),
+                                          {{"SBOR_HTTP_RATE_LIMIT_PER_SECOND", "1"},
+                                           {"SBOR_HTTP_RATE_LIMIT_BURST", "5"},
+                                           {"SBOR_HTTP_TRUSTED_PROXIES", "127.0.0.1"}});
         QVERIFY(server);
         const HttpClient::Headers first{{"X-Forwarded-For", "203.0.113.20"}};
         for (int i = 0; i < 5; ++i)
@@ -148,7 +162,9 @@ private slots:
     {
         // One hashing thread and a queue of one, at the production cost: most of a storm must be
         // turned away with 503 instead of occupying HTTP workers.
-        auto server = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_BCRYPT_COST", "12"}, {"SBOR_AUTH_HASH_WORKERS", "1"}, {"SBOR_AUTH_HASH_MAX_QUEUED", "1"}});
+        auto server = TestServer::startOn(
+            m_database.url(),
+            {{"SBOR_AUTH_BCRYPT_COST", "12"}, {"SBOR_AUTH_HASH_WORKERS", "1"}, {"SBOR_AUTH_HASH_MAX_QUEUED", "1"}});
         QVERIFY(server);
         AuthApi api(*server, m_client);
         const SignedInUser user = api.signUp("storm");

@@ -43,7 +43,8 @@ std::string signWith(const sbor::auth::SigningKey& key, const nlohmann::json& he
 {
     const std::string input = part(header) + "." + part(payload);
     std::array<unsigned char, crypto_sign_BYTES> signature{};
-    crypto_sign_detached(signature.data(), nullptr, reinterpret_cast<const unsigned char*>(input.data()), input.size(), key.secretKey.data());
+    crypto_sign_detached(signature.data(), nullptr, reinterpret_cast<const unsigned char*>(input.data()), input.size(),
+                         key.secretKey.data());
     return input + "." + sbor::base64UrlEncode(signature.data(), signature.size());
 }
 
@@ -58,7 +59,8 @@ private slots:
     {
         QVERIFY(sodium_init() >= 0);
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_SIGNING_KEY", kSeed}, {"SBOR_AUTH_REFRESH_REUSE_GRACE_SECONDS", "1"}});
+        m_server = TestServer::startOn(
+            m_database.url(), {{"SBOR_AUTH_SIGNING_KEY", kSeed}, {"SBOR_AUTH_REFRESH_REUSE_GRACE_SECONDS", "1"}});
         QVERIFY(m_server);
         m_api = std::make_unique<AuthApi>(*m_server, m_client);
     }
@@ -127,9 +129,11 @@ private slots:
         // Other sessions of the same account are not affected; the event is in the audit log.
         const SignedInUser again = m_api->signIn(user.email);
         QCOMPARE(m_api->get("/api/v1/users/me", again.accessToken).status, 200);
-        QCOMPARE(m_database.query("SELECT count(*) FROM auth.audit_log WHERE action = 'session.refresh_token_reused' AND target_id = '" +
-                                  user.id.toStdString() + "'"),
-                 std::string("1"));
+        QCOMPARE(
+            m_database.query(
+                "SELECT count(*) FROM auth.audit_log WHERE action = 'session.refresh_token_reused' AND target_id = '" +
+                user.id.toStdString() + "'"),
+            std::string("1"));
     }
 
     void twoConcurrentRefreshesWithTheSameTokenBothSucceed()
@@ -152,10 +156,10 @@ private slots:
         const SignedInUser old = m_api->signUp("lifetime");
         const SignedInUser idle = m_api->signIn(old.email);
         // Age the sessions in the database as time would.
-        m_database.query("UPDATE auth.sessions SET expires_at = now() - interval '1 second' WHERE id = '" + old.sessionId.toStdString() +
-                         "' RETURNING 1");
-        m_database.query("UPDATE auth.sessions SET last_used_at = now() - interval '15 days' WHERE id = '" + idle.sessionId.toStdString() +
-                         "' RETURNING 1");
+        m_database.query("UPDATE auth.sessions SET expires_at = now() - interval '1 second' WHERE id = '" +
+                         old.sessionId.toStdString() + "' RETURNING 1");
+        m_database.query("UPDATE auth.sessions SET last_used_at = now() - interval '15 days' WHERE id = '" +
+                         idle.sessionId.toStdString() + "' RETURNING 1");
         QCOMPARE(m_api->post("/api/v1/auth/refresh", {{"refresh_token", old.refreshToken}}).status, 401);
         QCOMPARE(m_api->post("/api/v1/auth/refresh", {{"refresh_token", idle.refreshToken}}).status, 401);
         // Access tokens follow once the 2 s session cache has let go.
@@ -169,7 +173,9 @@ private slots:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("status");
-        QTest::newRow("unknown token") << QByteArray(R"({"refresh_token":"rt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})") << 401;
+        QTest::newRow("unknown token") << QByteArray(
+                                              R"({"refresh_token":"rt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})")
+                                       << 401;
         QTest::newRow("not a refresh token") << QByteArray(R"({"refresh_token":"hello"})") << 401;
         QTest::newRow("SQL-looking") << QByteArray("{\"refresh_token\":\"rt_\047 OR \0471\047=\0471\"}") << 401;
         QTest::newRow("wrong type") << QByteArray(R"({"refresh_token":123})") << 422;
@@ -201,9 +207,10 @@ private slots:
     {
         const QString email = uniqueEmail("sessions");
         QCOMPARE(m_api->registerUser(email).status, 201);
-        const auto desktop = m_client.send("POST", m_server->url("/api/v1/auth/login"),
-                                           QJsonDocument(QJsonObject{{"email", email}, {"password", kTestPassword}}).toJson(),
-                                           {{"User-Agent", "SborDesktop/1.0 (Linux)"}});
+        const auto desktop = m_client.send(
+            "POST", m_server->url("/api/v1/auth/login"),
+            QJsonDocument(QJsonObject{{"email", email}, {"password", kTestPassword}}).toJson(),
+            {{"User-Agent", "SborDesktop/1.0 (Linux)"}});
         QCOMPARE(desktop.status, 200);
         const SignedInUser kiosk = m_api->signIn(email);
         const QString desktopToken = desktop.json().value("access_token").toString();
@@ -217,7 +224,8 @@ private slots:
         for (const auto& item : items) {
             const QJsonObject session = item.toObject();
             QCOMPARE(session.value("ip").toString(), QStringLiteral("127.0.0.1"));
-            QVERIFY(!session.value("created_at").toString().isEmpty() && !session.value("last_used_at").toString().isEmpty());
+            QVERIFY(!session.value("created_at").toString().isEmpty() &&
+                    !session.value("last_used_at").toString().isEmpty());
             if (session.value("id").toString() == desktopSession) {
                 sawDesktop = session.value("user_agent").toString() == "SborDesktop/1.0 (Linux)";
                 QVERIFY(!session.value("current").toBool());
@@ -269,19 +277,29 @@ private slots:
         const auto key = serverKey();
         const auto foreign = sbor::auth::SigningKey::generate(key.keyId); // same kid, different key
         nlohmann::json header{{"alg", "EdDSA"}, {"typ", "at+jwt"}, {"kid", key.keyId}};
-        nlohmann::json payload{{"iss", "sbor"}, {"aud", "sbor-api"}, {"sub", m_victim.id.toStdString()}, {"sid", m_victim.sessionId.toStdString()},
-                               {"jti", "x"}, {"roles", {"attendee"}}, {"iat", now()}, {"nbf", now()}, {"exp", now() + 600}};
+        nlohmann::json payload{{"iss", "sbor"},
+                               {"aud", "sbor-api"},
+                               {"sub", m_victim.id.toStdString()},
+                               {"sid", m_victim.sessionId.toStdString()},
+                               {"jti", "x"},
+                               {"roles", {"attendee"}},
+                               {"iat", now()},
+                               {"nbf", now()},
+                               {"exp", now() + 600}};
         // The well-formed control token works: every refusal below is for the one thing changed.
         QCOMPARE(m_api->get("/api/v1/users/me", QString::fromStdString(signWith(key, header, payload))).status, 200);
 
         std::string token;
         switch (kind) {
-        case 0: token = part({{"alg", "none"}, {"typ", "at+jwt"}}) + "." + part(payload) + "."; break;
+        case 0:
+            token = part({{"alg", "none"}, {"typ", "at+jwt"}}) + "." + part(payload) + ".";
+            break;
         case 1: {
             header["alg"] = "HS256";
             const std::string input = part(header) + "." + part(payload);
             std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
-            crypto_auth_hmacsha256(mac.data(), reinterpret_cast<const unsigned char*>(input.data()), input.size(), key.publicKey.data());
+            crypto_auth_hmacsha256(mac.data(), reinterpret_cast<const unsigned char*>(input.data()), input.size(),
+                                   key.publicKey.data());
             token = input + "." + sbor::base64UrlEncode(mac.data(), mac.size());
             break;
         }
@@ -291,17 +309,50 @@ private slots:
             token = part(header) + "." + part(payload) + genuine.substr(genuine.rfind('.'));
             break;
         }
-        case 3: token = signWith(foreign, header, payload); break;
-        case 4: payload["exp"] = now() - 120; payload["iat"] = now() - 1000; payload["nbf"] = now() - 1000; token = signWith(key, header, payload); break;
-        case 5: payload["nbf"] = now() + 600; token = signWith(key, header, payload); break;
-        case 6: payload["iss"] = "someone-else"; token = signWith(key, header, payload); break;
-        case 7: payload["aud"] = "another-api"; token = signWith(key, header, payload); break;
-        case 8: header["typ"] = "JWT"; token = signWith(key, header, payload); break;
-        case 9: token = m_victim.refreshToken.toStdString(); break;
-        case 10: payload["sub"] = m_other.id.toStdString(); token = signWith(key, header, payload); break;
-        case 11: token = "definitely-not-a-token"; break;
-        case 12: header["kid"] = "rotated-away"; token = signWith(key, header, payload); break;
-        case 13: { const std::string genuine = signWith(key, header, payload); token = genuine.substr(0, genuine.rfind('.') + 1); break; }
+        case 3:
+            token = signWith(foreign, header, payload);
+            break;
+        case 4:
+            payload["exp"] = now() - 120;
+            payload["iat"] = now() - 1000;
+            payload["nbf"] = now() - 1000;
+            token = signWith(key, header, payload);
+            break;
+        case 5:
+            payload["nbf"] = now() + 600;
+            token = signWith(key, header, payload);
+            break;
+        case 6:
+            payload["iss"] = "someone-else";
+            token = signWith(key, header, payload);
+            break;
+        case 7:
+            payload["aud"] = "another-api";
+            token = signWith(key, header, payload);
+            break;
+        case 8:
+            header["typ"] = "JWT";
+            token = signWith(key, header, payload);
+            break;
+        case 9:
+            token = m_victim.refreshToken.toStdString();
+            break;
+        case 10:
+            payload["sub"] = m_other.id.toStdString();
+            token = signWith(key, header, payload);
+            break;
+        case 11:
+            token = "definitely-not-a-token";
+            break;
+        case 12:
+            header["kid"] = "rotated-away";
+            token = signWith(key, header, payload);
+            break;
+        case 13: {
+            const std::string genuine = signWith(key, header, payload);
+            token = genuine.substr(0, genuine.rfind('.') + 1);
+            break;
+        }
         }
         const auto refused = m_api->get("/api/v1/users/me", QString::fromStdString(token));
         QCOMPARE(refused.status, 401);
@@ -309,17 +360,24 @@ private slots:
         QVERIFY(refused.header("www-authenticate").startsWith("Bearer"));
         // Refused on an admin route too, and nothing was changed by trying.
         QCOMPARE(m_api->get("/api/v1/admin/users", QString::fromStdString(token)).status, 401);
-        QCOMPARE(m_database.query("SELECT roles::text FROM auth.users WHERE id = '" + m_victim.id.toStdString() + "'"), std::string("{attendee}"));
+        QCOMPARE(m_database.query("SELECT roles::text FROM auth.users WHERE id = '" + m_victim.id.toStdString() + "'"),
+                 std::string("{attendee}"));
     }
 
     void authorizationHeaderShapes()
     {
         const SignedInUser user = m_api->signUp("header");
-        QCOMPARE(m_client.get(m_server->url("/api/v1/users/me"), {{"Authorization", "bearer " + user.accessToken.toUtf8()}}).status, 200);
-        QCOMPARE(m_client.get(m_server->url("/api/v1/users/me"), {{"Authorization", "Basic dXNlcjpwYXNz"}}).status, 401);
+        QCOMPARE(
+            m_client.get(m_server->url("/api/v1/users/me"), {{"Authorization", "bearer " + user.accessToken.toUtf8()}})
+                .status,
+            200);
+        QCOMPARE(m_client.get(m_server->url("/api/v1/users/me"), {{"Authorization", "Basic dXNlcjpwYXNz"}}).status,
+                 401);
         QCOMPARE(m_client.get(m_server->url("/api/v1/users/me"), {{"Authorization", "Bearer"}}).status, 401);
         QCOMPARE(m_client.get(m_server->url("/api/v1/users/me"), {{"Authorization", "Bearer a b"}}).status, 401);
-        QCOMPARE(m_client.get(m_server->url("/api/v1/users/me"), {{"Authorization", "Bearer " + QByteArray(5000, 'a')}}).status, 401);
+        QCOMPARE(m_client.get(m_server->url("/api/v1/users/me"), {{"Authorization", "Bearer " + QByteArray(5000, 'a')}})
+                     .status,
+                 401);
         // Public routes ignore credentials entirely, good or bad.
         QCOMPARE(m_client.get(m_server->url("/healthz"), {{"Authorization", "Bearer nonsense"}}).status, 200);
     }

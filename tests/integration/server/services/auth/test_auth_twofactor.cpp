@@ -49,10 +49,12 @@ private slots:
         const SignedInUser user = m_api->signUp("totp");
         const SignedInUser otherDevice = m_api->signIn(user.email);
 
-        QCOMPARE(m_api->post("/api/v1/auth/2fa/setup", {{"password", "not the password"}}, user.accessToken).status, 422);
+        QCOMPARE(m_api->post("/api/v1/auth/2fa/setup", {{"password", "not the password"}}, user.accessToken).status,
+                 422);
         QCOMPARE(m_api->post("/api/v1/auth/2fa/setup", {}, user.accessToken).status, 422);
         QCOMPARE(m_api->post("/api/v1/auth/2fa/setup", {{"password", kTestPassword}}).status, 401);
-        QCOMPARE(m_api->post("/api/v1/auth/2fa/enable", {{"code", "123456"}}, user.accessToken).status, 409); // no setup yet
+        QCOMPARE(m_api->post("/api/v1/auth/2fa/enable", {{"code", "123456"}}, user.accessToken).status,
+                 409); // no setup yet
 
         const auto setup = m_api->post("/api/v1/auth/2fa/setup", {{"password", kTestPassword}}, user.accessToken);
         QCOMPARE(setup.status, 200);
@@ -75,7 +77,8 @@ private slots:
         QCOMPARE(enabled.errorCode(), QStringLiteral("invalid_otp"));
         QCOMPARE(m_api->post("/api/v1/auth/2fa/enable", {{"code", 123456}}, user.accessToken).status, 422);
         const QString enableCode = codeAt(secret, 0);
-        enabled = m_api->post("/api/v1/auth/2fa/enable", {{"code", enableCode}, {"end_other_sessions", true}}, user.accessToken);
+        enabled = m_api->post("/api/v1/auth/2fa/enable", {{"code", enableCode}, {"end_other_sessions", true}},
+                              user.accessToken);
         QCOMPARE(enabled.status, 200);
         const QJsonArray recovery = enabled.json().value("recovery_codes").toArray();
         QCOMPARE(recovery.size(), 10);
@@ -93,7 +96,8 @@ private slots:
         auto login = m_api->login(user.email);
         QCOMPARE(login.status, 401);
         QCOMPARE(login.errorCode(), QStringLiteral("otp_required"));
-        QCOMPARE(m_api->login(user.email, "wrong password!!", codeAt(secret, 30)).errorCode(), QStringLiteral("invalid_credentials"));
+        QCOMPARE(m_api->login(user.email, "wrong password!!", codeAt(secret, 30)).errorCode(),
+                 QStringLiteral("invalid_credentials"));
         login = m_api->login(user.email, kTestPassword, wrong);
         QCOMPARE(login.errorCode(), QStringLiteral("invalid_otp"));
         // The enable code's step is used up; the next step's code (within the ±1 window) works once.
@@ -103,35 +107,57 @@ private slots:
         const auto replay = m_api->login(user.email, kTestPassword, next);
         QCOMPARE(replay.status, 401);
         QCOMPARE(replay.errorCode(), QStringLiteral("invalid_otp"));
-        QCOMPARE(m_api->login(user.email, kTestPassword, codeAt(secret, 120)).errorCode(), QStringLiteral("invalid_otp")); // outside ±1 step
+        QCOMPARE(m_api->login(user.email, kTestPassword, codeAt(secret, 120)).errorCode(),
+                 QStringLiteral("invalid_otp")); // outside ±1 step
 
         // A recovery code works once, however it is typed.
         const QString firstCode = recovery.at(0).toString();
         QCOMPARE(m_api->login(user.email, kTestPassword, firstCode.toUpper().remove('-')).status, 200);
         QCOMPARE(m_api->login(user.email, kTestPassword, firstCode).errorCode(), QStringLiteral("invalid_otp"));
-        QCOMPARE(m_database.query("SELECT count(*) FROM auth.recovery_codes WHERE used_at IS NULL AND user_id = '" + user.id.toStdString() + "'"),
+        QCOMPARE(m_database.query("SELECT count(*) FROM auth.recovery_codes WHERE used_at IS NULL AND user_id = '" +
+                                  user.id.toStdString() + "'"),
                  std::string("9"));
 
         // Disable: password and a code (here a recovery code) are both required.
         const QString secondCode = recovery.at(1).toString();
         QCOMPARE(m_api->post("/api/v1/auth/2fa/disable", {{"password", kTestPassword}}, user.accessToken).status, 422);
-        QCOMPARE(m_api->post("/api/v1/auth/2fa/disable", {{"password", "not the password"}, {"code", secondCode}}, user.accessToken).status, 422);
-        QCOMPARE(m_api->post("/api/v1/auth/2fa/disable", {{"password", kTestPassword}, {"code", firstCode}}, user.accessToken).status, 401);
-        const auto disabled = m_api->post("/api/v1/auth/2fa/disable", {{"password", kTestPassword}, {"code", secondCode}}, user.accessToken);
+        QCOMPARE(m_api
+                     ->post("/api/v1/auth/2fa/disable", {{"password", "not the password"}, {"code", secondCode}},
+                            user.accessToken)
+                     .status,
+                 422);
+        QCOMPARE(
+            m_api
+                ->post("/api/v1/auth/2fa/disable", {{"password", kTestPassword}, {"code", firstCode}}, user.accessToken)
+                .status,
+            401);
+        const auto disabled = m_api->post("/api/v1/auth/2fa/disable",
+                                          {{"password", kTestPassword}, {"code", secondCode}}, user.accessToken);
         QCOMPARE(disabled.status, 200);
         QCOMPARE(m_api->login(user.email).status, 200);
-        QCOMPARE(m_database.query("SELECT count(*) FROM auth.recovery_codes WHERE user_id = '" + user.id.toStdString() + "'"), std::string("0"));
-        QCOMPARE(m_api->post("/api/v1/auth/2fa/disable", {{"password", kTestPassword}, {"code", "123456"}}, user.accessToken).status, 409);
-        QCOMPARE(m_database.query("SELECT count(*) FROM auth.audit_log WHERE target_id = '" + user.id.toStdString() + "' AND action LIKE 'user.two_factor_%'"),
+        QCOMPARE(m_database.query("SELECT count(*) FROM auth.recovery_codes WHERE user_id = '" + user.id.toStdString() +
+                                  "'"),
+                 std::string("0"));
+        QCOMPARE(
+            m_api->post("/api/v1/auth/2fa/disable", {{"password", kTestPassword}, {"code", "123456"}}, user.accessToken)
+                .status,
+            409);
+        QCOMPARE(m_database.query("SELECT count(*) FROM auth.audit_log WHERE target_id = '" + user.id.toStdString() +
+                                  "' AND action LIKE 'user.two_factor_%'"),
                  std::string("2"));
     }
 
     void concurrentSignInsWithOneCodeLetOnlyOneThrough()
     {
         const SignedInUser user = m_api->signUp("race2fa");
-        const QString secret = m_api->post("/api/v1/auth/2fa/setup", {{"password", kTestPassword}}, user.accessToken).json().value("secret").toString();
+        const QString secret = m_api->post("/api/v1/auth/2fa/setup", {{"password", kTestPassword}}, user.accessToken)
+                                   .json()
+                                   .value("secret")
+                                   .toString();
         QCOMPARE(m_api->post("/api/v1/auth/2fa/enable", {{"code", codeAt(secret, 0)}}, user.accessToken).status, 200);
-        const QByteArray body = QJsonDocument(QJsonObject{{"email", user.email}, {"password", kTestPassword}, {"otp", codeAt(secret, 30)}}).toJson();
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{"email", user.email}, {"password", kTestPassword}, {"otp", codeAt(secret, 30)}})
+                .toJson();
         QList<HttpClient::Request> requests;
         for (int i = 0; i < 4; ++i)
             requests.append({"POST", m_server->url("/api/v1/auth/login"), body, {}});

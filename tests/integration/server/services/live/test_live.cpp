@@ -18,14 +18,14 @@
 
 using namespace sbor::test;
 
-
 class TestLive : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url(), {{"SBOR_LIVE_RESUME_FRAMES", "6"}, {"SBOR_LIVE_HEARTBEAT_INTERVAL_MS", "300"}});
+        m_server = TestServer::startOn(m_database.url(),
+                                       {{"SBOR_LIVE_RESUME_FRAMES", "6"}, {"SBOR_LIVE_HEARTBEAT_INTERVAL_MS", "300"}});
         QVERIFY(m_server);
         m_api = std::make_unique<AuthApi>(*m_server, m_client);
         m_organizer = m_api->signUpOrganizer("organizer");
@@ -42,7 +42,10 @@ private slots:
     {
         if (m_server) {
             const int exitCode = m_server->stop();
-            QVERIFY2(exitCode == 0, qPrintable(QStringLiteral("sbor-server ended with %1; its last lines:\n%2").arg(exitCode).arg(m_server->logs().right(3000))));
+            QVERIFY2(exitCode == 0,
+                     qPrintable(QStringLiteral("sbor-server ended with %1; its last lines:\n%2")
+                                    .arg(exitCode)
+                                    .arg(m_server->logs().right(3000))));
         }
     }
 
@@ -77,7 +80,8 @@ private slots:
         buyer.subscribe("user:" + m_buyer.id);
         QVERIFY(!buyer.waitForOp("subscribed").isEmpty());
 
-        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}),
+                                        m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
         const QString orderId = placed.json().value("order").toObject().value("id").toString();
         const QJsonObject created = organizer.waitForType("event:" + m_event, "order.created");
@@ -90,14 +94,28 @@ private slots:
         QCOMPARE(low, start + 1);
         QCOMPARE(high, start + 2);
         QVERIFY(!purchased.value("at").toString().isEmpty());
-        QCOMPARE(buyer.waitForType("user:" + m_buyer.id, "ticket.purchased").value("data").toObject().value("order_id").toString(), orderId);
+        QCOMPARE(buyer.waitForType("user:" + m_buyer.id, "ticket.purchased")
+                     .value("data")
+                     .toObject()
+                     .value("order_id")
+                     .toString(),
+                 orderId);
 
         // A check-in by the organizer is on the event's topic too.
         const QString code = placed.json().value("tickets").toArray()[0].toObject().value("code").toString();
-        const QString list = m_api->post("/api/v1/events/" + m_event + "/checkin-lists", {{"name", "Main gate"}}, m_organizer.accessToken)
-                                 .json().value("id").toString();
-        QCOMPARE(m_api->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", list}, {"scan_id", "live-1"}}, m_organizer.accessToken)
-                     .json().value("result").toString(), QStringLiteral("ok"));
+        const QString list = m_api
+                                 ->post("/api/v1/events/" + m_event + "/checkin-lists", {{"name", "Main gate"}},
+                                        m_organizer.accessToken)
+                                 .json()
+                                 .value("id")
+                                 .toString();
+        QCOMPARE(m_api
+                     ->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", list}, {"scan_id", "live-1"}},
+                            m_organizer.accessToken)
+                     .json()
+                     .value("result")
+                     .toString(),
+                 QStringLiteral("ok"));
         const QJsonObject checkin = organizer.waitForType("event:" + m_event, "ticket.checkin");
         QCOMPARE(checkin.value("data").toObject().value("list_id").toString(), list);
         QCOMPARE(checkin.value("seq").toInteger(), high + 1);
@@ -121,11 +139,13 @@ private slots:
         }
         buyer.socket().sendTextMessage("{not json");
         QCOMPARE(buyer.waitForOp("error").value("code").toString(), QStringLiteral("bad_request"));
-        for (const QJsonObject& odd : {QJsonObject{{"op", "unsubscribe"}, {"topic", 1}}, QJsonObject{{"op", "subscribe"}, {"topic", QJsonArray{}}},
+        for (const QJsonObject& odd : {QJsonObject{{"op", "unsubscribe"}, {"topic", 1}},
+                                       QJsonObject{{"op", "subscribe"}, {"topic", QJsonArray{}}},
                                        QJsonObject{{"op", 7}}, QJsonObject{{"op", "authenticate"}, {"token", 3}}}) {
             buyer.send(odd);
             const QJsonObject error = buyer.waitForOp("error");
-            QVERIFY2(error.value("code").toString() == "bad_request" || error.value("code").toString() == "unauthorized",
+            QVERIFY2(error.value("code").toString() == "bad_request" ||
+                         error.value("code").toString() == "unauthorized",
                      QJsonDocument(odd).toJson().constData());
         }
         // Someone else's token does not take over a connection.
@@ -158,7 +178,8 @@ private slots:
         QVERIFY(!console.waitForOp("subscribed").isEmpty());
         const SignedInUser newcomer = m_api->signUp("newcomer");
         const QJsonObject registered = console.waitFor([&](const QJsonObject& frame) {
-            return frame.value("type").toString() == "user.registered" && frame.value("data").toObject().value("user_id").toString() == newcomer.id;
+            return frame.value("type").toString() == "user.registered" &&
+                frame.value("data").toObject().value("user_id").toString() == newcomer.id;
         });
         QVERIFY(!registered.isEmpty());
         QCOMPARE(registered.value("topic").toString(), QStringLiteral("system"));
@@ -166,9 +187,15 @@ private slots:
 
     void aKioskWatchesItsOwnEventOnly()
     {
-        const auto issued = m_api->post("/api/v1/events/" + m_event + "/enrollments", {{"list_id", m_list}, {"name", "Kiosk"}}, m_organizer.accessToken);
+        const auto issued = m_api->post("/api/v1/events/" + m_event + "/enrollments",
+                                        {{"list_id", m_list}, {"name", "Kiosk"}}, m_organizer.accessToken);
         QCOMPARE(issued.status, 201);
-        const QString deviceToken = m_api->post("/api/v1/devices/enroll", {{"code", issued.json().value("code").toString()}}).json().value("device_token").toString();
+        const QString deviceToken = m_api
+                                        ->post("/api/v1/devices/enroll",
+                                               {{"code", issued.json().value("code").toString()}})
+                                        .json()
+                                        .value("device_token")
+                                        .toString();
         QVERIFY(!deviceToken.isEmpty());
         LiveClient kiosk;
         QVERIFY(kiosk.connectTo(m_server->livePort(), deviceToken));
@@ -180,15 +207,27 @@ private slots:
         kiosk.subscribe("event:" + m_event);
         QVERIFY(!kiosk.waitForOp("subscribed").isEmpty());
         // Another door admits someone: the kiosk hears it at once.
-        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}),
+                                        m_buyer.accessToken);
         const QString code = placed.json().value("tickets").toArray()[0].toObject().value("code").toString();
-        QCOMPARE(m_api->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", m_list}, {"scan_id", "live-2"}}, m_organizer.accessToken).status, 200);
+        QCOMPARE(m_api
+                     ->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", m_list}, {"scan_id", "live-2"}},
+                            m_organizer.accessToken)
+                     .status,
+                 200);
         QVERIFY(!kiosk.waitForType("event:" + m_event, "ticket.checkin").isEmpty());
         // A revoked device is no longer let in.
-        const QString deviceId = m_api->get("/api/v1/events/" + m_event + "/devices", m_organizer.accessToken).json().value("items").toArray()[0]
-                                     .toObject().value("id").toString();
+        const QString deviceId = m_api->get("/api/v1/events/" + m_event + "/devices", m_organizer.accessToken)
+                                     .json()
+                                     .value("items")
+                                     .toArray()[0]
+                                     .toObject()
+                                     .value("id")
+                                     .toString();
         QVERIFY(!deviceId.isEmpty());
-        QCOMPARE(m_api->raw("DELETE", "/api/v1/devices/" + deviceId, "", AuthApi::bearer(m_organizer.accessToken)).status, 200);
+        QCOMPARE(
+            m_api->raw("DELETE", "/api/v1/devices/" + deviceId, "", AuthApi::bearer(m_organizer.accessToken)).status,
+            200);
         // The connected kiosk is told and dropped at the next heartbeat's token check.
         QCOMPARE(kiosk.waitForOp("error", 10000).value("code").toString(), QStringLiteral("unauthorized"));
         QVERIFY(kiosk.waitForDisconnect());
@@ -203,9 +242,15 @@ private slots:
     // and in replays. Each watcher gets what its role sees over REST.
     void eachWatcherSeesWhatItsRoleSeesOverRest()
     {
-        const auto issued = m_api->post("/api/v1/events/" + m_event + "/enrollments", {{"list_id", m_list}, {"name", "Door 2"}}, m_organizer.accessToken);
+        const auto issued = m_api->post("/api/v1/events/" + m_event + "/enrollments",
+                                        {{"list_id", m_list}, {"name", "Door 2"}}, m_organizer.accessToken);
         QCOMPARE(issued.status, 201);
-        const QString deviceToken = m_api->post("/api/v1/devices/enroll", {{"code", issued.json().value("code").toString()}}).json().value("device_token").toString();
+        const QString deviceToken = m_api
+                                        ->post("/api/v1/devices/enroll",
+                                               {{"code", issued.json().value("code").toString()}})
+                                        .json()
+                                        .value("device_token")
+                                        .toString();
         QVERIFY(!deviceToken.isEmpty());
         const QString staffEmail = uniqueEmail("doorstaff");
         QVERIFY(!AuthApi::createWithCli(m_database.url(), staffEmail, "staff").isEmpty());
@@ -223,7 +268,8 @@ private slots:
             QVERIFY(before > 0);
         }
         const QString holderEmail = uniqueEmail("holder");
-        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {holderEmail}), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {holderEmail}),
+                                        m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
 
         const QJsonObject full = organizer.waitForType("event:" + m_event, "ticket.purchased").value("data").toObject();
@@ -245,7 +291,8 @@ private slots:
         QTest::qWait(300);
         for (LiveClient* client : {&door, &kiosk})
             for (const QJsonObject& frame : client->pending())
-                QVERIFY2(!frame.value("type").toString().startsWith(QStringLiteral("order.")), qPrintable(frame.value("type").toString()));
+                QVERIFY2(!frame.value("type").toString().startsWith(QStringLiteral("order.")),
+                         qPrintable(frame.value("type").toString()));
 
         // Replays are shaped the same way: since=0 sends the kiosk nobody's email.
         LiveClient replaying;
@@ -271,17 +318,21 @@ private slots:
                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer " +
                   m_organizer.accessToken.toUtf8() + "\r\n\r\n");
         QByteArray received;
-        QTRY_VERIFY_WITH_TIMEOUT((received += raw.readAll()).contains("\r\n\r\n") && received.contains("welcome"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT((received += raw.readAll()).contains("\r\n\r\n") && received.contains("welcome"),
+                                 5000);
         QVERIFY2(received.startsWith("HTTP/1.1 101"), received.constData());
         received.clear();
         const QByteArray ping = R"({"op":"ping"})";
         raw.write(QByteArray("\x81") + char(ping.size()) + ping); // FIN + text, no mask bit
-        QTRY_VERIFY_WITH_TIMEOUT((received += raw.readAll()).size() >= 4 || raw.state() != QAbstractSocket::ConnectedState, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (received += raw.readAll()).size() >= 4 || raw.state() != QAbstractSocket::ConnectedState, 5000);
         QVERIFY2(received.size() >= 4, received.toHex().constData());
         QVERIFY2(static_cast<unsigned char>(received[0]) == 0x88, received.constData()); // a close frame...
-        QCOMPARE((static_cast<unsigned char>(received[2]) << 8) | static_cast<unsigned char>(received[3]), 1002); // ...protocol error
+        QCOMPARE((static_cast<unsigned char>(received[2]) << 8) | static_cast<unsigned char>(received[3]),
+                 1002);                      // ...protocol error
         QVERIFY(!received.contains("pong")); // the frame itself was not acted on
-        QVERIFY(raw.state() != QAbstractSocket::ConnectedState || raw.waitForDisconnected(5000)); // and the connection ends
+        QVERIFY(raw.state() != QAbstractSocket::ConnectedState ||
+                raw.waitForDisconnected(5000)); // and the connection ends
 
         // A well-behaved client is untouched.
         LiveClient masked;
@@ -296,13 +347,21 @@ private slots:
         QVERIFY(first.connectTo(m_server->livePort(), m_organizer.accessToken));
         first.subscribe("event:" + m_event);
         QVERIFY(!first.waitForOp("subscribed").isEmpty());
-        QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}), m_buyer.accessToken).status, 201);
+        QCOMPARE(m_api
+                     ->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}),
+                            m_buyer.accessToken)
+                     .status,
+                 201);
         const qint64 seen = qMax(first.waitForType("event:" + m_event, "ticket.purchased").value("seq").toInteger(),
                                  first.waitForType("event:" + m_event, "order.created").value("seq").toInteger());
         first.close();
 
         // Missed while away: one order (order.created, ticket.purchased).
-        QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}), m_buyer.accessToken).status, 201);
+        QCOMPARE(m_api
+                     ->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}),
+                            m_buyer.accessToken)
+                     .status,
+                 201);
         QTest::qWait(500);
         LiveClient back;
         QVERIFY(back.connectTo(m_server->livePort(), m_organizer.accessToken));
@@ -321,7 +380,11 @@ private slots:
 
         // Away too long: more than the 6 kept frames went by.
         for (int i = 0; i < 4; ++i)
-            QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}), m_buyer.accessToken).status, 201);
+            QCOMPARE(m_api
+                         ->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("guest")}),
+                                m_buyer.accessToken)
+                         .status,
+                     201);
         QTest::qWait(500);
         LiveClient late;
         QVERIFY(late.connectTo(m_server->livePort(), m_organizer.accessToken));

@@ -62,8 +62,8 @@ private slots:
                 seen.insert(item.toObject().value("service").toString());
             return seen;
         };
-        QTRY_VERIFY_WITH_TIMEOUT((items = search("trace_id=" + trace, m_admin)).size() >= 2 && services().contains("tickets") &&
-                                     services().contains("notifications"),
+        QTRY_VERIFY_WITH_TIMEOUT((items = search("trace_id=" + trace, m_admin)).size() >= 2 &&
+                                     services().contains("tickets") && services().contains("notifications"),
                                  20000);
         for (const auto& item : items) {
             QCOMPARE(item.toObject().value("trace_id").toString(), QString::fromLatin1(trace));
@@ -89,8 +89,10 @@ private slots:
 
     void badSearchesAreRefusedAndOnlyAdminsSearch()
     {
-        for (const QString& query : {QStringLiteral("trace_id=xyz"), QStringLiteral("service=../etc"), QStringLiteral("service=tickets&level=loud"),
-                                     QStringLiteral("service=tickets&limit=0"), QStringLiteral("service=tickets&days=1000"), QString()}) {
+        for (const QString& query :
+             {QStringLiteral("trace_id=xyz"), QStringLiteral("service=../etc"),
+              QStringLiteral("service=tickets&level=loud"), QStringLiteral("service=tickets&limit=0"),
+              QStringLiteral("service=tickets&days=1000"), QString()}) {
             const auto answer = m_api->get("/api/v1/admin/logs?" + query, m_admin.accessToken);
             QVERIFY2(answer.status == 422, qPrintable(query + " " + answer.body));
             QCOMPARE(answer.errorCode(), QStringLiteral("validation_failed"));

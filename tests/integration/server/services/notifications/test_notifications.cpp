@@ -30,8 +30,10 @@ constexpr const char* kApprovedCard = "4242424242424242";
 bool signatureVerifies(const ReceivedWebhook& request, const QString& secret)
 {
     const QByteArray key = QByteArray::fromBase64(secret.mid(6).toLatin1());
-    const QByteArray content = request.headers.value("webhook-id") + "." + request.headers.value("webhook-timestamp") + "." + request.body;
-    const QByteArray expected = "v1," + QMessageAuthenticationCode::hash(content, key, QCryptographicHash::Sha256).toBase64();
+    const QByteArray content = request.headers.value("webhook-id") + "." + request.headers.value("webhook-timestamp") +
+        "." + request.body;
+    const QByteArray expected = "v1," +
+        QMessageAuthenticationCode::hash(content, key, QCryptographicHash::Sha256).toBase64();
     for (const QByteArray& signature : request.headers.value("webhook-signature").split(' '))
         if (signature == expected)
             return true;
@@ -71,7 +73,9 @@ private slots:
     void aPurchaseReachesAttendeesBuyerAndIntegrations()
     {
         const auto created = m_api->post("/api/v1/webhooks",
-                                         {{"url", hookUrl("/sbor")}, {"event_types", QJsonArray{"ticket.purchased", "order.created"}}, {"description", "CRM"}},
+                                         {{"url", hookUrl("/sbor")},
+                                          {"event_types", QJsonArray{"ticket.purchased", "order.created"}},
+                                          {"description", "CRM"}},
                                          m_organizer.accessToken);
         QCOMPARE(created.status, 201);
         m_secret = created.json().value("secret").toString();
@@ -88,11 +92,12 @@ private slots:
         QVERIFY(!screen.waitForOp("subscribed").isEmpty());
 
         const QString anna = uniqueEmail("anna"), boris = uniqueEmail("boris");
-        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_stalls, {anna, boris}), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_stalls, {anna, boris}),
+                                        m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
         const QJsonObject order = placed.json().value("order").toObject();
-        const auto paid = m_api->post("/api/v1/payments/" + order.value("payment_id").toString() + "/confirm", {{"card_number", kApprovedCard}},
-                                      m_buyer.accessToken);
+        const auto paid = m_api->post("/api/v1/payments/" + order.value("payment_id").toString() + "/confirm",
+                                      {{"card_number", kApprovedCard}}, m_buyer.accessToken);
         QCOMPARE(paid.status, 200);
 
         // One purchase, four ways to hear of it: live (here), emails, in-app and webhooks (below).
@@ -104,7 +109,8 @@ private slots:
         QVERIFY(bell.value("data").toObject().value("title").toString().contains("Весенний концерт"));
 
         // Each attendee gets their own ticket, in the buyer's language, with a QR that reads back to the code.
-        const auto tickets = m_api->get("/api/v1/tickets?limit=10", m_buyer.accessToken).json().value("items").toArray();
+        const auto tickets =
+            m_api->get("/api/v1/tickets?limit=10", m_buyer.accessToken).json().value("items").toArray();
         QCOMPARE(tickets.size(), 2);
         for (const QString& attendee : {anna, boris}) {
             const QList<QJsonObject> mail = m_smtp.waitForMessagesTo(attendee, 1);
@@ -115,11 +121,13 @@ private slots:
             const QJsonArray attachments = mail[0].value("attachments").toArray();
             QCOMPARE(attachments.size(), 1);
             QCOMPARE(attachments[0].toObject().value("content_type").toString(), QStringLiteral("image/png"));
-            const QString code = decodeQrPng(QByteArray::fromBase64(attachments[0].toObject().value("base64").toString().toLatin1()));
+            const QString code = decodeQrPng(
+                QByteArray::fromBase64(attachments[0].toObject().value("base64").toString().toLatin1()));
             QVERIFY(!code.isEmpty());
             bool matches = false;
             for (const auto& ticket : tickets)
-                matches |= ticket.toObject().value("holder_email").toString() == attendee && ticket.toObject().value("code").toString() == code;
+                matches |= ticket.toObject().value("holder_email").toString() == attendee &&
+                    ticket.toObject().value("code").toString() == code;
             QVERIFY2(matches, qPrintable(code));
         }
         // The buyer: one summary email and one in-app notification for the order, not one per ticket.
@@ -144,9 +152,11 @@ private slots:
             QVERIFY2(signatureVerifies(request, m_secret), request.headers.value("webhook-signature").constData());
             QCOMPARE(request.path, QByteArray("/sbor"));
             QCOMPARE(request.headers.value("content-type"), QByteArray("application/json"));
-            QVERIFY(qAbs(request.headers.value("webhook-timestamp").toLongLong() - QDateTime::currentSecsSinceEpoch()) < 60);
+            QVERIFY(qAbs(request.headers.value("webhook-timestamp").toLongLong() - QDateTime::currentSecsSinceEpoch()) <
+                    60);
             const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-            QVERIFY(body.value("type").toString() == "ticket.purchased" || body.value("type").toString() == "order.created");
+            QVERIFY(body.value("type").toString() == "ticket.purchased" ||
+                    body.value("type").toString() == "order.created");
             QCOMPARE(body.value("data").toObject().value("event_id").toString(), m_event);
             ids.insert(request.headers.value("webhook-id"));
         }
@@ -164,7 +174,9 @@ private slots:
         int failedAttempts = 0;
         for (const auto& item : deliveries) {
             QCOMPARE(item.toObject().value("status").toString(), QStringLiteral("succeeded"));
-            const auto one = m_api->get("/api/v1/webhooks/" + m_endpoint + "/deliveries/" + item.toObject().value("id").toString(), m_organizer.accessToken);
+            const auto one = m_api->get("/api/v1/webhooks/" + m_endpoint + "/deliveries/" +
+                                            item.toObject().value("id").toString(),
+                                        m_organizer.accessToken);
             QCOMPARE(one.status, 200);
             for (const auto& attempt : one.json().value("attempts").toArray())
                 failedAttempts += attempt.toObject().value("status_code").toInt() >= 500 ? 1 : 0;
@@ -177,7 +189,11 @@ private slots:
     {
         // Three free orders: three more notifications for the buyer.
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(m_event, m_free, {uniqueEmail("press")}), m_buyer.accessToken).status, 201);
+            QCOMPARE(m_api
+                         ->post("/api/v1/orders", orderForAttendees(m_event, m_free, {uniqueEmail("press")}),
+                                m_buyer.accessToken)
+                         .status,
+                     201);
         QTRY_VERIFY_WITH_TIMEOUT(notificationsOf(m_buyer).size() == 4, 10000);
         const auto first = m_api->get("/api/v1/notifications?limit=3", m_buyer.accessToken);
         QCOMPARE(first.status, 200);
@@ -195,7 +211,11 @@ private slots:
         QCOMPARE(read.json().value("read").toBool(), true);
         const QString readAt = read.json().value("read_at").toString();
         QVERIFY(!readAt.isEmpty());
-        QCOMPARE(m_api->put("/api/v1/notifications/" + id + "/read", {}, m_buyer.accessToken).json().value("read_at").toString(), readAt);
+        QCOMPARE(m_api->put("/api/v1/notifications/" + id + "/read", {}, m_buyer.accessToken)
+                     .json()
+                     .value("read_at")
+                     .toString(),
+                 readAt);
         QCOMPARE(m_api->get("/api/v1/notifications/" + id, m_buyer.accessToken).json().value("read").toBool(), true);
         const auto unread = m_api->get("/api/v1/notifications?unread=true", m_buyer.accessToken);
         QCOMPARE(unread.json().value("items").toArray().size(), 3);
@@ -213,7 +233,9 @@ private slots:
         const auto all = m_api->put("/api/v1/notifications/read", {}, m_buyer.accessToken);
         QCOMPARE(all.status, 200);
         QCOMPARE(all.json().value("marked_read").toInt(), 3);
-        QCOMPARE(m_api->get("/api/v1/notifications?unread=true", m_buyer.accessToken).json().value("items").toArray().size(), 0);
+        QCOMPARE(
+            m_api->get("/api/v1/notifications?unread=true", m_buyer.accessToken).json().value("items").toArray().size(),
+            0);
     }
 
     void preferencesDecideWhatIsSent()
@@ -223,24 +245,42 @@ private slots:
         QCOMPARE(defaults.json().value("email").toObject().value("order.updated").toBool(), true);
         QCOMPARE(defaults.json().value("email").toObject().value("ticket.checkin").toBool(), false);
 
-        const auto changed = m_api->put("/api/v1/notifications/preferences", {{"email", QJsonObject{{"order.updated", false}}}}, m_buyer.accessToken);
+        const auto changed = m_api->put("/api/v1/notifications/preferences",
+                                        {{"email", QJsonObject{{"order.updated", false}}}}, m_buyer.accessToken);
         QCOMPARE(changed.status, 200);
         QCOMPARE(changed.json().value("email").toObject().value("order.updated").toBool(), false);
         QCOMPARE(changed.json().value("in_app").toObject().value("order.updated").toBool(), true);
         // Refusals name the problem and change nothing.
-        const auto unknownType = m_api->put("/api/v1/notifications/preferences", {{"email", QJsonObject{{"order.shipped", true}}}}, m_buyer.accessToken);
+        const auto unknownType = m_api->put("/api/v1/notifications/preferences",
+                                            {{"email", QJsonObject{{"order.shipped", true}}}}, m_buyer.accessToken);
         QCOMPARE(unknownType.status, 422);
-        QCOMPARE(unknownType.json().value("error").toObject().value("details").toObject().value("field").toString(), QStringLiteral("email.order.shipped"));
-        QCOMPARE(m_api->put("/api/v1/notifications/preferences", {{"sms", QJsonObject{}}}, m_buyer.accessToken).status, 422);
-        QCOMPARE(m_api->put("/api/v1/notifications/preferences", {{"email", QJsonObject{{"order.updated", "no"}}}}, m_buyer.accessToken).status, 422);
-        QCOMPARE(m_api->raw("PUT", "/api/v1/notifications/preferences", "{not json", AuthApi::bearer(m_buyer.accessToken)).status, 400);
-        QCOMPARE(m_api->get("/api/v1/notifications/preferences", m_buyer.accessToken).json().value("email").toObject().value("order.updated").toBool(), false);
+        QCOMPARE(unknownType.json().value("error").toObject().value("details").toObject().value("field").toString(),
+                 QStringLiteral("email.order.shipped"));
+        QCOMPARE(m_api->put("/api/v1/notifications/preferences", {{"sms", QJsonObject{}}}, m_buyer.accessToken).status,
+                 422);
+        QCOMPARE(m_api
+                     ->put("/api/v1/notifications/preferences", {{"email", QJsonObject{{"order.updated", "no"}}}},
+                           m_buyer.accessToken)
+                     .status,
+                 422);
+        QCOMPARE(
+            m_api->raw("PUT", "/api/v1/notifications/preferences", "{not json", AuthApi::bearer(m_buyer.accessToken))
+                .status,
+            400);
+        QCOMPARE(m_api->get("/api/v1/notifications/preferences", m_buyer.accessToken)
+                     .json()
+                     .value("email")
+                     .toObject()
+                     .value("order.updated")
+                     .toBool(),
+                 false);
 
         // A cancelled order: in-app yes, email no.
         // One summary for each of the buyer's four orders so far; then a cancelled order adds none.
         const int emailsBefore = int(m_smtp.waitForMessagesTo(m_buyer.email, 4).size());
         QCOMPARE(emailsBefore, 4);
-        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_stalls, {uniqueEmail("late")}), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_stalls, {uniqueEmail("late")}),
+                                        m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
         const QString orderId = placed.json().value("order").toObject().value("id").toString();
         QCOMPARE(m_api->post("/api/v1/orders/" + orderId + "/cancel", {}, m_buyer.accessToken).status, 200);
@@ -267,8 +307,12 @@ private slots:
             {{{"url", "https://example.org/hook"}, {"event_types", QJsonArray{"ticket.sold"}}}, "event_types"},
             {{{"url", "https://example.org/hook"}, {"event_types", QJsonArray{"*"}}, {"colour", "red"}}, "colour"},
             // Issue 13, defect 6: a NUL cut the stored description with a 2xx.
-            {{{"url", "https://example.org/hook"}, {"event_types", QJsonArray{"*"}}, {"description", QString("shop") + QChar(0) + "hidden"}}, "description"},
-            {{{"url", "https://example.org/hook"}, {"event_types", QJsonArray{"*"}}, {"description", "bell\u0007"}}, "description"},
+            {{{"url", "https://example.org/hook"},
+              {"event_types", QJsonArray{"*"}},
+              {"description", QString("shop") + QChar(0) + "hidden"}},
+             "description"},
+            {{{"url", "https://example.org/hook"}, {"event_types", QJsonArray{"*"}}, {"description", "bell\u0007"}},
+             "description"},
         };
         for (const Bad& request : bad) {
             const auto answer = m_api->post("/api/v1/webhooks", request.body, token);
@@ -277,10 +321,15 @@ private slots:
         }
         QCOMPARE(m_api->raw("POST", "/api/v1/webhooks", "[", AuthApi::bearer(token)).status, 400);
         // Buyers have no webhooks; another organizer does not see ours.
-        QCOMPARE(m_api->post("/api/v1/webhooks", {{"url", hookUrl("/x")}, {"event_types", QJsonArray{"*"}}}, m_buyer.accessToken).status, 403);
+        QCOMPARE(m_api
+                     ->post("/api/v1/webhooks", {{"url", hookUrl("/x")}, {"event_types", QJsonArray{"*"}}},
+                            m_buyer.accessToken)
+                     .status,
+                 403);
         const SignedInUser rival = m_api->signUpOrganizer("rival");
         QCOMPARE(m_api->get("/api/v1/webhooks/" + m_endpoint, rival.accessToken).status, 404);
-        QCOMPARE(m_api->raw("DELETE", "/api/v1/webhooks/" + m_endpoint, "", AuthApi::bearer(rival.accessToken)).status, 404);
+        QCOMPARE(m_api->raw("DELETE", "/api/v1/webhooks/" + m_endpoint, "", AuthApi::bearer(rival.accessToken)).status,
+                 404);
         QCOMPARE(m_api->get("/api/v1/webhooks", rival.accessToken).json().value("items").toArray().size(), 0);
         QCOMPARE(m_api->get("/api/v1/webhooks", token).json().value("items").toArray().size(), 1);
         // Reading never shows the secret again.
@@ -294,22 +343,28 @@ private slots:
         QVERIFY(strict);
         AuthApi strictApi(*strict, m_client);
         const SignedInUser organizer = strictApi.signIn(m_organizer.email);
-        for (const char* url : {"http://127.0.0.1:9/hook", "http://localhost:9/hook", "http://10.0.0.8/hook", "http://169.254.169.254/latest",
-                                "http://[::1]:9/hook"}) {
-            const auto refused = strictApi.post("/api/v1/webhooks", {{"url", url}, {"event_types", QJsonArray{"*"}}}, organizer.accessToken);
-            QVERIFY2(refused.status == 422 && refused.body.contains("public"), (QByteArray(url) + " " + refused.body).constData());
+        for (const char* url : {"http://127.0.0.1:9/hook", "http://localhost:9/hook", "http://10.0.0.8/hook",
+                                "http://169.254.169.254/latest", "http://[::1]:9/hook"}) {
+            const auto refused = strictApi.post("/api/v1/webhooks", {{"url", url}, {"event_types", QJsonArray{"*"}}},
+                                                organizer.accessToken);
+            QVERIFY2(refused.status == 422 && refused.body.contains("public"),
+                     (QByteArray(url) + " " + refused.body).constData());
         }
         QCOMPARE(strict->stop(), 0);
     }
 
     void rotationSignsWithBothSecretsAndGoneDisables()
     {
-        const auto rotated = m_api->post("/api/v1/webhooks/" + m_endpoint + "/rotate-secret", {}, m_organizer.accessToken);
+        const auto rotated = m_api->post("/api/v1/webhooks/" + m_endpoint + "/rotate-secret", {},
+                                         m_organizer.accessToken);
         QCOMPARE(rotated.status, 200);
         const QString newSecret = rotated.json().value("secret").toString();
         QVERIFY(newSecret.startsWith("whsec_") && newSecret != m_secret);
         const int before = int(m_receiver.received().size());
-        QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(m_event, m_free, {uniqueEmail("rot")}), m_buyer.accessToken).status, 201);
+        QCOMPARE(
+            m_api->post("/api/v1/orders", orderForAttendees(m_event, m_free, {uniqueEmail("rot")}), m_buyer.accessToken)
+                .status,
+            201);
         QTRY_VERIFY_WITH_TIMEOUT(m_receiver.received().size() >= before + 2, 20000);
         const ReceivedWebhook& request = m_receiver.received().last();
         QCOMPARE(request.headers.value("webhook-signature").split(' ').size(), 2);
@@ -318,11 +373,20 @@ private slots:
 
         // 410 Gone: the endpoint is disabled, the delivery failed, and redelivery waits for it to be enabled.
         m_receiver.script({{410, {}}});
-        QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(m_event, m_free, {uniqueEmail("gone")}), m_buyer.accessToken).status, 201);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_api->get("/api/v1/webhooks/" + m_endpoint, m_organizer.accessToken).json().value("active").toBool(), 20000);
+        QCOMPARE(
+            m_api
+                ->post("/api/v1/orders", orderForAttendees(m_event, m_free, {uniqueEmail("gone")}), m_buyer.accessToken)
+                .status,
+            201);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_api->get("/api/v1/webhooks/" + m_endpoint, m_organizer.accessToken).json().value("active").toBool(),
+            20000);
         const auto endpoint = m_api->get("/api/v1/webhooks/" + m_endpoint, m_organizer.accessToken).json();
         QVERIFY(endpoint.value("disabled_reason").toString().contains("410"));
-        const auto log = m_api->get("/api/v1/webhooks/" + m_endpoint + "/deliveries?limit=100", m_organizer.accessToken).json().value("items").toArray();
+        const auto log = m_api->get("/api/v1/webhooks/" + m_endpoint + "/deliveries?limit=100", m_organizer.accessToken)
+                             .json()
+                             .value("items")
+                             .toArray();
         QString failed;
         for (const auto& item : log)
             if (item.toObject().value("status").toString() == "failed")
@@ -330,23 +394,37 @@ private slots:
         QVERIFY(!failed.isEmpty());
         const QString redeliver = "/api/v1/webhooks/" + m_endpoint + "/deliveries/" + failed + "/redeliver";
         QCOMPARE(m_api->post(redeliver, {}, m_organizer.accessToken).status, 409);
-        QCOMPARE(m_api->raw("PATCH", "/api/v1/webhooks/" + m_endpoint, "{\"active\": true}", AuthApi::bearer(m_organizer.accessToken)).status, 200);
+        QCOMPARE(m_api
+                     ->raw("PATCH", "/api/v1/webhooks/" + m_endpoint, "{\"active\": true}",
+                           AuthApi::bearer(m_organizer.accessToken))
+                     .status,
+                 200);
         const int sentBefore = int(m_receiver.received().size());
         QCOMPARE(m_api->post(redeliver, {}, m_organizer.accessToken).status, 202);
         QTRY_VERIFY_WITH_TIMEOUT(m_receiver.received().size() > sentBefore, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_api->get("/api/v1/webhooks/" + m_endpoint + "/deliveries/" + failed, m_organizer.accessToken)
-                                      .json().value("status").toString(), QStringLiteral("succeeded"), 10000);
-        QCOMPARE(m_api->post("/api/v1/webhooks/" + m_endpoint + "/deliveries/" + m_endpoint + "/redeliver", {}, m_organizer.accessToken).status, 404);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_api->get("/api/v1/webhooks/" + m_endpoint + "/deliveries/" + failed, m_organizer.accessToken)
+                .json()
+                .value("status")
+                .toString(),
+            QStringLiteral("succeeded"), 10000);
+        QCOMPARE(m_api
+                     ->post("/api/v1/webhooks/" + m_endpoint + "/deliveries/" + m_endpoint + "/redeliver", {},
+                            m_organizer.accessToken)
+                     .status,
+                 404);
     }
 
     void cancellingTheEventReachesEveryHolderAndRefundsTheBuyer()
     {
         const int annaLike = int(m_smtp.messages().size());
-        const auto cancelled = m_api->post("/api/v1/events/" + m_event + "/cancel", {{"reason", "Площадка закрыта"}}, m_organizer.accessToken);
+        const auto cancelled = m_api->post("/api/v1/events/" + m_event + "/cancel", {{"reason", "Площадка закрыта"}},
+                                           m_organizer.accessToken);
         QCOMPARE(cancelled.status, 200);
         // Every attendee address that held a ticket hears of it once; the buyer's money comes back.
         QStringList holders;
-        for (const auto& ticket : m_api->get("/api/v1/tickets?limit=100", m_buyer.accessToken).json().value("items").toArray())
+        for (const auto& ticket :
+             m_api->get("/api/v1/tickets?limit=100", m_buyer.accessToken).json().value("items").toArray())
             holders << ticket.toObject().value("holder_email").toString();
         QVERIFY(holders.size() >= 6);
         for (const QString& holder : holders) {
@@ -369,10 +447,17 @@ private slots:
         const QString type = m_sales->addType(event, {{"name", "Free"}, {"price", 0}, {"quota", 100}});
         QVERIFY(m_sales->publish(event));
         const QString buyerId = m_buyer.id;
-        const std::string where = "FROM notifications.notifications WHERE type = 'ticket.purchased' AND data->>'event_id' = '" + event.toStdString() + "'";
+        const std::string where =
+            "FROM notifications.notifications WHERE type = 'ticket.purchased' AND data->>'event_id' = '" +
+            event.toStdString() + "'";
         auto placeOrders = [&](int count) {
             for (int i = 0; i < count; ++i)
-                QCOMPARE(m_api->post("/api/v1/orders", orderForAttendees(event, type, {uniqueEmail("crash"), uniqueEmail("crash")}), m_buyer.accessToken).status, 201);
+                QCOMPARE(m_api
+                             ->post("/api/v1/orders",
+                                    orderForAttendees(event, type, {uniqueEmail("crash"), uniqueEmail("crash")}),
+                                    m_buyer.accessToken)
+                             .status,
+                         201);
         };
         placeOrders(6);
         QTRY_COMPARE_WITH_TIMEOUT(std::stoi(m_database.query("SELECT count(*) " + where)), 6, 10000);
@@ -387,14 +472,18 @@ private slots:
         QVERIFY(m_server);
         signInAgain();
         QTRY_COMPARE_WITH_TIMEOUT(std::stoi(m_database.query("SELECT count(*) " + where)), 12, 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(std::stoi(m_database.query("SELECT count(*) FROM notifications.emails e JOIN notifications.ticket_holders h "
-                                                             "ON h.ticket_id = e.ticket_id WHERE h.event_id = '" + event.toStdString() + "'")),
+        QTRY_COMPARE_WITH_TIMEOUT(std::stoi(m_database.query(
+                                      "SELECT count(*) FROM notifications.emails e JOIN notifications.ticket_holders h "
+                                      "ON h.ticket_id = e.ticket_id WHERE h.event_id = '" +
+                                      event.toStdString() + "'")),
                                   24, 30000);
         QTest::qWait(1000); // anything duplicated would have arrived by now
         QCOMPARE(std::stoi(m_database.query("SELECT count(DISTINCT data->>'order_id') " + where)), 12);
         QCOMPARE(std::stoi(m_database.query("SELECT count(*) " + where)), 12);
-        QCOMPARE(std::stoi(m_database.query("SELECT count(*) FROM notifications.emails e JOIN notifications.ticket_holders h "
-                                            "ON h.ticket_id = e.ticket_id WHERE h.event_id = '" + event.toStdString() + "'")),
+        QCOMPARE(std::stoi(
+                     m_database.query("SELECT count(*) FROM notifications.emails e JOIN notifications.ticket_holders h "
+                                      "ON h.ticket_id = e.ticket_id WHERE h.event_id = '" +
+                                      event.toStdString() + "'")),
                  24);
     }
 
@@ -402,15 +491,27 @@ private slots:
     {
         SalesApi sales(*m_api, m_organizer.accessToken);
         const QString event = sales.createEvent("Скоро концерт", 0.5); // in 12 h: codes are valid, a reminder is due
-        const QString type = sales.addType(event, {{"name", "Free"}, {"price", 0}, {"quota", 10}, {"sales_end", inDays(0.4)}});
+        const QString type = sales.addType(event,
+                                           {{"name", "Free"}, {"price", 0}, {"quota", 10}, {"sales_end", inDays(0.4)}});
         QVERIFY(sales.publish(event));
         const QString holder = uniqueEmail("holder");
-        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(event, type, {holder}), m_buyer.accessToken);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(event, type, {holder}),
+                                        m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
         const QString code = placed.json().value("tickets").toArray()[0].toObject().value("code").toString();
-        const QString list = m_api->post("/api/v1/events/" + event + "/checkin-lists", {{"name", "Gate"}}, m_organizer.accessToken).json().value("id").toString();
-        QCOMPARE(m_api->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", list}, {"scan_id", "n-1"}}, m_organizer.accessToken)
-                     .json().value("result").toString(), QStringLiteral("ok"));
+        const QString list = m_api
+                                 ->post("/api/v1/events/" + event + "/checkin-lists", {{"name", "Gate"}},
+                                        m_organizer.accessToken)
+                                 .json()
+                                 .value("id")
+                                 .toString();
+        QCOMPARE(m_api
+                     ->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", list}, {"scan_id", "n-1"}},
+                            m_organizer.accessToken)
+                     .json()
+                     .value("result")
+                     .toString(),
+                 QStringLiteral("ok"));
         // In-app, not by email (the default for check-ins).
         QTRY_VERIFY_WITH_TIMEOUT(hasNotification(m_buyer, "ticket.checkin", ""), 10000);
         QTest::qWait(1000);
@@ -418,16 +519,18 @@ private slots:
 
         // Reminders: a server whose reminder job looks a day ahead.
         QCOMPARE(m_server->stop(), 0);
-        m_server = TestServer::startOn(m_database.url(), {{"SBOR_NOTIFICATIONS_SMTP_HOST", "127.0.0.1"},
-                                                          {"SBOR_NOTIFICATIONS_SMTP_PORT", QString::number(m_smtp.port())},
-                                                          {"SBOR_NOTIFICATIONS_JOB_INTERVAL_MS", "100"},
-                                                          {"SBOR_EVENTS_REMINDER_LEAD_SECONDS", "86400"},
-                                                          {"SBOR_EVENTS_JOB_INTERVAL_MS", "200"}});
+        m_server = TestServer::startOn(m_database.url(),
+                                       {{"SBOR_NOTIFICATIONS_SMTP_HOST", "127.0.0.1"},
+                                        {"SBOR_NOTIFICATIONS_SMTP_PORT", QString::number(m_smtp.port())},
+                                        {"SBOR_NOTIFICATIONS_JOB_INTERVAL_MS", "100"},
+                                        {"SBOR_EVENTS_REMINDER_LEAD_SECONDS", "86400"},
+                                        {"SBOR_EVENTS_JOB_INTERVAL_MS", "200"}});
         QVERIFY(m_server);
         signInAgain();
         QList<QJsonObject> reminder;
         QTRY_VERIFY_WITH_TIMEOUT(!(reminder = subjectsTo(holder, "Скоро: «Скоро концерт»")).isEmpty(), 20000);
-        QVERIFY2(reminder[0].value("text").toString().contains("(Europe/Moscow)"), qPrintable(reminder[0].value("text").toString()));
+        QVERIFY2(reminder[0].value("text").toString().contains("(Europe/Moscow)"),
+                 qPrintable(reminder[0].value("text").toString()));
         QTRY_VERIFY_WITH_TIMEOUT(hasNotification(m_buyer, "event.reminder", ""), 10000);
         QTest::qWait(1000);
         QCOMPARE(subjectsTo(holder, "Скоро: ").size(), 1); // once (the ticket's own email has the title in it too)
@@ -436,12 +539,13 @@ private slots:
 private:
     std::unique_ptr<TestServer> startServer()
     {
-        return TestServer::startOn(m_database.url(), {{"SBOR_NOTIFICATIONS_SMTP_HOST", "127.0.0.1"},
-                                                      {"SBOR_NOTIFICATIONS_SMTP_PORT", QString::number(m_smtp.port())},
-                                                      {"SBOR_NOTIFICATIONS_JOB_INTERVAL_MS", "100"},
-                                                      {"SBOR_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true"},
-                                                      {"SBOR_WEBHOOKS_RETRY_DELAYS_SECONDS", "1,1,1"},
-                                                      {"SBOR_PAYMENTS_JOB_INTERVAL_MS", "200"}});
+        return TestServer::startOn(m_database.url(),
+                                   {{"SBOR_NOTIFICATIONS_SMTP_HOST", "127.0.0.1"},
+                                    {"SBOR_NOTIFICATIONS_SMTP_PORT", QString::number(m_smtp.port())},
+                                    {"SBOR_NOTIFICATIONS_JOB_INTERVAL_MS", "100"},
+                                    {"SBOR_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true"},
+                                    {"SBOR_WEBHOOKS_RETRY_DELAYS_SECONDS", "1,1,1"},
+                                    {"SBOR_PAYMENTS_JOB_INTERVAL_MS", "200"}});
     }
 
     // A restarted test server has a signing key of its own: the old tokens are no longer valid.
@@ -453,7 +557,10 @@ private:
         QVERIFY(!m_organizer.accessToken.isEmpty() && !m_buyer.accessToken.isEmpty());
     }
 
-    QString hookUrl(const QString& path) const { return "http://127.0.0.1:" + QString::number(m_receiver.port()) + path; }
+    QString hookUrl(const QString& path) const
+    {
+        return "http://127.0.0.1:" + QString::number(m_receiver.port()) + path;
+    }
 
     QJsonArray notificationsOf(const SignedInUser& user)
     {

@@ -33,7 +33,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url(), {{"SBOR_TICKETS_JOB_INTERVAL_MS", "200"}, {"SBOR_PAYMENTS_JOB_INTERVAL_MS", "200"}});
+        m_server = TestServer::startOn(
+            m_database.url(), {{"SBOR_TICKETS_JOB_INTERVAL_MS", "200"}, {"SBOR_PAYMENTS_JOB_INTERVAL_MS", "200"}});
         QVERIFY(m_server);
         m_api = std::make_unique<AuthApi>(*m_server, m_client);
         m_organizer = m_api->signUpOrganizer("organizer");
@@ -86,15 +87,19 @@ private slots:
         QCOMPARE(attempts[0].toObject().value("decline_code").toString(), QStringLiteral("card_declined"));
         QCOMPARE(orderStatus(order.value("id").toString()), QStringLiteral("paid"));
         QCOMPARE(outboxCount("payments", "payment.succeeded", payment), 1);
-        QCOMPARE(std::stoi(m_database.query("SELECT count(*) FROM tickets.outbox WHERE type = 'ticket.purchased' AND payload->>'order_id' = '" +
-                                            order.value("id").toString().toStdString() + "'")),
-                 2);
+        QCOMPARE(
+            std::stoi(m_database.query(
+                "SELECT count(*) FROM tickets.outbox WHERE type = 'ticket.purchased' AND payload->>'order_id' = '" +
+                order.value("id").toString().toStdString() + "'")),
+            2);
 
         // Paying twice is refused and changes nothing.
         const auto again = m_api->post(confirm, card(kApprovedCard), m_buyer.accessToken);
         QCOMPARE(again.status, 409);
         QCOMPARE(again.errorCode(), QStringLiteral("order_not_payable"));
-        QCOMPARE(std::stoi(m_database.query("SELECT count(*) FROM payments.ledger_entries WHERE payment_id = '" + payment.toStdString() + "'")), 3);
+        QCOMPARE(std::stoi(m_database.query("SELECT count(*) FROM payments.ledger_entries WHERE payment_id = '" +
+                                            payment.toStdString() + "'")),
+                 3);
 
         // Two tickets, one per attendee, each with a code signed by the event's key.
         const auto mine = m_api->get("/api/v1/tickets?limit=1", m_buyer.accessToken);
@@ -115,7 +120,8 @@ private slots:
             QCOMPARE(ticket.value("status").toString(), QStringLiteral("valid"));
             QVERIFY(codeVerifies(ticket.value("code").toString(), m_event));
             QCOMPARE(m_api->get("/api/v1/tickets/" + ticket.value("id").toString(), m_other.accessToken).status, 404);
-            QCOMPARE(m_api->get("/api/v1/tickets/" + ticket.value("id").toString(), m_organizer.accessToken).status, 200);
+            QCOMPARE(m_api->get("/api/v1/tickets/" + ticket.value("id").toString(), m_organizer.accessToken).status,
+                     200);
             QCOMPARE(m_api->get("/api/v1/tickets/" + ticket.value("id").toString(), m_rival.accessToken).status, 404);
         }
         holders.sort();
@@ -157,7 +163,8 @@ private slots:
         QCOMPARE(rub.value("commission").toInteger(), 12346);
         QCOMPARE(rub.value("balance").toInteger(), 246914 - 12346);
         QCOMPARE(m_api->get("/api/v1/payments/balance", m_rival.accessToken).json().value("items").toArray().size(), 0);
-        QCOMPARE(m_api->get("/api/v1/payments/balance?organizer_id=" + m_organizer.id, m_rival.accessToken).status, 403);
+        QCOMPARE(m_api->get("/api/v1/payments/balance?organizer_id=" + m_organizer.id, m_rival.accessToken).status,
+                 403);
         QCOMPARE(m_api->get("/api/v1/payments/balance?organizer_id=nope", m_organizer.accessToken).status, 422);
         QCOMPARE(m_api->get("/api/v1/payments/balance", m_buyer.accessToken).status, 403);
     }
@@ -181,22 +188,33 @@ private slots:
         QFETCH(int, status);
         const auto placed = m_api->post("/api/v1/orders", orderBody(m_event, m_stalls, 1), m_buyer.accessToken);
         const QString payment = placed.json().value("order").toObject().value("payment_id").toString();
-        const auto answer = m_api->raw("POST", "/api/v1/payments/" + payment + "/confirm", body, AuthApi::bearer(m_buyer.accessToken));
+        const auto answer = m_api->raw("POST", "/api/v1/payments/" + payment + "/confirm", body,
+                                       AuthApi::bearer(m_buyer.accessToken));
         QCOMPARE(answer.status, status);
-        QCOMPARE(m_database.query("SELECT count(*) FROM payments.attempts WHERE payment_id = '" + payment.toStdString() + "'"), std::string("0"));
-        QCOMPARE(orderStatus(placed.json().value("order").toObject().value("id").toString()), QStringLiteral("pending"));
+        QCOMPARE(m_database.query("SELECT count(*) FROM payments.attempts WHERE payment_id = '" +
+                                  payment.toStdString() + "'"),
+                 std::string("0"));
+        QCOMPARE(orderStatus(placed.json().value("order").toObject().value("id").toString()),
+                 QStringLiteral("pending"));
     }
 
     void onlyTheBuyerPays()
     {
         const auto placed = m_api->post("/api/v1/orders", orderBody(m_event, m_stalls, 1), m_buyer.accessToken);
         const QString payment = placed.json().value("order").toObject().value("payment_id").toString();
-        QCOMPARE(m_api->post("/api/v1/payments/" + payment + "/confirm", card(kApprovedCard), m_other.accessToken).status, 404);
+        QCOMPARE(
+            m_api->post("/api/v1/payments/" + payment + "/confirm", card(kApprovedCard), m_other.accessToken).status,
+            404);
         QCOMPARE(m_api->post("/api/v1/payments/" + payment + "/confirm", card(kApprovedCard)).status, 401);
-        QCOMPARE(m_api->post("/api/v1/payments/00000000-0000-4000-8000-000000000000/confirm", card(kApprovedCard), m_buyer.accessToken).status, 404);
+        QCOMPARE(m_api
+                     ->post("/api/v1/payments/00000000-0000-4000-8000-000000000000/confirm", card(kApprovedCard),
+                            m_buyer.accessToken)
+                     .status,
+                 404);
         QCOMPARE(m_api->post("/api/v1/payments/nope/confirm", card(kApprovedCard), m_buyer.accessToken).status, 404);
         QCOMPARE(m_api->get("/api/v1/payments/" + payment, m_other.accessToken).status, 404);
-        QCOMPARE(orderStatus(placed.json().value("order").toObject().value("id").toString()), QStringLiteral("pending"));
+        QCOMPARE(orderStatus(placed.json().value("order").toObject().value("id").toString()),
+                 QStringLiteral("pending"));
     }
 
     void idempotencyKeyReplaysTheConfirmation()
@@ -212,12 +230,20 @@ private slots:
         QCOMPARE(replay.status, 200);
         QCOMPARE(replay.header("Idempotent-Replayed"), QByteArray("true"));
         QCOMPARE(replay.body, first.body);
-        QCOMPARE(m_database.query("SELECT count(*) FROM payments.attempts WHERE payment_id = '" + payment.toStdString() + "'"), std::string("1"));
+        QCOMPARE(m_database.query("SELECT count(*) FROM payments.attempts WHERE payment_id = '" +
+                                  payment.toStdString() + "'"),
+                 std::string("1"));
         // The key's fingerprint does not hash the card number: the same key with another card
         // ending alike is the same request; one ending otherwise is another.
         const QByteArray lookalike = R"({"card_number":"4111111111114242"})";
-        QCOMPARE(m_api->raw("POST", "/api/v1/payments/" + payment + "/confirm", lookalike, headers).header("Idempotent-Replayed"), QByteArray("true"));
-        QCOMPARE(m_api->raw("POST", "/api/v1/payments/" + payment + "/confirm", R"({"card_number":"4000000000000002"})", headers).status, 422);
+        QCOMPARE(m_api->raw("POST", "/api/v1/payments/" + payment + "/confirm", lookalike, headers)
+                     .header("Idempotent-Replayed"),
+                 QByteArray("true"));
+        QCOMPARE(m_api
+                     ->raw("POST", "/api/v1/payments/" + payment + "/confirm", R"({"card_number":"4000000000000002"})",
+                           headers)
+                     .status,
+                 422);
         QVERIFY(m_database.rowsContaining("4242424242424242").empty());
     }
 
@@ -232,20 +258,23 @@ private slots:
             QVERIFY(codeVerifies(ticket.toObject().value("code").toString(), m_event));
         const QString payment = placed.json().value("order").toObject().value("payment_id").toString();
         QCOMPARE(m_api->get("/api/v1/payments/" + payment, m_buyer.accessToken).status, 404); // nothing to pay
-        QCOMPARE(m_api->post("/api/v1/payments/" + payment + "/confirm", card(kApprovedCard), m_buyer.accessToken).errorCode(),
+        QCOMPARE(m_api->post("/api/v1/payments/" + payment + "/confirm", card(kApprovedCard), m_buyer.accessToken)
+                     .errorCode(),
                  QStringLiteral("order_not_payable"));
     }
 
     void declinesAreBrakedAgainstCardTesting()
     {
         const auto placed = m_api->post("/api/v1/orders", orderBody(m_event, m_stalls, 1), m_buyer.accessToken);
-        const QString confirm = "/api/v1/payments/" + placed.json().value("order").toObject().value("payment_id").toString() + "/confirm";
+        const QString confirm = "/api/v1/payments/" +
+            placed.json().value("order").toObject().value("payment_id").toString() + "/confirm";
         for (int i = 0; i < 10; ++i)
             QCOMPARE(m_api->post(confirm, card(kDeclinedCard), m_buyer.accessToken).status, 402);
         const auto braked = m_api->post(confirm, card(kApprovedCard), m_buyer.accessToken);
         QCOMPARE(braked.status, 429);
         QCOMPARE(braked.errorCode(), QStringLiteral("rate_limited"));
-        QCOMPARE(orderStatus(placed.json().value("order").toObject().value("id").toString()), QStringLiteral("pending"));
+        QCOMPARE(orderStatus(placed.json().value("order").toObject().value("id").toString()),
+                 QStringLiteral("pending"));
     }
 
     void ordersOfACancelledEventCannotBePaid()
@@ -255,26 +284,38 @@ private slots:
         QVERIFY(m_sales->publish(event));
         const auto placed = m_api->post("/api/v1/orders", orderBody(event, type, 1), m_buyer.accessToken);
         QCOMPARE(placed.status, 201);
-        QCOMPARE(m_api->post("/api/v1/events/" + event + "/cancel", {{"reason", "The venue flooded"}}, m_organizer.accessToken).status, 200);
+        QCOMPARE(m_api
+                     ->post("/api/v1/events/" + event + "/cancel", {{"reason", "The venue flooded"}},
+                            m_organizer.accessToken)
+                     .status,
+                 200);
         const QString payment = placed.json().value("order").toObject().value("payment_id").toString();
-        const auto late = m_api->post("/api/v1/payments/" + payment + "/confirm", card(kApprovedCard), m_buyer.accessToken);
+        const auto late = m_api->post("/api/v1/payments/" + payment + "/confirm", card(kApprovedCard),
+                                      m_buyer.accessToken);
         QCOMPARE(late.status, 409);
         QCOMPARE(late.errorCode(), QStringLiteral("order_not_payable"));
-        QCOMPARE(m_database.query("SELECT count(*) FROM payments.attempts WHERE payment_id = '" + payment.toStdString() + "'"), std::string("0"));
+        QCOMPARE(m_database.query("SELECT count(*) FROM payments.attempts WHERE payment_id = '" +
+                                  payment.toStdString() + "'"),
+                 std::string("0"));
     }
 
     void anExpiredOrderCannotBePaid()
     {
         const auto placed = m_api->post("/api/v1/orders", orderBody(m_event, m_stalls, 1), m_buyer.accessToken);
         const QString orderId = placed.json().value("order").toObject().value("id").toString();
-        m_database.query("UPDATE tickets.orders SET hold_expires_at = now() - interval '1 second' WHERE id = '" + orderId.toStdString() + "' RETURNING 1");
+        m_database.query("UPDATE tickets.orders SET hold_expires_at = now() - interval '1 second' WHERE id = '" +
+                         orderId.toStdString() + "' RETURNING 1");
         QTRY_COMPARE_WITH_TIMEOUT(orderStatus(orderId), QStringLiteral("expired"), 10000);
         const QString payment = placed.json().value("order").toObject().value("payment_id").toString();
-        const auto late = m_api->post("/api/v1/payments/" + payment + "/confirm", card(kApprovedCard), m_buyer.accessToken);
+        const auto late = m_api->post("/api/v1/payments/" + payment + "/confirm", card(kApprovedCard),
+                                      m_buyer.accessToken);
         QCOMPARE(late.status, 409);
         QCOMPARE(late.errorCode(), QStringLiteral("order_not_payable"));
-        QCOMPARE(late.json().value("error").toObject().value("details").toObject().value("status").toString(), QStringLiteral("expired"));
-        QCOMPARE(m_database.query("SELECT count(*) FROM payments.attempts WHERE payment_id = '" + payment.toStdString() + "'"), std::string("0"));
+        QCOMPARE(late.json().value("error").toObject().value("details").toObject().value("status").toString(),
+                 QStringLiteral("expired"));
+        QCOMPARE(m_database.query("SELECT count(*) FROM payments.attempts WHERE payment_id = '" +
+                                  payment.toStdString() + "'"),
+                 std::string("0"));
     }
 
     void anUnsettledCaptureIsFinishedByTheJob()
@@ -285,9 +326,11 @@ private slots:
         const QJsonObject order = placed.json().value("order").toObject();
         const std::string payment = order.value("payment_id").toString().toStdString();
         capturedLongAgo(payment, order);
-        QTRY_COMPARE_WITH_TIMEOUT(m_database.query("SELECT status FROM payments.payments WHERE id = '" + payment + "'"), std::string("succeeded"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_database.query("SELECT status FROM payments.payments WHERE id = '" + payment + "'"),
+                                  std::string("succeeded"), 10000);
         QCOMPARE(orderStatus(order.value("id").toString()), QStringLiteral("paid"));
-        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.tickets WHERE order_id = '" + order.value("id").toString().toStdString() + "'"),
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.tickets WHERE order_id = '" +
+                                  order.value("id").toString().toStdString() + "'"),
                  std::string("1"));
         QCOMPARE(outboxCount("payments", "payment.succeeded", QString::fromStdString(payment)), 1);
     }
@@ -302,14 +345,17 @@ private slots:
                          order.value("id").toString().toStdString() + "' RETURNING 1");
         QTRY_COMPARE_WITH_TIMEOUT(orderStatus(order.value("id").toString()), QStringLiteral("expired"), 10000);
         capturedLongAgo(payment, order);
-        QTRY_COMPARE_WITH_TIMEOUT(m_database.query("SELECT status FROM payments.payments WHERE id = '" + payment + "'"), std::string("refunded"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_database.query("SELECT status FROM payments.payments WHERE id = '" + payment + "'"),
+                                  std::string("refunded"), 10000);
         QCOMPARE(outboxCount("payments", "refund.issued", QString::fromStdString(payment)), 1);
         // Charged and refunded in full: nobody keeps anything.
-        QCOMPARE(m_database.query("SELECT count(*) FROM payments.ledger_entries WHERE payment_id = '" + payment + "'"), std::string("6"));
+        QCOMPARE(m_database.query("SELECT count(*) FROM payments.ledger_entries WHERE payment_id = '" + payment + "'"),
+                 std::string("6"));
         QCOMPARE(m_database.query("SELECT sum(amount) FROM payments.ledger_entries WHERE payment_id = '" + payment +
                                   "' AND account LIKE 'organizer:%'"),
                  std::string("0"));
-        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.tickets WHERE order_id = '" + order.value("id").toString().toStdString() + "'"),
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.tickets WHERE order_id = '" +
+                                  order.value("id").toString().toStdString() + "'"),
                  std::string("0"));
     }
 
@@ -321,16 +367,19 @@ private:
 
     int outboxCount(const std::string& schema, const std::string& type, const QString& paymentId)
     {
-        return std::stoi(m_database.query("SELECT count(*) FROM " + schema + ".outbox WHERE type = '" + type + "' AND aggregateid = '" +
-                                          paymentId.toStdString() + "'"));
+        return std::stoi(m_database.query("SELECT count(*) FROM " + schema + ".outbox WHERE type = '" + type +
+                                          "' AND aggregateid = '" + paymentId.toStdString() + "'"));
     }
 
     void capturedLongAgo(const std::string& payment, const QJsonObject& order)
     {
-        m_database.query("INSERT INTO payments.payments (id, order_id, event_id, organizer_id, buyer_id, amount, currency, status, card_last4, captured_at) "
-                         "VALUES ('" + payment + "', '" + order.value("id").toString().toStdString() + "', '" + m_event.toStdString() + "', '" +
-                         m_organizer.id.toStdString() + "', '" + m_buyer.id.toStdString() + "', " +
-                         std::to_string(order.value("total").toInteger()) + ", 'RUB', 'captured', '4242', now() - interval '1 minute') RETURNING 1");
+        m_database.query(
+            "INSERT INTO payments.payments (id, order_id, event_id, organizer_id, buyer_id, amount, currency, status, card_last4, captured_at) "
+            "VALUES ('" +
+            payment + "', '" + order.value("id").toString().toStdString() + "', '" + m_event.toStdString() + "', '" +
+            m_organizer.id.toStdString() + "', '" + m_buyer.id.toStdString() + "', " +
+            std::to_string(order.value("total").toInteger()) +
+            ", 'RUB', 'captured', '4242', now() - interval '1 minute') RETURNING 1");
     }
 
     // Whether `code` is signed by one of the event's keys, read from the tickets schema.
@@ -339,8 +388,9 @@ private:
         const auto read = sbor::readTicketCode(code.toStdString());
         if (!read)
             return false;
-        const std::string hex = m_database.query("SELECT encode(public_key, 'hex') FROM tickets.event_keys WHERE event_id = '" + eventId.toStdString() +
-                                                 "' AND key_id = " + std::to_string(read->fields.keyId));
+        const std::string hex = m_database.query(
+            "SELECT encode(public_key, 'hex') FROM tickets.event_keys WHERE event_id = '" + eventId.toStdString() +
+            "' AND key_id = " + std::to_string(read->fields.keyId));
         const QByteArray key = QByteArray::fromHex(QByteArray::fromStdString(hex));
         if (key.size() != 32)
             return false;

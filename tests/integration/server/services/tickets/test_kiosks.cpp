@@ -34,16 +34,26 @@ private slots:
         m_buyer = m_api->signUp("buyer");
         SalesApi sales(*m_api, m_organizer.accessToken);
         m_event = sales.createEvent("Conference", 0.5);
-        const QString type = sales.addType(m_event, {{"name", "Delegate"}, {"price", 0}, {"quota", 50}, {"max_per_order", 20}, {"sales_end", inDays(0.4)}});
+        const QString type = sales.addType(
+            m_event,
+            {{"name", "Delegate"}, {"price", 0}, {"quota", 50}, {"max_per_order", 20}, {"sales_end", inDays(0.4)}});
         QVERIFY(sales.publish(m_event));
         m_gate = createList("Hall A");
         m_otherGate = createList("Hall B");
-        m_tickets = m_api->post("/api/v1/orders", orderBody(m_event, type, 10), m_buyer.accessToken).json().value("tickets").toArray();
+        m_tickets = m_api->post("/api/v1/orders", orderBody(m_event, type, 10), m_buyer.accessToken)
+                        .json()
+                        .value("tickets")
+                        .toArray();
         QCOMPARE(m_tickets.size(), 10);
         SalesApi rivalSales(*m_api, m_rival.accessToken);
         m_rivalEvent = rivalSales.createEvent("Elsewhere", 0.5);
         rivalSales.addType(m_rivalEvent, {{"name", "Any"}, {"price", 0}, {"quota", 5}, {"sales_end", inDays(0.4)}});
-        m_rivalGate = m_api->post("/api/v1/events/" + m_rivalEvent + "/checkin-lists", {{"name", "Gate"}}, m_rival.accessToken).json().value("id").toString();
+        m_rivalGate = m_api
+                          ->post("/api/v1/events/" + m_rivalEvent + "/checkin-lists", {{"name", "Gate"}},
+                                 m_rival.accessToken)
+                          .json()
+                          .value("id")
+                          .toString();
     }
 
     void cleanupTestCase()
@@ -66,7 +76,8 @@ private slots:
 
     void aCodeEnrollsOneKioskOnce()
     {
-        const auto issued = m_api->post("/api/v1/events/" + m_event + "/enrollments", {{"list_id", m_gate}, {"name", "Kiosk 1"}}, m_organizer.accessToken);
+        const auto issued = m_api->post("/api/v1/events/" + m_event + "/enrollments",
+                                        {{"list_id", m_gate}, {"name", "Kiosk 1"}}, m_organizer.accessToken);
         QCOMPARE(issued.status, 201);
         const QString code = issued.json().value("code").toString();
         QVERIFY(QRegularExpression("^[A-Z2-7]{10}$").match(code).hasMatch());
@@ -74,11 +85,13 @@ private slots:
         QCOMPARE(handshake.value("v").toInt(), 1);
         QCOMPARE(handshake.value("code").toString(), code);
         QVERIFY(handshake.value("server").toString().startsWith("http://127.0.0.1:"));
-        const qint64 lifetime = QDateTime::currentDateTimeUtc().secsTo(QDateTime::fromString(issued.json().value("expires_at").toString(), Qt::ISODateWithMs));
+        const qint64 lifetime = QDateTime::currentDateTimeUtc().secsTo(
+            QDateTime::fromString(issued.json().value("expires_at").toString(), Qt::ISODateWithMs));
         QVERIFY2(lifetime > 14 * 60 && lifetime <= 15 * 60, qPrintable(QString::number(lifetime)));
 
         // Typed by hand: lower case, with a dash.
-        const auto enrolled = m_api->post("/api/v1/devices/enroll", {{"code", code.left(5).toLower() + "-" + code.mid(5)}});
+        const auto enrolled = m_api->post("/api/v1/devices/enroll",
+                                          {{"code", code.left(5).toLower() + "-" + code.mid(5)}});
         QCOMPARE(enrolled.status, 201);
         m_deviceToken = enrolled.json().value("device_token").toString();
         m_deviceId = enrolled.json().value("device_id").toString();
@@ -94,11 +107,14 @@ private slots:
         QCOMPARE(m_api->post("/api/v1/devices/enroll", {{"code", code}}).status, 401); // once
         QCOMPARE(m_api->post("/api/v1/devices/enroll", {{"code", "AAAAAAAAAA"}}).status, 401);
         QCOMPARE(m_api->post("/api/v1/devices/enroll", {}).status, 422);
-        const QString stale = m_api->post("/api/v1/events/" + m_event + "/enrollments", {{"list_id", m_gate}, {"name", "Late"}}, m_organizer.accessToken)
+        const QString stale = m_api
+                                  ->post("/api/v1/events/" + m_event + "/enrollments",
+                                         {{"list_id", m_gate}, {"name", "Late"}}, m_organizer.accessToken)
                                   .json()
                                   .value("code")
                                   .toString();
-        m_database.query("UPDATE auth.device_enrollments SET expires_at = now() - interval '1 second' WHERE used_at IS NULL RETURNING 1");
+        m_database.query(
+            "UPDATE auth.device_enrollments SET expires_at = now() - interval '1 second' WHERE used_at IS NULL RETURNING 1");
         QCOMPARE(m_api->post("/api/v1/devices/enroll", {{"code", stale}}).status, 401);
         m_secondToken = enrollAnother("Kiosk 2");
         QVERIFY(!m_secondToken.isEmpty());
@@ -121,16 +137,24 @@ private slots:
     {
         const auto first = redeem(m_deviceToken, codeOf(0), m_gate, "k1-1");
         QCOMPARE(first.value("result").toString(), QStringLiteral("ok"));
-        QCOMPARE(m_database.query("SELECT device_id::text FROM tickets.scans WHERE scan_id = 'k1-1'"), m_deviceId.toStdString());
+        QCOMPARE(m_database.query("SELECT device_id::text FROM tickets.scans WHERE scan_id = 'k1-1'"),
+                 m_deviceId.toStdString());
         const auto again = redeem(m_secondToken, codeOf(0), m_gate, "k2-1");
         QCOMPARE(again.value("result").toString(), QStringLiteral("already_redeemed"));
         QCOMPARE(again.value("previous").toObject().value("device_id").toString(), m_deviceId);
-        const auto elsewhere = m_api->post("/api/v1/checkin/redeem", {{"code", codeOf(1)}, {"list_id", m_otherGate}, {"scan_id", "k1-x"}}, m_deviceToken);
+        const auto elsewhere = m_api->post("/api/v1/checkin/redeem",
+                                           {{"code", codeOf(1)}, {"list_id", m_otherGate}, {"scan_id", "k1-x"}},
+                                           m_deviceToken);
         QCOMPARE(elsewhere.status, 404);
-        QCOMPARE(m_api->post("/api/v1/checkin/redeem", {{"code", codeOf(1)}, {"list_id", m_rivalGate}, {"scan_id", "k1-y"}}, m_deviceToken).status, 404);
+        QCOMPARE(m_api
+                     ->post("/api/v1/checkin/redeem",
+                            {{"code", codeOf(1)}, {"list_id", m_rivalGate}, {"scan_id", "k1-y"}}, m_deviceToken)
+                     .status,
+                 404);
         // Its own check-in it may annul; the other kiosk's it may not.
         QCOMPARE(redeem(m_deviceToken, codeOf(1), m_gate, "k1-2").value("result").toString(), QStringLiteral("ok"));
-        QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "k1-2"}}, m_secondToken).status, 404); // a kiosk knows only its own scans
+        QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "k1-2"}}, m_secondToken).status,
+                 404); // a kiosk knows only its own scans
         QCOMPARE(m_api->post("/api/v1/checkin/annul", {{"scan_id", "k1-2"}}, m_deviceToken).status, 200);
         // Scan ids are each scanner's own: two kiosks counting alike do not collide.
         QCOMPARE(redeem(m_deviceToken, codeOf(3), m_gate, "same-1").value("result").toString(), QStringLiteral("ok"));
@@ -140,14 +164,16 @@ private slots:
     void syncPagesThroughEverythingOnce()
     {
         // A code replaced after issue: its old text is on the revocation list.
-        m_database.query("INSERT INTO tickets.revoked_codes (code, ticket_id, event_id, reason) VALUES ('OLDCODE', '" + idOf(9).toStdString() + "', '" +
-                         m_event.toStdString() + "', 'replaced') RETURNING 1");
+        m_database.query("INSERT INTO tickets.revoked_codes (code, ticket_id, event_id, reason) VALUES ('OLDCODE', '" +
+                         idOf(9).toStdString() + "', '" + m_event.toStdString() + "', 'replaced') RETURNING 1");
         std::set<QString> tickets, scans, revoked;
         QString cursor;
         int pages = 0;
         bool more = true;
         while (more && pages < 20) {
-            const auto page = m_api->get("/api/v1/devices/me/sync?limit=4" + (cursor.isEmpty() ? QString() : "&cursor=" + cursor), m_secondToken);
+            const auto page = m_api->get("/api/v1/devices/me/sync?limit=4" +
+                                             (cursor.isEmpty() ? QString() : "&cursor=" + cursor),
+                                         m_secondToken);
             QCOMPARE(page.status, 200);
             ++pages;
             const QJsonObject body = page.json();
@@ -158,7 +184,9 @@ private slots:
             // (any transaction of the cluster still running at an earlier read makes its era
             // "late"), which devices apply by id.
             if (more)
-                QVERIFY(body.value("tickets").toArray().size() + body.value("scans").toArray().size() + body.value("revoked_codes").toArray().size() <= 4);
+                QVERIFY(body.value("tickets").toArray().size() + body.value("scans").toArray().size() +
+                            body.value("revoked_codes").toArray().size() <=
+                        4);
             for (const auto& ticket : body.value("tickets").toArray()) {
                 tickets.insert(ticket.toObject().value("id").toString());
                 QVERIFY(!ticket.toObject().contains("code")); // codes stay on the server
@@ -192,15 +220,21 @@ private slots:
         // Catch up first.
         QString cursor;
         for (bool more = true; more;) {
-            const auto page = m_api->get("/api/v1/devices/me/sync" + (cursor.isEmpty() ? QString() : "?cursor=" + cursor), m_secondToken).json();
+            const auto page = m_api
+                                  ->get("/api/v1/devices/me/sync" +
+                                            (cursor.isEmpty() ? QString() : "?cursor=" + cursor),
+                                        m_secondToken)
+                                  .json();
             cursor = page.value("next_cursor").toString();
             more = page.value("has_more").toBool();
         }
         // A writer takes its change number, then commits only after a later change is read.
         pqxx::connection slow(m_database.connectionString());
         pqxx::work slowWrite(slow);
-        slowWrite.exec("UPDATE tickets.tickets SET blocked = true, change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() "
-                       "WHERE id = '" + idOf(8).toStdString() + "'");
+        slowWrite.exec(
+            "UPDATE tickets.tickets SET blocked = true, change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() "
+            "WHERE id = '" +
+            idOf(8).toStdString() + "'");
         QCOMPARE(redeem(m_secondToken, codeOf(7), m_gate, "late-1").value("result").toString(), QStringLiteral("ok"));
         const auto with = [](const QJsonArray& items, const QString& field, const QString& value) {
             for (const auto& item : items) {
@@ -216,39 +250,51 @@ private slots:
         // with the uncommitted change.
         QVERIFY(!with(before.value("tickets").toArray(), "id", idOf(8)).value("blocked").toBool());
         slowWrite.commit();
-        const auto after = m_api->get("/api/v1/devices/me/sync?cursor=" + before.value("next_cursor").toString(), m_secondToken).json();
+        const auto after = m_api
+                               ->get("/api/v1/devices/me/sync?cursor=" + before.value("next_cursor").toString(),
+                                     m_secondToken)
+                               .json();
         const QJsonObject late = with(after.value("tickets").toArray(), "id", idOf(8));
         QVERIFY2(!late.isEmpty(), "the change that committed late was skipped");
         QCOMPARE(late.value("blocked").toBool(), true);
-        m_database.query("UPDATE tickets.tickets SET blocked = false WHERE id = '" + idOf(8).toStdString() + "' RETURNING 1");
+        m_database.query("UPDATE tickets.tickets SET blocked = false WHERE id = '" + idOf(8).toStdString() +
+                         "' RETURNING 1");
     }
 
     void anOfflineBatchIsAppliedInScanOrder()
     {
-        const auto at = [](int minutesAgo) { return QDateTime::currentDateTimeUtc().addSecs(-60 * minutesAgo).toString(Qt::ISODate); };
+        const auto at = [](int minutesAgo) {
+            return QDateTime::currentDateTimeUtc().addSecs(-60 * minutesAgo).toString(Qt::ISODate);
+        };
         // Sent out of order: the later scan of ticket 2 first.
         const QJsonArray scans{
             QJsonObject{{"code", codeOf(2)}, {"scan_id", "off-2"}, {"scanned_at", at(3)}},
             QJsonObject{{"code", codeOf(2)}, {"scan_id", "off-1"}, {"scanned_at", at(5)}},
-            QJsonObject{{"code", codeOf(0)}, {"scan_id", "off-3"}, {"scanned_at", at(4)}}, // admitted online by kiosk 1 already
+            QJsonObject{
+                {"code", codeOf(0)}, {"scan_id", "off-3"}, {"scanned_at", at(4)}}, // admitted online by kiosk 1 already
             QJsonObject{{"code", "NOT-A-TICKET"}, {"scan_id", "off-4"}, {"scanned_at", at(2)}},
         };
         const auto answer = m_api->post("/api/v1/checkin/batch", {{"scans", scans}}, m_secondToken);
         QCOMPARE(answer.status, 200);
         const QJsonArray results = answer.json().value("results").toArray();
         QCOMPARE(results.size(), 4);
-        QCOMPARE(results[0].toObject().value("result").toString(), QStringLiteral("already_redeemed")); // off-2 came after off-1
+        QCOMPARE(results[0].toObject().value("result").toString(),
+                 QStringLiteral("already_redeemed")); // off-2 came after off-1
         QCOMPARE(results[1].toObject().value("result").toString(), QStringLiteral("ok"));
         QCOMPARE(results[2].toObject().value("result").toString(), QStringLiteral("already_redeemed"));
         QCOMPARE(results[3].toObject().value("result").toString(), QStringLiteral("unknown_ticket"));
         // Every scan is kept; the admission kiosk 1 made and kiosk 2 repeated offline is a conflict.
         QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans WHERE scan_id LIKE 'off-%'"), std::string("4"));
-        QCOMPARE(m_database.query("SELECT first_scan_id FROM tickets.checkin_conflicts WHERE second_scan_id = 'off-3'"), std::string("k1-1"));
-        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.checkin_conflicts WHERE second_scan_id = 'off-2'"), std::string("0")); // same kiosk
-        QVERIFY(std::stoi(m_database.query("SELECT count(*) FROM tickets.outbox WHERE type = 'checkin.conflict'")) >= 1);
+        QCOMPARE(m_database.query("SELECT first_scan_id FROM tickets.checkin_conflicts WHERE second_scan_id = 'off-3'"),
+                 std::string("k1-1"));
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.checkin_conflicts WHERE second_scan_id = 'off-2'"),
+                 std::string("0")); // same kiosk
+        QVERIFY(std::stoi(m_database.query("SELECT count(*) FROM tickets.outbox WHERE type = 'checkin.conflict'")) >=
+                1);
         // The same batch again (a retry): the same answers, nothing stored twice.
         const auto retry = m_api->post("/api/v1/checkin/batch", {{"scans", scans}}, m_secondToken);
-        QCOMPARE(retry.json().value("results").toArray()[1].toObject().value("result").toString(), QStringLiteral("ok"));
+        QCOMPARE(retry.json().value("results").toArray()[1].toObject().value("result").toString(),
+                 QStringLiteral("ok"));
         QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans WHERE scan_id LIKE 'off-%'"), std::string("4"));
     }
 
@@ -258,14 +304,19 @@ private slots:
         const QJsonObject scan{{"code", "X"}, {"scan_id", "bad-1"}, {"scanned_at", inDays(-0.01)}};
         QJsonArray tooMany;
         for (int i = 0; i < 501; ++i)
-            tooMany.append(QJsonObject{{"code", "X"}, {"scan_id", "m" + QString::number(i)}, {"scanned_at", inDays(-0.01)}});
+            tooMany.append(
+                QJsonObject{{"code", "X"}, {"scan_id", "m" + QString::number(i)}, {"scanned_at", inDays(-0.01)}});
         QTest::newRow("no scans") << QJsonObject{{"scans", QJsonArray{}}};
         QTest::newRow("too many") << QJsonObject{{"scans", tooMany}};
         QTest::newRow("scan id twice") << QJsonObject{{"scans", QJsonArray{scan, scan}}};
-        QTest::newRow("no time") << QJsonObject{{"scans", QJsonArray{QJsonObject{{"code", "X"}, {"scan_id", "bad-2"}}}}};
-        QTest::newRow("bad time") << QJsonObject{{"scans", QJsonArray{QJsonObject{{"code", "X"}, {"scan_id", "bad-3"}, {"scanned_at", "yesterday"}}}}};
-        QTest::newRow("a week ago") << QJsonObject{{"scans", QJsonArray{QJsonObject{{"code", "X"}, {"scan_id", "bad-4"}, {"scanned_at", inDays(-7)}}}}};
-        QTest::newRow("tomorrow") << QJsonObject{{"scans", QJsonArray{QJsonObject{{"code", "X"}, {"scan_id", "bad-5"}, {"scanned_at", inDays(1)}}}}};
+        QTest::newRow("no time") << QJsonObject{
+            {"scans", QJsonArray{QJsonObject{{"code", "X"}, {"scan_id", "bad-2"}}}}};
+        QTest::newRow("bad time") << QJsonObject{
+            {"scans", QJsonArray{QJsonObject{{"code", "X"}, {"scan_id", "bad-3"}, {"scanned_at", "yesterday"}}}}};
+        QTest::newRow("a week ago") << QJsonObject{
+            {"scans", QJsonArray{QJsonObject{{"code", "X"}, {"scan_id", "bad-4"}, {"scanned_at", inDays(-7)}}}}};
+        QTest::newRow("tomorrow") << QJsonObject{
+            {"scans", QJsonArray{QJsonObject{{"code", "X"}, {"scan_id", "bad-5"}, {"scanned_at", inDays(1)}}}}};
         QTest::newRow("unknown field") << QJsonObject{{"scans", QJsonArray{scan}}, {"device", "me"}};
     }
 
@@ -283,9 +334,16 @@ private slots:
         const auto revoked = m_api->remove("/api/v1/devices/" + m_deviceId, {}, m_organizer.accessToken);
         QCOMPARE(revoked.status, 200);
         QVERIFY(!revoked.json().value("revoked_at").toString().isEmpty());
-        QCOMPARE(m_api->post("/api/v1/checkin/redeem", {{"code", codeOf(5)}, {"list_id", m_gate}, {"scan_id", "after-revoke"}}, m_deviceToken).status, 401);
+        QCOMPARE(m_api
+                     ->post("/api/v1/checkin/redeem",
+                            {{"code", codeOf(5)}, {"list_id", m_gate}, {"scan_id", "after-revoke"}}, m_deviceToken)
+                     .status,
+                 401);
         QCOMPARE(m_api->get("/api/v1/devices/me/sync", m_secondToken).status, 200); // the other kiosk carries on
-        const auto devices = m_api->get("/api/v1/events/" + m_event + "/devices", m_organizer.accessToken).json().value("items").toArray();
+        const auto devices = m_api->get("/api/v1/events/" + m_event + "/devices", m_organizer.accessToken)
+                                 .json()
+                                 .value("items")
+                                 .toArray();
         QCOMPARE(devices.size(), 2);
         QCOMPARE(m_api->get("/api/v1/events/" + m_event + "/devices", m_rival.accessToken).status, 404);
     }
@@ -293,13 +351,20 @@ private slots:
 private:
     QString createList(const QString& name)
     {
-        return m_api->post("/api/v1/events/" + m_event + "/checkin-lists", {{"name", name}}, m_organizer.accessToken).json().value("id").toString();
+        return m_api->post("/api/v1/events/" + m_event + "/checkin-lists", {{"name", name}}, m_organizer.accessToken)
+            .json()
+            .value("id")
+            .toString();
     }
 
     QString enrollAnother(const QString& name)
     {
-        const QString code =
-            m_api->post("/api/v1/events/" + m_event + "/enrollments", {{"list_id", m_gate}, {"name", name}}, m_organizer.accessToken).json().value("code").toString();
+        const QString code = m_api
+                                 ->post("/api/v1/events/" + m_event + "/enrollments",
+                                        {{"list_id", m_gate}, {"name", name}}, m_organizer.accessToken)
+                                 .json()
+                                 .value("code")
+                                 .toString();
         return m_api->post("/api/v1/devices/enroll", {{"code", code}}).json().value("device_token").toString();
     }
 
@@ -308,7 +373,8 @@ private:
 
     QJsonObject redeem(const QString& token, const QString& code, const QString& list, const QString& scanId)
     {
-        const auto answer = m_api->post("/api/v1/checkin/redeem", {{"code", code}, {"list_id", list}, {"scan_id", scanId}}, token);
+        const auto answer = m_api->post("/api/v1/checkin/redeem",
+                                        {{"code", code}, {"list_id", list}, {"scan_id", scanId}}, token);
         if (answer.status != 200)
             qWarning("redeem answered %d: %s", answer.status, answer.body.constData());
         return answer.json();

@@ -41,14 +41,16 @@ private slots:
         QVERIFY(!roleGrants(Role::Organizer, Permission::EventsWriteAny));
         QVERIFY(roleGrants(Role::Staff, Permission::CheckInRedeem));
         QVERIFY(!roleGrants(Role::Staff, Permission::EventsWrite));
-        for (auto permission : {Permission::UsersRead, Permission::UsersAdminister, Permission::AuditRead, Permission::EventsWrite,
-                                Permission::EventsWriteAny, Permission::CheckInRedeem, Permission::SupportHandle})
+        for (auto permission :
+             {Permission::UsersRead, Permission::UsersAdminister, Permission::AuditRead, Permission::EventsWrite,
+              Permission::EventsWriteAny, Permission::CheckInRedeem, Permission::SupportHandle})
             QVERIFY(!roleGrants(Role::Attendee, permission));
         for (Role role : allRoles())
             QCOMPARE(parseRole(roleName(role)), std::optional<Role>(role));
         QVERIFY(!parseRole("Admin")); // names are exact
         const Principal both{"u", {Role::Staff, Role::Support}, "s", std::nullopt};
-        QVERIFY(both.has(Permission::CheckInRedeem) && both.has(Permission::UsersRead) && !both.has(Permission::AuditRead));
+        QVERIFY(both.has(Permission::CheckInRedeem) && both.has(Permission::UsersRead) &&
+                !both.has(Permission::AuditRead));
     }
 
     void bearerHeaderShapes()
@@ -84,9 +86,12 @@ private slots:
         QFETCH(int, access);
         QFETCH(QString, authorization);
         QFETCH(int, status);
-        const Access declared = access == 0 ? Access::anyone() : access == 1 ? Access::signedIn() : Access::require(Permission::UsersAdminister);
+        const Access declared = access == 0 ? Access::anyone()
+            : access == 1                   ? Access::signedIn()
+                                            : Access::require(Permission::UsersAdminister);
         http::Router router;
-        router.add("GET", "/thing", "test", declared, [](http::HttpRequest&) -> http::Reply { return http::HttpResponse::noContent(); });
+        router.add("GET", "/thing", "test", declared,
+                   [](http::HttpRequest&) -> http::Reply { return http::HttpResponse::noContent(); });
         auto authenticator = std::make_shared<RoleTokenAuthenticator>();
         AccessControl control(authenticator);
 
@@ -115,14 +120,16 @@ private slots:
     void withoutAnAuthenticatorProtectedRoutesAreUnavailable()
     {
         http::Router router;
-        router.add("GET", "/thing", "test", Access::signedIn(), [](http::HttpRequest&) -> http::Reply { return http::HttpResponse::noContent(); });
+        router.add("GET", "/thing", "test", Access::signedIn(),
+                   [](http::HttpRequest&) -> http::Reply { return http::HttpResponse::noContent(); });
         AccessControl control(nullptr);
         http::HttpRequest request;
         request.method = "GET";
         request.path = "/thing";
         request.headers.set("authorization", "Bearer token-admin");
         request.match = std::make_shared<http::RouteMatch>(router.match("GET", "/thing"));
-        const auto response = control.handle(request, [](http::HttpRequest&) { return http::HttpResponse::json(200, {}); });
+        const auto response = control.handle(request,
+                                             [](http::HttpRequest&) { return http::HttpResponse::json(200, {}); });
         QCOMPARE(response.status, 503);
     }
 };

@@ -13,7 +13,8 @@ class TestContractCodec : public QObject {
 private slots:
     void contractsSurviveTheWire()
     {
-        const EventFacts facts{"e-1", "u-9", "published", "Вечер", "Europe/Moscow", 1700000000000000, 1700018000000000, "Клуб"};
+        const EventFacts facts{"e-1", "u-9", "published", "Вечер", "Europe/Moscow", 1700000000000000, 1700018000000000,
+                               "Клуб"};
         const auto facts2 = json::parse(json(facts).dump()).get<EventFacts>();
         QCOMPARE(facts2.title, facts.title);
         QCOMPARE(facts2.endsAt, facts.endsAt);
@@ -57,7 +58,8 @@ private slots:
 
     void errorsKeepTheirCode()
     {
-        const Error sold = errorFromResponseBody("{\"error\":{\"code\":\"sold_out\",\"message\":\"gone\",\"details\":{\"left\":0}}}", 409, "tickets");
+        const Error sold = errorFromResponseBody(
+            "{\"error\":{\"code\":\"sold_out\",\"message\":\"gone\",\"details\":{\"left\":0}}}", 409, "tickets");
         QCOMPARE(sold.code, ErrorCode::SoldOut);
         QCOMPARE(sold.details.value("left", -1), 0);
         for (const char* body : {"<html>bad gateway</html>", "{\"error\":{\"code\":\"no_such_code\"}}", ""}) {

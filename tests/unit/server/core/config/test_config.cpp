@@ -15,7 +15,7 @@ std::vector<char*> environmentOf(std::vector<std::string>& storage)
     pointers.push_back(nullptr);
     return pointers;
 }
-}
+} // namespace
 
 class TestConfig : public QObject {
     Q_OBJECT
@@ -33,7 +33,10 @@ private slots:
     void fileThenEnvironmentThenFlags()
     {
         Config config(coreConfigSchema());
-        QVERIFY(config.loadYamlText("http:\n  listen: 127.0.0.1:1000\n  request_timeout_ms: 1111\nlog:\n  level: debug\n", "sbor.yml").ok());
+        QVERIFY(config
+                    .loadYamlText("http:\n  listen: 127.0.0.1:1000\n  request_timeout_ms: 1111\nlog:\n  level: debug\n",
+                                  "sbor.yml")
+                    .ok());
         QCOMPARE(config.getInteger("http.request_timeout_ms"), 1111);
         std::vector<std::string> env = {"SBOR_HTTP_LISTEN=127.0.0.1:2000", "PATH=/bin", "SBOR_LOG_LEVEL=warn"};
         auto pointers = environmentOf(env);
@@ -52,7 +55,8 @@ private slots:
         auto nested = config.loadYamlText("http:\n  listn: 1\n", "sbor.yml");
         QVERIFY(!nested.ok());
         QVERIFY(QString::fromStdString(nested.error().message).contains("http.listn"));
-        QCOMPARE(QString::fromStdString(nested.error().details["key"].get<std::string>()), QStringLiteral("http.listn"));
+        QCOMPARE(QString::fromStdString(nested.error().details["key"].get<std::string>()),
+                 QStringLiteral("http.listn"));
         auto top = config.loadYamlText("colour: blue\n", "sbor.yml");
         QVERIFY(!top.ok());
         QVERIFY(QString::fromStdString(top.error().message).contains("colour"));
@@ -75,7 +79,8 @@ private slots:
     void listsFromYamlSequencesOrCommas()
     {
         Config config(coreConfigSchema());
-        QVERIFY(config.loadYamlText("http:\n  cors_origins: [https://a.example, https://b.example]\n", "sbor.yml").ok());
+        QVERIFY(
+            config.loadYamlText("http:\n  cors_origins: [https://a.example, https://b.example]\n", "sbor.yml").ok());
         QCOMPARE(config.getList("http.cors_origins").size(), size_t(2));
         QVERIFY(config.set("server.target", "auth, events ,", "flag --target").ok());
         QCOMPARE(config.getList("server.target"), (std::vector<std::string>{"auth", "events"}));
@@ -105,8 +110,10 @@ private slots:
         Config config(coreConfigSchema());
         QVERIFY(config.set("database.url", "postgresql://sbor:hunter2@db.example:5432/sbor", "flag --db-url").ok());
         const auto values = config.redactedValues();
-        QCOMPARE(QString::fromStdString(values.at("database.url")), QStringLiteral("postgresql://sbor:***@db.example:5432/sbor"));
-        QCOMPARE(QString::fromStdString(redactSecret("database.url", "host=x password=hunter2 dbname=y")), QStringLiteral("***"));
+        QCOMPARE(QString::fromStdString(values.at("database.url")),
+                 QStringLiteral("postgresql://sbor:***@db.example:5432/sbor"));
+        QCOMPARE(QString::fromStdString(redactSecret("database.url", "host=x password=hunter2 dbname=y")),
+                 QStringLiteral("***"));
         QCOMPARE(QString::fromStdString(redactSecret("database.url", "postgresql:///sbor?host=/run&password=hunter2")),
                  QStringLiteral("postgresql:///sbor?host=/run&password=***"));
         // a wrong-typed secret is not echoed in the error either
@@ -120,7 +127,8 @@ private slots:
 
     void environmentNamesAreDerivedFromKeys()
     {
-        QCOMPARE(QString::fromStdString(ConfigSchema::environmentName("http.body_limit_bytes")), QStringLiteral("SBOR_HTTP_BODY_LIMIT_BYTES"));
+        QCOMPARE(QString::fromStdString(ConfigSchema::environmentName("http.body_limit_bytes")),
+                 QStringLiteral("SBOR_HTTP_BODY_LIMIT_BYTES"));
         QCOMPARE(QString::fromStdString(ConfigSchema::environmentName("data_dir")), QStringLiteral("SBOR_DATA_DIR"));
         // no two core keys may share an environment name
         std::set<std::string> names;

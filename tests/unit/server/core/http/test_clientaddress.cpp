@@ -40,10 +40,12 @@ private slots:
         // From a proxy: the rightmost address no trusted proxy stands for.
         QCOMPARE(resolveClientAddress("10.0.0.1", "198.51.100.7", proxy), std::string("198.51.100.7"));
         QCOMPARE(resolveClientAddress("10.0.0.1", "6.6.6.6, 198.51.100.7", proxy), std::string("198.51.100.7"));
-        QCOMPARE(resolveClientAddress("10.0.0.1", "6.6.6.6, 198.51.100.7, 10.0.0.2", proxy), std::string("198.51.100.7"));
+        QCOMPARE(resolveClientAddress("10.0.0.1", "6.6.6.6, 198.51.100.7, 10.0.0.2", proxy),
+                 std::string("198.51.100.7"));
         QCOMPARE(resolveClientAddress("10.0.0.1", "", proxy), std::string("10.0.0.1"));
         QCOMPARE(resolveClientAddress("10.0.0.1", "not-an-ip", proxy), std::string("10.0.0.1"));
-        QCOMPARE(resolveClientAddress("10.0.0.1", "10.0.0.2", proxy), std::string("10.0.0.2")); // only proxies: the farthest
+        QCOMPARE(resolveClientAddress("10.0.0.1", "10.0.0.2", proxy),
+                 std::string("10.0.0.2")); // only proxies: the farthest
         QCOMPARE(resolveClientAddress("::ffff:127.0.0.1", "", none), std::string("127.0.0.1"));
     }
 

@@ -12,8 +12,9 @@ private slots:
     void errorsEchoOnlyAShortPrefixOfWhatWasSent()
     {
         const std::string huge(1 << 20, 'x');
-        const HttpResponse response =
-            errorResponse(Error(ErrorCode::NotFound, "no webhook endpoint " + huge, {{"endpoint_id", huge}, {"nested", {{"list", {huge}}}}}), "trace");
+        const HttpResponse response = errorResponse(Error(ErrorCode::NotFound, "no webhook endpoint " + huge,
+                                                          {{"endpoint_id", huge}, {"nested", {{"list", {huge}}}}}),
+                                                    "trace");
         QCOMPARE(response.status, 404);
         QVERIFY2(response.body.size() < 2000, std::to_string(response.body.size()).c_str());
         const auto body = nlohmann::json::parse(response.body);
@@ -27,7 +28,8 @@ private slots:
         std::string cyrillic;
         for (int i = 0; i < 200; ++i)
             cyrillic += "Ж";
-        const HttpResponse response = errorResponse(Error(ErrorCode::NotFound, "no such event", {{"id", "x" + cyrillic}}), "");
+        const HttpResponse response = errorResponse(
+            Error(ErrorCode::NotFound, "no such event", {{"id", "x" + cyrillic}}), "");
         const auto body = nlohmann::json::parse(response.body); // throws on invalid UTF-8
         const std::string echoed = body["error"]["details"]["id"].get<std::string>();
         QVERIFY(echoed.size() < 200);
@@ -36,7 +38,8 @@ private slots:
 
     void shortValuesAreEchoedAsTheyAre()
     {
-        const HttpResponse response = errorResponse(Error(ErrorCode::NotFound, "no such event", {{"id", "42"}, {"retry_after_seconds", 3}}), "");
+        const HttpResponse response = errorResponse(
+            Error(ErrorCode::NotFound, "no such event", {{"id", "42"}, {"retry_after_seconds", 3}}), "");
         const auto body = nlohmann::json::parse(response.body);
         QCOMPARE(body["error"]["details"]["id"].get<std::string>(), std::string("42"));
         QCOMPARE(body["error"]["message"].get<std::string>(), std::string("no such event"));

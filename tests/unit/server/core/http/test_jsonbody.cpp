@@ -22,7 +22,7 @@ QStringList problemFields(const Error& error)
         fields << QString::fromStdString(problem["field"].get<std::string>());
     return fields;
 }
-}
+} // namespace
 
 class TestJsonBody : public QObject {
     Q_OBJECT
@@ -41,14 +41,15 @@ private slots:
     // key named twice was taken with the last value winning.
     void outOfRangeNumbersDuplicateKeysAndDeepNestingAre400()
     {
-        for (const char* body : {R"({"email":"a@example.org","password":"x","zz":1e999})", R"({"name":-1e400})", R"({"a":[1e999]})",
-                                 R"({"a":{"b":{"c":[0,1,2,-1E+999]}}})", R"({"a":1,"a":2})", R"({"o":{"k":1,"k":1}})",
-                                 R"({"list":[{"x":1},{"y":1,"y":2}]})"}) {
+        for (const char* body : {R"({"email":"a@example.org","password":"x","zz":1e999})", R"({"name":-1e400})",
+                                 R"({"a":[1e999]})", R"({"a":{"b":{"c":[0,1,2,-1E+999]}}})", R"({"a":1,"a":2})",
+                                 R"({"o":{"k":1,"k":1}})", R"({"list":[{"x":1},{"y":1,"y":2}]})"}) {
             const auto parsed = parseJsonBody(withBody(body));
             QVERIFY2(!parsed.ok(), body);
             QCOMPARE(parsed.error().code, ErrorCode::MalformedJson);
         }
-        QVERIFY(parseJsonBody(withBody(R"({"a":{"k":1},"b":{"k":1},"c":[{"k":1},{"k":2}]})")).ok()); // the same key in other objects
+        QVERIFY(parseJsonBody(withBody(R"({"a":{"k":1},"b":{"k":1},"c":[{"k":1},{"k":2}]})"))
+                    .ok()); // the same key in other objects
         QVERIFY(parseJsonBody(withBody(R"({"big":1.7e308,"small":-1e-400})")).ok());
         const std::string deep = "{\"a\":" + std::string(100, '[') + std::string(100, ']') + "}";
         QCOMPARE(parseJsonBody(withBody(deep)).error().code, ErrorCode::MalformedJson);
@@ -59,7 +60,8 @@ private slots:
     // Issue 13, defects 2 and 6: NUL cut passwords and stored text silently.
     void everyStringObeysTheTextRule()
     {
-        const auto body = nlohmann::json::parse(R"({"title":"a\u0000b","name":"\u0007bell","text":"line one\nline two\ttab","tags":["ok","x\u0000"]})");
+        const auto body = nlohmann::json::parse(
+            R"({"title":"a\u0000b","name":"\u0007bell","text":"line one\nline two\ttab","tags":["ok","x\u0000"]})");
         JsonFieldReader reader(body);
         reader.requiredString("title", 1);
         reader.optionalString("name");
@@ -152,7 +154,8 @@ private slots:
         reader.requiredString("name");
         const auto error = reader.finish();
         QVERIFY(error);
-        QCOMPARE(QString::fromStdString(error->details["fields"][0]["problem"].get<std::string>()), QStringLiteral("is required"));
+        QCOMPARE(QString::fromStdString(error->details["fields"][0]["problem"].get<std::string>()),
+                 QStringLiteral("is required"));
     }
 };
 

@@ -20,8 +20,7 @@ namespace {
 struct Harness {
     explicit Harness(PipelineOptions options = {}, std::size_t threads = 2, std::size_t queue = 16)
         : workers("test", threads, queue), pipeline(std::move(options), router, metrics, workers, timer)
-    {
-    }
+    {}
     // Workers may still be finishing a request (its in-flight accounting) after its answer was
     // seen: stop them while the pipeline they use still exists.
     ~Harness()
@@ -34,7 +33,8 @@ struct Harness {
     {
         auto answered = std::make_shared<std::promise<HttpResponse>>();
         auto future = answered->get_future();
-        pipeline.dispatch(std::move(request), [answered](HttpResponse response) { answered->set_value(std::move(response)); });
+        pipeline.dispatch(std::move(request),
+                          [answered](HttpResponse response) { answered->set_value(std::move(response)); });
         return future;
     }
     HttpResponse call(HttpRequest request)
@@ -112,15 +112,18 @@ private slots:
         QCOMPARE(missing.status, 404);
         QVERIFY(missing.headers.contains("x-request-id"));
         QCOMPARE(h.metrics.counter("http_requests_total", "", {"service", "route", "method", "status"})
-                     .value({"demo", "/x/{id}", "GET", "200"}), 1.0);
+                     .value({"demo", "/x/{id}", "GET", "200"}),
+                 1.0);
         QCOMPARE(h.metrics.counter("http_requests_total", "", {"service", "route", "method", "status"})
-                     .value({"gateway", "unmatched", "GET", "404"}), 1.0);
+                     .value({"gateway", "unmatched", "GET", "404"}),
+                 1.0);
     }
 
     void handlerErrorsBecomeJsonErrors()
     {
         Harness h;
-        h.router.add("GET", "/conflict", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return Error(ErrorCode::Conflict, "taken"); });
+        h.router.add("GET", "/conflict", "demo", sbor::access::Access::anyone(),
+                     [](HttpRequest&) -> Reply { return Error(ErrorCode::Conflict, "taken"); });
         const HttpResponse response = h.call(request("GET", "/conflict"));
         QCOMPARE(response.status, 409);
         const auto body = nlohmann::json::parse(response.body);
@@ -131,7 +134,8 @@ private slots:
     void exceptionsBecome500WithoutLeakingInternals()
     {
         Harness h;
-        h.router.add("GET", "/boom", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { throw std::runtime_error("password=hunter2"); });
+        h.router.add("GET", "/boom", "demo", sbor::access::Access::anyone(),
+                     [](HttpRequest&) -> Reply { throw std::runtime_error("password=hunter2"); });
         h.router.add("GET", "/db", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply {
             throw ErrorException(Error(ErrorCode::DatabaseUnavailable, "the database is unavailable"));
         });
@@ -173,9 +177,13 @@ private slots:
             pending = deferred;
             return HttpResponse::later(deferred);
         });
-        h.router.add("GET", "/now", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return HttpResponse::text(200, "now"); });
+        h.router.add("GET", "/now", "demo", sbor::access::Access::anyone(),
+                     [](HttpRequest&) -> Reply { return HttpResponse::text(200, "now"); });
         auto future = h.start(request("GET", "/later"));
-        QTRY_VERIFY(([&] { std::lock_guard lock(mutex); return pending != nullptr; })());
+        QTRY_VERIFY(([&] {
+            std::lock_guard lock(mutex);
+            return pending != nullptr;
+        })());
         // The only worker is free while /later waits: /now is answered meanwhile.
         QCOMPARE(h.call(request("GET", "/now")).body, std::string("now"));
         QCOMPARE(h.pipeline.inFlight(), size_t(1));
@@ -189,7 +197,8 @@ private slots:
         // Completed with an error: the JSON error body; completed before the pipeline asked: still answered.
         auto failed = std::make_shared<DeferredResponse>();
         failed->complete(Error(ErrorCode::UpstreamUnavailable, "gone"));
-        h.router.add("GET", "/failed", "demo", sbor::access::Access::anyone(), [failed](HttpRequest&) -> Reply { return HttpResponse::later(failed); });
+        h.router.add("GET", "/failed", "demo", sbor::access::Access::anyone(),
+                     [failed](HttpRequest&) -> Reply { return HttpResponse::later(failed); });
         const HttpResponse refused = h.call(request("GET", "/failed"));
         QCOMPARE(refused.status, 502);
         QCOMPARE(QString::fromStdString(errorCodeOf(refused)), QStringLiteral("upstream_unavailable"));
@@ -201,7 +210,8 @@ private slots:
         options.requestTimeout = 200ms;
         Harness h(options);
         auto never = std::make_shared<DeferredResponse>();
-        h.router.add("GET", "/never", "demo", sbor::access::Access::anyone(), [never](HttpRequest&) -> Reply { return HttpResponse::later(never); });
+        h.router.add("GET", "/never", "demo", sbor::access::Access::anyone(),
+                     [never](HttpRequest&) -> Reply { return HttpResponse::later(never); });
         QCOMPARE(h.call(request("GET", "/never")).status, 504);
         never->complete(HttpResponse::text(200, "too late")); // answered once: this changes nothing
         QVERIFY(h.pipeline.waitUntilIdle(5s));
@@ -218,10 +228,12 @@ private slots:
         h.router.add("GET", "/block", "demo", sbor::access::Access::anyone(), gate.handler());
         auto later = std::make_shared<DeferredResponse>();
         auto never = std::make_shared<DeferredResponse>();
-        h.router.add("GET", "/later", "demo", sbor::access::Access::anyone(), [later](HttpRequest&) -> Reply { return HttpResponse::later(later); },
-                     Blocking::Never);
-        h.router.add("GET", "/never", "demo", sbor::access::Access::anyone(), [never](HttpRequest&) -> Reply { return HttpResponse::later(never); },
-                     Blocking::Never);
+        h.router.add(
+            "GET", "/later", "demo", sbor::access::Access::anyone(),
+            [later](HttpRequest&) -> Reply { return HttpResponse::later(later); }, Blocking::Never);
+        h.router.add(
+            "GET", "/never", "demo", sbor::access::Access::anyone(),
+            [never](HttpRequest&) -> Reply { return HttpResponse::later(never); }, Blocking::Never);
         auto blocked = h.start(request("GET", "/block"));
         QVERIFY(gate.waitForRunning(1));
 
@@ -267,15 +279,16 @@ private slots:
         Gate gate;
         Harness h({}, 1, 1);
         h.router.add("GET", "/block", "demo", sbor::access::Access::anyone(), gate.handler());
-        h.router.add("GET", "/healthz", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); },
-                     Blocking::Never);
+        h.router.add(
+            "GET", "/healthz", "demo", sbor::access::Access::anyone(),
+            [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); }, Blocking::Never);
         std::vector<std::future<HttpResponse>> pending;
         for (int i = 0; i < 2; ++i) {
             pending.push_back(h.start(request("GET", "/block")));
             if (i == 0)
                 QVERIFY(gate.waitForRunning(1));
         }
-        QCOMPARE(h.call(request("GET", "/block")).status, 503); // workers and queue are full…
+        QCOMPARE(h.call(request("GET", "/block")).status, 503);   // workers and queue are full…
         QCOMPARE(h.call(request("GET", "/healthz")).status, 200); // …liveness still answers
         QCOMPARE(h.call(request("GET", "/missing")).status, 404);
         gate.release.set_value();
@@ -295,7 +308,7 @@ private slots:
         QCOMPARE(QString::fromStdString(errorCodeOf(refused)), QStringLiteral("shutting_down"));
         QVERIFY(!h.pipeline.waitUntilIdle(100ms)); // the running request holds the drain…
         gate.release.set_value();
-        QVERIFY(h.pipeline.waitUntilIdle(5s));      // …until it finishes
+        QVERIFY(h.pipeline.waitUntilIdle(5s)); // …until it finishes
         QCOMPARE(firstAnswer.get().status, 200);
     }
 
@@ -305,7 +318,8 @@ private slots:
             HttpResponse handle(HttpRequest&, const Next&) override { throw std::runtime_error("middleware failure"); }
         };
         Harness h;
-        h.router.add("GET", "/x", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
+        h.router.add("GET", "/x", "demo", sbor::access::Access::anyone(),
+                     [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
         h.pipeline.addMiddleware(std::make_shared<Throwing>());
         QCOMPARE(h.call(request("GET", "/x")).status, 500);
         QVERIFY(h.pipeline.waitUntilIdle(5s));
@@ -315,13 +329,15 @@ private slots:
     void unknownMethodsShareOneMetricLabel()
     {
         Harness h;
-        h.router.add("GET", "/x", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
+        h.router.add("GET", "/x", "demo", sbor::access::Access::anyone(),
+                     [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
         QCOMPARE(h.call(request("FOO1", "/x")).status, 405);
         QCOMPARE(h.call(request("FOO2", "/x")).status, 405);
         const std::string text = h.metrics.render();
         QVERIFY(text.find("FOO1") == std::string::npos);
         QCOMPARE(h.metrics.counter("http_requests_total", "", {"service", "route", "method", "status"})
-                     .value({"gateway", "unmatched", "other", "405"}), 2.0);
+                     .value({"gateway", "unmatched", "other", "405"}),
+                 2.0);
     }
 
     void truncatedBodyIs400()
@@ -353,14 +369,16 @@ private slots:
         PipelineOptions options;
         options.corsOrigins = {"https://shop.example"};
         Harness h(options);
-        h.router.add("GET", "/x", "demo", sbor::access::Access::anyone(), [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
+        h.router.add("GET", "/x", "demo", sbor::access::Access::anyone(),
+                     [](HttpRequest&) -> Reply { return HttpResponse::json(200, {}); });
 
         auto preflight = request("OPTIONS", "/x");
         preflight.headers.set("Origin", "https://shop.example");
         preflight.headers.set("Access-Control-Request-Method", "GET");
         const HttpResponse allowed = h.call(preflight);
         QCOMPARE(allowed.status, 204);
-        QCOMPARE(QString::fromStdString(allowed.headers.get("access-control-allow-origin")), QStringLiteral("https://shop.example"));
+        QCOMPARE(QString::fromStdString(allowed.headers.get("access-control-allow-origin")),
+                 QStringLiteral("https://shop.example"));
         QVERIFY(allowed.headers.get("access-control-allow-methods").find("PATCH") != std::string::npos);
 
         auto foreign = preflight;

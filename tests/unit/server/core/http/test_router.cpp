@@ -10,7 +10,7 @@ Handler answer(int status)
 {
     return [status](HttpRequest&) -> Reply { return HttpResponse::json(status, nlohmann::json::object()); };
 }
-}
+} // namespace
 
 class TestRouter : public QObject {
     Q_OBJECT
@@ -83,9 +83,12 @@ private slots:
     {
         Router router;
         router.add("GET", "/a/{id}", "x", sbor::access::Access::anyone(), answer(200));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, router.add("GET", "/a/{id}", "x", sbor::access::Access::anyone(), answer(200)));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, router.add("GET", "a/b", "x", sbor::access::Access::anyone(), answer(200)));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, router.add("GET", "/a/{id", "x", sbor::access::Access::anyone(), answer(200)));
+        QVERIFY_THROWS_EXCEPTION(std::logic_error,
+                                 router.add("GET", "/a/{id}", "x", sbor::access::Access::anyone(), answer(200)));
+        QVERIFY_THROWS_EXCEPTION(std::logic_error,
+                                 router.add("GET", "a/b", "x", sbor::access::Access::anyone(), answer(200)));
+        QVERIFY_THROWS_EXCEPTION(std::logic_error,
+                                 router.add("GET", "/a/{id", "x", sbor::access::Access::anyone(), answer(200)));
     }
 };
 

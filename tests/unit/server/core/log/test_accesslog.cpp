@@ -37,7 +37,17 @@ struct CapturedLines {
 
 log::AccessEntry entry(std::string path)
 {
-    return {"events", "0af7651916cd43dd8448eb211c80319c", "GET", std::move(path), "/api/v1/events/{id}", "req-1", "127.0.0.1", 404, 1.234, 10, 120};
+    return {"events",
+            "0af7651916cd43dd8448eb211c80319c",
+            "GET",
+            std::move(path),
+            "/api/v1/events/{id}",
+            "req-1",
+            "127.0.0.1",
+            404,
+            1.234,
+            10,
+            120};
 }
 
 } // namespace
@@ -72,7 +82,8 @@ private slots:
         for (const auto& [key, value] : first.items())
             keys.push_back(key);
         QVERIFY(std::is_sorted(keys.begin(), keys.end()));
-        QCOMPARE(nlohmann::json::parse(lines[1])["path"].get<std::string>().find("\xEF\xBF\xBD") != std::string::npos, true);
+        QCOMPARE(nlohmann::json::parse(lines[1])["path"].get<std::string>().find("\xEF\xBF\xBD") != std::string::npos,
+                 true);
         QCOMPARE(nlohmann::json::parse(lines[2])["path"].get<std::string>(), std::string("/api/v1/events/Сбор"));
     }
 

@@ -33,8 +33,9 @@ private slots:
         modules.startAll();
         modules.stopAll();
         modules.stopAll(); // nothing is stopped twice
-        QCOMPARE(journal, (std::vector<std::string>{"start database", "start pipeline", "start bus", "start http-server",
-                                                   "stop http-server", "stop bus", "stop pipeline", "stop database"}));
+        QCOMPARE(journal,
+                 (std::vector<std::string>{"start database", "start pipeline", "start bus", "start http-server",
+                                           "stop http-server", "stop bus", "stop pipeline", "stop database"}));
     }
 
     void aFailingModulePassesItsErrorOnAndOnlyWhatStartedIsStopped()
@@ -42,9 +43,10 @@ private slots:
         std::vector<std::string> journal;
         ModuleManager modules;
         modules.add(recorded(journal, "database"));
-        modules.add({"bus", {"database"}, [] { throw std::runtime_error("kafka.brokers: no broker answers"); }, [&journal] {
-                         journal.push_back("stop bus");
-                     }});
+        modules.add({"bus",
+                     {"database"},
+                     [] { throw std::runtime_error("kafka.brokers: no broker answers"); },
+                     [&journal] { journal.push_back("stop bus"); }});
         modules.add(recorded(journal, "http-server", {"bus"}));
         try {
             modules.startAll();
@@ -67,7 +69,9 @@ private slots:
         modules.add(recorded(journal, "database"));
         modules.add({"jobs", {"database"}, {}, [] { throw std::runtime_error("a job did not end"); }});
         modules.startAll();
-        modules.stopAll([&](const std::string& module, const std::string& problem) { failures.push_back(module + ": " + problem); });
+        modules.stopAll([&](const std::string& module, const std::string& problem) {
+            failures.push_back(module + ": " + problem);
+        });
         QCOMPARE(failures, (std::vector<std::string>{"jobs: a job did not end"}));
         QCOMPARE(journal, (std::vector<std::string>{"start database", "stop database"}));
     }

@@ -20,7 +20,11 @@ private slots:
         auto gate = release.get_future().share();
         std::atomic<int> ran{0};
         std::promise<void> started;
-        QVERIFY(pool.submit([&] { started.set_value(); gate.wait(); ++ran; }));
+        QVERIFY(pool.submit([&] {
+            started.set_value();
+            gate.wait();
+            ++ran;
+        }));
         started.get_future().wait();
         QVERIFY(pool.submit([&] { ++ran; }));
         QVERIFY(pool.submit([&] { ++ran; }));
@@ -47,9 +51,19 @@ private slots:
         std::vector<int> fired;
         std::promise<void> last;
         const auto now = DeadlineTimer::Clock::now();
-        timer.schedule(now + 150ms, [&] { std::lock_guard l(mutex); fired.push_back(2); last.set_value(); });
-        timer.schedule(now + 50ms, [&] { std::lock_guard l(mutex); fired.push_back(1); });
-        const auto cancelled = timer.schedule(now + 100ms, [&] { std::lock_guard l(mutex); fired.push_back(99); });
+        timer.schedule(now + 150ms, [&] {
+            std::lock_guard l(mutex);
+            fired.push_back(2);
+            last.set_value();
+        });
+        timer.schedule(now + 50ms, [&] {
+            std::lock_guard l(mutex);
+            fired.push_back(1);
+        });
+        const auto cancelled = timer.schedule(now + 100ms, [&] {
+            std::lock_guard l(mutex);
+            fired.push_back(99);
+        });
         QVERIFY(timer.cancel(cancelled));
         QVERIFY(!timer.cancel(cancelled));
         QCOMPARE(last.get_future().wait_for(5s), std::future_status::ready);

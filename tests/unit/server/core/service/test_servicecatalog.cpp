@@ -36,7 +36,7 @@ ServiceCatalog sample()
     catalog.add(entry("events", {"auth"}));
     return catalog;
 }
-}
+} // namespace
 
 class TestServiceCatalog : public QObject {
     Q_OBJECT
@@ -53,7 +53,8 @@ private slots:
         const auto resolved = sample().resolveTargets({"tickets"});
         QVERIFY(resolved.ok());
         QCOMPARE(names(*resolved), (QStringList{"system", "tickets"}));
-        QCOMPARE(names(*sample().resolveTargets({"tickets", "auth", "events"})), (QStringList{"system", "auth", "events", "tickets"}));
+        QCOMPARE(names(*sample().resolveTargets({"tickets", "auth", "events"})),
+                 (QStringList{"system", "auth", "events", "tickets"}));
         // What a subset depends on is reached elsewhere.
         const auto outside = sample().dependenciesOutside(*resolved);
         QCOMPARE(outside, (std::set<std::string>{"events"}));

@@ -11,10 +11,7 @@ using namespace sbor::auth;
 namespace {
 constexpr std::int64_t kNow = 1'700'000'000;
 
-AccessTokenClaims sampleClaims()
-{
-    return {"user-1", {"organizer"}, "session-1", "token-1", kNow, kNow + 900};
-}
+AccessTokenClaims sampleClaims() { return {"user-1", {"organizer"}, "session-1", "token-1", kNow, kNow + 900}; }
 
 std::string encodeJson(const nlohmann::json& value)
 {
@@ -40,7 +37,7 @@ QString reason(const Result<AccessTokenClaims>& result)
 {
     return result.ok() ? QString() : QString::fromStdString(result.error().message);
 }
-}
+} // namespace
 
 class TestAccessToken : public QObject {
     Q_OBJECT
@@ -67,24 +64,40 @@ private slots:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("expectedReason");
-        QTest::newRow("alg none") << "alg-none" << "algorithm";
-        QTest::newRow("alg HS256") << "alg-hs256" << "algorithm";
-        QTest::newRow("refresh typ") << "typ-refresh" << "typ";
-        QTest::newRow("unknown kid") << "kid" << "unknown key";
-        QTest::newRow("tampered payload") << "tampered" << "bad signature";
-        QTest::newRow("other key") << "other-key" << "bad signature";
-        QTest::newRow("expired") << "expired" << "expired";
-        QTest::newRow("not yet valid") << "future" << "not valid yet";
-        QTest::newRow("wrong issuer") << "issuer" << "wrong issuer";
-        QTest::newRow("wrong audience") << "audience" << "wrong audience";
-        QTest::newRow("two parts") << "two-parts" << "three parts";
-        QTest::newRow("garbage") << "garbage" << "base64url";
+        QTest::newRow("alg none") << "alg-none"
+                                  << "algorithm";
+        QTest::newRow("alg HS256") << "alg-hs256"
+                                   << "algorithm";
+        QTest::newRow("refresh typ") << "typ-refresh"
+                                     << "typ";
+        QTest::newRow("unknown kid") << "kid"
+                                     << "unknown key";
+        QTest::newRow("tampered payload") << "tampered"
+                                          << "bad signature";
+        QTest::newRow("other key") << "other-key"
+                                   << "bad signature";
+        QTest::newRow("expired") << "expired"
+                                 << "expired";
+        QTest::newRow("not yet valid") << "future"
+                                       << "not valid yet";
+        QTest::newRow("wrong issuer") << "issuer"
+                                      << "wrong issuer";
+        QTest::newRow("wrong audience") << "audience"
+                                        << "wrong audience";
+        QTest::newRow("two parts") << "two-parts"
+                                   << "three parts";
+        QTest::newRow("garbage") << "garbage"
+                                 << "base64url";
         // Found while hardening for issue 13: a header value of another type threw out of verify()
         // (a 500 for any request carrying such a token), and a key named twice was taken.
-        QTest::newRow("alg a number") << "alg-number" << "algorithm";
-        QTest::newRow("kid an object") << "kid-object" << "unknown key";
-        QTest::newRow("alg twice") << "alg-twice" << "not JSON";
-        QTest::newRow("header 1e999") << "header-1e999" << "not JSON";
+        QTest::newRow("alg a number") << "alg-number"
+                                      << "algorithm";
+        QTest::newRow("kid an object") << "kid-object"
+                                       << "unknown key";
+        QTest::newRow("alg twice") << "alg-twice"
+                                   << "not JSON";
+        QTest::newRow("header 1e999") << "header-1e999"
+                                      << "not JSON";
     }
 
     void refusals()
@@ -140,7 +153,8 @@ private slots:
             std::string text = header.dump();
             text.insert(text.size() - 1, kind == "alg-twice" ? ",\"alg\":\"none\"" : ",\"x\":1e999");
             QStringList parts = QString::fromStdString(good).split('.');
-            parts[0] = QString::fromStdString(base64UrlEncode(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+            parts[0] = QString::fromStdString(
+                base64UrlEncode(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
             token = parts.join('.').toStdString();
         }
         const auto result = m_verifier.verify(token, now);
@@ -167,7 +181,8 @@ private slots:
         QVERIFY(verifier.verify(signAccessToken(sampleClaims(), current, {}), kNow).ok());
         std::array<std::uint8_t, 32> seed{};
         seed.fill(7);
-        QCOMPARE(SigningKey::fromSeed("a", seed).publicKey, SigningKey::fromSeed("b", seed).publicKey); // deterministic from the seed
+        QCOMPARE(SigningKey::fromSeed("a", seed).publicKey,
+                 SigningKey::fromSeed("b", seed).publicKey); // deterministic from the seed
     }
 
 private:

@@ -15,11 +15,12 @@ class TestAuthRules : public QObject {
 private slots:
     void emails()
     {
-        for (const char* good : {"a@example.org", "o'brien+tag@sub.example.co.uk", "ирина@пример.рф", "x_y.z@ex-ample.org"})
+        for (const char* good :
+             {"a@example.org", "o'brien+tag@sub.example.co.uk", "ирина@пример.рф", "x_y.z@ex-ample.org"})
             QVERIFY2(!emailProblem(good), good);
-        for (const char* bad : {"", "example.org", "@example.org", "a@", "a@b", "a@@example.org", "a@b@example.org", "a b@example.org",
-                                "a@.example.org", "a@example.org.", "a@exa..mple.org", "a@-example.org", "\"a\"@example.org", "a@exa_mple.org",
-                                "a\n@example.org"})
+        for (const char* bad : {"", "example.org", "@example.org", "a@", "a@b", "a@@example.org", "a@b@example.org",
+                                "a b@example.org", "a@.example.org", "a@example.org.", "a@exa..mple.org",
+                                "a@-example.org", "\"a\"@example.org", "a@exa_mple.org", "a\n@example.org"})
             QVERIFY2(emailProblem(bad), bad);
         QVERIFY(emailProblem(std::string(65, 'a') + "@example.org"));
         QVERIFY(emailProblem(std::string(250, 'a') + ".org"));
@@ -34,7 +35,7 @@ private slots:
         QVERIFY(!nameProblem(std::string(200, 'n')));
         QVERIFY(nameProblem(std::string(201, 'n')));
         QVERIFY(!nameProblem("я" + std::string())); // one Cyrillic character, two bytes
-        QVERIFY(nameProblem("\xff\xfe"));          // not UTF-8
+        QVERIFY(nameProblem("\xff\xfe"));           // not UTF-8
         QVERIFY(!phoneProblem("+7 (999) 123-45-67"));
         QVERIFY(!phoneProblem(""));
         QVERIFY(phoneProblem("1234"));

@@ -10,7 +10,7 @@ std::vector<std::uint8_t> rfcSecret()
     const std::string text = "12345678901234567890";
     return {text.begin(), text.end()};
 }
-}
+} // namespace
 
 class TestTotp : public QObject {
     Q_OBJECT
@@ -66,7 +66,8 @@ private slots:
     void base32RoundTripsAndRejectsGarbage()
     {
         const std::vector<std::uint8_t> bytes = {'f', 'o', 'o', 'b', 'a', 'r'};
-        QCOMPARE(QString::fromStdString(base32Encode(bytes)), QStringLiteral("MZXW6YTBOI")); // RFC 4648 "foobar" without padding
+        QCOMPARE(QString::fromStdString(base32Encode(bytes)),
+                 QStringLiteral("MZXW6YTBOI")); // RFC 4648 "foobar" without padding
         QCOMPARE(*base32Decode("mzxw6ytboi======"), bytes);
         QVERIFY(!base32Decode("MZXW1")); // '1' is not in the alphabet
         const auto secret = newTotpSecret();

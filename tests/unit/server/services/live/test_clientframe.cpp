@@ -34,7 +34,8 @@ std::string frame(bool masked, std::size_t payloadLength)
     return bytes;
 }
 
-std::optional<std::size_t> feedInPieces(FrameMaskCheck& check, const std::string& stream, std::size_t piece, std::size_t& refusedAtStream)
+std::optional<std::size_t> feedInPieces(FrameMaskCheck& check, const std::string& stream, std::size_t piece,
+                                        std::size_t& refusedAtStream)
 {
     for (std::size_t start = 0; start < stream.size(); start += piece) {
         const std::size_t size = std::min(piece, stream.size() - start);
@@ -64,7 +65,8 @@ private slots:
             // Refused from the unmasked frame's first byte, or from the start of the piece holding
             // its second byte when the first came earlier.
             const std::size_t frameStart = kUpgrade.size() + masked.size();
-            QVERIFY2(at == frameStart || (at == frameStart + 1 && piece == 1) || (at > frameStart - piece && at <= frameStart + 1),
+            QVERIFY2(at == frameStart || (at == frameStart + 1 && piece == 1) ||
+                         (at > frameStart - piece && at <= frameStart + 1),
                      (std::to_string(piece) + ": " + std::to_string(at)).c_str());
             QVERIFY(check.refused());
             const std::uint8_t more = 0x81;
@@ -89,7 +91,8 @@ private slots:
         const std::string partial = "GET / HTTP/1.1\r\nA: b\r\n\r"; // no end yet: nothing judged
         QVERIFY(!check.feed(reinterpret_cast<const std::uint8_t*>(partial.data()), partial.size()));
         const std::string rest = "\n" + frame(false, 1);
-        QCOMPARE(check.feed(reinterpret_cast<const std::uint8_t*>(rest.data()), rest.size()), std::optional<std::size_t>(1));
+        QCOMPARE(check.feed(reinterpret_cast<const std::uint8_t*>(rest.data()), rest.size()),
+                 std::optional<std::size_t>(1));
     }
 
     void framesAreReadStrictly()
@@ -98,9 +101,10 @@ private slots:
         QVERIFY(std::holds_alternative<ClientFrame>(subscribe));
         QCOMPARE(std::get<ClientFrame>(subscribe).since, std::optional<std::uint64_t>(17));
         QCOMPARE(std::get<ClientFrame>(subscribe).epoch, std::string("e"));
-        for (const char* bad : {R"({"op":"subscribe","op":"ping"})", R"({"op":"subscribe","topic":"event:1","since":1e999})",
-                                R"({"op":"subscribe","since":-1})", R"({"op":"subscribe","since":1.5})", R"(["op"])", "{",
-                                R"({"op":"dance"})", R"({"op":"unsubscribe"})", R"({"op":7})", "\xff"}) {
+        for (const char* bad :
+             {R"({"op":"subscribe","op":"ping"})", R"({"op":"subscribe","topic":"event:1","since":1e999})",
+              R"({"op":"subscribe","since":-1})", R"({"op":"subscribe","since":1.5})", R"(["op"])", "{",
+              R"({"op":"dance"})", R"({"op":"unsubscribe"})", R"({"op":7})", "\xff"}) {
             const auto parsed = parseClientFrame(bad);
             QVERIFY2(std::holds_alternative<ClientFrameProblem>(parsed), bad);
             QCOMPARE(std::get<ClientFrameProblem>(parsed).code, std::string("bad_request"));

@@ -16,7 +16,9 @@ constexpr const char* kOrganizer = "33333333-3333-4333-8333-333333333333";
 
 bus::Message messageOf(const std::string& type, const nlohmann::json& data)
 {
-    return {"tickets", kEvent, "m1", type, nlohmann::json{{"id", "m1"}, {"type", type}, {"occurred_at", "2027-01-01T10:00:00Z"}, {"data", data}}.dump()};
+    return {
+        "tickets", kEvent, "m1", type,
+        nlohmann::json{{"id", "m1"}, {"type", type}, {"occurred_at", "2027-01-01T10:00:00Z"}, {"data", data}}.dump()};
 }
 
 std::vector<std::string> topicsOf(const bus::Message& message)
@@ -34,13 +36,16 @@ private slots:
     void messagesFeedTheirEventBuyerAndAdmins()
     {
         const auto purchased = messageOf("ticket.purchased", {{"event_id", kEvent}, {"buyer_id", kBuyer}});
-        QCOMPARE(topicsOf(purchased), (std::vector<std::string>{std::string("event:") + kEvent, std::string("user:") + kBuyer}));
+        QCOMPARE(topicsOf(purchased),
+                 (std::vector<std::string>{std::string("event:") + kEvent, std::string("user:") + kBuyer}));
         QCOMPARE(framesOf(purchased).front().at, std::string("2027-01-01T10:00:00Z"));
-        QCOMPARE(topicsOf(messageOf("ticket.checkin", {{"event_id", kEvent}})), (std::vector<std::string>{std::string("event:") + kEvent}));
+        QCOMPARE(topicsOf(messageOf("ticket.checkin", {{"event_id", kEvent}})),
+                 (std::vector<std::string>{std::string("event:") + kEvent}));
         QCOMPARE(topicsOf(messageOf("user.registered", {{"user_id", kBuyer}})), (std::vector<std::string>{"system"}));
         QCOMPARE(topicsOf(messageOf("event.cancelled", {{"event_id", kEvent}})).size(), std::size_t(2));
         // A person's in-app notification goes to that person alone, whatever its data mentions.
-        const auto bell = messageOf("notification.created", {{"id", "n1"}, {"user_id", kBuyer}, {"data", {{"event_id", kEvent}}}});
+        const auto bell = messageOf("notification.created",
+                                    {{"id", "n1"}, {"user_id", kBuyer}, {"data", {{"event_id", kEvent}}}});
         QCOMPARE(topicsOf(bell), (std::vector<std::string>{std::string("user:") + kBuyer}));
         QVERIFY(framesOf({"tickets", "k", "m", "x", "not json"}).empty());
         QVERIFY(framesOf({"tickets", "k", "m", "x", "{\"data\": 3}"}).empty());
@@ -51,7 +56,8 @@ private slots:
         QVERIFY(parseTopic("system"));
         const auto event = parseTopic(std::string("event:") + "11111111-1111-4111-8111-11111111111A");
         QVERIFY(event && event->kind == TopicName::Kind::Event && event->id == "11111111-1111-4111-8111-11111111111a");
-        for (const char* bad : {"event:42", "event:", "user:x", "System", "", "event:11111111-1111-4111-8111-111111111111 "})
+        for (const char* bad :
+             {"event:42", "event:", "user:x", "System", "", "event:11111111-1111-4111-8111-111111111111 "})
             QVERIFY2(!parseTopic(bad), bad);
     }
 
@@ -93,12 +99,20 @@ private slots:
         QCOMPARE(audienceOf(kiosk, event, std::string(kOrganizer)), Audience::Kiosk);
         QCOMPARE(audienceOf(staff, TopicName{TopicName::Kind::User, staff.userId}, std::nullopt), Audience::Everything);
 
-        const nlohmann::json purchased = {{"ticket_id", "t1"}, {"order_id", "o1"}, {"event_id", kEvent}, {"ticket_type_id", "y1"},
-                                          {"buyer_id", kBuyer},  {"holder_name", "Анна"}, {"holder_email", "anna@example.org"},
-                                          {"order_total", 1500}, {"currency", "RUB"}, {"order_ticket_count", 1}};
+        const nlohmann::json purchased = {{"ticket_id", "t1"},
+                                          {"order_id", "o1"},
+                                          {"event_id", kEvent},
+                                          {"ticket_type_id", "y1"},
+                                          {"buyer_id", kBuyer},
+                                          {"holder_name", "Анна"},
+                                          {"holder_email", "anna@example.org"},
+                                          {"order_total", 1500},
+                                          {"currency", "RUB"},
+                                          {"order_ticket_count", 1}};
         QVERIFY(dataFor(Audience::Everything, "ticket.purchased", purchased).value() == purchased);
         const auto forStaff = dataFor(Audience::DoorStaff, "ticket.purchased", purchased).value();
-        QCOMPARE(forStaff["holder_email"].get<std::string>(), std::string("anna@example.org")); // door search shows staff the email
+        QCOMPARE(forStaff["holder_email"].get<std::string>(),
+                 std::string("anna@example.org")); // door search shows staff the email
         QVERIFY(!forStaff.contains("buyer_id"));
         QVERIFY(!forStaff.contains("order_total"));
         const auto forKiosk = dataFor(Audience::Kiosk, "ticket.purchased", purchased).value();
@@ -108,11 +122,13 @@ private slots:
         QVERIFY(!forKiosk.contains("buyer_id"));
         QVERIFY(forKiosk.dump().find("example.org") == std::string::npos);
         // Orders and money are not the door's business at all.
-        for (const char* type : {"order.created", "order.updated", "payment.succeeded", "refund.issued", "something.new"}) {
+        for (const char* type :
+             {"order.created", "order.updated", "payment.succeeded", "refund.issued", "something.new"}) {
             QVERIFY2(!dataFor(Audience::Kiosk, type, {{"buyer_id", kBuyer}}), type);
             QVERIFY2(!dataFor(Audience::DoorStaff, type, {{"buyer_id", kBuyer}}), type);
         }
-        const nlohmann::json checkin = {{"ticket_id", "t1"}, {"event_id", kEvent}, {"list_id", "l1"}, {"kind", "entry"}, {"device_id", "d1"}};
+        const nlohmann::json checkin = {
+            {"ticket_id", "t1"}, {"event_id", kEvent}, {"list_id", "l1"}, {"kind", "entry"}, {"device_id", "d1"}};
         QVERIFY(dataFor(Audience::Kiosk, "ticket.checkin", checkin).value() == checkin);
         const nlohmann::json cancelled = {{"ticket_id", "t1"}, {"buyer_id", kBuyer}, {"reason", "event_cancelled"}};
         QVERIFY(!dataFor(Audience::Kiosk, "ticket.cancelled", cancelled)->contains("buyer_id"));
@@ -121,7 +137,9 @@ private slots:
     void theLogResumesWithinItsWindowAndSaysResyncBeyond()
     {
         TopicLog log(3, 2, "run1");
-        auto add = [&](const std::string& topic) { return log.append(topic, [](std::uint64_t seq, const std::string&) { return std::to_string(seq); }); };
+        auto add = [&](const std::string& topic) {
+            return log.append(topic, [](std::uint64_t seq, const std::string&) { return std::to_string(seq); });
+        };
         QCOMPARE(add("a"), std::uint64_t(1));
         QCOMPARE(add("a"), std::uint64_t(2));
         QCOMPARE(log.since("a", 0).value(), (std::vector<std::string>{"1", "2"}));

@@ -21,11 +21,16 @@ private slots:
     void everyTemplateRendersInBothLanguagesWithoutLeftovers()
     {
         const MessageTemplates& templates = MessageTemplates::builtIn();
-        const char* names[] = {"ticket", "ticket.purchased", "ticket.checkin", "event.cancelled", "event.reminder",
-                               "order.updated/expired", "order.updated/cancelled", "order.updated/refunded", "refund.issued"};
-        TemplateFields fields = {{"event_title", "Concert"}, {"holder_name", "Anna"}, {"buyer_name", "Boris"}, {"starts_at", "2027-01-01 19:00"},
-                                 {"venue", "Hall"}, {"ticket_type", "VIP"}, {"ticket_id", "t-1"}, {"order_id", "o-1"},
-                                 {"ticket_count", "2"}, {"total", "10.00 RUB"}, {"amount", "10.00 RUB"}, {"reason", "Rain"},
+        const char* names[] = {
+            "ticket",         "ticket.purchased",      "ticket.checkin",          "event.cancelled",
+            "event.reminder", "order.updated/expired", "order.updated/cancelled", "order.updated/refunded",
+            "refund.issued"};
+        TemplateFields fields = {{"event_title", "Concert"}, {"holder_name", "Anna"},
+                                 {"buyer_name", "Boris"},    {"starts_at", "2027-01-01 19:00"},
+                                 {"venue", "Hall"},          {"ticket_type", "VIP"},
+                                 {"ticket_id", "t-1"},       {"order_id", "o-1"},
+                                 {"ticket_count", "2"},      {"total", "10.00 RUB"},
+                                 {"amount", "10.00 RUB"},    {"reason", "Rain"},
                                  {"checked_in_at", "19:02"}};
         for (const char* name : names) {
             QVERIFY2(templates.has(name), name);
@@ -35,7 +40,9 @@ private slots:
                     QVERIFY2(!text->empty(), name);
                     QVERIFY2(text->find("{{") == std::string::npos, (std::string(name) + ": " + *text).c_str());
                 }
-                QVERIFY2(message.subject.find("Concert") != std::string::npos || message.subject.find("10.00 RUB") != std::string::npos, name);
+                QVERIFY2(message.subject.find("Concert") != std::string::npos ||
+                             message.subject.find("10.00 RUB") != std::string::npos,
+                         name);
             }
         }
         QCOMPARE(templates.render("ticket", "ru", fields).subject, std::string("Ваш билет на «Concert»"));
@@ -45,7 +52,8 @@ private slots:
 
     void aTemplateMissingALanguageIsRefused()
     {
-        QVERIFY_THROWS_EXCEPTION(std::exception, MessageTemplates::parse("x:\n  en:\n    subject: a\n    body: b\n    short: c\n"));
+        QVERIFY_THROWS_EXCEPTION(std::exception,
+                                 MessageTemplates::parse("x:\n  en:\n    subject: a\n    body: b\n    short: c\n"));
     }
 
     void preferencesDefaultChangeAndRefuseNonsense()
@@ -54,12 +62,14 @@ private slots:
         QVERIFY(preferences.wants("email", "ticket.purchased"));
         QVERIFY(!preferences.wants("email", "ticket.checkin"));
         QVERIFY(preferences.wants("in_app", "ticket.checkin"));
-        QVERIFY(preferences.apply(nlohmann::json::parse("{\"email\": {\"order.updated\": false, \"ticket.checkin\": true}}")).ok());
+        QVERIFY(preferences
+                    .apply(nlohmann::json::parse("{\"email\": {\"order.updated\": false, \"ticket.checkin\": true}}"))
+                    .ok());
         QVERIFY(!preferences.wants("email", "order.updated"));
         QVERIFY(preferences.wants("email", "ticket.checkin"));
         // Every refusal leaves the preferences as they were.
-        for (const char* bad : {"{\"sms\": {}}", "{\"email\": {\"order.shipped\": true}}", "{\"email\": {\"order.updated\": \"yes\"}}",
-                                "{\"email\": true}", "[1]"}) {
+        for (const char* bad : {"{\"sms\": {}}", "{\"email\": {\"order.shipped\": true}}",
+                                "{\"email\": {\"order.updated\": \"yes\"}}", "{\"email\": true}", "[1]"}) {
             const auto result = preferences.apply(nlohmann::json::parse(bad));
             QVERIFY2(!result.ok(), bad);
             QCOMPARE(result.error().code, sbor::ErrorCode::ValidationFailed);
@@ -75,8 +85,12 @@ private slots:
 
     void emailsAreMimeWithEncodedSubjectsAndAttachments()
     {
-        EmailMessage message{"Sbor <no-reply@example.org>", "anna@example.org", "Ваш билет на «Весенний концерт» — 2 шт.",
-                             "Здравствуйте!\nСтрока два", {{"ticket.png", "image/png", std::string("\x89PNG\r\n\x1a\n", 8)}}, "id-1@sbor"};
+        EmailMessage message{"Sbor <no-reply@example.org>",
+                             "anna@example.org",
+                             "Ваш билет на «Весенний концерт» — 2 шт.",
+                             "Здравствуйте!\nСтрока два",
+                             {{"ticket.png", "image/png", std::string("\x89PNG\r\n\x1a\n", 8)}},
+                             "id-1@sbor"};
         const std::string text = composeEmail(message);
         QVERIFY(text.find("\r\nSubject: =?UTF-8?B?") != std::string::npos);
         QVERIFY(text.find("Content-Type: multipart/mixed; boundary=") != std::string::npos);
@@ -110,16 +124,20 @@ private slots:
     void webhookSignaturesMatchTheStandardWebhooksTestVector()
     {
         // The specification's published vector: libraries in every language verify exactly this.
-        QCOMPARE(signWebhook("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, "{\"test\": 2432232314}"),
+        QCOMPARE(signWebhook("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330,
+                             "{\"test\": 2432232314}"),
                  std::string("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
         // And Qt's HMAC agrees for a fresh secret.
         const std::string secret = newWebhookSecret();
         QVERIFY(secret.rfind("whsec_", 0) == 0);
         const auto key = webhookSecretKey(secret);
         QVERIFY(key && key->size() >= 24);
-        const QByteArray expected = "v1," + QMessageAuthenticationCode::hash("id.5.{}", QByteArray::fromStdString(*key), QCryptographicHash::Sha256).toBase64();
+        const QByteArray expected = "v1," +
+            QMessageAuthenticationCode::hash("id.5.{}", QByteArray::fromStdString(*key), QCryptographicHash::Sha256)
+                .toBase64();
         QCOMPARE(QByteArray::fromStdString(signWebhook(secret, "id", 5, "{}")), expected);
-        const std::string header = webhookSignatureHeader({secret, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}, "id", 5, "{}");
+        const std::string header = webhookSignatureHeader({secret, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}, "id", 5,
+                                                          "{}");
         QCOMPARE(QByteArray::fromStdString(header).split(' ').size(), 2);
         QVERIFY(newWebhookSecret() != secret);
     }
@@ -129,18 +147,38 @@ private slots:
         QVERIFY(parseWebhookUrl("https://hooks.example.org/sbor?x=1").ok());
         QCOMPARE(parseWebhookUrl("https://hooks.example.org/a").value().port, 443);
         QCOMPARE(parseWebhookUrl("http://[2001:db8::1]:8080/a").value().host, std::string("2001:db8::1"));
-        for (const char* bad : {"ftp://example.org/", "file:///etc/passwd", "gopher://x/", "https://user:pw@example.org/", "not a url",
-                                "https:///nohost", "", "javascript:alert(1)"})
+        for (const char* bad :
+             {"ftp://example.org/", "file:///etc/passwd", "gopher://x/", "https://user:pw@example.org/", "not a url",
+              "https:///nohost", "", "javascript:alert(1)"})
             QVERIFY2(!parseWebhookUrl(bad).ok(), bad);
     }
 
     void privateAndLoopbackAddressesAreRefused()
     {
-        for (const char* address : {"127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-                                    "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fc00::1", "fd12::1", "fe80::1", "ff02::1",
-                                    "::ffff:127.0.0.1", "::ffff:10.0.0.1", "64:ff9b::a9fe:a9fe", "2001:db8::1", "nonsense"})
+        for (const char* address : {"127.0.0.1",
+                                    "10.1.2.3",
+                                    "172.16.0.1",
+                                    "172.31.255.255",
+                                    "192.168.1.1",
+                                    "169.254.169.254",
+                                    "100.64.0.1",
+                                    "0.0.0.0",
+                                    "224.0.0.1",
+                                    "255.255.255.255",
+                                    "::1",
+                                    "::",
+                                    "fc00::1",
+                                    "fd12::1",
+                                    "fe80::1",
+                                    "ff02::1",
+                                    "::ffff:127.0.0.1",
+                                    "::ffff:10.0.0.1",
+                                    "64:ff9b::a9fe:a9fe",
+                                    "2001:db8::1",
+                                    "nonsense"})
             QVERIFY2(isNonPublicAddress(address), address);
-        for (const char* address : {"8.8.8.8", "1.1.1.1", "172.32.0.1", "93.184.216.34", "2606:4700:4700::1111", "::ffff:8.8.8.8"})
+        for (const char* address :
+             {"8.8.8.8", "1.1.1.1", "172.32.0.1", "93.184.216.34", "2606:4700:4700::1111", "::ffff:8.8.8.8"})
             QVERIFY2(!isNonPublicAddress(address), address);
         // Names that lead to a private address are refused as well, unless allowed.
         const auto localhost = reachableAddresses(parseWebhookUrl("http://localhost:9/").value(), false);
@@ -168,7 +206,8 @@ private slots:
             {"http://\uFE0E./", nullptr},
             {"http://example.org:0/", nullptr},
         };
-        QVERIFY(!parseWebhookUrl(std::string("https://example.org/\0http://127.0.0.1/", 38)).ok()); // libcurl stops at a NUL
+        QVERIFY(!parseWebhookUrl(std::string("https://example.org/\0http://127.0.0.1/", 38))
+                     .ok()); // libcurl stops at a NUL
         for (const auto& [url, host] : cases) {
             const auto parsed = parseWebhookUrl(url);
             if (!host) {
@@ -177,7 +216,8 @@ private slots:
             }
             QVERIFY2(parsed.ok(), url);
             QCOMPARE(parsed->host, std::string(host));
-            QVERIFY2(parsed->text.find(host) != std::string::npos, parsed->text.c_str()); // delivered to the same host as judged
+            QVERIFY2(parsed->text.find(host) != std::string::npos,
+                     parsed->text.c_str()); // delivered to the same host as judged
             if (std::string(host) == "127.0.0.1" || std::string(host) == "localhost") {
                 const auto reachable = reachableAddresses(*parsed, false);
                 QVERIFY2(!reachable.ok(), url);
