@@ -32,6 +32,8 @@ packages=(
   curl wrk nginx-light procps
   # the libFuzzer targets of tests/fuzz (the `fuzz` preset): clang with its sanitizer and fuzzer runtimes
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
+  # the format test (tests/format, .clang-format)
+  clang-format-14
   # a real SMTP server for the notification tests to deliver to
   python3-aiosmtpd
 )
