@@ -111,9 +111,8 @@ void startMetrics(ServerParts& parts)
 
 // Distributed mode: some service runs in another process. Its contracts are then reached over
 // HTTP, and this process's own are served to the others — behind the shared token.
-void wireRemoteContracts(ServerParts& parts, const ServiceCatalog& catalog)
+void wireRemoteContracts(ServerParts& parts, const ServiceCatalog& catalog, const cluster::ClusterSettings& cluster)
 {
-    const auto cluster = cluster::ClusterSettings::fromConfig(parts.config);
     const auto wiring = cluster::provideRemoteContracts(*parts.context->directory, cluster, parts.localServices,
                                                         catalog.dependenciesOutside(parts.targets));
     if (!wiring.missingAddresses.empty()) {
@@ -135,8 +134,9 @@ void startServices(ServerParts& parts, const ServiceCatalog& catalog)
 {
     parts.context = std::make_unique<ServiceContext>(
         ServiceContext{parts.config, *parts.pool, *parts.metrics, parts.state, parts.dataDir, nullptr});
+    const auto cluster = cluster::ClusterSettings::fromConfig(parts.config);
     if (parts.distributed)
-        wireRemoteContracts(parts, catalog);
+        wireRemoteContracts(parts, catalog, cluster);
     try {
         for (const auto& service : parts.services)
             service->init(*parts.context);
@@ -144,8 +144,7 @@ void startServices(ServerParts& parts, const ServiceCatalog& catalog)
             service->registerRoutes(parts.router);
         if (parts.distributed)
             cluster::registerContractEndpoints(parts.router, *parts.context->directory, parts.context->authenticator,
-                                               parts.localServices,
-                                               cluster::ClusterSettings::fromConfig(parts.config).token);
+                                               parts.localServices, cluster.token);
     } catch (const ErrorException& e) {
         failStart(e.error().message, e.error().details);
     }

@@ -16,7 +16,6 @@
 //   http-server     the REST API opens last, when everything behind it runs, and closes first
 // A module that cannot start throws StartFailure; the process exits with its code and message.
 
-#include "commandline.h"
 #include "config/config.h"
 #include "http/router.h"
 #include "service/service.h"
