@@ -17,7 +17,8 @@ function(sbor_add_service)
   target_include_directories(${target}
     PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/${SERVICE_NAME}
     INTERFACE ${CMAKE_CURRENT_SOURCE_DIR})
-  target_link_libraries(${target} PUBLIC sbor-core ${SERVICE_DEPENDS} PRIVATE ${SERVICE_PRIVATE_DEPENDS})
+  # Repositories write SQL in their .cpp files: libpqxx is private to the service.
+  target_link_libraries(${target} PUBLIC sbor-core ${SERVICE_DEPENDS} PRIVATE PkgConfig::PQXX ${SERVICE_PRIVATE_DEPENDS})
   if(SERVICE_MIGRATIONS)
     list(TRANSFORM SERVICE_MIGRATIONS PREPEND ${SERVICE_NAME}/migrations/)
     sbor_add_migrations(TARGET ${target} SERVICE ${SERVICE_NAME} FILES ${SERVICE_MIGRATIONS})

@@ -67,4 +67,9 @@ Error invalidQueryParameter(const std::string& name, const std::string& problem)
     return invalidField(name, problem, "query parameter '" + name + "' " + problem);
 }
 
+Error noSuch(const std::string& thing, const std::string& id)
+{
+    return Error(ErrorCode::NotFound, "no such " + thing, {{"id", id}});
+}
+
 } // namespace sbor

@@ -12,6 +12,7 @@
 #include "db/connectionpool.h"
 #include "outbox/outbox.h"
 
+#include <pqxx/pqxx>
 #include <librdkafka/rdkafka.h>
 
 #include <atomic>
@@ -121,24 +122,15 @@ double barePair(const std::string& brokers, int count)
 double sborPath(db::ConnectionPool& pool, bus::Bus& eventBus, const std::string& group, int count,
                 Clock::duration* commitTime, bool withInbox, const std::string& aggregate)
 {
-    pool.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        tx.exec("DROP SCHEMA IF EXISTS benchbus CASCADE");
-        tx.exec(
-            "CREATE SCHEMA benchbus; CREATE TABLE benchbus.outbox (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), sequence bigserial NOT NULL UNIQUE, "
-            "aggregatetype text NOT NULL, aggregateid text NOT NULL, type text NOT NULL, payload jsonb NOT NULL, trace_id text, "
-            "occurred_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz)");
-        tx.exec(bus::createInboxSql("benchbus"));
-        tx.commit();
+    pool.transact([&](db::Transaction& tx) {
+        tx.sql().exec("DROP SCHEMA IF EXISTS benchbus CASCADE");
+        tx.sql().exec("CREATE SCHEMA benchbus; " + outbox::createOutboxSql("benchbus"));
+        tx.sql().exec(bus::createInboxSql("benchbus"));
     });
     std::atomic<int> handled{0};
     eventBus.subscribe(group, {bus::topicOf(aggregate)}, [&](const bus::Message& message) {
         if (withInbox) {
-            pool.run([&](pqxx::connection& connection) {
-                pqxx::work tx(connection);
-                bus::firstDelivery(tx, "benchbus", message.id);
-                tx.commit();
-            });
+            pool.transact([&](db::Transaction& tx) { bus::firstDelivery(tx, "benchbus", message.id); });
         }
         ++handled;
         return true;
@@ -158,13 +150,11 @@ double sborPath(db::ConnectionPool& pool, bus::Bus& eventBus, const std::string&
     for (int w = 0; w < 4; ++w) {
         writers.emplace_back([&, w] {
             for (int i = w * 100; i < count; i += 400) {
-                pool.run([&](pqxx::connection& connection) {
-                    pqxx::work tx(connection);
+                pool.transact([&](db::Transaction& tx) {
                     for (int j = i; j < std::min(count, i + 100); ++j)
                         outbox::append(tx, "benchbus",
                                        {aggregate, std::to_string(j % 64), aggregate + ".created",
                                         nlohmann::json::parse(payloadOf(j)), "bench"});
-                    tx.commit();
                 });
             }
         });

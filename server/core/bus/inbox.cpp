@@ -1,5 +1,7 @@
 #include "bus/inbox.h"
 
+#include <pqxx/pqxx>
+
 namespace sbor::bus {
 
 std::string createInboxSql(const std::string& schema)
@@ -8,12 +10,14 @@ std::string createInboxSql(const std::string& schema)
         ".inbox (message_id uuid PRIMARY KEY, processed_at timestamptz NOT NULL DEFAULT now())";
 }
 
-bool firstDelivery(pqxx::transaction_base& tx, const std::string& schema, const std::string& messageId)
+bool firstDelivery(db::Transaction& tx, const std::string& schema, const std::string& messageId)
 {
     // A concurrent second delivery waits on the key until the first commits, then finds it.
-    return !tx.exec_params("INSERT INTO " + schema +
-                               ".inbox (message_id) VALUES ($1::uuid) ON CONFLICT (message_id) DO NOTHING RETURNING 1",
-                           messageId)
+    return !tx.sql()
+                .exec_params(
+                    "INSERT INTO " + schema +
+                        ".inbox (message_id) VALUES ($1::uuid) ON CONFLICT (message_id) DO NOTHING RETURNING 1",
+                    messageId)
                 .empty();
 }
 

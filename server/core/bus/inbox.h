@@ -4,7 +4,7 @@
 // before is skipped, so every consumer is idempotent. Each consuming service's migrations create
 // the table (createInboxSql).
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <string>
 
@@ -15,6 +15,6 @@ std::string createInboxSql(const std::string& schema);
 
 // Records `messageId` as processed in the caller's transaction; false when it was processed
 // before (then the caller does nothing and commits, so the bus moves on).
-bool firstDelivery(pqxx::transaction_base& tx, const std::string& schema, const std::string& messageId);
+bool firstDelivery(db::Transaction& tx, const std::string& schema, const std::string& messageId);
 
 } // namespace sbor::bus

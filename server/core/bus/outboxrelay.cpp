@@ -1,4 +1,5 @@
 #include "bus/outboxrelay.h"
+#include "db/sqlvalues.h"
 
 #include "db/sqlfragments.h"
 #include "log/logger.h"
@@ -38,10 +39,10 @@ Message messageOf(const pqxx::row& row, const std::string& schema)
 
 std::string idArrayOf(const std::vector<Message>& messages)
 {
-    std::string ids = "{";
-    for (std::size_t i = 0; i < messages.size(); ++i)
-        ids += (i ? "," : "") + messages[i].id;
-    return ids + "}";
+    std::vector<std::string> ids;
+    for (const Message& message : messages)
+        ids.push_back(message.id);
+    return db::arrayLiteral(ids);
 }
 } // namespace
 
@@ -103,22 +104,19 @@ int OutboxRelay::relayOnce(int batch)
 
 std::optional<int> OutboxRelay::relayAcknowledged(int batch)
 {
-    return m_database.run([&](pqxx::connection& connection) -> std::optional<int> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> std::optional<int> {
         // One relay per schema across every process, held for this round only.
-        if (!tx.exec_params1("SELECT pg_try_advisory_xact_lock(hashtext($1))", "sbor.outbox-relay." + m_schema)[0]
-                 .as<bool>())
+        if (!tx.tryHoldLock("sbor.outbox-relay." + m_schema))
             return 0;
         std::vector<Message> messages;
-        for (const auto& row : tx.exec_params(selectUnsentSql(m_schema), batch, std::string("{}")))
+        for (const auto& row : tx.sql().exec_params(selectUnsentSql(m_schema), batch, db::arrayLiteral({})))
             messages.push_back(messageOf(row, m_schema));
         if (messages.empty())
             return 0;
         if (!m_bus.publish(messages))
             return std::nullopt; // nothing marked: the same rows go out next time
-        tx.exec_params("UPDATE " + m_schema + ".outbox SET published_at = now() WHERE id = ANY ($1::uuid[])",
-                       idArrayOf(messages));
-        tx.commit();
+        tx.sql().exec_params("UPDATE " + m_schema + ".outbox SET published_at = now() WHERE id = ANY ($1::uuid[])",
+                             idArrayOf(messages));
         return static_cast<int>(messages.size());
     });
 }
@@ -138,35 +136,25 @@ std::optional<int> OutboxRelay::relayConfirmedLater(int batch)
 
 std::optional<int> OutboxRelay::relayConfirmedLaterRound(int batch, std::vector<std::string>& confirmed)
 {
-    return m_database.run([&](pqxx::connection& connection) -> std::optional<int> {
-        pqxx::work tx(connection);
-        if (!tx.exec_params1("SELECT pg_try_advisory_xact_lock(hashtext($1))", "sbor.outbox-relay." + m_schema)[0]
-                 .as<bool>())
+    return m_database.transact([&](db::Transaction& tx) -> std::optional<int> {
+        if (!tx.tryHoldLock("sbor.outbox-relay." + m_schema))
             return 0;
         // What the consumers confirmed since the last round is marked sent first.
-        std::string excluded = "{";
+        std::vector<std::string> excluded;
         {
             std::lock_guard lock(m_flight->mutex);
             confirmed.swap(m_flight->confirmed);
             if (m_flight->inFlight.size() >= kMostInFlight && confirmed.empty())
                 return 0;
             // Confirmed ids are not in flight any more but must not be selected either.
-            for (const auto& id : confirmed) {
-                excluded += (excluded.size() > 1 ? "," : "") + id;
-            }
-            for (const auto& id : m_flight->inFlight)
-                excluded += (excluded.size() > 1 ? "," : "") + id;
+            excluded = confirmed;
+            excluded.insert(excluded.end(), m_flight->inFlight.begin(), m_flight->inFlight.end());
         }
-        excluded += "}";
-        if (!confirmed.empty()) {
-            std::string ids = "{";
-            for (std::size_t i = 0; i < confirmed.size(); ++i)
-                ids += (i ? "," : "") + confirmed[i];
-            tx.exec_params("UPDATE " + m_schema + ".outbox SET published_at = now() WHERE id = ANY ($1::uuid[])",
-                           ids + "}");
-        }
+        if (!confirmed.empty())
+            tx.sql().exec_params("UPDATE " + m_schema + ".outbox SET published_at = now() WHERE id = ANY ($1::uuid[])",
+                                 db::arrayLiteral(confirmed));
         std::vector<Message> messages;
-        for (const auto& row : tx.exec_params(selectUnsentSql(m_schema), batch, excluded))
+        for (const auto& row : tx.sql().exec_params(selectUnsentSql(m_schema), batch, db::arrayLiteral(excluded)))
             messages.push_back(messageOf(row, m_schema));
         if (!messages.empty()) {
             std::vector<std::string> ids;
@@ -195,7 +183,6 @@ std::optional<int> OutboxRelay::relayConfirmedLaterRound(int batch, std::vector<
                 return std::nullopt;
             }
         }
-        tx.commit();
         return static_cast<int>(messages.size());
     });
 }

@@ -1,9 +1,12 @@
 #include "db/connectionpool.h"
 
+#include "db/connection.h"
+
 #include "sbor/error.h"
 #include "log/logger.h"
 
 #include <libpq-fe.h>
+#include <pqxx/pqxx>
 
 #include <algorithm>
 #include <map>
@@ -26,7 +29,11 @@ void throwWriteConflict(const std::string& message)
                                {{"retry_after_seconds", 1}}));
 }
 
-void rethrowDatabaseFailure(const pqxx::sql_error& error)
+namespace {
+
+// Maps libpqxx failures that mean "the database, not the request" to ErrorExceptions, and
+// constraint violations to the pool's own exceptions.
+[[noreturn]] void rethrowDatabaseFailure(const pqxx::sql_error& error)
 {
     const std::string& state = error.sqlstate();
     if (state == "57014") // query_canceled: statement_timeout
@@ -35,7 +42,29 @@ void rethrowDatabaseFailure(const pqxx::sql_error& error)
         throwWriteConflict(error.what());
     if (state.rfind("57P", 0) == 0 || state.rfind("08", 0) == 0) // shutdown, crash, connection errors
         throwDatabaseUnavailable(std::string("database went away: ") + error.what());
+    if (state == "23505")
+        throw UniqueViolation(error.what());
+    if (state == "23503")
+        throw ForeignKeyViolation(error.what());
     throw;
+}
+
+} // namespace
+
+void Transaction::commit()
+{
+    m_sql.commit();
+    m_committed = true;
+}
+
+void Transaction::holdLock(const std::string& name)
+{
+    m_sql.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))", name);
+}
+
+bool Transaction::tryHoldLock(const std::string& name)
+{
+    return m_sql.exec_params1("SELECT pg_try_advisory_xact_lock(hashtext($1))", name)[0].as<bool>();
 }
 
 std::string withNetworkTimeouts(const std::string& url)
@@ -73,7 +102,7 @@ std::string withNetworkTimeouts(const std::string& url)
     return out;
 }
 
-bool ConnectionPool::closedByServer(const pqxx::connection& connection)
+bool ConnectionPool::closedByServer(const Connection& connection)
 {
     pollfd descriptor{connection.sock(), POLLIN, 0};
     if (descriptor.fd < 0)
@@ -90,10 +119,10 @@ ConnectionPool::ConnectionPool(PoolOptions options) : m_options(std::move(option
 
 ConnectionPool::~ConnectionPool() { close(); }
 
-std::unique_ptr<pqxx::connection> ConnectionPool::open()
+std::unique_ptr<Connection> ConnectionPool::open()
 {
     try {
-        auto connection = std::make_unique<pqxx::connection>(m_options.url);
+        auto connection = std::make_unique<Connection>(m_options.url);
         pqxx::nontransaction setup(*connection);
         setup.exec("SET application_name = " + setup.quote(m_options.applicationName));
         setup.exec("SET statement_timeout = " + std::to_string(m_options.statementTimeout.count()));
@@ -103,13 +132,13 @@ std::unique_ptr<pqxx::connection> ConnectionPool::open()
     }
 }
 
-std::unique_ptr<pqxx::connection> ConnectionPool::acquire()
+std::unique_ptr<Connection> ConnectionPool::acquire()
 {
     const auto deadline = std::chrono::steady_clock::now() + m_options.acquireTimeout;
     std::unique_lock lock(m_mutex);
     if (m_closed)
         throwDatabaseUnavailable("the database pool is closed");
-    std::unique_ptr<pqxx::connection> connection;
+    std::unique_ptr<Connection> connection;
     bool mayOpen = false;
     // Nobody is waiting: take an idle connection or open a new one. Otherwise queue behind the
     // waiters — first come, first served — and let release() hand one over. (Letting a thread
@@ -165,7 +194,7 @@ void ConnectionPool::grantFreeSlotsLocked()
     }
 }
 
-void ConnectionPool::release(std::unique_ptr<pqxx::connection> connection, bool healthy)
+void ConnectionPool::release(std::unique_ptr<Connection> connection, bool healthy)
 {
     std::unique_lock lock(m_mutex);
     const bool keep = healthy && connection && connection->is_open() && !m_closed;
@@ -188,13 +217,65 @@ void ConnectionPool::release(std::unique_ptr<pqxx::connection> connection, bool 
         m_workFinished();
 }
 
+void ConnectionPool::withConnection(const std::function<void(Connection&)>& work)
+{
+    std::unique_ptr<Connection> connection = acquire();
+    try {
+        work(*connection);
+        release(std::move(connection), true);
+    } catch (const pqxx::broken_connection& e) {
+        release(std::move(connection), false);
+        discardIdle();
+        throwDatabaseUnavailable(std::string("database connection lost: ") + e.what());
+    } catch (const pqxx::statement_completion_unknown& e) { // 40003: it may have committed
+        release(std::move(connection), false);
+        throwDatabaseUnavailable(std::string("outcome unknown: ") + e.what());
+    } catch (const pqxx::transaction_rollback& e) { // deadlock, serialization failure: not an sql_error in libpqxx 6.4
+        const bool healthy = connection->is_open();
+        release(std::move(connection), healthy);
+        throwWriteConflict(e.what());
+    } catch (const pqxx::sql_error& e) {
+        const bool healthy = connection->is_open();
+        release(std::move(connection), healthy);
+        rethrowDatabaseFailure(e);
+    } catch (...) {
+        const bool healthy = connection && connection->is_open();
+        release(std::move(connection), healthy);
+        throw;
+    }
+}
+
+void ConnectionPool::execute(Mode mode, Body body)
+{
+    withConnection([&](Connection& connection) {
+        switch (mode) {
+        case Mode::ReadWrite: {
+            pqxx::work sql(connection);
+            Transaction tx(sql);
+            if (body(tx) && !tx.committed())
+                sql.commit();
+            return; // otherwise pqxx::work rolls back as it goes
+        }
+        case Mode::Autocommit: {
+            pqxx::nontransaction sql(connection);
+            Transaction tx(sql);
+            body(tx);
+            return;
+        }
+        case Mode::Snapshot: {
+            pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> sql(connection);
+            Transaction tx(sql);
+            body(tx);
+            return;
+        }
+        }
+    });
+}
+
 bool ConnectionPool::ping()
 {
     try {
-        return run([](pqxx::connection& connection) {
-            pqxx::nontransaction tx(connection);
-            return tx.exec1("SELECT 1")[0].as<int>() == 1;
-        });
+        return read([](Transaction& tx) { return tx.sql().exec1("SELECT 1")[0].as<int>() == 1; });
     } catch (const std::exception& e) {
         log::debug("database ping failed", {{"error", e.what()}});
         return false;
@@ -203,7 +284,7 @@ bool ConnectionPool::ping()
 
 void ConnectionPool::close()
 {
-    std::vector<std::unique_ptr<pqxx::connection>> closing;
+    std::vector<std::unique_ptr<Connection>> closing;
     {
         std::lock_guard lock(m_mutex);
         m_closed = true;
@@ -217,7 +298,7 @@ void ConnectionPool::close()
 
 void ConnectionPool::discardIdle()
 {
-    std::vector<std::unique_ptr<pqxx::connection>> closing;
+    std::vector<std::unique_ptr<Connection>> closing;
     {
         std::lock_guard lock(m_mutex);
         closing.swap(m_idle);

@@ -3,36 +3,49 @@
 #include <openssl/evp.h>
 
 #include <cstdio>
+#include <pqxx/pqxx>
 
 namespace sbor {
+
+std::string createIdempotencyKeysSql(const std::string& schema)
+{
+    return "CREATE TABLE " + schema +
+        ".idempotency_keys ("
+        "owner_id uuid NOT NULL, "
+        "key text NOT NULL, "
+        "request_hash text NOT NULL, "
+        "state text NOT NULL CHECK (state IN ('running', 'done')), "
+        "response_status integer, "
+        "response_body text, "
+        "created_at timestamptz NOT NULL DEFAULT now(), "
+        "PRIMARY KEY (owner_id, key))";
+}
 
 IdempotencyStore::Claim IdempotencyStore::begin(const std::string& ownerId, const std::string& key,
                                                 const std::string& fingerprint)
 {
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        const std::string table = tx.quote_name(m_schema) + ".idempotency_keys";
+    return m_database.transact([&](db::Transaction& tx) {
+        const std::string table = tx.sql().quote_name(m_schema) + ".idempotency_keys";
         // A key past its retention, or one whose request died mid-way, starts over.
-        tx.exec_params(
+        tx.sql().exec_params(
             "DELETE FROM " + table +
                 " WHERE owner_id = $1::uuid AND key = $2 AND ("
                 "created_at < now() - make_interval(secs => $3) OR (state = 'running' AND created_at < now() - make_interval(secs => $4)))",
             ownerId, key, static_cast<std::int64_t>(m_retention.count()),
             static_cast<std::int64_t>(m_abandonedAfter.count()));
-        const pqxx::result inserted = tx.exec_params(
+        const pqxx::result inserted = tx.sql().exec_params(
             "INSERT INTO " + table +
                 " (owner_id, key, request_hash, state) VALUES ($1::uuid, $2, $3, 'running') "
                 "ON CONFLICT (owner_id, key) DO NOTHING RETURNING 1",
             ownerId, key, fingerprint);
         Claim claim;
         if (inserted.empty()) {
-            const pqxx::result rows = tx.exec_params(
+            const pqxx::result rows = tx.sql().exec_params(
                 "SELECT request_hash, state, coalesce(response_status, 0), coalesce(response_body, '') FROM " + table +
                     " WHERE owner_id = $1::uuid AND key = $2",
                 ownerId, key);
             if (rows.empty()) {
                 claim.outcome = Outcome::InUse; // it vanished between our insert and our look: ask the client to retry
-                tx.commit();
                 return claim;
             }
             const pqxx::row row = rows[0];
@@ -43,43 +56,36 @@ IdempotencyStore::Claim IdempotencyStore::begin(const std::string& ownerId, cons
             else
                 claim = Claim{Outcome::Replay, row[2].as<int>(), row[3].as<std::string>()};
         }
-        tx.commit();
         return claim;
     });
 }
 
 void IdempotencyStore::finish(const std::string& ownerId, const std::string& key, int status, const std::string& body)
 {
-    m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        tx.exec_params(
-            "UPDATE " + tx.quote_name(m_schema) +
+    m_database.transact([&](db::Transaction& tx) {
+        tx.sql().exec_params(
+            "UPDATE " + tx.sql().quote_name(m_schema) +
                 ".idempotency_keys SET state = 'done', response_status = $3, response_body = $4 WHERE owner_id = $1::uuid AND key = $2",
             ownerId, key, status, body);
-        tx.commit();
     });
 }
 
 void IdempotencyStore::abandon(const std::string& ownerId, const std::string& key)
 {
-    m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        tx.exec_params("DELETE FROM " + tx.quote_name(m_schema) +
-                           ".idempotency_keys WHERE owner_id = $1::uuid AND key = $2 AND state = 'running'",
-                       ownerId, key);
-        tx.commit();
+    m_database.transact([&](db::Transaction& tx) {
+        tx.sql().exec_params("DELETE FROM " + tx.sql().quote_name(m_schema) +
+                                 ".idempotency_keys WHERE owner_id = $1::uuid AND key = $2 AND state = 'running'",
+                             ownerId, key);
     });
 }
 
 int IdempotencyStore::purgeExpired()
 {
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        const auto removed = tx.exec_params(
-            "DELETE FROM " + tx.quote_name(m_schema) +
+    return m_database.transact([&](db::Transaction& tx) {
+        const auto removed = tx.sql().exec_params(
+            "DELETE FROM " + tx.sql().quote_name(m_schema) +
                 ".idempotency_keys WHERE created_at < now() - make_interval(secs => $1)",
             static_cast<std::int64_t>(m_retention.count()));
-        tx.commit();
         return static_cast<int>(removed.affected_rows());
     });
 }

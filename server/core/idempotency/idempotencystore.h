@@ -13,6 +13,10 @@
 
 namespace sbor {
 
+// The DDL of `<schema>.idempotency_keys`, for a new service's migration (payments and tickets wrote
+// it out in their .sql; test_migrations keeps them equal).
+std::string createIdempotencyKeysSql(const std::string& schema);
+
 class IdempotencyStore {
 public:
     IdempotencyStore(db::ConnectionPool& database, std::string schema,

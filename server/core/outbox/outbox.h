@@ -7,7 +7,7 @@
 // that shape (see tickets/migrations/0001_ticket_types.sql).
 
 #include <nlohmann/json.hpp>
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <string>
 #include <vector>
@@ -22,8 +22,12 @@ struct OutboxMessage {
     std::string traceId; // carried into the envelope, so consumers log the same trace
 };
 
+// The DDL of `<schema>.outbox` and its index of unsent rows, for a new service's migration (the
+// first five services wrote the same DDL out in their .sql; test_migrations keeps them equal).
+std::string createOutboxSql(const std::string& schema);
+
 // Inserts the message into `<schema>.outbox`; returns its id.
-std::string append(pqxx::transaction_base& tx, const std::string& schema, const OutboxMessage& message);
+std::string append(db::Transaction& tx, const std::string& schema, const OutboxMessage& message);
 
 // The schemas this thread appended to since the last call (and forgets them): after a
 // transaction ends, its relay is woken instead of waiting for its next poll.

@@ -26,8 +26,8 @@ std::string lowerCaseAscii(std::string text)
 Result<StoredUser> confirmPassword(AuthDependencies& deps, const std::string& userId, const std::string& password,
                                    const CallContext& call, const std::string& field)
 {
-    auto stored = deps.database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection); // one statement: one round trip
+    auto stored = deps.database.read([&](db::Transaction& tx) {
+        // one statement: one round trip
         return UserRepository(tx).findById(userId);
     });
     if (!stored || stored->user.status == "deleted")
@@ -47,7 +47,7 @@ Result<StoredUser> confirmPassword(AuthDependencies& deps, const std::string& us
     return std::move(*stored);
 }
 
-int endOtherSessions(AuthDependencies& deps, pqxx::transaction_base& tx, const std::string& userId,
+int endOtherSessions(AuthDependencies& deps, db::Transaction& tx, const std::string& userId,
                      const std::string& keepSessionId, const std::string& reason)
 {
     const auto ended =
@@ -62,8 +62,7 @@ Result<User> Accounts::create(const Registration& registration, const CallContex
     auto hash = m_deps.hashing.hash(registration.password);
     if (!hash)
         return hash.error();
-    return m_deps.database.run([&](pqxx::connection& connection) -> Result<User> {
-        pqxx::work tx(connection);
+    return m_deps.database.transact([&](db::Transaction& tx) -> Result<User> {
         UserRepository users(tx);
         auto created = users.insert({registration.email, registration.name, *hash, registration.phone,
                                      registration.country, registration.locale, registration.roles});
@@ -84,15 +83,14 @@ Result<User> Accounts::create(const Registration& registration, const CallContex
                         {{"roles", roleNamesJson(created->roles)}, {"by", actorId.empty() ? "cli" : "admin"}},
                         call.traceId);
         }
-        tx.commit();
         return created;
     });
 }
 
 Result<User> Accounts::profile(const access::Principal& caller)
 {
-    auto stored = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection); // one statement: one round trip
+    auto stored = m_deps.database.read([&](db::Transaction& tx) {
+        // one statement: one round trip
         return UserRepository(tx).findById(caller.userId);
     });
     if (!stored || stored->user.status == "deleted")
@@ -113,18 +111,16 @@ Result<User> Accounts::updateProfile(const access::Principal& caller, const Prof
             return confirmed.error();
     }
     try {
-        return m_deps.database.run([&](pqxx::connection& connection) -> Result<User> {
-            pqxx::work tx(connection);
+        return m_deps.database.transact([&](db::Transaction& tx) -> Result<User> {
             UserRepository users(tx);
             auto updated = users.updateProfile(caller.userId, changes);
             if (!updated)
                 return updated.error();
             if (changes.email)
                 users.audit(caller.userId, "user.email_changed", caller.userId, nlohmann::json::object(), call.traceId);
-            tx.commit();
             return updated;
         });
-    } catch (const pqxx::unique_violation&) {
+    } catch (const db::UniqueViolation&) {
         return emailTaken(); // another account took the address between our check and our write
     }
 }
@@ -138,22 +134,19 @@ Result<int> Accounts::changePassword(const access::Principal& caller, const std:
     auto hash = m_deps.hashing.hash(newPassword);
     if (!hash)
         return hash.error();
-    return m_deps.database.run([&](pqxx::connection& connection) -> Result<int> {
-        pqxx::work tx(connection);
+    return m_deps.database.transact([&](db::Transaction& tx) -> Result<int> {
         UserRepository users(tx);
         users.setPasswordHash(caller.userId, *hash);
         const int ended = endOthers ? endOtherSessions(m_deps, tx, caller.userId, caller.sessionId, "password_changed")
                                     : 0;
         users.audit(caller.userId, "user.password_changed", caller.userId, {{"ended_sessions", ended}}, call.traceId);
-        tx.commit();
         return ended;
     });
 }
 
 Result<User> Accounts::becomeOrganizer(const access::Principal& caller, const CallContext& call)
 {
-    return m_deps.database.run([&](pqxx::connection& connection) -> Result<User> {
-        pqxx::work tx(connection);
+    return m_deps.database.transact([&](db::Transaction& tx) -> Result<User> {
         UserRepository users(tx);
         auto stored = users.findById(caller.userId, true);
         if (!stored || stored->user.status == "deleted")
@@ -176,15 +169,13 @@ Result<bool> Accounts::deleteAccount(const access::Principal& caller, const std:
     auto confirmed = confirmPassword(m_deps, caller.userId, password, call);
     if (!confirmed)
         return confirmed.error();
-    const auto ended = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    const auto ended = m_deps.database.transact([&](db::Transaction& tx) {
         UserRepository users(tx);
         users.erasePersonalData(caller.userId);
         const auto sessions =
             SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).deleteAllOf(caller.userId);
         users.audit(caller.userId, "user.deleted", caller.userId, nlohmann::json::object(), call.traceId);
         outbox::append(tx, "auth", {"user", caller.userId, "user.deleted", {{"user_id", caller.userId}}, call.traceId});
-        tx.commit();
         return sessions;
     });
     m_deps.authenticator->forget(ended);
@@ -197,8 +188,8 @@ Result<VisibleUser> Accounts::read(const access::Principal& caller, const std::s
     const Error notFound(ErrorCode::NotFound, "no such user", {{"id", userId}});
     if (!isUuid(userId))
         return notFound;
-    auto stored = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection); // one statement: one round trip
+    auto stored = m_deps.database.read([&](db::Transaction& tx) {
+        // one statement: one round trip
         return UserRepository(tx).findById(userId);
     });
     if (!stored)

@@ -57,7 +57,7 @@ Result<StoredUser> confirmPassword(AuthDependencies& dependencies, const std::st
                                    const std::string& field = "password");
 
 // Ends every other session of a user and evicts them from the authenticator's cache.
-int endOtherSessions(AuthDependencies& dependencies, pqxx::transaction_base& tx, const std::string& userId,
+int endOtherSessions(AuthDependencies& dependencies, db::Transaction& tx, const std::string& userId,
                      const std::string& keepSessionId, const std::string& reason);
 
 std::string lowerCaseAscii(std::string text);

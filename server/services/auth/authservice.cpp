@@ -62,10 +62,7 @@ public:
     {
         if (!isUuid(userId))
             return std::nullopt;
-        const auto stored = m_database.run([&](pqxx::connection& connection) {
-            pqxx::work tx(connection);
-            return UserRepository(tx).findById(userId);
-        });
+        const auto stored = m_database.read([&](db::Transaction& tx) { return UserRepository(tx).findById(userId); });
         if (!stored || stored->user.status == "deleted" || stored->user.email.empty())
             return std::nullopt;
         return UserContact{stored->user.id, stored->user.email, stored->user.name, stored->user.locale.value_or("")};

@@ -1,4 +1,5 @@
 #include "devicerepository.h"
+#include "db/sqlvalues.h"
 
 #include "db/sqlfragments.h"
 
@@ -13,15 +14,10 @@ std::string deviceColumns()
         rfc3339Sql("d.last_seen_at") + ", " + rfc3339Sql("d.revoked_at");
 }
 
-std::optional<std::string> optionalText(const pqxx::field& field)
-{
-    return field.is_null() ? std::nullopt : std::optional(field.as<std::string>());
-}
-
 Device deviceFrom(const pqxx::row& row)
 {
     return {row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
-            row[4].as<std::string>(), optionalText(row[5]),     optionalText(row[6])};
+            row[4].as<std::string>(), db::optionalText(row[5]), db::optionalText(row[6])};
 }
 
 } // namespace
@@ -29,7 +25,7 @@ Device deviceFrom(const pqxx::row& row)
 std::string DeviceRepository::insertEnrollment(const std::string& codeHash, const Enrollment& enrollment,
                                                int ttlSeconds)
 {
-    return m_tx
+    return m_tx.sql()
         .exec_params1(
             "INSERT INTO auth.device_enrollments (code_hash, event_id, list_id, name, created_by, expires_at) "
             "VALUES ($1, $2::uuid, $3::uuid, $4, $5::uuid, now() + make_interval(secs => $6)) RETURNING " +
@@ -40,7 +36,7 @@ std::string DeviceRepository::insertEnrollment(const std::string& codeHash, cons
 
 std::optional<Enrollment> DeviceRepository::claimEnrollment(const std::string& codeHash)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "UPDATE auth.device_enrollments SET used_at = now() WHERE code_hash = $1 AND used_at IS NULL "
         "AND expires_at > now() RETURNING event_id::text, list_id::text, name, created_by::text",
         codeHash);
@@ -52,16 +48,16 @@ std::optional<Enrollment> DeviceRepository::claimEnrollment(const std::string& c
 
 Device DeviceRepository::insertDevice(const Enrollment& enrollment, const std::string& tokenHash)
 {
-    return deviceFrom(
-        m_tx.exec_params1("INSERT INTO auth.devices AS d (event_id, list_id, name, token_hash, created_by) "
-                          "VALUES ($1::uuid, $2::uuid, $3, $4, $5::uuid) RETURNING " +
-                              deviceColumns(),
-                          enrollment.eventId, enrollment.listId, enrollment.name, tokenHash, enrollment.createdBy));
+    return deviceFrom(m_tx.sql().exec_params1(
+        "INSERT INTO auth.devices AS d (event_id, list_id, name, token_hash, created_by) "
+        "VALUES ($1::uuid, $2::uuid, $3, $4, $5::uuid) RETURNING " +
+            deviceColumns(),
+        enrollment.eventId, enrollment.listId, enrollment.name, tokenHash, enrollment.createdBy));
 }
 
 std::optional<access::DeviceScope> DeviceRepository::liveDevice(const std::string& tokenHash)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "UPDATE auth.devices SET last_seen_at = now() WHERE token_hash = $1 AND revoked_at IS NULL "
         "RETURNING id::text, event_id::text, list_id::text",
         tokenHash);
@@ -73,7 +69,7 @@ std::optional<access::DeviceScope> DeviceRepository::liveDevice(const std::strin
 
 std::optional<Device> DeviceRepository::find(const std::string& id)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + deviceColumns() + " FROM auth.devices d WHERE d.id = $1::uuid", id);
     if (rows.empty())
         return std::nullopt;
@@ -84,16 +80,16 @@ std::vector<Device> DeviceRepository::ofEvent(const std::string& eventId)
 {
     std::vector<Device> devices;
     for (const auto& row :
-         m_tx.exec_params("SELECT " + deviceColumns() +
-                              " FROM auth.devices d WHERE d.event_id = $1::uuid ORDER BY d.created_at, d.id",
-                          eventId))
+         m_tx.sql().exec_params("SELECT " + deviceColumns() +
+                                    " FROM auth.devices d WHERE d.event_id = $1::uuid ORDER BY d.created_at, d.id",
+                                eventId))
         devices.push_back(deviceFrom(row));
     return devices;
 }
 
 void DeviceRepository::revoke(const std::string& id)
 {
-    m_tx.exec_params("UPDATE auth.devices SET revoked_at = now() WHERE id = $1::uuid AND revoked_at IS NULL", id);
+    m_tx.sql().exec_params("UPDATE auth.devices SET revoked_at = now() WHERE id = $1::uuid AND revoked_at IS NULL", id);
 }
 
 } // namespace sbor::auth

@@ -4,7 +4,7 @@
 #include "access/access.h"
 #include "sbor/wire/door.h"
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <optional>
 #include <string>
@@ -23,7 +23,7 @@ using wire::Device;
 
 class DeviceRepository {
 public:
-    explicit DeviceRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+    explicit DeviceRepository(db::Transaction& tx) : m_tx(tx) {}
 
     // Returns expires_at (RFC 3339).
     std::string insertEnrollment(const std::string& codeHash, const Enrollment& enrollment, int ttlSeconds);
@@ -37,7 +37,7 @@ public:
     void revoke(const std::string& id);
 
 private:
-    pqxx::transaction_base& m_tx;
+    db::Transaction& m_tx;
 };
 
 } // namespace sbor::auth

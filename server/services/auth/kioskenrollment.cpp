@@ -5,9 +5,7 @@
 #include "sbor/uuid.h"
 
 namespace sbor::auth {
-namespace {
-Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no such event", {{"id", id}}); }
-} // namespace
+namespace {} // namespace
 
 std::optional<EventFacts> KioskEnrollment::managedEvent(const access::Principal& caller, const std::string& eventId)
 {
@@ -35,11 +33,9 @@ Result<IssuedEnrollment> KioskEnrollment::issueCode(const access::Principal& cal
         return Error(ErrorCode::Conflict, "the event is " + event->status + "; its door is closed",
                      {{"status", event->status}});
     const std::string code = newEnrollmentCode();
-    const std::string expiresAt = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    const std::string expiresAt = m_deps.database.transact([&](db::Transaction& tx) {
         const auto expires = DeviceRepository(tx).insertEnrollment(
             sha256Hex(code), {event->id, list->id, name, caller.userId}, kEnrollmentCodeSeconds);
-        tx.commit();
         return expires;
     });
     return IssuedEnrollment{code, expiresAt, event->id, list->id};
@@ -52,8 +48,7 @@ Result<EnrolledDevice> KioskEnrollment::enroll(const std::string& code)
     // What the kiosk needs besides its token is asked for before the claim commits: when events
     // or tickets cannot answer (another process, down), the code stays unused for another try
     // instead of being spent on a kiosk that never learnt its keys.
-    auto enrolled = m_deps.database.run([&](pqxx::connection& connection) -> std::optional<EnrolledDevice> {
-        pqxx::work tx(connection);
+    auto enrolled = m_deps.database.transact([&](db::Transaction& tx) -> std::optional<EnrolledDevice> {
         DeviceRepository devices(tx);
         const auto enrollment = devices.claimEnrollment(hash);
         if (!enrollment)
@@ -67,7 +62,6 @@ Result<EnrolledDevice> KioskEnrollment::enroll(const std::string& code)
                 made.listName = list->name;
             made.publicKeys = door->publicKeys(made.device.eventId);
         }
-        tx.commit();
         return made;
     });
     if (!enrolled)
@@ -81,10 +75,7 @@ Result<std::vector<Device>> KioskEnrollment::devicesOf(const access::Principal& 
     const auto event = managedEvent(caller, eventId);
     if (!event)
         return noSuchEvent(eventId);
-    return m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return DeviceRepository(tx).ofEvent(event->id);
-    });
+    return m_deps.database.read([&](db::Transaction& tx) { return DeviceRepository(tx).ofEvent(event->id); });
 }
 
 Result<Device> KioskEnrollment::revoke(const access::Principal& caller, const std::string& deviceId)
@@ -92,18 +83,14 @@ Result<Device> KioskEnrollment::revoke(const access::Principal& caller, const st
     const auto noSuchDevice = Error(ErrorCode::NotFound, "no such device", {{"id", deviceId}});
     if (!isUuid(deviceId))
         return noSuchDevice;
-    const auto device = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return DeviceRepository(tx).find(canonicalUuid(deviceId));
-    });
+    const auto device = m_deps.database.read(
+        [&](db::Transaction& tx) { return DeviceRepository(tx).find(canonicalUuid(deviceId)); });
     if (!device || !managedEvent(caller, device->eventId))
         return noSuchDevice;
-    auto revoked = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    auto revoked = m_deps.database.transact([&](db::Transaction& tx) {
         DeviceRepository devices(tx);
         devices.revoke(device->id);
         auto after = *devices.find(device->id);
-        tx.commit();
         return after;
     });
     m_deps.authenticator->forgetDevices(); // its next request is refused here at once

@@ -50,10 +50,8 @@ Result<access::Principal> SessionAuthenticator::authenticateDevice(const std::st
     const std::string hash = sha256Hex(token);
     auto scope = m_devices.get(hash);
     if (!scope) {
-        scope = m_database.run([&](pqxx::connection& connection) {
-            pqxx::work tx(connection);
+        scope = m_database.transact([&](db::Transaction& tx) {
             auto live = DeviceRepository(tx).liveDevice(hash);
-            tx.commit();
             return live;
         });
         m_devices.put(hash, *scope);
@@ -95,8 +93,8 @@ std::optional<SessionStanding> SessionAuthenticator::standingOf(const std::strin
         if (it != m_cache.end() && now - it->second.checkedAt < m_cacheFor)
             return it->second.standing;
     }
-    auto standing = m_database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection); // one statement: one round trip
+    auto standing = m_database.read([&](db::Transaction& tx) {
+        // one statement: one round trip
         return SessionRepository(tx, m_idleTimeoutSeconds).standing(sessionId);
     });
     if (m_cacheFor.count() > 0) {

@@ -3,7 +3,7 @@
 
 #include "user.h"
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <optional>
 #include <string>
@@ -29,7 +29,7 @@ struct SessionStanding {
 
 class SessionRepository {
 public:
-    SessionRepository(pqxx::transaction_base& tx, std::int64_t idleTimeoutSeconds)
+    SessionRepository(db::Transaction& tx, std::int64_t idleTimeoutSeconds)
         : m_tx(tx), m_idleTimeoutSeconds(idleTimeoutSeconds)
     {}
 
@@ -52,7 +52,7 @@ public:
 private:
     std::string liveCondition(const std::string& alias) const;
 
-    pqxx::transaction_base& m_tx;
+    db::Transaction& m_tx;
     std::int64_t m_idleTimeoutSeconds;
 };
 

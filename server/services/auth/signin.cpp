@@ -27,7 +27,7 @@ Error invalidRefreshToken() { return Error(ErrorCode::Unauthorized, "the refresh
 
 } // namespace
 
-TokenGrant SignIn::grant(pqxx::transaction_base& tx, const User& user, const std::string& sessionId)
+TokenGrant SignIn::grant(db::Transaction& tx, const User& user, const std::string& sessionId)
 {
     TokenGrant result;
     result.refreshToken = newRefreshToken();
@@ -54,8 +54,8 @@ Result<TokenGrant> SignIn::login(const LoginAttempt& attempt, const CallContext&
         return Error(ErrorCode::RateLimited, "too many failed sign-ins; try again later",
                      {{"retry_after_seconds", *wait}});
     }
-    auto stored = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection); // one statement: one round trip
+    auto stored = m_deps.database.read([&](db::Transaction& tx) {
+        // one statement: one round trip
         return UserRepository(tx).findByEmail(attempt.email);
     });
     // Failures are counted against the account the look-up found, not the text that was sent: any
@@ -82,8 +82,7 @@ Result<TokenGrant> SignIn::login(const LoginAttempt& attempt, const CallContext&
         return Error(ErrorCode::OtpRequired,
                      "enter the code from your authenticator app, or a recovery code, as \"otp\"");
 
-    auto granted = m_deps.database.run([&](pqxx::connection& connection) -> Result<TokenGrant> {
-        pqxx::work tx(connection);
+    auto granted = m_deps.database.transact([&](db::Transaction& tx) -> Result<TokenGrant> {
         if (stored->totpSecret) {
             UserRepository users(tx);
             if (!acceptSecondFactor(users, *stored, *attempt.otp))
@@ -92,7 +91,6 @@ Result<TokenGrant> SignIn::login(const LoginAttempt& attempt, const CallContext&
         const std::string sessionId = SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds)
                                           .create(stored->user.id, call, m_deps.settings.sessionLifetimeSeconds);
         TokenGrant result = grant(tx, stored->user, sessionId);
-        tx.commit();
         return result;
     });
     if (!granted) {
@@ -109,8 +107,7 @@ Result<TokenGrant> SignIn::refresh(const std::string& refreshToken, const CallCo
         return invalidRefreshToken();
     const std::string hash = sha256Hex(refreshToken);
     std::vector<std::string> revoked;
-    auto result = m_deps.database.run([&](pqxx::connection& connection) -> Result<TokenGrant> {
-        pqxx::work tx(connection);
+    auto result = m_deps.database.transact([&](db::Transaction& tx) -> Result<TokenGrant> {
         SessionRepository sessions(tx, m_deps.settings.sessionIdleTimeoutSeconds);
         const auto record = sessions.findRefreshTokenForRotation(hash);
         if (!record || !record->sessionLive)
@@ -137,7 +134,6 @@ Result<TokenGrant> SignIn::refresh(const std::string& refreshToken, const CallCo
         }
         sessions.touch(record->sessionId, call);
         TokenGrant granted = grant(tx, stored->user, record->sessionId);
-        tx.commit();
         return granted;
     });
     m_deps.authenticator->forget(revoked);
@@ -146,19 +142,17 @@ Result<TokenGrant> SignIn::refresh(const std::string& refreshToken, const CallCo
 
 void SignIn::logout(const access::Principal& caller)
 {
-    m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    m_deps.database.transact([&](db::Transaction& tx) {
         SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds)
             .revoke(caller.sessionId, caller.userId, "logout");
-        tx.commit();
     });
     m_deps.authenticator->forget({caller.sessionId});
 }
 
 SessionListing SignIn::sessions(const access::Principal& caller)
 {
-    return m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection); // one statement: one round trip
+    return m_deps.database.read([&](db::Transaction& tx) {
+        // one statement: one round trip
         return SessionListing{
             SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).liveSessionsOf(caller.userId),
             caller.sessionId};
@@ -170,11 +164,9 @@ Result<bool> SignIn::endSession(const access::Principal& caller, const std::stri
     const Error notFound(ErrorCode::NotFound, "no such session", {{"id", sessionId}});
     if (!isUuid(sessionId))
         return notFound;
-    const bool ended = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    const bool ended = m_deps.database.transact([&](db::Transaction& tx) {
         const bool done = SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds)
                               .revoke(sessionId, caller.userId, "ended_by_user");
-        tx.commit();
         return done;
     });
     if (!ended)

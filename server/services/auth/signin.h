@@ -50,7 +50,7 @@ public:
 
 private:
     // A new refresh token for the session and a new access token, inside `tx`.
-    TokenGrant grant(pqxx::transaction_base& tx, const User& user, const std::string& sessionId);
+    TokenGrant grant(db::Transaction& tx, const User& user, const std::string& sessionId);
 
     AuthDependencies& m_deps;
 };

@@ -43,19 +43,15 @@ Result<TotpSetup> TwoFactor::setup(const access::Principal& caller, const std::s
         return Error(ErrorCode::Conflict, "two-factor authentication is already on; disable it first");
     const auto secret = newTotpSecret();
     const std::string encoded = base32Encode(secret);
-    m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        UserRepository(tx).setPendingTotpSecret(caller.userId, encoded);
-        tx.commit();
-    });
+    m_deps.database.transact(
+        [&](db::Transaction& tx) { UserRepository(tx).setPendingTotpSecret(caller.userId, encoded); });
     return TotpSetup{encoded, otpauthUri("Sbor", confirmed->user.email, secret)};
 }
 
 Result<TotpEnabled> TwoFactor::enable(const access::Principal& caller, const std::string& code, bool endOthers,
                                       const CallContext& call)
 {
-    return m_deps.database.run([&](pqxx::connection& connection) -> Result<TotpEnabled> {
-        pqxx::work tx(connection);
+    return m_deps.database.transact([&](db::Transaction& tx) -> Result<TotpEnabled> {
         UserRepository users(tx);
         auto stored = users.findById(caller.userId, true);
         if (!stored || stored->user.status == "deleted")
@@ -80,7 +76,6 @@ Result<TotpEnabled> TwoFactor::enable(const access::Principal& caller, const std
             : 0;
         users.audit(caller.userId, "user.two_factor_enabled", caller.userId,
                     {{"ended_sessions", enabled.endedSessions}}, call.traceId);
-        tx.commit();
         return enabled;
     });
 }
@@ -93,8 +88,7 @@ Result<int> TwoFactor::disable(const access::Principal& caller, const std::strin
         return confirmed.error();
     if (!confirmed->totpSecret)
         return Error(ErrorCode::Conflict, "two-factor authentication is not on");
-    return m_deps.database.run([&](pqxx::connection& connection) -> Result<int> {
-        pqxx::work tx(connection);
+    return m_deps.database.transact([&](db::Transaction& tx) -> Result<int> {
         UserRepository users(tx);
         auto stored = users.findById(caller.userId, true);
         if (!stored || !stored->totpSecret)
@@ -107,7 +101,6 @@ Result<int> TwoFactor::disable(const access::Principal& caller, const std::strin
             : 0;
         users.audit(caller.userId, "user.two_factor_disabled", caller.userId, {{"ended_sessions", ended}},
                     call.traceId);
-        tx.commit();
         return ended;
     });
 }

@@ -10,7 +10,7 @@
 namespace sbor::auth {
 namespace {
 
-Error noSuchUser(const std::string& id) { return Error(ErrorCode::NotFound, "no such user", {{"id", id}}); }
+Error noSuchUser(const std::string& id) { return noSuch("user", id); }
 
 Error badCursor() { return invalidField("cursor", "is not valid", "cursor is not one this API returned"); }
 
@@ -27,8 +27,8 @@ Result<UserPage> UserAdministration::search(const UserSearch& search)
         query.after = std::make_pair((*position)["c"].get<std::string>(), (*position)["i"].get<std::string>());
     }
     UserPage page;
-    page.items = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection); // one statement: one round trip
+    page.items = m_deps.database.read([&](db::Transaction& tx) {
+        // one statement: one round trip
         return UserRepository(tx).list(query);
     });
     if (static_cast<int>(page.items.size()) > search.limit) {
@@ -43,10 +43,9 @@ Result<User> UserAdministration::setRoles(const access::Principal& admin, const 
 {
     if (!isUuid(userId))
         return noSuchUser(userId);
-    auto result = m_deps.database.run([&](pqxx::connection& connection) -> Result<User> {
-        pqxx::work tx(connection);
+    auto result = m_deps.database.transact([&](db::Transaction& tx) -> Result<User> {
         // Serialises role changes, so two admins demoting each other at once cannot leave none.
-        tx.exec("SELECT pg_advisory_xact_lock(hashtext('auth.role_changes'))");
+        tx.holdLock("auth.role_changes");
         UserRepository users(tx);
         auto stored = users.findById(userId, true);
         if (!stored || stored->user.status == "deleted")
@@ -55,16 +54,12 @@ Result<User> UserAdministration::setRoles(const access::Principal& admin, const 
         const bool wasAdmin = std::find(before.begin(), before.end(), access::Role::Admin) != before.end();
         const bool staysAdmin = std::find(roles.begin(), roles.end(), access::Role::Admin) != roles.end();
         if (wasAdmin && !staysAdmin && stored->user.status == "active") {
-            const int admins =
-                tx.exec1("SELECT count(*) FROM auth.users WHERE status = 'active' AND 'admin' = ANY(roles)")[0]
-                    .as<int>();
-            if (admins <= 1)
+            if (users.activeAdminCount() <= 1)
                 return Error(ErrorCode::Conflict, "this is the last active admin; make someone else admin first");
         }
         User updated = users.setRoles(userId, roles);
         users.audit(admin.userId, "user.roles_changed", userId,
                     {{"from", roleNamesJson(before)}, {"to", roleNamesJson(roles)}}, call.traceId);
-        tx.commit();
         return updated;
     });
     if (result)
@@ -80,8 +75,7 @@ Result<User> UserAdministration::block(const access::Principal& admin, const std
     if (userId == admin.userId)
         return Error(ErrorCode::Conflict, "you cannot block yourself");
     std::vector<std::string> ended;
-    auto result = m_deps.database.run([&](pqxx::connection& connection) -> Result<User> {
-        pqxx::work tx(connection);
+    auto result = m_deps.database.transact([&](db::Transaction& tx) -> Result<User> {
         UserRepository users(tx);
         auto stored = users.findById(userId, true);
         if (!stored || stored->user.status == "deleted")
@@ -95,7 +89,6 @@ Result<User> UserAdministration::block(const access::Principal& admin, const std
         outbox::append(tx, "auth",
                        {"user", userId, "user.blocked", {{"user_id", userId}, {"reason", reason}}, call.traceId});
         auto updated = users.findById(userId);
-        tx.commit();
         return updated->user;
     });
     m_deps.authenticator->forget(ended);
@@ -107,8 +100,7 @@ Result<User> UserAdministration::unblock(const access::Principal& admin, const s
 {
     if (!isUuid(userId))
         return noSuchUser(userId);
-    auto result = m_deps.database.run([&](pqxx::connection& connection) -> Result<User> {
-        pqxx::work tx(connection);
+    auto result = m_deps.database.transact([&](db::Transaction& tx) -> Result<User> {
         UserRepository users(tx);
         auto stored = users.findById(userId, true);
         if (!stored || stored->user.status == "deleted")
@@ -118,7 +110,6 @@ Result<User> UserAdministration::unblock(const access::Principal& admin, const s
         users.setStatus(userId, "active");
         users.audit(admin.userId, "user.unblocked", userId, nlohmann::json::object(), call.traceId);
         auto updated = users.findById(userId);
-        tx.commit();
         return updated->user;
     });
     if (result)
@@ -140,8 +131,8 @@ Result<AuditPage> UserAdministration::auditLog(const std::optional<std::string>&
         before = (*position)["b"].get<std::int64_t>();
     }
     AuditPage page;
-    page.items = m_deps.database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection); // one statement: one round trip
+    page.items = m_deps.database.read([&](db::Transaction& tx) {
+        // one statement: one round trip
         return UserRepository(tx).auditEntries(targetId, before, limit + 1);
     });
     if (static_cast<int>(page.items.size()) > limit) {

@@ -1,4 +1,5 @@
 #include "userrepository.h"
+#include "db/sqlvalues.h"
 
 #include "db/sqlfragments.h"
 
@@ -15,13 +16,6 @@ std::string userColumns()
         ", coalesce(password_hash, ''), totp_secret, totp_pending_secret, totp_last_step";
 }
 
-std::optional<std::string> optionalText(const pqxx::field& field)
-{
-    if (field.is_null())
-        return std::nullopt;
-    return field.as<std::string>();
-}
-
 StoredUser storedUserFrom(const pqxx::row& row)
 {
     StoredUser stored;
@@ -29,17 +23,17 @@ StoredUser storedUserFrom(const pqxx::row& row)
     user.id = row[0].as<std::string>();
     user.email = row[1].as<std::string>();
     user.name = row[2].as<std::string>();
-    user.phone = optionalText(row[3]);
-    user.country = optionalText(row[4]);
-    user.locale = optionalText(row[5]);
-    user.roles = rolesFromArray(row[6]);
+    user.phone = db::optionalText(row[3]);
+    user.country = db::optionalText(row[4]);
+    user.locale = db::optionalText(row[5]);
+    user.roles = rolesFromArray(db::textArray(row[6]));
     user.status = row[7].as<std::string>();
     user.twoFactorEnabled = row[8].as<bool>();
     user.createdAt = row[9].as<std::string>();
     user.updatedAt = row[10].as<std::string>();
     stored.passwordHash = row[11].as<std::string>();
-    stored.totpSecret = optionalText(row[12]);
-    stored.totpPendingSecret = optionalText(row[13]);
+    stored.totpSecret = db::optionalText(row[12]);
+    stored.totpPendingSecret = db::optionalText(row[13]);
     if (!row[14].is_null())
         stored.totpLastStep = row[14].as<std::int64_t>();
     return stored;
@@ -52,25 +46,22 @@ Error emailTaken()
     return Error(ErrorCode::EmailTaken, "an account with this email already exists", {{"field", "email"}});
 }
 
-std::vector<access::Role> rolesFromArray(const pqxx::field& field)
+std::vector<access::Role> rolesFromArray(const std::vector<std::string>& names)
 {
     std::vector<access::Role> roles;
-    auto parser = field.as_array();
-    for (auto item = parser.get_next(); item.first != pqxx::array_parser::done; item = parser.get_next()) {
-        if (item.first == pqxx::array_parser::string_value) {
-            if (auto role = access::parseRole(item.second))
-                roles.push_back(*role);
-        }
+    for (const std::string& name : names) {
+        if (auto role = access::parseRole(name))
+            roles.push_back(*role);
     }
     return roles;
 }
 
 std::string rolesToArrayLiteral(const std::vector<access::Role>& roles)
 {
-    std::string literal = "{";
-    for (std::size_t i = 0; i < roles.size(); ++i)
-        literal += (i ? "," : "") + std::string(access::roleName(roles[i])); // role names are plain words
-    return literal + "}";
+    std::vector<std::string> names;
+    for (access::Role role : roles)
+        names.emplace_back(access::roleName(role));
+    return db::arrayLiteral(names);
 }
 
 Result<User> UserRepository::insert(const NewUser& user)
@@ -78,7 +69,7 @@ Result<User> UserRepository::insert(const NewUser& user)
     // ON CONFLICT instead of catching the unique violation: the caller's transaction stays
     // usable, and of two concurrent sign-ups with one address the second waits for the first
     // to commit and then inserts nothing.
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "INSERT INTO auth.users (email, name, password_hash, phone, country, locale, roles, password_changed_at) "
         "VALUES ($1, $2, $3, NULLIF($4, ''), NULLIF($5, ''), NULLIF($6, ''), $7::text[], now()) "
         "ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO NOTHING RETURNING " +
@@ -92,7 +83,7 @@ Result<User> UserRepository::insert(const NewUser& user)
 
 std::optional<StoredUser> UserRepository::findByEmail(const std::string& email)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + userColumns() + " FROM auth.users WHERE lower(email) = lower($1) AND status <> 'deleted'", email);
     if (rows.empty())
         return std::nullopt;
@@ -101,7 +92,7 @@ std::optional<StoredUser> UserRepository::findByEmail(const std::string& email)
 
 std::optional<StoredUser> UserRepository::findById(const std::string& id, bool lock)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + userColumns() + " FROM auth.users WHERE id = $1::uuid" + (lock ? " FOR UPDATE" : ""), id);
     if (rows.empty())
         return std::nullopt;
@@ -111,7 +102,7 @@ std::optional<StoredUser> UserRepository::findById(const std::string& id, bool l
 Result<User> UserRepository::updateProfile(const std::string& id, const ProfileChanges& changes)
 {
     if (changes.email) {
-        const pqxx::result owner = m_tx.exec_params(
+        const pqxx::result owner = m_tx.sql().exec_params(
             "SELECT 1 FROM auth.users WHERE lower(email) = lower($1) AND id <> $2::uuid", *changes.email, id);
         if (!owner.empty())
             return emailTaken();
@@ -119,7 +110,7 @@ Result<User> UserRepository::updateProfile(const std::string& id, const ProfileC
     // Each column keeps its value unless a change names it ($n IS NULL means "not given"). A
     // concurrent change to the same address still ends in the unique index: the caller maps
     // that violation to the same error.
-    const pqxx::row row = m_tx.exec_params1(
+    const pqxx::row row = m_tx.sql().exec_params1(
         "UPDATE auth.users SET "
         "name = coalesce($2, name), "
         "phone = CASE WHEN $3::text IS NULL THEN phone ELSE NULLIF($3, '') END, "
@@ -136,14 +127,14 @@ Result<User> UserRepository::updateProfile(const std::string& id, const ProfileC
 
 void UserRepository::setPasswordHash(const std::string& id, const std::string& hash)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE auth.users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1::uuid",
         id, hash);
 }
 
 User UserRepository::setRoles(const std::string& id, const std::vector<access::Role>& roles)
 {
-    const pqxx::row row = m_tx.exec_params1(
+    const pqxx::row row = m_tx.sql().exec_params1(
         "UPDATE auth.users SET roles = $2::text[], updated_at = now() WHERE id = $1::uuid RETURNING " + userColumns(),
         id, rolesToArrayLiteral(roles));
     return storedUserFrom(row).user;
@@ -151,7 +142,7 @@ User UserRepository::setRoles(const std::string& id, const std::vector<access::R
 
 void UserRepository::setStatus(const std::string& id, const std::string& status)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE auth.users SET status = $2, blocked_at = CASE WHEN $2 = 'blocked' THEN now() ELSE NULL END, "
         "updated_at = now() WHERE id = $1::uuid",
         id, status);
@@ -159,23 +150,24 @@ void UserRepository::setStatus(const std::string& id, const std::string& status)
 
 void UserRepository::erasePersonalData(const std::string& id)
 {
-    m_tx.exec_params("UPDATE auth.users SET email = NULL, name = NULL, phone = NULL, country = NULL, locale = NULL, "
-                     "password_hash = NULL, totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, "
-                     "totp_last_step = NULL, roles = '{}', status = 'deleted', deleted_at = now(), updated_at = now(), "
-                     "blocked_at = NULL WHERE id = $1::uuid",
-                     id);
-    m_tx.exec_params("DELETE FROM auth.recovery_codes WHERE user_id = $1::uuid", id);
+    m_tx.sql().exec_params(
+        "UPDATE auth.users SET email = NULL, name = NULL, phone = NULL, country = NULL, locale = NULL, "
+        "password_hash = NULL, totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, "
+        "totp_last_step = NULL, roles = '{}', status = 'deleted', deleted_at = now(), updated_at = now(), "
+        "blocked_at = NULL WHERE id = $1::uuid",
+        id);
+    m_tx.sql().exec_params("DELETE FROM auth.recovery_codes WHERE user_id = $1::uuid", id);
 }
 
 void UserRepository::setPendingTotpSecret(const std::string& id, const std::string& secret)
 {
-    m_tx.exec_params("UPDATE auth.users SET totp_pending_secret = $2, updated_at = now() WHERE id = $1::uuid", id,
-                     secret);
+    m_tx.sql().exec_params("UPDATE auth.users SET totp_pending_secret = $2, updated_at = now() WHERE id = $1::uuid", id,
+                           secret);
 }
 
 void UserRepository::enableTotp(const std::string& id, std::int64_t acceptedStep)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE auth.users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = now(), "
         "totp_last_step = $2, updated_at = now() WHERE id = $1::uuid",
         id, acceptedStep);
@@ -183,16 +175,17 @@ void UserRepository::enableTotp(const std::string& id, std::int64_t acceptedStep
 
 void UserRepository::disableTotp(const std::string& id)
 {
-    m_tx.exec_params("UPDATE auth.users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, "
-                     "totp_last_step = NULL, updated_at = now() WHERE id = $1::uuid",
-                     id);
-    m_tx.exec_params("DELETE FROM auth.recovery_codes WHERE user_id = $1::uuid", id);
+    m_tx.sql().exec_params(
+        "UPDATE auth.users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, "
+        "totp_last_step = NULL, updated_at = now() WHERE id = $1::uuid",
+        id);
+    m_tx.sql().exec_params("DELETE FROM auth.recovery_codes WHERE user_id = $1::uuid", id);
 }
 
 bool UserRepository::claimTotpStep(const std::string& id, std::int64_t step)
 {
     // One statement decides, so two requests racing with the same code cannot both win.
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "UPDATE auth.users SET totp_last_step = $2 WHERE id = $1::uuid AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING 1",
         id, step);
     return !rows.empty();
@@ -200,15 +193,15 @@ bool UserRepository::claimTotpStep(const std::string& id, std::int64_t step)
 
 void UserRepository::replaceRecoveryCodes(const std::string& id, const std::vector<std::string>& codeHashes)
 {
-    m_tx.exec_params("DELETE FROM auth.recovery_codes WHERE user_id = $1::uuid", id);
+    m_tx.sql().exec_params("DELETE FROM auth.recovery_codes WHERE user_id = $1::uuid", id);
     for (const auto& hash : codeHashes)
-        m_tx.exec_params("INSERT INTO auth.recovery_codes (user_id, code_hash) VALUES ($1::uuid, decode($2, 'hex'))",
-                         id, hash);
+        m_tx.sql().exec_params(
+            "INSERT INTO auth.recovery_codes (user_id, code_hash) VALUES ($1::uuid, decode($2, 'hex'))", id, hash);
 }
 
 bool UserRepository::useRecoveryCode(const std::string& id, const std::string& codeHash)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "UPDATE auth.recovery_codes SET used_at = now() WHERE user_id = $1::uuid AND code_hash = decode($2, 'hex') AND used_at IS NULL "
         "RETURNING 1",
         id, codeHash);
@@ -217,7 +210,7 @@ bool UserRepository::useRecoveryCode(const std::string& id, const std::string& c
 
 int UserRepository::unusedRecoveryCodes(const std::string& id)
 {
-    return m_tx
+    return m_tx.sql()
         .exec_params1("SELECT count(*) FROM auth.recovery_codes WHERE user_id = $1::uuid AND used_at IS NULL", id)[0]
         .as<int>();
 }
@@ -228,7 +221,7 @@ std::vector<User> UserRepository::list(const UserQuery& query)
     const std::string pattern = query.text.empty() ? std::string() : db::containsPattern(query.text);
     const std::string afterCreated = query.after ? query.after->first : std::string();
     const std::string afterId = query.after ? query.after->second : std::string();
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + userColumns() +
             " FROM auth.users WHERE "
             "($1 = '' OR email ILIKE $1 OR name ILIKE $1) "
@@ -246,15 +239,15 @@ std::vector<User> UserRepository::list(const UserQuery& query)
 void UserRepository::audit(const std::string& actorId, const std::string& action, const std::string& targetId,
                            const nlohmann::json& details, const std::string& traceId)
 {
-    m_tx.exec_params("INSERT INTO auth.audit_log (actor_id, action, target_id, details, trace_id) "
-                     "VALUES (NULLIF($1, '')::uuid, $2, NULLIF($3, '')::uuid, $4::jsonb, NULLIF($5, ''))",
-                     actorId, action, targetId, details.dump(), traceId);
+    m_tx.sql().exec_params("INSERT INTO auth.audit_log (actor_id, action, target_id, details, trace_id) "
+                           "VALUES (NULLIF($1, '')::uuid, $2, NULLIF($3, '')::uuid, $4::jsonb, NULLIF($5, ''))",
+                           actorId, action, targetId, details.dump(), traceId);
 }
 
 std::vector<AuditEntry> UserRepository::auditEntries(const std::optional<std::string>& targetId,
                                                      std::optional<std::int64_t> beforeId, int limit)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT id, " + rfc3339Sql("at") +
             ", coalesce(actor_id::text, ''), action, coalesce(target_id::text, ''), details::text, "
             "coalesce(trace_id, '') FROM auth.audit_log WHERE ($1 = '' OR target_id = NULLIF($1, '')::uuid) AND id < $2 "
@@ -267,6 +260,13 @@ std::vector<AuditEntry> UserRepository::auditEntries(const std::optional<std::st
                            nlohmann::json::parse(row[5].as<std::string>()), row[6].as<std::string>()});
     }
     return entries;
+}
+
+int UserRepository::activeAdminCount()
+{
+    return m_tx.sql()
+        .exec1("SELECT count(*) FROM auth.users WHERE status = 'active' AND 'admin' = ANY(roles)")[0]
+        .as<int>();
 }
 
 } // namespace sbor::auth

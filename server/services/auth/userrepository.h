@@ -7,7 +7,7 @@
 #include "sbor/error.h"
 
 #include <nlohmann/json.hpp>
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <optional>
 #include <string>
@@ -43,7 +43,7 @@ struct AuditEntry {
 
 class UserRepository {
 public:
-    explicit UserRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+    explicit UserRepository(db::Transaction& tx) : m_tx(tx) {}
 
     // EmailTaken when another account has this email in any letter case.
     Result<User> insert(const NewUser& user);
@@ -67,6 +67,7 @@ public:
     // Marks an unused code used; false when there is no such unused code.
     bool useRecoveryCode(const std::string& id, const std::string& codeHash);
     int unusedRecoveryCodes(const std::string& id);
+    int activeAdminCount();
 
     std::vector<User> list(const UserQuery& query);
 
@@ -76,10 +77,11 @@ public:
                                          std::optional<std::int64_t> beforeId, int limit);
 
 private:
-    pqxx::transaction_base& m_tx;
+    db::Transaction& m_tx;
 };
 
-std::vector<access::Role> rolesFromArray(const pqxx::field& field);
+// Role names as stored; unknown ones are dropped.
+std::vector<access::Role> rolesFromArray(const std::vector<std::string>& names);
 Error emailTaken();
 std::string rolesToArrayLiteral(const std::vector<access::Role>& roles);
 

@@ -12,8 +12,6 @@
 namespace sbor::events {
 namespace {
 
-Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no such event", {{"id", id}}); }
-
 nlohmann::json eventSummary(const Event& event)
 {
     return {{"event_id", event.id},        {"organizer_id", event.organizerId}, {"title", event.title},
@@ -60,16 +58,14 @@ Result<Event> EventPlanning::create(const access::Principal& caller, const Event
 {
     (void)call;
     try {
-        return m_database.run([&](pqxx::connection& connection) -> Result<Event> {
-            pqxx::work tx(connection);
+        return m_database.transact([&](db::Transaction& tx) -> Result<Event> {
             EventRepository events(tx);
             if (auto problem = referenceProblem(events, draft.timezone, draft.categoryId))
                 return *problem;
             Event event = events.insert(caller.userId, draft);
-            tx.commit();
             return event;
         });
-    } catch (const pqxx::foreign_key_violation&) {
+    } catch (const db::ForeignKeyViolation&) {
         return invalidField("category_id", "names no category (it was just removed)");
     }
 }
@@ -78,10 +74,7 @@ Result<Event> EventPlanning::read(const std::optional<access::Principal>& caller
 {
     if (!isUuid(eventId))
         return noSuchEvent(eventId);
-    auto event = m_database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection);
-        return EventRepository(tx).find(eventId);
-    });
+    auto event = m_database.read([&](db::Transaction& tx) { return EventRepository(tx).find(eventId); });
     if (!event || !canSee(caller, *event))
         return noSuchEvent(eventId);
     return *event;
@@ -90,10 +83,7 @@ Result<Event> EventPlanning::read(const std::optional<access::Principal>& caller
 Result<EventPage> EventPlanning::list(const EventQuery& query)
 {
     EventPage page;
-    page.items = m_database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection);
-        return EventRepository(tx).list(query);
-    });
+    page.items = m_database.read([&](db::Transaction& tx) { return EventRepository(tx).list(query); });
     if (static_cast<int>(page.items.size()) > query.limit) {
         page.items.resize(query.limit);
         const Event& last = page.items.back();
@@ -107,7 +97,7 @@ Result<Event> EventPlanning::update(const access::Principal& caller, const std::
 {
     try {
         return updateLocked(caller, eventId, changes, call);
-    } catch (const pqxx::foreign_key_violation&) {
+    } catch (const db::ForeignKeyViolation&) {
         return invalidField("category_id", "names no category (it was just removed)");
     }
 }
@@ -115,8 +105,7 @@ Result<Event> EventPlanning::update(const access::Principal& caller, const std::
 Result<Event> EventPlanning::updateLocked(const access::Principal& caller, const std::string& eventId,
                                           const EventChanges& changes, const CallContext& call)
 {
-    return m_database.run([&](pqxx::connection& connection) -> Result<Event> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<Event> {
         EventRepository events(tx);
         auto current = eventToChange(events, caller, eventId);
         if (!current)
@@ -153,7 +142,6 @@ Result<Event> EventPlanning::updateLocked(const access::Principal& caller, const
             data["version"] = updated.version;
             outbox::append(tx, "events", {"event", updated.id, "event.updated", data, call.traceId});
         }
-        tx.commit();
         return updated;
     });
 }
@@ -167,8 +155,7 @@ Result<Event> EventPlanning::publish(const access::Principal& caller, const std:
     if (!sales)
         return Error(ErrorCode::Overloaded, "ticket sales are not reachable from this process; try again later");
     const int ticketTypes = isUuid(eventId) ? sales->activeTicketTypeCount(eventId) : 0;
-    return m_database.run([&](pqxx::connection& connection) -> Result<Event> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<Event> {
         EventRepository events(tx);
         auto current = eventToChange(events, caller, eventId);
         if (!current)
@@ -187,7 +174,6 @@ Result<Event> EventPlanning::publish(const access::Principal& caller, const std:
             return Error(ErrorCode::Conflict, "the event is not ready to publish", {{"missing", missing}});
         Event published = events.setStatus(eventId, "published");
         outbox::append(tx, "events", {"event", published.id, "event.published", eventSummary(published), call.traceId});
-        tx.commit();
         return published;
     });
 }
@@ -195,8 +181,7 @@ Result<Event> EventPlanning::publish(const access::Principal& caller, const std:
 Result<Event> EventPlanning::cancel(const access::Principal& caller, const std::string& eventId,
                                     const std::string& reason, const CallContext& call)
 {
-    auto cancelled = m_database.run([&](pqxx::connection& connection) -> Result<Event> {
-        pqxx::work tx(connection);
+    auto cancelled = m_database.transact([&](db::Transaction& tx) -> Result<Event> {
         EventRepository events(tx);
         auto current = eventToChange(events, caller, eventId);
         if (!current)
@@ -209,7 +194,6 @@ Result<Event> EventPlanning::cancel(const access::Principal& caller, const std::
         data["reason"] = reason;
         data["was"] = current->status;
         outbox::append(tx, "events", {"event", cancelled.id, "event.cancelled", data, call.traceId});
-        tx.commit();
         return cancelled;
     });
     // Refunds and ticket cancellation right away; if that fails part-way, the wind-up job
@@ -235,21 +219,14 @@ bool EventPlanning::windUpSales(const std::string& eventId, const std::string& t
                   {{"event_id", eventId}, {"error", woundUp.error().message}});
         return false;
     }
-    m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        EventRepository(tx).markWoundUp(eventId);
-        tx.commit();
-    });
+    m_database.transact([&](db::Transaction& tx) { EventRepository(tx).markWoundUp(eventId); });
     log::info("a cancelled event's sales are wound up", {{"event_id", eventId}, {"tickets_cancelled", *woundUp}});
     return true;
 }
 
 int EventPlanning::windUpCancelledEvents()
 {
-    const auto waiting = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return EventRepository(tx).awaitingWindUp(50);
-    });
+    const auto waiting = m_database.read([&](db::Transaction& tx) { return EventRepository(tx).awaitingWindUp(50); });
     int finished = 0;
     for (const auto& id : waiting)
         finished += windUpSales(id, "");
@@ -262,18 +239,14 @@ Result<std::vector<ScheduleItem>> EventPlanning::schedule(const std::optional<ac
     auto event = read(caller, eventId);
     if (!event)
         return event.error();
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection);
-        return EventRepository(tx).schedule(eventId);
-    });
+    return m_database.read([&](db::Transaction& tx) { return EventRepository(tx).schedule(eventId); });
 }
 
 Result<std::vector<ScheduleItem>> EventPlanning::replaceSchedule(const access::Principal& caller,
                                                                  const std::string& eventId,
                                                                  const std::vector<ScheduleItem>& items)
 {
-    return m_database.run([&](pqxx::connection& connection) -> Result<std::vector<ScheduleItem>> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<std::vector<ScheduleItem>> {
         EventRepository events(tx);
         auto current = eventToChange(events, caller, eventId);
         if (!current)
@@ -295,25 +268,19 @@ Result<std::vector<ScheduleItem>> EventPlanning::replaceSchedule(const access::P
                          {{"fields", problems}});
         events.replaceSchedule(eventId, items);
         auto stored = events.schedule(eventId);
-        tx.commit();
         return stored;
     });
 }
 
 std::vector<Category> EventPlanning::categories()
 {
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection);
-        return EventRepository(tx).categories();
-    });
+    return m_database.read([&](db::Transaction& tx) { return EventRepository(tx).categories(); });
 }
 
 Result<Category> EventPlanning::createCategory(const std::string& slug, const std::string& name)
 {
-    auto created = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    auto created = m_database.transact([&](db::Transaction& tx) {
         auto category = EventRepository(tx).insertCategory(slug, name);
-        tx.commit();
         return category;
     });
     if (!created)
@@ -323,10 +290,8 @@ Result<Category> EventPlanning::createCategory(const std::string& slug, const st
 
 Result<Category> EventPlanning::renameCategory(std::int64_t id, const std::string& name)
 {
-    auto renamed = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    auto renamed = m_database.transact([&](db::Transaction& tx) {
         auto category = EventRepository(tx).renameCategory(id, name);
-        tx.commit();
         return category;
     });
     if (!renamed)
@@ -338,39 +303,34 @@ Result<bool> EventPlanning::deleteCategory(std::int64_t id)
 {
     const Error inUse(ErrorCode::Conflict, "events still use this category; move them first", {{"id", id}});
     try {
-        return m_database.run([&](pqxx::connection& connection) -> Result<bool> {
-            pqxx::work tx(connection);
+        return m_database.transact([&](db::Transaction& tx) -> Result<bool> {
             EventRepository events(tx);
             if (!events.category(id))
                 return Error(ErrorCode::NotFound, "no such category", {{"id", id}});
             if (!events.deleteCategory(id))
                 return inUse;
-            tx.commit();
             return true;
         });
-    } catch (const pqxx::foreign_key_violation&) {
+    } catch (const db::ForeignKeyViolation&) {
         return inUse; // an event took it between our check and the delete
     }
 }
 
 int EventPlanning::sendDueReminders(std::int64_t leadSeconds)
 {
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) {
         EventRepository events(tx);
         const auto due = events.claimDueReminders(leadSeconds, 500);
         // The claim and the events commit together: a crash re-sends nothing and loses nothing.
         for (const auto& event : due)
             outbox::append(tx, "events", {"event", event.id, "event.reminder", eventSummary(event), ""});
-        tx.commit();
         return static_cast<int>(due.size());
     });
 }
 
 int EventPlanning::completeEndedEvents()
 {
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) {
         EventRepository events(tx);
         const auto ended = events.completeEnded(500);
         for (const auto& event : ended) {
@@ -380,7 +340,6 @@ int EventPlanning::completeEndedEvents()
             data["version"] = event.version;
             outbox::append(tx, "events", {"event", event.id, "event.updated", data, ""});
         }
-        tx.commit();
         return static_cast<int>(ended.size());
     });
 }

@@ -1,4 +1,5 @@
 #include "eventrepository.h"
+#include "db/sqlvalues.h"
 
 #include "db/sqlfragments.h"
 
@@ -14,11 +15,6 @@ std::string eventColumns()
         rfc3339Sql("e.created_at") + ", " + rfc3339Sql("e.updated_at") + ", " + rfc3339Sql("e.published_at");
 }
 
-std::optional<std::string> optionalText(const pqxx::field& field)
-{
-    return field.is_null() ? std::nullopt : std::optional<std::string>(field.as<std::string>());
-}
-
 Event eventFrom(const pqxx::row& row)
 {
     Event event;
@@ -31,13 +27,13 @@ Event eventFrom(const pqxx::row& row)
     event.endsAt = row[6].as<std::string>();
     event.timezone = row[7].as<std::string>();
     event.categoryId = row[8].as<std::int64_t>();
-    event.coverUrl = optionalText(row[9]);
+    event.coverUrl = db::optionalText(row[9]);
     event.status = row[10].as<std::string>();
-    event.cancelReason = optionalText(row[11]);
+    event.cancelReason = db::optionalText(row[11]);
     event.version = row[12].as<int>();
     event.createdAt = row[13].as<std::string>();
     event.updatedAt = row[14].as<std::string>();
-    event.publishedAt = optionalText(row[15]);
+    event.publishedAt = db::optionalText(row[15]);
     return event;
 }
 
@@ -83,7 +79,7 @@ const char* keyset(EventSort sort)
 
 Event EventRepository::insert(const std::string& organizerId, const EventDraft& draft)
 {
-    return eventFrom(m_tx.exec_params1(
+    return eventFrom(m_tx.sql().exec_params1(
         "INSERT INTO events.events AS e (organizer_id, title, description, venue, starts_at, ends_at, timezone, category_id, cover_url) "
         "VALUES ($1::uuid, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7, $8, NULLIF($9, '')) RETURNING " +
             eventColumns(),
@@ -93,7 +89,7 @@ Event EventRepository::insert(const std::string& organizerId, const EventDraft& 
 
 std::optional<Event> EventRepository::find(const std::string& id, bool lock)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + eventColumns() + " FROM events.events e WHERE e.id = $1::uuid" + (lock ? " FOR UPDATE" : ""), id);
     if (rows.empty())
         return std::nullopt;
@@ -104,7 +100,7 @@ Event EventRepository::update(const std::string& id, const EventChanges& changes
 {
     const auto text = [](const std::optional<std::string>& value) { return value ? value->c_str() : nullptr; };
     const std::string category = changes.categoryId ? std::to_string(*changes.categoryId) : std::string();
-    return eventFrom(m_tx.exec_params1(
+    return eventFrom(m_tx.sql().exec_params1(
         "UPDATE events.events AS e SET title = coalesce($2, title), description = coalesce($3, description), "
         "venue = coalesce($4, venue), starts_at = coalesce($5::timestamptz, starts_at), ends_at = coalesce($6::timestamptz, ends_at), "
         "timezone = coalesce($7, timezone), category_id = coalesce(NULLIF($8, '')::bigint, category_id), "
@@ -119,7 +115,7 @@ Event EventRepository::update(const std::string& id, const EventChanges& changes
 Event EventRepository::setStatus(const std::string& id, const std::string& status,
                                  const std::optional<std::string>& cancelReason)
 {
-    return eventFrom(m_tx.exec_params1(
+    return eventFrom(m_tx.sql().exec_params1(
         "UPDATE events.events AS e SET status = $2, cancel_reason = coalesce($3, cancel_reason), version = version + 1, updated_at = now(), "
         "published_at = CASE WHEN $2 = 'published' THEN now() ELSE published_at END, "
         "cancelled_at = CASE WHEN $2 = 'cancelled' THEN now() ELSE cancelled_at END "
@@ -143,7 +139,7 @@ std::vector<Event> EventRepository::list(const EventQuery& query)
         "ORDER BY " +
         orderBy(query.sort) + " LIMIT $11";
     const bool paged = query.after.has_value();
-    return eventsFrom(m_tx.exec_params(
+    return eventsFrom(m_tx.sql().exec_params(
         sql, query.ownedBy.value_or(""), query.status.value_or(""), query.categoryId.value_or(0),
         query.from.value_or(""), query.to.value_or(""),
         query.text.empty() ? std::string() : db::containsPattern(query.text), query.organizerId.value_or(""),
@@ -161,21 +157,21 @@ std::vector<ScheduleItem> EventRepository::schedule(const std::string& eventId)
 {
     std::vector<ScheduleItem> items;
     for (const auto& row :
-         m_tx.exec_params("SELECT " + rfc3339Sql("starts_at") + ", " + rfc3339Sql("ends_at") +
-                              ", title, speaker, room FROM events.schedule_items WHERE event_id = $1::uuid "
-                              "ORDER BY starts_at, position",
-                          eventId))
+         m_tx.sql().exec_params("SELECT " + rfc3339Sql("starts_at") + ", " + rfc3339Sql("ends_at") +
+                                    ", title, speaker, room FROM events.schedule_items WHERE event_id = $1::uuid "
+                                    "ORDER BY starts_at, position",
+                                eventId))
         items.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(),
-                         optionalText(row[3]), optionalText(row[4])});
+                         db::optionalText(row[3]), db::optionalText(row[4])});
     return items;
 }
 
 void EventRepository::replaceSchedule(const std::string& eventId, const std::vector<ScheduleItem>& items)
 {
-    m_tx.exec_params("DELETE FROM events.schedule_items WHERE event_id = $1::uuid", eventId);
+    m_tx.sql().exec_params("DELETE FROM events.schedule_items WHERE event_id = $1::uuid", eventId);
     int position = 0;
     for (const auto& item : items) {
-        m_tx.exec_params(
+        m_tx.sql().exec_params(
             "INSERT INTO events.schedule_items (event_id, position, starts_at, ends_at, title, speaker, room) "
             "VALUES ($1::uuid, $2, $3::timestamptz, $4::timestamptz, $5, NULLIF($6, ''), NULLIF($7, ''))",
             eventId, position++, item.startsAt, item.endsAt, item.title, item.speaker.value_or(""),
@@ -185,20 +181,20 @@ void EventRepository::replaceSchedule(const std::string& eventId, const std::vec
 
 bool EventRepository::timezoneExists(const std::string& name)
 {
-    return !m_tx.exec_params("SELECT 1 FROM pg_timezone_names WHERE name = $1", name).empty();
+    return !m_tx.sql().exec_params("SELECT 1 FROM pg_timezone_names WHERE name = $1", name).empty();
 }
 
 std::vector<Category> EventRepository::categories()
 {
     std::vector<Category> categories;
-    for (const auto& row : m_tx.exec("SELECT id, slug, name FROM events.categories ORDER BY name, id"))
+    for (const auto& row : m_tx.sql().exec("SELECT id, slug, name FROM events.categories ORDER BY name, id"))
         categories.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>()});
     return categories;
 }
 
 std::optional<Category> EventRepository::category(std::int64_t id)
 {
-    const pqxx::result rows = m_tx.exec_params("SELECT id, slug, name FROM events.categories WHERE id = $1", id);
+    const pqxx::result rows = m_tx.sql().exec_params("SELECT id, slug, name FROM events.categories WHERE id = $1", id);
     if (rows.empty())
         return std::nullopt;
     return Category{rows[0][0].as<std::int64_t>(), rows[0][1].as<std::string>(), rows[0][2].as<std::string>()};
@@ -206,7 +202,7 @@ std::optional<Category> EventRepository::category(std::int64_t id)
 
 std::optional<Category> EventRepository::insertCategory(const std::string& slug, const std::string& name)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "INSERT INTO events.categories (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING RETURNING id, slug, name",
         slug, name);
     if (rows.empty())
@@ -216,7 +212,7 @@ std::optional<Category> EventRepository::insertCategory(const std::string& slug,
 
 std::optional<Category> EventRepository::renameCategory(std::int64_t id, const std::string& name)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "UPDATE events.categories SET name = $2 WHERE id = $1 RETURNING id, slug, name", id, name);
     if (rows.empty())
         return std::nullopt;
@@ -225,15 +221,15 @@ std::optional<Category> EventRepository::renameCategory(std::int64_t id, const s
 
 bool EventRepository::deleteCategory(std::int64_t id)
 {
-    if (!m_tx.exec_params("SELECT 1 FROM events.events WHERE category_id = $1 LIMIT 1", id).empty())
+    if (!m_tx.sql().exec_params("SELECT 1 FROM events.events WHERE category_id = $1 LIMIT 1", id).empty())
         return false;
-    m_tx.exec_params("DELETE FROM events.categories WHERE id = $1", id);
+    m_tx.sql().exec_params("DELETE FROM events.categories WHERE id = $1", id);
     return true;
 }
 
 std::vector<Event> EventRepository::claimDueReminders(std::int64_t leadSeconds, int limit)
 {
-    return eventsFrom(m_tx.exec_params(
+    return eventsFrom(m_tx.sql().exec_params(
         "UPDATE events.events AS e SET reminder_sent_at = now() WHERE e.id IN ("
         "SELECT id FROM events.events WHERE status = 'published' AND reminder_sent_at IS NULL "
         "AND starts_at > now() AND starts_at <= now() + make_interval(secs => $1) ORDER BY starts_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
@@ -245,23 +241,23 @@ std::vector<Event> EventRepository::claimDueReminders(std::int64_t leadSeconds, 
 std::vector<std::string> EventRepository::awaitingWindUp(int limit)
 {
     std::vector<std::string> ids;
-    for (const auto& row :
-         m_tx.exec_params("SELECT id::text FROM events.events WHERE status = 'cancelled' AND sales_wound_up_at IS NULL "
-                          "ORDER BY updated_at LIMIT $1",
-                          limit))
+    for (const auto& row : m_tx.sql().exec_params(
+             "SELECT id::text FROM events.events WHERE status = 'cancelled' AND sales_wound_up_at IS NULL "
+             "ORDER BY updated_at LIMIT $1",
+             limit))
         ids.push_back(row[0].as<std::string>());
     return ids;
 }
 
 void EventRepository::markWoundUp(const std::string& id)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE events.events SET sales_wound_up_at = now() WHERE id = $1::uuid AND sales_wound_up_at IS NULL", id);
 }
 
 std::vector<Event> EventRepository::completeEnded(int limit)
 {
-    return eventsFrom(m_tx.exec_params(
+    return eventsFrom(m_tx.sql().exec_params(
         "UPDATE events.events AS e SET status = 'completed', version = version + 1, updated_at = now() WHERE e.id IN ("
         "SELECT id FROM events.events WHERE status = 'published' AND ends_at < now() ORDER BY ends_at LIMIT $1 FOR UPDATE SKIP LOCKED) "
         "RETURNING " +

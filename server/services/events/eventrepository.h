@@ -4,7 +4,7 @@
 #include "event.h"
 
 #include <nlohmann/json.hpp>
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <optional>
 #include <string>
@@ -14,7 +14,7 @@ namespace sbor::events {
 
 class EventRepository {
 public:
-    explicit EventRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+    explicit EventRepository(db::Transaction& tx) : m_tx(tx) {}
 
     Event insert(const std::string& organizerId, const EventDraft& draft);
     std::optional<Event> find(const std::string& id, bool lock = false);
@@ -47,7 +47,7 @@ public:
     void markWoundUp(const std::string& id);
 
 private:
-    pqxx::transaction_base& m_tx;
+    db::Transaction& m_tx;
 };
 
 } // namespace sbor::events

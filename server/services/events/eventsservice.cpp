@@ -29,10 +29,7 @@ public:
     explicit EventDirectoryFromDatabase(db::ConnectionPool& database) : m_database(database) {}
     std::optional<EventFacts> eventFacts(const std::string& eventId) override
     {
-        auto event = m_database.run([&](pqxx::connection& connection) {
-            pqxx::nontransaction tx(connection);
-            return EventRepository(tx).find(eventId);
-        });
+        auto event = m_database.read([&](db::Transaction& tx) { return EventRepository(tx).find(eventId); });
         if (!event)
             return std::nullopt;
         return EventFacts{event->id,

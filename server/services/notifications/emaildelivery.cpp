@@ -24,10 +24,8 @@ EmailDelivery::EmailDelivery(db::ConnectionPool& database, std::shared_ptr<Servi
 
 int EmailDelivery::sendDue()
 {
-    const std::vector<StoredEmail> due = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    const std::vector<StoredEmail> due = m_database.transact([&](db::Transaction& tx) {
         auto claimed = NotificationRepository(tx).claimDueEmails(kBatch, kLeaseSeconds);
-        tx.commit();
         return claimed;
     });
     int sent = 0;
@@ -48,8 +46,7 @@ int EmailDelivery::sendDue()
         }
         const SmtpOutcome outcome = giveUp.empty() ? m_sender.send(stored.email.to, composeEmail(message))
                                                    : SmtpOutcome{false, true, giveUp};
-        m_database.run([&](pqxx::connection& connection) {
-            pqxx::work tx(connection);
+        m_database.transact([&](db::Transaction& tx) {
             NotificationRepository repository(tx);
             if (outcome.sent)
                 repository.markEmailSent(stored.id);
@@ -58,7 +55,6 @@ int EmailDelivery::sendDue()
             else
                 repository.markEmailRetry(stored.id, outcome.error,
                                           std::min(30 << std::min(stored.attempts - 1, 7), 3600));
-            tx.commit();
         });
         if (outcome.sent) {
             ++sent;

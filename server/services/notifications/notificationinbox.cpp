@@ -19,8 +19,7 @@ Result<paging::Page<Notification>> NotificationInbox::list(const std::string& us
     return paging::timeAndIdPage<Notification>(
         cursor, limit,
         [&](const auto& after, int count) {
-            return m_database.run([&](pqxx::connection& connection) {
-                pqxx::work tx(connection);
+            return m_database.read([&](db::Transaction& tx) {
                 return NotificationRepository(tx).listForUser(userId, unreadOnly, count, after);
             });
         },
@@ -29,20 +28,14 @@ Result<paging::Page<Notification>> NotificationInbox::list(const std::string& us
 
 int NotificationInbox::unreadCount(const std::string& userId)
 {
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return NotificationRepository(tx).unreadCount(userId);
-    });
+    return m_database.read([&](db::Transaction& tx) { return NotificationRepository(tx).unreadCount(userId); });
 }
 
 Result<Notification> NotificationInbox::read(const std::string& userId, const std::string& id)
 {
     if (!isUuid(id))
         return noSuchNotification(id);
-    auto found = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return NotificationRepository(tx).find(userId, id);
-    });
+    auto found = m_database.read([&](db::Transaction& tx) { return NotificationRepository(tx).find(userId, id); });
     if (!found)
         return noSuchNotification(id);
     return *found;
@@ -52,10 +45,8 @@ Result<Notification> NotificationInbox::markRead(const std::string& userId, cons
 {
     if (!isUuid(id))
         return noSuchNotification(id);
-    auto marked = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    auto marked = m_database.transact([&](db::Transaction& tx) {
         auto notification = NotificationRepository(tx).markRead(userId, id);
-        tx.commit();
         return notification;
     });
     if (!marked)
@@ -65,35 +56,30 @@ Result<Notification> NotificationInbox::markRead(const std::string& userId, cons
 
 int NotificationInbox::markAllRead(const std::string& userId)
 {
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) {
         const int marked = NotificationRepository(tx).markAllRead(userId);
-        tx.commit();
         return marked;
     });
 }
 
 Preferences NotificationInbox::preferences(const std::string& userId)
 {
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    return m_database.read([&](db::Transaction& tx) {
         return Preferences::fromStored(NotificationRepository(tx).storedPreferences(userId));
     });
 }
 
 Result<Preferences> NotificationInbox::changePreferences(const std::string& userId, const nlohmann::json& changes)
 {
-    return m_database.run([&](pqxx::connection& connection) -> Result<Preferences> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<Preferences> {
         NotificationRepository repository(tx);
         // Read and write in one transaction under the row's lock: two devices changing different
         // switches at once both keep their change.
-        tx.exec_params("SELECT pg_advisory_xact_lock(hashtext('sbor.preferences.' || $1))", userId);
+        tx.holdLock("sbor.preferences." + userId);
         Preferences preferences = Preferences::fromStored(repository.storedPreferences(userId));
         if (auto applied = preferences.apply(changes); !applied)
             return applied.error();
         repository.savePreferences(userId, preferences.stored());
-        tx.commit();
         return preferences;
     });
 }

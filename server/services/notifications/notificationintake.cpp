@@ -81,8 +81,7 @@ NotificationIntake::Facts NotificationIntake::gatherFacts(const std::string& typ
                                                    false); // the type's name; the QR is made when the email goes out
     }
     if (type == "event.cancelled" || type == "event.reminder" || type == "ticket.checkin") {
-        facts.holders = m_database.run([&](pqxx::connection& connection) {
-            pqxx::work tx(connection);
+        facts.holders = m_database.read([&](db::Transaction& tx) {
             NotificationRepository repository(tx);
             if (type == "ticket.checkin") {
                 const auto holder = repository.holder(stringField(data, "ticket_id"));
@@ -116,10 +115,8 @@ bool NotificationIntake::take(const bus::Message& message)
     const Facts facts = gatherFacts(type, data);
     const MessageTemplates& templates = MessageTemplates::builtIn();
 
-    m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    m_database.transact([&](db::Transaction& tx) {
         if (!bus::firstDelivery(tx, kSchema, message.id)) {
-            tx.commit();
             return;
         }
         NotificationRepository repository(tx);

@@ -1,4 +1,5 @@
 #include "notificationrepository.h"
+#include "db/sqlvalues.h"
 
 #include "db/sqlfragments.h"
 
@@ -41,7 +42,7 @@ Notification NotificationRepository::insertNotification(const std::string& userI
                                                         const std::string& title, const std::string& body,
                                                         const nlohmann::json& data, const std::string& sourceMessageId)
 {
-    return notificationFrom(m_tx.exec_params1(
+    return notificationFrom(m_tx.sql().exec_params1(
         "INSERT INTO notifications.notifications (id, user_id, type, title, body, data, source_message_id) "
         "VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4, $5::jsonb, NULLIF($6, '')::uuid) RETURNING " +
             notificationColumns(),
@@ -53,7 +54,7 @@ std::vector<Notification> NotificationRepository::listForUser(
     const std::optional<std::pair<std::string, std::string>>& after)
 {
     std::vector<Notification> notifications;
-    for (const auto& row : m_tx.exec_params(
+    for (const auto& row : m_tx.sql().exec_params(
              "SELECT " + notificationColumns() +
                  " FROM notifications.notifications WHERE user_id = $1::uuid "
                  "AND (NOT $2 OR read_at IS NULL) "
@@ -66,7 +67,7 @@ std::vector<Notification> NotificationRepository::listForUser(
 
 std::optional<Notification> NotificationRepository::find(const std::string& userId, const std::string& id)
 {
-    const auto rows = m_tx.exec_params(
+    const auto rows = m_tx.sql().exec_params(
         "SELECT " + notificationColumns() +
             " FROM notifications.notifications WHERE id = $1::uuid AND user_id = $2::uuid",
         id, userId);
@@ -75,17 +76,19 @@ std::optional<Notification> NotificationRepository::find(const std::string& user
 
 std::optional<Notification> NotificationRepository::markRead(const std::string& userId, const std::string& id)
 {
-    const auto rows = m_tx.exec_params("UPDATE notifications.notifications SET read_at = COALESCE(read_at, now()) "
-                                       "WHERE id = $1::uuid AND user_id = $2::uuid RETURNING " +
-                                           notificationColumns(),
-                                       id, userId);
+    const auto rows = m_tx.sql().exec_params(
+        "UPDATE notifications.notifications SET read_at = COALESCE(read_at, now()) "
+        "WHERE id = $1::uuid AND user_id = $2::uuid RETURNING " +
+            notificationColumns(),
+        id, userId);
     return rows.empty() ? std::nullopt : std::optional(notificationFrom(rows[0]));
 }
 
 int NotificationRepository::markAllRead(const std::string& userId)
 {
     return static_cast<int>(
-        m_tx.exec_params(
+        m_tx.sql()
+            .exec_params(
                 "UPDATE notifications.notifications SET read_at = now() WHERE user_id = $1::uuid AND read_at IS NULL",
                 userId)
             .affected_rows());
@@ -93,7 +96,7 @@ int NotificationRepository::markAllRead(const std::string& userId)
 
 int NotificationRepository::unreadCount(const std::string& userId)
 {
-    return m_tx
+    return m_tx.sql()
         .exec_params1("SELECT count(*) FROM notifications.notifications WHERE user_id = $1::uuid AND read_at IS NULL",
                       userId)[0]
         .as<int>();
@@ -101,21 +104,21 @@ int NotificationRepository::unreadCount(const std::string& userId)
 
 nlohmann::json NotificationRepository::storedPreferences(const std::string& userId)
 {
-    const auto rows = m_tx.exec_params("SELECT settings::text FROM notifications.preferences WHERE user_id = $1::uuid",
-                                       userId);
+    const auto rows = m_tx.sql().exec_params(
+        "SELECT settings::text FROM notifications.preferences WHERE user_id = $1::uuid", userId);
     return rows.empty() ? nlohmann::json::object() : nlohmann::json::parse(rows[0][0].as<std::string>());
 }
 
 void NotificationRepository::savePreferences(const std::string& userId, const nlohmann::json& stored)
 {
-    m_tx.exec_params("INSERT INTO notifications.preferences (user_id, settings) VALUES ($1::uuid, $2::jsonb) "
-                     "ON CONFLICT (user_id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now()",
-                     userId, stored.dump());
+    m_tx.sql().exec_params("INSERT INTO notifications.preferences (user_id, settings) VALUES ($1::uuid, $2::jsonb) "
+                           "ON CONFLICT (user_id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now()",
+                           userId, stored.dump());
 }
 
 void NotificationRepository::recordHolder(const TicketHolderRecord& holder)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "INSERT INTO notifications.ticket_holders (ticket_id, event_id, order_id, buyer_id, holder_name, holder_email) "
         "VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6) ON CONFLICT (ticket_id) DO NOTHING",
         holder.ticketId, holder.eventId, holder.orderId, holder.buyerId, holder.holderName, holder.holderEmail);
@@ -123,15 +126,16 @@ void NotificationRepository::recordHolder(const TicketHolderRecord& holder)
 
 int NotificationRepository::holderCountOfOrder(const std::string& orderId)
 {
-    return m_tx.exec_params1("SELECT count(*) FROM notifications.ticket_holders WHERE order_id = $1::uuid", orderId)[0]
+    return m_tx.sql()
+        .exec_params1("SELECT count(*) FROM notifications.ticket_holders WHERE order_id = $1::uuid", orderId)[0]
         .as<int>();
 }
 
 std::optional<TicketHolderRecord> NotificationRepository::holder(const std::string& ticketId)
 {
-    const auto rows = m_tx.exec_params(std::string("SELECT ") + kHolderColumns +
-                                           " FROM notifications.ticket_holders WHERE ticket_id = $1::uuid",
-                                       ticketId);
+    const auto rows = m_tx.sql().exec_params(std::string("SELECT ") + kHolderColumns +
+                                                 " FROM notifications.ticket_holders WHERE ticket_id = $1::uuid",
+                                             ticketId);
     return rows.empty() ? std::nullopt : std::optional(holderFrom(rows[0]));
 }
 
@@ -140,7 +144,7 @@ std::vector<TicketHolderRecord> NotificationRepository::holdersOfEvent(const std
 {
     std::vector<TicketHolderRecord> holders;
     for (
-        const auto& row : m_tx.exec_params(
+        const auto& row : m_tx.sql().exec_params(
             std::string("SELECT ") + kHolderColumns +
                 " FROM notifications.ticket_holders WHERE event_id = $1::uuid AND ($2 OR NOT cancelled) ORDER BY ticket_id",
             eventId, includeCancelled))
@@ -150,18 +154,20 @@ std::vector<TicketHolderRecord> NotificationRepository::holdersOfEvent(const std
 
 void NotificationRepository::markHolderCancelled(const std::string& ticketId)
 {
-    m_tx.exec_params("UPDATE notifications.ticket_holders SET cancelled = true WHERE ticket_id = $1::uuid", ticketId);
+    m_tx.sql().exec_params("UPDATE notifications.ticket_holders SET cancelled = true WHERE ticket_id = $1::uuid",
+                           ticketId);
 }
 
 std::string NotificationRepository::localTime(const std::string& instant, const std::string& timezone,
                                               const std::string& language)
 {
     const char* format = language == "ru" ? "DD.MM.YYYY HH24:MI" : "YYYY-MM-DD HH24:MI";
-    const auto rows = m_tx.exec_params(
+    const auto rows = m_tx.sql().exec_params(
         "SELECT to_char($1::timestamptz AT TIME ZONE $2, $3) FROM pg_timezone_names WHERE name = $2", instant, timezone,
         format);
     if (rows.empty()) // no such zone: UTC says it truthfully
-        return m_tx.exec_params1("SELECT to_char($1::timestamptz AT TIME ZONE 'UTC', $2)", instant, format)[0]
+        return m_tx.sql()
+                   .exec_params1("SELECT to_char($1::timestamptz AT TIME ZONE 'UTC', $2)", instant, format)[0]
                    .as<std::string>() +
             " UTC";
     return rows[0][0].as<std::string>() + " (" + timezone + ")";
@@ -169,7 +175,7 @@ std::string NotificationRepository::localTime(const std::string& instant, const 
 
 void NotificationRepository::queueEmail(const OutgoingEmail& email, const std::string& sourceMessageId)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "INSERT INTO notifications.emails (id, to_address, type, locale, subject, body, ticket_id, source_message_id) "
         "VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, NULLIF($6, '')::uuid, NULLIF($7, '')::uuid)",
         email.to, email.type, email.locale, email.subject, email.body, email.ticketId.value_or(""), sourceMessageId);
@@ -179,7 +185,7 @@ std::vector<StoredEmail> NotificationRepository::claimDueEmails(int limit, int l
 {
     std::vector<StoredEmail> emails;
     for (
-        const auto& row : m_tx.exec_params(
+        const auto& row : m_tx.sql().exec_params(
             "UPDATE notifications.emails SET next_attempt_at = now() + make_interval(secs => $2), attempts = attempts + 1 "
             "WHERE id IN (SELECT id FROM notifications.emails WHERE status = 'pending' AND next_attempt_at <= now() "
             "ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) "
@@ -187,10 +193,8 @@ std::vector<StoredEmail> NotificationRepository::claimDueEmails(int limit, int l
             limit, leaseSeconds)) {
         StoredEmail stored;
         stored.id = row[0].as<std::string>();
-        stored.email = {
-            row[1].as<std::string>(), row[2].as<std::string>(),
-            row[3].as<std::string>(), row[4].as<std::string>(),
-            row[5].as<std::string>(), row[6].is_null() ? std::nullopt : std::optional(row[6].as<std::string>())};
+        stored.email = {row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
+                        row[4].as<std::string>(), row[5].as<std::string>(), db::optionalText(row[6])};
         stored.attempts = row[7].as<int>();
         emails.push_back(std::move(stored));
     }
@@ -199,21 +203,21 @@ std::vector<StoredEmail> NotificationRepository::claimDueEmails(int limit, int l
 
 void NotificationRepository::markEmailSent(const std::string& id)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE notifications.emails SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1::uuid", id);
 }
 
 void NotificationRepository::markEmailRetry(const std::string& id, const std::string& error, int delaySeconds)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE notifications.emails SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1::uuid",
         id, error, delaySeconds);
 }
 
 void NotificationRepository::markEmailFailed(const std::string& id, const std::string& error)
 {
-    m_tx.exec_params("UPDATE notifications.emails SET status = 'failed', last_error = $2 WHERE id = $1::uuid", id,
-                     error);
+    m_tx.sql().exec_params("UPDATE notifications.emails SET status = 'failed', last_error = $2 WHERE id = $1::uuid", id,
+                           error);
 }
 
 } // namespace sbor::notifications

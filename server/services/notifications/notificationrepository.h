@@ -4,7 +4,7 @@
 
 #include "notification.h"
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <optional>
 #include <string>
@@ -15,7 +15,7 @@ namespace sbor::notifications {
 
 class NotificationRepository {
 public:
-    explicit NotificationRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+    explicit NotificationRepository(db::Transaction& tx) : m_tx(tx) {}
 
     Notification insertNotification(const std::string& userId, const std::string& type, const std::string& title,
                                     const std::string& body, const nlohmann::json& data,
@@ -49,7 +49,7 @@ public:
     void markEmailFailed(const std::string& id, const std::string& error);
 
 private:
-    pqxx::transaction_base& m_tx;
+    db::Transaction& m_tx;
 };
 
 } // namespace sbor::notifications

@@ -48,12 +48,10 @@ long long WebhookDelivery::withJitter(long long seconds) const
 
 int WebhookDelivery::sendDue()
 {
-    const std::vector<DueDelivery> due = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    const std::vector<DueDelivery> due = m_database.transact([&](db::Transaction& tx) {
         // Claimed for longer than the whole batch can take, so another process never sends them too.
         const int leaseSeconds = kBatch * (m_settings.timeoutMs / 1000 + 1) * 2 + 30;
         auto claimed = WebhookRepository(tx).claimDueDeliveries(kBatch, leaseSeconds);
-        tx.commit();
         return claimed;
     });
     int attempts = 0;
@@ -105,8 +103,7 @@ int WebhookDelivery::sendDue()
         const int attemptNumber = delivery.attempts + 1;
         const bool scheduleLeft = attemptNumber <= static_cast<int>(m_settings.retryDelaysSeconds.size());
         const bool hopeless = !item.endpointActive || gone || refusedDestination;
-        m_database.run([&](pqxx::connection& connection) {
-            pqxx::work tx(connection);
+        m_database.transact([&](db::Transaction& tx) {
             WebhookRepository webhooks(tx);
             webhooks.recordAttempt(delivery.id, attempt);
             if (received) {
@@ -122,7 +119,6 @@ int WebhookDelivery::sendDue()
                     delay = std::max(delay, std::min<long long>(*retryAfter, 86400));
                 webhooks.scheduleRetry(delivery.id, attempt.statusCode, delay);
             }
-            tx.commit();
         });
         log::info(received ? "webhook delivered" : "webhook not received",
                   {{"delivery_id", delivery.id},

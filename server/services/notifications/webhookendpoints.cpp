@@ -74,7 +74,7 @@ std::optional<Error> WebhookEndpoints::draftProblem(const EndpointDraft& draft) 
     return std::nullopt;
 }
 
-Result<WebhookEndpoint> WebhookEndpoints::ownedEndpoint(pqxx::transaction_base& tx, const access::Principal& caller,
+Result<WebhookEndpoint> WebhookEndpoints::ownedEndpoint(db::Transaction& tx, const access::Principal& caller,
                                                         const std::string& id, bool forChange)
 {
     if (!isUuid(id))
@@ -100,18 +100,14 @@ Result<WebhookEndpoint> WebhookEndpoints::create(const access::Principal& caller
                               endpoint.eventTypes.end());
     endpoint.active = draft.active.value_or(true);
     endpoint.secrets = nlohmann::json::array({{{"secret", newWebhookSecret()}, {"expires_at", nullptr}}});
-    return m_database.run([&](pqxx::connection& connection) -> Result<WebhookEndpoint> {
-        pqxx::work tx(connection);
-        tx.exec_params("SELECT pg_advisory_xact_lock(hashtext('sbor.webhooks.' || $1))", caller.userId);
-        if (tx.exec_params1("SELECT count(*) FROM notifications.webhook_endpoints WHERE owner_id = $1::uuid",
-                            caller.userId)[0]
-                .as<int>() >= kMaxEndpointsPerOwner)
+    return m_database.transact([&](db::Transaction& tx) -> Result<WebhookEndpoint> {
+        tx.holdLock("sbor.webhooks." + caller.userId);
+        WebhookRepository endpoints(tx);
+        if (endpoints.endpointCountOf(caller.userId) >= kMaxEndpointsPerOwner)
             return Error(ErrorCode::Conflict,
                          "at most " + std::to_string(kMaxEndpointsPerOwner) + " webhook endpoints per organizer",
                          {{"limit", kMaxEndpointsPerOwner}});
-        WebhookEndpoint created = WebhookRepository(tx).insertEndpoint(endpoint);
-        tx.commit();
-        return created;
+        return endpoints.insertEndpoint(endpoint);
     });
 }
 
@@ -121,20 +117,15 @@ Result<paging::Page<WebhookEndpoint>> WebhookEndpoints::list(const access::Princ
     return paging::timeAndIdPage<WebhookEndpoint>(
         cursor, limit,
         [&](const auto& after, int count) {
-            return m_database.run([&](pqxx::connection& connection) {
-                pqxx::work tx(connection);
-                return WebhookRepository(tx).listEndpoints(caller.userId, count, after);
-            });
+            return m_database.read(
+                [&](db::Transaction& tx) { return WebhookRepository(tx).listEndpoints(caller.userId, count, after); });
         },
         [](const WebhookEndpoint& endpoint) { return endpoint.createdAt; });
 }
 
 Result<WebhookEndpoint> WebhookEndpoints::read(const access::Principal& caller, const std::string& id)
 {
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return ownedEndpoint(tx, caller, id);
-    });
+    return m_database.read([&](db::Transaction& tx) { return ownedEndpoint(tx, caller, id); });
 }
 
 Result<WebhookEndpoint> WebhookEndpoints::update(const access::Principal& caller, const std::string& id,
@@ -142,8 +133,7 @@ Result<WebhookEndpoint> WebhookEndpoints::update(const access::Principal& caller
 {
     if (auto problem = draftProblem(draft))
         return *problem;
-    return m_database.run([&](pqxx::connection& connection) -> Result<WebhookEndpoint> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<WebhookEndpoint> {
         auto endpoint = ownedEndpoint(tx, caller, id, true);
         if (!endpoint)
             return endpoint.error();
@@ -160,28 +150,24 @@ Result<WebhookEndpoint> WebhookEndpoints::update(const access::Principal& caller
         if (draft.active)
             endpoint->active = *draft.active;
         WebhookEndpoint updated = WebhookRepository(tx).updateEndpoint(*endpoint);
-        tx.commit();
         return updated;
     });
 }
 
 Result<bool> WebhookEndpoints::remove(const access::Principal& caller, const std::string& id)
 {
-    return m_database.run([&](pqxx::connection& connection) -> Result<bool> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<bool> {
         auto endpoint = ownedEndpoint(tx, caller, id, true);
         if (!endpoint)
             return endpoint.error();
         WebhookRepository(tx).deleteEndpoint(endpoint->id);
-        tx.commit();
         return true;
     });
 }
 
 Result<WebhookEndpoint> WebhookEndpoints::rotateSecret(const access::Principal& caller, const std::string& id)
 {
-    return m_database.run([&](pqxx::connection& connection) -> Result<WebhookEndpoint> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<WebhookEndpoint> {
         auto endpoint = ownedEndpoint(tx, caller, id, true);
         if (!endpoint)
             return endpoint.error();
@@ -197,7 +183,6 @@ Result<WebhookEndpoint> WebhookEndpoints::rotateSecret(const access::Principal& 
         }
         endpoint->secrets = secrets;
         WebhookEndpoint updated = WebhookRepository(tx).updateEndpoint(*endpoint);
-        tx.commit();
         return updated;
     });
 }
@@ -211,8 +196,7 @@ Result<paging::Page<WebhookDeliveryRecord>> WebhookEndpoints::deliveries(const a
     return paging::timeAndIdPage<WebhookDeliveryRecord>(
         cursor, limit,
         [&](const auto& after, int count) {
-            return m_database.run([&](pqxx::connection& connection) {
-                pqxx::work tx(connection);
+            return m_database.read([&](db::Transaction& tx) {
                 return WebhookRepository(tx).listDeliveries(canonicalUuid(endpointId), count, after);
             });
         },
@@ -222,8 +206,7 @@ Result<paging::Page<WebhookDeliveryRecord>> WebhookEndpoints::deliveries(const a
 Result<WebhookDeliveryRecord> WebhookEndpoints::delivery(const access::Principal& caller, const std::string& endpointId,
                                                          const std::string& deliveryId)
 {
-    return m_database.run([&](pqxx::connection& connection) -> Result<WebhookDeliveryRecord> {
-        pqxx::work tx(connection);
+    return m_database.read([&](db::Transaction& tx) -> Result<WebhookDeliveryRecord> {
         auto endpoint = ownedEndpoint(tx, caller, endpointId);
         if (!endpoint)
             return endpoint.error();
@@ -238,8 +221,7 @@ Result<WebhookDeliveryRecord> WebhookEndpoints::delivery(const access::Principal
 Result<WebhookDeliveryRecord> WebhookEndpoints::redeliver(const access::Principal& caller,
                                                           const std::string& endpointId, const std::string& deliveryId)
 {
-    return m_database.run([&](pqxx::connection& connection) -> Result<WebhookDeliveryRecord> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<WebhookDeliveryRecord> {
         auto endpoint = ownedEndpoint(tx, caller, endpointId);
         if (!endpoint)
             return endpoint.error();
@@ -254,7 +236,6 @@ Result<WebhookDeliveryRecord> WebhookEndpoints::redeliver(const access::Principa
                            endpoint->disabledReason ? nlohmann::json(*endpoint->disabledReason) : nlohmann::json()}});
         webhooks.redeliver(deliveryId);
         auto delivery = *webhooks.findDelivery(endpoint->id, deliveryId, true);
-        tx.commit();
         return delivery;
     });
 }

@@ -7,15 +7,13 @@
 
 #include "access/access.h"
 #include "paging/cursor.h"
+#include "db/transaction.h"
 #include "sbor/error.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace pqxx {
-class transaction_base;
-}
 namespace sbor::db {
 class ConnectionPool;
 }
@@ -58,8 +56,8 @@ public:
 private:
     std::optional<Error> draftProblem(const EndpointDraft& draft) const;
     // `forChange`: locked until the transaction ends, so a rotation and a PATCH never undo each other.
-    Result<WebhookEndpoint> ownedEndpoint(pqxx::transaction_base& tx, const access::Principal& caller,
-                                          const std::string& id, bool forChange = false);
+    Result<WebhookEndpoint> ownedEndpoint(db::Transaction& tx, const access::Principal& caller, const std::string& id,
+                                          bool forChange = false);
 
     db::ConnectionPool& m_database;
     bool m_allowPrivateAddresses;

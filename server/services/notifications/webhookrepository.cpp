@@ -2,6 +2,8 @@
 
 #include "db/sqlfragments.h"
 
+#include <pqxx/pqxx>
+
 namespace sbor::notifications {
 namespace {
 
@@ -62,7 +64,7 @@ std::string textArray(const std::vector<std::string>& values)
 
 WebhookEndpoint WebhookRepository::insertEndpoint(const WebhookEndpoint& endpoint)
 {
-    return endpointFrom(m_tx.exec_params1(
+    return endpointFrom(m_tx.sql().exec_params1(
         "INSERT INTO notifications.webhook_endpoints (id, owner_id, url, description, event_types, active, secrets) "
         "VALUES (gen_random_uuid(), $1::uuid, $2, $3, ARRAY(SELECT jsonb_array_elements_text($4::jsonb)), $5, $6::jsonb) RETURNING " +
             endpointColumns(),
@@ -72,10 +74,10 @@ WebhookEndpoint WebhookRepository::insertEndpoint(const WebhookEndpoint& endpoin
 
 std::optional<WebhookEndpoint> WebhookRepository::findEndpoint(const std::string& id, bool lock)
 {
-    const auto rows = m_tx.exec_params("SELECT " + endpointColumns() +
-                                           " FROM notifications.webhook_endpoints WHERE id = $1::uuid" +
-                                           (lock ? " FOR UPDATE" : ""),
-                                       id);
+    const auto rows = m_tx.sql().exec_params("SELECT " + endpointColumns() +
+                                                 " FROM notifications.webhook_endpoints WHERE id = $1::uuid" +
+                                                 (lock ? " FOR UPDATE" : ""),
+                                             id);
     return rows.empty() ? std::nullopt : std::optional(endpointFrom(rows[0]));
 }
 
@@ -83,19 +85,19 @@ std::vector<WebhookEndpoint> WebhookRepository::listEndpoints(
     const std::string& ownerId, int limit, const std::optional<std::pair<std::string, std::string>>& after)
 {
     std::vector<WebhookEndpoint> endpoints;
-    for (const auto& row :
-         m_tx.exec_params("SELECT " + endpointColumns() +
-                              " FROM notifications.webhook_endpoints WHERE owner_id = $1::uuid "
-                              "AND ($2 = '' OR (created_at, id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "
-                              "ORDER BY created_at DESC, id DESC LIMIT $4",
-                          ownerId, after ? after->first : std::string(), after ? after->second : std::string(), limit))
+    for (const auto& row : m_tx.sql().exec_params(
+             "SELECT " + endpointColumns() +
+                 " FROM notifications.webhook_endpoints WHERE owner_id = $1::uuid "
+                 "AND ($2 = '' OR (created_at, id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "
+                 "ORDER BY created_at DESC, id DESC LIMIT $4",
+             ownerId, after ? after->first : std::string(), after ? after->second : std::string(), limit))
         endpoints.push_back(endpointFrom(row));
     return endpoints;
 }
 
 WebhookEndpoint WebhookRepository::updateEndpoint(const WebhookEndpoint& endpoint)
 {
-    return endpointFrom(m_tx.exec_params1(
+    return endpointFrom(m_tx.sql().exec_params1(
         "UPDATE notifications.webhook_endpoints SET url = $2, description = $3, event_types = ARRAY(SELECT jsonb_array_elements_text($4::jsonb)), "
         "active = $5, disabled_reason = CASE WHEN $5 THEN NULL ELSE disabled_reason END, secrets = $6::jsonb, updated_at = now() "
         "WHERE id = $1::uuid RETURNING " +
@@ -106,24 +108,26 @@ WebhookEndpoint WebhookRepository::updateEndpoint(const WebhookEndpoint& endpoin
 
 bool WebhookRepository::deleteEndpoint(const std::string& id)
 {
-    return m_tx.exec_params("DELETE FROM notifications.webhook_endpoints WHERE id = $1::uuid", id).affected_rows() > 0;
+    return m_tx.sql()
+               .exec_params("DELETE FROM notifications.webhook_endpoints WHERE id = $1::uuid", id)
+               .affected_rows() > 0;
 }
 
 std::vector<WebhookEndpoint> WebhookRepository::subscribers(const std::string& ownerId, const std::string& eventType)
 {
     std::vector<WebhookEndpoint> endpoints;
-    for (const auto& row :
-         m_tx.exec_params("SELECT " + endpointColumns() +
-                              " FROM notifications.webhook_endpoints WHERE owner_id = $1::uuid "
-                              "AND active AND ($2 = ANY (event_types) OR '*' = ANY (event_types)) ORDER BY created_at",
-                          ownerId, eventType))
+    for (const auto& row : m_tx.sql().exec_params(
+             "SELECT " + endpointColumns() +
+                 " FROM notifications.webhook_endpoints WHERE owner_id = $1::uuid "
+                 "AND active AND ($2 = ANY (event_types) OR '*' = ANY (event_types)) ORDER BY created_at",
+             ownerId, eventType))
         endpoints.push_back(endpointFrom(row));
     return endpoints;
 }
 
 void WebhookRepository::disableEndpoint(const std::string& id, const std::string& reason)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE notifications.webhook_endpoints SET active = false, disabled_reason = $2, updated_at = now() WHERE id = $1::uuid",
         id, reason);
 }
@@ -131,7 +135,7 @@ void WebhookRepository::disableEndpoint(const std::string& id, const std::string
 void WebhookRepository::queueDelivery(const std::string& endpointId, const std::string& messageId,
                                       const std::string& eventType, const std::string& payload)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "INSERT INTO notifications.webhook_deliveries (id, endpoint_id, message_id, event_type, payload) "
         "VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4) ON CONFLICT (endpoint_id, message_id) DO NOTHING",
         endpointId, messageId, eventType, payload);
@@ -140,7 +144,7 @@ void WebhookRepository::queueDelivery(const std::string& endpointId, const std::
 std::vector<DueDelivery> WebhookRepository::claimDueDeliveries(int limit, int leaseSeconds)
 {
     std::vector<DueDelivery> due;
-    const auto rows = m_tx.exec_params(
+    const auto rows = m_tx.sql().exec_params(
         "WITH claimed AS (UPDATE notifications.webhook_deliveries SET next_attempt_at = now() + make_interval(secs => $2) "
         "WHERE id IN (SELECT id FROM notifications.webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now() "
         "ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING *) "
@@ -162,18 +166,18 @@ std::vector<DueDelivery> WebhookRepository::claimDueDeliveries(int limit, int le
 
 void WebhookRepository::recordAttempt(const std::string& deliveryId, const WebhookAttempt& attempt)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "INSERT INTO notifications.webhook_attempts (delivery_id, status_code, error, duration_ms, response_body) "
         "VALUES ($1::uuid, NULLIF($2, 0), NULLIF($3, ''), $4, $5)",
         deliveryId, attempt.statusCode.value_or(0), attempt.error.value_or(""), attempt.durationMs,
         attempt.responseBody);
-    m_tx.exec_params("UPDATE notifications.webhook_deliveries SET attempts = attempts + 1 WHERE id = $1::uuid",
-                     deliveryId);
+    m_tx.sql().exec_params("UPDATE notifications.webhook_deliveries SET attempts = attempts + 1 WHERE id = $1::uuid",
+                           deliveryId);
 }
 
 void WebhookRepository::markDeliverySucceeded(const std::string& deliveryId, int statusCode)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE notifications.webhook_deliveries SET status = 'succeeded', last_status_code = $2, finished_at = now() WHERE id = $1::uuid",
         deliveryId, statusCode);
 }
@@ -181,14 +185,14 @@ void WebhookRepository::markDeliverySucceeded(const std::string& deliveryId, int
 void WebhookRepository::scheduleRetry(const std::string& deliveryId, std::optional<int> statusCode,
                                       long long delaySeconds)
 {
-    m_tx.exec_params("UPDATE notifications.webhook_deliveries SET last_status_code = NULLIF($2, 0), "
-                     "next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1::uuid",
-                     deliveryId, statusCode.value_or(0), static_cast<double>(delaySeconds));
+    m_tx.sql().exec_params("UPDATE notifications.webhook_deliveries SET last_status_code = NULLIF($2, 0), "
+                           "next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1::uuid",
+                           deliveryId, statusCode.value_or(0), static_cast<double>(delaySeconds));
 }
 
 void WebhookRepository::markDeliveryFailed(const std::string& deliveryId, std::optional<int> statusCode)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE notifications.webhook_deliveries SET status = 'failed', last_status_code = NULLIF($2, 0), finished_at = now() "
         "WHERE id = $1::uuid",
         deliveryId, statusCode.value_or(0));
@@ -197,7 +201,7 @@ void WebhookRepository::markDeliveryFailed(const std::string& deliveryId, std::o
 std::optional<WebhookDeliveryRecord> WebhookRepository::findDelivery(const std::string& endpointId,
                                                                      const std::string& deliveryId, bool withAttempts)
 {
-    const auto rows = m_tx.exec_params(
+    const auto rows = m_tx.sql().exec_params(
         "SELECT " + deliveryColumns() +
             " FROM notifications.webhook_deliveries d WHERE d.id = $1::uuid AND d.endpoint_id = $2::uuid",
         deliveryId, endpointId);
@@ -205,7 +209,7 @@ std::optional<WebhookDeliveryRecord> WebhookRepository::findDelivery(const std::
         return std::nullopt;
     WebhookDeliveryRecord delivery = deliveryFrom(rows[0]);
     if (withAttempts) {
-        for (const auto& row : m_tx.exec_params(
+        for (const auto& row : m_tx.sql().exec_params(
                  "SELECT " + db::rfc3339Sql("attempted_at") +
                      ", status_code, error, duration_ms, response_body FROM notifications.webhook_attempts "
                      "WHERE delivery_id = $1::uuid ORDER BY id",
@@ -228,7 +232,7 @@ std::vector<WebhookDeliveryRecord> WebhookRepository::listDeliveries(
     const std::string& endpointId, int limit, const std::optional<std::pair<std::string, std::string>>& after)
 {
     std::vector<WebhookDeliveryRecord> deliveries;
-    for (const auto& row : m_tx.exec_params(
+    for (const auto& row : m_tx.sql().exec_params(
              "SELECT " + deliveryColumns() +
                  " FROM notifications.webhook_deliveries d WHERE d.endpoint_id = $1::uuid "
                  "AND ($2 = '' OR (d.created_at, d.id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "
@@ -240,10 +244,17 @@ std::vector<WebhookDeliveryRecord> WebhookRepository::listDeliveries(
 
 void WebhookRepository::redeliver(const std::string& deliveryId)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE notifications.webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), finished_at = NULL "
         "WHERE id = $1::uuid",
         deliveryId);
+}
+
+int WebhookRepository::endpointCountOf(const std::string& ownerId)
+{
+    return m_tx.sql()
+        .exec_params1("SELECT count(*) FROM notifications.webhook_endpoints WHERE owner_id = $1::uuid", ownerId)[0]
+        .as<int>();
 }
 
 } // namespace sbor::notifications

@@ -3,7 +3,7 @@
 
 #include "notification.h"
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <optional>
 #include <string>
@@ -14,9 +14,10 @@ namespace sbor::notifications {
 
 class WebhookRepository {
 public:
-    explicit WebhookRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+    explicit WebhookRepository(db::Transaction& tx) : m_tx(tx) {}
 
     WebhookEndpoint insertEndpoint(const WebhookEndpoint& endpoint);
+    int endpointCountOf(const std::string& ownerId);
     std::optional<WebhookEndpoint> findEndpoint(const std::string& id, bool lock = false);
     std::vector<WebhookEndpoint> listEndpoints(const std::string& ownerId, int limit,
                                                const std::optional<std::pair<std::string, std::string>>& after);
@@ -42,7 +43,7 @@ public:
     void redeliver(const std::string& deliveryId);
 
 private:
-    pqxx::transaction_base& m_tx;
+    db::Transaction& m_tx;
 };
 
 } // namespace sbor::notifications

@@ -11,7 +11,7 @@
 namespace sbor::payments {
 namespace {
 
-Error noSuchPayment(const std::string& id) { return Error(ErrorCode::NotFound, "no such payment", {{"id", id}}); }
+Error noSuchPayment(const std::string& id) { return noSuch("payment", id); }
 
 Error notPayable(const std::string& orderId, const std::string& status)
 {
@@ -49,10 +49,7 @@ Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const
         return noSuchPayment(paymentId); // only the buyer pays; others learn nothing
     if (order->status != "pending") {
         // A charge whose booking did not finish (the order may already be paid) is finished now.
-        const auto earlier = m_database.run([&](pqxx::connection& connection) {
-            pqxx::work tx(connection);
-            return PaymentRepository(tx).find(id);
-        });
+        const auto earlier = m_database.read([&](db::Transaction& tx) { return PaymentRepository(tx).find(id); });
         if (earlier && earlier->status == "captured")
             return finishCaptureOrReport(id, call.traceId);
         return notPayable(order->orderId, order->status);
@@ -73,8 +70,7 @@ Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const
     fresh.buyerId = order->buyerId;
     fresh.amount = order->total;
     fresh.currency = order->currency;
-    auto attempt = m_database.run([&](pqxx::connection& connection) -> Result<bool> {
-        pqxx::work tx(connection);
+    auto attempt = m_database.transact([&](db::Transaction& tx) -> Result<bool> {
         PaymentRepository payments(tx);
         const Payment payment = payments.lockOrCreate(fresh);
         if (payment.status == "succeeded")
@@ -82,7 +78,6 @@ Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const
         if (payment.status == "refunded")
             return notPayable(order->orderId, "refunded");
         if (payment.status == "captured") {
-            tx.commit();
             return true; // charged by an earlier attempt whose settlement did not finish: finish it, charge nothing
         }
         if (payment.declinedAttempts() >= kMaxDeclinedAttempts)
@@ -94,11 +89,9 @@ Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const
             data["decline_code"] = decision.declineCode;
             data["card_last4"] = decision.last4;
             outbox::append(tx, "payments", {"payment", id, "payment.failed", data, call.traceId});
-            tx.commit();
             return false;
         }
         payments.markCaptured(id, decision.last4);
-        tx.commit();
         return true;
     });
     if (!attempt)
@@ -124,10 +117,7 @@ Result<Payment> PaymentProcessing::finishCaptureOrReport(const std::string& paym
     } catch (const ErrorException& e) {
         log::warn("a captured payment is not settled yet", {{"payment_id", paymentId}, {"error", e.error().message}});
     }
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return *PaymentRepository(tx).find(paymentId);
-    });
+    return m_database.read([&](db::Transaction& tx) { return *PaymentRepository(tx).find(paymentId); });
 }
 
 Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, const std::string& traceId)
@@ -135,10 +125,7 @@ Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, c
     const auto settlement = m_directory->find<OrderSettlement>();
     if (!settlement)
         return Error(ErrorCode::Overloaded, "orders are not reachable from this process; try again later");
-    const auto captured = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return PaymentRepository(tx).find(paymentId);
-    });
+    const auto captured = m_database.read([&](db::Transaction& tx) { return PaymentRepository(tx).find(paymentId); });
     if (!captured)
         return noSuchPayment(paymentId);
     // No pooled connection is held while the tickets service settles (contracts.h).
@@ -149,8 +136,7 @@ Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, c
     if (orderStatus == "pending")
         return Error(ErrorCode::Overloaded, "the order is not settled yet; try again later",
                      {{"retry_after_seconds", 1}});
-    auto finished = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    auto finished = m_database.transact([&](db::Transaction& tx) {
         PaymentRepository payments(tx);
         Payment payment = *payments.find(paymentId, true);
         if (payment.status != "captured")
@@ -177,7 +163,6 @@ Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, c
             data["reason"] = "order_" + orderStatus;
             outbox::append(tx, "payments", {"payment", paymentId, "refund.issued", data, traceId});
         }
-        tx.commit();
         return *payments.find(paymentId);
     });
     if (finished.status == "refunded")
@@ -198,8 +183,7 @@ Result<bool> PaymentProcessing::refund(const std::string& paymentId, const std::
     // already, so finishing it refunds it) — unless the confirm that made it books it succeeded
     // meanwhile, which the next pass then refunds.
     for (int pass = 0; pass < 3; ++pass) {
-        const std::string status = m_database.run([&](pqxx::connection& connection) {
-            pqxx::work tx(connection);
+        const std::string status = m_database.transact([&](db::Transaction& tx) {
             PaymentRepository payments(tx);
             const auto payment = payments.find(id, true);
             if (!payment)
@@ -215,7 +199,6 @@ Result<bool> PaymentProcessing::refund(const std::string& paymentId, const std::
             nlohmann::json data = paymentData(*payment);
             data["reason"] = reason;
             outbox::append(tx, "payments", {"payment", id, "refund.issued", data, traceId});
-            tx.commit();
             return std::string("refunded");
         });
         if (status != "captured")
@@ -233,10 +216,7 @@ Result<Payment> PaymentProcessing::read(const access::Principal& caller, const s
     if (!isUuid(paymentId))
         return noSuchPayment(paymentId);
     const std::string id = canonicalUuid(paymentId);
-    auto payment = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return PaymentRepository(tx).find(id);
-    });
+    auto payment = m_database.read([&](db::Transaction& tx) { return PaymentRepository(tx).find(id); });
     if (!payment) {
         // Nothing tried yet: the order says what is due.
         const auto settlement = m_directory->find<OrderSettlement>();
@@ -262,18 +242,13 @@ Result<Payment> PaymentProcessing::read(const access::Principal& caller, const s
 
 std::vector<OrganizerBalance> PaymentProcessing::balance(const std::string& organizerId)
 {
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return PaymentRepository(tx).balanceOf(organizerId);
-    });
+    return m_database.read([&](db::Transaction& tx) { return PaymentRepository(tx).balanceOf(organizerId); });
 }
 
 int PaymentProcessing::finishStaleCaptures(int graceSeconds)
 {
-    const auto stale = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return PaymentRepository(tx).capturedBefore(graceSeconds, 100);
-    });
+    const auto stale = m_database.read(
+        [&](db::Transaction& tx) { return PaymentRepository(tx).capturedBefore(graceSeconds, 100); });
     int finished = 0;
     for (const auto& id : stale) {
         try {

@@ -1,4 +1,5 @@
 #include "paymentrepository.h"
+#include "db/sqlvalues.h"
 
 #include "db/sqlfragments.h"
 
@@ -17,11 +18,6 @@ std::string paymentColumns()
         rfc3339Sql("p.succeeded_at") + ", " + rfc3339Sql("p.refunded_at") + ", " + rfc3339Sql("p.created_at");
 }
 
-template <typename T> std::optional<T> optionalField(const pqxx::field& field)
-{
-    return field.is_null() ? std::nullopt : std::optional<T>(field.as<T>());
-}
-
 Payment paymentFrom(const pqxx::row& row)
 {
     Payment payment;
@@ -33,10 +29,10 @@ Payment paymentFrom(const pqxx::row& row)
     payment.amount = row[5].as<std::int64_t>();
     payment.currency = row[6].as<std::string>();
     payment.status = row[7].as<std::string>();
-    payment.commission = optionalField<std::int64_t>(row[8]);
-    payment.cardLast4 = optionalField<std::string>(row[9]);
-    payment.succeededAt = optionalField<std::string>(row[10]);
-    payment.refundedAt = optionalField<std::string>(row[11]);
+    payment.commission = db::optionalValue<std::int64_t>(row[8]);
+    payment.cardLast4 = db::optionalValue<std::string>(row[9]);
+    payment.succeededAt = db::optionalValue<std::string>(row[10]);
+    payment.refundedAt = db::optionalValue<std::string>(row[11]);
     payment.createdAt = row[12].as<std::string>();
     return payment;
 }
@@ -45,7 +41,7 @@ Payment paymentFrom(const pqxx::row& row)
 
 Payment PaymentRepository::lockOrCreate(const Payment& fresh)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "INSERT INTO payments.payments (id, order_id, event_id, organizer_id, buyer_id, amount, currency, status) "
         "VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6, $7, 'requires_payment') ON CONFLICT (id) DO NOTHING",
         fresh.id, fresh.orderId, fresh.eventId, fresh.organizerId, fresh.buyerId, fresh.amount, fresh.currency);
@@ -54,7 +50,7 @@ Payment PaymentRepository::lockOrCreate(const Payment& fresh)
 
 std::optional<Payment> PaymentRepository::find(const std::string& id, bool lock)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + paymentColumns() + " FROM payments.payments p WHERE p.id = $1::uuid" + (lock ? " FOR UPDATE" : ""),
         id);
     if (rows.empty())
@@ -67,10 +63,11 @@ std::optional<Payment> PaymentRepository::find(const std::string& id, bool lock)
 std::vector<PaymentAttempt> PaymentRepository::attemptsOf(const std::string& paymentId)
 {
     std::vector<PaymentAttempt> attempts;
-    for (const auto& row : m_tx.exec_params("SELECT card_last4, outcome, decline_code, " + rfc3339Sql("created_at") +
-                                                " FROM payments.attempts WHERE payment_id = $1::uuid ORDER BY id",
-                                            paymentId))
-        attempts.push_back({row[0].as<std::string>(), row[1].as<std::string>(), optionalField<std::string>(row[2]),
+    for (const auto& row :
+         m_tx.sql().exec_params("SELECT card_last4, outcome, decline_code, " + rfc3339Sql("created_at") +
+                                    " FROM payments.attempts WHERE payment_id = $1::uuid ORDER BY id",
+                                paymentId))
+        attempts.push_back({row[0].as<std::string>(), row[1].as<std::string>(), db::optionalValue<std::string>(row[2]),
                             row[3].as<std::string>()});
     return attempts;
 }
@@ -78,14 +75,14 @@ std::vector<PaymentAttempt> PaymentRepository::attemptsOf(const std::string& pay
 void PaymentRepository::recordAttempt(const std::string& paymentId, const std::string& last4,
                                       const std::string& outcome, const std::string& declineCode)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "INSERT INTO payments.attempts (payment_id, card_last4, outcome, decline_code) VALUES ($1::uuid, $2, $3, NULLIF($4, ''))",
         paymentId, last4, outcome, declineCode);
 }
 
 void PaymentRepository::markCaptured(const std::string& paymentId, const std::string& last4)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE payments.payments SET status = 'captured', card_last4 = $2, captured_at = now(), updated_at = now() "
         "WHERE id = $1::uuid",
         paymentId, last4);
@@ -93,7 +90,7 @@ void PaymentRepository::markCaptured(const std::string& paymentId, const std::st
 
 void PaymentRepository::markSucceeded(const std::string& paymentId, std::int64_t commission)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE payments.payments SET status = 'succeeded', commission = $2, succeeded_at = now(), updated_at = now() "
         "WHERE id = $1::uuid",
         paymentId, commission);
@@ -101,7 +98,7 @@ void PaymentRepository::markSucceeded(const std::string& paymentId, std::int64_t
 
 void PaymentRepository::markRefunded(const std::string& paymentId)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE payments.payments SET status = 'refunded', refunded_at = now(), updated_at = now() WHERE id = $1::uuid",
         paymentId);
 }
@@ -110,9 +107,9 @@ std::vector<std::string> PaymentRepository::capturedBefore(int seconds, int limi
 {
     std::vector<std::string> ids;
     for (const auto& row :
-         m_tx.exec_params("SELECT id::text FROM payments.payments WHERE status = 'captured' "
-                          "AND captured_at < now() - make_interval(secs => $1) ORDER BY captured_at LIMIT $2",
-                          seconds, limit))
+         m_tx.sql().exec_params("SELECT id::text FROM payments.payments WHERE status = 'captured' "
+                                "AND captured_at < now() - make_interval(secs => $1) ORDER BY captured_at LIMIT $2",
+                                seconds, limit))
         ids.push_back(row[0].as<std::string>());
     return ids;
 }
@@ -127,7 +124,7 @@ void PaymentRepository::post(const std::string& paymentId, const std::string& mo
         throw std::logic_error("ledger entries of one movement must sum to zero");
     for (const auto& [account, amount] : entries) {
         if (amount != 0)
-            m_tx.exec_params(
+            m_tx.sql().exec_params(
                 "INSERT INTO payments.ledger_entries (payment_id, movement, account, amount, currency) VALUES ($1::uuid, $2, $3, $4, $5)",
                 paymentId, movement, account, amount, currency);
     }
@@ -138,7 +135,7 @@ std::vector<OrganizerBalance> PaymentRepository::balanceOf(const std::string& or
     // Gross and commission come from the same movements as the organizer's own entries.
     std::vector<OrganizerBalance> balances;
     for (
-        const auto& row : m_tx.exec_params(
+        const auto& row : m_tx.sql().exec_params(
             "SELECT currency, "
             "COALESCE(-sum(amount) FILTER (WHERE account = 'card_network'), 0), "
             "COALESCE(sum(amount) FILTER (WHERE account = 'platform_commission'), 0), "

@@ -3,7 +3,7 @@
 
 #include "payment.h"
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <optional>
 #include <string>
@@ -13,7 +13,7 @@ namespace sbor::payments {
 
 class PaymentRepository {
 public:
-    explicit PaymentRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+    explicit PaymentRepository(db::Transaction& tx) : m_tx(tx) {}
 
     // The payment row for an order, made on first use; locked for the rest of the transaction.
     Payment lockOrCreate(const Payment& fresh);
@@ -34,7 +34,7 @@ public:
 private:
     std::vector<PaymentAttempt> attemptsOf(const std::string& paymentId);
 
-    pqxx::transaction_base& m_tx;
+    db::Transaction& m_tx;
 };
 
 } // namespace sbor::payments

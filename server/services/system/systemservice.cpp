@@ -6,6 +6,7 @@
 #include "metrics/metricsregistry.h"
 
 #include <thread>
+#include <pqxx/pqxx>
 
 // Generated from migrations/*.sql by cmake/SborEmbed.cmake.
 std::vector<sbor::db::Migration> sbor_migrations_system();
@@ -53,9 +54,8 @@ Reply debugSleep(ServiceContext& context, const HttpRequest& request)
     }
     if (milliseconds < 0 || milliseconds > 600000)
         return Error(ErrorCode::ValidationFailed, "ms must be an integer from 0 to 600000", {{"field", "ms"}});
-    const double slept = context.database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection);
-        tx.exec_params("SELECT pg_sleep($1::double precision / 1000)", milliseconds);
+    const double slept = context.database.read([&](db::Transaction& tx) {
+        tx.sql().exec_params("SELECT pg_sleep($1::double precision / 1000)", milliseconds);
         return milliseconds / 1000.0;
     });
     return HttpResponse::json(200, {{"slept_seconds", slept}});

@@ -17,8 +17,7 @@
 namespace sbor::tickets {
 namespace {
 
-Error noSuchList(const std::string& id) { return Error(ErrorCode::NotFound, "no such check-in list", {{"id", id}}); }
-Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no such event", {{"id", id}}); }
+Error noSuchList(const std::string& id) { return noSuch("check-in list", id); }
 
 std::string kindText(ScanKind kind) { return kind == ScanKind::Exit ? "exit" : "entry"; }
 
@@ -58,7 +57,7 @@ bool CheckInDesk::managesEvent(const access::Principal& caller, const std::strin
     return caller.managesEventOf(*organizer);
 }
 
-std::vector<EventPublicKey> CheckInDesk::eventKeys(pqxx::transaction_base& tx, const std::string& eventId, int keyId)
+std::vector<EventPublicKey> CheckInDesk::eventKeys(db::Transaction& tx, const std::string& eventId, int keyId)
 {
     auto keys = m_keys.get(eventId);
     const auto named = [keyId](const std::vector<EventPublicKey>& list) {
@@ -84,14 +83,12 @@ Result<CheckInList> CheckInDesk::createList(const access::Principal& caller, con
 {
     if (!isUuid(eventId) || !managesEvent(caller, canonicalUuid(eventId)))
         return noSuchEvent(eventId);
-    return m_database.run([&](pqxx::connection& connection) -> Result<CheckInList> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<CheckInList> {
         CheckInRepository repository(tx);
         if (const auto foreign = repository.foreignTypes(canonicalUuid(eventId), draft.ticketTypeIds); !foreign.empty())
             return invalidField("ticket_type_ids", "names ticket types this event does not sell",
                                 "unknown ticket type " + foreign.front());
         CheckInList list = repository.insertList(canonicalUuid(eventId), draft);
-        tx.commit();
         return list;
     });
 }
@@ -100,10 +97,8 @@ Result<std::vector<CheckInList>> CheckInDesk::lists(const access::Principal& cal
 {
     if (!isUuid(eventId) || !mayWorkTheDoor(caller, canonicalUuid(eventId)))
         return noSuchEvent(eventId);
-    auto lists = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return CheckInRepository(tx).listsOf(canonicalUuid(eventId));
-    });
+    auto lists = m_database.read(
+        [&](db::Transaction& tx) { return CheckInRepository(tx).listsOf(canonicalUuid(eventId)); });
     if (caller.device)
         std::erase_if(lists, [&](const CheckInList& list) { return list.id != caller.device->listId; });
     return lists;
@@ -115,8 +110,8 @@ Result<CheckInList> CheckInDesk::doorList(const access::Principal& caller, const
         return noSuchList(listId); // a kiosk sees only the list it was enrolled for
     auto list = m_lists.get(canonicalUuid(listId));
     if (!list) {
-        list = m_database.run([&](pqxx::connection& connection) {
-            pqxx::nontransaction tx(connection); // one statement: one round trip
+        list = m_database.read([&](db::Transaction& tx) {
+            // one statement: one round trip
             return CheckInRepository(tx).findList(canonicalUuid(listId));
         });
         if (list)
@@ -136,8 +131,7 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
     auto list = doorList(caller, request.listId);
     if (!list)
         return list.error();
-    return m_database.run([&](pqxx::connection& connection) -> Result<RedeemAnswer> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<RedeemAnswer> {
         CheckInRepository repository(tx);
         RedeemAnswer answer;
         answer.scanId = request.scanId;
@@ -258,7 +252,6 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
                                {"device_id", jsonOrNull(scan.deviceId)}}}},
                             traceId});
         }
-        tx.commit();
         return answer;
     });
 }
@@ -270,8 +263,7 @@ Result<Scan> CheckInDesk::annul(const access::Principal& caller, const Scanner& 
     const std::string scannerId = scanner.deviceId.empty() ? scanner.userId : scanner.deviceId;
     // The caller's own scan by that id; else, for a person, one made by someone else at a door
     // they may work (the organizer may annul any; others learn they may not).
-    auto found = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    auto found = m_database.read([&](db::Transaction& tx) {
         CheckInRepository repository(tx);
         if (auto own = repository.findScan(scannerId, scanId))
             return std::vector<Scan>{*own};
@@ -288,8 +280,7 @@ Result<Scan> CheckInDesk::annul(const access::Principal& caller, const Scanner& 
     const bool organizer = scanner.deviceId.empty() && managesEvent(caller, list->eventId);
     const bool sameScanner = scanner.deviceId.empty() ? target.userId == scanner.userId
                                                       : target.deviceId == scanner.deviceId;
-    return m_database.run([&](pqxx::connection& connection) -> Result<Scan> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<Scan> {
         CheckInRepository repository(tx);
         auto scan = repository.lockScan(target.row);
         if (scan->annulledAt)
@@ -314,7 +305,6 @@ Result<Scan> CheckInDesk::annul(const access::Principal& caller, const Scanner& 
                          {"kind", "annulled"}},
                         traceId});
         Scan annulled = *repository.lockScan(target.row);
-        tx.commit();
         return annulled;
     });
 }
@@ -325,10 +315,7 @@ Result<std::vector<SearchHit>> CheckInDesk::search(const access::Principal& call
     auto list = doorList(caller, listId);
     if (!list)
         return list.error();
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return CheckInRepository(tx).search(*list, query, limit);
-    });
+    return m_database.read([&](db::Transaction& tx) { return CheckInRepository(tx).search(*list, query, limit); });
 }
 
 Result<std::vector<RedeemAnswer>> CheckInDesk::redeemBatch(const access::Principal& caller, const Scanner& scanner,
@@ -364,9 +351,8 @@ Result<DoorChanges> CheckInDesk::changesSince(const access::Principal& caller, c
     if (!caller.device)
         return Error(ErrorCode::Forbidden, "sync is for enrolled devices");
     const std::string eventId = caller.device->eventId;
-    return m_database.run([&](pqxx::connection& connection) {
+    return m_database.readSnapshot([&](db::Transaction& tx) {
         // One snapshot: the three kinds of change, and the horizon, agree with each other.
-        pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(connection);
         CheckInRepository repository(tx);
         const std::string runningNow = repository.oldestRunningTransaction();
         DoorChanges page;
@@ -427,9 +413,8 @@ Result<EventStatistics> CheckInDesk::statistics(const access::Principal& caller,
 {
     if (!isUuid(eventId) || !managesEvent(caller, canonicalUuid(eventId)))
         return noSuchEvent(eventId);
-    return m_database.run([&](pqxx::connection& connection) {
+    return m_database.readSnapshot([&](db::Transaction& tx) {
         // One snapshot, so the numbers agree with each other.
-        pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(connection);
         return readEventStatistics(tx, canonicalUuid(eventId));
     });
 }
@@ -446,10 +431,7 @@ Result<std::string> CheckInDesk::firstListForCode(const access::Principal& calle
     if (!read)
         return notFound;
     const std::string ticketId = uuidText(read->fields.ticketId.data());
-    const auto ticket = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return TicketRepository(tx).find(ticketId);
-    });
+    const auto ticket = m_database.read([&](db::Transaction& tx) { return TicketRepository(tx).find(ticketId); });
     if (!ticket)
         return notFound;
     auto lists = this->lists(caller, ticket->eventId);

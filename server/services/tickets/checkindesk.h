@@ -60,7 +60,7 @@ private:
     bool mayWorkTheDoor(const access::Principal& caller, const std::string& eventId);
     bool managesEvent(const access::Principal& caller, const std::string& eventId);
     // The event's keys, cached; read afresh when a code names a key id not among them (rotation).
-    std::vector<EventPublicKey> eventKeys(pqxx::transaction_base& tx, const std::string& eventId, int keyId);
+    std::vector<EventPublicKey> eventKeys(db::Transaction& tx, const std::string& eventId, int keyId);
 
     db::ConnectionPool& m_database;
     std::shared_ptr<ServiceDirectory> m_directory;

@@ -1,4 +1,5 @@
 #include "checkinrepository.h"
+#include "db/sqlvalues.h"
 
 #include "db/sqlfragments.h"
 #include "sbor/rfc3339.h"
@@ -28,19 +29,6 @@ std::vector<std::string> splitIds(const std::string& joined)
     return ids;
 }
 
-std::string joinIds(const std::vector<std::string>& ids)
-{
-    std::string joined = "{";
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        joined += (i ? "," : "") + ids[i];
-    return joined + "}";
-}
-
-std::optional<std::string> optionalText(const pqxx::field& field)
-{
-    return field.is_null() ? std::nullopt : std::optional(field.as<std::string>());
-}
-
 CheckInList listFrom(const pqxx::row& row)
 {
     CheckInList list;
@@ -50,8 +38,8 @@ CheckInList listFrom(const pqxx::row& row)
     list.ticketTypeIds = splitIds(row[3].as<std::string>());
     list.multiEntry = row[4].as<bool>();
     list.exitsAllowed = row[5].as<bool>();
-    list.validFrom = optionalText(row[6]);
-    list.validUntil = optionalText(row[7]);
+    list.validFrom = db::optionalText(row[6]);
+    list.validUntil = db::optionalText(row[7]);
     list.createdAt = row[8].as<std::string>();
     return list;
 }
@@ -68,15 +56,15 @@ Scan scanFrom(const pqxx::row& row)
     scan.row = row[0].as<std::int64_t>();
     scan.scanId = row[1].as<std::string>();
     scan.listId = row[2].as<std::string>();
-    scan.ticketId = optionalText(row[3]);
+    scan.ticketId = db::optionalText(row[3]);
     scan.code = row[4].as<std::string>();
     scan.kind = row[5].as<std::string>() == "exit" ? ScanKind::Exit : ScanKind::Entry;
     scan.result = row[6].as<std::string>();
-    scan.deviceId = optionalText(row[7]);
-    scan.userId = optionalText(row[8]);
+    scan.deviceId = db::optionalText(row[7]);
+    scan.userId = db::optionalText(row[8]);
     scan.scannedAt = row[9].as<std::string>();
     scan.receivedAt = row[10].as<std::string>();
-    scan.annulledAt = optionalText(row[11]);
+    scan.annulledAt = db::optionalText(row[11]);
     return scan;
 }
 
@@ -84,18 +72,18 @@ Scan scanFrom(const pqxx::row& row)
 
 CheckInList CheckInRepository::insertList(const std::string& eventId, const CheckInListDraft& draft)
 {
-    return listFrom(m_tx.exec_params1(
+    return listFrom(m_tx.sql().exec_params1(
         "INSERT INTO tickets.checkin_lists AS l (event_id, name, ticket_type_ids, multi_entry, exits_allowed, valid_from, "
         "valid_until) VALUES ($1::uuid, $2, $3::uuid[], $4, $5, NULLIF($6, '')::timestamptz, NULLIF($7, '')::timestamptz) "
         "RETURNING " +
             listColumns(),
-        eventId, draft.name, joinIds(draft.ticketTypeIds), draft.multiEntry, draft.exitsAllowed,
+        eventId, draft.name, db::arrayLiteral(draft.ticketTypeIds), draft.multiEntry, draft.exitsAllowed,
         draft.validFrom.value_or(""), draft.validUntil.value_or("")));
 }
 
 std::optional<CheckInList> CheckInRepository::findList(const std::string& id)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + listColumns() + " FROM tickets.checkin_lists l WHERE l.id = $1::uuid", id);
     if (rows.empty())
         return std::nullopt;
@@ -105,10 +93,10 @@ std::optional<CheckInList> CheckInRepository::findList(const std::string& id)
 std::vector<CheckInList> CheckInRepository::listsOf(const std::string& eventId)
 {
     std::vector<CheckInList> lists;
-    for (const auto& row :
-         m_tx.exec_params("SELECT " + listColumns() +
-                              " FROM tickets.checkin_lists l WHERE l.event_id = $1::uuid ORDER BY l.created_at, l.id",
-                          eventId))
+    for (const auto& row : m_tx.sql().exec_params(
+             "SELECT " + listColumns() +
+                 " FROM tickets.checkin_lists l WHERE l.event_id = $1::uuid ORDER BY l.created_at, l.id",
+             eventId))
         lists.push_back(listFrom(row));
     return lists;
 }
@@ -118,16 +106,16 @@ std::vector<std::string> CheckInRepository::foreignTypes(const std::string& even
 {
     std::vector<std::string> foreign;
     for (const auto& row :
-         m_tx.exec_params("SELECT wanted::text FROM unnest($2::uuid[]) AS wanted WHERE NOT EXISTS ("
-                          "SELECT 1 FROM tickets.ticket_types t WHERE t.id = wanted AND t.event_id = $1::uuid)",
-                          eventId, joinIds(typeIds)))
+         m_tx.sql().exec_params("SELECT wanted::text FROM unnest($2::uuid[]) AS wanted WHERE NOT EXISTS ("
+                                "SELECT 1 FROM tickets.ticket_types t WHERE t.id = wanted AND t.event_id = $1::uuid)",
+                                eventId, db::arrayLiteral(typeIds)))
         foreign.push_back(row[0].as<std::string>());
     return foreign;
 }
 
 std::optional<Scan> CheckInRepository::findScan(const std::string& scannerId, const std::string& scanId)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + scanColumns() +
             " FROM tickets.scans s WHERE COALESCE(s.device_id, s.user_id) = $1::uuid AND s.scan_id = $2",
         scannerId, scanId);
@@ -139,7 +127,7 @@ std::optional<Scan> CheckInRepository::findScan(const std::string& scannerId, co
 std::vector<Scan> CheckInRepository::scansWithId(const std::string& scanId)
 {
     std::vector<Scan> scans;
-    for (const auto& row : m_tx.exec_params(
+    for (const auto& row : m_tx.sql().exec_params(
              "SELECT " + scanColumns() + " FROM tickets.scans s WHERE s.scan_id = $1 ORDER BY s.id", scanId))
         scans.push_back(scanFrom(row));
     return scans;
@@ -147,7 +135,7 @@ std::vector<Scan> CheckInRepository::scansWithId(const std::string& scanId)
 
 std::optional<DoorTicket> CheckInRepository::lockTicket(const std::string& ticketId)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT id::text, event_id::text, ticket_type_id::text, holder_name, code, status, blocked, "
         "(extract(epoch FROM valid_from) * 1000000)::bigint, (extract(epoch FROM valid_until) * 1000000)::bigint "
         "FROM tickets.tickets WHERE id = $1::uuid FOR NO KEY UPDATE",
@@ -168,28 +156,29 @@ std::optional<DoorTicket> CheckInRepository::lockTicket(const std::string& ticke
 
 bool CheckInRepository::isRevoked(const std::string& code)
 {
-    return !m_tx.exec_params("SELECT 1 FROM tickets.revoked_codes WHERE code = $1", code).empty();
+    return !m_tx.sql().exec_params("SELECT 1 FROM tickets.revoked_codes WHERE code = $1", code).empty();
 }
 
 std::vector<Admission> CheckInRepository::singleEntryAdmissions(const std::string& ticketId)
 {
     std::vector<Admission> admissions;
     for (
-        const auto& row : m_tx.exec_params(
+        const auto& row : m_tx.sql().exec_params(
             "SELECT s.kind, (extract(epoch FROM s.received_at) * 1000000)::bigint, s.list_id::text, s.device_id::text, "
             "COALESCE(s.device_id, s.user_id)::text, s.scan_id FROM tickets.scans s JOIN tickets.checkin_lists l ON l.id = s.list_id "
             "WHERE s.ticket_id = $1::uuid AND s.result = 'ok' AND s.annulled_at IS NULL AND NOT l.multi_entry "
             "ORDER BY s.id",
             ticketId))
         admissions.push_back({row[0].as<std::string>() == "exit" ? ScanKind::Exit : ScanKind::Entry,
-                              row[1].as<std::int64_t>(), row[2].as<std::string>(), optionalText(row[3]),
+                              row[1].as<std::int64_t>(), row[2].as<std::string>(), db::optionalText(row[3]),
                               row[4].is_null() ? std::string() : row[4].as<std::string>(), row[5].as<std::string>()});
     return admissions;
 }
 
 bool CheckInRepository::insertScan(const std::string& eventId, const Scan& scan)
 {
-    return !m_tx.exec_params(
+    return !m_tx.sql()
+                .exec_params(
                     "INSERT INTO tickets.scans (scan_id, event_id, list_id, ticket_id, code, kind, result, device_id, user_id, scanned_at) "
                     "VALUES ($1, $2::uuid, $3::uuid, NULLIF($4, '')::uuid, $5, $6, $7, NULLIF($8, '')::uuid, NULLIF($9, '')::uuid, "
                     "$10::timestamptz) ON CONFLICT ((COALESCE(device_id, user_id)), scan_id) DO NOTHING RETURNING 1",
@@ -202,14 +191,14 @@ bool CheckInRepository::insertScan(const std::string& eventId, const Scan& scan)
 void CheckInRepository::recordConflict(const std::string& eventId, const std::string& ticketId,
                                        const std::string& firstScanId, const std::string& secondScanId)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "INSERT INTO tickets.checkin_conflicts (event_id, ticket_id, first_scan_id, second_scan_id) VALUES ($1::uuid, $2::uuid, $3, $4)",
         eventId, ticketId, firstScanId, secondScanId);
 }
 
 std::optional<Scan> CheckInRepository::lockScan(std::int64_t row)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + scanColumns() + " FROM tickets.scans s WHERE s.id = $1 FOR UPDATE", row);
     if (rows.empty())
         return std::nullopt;
@@ -218,7 +207,7 @@ std::optional<Scan> CheckInRepository::lockScan(std::int64_t row)
 
 void CheckInRepository::annul(std::int64_t row, const std::string& by)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE tickets.scans SET annulled_at = now(), annulled_by = $2::uuid, change_seq = nextval('tickets.change_sequence'), "
         "change_xid = pg_current_xact_id() WHERE id = $1",
         row, by);
@@ -235,14 +224,14 @@ std::string syncWindow(const std::optional<std::string>& lateSince)
 
 std::string CheckInRepository::oldestRunningTransaction()
 {
-    return m_tx.exec1("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")[0].as<std::string>();
+    return m_tx.sql().exec1("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")[0].as<std::string>();
 }
 
 std::vector<SyncedTicket> CheckInRepository::ticketsChangedSince(const std::string& eventId, std::int64_t after,
                                                                  int limit, const std::optional<std::string>& lateSince)
 {
     std::vector<SyncedTicket> tickets;
-    for (const auto& row : m_tx.exec_params(
+    for (const auto& row : m_tx.sql().exec_params(
              "SELECT change_seq, id::text, ticket_type_id::text, holder_name, status, blocked FROM tickets.tickets "
              "WHERE event_id = $1::uuid" +
                  syncWindow(lateSince) + " ORDER BY change_seq LIMIT $3",
@@ -259,10 +248,10 @@ std::vector<SyncedRevocation> CheckInRepository::revocationsSince(const std::str
 {
     std::vector<SyncedRevocation> revocations;
     for (const auto& row :
-         m_tx.exec_params("SELECT change_seq, code, ticket_id::text, reason FROM tickets.revoked_codes "
-                          "WHERE event_id = $1::uuid" +
-                              syncWindow(lateSince) + " ORDER BY change_seq LIMIT $3",
-                          eventId, after, limit, lateSince.value_or("")))
+         m_tx.sql().exec_params("SELECT change_seq, code, ticket_id::text, reason FROM tickets.revoked_codes "
+                                "WHERE event_id = $1::uuid" +
+                                    syncWindow(lateSince) + " ORDER BY change_seq LIMIT $3",
+                                eventId, after, limit, lateSince.value_or("")))
         revocations.push_back({{row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>()},
                                row[0].as<std::int64_t>()});
     return revocations;
@@ -275,7 +264,7 @@ std::vector<SyncedScan> CheckInRepository::admissionsSince(const std::string& ev
     // The device's own list, and the admissions that count against it: those on single-entry
     // lists (the same ones the server's judge counts). Another gate's multi-entry lounge does not.
     std::vector<SyncedScan> scans;
-    for (const auto& row : m_tx.exec_params(
+    for (const auto& row : m_tx.sql().exec_params(
              "SELECT s.change_seq, s.scan_id, s.ticket_id::text, s.list_id::text, s.kind, " +
                  db::rfc3339Sql("s.received_at") +
                  ", s.device_id::text, s.annulled_at IS NOT NULL FROM tickets.scans s "
@@ -285,7 +274,7 @@ std::vector<SyncedScan> CheckInRepository::admissionsSince(const std::string& ev
              eventId, after, limit, lateSince.value_or(""), listId))
         scans.push_back({{row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
                           row[4].as<std::string>() == "exit" ? ScanKind::Exit : ScanKind::Entry,
-                          row[5].as<std::string>(), optionalText(row[6]), row[7].as<bool>()},
+                          row[5].as<std::string>(), db::optionalText(row[6]), row[7].as<bool>()},
                          row[0].as<std::int64_t>()});
     return scans;
 }
@@ -301,7 +290,7 @@ std::vector<SearchHit> CheckInRepository::search(const CheckInList& list, const 
     prefix += "%";
     std::vector<SearchHit> hits;
     for (
-        const auto& row : m_tx.exec_params(
+        const auto& row : m_tx.sql().exec_params(
             "SELECT t.id::text, t.event_id::text, t.ticket_type_id::text, t.holder_name, t.holder_email, t.order_id::text, t.status, t.blocked, "
             "EXISTS (SELECT 1 FROM tickets.scans s WHERE s.ticket_id = t.id AND s.list_id = $2::uuid AND s.result = 'ok' AND s.kind = 'entry' "
             "AND s.annulled_at IS NULL) "
@@ -309,7 +298,7 @@ std::vector<SearchHit> CheckInRepository::search(const CheckInList& list, const 
             "AND (cardinality($6::uuid[]) = 0 OR t.ticket_type_id = ANY ($6::uuid[])) "
             "AND (t.holder_name ILIKE $3 OR t.holder_email ILIKE $3 OR t.order_id::text LIKE lower($4) OR t.code = upper($7)) "
             "ORDER BY t.holder_name, t.id LIMIT $5",
-            list.eventId, list.id, anywhere, prefix, limit, joinIds(list.ticketTypeIds), query))
+            list.eventId, list.id, anywhere, prefix, limit, db::arrayLiteral(list.ticketTypeIds), query))
         hits.push_back(
             {{row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>()},
              row[4].as<std::string>(),

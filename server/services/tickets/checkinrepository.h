@@ -4,7 +4,7 @@
 #include "checkin.h"
 #include "sbor/doorrules.h"
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <optional>
 #include <string>
@@ -33,7 +33,7 @@ struct SearchHit {
 
 class CheckInRepository {
 public:
-    explicit CheckInRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+    explicit CheckInRepository(db::Transaction& tx) : m_tx(tx) {}
 
     CheckInList insertList(const std::string& eventId, const CheckInListDraft& draft);
     std::optional<CheckInList> findList(const std::string& id);
@@ -73,7 +73,7 @@ public:
     std::vector<SearchHit> search(const CheckInList& list, const std::string& query, int limit);
 
 private:
-    pqxx::transaction_base& m_tx;
+    db::Transaction& m_tx;
 };
 
 } // namespace sbor::tickets

@@ -18,7 +18,7 @@
 namespace sbor::tickets {
 namespace {
 
-Error noSuchOrder(const std::string& id) { return Error(ErrorCode::NotFound, "no such order", {{"id", id}}); }
+Error noSuchOrder(const std::string& id) { return noSuch("order", id); }
 
 nlohmann::json itemsJson(const Order& order)
 {
@@ -53,8 +53,7 @@ Result<Order> Checkout::place(const access::Principal& buyer, const OrderRequest
     if (event->status == "completed")
         return Error(ErrorCode::SalesEnded, "this event is over", {{"event_id", request.eventId}});
 
-    return m_database.run([&](pqxx::connection& connection) -> Result<Order> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<Order> {
         TicketTypeRepository types(tx);
         OrderRepository orders(tx);
         const std::int64_t now = unixNowMicroseconds();
@@ -133,7 +132,6 @@ Result<Order> Checkout::place(const access::Principal& buyer, const OrderRequest
                          {"currency", order.currency},
                          {"items", itemsJson(order)}},
                         call.traceId});
-        tx.commit();
         return order;
     });
 }
@@ -142,10 +140,7 @@ Result<Order> Checkout::read(const access::Principal& caller, const std::string&
 {
     if (!isUuid(orderId))
         return noSuchOrder(orderId);
-    auto order = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return OrderRepository(tx).find(orderId);
-    });
+    auto order = m_database.read([&](db::Transaction& tx) { return OrderRepository(tx).find(orderId); });
     if (!order)
         return noSuchOrder(orderId);
     if (maySee(caller, order->buyerId, order->eventId))
@@ -171,7 +166,7 @@ nlohmann::json ticketIdsOf(const Order& order)
     return ids;
 }
 
-void announceStatus(pqxx::transaction_base& tx, const Order& order, const std::string& was, const std::string& traceId)
+void announceStatus(db::Transaction& tx, const Order& order, const std::string& was, const std::string& traceId)
 {
     outbox::append(tx, "tickets",
                    {"order",
@@ -193,8 +188,7 @@ Result<Order> Checkout::cancel(const access::Principal& caller, const std::strin
 {
     if (!isUuid(orderId))
         return noSuchOrder(orderId);
-    return m_database.run([&](pqxx::connection& connection) -> Result<Order> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<Order> {
         OrderRepository orders(tx);
         const auto order = orders.find(orderId, true);
         if (!order || (order->buyerId != caller.userId && !caller.has(access::Permission::EventsWriteAny)))
@@ -209,7 +203,6 @@ Result<Order> Checkout::cancel(const access::Principal& caller, const std::strin
         orders.releaseSeats(orderId);
         Order cancelled = orders.setStatus(orderId, "cancelled");
         announceStatus(tx, cancelled, order->status, call.traceId);
-        tx.commit();
         return cancelled;
     });
 }
@@ -221,15 +214,13 @@ int Checkout::expireHolds()
     // roll back the others.
     int expired = 0;
     for (int batch = 0; batch < 500; ++batch) {
-        const bool released = m_database.run([&](pqxx::connection& connection) {
-            pqxx::work tx(connection);
+        const bool released = m_database.transact([&](db::Transaction& tx) {
             OrderRepository orders(tx);
             const auto due = orders.claimExpiredHolds(1);
             if (due.empty())
                 return false;
             orders.releaseSeats(due.front());
             announceStatus(tx, orders.setStatus(due.front(), "expired"), "pending", "");
-            tx.commit();
             return true;
         });
         if (!released)
@@ -244,10 +235,8 @@ Result<OrderPage> Checkout::mine(const access::Principal& caller, int limit, con
     return paging::timeAndIdPage<Order>(
         cursor, limit,
         [&](const auto& after, int count) {
-            return m_database.run([&](pqxx::connection& connection) {
-                pqxx::work tx(connection);
-                return OrderRepository(tx).listForBuyer(caller.userId, count, after);
-            });
+            return m_database.read(
+                [&](db::Transaction& tx) { return OrderRepository(tx).listForBuyer(caller.userId, count, after); });
         },
         [](const Order& order) { return order.createdAt; });
 }
@@ -256,8 +245,7 @@ Result<Order> Checkout::settle(const std::string& orderId, const std::string& tr
 {
     if (!isUuid(orderId))
         return noSuchOrder(orderId);
-    const auto eventId = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    const auto eventId = m_database.read([&](db::Transaction& tx) {
         const auto order = OrderRepository(tx).find(orderId);
         return order ? std::optional<std::string>(order->eventId) : std::nullopt;
     });
@@ -268,8 +256,7 @@ Result<Order> Checkout::settle(const std::string& orderId, const std::string& tr
     const auto event = events ? events->eventFacts(*eventId) : std::nullopt;
     if (!event)
         return Error(ErrorCode::Overloaded, "events are not reachable from this process; try again later");
-    return m_database.run([&](pqxx::connection& connection) -> Result<Order> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<Order> {
         OrderRepository orders(tx);
         auto order = orders.find(orderId, true);
         if (order->status == "paid") {
@@ -283,14 +270,12 @@ Result<Order> Checkout::settle(const std::string& orderId, const std::string& tr
             orders.releaseSeats(orderId);
             Order cancelled = orders.setStatus(orderId, "cancelled");
             announceStatus(tx, cancelled, "pending", traceId);
-            tx.commit();
             return cancelled;
         }
         // A hold past its time that the expiry job has not reached yet still owns its seats.
         Order paid = orders.setStatus(orderId, "paid");
         paid.tickets = issueTickets(tx, paid, *event, traceId);
         announceStatus(tx, paid, "pending", traceId);
-        tx.commit();
         return paid;
     });
 }
@@ -301,15 +286,10 @@ Result<int> Checkout::windUpEvent(const std::string& eventId, const std::string&
         return Error(ErrorCode::NotFound, "no such event", {{"id", eventId}});
     // Off sale first, on its own: an order that started before this commit may still land, so the
     // wind-up below repeats until nothing open or valid is left.
-    m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        TicketTypeRepository(tx).deactivateAllOfEvent(eventId);
-        tx.commit();
-    });
+    m_database.transact([&](db::Transaction& tx) { TicketTypeRepository(tx).deactivateAllOfEvent(eventId); });
     int cancelledTickets = 0;
     for (int pass = 0;; ++pass) {
-        const bool settled = m_database.run([&](pqxx::connection& connection) {
-            pqxx::work tx(connection);
+        const bool settled = m_database.transact([&](db::Transaction& tx) {
             OrderRepository orders(tx);
             const std::vector<Order> open = orders.lockOpenOrdersOfEvent(eventId);
             std::vector<std::string> pending;
@@ -349,10 +329,8 @@ Result<int> Checkout::windUpEvent(const std::string& eventId, const std::string&
     }
     // The money, after the commit and without a held connection: every refunded order of the
     // event, again on every call, so a refund that failed last time is made now.
-    const auto payments = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return OrderRepository(tx).refundedPaymentsOfEvent(eventId);
-    });
+    const auto payments = m_database.read(
+        [&](db::Transaction& tx) { return OrderRepository(tx).refundedPaymentsOfEvent(eventId); });
     if (!payments.empty()) {
         const auto refunds = m_directory->find<PaymentRefunds>();
         if (!refunds)
@@ -371,10 +349,8 @@ Result<TicketPage> Checkout::ticketsOf(const access::Principal& caller, int limi
     return paging::timeAndIdPage<Ticket>(
         cursor, limit,
         [&](const auto& after, int count) {
-            return m_database.run([&](pqxx::connection& connection) {
-                pqxx::work tx(connection);
-                return TicketRepository(tx).listForBuyer(caller.userId, count, after);
-            });
+            return m_database.read(
+                [&](db::Transaction& tx) { return TicketRepository(tx).listForBuyer(caller.userId, count, after); });
         },
         [](const Ticket& ticket) { return ticket.issuedAt; });
 }
@@ -384,10 +360,8 @@ Result<Ticket> Checkout::ticket(const access::Principal& caller, const std::stri
     const auto noSuchTicket = [&] { return Error(ErrorCode::NotFound, "no such ticket", {{"id", ticketId}}); };
     if (!isUuid(ticketId))
         return noSuchTicket();
-    auto ticket = m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
-        return TicketRepository(tx).find(canonicalUuid(ticketId));
-    });
+    auto ticket = m_database.read(
+        [&](db::Transaction& tx) { return TicketRepository(tx).find(canonicalUuid(ticketId)); });
     if (!ticket || !maySee(caller, ticket->buyerId, ticket->eventId))
         return noSuchTicket();
     return *ticket;

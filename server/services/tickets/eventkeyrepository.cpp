@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <pqxx/pqxx>
 
 namespace sbor::tickets {
 namespace {
@@ -25,7 +26,7 @@ EventSigningKey EventKeyRepository::signingKey(const std::string& eventId)
     const std::string newest =
         "SELECT key_id, secret_key FROM tickets.event_keys WHERE event_id = $1::uuid AND retired_at IS NULL "
         "ORDER BY key_id DESC LIMIT 1";
-    pqxx::result rows = m_tx.exec_params(newest, eventId);
+    pqxx::result rows = m_tx.sql().exec_params(newest, eventId);
     if (rows.empty()) {
         if (sodium_init() < 0)
             throw std::runtime_error("libsodium could not start");
@@ -33,14 +34,14 @@ EventSigningKey EventKeyRepository::signingKey(const std::string& eventId)
         SigningSecretKey secretKey{};
         crypto_sign_keypair(publicKey.data(), secretKey.data());
         // ON CONFLICT: another first signer won the race; its key is the one read back below.
-        m_tx.exec_params(
+        m_tx.sql().exec_params(
             "INSERT INTO tickets.event_keys (event_id, key_id, public_key, secret_key) "
             "SELECT $1::uuid, COALESCE(max(key_id) + 1, 0), $2, $3 FROM tickets.event_keys WHERE event_id = $1::uuid "
             "ON CONFLICT DO NOTHING",
             eventId, pqxx::binarystring(publicKey.data(), publicKey.size()),
             pqxx::binarystring(secretKey.data(), secretKey.size()));
         sodium_memzero(secretKey.data(), secretKey.size());
-        rows = m_tx.exec_params(newest, eventId);
+        rows = m_tx.sql().exec_params(newest, eventId);
     }
     return {rows[0][0].as<int>(), bytesFrom<64>(rows[0][1])};
 }
@@ -48,7 +49,7 @@ EventSigningKey EventKeyRepository::signingKey(const std::string& eventId)
 std::vector<EventPublicKey> EventKeyRepository::publicKeys(const std::string& eventId)
 {
     std::vector<EventPublicKey> keys;
-    for (const auto& row : m_tx.exec_params(
+    for (const auto& row : m_tx.sql().exec_params(
              "SELECT key_id, public_key, retired_at IS NOT NULL FROM tickets.event_keys WHERE event_id = $1::uuid "
              "ORDER BY key_id DESC",
              eventId))

@@ -4,7 +4,7 @@
 
 #include "sbor/ticketcode.h"
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <string>
 #include <vector>
@@ -24,7 +24,7 @@ struct EventPublicKey {
 
 class EventKeyRepository {
 public:
-    explicit EventKeyRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+    explicit EventKeyRepository(db::Transaction& tx) : m_tx(tx) {}
 
     // The newest unretired key of the event, created if it has none.
     EventSigningKey signingKey(const std::string& eventId);
@@ -32,7 +32,7 @@ public:
     std::vector<EventPublicKey> publicKeys(const std::string& eventId);
 
 private:
-    pqxx::transaction_base& m_tx;
+    db::Transaction& m_tx;
 };
 
 } // namespace sbor::tickets

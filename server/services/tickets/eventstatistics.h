@@ -4,7 +4,7 @@
 
 #include "sbor/wire/statistics.h"
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <cstdint>
 #include <string>
@@ -19,6 +19,6 @@ using wire::MinuteAdmissions;
 using wire::ScannerCheckIns;
 using wire::TypeSales;
 
-EventStatistics readEventStatistics(pqxx::transaction_base& tx, const std::string& eventId);
+EventStatistics readEventStatistics(db::Transaction& tx, const std::string& eventId);
 
 } // namespace sbor::tickets

@@ -1,4 +1,5 @@
 #include "orderrepository.h"
+#include "db/sqlvalues.h"
 
 #include "db/sqlfragments.h"
 
@@ -36,7 +37,7 @@ std::optional<int> OrderRepository::takeFromOneShard(const std::string& ticketTy
 {
     // A random unlocked shard with room: concurrent buyers spread over the shards instead of
     // queueing on one row.
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "UPDATE tickets.quota_shards SET sold = sold + $2 WHERE (ticket_type_id, shard) = ("
         "SELECT ticket_type_id, shard FROM tickets.quota_shards WHERE ticket_type_id = $1::uuid AND capacity - sold >= $2 "
         "ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED) AND sold + $2 <= capacity RETURNING shard",
@@ -52,16 +53,16 @@ std::variant<SeatsTaken, int> OrderRepository::takeSeats(const std::string& tick
     // filled meanwhile stays locked after PostgreSQL rechecks it. Those stray locks would make the
     // in-order locking below a deadlock cycle; rolling back to the savepoint drops them. (Plain
     // SQL: libpqxx 6.4's subtransaction never sends its SAVEPOINT before exec_params.)
-    m_tx.exec("SAVEPOINT pick_shard");
+    m_tx.sql().exec("SAVEPOINT pick_shard");
     if (const auto shard = takeFromOneShard(ticketTypeId, seats)) {
-        m_tx.exec("RELEASE SAVEPOINT pick_shard");
+        m_tx.sql().exec("RELEASE SAVEPOINT pick_shard");
         return SeatsTaken{{{*shard, seats}}};
     }
-    m_tx.exec("ROLLBACK TO SAVEPOINT pick_shard");
+    m_tx.sql().exec("ROLLBACK TO SAVEPOINT pick_shard");
     // No unlocked shard had room for all of them: lock every shard in order (the order every
     // taker and quota change uses, so no deadlock) and gather the seats across shards, or learn
     // exactly how many are left.
-    const pqxx::result shards = m_tx.exec_params(
+    const pqxx::result shards = m_tx.sql().exec_params(
         "SELECT shard, capacity - sold FROM tickets.quota_shards WHERE ticket_type_id = $1::uuid ORDER BY shard FOR UPDATE",
         ticketTypeId);
     int available = 0;
@@ -76,7 +77,7 @@ std::variant<SeatsTaken, int> OrderRepository::takeSeats(const std::string& tick
         if (room <= 0 || needed == 0)
             continue;
         const int take = std::min(room, needed);
-        m_tx.exec_params(
+        m_tx.sql().exec_params(
             "UPDATE tickets.quota_shards SET sold = sold + $3 WHERE ticket_type_id = $1::uuid AND shard = $2",
             ticketTypeId, row[0].as<int>(), take);
         taken.shards.emplace_back(row[0].as<int>(), take);
@@ -88,7 +89,7 @@ std::variant<SeatsTaken, int> OrderRepository::takeSeats(const std::string& tick
 Order OrderRepository::insert(const std::string& eventId, const std::string& buyerId, const std::string& status,
                               std::int64_t total, const std::string& currency, std::optional<std::int64_t> holdSeconds)
 {
-    return orderFrom(m_tx.exec_params1(
+    return orderFrom(m_tx.sql().exec_params1(
         "INSERT INTO tickets.orders AS o (event_id, buyer_id, status, total, currency, hold_expires_at) "
         "VALUES ($1::uuid, $2::uuid, $3, $4, $5, CASE WHEN $6 < 0 THEN NULL ELSE now() + make_interval(secs => $6) END) RETURNING " +
             orderColumns(),
@@ -98,16 +99,16 @@ Order OrderRepository::insert(const std::string& eventId, const std::string& buy
 void OrderRepository::addItem(const std::string& orderId, const OrderItem& item, const SeatsTaken& seats,
                               const std::vector<Attendee>& attendees)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "INSERT INTO tickets.order_items (order_id, ticket_type_id, quantity, unit_price) VALUES ($1::uuid, $2::uuid, $3, $4)",
         orderId, item.ticketTypeId, item.quantity, item.unitPrice);
     for (const auto& [shard, count] : seats.shards)
-        m_tx.exec_params(
+        m_tx.sql().exec_params(
             "INSERT INTO tickets.seat_holds (order_id, ticket_type_id, shard, seats) VALUES ($1::uuid, $2::uuid, $3, $4)",
             orderId, item.ticketTypeId, shard, count);
     int position = 0;
     for (const auto& attendee : attendees)
-        m_tx.exec_params(
+        m_tx.sql().exec_params(
             "INSERT INTO tickets.order_attendees (order_id, ticket_type_id, position, name, email) VALUES ($1::uuid, $2::uuid, $3, $4, $5)",
             orderId, item.ticketTypeId, position++, attendee.name, attendee.email);
 }
@@ -115,7 +116,7 @@ void OrderRepository::addItem(const std::string& orderId, const OrderItem& item,
 std::vector<OrderItem> OrderRepository::itemsOf(const std::string& orderId)
 {
     std::vector<OrderItem> items;
-    for (const auto& row : m_tx.exec_params(
+    for (const auto& row : m_tx.sql().exec_params(
              "SELECT ticket_type_id::text, quantity, unit_price FROM tickets.order_items WHERE order_id = $1::uuid "
              "ORDER BY ticket_type_id",
              orderId))
@@ -125,7 +126,7 @@ std::vector<OrderItem> OrderRepository::itemsOf(const std::string& orderId)
 
 std::optional<Order> OrderRepository::find(const std::string& id, bool lock)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.id = $1::uuid" + (lock ? " FOR UPDATE" : ""), id);
     if (rows.empty())
         return std::nullopt;
@@ -136,7 +137,7 @@ std::optional<Order> OrderRepository::find(const std::string& id, bool lock)
 
 std::optional<Order> OrderRepository::findByPayment(const std::string& paymentId)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.payment_id = $1::uuid", paymentId);
     if (rows.empty())
         return std::nullopt;
@@ -147,50 +148,48 @@ std::optional<Order> OrderRepository::findByPayment(const std::string& paymentId
 
 void OrderRepository::releaseSeats(const std::string& orderId)
 {
-    const pqxx::result holds = m_tx.exec_params(
+    const pqxx::result holds = m_tx.sql().exec_params(
         "SELECT ticket_type_id::text, shard, seats FROM tickets.seat_holds WHERE order_id = $1::uuid ORDER BY ticket_type_id, shard",
         orderId);
     for (const auto& hold : holds)
-        m_tx.exec_params(
+        m_tx.sql().exec_params(
             "UPDATE tickets.quota_shards SET sold = sold - $3 WHERE ticket_type_id = $1::uuid AND shard = $2",
             hold[0].as<std::string>(), hold[1].as<int>(), hold[2].as<int>());
-    m_tx.exec_params("DELETE FROM tickets.seat_holds WHERE order_id = $1::uuid", orderId);
+    m_tx.sql().exec_params("DELETE FROM tickets.seat_holds WHERE order_id = $1::uuid", orderId);
 }
 
 void OrderRepository::releaseSeatsOf(const std::vector<std::string>& orderIds)
 {
     if (orderIds.empty())
         return;
-    std::string ids = "{";
-    for (std::size_t i = 0; i < orderIds.size(); ++i)
-        ids += (i ? "," : "") + orderIds[i];
-    ids += "}";
-    const pqxx::result holds = m_tx.exec_params(
+    const std::string ids = db::arrayLiteral(orderIds);
+    const pqxx::result holds = m_tx.sql().exec_params(
         "SELECT ticket_type_id::text, shard, sum(seats)::integer FROM tickets.seat_holds "
         "WHERE order_id = ANY ($1::uuid[]) GROUP BY ticket_type_id, shard ORDER BY ticket_type_id, shard",
         ids);
     for (const auto& hold : holds)
-        m_tx.exec_params(
+        m_tx.sql().exec_params(
             "UPDATE tickets.quota_shards SET sold = sold - $3 WHERE ticket_type_id = $1::uuid AND shard = $2",
             hold[0].as<std::string>(), hold[1].as<int>(), hold[2].as<int>());
-    m_tx.exec_params("DELETE FROM tickets.seat_holds WHERE order_id = ANY ($1::uuid[])", ids);
+    m_tx.sql().exec_params("DELETE FROM tickets.seat_holds WHERE order_id = ANY ($1::uuid[])", ids);
 }
 
 void OrderRepository::releaseOneSeat(const std::string& orderId, const std::string& ticketTypeId)
 {
-    const pqxx::result hold = m_tx.exec_params(
+    const pqxx::result hold = m_tx.sql().exec_params(
         "SELECT shard FROM tickets.seat_holds WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid "
         "ORDER BY seats DESC, shard LIMIT 1",
         orderId, ticketTypeId);
     if (hold.empty())
         return;
     const int shard = hold[0][0].as<int>();
-    m_tx.exec_params("UPDATE tickets.quota_shards SET sold = sold - 1 WHERE ticket_type_id = $1::uuid AND shard = $2",
-                     ticketTypeId, shard);
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
+        "UPDATE tickets.quota_shards SET sold = sold - 1 WHERE ticket_type_id = $1::uuid AND shard = $2", ticketTypeId,
+        shard);
+    m_tx.sql().exec_params(
         "UPDATE tickets.seat_holds SET seats = seats - 1 WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND shard = $3 AND seats > 1",
         orderId, ticketTypeId, shard);
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "DELETE FROM tickets.seat_holds WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND shard = $3 AND seats = 1",
         orderId, ticketTypeId, shard);
 }
@@ -199,22 +198,23 @@ void OrderRepository::moveOneSeat(const std::string& orderId, const std::string&
                                   const std::string& toTypeId, const SeatsTaken& taken)
 {
     for (const auto& [shard, count] : taken.shards)
-        m_tx.exec_params(
+        m_tx.sql().exec_params(
             "INSERT INTO tickets.seat_holds (order_id, ticket_type_id, shard, seats) VALUES ($1::uuid, $2::uuid, $3, $4) "
             "ON CONFLICT (order_id, ticket_type_id, shard) DO UPDATE SET seats = tickets.seat_holds.seats + EXCLUDED.seats",
             orderId, toTypeId, shard, count);
     const std::int64_t price =
-        m_tx.exec_params1(
+        m_tx.sql()
+            .exec_params1(
                 "SELECT unit_price FROM tickets.order_items WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid",
                 orderId, fromTypeId)[0]
             .as<std::int64_t>();
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE tickets.order_items SET quantity = quantity - 1 WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND quantity > 1",
         orderId, fromTypeId);
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "DELETE FROM tickets.order_items WHERE order_id = $1::uuid AND ticket_type_id = $2::uuid AND quantity = 1",
         orderId, fromTypeId);
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "INSERT INTO tickets.order_items (order_id, ticket_type_id, quantity, unit_price) VALUES ($1::uuid, $2::uuid, 1, $3) "
         "ON CONFLICT (order_id, ticket_type_id) DO UPDATE SET quantity = tickets.order_items.quantity + 1",
         orderId, toTypeId, price);
@@ -223,10 +223,10 @@ void OrderRepository::moveOneSeat(const std::string& orderId, const std::string&
 std::vector<Order> OrderRepository::lockOpenOrdersOfEvent(const std::string& eventId)
 {
     std::vector<Order> orders;
-    for (const auto& row : m_tx.exec_params("SELECT " + orderColumns() +
-                                                " FROM tickets.orders o WHERE o.event_id = $1::uuid "
-                                                "AND o.status IN ('pending', 'paid') ORDER BY o.id FOR UPDATE",
-                                            eventId))
+    for (const auto& row : m_tx.sql().exec_params("SELECT " + orderColumns() +
+                                                      " FROM tickets.orders o WHERE o.event_id = $1::uuid "
+                                                      "AND o.status IN ('pending', 'paid') ORDER BY o.id FOR UPDATE",
+                                                  eventId))
         orders.push_back(orderFrom(row));
     return orders;
 }
@@ -235,7 +235,7 @@ std::vector<std::string> OrderRepository::refundedPaymentsOfEvent(const std::str
 {
     std::vector<std::string> payments;
     for (
-        const auto& row : m_tx.exec_params(
+        const auto& row : m_tx.sql().exec_params(
             "SELECT payment_id::text FROM tickets.orders WHERE event_id = $1::uuid AND status = 'refunded' AND total > 0",
             eventId))
         payments.push_back(row[0].as<std::string>());
@@ -245,11 +245,11 @@ std::vector<std::string> OrderRepository::refundedPaymentsOfEvent(const std::str
 Order OrderRepository::setStatus(const std::string& orderId, const std::string& status)
 {
     Order order = orderFrom(
-        m_tx.exec_params1("UPDATE tickets.orders AS o SET status = $2, updated_at = now(), "
-                          "hold_expires_at = CASE WHEN $2 = 'pending' THEN hold_expires_at ELSE NULL END "
-                          "WHERE o.id = $1::uuid RETURNING " +
-                              orderColumns(),
-                          orderId, status));
+        m_tx.sql().exec_params1("UPDATE tickets.orders AS o SET status = $2, updated_at = now(), "
+                                "hold_expires_at = CASE WHEN $2 = 'pending' THEN hold_expires_at ELSE NULL END "
+                                "WHERE o.id = $1::uuid RETURNING " +
+                                    orderColumns(),
+                                orderId, status));
     order.items = itemsOf(orderId);
     return order;
 }
@@ -257,10 +257,10 @@ Order OrderRepository::setStatus(const std::string& orderId, const std::string& 
 std::vector<std::string> OrderRepository::claimExpiredHolds(int limit)
 {
     std::vector<std::string> ids;
-    for (const auto& row :
-         m_tx.exec_params("SELECT id::text FROM tickets.orders WHERE status = 'pending' AND hold_expires_at < now() "
-                          "ORDER BY hold_expires_at LIMIT $1 FOR UPDATE SKIP LOCKED",
-                          limit))
+    for (const auto& row : m_tx.sql().exec_params(
+             "SELECT id::text FROM tickets.orders WHERE status = 'pending' AND hold_expires_at < now() "
+             "ORDER BY hold_expires_at LIMIT $1 FOR UPDATE SKIP LOCKED",
+             limit))
         ids.push_back(row[0].as<std::string>());
     return ids;
 }
@@ -269,7 +269,7 @@ std::vector<Order> OrderRepository::listForBuyer(const std::string& buyerId, int
                                                  const std::optional<std::pair<std::string, std::string>>& after)
 {
     std::vector<Order> orders;
-    for (const auto& row : m_tx.exec_params(
+    for (const auto& row : m_tx.sql().exec_params(
              "SELECT " + orderColumns() +
                  " FROM tickets.orders o WHERE o.buyer_id = $1::uuid "
                  "AND ($2 = '' OR (o.created_at, o.id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "

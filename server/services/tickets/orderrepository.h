@@ -4,7 +4,7 @@
 #include "order.h"
 #include "tickettype.h"
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <optional>
 #include <string>
@@ -20,7 +20,7 @@ struct SeatsTaken {
 
 class OrderRepository {
 public:
-    explicit OrderRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+    explicit OrderRepository(db::Transaction& tx) : m_tx(tx) {}
 
     // Takes `seats` of a ticket type, or returns how many are left when there are not enough.
     // The check and the decrement are one step per shard (`sold + n <= capacity` in the UPDATE),
@@ -57,7 +57,7 @@ private:
     std::optional<int> takeFromOneShard(const std::string& ticketTypeId, int seats);
     std::vector<OrderItem> itemsOf(const std::string& orderId);
 
-    pqxx::transaction_base& m_tx;
+    db::Transaction& m_tx;
 };
 
 } // namespace sbor::tickets

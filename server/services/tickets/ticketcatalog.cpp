@@ -9,8 +9,7 @@
 namespace sbor::tickets {
 namespace {
 
-Error noSuchEvent(const std::string& id) { return Error(ErrorCode::NotFound, "no such event", {{"id", id}}); }
-Error noSuchType(const std::string& id) { return Error(ErrorCode::NotFound, "no such ticket type", {{"id", id}}); }
+Error noSuchType(const std::string& id) { return noSuch("ticket type", id); }
 
 bool isOrganizerOf(const access::Principal& caller, const EventFacts& event)
 {
@@ -52,10 +51,8 @@ Result<TicketType> TicketCatalog::create(const access::Principal& caller, const 
         return event.error();
     if (*parseRfc3339(draft.salesEnd) > event->endsAt)
         return invalidField("sales_end", "must not be after the event ends");
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) {
         TicketType created = TicketTypeRepository(tx).insert(eventId, draft);
-        tx.commit();
         return created;
     });
 }
@@ -70,10 +67,8 @@ Result<std::vector<TicketType>> TicketCatalog::list(const std::optional<access::
     if (!event || (event->status == "draft" && !mayManage(caller, *event)))
         return noSuchEvent(eventId);
     const bool everything = mayManage(caller, *event); // buyers see what is on sale
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection);
-        return TicketTypeRepository(tx).listForEvent(eventId, !everything);
-    });
+    return m_database.read(
+        [&](db::Transaction& tx) { return TicketTypeRepository(tx).listForEvent(eventId, !everything); });
 }
 
 Result<TicketType> TicketCatalog::update(const access::Principal& caller, const std::string& typeId,
@@ -81,18 +76,14 @@ Result<TicketType> TicketCatalog::update(const access::Principal& caller, const 
 {
     if (!isUuid(typeId))
         return noSuchType(typeId);
-    const auto current = m_database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection);
-        return TicketTypeRepository(tx).find(typeId);
-    });
+    const auto current = m_database.read([&](db::Transaction& tx) { return TicketTypeRepository(tx).find(typeId); });
     if (!current)
         return noSuchType(typeId);
     auto event = eventForChange(*m_directory, caller, current->eventId);
     if (!event)
         return event.error().code == ErrorCode::NotFound ? Result<TicketType>(noSuchType(typeId))
                                                          : Result<TicketType>(event.error());
-    return m_database.run([&](pqxx::connection& connection) -> Result<TicketType> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<TicketType> {
         TicketTypeRepository types(tx);
         // The shards first, in shard order as buyers take them: the sold count read here cannot
         // change before this transaction ends, so a purchase cannot slip between check and change.
@@ -116,17 +107,13 @@ Result<TicketType> TicketCatalog::update(const access::Principal& caller, const 
         if (end > event->endsAt)
             return invalidField("sales_end", "must not be after the event ends");
         TicketType updated = types.update(typeId, changes);
-        tx.commit();
         return updated;
     });
 }
 
 int TicketCatalog::activeTypeCount(const std::string& eventId)
 {
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection);
-        return TicketTypeRepository(tx).activeCount(eventId);
-    });
+    return m_database.read([&](db::Transaction& tx) { return TicketTypeRepository(tx).activeCount(eventId); });
 }
 
 } // namespace sbor::tickets

@@ -17,10 +17,8 @@ Result<Ticket> TicketChanges::changeable(const access::Principal& caller, const 
     const auto noSuchTicket = Error(ErrorCode::NotFound, "no such ticket", {{"id", ticketId}});
     if (!isUuid(ticketId))
         return noSuchTicket;
-    const auto ticket = m_database.run([&](pqxx::connection& connection) {
-        pqxx::nontransaction tx(connection);
-        return TicketRepository(tx).find(canonicalUuid(ticketId));
-    });
+    const auto ticket = m_database.read(
+        [&](db::Transaction& tx) { return TicketRepository(tx).find(canonicalUuid(ticketId)); });
     if (!ticket)
         return noSuchTicket;
     if (buyerMay && ticket->buyerId == caller.userId)
@@ -39,10 +37,8 @@ Result<Ticket> TicketChanges::setBlocked(const access::Principal& caller, const 
     auto ticket = changeable(caller, ticketId, false);
     if (!ticket)
         return ticket.error();
-    return m_database.run([&](pqxx::connection& connection) {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) {
         auto changed = TicketRepository(tx).setBlocked(ticket->id, blocked);
-        tx.commit();
         return *changed;
     });
 }
@@ -52,8 +48,7 @@ Result<Ticket> TicketChanges::reissue(const access::Principal& caller, const std
     auto ticket = changeable(caller, ticketId, true);
     if (!ticket)
         return ticket.error();
-    return m_database.run([&](pqxx::connection& connection) -> Result<Ticket> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<Ticket> {
         TicketRepository tickets(tx);
         const auto current = tickets.lock(ticket->id);
         if (current->status != "valid")
@@ -64,12 +59,11 @@ Result<Ticket> TicketChanges::reissue(const access::Principal& caller, const std
         signTicket(replacement, EventKeyRepository(tx).signingKey(current->eventId), issuedAt,
                    *parseRfc3339(current->validFrom) / 1000000, *parseRfc3339(current->validUntil) / 1000000);
         Ticket reissued = tickets.replaceCode(*current, replacement);
-        tx.commit();
         return reissued;
     });
 }
 
-Result<bool> TicketChanges::moveToType(pqxx::transaction_base& tx, const Ticket& ticket, const std::string& typeId)
+Result<bool> TicketChanges::moveToType(db::Transaction& tx, const Ticket& ticket, const std::string& typeId)
 {
     const auto type = TicketTypeRepository(tx).find(typeId);
     if (!type || type->eventId != ticket.eventId)
@@ -103,8 +97,7 @@ Result<Ticket> TicketChanges::change(const access::Principal& caller, const std:
     auto ticket = changeable(caller, ticketId, !validity && !change.ticketTypeId);
     if (!ticket)
         return ticket.error();
-    return m_database.run([&](pqxx::connection& connection) -> Result<Ticket> {
-        pqxx::work tx(connection);
+    return m_database.transact([&](db::Transaction& tx) -> Result<Ticket> {
         TicketRepository tickets(tx);
         auto current = *tickets.lock(ticket->id);
         if (current.status != "valid")
@@ -130,7 +123,6 @@ Result<Ticket> TicketChanges::change(const access::Principal& caller, const std:
             signTicket(replacement, EventKeyRepository(tx).signingKey(current.eventId), issuedAt, from, until);
             current = tickets.replaceCode(current, replacement);
         }
-        tx.commit();
         return current;
     });
 }

@@ -11,7 +11,7 @@
 #include "sbor/error.h"
 #include "service/servicedirectory.h"
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <cstdint>
 #include <memory>
@@ -42,7 +42,7 @@ public:
 
 private:
     // Its seat, order line and type move to `typeId` (the code is made new by the caller).
-    Result<bool> moveToType(pqxx::transaction_base& tx, const Ticket& ticket, const std::string& typeId);
+    Result<bool> moveToType(db::Transaction& tx, const Ticket& ticket, const std::string& typeId);
     // The ticket, if it exists and `caller` may change it (`buyerMay`: its buyer as well).
     Result<Ticket> changeable(const access::Principal& caller, const std::string& ticketId, bool buyerMay);
 

@@ -48,7 +48,7 @@ void signTicket(Ticket& ticket, const EventSigningKey& key, std::int64_t issuedA
     ticket.validUntil = formatRfc3339(std::int64_t(fields.validUntil) * 1000000);
 }
 
-std::vector<Ticket> issueTickets(pqxx::transaction_base& tx, const Order& order, const EventFacts& event,
+std::vector<Ticket> issueTickets(db::Transaction& tx, const Order& order, const EventFacts& event,
                                  const std::string& traceId)
 {
     TicketRepository repository(tx);

@@ -8,7 +8,7 @@
 
 #include "service/contracts.h"
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <string>
 #include <vector>
@@ -23,7 +23,7 @@ inline constexpr std::int64_t kCodeValidityMarginSeconds = 24 * 3600;
 void signTicket(Ticket& ticket, const EventSigningKey& key, std::int64_t issuedAt, std::int64_t validFrom,
                 std::int64_t validUntil);
 
-std::vector<Ticket> issueTickets(pqxx::transaction_base& tx, const Order& order, const EventFacts& event,
+std::vector<Ticket> issueTickets(db::Transaction& tx, const Order& order, const EventFacts& event,
                                  const std::string& traceId);
 
 } // namespace sbor::tickets

@@ -2,6 +2,8 @@
 
 #include "db/sqlfragments.h"
 
+#include <pqxx/pqxx>
+
 namespace sbor::tickets {
 namespace {
 
@@ -41,7 +43,7 @@ Ticket ticketFrom(const pqxx::row& row)
 std::vector<TicketHolder> TicketRepository::holdersOf(const std::string& orderId)
 {
     std::vector<TicketHolder> holders;
-    for (const auto& row : m_tx.exec_params(
+    for (const auto& row : m_tx.sql().exec_params(
              "SELECT ticket_type_id::text, name, email FROM tickets.order_attendees WHERE order_id = $1::uuid "
              "ORDER BY ticket_type_id, position",
              orderId))
@@ -51,7 +53,7 @@ std::vector<TicketHolder> TicketRepository::holdersOf(const std::string& orderId
 
 Ticket TicketRepository::insert(const Ticket& ticket)
 {
-    return ticketFrom(m_tx.exec_params1(
+    return ticketFrom(m_tx.sql().exec_params1(
         "INSERT INTO tickets.tickets AS t (id, order_id, event_id, ticket_type_id, buyer_id, holder_name, holder_email, code, key_id, issued_at, "
         "valid_from, valid_until) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6, $7, $8, $9, $10::timestamptz, $11::timestamptz, "
         "$12::timestamptz) RETURNING " +
@@ -62,7 +64,7 @@ Ticket TicketRepository::insert(const Ticket& ticket)
 
 std::optional<Ticket> TicketRepository::find(const std::string& id)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + ticketColumns() + " FROM tickets.tickets t WHERE t.id = $1::uuid", id);
     if (rows.empty())
         return std::nullopt;
@@ -72,17 +74,17 @@ std::optional<Ticket> TicketRepository::find(const std::string& id)
 std::vector<Ticket> TicketRepository::ofOrder(const std::string& orderId)
 {
     std::vector<Ticket> tickets;
-    for (const auto& row : m_tx.exec_params("SELECT " + ticketColumns() +
-                                                " FROM tickets.tickets t WHERE t.order_id = $1::uuid "
-                                                "ORDER BY t.ticket_type_id, t.issued_at, t.id",
-                                            orderId))
+    for (const auto& row : m_tx.sql().exec_params("SELECT " + ticketColumns() +
+                                                      " FROM tickets.tickets t WHERE t.order_id = $1::uuid "
+                                                      "ORDER BY t.ticket_type_id, t.issued_at, t.id",
+                                                  orderId))
         tickets.push_back(ticketFrom(row));
     return tickets;
 }
 
 std::optional<Ticket> TicketRepository::setBlocked(const std::string& id, bool blocked)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "UPDATE tickets.tickets AS t SET blocked = $2, updated_at = now(), "
         "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() "
         "WHERE t.id = $1::uuid RETURNING " +
@@ -95,7 +97,7 @@ std::optional<Ticket> TicketRepository::setBlocked(const std::string& id, bool b
 
 Ticket TicketRepository::setHolder(const std::string& id, const std::string& name, const std::string& email)
 {
-    return ticketFrom(m_tx.exec_params1(
+    return ticketFrom(m_tx.sql().exec_params1(
         "UPDATE tickets.tickets AS t SET holder_name = $2, holder_email = $3, updated_at = now(), "
         "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() WHERE t.id = $1::uuid "
         "RETURNING " +
@@ -105,7 +107,7 @@ Ticket TicketRepository::setHolder(const std::string& id, const std::string& nam
 
 std::optional<Ticket> TicketRepository::lock(const std::string& id)
 {
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + ticketColumns() + " FROM tickets.tickets t WHERE t.id = $1::uuid FOR UPDATE", id);
     if (rows.empty())
         return std::nullopt;
@@ -114,11 +116,11 @@ std::optional<Ticket> TicketRepository::lock(const std::string& id)
 
 Ticket TicketRepository::replaceCode(const Ticket& current, const Ticket& replacement)
 {
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "INSERT INTO tickets.revoked_codes (code, ticket_id, event_id, reason) VALUES ($1, $2::uuid, $3::uuid, 'replaced') "
         "ON CONFLICT (code) DO NOTHING",
         current.code, current.id, current.eventId);
-    return ticketFrom(m_tx.exec_params1(
+    return ticketFrom(m_tx.sql().exec_params1(
         "UPDATE tickets.tickets AS t SET code = $2, key_id = $3, issued_at = $4::timestamptz, valid_from = $5::timestamptz, "
         "valid_until = $6::timestamptz, ticket_type_id = $7::uuid, updated_at = now(), "
         "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() WHERE t.id = $1::uuid RETURNING " +
@@ -131,14 +133,14 @@ std::vector<Ticket> TicketRepository::cancelAllOfEvent(const std::string& eventI
 {
     std::vector<Ticket> cancelled;
     for (
-        const auto& row : m_tx.exec_params(
+        const auto& row : m_tx.sql().exec_params(
             "UPDATE tickets.tickets AS t SET status = 'cancelled', updated_at = now(), "
             "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() WHERE t.event_id = $1::uuid AND t.status = 'valid' "
             "RETURNING " +
                 ticketColumns(),
             eventId))
         cancelled.push_back(ticketFrom(row));
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "INSERT INTO tickets.revoked_codes (code, ticket_id, event_id, reason) SELECT code, id, event_id, 'cancelled' "
         "FROM tickets.tickets WHERE event_id = $1::uuid AND status = 'cancelled' ON CONFLICT (code) DO NOTHING",
         eventId);
@@ -149,7 +151,7 @@ std::vector<Ticket> TicketRepository::listForBuyer(const std::string& buyerId, i
                                                    const std::optional<std::pair<std::string, std::string>>& after)
 {
     std::vector<Ticket> tickets;
-    for (const auto& row : m_tx.exec_params(
+    for (const auto& row : m_tx.sql().exec_params(
              "SELECT " + ticketColumns() +
                  " FROM tickets.tickets t WHERE t.buyer_id = $1::uuid "
                  "AND ($2 = '' OR (t.issued_at, t.id) < (NULLIF($2, '')::timestamptz, NULLIF($3, '')::uuid)) "

@@ -3,7 +3,7 @@
 
 #include "ticket.h"
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <optional>
 #include <string>
@@ -21,7 +21,7 @@ struct TicketHolder {
 
 class TicketRepository {
 public:
-    explicit TicketRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+    explicit TicketRepository(db::Transaction& tx) : m_tx(tx) {}
 
     std::vector<TicketHolder> holdersOf(const std::string& orderId);
     Ticket insert(const Ticket& ticket);
@@ -40,7 +40,7 @@ public:
                                      const std::optional<std::pair<std::string, std::string>>& after);
 
 private:
-    pqxx::transaction_base& m_tx;
+    db::Transaction& m_tx;
 };
 
 } // namespace sbor::tickets

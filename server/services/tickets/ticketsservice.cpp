@@ -57,10 +57,8 @@ public:
 
     std::optional<PayableOrder> orderByPayment(const std::string& paymentId) override
     {
-        const auto order = m_database.run([&](pqxx::connection& connection) {
-            pqxx::work tx(connection);
-            return OrderRepository(tx).findByPayment(paymentId);
-        });
+        const auto order = m_database.read(
+            [&](db::Transaction& tx) { return OrderRepository(tx).findByPayment(paymentId); });
         return order ? std::optional<PayableOrder>(payableOrder(*order)) : std::nullopt;
     }
 
@@ -83,17 +81,13 @@ public:
 
     std::optional<CheckInListFacts> checkInList(const std::string& listId) override
     {
-        const auto list = m_database.run([&](pqxx::connection& connection) {
-            pqxx::nontransaction tx(connection);
-            return CheckInRepository(tx).findList(listId);
-        });
+        const auto list = m_database.read([&](db::Transaction& tx) { return CheckInRepository(tx).findList(listId); });
         return list ? std::optional(CheckInListFacts{list->id, list->eventId, list->name}) : std::nullopt;
     }
 
     std::vector<DoorPublicKey> publicKeys(const std::string& eventId) override
     {
-        return m_database.run([&](pqxx::connection& connection) {
-            pqxx::work tx(connection);
+        return m_database.transact([&](db::Transaction& tx) {
             EventKeyRepository keys(tx);
             keys.signingKey(eventId); // a kiosk may enrol before the first ticket is sold
             std::vector<DoorPublicKey> valid;
@@ -102,7 +96,6 @@ public:
                     continue;
                 valid.push_back({key.keyId, publicKeyHex(key.publicKey)});
             }
-            tx.commit();
             return valid;
         });
     }
@@ -131,8 +124,7 @@ public:
     {
         if (!isUuid(ticketId))
             return std::nullopt;
-        auto document = m_database.run([&](pqxx::connection& connection) -> std::optional<TicketDocument> {
-            pqxx::work tx(connection);
+        auto document = m_database.read([&](db::Transaction& tx) -> std::optional<TicketDocument> {
             const auto ticket = TicketRepository(tx).find(ticketId);
             if (!ticket)
                 return std::nullopt;

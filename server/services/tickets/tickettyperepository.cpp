@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <pqxx/pqxx>
 
 namespace sbor::tickets {
 namespace {
@@ -57,16 +58,17 @@ bool isKnownCurrency(const std::string& code)
 TicketType TicketTypeRepository::insert(const std::string& eventId, const TicketTypeDraft& draft)
 {
     const std::string id =
-        m_tx.exec_params1(
+        m_tx.sql()
+            .exec_params1(
                 "INSERT INTO tickets.ticket_types (event_id, name, price, currency, quota, sales_start, sales_end, "
                 "min_per_order, max_per_order, active) VALUES ($1::uuid, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8, $9, $10) "
                 "RETURNING id::text",
                 eventId, draft.name, draft.price, draft.currency, draft.quota, draft.salesStart, draft.salesEnd,
                 draft.minPerOrder, draft.maxPerOrder, draft.active)[0]
             .as<std::string>();
-    m_tx.exec_params("INSERT INTO tickets.quota_shards (ticket_type_id, shard, capacity) "
-                     "SELECT $1::uuid, shard, 0 FROM generate_series(0, $2 - 1) AS shard",
-                     id, kQuotaShards);
+    m_tx.sql().exec_params("INSERT INTO tickets.quota_shards (ticket_type_id, shard, capacity) "
+                           "SELECT $1::uuid, shard, 0 FROM generate_series(0, $2 - 1) AS shard",
+                           id, kQuotaShards);
     distributeQuota(id, draft.quota);
     return *find(id);
 }
@@ -75,9 +77,9 @@ std::optional<TicketType> TicketTypeRepository::find(const std::string& id, bool
 {
     const pqxx::result rows =
         // NO KEY UPDATE: buyers' order lines reference the type (FOR KEY SHARE) and must not wait.
-        m_tx.exec_params("SELECT " + columns() + " FROM tickets.ticket_types t WHERE t.id = $1::uuid" +
-                             (lock ? " FOR NO KEY UPDATE" : ""),
-                         id);
+        m_tx.sql().exec_params("SELECT " + columns() + " FROM tickets.ticket_types t WHERE t.id = $1::uuid" +
+                                   (lock ? " FOR NO KEY UPDATE" : ""),
+                               id);
     if (rows.empty())
         return std::nullopt;
     return typeFrom(rows[0]);
@@ -88,7 +90,7 @@ std::optional<TicketType> TicketTypeRepository::findForSale(const std::string& i
     // FOR KEY SHARE (the lock the order line's foreign key takes anyway, taken earlier): taking a
     // type off sale locks it FOR UPDATE, so it waits for every order that read it as on sale, and
     // orders after it read it off sale.
-    const pqxx::result rows = m_tx.exec_params(
+    const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT " + columns(false) + " FROM tickets.ticket_types t WHERE t.id = $1::uuid FOR KEY SHARE", id);
     if (rows.empty())
         return std::nullopt;
@@ -99,10 +101,10 @@ std::vector<TicketType> TicketTypeRepository::listForEvent(const std::string& ev
 {
     std::vector<TicketType> types;
     for (const auto& row :
-         m_tx.exec_params("SELECT " + columns() +
-                              " FROM tickets.ticket_types t WHERE t.event_id = $1::uuid AND (NOT $2 OR t.active) "
-                              "ORDER BY t.created_at, t.id",
-                          eventId, activeOnly))
+         m_tx.sql().exec_params("SELECT " + columns() +
+                                    " FROM tickets.ticket_types t WHERE t.event_id = $1::uuid AND (NOT $2 OR t.active) "
+                                    "ORDER BY t.created_at, t.id",
+                                eventId, activeOnly))
         types.push_back(typeFrom(row));
     return types;
 }
@@ -111,7 +113,7 @@ TicketType TicketTypeRepository::update(const std::string& id, const TicketTypeC
 {
     const auto text = [](const std::optional<std::string>& value) { return value ? value->c_str() : nullptr; };
     const auto number = [](const auto& value) { return value ? std::to_string(*value) : std::string(); };
-    m_tx.exec_params(
+    m_tx.sql().exec_params(
         "UPDATE tickets.ticket_types SET name = coalesce($2, name), price = coalesce(NULLIF($3, '')::bigint, price), "
         "currency = coalesce($4, currency), quota = coalesce(NULLIF($5, '')::int, quota), "
         "sales_start = coalesce($6::timestamptz, sales_start), sales_end = coalesce($7::timestamptz, sales_end), "
@@ -128,7 +130,7 @@ TicketType TicketTypeRepository::update(const std::string& id, const TicketTypeC
 int TicketTypeRepository::lockShardsAndCountSold(const std::string& id)
 {
     int sold = 0;
-    for (const auto& row : m_tx.exec_params(
+    for (const auto& row : m_tx.sql().exec_params(
              "SELECT sold FROM tickets.quota_shards WHERE ticket_type_id = $1::uuid ORDER BY shard FOR UPDATE", id))
         sold += row[0].as<int>();
     return sold;
@@ -136,7 +138,7 @@ int TicketTypeRepository::lockShardsAndCountSold(const std::string& id)
 
 int TicketTypeRepository::activeCount(const std::string& eventId)
 {
-    return m_tx
+    return m_tx.sql()
         .exec_params1("SELECT count(*)::int FROM tickets.ticket_types WHERE event_id = $1::uuid AND active", eventId)[0]
         .as<int>();
 }
@@ -144,7 +146,7 @@ int TicketTypeRepository::activeCount(const std::string& eventId)
 void TicketTypeRepository::distributeQuota(const std::string& id, int quota)
 {
     // Shards are locked in order (the same order purchases use), so this never deadlocks.
-    const pqxx::result shards = m_tx.exec_params(
+    const pqxx::result shards = m_tx.sql().exec_params(
         "SELECT shard, sold FROM tickets.quota_shards WHERE ticket_type_id = $1::uuid ORDER BY shard FOR UPDATE", id);
     int sold = 0;
     for (const auto& row : shards)
@@ -153,7 +155,7 @@ void TicketTypeRepository::distributeQuota(const std::string& id, int quota)
     const int count = static_cast<int>(shards.size());
     for (int i = 0; i < count; ++i) {
         const int share = left / count + (i < left % count ? 1 : 0);
-        m_tx.exec_params(
+        m_tx.sql().exec_params(
             "UPDATE tickets.quota_shards SET capacity = sold + $3 WHERE ticket_type_id = $1::uuid AND shard = $2", id,
             shards[i][0].as<int>(), share);
     }
@@ -162,8 +164,9 @@ void TicketTypeRepository::distributeQuota(const std::string& id, int quota)
 void TicketTypeRepository::deactivateAllOfEvent(const std::string& eventId)
 {
     // In id order, the order buyers take them in (see findForSale).
-    m_tx.exec_params("SELECT id FROM tickets.ticket_types WHERE event_id = $1::uuid ORDER BY id FOR UPDATE", eventId);
-    m_tx.exec_params(
+    m_tx.sql().exec_params("SELECT id FROM tickets.ticket_types WHERE event_id = $1::uuid ORDER BY id FOR UPDATE",
+                           eventId);
+    m_tx.sql().exec_params(
         "UPDATE tickets.ticket_types SET active = false, version = version + 1, updated_at = now() WHERE event_id = $1::uuid AND active",
         eventId);
 }

@@ -3,7 +3,7 @@
 
 #include "tickettype.h"
 
-#include <pqxx/pqxx>
+#include "db/transaction.h"
 
 #include <optional>
 #include <string>
@@ -13,7 +13,7 @@ namespace sbor::tickets {
 
 class TicketTypeRepository {
 public:
-    explicit TicketTypeRepository(pqxx::transaction_base& tx) : m_tx(tx) {}
+    explicit TicketTypeRepository(db::Transaction& tx) : m_tx(tx) {}
 
     TicketType insert(const std::string& eventId, const TicketTypeDraft& draft);
     std::optional<TicketType> find(const std::string& id, bool lock = false);
@@ -33,7 +33,7 @@ private:
     // Spreads what is left of `quota` over the shards (each keeps what it sold).
     void distributeQuota(const std::string& id, int quota);
 
-    pqxx::transaction_base& m_tx;
+    db::Transaction& m_tx;
 };
 
 } // namespace sbor::tickets

@@ -56,6 +56,11 @@ std::optional<Error> errorFromJson(const nlohmann::json& object);
 Error invalidField(const std::string& field, const std::string& problem, std::string message = {});
 // The same for a query parameter ("query parameter 'limit' must be …").
 Error invalidQueryParameter(const std::string& name, const std::string& problem);
+// A 404 not_found "no such <thing>" with {"id": id}: what every look-up answers for a missing
+// (or someone else's) record.
+Error noSuch(const std::string& thing, const std::string& id);
+// The event in particular: several services answer it.
+inline Error noSuchEvent(const std::string& id) { return noSuch("event", id); }
 
 // An Error carried by an exception, for the few places that cannot return one as a value
 // (infrastructure deep below a handler, e.g. the database pool when PostgreSQL is down). The HTTP

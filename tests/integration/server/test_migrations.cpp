@@ -1,6 +1,8 @@
 // Migrations against a real PostgreSQL: applied once on a fresh database, not again on restart,
 // and a database newer than the code (or an edited migration) stops the server from starting.
 #include "httpclient.h"
+#include "idempotency/idempotencystore.h"
+#include "outbox/outbox.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -24,6 +26,25 @@ int startAndStop(const TestDatabase& database, QString* logs = nullptr)
         return 1000 + server.process().exitCode();
     }
     return server.stop();
+}
+// A table as PostgreSQL knows it, with its schema's name taken out: columns (type, nullability,
+// default), constraints and indexes.
+std::string tableShape(const TestDatabase& database, const std::string& schema, const std::string& table)
+{
+    const std::string where = "'" + schema + "'";
+    const std::string qualified = "'" + schema + "." + table + "'";
+    return database.query(
+        "SELECT replace(concat_ws(' | ', "
+        "(SELECT string_agg(concat_ws(' ', column_name, data_type, is_nullable, column_default), ', ' "
+        "ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = " +
+        where + " AND table_name = '" + table +
+        "'), "
+        "(SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), ', ' ORDER BY conname) "
+        "FROM pg_constraint WHERE conrelid = " +
+        qualified +
+        "::regclass), "
+        "(SELECT string_agg(indexdef, ', ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = " +
+        where + " AND tablename = '" + table + "')), " + where + " || '.', '')");
 }
 } // namespace
 
@@ -58,6 +79,26 @@ private slots:
                      "SELECT applied_at FROM sbor_meta.schema_migrations WHERE service = 'system' AND version = 1"),
                  appliedAt);
         QCOMPARE(database.query("SELECT id FROM system.installation"), installation);
+    }
+
+    void theTableHelpersMakeWhatTheMigrationsMade()
+    {
+        // A new service creates its outbox and idempotency tables with the helpers; the first
+        // services wrote the DDL out. Both must give the same tables, or a relay or the store
+        // would work on one and fail on the other.
+        TestDatabase database;
+        QVERIFY2(database.valid(), database.problem().c_str());
+        QCOMPARE(startAndStop(database), 0);
+        database.query("CREATE SCHEMA probe; " + sbor::outbox::createOutboxSql("probe") + "; " +
+                       sbor::createIdempotencyKeysSql("probe"));
+        const std::string outbox = tableShape(database, "probe", "outbox");
+        QVERIFY2(outbox.find("outbox_unpublished") != std::string::npos, outbox.c_str());
+        for (const char* schema : {"auth", "events", "notifications", "payments", "tickets"})
+            QCOMPARE(tableShape(database, schema, "outbox"), outbox);
+        const std::string keys = tableShape(database, "probe", "idempotency_keys");
+        QVERIFY2(keys.find("CHECK") != std::string::npos, keys.c_str());
+        for (const char* schema : {"payments", "tickets"})
+            QCOMPARE(tableShape(database, schema, "idempotency_keys"), keys);
     }
 
     void databaseNewerThanCodeIsRefused()

@@ -11,6 +11,7 @@
 #include "testdatabase.h"
 #include "testserver.h"
 
+#include <pqxx/pqxx>
 #include <QtTest>
 
 #include <fstream>
@@ -40,11 +41,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_database.query(
-            "CREATE SCHEMA shop; CREATE TABLE shop.outbox (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), sequence bigserial NOT NULL UNIQUE, "
-            "aggregatetype text NOT NULL, aggregateid text NOT NULL, type text NOT NULL, payload jsonb NOT NULL, trace_id text, "
-            "occurred_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz); " +
-            bus::createInboxSql("shop") + "; CREATE TABLE shop.effects (message_id uuid, n int); SELECT 1");
+        m_database.query("CREATE SCHEMA shop; " + outbox::createOutboxSql("shop") + "; " + bus::createInboxSql("shop") +
+                         "; CREATE TABLE shop.effects (message_id uuid, n int); SELECT 1");
         QVERIFY(!settings().brokers.empty());
     }
 
@@ -126,12 +124,10 @@ private slots:
 private:
     void append(db::ConnectionPool& pool, int count)
     {
-        pool.run([&](pqxx::connection& connection) {
-            pqxx::work tx(connection);
-            const int start = std::stoi(tx.exec1("SELECT count(*) FROM shop.outbox")[0].as<std::string>());
+        pool.transact([&](db::Transaction& tx) {
+            const int start = std::stoi(tx.sql().exec1("SELECT count(*) FROM shop.outbox")[0].as<std::string>());
             for (int i = 0; i < count; ++i)
                 outbox::append(tx, "shop", {"order", "order-1", "order.created", {{"n", start + i}}, "kafka-test"});
-            tx.commit();
         });
     }
 
@@ -142,12 +138,10 @@ private:
         auto deliveries = std::make_shared<std::atomic<int>>(0);
         kafka.subscribe(group, {"orders"}, [&pool, deliveries](const bus::Message& message) {
             ++*deliveries;
-            pool.run([&](pqxx::connection& connection) {
-                pqxx::work tx(connection);
+            pool.transact([&](db::Transaction& tx) {
                 if (bus::firstDelivery(tx, "shop", message.id))
-                    tx.exec_params("INSERT INTO shop.effects VALUES ($1::uuid, $2)", message.id,
-                                   nlohmann::json::parse(message.payload)["data"]["n"].get<int>());
-                tx.commit();
+                    tx.sql().exec_params("INSERT INTO shop.effects VALUES ($1::uuid, $2)", message.id,
+                                         nlohmann::json::parse(message.payload)["data"]["n"].get<int>());
             });
             return true;
         });

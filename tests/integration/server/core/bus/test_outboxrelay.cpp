@@ -8,6 +8,7 @@
 #include "outbox/outbox.h"
 #include "testdatabase.h"
 
+#include <pqxx/pqxx>
 #include <QtTest>
 
 #include <thread>
@@ -46,10 +47,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_database.query(
-            "CREATE SCHEMA shop; CREATE TABLE shop.outbox (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), sequence bigserial NOT NULL UNIQUE, "
-            "aggregatetype text NOT NULL, aggregateid text NOT NULL, type text NOT NULL, payload jsonb NOT NULL, trace_id text, "
-            "occurred_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz); SELECT 1");
+        m_database.query("CREATE SCHEMA shop; " + outbox::createOutboxSql("shop") + "; SELECT 1");
     }
 
     void committedRowsGoOutInOrderOnce()
@@ -196,12 +194,10 @@ private slots:
         std::atomic<int> deliveries = 0;
         eventBus.subscribe("effects", {"orders"}, [&](const bus::Message& message) {
             ++deliveries;
-            pool.run([&](pqxx::connection& connection) {
-                pqxx::work tx(connection);
+            pool.transact([&](db::Transaction& tx) {
                 if (bus::firstDelivery(tx, "shop", message.id))
-                    tx.exec_params("INSERT INTO shop.effects VALUES ($1::uuid, $2)", message.id,
-                                   nlohmann::json::parse(message.payload)["data"]["n"].get<int>());
-                tx.commit();
+                    tx.sql().exec_params("INSERT INTO shop.effects VALUES ($1::uuid, $2)", message.id,
+                                         nlohmann::json::parse(message.payload)["data"]["n"].get<int>());
             });
             return true;
         });
@@ -223,11 +219,9 @@ private slots:
 private:
     void append(db::ConnectionPool& pool, int count, const std::string& traceId)
     {
-        pool.run([&](pqxx::connection& connection) {
-            pqxx::work tx(connection);
+        pool.transact([&](db::Transaction& tx) {
             for (int i = 0; i < count; ++i)
                 outbox::append(tx, "shop", {"order", "order-" + traceId, "order.created", {{"n", i}}, traceId});
-            tx.commit();
         });
     }
 

@@ -5,6 +5,7 @@
 #include "testdatabase.h"
 
 #include <QtTest>
+#include <pqxx/pqxx>
 
 #include <future>
 
@@ -21,6 +22,8 @@ private slots:
             "CREATE TABLE rows (id int PRIMARY KEY, value int NOT NULL); INSERT INTO rows VALUES (1, 0), (2, 0) RETURNING 1");
     }
 
+    void init() { m_database.query("UPDATE rows SET value = 0"); }
+
     void deadlockBecomesARetryableWriteConflict()
     {
         db::ConnectionPool pool(db::PoolOptions{m_database.connectionString(), 2});
@@ -28,13 +31,11 @@ private slots:
         // Two transactions lock the same two rows in opposite order: PostgreSQL breaks the cycle by
         // rolling one back.
         auto lockInOrder = [&](int first, int second, std::promise<void>& mine, std::future<void> theirs) {
-            return pool.run([&](pqxx::connection& connection) {
-                pqxx::work tx(connection);
-                tx.exec_params("UPDATE rows SET value = value + 1 WHERE id = $1", first);
+            return pool.transact([&](db::Transaction& tx) {
+                tx.sql().exec_params("UPDATE rows SET value = value + 1 WHERE id = $1", first);
                 mine.set_value();
                 theirs.wait();
-                tx.exec_params("UPDATE rows SET value = value + 1 WHERE id = $1", second);
-                tx.commit();
+                tx.sql().exec_params("UPDATE rows SET value = value + 1 WHERE id = $1", second);
             });
         };
         auto a = std::async(std::launch::async, lockInOrder, 1, 2, std::ref(firstLocked), secondLocked.get_future());
@@ -53,10 +54,7 @@ private slots:
         // The winner's two updates stand, the loser's are gone entirely.
         QCOMPARE(m_database.query("SELECT sum(value) FROM rows"), std::string("2"));
         // The connection that lost the deadlock is usable again.
-        QCOMPARE(pool.run([](pqxx::connection& connection) {
-            return pqxx::nontransaction(connection).exec1("SELECT 7")[0].as<int>();
-        }),
-                 7);
+        QCOMPARE(pool.read([](db::Transaction& tx) { return tx.sql().exec1("SELECT 7")[0].as<int>(); }), 7);
     }
 
     void statementTimeoutBecomesRequestTimeout()
@@ -65,20 +63,89 @@ private slots:
         options.statementTimeout = std::chrono::milliseconds(100);
         db::ConnectionPool pool(options);
         try {
-            pool.run([](pqxx::connection& connection) { pqxx::nontransaction(connection).exec("SELECT pg_sleep(5)"); });
+            pool.read([](db::Transaction& tx) { tx.sql().exec("SELECT pg_sleep(5)"); });
             QFAIL("a 5 s statement outlived a 100 ms statement_timeout");
         } catch (const ErrorException& e) {
             QCOMPARE(e.error().code, ErrorCode::RequestTimeout);
         }
     }
 
-    void otherSqlErrorsStayThemselves()
+    void constraintViolationsAreTheCallersToAnswer()
     {
-        // A constraint violation is the caller's to interpret (a 409 of its own, say): not remapped.
+        // A constraint violation is the caller's to interpret (a 409 of its own, say): it comes
+        // out as the pool's own exception, not as a database failure.
         db::ConnectionPool pool(db::PoolOptions{m_database.connectionString(), 1});
-        QVERIFY_THROWS_EXCEPTION(pqxx::unique_violation, pool.run([](pqxx::connection& connection) {
-            pqxx::nontransaction(connection).exec("INSERT INTO rows VALUES (1, 0)");
+        QVERIFY_THROWS_EXCEPTION(db::UniqueViolation, pool.transact([](db::Transaction& tx) {
+            tx.sql().exec("INSERT INTO rows VALUES (1, 0)");
         }));
+        m_database.query("CREATE TABLE IF NOT EXISTS children (parent int NOT NULL REFERENCES rows (id))");
+        QVERIFY_THROWS_EXCEPTION(db::ForeignKeyViolation, pool.transact([](db::Transaction& tx) {
+            tx.sql().exec("INSERT INTO children VALUES (99)");
+        }));
+        QCOMPARE(pool.read([](db::Transaction& tx) { return tx.sql().exec1("SELECT 7")[0].as<int>(); }), 7);
+    }
+
+    void transactCommitsWhatItsWorkReturns()
+    {
+        db::ConnectionPool pool(db::PoolOptions{m_database.connectionString(), 1});
+        const int value = pool.transact([](db::Transaction& tx) {
+            tx.sql().exec("UPDATE rows SET value = 10 WHERE id = 1");
+            return 10;
+        });
+        QCOMPARE(value, 10);
+        pool.transact([](db::Transaction& tx) { tx.sql().exec("UPDATE rows SET value = 20 WHERE id = 2"); });
+        QCOMPARE(m_database.query("SELECT string_agg(value::text, ',' ORDER BY id) FROM rows"), std::string("10,20"));
+        // A Result holding a value commits too.
+        const Result<int> kept = pool.transact([](db::Transaction& tx) -> Result<int> {
+            tx.sql().exec("UPDATE rows SET value = 11 WHERE id = 1");
+            return 11;
+        });
+        QVERIFY(kept.ok());
+        QCOMPARE(m_database.query("SELECT value FROM rows WHERE id = 1"), std::string("11"));
+    }
+
+    void transactRollsBackAnErrorOrAnException()
+    {
+        db::ConnectionPool pool(db::PoolOptions{m_database.connectionString(), 1});
+        const Result<int> refused = pool.transact([](db::Transaction& tx) -> Result<int> {
+            tx.sql().exec("UPDATE rows SET value = 99 WHERE id = 1");
+            return Error(ErrorCode::Conflict, "changed my mind");
+        });
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Conflict);
+        QCOMPARE(m_database.query("SELECT value FROM rows WHERE id = 1"), std::string("0"));
+
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, pool.transact([](db::Transaction& tx) {
+            tx.sql().exec("UPDATE rows SET value = 98 WHERE id = 1");
+            throw std::runtime_error("the work failed");
+        }));
+        QCOMPARE(m_database.query("SELECT value FROM rows WHERE id = 1"), std::string("0"));
+        // The connection is clean for the next work: no transaction left open on it.
+        QCOMPARE(pool.read([](db::Transaction& tx) { return tx.sql().exec1("SELECT 7")[0].as<int>(); }), 7);
+    }
+
+    void anEarlyCommitKeepsTheWritesOfAnErrorAnswer()
+    {
+        db::ConnectionPool pool(db::PoolOptions{m_database.connectionString(), 1});
+        const Result<int> refused = pool.transact([](db::Transaction& tx) -> Result<int> {
+            tx.sql().exec("UPDATE rows SET value = 5 WHERE id = 2");
+            tx.commit();
+            return Error(ErrorCode::Conflict, "recorded, then refused");
+        });
+        QVERIFY(!refused.ok());
+        QCOMPARE(m_database.query("SELECT value FROM rows WHERE id = 2"), std::string("5"));
+    }
+
+    void aSnapshotReadRefusesWrites()
+    {
+        db::ConnectionPool pool(db::PoolOptions{m_database.connectionString(), 1});
+        QVERIFY_THROWS_EXCEPTION(pqxx::sql_error, pool.readSnapshot([](db::Transaction& tx) {
+            tx.sql().exec("UPDATE rows SET value = 3 WHERE id = 1");
+        }));
+        QCOMPARE(m_database.query("SELECT value FROM rows WHERE id = 1"), std::string("0"));
+        const auto both = pool.readSnapshot(
+            [](db::Transaction& tx) { return tx.sql().exec1("SELECT count(*) FROM rows")[0].as<int>(); });
+        QCOMPARE(both, 2);
     }
 
 private:
