@@ -31,6 +31,8 @@ class ConnectionPool;
 
 namespace sbor::notifications {
 
+struct IntakeFacts;
+
 class NotificationIntake {
 public:
     NotificationIntake(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory);
@@ -38,8 +40,7 @@ public:
     bool take(const bus::Message& message);
 
 private:
-    struct Facts;
-    Facts gatherFacts(const std::string& type, const nlohmann::json& data);
+    IntakeFacts gatherFacts(const std::string& type, const nlohmann::json& data);
 
     db::ConnectionPool& m_database;
     std::shared_ptr<ServiceDirectory> m_directory;

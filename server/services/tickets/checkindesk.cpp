@@ -39,6 +39,142 @@ std::int64_t microsecondsOf(const std::optional<std::string>& rfc3339, std::int6
     return rfc3339 ? parseRfc3339(*rfc3339).value_or(fallback) : fallback;
 }
 
+// What the door rules judge a scan by, and the ticket the code names (when it exists).
+struct ScanFacts {
+    DoorFacts facts;
+    std::optional<DoorTicket> ticket;
+};
+
+ScanFacts gatherFacts(CheckInRepository& repository, const CodeCheck& code, const RedeemRequest& request,
+                      const CheckInList& list, const Scanner& scanner, std::int64_t now)
+{
+    ScanFacts gathered;
+    DoorFacts& facts = gathered.facts;
+    facts.codeReadable = code.readable;
+    facts.sameEventPrefix = code.sameEventPrefix;
+    facts.signatureValid = code.signatureValid;
+    facts.now = request.offline && request.scannedAt ? *request.scannedAt : now;
+    facts.kind = request.kind;
+    facts.multiEntry = list.multiEntry;
+    facts.exitsAllowed = list.exitsAllowed;
+    facts.offline = request.offline;
+    facts.scannedBy = scanner.deviceId.empty() ? scanner.userId : scanner.deviceId;
+    if (code.ticketId)
+        gathered.ticket = repository.lockTicket(*code.ticketId);
+    if (const auto& ticket = gathered.ticket) {
+        facts.ticketFound = true;
+        facts.codeCurrent = ticket->code == request.code;
+        facts.revoked = !facts.codeCurrent && repository.isRevoked(request.code);
+        facts.cancelled = ticket->status == "cancelled";
+        facts.blocked = ticket->blocked;
+        facts.validFrom = std::max(ticket->validFrom, microsecondsOf(list.validFrom, ticket->validFrom));
+        facts.validUntil = std::min(ticket->validUntil, microsecondsOf(list.validUntil, ticket->validUntil));
+        facts.typeAllowed = list.ticketTypeIds.empty() ||
+            std::find(list.ticketTypeIds.begin(), list.ticketTypeIds.end(), ticket->summary.ticketTypeId) !=
+                list.ticketTypeIds.end();
+        if (!list.multiEntry)
+            facts.admissions = repository.singleEntryAdmissions(ticket->summary.id);
+    }
+    return gathered;
+}
+
+PreviousAdmission previousAdmissionOf(const Admission& admission)
+{
+    return PreviousAdmission{formatRfc3339(admission.at), admission.listId, admission.deviceId};
+}
+
+RedeemAnswer answerOf(const DoorVerdict& verdict, const std::optional<DoorTicket>& ticket, const std::string& scanId)
+{
+    RedeemAnswer answer;
+    answer.scanId = scanId;
+    answer.result = verdict.result;
+    if (ticket)
+        answer.ticket = ticket->summary;
+    if (verdict.previous)
+        answer.previous = previousAdmissionOf(*verdict.previous);
+    return answer;
+}
+
+Scan scanOf(const RedeemRequest& request, const CheckInList& list, const std::optional<DoorTicket>& ticket,
+            const std::string& result, const Scanner& scanner, std::int64_t now)
+{
+    Scan scan;
+    scan.scanId = request.scanId;
+    scan.listId = list.id;
+    scan.ticketId = ticket ? std::optional(ticket->summary.id) : std::nullopt;
+    scan.code = request.code;
+    scan.kind = request.kind;
+    scan.result = result;
+    scan.deviceId = scanner.deviceId.empty() ? std::nullopt : std::optional(scanner.deviceId);
+    scan.userId = scanner.deviceId.empty() ? std::optional(scanner.userId) : std::nullopt;
+    scan.scannedAt = formatRfc3339(request.scannedAt.value_or(now));
+    return scan;
+}
+
+// A replayed scan (an offline queue sent twice, a retry): the first answer stands.
+Result<RedeemAnswer> replay(CheckInRepository& repository, const Scan& earlier, const RedeemRequest& request,
+                            const CheckInList& list)
+{
+    if (earlier.code != request.code || earlier.listId != list.id)
+        return Error(ErrorCode::Conflict, "this scan_id was already used for another scan",
+                     {{"scan_id", request.scanId}});
+    RedeemAnswer first;
+    first.scanId = request.scanId;
+    first.result = earlier.result;
+    if (earlier.ticketId) {
+        if (const auto ticket = repository.lockTicket(*earlier.ticketId))
+            first.ticket = ticket->summary;
+        if (earlier.result == "already_redeemed") {
+            const auto admissions = repository.singleEntryAdmissions(*earlier.ticketId);
+            const auto entry = std::find_if(admissions.begin(), admissions.end(),
+                                            [](const Admission& a) { return a.kind == ScanKind::Entry; });
+            if (entry != admissions.end())
+                first.previous = previousAdmissionOf(*entry);
+        }
+    }
+    return first;
+}
+
+void announceAdmission(db::Transaction& tx, const CheckInList& list, const Scan& scan, const std::string& ticketId,
+                       const std::string& traceId)
+{
+    outbox::append(tx, "tickets",
+                   {"checkin",
+                    list.eventId,
+                    "ticket.checkin",
+                    {{"ticket_id", ticketId},
+                     {"event_id", list.eventId},
+                     {"list_id", list.id},
+                     {"scan_id", scan.scanId},
+                     {"kind", kindText(scan.kind)},
+                     {"device_id", jsonOrNull(scan.deviceId)},
+                     {"scanned_at", scan.scannedAt}},
+                    traceId});
+}
+
+void recordConflict(db::Transaction& tx, CheckInRepository& repository, const CheckInList& list, const Scan& scan,
+                    const std::string& ticketId, const Admission& first, std::int64_t now, const std::string& traceId)
+{
+    repository.recordConflict(list.eventId, ticketId, first.scanId, scan.scanId);
+    outbox::append(tx, "tickets",
+                   {"checkin",
+                    list.eventId,
+                    "checkin.conflict",
+                    {{"event_id", list.eventId},
+                     {"ticket_id", ticketId},
+                     {"first",
+                      {{"scan_id", first.scanId},
+                       {"list_id", first.listId},
+                       {"at", formatRfc3339(first.at)},
+                       {"device_id", jsonOrNull(first.deviceId)}}},
+                     {"second",
+                      {{"scan_id", scan.scanId},
+                       {"list_id", list.id},
+                       {"at", formatRfc3339(now)},
+                       {"device_id", jsonOrNull(scan.deviceId)}}}},
+                    traceId});
+}
+
 } // namespace
 
 bool CheckInDesk::managesEvent(const access::Principal& caller, const std::string& eventId)
@@ -133,29 +269,6 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
         return list.error();
     return m_database.transact([&](db::Transaction& tx) -> Result<RedeemAnswer> {
         CheckInRepository repository(tx);
-        RedeemAnswer answer;
-        answer.scanId = request.scanId;
-        // A replayed scan (an offline queue sent twice, a retry): the first answer stands.
-        const auto replay = [&](const Scan& earlier) -> Result<RedeemAnswer> {
-            if (earlier.code != request.code || earlier.listId != list->id)
-                return Error(ErrorCode::Conflict, "this scan_id was already used for another scan",
-                             {{"scan_id", request.scanId}});
-            RedeemAnswer first;
-            first.scanId = request.scanId;
-            first.result = earlier.result;
-            if (earlier.ticketId) {
-                if (const auto ticket = repository.lockTicket(*earlier.ticketId))
-                    first.ticket = ticket->summary;
-                if (earlier.result == "already_redeemed") {
-                    const auto admissions = repository.singleEntryAdmissions(*earlier.ticketId);
-                    const auto entry = std::find_if(admissions.begin(), admissions.end(),
-                                                    [](const Admission& a) { return a.kind == ScanKind::Entry; });
-                    if (entry != admissions.end())
-                        first.previous = PreviousAdmission{formatRfc3339(entry->at), entry->listId, entry->deviceId};
-                }
-            }
-            return first;
-        };
         const std::int64_t now = unixNowMicroseconds();
         if (!request.ticketId.empty()) {
             // Picked from a search: the ticket's current code stands for it. A ticket of another
@@ -167,91 +280,21 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
         }
         const CodeCheck code = checkCode(request.code, list->eventId,
                                          [&](int keyId) { return eventKeys(tx, list->eventId, keyId); });
-        DoorFacts facts;
-        facts.codeReadable = code.readable;
-        facts.sameEventPrefix = code.sameEventPrefix;
-        facts.signatureValid = code.signatureValid;
-        facts.now = request.offline && request.scannedAt ? *request.scannedAt : now;
-        facts.kind = request.kind;
-        facts.multiEntry = list->multiEntry;
-        facts.exitsAllowed = list->exitsAllowed;
-        facts.offline = request.offline;
-        facts.scannedBy = scanner.deviceId.empty() ? scanner.userId : scanner.deviceId;
-        std::optional<DoorTicket> ticket;
-        if (code.ticketId)
-            ticket = repository.lockTicket(*code.ticketId);
-        if (ticket) {
-            facts.ticketFound = true;
-            facts.codeCurrent = ticket->code == request.code;
-            facts.revoked = !facts.codeCurrent && repository.isRevoked(request.code);
-            facts.cancelled = ticket->status == "cancelled";
-            facts.blocked = ticket->blocked;
-            facts.validFrom = std::max(ticket->validFrom, microsecondsOf(list->validFrom, ticket->validFrom));
-            facts.validUntil = std::min(ticket->validUntil, microsecondsOf(list->validUntil, ticket->validUntil));
-            facts.typeAllowed = list->ticketTypeIds.empty() ||
-                std::find(list->ticketTypeIds.begin(), list->ticketTypeIds.end(), ticket->summary.ticketTypeId) !=
-                    list->ticketTypeIds.end();
-            if (!list->multiEntry)
-                facts.admissions = repository.singleEntryAdmissions(ticket->summary.id);
-            answer.ticket = ticket->summary;
-        }
-        const DoorVerdict verdict = judgeScan(facts);
-        answer.result = verdict.result;
-        if (verdict.previous)
-            answer.previous = PreviousAdmission{formatRfc3339(verdict.previous->at), verdict.previous->listId,
-                                                verdict.previous->deviceId};
+        const ScanFacts gathered = gatherFacts(repository, code, request, *list, scanner, now);
+        const DoorVerdict verdict = judgeScan(gathered.facts);
+        const RedeemAnswer answer = answerOf(verdict, gathered.ticket, request.scanId);
         if (dryRun)
             return answer;
-
-        Scan scan;
-        scan.scanId = request.scanId;
-        scan.listId = list->id;
-        scan.ticketId = ticket ? std::optional(ticket->summary.id) : std::nullopt;
-        scan.code = request.code;
-        scan.kind = request.kind;
-        scan.result = answer.result;
-        scan.deviceId = scanner.deviceId.empty() ? std::nullopt : std::optional(scanner.deviceId);
-        scan.userId = scanner.deviceId.empty() ? std::optional(scanner.userId) : std::nullopt;
-        scan.scannedAt = formatRfc3339(request.scannedAt.value_or(now));
+        const Scan scan = scanOf(request, *list, gathered.ticket, answer.result, scanner, now);
         // Stored first-come by scan_id: a replay finds the first scan and answers as it did.
         if (!repository.insertScan(list->eventId, scan))
-            return replay(*repository.findScan(facts.scannedBy, request.scanId));
-        const std::string& scannedBy = facts.scannedBy;
-        if (answer.result == "ok") {
-            outbox::append(tx, "tickets",
-                           {"checkin",
-                            list->eventId,
-                            "ticket.checkin",
-                            {{"ticket_id", ticket->summary.id},
-                             {"event_id", list->eventId},
-                             {"list_id", list->id},
-                             {"scan_id", scan.scanId},
-                             {"kind", kindText(scan.kind)},
-                             {"device_id", jsonOrNull(scan.deviceId)},
-                             {"scanned_at", scan.scannedAt}},
-                            traceId});
-        } else if (verdict.previous && verdict.previous->scannedBy != scannedBy &&
-                   (request.offline || now - verdict.previous->at < kConflictWindowMicroseconds)) {
+            return replay(repository, *repository.findScan(gathered.facts.scannedBy, request.scanId), request, *list);
+        if (answer.result == "ok")
+            announceAdmission(tx, *list, scan, gathered.ticket->summary.id, traceId);
+        else if (verdict.previous && verdict.previous->scannedBy != gathered.facts.scannedBy &&
+                 (request.offline || now - verdict.previous->at < kConflictWindowMicroseconds))
             // Admitted moments ago somewhere else: a shared screenshot, a cloned code. Tell the organizer.
-            repository.recordConflict(list->eventId, ticket->summary.id, verdict.previous->scanId, scan.scanId);
-            outbox::append(tx, "tickets",
-                           {"checkin",
-                            list->eventId,
-                            "checkin.conflict",
-                            {{"event_id", list->eventId},
-                             {"ticket_id", ticket->summary.id},
-                             {"first",
-                              {{"scan_id", verdict.previous->scanId},
-                               {"list_id", verdict.previous->listId},
-                               {"at", formatRfc3339(verdict.previous->at)},
-                               {"device_id", jsonOrNull(verdict.previous->deviceId)}}},
-                             {"second",
-                              {{"scan_id", scan.scanId},
-                               {"list_id", list->id},
-                               {"at", formatRfc3339(now)},
-                               {"device_id", jsonOrNull(scan.deviceId)}}}},
-                            traceId});
-        }
+            recordConflict(tx, repository, *list, scan, gathered.ticket->summary.id, *verdict.previous, now, traceId);
         return answer;
     });
 }

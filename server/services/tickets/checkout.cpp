@@ -1,6 +1,7 @@
 #include "checkout.h"
 
 #include "orderrepository.h"
+#include "purchaseaccess.h"
 #include "ticketissuing.h"
 #include "ticketrepository.h"
 #include "tickettyperepository.h"
@@ -143,18 +144,9 @@ Result<Order> Checkout::read(const access::Principal& caller, const std::string&
     auto order = m_database.read([&](db::Transaction& tx) { return OrderRepository(tx).find(orderId); });
     if (!order)
         return noSuchOrder(orderId);
-    if (maySee(caller, order->buyerId, order->eventId))
+    if (maySeePurchase(*m_directory, caller, order->buyerId, order->eventId))
         return *order;
     return noSuchOrder(orderId);
-}
-
-bool Checkout::maySee(const access::Principal& caller, const std::string& buyerId, const std::string& eventId)
-{
-    if (buyerId == caller.userId || caller.has(access::Permission::EventsWriteAny))
-        return true;
-    const auto events = m_directory->find<EventDirectory>();
-    const auto event = events ? events->eventFacts(eventId) : std::nullopt;
-    return event && caller.managesEventOf(event->organizerId);
 }
 
 namespace {
@@ -342,29 +334,6 @@ Result<int> Checkout::windUpEvent(const std::string& eventId, const std::string&
         }
     }
     return cancelledTickets;
-}
-
-Result<TicketPage> Checkout::ticketsOf(const access::Principal& caller, int limit, const std::string& cursor)
-{
-    return paging::timeAndIdPage<Ticket>(
-        cursor, limit,
-        [&](const auto& after, int count) {
-            return m_database.read(
-                [&](db::Transaction& tx) { return TicketRepository(tx).listForBuyer(caller.userId, count, after); });
-        },
-        [](const Ticket& ticket) { return ticket.issuedAt; });
-}
-
-Result<Ticket> Checkout::ticket(const access::Principal& caller, const std::string& ticketId)
-{
-    const auto noSuchTicket = [&] { return Error(ErrorCode::NotFound, "no such ticket", {{"id", ticketId}}); };
-    if (!isUuid(ticketId))
-        return noSuchTicket();
-    auto ticket = m_database.read(
-        [&](db::Transaction& tx) { return TicketRepository(tx).find(canonicalUuid(ticketId)); });
-    if (!ticket || !maySee(caller, ticket->buyerId, ticket->eventId))
-        return noSuchTicket();
-    return *ticket;
 }
 
 } // namespace sbor::tickets

@@ -21,7 +21,6 @@
 namespace sbor::tickets {
 
 using OrderPage = paging::Page<Order>;
-using TicketPage = paging::Page<Ticket>;
 
 class Checkout {
 public:
@@ -31,9 +30,6 @@ public:
 
     Result<Order> place(const access::Principal& buyer, const OrderRequest& request, const CallContext& call);
     Result<Order> read(const access::Principal& caller, const std::string& orderId);
-    // Whether `caller` may see an order of `eventId` bought by `buyerId`: the buyer, the event's
-    // organizer, an admin.
-    bool maySee(const access::Principal& caller, const std::string& buyerId, const std::string& eventId);
     Result<OrderPage> mine(const access::Principal& caller, int limit, const std::string& cursor);
     // The buyer (or an admin) cancels an unpaid order: its seats go back on sale.
     Result<Order> cancel(const access::Principal& caller, const std::string& orderId, const CallContext& call);
@@ -44,9 +40,6 @@ public:
     // money through PaymentRefunds), tickets cancelled and revoked — in one transaction here,
     // the refunds after it, each idempotent. Returns how many tickets this call cancelled.
     Result<int> windUpEvent(const std::string& eventId, const std::string& traceId);
-    // The buyer's tickets, newest first.
-    Result<TicketPage> ticketsOf(const access::Principal& caller, int limit, const std::string& cursor);
-    Result<Ticket> ticket(const access::Principal& caller, const std::string& ticketId);
     // The hold job: unpaid orders past their hold expire and release their seats. Returns how many.
     int expireHolds();
 

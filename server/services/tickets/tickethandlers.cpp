@@ -54,7 +54,7 @@ Reply TicketHandlers::listTickets(HttpRequest& request)
     const auto limit = paging::parsePageLimit(request.queryValue("limit"), 20, 100);
     if (!limit)
         return invalidQueryParameter("limit", "must be an integer from 1 to 100");
-    auto page = m_checkout.ticketsOf(*request.principal, *limit, request.queryValue("cursor"));
+    auto page = m_lookup.ticketsOf(*request.principal, *limit, request.queryValue("cursor"));
     if (!page)
         return page.error();
     return HttpResponse::json(200,
@@ -64,7 +64,7 @@ Reply TicketHandlers::listTickets(HttpRequest& request)
 
 Reply TicketHandlers::readTicket(HttpRequest& request)
 {
-    auto ticket = m_checkout.ticket(*request.principal, request.pathParameter("id"));
+    auto ticket = m_lookup.ticket(*request.principal, request.pathParameter("id"));
     if (!ticket)
         return ticket.error();
     return HttpResponse::json(200, wire::toJson(*ticket));
@@ -79,7 +79,7 @@ Reply TicketHandlers::qrPng(HttpRequest& request)
             return invalidQueryParameter("scale", "must be an integer from 1 to 20 (pixels per module)");
         modulePixels = *parsed;
     }
-    auto ticket = m_checkout.ticket(*request.principal, request.pathParameter("id"));
+    auto ticket = m_lookup.ticket(*request.principal, request.pathParameter("id"));
     if (!ticket)
         return ticket.error();
     return privateImage(tickets::qrPng(ticket->code, modulePixels), "image/png");
@@ -87,7 +87,7 @@ Reply TicketHandlers::qrPng(HttpRequest& request)
 
 Reply TicketHandlers::qrSvg(HttpRequest& request)
 {
-    auto ticket = m_checkout.ticket(*request.principal, request.pathParameter("id"));
+    auto ticket = m_lookup.ticket(*request.principal, request.pathParameter("id"));
     if (!ticket)
         return ticket.error();
     return privateImage(tickets::qrSvg(ticket->code), "image/svg+xml");

@@ -2,8 +2,8 @@
 // HTTP for issued tickets: the buyer's list, one ticket, its QR code as PNG or SVG, blocking and
 // reissuing.
 
-#include "checkout.h"
 #include "ticketchanges.h"
+#include "ticketlookup.h"
 
 #include "http/router.h"
 
@@ -11,7 +11,7 @@ namespace sbor::tickets {
 
 class TicketHandlers {
 public:
-    TicketHandlers(Checkout& checkout, TicketChanges& changes) : m_checkout(checkout), m_changes(changes) {}
+    TicketHandlers(TicketLookup& lookup, TicketChanges& changes) : m_lookup(lookup), m_changes(changes) {}
     void registerRoutes(http::Router& router, const std::string& service);
 
     http::Reply listTickets(http::HttpRequest& request);
@@ -23,7 +23,7 @@ public:
     http::Reply changeTicket(http::HttpRequest& request);
 
 private:
-    Checkout& m_checkout;
+    TicketLookup& m_lookup;
     TicketChanges& m_changes;
 };
 

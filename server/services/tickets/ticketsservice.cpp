@@ -162,7 +162,8 @@ void TicketsService::init(ServiceContext& context)
     m_idempotency = std::make_unique<IdempotencyStore>(context.database, "tickets");
     m_orderHandlers = std::make_unique<OrderHandlers>(*m_checkout, *m_idempotency);
     m_ticketChanges = std::make_unique<TicketChanges>(context.database, context.directory);
-    m_ticketHandlers = std::make_unique<TicketHandlers>(*m_checkout, *m_ticketChanges);
+    m_ticketLookup = std::make_unique<TicketLookup>(context.database, context.directory);
+    m_ticketHandlers = std::make_unique<TicketHandlers>(*m_ticketLookup, *m_ticketChanges);
     m_checkInDesk = std::make_unique<CheckInDesk>(context.database, context.directory);
     m_checkInHandlers = std::make_unique<CheckInHandlers>(*m_checkInDesk);
     context.directory->provide<TicketDocuments>(std::make_shared<TicketDocumentsFromDatabase>(context.database));

@@ -17,6 +17,7 @@ class OrderHandlers;
 class TicketCatalog;
 class TicketChanges;
 class TicketHandlers;
+class TicketLookup;
 class TicketTypeHandlers;
 
 class TicketsService : public Service {
@@ -37,6 +38,7 @@ private:
     std::shared_ptr<TicketCatalog> m_catalog;
     std::unique_ptr<TicketTypeHandlers> m_handlers;
     std::unique_ptr<Checkout> m_checkout;
+    std::unique_ptr<TicketLookup> m_ticketLookup;
     std::unique_ptr<IdempotencyStore> m_idempotency;
     std::unique_ptr<OrderHandlers> m_orderHandlers;
     std::unique_ptr<TicketChanges> m_ticketChanges;
