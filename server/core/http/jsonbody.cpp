@@ -1,9 +1,18 @@
 #include "http/jsonbody.h"
 
+#include "sbor/rfc3339.h"
 #include "sbor/strictjson.h"
+#include "sbor/uuid.h"
 #include "validation/textrules.h"
 
 namespace sbor::http {
+namespace {
+
+constexpr std::size_t kMaxTimeLength = 64;
+constexpr std::size_t kMaxIdLength = 64;
+constexpr std::size_t kMaxChoiceLength = 64;
+
+} // namespace
 
 Result<nlohmann::json> parseJsonBody(const HttpRequest& request)
 {
@@ -158,6 +167,71 @@ std::vector<std::string> JsonFieldReader::optionalStringArray(const std::string&
         out.push_back(item.get<std::string>());
     }
     return out;
+}
+
+std::string JsonFieldReader::requiredTimeText(const std::string& field)
+{
+    const std::string text = requiredString(field, 1, kMaxTimeLength);
+    if (!text.empty() && !parseRfc3339(text))
+        addProblem(field, kTimeProblem);
+    return text;
+}
+
+std::optional<std::string> JsonFieldReader::optionalTimeText(const std::string& field)
+{
+    const auto text = optionalString(field, kMaxTimeLength);
+    if (text && !parseRfc3339(*text))
+        addProblem(field, kTimeProblem);
+    return text;
+}
+
+std::optional<std::int64_t> JsonFieldReader::requiredTime(const std::string& field)
+{
+    const std::string text = requiredTimeText(field);
+    return text.empty() ? std::nullopt : parseRfc3339(text);
+}
+
+std::optional<std::int64_t> JsonFieldReader::optionalTime(const std::string& field)
+{
+    const auto text = optionalTimeText(field);
+    return text ? parseRfc3339(*text) : std::nullopt;
+}
+
+std::string JsonFieldReader::requiredId(const std::string& field, const std::string& what)
+{
+    const std::string id = requiredString(field, 1, kMaxIdLength);
+    if (!id.empty() && !isUuid(id))
+        addProblem(field, "must be " + what);
+    return id;
+}
+
+std::optional<std::string> JsonFieldReader::optionalId(const std::string& field, const std::string& what)
+{
+    const auto id = optionalString(field, kMaxIdLength);
+    if (id && !isUuid(*id))
+        addProblem(field, "must be " + what);
+    return id;
+}
+
+std::optional<std::string> JsonFieldReader::optionalChoice(const std::string& field,
+                                                           std::initializer_list<std::string_view> names)
+{
+    const auto value = optionalString(field, kMaxChoiceLength);
+    if (!value)
+        return std::nullopt;
+    for (std::string_view name : names) {
+        if (*value == name)
+            return value;
+    }
+    std::string listed;
+    std::size_t index = 0;
+    for (std::string_view name : names) {
+        listed += index == 0 ? "" : index + 1 == names.size() ? " or " : ", ";
+        listed += name;
+        ++index;
+    }
+    addProblem(field, "must be " + listed);
+    return std::nullopt;
 }
 
 std::optional<Error> JsonFieldReader::finish()

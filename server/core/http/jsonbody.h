@@ -8,14 +8,19 @@
 #include "http/httptypes.h"
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sbor::http {
 
 Result<nlohmann::json> parseJsonBody(const HttpRequest& request);
+
+// What every time field of the API (body or query) answers when it is not a strict RFC 3339 time.
+inline constexpr const char* kTimeProblem = "must be an RFC 3339 time such as 2026-06-01T18:00:00+03:00";
 
 class JsonFieldReader {
 public:
@@ -28,6 +33,21 @@ public:
                                                 std::int64_t max = INT64_MAX);
     std::optional<bool> optionalBoolean(const std::string& field);
     std::vector<std::string> optionalStringArray(const std::string& field, std::size_t maxItems = 1000);
+
+    // A strict RFC 3339 time (sbor/rfc3339.h) as sent, for what is stored as given. An empty one
+    // is "must not be empty", anything else unreadable kTimeProblem.
+    std::string requiredTimeText(const std::string& field);
+    std::optional<std::string> optionalTimeText(const std::string& field);
+    // The same as unix microseconds; nullopt when absent or unreadable.
+    std::optional<std::int64_t> requiredTime(const std::string& field);
+    std::optional<std::int64_t> optionalTime(const std::string& field);
+    // A UUID as sent (callers canonicalise where they compare); `what` completes the problem:
+    // "must be <what>" ("a check-in list id").
+    std::string requiredId(const std::string& field, const std::string& what);
+    std::optional<std::string> optionalId(const std::string& field, const std::string& what);
+    // One of `names` (the wire names of an enum); nullopt when absent or another value, which is
+    // "must be a, b or c".
+    std::optional<std::string> optionalChoice(const std::string& field, std::initializer_list<std::string_view> names);
 
     // Marks a field the caller reads itself (a nested list, say) as known.
     void acceptField(const std::string& field) { m_known.insert(field); }

@@ -43,9 +43,7 @@ Reply DeviceHandlers::issueCode(HttpRequest& request)
     if (!body)
         return body.error();
     http::JsonFieldReader reader(*body);
-    const std::string listId = reader.requiredString("list_id", 1, 64);
-    if (!listId.empty() && !isUuid(listId))
-        reader.addProblem("list_id", "must be a check-in list id");
+    const std::string listId = reader.requiredId("list_id", "a check-in list id");
     const std::string name = reader.requiredString("name", 1, 100);
     if (auto problem = validation::nameProblem(name); problem && !name.empty())
         reader.addProblem("name", *problem);

@@ -22,12 +22,6 @@ constexpr std::size_t kMaxDescription = 60000;
 constexpr std::size_t kMaxUrl = 2000;
 constexpr std::size_t kMaxScheduleItems = 200;
 
-void checkTime(http::JsonFieldReader& reader, const std::string& field, const std::optional<std::string>& value)
-{
-    if (value && !parseRfc3339(*value))
-        reader.addProblem(field, "must be an RFC 3339 time such as 2026-06-01T18:00:00+03:00");
-}
-
 void checkNotBlank(http::JsonFieldReader& reader, const std::string& field, const std::optional<std::string>& value)
 {
     if (value && value->find_first_not_of(" \t\r\n") == std::string::npos)
@@ -113,8 +107,8 @@ Reply EventHandlers::createEvent(HttpRequest& request)
     draft.title = reader.requiredString("title", 1, kMaxTitle);
     draft.description = reader.optionalString("description", kMaxDescription).value_or("");
     draft.venue = reader.requiredString("venue", 1, kMaxVenue);
-    draft.startsAt = reader.requiredString("starts_at", 1, 64);
-    draft.endsAt = reader.requiredString("ends_at", 1, 64);
+    draft.startsAt = reader.requiredTimeText("starts_at");
+    draft.endsAt = reader.requiredTimeText("ends_at");
     draft.timezone = reader.requiredString("timezone", 1, 64);
     draft.categoryId = reader.requiredInteger("category_id", 1);
     draft.coverUrl = reader.optionalString("cover_url", kMaxUrl);
@@ -125,8 +119,6 @@ Reply EventHandlers::createEvent(HttpRequest& request)
         : std::nullopt;
     const auto endsAt = body->contains("ends_at") && (*body)["ends_at"].is_string() ? std::optional(draft.endsAt)
                                                                                     : std::nullopt;
-    checkTime(reader, "starts_at", startsAt);
-    checkTime(reader, "ends_at", endsAt);
     checkOrder(reader, startsAt, endsAt);
     checkUrl(reader, "cover_url", draft.coverUrl);
     if (auto problem = reader.finish())
@@ -169,7 +161,7 @@ Reply EventHandlers::listEvents(HttpRequest& request)
         if (value.empty())
             continue;
         if (!parseRfc3339(value))
-            return invalidQueryParameter(name, "must be an RFC 3339 time");
+            return invalidQueryParameter(name, http::kTimeProblem);
         *target = value;
     }
     query.text = request.queryValue("q");
@@ -231,8 +223,8 @@ Reply EventHandlers::updateEvent(HttpRequest& request)
     changes.title = reader.optionalString("title", kMaxTitle);
     changes.description = reader.optionalString("description", kMaxDescription);
     changes.venue = reader.optionalString("venue", kMaxVenue);
-    changes.startsAt = reader.optionalString("starts_at", 64);
-    changes.endsAt = reader.optionalString("ends_at", 64);
+    changes.startsAt = reader.optionalTimeText("starts_at");
+    changes.endsAt = reader.optionalTimeText("ends_at");
     changes.timezone = reader.optionalString("timezone", 64);
     changes.categoryId = reader.optionalInteger("category_id", 1);
     changes.coverUrl = reader.optionalString("cover_url", kMaxUrl);
@@ -240,8 +232,6 @@ Reply EventHandlers::updateEvent(HttpRequest& request)
     checkNotBlank(reader, "title", changes.title);
     checkNotBlank(reader, "venue", changes.venue);
     checkNotBlank(reader, "timezone", changes.timezone);
-    checkTime(reader, "starts_at", changes.startsAt);
-    checkTime(reader, "ends_at", changes.endsAt);
     checkOrder(reader, changes.startsAt, changes.endsAt);
     checkUrl(reader, "cover_url", changes.coverUrl);
     if (changes.empty())
@@ -323,18 +313,15 @@ Reply EventHandlers::replaceSchedule(HttpRequest& request)
             }
             http::JsonFieldReader item((*found)[i], path);
             ScheduleItem entry;
-            entry.startsAt = item.requiredString("starts_at", 1, 64);
-            entry.endsAt = item.requiredString("ends_at", 1, 64);
+            entry.startsAt = item.requiredTimeText("starts_at");
+            entry.endsAt = item.requiredTimeText("ends_at");
             entry.title = item.requiredString("title", 1, kMaxTitle);
             entry.speaker = item.optionalString("speaker", kMaxTitle);
             entry.room = item.optionalString("room", kMaxTitle);
             const bool times = (*found)[i].contains("starts_at") && (*found)[i]["starts_at"].is_string() &&
                 (*found)[i].contains("ends_at") && (*found)[i]["ends_at"].is_string();
-            if (times) {
-                checkTime(item, "starts_at", entry.startsAt);
-                checkTime(item, "ends_at", entry.endsAt);
+            if (times)
                 checkOrder(item, entry.startsAt, entry.endsAt);
-            }
             if (auto problem = item.finish()) {
                 for (const auto& detail : problem->details["fields"])
                     reader.addProblem(detail["field"].get<std::string>(), detail["problem"].get<std::string>());

@@ -44,13 +44,16 @@ void readCodeOrTicket(http::JsonFieldReader& reader, const nlohmann::json& body,
     if (body.contains("ticket_id")) {
         if (body.contains("code"))
             reader.addProblem("ticket_id", "must not come with code: a scan names one or the other");
-        redeem.ticketId = reader.requiredString("ticket_id", 1, 64);
-        if (!redeem.ticketId.empty() && !isUuid(redeem.ticketId))
-            reader.addProblem("ticket_id", "must be a ticket id");
-        redeem.ticketId = canonicalUuid(redeem.ticketId);
+        redeem.ticketId = canonicalUuid(reader.requiredId("ticket_id", "a ticket id"));
         return;
     }
     redeem.code = reader.requiredString("code", 1, kMaxCodeLength);
+}
+
+// "type": entry (the default) or exit.
+ScanKind readScanKind(http::JsonFieldReader& reader)
+{
+    return reader.optionalChoice("type", {"entry", "exit"}) == "exit" ? ScanKind::Exit : ScanKind::Entry;
 }
 
 std::string randomScanId()
@@ -109,12 +112,8 @@ Reply CheckInHandlers::createList(HttpRequest& request)
     draft.exitsAllowed = reader.optionalBoolean("exits_allowed").value_or(false);
     for (const auto& [field, target] :
          {std::pair{"valid_from", &draft.validFrom}, std::pair{"valid_until", &draft.validUntil}}) {
-        if (const auto text = reader.optionalString(field, 64)) {
-            if (const auto at = parseRfc3339(*text))
-                *target = formatRfc3339(*at);
-            else
-                reader.addProblem(field, "must be an RFC 3339 time");
-        }
+        if (const auto at = reader.optionalTime(field))
+            *target = formatRfc3339(*at);
     }
     if (draft.validFrom && draft.validUntil && *parseRfc3339(*draft.validUntil) <= *parseRfc3339(*draft.validFrom))
         reader.addProblem("valid_until", "must be after valid_from");
@@ -142,23 +141,12 @@ Reply CheckInHandlers::redeem(HttpRequest& request)
     http::JsonFieldReader reader(*body);
     RedeemRequest redeem;
     readCodeOrTicket(reader, *body, redeem);
-    redeem.listId = reader.requiredString("list_id", 1, 64);
-    if (!redeem.listId.empty() && !isUuid(redeem.listId))
-        reader.addProblem("list_id", "must be a check-in list id");
+    redeem.listId = reader.requiredId("list_id", "a check-in list id");
     redeem.scanId = reader.requiredString("scan_id", 1, kMaxScanIdLength);
     if (!redeem.scanId.empty() && !isAcceptableScanId(redeem.scanId))
         reader.addProblem("scan_id", "must be 1 to 100 visible ASCII characters");
-    if (const auto scannedAt = reader.optionalString("scanned_at", 64)) {
-        redeem.scannedAt = parseRfc3339(*scannedAt);
-        if (!redeem.scannedAt)
-            reader.addProblem("scanned_at", "must be an RFC 3339 time");
-    }
-    if (const auto kind = reader.optionalString("type", 16)) {
-        if (*kind == "exit")
-            redeem.kind = ScanKind::Exit;
-        else if (*kind != "entry")
-            reader.addProblem("type", "must be entry or exit");
-    }
+    redeem.scannedAt = reader.optionalTime("scanned_at");
+    redeem.kind = readScanKind(reader);
     if (auto problem = reader.finish())
         return *problem;
     auto answer = m_desk.redeem(*request.principal, scannerOf(request), redeem, false, request.traceId);
@@ -222,9 +210,7 @@ Reply CheckInHandlers::codeAlias(HttpRequest& request, bool dryRun)
     redeem.code = request.pathParameter("code");
     if (redeem.code.size() > kMaxCodeLength)
         return invalidField("code", "is too long", "code is too long to be a ticket code");
-    const auto listId = reader.optionalString("list_id", 64);
-    if (listId && !isUuid(*listId))
-        reader.addProblem("list_id", "must be a check-in list id");
+    const auto listId = reader.optionalId("list_id", "a check-in list id");
     redeem.scanId = reader.optionalString("scan_id", kMaxScanIdLength).value_or(randomScanId());
     if (!isAcceptableScanId(redeem.scanId))
         reader.addProblem("scan_id", "must be 1 to 100 visible ASCII characters");
@@ -300,9 +286,7 @@ Reply CheckInHandlers::batch(HttpRequest& request)
         return body.error();
     http::JsonFieldReader reader(*body);
     std::string listId = request.principal->device ? request.principal->device->listId : std::string();
-    if (const auto named = reader.optionalString("list_id", 64)) {
-        if (!isUuid(*named))
-            reader.addProblem("list_id", "must be a check-in list id");
+    if (const auto named = reader.optionalId("list_id", "a check-in list id")) {
         listId = *named;
     } else if (listId.empty()) {
         reader.addProblem("list_id", "is required (only a device's batch names its list by itself)");
@@ -328,21 +312,13 @@ Reply CheckInHandlers::batch(HttpRequest& request)
             scan.scanId = item.requiredString("scan_id", 1, kMaxScanIdLength);
             if (!scan.scanId.empty() && (!isAcceptableScanId(scan.scanId) || !seen.insert(scan.scanId).second))
                 item.addProblem("scan_id", "must be 1 to 100 visible ASCII characters, once per batch");
-            const std::string scannedAt = item.requiredString("scanned_at", 1, 64);
-            scan.scannedAt = parseRfc3339(scannedAt);
-            if (!scannedAt.empty() && !scan.scannedAt)
-                item.addProblem("scanned_at", "must be an RFC 3339 time");
             // An offline scan is judged at its own time, so that time is bounded: a clock cannot
             // be set back to admit an expired ticket long after the fact.
-            else if (scan.scannedAt &&
-                     (*scan.scannedAt > now + kClockSkewMicroseconds || *scan.scannedAt < now - kOfflineMicroseconds))
+            scan.scannedAt = item.requiredTime("scanned_at");
+            if (scan.scannedAt &&
+                (*scan.scannedAt > now + kClockSkewMicroseconds || *scan.scannedAt < now - kOfflineMicroseconds))
                 item.addProblem("scanned_at", "must lie within the last 72 hours (and not in the future)");
-            if (const auto kind = item.optionalString("type", 16)) {
-                if (*kind == "exit")
-                    scan.kind = ScanKind::Exit;
-                else if (*kind != "entry")
-                    item.addProblem("type", "must be entry or exit");
-            }
+            scan.kind = readScanKind(item);
             if (auto problem = item.finish()) {
                 for (const auto& detail : problem->details["fields"])
                     reader.addProblem(detail["field"].get<std::string>(), detail["problem"].get<std::string>());

@@ -116,12 +116,9 @@ Reply TicketHandlers::changeTicket(HttpRequest& request)
         return body.error();
     http::JsonFieldReader reader(*body);
     TicketChange change;
-    change.ticketTypeId = reader.optionalString("ticket_type_id", 64);
-    if (change.ticketTypeId) {
-        if (!isUuid(*change.ticketTypeId))
-            reader.addProblem("ticket_type_id", "must be a ticket type id");
+    change.ticketTypeId = reader.optionalId("ticket_type_id", "a ticket type id");
+    if (change.ticketTypeId)
         change.ticketTypeId = canonicalUuid(*change.ticketTypeId);
-    }
     change.holderName = reader.optionalString("holder_name", 1000);
     if (change.holderName) {
         if (auto problem = validation::nameProblem(*change.holderName))
@@ -134,13 +131,9 @@ Reply TicketHandlers::changeTicket(HttpRequest& request)
     }
     for (const auto& [field, target] :
          {std::pair{"valid_from", &change.validFrom}, std::pair{"valid_until", &change.validUntil}}) {
-        if (const auto text = reader.optionalString(field, 64)) {
-            *target = parseRfc3339(*text);
-            if (!*target)
-                reader.addProblem(field, "must be an RFC 3339 time");
-            else if (**target >= kLatestCodeTime)
-                reader.addProblem(field, "must be before 2100 (a code holds seconds in 32 bits)");
-        }
+        *target = reader.optionalTime(field);
+        if (*target && **target >= kLatestCodeTime)
+            reader.addProblem(field, "must be before 2100 (a code holds seconds in 32 bits)");
     }
     if (body->empty())
         reader.addProblem(

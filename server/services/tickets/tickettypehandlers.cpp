@@ -14,12 +14,6 @@ namespace {
 constexpr std::int64_t kMaxPrice = 100000000000; // a billion in major units
 constexpr int kMaxQuota = 10000000;
 
-void checkTime(http::JsonFieldReader& reader, const std::string& field, const std::optional<std::string>& value)
-{
-    if (value && !parseRfc3339(*value))
-        reader.addProblem(field, "must be an RFC 3339 time such as 2026-06-01T18:00:00+03:00");
-}
-
 void checkCurrency(http::JsonFieldReader& reader, const std::optional<std::string>& currency)
 {
     if (currency && !isKnownCurrency(*currency))
@@ -63,8 +57,8 @@ Reply TicketTypeHandlers::createTicketType(HttpRequest& request)
     draft.price = reader.requiredInteger("price", 0, kMaxPrice);
     draft.currency = reader.requiredString("currency", 1, 8);
     draft.quota = static_cast<int>(reader.requiredInteger("quota", 0, kMaxQuota));
-    draft.salesStart = reader.requiredString("sales_start", 1, 64);
-    draft.salesEnd = reader.requiredString("sales_end", 1, 64);
+    draft.salesStart = reader.requiredTimeText("sales_start");
+    draft.salesEnd = reader.requiredTimeText("sales_end");
     draft.minPerOrder = static_cast<int>(reader.optionalInteger("min_per_order", 1, 1000).value_or(1));
     draft.maxPerOrder = static_cast<int>(
         reader.optionalInteger("max_per_order", 1, 1000).value_or(std::max(10, draft.minPerOrder)));
@@ -73,8 +67,6 @@ Reply TicketTypeHandlers::createTicketType(HttpRequest& request)
     checkCurrency(reader, present(*body, "currency", draft.currency));
     const auto start = present(*body, "sales_start", draft.salesStart);
     const auto end = present(*body, "sales_end", draft.salesEnd);
-    checkTime(reader, "sales_start", start);
-    checkTime(reader, "sales_end", end);
     if (start && end && parseRfc3339(*start) && parseRfc3339(*end) && *parseRfc3339(*end) <= *parseRfc3339(*start))
         reader.addProblem("sales_end", "must be after sales_start");
     if (draft.maxPerOrder < draft.minPerOrder)
@@ -112,8 +104,8 @@ Reply TicketTypeHandlers::updateTicketType(HttpRequest& request)
     changes.currency = reader.optionalString("currency", 8);
     if (const auto quota = reader.optionalInteger("quota", 0, kMaxQuota))
         changes.quota = static_cast<int>(*quota);
-    changes.salesStart = reader.optionalString("sales_start", 64);
-    changes.salesEnd = reader.optionalString("sales_end", 64);
+    changes.salesStart = reader.optionalTimeText("sales_start");
+    changes.salesEnd = reader.optionalTimeText("sales_end");
     if (const auto minimum = reader.optionalInteger("min_per_order", 1, 1000))
         changes.minPerOrder = static_cast<int>(*minimum);
     if (const auto maximum = reader.optionalInteger("max_per_order", 1, 1000))
@@ -121,8 +113,6 @@ Reply TicketTypeHandlers::updateTicketType(HttpRequest& request)
     changes.active = reader.optionalBoolean("active");
     checkName(reader, changes.name);
     checkCurrency(reader, changes.currency);
-    checkTime(reader, "sales_start", changes.salesStart);
-    checkTime(reader, "sales_end", changes.salesEnd);
     if (changes.empty())
         reader.addProblem("body", "names nothing to change");
     if (auto problem = reader.finish())

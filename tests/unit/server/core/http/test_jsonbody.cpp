@@ -15,6 +15,16 @@ HttpRequest withBody(const std::string& body, const std::string& contentType = "
     return request;
 }
 
+// "field: problem", one per problem, in the order found.
+QStringList problemsOf(const Error& error)
+{
+    QStringList problems;
+    for (const auto& problem : error.details["fields"])
+        problems << QString::fromStdString(problem["field"].get<std::string>() + ": " +
+                                           problem["problem"].get<std::string>());
+    return problems;
+}
+
 QStringList problemFields(const Error& error)
 {
     QStringList fields;
@@ -156,6 +166,53 @@ private slots:
         QVERIFY(error);
         QCOMPARE(QString::fromStdString(error->details["fields"][0]["problem"].get<std::string>()),
                  QStringLiteral("is required"));
+    }
+
+    void readsIdsAsSentAndNamesWhatTheyMustBe()
+    {
+        const auto body = nlohmann::json::parse(
+            R"({"list_id":"5F0E8C4A-1B2C-4D3E-8F9A-0B1C2D3E4F5A","ticket_id":"nope","other_id":"","type_id":7})");
+        JsonFieldReader reader(body);
+        QCOMPARE(reader.requiredId("list_id", "a check-in list id"),
+                 std::string("5F0E8C4A-1B2C-4D3E-8F9A-0B1C2D3E4F5A"));
+        QCOMPARE(reader.requiredId("ticket_id", "a ticket id"), std::string("nope"));
+        reader.requiredId("other_id", "a user id");
+        QCOMPARE(reader.optionalId("type_id", "a ticket type id"), std::nullopt);
+        QCOMPARE(reader.optionalId("absent_id", "a ticket type id"), std::nullopt);
+        reader.requiredId("missing_id", "an event id");
+        const auto error = reader.finish();
+        QVERIFY(error);
+        QCOMPARE(problemsOf(*error),
+                 (QStringList{"ticket_id: must be a ticket id", "other_id: must not be empty",
+                              "type_id: must be a string", "missing_id: is required"}));
+    }
+
+    void readsTimesStrictly()
+    {
+        const auto body = nlohmann::json::parse(
+            R"({"at":"2026-06-01T18:00:00+03:00","date":"2026-06-01","empty":"","text":"2026-06-01T18:00:00Z"})");
+        JsonFieldReader reader(body);
+        QCOMPARE(reader.requiredTime("at"), std::optional<std::int64_t>(1780326000000000));
+        QCOMPARE(reader.optionalTime("date"), std::nullopt);
+        QCOMPARE(reader.requiredTime("empty"), std::nullopt);
+        QCOMPARE(reader.optionalTimeText("text"), std::optional<std::string>("2026-06-01T18:00:00Z"));
+        QCOMPARE(reader.optionalTime("absent"), std::nullopt);
+        const auto error = reader.finish();
+        QVERIFY(error);
+        QCOMPARE(problemsOf(*error), (QStringList{QString("date: ") + kTimeProblem, "empty: must not be empty"}));
+    }
+
+    void readsOneOfTheNamedChoices()
+    {
+        const auto body = nlohmann::json::parse(R"({"type":"exit","kind":"sideways","mode":"b"})");
+        JsonFieldReader reader(body);
+        QCOMPARE(reader.optionalChoice("type", {"entry", "exit"}), std::optional<std::string>("exit"));
+        QCOMPARE(reader.optionalChoice("kind", {"entry", "exit"}), std::nullopt);
+        QCOMPARE(reader.optionalChoice("mode", {"a", "c", "d"}), std::nullopt);
+        QCOMPARE(reader.optionalChoice("absent", {"a"}), std::nullopt);
+        const auto error = reader.finish();
+        QVERIFY(error);
+        QCOMPARE(problemsOf(*error), (QStringList{"kind: must be entry or exit", "mode: must be a, c or d"}));
     }
 };
 
