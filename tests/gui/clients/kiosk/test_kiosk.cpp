@@ -509,6 +509,52 @@ private slots:
         screenshot(*blank, "15-enroll-ru");
     }
 
+    void theMainScreensInBothLanguagesAndSizes()
+    {
+        // For looking at, and for comparing before and after a change to the QML: the screens
+        // staff see most, in both languages, at the smallest and the largest supported size.
+        for (const QSize size : {QSize(1024, 600), QSize(1920, 1080)}) {
+            for (const QString language : {"en", "ru"}) {
+                const QString suffix = QStringLiteral("-%1-%2x%3").arg(language).arg(size.width()).arg(size.height());
+                QTemporaryDir fresh;
+                auto blank = openKiosk(fresh.path(), size, language);
+                QVERIFY(blank);
+                screenshot(*blank, "20-enroll" + suffix);
+                blank.reset();
+
+                auto app = openKiosk(m_kioskData.filePath("door"), size, language);
+                QVERIFY(app);
+                QTRY_VERIFY_WITH_TIMEOUT(app->door().isOnline() && !app->door().lastSync().isEmpty(), 10000);
+                screenshot(*app, "21-ready" + suffix);
+                QVERIFY(app->door().scanImageFile(m_images[1]));
+                awaitVerdict(*app, "warning", "already_redeemed");
+                screenshot(*app, "22-verdict" + suffix);
+                app->door().dismissVerdict();
+
+                QQuickWindow* window = app->window();
+                QMetaObject::invokeMethod(window->findChild<QObject*>("searchButton"), "clicked");
+                QObject* search = window->findChild<QObject*>("searchPanel");
+                QVERIFY(search);
+                QTRY_VERIFY(search->property("opened").toBool());
+                window->findChild<QObject*>("searchField")->setProperty("text", "Olga");
+                QTRY_COMPARE_WITH_TIMEOUT(app->door().searchResults().size(), 1, 10000);
+                screenshot(*app, "23-search" + suffix);
+                QMetaObject::invokeMethod(search, "close");
+                QTRY_VERIFY(!search->property("visible").toBool());
+
+                QMetaObject::invokeMethod(window->findChild<QObject*>("settingsButton"), "clicked");
+                QObject* pad = window->findChild<QObject*>("pinPad");
+                QObject* settings = window->findChild<QObject*>("settingsPanel");
+                QVERIFY(pad && settings);
+                QTRY_VERIFY(pad->property("opened").toBool());
+                for (const QString key : {"2", "4", "6", "8", "OK"})
+                    QMetaObject::invokeMethod(pad, "press", Q_ARG(QVariant, key));
+                QTRY_VERIFY(settings->property("opened").toBool());
+                screenshot(*app, "24-settings" + suffix);
+            }
+        }
+    }
+
 private:
     TestDatabase m_database;
     std::unique_ptr<TestServer> m_server;
