@@ -130,7 +130,7 @@ bool KioskApp::start()
     m_pendingFiles = m_options.scanFiles;
     if (!m_options.enrollCode.isEmpty() && !m_door->isEnrolled()) {
         // Scripted set-up: enroll, then scan the files once the first sync has the door's copy.
-        m_door->enroll(m_options.server, m_options.enrollCode, m_options.pin);
+        m_door->enrollment()->enroll(m_options.server, m_options.enrollCode, m_options.pin);
     }
     if (!m_pendingFiles.isEmpty()) {
         auto* ready = new QTimer(this);

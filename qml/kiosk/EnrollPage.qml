@@ -73,8 +73,8 @@ Item {
             Label {
                 objectName: "enrollError"
                 Layout.fillWidth: true
-                visible: door.enrollError.length > 0
-                text: door.enrollError
+                visible: door.enrollment.error.length > 0
+                text: door.enrollment.error
                 wrapMode: Text.WordWrap
                 font.pixelSize: 1.0 * unit
                 color: "#ff8a80"
@@ -82,8 +82,8 @@ Item {
             RowLayout {
                 Layout.fillWidth: true
                 BusyIndicator {
-                    running: door.enrolling
-                    visible: door.enrolling
+                    running: door.enrollment.enrolling
+                    visible: door.enrollment.enrolling
                     Layout.preferredHeight: 3 * unit
                     Layout.preferredWidth: 3 * unit
                 }
@@ -92,9 +92,9 @@ Item {
                     objectName: "enrollButton"
                     unit: page.unit
                     highlighted: true
-                    enabled: !door.enrolling && server.text.length > 0 && code.text.length > 0
+                    enabled: !door.enrollment.enrolling && server.text.length > 0 && code.text.length > 0
                     text: qsTr("Enroll")
-                    onClicked: door.enroll(server.text, code.text, pin.text)
+                    onClicked: door.enrollment.enroll(server.text, code.text, pin.text)
                 }
             }
         }

@@ -52,8 +52,8 @@ Item {
                     Layout.preferredHeight: 2.4 * unit
                     Layout.preferredWidth: statusRow.implicitWidth + 1.6 * unit
                     radius: height / 2
-                    color: door.online ? Qt.rgba(0.2, 0.78, 0.35, 0.16) : Qt.rgba(1, 0.7, 0, 0.18)
-                    border.color: door.online ? Theme.online : Theme.offline
+                    color: door.sync.online ? Qt.rgba(0.2, 0.78, 0.35, 0.16) : Qt.rgba(1, 0.7, 0, 0.18)
+                    border.color: door.sync.online ? Theme.online : Theme.offline
                     RowLayout {
                         id: statusRow
                         anchors.centerIn: parent
@@ -62,10 +62,10 @@ Item {
                             width: 0.8 * unit
                             height: width
                             radius: width / 2
-                            color: door.online ? Theme.online : Theme.offline
+                            color: door.sync.online ? Theme.online : Theme.offline
                         }
                         Label {
-                            text: door.online ? qsTr("Online") : qsTr("Offline")
+                            text: door.sync.online ? qsTr("Online") : qsTr("Offline")
                             font.pixelSize: 1.0 * unit
                             font.bold: true
                             color: Theme.text
@@ -92,8 +92,8 @@ Item {
             objectName: "offlineBanner"
             Layout.fillWidth: true
             Layout.preferredHeight: visible ? 3.2 * unit : 0
-            visible: !door.online || door.queueLength > 0
-            color: door.online ? Theme.surfaceRaised : Theme.offline
+            visible: !door.sync.online || door.sync.queueLength > 0
+            color: door.sync.online ? Theme.surfaceRaised : Theme.offline
             Label {
                 objectName: "offlineBannerText"
                 anchors.fill: parent
@@ -103,12 +103,12 @@ Item {
                 elide: Text.ElideRight
                 font.pixelSize: 1.05 * unit
                 font.bold: true
-                color: door.online ? Theme.text : "#1a1200"
-                text: !door.online
-                      ? (door.queueLength > 0
-                         ? qsTr("Offline — this kiosk decides on its own. Scans waiting to upload: %1").arg(door.queueLength)
+                color: door.sync.online ? Theme.text : "#1a1200"
+                text: !door.sync.online
+                      ? (door.sync.queueLength > 0
+                         ? qsTr("Offline — this kiosk decides on its own. Scans waiting to upload: %1").arg(door.sync.queueLength)
                          : qsTr("Offline — this kiosk decides on its own until the server answers again."))
-                      : qsTr("Uploading the scans made offline: %1").arg(door.queueLength)
+                      : qsTr("Uploading the scans made offline: %1").arg(door.sync.queueLength)
             }
         }
 
@@ -192,15 +192,15 @@ Item {
                     Layout.fillWidth: true
                     unit: page.unit
                     title: qsTr("Checked in")
-                    value: door.checkedIn
-                    total: door.expected
+                    value: door.counters.checkedIn
+                    total: door.counters.expected
                 }
                 CounterCard {
                     objectName: "insideCard"
                     Layout.fillWidth: true
                     unit: page.unit
                     title: qsTr("Inside now")
-                    value: door.inside
+                    value: door.counters.inside
                     total: -1
                 }
 
@@ -225,14 +225,14 @@ Item {
                             spacing: 0.2 * unit
                             Label {
                                 Layout.fillWidth: true
-                                text: qsTr("Conflict · %1").arg(modelData.at)
+                                text: qsTr("Conflict · %1").arg(model.at)
                                 font.pixelSize: 0.85 * unit
                                 font.bold: true
                                 color: "#ff8a80"
                             }
                             Label {
                                 Layout.fillWidth: true
-                                text: modelData.holderName || qsTr("Unknown guest")
+                                text: model.holderName || qsTr("Unknown guest")
                                 font.pixelSize: 1.05 * unit
                                 font.bold: true
                                 color: Theme.text
@@ -240,7 +240,7 @@ Item {
                             }
                             Label {
                                 Layout.fillWidth: true
-                                text: modelData.detail
+                                text: model.detail
                                 font.pixelSize: 0.85 * unit
                                 color: Theme.text
                                 wrapMode: Text.WordWrap
@@ -248,13 +248,13 @@ Item {
                         }
                         MouseArea {
                             anchors.fill: parent
-                            onClicked: door.dismissConflict(index)
+                            onClicked: door.conflicts.dismiss(index)
                         }
                     }
                 }
                 Label {
                     Layout.fillWidth: true
-                    text: door.lastSync.length > 0 ? qsTr("Synced at %1").arg(door.lastSync) : qsTr("Not synced yet")
+                    text: door.sync.lastSync.length > 0 ? qsTr("Synced at %1").arg(door.sync.lastSync) : qsTr("Not synced yet")
                     font.pixelSize: 0.8 * unit
                     color: Theme.textDim
                     horizontalAlignment: Text.AlignRight

@@ -12,7 +12,7 @@ Drawer {
     modal: true
     onOpened: {
         field.text = ""
-        door.search("")
+        door.guestSearch.find("")
         field.forceActiveFocus()
     }
     background: Rectangle { color: Theme.surface }
@@ -20,7 +20,7 @@ Drawer {
     Timer {
         id: debounce
         interval: 250
-        onTriggered: door.search(field.text)
+        onTriggered: door.guestSearch.find(field.text)
     }
 
     ColumnLayout {
@@ -54,7 +54,7 @@ Drawer {
         }
         Label {
             Layout.fillWidth: true
-            visible: !door.online
+            visible: !door.sync.online
             text: qsTr("Offline: searching this kiosk's copy by name")
             font.pixelSize: 0.9 * unit
             color: Theme.offline
@@ -65,7 +65,7 @@ Drawer {
             Layout.fillHeight: true
             clip: true
             spacing: 0.5 * unit
-            model: door.searchResults
+            model: door.guestSearch.results
             delegate: Rectangle {
                 width: ListView.view.width
                 height: 4.6 * unit
@@ -80,7 +80,7 @@ Drawer {
                         spacing: 0.1 * unit
                         Label {
                             Layout.fillWidth: true
-                            text: modelData.holderName
+                            text: model.holderName
                             font.pixelSize: 1.2 * unit
                             font.bold: true
                             color: Theme.text
@@ -88,21 +88,21 @@ Drawer {
                         }
                         Label {
                             Layout.fillWidth: true
-                            text: modelData.blocked ? qsTr("Blocked")
-                                  : modelData.status === "cancelled" ? qsTr("Cancelled")
-                                  : modelData.checkedIn ? qsTr("Checked in") : (modelData.ticketType || qsTr("Not checked in yet"))
+                            text: model.blocked ? qsTr("Blocked")
+                                  : model.status === "cancelled" ? qsTr("Cancelled")
+                                  : model.checkedIn ? qsTr("Checked in") : (model.ticketType || qsTr("Not checked in yet"))
                             font.pixelSize: 0.9 * unit
-                            color: modelData.blocked || modelData.status === "cancelled" ? "#ff8a80"
-                                   : modelData.checkedIn ? Theme.warning : Theme.textDim
+                            color: model.blocked || model.status === "cancelled" ? "#ff8a80"
+                                   : model.checkedIn ? Theme.warning : Theme.textDim
                         }
                     }
                     KioskButton {
                         unit: panel.unit
                         highlighted: true
-                        enabled: !modelData.blocked && modelData.status !== "cancelled"
+                        enabled: !model.blocked && model.status !== "cancelled"
                         text: door.exitMode ? qsTr("Let out") : qsTr("Check in")
                         onClicked: {
-                            door.checkInTicket(modelData.ticketId)
+                            door.checkInTicket(model.ticketId)
                             panel.close()
                         }
                     }
@@ -111,7 +111,7 @@ Drawer {
         }
         Label {
             Layout.fillWidth: true
-            visible: field.text.length >= 2 && door.searchResults.length === 0
+            visible: field.text.length >= 2 && door.guestSearch.results.count === 0
             text: qsTr("Nobody found")
             font.pixelSize: 1.0 * unit
             color: Theme.textDim

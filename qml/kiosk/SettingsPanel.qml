@@ -36,14 +36,14 @@ Drawer {
             Label { text: qsTr("Server"); color: Theme.textDim; font.pixelSize: unit }
             Label { text: door.serverUrl; color: Theme.text; font.pixelSize: unit; Layout.fillWidth: true; elide: Text.ElideMiddle }
             Label { text: qsTr("Waiting to upload"); color: Theme.textDim; font.pixelSize: unit }
-            Label { text: door.queueLength; color: Theme.text; font.pixelSize: unit }
+            Label { text: door.sync.queueLength; color: Theme.text; font.pixelSize: unit }
         }
         Label { text: qsTr("Language"); color: Theme.textDim; font.pixelSize: unit }
         LanguageSwitch { unit: panel.unit }
         KioskButton {
             unit: panel.unit
             text: qsTr("Sync now")
-            onClicked: door.syncNow()
+            onClicked: door.sync.now()
         }
         Item { Layout.fillHeight: true }
         KioskButton {
@@ -56,8 +56,8 @@ Drawer {
             unit: panel.unit
             Layout.fillWidth: true
             flat: true
-            text: door.queueLength > 0 ? qsTr("Unenroll (upload the waiting scans first)") : qsTr("Unenroll this device")
-            enabled: door.queueLength === 0
+            text: door.sync.queueLength > 0 ? qsTr("Unenroll (upload the waiting scans first)") : qsTr("Unenroll this device")
+            enabled: door.sync.queueLength === 0
             onClicked: { door.unenroll(); panel.close() }
         }
     }

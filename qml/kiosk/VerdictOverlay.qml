@@ -9,7 +9,7 @@ Rectangle {
     objectName: "verdictOverlay"
     property real unit: 16
     readonly property var verdict: door.verdict
-    readonly property bool shown: verdict.tone !== undefined
+    readonly property bool shown: verdict.shown
 
     visible: shown
     color: shown ? Theme.toneColor(verdict.tone) : "transparent"
