@@ -1,6 +1,5 @@
 #include "deviceenrollment.h"
 
-#include "apiclient.h"
 #include "sborapi.h"
 
 #include <QUrl>
@@ -28,33 +27,34 @@ void DeviceEnrollment::enroll(const QString& serverUrl, const QString& code, con
     m_enrolling = true;
     m_error.clear();
     emit enrollingChanged();
-    // Kept as members and released later: the answer arrives inside the client's own signal.
-    m_client = std::make_unique<client::ApiClient>(client::ApiClient::Settings{server, 10000, 3, 250});
-    m_api = std::make_unique<client::SborApi>(*m_client);
-    m_api->enrollDevice(code.trimmed()).then(this, [this, server, pin](client::ApiResult<wire::EnrolledDevice> answer) {
-        m_enrolling = false;
-        m_client.release()->deleteLater();
-        m_api.reset();
-        if (!answer) {
-            const auto& failure = answer.error();
-            m_error = failure.isTransport()
-                ? tr("Cannot reach %1. Check the address and the network.").arg(server.toString())
-                : failure.httpStatus == 401 ? tr("This code is not valid (any more). Ask the organizer for a new one.")
-                                            : q(failure.error.message);
+    // Kept as a member and released later: the answer arrives inside the client's own signal.
+    m_server = std::make_unique<ServerSession>(server, ServerSession::kPatient);
+    m_server->api()
+        .enrollDevice(code.trimmed())
+        .then(this, [this, server, pin](client::ApiResult<wire::EnrolledDevice> answer) {
+            m_enrolling = false;
+            m_server.release()->deleteLater();
+            if (!answer) {
+                const auto& failure = answer.error();
+                m_error = failure.isTransport()
+                    ? tr("Cannot reach %1. Check the address and the network.").arg(server.toString())
+                    : failure.httpStatus == 401
+                    ? tr("This code is not valid (any more). Ask the organizer for a new one.")
+                    : q(failure.error.message);
+                emit enrollingChanged();
+                return;
+            }
+            const Enrollment enrollment{server.toString(QUrl::StripTrailingSlash),
+                                        {},
+                                        q(answer->deviceToken),
+                                        q(answer->deviceId),
+                                        q(answer->eventId),
+                                        q(answer->eventTitle),
+                                        q(answer->listId),
+                                        q(answer->listName)};
             emit enrollingChanged();
-            return;
-        }
-        const Enrollment enrollment{server.toString(QUrl::StripTrailingSlash),
-                                    {},
-                                    q(answer->deviceToken),
-                                    q(answer->deviceId),
-                                    q(answer->eventId),
-                                    q(answer->eventTitle),
-                                    q(answer->listId),
-                                    q(answer->listName)};
-        emit enrollingChanged();
-        emit enrolled(enrollment, pin);
-    });
+            emit enrolled(enrollment, pin);
+        });
 }
 
 bool DeviceEnrollment::enrollFromHandshake(const QString& text, const QString& pin)

@@ -3,16 +3,12 @@
 // handshake scanned) exchanged for this device's token, event and entrance.
 
 #include "kiosksettings.h"
+#include "serversession.h"
 
 #include <QObject>
 #include <QtQmlIntegration/qqmlintegration.h>
 
 #include <memory>
-
-namespace sbor::client {
-class ApiClient;
-class SborApi;
-} // namespace sbor::client
 
 namespace sbor::kiosk {
 
@@ -43,8 +39,7 @@ signals:
 private:
     bool m_enrolling = false;
     QString m_error;
-    std::unique_ptr<client::ApiClient> m_client;
-    std::unique_ptr<client::SborApi> m_api;
+    std::unique_ptr<ServerSession> m_server;
 };
 
 } // namespace sbor::kiosk

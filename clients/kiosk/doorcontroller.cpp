@@ -4,7 +4,6 @@
 #include "doorlivefeed.h"
 #include "onlinescandecider.h"
 
-#include "apiclient.h"
 #include "sborapi.h"
 
 #include "sbor/rfc3339.h"
@@ -62,17 +61,11 @@ void DoorController::adopt(const Enrollment& enrollment, const QString& pin)
 void DoorController::connectToServer()
 {
     const QUrl server(m_enrollment.serverUrl);
-    m_client = std::make_unique<client::ApiClient>(client::ApiClient::Settings{server, 10000, 3, 250});
-    m_doorClient = std::make_unique<client::ApiClient>(
-        client::ApiClient::Settings{server, m_behaviour.onlineTimeoutMs, 1, 0});
-    for (auto* client : {m_client.get(), m_doorClient.get()}) {
-        client->setStaticToken(m_enrollment.deviceToken);
-        client->setBaseUrl(server);
-    }
-    m_api = std::make_unique<client::SborApi>(*m_client);
-    m_doorApi = std::make_unique<client::SborApi>(*m_doorClient);
-    m_onlineDecider = std::make_unique<OnlineScanDecider>(*m_doorApi, m_wording);
-    m_guestSearch.setServer(m_doorApi.get(), m_enrollment.listId);
+    m_patient = std::make_unique<ServerSession>(server, ServerSession::kPatient, m_enrollment.deviceToken);
+    m_quick = std::make_unique<ServerSession>(server, ServerSession::quick(m_behaviour.onlineTimeoutMs),
+                                              m_enrollment.deviceToken);
+    m_onlineDecider = std::make_unique<OnlineScanDecider>(m_quick->api(), m_wording);
+    m_guestSearch.setServer(&m_quick->api(), m_enrollment.listId);
 
     QString liveUrl = m_behaviour.liveUrl;
     if (liveUrl.isEmpty())
@@ -82,7 +75,7 @@ void DoorController::connectToServer()
     connect(m_live.get(), &DoorLiveFeed::admittedTwice, this,
             [this](const QString& ticketId) { addConflict(ticketId, {}, m_wording.admittedTwice()); });
 
-    m_sync.start(*m_api, m_enrollment.deviceId.toStdString());
+    m_sync.start(m_patient->api(), m_enrollment.deviceId.toStdString());
     QueueUploader* uploader = m_sync.uploader();
     connect(uploader, &QueueUploader::refusedAfterAdmission, this,
             [this](const QueuedScan& local, const wire::RedeemAnswer& answer) {
@@ -115,10 +108,8 @@ void DoorController::resetState()
     m_verdictTimer.stop();
     m_guestSearch.setServer(nullptr, {});
     m_onlineDecider.reset();
-    m_doorApi.reset();
-    m_api.reset();
-    m_doorClient.reset();
-    m_client.reset();
+    m_quick.reset();
+    m_patient.reset();
     setBusy(false);
     m_lastAdmission.clear();
     m_lastCode.clear();
@@ -275,7 +266,7 @@ void DoorController::undoLastAdmission()
         emit verdictChanged();
         return;
     }
-    m_api->annul(q(scanId)).then(this, [this, scanId](client::ApiResult<wire::AnnulAnswer> annulled) {
+    m_patient->api().annul(q(scanId)).then(this, [this, scanId](client::ApiResult<wire::AnnulAnswer> annulled) {
         Verdict verdict;
         verdict.result = annulled ? "annulled" : "error";
         verdict.tone = annulled ? "warning" : "refused";

@@ -17,6 +17,7 @@
 #include "guestsearch.h"
 #include "kiosksettings.h"
 #include "offlinescandecider.h"
+#include "serversession.h"
 #include "verdict.h"
 
 #include <QElapsedTimer>
@@ -24,11 +25,6 @@
 #include <QTimer>
 
 #include <memory>
-
-namespace sbor::client {
-class ApiClient;
-class SborApi;
-} // namespace sbor::client
 
 namespace sbor::kiosk {
 
@@ -132,12 +128,10 @@ private:
     DoorCounters m_counters;
     ConflictModel m_conflicts;
     GuestSearch m_guestSearch;
-    // While enrolled: the patient client syncs and uploads (retried); the door client redeems
-    // and searches (one short attempt, then offline).
-    std::unique_ptr<client::ApiClient> m_client;
-    std::unique_ptr<client::ApiClient> m_doorClient;
-    std::unique_ptr<client::SborApi> m_api;
-    std::unique_ptr<client::SborApi> m_doorApi;
+    // While enrolled: the patient session syncs, uploads and annuls; the quick one redeems and
+    // searches.
+    std::unique_ptr<ServerSession> m_patient;
+    std::unique_ptr<ServerSession> m_quick;
     std::unique_ptr<OnlineScanDecider> m_onlineDecider;
     std::unique_ptr<DoorLiveFeed> m_live;
     QTimer m_verdictTimer;

@@ -22,6 +22,26 @@ QString toneOf(const std::string& result)
     return "refused";
 }
 
+// The words of each result but not_allowed_on_list, whose words depend on the direction.
+struct Reason {
+    const char* result;
+    const char* words;
+};
+constexpr Reason kReasons[] = {
+    {"ok", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Welcome!")},
+    {"already_redeemed", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Already checked in")},
+    {"unknown_ticket", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Unknown ticket")},
+    {"invalid_signature", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Forged or damaged code")},
+    {"revoked", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "This ticket was replaced by a newer one")},
+    {"blocked", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Ticket blocked — send the guest to the info desk")},
+    {"cancelled", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Ticket cancelled")},
+    {"unpaid", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Order not paid")},
+    {"wrong_event", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Ticket for another event")},
+    {"too_early", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Too early: this ticket is not valid yet")},
+    {"too_late", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "This ticket is no longer valid")},
+    {"unreadable", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "No code found in the picture")},
+};
+
 } // namespace
 
 QString localTime(const std::string& rfc3339)
@@ -44,32 +64,11 @@ QString DoorWording::holderOf(const std::string& ticketId) const
 
 QString DoorWording::reason(const QString& result, bool exit) const
 {
-    if (result == "ok")
-        return tr("Welcome!");
-    if (result == "already_redeemed")
-        return tr("Already checked in");
-    if (result == "unknown_ticket")
-        return tr("Unknown ticket");
-    if (result == "invalid_signature")
-        return tr("Forged or damaged code");
-    if (result == "revoked")
-        return tr("This ticket was replaced by a newer one");
-    if (result == "blocked")
-        return tr("Ticket blocked — send the guest to the info desk");
-    if (result == "cancelled")
-        return tr("Ticket cancelled");
-    if (result == "unpaid")
-        return tr("Order not paid");
-    if (result == "wrong_event")
-        return tr("Ticket for another event");
     if (result == "not_allowed_on_list")
         return exit ? tr("Exit not possible for this ticket here") : tr("This ticket is not valid at this entrance");
-    if (result == "too_early")
-        return tr("Too early: this ticket is not valid yet");
-    if (result == "too_late")
-        return tr("This ticket is no longer valid");
-    if (result == "unreadable")
-        return tr("No code found in the picture");
+    for (const Reason& reason : kReasons)
+        if (result == QLatin1String(reason.result))
+            return tr(reason.words);
     return tr("Could not check the ticket");
 }
 
