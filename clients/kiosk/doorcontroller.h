@@ -6,7 +6,8 @@
 // Its parts, each with one job: the enrollment (DeviceEnrollment), the deciders (online, then
 // offline when the server does not answer within `onlineTimeoutMs`), the link with the server
 // (DoorSync: online or not, sync, the offline queue's upload), the live feed, the counters, the
-// conflicts and the guest search.
+// conflicts and the guest search. It lives on the GUI thread and owns them all; QML reads them as
+// Door.enrollment, Door.sync, Door.counters, Door.conflicts and Door.guestSearch.
 
 #include "conflictmodel.h"
 #include "deviceenrollment.h"
