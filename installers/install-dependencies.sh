@@ -22,6 +22,8 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-window
   qml6-module-qtquick-templates qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript qml6-module-qtqml-models
   qml6-module-qtmultimedia
+  # QtQml's own qmltypes (Timer, Binding, the Qt namespace): what qmllint reads the kiosk's QML with
+  qml6-module-qtqml
   # a font with Cyrillic for the kiosk's screens (offscreen renders too)
   fonts-dejavu-core
   # zbar: decoded beside ZXing in the kiosk's scanning benchmark

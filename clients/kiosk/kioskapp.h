@@ -1,7 +1,8 @@
 #pragma once
 // The kiosk as one object: settings and store in its data dir, the door controller, the camera,
 // the keyboard wedge, the sounds, the translations and the QML window. main() makes one; the GUI
-// tests make one too, so they drive exactly what staff use.
+// tests make one too, so they drive exactly what staff use. Its QML (the Sbor.Kiosk module) sees
+// the app, the door and the camera as the singletons Kiosk, Door and CameraScanner (kioskqmltypes.h).
 
 #include "camerascanner.h"
 #include "doorcontroller.h"
@@ -40,6 +41,9 @@ class KioskApp : public QObject {
     Q_OBJECT
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(bool fullscreen READ fullscreen CONSTANT)
+    // The window's size when windowed: two numbers, as Qt 6.4's qmllint knows no QSize.
+    Q_PROPERTY(int initialWidth READ initialWidth CONSTANT)
+    Q_PROPERTY(int initialHeight READ initialHeight CONSTANT)
 
 public:
     KioskApp(KioskOptions options, DoorController::Settings behaviour, QObject* parent = nullptr);
@@ -58,6 +62,8 @@ public:
     QString language() const { return m_language; }
     void setLanguage(const QString& language);
     bool fullscreen() const { return !m_options.windowed; }
+    int initialWidth() const { return m_options.size.width(); }
+    int initialHeight() const { return m_options.size.height(); }
     Q_INVOKABLE void quit();
 
 signals:

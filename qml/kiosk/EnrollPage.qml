@@ -2,53 +2,47 @@
 // shows (typed, or its QR scanned with the USB scanner).
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Sbor.Kiosk
 
 Item {
     id: page
-    property real unit: 16
 
     LanguageSwitch {
         anchors.top: parent.top
         anchors.right: parent.right
-        anchors.margins: 1.2 * unit
-        unit: page.unit
+        anchors.margins: 1.2 * Theme.unit
     }
 
     Rectangle {
         anchors.centerIn: parent
-        width: Math.min(parent.width - 4 * unit, 40 * unit)
-        height: form.implicitHeight + 3.2 * unit
-        radius: unit
+        width: Math.min(parent.width - 4 * Theme.unit, 40 * Theme.unit)
+        height: form.implicitHeight + 3.2 * Theme.unit
+        radius: Theme.unit
         color: Theme.surface
         border.color: Theme.border
 
         ColumnLayout {
             id: form
             anchors.fill: parent
-            anchors.margins: 1.6 * unit
-            spacing: 0.8 * unit
+            anchors.margins: 1.6 * Theme.unit
+            spacing: 0.8 * Theme.unit
 
-            Label {
+            Heading {
                 text: qsTr("Set up this kiosk")
-                font.pixelSize: 2.0 * unit
-                font.bold: true
-                color: Theme.text
+                size: 2.0
             }
-            Label {
+            Caption {
                 Layout.fillWidth: true
                 text: qsTr("Enter the server address and the enrollment code from the organizer's app, or scan its QR code with the scanner.")
                 wrapMode: Text.WordWrap
-                font.pixelSize: 1.0 * unit
-                color: Theme.textDim
             }
             TextField {
                 id: server
                 objectName: "serverField"
                 Layout.fillWidth: true
                 placeholderText: qsTr("Server address, e.g. https://tickets.example.org")
-                font.pixelSize: 1.1 * unit
+                font.pixelSize: 1.1 * Theme.unit
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
             }
             TextField {
@@ -56,7 +50,7 @@ Item {
                 objectName: "codeField"
                 Layout.fillWidth: true
                 placeholderText: qsTr("Enrollment code")
-                font.pixelSize: 1.1 * unit
+                font.pixelSize: 1.1 * Theme.unit
                 font.capitalization: Font.AllUppercase
                 inputMethodHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText
             }
@@ -65,36 +59,34 @@ Item {
                 objectName: "pinField"
                 Layout.fillWidth: true
                 placeholderText: qsTr("Staff PIN for settings and exit (optional)")
-                font.pixelSize: 1.1 * unit
+                font.pixelSize: 1.1 * Theme.unit
                 echoMode: TextInput.Password
                 inputMethodHints: Qt.ImhDigitsOnly
                 validator: RegularExpressionValidator { regularExpression: /[0-9]{0,8}/ }
             }
-            Label {
+            KioskText {
                 objectName: "enrollError"
                 Layout.fillWidth: true
-                visible: door.enrollError.length > 0
-                text: door.enrollError
+                visible: Door.enrollment.error.length > 0
+                text: Door.enrollment.error
                 wrapMode: Text.WordWrap
-                font.pixelSize: 1.0 * unit
-                color: "#ff8a80"
+                color: Theme.alert
             }
             RowLayout {
                 Layout.fillWidth: true
                 BusyIndicator {
-                    running: door.enrolling
-                    visible: door.enrolling
-                    Layout.preferredHeight: 3 * unit
-                    Layout.preferredWidth: 3 * unit
+                    running: Door.enrollment.enrolling
+                    visible: Door.enrollment.enrolling
+                    Layout.preferredHeight: 3 * Theme.unit
+                    Layout.preferredWidth: 3 * Theme.unit
                 }
                 Item { Layout.fillWidth: true }
                 KioskButton {
                     objectName: "enrollButton"
-                    unit: page.unit
                     highlighted: true
-                    enabled: !door.enrolling && server.text.length > 0 && code.text.length > 0
+                    enabled: !Door.enrollment.enrolling && server.text.length > 0 && code.text.length > 0
                     text: qsTr("Enroll")
-                    onClicked: door.enroll(server.text, code.text, pin.text)
+                    onClicked: Door.enrollment.enroll(server.text, code.text, pin.text)
                 }
             }
         }

@@ -5,11 +5,11 @@ import QtQuick.Controls
 
 Button {
     id: button
-    property real unit: 16
-    implicitHeight: 3.6 * unit
-    leftPadding: 1.2 * unit
-    rightPadding: 1.2 * unit
-    font.pixelSize: 1.05 * unit
+    property real unit: Theme.unit // smaller for a secondary row of buttons (LanguageSwitch)
+    implicitHeight: 3.6 * button.unit
+    leftPadding: 1.2 * button.unit
+    rightPadding: 1.2 * button.unit
+    font.pixelSize: 1.05 * button.unit
     font.bold: true
     font.capitalization: Font.MixedCase
 

@@ -1,20 +1,19 @@
 // Русский / English, one tap.
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
+import Sbor.Kiosk
 
 RowLayout {
-    id: switcher
-    property real unit: 16
-    spacing: 0.3 * unit
+    spacing: 0.3 * Theme.unit
     Repeater {
         model: [{ code: "ru", name: "Русский" }, { code: "en", name: "English" }]
         KioskButton {
-            unit: 0.8 * switcher.unit
-            flat: kiosk.language !== modelData.code
-            highlighted: kiosk.language === modelData.code
+            required property var modelData
+            unit: 0.8 * Theme.unit
+            flat: Kiosk.language !== modelData.code
+            highlighted: Kiosk.language === modelData.code
             text: modelData.name
-            onClicked: kiosk.language = modelData.code
+            onClicked: Kiosk.language = modelData.code
         }
     }
 }

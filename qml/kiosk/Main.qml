@@ -3,26 +3,29 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Layouts
+import Sbor.Kiosk
 
 ApplicationWindow {
     id: root
-    width: initialSize.width
-    height: initialSize.height
+    width: Kiosk.initialWidth
+    height: Kiosk.initialHeight
     visible: true
-    visibility: kiosk.fullscreen ? Window.FullScreen : Window.Windowed
+    visibility: Kiosk.fullscreen ? Window.FullScreen : Window.Windowed
     title: qsTr("Sbor check-in")
     color: Theme.background
 
     Material.theme: Material.Dark
     Material.accent: Theme.accent
 
-    // One size unit for the whole screen: the same layout reads at 1024×600 and at 1920×1080.
-    readonly property real unit: Math.max(8, Math.min(24, width / 70, height / 38))
+    Binding {
+        target: Theme
+        property: "unit"
+        value: Theme.unitFor(root.width, root.height)
+    }
 
     // Exit and settings sit behind the PIN set at enrollment.
     function guarded(action) {
-        if (door.pinSet)
+        if (Door.pinSet)
             pinPad.ask(action)
         else
             action()
@@ -30,42 +33,36 @@ ApplicationWindow {
 
     EnrollPage {
         anchors.fill: parent
-        visible: !door.enrolled
-        unit: root.unit
+        visible: !Door.enrolled
     }
 
     ScanPage {
         id: scanPage
         anchors.fill: parent
-        visible: door.enrolled
-        unit: root.unit
+        visible: Door.enrolled
         onSearchRequested: searchPanel.open()
         onSettingsRequested: root.guarded(function () { settingsPanel.open() })
     }
 
     VerdictOverlay {
         anchors.fill: parent
-        unit: root.unit
     }
 
     SearchPanel {
         id: searchPanel
-        unit: root.unit
-        width: Math.min(root.width * 0.6, 60 * root.unit)
+        width: Math.min(root.width * 0.6, 60 * Theme.unit)
         height: root.height
     }
 
     SettingsPanel {
         id: settingsPanel
-        unit: root.unit
-        width: Math.min(root.width * 0.55, 48 * root.unit)
+        width: Math.min(root.width * 0.55, 48 * Theme.unit)
         height: root.height
-        onExitRequested: kiosk.quit()
+        onExitRequested: Kiosk.quit()
     }
 
     PinPad {
         id: pinPad
-        unit: root.unit
         anchors.centerIn: parent
     }
 }

@@ -1,22 +1,24 @@
 // The staff PIN, asked before settings and exit.
+// Bound: the delegates read this file's ids (a delegate made elsewhere could not).
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sbor.Kiosk
 
 Popup {
     id: pad
     objectName: "pinPad"
-    property real unit: 16
-    property var onAccepted: null
+    property var pendingAction: null // what the right PIN opens
     property string entered: ""
     property bool wrong: false
     modal: true
     focus: true
-    padding: 1.4 * unit
-    background: Rectangle { color: Theme.surface; radius: unit; border.color: Theme.border }
+    padding: 1.4 * Theme.unit
+    background: Rectangle { color: Theme.surface; radius: Theme.unit; border.color: Theme.border }
 
     function ask(action) {
-        onAccepted = action
+        pendingAction = action
         entered = ""
         wrong = false
         open()
@@ -26,8 +28,8 @@ Popup {
         if (key === "⌫") {
             entered = entered.slice(0, -1)
         } else if (key === "OK") {
-            if (door.checkPin(entered)) {
-                const action = onAccepted
+            if (Door.checkPin(entered)) {
+                const action = pendingAction
                 close()
                 if (action)
                     action()
@@ -41,32 +43,30 @@ Popup {
     }
 
     ColumnLayout {
-        spacing: 0.8 * unit
-        Label {
+        spacing: 0.8 * Theme.unit
+        Heading {
             Layout.alignment: Qt.AlignHCenter
             text: pad.wrong ? qsTr("Wrong PIN") : qsTr("Staff PIN")
-            font.pixelSize: 1.4 * unit
-            font.bold: true
-            color: pad.wrong ? "#ff8a80" : Theme.text
+            size: 1.4
+            color: pad.wrong ? Theme.alert : Theme.text
         }
-        Label {
+        KioskText {
             Layout.alignment: Qt.AlignHCenter
             text: pad.entered.length > 0 ? "●".repeat(pad.entered.length) : " "
-            font.pixelSize: 1.6 * unit
-            color: Theme.text
+            size: 1.6
         }
         GridLayout {
             columns: 3
-            rowSpacing: 0.5 * unit
-            columnSpacing: 0.5 * unit
+            rowSpacing: 0.5 * Theme.unit
+            columnSpacing: 0.5 * Theme.unit
             Repeater {
                 model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
                 KioskButton {
-                    unit: pad.unit
-                    Layout.preferredWidth: 5 * pad.unit
-                    Layout.preferredHeight: 4 * pad.unit
+                    required property string modelData
+                    Layout.preferredWidth: 5 * Theme.unit
+                    Layout.preferredHeight: 4 * Theme.unit
                     text: modelData
-                    font.pixelSize: 1.4 * pad.unit
+                    font.pixelSize: 1.4 * Theme.unit
                     highlighted: modelData === "OK"
                     onClicked: pad.press(modelData)
                 }

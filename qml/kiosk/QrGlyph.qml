@@ -1,4 +1,6 @@
 // A QR code drawn as a symbol (three finder squares and a few modules): "scan here".
+// Bound: the delegates read this file's ids (a delegate made elsewhere could not).
+pragma ComponentBehavior: Bound
 import QtQuick
 
 Item {
@@ -30,6 +32,7 @@ Item {
         model: [[0.45, 0.05], [0.45, 0.2], [0.58, 0.45], [0.05, 0.45], [0.2, 0.58], [0.45, 0.58], [0.72, 0.58],
                 [0.58, 0.72], [0.85, 0.72], [0.45, 0.85], [0.72, 0.85], [0.85, 0.45]]
         Rectangle {
+            required property var modelData
             x: modelData[0] * glyph.size
             y: modelData[1] * glyph.size
             width: glyph.size * 0.1

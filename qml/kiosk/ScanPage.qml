@@ -2,14 +2,13 @@
 // viewfinder or the scanner prompt, the counters, conflicts, and the few actions staff need.
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import QtMultimedia
+import Sbor.Kiosk
 
 Item {
     id: page
-    property real unit: 16
     signal searchRequested()
     signal settingsRequested()
 
@@ -20,63 +19,56 @@ Item {
         // --- top bar: what this kiosk is for, and whether it reaches the server
         Rectangle {
             Layout.fillWidth: true
-            Layout.preferredHeight: 4.4 * unit
+            Layout.preferredHeight: 4.4 * Theme.unit
             color: Theme.surface
             RowLayout {
                 anchors.fill: parent
-                anchors.leftMargin: 1.2 * unit
-                anchors.rightMargin: 1.2 * unit
-                spacing: unit
+                anchors.leftMargin: 1.2 * Theme.unit
+                anchors.rightMargin: 1.2 * Theme.unit
+                spacing: Theme.unit
                 ColumnLayout {
                     Layout.fillWidth: true
                     spacing: 0
-                    Label {
+                    Heading {
                         Layout.fillWidth: true
-                        text: door.eventTitle
-                        font.pixelSize: 1.35 * unit
-                        font.bold: true
-                        color: Theme.text
+                        text: Door.eventTitle
+                        size: 1.35
                         elide: Text.ElideRight
                     }
-                    Label {
+                    Caption {
                         Layout.fillWidth: true
-                        text: door.exitMode ? qsTr("%1 · exit").arg(door.listName) : qsTr("%1 · entry").arg(door.listName)
-                        font.pixelSize: 0.95 * unit
-                        color: Theme.textDim
+                        text: Door.exitMode ? qsTr("%1 · exit").arg(Door.listName) : qsTr("%1 · entry").arg(Door.listName)
+                        size: 0.95
                         elide: Text.ElideRight
                     }
                 }
                 Rectangle {
                     id: statusChip
                     objectName: "statusChip"
-                    Layout.preferredHeight: 2.4 * unit
-                    Layout.preferredWidth: statusRow.implicitWidth + 1.6 * unit
+                    Layout.preferredHeight: 2.4 * Theme.unit
+                    Layout.preferredWidth: statusRow.implicitWidth + 1.6 * Theme.unit
                     radius: height / 2
-                    color: door.online ? Qt.rgba(0.2, 0.78, 0.35, 0.16) : Qt.rgba(1, 0.7, 0, 0.18)
-                    border.color: door.online ? Theme.online : Theme.offline
+                    color: Door.sync.online ? Qt.rgba(0.2, 0.78, 0.35, 0.16) : Qt.rgba(1, 0.7, 0, 0.18)
+                    border.color: Door.sync.online ? Theme.online : Theme.offline
                     RowLayout {
                         id: statusRow
                         anchors.centerIn: parent
-                        spacing: 0.5 * unit
+                        spacing: 0.5 * Theme.unit
                         Rectangle {
-                            width: 0.8 * unit
+                            width: 0.8 * Theme.unit
                             height: width
                             radius: width / 2
-                            color: door.online ? Theme.online : Theme.offline
+                            color: Door.sync.online ? Theme.online : Theme.offline
                         }
-                        Label {
-                            text: door.online ? qsTr("Online") : qsTr("Offline")
-                            font.pixelSize: 1.0 * unit
-                            font.bold: true
-                            color: Theme.text
+                        Heading {
+                            text: Door.sync.online ? qsTr("Online") : qsTr("Offline")
                         }
                     }
                 }
-                Label {
+                KioskText {
                     id: clock
                     text: Qt.formatTime(new Date(), "HH:mm")
-                    font.pixelSize: 1.35 * unit
-                    color: Theme.text
+                    size: 1.35
                     Timer {
                         interval: 10000
                         running: true
@@ -91,24 +83,23 @@ Item {
         Rectangle {
             objectName: "offlineBanner"
             Layout.fillWidth: true
-            Layout.preferredHeight: visible ? 3.2 * unit : 0
-            visible: !door.online || door.queueLength > 0
-            color: door.online ? Theme.surfaceRaised : Theme.offline
-            Label {
+            Layout.preferredHeight: visible ? 3.2 * Theme.unit : 0
+            visible: !Door.sync.online || Door.sync.queueLength > 0
+            color: Door.sync.online ? Theme.surfaceRaised : Theme.offline
+            Heading {
                 objectName: "offlineBannerText"
                 anchors.fill: parent
-                anchors.leftMargin: 1.2 * unit
-                anchors.rightMargin: 1.2 * unit
+                anchors.leftMargin: 1.2 * Theme.unit
+                anchors.rightMargin: 1.2 * Theme.unit
                 verticalAlignment: Text.AlignVCenter
                 elide: Text.ElideRight
-                font.pixelSize: 1.05 * unit
-                font.bold: true
-                color: door.online ? Theme.text : "#1a1200"
-                text: !door.online
-                      ? (door.queueLength > 0
-                         ? qsTr("Offline — this kiosk decides on its own. Scans waiting to upload: %1").arg(door.queueLength)
+                size: 1.05
+                color: Door.sync.online ? Theme.text : "#1a1200"
+                text: !Door.sync.online
+                      ? (Door.sync.queueLength > 0
+                         ? qsTr("Offline — this kiosk decides on its own. Scans waiting to upload: %1").arg(Door.sync.queueLength)
                          : qsTr("Offline — this kiosk decides on its own until the server answers again."))
-                      : qsTr("Uploading the scans made offline: %1").arg(door.queueLength)
+                      : qsTr("Uploading the scans made offline: %1").arg(Door.sync.queueLength)
             }
         }
 
@@ -116,91 +107,86 @@ Item {
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.margins: 1.2 * unit
-            spacing: 1.2 * unit
+            Layout.margins: 1.2 * Theme.unit
+            spacing: 1.2 * Theme.unit
 
             Rectangle {
                 id: scanArea
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                radius: 0.8 * unit
+                radius: 0.8 * Theme.unit
                 color: Theme.surface
-                border.color: door.exitMode ? Theme.warning : Theme.border
-                border.width: door.exitMode ? 3 : 1
+                border.color: Door.exitMode ? Theme.warning : Theme.border
+                border.width: Door.exitMode ? 3 : 1
                 clip: true
 
                 VideoOutput {
                     id: viewfinder
                     anchors.fill: parent
                     anchors.margins: 2
-                    visible: camera.active
+                    visible: CameraScanner.active
                     fillMode: VideoOutput.PreserveAspectCrop
                     Component.onCompleted: {
-                        camera.videoSink = viewfinder.videoSink
-                        if (camera.available)
-                            camera.start()
+                        CameraScanner.videoSink = viewfinder.videoSink
+                        if (CameraScanner.available)
+                            CameraScanner.start()
                     }
                 }
 
                 ColumnLayout {
                     anchors.centerIn: parent
-                    width: parent.width - 4 * unit
-                    spacing: 0.8 * unit
-                    visible: !camera.active
+                    width: parent.width - 4 * Theme.unit
+                    spacing: 0.8 * Theme.unit
+                    visible: !CameraScanner.active
 
                     QrGlyph {
                         Layout.alignment: Qt.AlignHCenter
-                        size: Math.min(scanArea.height * 0.34, 9 * unit)
-                        color: door.exitMode ? Theme.warning : Theme.accent
+                        size: Math.min(scanArea.height * 0.34, 9 * Theme.unit)
+                        color: Door.exitMode ? Theme.warning : Theme.accent
                     }
-                    Label {
+                    Heading {
                         Layout.fillWidth: true
                         horizontalAlignment: Text.AlignHCenter
-                        text: door.exitMode ? qsTr("Scan to let a guest out") : qsTr("Scan a ticket")
-                        font.pixelSize: 2.2 * unit
-                        font.bold: true
-                        color: Theme.text
+                        text: Door.exitMode ? qsTr("Scan to let a guest out") : qsTr("Scan a ticket")
+                        size: 2.2
                         wrapMode: Text.WordWrap
                     }
-                    Label {
+                    Caption {
                         Layout.fillWidth: true
                         horizontalAlignment: Text.AlignHCenter
-                        text: camera.available ? qsTr("Hold the QR code in front of the camera")
+                        text: CameraScanner.available ? qsTr("Hold the QR code in front of the camera")
                                                : qsTr("Hold the QR code under the scanner, or search by name")
-                        font.pixelSize: 1.1 * unit
-                        color: Theme.textDim
+                        size: 1.1
                         wrapMode: Text.WordWrap
                     }
                     BusyIndicator {
                         Layout.alignment: Qt.AlignHCenter
-                        running: door.busy
-                        visible: door.busy
-                        Layout.preferredHeight: 3 * unit
-                        Layout.preferredWidth: 3 * unit
+                        running: Door.busy
+                        visible: Door.busy
+                        Layout.preferredHeight: 3 * Theme.unit
+                        Layout.preferredWidth: 3 * Theme.unit
                     }
                 }
             }
 
             ColumnLayout {
-                Layout.preferredWidth: Math.max(16 * unit, page.width * 0.28)
-                Layout.maximumWidth: 26 * unit
+                Layout.preferredWidth: Math.max(16 * Theme.unit, page.width * 0.28)
+                Layout.maximumWidth: 26 * Theme.unit
                 Layout.fillHeight: true
-                spacing: 1.0 * unit
+                spacing: 1.0 * Theme.unit
 
                 CounterCard {
                     objectName: "checkedInCard"
                     Layout.fillWidth: true
-                    unit: page.unit
                     title: qsTr("Checked in")
-                    value: door.checkedIn
-                    total: door.expected
+                    value: Door.counters.checkedIn
+                    total: Door.counters.expected
                 }
                 CounterCard {
                     objectName: "insideCard"
                     Layout.fillWidth: true
-                    unit: page.unit
                     title: qsTr("Inside now")
-                    value: door.inside
+                    value: Door.counters.inside
                     total: -1
                 }
 
@@ -209,54 +195,54 @@ Item {
                     objectName: "conflictList"
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    spacing: 0.6 * unit
+                    spacing: 0.6 * Theme.unit
                     clip: true
-                    model: door.conflicts
+                    model: Door.conflicts
                     delegate: Rectangle {
+                        id: conflict
+                        required property int index
+                        required property string holderName
+                        required property string detail
+                        required property string at
                         width: ListView.view.width
-                        height: conflictColumn.implicitHeight + 1.2 * unit
-                        radius: 0.6 * unit
+                        height: conflictColumn.implicitHeight + 1.2 * Theme.unit
+                        radius: 0.6 * Theme.unit
                         color: Qt.rgba(0.78, 0.16, 0.16, 0.22)
                         border.color: Theme.refused
                         ColumnLayout {
                             id: conflictColumn
                             anchors.fill: parent
-                            anchors.margins: 0.6 * unit
-                            spacing: 0.2 * unit
-                            Label {
+                            anchors.margins: 0.6 * Theme.unit
+                            spacing: 0.2 * Theme.unit
+                            Heading {
                                 Layout.fillWidth: true
-                                text: qsTr("Conflict · %1").arg(modelData.at)
-                                font.pixelSize: 0.85 * unit
-                                font.bold: true
-                                color: "#ff8a80"
+                                text: qsTr("Conflict · %1").arg(conflict.at)
+                                size: 0.85
+                                color: Theme.alert
                             }
-                            Label {
+                            Heading {
                                 Layout.fillWidth: true
-                                text: modelData.holderName || qsTr("Unknown guest")
-                                font.pixelSize: 1.05 * unit
-                                font.bold: true
-                                color: Theme.text
+                                text: conflict.holderName || qsTr("Unknown guest")
+                                size: 1.05
                                 elide: Text.ElideRight
                             }
-                            Label {
+                            KioskText {
                                 Layout.fillWidth: true
-                                text: modelData.detail
-                                font.pixelSize: 0.85 * unit
-                                color: Theme.text
+                                text: conflict.detail
+                                size: 0.85
                                 wrapMode: Text.WordWrap
                             }
                         }
                         MouseArea {
                             anchors.fill: parent
-                            onClicked: door.dismissConflict(index)
+                            onClicked: Door.conflicts.dismiss(conflict.index)
                         }
                     }
                 }
-                Label {
+                Caption {
                     Layout.fillWidth: true
-                    text: door.lastSync.length > 0 ? qsTr("Synced at %1").arg(door.lastSync) : qsTr("Not synced yet")
-                    font.pixelSize: 0.8 * unit
-                    color: Theme.textDim
+                    text: Door.sync.lastSync.length > 0 ? qsTr("Synced at %1").arg(Door.sync.lastSync) : qsTr("Not synced yet")
+                    size: 0.8
                     horizontalAlignment: Text.AlignRight
                 }
             }
@@ -265,47 +251,42 @@ Item {
         // --- the actions, large enough for a gloved finger
         Rectangle {
             Layout.fillWidth: true
-            Layout.preferredHeight: 5.2 * unit
+            Layout.preferredHeight: 5.2 * Theme.unit
             color: Theme.surface
             RowLayout {
                 anchors.fill: parent
-                anchors.leftMargin: 1.2 * unit
-                anchors.rightMargin: 1.2 * unit
-                spacing: 0.8 * unit
+                anchors.leftMargin: 1.2 * Theme.unit
+                anchors.rightMargin: 1.2 * Theme.unit
+                spacing: 0.8 * Theme.unit
                 KioskButton {
                     objectName: "searchButton"
-                    unit: page.unit
                     highlighted: true
                     text: qsTr("Search")
                     onClicked: page.searchRequested()
                 }
                 KioskButton {
                     objectName: "exitModeButton"
-                    unit: page.unit
-                    visible: door.exitsAllowed
+                    visible: Door.exitsAllowed
                     checkable: true
-                    checked: door.exitMode
-                    text: door.exitMode ? qsTr("Mode: exit") : qsTr("Mode: entry")
-                    onClicked: door.exitMode = !door.exitMode
+                    checked: Door.exitMode
+                    text: Door.exitMode ? qsTr("Mode: exit") : qsTr("Mode: entry")
+                    onClicked: Door.exitMode = !Door.exitMode
                 }
                 KioskButton {
                     objectName: "undoButton"
-                    unit: page.unit
-                    enabled: door.canUndo
+                    enabled: Door.canUndo
                     text: qsTr("Undo admission")
-                    onClicked: door.undoLastAdmission()
+                    onClicked: Door.undoLastAdmission()
                 }
                 Item { Layout.fillWidth: true }
                 KioskButton {
                     objectName: "openImageButton"
-                    unit: page.unit
                     flat: true
                     text: qsTr("Image…")
                     onClicked: imageDialog.open()
                 }
                 KioskButton {
                     objectName: "settingsButton"
-                    unit: page.unit
                     flat: true
                     text: qsTr("Settings")
                     onClicked: page.settingsRequested()
@@ -318,6 +299,6 @@ Item {
         id: imageDialog
         title: qsTr("Scan a ticket from an image")
         nameFilters: [qsTr("Images (*.png *.jpg *.jpeg *.bmp)")]
-        onAccepted: door.scanImageFile(selectedFile)
+        onAccepted: Door.scanImageFile(imageDialog.selectedFile)
     }
 }

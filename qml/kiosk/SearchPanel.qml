@@ -1,18 +1,20 @@
 // Search at the door: by name, email or order code (the copy is searched by name when the
 // server cannot be asked), and check-in from the result.
+// Bound: the delegates read this file's ids (a delegate made elsewhere could not).
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sbor.Kiosk
 
 Drawer {
     id: panel
     objectName: "searchPanel"
-    property real unit: 16
     edge: Qt.RightEdge
     modal: true
     onOpened: {
         field.text = ""
-        door.search("")
+        Door.guestSearch.find("")
         field.forceActiveFocus()
     }
     background: Rectangle { color: Theme.surface }
@@ -20,25 +22,22 @@ Drawer {
     Timer {
         id: debounce
         interval: 250
-        onTriggered: door.search(field.text)
+        onTriggered: Door.guestSearch.find(field.text)
     }
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.margins: 1.2 * unit
-        spacing: 0.8 * unit
+        anchors.margins: 1.2 * Theme.unit
+        spacing: 0.8 * Theme.unit
 
         RowLayout {
             Layout.fillWidth: true
-            Label {
+            Heading {
                 Layout.fillWidth: true
                 text: qsTr("Find a guest")
-                font.pixelSize: 1.6 * unit
-                font.bold: true
-                color: Theme.text
+                size: 1.6
             }
             KioskButton {
-                unit: panel.unit
                 flat: true
                 text: qsTr("Close")
                 onClicked: panel.close()
@@ -49,14 +48,14 @@ Drawer {
             objectName: "searchField"
             Layout.fillWidth: true
             placeholderText: qsTr("Name, email or order number")
-            font.pixelSize: 1.2 * unit
+            font.pixelSize: 1.2 * Theme.unit
             onTextChanged: debounce.restart()
         }
-        Label {
+        KioskText {
             Layout.fillWidth: true
-            visible: !door.online
+            visible: !Door.sync.online
             text: qsTr("Offline: searching this kiosk's copy by name")
-            font.pixelSize: 0.9 * unit
+            size: 0.9
             color: Theme.offline
         }
         ListView {
@@ -64,57 +63,59 @@ Drawer {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            spacing: 0.5 * unit
-            model: door.searchResults
+            spacing: 0.5 * Theme.unit
+            model: Door.guestSearch.results
             delegate: Rectangle {
+                id: guest
+                required property string ticketId
+                required property string holderName
+                required property string ticketType
+                required property string status
+                required property bool blocked
+                required property bool checkedIn
+                readonly property bool refused: blocked || status === "cancelled"
                 width: ListView.view.width
-                height: 4.6 * unit
-                radius: 0.6 * unit
+                height: 4.6 * Theme.unit
+                radius: 0.6 * Theme.unit
                 color: Theme.surfaceRaised
                 RowLayout {
                     anchors.fill: parent
-                    anchors.margins: 0.7 * unit
-                    spacing: 0.8 * unit
+                    anchors.margins: 0.7 * Theme.unit
+                    spacing: 0.8 * Theme.unit
                     ColumnLayout {
                         Layout.fillWidth: true
-                        spacing: 0.1 * unit
-                        Label {
+                        spacing: 0.1 * Theme.unit
+                        Heading {
                             Layout.fillWidth: true
-                            text: modelData.holderName
-                            font.pixelSize: 1.2 * unit
-                            font.bold: true
-                            color: Theme.text
+                            text: guest.holderName
+                            size: 1.2
                             elide: Text.ElideRight
                         }
-                        Label {
+                        KioskText {
                             Layout.fillWidth: true
-                            text: modelData.blocked ? qsTr("Blocked")
-                                  : modelData.status === "cancelled" ? qsTr("Cancelled")
-                                  : modelData.checkedIn ? qsTr("Checked in") : (modelData.ticketType || qsTr("Not checked in yet"))
-                            font.pixelSize: 0.9 * unit
-                            color: modelData.blocked || modelData.status === "cancelled" ? "#ff8a80"
-                                   : modelData.checkedIn ? Theme.warning : Theme.textDim
+                            text: guest.blocked ? qsTr("Blocked")
+                                  : guest.status === "cancelled" ? qsTr("Cancelled")
+                                  : guest.checkedIn ? qsTr("Checked in") : (guest.ticketType || qsTr("Not checked in yet"))
+                            size: 0.9
+                            color: guest.refused ? Theme.alert : guest.checkedIn ? Theme.warning : Theme.textDim
                         }
                     }
                     KioskButton {
-                        unit: panel.unit
                         highlighted: true
-                        enabled: !modelData.blocked && modelData.status !== "cancelled"
-                        text: door.exitMode ? qsTr("Let out") : qsTr("Check in")
+                        enabled: !guest.refused
+                        text: Door.exitMode ? qsTr("Let out") : qsTr("Check in")
                         onClicked: {
-                            door.checkInTicket(modelData.ticketId)
+                            Door.checkInTicket(guest.ticketId)
                             panel.close()
                         }
                     }
                 }
             }
         }
-        Label {
+        Caption {
             Layout.fillWidth: true
-            visible: field.text.length >= 2 && door.searchResults.length === 0
+            visible: field.text.length >= 2 && Door.guestSearch.results.count === 0
             text: qsTr("Nobody found")
-            font.pixelSize: 1.0 * unit
-            color: Theme.textDim
         }
     }
 }

@@ -3,11 +3,11 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sbor.Kiosk
 
 Drawer {
     id: panel
     objectName: "settingsPanel"
-    property real unit: 16
     signal exitRequested()
     edge: Qt.RightEdge
     modal: true
@@ -15,50 +15,45 @@ Drawer {
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.margins: 1.4 * unit
-        spacing: 0.8 * unit
+        anchors.margins: 1.4 * Theme.unit
+        spacing: 0.8 * Theme.unit
 
-        Label {
+        Heading {
             text: qsTr("Settings")
-            font.pixelSize: 1.6 * unit
-            font.bold: true
-            color: Theme.text
+            size: 1.6
         }
         GridLayout {
             Layout.fillWidth: true
             columns: 2
-            columnSpacing: unit
-            rowSpacing: 0.4 * unit
-            Label { text: qsTr("Event"); color: Theme.textDim; font.pixelSize: unit }
-            Label { text: door.eventTitle; color: Theme.text; font.pixelSize: unit; Layout.fillWidth: true; elide: Text.ElideRight }
-            Label { text: qsTr("Entrance"); color: Theme.textDim; font.pixelSize: unit }
-            Label { text: door.listName; color: Theme.text; font.pixelSize: unit; Layout.fillWidth: true; elide: Text.ElideRight }
-            Label { text: qsTr("Server"); color: Theme.textDim; font.pixelSize: unit }
-            Label { text: door.serverUrl; color: Theme.text; font.pixelSize: unit; Layout.fillWidth: true; elide: Text.ElideMiddle }
-            Label { text: qsTr("Waiting to upload"); color: Theme.textDim; font.pixelSize: unit }
-            Label { text: door.queueLength; color: Theme.text; font.pixelSize: unit }
+            columnSpacing: Theme.unit
+            rowSpacing: 0.4 * Theme.unit
+            Caption { text: qsTr("Event") }
+            KioskText { text: Door.eventTitle; Layout.fillWidth: true; elide: Text.ElideRight }
+            Caption { text: qsTr("Entrance") }
+            KioskText { text: Door.listName; Layout.fillWidth: true; elide: Text.ElideRight }
+            Caption { text: qsTr("Server") }
+            KioskText { text: Door.serverUrl; Layout.fillWidth: true; elide: Text.ElideMiddle }
+            Caption { text: qsTr("Waiting to upload") }
+            KioskText { text: Door.sync.queueLength }
         }
-        Label { text: qsTr("Language"); color: Theme.textDim; font.pixelSize: unit }
-        LanguageSwitch { unit: panel.unit }
+        Caption { text: qsTr("Language") }
+        LanguageSwitch {}
         KioskButton {
-            unit: panel.unit
             text: qsTr("Sync now")
-            onClicked: door.syncNow()
+            onClicked: Door.sync.now()
         }
         Item { Layout.fillHeight: true }
         KioskButton {
-            unit: panel.unit
             Layout.fillWidth: true
             text: qsTr("Exit the kiosk")
             onClicked: panel.exitRequested()
         }
         KioskButton {
-            unit: panel.unit
             Layout.fillWidth: true
             flat: true
-            text: door.queueLength > 0 ? qsTr("Unenroll (upload the waiting scans first)") : qsTr("Unenroll this device")
-            enabled: door.queueLength === 0
-            onClicked: { door.unenroll(); panel.close() }
+            text: Door.sync.queueLength > 0 ? qsTr("Unenroll (upload the waiting scans first)") : qsTr("Unenroll this device")
+            enabled: Door.sync.queueLength === 0
+            onClicked: { Door.unenroll(); panel.close() }
         }
     }
 }

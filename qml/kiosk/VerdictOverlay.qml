@@ -1,106 +1,100 @@
 // The verdict: the whole screen in its colour, a glyph, the reason in plain words, the guest's
 // name and ticket type, readable from two metres. A tap, or a few seconds, and the kiosk is ready.
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
+import Sbor.Kiosk
 
 Rectangle {
     id: overlay
     objectName: "verdictOverlay"
-    property real unit: 16
-    readonly property var verdict: door.verdict
-    readonly property bool shown: verdict.tone !== undefined
 
-    visible: shown
-    color: shown ? Theme.toneColor(verdict.tone) : "transparent"
+    visible: Door.verdict.shown
+    color: Door.verdict.shown ? Theme.toneColor(Door.verdict.tone) : "transparent"
 
     MouseArea {
         anchors.fill: parent
-        onClicked: door.dismissVerdict()
+        onClicked: Door.dismissVerdict()
     }
 
     ColumnLayout {
         anchors.centerIn: parent
-        width: parent.width - 6 * unit
-        spacing: 0.9 * unit
+        width: parent.width - 6 * Theme.unit
+        spacing: 0.9 * Theme.unit
 
         Rectangle {
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: Math.min(overlay.height * 0.22, 9 * unit)
+            Layout.preferredWidth: Math.min(overlay.height * 0.22, 9 * Theme.unit)
             Layout.preferredHeight: Layout.preferredWidth
             radius: width / 2
             color: Qt.rgba(1, 1, 1, 0.18)
             border.color: "white"
             border.width: Math.max(3, width * 0.05)
-            Label {
+            Heading {
                 anchors.centerIn: parent
-                text: overlay.verdict.tone === "admitted" ? "✓" : overlay.verdict.tone === "warning" ? "!" : "✕"
+                text: Door.verdict.tone === "admitted" ? "✓" : Door.verdict.tone === "warning" ? "!" : "✕"
                 font.pixelSize: parent.width * 0.6
-                font.bold: true
                 color: "white"
             }
         }
-        Label {
+        Heading {
             objectName: "verdictHeadline"
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
-            text: overlay.verdict.headline || ""
-            font.pixelSize: 3.2 * unit
-            font.bold: true
+            text: Door.verdict.headline
+            size: 3.2
             color: "white"
         }
-        Label {
+        KioskText {
             objectName: "verdictHolder"
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             visible: text.length > 0
             elide: Text.ElideRight
-            text: overlay.verdict.holderName || ""
-            font.pixelSize: 2.4 * unit
+            text: Door.verdict.holderName
+            size: 2.4
             color: "white"
         }
-        Label {
+        KioskText {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             visible: text.length > 0
-            text: overlay.verdict.ticketType || ""
-            font.pixelSize: 1.5 * unit
+            text: Door.verdict.ticketType
+            size: 1.5
             color: Qt.rgba(1, 1, 1, 0.9)
         }
-        Label {
+        KioskText {
             objectName: "verdictDetail"
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             visible: text.length > 0
-            text: overlay.verdict.detail || ""
-            font.pixelSize: 1.5 * unit
+            text: Door.verdict.detail
+            size: 1.5
             color: "white"
         }
         Rectangle {
             Layout.alignment: Qt.AlignHCenter
-            visible: overlay.verdict.offline === true
-            Layout.preferredHeight: 2.2 * unit
-            Layout.preferredWidth: offlineTag.implicitWidth + 1.6 * unit
+            visible: Door.verdict.offline
+            Layout.preferredHeight: 2.2 * Theme.unit
+            Layout.preferredWidth: offlineTag.implicitWidth + 1.6 * Theme.unit
             radius: height / 2
             color: Qt.rgba(0, 0, 0, 0.28)
-            Label {
+            KioskText {
                 id: offlineTag
                 anchors.centerIn: parent
                 text: qsTr("Decided offline on this kiosk")
-                font.pixelSize: 0.95 * unit
+                size: 0.95
                 color: "white"
             }
         }
     }
 
-    Label {
+    KioskText {
         anchors.bottom: parent.bottom
         anchors.horizontalCenter: parent.horizontalCenter
-        anchors.bottomMargin: 1.4 * unit
+        anchors.bottomMargin: 1.4 * Theme.unit
         text: qsTr("Tap to continue")
-        font.pixelSize: 1.0 * unit
         color: Qt.rgba(1, 1, 1, 0.8)
     }
 }

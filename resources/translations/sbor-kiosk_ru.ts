@@ -251,7 +251,7 @@
     </message>
 </context>
 <context>
-    <name>sbor::kiosk::DoorController</name>
+    <name>sbor::kiosk::DeviceEnrollment</name>
     <message>
         <source>Enter the server address and the code from the organizer&apos;s screen.</source>
         <translation>Введите адрес сервера и код с экрана организатора.</translation>
@@ -264,6 +264,20 @@
         <source>This code is not valid (any more). Ask the organizer for a new one.</source>
         <translation>Этот код недействителен (уже). Попросите у организатора новый.</translation>
     </message>
+</context>
+<context>
+    <name>sbor::kiosk::DoorController</name>
+    <message>
+        <source>Admission taken back</source>
+        <translation>Проход отменён</translation>
+    </message>
+    <message>
+        <source>Could not take the admission back</source>
+        <translation>Не удалось отменить проход</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::kiosk::DoorWording</name>
     <message>
         <source>Welcome!</source>
         <translation>Добро пожаловать!</translation>
@@ -345,20 +359,16 @@
         <translation>До свидания!</translation>
     </message>
     <message>
-        <source>Admission taken back</source>
-        <translation>Проход отменён</translation>
-    </message>
-    <message>
-        <source>Could not take the admission back</source>
-        <translation>Не удалось отменить проход</translation>
-    </message>
-    <message>
         <source>Admitted here offline, but already admitted at %1 %2</source>
         <translation>Пропущен здесь без связи, но уже проходил в %1 %2</translation>
     </message>
     <message>
         <source>at another kiosk</source>
         <translation>на другом киоске</translation>
+    </message>
+    <message>
+        <source>The server did not take this offline scan: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Admitted at two entrances: check the ticket</source>

@@ -536,19 +536,19 @@ std::optional<DoorResults> runDoor(int scans, int warmup, int extraTickets, std:
         ++verdicts;
         wake();
     });
-    QObject::connect(&door, &DoorController::queueChanged, [&] {
+    QObject::connect(door.sync(), &sbor::kiosk::DoorSync::queueChanged, [&] {
         ++queueChanges;
         wake();
     });
     QObject::connect(&door, &DoorController::enrollmentChanged, [] { wake(); });
-    QObject::connect(&door, &DoorController::countsChanged, [] { wake(); });
-    door.enroll(server.url("/").toString(), QString::fromStdString(kioskCode->code), {});
+    QObject::connect(door.counters(), &sbor::kiosk::DoorCounters::changed, [] { wake(); });
+    door.enrollment()->enroll(server.url("/").toString(), QString::fromStdString(kioskCode->code), {});
     if (!waitUntil([&] { return door.isEnrolled(); }, 15000)) {
-        std::fprintf(stderr, "the kiosk did not enroll: %s\n", qPrintable(door.enrollError()));
+        std::fprintf(stderr, "the kiosk did not enroll: %s\n", qPrintable(door.enrollment()->error()));
         return std::nullopt;
     }
-    if (!waitUntil([&] { return door.expected() == total; }, 30000 + 10 * total)) {
-        std::fprintf(stderr, "the kiosk's copy has %d of %d tickets\n", door.expected(), total);
+    if (!waitUntil([&] { return door.counters()->expected() == total; }, 30000 + 10 * total)) {
+        std::fprintf(stderr, "the kiosk's copy has %d of %d tickets\n", door.counters()->expected(), total);
         return std::nullopt;
     }
 
@@ -599,10 +599,10 @@ std::optional<DoorResults> runDoor(int scans, int warmup, int extraTickets, std:
         int mark = queueChanges;
         const Scan scan = scanTicket(std::size_t(i), 10000);
         // An answer slower than the kiosk's timeout makes it decide offline: not the online path.
-        const bool decidedOnline = scan.result == "ok" && !door.verdict().value("offline").toBool();
+        const bool decidedOnline = scan.result == "ok" && !door.verdict().offline;
         if (!decidedOnline) {
             std::fprintf(stderr, "online scan %d: verdict '%s'%s, expected an online 'ok'\n", i,
-                         qPrintable(scan.result), door.verdict().value("offline").toBool() ? " decided offline" : "");
+                         qPrintable(scan.result), door.verdict().offline ? " decided offline" : "");
             ++results.wrongVerdicts;
         }
         settle(mark);
@@ -644,9 +644,9 @@ std::optional<DoorResults> runDoor(int scans, int warmup, int extraTickets, std:
     }
 
     // The copy knows every admission so far before the server goes.
-    if (!waitUntil([&] { return door.checkedIn() >= 2 * online; }, 10000))
+    if (!waitUntil([&] { return door.counters()->checkedIn() >= 2 * online; }, 10000))
         std::fprintf(stderr, "note: the kiosk's copy shows %d of %d check-ins before the server stops\n",
-                     door.checkedIn(), 2 * online);
+                     door.counters()->checkedIn(), 2 * online);
     pause(500);
     std::fprintf(stderr, "stopping sbor-server\n");
     results.serverExit = server.stop();
@@ -654,21 +654,21 @@ std::optional<DoorResults> runDoor(int scans, int warmup, int extraTickets, std:
 
     std::fprintf(stderr, "offline: 1 + %d scans\n", scans);
     const std::size_t firstOffline = std::size_t(2 * online);
-    results.onlineBeforeFirstOffline = door.isOnline();
+    results.onlineBeforeFirstOffline = door.sync()->isOnline();
     const Scan first = scanTicket(firstOffline, 10000);
     results.firstOfflineCode = first.fromCode;
     results.firstOfflineFrame = first.fromFrame;
     results.firstOfflineVerdict = first.result;
-    results.wentOffline = !door.isOnline();
-    if (first.result != "ok" || !door.verdict().value("offline").toBool()) {
+    results.wentOffline = !door.sync()->isOnline();
+    if (first.result != "ok" || !door.verdict().offline) {
         std::fprintf(stderr, "first offline scan: verdict '%s' (offline %d), expected an offline 'ok'\n",
-                     qPrintable(first.result), int(door.verdict().value("offline").toBool()));
+                     qPrintable(first.result), int(door.verdict().offline));
         ++results.wrongVerdicts;
     }
     for (int i = 1; i < offline; ++i) {
         pause(20);
         const Scan scan = scanTicket(firstOffline + std::size_t(i), 5000);
-        if (scan.result != "ok" || !door.verdict().value("offline").toBool()) {
+        if (scan.result != "ok" || !door.verdict().offline) {
             std::fprintf(stderr, "offline scan %d: verdict '%s', expected an offline 'ok'\n", i,
                          qPrintable(scan.result));
             ++results.wrongVerdicts;
@@ -678,9 +678,10 @@ std::optional<DoorResults> runDoor(int scans, int warmup, int extraTickets, std:
         if (scan.fromFrame >= 0)
             results.offlineFrame.push_back(scan.fromFrame);
     }
-    results.copyTickets = door.expected();
-    if (door.queueLength() != offline)
-        std::fprintf(stderr, "note: the kiosk's queue holds %d scans, %d expected\n", door.queueLength(), offline);
+    results.copyTickets = door.counters()->expected();
+    if (door.sync()->queueLength() != offline)
+        std::fprintf(stderr, "note: the kiosk's queue holds %d scans, %d expected\n", door.sync()->queueLength(),
+                     offline);
     return results;
 }
 

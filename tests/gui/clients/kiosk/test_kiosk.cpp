@@ -110,9 +110,9 @@ private:
 
     void awaitVerdict(KioskApp& app, const QString& tone, const QString& result)
     {
-        QTRY_VERIFY_WITH_TIMEOUT(!app.door().verdict().isEmpty(), 10000);
-        QCOMPARE(app.door().verdict().value("result").toString(), result);
-        QCOMPARE(app.door().verdict().value("tone").toString(), tone);
+        QTRY_VERIFY_WITH_TIMEOUT(app.door().verdict().isShown(), 10000);
+        QCOMPARE(app.door().verdict().result, result);
+        QCOMPARE(app.door().verdict().tone, tone);
     }
 
     int serverCheckIns(const wire::Ticket& ticket)
@@ -175,18 +175,18 @@ private slots:
         screenshot(*app, "01-enroll");
 
         // A wrong code is refused in plain words, and nothing is stored.
-        app->door().enroll(m_server->url("/").toString(), "NOT-A-CODE", "2468");
-        QTRY_VERIFY_WITH_TIMEOUT(!app->door().enrollError().isEmpty(), 10000);
+        app->door().enrollment()->enroll(m_server->url("/").toString(), "NOT-A-CODE", "2468");
+        QTRY_VERIFY_WITH_TIMEOUT(!app->door().enrollment()->error().isEmpty(), 10000);
         QVERIFY(!app->door().isEnrolled());
         screenshot(*app, "02-enroll-refused");
 
         const QString code = issueEnrollmentCode("Gate A");
         QVERIFY(!code.isEmpty());
-        app->door().enroll(m_server->url("/").toString(), code, "2468");
+        app->door().enrollment()->enroll(m_server->url("/").toString(), code, "2468");
         QTRY_VERIFY_WITH_TIMEOUT(app->door().isEnrolled(), 10000);
         QCOMPARE(app->door().eventTitle(), QStringLiteral("Jazz at the Old Mill"));
         QCOMPARE(app->door().listName(), QStringLiteral("Main entrance"));
-        QTRY_COMPARE_WITH_TIMEOUT(app->door().expected(), 5, 10000); // the copy is synced
+        QTRY_COMPARE_WITH_TIMEOUT(app->door().counters()->expected(), 5, 10000); // the copy is synced
         QVERIFY(app->door().pinSet());
         QVERIFY(app->door().checkPin("2468"));
         QVERIFY(!app->door().checkPin("1111"));
@@ -196,9 +196,9 @@ private slots:
         const QString first = m_images[0];
         QVERIFY(app->door().scanImageFile(first));
         awaitVerdict(*app, "admitted", "ok");
-        QCOMPARE(app->door().verdict().value("holderName").toString(), QStringLiteral("Мария Иванова"));
-        QCOMPARE(app->door().verdict().value("ticketType").toString(), QStringLiteral("Standing"));
-        QCOMPARE(app->door().verdict().value("offline").toBool(), false);
+        QCOMPARE(app->door().verdict().holderName, QStringLiteral("Мария Иванова"));
+        QCOMPARE(app->door().verdict().ticketType, QStringLiteral("Standing"));
+        QCOMPARE(app->door().verdict().offline, false);
         QCOMPARE(serverCheckIns(m_tickets[0]), 1);
         screenshot(*app, "04-admitted");
 
@@ -208,13 +208,13 @@ private slots:
         QVERIFY(app->door().scanImageFile(first));
         QCOMPARE(ignored.count(), 1);
         QCOMPARE(ignored.at(0).at(0).toString(), QStringLiteral("repeat"));
-        QVERIFY(app->door().verdict().isEmpty());
+        QVERIFY(!app->door().verdict().isShown());
 
         // After the window: already checked in — amber, with when and where.
         QTest::qWait(900);
         QVERIFY(app->door().scanImageFile(first));
         awaitVerdict(*app, "warning", "already_redeemed");
-        QVERIFY(app->door().verdict().value("detail").toString().contains("this kiosk"));
+        QVERIFY(app->door().verdict().detail.contains("this kiosk"));
         QCOMPARE(serverCheckIns(m_tickets[0]), 1);
         screenshot(*app, "05-already-checked-in");
 
@@ -238,7 +238,7 @@ private slots:
         QVERIFY(shown.count() >= 4);
         QCOMPARE(app->feedback().played(), int(shown.count()));
         app->door().dismissVerdict();
-        QTRY_COMPARE_WITH_TIMEOUT(app->door().checkedIn(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->door().counters()->checkedIn(), 1, 10000);
     }
 
     void offlineScansQueueAndDrain()
@@ -246,7 +246,7 @@ private slots:
         auto app = openKiosk(m_kioskData.filePath("door"));
         QVERIFY(app);
         QVERIFY(app->door().isEnrolled()); // the enrollment survived the restart
-        QTRY_VERIFY_WITH_TIMEOUT(app->door().isOnline(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->door().sync()->isOnline(), 10000);
 
         QCOMPARE(m_server->stop(), 0);
         QElapsedTimer clock;
@@ -254,41 +254,41 @@ private slots:
         QVERIFY(app->door().scanImageFile(m_images[1]));
         awaitVerdict(*app, "admitted", "ok");
         QVERIFY2(clock.elapsed() < 3000, "the guest waited for the network");
-        QVERIFY(app->door().verdict().value("offline").toBool());
-        QCOMPARE(app->door().verdict().value("holderName").toString(), QStringLiteral("Alexei Smirnov"));
-        QVERIFY(!app->door().isOnline());
+        QVERIFY(app->door().verdict().offline);
+        QCOMPARE(app->door().verdict().holderName, QStringLiteral("Alexei Smirnov"));
+        QVERIFY(!app->door().sync()->isOnline());
         app->door().dismissVerdict();
         QVERIFY(app->door().scanImageFile(m_images[2]));
         awaitVerdict(*app, "admitted", "ok");
         screenshot(*app, "07-offline-admitted");
         app->door().dismissVerdict();
-        QCOMPARE(app->door().queueLength(), 2);
+        QCOMPARE(app->door().sync()->queueLength(), 2);
         // Offline, the copy still knows who is in: the first ticket again is amber.
         QTest::qWait(900);
         QVERIFY(app->door().scanImageFile(m_images[0]));
         awaitVerdict(*app, "warning", "already_redeemed");
         app->door().dismissVerdict();
-        QCOMPARE(app->door().queueLength(), 3);
+        QCOMPARE(app->door().sync()->queueLength(), 3);
         QQuickItem* banner = app->window()->findChild<QQuickItem*>("offlineBanner");
         QVERIFY(banner && banner->isVisible());
-        QCOMPARE(app->door().checkedIn(), 3);
+        QCOMPARE(app->door().counters()->checkedIn(), 3);
         screenshot(*app, "08-offline-queue");
 
         // The kiosk restarts while offline: the queue is still there.
         app.reset();
         app = openKiosk(m_kioskData.filePath("door"));
         QVERIFY(app);
-        QCOMPARE(app->door().queueLength(), 3);
+        QCOMPARE(app->door().sync()->queueLength(), 3);
 
         // The server comes back: the kiosk notices by itself, uploads, and is online again.
         QVERIFY2(m_server->start(), qPrintable(m_server->logs()));
-        QTRY_VERIFY_WITH_TIMEOUT(app->door().isOnline(), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(app->door().queueLength(), 0, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->door().sync()->isOnline(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->door().sync()->queueLength(), 0, 15000);
         QCOMPARE(serverCheckIns(m_tickets[1]), 1);
         QCOMPARE(serverCheckIns(m_tickets[2]), 1);
         QCOMPARE(serverCheckIns(m_tickets[0]), 1); // the amber scan admitted nobody
-        QVERIFY(app->door().conflicts().isEmpty());
-        QTRY_COMPARE_WITH_TIMEOUT(app->door().checkedIn(), 3, 10000);
+        QCOMPARE(app->door().conflicts()->rowCount(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(app->door().counters()->checkedIn(), 3, 10000);
         screenshot(*app, "09-back-online");
     }
 
@@ -296,7 +296,7 @@ private slots:
     {
         auto app = openKiosk(m_kioskData.filePath("door"));
         QVERIFY(app);
-        QTRY_VERIFY_WITH_TIMEOUT(app->door().isOnline(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->door().sync()->isOnline(), 10000);
         QCOMPARE(m_server->stop(), 0);
         // Offline, this kiosk admits ticket 4 …
         QVERIFY(app->door().scanImageFile(m_images[3]));
@@ -312,9 +312,9 @@ private slots:
                                                    wire::ScanKind::Entry, std::nullopt}));
         SBOR_REQUIRE_OK(elsewhere);
         // Depending on who reaches the server first, the conflict is the upload's or the other gate's.
-        QTRY_COMPARE_WITH_TIMEOUT(app->door().queueLength(), 0, 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(!app->door().conflicts().isEmpty(), 15000);
-        QCOMPARE(app->door().conflicts().at(0).toMap().value("holderName").toString(), QStringLiteral("Dmitri Volkov"));
+        QTRY_COMPARE_WITH_TIMEOUT(app->door().sync()->queueLength(), 0, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->door().conflicts()->rowCount() > 0, 15000);
+        QCOMPARE(app->door().conflicts()->at(0).holderName, QStringLiteral("Dmitri Volkov"));
         screenshot(*app, "10-conflict");
     }
 
@@ -322,8 +322,8 @@ private slots:
     {
         auto app = openKiosk(m_kioskData.filePath("door"));
         QVERIFY(app);
-        QTRY_VERIFY_WITH_TIMEOUT(app->door().isOnline(), 10000);
-        const int before = app->door().checkedIn();
+        QTRY_VERIFY_WITH_TIMEOUT(app->door().sync()->isOnline(), 10000);
+        const int before = app->door().counters()->checkedIn();
         // Staff open the search and type a name, as at the door.
         QMetaObject::invokeMethod(app->window()->findChild<QObject*>("searchButton"), "clicked");
         QObject* panel = app->window()->findChild<QObject*>("searchPanel");
@@ -332,43 +332,43 @@ private slots:
         QObject* field = app->window()->findChild<QObject*>("searchField");
         QVERIFY(field);
         field->setProperty("text", "Anna");
-        QTRY_COMPARE_WITH_TIMEOUT(app->door().searchResults().size(), 1, 10000);
-        const QVariantMap hit = app->door().searchResults().at(0).toMap();
-        QCOMPARE(hit.value("holderName").toString(), QStringLiteral("Anna Kuznetsova"));
-        QCOMPARE(hit.value("checkedIn").toBool(), false);
+        QTRY_COMPARE_WITH_TIMEOUT(app->door().guestSearch()->results()->rowCount(), 1, 10000);
+        const sbor::kiosk::SearchResult hit = app->door().guestSearch()->results()->at(0);
+        QCOMPARE(hit.holderName, QStringLiteral("Anna Kuznetsova"));
+        QCOMPARE(hit.checkedIn, false);
         screenshot(*app, "11-search");
-        app->door().checkInTicket(hit.value("ticketId").toString());
+        app->door().checkInTicket(hit.ticketId);
         awaitVerdict(*app, "admitted", "ok");
-        QCOMPARE(app->door().verdict().value("holderName").toString(), QStringLiteral("Anna Kuznetsova"));
+        QCOMPARE(app->door().verdict().holderName, QStringLiteral("Anna Kuznetsova"));
         QCOMPARE(serverCheckIns(m_tickets[4]), 1);
         app->door().dismissVerdict();
 
         // A mistaken admission is taken back.
         QVERIFY(app->door().canUndo());
         app->door().undoLastAdmission();
-        QTRY_COMPARE_WITH_TIMEOUT(app->door().verdict().value("result").toString(), QStringLiteral("annulled"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->door().verdict().result, QStringLiteral("annulled"), 10000);
         QCOMPARE(serverCheckIns(m_tickets[4]), 0);
         QVERIFY(!app->door().canUndo());
-        QTRY_COMPARE_WITH_TIMEOUT(app->door().checkedIn(), before, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->door().counters()->checkedIn(), before, 10000);
         app->door().dismissVerdict();
 
         // Offline, the search looks in the copy.
         QCOMPARE(m_server->stop(), 0);
-        app->door().syncNow();
-        QTRY_VERIFY_WITH_TIMEOUT(!app->door().isOnline(), 10000);
-        app->door().search("олга"); // case-folded, Cyrillic: no hit, but no crash either
-        app->door().search("olga");
-        QTRY_COMPARE_WITH_TIMEOUT(app->door().searchResults().size(), 1, 5000);
-        QVERIFY(app->door().searchResults().at(0).toMap().value("offline").toBool());
+        app->door().sync()->now();
+        QTRY_VERIFY_WITH_TIMEOUT(!app->door().sync()->isOnline(), 10000);
+        app->door().guestSearch()->find("олга"); // case-folded, Cyrillic: no hit, but no crash either
+        app->door().guestSearch()->find("olga");
+        QTRY_COMPARE_WITH_TIMEOUT(app->door().guestSearch()->results()->rowCount(), 1, 5000);
+        QVERIFY(app->door().guestSearch()->results()->at(0).offline);
         QVERIFY2(m_server->start(), qPrintable(m_server->logs()));
-        QTRY_VERIFY_WITH_TIMEOUT(app->door().isOnline(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->door().sync()->isOnline(), 15000);
     }
 
     void theKeyboardWedgeTellsScannersFromPeople()
     {
         auto app = openKiosk(m_kioskData.filePath("door"));
         QVERIFY(app);
-        QTRY_VERIFY_WITH_TIMEOUT(app->door().isOnline(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->door().sync()->isOnline(), 10000);
         QSignalSpy scans(&app->wedge(), &sbor::kiosk::KeyboardWedge::scanned);
         QQuickWindow* window = app->window();
         window->requestActivate();
@@ -419,22 +419,22 @@ private slots:
         slow.syncIntervalMs = 600000;
         KioskApp app(options, slow);
         QVERIFY(app.start());
-        QTRY_VERIFY_WITH_TIMEOUT(app.door().isOnline() && !app.door().lastSync().isEmpty(), 10000);
-        const int before = app.door().checkedIn();
+        QTRY_VERIFY_WITH_TIMEOUT(app.door().sync()->isOnline() && !app.door().sync()->lastSync().isEmpty(), 10000);
+        const int before = app.door().counters()->checkedIn();
         QTest::qWait(500); // the live subscription is in place
         auto otherClient = std::make_unique<ApiClient>(ApiClient::Settings{m_server->url("/"), 10000, 3, 50});
         SborApi other(*otherClient);
         SBOR_REQUIRE_OK(await(other.enrollDevice(issueEnrollmentCode("Gate D"))));
         // A ticket sold now, admitted at the other gate: both the expected and the admitted count move.
-        const int expected = app.door().expected();
+        const int expected = app.door().counters()->expected();
         const auto sold = sellTicket(*m_organizerApi, m_door, "Late Guest");
         QVERIFY(sold);
-        QTRY_COMPARE_WITH_TIMEOUT(app.door().expected(), expected + 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(app.door().counters()->expected(), expected + 1, 5000);
         const auto admitted = await(other.redeem(
             {sold->code, m_listId.toStdString(), "gate-d-1", std::nullopt, wire::ScanKind::Entry, std::nullopt}));
         SBOR_REQUIRE_OK(admitted);
         QCOMPARE(admitted->result, std::string("ok"));
-        QTRY_COMPARE_WITH_TIMEOUT(app.door().checkedIn(), before + 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(app.door().counters()->checkedIn(), before + 1, 5000);
     }
 
     void aConflictFromTheLiveFeedIsShownAtOnce()
@@ -445,7 +445,7 @@ private slots:
         // kiosk keeps running.
         auto app = openKiosk(m_kioskData.filePath("door"));
         QVERIFY(app);
-        QTRY_VERIFY_WITH_TIMEOUT(app->door().isOnline() && !app->door().lastSync().isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->door().sync()->isOnline() && !app->door().sync()->lastSync().isEmpty(), 10000);
         QTest::qWait(500); // the live subscription is in place
         const auto sold = sellTicket(*m_organizerApi, m_door, "Copied Code");
         QVERIFY(sold);
@@ -457,11 +457,10 @@ private slots:
         QVERIFY(renderQr(QString::fromStdString(sold->code)).save(image));
         QVERIFY(app->door().scanImageFile(image));
         awaitVerdict(*app, "warning", "already_redeemed");
-        QVERIFY(app->door().verdict().value("detail").toString().contains("another entrance") ||
-                app->door().verdict().value("detail").toString().contains("another kiosk"));
-        QTRY_VERIFY_WITH_TIMEOUT(!app->door().conflicts().isEmpty(), 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(app->door().conflicts().at(0).toMap().value("holderName").toString(),
-                                  QStringLiteral("Copied Code"), 5000);
+        QVERIFY(app->door().verdict().detail.contains("another entrance") ||
+                app->door().verdict().detail.contains("another kiosk"));
+        QTRY_VERIFY_WITH_TIMEOUT(app->door().conflicts()->rowCount() > 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->door().conflicts()->at(0).holderName, QStringLiteral("Copied Code"), 5000);
         app->door().dismissVerdict();
     }
 
@@ -491,12 +490,12 @@ private slots:
     {
         auto app = openKiosk(m_kioskData.filePath("door"), {1920, 1080}, "ru");
         QVERIFY(app);
-        QTRY_VERIFY_WITH_TIMEOUT(app->door().isOnline(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(app->door().checkedIn() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->door().sync()->isOnline(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->door().counters()->checkedIn() > 0, 10000);
         screenshot(*app, "12-ready-ru-1920x1080");
         QVERIFY(app->door().scanImageFile(m_images[1]));
         awaitVerdict(*app, "warning", "already_redeemed");
-        QCOMPARE(app->door().verdict().value("headline").toString(), QStringLiteral("Уже прошёл"));
+        QCOMPARE(app->door().verdict().headline, QStringLiteral("Уже прошёл"));
         screenshot(*app, "13-already-ru-1920x1080");
         app->door().dismissVerdict();
         app->setLanguage("en");
@@ -507,6 +506,53 @@ private slots:
         auto blank = openKiosk(fresh.path(), {1024, 600}, "ru");
         QVERIFY(blank);
         screenshot(*blank, "15-enroll-ru");
+    }
+
+    void theMainScreensInBothLanguagesAndSizes()
+    {
+        // For looking at, and for comparing before and after a change to the QML: the screens
+        // staff see most, in both languages, at the smallest and the largest supported size.
+        for (const QSize size : {QSize(1024, 600), QSize(1920, 1080)}) {
+            for (const QString language : {"en", "ru"}) {
+                const QString suffix = QStringLiteral("-%1-%2x%3").arg(language).arg(size.width()).arg(size.height());
+                QTemporaryDir fresh;
+                auto blank = openKiosk(fresh.path(), size, language);
+                QVERIFY(blank);
+                screenshot(*blank, "20-enroll" + suffix);
+                blank.reset();
+
+                auto app = openKiosk(m_kioskData.filePath("door"), size, language);
+                QVERIFY(app);
+                QTRY_VERIFY_WITH_TIMEOUT(app->door().sync()->isOnline() && !app->door().sync()->lastSync().isEmpty(),
+                                         10000);
+                screenshot(*app, "21-ready" + suffix);
+                QVERIFY(app->door().scanImageFile(m_images[1]));
+                awaitVerdict(*app, "warning", "already_redeemed");
+                screenshot(*app, "22-verdict" + suffix);
+                app->door().dismissVerdict();
+
+                QQuickWindow* window = app->window();
+                QMetaObject::invokeMethod(window->findChild<QObject*>("searchButton"), "clicked");
+                QObject* search = window->findChild<QObject*>("searchPanel");
+                QVERIFY(search);
+                QTRY_VERIFY(search->property("opened").toBool());
+                window->findChild<QObject*>("searchField")->setProperty("text", "Olga");
+                QTRY_COMPARE_WITH_TIMEOUT(app->door().guestSearch()->results()->rowCount(), 1, 10000);
+                screenshot(*app, "23-search" + suffix);
+                QMetaObject::invokeMethod(search, "close");
+                QTRY_VERIFY(!search->property("visible").toBool());
+
+                QMetaObject::invokeMethod(window->findChild<QObject*>("settingsButton"), "clicked");
+                QObject* pad = window->findChild<QObject*>("pinPad");
+                QObject* settings = window->findChild<QObject*>("settingsPanel");
+                QVERIFY(pad && settings);
+                QTRY_VERIFY(pad->property("opened").toBool());
+                for (const QString key : {"2", "4", "6", "8", "OK"})
+                    QMetaObject::invokeMethod(pad, "press", Q_ARG(QVariant, key));
+                QTRY_VERIFY(settings->property("opened").toBool());
+                screenshot(*app, "24-settings" + suffix);
+            }
+        }
     }
 
 private:

@@ -1,9 +1,11 @@
 // The kiosk's offline copy and the decisions it makes from it without the network: the same door
 // rules as the server (shared/sbor/doorrules), fed from SQLite — signature, revocation, blocking,
 // cancellation, validity, the list's ticket types, entries counting this kiosk's queued scans,
-// exits — and the queue kept across a reopen.
+// exits — and the queue kept across a reopen. The OfflineScanDecider on top of it: the verdict as
+// staff read it, and the scan queued.
 
 #include "doorstore.h"
+#include "offlinescandecider.h"
 
 #include "sbor/rfc3339.h"
 #include "sbor/ticketcode.h"
@@ -100,6 +102,55 @@ private:
     }
 
 private slots:
+
+    void theOfflineDeciderWordsItsVerdictAndQueuesTheScan()
+    {
+        QTemporaryDir dir;
+        DoorStore store(dir.filePath("door.sqlite"));
+        QVERIFY(store.apply(page()));
+        const sbor::kiosk::Enrollment here{"http://door.test",
+                                           {},
+                                           "token",
+                                           QString::fromStdString(kDevice),
+                                           QString::fromStdString(kEvent),
+                                           "Jazz",
+                                           QString::fromStdString(kList),
+                                           "Main entrance"};
+        const sbor::kiosk::DoorWording wording(store, here);
+        sbor::kiosk::OfflineScanDecider decider(store, here, wording);
+        const auto decide = [&decider](const wire::ScanSubmission& scan) {
+            std::optional<sbor::kiosk::Verdict> decided;
+            decider.decide(scan, [&decided](std::optional<sbor::kiosk::Verdict> verdict) { decided = verdict; });
+            return decided;
+        };
+        const auto first = decide(
+            {code(1), kList, "scan-1", formatRfc3339(now()), wire::ScanKind::Entry, std::nullopt});
+        QVERIFY(first); // at once: it never waits for anything
+        QCOMPARE(first->result, QStringLiteral("ok"));
+        QCOMPARE(first->tone, QStringLiteral("admitted"));
+        QCOMPARE(first->headline, QStringLiteral("Welcome!"));
+        QCOMPARE(first->holderName, QStringLiteral("Guest 1"));
+        QCOMPARE(first->ticketType, QStringLiteral("Standing"));
+        QCOMPARE(first->scanId, QStringLiteral("scan-1"));
+        QVERIFY(first->offline && first->isShown());
+        QCOMPARE(store.queueLength(), 1);
+
+        // Picked by name, no code: the same ticket, now inside, admitted at this kiosk.
+        const auto again = decide(
+            {{}, kList, "scan-2", formatRfc3339(now()), wire::ScanKind::Entry, std::optional(ticketId(1))});
+        QVERIFY(again);
+        QCOMPARE(again->result, QStringLiteral("already_redeemed"));
+        QCOMPARE(again->tone, QStringLiteral("warning"));
+        QCOMPARE(again->previousWhere, QStringLiteral("at this kiosk"));
+        QVERIFY(again->detail.startsWith("First admitted at "));
+        QCOMPARE(store.queueLength(), 2); // refusals are queued too: the server hears of every scan
+
+        const auto forged = decide(
+            {"HELLO", kList, "scan-3", formatRfc3339(now()), wire::ScanKind::Exit, std::nullopt});
+        QVERIFY(forged);
+        QCOMPARE(forged->tone, QStringLiteral("refused"));
+        QVERIFY(forged->exit);
+    }
 
     void decidesAsTheServerWouldFromTheCopy()
     {

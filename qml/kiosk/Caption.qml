@@ -1,0 +1,4 @@
+// What explains or labels the text beside it: kiosk text, dimmed.
+KioskText {
+    color: Theme.textDim
+}
