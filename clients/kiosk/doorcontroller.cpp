@@ -8,6 +8,7 @@
 
 #include "sbor/rfc3339.h"
 #include "sbor/ticketcode.h"
+#include "sbor/doorresult.h"
 
 #include <QImageReader>
 #include <QUrl>
@@ -220,7 +221,7 @@ void DoorController::decideOffline(const wire::ScanSubmission& scan)
 
 void DoorController::show(const Verdict& verdict)
 {
-    if (verdict.result == "ok") {
+    if (verdict.result == QLatin1String(doorResultName(DoorResult::Ok))) {
         m_lastAdmission = verdict.scanId;
         m_lastAdmissionQueued = verdict.offline; // decided here: it waits in the queue
         emit undoChanged();

@@ -2,6 +2,7 @@
 
 #include "doorstore.h"
 
+#include "sbor/doorresult.h"
 #include "sbor/rfc3339.h"
 
 #include <QDateTime>
@@ -15,32 +16,36 @@ QString q(const std::string& text) { return QString::fromStdString(text); }
 // What the staff member sees, by the result's weight: come in, look closer, stop.
 QString toneOf(const std::string& result)
 {
-    if (result == "ok")
+    const auto known = doorResultFromName(result);
+    if (known == DoorResult::Ok)
         return "admitted";
-    if (result == "already_redeemed")
+    if (known == DoorResult::AlreadyRedeemed)
         return "warning";
     return "refused";
 }
 
-// The words of each result but not_allowed_on_list, whose words depend on the direction.
+// The words of each door verdict but not_allowed_on_list, whose words depend on the direction.
 struct Reason {
-    const char* result;
+    DoorResult result;
     const char* words;
 };
 constexpr Reason kReasons[] = {
-    {"ok", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Welcome!")},
-    {"already_redeemed", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Already checked in")},
-    {"unknown_ticket", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Unknown ticket")},
-    {"invalid_signature", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Forged or damaged code")},
-    {"revoked", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "This ticket was replaced by a newer one")},
-    {"blocked", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Ticket blocked — send the guest to the info desk")},
-    {"cancelled", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Ticket cancelled")},
-    {"unpaid", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Order not paid")},
-    {"wrong_event", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Ticket for another event")},
-    {"too_early", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Too early: this ticket is not valid yet")},
-    {"too_late", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "This ticket is no longer valid")},
-    {"unreadable", QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "No code found in the picture")},
+    {DoorResult::Ok, QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Welcome!")},
+    {DoorResult::AlreadyRedeemed, QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Already checked in")},
+    {DoorResult::UnknownTicket, QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Unknown ticket")},
+    {DoorResult::InvalidSignature, QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Forged or damaged code")},
+    {DoorResult::Revoked, QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "This ticket was replaced by a newer one")},
+    {DoorResult::Blocked,
+     QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Ticket blocked — send the guest to the info desk")},
+    {DoorResult::Cancelled, QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Ticket cancelled")},
+    {DoorResult::Unpaid, QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Order not paid")},
+    {DoorResult::WrongEvent, QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Ticket for another event")},
+    {DoorResult::TooEarly, QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "Too early: this ticket is not valid yet")},
+    {DoorResult::TooLate, QT_TRANSLATE_NOOP("sbor::kiosk::DoorWording", "This ticket is no longer valid")},
 };
+
+// The kiosk's own verdict, before any rule: the camera saw no code.
+constexpr const char* kUnreadable = "unreadable";
 
 } // namespace
 
@@ -64,11 +69,14 @@ QString DoorWording::holderOf(const std::string& ticketId) const
 
 QString DoorWording::reason(const QString& result, bool exit) const
 {
-    if (result == "not_allowed_on_list")
+    const auto known = doorResultFromName(result.toStdString());
+    if (known == DoorResult::NotAllowedOnList)
         return exit ? tr("Exit not possible for this ticket here") : tr("This ticket is not valid at this entrance");
     for (const Reason& reason : kReasons)
-        if (result == QLatin1String(reason.result))
+        if (known == reason.result)
             return tr(reason.words);
+    if (result == QLatin1String(kUnreadable))
+        return tr("No code found in the picture");
     return tr("Could not check the ticket");
 }
 
@@ -97,7 +105,7 @@ Verdict DoorWording::verdictFor(const wire::RedeemAnswer& answer, bool offline, 
         verdict.detail = tr("First admitted at %1 %2").arg(verdict.previousAt, verdict.previousWhere);
     } else if (answer.error) {
         verdict.detail = q(answer.error->message);
-    } else if (answer.result == "ok" && exit) {
+    } else if (doorResultFromName(answer.result) == DoorResult::Ok && exit) {
         verdict.headline = tr("Goodbye!");
     }
     verdict.shownAt = QDateTime::currentDateTime().toString("HH:mm:ss");

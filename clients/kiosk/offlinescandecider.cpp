@@ -20,11 +20,11 @@ void OfflineScanDecider::decide(const wire::ScanSubmission& scan, Decided decide
     // Judged as the server will judge it on upload: an exit must follow this kiosk's own entry.
     facts.offline = true;
     const DoorVerdict verdict = judgeScan(facts);
-    wire::RedeemAnswer answer{verdict.result, ticket, std::nullopt, scan.scanId, std::nullopt};
+    wire::RedeemAnswer answer{doorResultText(verdict.result), ticket, std::nullopt, scan.scanId, std::nullopt};
     if (verdict.previous)
         answer.previous = wire::PreviousAdmission{formatRfc3339(verdict.previous->at), verdict.previous->listId,
                                                   verdict.previous->deviceId};
-    m_store.enqueue(QueuedScan{scan, ticket ? ticket->id : std::string(), verdict.result});
+    m_store.enqueue(QueuedScan{scan, ticket ? ticket->id : std::string(), doorResultText(verdict.result)});
     decided(m_wording.verdictFor(answer, true, scan.kind == wire::ScanKind::Exit));
 }
 

@@ -3,6 +3,7 @@
 #include "sborapi.h"
 
 #include "sbor/jsonvalue.h"
+#include "sbor/doorresult.h"
 
 #include <QDateTime>
 
@@ -53,7 +54,8 @@ void QueueUploader::upload()
             if (answer.error && answer.error->code != ErrorCode::Conflict)
                 continue; // kept for the next upload
             accepted.emplace_back(local, answer.error ? std::string() : answer.result);
-            if (local.localResult == "ok" && answer.result != "ok" && !answer.error)
+            const std::string admitted = doorResultText(DoorResult::Ok);
+            if (local.localResult == admitted && answer.result != admitted && !answer.error)
                 emit refusedAfterAdmission(local, answer);
         }
         m_store.acceptUploaded(accepted, m_deviceId);

@@ -5,49 +5,49 @@ namespace sbor {
 DoorVerdict judgeScan(const DoorFacts& facts)
 {
     if (!facts.codeReadable)
-        return {"unknown_ticket", std::nullopt};
+        return {DoorResult::UnknownTicket, std::nullopt};
     if (!facts.sameEventPrefix)
-        return {"wrong_event", std::nullopt};
+        return {DoorResult::WrongEvent, std::nullopt};
     if (!facts.signatureValid)
-        return {"invalid_signature", std::nullopt};
+        return {DoorResult::InvalidSignature, std::nullopt};
     if (!facts.ticketFound)
-        return {"unknown_ticket", std::nullopt};
+        return {DoorResult::UnknownTicket, std::nullopt};
     if (facts.cancelled)
-        return {"cancelled", std::nullopt};
+        return {DoorResult::Cancelled, std::nullopt};
     if (facts.revoked || !facts.codeCurrent)
-        return {"revoked", std::nullopt};
+        return {DoorResult::Revoked, std::nullopt};
     if (facts.blocked)
-        return {"blocked", std::nullopt};
+        return {DoorResult::Blocked, std::nullopt};
     if (facts.now < facts.validFrom)
-        return {"too_early", std::nullopt};
+        return {DoorResult::TooEarly, std::nullopt};
     if (facts.now > facts.validUntil)
-        return {"too_late", std::nullopt};
+        return {DoorResult::TooLate, std::nullopt};
     if (!facts.typeAllowed)
-        return {"not_allowed_on_list", std::nullopt};
+        return {DoorResult::NotAllowedOnList, std::nullopt};
     if (facts.kind == ScanKind::Exit) {
         if (!facts.exitsAllowed)
-            return {"not_allowed_on_list", std::nullopt};
+            return {DoorResult::NotAllowedOnList, std::nullopt};
         if (facts.multiEntry)
-            return {"ok", std::nullopt};
+            return {DoorResult::Ok, std::nullopt};
         // Only someone inside can leave: a stray exit would let a second copy of the code in. An
         // exit from an offline queue must follow that scanner's own admission (its entry may
         // have been refused meanwhile because someone else got in first).
         const bool inside = !facts.admissions.empty() && facts.admissions.back().kind == ScanKind::Entry;
         if (!inside || (facts.offline && facts.admissions.back().scannedBy != facts.scannedBy))
-            return {"not_allowed_on_list", std::nullopt};
-        return {"ok", std::nullopt};
+            return {DoorResult::NotAllowedOnList, std::nullopt};
+        return {DoorResult::Ok, std::nullopt};
     }
     if (facts.multiEntry || facts.admissions.empty())
-        return {"ok", std::nullopt};
+        return {DoorResult::Ok, std::nullopt};
     // Single entry: once in, in — unless this list lets people out and back in and they left.
     const Admission& last = facts.admissions.back();
     if (facts.exitsAllowed && last.kind == ScanKind::Exit)
-        return {"ok", std::nullopt};
+        return {DoorResult::Ok, std::nullopt};
     for (const auto& admission : facts.admissions) {
         if (admission.kind == ScanKind::Entry)
-            return {"already_redeemed", admission};
+            return {DoorResult::AlreadyRedeemed, admission};
     }
-    return {"ok", std::nullopt};
+    return {DoorResult::Ok, std::nullopt};
 }
 
 CodeCheck checkTicketCode(std::string_view code, const std::string& eventId, const std::vector<VerifyingKey>& keys)

@@ -1,6 +1,7 @@
 #pragma once
 // The door as plain values: check-in lists (gates), scans and what a redeem answers.
 
+#include "sbor/doorresult.h"
 #include "sbor/error.h"
 #include "sbor/wire/door.h"
 
@@ -43,7 +44,7 @@ struct Scan {
     std::optional<std::string> ticketId;
     std::string code;
     ScanKind kind = ScanKind::Entry;
-    std::string result;
+    DoorResult result = DoorResult::Ok;
     std::optional<std::string> deviceId;
     std::optional<std::string> userId;
     std::string scannedAt;

@@ -87,7 +87,7 @@ RedeemAnswer answerOf(const DoorVerdict& verdict, const std::optional<DoorTicket
 {
     RedeemAnswer answer;
     answer.scanId = scanId;
-    answer.result = verdict.result;
+    answer.result = doorResultText(verdict.result);
     if (ticket)
         answer.ticket = ticket->summary;
     if (verdict.previous)
@@ -96,7 +96,7 @@ RedeemAnswer answerOf(const DoorVerdict& verdict, const std::optional<DoorTicket
 }
 
 Scan scanOf(const RedeemRequest& request, const CheckInList& list, const std::optional<DoorTicket>& ticket,
-            const std::string& result, const Scanner& scanner, std::int64_t now)
+            DoorResult result, const Scanner& scanner, std::int64_t now)
 {
     Scan scan;
     scan.scanId = request.scanId;
@@ -120,11 +120,11 @@ Result<RedeemAnswer> replay(CheckInRepository& repository, const Scan& earlier, 
                      {{"scan_id", request.scanId}});
     RedeemAnswer first;
     first.scanId = request.scanId;
-    first.result = earlier.result;
+    first.result = doorResultText(earlier.result);
     if (earlier.ticketId) {
         if (const auto ticket = repository.lockTicket(*earlier.ticketId))
             first.ticket = ticket->summary;
-        if (earlier.result == "already_redeemed") {
+        if (earlier.result == DoorResult::AlreadyRedeemed) {
             const auto admissions = repository.singleEntryAdmissions(*earlier.ticketId);
             const auto entry = std::find_if(admissions.begin(), admissions.end(),
                                             [](const Admission& a) { return a.kind == ScanKind::Entry; });
@@ -275,7 +275,8 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
             // event is as unknown here as a code nobody issued.
             const auto picked = repository.lockTicket(request.ticketId);
             if (!picked || picked->summary.eventId != list->eventId)
-                return RedeemAnswer{"unknown_ticket", std::nullopt, std::nullopt, request.scanId, std::nullopt};
+                return RedeemAnswer{doorResultText(DoorResult::UnknownTicket), std::nullopt, std::nullopt,
+                                    request.scanId, std::nullopt};
             request.code = picked->code;
         }
         const CodeCheck code = checkCode(request.code, list->eventId,
@@ -285,11 +286,11 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
         const RedeemAnswer answer = answerOf(verdict, gathered.ticket, request.scanId);
         if (dryRun)
             return answer;
-        const Scan scan = scanOf(request, *list, gathered.ticket, answer.result, scanner, now);
+        const Scan scan = scanOf(request, *list, gathered.ticket, verdict.result, scanner, now);
         // Stored first-come by scan_id: a replay finds the first scan and answers as it did.
         if (!repository.insertScan(list->eventId, scan))
             return replay(repository, *repository.findScan(gathered.facts.scannedBy, request.scanId), request, *list);
-        if (answer.result == "ok")
+        if (verdict.result == DoorResult::Ok)
             announceAdmission(tx, *list, scan, gathered.ticket->summary.id, traceId);
         else if (verdict.previous && verdict.previous->scannedBy != gathered.facts.scannedBy &&
                  (request.offline || now - verdict.previous->at < kConflictWindowMicroseconds))
@@ -328,9 +329,9 @@ Result<Scan> CheckInDesk::annul(const access::Principal& caller, const Scanner& 
         auto scan = repository.lockScan(target.row);
         if (scan->annulledAt)
             return *scan; // twice: nothing changes
-        if (scan->result != "ok" || scan->kind != ScanKind::Entry)
+        if (scan->result != DoorResult::Ok || scan->kind != ScanKind::Entry)
             return Error(ErrorCode::Conflict, "only an accepted entry can be annulled",
-                         {{"scan_id", scanId}, {"result", scan->result}});
+                         {{"scan_id", scanId}, {"result", doorResultName(scan->result)}});
         const auto received = parseRfc3339(scan->receivedAt).value_or(0);
         if (!organizer && !(sameScanner && unixNowMicroseconds() - received <= kAnnulWindowMicroseconds))
             return Error(ErrorCode::Forbidden,

@@ -167,7 +167,8 @@ Reply CheckInHandlers::annul(HttpRequest& request)
     auto scan = m_desk.annul(*request.principal, scannerOf(request), scanId, request.traceId);
     if (!scan)
         return scan.error();
-    return HttpResponse::json(200, wire::toJson(wire::AnnulAnswer{scan->scanId, scan->result, scan->annulledAt}));
+    return HttpResponse::json(
+        200, wire::toJson(wire::AnnulAnswer{scan->scanId, doorResultText(scan->result), scan->annulledAt}));
 }
 
 Reply CheckInHandlers::search(HttpRequest& request)

@@ -59,7 +59,8 @@ Scan scanFrom(const pqxx::row& row)
     scan.ticketId = db::optionalText(row[3]);
     scan.code = row[4].as<std::string>();
     scan.kind = row[5].as<std::string>() == "exit" ? ScanKind::Exit : ScanKind::Entry;
-    scan.result = row[6].as<std::string>();
+    // Every stored result came from the door rules, so from the one table.
+    scan.result = doorResultFromName(row[6].as<std::string>()).value_or(DoorResult::UnknownTicket);
     scan.deviceId = db::optionalText(row[7]);
     scan.userId = db::optionalText(row[8]);
     scan.scannedAt = row[9].as<std::string>();
@@ -183,8 +184,8 @@ bool CheckInRepository::insertScan(const std::string& eventId, const Scan& scan)
                     "VALUES ($1, $2::uuid, $3::uuid, NULLIF($4, '')::uuid, $5, $6, $7, NULLIF($8, '')::uuid, NULLIF($9, '')::uuid, "
                     "$10::timestamptz) ON CONFLICT ((COALESCE(device_id, user_id)), scan_id) DO NOTHING RETURNING 1",
                     scan.scanId, eventId, scan.listId, scan.ticketId.value_or(""), scan.code,
-                    scan.kind == ScanKind::Exit ? "exit" : "entry", scan.result, scan.deviceId.value_or(""),
-                    scan.userId.value_or(""), scan.scannedAt)
+                    scan.kind == ScanKind::Exit ? "exit" : "entry", doorResultText(scan.result),
+                    scan.deviceId.value_or(""), scan.userId.value_or(""), scan.scannedAt)
                 .empty();
 }
 

@@ -4,6 +4,7 @@
 // (cancelled too) → validity window → ticket type allowed on the list → entry rules. The server
 // judges with it, and so does a kiosk that decides offline: one rule book for both.
 
+#include "sbor/doorresult.h"
 #include "sbor/ticketcode.h"
 #include "sbor/wire/door.h"
 
@@ -48,7 +49,7 @@ struct DoorFacts {
 };
 
 struct DoorVerdict {
-    std::string result;
+    DoorResult result = DoorResult::Ok;
     std::optional<Admission> previous; // for already_redeemed: the first admission
 };
 

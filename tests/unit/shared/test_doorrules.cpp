@@ -229,7 +229,7 @@ private slots:
         DoorFacts facts = admissible();
         expected.change(facts);
         const DoorVerdict verdict = judgeScan(facts);
-        QCOMPARE(verdict.result, std::string(expected.result));
+        QCOMPARE(std::string(doorResultName(verdict.result)), std::string(expected.result));
         if (expected.previousScanId) {
             QVERIFY(verdict.previous.has_value());
             QCOMPARE(verdict.previous->scanId, std::string(expected.previousScanId));

@@ -92,7 +92,8 @@ private:
     std::string judge(DoorStore& store, const std::string& text, wire::ScanKind kind = wire::ScanKind::Entry)
     {
         std::optional<wire::TicketSummary> ticket;
-        return judgeScan(store.factsFor(canonicalTicketCode(text), kind, now(), kDevice, &ticket)).result;
+        return doorResultText(
+            judgeScan(store.factsFor(canonicalTicketCode(text), kind, now(), kDevice, &ticket)).result);
     }
 
     void admit(DoorStore& store, int ticket, const std::string& scanId, wire::ScanKind kind = wire::ScanKind::Entry)
@@ -251,15 +252,23 @@ private slots:
         DoorStore store(dir.filePath("door.sqlite"));
         QVERIFY(store.apply(page()));
         std::optional<wire::TicketSummary> ticket;
-        QCOMPARE(judgeScan(store.factsForTicket(ticketId(1), wire::ScanKind::Entry, now(), kDevice, &ticket)).result,
-                 std::string("ok"));
+        QCOMPARE(
+            doorResultText(
+                judgeScan(store.factsForTicket(ticketId(1), wire::ScanKind::Entry, now(), kDevice, &ticket)).result),
+            std::string("ok"));
         QCOMPARE(ticket->holderName, std::string("Guest 1"));
-        QCOMPARE(judgeScan(store.factsForTicket(ticketId(2), wire::ScanKind::Entry, now(), kDevice, &ticket)).result,
-                 std::string("already_redeemed"));
-        QCOMPARE(judgeScan(store.factsForTicket(ticketId(3), wire::ScanKind::Entry, now(), kDevice, &ticket)).result,
-                 std::string("blocked"));
-        QCOMPARE(judgeScan(store.factsForTicket(ticketId(99), wire::ScanKind::Entry, now(), kDevice, &ticket)).result,
-                 std::string("unknown_ticket"));
+        QCOMPARE(
+            doorResultText(
+                judgeScan(store.factsForTicket(ticketId(2), wire::ScanKind::Entry, now(), kDevice, &ticket)).result),
+            std::string("already_redeemed"));
+        QCOMPARE(
+            doorResultText(
+                judgeScan(store.factsForTicket(ticketId(3), wire::ScanKind::Entry, now(), kDevice, &ticket)).result),
+            std::string("blocked"));
+        QCOMPARE(
+            doorResultText(
+                judgeScan(store.factsForTicket(ticketId(99), wire::ScanKind::Entry, now(), kDevice, &ticket)).result),
+            std::string("unknown_ticket"));
         // A queued pick carries the ticket id, not a code, through a reopen.
         QVERIFY(store.enqueue(QueuedScan{
             {"", kList, "pick-1", formatRfc3339(now()), wire::ScanKind::Entry, ticketId(1)}, ticketId(1), "ok"}));
