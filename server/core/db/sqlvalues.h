@@ -2,7 +2,11 @@
 // Reading and writing the column values repositories share, for .cpp files that write SQL (this
 // header brings libpqxx; no other header may).
 
+#include "sbor/statuses.h"
+
 #include <pqxx/pqxx>
+
+#include <stdexcept>
 
 #include <optional>
 #include <string>
@@ -17,6 +21,15 @@ template <typename T = std::string> std::optional<T> optionalValue(const pqxx::f
 }
 
 inline std::optional<std::string> optionalText(const pqxx::field& field) { return optionalValue<std::string>(field); }
+
+// A status column (sbor/statuses.h); the table's CHECK constraint admits only the enum's words.
+template <typename Status> Status statusValue(const pqxx::field& field)
+{
+    const auto known = statusFromName<Status>(field.as<std::string>());
+    if (!known)
+        throw std::runtime_error("a status this build does not know: " + field.as<std::string>());
+    return *known;
+}
 
 // The strings of a text[] (or uuid[]) column; NULL elements are skipped.
 std::vector<std::string> textArray(const pqxx::field& field);

@@ -4,6 +4,7 @@
 
 #include "sbor/error.h"
 #include "sbor/wire/door.h"
+#include "sbor/statuses.h"
 
 #include <cstdint>
 #include <optional>
@@ -16,7 +17,7 @@ namespace sbor {
 struct EventFacts {
     std::string id;
     std::string organizerId;
-    std::string status; // draft | published | cancelled | completed
+    EventStatus status = EventStatus::Draft;
     std::string title;
     std::string timezone;
     std::int64_t startsAt = 0; // unix microseconds
@@ -43,7 +44,7 @@ struct PayableOrder {
     std::string orderId;
     std::string eventId;
     std::string buyerId;
-    std::string status; // pending | paid | cancelled | refunded | expired
+    OrderStatus status = OrderStatus::Pending;
     std::int64_t total = 0;
     std::string currency;
     std::string paymentId;
@@ -118,7 +119,7 @@ struct TicketDocument {
     std::string ticketTypeName;
     std::string holderName;
     std::string holderEmail;
-    std::string status; // valid | cancelled
+    TicketStatus status = TicketStatus::Valid;
     std::string code;
     std::string qrPng; // the code as a PNG image, when asked for
 };

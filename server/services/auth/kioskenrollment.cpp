@@ -29,8 +29,8 @@ Result<IssuedEnrollment> KioskEnrollment::issueCode(const access::Principal& cal
     if (!list || list->eventId != event->id)
         return invalidField("list_id", "names no check-in list of this event",
                             "list_id names no check-in list of this event");
-    if (event->status == "cancelled" || event->status == "completed")
-        return Error(ErrorCode::Conflict, "the event is " + event->status + "; its door is closed",
+    if (event->status == EventStatus::Cancelled || event->status == EventStatus::Completed)
+        return Error(ErrorCode::Conflict, "the event is " + statusText(event->status) + "; its door is closed",
                      {{"status", event->status}});
     const std::string code = newEnrollmentCode();
     const std::string expiresAt = m_deps.database.transact([&](db::Transaction& tx) {

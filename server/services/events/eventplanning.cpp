@@ -49,7 +49,7 @@ bool canChange(const access::Principal& caller, const Event& event) { return cal
 
 bool canSee(const std::optional<access::Principal>& caller, const Event& event)
 {
-    if (event.status != "draft")
+    if (event.status != EventStatus::Draft)
         return true;
     return caller && (caller->userId == event.organizerId || caller->has(access::Permission::EventsWriteAny));
 }
@@ -114,8 +114,8 @@ Result<Event> EventPlanning::updateLocked(const access::Principal& caller, const
             return Error(ErrorCode::Conflict, "the event changed since you read it; reload and apply your change again",
                          {{"current_version", current->version}, {"your_version", *changes.expectedVersion}});
         }
-        if (current->status == "cancelled" || current->status == "completed")
-            return Error(ErrorCode::Conflict, "a " + current->status + " event cannot be changed",
+        if (current->status == EventStatus::Cancelled || current->status == EventStatus::Completed)
+            return Error(ErrorCode::Conflict, "a " + statusText(current->status) + " event cannot be changed",
                          {{"status", current->status}});
         const std::string startsAt = changes.startsAt.value_or(current->startsAt);
         const std::string endsAt = changes.endsAt.value_or(current->endsAt);
@@ -124,7 +124,7 @@ Result<Event> EventPlanning::updateLocked(const access::Principal& caller, const
         if (auto problem = referenceProblem(events, changes.timezone, changes.categoryId))
             return *problem;
         Event updated = events.update(eventId, changes);
-        if (updated.status == "published") {
+        if (updated.status == EventStatus::Published) {
             nlohmann::json changed = nlohmann::json::array();
             for (const auto& [name, given] : {std::pair{"title", changes.title.has_value()},
                                               {"description", changes.description.has_value()},
@@ -160,10 +160,10 @@ Result<Event> EventPlanning::publish(const access::Principal& caller, const std:
         auto current = eventToChange(events, caller, eventId);
         if (!current)
             return current.error();
-        if (current->status == "published")
+        if (current->status == EventStatus::Published)
             return *current; // publishing twice changes nothing
-        if (current->status != "draft")
-            return Error(ErrorCode::Conflict, "a " + current->status + " event cannot be published",
+        if (current->status != EventStatus::Draft)
+            return Error(ErrorCode::Conflict, "a " + statusText(current->status) + " event cannot be published",
                          {{"status", current->status}});
         nlohmann::json missing = nlohmann::json::array();
         if (*parseRfc3339(current->startsAt) <= unixNowMicroseconds())
@@ -172,7 +172,7 @@ Result<Event> EventPlanning::publish(const access::Principal& caller, const std:
             missing.push_back("at least one active ticket type");
         if (!missing.empty())
             return Error(ErrorCode::Conflict, "the event is not ready to publish", {{"missing", missing}});
-        Event published = events.setStatus(eventId, "published");
+        Event published = events.setStatus(eventId, EventStatus::Published);
         outbox::append(tx, "events", {"event", published.id, "event.published", eventSummary(published), call.traceId});
         return published;
     });
@@ -186,10 +186,10 @@ Result<Event> EventPlanning::cancel(const access::Principal& caller, const std::
         auto current = eventToChange(events, caller, eventId);
         if (!current)
             return current.error();
-        if (current->status == "cancelled" || current->status == "completed")
-            return Error(ErrorCode::Conflict, "a " + current->status + " event cannot be cancelled",
+        if (current->status == EventStatus::Cancelled || current->status == EventStatus::Completed)
+            return Error(ErrorCode::Conflict, "a " + statusText(current->status) + " event cannot be cancelled",
                          {{"status", current->status}});
-        Event cancelled = events.setStatus(eventId, "cancelled", reason);
+        Event cancelled = events.setStatus(eventId, EventStatus::Cancelled, reason);
         nlohmann::json data = eventSummary(cancelled);
         data["reason"] = reason;
         data["was"] = current->status;
@@ -251,8 +251,8 @@ Result<std::vector<ScheduleItem>> EventPlanning::replaceSchedule(const access::P
         auto current = eventToChange(events, caller, eventId);
         if (!current)
             return current.error();
-        if (current->status == "cancelled" || current->status == "completed")
-            return Error(ErrorCode::Conflict, "a " + current->status + " event's schedule cannot change",
+        if (current->status == EventStatus::Cancelled || current->status == EventStatus::Completed)
+            return Error(ErrorCode::Conflict, "a " + statusText(current->status) + " event's schedule cannot change",
                          {{"status", current->status}});
         const auto eventStart = *parseRfc3339(current->startsAt);
         const auto eventEnd = *parseRfc3339(current->endsAt);

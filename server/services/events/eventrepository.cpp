@@ -28,7 +28,7 @@ Event eventFrom(const pqxx::row& row)
     event.timezone = row[7].as<std::string>();
     event.categoryId = row[8].as<std::int64_t>();
     event.coverUrl = db::optionalText(row[9]);
-    event.status = row[10].as<std::string>();
+    event.status = db::statusValue<EventStatus>(row[10]);
     event.cancelReason = db::optionalText(row[11]);
     event.version = row[12].as<int>();
     event.createdAt = row[13].as<std::string>();
@@ -112,7 +112,7 @@ Event EventRepository::update(const std::string& id, const EventChanges& changes
         text(changes.endsAt), text(changes.timezone), category, text(changes.coverUrl)));
 }
 
-Event EventRepository::setStatus(const std::string& id, const std::string& status,
+Event EventRepository::setStatus(const std::string& id, EventStatus status,
                                  const std::optional<std::string>& cancelReason)
 {
     return eventFrom(m_tx.sql().exec_params1(
@@ -121,7 +121,7 @@ Event EventRepository::setStatus(const std::string& id, const std::string& statu
         "cancelled_at = CASE WHEN $2 = 'cancelled' THEN now() ELSE cancelled_at END "
         "WHERE e.id = $1::uuid RETURNING " +
             eventColumns(),
-        id, status, cancelReason ? cancelReason->c_str() : nullptr));
+        id, statusText(status), cancelReason ? cancelReason->c_str() : nullptr));
 }
 
 std::vector<Event> EventRepository::list(const EventQuery& query)

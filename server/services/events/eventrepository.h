@@ -19,7 +19,7 @@ public:
     Event insert(const std::string& organizerId, const EventDraft& draft);
     std::optional<Event> find(const std::string& id, bool lock = false);
     Event update(const std::string& id, const EventChanges& changes);
-    Event setStatus(const std::string& id, const std::string& status,
+    Event setStatus(const std::string& id, EventStatus status,
                     const std::optional<std::string>& cancelReason = std::nullopt);
     // Items plus one: the extra row says whether there is a next page.
     std::vector<Event> list(const EventQuery& query);

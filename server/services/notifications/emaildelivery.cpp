@@ -38,8 +38,8 @@ int EmailDelivery::sendDue()
             const auto ticket = tickets ? tickets->ticketDocument(*stored.email.ticketId, true) : std::nullopt;
             if (!ticket)
                 giveUp = "the ticket is not reachable from this process";
-            else if (ticket->status != "valid")
-                giveUp = "the ticket was " + ticket->status + " before its email went out";
+            else if (ticket->status != TicketStatus::Valid)
+                giveUp = "the ticket was " + statusText(ticket->status) + " before its email went out";
             else
                 message.attachments.push_back(
                     {"ticket-" + ticket->ticketId.substr(0, 8) + ".png", "image/png", ticket->qrPng});

@@ -1,6 +1,8 @@
 #pragma once
 // Payments as plain values.
 
+#include "sbor/statuses.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,7 +25,7 @@ struct Payment {
     std::string buyerId;
     std::int64_t amount = 0;
     std::string currency;
-    std::string status; // requires_payment | captured | succeeded | refunded
+    PaymentStatus status = PaymentStatus::RequiresPayment;
     std::optional<std::int64_t> commission;
     std::optional<std::string> cardLast4;
     std::optional<std::string> succeededAt;

@@ -63,7 +63,7 @@ HttpResponse PaymentHandlers::confirmOnce(HttpRequest& request)
     if (!payment)
         return http::errorResponse(payment.error(), request.traceId);
     // 202: charged, booking not finished yet (it will be: retry, or read the payment later).
-    return HttpResponse::json(payment->status == "captured" ? 202 : 200, paymentJson(*payment));
+    return HttpResponse::json(payment->status == PaymentStatus::Captured ? 202 : 200, paymentJson(*payment));
 }
 
 Reply PaymentHandlers::confirmPayment(HttpRequest& request)

@@ -47,18 +47,19 @@ Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const
     const auto order = settlement->orderByPayment(id);
     if (!order || order->buyerId != buyer.userId)
         return noSuchPayment(paymentId); // only the buyer pays; others learn nothing
-    if (order->status != "pending") {
+    if (order->status != OrderStatus::Pending) {
         // A charge whose booking did not finish (the order may already be paid) is finished now.
         const auto earlier = m_database.read([&](db::Transaction& tx) { return PaymentRepository(tx).find(id); });
-        if (earlier && earlier->status == "captured")
+        if (earlier && earlier->status == PaymentStatus::Captured)
             return finishCaptureOrReport(id, call.traceId);
-        return notPayable(order->orderId, order->status);
+        return notPayable(order->orderId, statusText(order->status));
     }
     const auto event = events->eventFacts(order->eventId);
     if (!event)
         return Error(ErrorCode::Overloaded, "the event could not be read; try again later");
-    if (event->status != "published")
-        return Error(ErrorCode::OrderNotPayable, "the event is " + event->status + "; its orders cannot be paid",
+    if (event->status != EventStatus::Published)
+        return Error(ErrorCode::OrderNotPayable,
+                     "the event is " + statusText(event->status) + "; its orders cannot be paid",
                      {{"order_id", order->orderId}, {"status", order->status}, {"event_status", event->status}});
 
     const CardDecision decision = decideCard(cardNumber);
@@ -73,11 +74,11 @@ Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const
     auto attempt = m_database.transact([&](db::Transaction& tx) -> Result<bool> {
         PaymentRepository payments(tx);
         const Payment payment = payments.lockOrCreate(fresh);
-        if (payment.status == "succeeded")
+        if (payment.status == PaymentStatus::Succeeded)
             return notPayable(order->orderId, "paid");
-        if (payment.status == "refunded")
+        if (payment.status == PaymentStatus::Refunded)
             return notPayable(order->orderId, "refunded");
-        if (payment.status == "captured") {
+        if (payment.status == PaymentStatus::Captured) {
             return true; // charged by an earlier attempt whose settlement did not finish: finish it, charge nothing
         }
         if (payment.declinedAttempts() >= kMaxDeclinedAttempts)
@@ -132,14 +133,14 @@ Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, c
     const auto order = settlement->settleOrder(captured->orderId, traceId);
     if (!order)
         return order.error(); // not decided: the payment stays captured and is finished later
-    const std::string orderStatus = order->status;
-    if (orderStatus == "pending")
+    const OrderStatus orderStatus = order->status;
+    if (orderStatus == OrderStatus::Pending)
         return Error(ErrorCode::Overloaded, "the order is not settled yet; try again later",
                      {{"retry_after_seconds", 1}});
     auto finished = m_database.transact([&](db::Transaction& tx) {
         PaymentRepository payments(tx);
         Payment payment = *payments.find(paymentId, true);
-        if (payment.status != "captured")
+        if (payment.status != PaymentStatus::Captured)
             return payment; // a concurrent confirm or the job finished it
         const std::int64_t commission = commissionOn(payment.amount);
         const std::vector<std::pair<std::string, std::int64_t>> charge = {
@@ -147,7 +148,7 @@ Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, c
             {"platform_commission", commission},
             {organizerAccount(payment.organizerId), payment.amount - commission}};
         payments.post(paymentId, "charge", payment.currency, charge);
-        if (orderStatus == "paid") {
+        if (orderStatus == OrderStatus::Paid) {
             payments.markSucceeded(paymentId, commission);
             nlohmann::json data = paymentData(payment);
             data["commission"] = commission;
@@ -160,15 +161,15 @@ Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, c
             payments.post(paymentId, "refund", payment.currency, refund);
             payments.markRefunded(paymentId);
             nlohmann::json data = paymentData(payment);
-            data["reason"] = "order_" + orderStatus;
+            data["reason"] = "order_" + statusText(orderStatus);
             outbox::append(tx, "payments", {"payment", paymentId, "refund.issued", data, traceId});
         }
         return *payments.find(paymentId);
     });
-    if (finished.status == "refunded")
+    if (finished.status == PaymentStatus::Refunded)
         return Error(
             ErrorCode::OrderNotPayable,
-            "the order was " + orderStatus + " before the payment arrived; the charge was refunded in full",
+            "the order was " + statusText(orderStatus) + " before the payment arrived; the charge was refunded in full",
             {{"order_id", finished.orderId}, {"status", orderStatus}, {"payment_id", paymentId}, {"refunded", true}});
     return finished;
 }
@@ -183,12 +184,13 @@ Result<bool> PaymentProcessing::refund(const std::string& paymentId, const std::
     // already, so finishing it refunds it) — unless the confirm that made it books it succeeded
     // meanwhile, which the next pass then refunds.
     for (int pass = 0; pass < 3; ++pass) {
-        const std::string status = m_database.transact([&](db::Transaction& tx) {
+        // No payment at all is as good as one that was never paid: nothing to refund.
+        const PaymentStatus status = m_database.transact([&](db::Transaction& tx) {
             PaymentRepository payments(tx);
             const auto payment = payments.find(id, true);
             if (!payment)
-                return std::string("none");
-            if (payment->status != "succeeded")
+                return PaymentStatus::RequiresPayment;
+            if (payment->status != PaymentStatus::Succeeded)
                 return payment->status;
             const std::int64_t commission = payment->commission.value_or(0);
             payments.post(id, "refund", payment->currency,
@@ -199,9 +201,9 @@ Result<bool> PaymentProcessing::refund(const std::string& paymentId, const std::
             nlohmann::json data = paymentData(*payment);
             data["reason"] = reason;
             outbox::append(tx, "payments", {"payment", id, "refund.issued", data, traceId});
-            return std::string("refunded");
+            return PaymentStatus::Refunded;
         });
-        if (status != "captured")
+        if (status != PaymentStatus::Captured)
             return true; // refunded, or never paid (no payment, or one still requiring payment)
         auto finished = finishCapture(id, traceId);
         if (!finished && finished.error().code != ErrorCode::OrderNotPayable)
@@ -231,7 +233,7 @@ Result<Payment> PaymentProcessing::read(const access::Principal& caller, const s
         due.buyerId = order->buyerId;
         due.amount = order->total;
         due.currency = order->currency;
-        due.status = "requires_payment";
+        due.status = PaymentStatus::RequiresPayment;
         return due;
     }
     if (payment->buyerId == caller.userId || caller.has(access::Permission::EventsWriteAny) ||

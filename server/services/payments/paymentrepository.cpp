@@ -28,7 +28,7 @@ Payment paymentFrom(const pqxx::row& row)
     payment.buyerId = row[4].as<std::string>();
     payment.amount = row[5].as<std::int64_t>();
     payment.currency = row[6].as<std::string>();
-    payment.status = row[7].as<std::string>();
+    payment.status = db::statusValue<PaymentStatus>(row[7]);
     payment.commission = db::optionalValue<std::int64_t>(row[8]);
     payment.cardLast4 = db::optionalValue<std::string>(row[9]);
     payment.succeededAt = db::optionalValue<std::string>(row[10]);

@@ -65,7 +65,7 @@ ScanFacts gatherFacts(CheckInRepository& repository, const CodeCheck& code, cons
         facts.ticketFound = true;
         facts.codeCurrent = ticket->code == request.code;
         facts.revoked = !facts.codeCurrent && repository.isRevoked(request.code);
-        facts.cancelled = ticket->status == "cancelled";
+        facts.cancelled = ticket->status == TicketStatus::Cancelled;
         facts.blocked = ticket->blocked;
         facts.validFrom = std::max(ticket->validFrom, microsecondsOf(list.validFrom, ticket->validFrom));
         facts.validUntil = std::min(ticket->validUntil, microsecondsOf(list.validUntil, ticket->validUntil));

@@ -148,7 +148,7 @@ std::optional<DoorTicket> CheckInRepository::lockTicket(const std::string& ticke
     ticket.summary = {row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(),
                       row[3].as<std::string>()};
     ticket.code = row[4].as<std::string>();
-    ticket.status = row[5].as<std::string>();
+    ticket.status = db::statusValue<TicketStatus>(row[5]);
     ticket.blocked = row[6].as<bool>();
     ticket.validFrom = row[7].as<std::int64_t>();
     ticket.validUntil = row[8].as<std::int64_t>();

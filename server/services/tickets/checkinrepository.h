@@ -5,6 +5,7 @@
 #include "sbor/doorrules.h"
 
 #include "db/transaction.h"
+#include "sbor/statuses.h"
 
 #include <optional>
 #include <string>
@@ -16,7 +17,7 @@ namespace sbor::tickets {
 struct DoorTicket {
     TicketSummary summary;
     std::string code;
-    std::string status;
+    TicketStatus status = TicketStatus::Valid;
     bool blocked = false;
     std::int64_t validFrom = 0; // unix microseconds
     std::int64_t validUntil = 0;

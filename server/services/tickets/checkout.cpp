@@ -46,12 +46,12 @@ Result<Order> Checkout::place(const access::Principal& buyer, const OrderRequest
     if (!events)
         return Error(ErrorCode::Overloaded, "events are not reachable from this process; try again later");
     const auto event = isUuid(request.eventId) ? events->eventFacts(request.eventId) : std::nullopt;
-    if (!event || event->status == "draft")
+    if (!event || event->status == EventStatus::Draft)
         return Error(ErrorCode::EventNotPublished, "this event is not on sale (not published)",
                      {{"event_id", request.eventId}});
-    if (event->status == "cancelled")
+    if (event->status == EventStatus::Cancelled)
         return Error(ErrorCode::EventCancelled, "this event was cancelled", {{"event_id", request.eventId}});
-    if (event->status == "completed")
+    if (event->status == EventStatus::Completed)
         return Error(ErrorCode::SalesEnded, "this event is over", {{"event_id", request.eventId}});
 
     return m_database.transact([&](db::Transaction& tx) -> Result<Order> {
@@ -158,7 +158,7 @@ nlohmann::json ticketIdsOf(const Order& order)
     return ids;
 }
 
-void announceStatus(db::Transaction& tx, const Order& order, const std::string& was, const std::string& traceId)
+void announceStatus(db::Transaction& tx, const Order& order, OrderStatus was, const std::string& traceId)
 {
     outbox::append(tx, "tickets",
                    {"order",
@@ -185,15 +185,16 @@ Result<Order> Checkout::cancel(const access::Principal& caller, const std::strin
         const auto order = orders.find(orderId, true);
         if (!order || (order->buyerId != caller.userId && !caller.has(access::Permission::EventsWriteAny)))
             return noSuchOrder(orderId);
-        if (order->status == "cancelled")
+        if (order->status == OrderStatus::Cancelled)
             return *order; // cancelling twice changes nothing
-        if (order->status != "pending")
-            return Error(ErrorCode::Conflict,
-                         "a " + order->status + " order cannot be cancelled here" +
-                             (order->status == "paid" ? std::string(" (refunds come with payments)") : std::string()),
-                         {{"status", order->status}});
+        if (order->status != OrderStatus::Pending)
+            return Error(
+                ErrorCode::Conflict,
+                "a " + statusText(order->status) + " order cannot be cancelled here" +
+                    (order->status == OrderStatus::Paid ? std::string(" (refunds come with payments)") : std::string()),
+                {{"status", order->status}});
         orders.releaseSeats(orderId);
-        Order cancelled = orders.setStatus(orderId, "cancelled");
+        Order cancelled = orders.setStatus(orderId, OrderStatus::Cancelled);
         announceStatus(tx, cancelled, order->status, call.traceId);
         return cancelled;
     });
@@ -212,7 +213,7 @@ int Checkout::expireHolds()
             if (due.empty())
                 return false;
             orders.releaseSeats(due.front());
-            announceStatus(tx, orders.setStatus(due.front(), "expired"), "pending", "");
+            announceStatus(tx, orders.setStatus(due.front(), OrderStatus::Expired), OrderStatus::Pending, "");
             return true;
         });
         if (!released)
@@ -251,23 +252,23 @@ Result<Order> Checkout::settle(const std::string& orderId, const std::string& tr
     return m_database.transact([&](db::Transaction& tx) -> Result<Order> {
         OrderRepository orders(tx);
         auto order = orders.find(orderId, true);
-        if (order->status == "paid") {
+        if (order->status == OrderStatus::Paid) {
             order->tickets = TicketRepository(tx).ofOrder(orderId);
             return *order;
         }
-        if (order->status != "pending")
+        if (order->status != OrderStatus::Pending)
             return *order; // expired or cancelled first: the payment goes back
-        if (event->status == "cancelled" || event->status == "completed") {
+        if (event->status == EventStatus::Cancelled || event->status == EventStatus::Completed) {
             // Too late to attend: the order ends here and the payment goes back.
             orders.releaseSeats(orderId);
-            Order cancelled = orders.setStatus(orderId, "cancelled");
-            announceStatus(tx, cancelled, "pending", traceId);
+            Order cancelled = orders.setStatus(orderId, OrderStatus::Cancelled);
+            announceStatus(tx, cancelled, OrderStatus::Pending, traceId);
             return cancelled;
         }
         // A hold past its time that the expiry job has not reached yet still owns its seats.
-        Order paid = orders.setStatus(orderId, "paid");
+        Order paid = orders.setStatus(orderId, OrderStatus::Paid);
         paid.tickets = issueTickets(tx, paid, *event, traceId);
-        announceStatus(tx, paid, "pending", traceId);
+        announceStatus(tx, paid, OrderStatus::Pending, traceId);
         return paid;
     });
 }
@@ -286,12 +287,13 @@ Result<int> Checkout::windUpEvent(const std::string& eventId, const std::string&
             const std::vector<Order> open = orders.lockOpenOrdersOfEvent(eventId);
             std::vector<std::string> pending;
             for (const auto& order : open) {
-                if (order.status == "pending")
+                if (order.status == OrderStatus::Pending)
                     pending.push_back(order.id);
             }
             orders.releaseSeatsOf(pending);
             for (const auto& order : open) {
-                const Order ended = orders.setStatus(order.id, order.status == "pending" ? "cancelled" : "refunded");
+                const Order ended = orders.setStatus(
+                    order.id, order.status == OrderStatus::Pending ? OrderStatus::Cancelled : OrderStatus::Refunded);
                 announceStatus(tx, ended, order.status, traceId);
             }
             TicketRepository tickets(tx);

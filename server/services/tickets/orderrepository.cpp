@@ -20,7 +20,7 @@ Order orderFrom(const pqxx::row& row)
     order.id = row[0].as<std::string>();
     order.eventId = row[1].as<std::string>();
     order.buyerId = row[2].as<std::string>();
-    order.status = row[3].as<std::string>();
+    order.status = db::statusValue<OrderStatus>(row[3]);
     order.total = row[4].as<std::int64_t>();
     order.currency = row[5].as<std::string>();
     order.paymentId = row[6].as<std::string>();
@@ -242,14 +242,14 @@ std::vector<std::string> OrderRepository::refundedPaymentsOfEvent(const std::str
     return payments;
 }
 
-Order OrderRepository::setStatus(const std::string& orderId, const std::string& status)
+Order OrderRepository::setStatus(const std::string& orderId, OrderStatus status)
 {
     Order order = orderFrom(
         m_tx.sql().exec_params1("UPDATE tickets.orders AS o SET status = $2, updated_at = now(), "
                                 "hold_expires_at = CASE WHEN $2 = 'pending' THEN hold_expires_at ELSE NULL END "
                                 "WHERE o.id = $1::uuid RETURNING " +
                                     orderColumns(),
-                                orderId, status));
+                                orderId, statusText(status)));
     order.items = itemsOf(orderId);
     return order;
 }

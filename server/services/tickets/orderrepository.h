@@ -47,7 +47,7 @@ public:
     // The event's pending and paid orders, locked in id order.
     std::vector<Order> lockOpenOrdersOfEvent(const std::string& eventId);
     std::vector<std::string> refundedPaymentsOfEvent(const std::string& eventId);
-    Order setStatus(const std::string& orderId, const std::string& status);
+    Order setStatus(const std::string& orderId, OrderStatus status);
     // Pending orders whose hold has passed, locked for expiry (others skip them).
     std::vector<std::string> claimExpiredHolds(int limit);
     std::vector<Order> listForBuyer(const std::string& buyerId, int limit,

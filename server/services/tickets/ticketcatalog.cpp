@@ -32,12 +32,12 @@ Result<EventFacts> eventForChange(ServiceDirectory& directory, const access::Pri
     if (!events)
         return Error(ErrorCode::Overloaded, "events are not reachable from this process; try again later");
     auto event = isUuid(eventId) ? events->eventFacts(eventId) : std::nullopt;
-    if (!event || (event->status == "draft" && !isOrganizerOf(caller, *event)))
+    if (!event || (event->status == EventStatus::Draft && !isOrganizerOf(caller, *event)))
         return noSuchEvent(eventId);
     if (!isOrganizerOf(caller, *event))
         return Error(ErrorCode::Forbidden, "only the event's organizer or an admin may change what it sells");
-    if (event->status == "cancelled" || event->status == "completed")
-        return Error(ErrorCode::Conflict, "a " + event->status + " event sells nothing more",
+    if (event->status == EventStatus::Cancelled || event->status == EventStatus::Completed)
+        return Error(ErrorCode::Conflict, "a " + statusText(event->status) + " event sells nothing more",
                      {{"status", event->status}});
     return *event;
 }
@@ -64,7 +64,7 @@ Result<std::vector<TicketType>> TicketCatalog::list(const std::optional<access::
     if (!events)
         return Error(ErrorCode::Overloaded, "events are not reachable from this process; try again later");
     auto event = isUuid(eventId) ? events->eventFacts(eventId) : std::nullopt;
-    if (!event || (event->status == "draft" && !mayManage(caller, *event)))
+    if (!event || (event->status == EventStatus::Draft && !mayManage(caller, *event)))
         return noSuchEvent(eventId);
     const bool everything = mayManage(caller, *event); // buyers see what is on sale
     return m_database.read(

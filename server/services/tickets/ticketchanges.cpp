@@ -51,7 +51,7 @@ Result<Ticket> TicketChanges::reissue(const access::Principal& caller, const std
     return m_database.transact([&](db::Transaction& tx) -> Result<Ticket> {
         TicketRepository tickets(tx);
         const auto current = tickets.lock(ticket->id);
-        if (current->status != "valid")
+        if (current->status != TicketStatus::Valid)
             return Error(ErrorCode::Conflict, "a cancelled ticket cannot be reissued", {{"status", current->status}});
         Ticket replacement = *current;
         // The same validity; a new issue time makes a new code even with the same key.
@@ -71,7 +71,7 @@ Result<bool> TicketChanges::moveToType(db::Transaction& tx, const Ticket& ticket
                             "ticket_type_id names no ticket type of this event");
     OrderRepository orders(tx);
     const auto order = orders.find(ticket.orderId, true);
-    if (order->status != "paid")
+    if (order->status != OrderStatus::Paid)
         return Error(ErrorCode::Conflict, "only a ticket of a paid order can change type",
                      {{"order_status", order->status}});
     // The two types' shards in type-id order, the order every buyer takes them in.
@@ -100,7 +100,7 @@ Result<Ticket> TicketChanges::change(const access::Principal& caller, const std:
     return m_database.transact([&](db::Transaction& tx) -> Result<Ticket> {
         TicketRepository tickets(tx);
         auto current = *tickets.lock(ticket->id);
-        if (current.status != "valid")
+        if (current.status != TicketStatus::Valid)
             return Error(ErrorCode::Conflict, "a cancelled ticket cannot change", {{"status", current.status}});
         if (change.holderName || change.holderEmail)
             current = tickets.setHolder(current.id, change.holderName.value_or(current.holderName),

@@ -2,6 +2,8 @@
 
 #include "db/sqlfragments.h"
 
+#include "db/sqlvalues.h"
+
 #include <pqxx/pqxx>
 
 namespace sbor::tickets {
@@ -27,7 +29,7 @@ Ticket ticketFrom(const pqxx::row& row)
     ticket.buyerId = row[4].as<std::string>();
     ticket.holderName = row[5].as<std::string>();
     ticket.holderEmail = row[6].as<std::string>();
-    ticket.status = row[7].as<std::string>();
+    ticket.status = db::statusValue<TicketStatus>(row[7]);
     ticket.blocked = row[8].as<bool>();
     ticket.code = row[9].as<std::string>();
     ticket.keyId = row[10].as<int>();

@@ -16,7 +16,7 @@ nlohmann::json toJson(const Event& event)
             {"timezone", event.timezone},
             {"category_id", event.categoryId},
             {"cover_url", jsonOrNull(event.coverUrl)},
-            {"status", event.status},
+            {"status", statusText(event.status)},
             {"cancel_reason", jsonOrNull(event.cancelReason)},
             {"version", event.version},
             {"created_at", event.createdAt},
@@ -36,7 +36,7 @@ void fromJson(const FieldReader& reader, Event& event)
     event.timezone = reader.optionalString("timezone").value_or("UTC");
     event.categoryId = reader.optionalInteger("category_id").value_or(0);
     event.coverUrl = reader.optionalString("cover_url");
-    event.status = reader.string("status");
+    event.status = reader.status<EventStatus>("status");
     event.cancelReason = reader.optionalString("cancel_reason");
     event.version = static_cast<int>(reader.integer("version"));
     event.createdAt = reader.string("created_at");

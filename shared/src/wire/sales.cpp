@@ -79,7 +79,7 @@ nlohmann::json toJson(const Ticket& ticket)
             {"ticket_type_id", ticket.ticketTypeId},
             {"holder_name", ticket.holderName},
             {"holder_email", ticket.holderEmail},
-            {"status", ticket.status},
+            {"status", statusText(ticket.status)},
             {"blocked", ticket.blocked},
             {"code", ticket.code},
             {"issued_at", ticket.issuedAt},
@@ -98,7 +98,7 @@ void fromJson(const FieldReader& reader, Ticket& ticket)
     ticket.ticketTypeId = reader.string("ticket_type_id");
     ticket.holderName = reader.string("holder_name");
     ticket.holderEmail = reader.string("holder_email");
-    ticket.status = reader.string("status");
+    ticket.status = reader.status<TicketStatus>("status");
     ticket.blocked = reader.boolean("blocked");
     ticket.code = reader.string("code");
     ticket.issuedAt = reader.string("issued_at");
@@ -139,7 +139,7 @@ nlohmann::json toJson(const Order& order)
     return {{"id", order.id},
             {"event_id", order.eventId},
             {"buyer_id", order.buyerId},
-            {"status", order.status},
+            {"status", statusText(order.status)},
             {"total", order.total},
             {"currency", order.currency},
             {"payment_id", order.paymentId},
@@ -154,7 +154,7 @@ void fromJson(const FieldReader& reader, Order& order)
     order.id = reader.string("id");
     order.eventId = reader.string("event_id");
     order.buyerId = reader.string("buyer_id");
-    order.status = reader.string("status");
+    order.status = reader.status<OrderStatus>("status");
     order.total = reader.integer("total");
     order.currency = reader.string("currency");
     order.paymentId = reader.optionalString("payment_id").value_or("");

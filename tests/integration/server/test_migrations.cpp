@@ -3,6 +3,7 @@
 #include "httpclient.h"
 #include "idempotency/idempotencystore.h"
 #include "outbox/outbox.h"
+#include "sbor/statuses.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -45,6 +46,25 @@ std::string tableShape(const TestDatabase& database, const std::string& schema, 
         "::regclass), "
         "(SELECT string_agg(indexdef, ', ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = " +
         where + " AND tablename = '" + table + "')), " + where + " || '.', '')");
+}
+// The words a status column's CHECK constraint admits, in its order.
+std::vector<std::string> checkedStatuses(const TestDatabase& database, const std::string& table)
+{
+    const std::string words = database.query(
+        "SELECT string_agg(word[1], ',' ORDER BY n) FROM pg_constraint c, "
+        "LATERAL regexp_matches(pg_get_constraintdef(c.oid), '''([a-z_]+)''::text', 'g') WITH ORDINALITY AS m(word, n) "
+        "WHERE c.conrelid = '" +
+        table + "'::regclass AND c.contype = 'c' AND pg_get_constraintdef(c.oid) LIKE '%status%'");
+    std::vector<std::string> out;
+    for (const QString& word : QString::fromStdString(words).split(',', Qt::SkipEmptyParts))
+        out.push_back(word.toStdString());
+    return out;
+}
+
+template <typename Status> std::vector<std::string> tableWords()
+{
+    const auto& names = sbor::statusNames<Status>();
+    return std::vector<std::string>(names.begin(), names.end());
 }
 } // namespace
 
@@ -99,6 +119,19 @@ private slots:
         QVERIFY2(keys.find("CHECK") != std::string::npos, keys.c_str());
         for (const char* schema : {"payments", "tickets"})
             QCOMPARE(tableShape(database, schema, "idempotency_keys"), keys);
+    }
+
+    void theStatusTablesAreTheDatabasesStatuses()
+    {
+        // The .def tables and the CHECK constraints name the same statuses: a word only one of
+        // them knows would be refused by the database, or unreadable for the code.
+        TestDatabase database;
+        QVERIFY2(database.valid(), database.problem().c_str());
+        QCOMPARE(startAndStop(database), 0);
+        QCOMPARE(checkedStatuses(database, "events.events"), tableWords<sbor::EventStatus>());
+        QCOMPARE(checkedStatuses(database, "tickets.orders"), tableWords<sbor::OrderStatus>());
+        QCOMPARE(checkedStatuses(database, "tickets.tickets"), tableWords<sbor::TicketStatus>());
+        QCOMPARE(checkedStatuses(database, "payments.payments"), tableWords<sbor::PaymentStatus>());
     }
 
     void databaseNewerThanCodeIsRefused()

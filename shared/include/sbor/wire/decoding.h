@@ -3,6 +3,8 @@
 // decoding meets what another program sent, so it checks types and names the first field that
 // is missing or of the wrong type. Unknown fields are ignored: a newer server may add some.
 
+#include "sbor/statuses.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -35,6 +37,14 @@ public:
     const nlohmann::json* optionalObject(const char* key) const;
     const nlohmann::json& array(const char* key) const; // must be an array
     nlohmann::json any(const char* key) const;          // anything; absent: null
+    // A status (sbor/statuses.h) by its wire word; an unknown word fails like a wrong type.
+    template <typename Status> Status status(const char* key) const
+    {
+        const auto known = statusFromName<Status>(string(key));
+        if (!known)
+            fail(key, "a known status");
+        return *known;
+    }
     std::string pathOf(const char* key) const { return m_path + key; }
     const nlohmann::json& json() const { return m_object; }
 

@@ -3,6 +3,7 @@
 // shared by the server that writes them and the clients that read them.
 
 #include "sbor/wire/decoding.h"
+#include "sbor/statuses.h"
 
 #include <cstdint>
 #include <optional>
@@ -22,7 +23,7 @@ struct Event {
     std::string timezone; // IANA, e.g. Europe/Moscow
     std::int64_t categoryId = 0;
     std::optional<std::string> coverUrl;
-    std::string status; // draft | published | cancelled | completed
+    EventStatus status = EventStatus::Draft;
     std::optional<std::string> cancelReason;
     int version = 1;
     std::string createdAt;

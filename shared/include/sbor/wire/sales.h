@@ -3,6 +3,7 @@
 // and the clients.
 
 #include "sbor/wire/decoding.h"
+#include "sbor/statuses.h"
 
 #include <cstdint>
 #include <optional>
@@ -67,7 +68,7 @@ struct Ticket {
     std::string ticketTypeId;
     std::string holderName;
     std::string holderEmail;
-    std::string status = "valid"; // valid | cancelled
+    TicketStatus status = TicketStatus::Valid;
     bool blocked = false;
     std::string code;
     std::string issuedAt; // RFC 3339 UTC
@@ -114,7 +115,7 @@ struct Order {
     std::string id;
     std::string eventId;
     std::string buyerId;
-    std::string status; // pending | paid | cancelled | refunded | expired
+    OrderStatus status = OrderStatus::Pending;
     std::int64_t total = 0;
     std::string currency;
     std::string paymentId;

@@ -241,7 +241,7 @@ private slots:
 
         const auto created = await(m_organizer.api->createEvent(draft("Client library evening")));
         SBOR_REQUIRE_OK(created);
-        QCOMPARE(created->status, std::string("draft"));
+        QCOMPARE(created->status, sbor::EventStatus::Draft);
         QCOMPARE(created->organizerId, m_organizer.id);
         const QString id = QString::fromStdString(created->id);
 
@@ -277,7 +277,7 @@ private slots:
             id, {"Standard", 150000, "RUB", 10, isoInDays(-1), isoInDays(29), 1, 10, true})));
         const auto published = await(m_organizer.api->publishEvent(id));
         SBOR_REQUIRE_OK(published);
-        QCOMPARE(published->status, std::string("published"));
+        QCOMPARE(published->status, sbor::EventStatus::Published);
         SBOR_REQUIRE_OK(await(m_buyer.api->event(id)));
 
         sbor::client::EventQuery mine;
@@ -344,7 +344,7 @@ private slots:
         const auto request = orderFor(event->id, type->id, {"Ольга", "Пётр"});
         const auto placed = await(m_buyer.api->placeOrder(request, key));
         SBOR_REQUIRE_OK(placed);
-        QCOMPARE(placed->order.status, std::string("paid"));
+        QCOMPARE(placed->order.status, sbor::OrderStatus::Paid);
         QCOMPARE(int(placed->tickets.size()), 2);
         const auto replayed = await(m_buyer.api->placeOrder(request, key));
         SBOR_REQUIRE_OK(replayed);
@@ -422,12 +422,12 @@ private slots:
         SBOR_REQUIRE_OK(paidType);
         const auto pending = await(m_buyer.api->placeOrder(orderFor(event->id, paidType->id, {"Unpaid"})));
         SBOR_REQUIRE_OK(pending);
-        QCOMPARE(pending->order.status, std::string("pending"));
+        QCOMPARE(pending->order.status, sbor::OrderStatus::Pending);
         QVERIFY(pending->order.holdExpiresAt);
         QCOMPARE(pending->order.total, qint64(90000));
         const auto cancelled = await(m_buyer.api->cancelOrder(QString::fromStdString(pending->order.id)));
         SBOR_REQUIRE_OK(cancelled);
-        QCOMPARE(cancelled->status, std::string("cancelled"));
+        QCOMPARE(cancelled->status, sbor::OrderStatus::Cancelled);
     }
 
     void checkInListsDevicesAndTheDoor()

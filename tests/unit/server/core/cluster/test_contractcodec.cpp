@@ -13,20 +13,26 @@ class TestContractCodec : public QObject {
 private slots:
     void contractsSurviveTheWire()
     {
-        const EventFacts facts{"e-1", "u-9", "published", "Вечер", "Europe/Moscow", 1700000000000000, 1700018000000000,
-                               "Клуб"};
+        const EventFacts facts{
+            "e-1", "u-9", EventStatus::Published, "Вечер", "Europe/Moscow", 1700000000000000, 1700018000000000, "Клуб"};
         const auto facts2 = json::parse(json(facts).dump()).get<EventFacts>();
         QCOMPARE(facts2.title, facts.title);
         QCOMPARE(facts2.endsAt, facts.endsAt);
         QCOMPARE(facts2.venue, facts.venue);
+        QCOMPARE(facts2.status, EventStatus::Published);
+        // A status travels as its wire word, not as the enum's number.
+        QCOMPARE(json(facts)["status"], json("published"));
+        QVERIFY_THROWS_EXCEPTION(json::type_error, json({{"status", "sideways"}})["status"].get<EventStatus>());
 
-        const PayableOrder order{"o-1", "e-1", "u-2", "pending", 246914, "RUB", "p-1"};
+        const PayableOrder order{"o-1", "e-1", "u-2", OrderStatus::Pending, 246914, "RUB", "p-1"};
         const auto order2 = json(order).get<PayableOrder>();
         QCOMPARE(order2.total, order.total);
         QCOMPARE(order2.paymentId, order.paymentId);
+        QCOMPARE(order2.status, OrderStatus::Pending);
 
         std::string png("\x89PNG\r\n\x1a\n\0\xff\xfe", 11);
-        const TicketDocument document{"t-1", "e-1", "Standard", "Анна", "anna@example.com", "valid", "CODE", png};
+        const TicketDocument document{"t-1",  "e-1", "Standard", "Анна", "anna@example.com", TicketStatus::Valid,
+                                      "CODE", png};
         const json wire = json(document);
         QVERIFY(wire.dump().find("PNG") == std::string::npos); // base64, not raw bytes
         QCOMPARE(json::parse(wire.dump()).get<TicketDocument>().qrPng, png);
