@@ -76,30 +76,24 @@ bool IntegrationSuite::signUpBuyer(const QString& emailPrefix)
     return true;
 }
 
-PublishedEvent IntegrationSuite::publishEvent(const QString& title, double startInDays, const QList<QJsonObject>& types)
+bool IntegrationSuite::publishEvent(QString& eventId, const QString& title, double startInDays,
+                                    std::initializer_list<NewTicketType> types)
 {
-    if (!m_sales) {
-        fail("publishEvent before signUpOrganizer");
-        return {};
-    }
+    if (!m_sales)
+        return fail("publishEvent before signUpOrganizer");
     // SalesApi warns with the server's answer when a step is refused.
-    PublishedEvent event{m_sales->createEvent(title, startInDays), {}};
-    if (event.id.isEmpty()) {
-        fail("creating the event \"" + title + "\" failed");
-        return {};
+    eventId = m_sales->createEvent(title, startInDays);
+    if (eventId.isEmpty())
+        return fail("creating the event \"" + title + "\" failed");
+    for (const NewTicketType& type : types) {
+        type.id = m_sales->addType(eventId, type.fields);
+        if (type.id.isEmpty())
+            return fail("adding the ticket type \"" + type.fields.value("name").toString() + "\" to \"" + title +
+                        "\" failed");
     }
-    for (const QJsonObject& fields : types) {
-        event.types.append(m_sales->addType(event.id, fields));
-        if (event.types.last().isEmpty()) {
-            fail("adding the ticket type \"" + fields.value("name").toString() + "\" to \"" + title + "\" failed");
-            return {};
-        }
-    }
-    if (!m_sales->publish(event.id)) {
-        fail("publishing \"" + title + "\" failed");
-        return {};
-    }
-    return event;
+    if (!m_sales->publish(eventId))
+        return fail("publishing \"" + title + "\" failed");
+    return true;
 }
 
 void IntegrationSuite::cleanupTestCase()

@@ -11,8 +11,8 @@
 //
 //     QVERIFY2(startServer({{"SBOR_TICKETS_JOB_INTERVAL_MS", "200"}}), problem());
 //     QVERIFY2(signUpOrganizer() && signUpRival() && signUpBuyer(), problem());
-//     const PublishedEvent sale = publishEvent("Concert", 30, {{{"name", "General"}, {"price", 0}, {"quota", 50}}});
-//     QVERIFY2(sale, problem());
+//     QVERIFY2(publishEvent(m_event, "Concert", 30, {{m_general, {{"name", "General"}, {"price", 0}, {"quota", 50}}}}),
+//              problem());
 //
 // Each step returns false and leaves the reason in problem() (with the server's error lines where
 // the server said no), so a setup that fails says which step and why. Accounts are signed in in the
@@ -27,21 +27,20 @@
 
 #include <QByteArray>
 #include <QJsonObject>
-#include <QList>
 #include <QMap>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
+#include <initializer_list>
 #include <memory>
 
 namespace sbor::test {
 
-// The organizer's event, published, and its ticket types in the order they were asked for.
-struct PublishedEvent {
-    QString id;
-    QStringList types;
-    explicit operator bool() const { return !id.isEmpty(); }
+// A ticket type for publishEvent to add: SalesApi::addType's fields, and where its id goes.
+struct NewTicketType {
+    QString& id;
+    QJsonObject fields;
 };
 
 class IntegrationSuite : public QObject {
@@ -63,9 +62,10 @@ protected:
     // A plain registered account.
     bool signUpBuyer(const QString& emailPrefix = "buyer");
 
-    // The organizer's event (SalesApi::createEvent), one ticket type per entry of `types`
-    // (SalesApi::addType's fields), published. Needs signUpOrganizer first.
-    PublishedEvent publishEvent(const QString& title, double startInDays, const QList<QJsonObject>& types);
+    // The organizer's event (SalesApi::createEvent) with `types` added in this order, published;
+    // the ids go to `eventId` and each type's `id`. Needs signUpOrganizer first.
+    bool publishEvent(QString& eventId, const QString& title, double startInDays,
+                      std::initializer_list<NewTicketType> types);
 
     // Why the last step that failed failed; for QVERIFY2.
     const char* problem() const { return m_problem.constData(); }

@@ -23,12 +23,10 @@ private slots:
         QVERIFY2(startServer({{"SBOR_LIVE_RESUME_FRAMES", "6"}, {"SBOR_LIVE_HEARTBEAT_INTERVAL_MS", "300"}}),
                  problem());
         QVERIFY2(signUpOrganizer() && signUpBuyer(), problem());
-        const PublishedEvent sale = publishEvent(
-            "Live night", 0.5, // starts in 12 h: codes are valid from a day before
-            {{{"name", "Free"}, {"price", 0}, {"quota", 100}, {"sales_end", inDays(0.4)}}});
-        QVERIFY2(sale, problem());
-        m_event = sale.id;
-        m_type = sale.types[0];
+        // Starts in 12 h: codes are valid from a day before.
+        QVERIFY2(publishEvent(m_event, "Live night", 0.5,
+                              {{m_type, {{"name", "Free"}, {"price", 0}, {"quota", 100}, {"sales_end", inDays(0.4)}}}}),
+                 problem());
         m_otherEvent = m_sales->createEvent("Other night");
     }
 

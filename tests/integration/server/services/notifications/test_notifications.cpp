@@ -48,13 +48,10 @@ private slots:
         QVERIFY2(startServer(serverSettings()), problem());
         QVERIFY2(signUpOrganizer() && signUpBuyer(), problem());
         QCOMPARE(m_api->put("/api/v1/users/me", {{"locale", "ru-RU"}}, m_buyer.accessToken).status, 200);
-        const PublishedEvent sale = publishEvent("Весенний концерт", 30,
-                                                 {{{"name", "Партер"}, {"price", 150000}, {"quota", 50}},
-                                                  {{"name", "Press"}, {"price", 0}, {"quota", 200}}});
-        QVERIFY2(sale, problem());
-        m_event = sale.id;
-        m_stalls = sale.types[0];
-        m_free = sale.types[1];
+        QVERIFY2(publishEvent(m_event, "Весенний концерт", 30,
+                              {{m_stalls, {{"name", "Партер"}, {"price", 150000}, {"quota", 50}}},
+                               {m_free, {{"name", "Press"}, {"price", 0}, {"quota", 200}}}}),
+                 problem());
     }
 
     void aPurchaseReachesAttendeesBuyerAndIntegrations()

@@ -33,13 +33,10 @@ private slots:
                  problem());
         QVERIFY2(signUpOrganizer() && signUpRival() && signUpBuyer(), problem());
         m_other = m_api->signUp("other");
-        const PublishedEvent sale = publishEvent(
-            "Opera night", 30,
-            {{{"name", "Stalls"}, {"price", 123457}, {"quota", 20}}, {{"name", "Press"}, {"price", 0}, {"quota", 5}}});
-        QVERIFY2(sale, problem());
-        m_event = sale.id;
-        m_stalls = sale.types[0];
-        m_free = sale.types[1];
+        QVERIFY2(publishEvent(m_event, "Opera night", 30,
+                              {{m_stalls, {{"name", "Stalls"}, {"price", 123457}, {"quota", 20}}},
+                               {m_free, {{"name", "Press"}, {"price", 0}, {"quota", 5}}}}),
+                 problem());
     }
 
     void declinedThenApprovedIssuesTheTickets()

@@ -33,14 +33,16 @@ private slots:
                      qPrintable(output));
             *staff = m_api->signIn(email);
         }
-        const PublishedEvent sale = publishEvent(
-            "Festival", 0.5, // starts in 12 h: codes are valid from a day before
-            {{{"name", "General"}, {"price", 0}, {"quota", 100}, {"max_per_order", 30}, {"sales_end", inDays(0.4)}},
-             {{"name", "VIP"}, {"price", 0}, {"quota", 10}, {"sales_end", inDays(0.4)}}});
-        QVERIFY2(sale, problem());
-        m_event = sale.id;
-        m_general = sale.types[0];
-        m_vip = sale.types[1];
+        // Starts in 12 h: codes are valid from a day before.
+        QVERIFY2(publishEvent(m_event, "Festival", 0.5,
+                              {{m_general,
+                                {{"name", "General"},
+                                 {"price", 0},
+                                 {"quota", 100},
+                                 {"max_per_order", 30},
+                                 {"sales_end", inDays(0.4)}}},
+                               {m_vip, {{"name", "VIP"}, {"price", 0}, {"quota", 10}, {"sales_end", inDays(0.4)}}}}),
+                 problem());
         m_main = createList({{"name", "Main gate"}});
         m_side = createList({{"name", "Side gate"}});
         m_vipOnly = createList({{"name", "VIP lounge"}, {"ticket_type_ids", QJsonArray{m_vip}}, {"multi_entry", true}});

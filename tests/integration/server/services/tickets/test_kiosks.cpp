@@ -22,12 +22,15 @@ private slots:
     {
         QVERIFY2(startServer(), problem());
         QVERIFY2(signUpOrganizer() && signUpRival() && signUpBuyer(), problem());
-        const PublishedEvent sale = publishEvent(
-            "Conference", 0.5,
-            {{{"name", "Delegate"}, {"price", 0}, {"quota", 50}, {"max_per_order", 20}, {"sales_end", inDays(0.4)}}});
-        QVERIFY2(sale, problem());
-        m_event = sale.id;
-        const QString type = sale.types[0];
+        QString type;
+        QVERIFY2(publishEvent(m_event, "Conference", 0.5,
+                              {{type,
+                                {{"name", "Delegate"},
+                                 {"price", 0},
+                                 {"quota", 50},
+                                 {"max_per_order", 20},
+                                 {"sales_end", inDays(0.4)}}}}),
+                 problem());
         m_gate = createList("Hall A");
         m_otherGate = createList("Hall B");
         m_tickets = m_api->post("/api/v1/orders", orderBody(m_event, type, 10), m_buyer.accessToken)

@@ -19,24 +19,19 @@ private slots:
         QVERIFY2(startServer({{"SBOR_TICKETS_JOB_INTERVAL_MS", "200"}}), problem());
         QVERIFY2(signUpOrganizer() && signUpBuyer(), problem());
         m_other = m_api->signUp("other");
-        const PublishedEvent sale = publishEvent(
-            "Concert", 30,
-            {{{"name", "General"}, {"price", 150000}, {"quota", 50}},
-             {{"name", "Guest list"}, {"price", 0}, {"quota", 10}},
-             {{"name", "Late release"}, {"price", 100}, {"quota", 10}, {"sales_start", inDays(5)}},
-             {{"name", "Early bird"},
-              {"price", 100},
-              {"quota", 10},
-              {"sales_start", inDays(-3)},
-              {"sales_end", inDays(-2)}},
-             {{"name", "Backstage"}, {"price", 500000}, {"quota", 2}, {"max_per_order", 5}}});
-        QVERIFY2(sale, problem());
-        m_event = sale.id;
-        m_general = sale.types[0];
-        m_free = sale.types[1];
-        m_notYet = sale.types[2];
-        m_over = sale.types[3];
-        m_tiny = sale.types[4];
+        QVERIFY2(publishEvent(
+                     m_event, "Concert", 30,
+                     {{m_general, {{"name", "General"}, {"price", 150000}, {"quota", 50}}},
+                      {m_free, {{"name", "Guest list"}, {"price", 0}, {"quota", 10}}},
+                      {m_notYet, {{"name", "Late release"}, {"price", 100}, {"quota", 10}, {"sales_start", inDays(5)}}},
+                      {m_over,
+                       {{"name", "Early bird"},
+                        {"price", 100},
+                        {"quota", 10},
+                        {"sales_start", inDays(-3)},
+                        {"sales_end", inDays(-2)}}},
+                      {m_tiny, {{"name", "Backstage"}, {"price", 500000}, {"quota", 2}, {"max_per_order", 5}}}}),
+                 problem());
     }
 
     void placingReadingAndListing()
