@@ -75,7 +75,9 @@ protected:
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<AuthApi> m_api;
     SignedInUser m_admin, m_organizer, m_rival, m_buyer;
-    std::unique_ptr<SalesApi> m_sales; // the organizer's
+    // The organizer's, made by signUpOrganizer on the m_api of that moment: a suite that later
+    // replaces m_api (a restarted server) and still sells makes a new one.
+    std::unique_ptr<SalesApi> m_sales;
 
 private slots:
     void cleanupTestCase();
