@@ -29,6 +29,16 @@ bool IntegrationSuite::startServer(const QMap<QString, QString>& settings)
     return true;
 }
 
+bool IntegrationSuite::useServer(TestServer& server)
+{
+    if (!m_database.valid()) {
+        m_problem = "no test database: " + QByteArray::fromStdString(m_database.problem());
+        return false;
+    }
+    m_api = std::make_unique<AuthApi>(server, m_client);
+    return true;
+}
+
 bool IntegrationSuite::signInAdmin(const QString& emailPrefix)
 {
     if (!m_api)

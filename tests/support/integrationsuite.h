@@ -51,6 +51,9 @@ protected:
     // (over TestServer's test defaults) and makes m_api for it. Called again (after the suite
     // stopped or killed m_server), it starts a new server and a new m_api.
     bool startServer(const QMap<QString, QString>& settings = {});
+    // For a suite that starts its servers itself (the distributed mode's gateway): m_api on
+    // `server`, which the suite owns and stops; m_server stays empty.
+    bool useServer(TestServer& server);
 
     // Each signs one account in and keeps it in the member of that name; false when a step failed.
     // An admin made with `sbor-server user create --role admin` (there is no way over HTTP), then signed in.
