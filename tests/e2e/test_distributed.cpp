@@ -6,14 +6,11 @@
 // client of the live process. The notifications process is then killed in the middle of a stream
 // of orders and restarted: every notification exists exactly once. Last, what the gateway answers
 // when a service is down or silent.
-#include "authapi.h"
-#include "httpclient.h"
+#include "integrationsuite.h"
 #include "liveclient.h"
 #include "privatekafka.h"
 #include "salesapi.h"
 #include "smtpsink.h"
-#include "testdatabase.h"
-#include "testserver.h"
 #include "webhookreceiver.h"
 
 #include <QJsonArray>
@@ -35,7 +32,7 @@ QString environmentName(const QString& service) { return "SBOR_CLUSTER_SERVICES_
 
 } // namespace
 
-class TestDistributed : public QObject {
+class TestDistributed : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
@@ -58,19 +55,15 @@ private slots:
         for (const QString& name : kServices + QStringList{"gateway"})
             QVERIFY2(m_processes[name]->waitUntilReady(120000), qPrintable(name + ":\n" + m_processes[name]->logs()));
 
-        m_api = std::make_unique<AuthApi>(*m_processes["gateway"], m_client);
-        m_organizer = m_api->signUpOrganizer("organizer");
-        m_buyer = m_api->signUp("buyer");
-        QVERIFY(!m_organizer.id.isEmpty() && !m_buyer.id.isEmpty());
-        SalesApi sales(*m_api, m_organizer.accessToken);
-        m_event = sales.createEvent("Распределённый вечер", 0.5); // in 12 h: codes redeem today
-        QVERIFY(!m_event.isEmpty());
-        m_paidType = sales.addType(
-            m_event, {{"name", "Standard"}, {"price", 150000}, {"quota", 50}, {"sales_end", inDays(0.4)}});
-        m_freeType = sales.addType(m_event,
-                                   {{"name", "Guest"}, {"price", 0}, {"quota", 200}, {"sales_end", inDays(0.4)}});
-        QVERIFY(!m_paidType.isEmpty() && !m_freeType.isEmpty());
-        QVERIFY(sales.publish(m_event)); // events asks tickets over HTTP how many types are on sale
+        QVERIFY2(useServer(*m_processes["gateway"]), problem());
+        QVERIFY2(signUpOrganizer() && signUpBuyer(), problem());
+        // In 12 h: codes redeem today. Publishing, events asks tickets over HTTP how many types are on sale.
+        QVERIFY2(
+            publishEvent(
+                m_event, "Распределённый вечер", 0.5,
+                {{m_paidType, {{"name", "Standard"}, {"price", 150000}, {"quota", 50}, {"sales_end", inDays(0.4)}}},
+                 {m_freeType, {{"name", "Guest"}, {"price", 0}, {"quota", 200}, {"sales_end", inDays(0.4)}}}}),
+            problem());
     }
 
     void cleanupTestCase()
@@ -404,7 +397,6 @@ private:
         return count;
     }
 
-    TestDatabase m_database;
     PrivateKafka m_kafka; // the kill leaves a dead group member behind
     SmtpSink m_smtp;
     WebhookReceiver m_receiver;
@@ -412,9 +404,6 @@ private:
     quint16 m_livePort = 0;
     QString m_token;
     std::map<QString, std::unique_ptr<TestServer>> m_processes;
-    HttpClient m_client;
-    std::unique_ptr<AuthApi> m_api;
-    SignedInUser m_organizer, m_buyer;
     QString m_event, m_paidType, m_freeType;
 };
 

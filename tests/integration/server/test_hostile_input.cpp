@@ -5,11 +5,8 @@
 // comes back must be a client's answer: no 5xx, every error a JSON body with a code, no error in
 // the server's log, and the server alive afterwards. The suite reads the document, so a route is
 // covered the day it is documented.
-#include "authapi.h"
-#include "httpclient.h"
+#include "integrationsuite.h"
 #include "salesapi.h"
-#include "testdatabase.h"
-#include "testserver.h"
 
 #include <nlohmann/json.hpp>
 
@@ -134,26 +131,18 @@ struct Operation {
 
 } // namespace
 
-class TestHostileInput : public QObject {
+class TestHostileInput : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url(),
-                                       {{"SBOR_HTTP_RATE_LIMIT_PER_SECOND", "0"},
-                                        {"SBOR_AUTH_BCRYPT_COST", "4"},
-                                        {"SBOR_AUTH_LOGIN_FAILURES_PER_ACCOUNT", "1000000"},
-                                        {"SBOR_AUTH_LOGIN_FAILURES_PER_CLIENT", "1000000"},
-                                        {"SBOR_AUTH_HASH_MAX_QUEUED", "64"}});
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-        m_organizer = m_api->signUpOrganizer("hostile-organizer");
-        QVERIFY(!m_organizer.id.isEmpty());
-        const QString adminEmail = uniqueEmail("hostile-admin");
-        QVERIFY(!AuthApi::createWithCli(m_database.url(), adminEmail, "admin").isEmpty());
-        m_admin = m_api->signIn(adminEmail);
-        QVERIFY(!m_admin.accessToken.isEmpty());
+        QVERIFY2(startServer({{"SBOR_HTTP_RATE_LIMIT_PER_SECOND", "0"},
+                              {"SBOR_AUTH_BCRYPT_COST", "4"},
+                              {"SBOR_AUTH_LOGIN_FAILURES_PER_ACCOUNT", "1000000"},
+                              {"SBOR_AUTH_LOGIN_FAILURES_PER_CLIENT", "1000000"},
+                              {"SBOR_AUTH_HASH_MAX_QUEUED", "64"}}),
+                 problem());
+        QVERIFY2(signUpOrganizer("hostile-organizer") && signInAdmin("hostile-admin"), problem());
         makeTheOrganizersData();
 
         const auto document = m_client.get(m_server->url("/api/v1/openapi.json"));
@@ -179,12 +168,6 @@ private slots:
             }
         }
         QVERIFY2(m_operations.size() >= 80, QByteArray::number(qsizetype(m_operations.size())).constData());
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
     }
 
     void everyDocumentedOperationSurvivesHostileInput()
@@ -511,11 +494,6 @@ private:
         return text;
     }
 
-    TestDatabase m_database;
-    HttpClient m_client;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AuthApi> m_api;
-    SignedInUser m_organizer, m_admin;
     std::map<QString, QString> m_ids; // by the path segment that names them: "events", "tickets", …
     QString m_code;
     std::vector<Operation> m_operations;

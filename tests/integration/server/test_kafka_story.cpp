@@ -4,14 +4,11 @@
 // organizer's webhook receiver and a live client; then the server is killed in the middle of a
 // stream of orders and restarted, and every notification exists exactly once — the consumer
 // group resumes from its stored offsets and the inbox drops what comes twice.
-#include "authapi.h"
-#include "httpclient.h"
+#include "integrationsuite.h"
 #include "liveclient.h"
 #include "privatekafka.h"
 #include "salesapi.h"
 #include "smtpsink.h"
-#include "testdatabase.h"
-#include "testserver.h"
 #include "webhookreceiver.h"
 
 #include <QJsonArray>
@@ -22,31 +19,18 @@
 
 using namespace sbor::test;
 
-class TestKafkaStory : public QObject {
+class TestKafkaStory : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
         QVERIFY(m_kafka.start());
         QVERIFY(m_smtp.start());
         QVERIFY(m_receiver.listen());
-        m_server = startServer();
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-        m_organizer = m_api->signUpOrganizer("organizer");
-        m_buyer = m_api->signUp("buyer");
-        QVERIFY(!m_organizer.id.isEmpty() && !m_buyer.id.isEmpty());
-        SalesApi sales(*m_api, m_organizer.accessToken);
-        m_event = sales.createEvent("Kafka night");
-        m_type = sales.addType(m_event, {{"name", "Free"}, {"price", 0}, {"quota", 200}});
-        QVERIFY(sales.publish(m_event));
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(startServer(serverSettings()), problem());
+        QVERIFY2(signUpOrganizer() && signUpBuyer(), problem());
+        QVERIFY2(publishEvent(m_event, "Kafka night", 30, {{m_type, {{"name", "Free"}, {"price", 0}, {"quota", 200}}}}),
+                 problem());
     }
 
     void aPurchaseIsHeardEveryWayThroughKafka()
@@ -100,7 +84,7 @@ private slots:
         qInfo("orders notified before the kill: %d of 10", handledBeforeKill);
         QVERIFY2(handledBeforeKill < 10, "the kill came after everything was handled: nothing was tested");
 
-        m_server = startServer();
+        m_server = TestServer::startOn(m_database.url(), serverSettings());
         QVERIFY(m_server);
         m_api = std::make_unique<AuthApi>(*m_server, m_client);
         // The killed member's session must expire before its partitions move: up to a minute.
@@ -117,24 +101,18 @@ private slots:
     }
 
 private:
-    std::unique_ptr<TestServer> startServer()
+    QMap<QString, QString> serverSettings() const
     {
-        return TestServer::startOn(m_database.url(),
-                                   {{"SBOR_KAFKA_BROKERS", m_kafka.brokers()},
-                                    {"SBOR_NOTIFICATIONS_SMTP_HOST", "127.0.0.1"},
-                                    {"SBOR_NOTIFICATIONS_SMTP_PORT", QString::number(m_smtp.port())},
-                                    {"SBOR_NOTIFICATIONS_JOB_INTERVAL_MS", "100"},
-                                    {"SBOR_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true"}});
+        return {{"SBOR_KAFKA_BROKERS", m_kafka.brokers()},
+                {"SBOR_NOTIFICATIONS_SMTP_HOST", "127.0.0.1"},
+                {"SBOR_NOTIFICATIONS_SMTP_PORT", QString::number(m_smtp.port())},
+                {"SBOR_NOTIFICATIONS_JOB_INTERVAL_MS", "100"},
+                {"SBOR_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true"}};
     }
 
-    TestDatabase m_database;
     PrivateKafka m_kafka; // the servers it kills leave dead group members behind
     SmtpSink m_smtp;
     WebhookReceiver m_receiver;
-    std::unique_ptr<TestServer> m_server;
-    HttpClient m_client;
-    std::unique_ptr<AuthApi> m_api;
-    SignedInUser m_organizer, m_buyer;
     QString m_event, m_type;
 };
 

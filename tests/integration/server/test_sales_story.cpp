@@ -4,12 +4,8 @@
 // second time; a kiosk enrolled with a code syncs, uploads an offline batch, and a duplicate
 // admission appears as a conflict; cancelling the event refunds the order through the ledger,
 // cancels the tickets and the next redeem answers cancelled. The wind-up is idempotent.
-#include "authapi.h"
-#include "httpclient.h"
+#include "integrationsuite.h"
 #include "qrdecoding.h"
-#include "salesapi.h"
-#include "testdatabase.h"
-#include "testserver.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -18,22 +14,10 @@
 
 using namespace sbor::test;
 
-class TestSalesStory : public QObject {
+class TestSalesStory : public IntegrationSuite {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url(), {{"SBOR_EVENTS_JOB_INTERVAL_MS", "200"}});
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
-    }
+    void initTestCase() { QVERIFY2(startServer({{"SBOR_EVENTS_JOB_INTERVAL_MS", "200"}}), problem()); }
 
     void fromPublishingToRefund()
     {
@@ -192,12 +176,6 @@ private slots:
         QCOMPARE(m_database.query("SELECT count(*) FROM payments.outbox WHERE type = 'refund.issued'"),
                  std::string("1"));
     }
-
-private:
-    TestDatabase m_database;
-    HttpClient m_client;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AuthApi> m_api;
 };
 
 QTEST_MAIN(TestSalesStory)

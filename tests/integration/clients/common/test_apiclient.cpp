@@ -3,12 +3,10 @@
 // burst of calls against a real sbor-server; the live feed surviving a server restart.
 
 #include "apiclient.h"
-#include "authapi.h"
 #include "clientawait.h"
+#include "integrationsuite.h"
 #include "livefeed.h"
 #include "sborapi.h"
-#include "testdatabase.h"
-#include "testserver.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -83,22 +81,11 @@ std::unique_ptr<ApiClient> clientFor(const QUrl& url, int timeoutMs = 2000, int 
 
 } // namespace
 
-class TestApiClient : public QObject {
+class TestApiClient : public IntegrationSuite {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url());
-        QVERIFY(m_server);
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
-    }
+    void initTestCase() { QVERIFY2(startServer(), problem()); }
 
     void nobodyListeningIsUnreachableAfterRetries()
     {
@@ -223,7 +210,7 @@ private slots:
 
     void aBurstOfCallsSharesOneTokenRefresh()
     {
-        AuthApi auth(*m_server, m_http);
+        AuthApi auth(*m_server, m_client);
         const SignedInUser user = auth.signUp("burst");
         QVERIFY(!user.id.isEmpty());
         auto client = clientFor(m_server->url("/"), 10000);
@@ -275,7 +262,7 @@ private slots:
         auto server = std::make_unique<TestServer>(options);
         QVERIFY2(server->start(), qPrintable(server->logs()));
 
-        AuthApi auth(*server, m_http);
+        AuthApi auth(*server, m_client);
         const SignedInUser organizer = auth.signUpOrganizer("live-organizer");
         QVERIFY(!organizer.id.isEmpty());
         auto client = clientFor(server->url("/"), 5000);
@@ -341,11 +328,6 @@ private slots:
         feed.stop();
         QCOMPARE(server->stop(), 0);
     }
-
-private:
-    TestDatabase m_database;
-    std::unique_ptr<TestServer> m_server;
-    HttpClient m_http;
 };
 
 QTEST_GUILESS_MAIN(TestApiClient)

@@ -1,10 +1,7 @@
 // Accounts over real HTTP against a real sbor-server and PostgreSQL: sign-up and its bad inputs,
 // the profile, the password, becoming an organizer, what one user sees of another, and account
 // deletion that leaves no personal data behind.
-#include "authapi.h"
-#include "httpclient.h"
-#include "testdatabase.h"
-#include "testserver.h"
+#include "integrationsuite.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,22 +11,13 @@
 
 using namespace sbor::test;
 
-class TestAuthAccounts : public QObject {
+class TestAuthAccounts : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
         // Room for the concurrent sign-ups below: the hashing queue's 503 has its own test.
-        m_server = TestServer::startOn(m_database.url(), {{"SBOR_AUTH_HASH_MAX_QUEUED", "32"}});
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(startServer({{"SBOR_AUTH_HASH_MAX_QUEUED", "32"}}), problem());
     }
 
     void registerThenReadTheProfile()
@@ -402,11 +390,6 @@ private:
         return std::stoi(m_database.query("SELECT count(*) FROM auth.users WHERE lower(email) = lower('" +
                                           email.toStdString() + "')"));
     }
-
-    TestDatabase m_database;
-    HttpClient m_client;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AuthApi> m_api;
 };
 
 QTEST_MAIN(TestAuthAccounts)

@@ -2,10 +2,7 @@
 // (on a database, on a never-started data dir, beside a running server), role checks on every
 // admin route, user search with pagination, role changes, blocking (a blocked user's unexpired
 // token stops working at once), and the audit log that records it all.
-#include "authapi.h"
-#include "httpclient.h"
-#include "testdatabase.h"
-#include "testserver.h"
+#include "integrationsuite.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -15,30 +12,15 @@
 
 using namespace sbor::test;
 
-class TestAuthAdmin : public QObject {
+class TestAuthAdmin : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url());
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-
-        const QString adminEmail = uniqueEmail("admin");
-        QString output;
-        QVERIFY2(!AuthApi::createWithCli(m_database.url(), adminEmail, "admin", kTestPassword, &output).isEmpty(),
-                 qPrintable(output));
-        m_admin = m_api->signIn(adminEmail);
-        QVERIFY(!m_admin.accessToken.isEmpty());
+        QVERIFY2(startServer(), problem());
+        QVERIFY2(signInAdmin(), problem());
         QCOMPARE(m_api->get("/api/v1/users/me", m_admin.accessToken).json().value("roles").toArray(),
                  QJsonArray{"admin"});
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
     }
 
     void userCreateRefusesBadInput()
@@ -298,13 +280,6 @@ private slots:
         QCOMPARE(m_api->get("/api/v1/admin/audit-log?target=nope", m_admin.accessToken).status, 422);
         QCOMPARE(m_api->get("/api/v1/admin/audit-log?limit=500", m_admin.accessToken).status, 422);
     }
-
-private:
-    TestDatabase m_database;
-    HttpClient m_client;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AuthApi> m_api;
-    SignedInUser m_admin;
 };
 
 QTEST_MAIN(TestAuthAdmin)

@@ -1,10 +1,7 @@
 // Tokens and sessions over real HTTP: refresh rotation and theft detection, concurrent refreshes,
 // sign-out, listing and ending sessions, and the access-token attacks (alg:none, tampering,
 // foreign keys, expiry, not-yet-valid, wrong issuer/audience/type) each refused with 401.
-#include "authapi.h"
-#include "httpclient.h"
-#include "testdatabase.h"
-#include "testserver.h"
+#include "integrationsuite.h"
 
 #include "auth/accesstoken.h"
 #include "auth/signingkeystore.h"
@@ -52,23 +49,14 @@ std::int64_t now() { return QDateTime::currentSecsSinceEpoch(); }
 
 } // namespace
 
-class TestAuthTokens : public QObject {
+class TestAuthTokens : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
         QVERIFY(sodium_init() >= 0);
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(
-            m_database.url(), {{"SBOR_AUTH_SIGNING_KEY", kSeed}, {"SBOR_AUTH_REFRESH_REUSE_GRACE_SECONDS", "1"}});
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(startServer({{"SBOR_AUTH_SIGNING_KEY", kSeed}, {"SBOR_AUTH_REFRESH_REUSE_GRACE_SECONDS", "1"}}),
+                 problem());
     }
 
     void loginAnswersInTheDocumentedShape()
@@ -383,10 +371,6 @@ private slots:
     }
 
 private:
-    TestDatabase m_database;
-    HttpClient m_client;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AuthApi> m_api;
     SignedInUser m_victim;
     SignedInUser m_other;
 };

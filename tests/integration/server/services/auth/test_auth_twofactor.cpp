@@ -2,10 +2,7 @@
 // the secret, sign-in then needs a code, a code works once, recovery codes work once, and
 // disable needs the password and a code. Codes are computed here with the RFC 6238 algorithm
 // (tested against the RFC's own vectors in the unit tests).
-#include "authapi.h"
-#include "httpclient.h"
-#include "testdatabase.h"
-#include "testserver.h"
+#include "integrationsuite.h"
 
 #include "auth/totp.h"
 
@@ -27,22 +24,10 @@ QString codeAt(const QString& secret, std::int64_t offsetSeconds)
 
 } // namespace
 
-class TestAuthTwoFactor : public QObject {
+class TestAuthTwoFactor : public IntegrationSuite {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url());
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
-    }
+    void initTestCase() { QVERIFY2(startServer(), problem()); }
 
     void enableSignInWithCodesAndDisable()
     {
@@ -166,12 +151,6 @@ private slots:
             accepted += result.status == 200;
         QCOMPARE(accepted, 1);
     }
-
-private:
-    TestDatabase m_database;
-    HttpClient m_client;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AuthApi> m_api;
 };
 
 QTEST_MAIN(TestAuthTwoFactor)

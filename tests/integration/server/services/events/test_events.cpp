@@ -2,11 +2,8 @@
 // who may see them, every bad input, publishing rules, optimistic concurrency, another
 // organizer's writes refused, cancellation, schedules, listing with filters and cursors,
 // categories, ticket-type guards, and the reminder and completion jobs.
-#include "authapi.h"
-#include "httpclient.h"
+#include "integrationsuite.h"
 #include "salesapi.h"
-#include "testdatabase.h"
-#include "testserver.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -37,29 +34,14 @@ QJsonObject ticketTypeBody(const QString& name = "Standard", int quota = 100, do
 
 } // namespace
 
-class TestEvents : public QObject {
+class TestEvents : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(
-            m_database.url(), {{"SBOR_EVENTS_JOB_INTERVAL_MS", "200"}, {"SBOR_EVENTS_REMINDER_LEAD_SECONDS", "7200"}});
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-        m_organizer = organizer("org");
-        m_rival = organizer("rival");
-        m_attendee = m_api->signUp("buyer");
-        const QString adminEmail = uniqueEmail("admin");
-        QVERIFY(!AuthApi::createWithCli(m_database.url(), adminEmail, "admin").isEmpty());
-        m_admin = m_api->signIn(adminEmail);
-        QVERIFY(!m_organizer.accessToken.isEmpty() && !m_rival.accessToken.isEmpty() && !m_admin.accessToken.isEmpty());
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(startServer({{"SBOR_EVENTS_JOB_INTERVAL_MS", "200"}, {"SBOR_EVENTS_REMINDER_LEAD_SECONDS", "7200"}}),
+                 problem());
+        QVERIFY2(signUpOrganizer("org") && signUpRival() && signUpBuyer() && signInAdmin(), problem());
     }
 
     void draftsAreSeenOnlyByTheirOrganizer()
@@ -86,7 +68,7 @@ private slots:
         QCOMPARE(m_api->get("/api/v1/events?mine=true").status, 401);
         QCOMPARE(m_api->get("/api/v1/events", "not-a-token").status,
                  401); // a bad token is refused even on public routes
-        QCOMPARE(m_api->post("/api/v1/events", eventBody("Attendee"), m_attendee.accessToken).status, 403);
+        QCOMPARE(m_api->post("/api/v1/events", eventBody("Attendee"), m_buyer.accessToken).status, 403);
         QCOMPARE(m_api->post("/api/v1/events", eventBody("Anonymous")).status, 401);
     }
 
@@ -285,7 +267,7 @@ private slots:
                 // An attendee is refused by the route's permission whatever the event.
                 const auto attendee = m_client.send(write.method, m_server->url(write.path),
                                                     QJsonDocument(write.body).toJson(),
-                                                    AuthApi::bearer(m_attendee.accessToken));
+                                                    AuthApi::bearer(m_buyer.accessToken));
                 QCOMPARE(attendee.status, 403);
             }
         }
@@ -574,8 +556,6 @@ private slots:
     }
 
 private:
-    SignedInUser organizer(const QString& prefix) { return m_api->signUpOrganizer(prefix); }
-
     QString createEvent(const SignedInUser& owner, const QString& title, double startInDays = 30, double hours = 3)
     {
         const auto created = m_api->post("/api/v1/events", eventBody(title, startInDays, hours), owner.accessToken);
@@ -614,12 +594,6 @@ private:
         return std::stoi(m_database.query("SELECT count(*) FROM events.outbox WHERE type = '" + type +
                                           "' AND aggregateid = '" + eventId.toStdString() + "'"));
     }
-
-    TestDatabase m_database;
-    HttpClient m_client;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AuthApi> m_api;
-    SignedInUser m_organizer, m_rival, m_attendee, m_admin;
 };
 
 QTEST_MAIN(TestEvents)

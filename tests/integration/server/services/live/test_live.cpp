@@ -2,12 +2,9 @@
 // (organizer, buyer, kiosk device token, admin), frames numbered per topic as sales and
 // check-ins happen, resuming after a reconnect or being told to resync, and clients that stop
 // answering pings being dropped.
-#include "authapi.h"
-#include "httpclient.h"
+#include "integrationsuite.h"
 #include "liveclient.h"
 #include "salesapi.h"
-#include "testdatabase.h"
-#include "testserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,35 +15,19 @@
 
 using namespace sbor::test;
 
-class TestLive : public QObject {
+class TestLive : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url(),
-                                       {{"SBOR_LIVE_RESUME_FRAMES", "6"}, {"SBOR_LIVE_HEARTBEAT_INTERVAL_MS", "300"}});
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-        m_organizer = m_api->signUpOrganizer("organizer");
-        m_buyer = m_api->signUp("buyer");
-        QVERIFY(!m_organizer.id.isEmpty() && !m_buyer.id.isEmpty());
-        SalesApi sales(*m_api, m_organizer.accessToken);
-        m_event = sales.createEvent("Live night", 0.5); // starts in 12 h: codes are valid from a day before
-        m_type = sales.addType(m_event, {{"name", "Free"}, {"price", 0}, {"quota", 100}, {"sales_end", inDays(0.4)}});
-        QVERIFY(sales.publish(m_event));
-        m_otherEvent = sales.createEvent("Other night");
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server) {
-            const int exitCode = m_server->stop();
-            QVERIFY2(exitCode == 0,
-                     qPrintable(QStringLiteral("sbor-server ended with %1; its last lines:\n%2")
-                                    .arg(exitCode)
-                                    .arg(m_server->logs().right(3000))));
-        }
+        QVERIFY2(startServer({{"SBOR_LIVE_RESUME_FRAMES", "6"}, {"SBOR_LIVE_HEARTBEAT_INTERVAL_MS", "300"}}),
+                 problem());
+        QVERIFY2(signUpOrganizer() && signUpBuyer(), problem());
+        // Starts in 12 h: codes are valid from a day before.
+        QVERIFY2(publishEvent(m_event, "Live night", 0.5,
+                              {{m_type, {{"name", "Free"}, {"price", 0}, {"quota", 100}, {"sales_end", inDays(0.4)}}}}),
+                 problem());
+        m_otherEvent = m_sales->createEvent("Other night");
     }
 
     void tokensAreRequiredAndChecked()
@@ -422,11 +403,6 @@ private slots:
     }
 
 private:
-    TestDatabase m_database;
-    std::unique_ptr<TestServer> m_server;
-    HttpClient m_client;
-    std::unique_ptr<AuthApi> m_api;
-    SignedInUser m_organizer, m_buyer;
     QString m_event, m_type, m_otherEvent, m_list;
 };
 

@@ -2,11 +2,8 @@
 // logs service, which files them per service and day; an admin follows one request — its
 // access-log line in the tickets service and the notifications consumer that handled what it
 // caused — by its trace id. Bad searches are refused; only admins may search.
-#include "authapi.h"
-#include "httpclient.h"
+#include "integrationsuite.h"
 #include "salesapi.h"
-#include "testdatabase.h"
-#include "testserver.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -17,26 +14,13 @@
 
 using namespace sbor::test;
 
-class TestLogs : public QObject {
+class TestLogs : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url(), {{"SBOR_LOGS_DIR", m_logs.path()}});
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-        const QString email = uniqueEmail("admin");
-        QVERIFY(!AuthApi::createWithCli(m_database.url(), email, "admin").isEmpty());
-        m_admin = m_api->signIn(email);
-        m_organizer = m_api->signUpOrganizer("organizer");
-        QVERIFY(!m_admin.id.isEmpty() && !m_organizer.id.isEmpty());
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(startServer({{"SBOR_LOGS_DIR", m_logs.path()}}), problem());
+        QVERIFY2(signInAdmin() && signUpOrganizer(), problem());
     }
 
     void oneRequestIsFollowedAcrossServices()
@@ -107,12 +91,7 @@ private:
         return m_api->get("/api/v1/admin/logs?" + query, user.accessToken).json().value("items").toArray();
     }
 
-    TestDatabase m_database;
     QTemporaryDir m_logs;
-    std::unique_ptr<TestServer> m_server;
-    HttpClient m_client;
-    std::unique_ptr<AuthApi> m_api;
-    SignedInUser m_admin, m_organizer;
 };
 
 QTEST_MAIN(TestLogs)

@@ -3,14 +3,11 @@
 // buyer's summary and in-app notification, and signed webhooks that survive a failing receiver;
 // preferences are respected; cancellation reaches every holder; bad input is refused; and a
 // server killed mid-stream notifies each thing exactly once after its restart.
-#include "authapi.h"
-#include "httpclient.h"
+#include "integrationsuite.h"
 #include "liveclient.h"
 #include "qrdecoding.h"
 #include "salesapi.h"
 #include "smtpsink.h"
-#include "testdatabase.h"
-#include "testserver.h"
 #include "webhookreceiver.h"
 
 #include <QJsonArray>
@@ -41,33 +38,20 @@ bool signatureVerifies(const ReceivedWebhook& request, const QString& secret)
 }
 } // namespace
 
-class TestNotifications : public QObject {
+class TestNotifications : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
         QVERIFY(m_smtp.start());
         QVERIFY(m_receiver.listen());
-        m_server = startServer();
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-        m_organizer = m_api->signUpOrganizer("organizer");
-        QVERIFY(!m_organizer.id.isEmpty());
-        m_buyer = m_api->signUp("buyer");
-        QVERIFY(!m_buyer.id.isEmpty());
+        QVERIFY2(startServer(serverSettings()), problem());
+        QVERIFY2(signUpOrganizer() && signUpBuyer(), problem());
         QCOMPARE(m_api->put("/api/v1/users/me", {{"locale", "ru-RU"}}, m_buyer.accessToken).status, 200);
-        m_sales = std::make_unique<SalesApi>(*m_api, m_organizer.accessToken);
-        m_event = m_sales->createEvent("Весенний концерт");
-        m_stalls = m_sales->addType(m_event, {{"name", "Партер"}, {"price", 150000}, {"quota", 50}});
-        m_free = m_sales->addType(m_event, {{"name", "Press"}, {"price", 0}, {"quota", 200}});
-        QVERIFY(m_sales->publish(m_event));
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(publishEvent(m_event, "Весенний концерт", 30,
+                              {{m_stalls, {{"name", "Партер"}, {"price", 150000}, {"quota", 50}}},
+                               {m_free, {{"name", "Press"}, {"price", 0}, {"quota", 200}}}}),
+                 problem());
     }
 
     void aPurchaseReachesAttendeesBuyerAndIntegrations()
@@ -468,7 +452,7 @@ private slots:
         const int handledBeforeKill = std::stoi(m_database.query("SELECT count(*) " + where));
         qInfo("orders notified before the kill: %d of 12", handledBeforeKill);
         QVERIFY2(handledBeforeKill < 12, "the kill came after everything was handled: nothing was tested");
-        m_server = startServer();
+        m_server = TestServer::startOn(m_database.url(), serverSettings());
         QVERIFY(m_server);
         signInAgain();
         QTRY_COMPARE_WITH_TIMEOUT(std::stoi(m_database.query("SELECT count(*) " + where)), 12, 30000);
@@ -537,15 +521,14 @@ private slots:
     }
 
 private:
-    std::unique_ptr<TestServer> startServer()
+    QMap<QString, QString> serverSettings() const
     {
-        return TestServer::startOn(m_database.url(),
-                                   {{"SBOR_NOTIFICATIONS_SMTP_HOST", "127.0.0.1"},
-                                    {"SBOR_NOTIFICATIONS_SMTP_PORT", QString::number(m_smtp.port())},
-                                    {"SBOR_NOTIFICATIONS_JOB_INTERVAL_MS", "100"},
-                                    {"SBOR_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true"},
-                                    {"SBOR_WEBHOOKS_RETRY_DELAYS_SECONDS", "1,1,1"},
-                                    {"SBOR_PAYMENTS_JOB_INTERVAL_MS", "200"}});
+        return {{"SBOR_NOTIFICATIONS_SMTP_HOST", "127.0.0.1"},
+                {"SBOR_NOTIFICATIONS_SMTP_PORT", QString::number(m_smtp.port())},
+                {"SBOR_NOTIFICATIONS_JOB_INTERVAL_MS", "100"},
+                {"SBOR_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true"},
+                {"SBOR_WEBHOOKS_RETRY_DELAYS_SECONDS", "1,1,1"},
+                {"SBOR_PAYMENTS_JOB_INTERVAL_MS", "200"}};
     }
 
     // A restarted test server has a signing key of its own: the old tokens are no longer valid.
@@ -602,14 +585,8 @@ private:
         return found;
     }
 
-    TestDatabase m_database;
     SmtpSink m_smtp;
     WebhookReceiver m_receiver;
-    std::unique_ptr<TestServer> m_server;
-    HttpClient m_client;
-    std::unique_ptr<AuthApi> m_api;
-    std::unique_ptr<SalesApi> m_sales;
-    SignedInUser m_organizer, m_buyer;
     QString m_event, m_stalls, m_free, m_endpoint, m_secret;
 };
 

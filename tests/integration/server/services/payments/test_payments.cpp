@@ -3,12 +3,9 @@
 // that verify against the event's key and QR images that decode back to the code, and the
 // failure between services — a capture whose settlement never finished is completed by the
 // reconciliation job, or refunded when the order expired first.
-#include "authapi.h"
-#include "httpclient.h"
+#include "integrationsuite.h"
 #include "qrdecoding.h"
 #include "salesapi.h"
-#include "testdatabase.h"
-#include "testserver.h"
 
 #include "sbor/ticketcode.h"
 
@@ -27,33 +24,19 @@ constexpr const char* kDeclinedCard = "4000000000000002";
 QJsonObject card(const QString& number) { return {{"card_number", number}}; }
 } // namespace
 
-class TestPayments : public QObject {
+class TestPayments : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(
-            m_database.url(), {{"SBOR_TICKETS_JOB_INTERVAL_MS", "200"}, {"SBOR_PAYMENTS_JOB_INTERVAL_MS", "200"}});
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-        m_organizer = m_api->signUpOrganizer("organizer");
-        QVERIFY(!m_organizer.id.isEmpty());
-        m_rival = m_api->signUpOrganizer("rival");
-        QVERIFY(!m_rival.id.isEmpty());
-        m_buyer = m_api->signUp("buyer");
+        QVERIFY2(startServer({{"SBOR_TICKETS_JOB_INTERVAL_MS", "200"}, {"SBOR_PAYMENTS_JOB_INTERVAL_MS", "200"}}),
+                 problem());
+        QVERIFY2(signUpOrganizer() && signUpRival() && signUpBuyer(), problem());
         m_other = m_api->signUp("other");
-        m_sales = std::make_unique<SalesApi>(*m_api, m_organizer.accessToken);
-        m_event = m_sales->createEvent("Opera night");
-        m_stalls = m_sales->addType(m_event, {{"name", "Stalls"}, {"price", 123457}, {"quota", 20}});
-        m_free = m_sales->addType(m_event, {{"name", "Press"}, {"price", 0}, {"quota", 5}});
-        QVERIFY(m_sales->publish(m_event));
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(publishEvent(m_event, "Opera night", 30,
+                              {{m_stalls, {{"name", "Stalls"}, {"price", 123457}, {"quota", 20}}},
+                               {m_free, {{"name", "Press"}, {"price", 0}, {"quota", 5}}}}),
+                 problem());
     }
 
     void declinedThenApprovedIssuesTheTickets()
@@ -399,12 +382,7 @@ private:
         return sbor::ticketCodeSignedBy(*read, *sbor::uuidBytes(eventId.toStdString()), publicKey);
     }
 
-    TestDatabase m_database;
-    HttpClient m_client;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AuthApi> m_api;
-    std::unique_ptr<SalesApi> m_sales;
-    SignedInUser m_organizer, m_rival, m_buyer, m_other;
+    SignedInUser m_other;
     QString m_event, m_stalls, m_free;
     QJsonObject m_paidTicket;
 };

@@ -2,11 +2,8 @@
 // every result of architecture §6, scan_id replays, exits and re-entry, the same ticket scanned
 // at once on two gates (exactly one admission), conflicts, annulment, search and the seed 003
 // aliases — and bad input, which gets a 4xx and stores nothing.
-#include "authapi.h"
-#include "httpclient.h"
+#include "integrationsuite.h"
 #include "salesapi.h"
-#include "testdatabase.h"
-#include "testserver.h"
 
 #include "sbor/base32.h"
 #include "sbor/ticketcode.h"
@@ -21,21 +18,14 @@
 
 using namespace sbor::test;
 
-class TestCheckIn : public QObject {
+class TestCheckIn : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
         QVERIFY(sodium_init() >= 0);
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url());
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-        m_organizer = m_api->signUpOrganizer("organizer");
-        QVERIFY(!m_organizer.id.isEmpty());
-        m_rival = m_api->signUpOrganizer("rival");
-        QVERIFY(!m_rival.id.isEmpty());
-        m_buyer = m_api->signUp("buyer");
+        QVERIFY2(startServer(), problem());
+        QVERIFY2(signUpOrganizer() && signUpRival() && signUpBuyer(), problem());
         for (auto* staff : {&m_staff, &m_otherStaff}) {
             const QString email = uniqueEmail("staff");
             QString output;
@@ -43,24 +33,21 @@ private slots:
                      qPrintable(output));
             *staff = m_api->signIn(email);
         }
-        m_sales = std::make_unique<SalesApi>(*m_api, m_organizer.accessToken);
-        m_event = m_sales->createEvent("Festival", 0.5); // starts in 12 h: codes are valid from a day before
-        m_general = m_sales->addType(
-            m_event,
-            {{"name", "General"}, {"price", 0}, {"quota", 100}, {"max_per_order", 30}, {"sales_end", inDays(0.4)}});
-        m_vip = m_sales->addType(m_event, {{"name", "VIP"}, {"price", 0}, {"quota", 10}, {"sales_end", inDays(0.4)}});
-        QVERIFY(m_sales->publish(m_event));
+        // Starts in 12 h: codes are valid from a day before.
+        QVERIFY2(publishEvent(m_event, "Festival", 0.5,
+                              {{m_general,
+                                {{"name", "General"},
+                                 {"price", 0},
+                                 {"quota", 100},
+                                 {"max_per_order", 30},
+                                 {"sales_end", inDays(0.4)}}},
+                               {m_vip, {{"name", "VIP"}, {"price", 0}, {"quota", 10}, {"sales_end", inDays(0.4)}}}}),
+                 problem());
         m_main = createList({{"name", "Main gate"}});
         m_side = createList({{"name", "Side gate"}});
         m_vipOnly = createList({{"name", "VIP lounge"}, {"ticket_type_ids", QJsonArray{m_vip}}, {"multi_entry", true}});
         m_tickets = buy(m_general, 30);
         QCOMPARE(m_tickets.size(), 30);
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
     }
 
     void listsValidateTheirInput_data()
@@ -623,12 +610,7 @@ private:
         return QString::fromStdString(sbor::signTicketCode(read->fields, sbor::UuidBytes{}, secretKey));
     }
 
-    TestDatabase m_database;
-    HttpClient m_client;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AuthApi> m_api;
-    std::unique_ptr<SalesApi> m_sales;
-    SignedInUser m_organizer, m_rival, m_buyer, m_staff, m_otherStaff;
+    SignedInUser m_staff, m_otherStaff;
     QString m_event, m_general, m_vip, m_main, m_side, m_vipOnly;
     QJsonArray m_tickets;
 };

@@ -1,11 +1,8 @@
 // Kiosks over real HTTP against a real sbor-server and PostgreSQL: one-time enrollment codes, device
 // tokens scoped to one event and list (and refused everywhere but the door), incremental sync in
 // pages, offline batches applied in scan order with conflicts recorded, and revocation.
-#include "authapi.h"
-#include "httpclient.h"
+#include "integrationsuite.h"
 #include "salesapi.h"
-#include "testdatabase.h"
-#include "testserver.h"
 
 #include <pqxx/pqxx>
 
@@ -18,26 +15,22 @@
 
 using namespace sbor::test;
 
-class TestKiosks : public QObject {
+class TestKiosks : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url());
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-        m_organizer = m_api->signUpOrganizer("organizer");
-        QVERIFY(!m_organizer.id.isEmpty());
-        m_rival = m_api->signUpOrganizer("rival");
-        QVERIFY(!m_rival.id.isEmpty());
-        m_buyer = m_api->signUp("buyer");
-        SalesApi sales(*m_api, m_organizer.accessToken);
-        m_event = sales.createEvent("Conference", 0.5);
-        const QString type = sales.addType(
-            m_event,
-            {{"name", "Delegate"}, {"price", 0}, {"quota", 50}, {"max_per_order", 20}, {"sales_end", inDays(0.4)}});
-        QVERIFY(sales.publish(m_event));
+        QVERIFY2(startServer(), problem());
+        QVERIFY2(signUpOrganizer() && signUpRival() && signUpBuyer(), problem());
+        QString type;
+        QVERIFY2(publishEvent(m_event, "Conference", 0.5,
+                              {{type,
+                                {{"name", "Delegate"},
+                                 {"price", 0},
+                                 {"quota", 50},
+                                 {"max_per_order", 20},
+                                 {"sales_end", inDays(0.4)}}}}),
+                 problem());
         m_gate = createList("Hall A");
         m_otherGate = createList("Hall B");
         m_tickets = m_api->post("/api/v1/orders", orderBody(m_event, type, 10), m_buyer.accessToken)
@@ -54,12 +47,6 @@ private slots:
                           .json()
                           .value("id")
                           .toString();
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
     }
 
     void enrollmentCodesAreForTheOrganizerOnly()
@@ -380,11 +367,6 @@ private:
         return answer.json();
     }
 
-    TestDatabase m_database;
-    HttpClient m_client;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AuthApi> m_api;
-    SignedInUser m_organizer, m_rival, m_buyer;
     QString m_event, m_gate, m_otherGate, m_rivalEvent, m_rivalGate, m_deviceToken, m_deviceId, m_secondToken;
     QJsonArray m_tickets;
 };

@@ -1,11 +1,8 @@
 // Orders over real HTTP against a real sbor-server and PostgreSQL: placing, reading and listing
 // orders, every refusal code, bad input that stores nothing, Idempotency-Key replays, and the
 // rush — 300 concurrent buyers for 50 seats get exactly 50 tickets, never one more.
-#include "authapi.h"
-#include "httpclient.h"
+#include "integrationsuite.h"
 #include "salesapi.h"
-#include "testdatabase.h"
-#include "testserver.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -14,40 +11,27 @@
 
 using namespace sbor::test;
 
-class TestOrders : public QObject {
+class TestOrders : public IntegrationSuite {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_database.valid(), m_database.problem().c_str());
-        m_server = TestServer::startOn(m_database.url(), {{"SBOR_TICKETS_JOB_INTERVAL_MS", "200"}});
-        QVERIFY(m_server);
-        m_api = std::make_unique<AuthApi>(*m_server, m_client);
-        m_organizer = m_api->signUpOrganizer("organizer");
-        QVERIFY(!m_organizer.id.isEmpty());
-        m_sales = std::make_unique<SalesApi>(*m_api, m_organizer.accessToken);
-        m_buyer = m_api->signUp("buyer");
+        QVERIFY2(startServer({{"SBOR_TICKETS_JOB_INTERVAL_MS", "200"}}), problem());
+        QVERIFY2(signUpOrganizer() && signUpBuyer(), problem());
         m_other = m_api->signUp("other");
-
-        m_event = createEvent("Concert");
-        m_general = addType(m_event, {{"name", "General"}, {"price", 150000}, {"quota", 50}});
-        m_free = addType(m_event, {{"name", "Guest list"}, {"price", 0}, {"quota", 10}});
-        m_notYet = addType(m_event,
-                           {{"name", "Late release"}, {"price", 100}, {"quota", 10}, {"sales_start", inDays(5)}});
-        m_over = addType(m_event,
-                         {{"name", "Early bird"},
-                          {"price", 100},
-                          {"quota", 10},
-                          {"sales_start", inDays(-3)},
-                          {"sales_end", inDays(-2)}});
-        m_tiny = addType(m_event, {{"name", "Backstage"}, {"price", 500000}, {"quota", 2}, {"max_per_order", 5}});
-        QCOMPARE(m_api->post("/api/v1/events/" + m_event + "/publish", {}, m_organizer.accessToken).status, 200);
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(publishEvent(
+                     m_event, "Concert", 30,
+                     {{m_general, {{"name", "General"}, {"price", 150000}, {"quota", 50}}},
+                      {m_free, {{"name", "Guest list"}, {"price", 0}, {"quota", 10}}},
+                      {m_notYet, {{"name", "Late release"}, {"price", 100}, {"quota", 10}, {"sales_start", inDays(5)}}},
+                      {m_over,
+                       {{"name", "Early bird"},
+                        {"price", 100},
+                        {"quota", 10},
+                        {"sales_start", inDays(-3)},
+                        {"sales_end", inDays(-2)}}},
+                      {m_tiny, {{"name", "Backstage"}, {"price", 500000}, {"quota", 2}, {"max_per_order", 5}}}}),
+                 problem());
     }
 
     void placingReadingAndListing()
@@ -360,12 +344,7 @@ private:
                              typeId.toStdString() + "'"));
     }
 
-    TestDatabase m_database;
-    HttpClient m_client;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AuthApi> m_api;
-    std::unique_ptr<SalesApi> m_sales;
-    SignedInUser m_organizer, m_buyer, m_other;
+    SignedInUser m_other;
     QString m_event, m_general, m_free, m_notYet, m_over, m_tiny;
 };
 
