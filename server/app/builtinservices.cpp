@@ -12,6 +12,33 @@
 
 namespace sbor {
 
+namespace {
+
+// The gateway forwards to every other service, so it is made from their entries.
+ServiceEntry gatewayEntry(std::vector<ServiceEntry> upstreams)
+{
+    ServiceEntry gateway{
+        "gateway",
+        "the public front in distributed mode: routes /api/v1 to the processes of the services (cluster.services.*)",
+        {},
+        nullptr,
+        false};
+    gateway.create = [upstreams = std::move(upstreams)] {
+        std::vector<gateway::UpstreamApi> apis;
+        for (const auto& entry : upstreams) {
+            if (entry.name == kSystemService)
+                continue; // every process, the gateway's included, answers health and metrics itself
+            const auto service = entry.create();
+            if (const std::string_view description = service->apiDescription(); !description.empty())
+                apis.push_back({entry.name, std::string(description)});
+        }
+        return std::make_unique<gateway::GatewayService>(std::move(apis));
+    };
+    return gateway;
+}
+
+} // namespace
+
 ServiceCatalog builtinServices()
 {
     ServiceCatalog catalog;
@@ -69,24 +96,7 @@ ServiceCatalog builtinServices()
                  true,
                  {"auth"},
                  &logs::LogsService::declareSettings});
-    ServiceEntry gateway{
-        "gateway",
-        "the public front in distributed mode: routes /api/v1 to the processes of the services (cluster.services.*)",
-        {},
-        nullptr,
-        false};
-    gateway.create = [upstreams = catalog.entries()] {
-        std::vector<gateway::UpstreamApi> apis;
-        for (const auto& entry : upstreams) {
-            if (entry.name == kSystemService)
-                continue; // every process, the gateway's included, answers health and metrics itself
-            const auto service = entry.create();
-            if (const std::string_view description = service->apiDescription(); !description.empty())
-                apis.push_back({entry.name, std::string(description)});
-        }
-        return std::make_unique<gateway::GatewayService>(std::move(apis));
-    };
-    catalog.add(std::move(gateway));
+    catalog.add(gatewayEntry(catalog.entries()));
     return catalog;
 }
 
