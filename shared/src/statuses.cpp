@@ -31,6 +31,12 @@ constexpr std::string_view kPaymentStatusNames[] = {
 #undef SBOR_STATUS
 };
 
+constexpr std::string_view kTeamRoleNames[] = {
+#define SBOR_STATUS(name, wire) wire,
+#include "sbor/teamroles.def"
+#undef SBOR_STATUS
+};
+
 template <typename Status, std::size_t N>
 std::optional<Status> fromName(const std::string_view (&names)[N], std::string_view name)
 {
@@ -103,6 +109,19 @@ template <> std::optional<PaymentStatus> statusFromName<PaymentStatus>(std::stri
     return fromName<PaymentStatus>(kPaymentStatusNames, name);
 }
 
+std::string_view statusName(TeamRole role) { return kTeamRoleNames[static_cast<std::size_t>(role)]; }
+
+template <> const std::vector<std::string_view>& statusNames<TeamRole>()
+{
+    static const std::vector<std::string_view> names(std::begin(kTeamRoleNames), std::end(kTeamRoleNames));
+    return names;
+}
+
+template <> std::optional<TeamRole> statusFromName<TeamRole>(std::string_view name)
+{
+    return fromName<TeamRole>(kTeamRoleNames, name);
+}
+
 void to_json(nlohmann::json& json, EventStatus status) { json = statusText(status); }
 void to_json(nlohmann::json& json, OrderStatus status) { json = statusText(status); }
 void to_json(nlohmann::json& json, TicketStatus status) { json = statusText(status); }
@@ -111,5 +130,7 @@ void from_json(const nlohmann::json& json, EventStatus& status) { readStatus(jso
 void from_json(const nlohmann::json& json, OrderStatus& status) { readStatus(json, status); }
 void from_json(const nlohmann::json& json, TicketStatus& status) { readStatus(json, status); }
 void from_json(const nlohmann::json& json, PaymentStatus& status) { readStatus(json, status); }
+void to_json(nlohmann::json& json, TeamRole role) { json = statusText(role); }
+void from_json(const nlohmann::json& json, TeamRole& role) { readStatus(json, role); }
 
 } // namespace sbor

@@ -106,6 +106,18 @@ bool IntegrationSuite::publishEvent(QString& eventId, const QString& title, doub
     return true;
 }
 
+bool IntegrationSuite::addToTeam(const QString& eventId, const SignedInUser& person, const QString& role)
+{
+    if (m_organizer.accessToken.isEmpty())
+        return fail("addToTeam before signUpOrganizer");
+    const auto added = m_api->post("/api/v1/events/" + eventId + "/team", {{"email", person.email}, {"role", role}},
+                                   m_organizer.accessToken);
+    if (added.status != 201 && added.status != 200)
+        return fail("adding " + person.email + " to the team as " + role + " answered " +
+                    QString::number(added.status) + ": " + QString::fromUtf8(added.body));
+    return true;
+}
+
 void IntegrationSuite::cleanupTestCase()
 {
     if (!m_server)

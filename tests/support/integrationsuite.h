@@ -70,6 +70,9 @@ protected:
     bool publishEvent(QString& eventId, const QString& title, double startInDays,
                       std::initializer_list<NewTicketType> types);
 
+    // The organizer puts `person` on the event's team as "door" or "co_organizer".
+    bool addToTeam(const QString& eventId, const SignedInUser& person, const QString& role);
+
     // Why the last step that failed failed; for QVERIFY2.
     const char* problem() const { return m_problem.constData(); }
 

@@ -98,11 +98,6 @@ std::vector<std::string> roleNames(const std::vector<Role>& roles)
 
 std::vector<std::string> Principal::roleNames() const { return access::roleNames(roles); }
 
-bool Principal::managesEventOf(const std::string& organizerId) const
-{
-    return has(Permission::EventsWriteAny) || (userId == organizerId && has(Permission::EventsWrite));
-}
-
 std::string Access::describe() const
 {
     switch (kind) {
@@ -115,7 +110,7 @@ std::string Access::describe() const
     case Kind::Permission:
         return "permission " + std::string(permissionName(permission));
     case Kind::Door:
-        return "permission checkin.redeem or an enrolled device";
+        return "the event's door: its organizer, its team or an enrolled device";
     }
     return "unknown";
 }

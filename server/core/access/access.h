@@ -50,9 +50,6 @@ struct Principal {
     std::optional<DeviceScope> device;
 
     bool has(Permission permission) const;
-    // May this caller change what belongs to an event organized by `organizerId`? Its organizer
-    // (as an organizer) or anyone who may manage every event.
-    bool managesEventOf(const std::string& organizerId) const;
     bool hasRole(Role role) const;
     std::vector<std::string> roleNames() const;
 };
@@ -61,8 +58,9 @@ struct Principal {
 struct Access {
     // Optional: open to anyone, but a caller who sends a token is identified (and refused if the
     // token is bad), e.g. a public list that shows an organizer their own drafts as well.
-    // Door: a person with checkin.redeem, or an enrolled device. A device token is refused
-    // everywhere else (architecture.md §6: it may only call the door endpoints).
+    // Door: a signed-in person or an enrolled device; which doors they work is the event's
+    // business (service/eventaccess.h: its team), decided by the handler. A device token is
+    // refused everywhere else (architecture.md §6: it may only call the door endpoints).
     enum class Kind { Anyone, Optional, SignedIn, Permission, Door } kind = Kind::SignedIn;
     access::Permission permission = access::Permission::UsersRead;
 

@@ -41,8 +41,7 @@ http::HttpResponse AccessControl::handle(http::HttpRequest& request, const http:
         return refuse(principal.error());
     if (principal->device && needed.kind != Access::Kind::Door)
         return refuse(Error(ErrorCode::Forbidden, "a device token may only call the door endpoints"));
-    if ((needed.kind == Access::Kind::Permission || (needed.kind == Access::Kind::Door && !principal->device)) &&
-        !principal->has(needed.permission)) {
+    if (needed.kind == Access::Kind::Permission && !principal->has(needed.permission)) {
         return refuse(Error(ErrorCode::Forbidden, "your roles do not allow this",
                             {{"required_permission", std::string(permissionName(needed.permission))}}));
     }

@@ -13,7 +13,10 @@ void to_json(nlohmann::json& json, const EventFacts& facts)
             {"timezone", facts.timezone},
             {"starts_at", facts.startsAt},
             {"ends_at", facts.endsAt},
-            {"venue", facts.venue}};
+            {"venue", facts.venue},
+            {"team", nlohmann::json::array()}};
+    for (const auto& seat : facts.team)
+        json["team"].push_back({{"user_id", seat.userId}, {"role", seat.role}});
 }
 
 void from_json(const nlohmann::json& json, EventFacts& facts)
@@ -26,6 +29,9 @@ void from_json(const nlohmann::json& json, EventFacts& facts)
     json.at("starts_at").get_to(facts.startsAt);
     json.at("ends_at").get_to(facts.endsAt);
     json.at("venue").get_to(facts.venue);
+    facts.team.clear();
+    for (const auto& seat : json.at("team"))
+        facts.team.push_back({seat.at("user_id").get<std::string>(), seat.at("role").get<TeamRole>()});
 }
 
 void to_json(nlohmann::json& json, const PayableOrder& order)

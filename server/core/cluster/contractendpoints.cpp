@@ -71,6 +71,9 @@ void registerContractEndpoints(http::Router& router, const ServiceDirectory& dir
         endpoints.add("user-directory", "contact-of", [users](const json& arguments) -> Result<json> {
             return json{{"contact", jsonOrNull(users->contactOf(text(arguments, "user_id")))}};
         });
+        endpoints.add("user-directory", "contact-by-email", [users](const json& arguments) -> Result<json> {
+            return json{{"contact", jsonOrNull(users->contactByEmail(text(arguments, "email")))}};
+        });
     }
     if (const auto events = directory.find<EventDirectory>()) {
         endpoints.add("event-directory", "event-facts", [events](const json& arguments) -> Result<json> {
@@ -80,6 +83,13 @@ void registerContractEndpoints(http::Router& router, const ServiceDirectory& dir
     if (const auto sales = directory.find<TicketSales>()) {
         endpoints.add("ticket-sales", "active-ticket-type-count", [sales](const json& arguments) -> Result<json> {
             return json{{"count", sales->activeTicketTypeCount(text(arguments, "event_id"))}};
+        });
+        endpoints.add("ticket-sales", "copy-sales-setup", [sales](const json& arguments) -> Result<json> {
+            auto copied = sales->copySalesSetup(text(arguments, "from_event_id"), text(arguments, "to_event_id"),
+                                                arguments.at("shift").get<std::int64_t>());
+            if (!copied)
+                return copied.error();
+            return json{{"copied", *copied}};
         });
     }
     if (const auto settlement = directory.find<OrderSettlement>()) {

@@ -49,6 +49,13 @@ public:
         return m_caller->askOrThrow<int>("ticket-sales", "active-ticket-type-count", {{"event_id", eventId}},
                                          valueAt<int>("count"));
     }
+    Result<int> copySalesSetup(const std::string& fromEventId, const std::string& toEventId,
+                               std::int64_t shiftMicros) override
+    {
+        return m_caller->ask<int>("ticket-sales", "copy-sales-setup",
+                                  {{"from_event_id", fromEventId}, {"to_event_id", toEventId}, {"shift", shiftMicros}},
+                                  valueAt<int>("copied"));
+    }
 
 private:
     std::shared_ptr<ContractCaller> m_caller;
@@ -126,6 +133,11 @@ public:
     {
         return m_caller->askOrThrow<std::optional<UserContact>>("user-directory", "contact-of", {{"user_id", userId}},
                                                                 optionalAt<UserContact>("contact"));
+    }
+    std::optional<UserContact> contactByEmail(const std::string& email) override
+    {
+        return m_caller->askOrThrow<std::optional<UserContact>>("user-directory", "contact-by-email",
+                                                                {{"email", email}}, optionalAt<UserContact>("contact"));
     }
 
 private:

@@ -13,6 +13,12 @@
 
 namespace sbor {
 
+// A seat on an event's team (the events service keeps them; eventaccess.h reads them).
+struct TeamSeat {
+    std::string userId;
+    TeamRole role = TeamRole::Door;
+};
+
 // Provided by the events service.
 struct EventFacts {
     std::string id;
@@ -23,6 +29,7 @@ struct EventFacts {
     std::int64_t startsAt = 0; // unix microseconds
     std::int64_t endsAt = 0;
     std::string venue;
+    std::vector<TeamSeat> team;
 };
 
 class EventDirectory {
@@ -37,6 +44,12 @@ public:
     virtual ~TicketSales() = default;
     // Ticket types on sale (active) for the event; publishing needs at least one.
     virtual int activeTicketTypeCount(const std::string& eventId) = 0;
+    // A copy of an event (POST /events/{id}/copy) gets the source's ticket types (nothing sold;
+    // sales windows moved by `shiftMicros`) and check-in lists (their windows moved too, their
+    // allowed types mapped to the copies). An event that already has ticket types is left as it
+    // is, so a retry copies nothing twice. Returns how many ticket types were copied.
+    virtual Result<int> copySalesSetup(const std::string& fromEventId, const std::string& toEventId,
+                                       std::int64_t shiftMicros) = 0;
 };
 
 // Provided by the tickets service: what payments needs to know and do about an order.
@@ -110,6 +123,8 @@ class UserDirectory {
 public:
     virtual ~UserDirectory() = default;
     virtual std::optional<UserContact> contactOf(const std::string& userId) = 0;
+    // The account with this email, in any letter case; null when there is none (or it was deleted).
+    virtual std::optional<UserContact> contactByEmail(const std::string& email) = 0;
 };
 
 // Provided by the tickets service: a ticket as its holder receives it (the email with the QR).

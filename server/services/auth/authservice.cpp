@@ -6,9 +6,11 @@
 #include "authdependencies.h"
 #include "authhandlers.h"
 #include "signingkeystore.h"
+#include "teamaudit.h"
 
 #include "userrepository.h"
 
+#include "bus/inbox.h"
 #include "config/config.h"
 #include "db/connectionpool.h"
 #include "service/contracts.h"
@@ -68,6 +70,16 @@ public:
         return UserContact{stored->user.id, stored->user.email, stored->user.name, stored->user.locale.value_or("")};
     }
 
+    std::optional<UserContact> contactByEmail(const std::string& email) override
+    {
+        if (email.empty() || email.size() > 320)
+            return std::nullopt;
+        const auto stored = m_database.read([&](db::Transaction& tx) { return UserRepository(tx).findByEmail(email); });
+        if (!stored || stored->user.email.empty())
+            return std::nullopt;
+        return UserContact{stored->user.id, stored->user.email, stored->user.name, stored->user.locale.value_or("")};
+    }
+
 private:
     db::ConnectionPool& m_database;
 };
@@ -76,8 +88,14 @@ private:
 AuthService::AuthService() = default;
 AuthService::~AuthService() = default;
 
-std::vector<db::Migration> authMigrations() { return sbor_migrations_auth(); }
-std::vector<db::Migration> AuthService::migrations() const { return sbor_migrations_auth(); }
+std::vector<db::Migration> authMigrations()
+{
+    auto migrations = sbor_migrations_auth();
+    // Bus messages the audit log took (TeamAudit).
+    migrations.push_back(db::Migration{3, "inbox", bus::createInboxSql("auth")});
+    return migrations;
+}
+std::vector<db::Migration> AuthService::migrations() const { return authMigrations(); }
 std::string_view AuthService::apiDescription() const { return sbor_openapi_auth(); }
 
 void AuthService::init(ServiceContext& context)
@@ -95,6 +113,7 @@ void AuthService::init(ServiceContext& context)
     m_handlers = std::make_unique<AuthHandlers>(*m_dependencies);
     m_kioskEnrollment = std::make_unique<KioskEnrollment>(*m_dependencies, context.directory);
     m_deviceHandlers = std::make_unique<DeviceHandlers>(*m_kioskEnrollment);
+    m_teamAudit = std::make_unique<TeamAudit>(context.database);
     context.authenticator = m_dependencies->authenticator;
     context.directory->provide<UserDirectory>(std::make_shared<UserDirectoryFromDatabase>(context.database));
 }
@@ -103,6 +122,12 @@ void AuthService::registerRoutes(http::Router& router)
 {
     m_handlers->registerRoutes(router, name());
     m_deviceHandlers->registerRoutes(router, name());
+}
+
+std::vector<BusConsumer> AuthService::busConsumers()
+{
+    TeamAudit* audit = m_teamAudit.get();
+    return {{"auth-audit", {"events"}, [audit](const bus::Message& message) { return audit->take(message); }}};
 }
 
 } // namespace sbor::auth

@@ -13,6 +13,7 @@ struct AuthDependencies;
 class AuthHandlers;
 class DeviceHandlers;
 class KioskEnrollment;
+class TeamAudit;
 
 class AuthService : public Service {
 public:
@@ -24,6 +25,7 @@ public:
     std::vector<db::Migration> migrations() const override;
     void init(ServiceContext& context) override;
     void registerRoutes(http::Router& router) override;
+    std::vector<BusConsumer> busConsumers() override;
     std::string_view apiDescription() const override;
     bool hasOutbox() const override { return true; }
 
@@ -32,6 +34,7 @@ private:
     std::unique_ptr<AuthHandlers> m_handlers;
     std::unique_ptr<KioskEnrollment> m_kioskEnrollment;
     std::unique_ptr<DeviceHandlers> m_deviceHandlers;
+    std::unique_ptr<TeamAudit> m_teamAudit;
 };
 
 // The auth service's migrations, for tools that prepare a database without running the server.

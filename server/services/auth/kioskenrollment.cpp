@@ -1,5 +1,7 @@
 #include "kioskenrollment.h"
 
+#include "service/eventaccess.h"
+
 #include "opaquetokens.h"
 
 #include "sbor/uuid.h"
@@ -13,7 +15,7 @@ std::optional<EventFacts> KioskEnrollment::managedEvent(const access::Principal&
         return std::nullopt;
     const auto events = m_directory->find<EventDirectory>();
     auto event = events ? events->eventFacts(canonicalUuid(eventId)) : std::nullopt;
-    if (!event || !caller.managesEventOf(event->organizerId))
+    if (!event || !managesEvent(caller, *event))
         return std::nullopt;
     return event;
 }

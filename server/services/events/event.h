@@ -2,6 +2,7 @@
 // What the events service knows, as plain values.
 
 #include "sbor/wire/event.h"
+#include "service/contracts.h"
 
 #include <cstdint>
 #include <optional>
@@ -14,8 +15,11 @@ namespace sbor::events {
 using wire::Category;
 using wire::Event;
 using wire::EventChanges;
+using wire::EventCopyRequest;
 using wire::EventDraft;
 using wire::ScheduleItem;
+using wire::TeamInvitation;
+using wire::TeamMember;
 
 enum class EventSort { StartsAscending, StartsDescending, CreatedAscending, CreatedDescending };
 

@@ -8,6 +8,7 @@
 #include "sbor/rfc3339.h"
 #include "sbor/uuid.h"
 #include "service/contracts.h"
+#include "service/eventaccess.h"
 
 namespace sbor::events {
 namespace {
@@ -30,28 +31,42 @@ std::optional<Error> referenceProblem(EventRepository& events, const std::option
     return std::nullopt;
 }
 
+} // namespace
+
 // Loads an event for a change by `caller`, locked; the error a caller without rights gets.
 Result<Event> eventToChange(EventRepository& events, const access::Principal& caller, const std::string& eventId)
 {
     if (!isUuid(eventId))
         return noSuchEvent(eventId);
     auto event = events.find(eventId, true);
-    if (!event || !canSee(caller, *event))
+    if (!event)
         return noSuchEvent(eventId);
-    if (!canChange(caller, *event))
-        return Error(ErrorCode::Forbidden, "only the event's organizer or an admin may change it");
+    const EventFacts facts = eventFacts(*event, events.teamSeats(eventId));
+    if (!canSee(caller, facts))
+        return noSuchEvent(eventId);
+    if (!managesEvent(caller, facts))
+        return Error(ErrorCode::Forbidden, "only the event's organizer, a co-organizer or an admin may change it");
     return *event;
 }
 
-} // namespace
+EventFacts eventFacts(const Event& event, std::vector<TeamSeat> team)
+{
+    return EventFacts{event.id,
+                      event.organizerId,
+                      event.status,
+                      event.title,
+                      event.timezone,
+                      *parseRfc3339(event.startsAt),
+                      *parseRfc3339(event.endsAt),
+                      event.venue,
+                      std::move(team)};
+}
 
-bool canChange(const access::Principal& caller, const Event& event) { return caller.managesEventOf(event.organizerId); }
-
-bool canSee(const std::optional<access::Principal>& caller, const Event& event)
+bool canSee(const std::optional<access::Principal>& caller, const EventFacts& event)
 {
     if (event.status != EventStatus::Draft)
         return true;
-    return caller && (caller->userId == event.organizerId || caller->has(access::Permission::EventsWriteAny));
+    return caller && !caller->device && (managesEvent(*caller, event) || teamRoleOf(event, caller->userId));
 }
 
 Result<Event> EventPlanning::create(const access::Principal& caller, const EventDraft& draft, const CallContext& call)
@@ -74,10 +89,33 @@ Result<Event> EventPlanning::read(const std::optional<access::Principal>& caller
 {
     if (!isUuid(eventId))
         return noSuchEvent(eventId);
-    auto event = m_database.read([&](db::Transaction& tx) { return EventRepository(tx).find(eventId); });
-    if (!event || !canSee(caller, *event))
+    std::optional<Event> found;
+    const bool seen = m_database.read([&](db::Transaction& tx) {
+        EventRepository events(tx);
+        found = events.find(eventId);
+        return found && canSee(caller, eventFacts(*found, events.teamSeats(eventId)));
+    });
+    if (!seen)
         return noSuchEvent(eventId);
-    return *event;
+    return *found;
+}
+
+std::optional<Error> EventPlanning::refusalToChange(const access::Principal& caller, const std::string& eventId)
+{
+    if (!isUuid(eventId))
+        return noSuchEvent(eventId);
+    return m_database.read([&](db::Transaction& tx) -> std::optional<Error> {
+        EventRepository events(tx);
+        const auto event = events.find(eventId);
+        if (!event)
+            return noSuchEvent(eventId);
+        const EventFacts facts = eventFacts(*event, events.teamSeats(eventId));
+        if (!canSee(caller, facts))
+            return noSuchEvent(eventId);
+        if (!managesEvent(caller, facts))
+            return Error(ErrorCode::Forbidden, "only the event's organizer, a co-organizer or an admin may change it");
+        return std::nullopt;
+    });
 }
 
 Result<EventPage> EventPlanning::list(const EventQuery& query)
@@ -231,6 +269,87 @@ int EventPlanning::windUpCancelledEvents()
     for (const auto& id : waiting)
         finished += windUpSales(id, "");
     return finished;
+}
+
+Result<Event> EventPlanning::copy(const access::Principal& caller, const std::string& eventId,
+                                  const EventCopyRequest& request, const CallContext& call)
+{
+    if (!isUuid(eventId))
+        return noSuchEvent(eventId);
+    struct Source {
+        Event event;
+        std::vector<TeamSeat> team;
+        std::vector<TeamMember> members;
+        std::vector<ScheduleItem> schedule;
+    };
+    auto source = m_database.read([&](db::Transaction& tx) -> Result<Source> {
+        EventRepository events(tx);
+        auto event = events.find(eventId);
+        if (!event)
+            return noSuchEvent(eventId);
+        Source found{*event, events.teamSeats(eventId), events.team(eventId), events.schedule(eventId)};
+        const EventFacts facts = eventFacts(found.event, found.team);
+        if (!canSee(caller, facts))
+            return noSuchEvent(eventId);
+        if (!managesEvent(caller, facts))
+            return Error(ErrorCode::Forbidden, "only the event's organizer, a co-organizer or an admin may copy it");
+        return found;
+    });
+    if (!source)
+        return source.error();
+    const std::int64_t oldStart = *parseRfc3339(source->event.startsAt);
+    const std::int64_t oldEnd = *parseRfc3339(source->event.endsAt);
+    const std::int64_t newStart = request.startsAt ? *parseRfc3339(*request.startsAt) : oldStart;
+    const std::int64_t newEnd = request.endsAt ? *parseRfc3339(*request.endsAt) : newStart + (oldEnd - oldStart);
+    if (newEnd <= newStart)
+        return invalidField(request.endsAt ? "ends_at" : "starts_at", "must leave ends_at after starts_at");
+    const std::int64_t shift = newStart - oldStart;
+    const auto moved = [shift](const std::string& time) { return formatRfc3339(*parseRfc3339(time) + shift); };
+
+    EventDraft draft{request.title.value_or(source->event.title),
+                     source->event.description,
+                     source->event.venue,
+                     formatRfc3339(newStart),
+                     formatRfc3339(newEnd),
+                     source->event.timezone,
+                     source->event.categoryId,
+                     source->event.coverUrl};
+    auto copied = m_database.transact([&](db::Transaction& tx) -> Result<Event> {
+        EventRepository events(tx);
+        // The copy belongs to the same organizer, and the same people work it.
+        Event created = events.insert(source->event.organizerId, draft);
+        std::vector<ScheduleItem> schedule = source->schedule;
+        for (auto& item : schedule) {
+            item.startsAt = moved(item.startsAt);
+            item.endsAt = moved(item.endsAt);
+        }
+        events.replaceSchedule(created.id, schedule);
+        for (TeamMember member : source->members) {
+            member.addedBy = caller.userId;
+            events.putTeamMember(created.id, member);
+        }
+        return created;
+    });
+    if (!copied)
+        return copied.error();
+
+    const auto sales = m_directory->find<TicketSales>();
+    Result<int> ticketTypes = Error(ErrorCode::Overloaded, "ticket sales are not reachable from this process");
+    if (sales) {
+        try {
+            ticketTypes = sales->copySalesSetup(eventId, copied->id, shift);
+        } catch (const std::exception& e) {
+            ticketTypes = Error(ErrorCode::Overloaded, e.what());
+        }
+    }
+    if (!ticketTypes) {
+        // Half a copy is worse than none: the draft goes, and the organizer may simply ask again.
+        m_database.transact([&](db::Transaction& tx) { EventRepository(tx).removeDraft(copied->id); });
+        log::warn("an event copy was undone: its ticket types could not be copied",
+                  {{"event_id", eventId}, {"error", ticketTypes.error().message}, {"trace_id", call.traceId}});
+        return Error(ErrorCode::Overloaded, "the ticket types could not be copied; nothing was created, try again");
+    }
+    return copied;
 }
 
 Result<std::vector<ScheduleItem>> EventPlanning::schedule(const std::optional<access::Principal>& caller,

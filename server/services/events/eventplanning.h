@@ -27,6 +27,8 @@ public:
 
     Result<Event> create(const access::Principal& caller, const EventDraft& draft, const CallContext& call);
     Result<Event> read(const std::optional<access::Principal>& caller, const std::string& eventId);
+    // Who before what: the error `caller` gets for any change of the event, whatever the body says.
+    std::optional<Error> refusalToChange(const access::Principal& caller, const std::string& eventId);
     Result<EventPage> list(const EventQuery& query);
     Result<Event> update(const access::Principal& caller, const std::string& eventId, const EventChanges& changes,
                          const CallContext& call);
@@ -35,6 +37,10 @@ public:
                          const CallContext& call);
     Result<std::vector<ScheduleItem>> schedule(const std::optional<access::Principal>& caller,
                                                const std::string& eventId);
+    // A new draft like the event: its description, venue, zone, category, cover, schedule, and
+    // (from the tickets service) its ticket types and check-in lists, all moved with the dates.
+    Result<Event> copy(const access::Principal& caller, const std::string& eventId, const EventCopyRequest& request,
+                       const CallContext& call);
     Result<std::vector<ScheduleItem>> replaceSchedule(const access::Principal& caller, const std::string& eventId,
                                                       const std::vector<ScheduleItem>& items);
 
@@ -60,8 +66,14 @@ private:
     std::shared_ptr<ServiceDirectory> m_directory;
 };
 
-// May `caller` see this event at all? Drafts only to their organizer and admins.
-bool canSee(const std::optional<access::Principal>& caller, const Event& event);
-bool canChange(const access::Principal& caller, const Event& event);
+// The event as other services know it (the EventDirectory contract), with its team.
+EventFacts eventFacts(const Event& event, std::vector<TeamSeat> team);
+// May `caller` see this event at all? Drafts only to the people who work it and admins.
+bool canSee(const std::optional<access::Principal>& caller, const EventFacts& event);
+
+class EventRepository;
+// Loads an event for a change by `caller`, locked (in `events`' transaction); a caller who may
+// not see it gets 404, one who may see but not manage it 403.
+Result<Event> eventToChange(EventRepository& events, const access::Principal& caller, const std::string& eventId);
 
 } // namespace sbor::events

@@ -87,6 +87,11 @@ Event EventRepository::insert(const std::string& organizerId, const EventDraft& 
         draft.categoryId, draft.coverUrl.value_or("")));
 }
 
+void EventRepository::removeDraft(const std::string& id)
+{
+    m_tx.sql().exec_params("DELETE FROM events.events WHERE id = $1::uuid AND status = 'draft'", id);
+}
+
 std::optional<Event> EventRepository::find(const std::string& id, bool lock)
 {
     const pqxx::result rows = m_tx.sql().exec_params(
@@ -128,7 +133,9 @@ std::vector<Event> EventRepository::list(const EventQuery& query)
 {
     const std::string sql = "SELECT " + eventColumns() +
         " FROM events.events e WHERE "
-        "(($1 = '' AND e.status = 'published') OR ($1 <> '' AND e.organizer_id = NULLIF($1, '')::uuid AND ($2 = '' OR e.status = $2))) "
+        "(($1 = '' AND e.status = 'published') OR ($1 <> '' AND (e.organizer_id = NULLIF($1, '')::uuid OR EXISTS ("
+        "SELECT 1 FROM events.team_members t WHERE t.event_id = e.id AND t.user_id = NULLIF($1, '')::uuid)) "
+        "AND ($2 = '' OR e.status = $2))) "
         "AND ($3::bigint = 0 OR e.category_id = $3::bigint) "
         "AND ($4 = '' OR e.starts_at >= NULLIF($4, '')::timestamptz) AND ($5 = '' OR e.starts_at < NULLIF($5, '')::timestamptz) "
         "AND ($6 = '' OR e.title ILIKE $6 OR e.venue ILIKE $6) "
@@ -263,6 +270,59 @@ std::vector<Event> EventRepository::completeEnded(int limit)
         "RETURNING " +
             eventColumns(),
         limit));
+}
+
+std::vector<TeamSeat> EventRepository::teamSeats(const std::string& eventId)
+{
+    std::vector<TeamSeat> seats;
+    for (const auto& row : m_tx.sql().exec_params(
+             "SELECT user_id::text, role FROM events.team_members WHERE event_id = $1::uuid ORDER BY added_at, user_id",
+             eventId))
+        seats.push_back({row[0].as<std::string>(), db::statusValue<TeamRole>(row[1])});
+    return seats;
+}
+
+std::vector<TeamMember> EventRepository::team(const std::string& eventId)
+{
+    std::vector<TeamMember> members;
+    for (const auto& row :
+         m_tx.sql().exec_params("SELECT user_id::text, email, name, role, added_by::text, " + rfc3339Sql("added_at") +
+                                    " FROM events.team_members WHERE event_id = $1::uuid ORDER BY added_at, user_id",
+                                eventId))
+        members.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                           db::statusValue<TeamRole>(row[3]), row[4].as<std::string>(), row[5].as<std::string>()});
+    return members;
+}
+
+std::optional<TeamMember> EventRepository::putTeamMember(const std::string& eventId, const TeamMember& member)
+{
+    const pqxx::result rows = m_tx.sql().exec_params(
+        "INSERT INTO events.team_members AS t (event_id, user_id, role, email, name, added_by) "
+        "VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6::uuid) "
+        "ON CONFLICT (event_id, user_id) DO UPDATE SET role = EXCLUDED.role, email = EXCLUDED.email, "
+        "name = EXCLUDED.name WHERE t.role <> EXCLUDED.role "
+        "RETURNING user_id::text, email, name, role, added_by::text, " +
+            rfc3339Sql("added_at"),
+        eventId, member.userId, statusText(member.role), member.email, member.name, member.addedBy);
+    if (rows.empty())
+        return std::nullopt;
+    const auto& row = rows[0];
+    return TeamMember{row[0].as<std::string>(),          row[1].as<std::string>(), row[2].as<std::string>(),
+                      db::statusValue<TeamRole>(row[3]), row[4].as<std::string>(), row[5].as<std::string>()};
+}
+
+std::optional<TeamMember> EventRepository::removeTeamMember(const std::string& eventId, const std::string& userId)
+{
+    const pqxx::result rows = m_tx.sql().exec_params(
+        "DELETE FROM events.team_members WHERE event_id = $1::uuid AND user_id = $2::uuid "
+        "RETURNING user_id::text, email, name, role, added_by::text, " +
+            rfc3339Sql("added_at"),
+        eventId, userId);
+    if (rows.empty())
+        return std::nullopt;
+    const auto& row = rows[0];
+    return TeamMember{row[0].as<std::string>(),          row[1].as<std::string>(), row[2].as<std::string>(),
+                      db::statusValue<TeamRole>(row[3]), row[4].as<std::string>(), row[5].as<std::string>()};
 }
 
 } // namespace sbor::events

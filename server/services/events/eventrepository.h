@@ -17,6 +17,8 @@ public:
     explicit EventRepository(db::Transaction& tx) : m_tx(tx) {}
 
     Event insert(const std::string& organizerId, const EventDraft& draft);
+    // Deletes a draft nobody has seen yet (an undone copy), with its schedule and team.
+    void removeDraft(const std::string& id);
     std::optional<Event> find(const std::string& id, bool lock = false);
     Event update(const std::string& id, const EventChanges& changes);
     Event setStatus(const std::string& id, EventStatus status,
@@ -28,6 +30,14 @@ public:
 
     std::vector<ScheduleItem> schedule(const std::string& eventId);
     void replaceSchedule(const std::string& eventId, const std::vector<ScheduleItem>& items);
+
+    // The event's team, oldest first: the seats (for rights) and the members as listed.
+    std::vector<TeamSeat> teamSeats(const std::string& eventId);
+    std::vector<TeamMember> team(const std::string& eventId);
+    // Adds the person, or changes their role; nullopt when they already had that role.
+    std::optional<TeamMember> putTeamMember(const std::string& eventId, const TeamMember& member);
+    // The removed member; nullopt when the person was not on the team.
+    std::optional<TeamMember> removeTeamMember(const std::string& eventId, const std::string& userId);
 
     bool timezoneExists(const std::string& name);
     std::vector<Category> categories();

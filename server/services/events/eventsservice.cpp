@@ -3,10 +3,12 @@
 #include "eventhandlers.h"
 #include "eventplanning.h"
 #include "eventrepository.h"
+#include "eventteam.h"
+#include "teamhandlers.h"
 
 #include "config/config.h"
 #include "log/logger.h"
-#include "sbor/rfc3339.h"
+#include "sbor/uuid.h"
 #include "service/contracts.h"
 
 std::vector<sbor::db::Migration> sbor_migrations_events();
@@ -29,17 +31,15 @@ public:
     explicit EventDirectoryFromDatabase(db::ConnectionPool& database) : m_database(database) {}
     std::optional<EventFacts> eventFacts(const std::string& eventId) override
     {
-        auto event = m_database.read([&](db::Transaction& tx) { return EventRepository(tx).find(eventId); });
-        if (!event)
+        if (!isUuid(eventId))
             return std::nullopt;
-        return EventFacts{event->id,
-                          event->organizerId,
-                          event->status,
-                          event->title,
-                          event->timezone,
-                          *parseRfc3339(event->startsAt),
-                          *parseRfc3339(event->endsAt),
-                          event->venue};
+        return m_database.read([&](db::Transaction& tx) -> std::optional<EventFacts> {
+            EventRepository events(tx);
+            const auto event = events.find(eventId);
+            if (!event)
+                return std::nullopt;
+            return events::eventFacts(*event, events.teamSeats(eventId));
+        });
     }
 
 private:
@@ -60,10 +60,16 @@ void EventsService::init(ServiceContext& context)
     m_reminderLeadSeconds = context.config.getInteger("events.reminder_lead_seconds");
     m_planning = std::make_unique<EventPlanning>(context.database, context.directory);
     m_handlers = std::make_unique<EventHandlers>(*m_planning);
+    m_team = std::make_unique<EventTeam>(context.database, context.directory);
+    m_teamHandlers = std::make_unique<TeamHandlers>(*m_team, *m_planning);
     context.directory->provide<EventDirectory>(std::make_shared<EventDirectoryFromDatabase>(context.database));
 }
 
-void EventsService::registerRoutes(http::Router& router) { m_handlers->registerRoutes(router, name()); }
+void EventsService::registerRoutes(http::Router& router)
+{
+    m_handlers->registerRoutes(router, name());
+    m_teamHandlers->registerRoutes(router, name());
+}
 
 std::vector<BackgroundJob> EventsService::backgroundJobs()
 {

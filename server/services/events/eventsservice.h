@@ -1,6 +1,6 @@
 #pragma once
 // The events service (architecture.md §3): events from draft to published, cancelled or
-// completed, their schedules and categories, and the reminder job. It provides the
+// completed, their schedules, categories and teams, and the reminder job. It provides the
 // EventDirectory contract to other services.
 
 #include "service/service.h"
@@ -13,6 +13,8 @@ namespace sbor::events {
 
 class EventPlanning;
 class EventHandlers;
+class EventTeam;
+class TeamHandlers;
 
 class EventsService : public Service {
 public:
@@ -31,6 +33,8 @@ public:
 private:
     std::unique_ptr<EventPlanning> m_planning;
     std::unique_ptr<EventHandlers> m_handlers;
+    std::unique_ptr<EventTeam> m_team;
+    std::unique_ptr<TeamHandlers> m_teamHandlers;
     std::chrono::milliseconds m_jobInterval{0};
     std::int64_t m_reminderLeadSeconds = 0;
 };

@@ -331,14 +331,14 @@ void LiveHub::subscribe(Client& client, const ClientFrame& request)
                         "at most " + std::to_string(m_settings.maxSubscriptions) + " topics per connection", name));
         return;
     }
-    const std::optional<std::string> organizer = topic->kind == TopicName::Kind::Event ? organizerOf(topic->id)
-                                                                                       : std::nullopt;
-    if (!mayWatch(client.principal, *topic, organizer)) {
+    const std::optional<EventFacts> event = topic->kind == TopicName::Kind::Event ? eventFacts(topic->id)
+                                                                                  : std::nullopt;
+    if (!mayWatch(client.principal, *topic, event)) {
         // An event that does not exist and one the caller may not see look the same.
         send(client, errorFrame("forbidden", "you may not watch " + name, name));
         return;
     }
-    const Audience audience = audienceOf(client.principal, *topic, organizer);
+    const Audience audience = audienceOf(client.principal, *topic, event);
     client.topics.insert(name);
     m_subscribers[name][&client] = audience;
     const std::string current = m_log.epoch(name);
@@ -515,11 +515,10 @@ void LiveHub::failUnmasked(MaskCheckingSocket* connection)
     connection->abort(); // still in the upgrade: there is no WebSocket to close yet
 }
 
-std::optional<std::string> LiveHub::organizerOf(const std::string& eventId)
+std::optional<EventFacts> LiveHub::eventFacts(const std::string& eventId)
 {
     const auto events = m_directory->find<EventDirectory>();
-    const auto event = events ? events->eventFacts(eventId) : std::nullopt;
-    return event ? std::optional(event->organizerId) : std::nullopt;
+    return events ? events->eventFacts(eventId) : std::nullopt;
 }
 
 } // namespace sbor::live

@@ -83,7 +83,7 @@ private:
     void finishTokenCheck();
     // RFC 6455 §5.1: a client's unmasked frame fails its connection with 1002.
     void failUnmasked(MaskCheckingSocket* connection);
-    std::optional<std::string> organizerOf(const std::string& eventId);
+    std::optional<EventFacts> eventFacts(const std::string& eventId);
 
     LiveHubSettings m_settings;
     std::shared_ptr<access::Authenticator> m_authenticator;

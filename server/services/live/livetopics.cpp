@@ -1,5 +1,7 @@
 #include "livetopics.h"
 
+#include "service/eventaccess.h"
+
 #include "sbor/jsonvalue.h"
 #include "sbor/uuid.h"
 
@@ -51,8 +53,7 @@ std::optional<TopicName> parseTopic(const std::string& text)
     return std::nullopt;
 }
 
-bool mayWatch(const access::Principal& caller, const TopicName& topic,
-              const std::optional<std::string>& eventOrganizerId)
+bool mayWatch(const access::Principal& caller, const TopicName& topic, const std::optional<EventFacts>& event)
 {
     switch (topic.kind) {
     case TopicName::Kind::System:
@@ -60,24 +61,22 @@ bool mayWatch(const access::Principal& caller, const TopicName& topic,
     case TopicName::Kind::User:
         return !caller.device && (caller.userId == topic.id || caller.has(access::Permission::UsersRead));
     case TopicName::Kind::Event:
-        if (!eventOrganizerId)
+        if (!event)
             return false;
         if (caller.device) // a kiosk sees the door of its own event only
             return caller.device->eventId == topic.id;
-        // Staff work every door until staff are assigned per event.
-        return caller.managesEventOf(*eventOrganizerId) || caller.hasRole(access::Role::Staff);
+        return worksTheDoor(caller, *event);
     }
     return false;
 }
 
-Audience audienceOf(const access::Principal& caller, const TopicName& topic,
-                    const std::optional<std::string>& eventOrganizerId)
+Audience audienceOf(const access::Principal& caller, const TopicName& topic, const std::optional<EventFacts>& event)
 {
     if (topic.kind != TopicName::Kind::Event)
         return Audience::Everything;
     if (caller.device)
         return Audience::Kiosk;
-    if (eventOrganizerId && caller.managesEventOf(*eventOrganizerId))
+    if (event && managesEvent(caller, *event))
         return Audience::Everything;
     return Audience::DoorStaff;
 }

@@ -7,6 +7,7 @@
 // Pure functions: the hub applies them, tests check them alone.
 
 #include "access/access.h"
+#include "service/contracts.h"
 #include "bus/bus.h"
 
 #include <nlohmann/json.hpp>
@@ -36,20 +37,18 @@ struct TopicName {
 // Null for anything but "event:<uuid>", "user:<uuid>" or "system".
 std::optional<TopicName> parseTopic(const std::string& text);
 
-// May `caller` watch `topic`? `eventOrganizerId`: the organizer of the event of an event topic
-// (null when the event does not exist).
-bool mayWatch(const access::Principal& caller, const TopicName& topic,
-              const std::optional<std::string>& eventOrganizerId);
+// May `caller` watch `topic`? `event`: the event of an event topic, with its team (null when it
+// does not exist). Its door's people watch it (service/eventaccess.h).
+bool mayWatch(const access::Principal& caller, const TopicName& topic, const std::optional<EventFacts>& event);
 
 // What of a frame a watcher gets is what their role sees over REST. On an event topic the
-// event's organizer and admins see everything; door staff see the door — tickets with their
+// event's organizer, co-organizers and admins see everything; its door staff see the door — tickets with their
 // holders, check-ins, conflicts, the event — but not buyers, orders or money; a kiosk sees what
 // door staff see without anyone's email (as the door routes answer it). Other topics: everything.
 enum class Audience { Everything = 0, DoorStaff = 1, Kiosk = 2 };
 
 // For a caller mayWatch() let in.
-Audience audienceOf(const access::Principal& caller, const TopicName& topic,
-                    const std::optional<std::string>& eventOrganizerId);
+Audience audienceOf(const access::Principal& caller, const TopicName& topic, const std::optional<EventFacts>& event);
 
 // The frame's data as `audience` may see it; null when that audience does not get frames of this
 // type at all. Fields are kept by name (a new field stays hidden from the door until added here).

@@ -26,7 +26,8 @@ constexpr const char* kSchema = "notifications";
 bool notifiesPeople(const std::string& type)
 {
     return type == "ticket.purchased" || type == "ticket.checkin" || type == "event.cancelled" ||
-        type == "event.reminder" || type == "order.updated" || type == "refund.issued";
+        type == "event.reminder" || type == "order.updated" || type == "refund.issued" ||
+        type == "event.team_member_added";
 }
 
 std::string formatMoney(std::int64_t minorUnits, const std::string& currency)
@@ -81,10 +82,14 @@ public:
     {
         using Handler = void (NoticeWriter::*)();
         static const std::map<std::string, Handler> handlers = {
-            {"ticket.purchased", &NoticeWriter::ticketPurchased}, {"ticket.checkin", &NoticeWriter::ticketCheckedIn},
-            {"event.cancelled", &NoticeWriter::eventNotice},      {"event.reminder", &NoticeWriter::eventNotice},
-            {"order.updated", &NoticeWriter::orderUpdated},       {"refund.issued", &NoticeWriter::refundIssued},
+            {"ticket.purchased", &NoticeWriter::ticketPurchased},
+            {"ticket.checkin", &NoticeWriter::ticketCheckedIn},
+            {"event.cancelled", &NoticeWriter::eventNotice},
+            {"event.reminder", &NoticeWriter::eventNotice},
+            {"order.updated", &NoticeWriter::orderUpdated},
+            {"refund.issued", &NoticeWriter::refundIssued},
             {"ticket.cancelled", &NoticeWriter::ticketCancelled},
+            {"event.team_member_added", &NoticeWriter::teamMemberAdded},
         };
         if (const auto handler = handlers.find(m_type); handler != handlers.end())
             (this->*handler->second)();
@@ -209,6 +214,15 @@ private:
 
     void ticketCancelled() { m_repository.markHolderCancelled(stringField(m_data, "ticket_id")); }
 
+    void teamMemberAdded()
+    {
+        const std::string role = stringField(m_data, "role");
+        if (!m_templates.has("event.team_member_added/" + role))
+            return;
+        tellUser(stringField(m_data, "user_id"), "event.team_member_added", "event.team_member_added/" + role, m_common,
+                 {{"event_id", stringField(m_data, "event_id")}, {"role", role}});
+    }
+
     // One person told about one thing: in-app and email, each if they want it.
     void tellUser(const std::string& userId, const std::string& kind, const std::string& templateName,
                   TemplateFields fields, const nlohmann::json& notificationData)
@@ -309,6 +323,8 @@ IntakeFacts NotificationIntake::gatherFacts(const std::string& type, const nlohm
     std::set<std::string> people;
     if (const std::string buyer = stringField(data, "buyer_id"); !buyer.empty())
         people.insert(buyer);
+    if (type == "event.team_member_added")
+        people.insert(stringField(data, "user_id"));
     if (type == "ticket.purchased") {
         if (const auto tickets = m_directory->find<TicketDocuments>())
             facts.ticket = tickets->ticketDocument(stringField(data, "ticket_id"),

@@ -11,6 +11,7 @@
 //   event.reminder    every holder of a valid ticket (email) and every buyer (in-app)
 //   order.updated     the buyer, when an order expired, was cancelled or refunded
 //   refund.issued     the buyer
+//   event.team_member_added  the person added to an event's team (in-app and email)
 // Every one of them — and the other §4 events of an organizer's events — also goes to the
 // organizer's webhook endpoints that asked for its type.
 

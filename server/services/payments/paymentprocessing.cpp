@@ -7,6 +7,7 @@
 #include "outbox/outbox.h"
 #include "sbor/uuid.h"
 #include "service/contracts.h"
+#include "service/eventaccess.h"
 
 namespace sbor::payments {
 namespace {
@@ -236,8 +237,11 @@ Result<Payment> PaymentProcessing::read(const access::Principal& caller, const s
         due.status = PaymentStatus::RequiresPayment;
         return due;
     }
-    if (payment->buyerId == caller.userId || caller.has(access::Permission::EventsWriteAny) ||
-        caller.managesEventOf(payment->organizerId))
+    if (payment->buyerId == caller.userId || caller.has(access::Permission::EventsWriteAny))
+        return *payment;
+    const auto events = m_directory->find<EventDirectory>();
+    const auto event = events ? events->eventFacts(payment->eventId) : std::nullopt;
+    if (event && managesEvent(caller, *event))
         return *payment;
     return noSuchPayment(paymentId);
 }

@@ -11,6 +11,7 @@
 #include "sbor/ticketcode.h"
 #include "sbor/uuid.h"
 #include "service/contracts.h"
+#include "service/eventaccess.h"
 
 #include <algorithm>
 
@@ -177,20 +178,35 @@ void recordConflict(db::Transaction& tx, CheckInRepository& repository, const Ch
 
 } // namespace
 
+std::optional<EventFacts> CheckInDesk::eventFacts(const std::string& eventId, bool fresh)
+{
+    if (!fresh) {
+        if (auto cached = m_events.get(eventId))
+            return cached;
+    }
+    const auto events = m_directory->find<EventDirectory>();
+    auto event = events ? events->eventFacts(eventId) : std::nullopt;
+    if (event)
+        m_events.put(eventId, *event);
+    return event;
+}
+
+bool CheckInDesk::allows(const std::string& eventId, const std::function<bool(const EventFacts&)>& rule)
+{
+    const auto cached = eventFacts(eventId, false);
+    if (cached && rule(*cached))
+        return true;
+    // A refusal is asked again of the events service: someone just added to the team is let in
+    // at once; only a removal waits for the cache.
+    const auto current = eventFacts(eventId, true);
+    return current && rule(*current);
+}
+
 bool CheckInDesk::managesEvent(const access::Principal& caller, const std::string& eventId)
 {
     if (caller.device)
         return false; // a kiosk works its door, nothing more
-    auto organizer = m_organizers.get(eventId);
-    if (!organizer) {
-        const auto events = m_directory->find<EventDirectory>();
-        const auto event = events ? events->eventFacts(eventId) : std::nullopt;
-        if (!event)
-            return false;
-        organizer = event->organizerId; // an event never changes hands
-        m_organizers.put(eventId, *organizer);
-    }
-    return caller.managesEventOf(*organizer);
+    return allows(eventId, [&](const EventFacts& event) { return sbor::managesEvent(caller, event); });
 }
 
 std::vector<EventPublicKey> CheckInDesk::eventKeys(db::Transaction& tx, const std::string& eventId, int keyId)
@@ -210,15 +226,16 @@ bool CheckInDesk::mayWorkTheDoor(const access::Principal& caller, const std::str
 {
     if (caller.device)
         return caller.device->eventId == eventId;
-    // Door staff work any event's door for now: staff are not yet assigned to events.
-    return caller.hasRole(access::Role::Staff) || managesEvent(caller, eventId);
+    return allows(eventId, [&](const EventFacts& event) { return worksTheDoor(caller, event); });
 }
 
 Result<CheckInList> CheckInDesk::createList(const access::Principal& caller, const std::string& eventId,
                                             const CheckInListDraft& draft)
 {
-    if (!isUuid(eventId) || !managesEvent(caller, canonicalUuid(eventId)))
+    if (!isUuid(eventId) || !mayWorkTheDoor(caller, canonicalUuid(eventId)))
         return noSuchEvent(eventId);
+    if (!managesEvent(caller, canonicalUuid(eventId)))
+        return Error(ErrorCode::Forbidden, "door staff work the lists; the organizer or a co-organizer makes them");
     return m_database.transact([&](db::Transaction& tx) -> Result<CheckInList> {
         CheckInRepository repository(tx);
         if (const auto foreign = repository.foreignTypes(canonicalUuid(eventId), draft.ticketTypeIds); !foreign.empty())
@@ -455,12 +472,15 @@ Result<DoorChanges> CheckInDesk::changesSince(const access::Principal& caller, c
 
 Result<EventStatistics> CheckInDesk::statistics(const access::Principal& caller, const std::string& eventId)
 {
-    if (!isUuid(eventId) || !managesEvent(caller, canonicalUuid(eventId)))
+    if (!isUuid(eventId) || !mayWorkTheDoor(caller, canonicalUuid(eventId)))
         return noSuchEvent(eventId);
-    return m_database.readSnapshot([&](db::Transaction& tx) {
+    auto statistics = m_database.readSnapshot([&](db::Transaction& tx) {
         // One snapshot, so the numbers agree with each other.
         return readEventStatistics(tx, canonicalUuid(eventId));
     });
+    if (!managesEvent(caller, canonicalUuid(eventId)))
+        statistics.revenue.clear(); // the door's counters, not the money (as on the live feed)
+    return statistics;
 }
 
 Result<std::string> CheckInDesk::firstListForCode(const access::Principal& caller, const std::string& code)

@@ -13,8 +13,10 @@
 #include "cache/expiringcache.h"
 #include "db/connectionpool.h"
 #include "sbor/error.h"
+#include "service/contracts.h"
 #include "service/servicedirectory.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,7 +51,7 @@ public:
     // What changed at the kiosk's door since `cursor` (default: everything). A change may come
     // twice (a late commit is fetched again); devices apply changes by id, so that is harmless.
     Result<DoorChanges> changesSince(const access::Principal& caller, const SyncCursor& cursor, int limit);
-    // For the event's organizer (or an admin).
+    // For whoever works the event's door (its organizer, co-organizers, door staff, admins).
     Result<EventStatistics> statistics(const access::Principal& caller, const std::string& eventId);
     // The event's first list, for the aliases that name no list: the event is read off the code.
     Result<std::string> firstListForCode(const access::Principal& caller, const std::string& code);
@@ -59,14 +61,19 @@ private:
     Result<CheckInList> doorList(const access::Principal& caller, const std::string& listId);
     bool mayWorkTheDoor(const access::Principal& caller, const std::string& eventId);
     bool managesEvent(const access::Principal& caller, const std::string& eventId);
+    std::optional<EventFacts> eventFacts(const std::string& eventId, bool fresh);
+    // Does `rule` hold for the event (cached facts first; a refusal is checked against fresh ones)?
+    bool allows(const std::string& eventId, const std::function<bool(const EventFacts&)>& rule);
     // The event's keys, cached; read afresh when a code names a key id not among them (rotation).
     std::vector<EventPublicKey> eventKeys(db::Transaction& tx, const std::string& eventId, int keyId);
 
     db::ConnectionPool& m_database;
     std::shared_ptr<ServiceDirectory> m_directory;
-    // Read on every scan and (so far) never changed once made: an event's organizer, a list's
-    // rules, an event's public keys. Cached so a scan costs the ticket, not the setup.
-    ExpiringCache<std::string, std::string> m_organizers{std::chrono::minutes(5)};
+    // Read on every scan and rarely changed: an event with its team, a list's rules, an event's
+    // public keys. Cached so a scan costs the ticket, not the setup. The team is trusted for two
+    // seconds only: someone taken off the team loses the door that quickly (someone added gets
+    // it at once: refusals are checked against fresh facts, see allows()).
+    ExpiringCache<std::string, EventFacts> m_events{std::chrono::seconds(2)};
     ExpiringCache<std::string, CheckInList> m_lists{std::chrono::seconds(30)};
     ExpiringCache<std::string, std::vector<EventPublicKey>> m_keys{std::chrono::minutes(1)};
 };

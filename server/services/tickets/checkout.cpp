@@ -53,6 +53,15 @@ Result<Order> Checkout::place(const access::Principal& buyer, const OrderRequest
         return Error(ErrorCode::EventCancelled, "this event was cancelled", {{"event_id", request.eventId}});
     if (event->status == EventStatus::Completed)
         return Error(ErrorCode::SalesEnded, "this event is over", {{"event_id", request.eventId}});
+    // Asked before the transaction (it may be a network call); an order is placed even when the
+    // accounts cannot say, then without the name and address in the organizer's lists.
+    wire::Buyer buyerShown{buyer.userId, "", ""};
+    if (const auto users = m_directory->find<UserDirectory>()) {
+        try {
+            if (const auto contact = users->contactOf(buyer.userId))
+                buyerShown = {buyer.userId, contact->name, contact->email};
+        } catch (const std::exception&) {}
+    }
 
     return m_database.transact([&](db::Transaction& tx) -> Result<Order> {
         TicketTypeRepository types(tx);
@@ -113,7 +122,7 @@ Result<Order> Checkout::place(const access::Principal& buyer, const OrderRequest
         }
         // Free orders are paid at once; priced ones hold their seats until paid or expired.
         const bool free = total == 0;
-        Order order = orders.insert(request.eventId, buyer.userId, free ? "paid" : "pending", total, currency,
+        Order order = orders.insert(request.eventId, buyerShown, free ? "paid" : "pending", total, currency,
                                     free ? std::nullopt : std::optional<std::int64_t>(m_holdSeconds));
         for (const auto& entry : taken) {
             orders.addItem(order.id, entry.item, entry.seats, request.lines[entry.line].attendees);

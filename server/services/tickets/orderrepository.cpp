@@ -3,6 +3,8 @@
 
 #include "db/sqlfragments.h"
 
+#include <map>
+
 namespace sbor::tickets {
 namespace {
 
@@ -86,14 +88,14 @@ std::variant<SeatsTaken, int> OrderRepository::takeSeats(const std::string& tick
     return taken;
 }
 
-Order OrderRepository::insert(const std::string& eventId, const std::string& buyerId, const std::string& status,
+Order OrderRepository::insert(const std::string& eventId, const wire::Buyer& buyer, const std::string& status,
                               std::int64_t total, const std::string& currency, std::optional<std::int64_t> holdSeconds)
 {
     return orderFrom(m_tx.sql().exec_params1(
-        "INSERT INTO tickets.orders AS o (event_id, buyer_id, status, total, currency, hold_expires_at) "
-        "VALUES ($1::uuid, $2::uuid, $3, $4, $5, CASE WHEN $6 < 0 THEN NULL ELSE now() + make_interval(secs => $6) END) RETURNING " +
+        "INSERT INTO tickets.orders AS o (event_id, buyer_id, status, total, currency, hold_expires_at, buyer_name, buyer_email) "
+        "VALUES ($1::uuid, $2::uuid, $3, $4, $5, CASE WHEN $6 < 0 THEN NULL ELSE now() + make_interval(secs => $6) END, $7, $8) RETURNING " +
             orderColumns(),
-        eventId, buyerId, status, total, currency, holdSeconds.value_or(-1)));
+        eventId, buyer.id, status, total, currency, holdSeconds.value_or(-1), buyer.name, buyer.email));
 }
 
 void OrderRepository::addItem(const std::string& orderId, const OrderItem& item, const SeatsTaken& seats,
@@ -133,6 +135,33 @@ std::optional<Order> OrderRepository::find(const std::string& id, bool lock)
     Order order = orderFrom(rows[0]);
     order.items = itemsOf(order.id);
     return order;
+}
+
+std::vector<Order> OrderRepository::findMany(const std::vector<std::string>& ids)
+{
+    std::vector<Order> orders;
+    if (ids.empty())
+        return orders;
+    const std::string idArray = db::arrayLiteral(ids);
+    std::map<std::string, std::vector<OrderItem>> items;
+    for (const auto& row : m_tx.sql().exec_params(
+             "SELECT order_id::text, ticket_type_id::text, quantity, unit_price FROM tickets.order_items "
+             "WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, ticket_type_id",
+             idArray))
+        items[row[0].as<std::string>()].push_back(
+            {row[1].as<std::string>(), row[2].as<int>(), row[3].as<std::int64_t>()});
+    std::map<std::string, Order> byId;
+    for (const auto& row : m_tx.sql().exec_params(
+             "SELECT " + orderColumns() + " FROM tickets.orders o WHERE o.id = ANY($1::uuid[])", idArray)) {
+        Order order = orderFrom(row);
+        order.items = std::move(items[order.id]);
+        byId.emplace(order.id, std::move(order));
+    }
+    for (const auto& id : ids) {
+        if (auto found = byId.find(id); found != byId.end())
+            orders.push_back(std::move(found->second));
+    }
+    return orders;
 }
 
 std::optional<Order> OrderRepository::findByPayment(const std::string& paymentId)

@@ -27,12 +27,15 @@ public:
     // so two buyers can never both get the last seat.
     std::variant<SeatsTaken, int> takeSeats(const std::string& ticketTypeId, int seats);
 
-    Order insert(const std::string& eventId, const std::string& buyerId, const std::string& status, std::int64_t total,
+    // The buyer's name and email are kept with the order, as the organizer's lists show them.
+    Order insert(const std::string& eventId, const wire::Buyer& buyer, const std::string& status, std::int64_t total,
                  const std::string& currency, std::optional<std::int64_t> holdSeconds);
     void addItem(const std::string& orderId, const OrderItem& item, const SeatsTaken& seats,
                  const std::vector<Attendee>& attendees);
     std::optional<Order> find(const std::string& id, bool lock = false);
     std::optional<Order> findByPayment(const std::string& paymentId);
+    // The orders with these ids (with their lines), in the order of `ids`; missing ones are left out.
+    std::vector<Order> findMany(const std::vector<std::string>& ids);
     // Gives an order's held seats back to their shards (in shard order, like every taker).
     void releaseSeats(const std::string& orderId);
     // The same for many orders at once, still in one (type, shard) order across all of them.

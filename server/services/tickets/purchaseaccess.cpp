@@ -1,6 +1,7 @@
 #include "purchaseaccess.h"
 
 #include "service/contracts.h"
+#include "service/eventaccess.h"
 
 namespace sbor::tickets {
 
@@ -11,7 +12,7 @@ bool maySeePurchase(ServiceDirectory& directory, const access::Principal& caller
         return true;
     const auto events = directory.find<EventDirectory>();
     const auto event = events ? events->eventFacts(eventId) : std::nullopt;
-    return event && caller.managesEventOf(event->organizerId);
+    return event && managesEvent(caller, *event);
 }
 
 } // namespace sbor::tickets

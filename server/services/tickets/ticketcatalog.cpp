@@ -5,16 +5,14 @@
 #include "sbor/rfc3339.h"
 #include "sbor/uuid.h"
 #include "service/contracts.h"
+#include "service/eventaccess.h"
 
 namespace sbor::tickets {
 namespace {
 
 Error noSuchType(const std::string& id) { return noSuch("ticket type", id); }
 
-bool isOrganizerOf(const access::Principal& caller, const EventFacts& event)
-{
-    return caller.managesEventOf(event.organizerId);
-}
+bool isOrganizerOf(const access::Principal& caller, const EventFacts& event) { return managesEvent(caller, event); }
 
 bool mayManage(const std::optional<access::Principal>& caller, const EventFacts& event)
 {
@@ -35,7 +33,8 @@ Result<EventFacts> eventForChange(ServiceDirectory& directory, const access::Pri
     if (!event || (event->status == EventStatus::Draft && !isOrganizerOf(caller, *event)))
         return noSuchEvent(eventId);
     if (!isOrganizerOf(caller, *event))
-        return Error(ErrorCode::Forbidden, "only the event's organizer or an admin may change what it sells");
+        return Error(ErrorCode::Forbidden,
+                     "only the event's organizer, a co-organizer or an admin may change what it sells");
     if (event->status == EventStatus::Cancelled || event->status == EventStatus::Completed)
         return Error(ErrorCode::Conflict, "a " + statusText(event->status) + " event sells nothing more",
                      {{"status", event->status}});
@@ -109,6 +108,25 @@ Result<TicketType> TicketCatalog::update(const access::Principal& caller, const 
         TicketType updated = types.update(typeId, changes);
         return updated;
     });
+}
+
+std::optional<Error> TicketCatalog::refusalForEvent(const access::Principal& caller, const std::string& eventId)
+{
+    auto event = eventForChange(*m_directory, caller, eventId);
+    return event ? std::nullopt : std::optional(event.error());
+}
+
+std::optional<Error> TicketCatalog::refusalForType(const access::Principal& caller, const std::string& typeId)
+{
+    if (!isUuid(typeId))
+        return noSuchType(typeId);
+    const auto current = m_database.read([&](db::Transaction& tx) { return TicketTypeRepository(tx).find(typeId); });
+    if (!current)
+        return noSuchType(typeId);
+    auto event = eventForChange(*m_directory, caller, current->eventId);
+    if (event)
+        return std::nullopt;
+    return event.error().code == ErrorCode::NotFound ? noSuchType(typeId) : event.error();
 }
 
 int TicketCatalog::activeTypeCount(const std::string& eventId)

@@ -29,6 +29,10 @@ public:
     Result<TicketType> update(const access::Principal& caller, const std::string& typeId,
                               const TicketTypeChanges& changes);
     int activeTypeCount(const std::string& eventId);
+    // Who before what: the error `caller` gets for a change of this event's (or this type's)
+    // ticket types whatever the body says, so a body is judged only for those who may send it.
+    std::optional<Error> refusalForEvent(const access::Principal& caller, const std::string& eventId);
+    std::optional<Error> refusalForType(const access::Principal& caller, const std::string& typeId);
 
 private:
     db::ConnectionPool& m_database;

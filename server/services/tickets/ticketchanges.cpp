@@ -9,6 +9,7 @@
 #include "sbor/rfc3339.h"
 #include "sbor/uuid.h"
 #include "service/contracts.h"
+#include "service/eventaccess.h"
 
 namespace sbor::tickets {
 
@@ -25,7 +26,7 @@ Result<Ticket> TicketChanges::changeable(const access::Principal& caller, const 
         return *ticket;
     const auto events = m_directory->find<EventDirectory>();
     const auto event = events ? events->eventFacts(ticket->eventId) : std::nullopt;
-    if (event && caller.managesEventOf(event->organizerId))
+    if (event && managesEvent(caller, *event))
         return *ticket;
     if (ticket->buyerId == caller.userId)
         return Error(ErrorCode::Forbidden, "only the event's organizer can do this to a ticket");

@@ -7,6 +7,9 @@
 #include "eventkeyrepository.h"
 #include "orderhandlers.h"
 #include "orderrepository.h"
+#include "salessetupcopy.h"
+#include "salesviewhandlers.h"
+#include "salesviews.h"
 #include "ticketcatalog.h"
 #include "ticketchanges.h"
 #include "tickethandlers.h"
@@ -37,10 +40,18 @@ namespace {
 // what they serve from and never own it, or the two would keep each other alive for ever.
 class TicketSalesFromCatalog : public TicketSales {
 public:
-    explicit TicketSalesFromCatalog(TicketCatalog& catalog) : m_catalog(catalog) {}
+    TicketSalesFromCatalog(db::ConnectionPool& database, TicketCatalog& catalog)
+        : m_database(database), m_catalog(catalog)
+    {}
     int activeTicketTypeCount(const std::string& eventId) override { return m_catalog.activeTypeCount(eventId); }
+    Result<int> copySalesSetup(const std::string& fromEventId, const std::string& toEventId,
+                               std::int64_t shiftMicros) override
+    {
+        return tickets::copySalesSetup(m_database, fromEventId, toEventId, shiftMicros);
+    }
 
 private:
+    db::ConnectionPool& m_database;
     TicketCatalog& m_catalog;
 };
 
@@ -156,7 +167,7 @@ void TicketsService::init(ServiceContext& context)
     m_jobInterval = std::chrono::milliseconds(context.config.getInteger("tickets.job_interval_ms"));
     m_catalog = std::make_shared<TicketCatalog>(context.database, context.directory);
     m_handlers = std::make_unique<TicketTypeHandlers>(*m_catalog);
-    context.directory->provide<TicketSales>(std::make_shared<TicketSalesFromCatalog>(*m_catalog));
+    context.directory->provide<TicketSales>(std::make_shared<TicketSalesFromCatalog>(context.database, *m_catalog));
     m_checkout = std::make_unique<Checkout>(context.database, context.directory,
                                             context.config.getInteger("tickets.order_hold_seconds"));
     m_idempotency = std::make_unique<IdempotencyStore>(context.database, "tickets");
@@ -166,6 +177,8 @@ void TicketsService::init(ServiceContext& context)
     m_ticketHandlers = std::make_unique<TicketHandlers>(*m_ticketLookup, *m_ticketChanges);
     m_checkInDesk = std::make_unique<CheckInDesk>(context.database, context.directory);
     m_checkInHandlers = std::make_unique<CheckInHandlers>(*m_checkInDesk);
+    m_salesViews = std::make_unique<SalesViews>(context.database, context.directory);
+    m_salesViewHandlers = std::make_unique<SalesViewHandlers>(*m_salesViews);
     context.directory->provide<TicketDocuments>(std::make_shared<TicketDocumentsFromDatabase>(context.database));
     context.directory->provide<DoorDirectory>(std::make_shared<DoorDirectoryFromDatabase>(context.database));
     context.directory->provide<EventSalesWindUp>(std::make_shared<EventSalesWindUpByCheckout>(*m_checkout));
@@ -179,6 +192,7 @@ void TicketsService::registerRoutes(http::Router& router)
     m_orderHandlers->registerRoutes(router, name());
     m_ticketHandlers->registerRoutes(router, name());
     m_checkInHandlers->registerRoutes(router, name());
+    m_salesViewHandlers->registerRoutes(router, name());
 }
 
 std::vector<BackgroundJob> TicketsService::backgroundJobs()

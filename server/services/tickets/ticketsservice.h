@@ -19,6 +19,8 @@ class TicketChanges;
 class TicketHandlers;
 class TicketLookup;
 class TicketTypeHandlers;
+class SalesViews;
+class SalesViewHandlers;
 
 class TicketsService : public Service {
 public:
@@ -45,6 +47,8 @@ private:
     std::unique_ptr<TicketHandlers> m_ticketHandlers;
     std::unique_ptr<CheckInDesk> m_checkInDesk;
     std::unique_ptr<CheckInHandlers> m_checkInHandlers;
+    std::unique_ptr<SalesViews> m_salesViews;
+    std::unique_ptr<SalesViewHandlers> m_salesViewHandlers;
     std::chrono::milliseconds m_jobInterval{0};
 };
 

@@ -37,17 +37,18 @@ std::optional<std::string> present(const nlohmann::json& body, const char* field
 void TicketTypeHandlers::registerRoutes(http::Router& router, const std::string& service)
 {
     using access::Access;
-    using access::Permission;
-    router.add("POST", "/api/v1/events/{id}/ticket-types", service, Access::require(Permission::EventsWrite),
+    router.add("POST", "/api/v1/events/{id}/ticket-types", service, Access::signedIn(),
                [this](HttpRequest& request) { return createTicketType(request); });
     router.add("GET", "/api/v1/events/{id}/ticket-types", service, Access::optional(),
                [this](HttpRequest& request) { return listTicketTypes(request); });
-    router.add("PATCH", "/api/v1/ticket-types/{id}", service, Access::require(Permission::EventsWrite),
+    router.add("PATCH", "/api/v1/ticket-types/{id}", service, Access::signedIn(),
                [this](HttpRequest& request) { return updateTicketType(request); });
 }
 
 Reply TicketTypeHandlers::createTicketType(HttpRequest& request)
 {
+    if (auto refused = m_catalog.refusalForEvent(*request.principal, request.pathParameter("id")))
+        return *refused;
     auto body = http::parseJsonBody(request);
     if (!body)
         return body.error();
@@ -94,6 +95,8 @@ Reply TicketTypeHandlers::listTicketTypes(HttpRequest& request)
 
 Reply TicketTypeHandlers::updateTicketType(HttpRequest& request)
 {
+    if (auto refused = m_catalog.refusalForType(*request.principal, request.pathParameter("id")))
+        return *refused;
     auto body = http::parseJsonBody(request);
     if (!body)
         return body.error();

@@ -100,4 +100,34 @@ void fromJson(const FieldReader& reader, Category& category)
     category.name = reader.string("name");
 }
 
+nlohmann::json toJson(const TeamMember& member)
+{
+    return {{"user_id", member.userId}, {"email", member.email},      {"name", member.name},
+            {"role", member.role},      {"added_by", member.addedBy}, {"added_at", member.addedAt}};
+}
+
+void fromJson(const FieldReader& reader, TeamMember& member)
+{
+    member.userId = reader.string("user_id");
+    member.email = reader.string("email");
+    member.name = reader.optionalString("name").value_or("");
+    member.role = reader.status<TeamRole>("role");
+    member.addedBy = reader.string("added_by");
+    member.addedAt = reader.string("added_at");
+}
+
+nlohmann::json toJson(const TeamInvitation& invitation)
+{
+    return {{"email", invitation.email}, {"role", invitation.role}};
+}
+
+nlohmann::json toJson(const EventCopyRequest& request)
+{
+    nlohmann::json json = nlohmann::json::object();
+    putPresent(json, "title", request.title);
+    putPresent(json, "starts_at", request.startsAt);
+    putPresent(json, "ends_at", request.endsAt);
+    return json;
+}
+
 } // namespace sbor::wire

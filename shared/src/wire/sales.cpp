@@ -180,4 +180,72 @@ void fromJson(const FieldReader& reader, PlacedOrder& placed)
     placed.tickets = decodeList<Ticket>(reader.array("tickets"), reader.pathOf("tickets"));
 }
 
+nlohmann::json toJson(const EventOrder& order)
+{
+    nlohmann::json json = toJson(order.order);
+    json["buyer"] = {{"id", order.buyer.id}, {"name", order.buyer.name}, {"email", order.buyer.email}};
+    json["attendees"] = nlohmann::json::array();
+    for (const auto& attendee : order.attendees)
+        json["attendees"].push_back(
+            {{"ticket_id", attendee.ticketId.empty() ? nlohmann::json() : nlohmann::json(attendee.ticketId)},
+             {"ticket_type_id", attendee.ticketTypeId},
+             {"name", attendee.name},
+             {"email", attendee.email},
+             {"status", attendee.status ? nlohmann::json(*attendee.status) : nlohmann::json()}});
+    json["history"] = nlohmann::json::array();
+    for (const auto& change : order.history)
+        json["history"].push_back({{"status", change.status}, {"at", change.at}});
+    return json;
+}
+
+void fromJson(const FieldReader& reader, EventOrder& order)
+{
+    fromJson(reader, order.order);
+    const FieldReader buyer(reader.object("buyer"), reader.pathOf("buyer"));
+    order.buyer = {buyer.string("id"), buyer.string("name"), buyer.string("email")};
+    const auto& attendees = reader.array("attendees");
+    for (std::size_t i = 0; i < attendees.size(); ++i) {
+        const FieldReader item(attendees[i], reader.pathOf("attendees") + "[" + std::to_string(i) + "]");
+        OrderAttendee attendee;
+        attendee.ticketId = item.optionalString("ticket_id").value_or("");
+        attendee.ticketTypeId = item.string("ticket_type_id");
+        attendee.name = item.string("name");
+        attendee.email = item.string("email");
+        if (item.optionalString("status"))
+            attendee.status = item.status<TicketStatus>("status");
+        order.attendees.push_back(std::move(attendee));
+    }
+    const auto& history = reader.array("history");
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        const FieldReader item(history[i], reader.pathOf("history") + "[" + std::to_string(i) + "]");
+        order.history.push_back({item.status<OrderStatus>("status"), item.string("at")});
+    }
+}
+
+nlohmann::json toJson(const EventAttendee& attendee)
+{
+    return {{"ticket_id", attendee.ticketId},
+            {"order_id", attendee.orderId},
+            {"holder_name", attendee.holderName},
+            {"holder_email", attendee.holderEmail},
+            {"ticket_type_id", attendee.ticketTypeId},
+            {"status", attendee.status},
+            {"blocked", attendee.blocked},
+            {"checked_in_at", jsonOrNull(attendee.checkedInAt)},
+            {"list_id", jsonOrNull(attendee.listId)}};
+}
+
+void fromJson(const FieldReader& reader, EventAttendee& attendee)
+{
+    attendee.ticketId = reader.string("ticket_id");
+    attendee.orderId = reader.string("order_id");
+    attendee.holderName = reader.string("holder_name");
+    attendee.holderEmail = reader.string("holder_email");
+    attendee.ticketTypeId = reader.string("ticket_type_id");
+    attendee.status = reader.status<TicketStatus>("status");
+    attendee.blocked = reader.optionalBoolean("blocked").value_or(false);
+    attendee.checkedInAt = reader.optionalString("checked_in_at");
+    attendee.listId = reader.optionalString("list_id");
+}
+
 } // namespace sbor::wire

@@ -47,14 +47,15 @@ std::string tableShape(const TestDatabase& database, const std::string& schema, 
         "(SELECT string_agg(indexdef, ', ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = " +
         where + " AND tablename = '" + table + "')), " + where + " || '.', '')");
 }
-// The words a status column's CHECK constraint admits, in its order.
-std::vector<std::string> checkedStatuses(const TestDatabase& database, const std::string& table)
+// The words a status (or role) column's CHECK constraint admits, in its order.
+std::vector<std::string> checkedStatuses(const TestDatabase& database, const std::string& table,
+                                         const std::string& column = "status")
 {
     const std::string words = database.query(
         "SELECT string_agg(word[1], ',' ORDER BY n) FROM pg_constraint c, "
         "LATERAL regexp_matches(pg_get_constraintdef(c.oid), '''([a-z_]+)''::text', 'g') WITH ORDINALITY AS m(word, n) "
         "WHERE c.conrelid = '" +
-        table + "'::regclass AND c.contype = 'c' AND pg_get_constraintdef(c.oid) LIKE '%status%'");
+        table + "'::regclass AND c.contype = 'c' AND pg_get_constraintdef(c.oid) LIKE '%" + column + "%'");
     std::vector<std::string> out;
     for (const QString& word : QString::fromStdString(words).split(',', Qt::SkipEmptyParts))
         out.push_back(word.toStdString());
@@ -132,6 +133,7 @@ private slots:
         QCOMPARE(checkedStatuses(database, "tickets.orders"), tableWords<sbor::OrderStatus>());
         QCOMPARE(checkedStatuses(database, "tickets.tickets"), tableWords<sbor::TicketStatus>());
         QCOMPARE(checkedStatuses(database, "payments.payments"), tableWords<sbor::PaymentStatus>());
+        QCOMPARE(checkedStatuses(database, "events.team_members", "role"), tableWords<sbor::TeamRole>());
     }
 
     void databaseNewerThanCodeIsRefused()

@@ -74,13 +74,41 @@ struct Category {
     std::string name;
 };
 
+// A person on an event's team (GET/POST /events/{id}/team).
+struct TeamMember {
+    std::string userId;
+    std::string email;
+    std::string name;
+    TeamRole role = TeamRole::Door;
+    std::string addedBy; // the user id who added them
+    std::string addedAt; // RFC 3339 UTC
+};
+
+// POST /events/{id}/team: a person by their account's email.
+struct TeamInvitation {
+    std::string email;
+    TeamRole role = TeamRole::Door;
+};
+
+// POST /events/{id}/copy: a new draft like the event; unset fields keep its title and dates
+// (the end moves with the start when only the start is given).
+struct EventCopyRequest {
+    std::optional<std::string> title;
+    std::optional<std::string> startsAt;
+    std::optional<std::string> endsAt;
+};
+
 nlohmann::json toJson(const Event& event);
 nlohmann::json toJson(const EventDraft& draft);
 nlohmann::json toJson(const EventChanges& changes);
 nlohmann::json toJson(const ScheduleItem& item);
 nlohmann::json toJson(const Category& category);
+nlohmann::json toJson(const TeamMember& member);
+nlohmann::json toJson(const TeamInvitation& invitation);
+nlohmann::json toJson(const EventCopyRequest& request);
 void fromJson(const FieldReader& reader, Event& event);
 void fromJson(const FieldReader& reader, ScheduleItem& item);
 void fromJson(const FieldReader& reader, Category& category);
+void fromJson(const FieldReader& reader, TeamMember& member);
 
 } // namespace sbor::wire

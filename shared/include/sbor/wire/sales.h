@@ -131,6 +131,52 @@ struct PlacedOrder {
     std::vector<Ticket> tickets;
 };
 
+// The organizer's views of an event's sales (GET /events/{id}/orders and /attendees).
+struct Buyer {
+    std::string id;
+    std::string name;  // as the account read when the order was placed
+    std::string email; // the same
+};
+
+// A ticket of an order, or (before it is paid) an attendee as ordered: then ticketId is empty.
+struct OrderAttendee {
+    std::string ticketId;
+    std::string ticketTypeId;
+    std::string name;
+    std::string email;
+    std::optional<TicketStatus> status; // of the ticket, when issued
+};
+
+struct OrderStatusChange {
+    OrderStatus status = OrderStatus::Pending;
+    std::string at; // RFC 3339 UTC
+};
+
+struct EventOrder {
+    Order order;
+    Buyer buyer;
+    std::vector<OrderAttendee> attendees;
+    std::vector<OrderStatusChange> history; // oldest first
+};
+
+// One row per ticket of an event.
+struct EventAttendee {
+    std::string ticketId;
+    std::string orderId;
+    std::string holderName;
+    std::string holderEmail;
+    std::string ticketTypeId;
+    TicketStatus status = TicketStatus::Valid;
+    bool blocked = false;
+    std::optional<std::string> checkedInAt; // the first admission still standing
+    std::optional<std::string> listId;      // where that was
+};
+
+nlohmann::json toJson(const EventOrder& order);
+nlohmann::json toJson(const EventAttendee& attendee);
+void fromJson(const FieldReader& reader, EventOrder& order);
+void fromJson(const FieldReader& reader, EventAttendee& attendee);
+
 nlohmann::json toJson(const TicketType& type);
 nlohmann::json toJson(const TicketTypeDraft& draft);
 nlohmann::json toJson(const TicketTypeChanges& changes);

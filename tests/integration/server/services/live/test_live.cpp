@@ -237,6 +237,7 @@ private slots:
         QVERIFY(!AuthApi::createWithCli(m_database.url(), staffEmail, "staff").isEmpty());
         const SignedInUser staff = m_api->signIn(staffEmail);
         QVERIFY(!staff.accessToken.isEmpty());
+        QVERIFY2(addToTeam(m_event, staff, "door"), problem());
 
         LiveClient organizer, door, kiosk;
         QVERIFY(organizer.connectTo(m_server->livePort(), m_organizer.accessToken));

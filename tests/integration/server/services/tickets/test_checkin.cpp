@@ -43,6 +43,8 @@ private slots:
                                  {"sales_end", inDays(0.4)}}},
                                {m_vip, {{"name", "VIP"}, {"price", 0}, {"quota", 10}, {"sales_end", inDays(0.4)}}}}),
                  problem());
+        // The staff role alone works no door: both are on this event's door team.
+        QVERIFY2(addToTeam(m_event, m_staff, "door") && addToTeam(m_event, m_otherStaff, "door"), problem());
         m_main = createList({{"name", "Main gate"}});
         m_side = createList({{"name", "Side gate"}});
         m_vipOnly = createList({{"name", "VIP lounge"}, {"ticket_type_ids", QJsonArray{m_vip}}, {"multi_entry", true}});
@@ -88,7 +90,7 @@ private slots:
             m_api->post("/api/v1/events/" + m_event + "/checkin-lists", {{"name", "Mine"}}, m_staff.accessToken).status,
             403);
         QCOMPARE(m_api->get("/api/v1/events/" + m_event + "/checkin-lists", m_rival.accessToken).status, 404);
-        QCOMPARE(m_api->get("/api/v1/events/" + m_event + "/checkin-lists", m_buyer.accessToken).status, 403);
+        QCOMPARE(m_api->get("/api/v1/events/" + m_event + "/checkin-lists", m_buyer.accessToken).status, 404);
         QCOMPARE(m_api->get("/api/v1/events/" + m_event + "/checkin-lists", m_staff.accessToken)
                      .json()
                      .value("items")
@@ -439,7 +441,7 @@ private slots:
                  QStringLiteral("ok"));
         QCOMPARE(m_api->post("/api/v1/tickets/" + code + "/checkin", {{"list_id", "x"}}, m_staff.accessToken).status,
                  422);
-        QCOMPARE(m_api->post("/api/v1/tickets/" + code + "/checkin", {}, m_buyer.accessToken).status, 403);
+        QCOMPARE(m_api->post("/api/v1/tickets/" + code + "/checkin", {}, m_buyer.accessToken).status, 404);
     }
 
     void badRedeemsAreRefusedAndStoreNothing_data()
@@ -486,9 +488,61 @@ private slots:
     {
         const QJsonObject body{{"code", codeOf(11)}, {"list_id", m_main}, {"scan_id", "who-1"}};
         QCOMPARE(m_api->post("/api/v1/checkin/redeem", body).status, 401);
-        QCOMPARE(m_api->post("/api/v1/checkin/redeem", body, m_buyer.accessToken).status, 403);
+        QCOMPARE(m_api->post("/api/v1/checkin/redeem", body, m_buyer.accessToken).status, 404);
         QCOMPARE(m_api->post("/api/v1/checkin/redeem", body, m_rival.accessToken).status, 404);
         QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans WHERE scan_id = 'who-1'"), std::string("0"));
+    }
+
+    // Issue 16: the staff role used to work every event's door. Now a person works the doors of
+    // the events whose team they are on, and only those.
+    void doorStaffWorkTheirEventsDoorOnly()
+    {
+        const QString email = uniqueEmail("stranger-staff");
+        QVERIFY(!AuthApi::createWithCli(m_database.url(), email, "staff").isEmpty());
+        const SignedInUser stranger = m_api->signIn(email);
+        const QJsonObject body{{"code", codeOf(12)}, {"list_id", m_main}, {"scan_id", "team-1"}};
+        QCOMPARE(m_api->post("/api/v1/checkin/redeem", body, stranger.accessToken).status, 404);
+        QCOMPARE(m_api->get("/api/v1/events/" + m_event + "/checkin-lists", stranger.accessToken).status, 404);
+        QCOMPARE(m_api->get("/api/v1/checkin/search?list_id=" + m_main + "&q=guest", stranger.accessToken).status, 404);
+        QCOMPARE(m_api->get("/api/v1/events/" + m_event + "/stats", stranger.accessToken).status, 404);
+        // Door staff of this event see its counters, and not another event's door.
+        QCOMPARE(m_api->get("/api/v1/events/" + m_event + "/stats", m_staff.accessToken).status, 200);
+        QString otherEvent, otherType;
+        QVERIFY2(
+            publishEvent(otherEvent, "Elsewhere", 40, {{otherType, {{"name", "Any"}, {"price", 0}, {"quota", 5}}}}),
+            problem());
+        const QString otherList = m_api
+                                      ->post("/api/v1/events/" + otherEvent + "/checkin-lists", {{"name", "Other"}},
+                                             m_organizer.accessToken)
+                                      .json()
+                                      .value("id")
+                                      .toString();
+        QVERIFY(!otherList.isEmpty());
+        QCOMPARE(m_api
+                     ->post("/api/v1/checkin/redeem",
+                            {{"code", codeOf(12)}, {"list_id", otherList}, {"scan_id", "team-2"}}, m_staff.accessToken)
+                     .status,
+                 404);
+        QCOMPARE(m_api->get("/api/v1/events/" + otherEvent + "/stats", m_staff.accessToken).status, 404);
+        // Added: the door opens at once; removed: it closes again (the door trusts a team for two seconds).
+        QVERIFY2(addToTeam(m_event, stranger, "door"), problem());
+        QCOMPARE(m_api->post("/api/v1/checkin/redeem", body, stranger.accessToken).status, 200); // at once
+        QCOMPARE(
+            m_api->remove("/api/v1/events/" + m_event + "/team/" + stranger.id, {}, m_organizer.accessToken).status,
+            200);
+        int attempt = 0;
+        QString scanId;
+        const auto redeemAfterRemoval = [&] {
+            scanId = "team-removed-" + QString::number(++attempt);
+            return m_api
+                ->post("/api/v1/checkin/redeem", {{"code", codeOf(12)}, {"list_id", m_main}, {"scan_id", scanId}},
+                       stranger.accessToken)
+                .status;
+        };
+        bool refused = false;
+        QTRY_VERIFY_WITH_TIMEOUT(refused || (refused = redeemAfterRemoval() == 404), 5000);
+        QCOMPARE(m_database.query("SELECT count(*) FROM tickets.scans WHERE scan_id = '" + scanId.toStdString() + "'"),
+                 std::string("0"));
     }
 
     void statisticsAddUp()
@@ -509,6 +563,7 @@ private slots:
                                  .json()
                                  .value("id")
                                  .toString();
+        QVERIFY2(addToTeam(event, m_staff, "door"), problem());
         const QJsonArray tickets = bought.json().value("tickets").toArray();
         const QString first = tickets[0].toObject().value("code").toString(),
                       second = tickets[1].toObject().value("code").toString();
@@ -539,7 +594,12 @@ private slots:
         QCOMPARE(checkins.value("conflicts").toInt(),
                  1); // st-4: admitted by the organizer moments ago, scanned by staff
         QCOMPARE(m_api->get("/api/v1/events/" + event + "/stats", m_rival.accessToken).status, 404);
-        QCOMPARE(m_api->get("/api/v1/events/" + event + "/stats", m_staff.accessToken).status, 403);
+        // Door staff see the door's counters, not the money.
+        const auto forStaff = m_api->get("/api/v1/events/" + event + "/stats", m_staff.accessToken);
+        QCOMPARE(forStaff.status, 200);
+        QCOMPARE(forStaff.json().value("inside_now").toInt(), stats.value("inside_now").toInt());
+        QVERIFY(!stats.value("revenue").toArray().isEmpty());
+        QVERIFY(forStaff.json().value("revenue").toArray().isEmpty());
         QCOMPARE(m_api->get("/api/v1/events/nope/stats", m_organizer.accessToken).status, 404);
     }
 

@@ -21,6 +21,18 @@ bus::Message messageOf(const std::string& type, const nlohmann::json& data)
         nlohmann::json{{"id", "m1"}, {"type", type}, {"occurred_at", "2027-01-01T10:00:00Z"}, {"data", data}}.dump()};
 }
 
+// An event as the events service describes it to the hub: its organizer and its team.
+std::optional<EventFacts> eventOf(const std::string& organizerId, const std::string& eventId = kEvent,
+                                  std::vector<TeamSeat> team = {})
+{
+    EventFacts facts;
+    facts.id = eventId;
+    facts.organizerId = organizerId;
+    facts.status = EventStatus::Published;
+    facts.team = std::move(team);
+    return facts;
+}
+
 std::vector<std::string> topicsOf(const bus::Message& message)
 {
     std::vector<std::string> topics;
@@ -71,18 +83,35 @@ private slots:
         const TopicName otherEvent{TopicName::Kind::Event, "55555555-5555-4555-8555-555555555555"};
         const TopicName buyerTopic{TopicName::Kind::User, kBuyer};
         const TopicName system{TopicName::Kind::System, ""};
-        QVERIFY(mayWatch(organizer, event, std::string(kOrganizer)));
-        QVERIFY(!mayWatch(organizer, otherEvent, std::string(kBuyer)));
+        QVERIFY(mayWatch(organizer, event, eventOf(kOrganizer)));
+        QVERIFY(!mayWatch(organizer, otherEvent, eventOf(kBuyer, otherEvent.id)));
         QVERIFY(!mayWatch(organizer, event, std::nullopt)); // no such event
-        QVERIFY(!mayWatch(buyer, event, std::string(kOrganizer)));
+        QVERIFY(!mayWatch(buyer, event, eventOf(kOrganizer)));
         QVERIFY(mayWatch(buyer, buyerTopic, std::nullopt));
         QVERIFY(!mayWatch(organizer, buyerTopic, std::nullopt));
         QVERIFY(mayWatch(admin, buyerTopic, std::nullopt));
         QVERIFY(mayWatch(admin, system, std::nullopt));
         QVERIFY(!mayWatch(organizer, system, std::nullopt));
-        QVERIFY(mayWatch(kiosk, event, std::string(kOrganizer)));
-        QVERIFY(!mayWatch(kiosk, otherEvent, std::string(kOrganizer)));
+        QVERIFY(mayWatch(kiosk, event, eventOf(kOrganizer)));
+        QVERIFY(!mayWatch(kiosk, otherEvent, eventOf(kOrganizer, otherEvent.id)));
         QVERIFY(!mayWatch(kiosk, system, std::nullopt));
+    }
+
+    // Issue 16: the staff role alone works no door; a seat on the event's team does.
+    void theTeamDecidesWhoWatchesAnEvent()
+    {
+        const std::string doorId = "66666666-6666-4666-8666-666666666666";
+        const std::string coId = "77777777-7777-4777-8777-777777777777";
+        access::Principal door{doorId, {access::Role::Staff}, "s", std::nullopt};
+        access::Principal coOrganizer{coId, {access::Role::Attendee}, "s", std::nullopt};
+        const TopicName event{TopicName::Kind::Event, kEvent};
+        const auto staffed = eventOf(kOrganizer, kEvent, {{doorId, TeamRole::Door}, {coId, TeamRole::CoOrganizer}});
+        QVERIFY(!mayWatch(door, event, eventOf(kOrganizer)));
+        QVERIFY(!mayWatch(coOrganizer, event, eventOf(kOrganizer)));
+        QVERIFY(mayWatch(door, event, staffed));
+        QVERIFY(mayWatch(coOrganizer, event, staffed));
+        QCOMPARE(audienceOf(door, event, staffed), Audience::DoorStaff);
+        QCOMPARE(audienceOf(coOrganizer, event, staffed), Audience::Everything);
     }
 
     // Issue 13, defect 5: kiosks watching event:{id} received buyers' ids and holders' emails.
@@ -93,10 +122,11 @@ private slots:
         access::Principal staff{"66666666-6666-4666-8666-666666666666", {access::Role::Staff}, "s", std::nullopt};
         access::Principal kiosk{"", {}, "", access::DeviceScope{"d1", kEvent, "l1"}};
         const TopicName event{TopicName::Kind::Event, kEvent};
-        QCOMPARE(audienceOf(organizer, event, std::string(kOrganizer)), Audience::Everything);
-        QCOMPARE(audienceOf(admin, event, std::string(kOrganizer)), Audience::Everything);
-        QCOMPARE(audienceOf(staff, event, std::string(kOrganizer)), Audience::DoorStaff);
-        QCOMPARE(audienceOf(kiosk, event, std::string(kOrganizer)), Audience::Kiosk);
+        const auto staffed = eventOf(kOrganizer, kEvent, {{staff.userId, TeamRole::Door}});
+        QCOMPARE(audienceOf(organizer, event, staffed), Audience::Everything);
+        QCOMPARE(audienceOf(admin, event, staffed), Audience::Everything);
+        QCOMPARE(audienceOf(staff, event, staffed), Audience::DoorStaff);
+        QCOMPARE(audienceOf(kiosk, event, staffed), Audience::Kiosk);
         QCOMPARE(audienceOf(staff, TopicName{TopicName::Kind::User, staff.userId}, std::nullopt), Audience::Everything);
 
         const nlohmann::json purchased = {{"ticket_id", "t1"},
