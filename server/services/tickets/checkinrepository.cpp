@@ -74,8 +74,10 @@ Scan scanFrom(const pqxx::row& row)
 CheckInList CheckInRepository::insertList(const std::string& eventId, const CheckInListDraft& draft)
 {
     return listFrom(m_tx.sql().exec_params1(
+        // created_at is the insert's moment: lists made together (a copied event's) keep their order.
         "INSERT INTO tickets.checkin_lists AS l (event_id, name, ticket_type_ids, multi_entry, exits_allowed, valid_from, "
-        "valid_until) VALUES ($1::uuid, $2, $3::uuid[], $4, $5, NULLIF($6, '')::timestamptz, NULLIF($7, '')::timestamptz) "
+        "valid_until, created_at) VALUES ($1::uuid, $2, $3::uuid[], $4, $5, NULLIF($6, '')::timestamptz, "
+        "NULLIF($7, '')::timestamptz, clock_timestamp()) "
         "RETURNING " +
             listColumns(),
         eventId, draft.name, db::arrayLiteral(draft.ticketTypeIds), draft.multiEntry, draft.exitsAllowed,

@@ -60,8 +60,11 @@ TicketType TicketTypeRepository::insert(const std::string& eventId, const Ticket
     const std::string id =
         m_tx.sql()
             .exec_params1(
+                // The insert's own moment, not the transaction's: types made together (a copied
+                // event's) keep the order they were made in.
                 "INSERT INTO tickets.ticket_types (event_id, name, price, currency, quota, sales_start, sales_end, "
-                "min_per_order, max_per_order, active) VALUES ($1::uuid, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8, $9, $10) "
+                "min_per_order, max_per_order, active, created_at, updated_at) VALUES ($1::uuid, $2, $3, $4, $5, "
+                "$6::timestamptz, $7::timestamptz, $8, $9, $10, clock_timestamp(), clock_timestamp()) "
                 "RETURNING id::text",
                 eventId, draft.name, draft.price, draft.currency, draft.quota, draft.salesStart, draft.salesEnd,
                 draft.minPerOrder, draft.maxPerOrder, draft.active)[0]
