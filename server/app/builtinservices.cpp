@@ -1,5 +1,6 @@
 #include "builtinservices.h"
 
+#include "analytics/analyticsservice.h"
 #include "auth/authservice.h"
 #include "events/eventsservice.h"
 #include "gateway/gatewayservice.h"
@@ -89,6 +90,13 @@ ServiceCatalog builtinServices()
                  true,
                  {},
                  &live::LiveService::declareSettings});
+    catalog.add({"analytics",
+                 "per-minute totals of sales, money and check-ins from the bus; the dashboard's series (rebuilt "
+                 "from tickets and payments on request)",
+                 {"tickets", "payments", "events"},
+                 [] { return std::make_unique<analytics::AnalyticsService>(); },
+                 true,
+                 {"auth"}});
     catalog.add({"logs",
                  "the central log files: every process's log lines from the bus, searchable by trace (admins)",
                  {},

@@ -21,8 +21,8 @@ inline constexpr const char* kTokenHeader = "x-sbor-cluster-token";
 
 // The services another process may have to reach (everything with routes or contracts; the
 // gateway and `system` are never called by others).
-inline constexpr const char* kAddressableServices[] = {"auth",          "events", "tickets", "payments",
-                                                       "notifications", "live",   "logs"};
+inline constexpr const char* kAddressableServices[] = {"auth",          "events", "tickets",   "payments",
+                                                       "notifications", "live",   "analytics", "logs"};
 
 struct ClusterSettings {
     std::string token;
@@ -48,6 +48,7 @@ inline constexpr ContractProvider kContractProviders[] = {
     {"authenticator", "auth"},          {"user-directory", "auth"},      {"event-directory", "events"},
     {"ticket-sales", "tickets"},        {"order-settlement", "tickets"}, {"door-directory", "tickets"},
     {"event-sales-wind-up", "tickets"}, {"ticket-documents", "tickets"}, {"payment-refunds", "payments"},
+    {"sales-records", "tickets"},       {"payment-records", "payments"},
 };
 
 // True when `contract`'s provider is one of `services`.

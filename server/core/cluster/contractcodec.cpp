@@ -34,6 +34,67 @@ void from_json(const nlohmann::json& json, EventFacts& facts)
         facts.team.push_back({seat.at("user_id").get<std::string>(), seat.at("role").get<TeamRole>()});
 }
 
+namespace {
+nlohmann::json optionalTime(const std::optional<std::int64_t>& time)
+{
+    return time ? nlohmann::json(*time) : nlohmann::json();
+}
+std::optional<std::int64_t> optionalTimeAt(const nlohmann::json& json, const char* key)
+{
+    const auto& value = json.at(key);
+    return value.is_null() ? std::nullopt : std::optional(value.get<std::int64_t>());
+}
+} // namespace
+
+// Arrays of arrays, not of objects: a rebuild of a large event carries tens of thousands of rows.
+void to_json(nlohmann::json& json, const EventSalesRecord& record)
+{
+    json = {{"event_id", record.eventId},
+            {"orders_placed_at", record.ordersPlacedAt},
+            {"tickets", nlohmann::json::array()},
+            {"admissions", nlohmann::json::array()}};
+    for (const auto& t : record.tickets)
+        json["tickets"].push_back(
+            {t.ticketId, t.ticketTypeId, t.unitPrice, t.currency, t.soldAt, optionalTime(t.cancelledAt)});
+    for (const auto& a : record.admissions)
+        json["admissions"].push_back({a.listId, a.scanId, a.exit, a.scannedAt});
+}
+
+void from_json(const nlohmann::json& json, EventSalesRecord& record)
+{
+    json.at("event_id").get_to(record.eventId);
+    json.at("orders_placed_at").get_to(record.ordersPlacedAt);
+    record.tickets.clear();
+    for (const auto& t : json.at("tickets"))
+        record.tickets.push_back({t.at(0).get<std::string>(), t.at(1).get<std::string>(), t.at(2).get<std::int64_t>(),
+                                  t.at(3).get<std::string>(), t.at(4).get<std::int64_t>(),
+                                  t.at(5).is_null() ? std::nullopt : std::optional(t.at(5).get<std::int64_t>())});
+    record.admissions.clear();
+    for (const auto& a : json.at("admissions"))
+        record.admissions.push_back(
+            {a.at(0).get<std::string>(), a.at(1).get<std::string>(), a.at(2).get<bool>(), a.at(3).get<std::int64_t>()});
+}
+
+void to_json(nlohmann::json& json, const PaymentFact& payment)
+{
+    json = {{"payment_id", payment.paymentId},
+            {"currency", payment.currency},
+            {"amount", payment.amount},
+            {"commission", payment.commission},
+            {"succeeded_at", optionalTime(payment.succeededAt)},
+            {"refunded_at", optionalTime(payment.refundedAt)}};
+}
+
+void from_json(const nlohmann::json& json, PaymentFact& payment)
+{
+    json.at("payment_id").get_to(payment.paymentId);
+    json.at("currency").get_to(payment.currency);
+    json.at("amount").get_to(payment.amount);
+    json.at("commission").get_to(payment.commission);
+    payment.succeededAt = optionalTimeAt(json, "succeeded_at");
+    payment.refundedAt = optionalTimeAt(json, "refunded_at");
+}
+
 void to_json(nlohmann::json& json, const PayableOrder& order)
 {
     json = {{"order_id", order.orderId},    {"event_id", order.eventId}, {"buyer_id", order.buyerId},

@@ -17,6 +17,10 @@ void to_json(nlohmann::json& json, const CheckInListFacts& list);
 void from_json(const nlohmann::json& json, CheckInListFacts& list);
 void to_json(nlohmann::json& json, const UserContact& contact);
 void from_json(const nlohmann::json& json, UserContact& contact);
+void to_json(nlohmann::json& json, const EventSalesRecord& record);
+void from_json(const nlohmann::json& json, EventSalesRecord& record);
+void to_json(nlohmann::json& json, const PaymentFact& payment);
+void from_json(const nlohmann::json& json, PaymentFact& payment);
 // The QR image travels as base64: JSON strings are text.
 void to_json(nlohmann::json& json, const TicketDocument& document);
 void from_json(const nlohmann::json& json, TicketDocument& document);

@@ -135,6 +135,19 @@ void registerContractEndpoints(http::Router& router, const ServiceDirectory& dir
             return json{{"refunded", *refunded}};
         });
     }
+    if (const auto sales = directory.find<SalesRecords>()) {
+        endpoints.add("sales-records", "events-with-sales", [sales](const json&) -> Result<json> {
+            return json{{"events", sales->eventsWithSales()}};
+        });
+        endpoints.add("sales-records", "sales-record", [sales](const json& arguments) -> Result<json> {
+            return json{{"record", sales->salesRecord(text(arguments, "event_id"))}};
+        });
+    }
+    if (const auto payments = directory.find<PaymentRecords>()) {
+        endpoints.add("payment-records", "payments-of-event", [payments](const json& arguments) -> Result<json> {
+            return json{{"payments", payments->paymentsOfEvent(text(arguments, "event_id"))}};
+        });
+    }
 }
 
 } // namespace sbor::cluster

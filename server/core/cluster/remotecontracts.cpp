@@ -144,6 +144,38 @@ private:
     std::shared_ptr<ContractCaller> m_caller;
 };
 
+class RemoteSalesRecords final : public SalesRecords {
+public:
+    explicit RemoteSalesRecords(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
+    std::vector<std::string> eventsWithSales() override
+    {
+        return m_caller->askOrThrow<std::vector<std::string>>("sales-records", "events-with-sales", json::object(),
+                                                              valueAt<std::vector<std::string>>("events"));
+    }
+    EventSalesRecord salesRecord(const std::string& eventId) override
+    {
+        return m_caller->askOrThrow<EventSalesRecord>("sales-records", "sales-record", {{"event_id", eventId}},
+                                                      valueAt<EventSalesRecord>("record"));
+    }
+
+private:
+    std::shared_ptr<ContractCaller> m_caller;
+};
+
+class RemotePaymentRecords final : public PaymentRecords {
+public:
+    explicit RemotePaymentRecords(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
+    std::vector<PaymentFact> paymentsOfEvent(const std::string& eventId) override
+    {
+        return m_caller->askOrThrow<std::vector<PaymentFact>>("payment-records", "payments-of-event",
+                                                              {{"event_id", eventId}},
+                                                              valueAt<std::vector<PaymentFact>>("payments"));
+    }
+
+private:
+    std::shared_ptr<ContractCaller> m_caller;
+};
+
 class RemoteTicketDocuments final : public TicketDocuments {
 public:
     explicit RemoteTicketDocuments(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
@@ -242,6 +274,10 @@ RemoteWiring provideRemoteContracts(ServiceDirectory& directory, const ClusterSe
         directory.provide<TicketDocuments>(std::make_shared<RemoteTicketDocuments>(caller));
     if (const auto caller = callerOf("payment-refunds"))
         directory.provide<PaymentRefunds>(std::make_shared<RemotePaymentRefunds>(caller));
+    if (const auto caller = callerOf("sales-records"))
+        directory.provide<SalesRecords>(std::make_shared<RemoteSalesRecords>(caller));
+    if (const auto caller = callerOf("payment-records"))
+        directory.provide<PaymentRecords>(std::make_shared<RemotePaymentRecords>(caller));
     return wiring;
 }
 

@@ -145,4 +145,54 @@ public:
     virtual std::optional<TicketDocument> ticketDocument(const std::string& ticketId, bool withQrImage) = 0;
 };
 
+// Provided by the tickets service: what an event's sales and door are made of, read from the
+// source, for rebuilding the analytics' aggregates (the analytics service's rebuild). Times are
+// unix microseconds, the ones the bus messages carried: a ticket's sale is its creation.
+struct SoldTicketFact {
+    std::string ticketId;
+    std::string ticketTypeId;
+    std::int64_t unitPrice = 0; // what its order paid for its type, minor units
+    std::string currency;
+    std::int64_t soldAt = 0;
+    std::optional<std::int64_t> cancelledAt;
+};
+
+struct AdmissionFact { // an accepted entry or exit still standing
+    std::string listId;
+    std::string scanId;
+    bool exit = false;
+    std::int64_t scannedAt = 0; // the scanner's clock, as ticket.checkin says
+};
+
+struct EventSalesRecord {
+    std::string eventId;
+    std::vector<std::int64_t> ordersPlacedAt;
+    std::vector<SoldTicketFact> tickets;
+    std::vector<AdmissionFact> admissions;
+};
+
+class SalesRecords {
+public:
+    virtual ~SalesRecords() = default;
+    // Every event with at least one order.
+    virtual std::vector<std::string> eventsWithSales() = 0;
+    virtual EventSalesRecord salesRecord(const std::string& eventId) = 0;
+};
+
+// Provided by the payments service: an event's payments, for the same rebuild.
+struct PaymentFact {
+    std::string paymentId;
+    std::string currency;
+    std::int64_t amount = 0;
+    std::int64_t commission = 0;
+    std::optional<std::int64_t> succeededAt;
+    std::optional<std::int64_t> refundedAt;
+};
+
+class PaymentRecords {
+public:
+    virtual ~PaymentRecords() = default;
+    virtual std::vector<PaymentFact> paymentsOfEvent(const std::string& eventId) = 0;
+};
+
 } // namespace sbor

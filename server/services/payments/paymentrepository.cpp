@@ -148,4 +148,19 @@ std::vector<OrganizerBalance> PaymentRepository::balanceOf(const std::string& or
     return balances;
 }
 
+std::vector<PaymentFact> PaymentRepository::factsOfEvent(const std::string& eventId)
+{
+    std::vector<PaymentFact> facts;
+    for (
+        const auto& row : m_tx.sql().exec_params(
+            "SELECT id::text, currency, amount, coalesce(commission, 0), "
+            "(extract(epoch FROM succeeded_at) * 1000000)::bigint, (extract(epoch FROM refunded_at) * 1000000)::bigint "
+            "FROM payments.payments WHERE event_id = $1::uuid",
+            eventId))
+        facts.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::int64_t>(),
+                         row[3].as<std::int64_t>(), db::optionalValue<std::int64_t>(row[4]),
+                         db::optionalValue<std::int64_t>(row[5])});
+    return facts;
+}
+
 } // namespace sbor::payments

@@ -4,6 +4,7 @@
 #include "payment.h"
 
 #include "db/transaction.h"
+#include "service/contracts.h"
 
 #include <optional>
 #include <string>
@@ -30,6 +31,8 @@ public:
     void post(const std::string& paymentId, const std::string& movement, const std::string& currency,
               const std::vector<std::pair<std::string, std::int64_t>>& entries);
     std::vector<OrganizerBalance> balanceOf(const std::string& organizerId);
+    // The event's payments as the analytics' rebuild counts them (times in unix microseconds).
+    std::vector<PaymentFact> factsOfEvent(const std::string& eventId);
 
 private:
     std::vector<PaymentAttempt> attemptsOf(const std::string& paymentId);

@@ -2,9 +2,12 @@
 
 #include "paymenthandlers.h"
 #include "paymentprocessing.h"
+#include "paymentrepository.h"
 
 #include "config/config.h"
 #include "log/logger.h"
+#include "db/connectionpool.h"
+#include "sbor/uuid.h"
 #include "service/contracts.h"
 
 std::vector<sbor::db::Migration> sbor_migrations_payments();
@@ -36,6 +39,20 @@ public:
 private:
     PaymentProcessing& m_processing;
 };
+
+class PaymentRecordsFromDatabase : public PaymentRecords {
+public:
+    explicit PaymentRecordsFromDatabase(db::ConnectionPool& database) : m_database(database) {}
+    std::vector<PaymentFact> paymentsOfEvent(const std::string& eventId) override
+    {
+        if (!isUuid(eventId))
+            return {};
+        return m_database.read([&](db::Transaction& tx) { return PaymentRepository(tx).factsOfEvent(eventId); });
+    }
+
+private:
+    db::ConnectionPool& m_database;
+};
 } // namespace
 
 PaymentsService::PaymentsService() = default;
@@ -56,6 +73,7 @@ void PaymentsService::init(ServiceContext& context)
     m_idempotency = std::make_unique<IdempotencyStore>(context.database, "payments");
     m_handlers = std::make_unique<PaymentHandlers>(*m_processing, *m_idempotency);
     context.directory->provide<PaymentRefunds>(std::make_shared<PaymentRefundsByProcessing>(*m_processing));
+    context.directory->provide<PaymentRecords>(std::make_shared<PaymentRecordsFromDatabase>(context.database));
 }
 
 void PaymentsService::registerRoutes(http::Router& router) { m_handlers->registerRoutes(router, name()); }

@@ -58,6 +58,13 @@ std::vector<Ticket> issueTickets(db::Transaction& tx, const Order& order, const 
     const std::int64_t validUntil = event.endsAt / 1000000 + kCodeValidityMarginSeconds;
     std::vector<Ticket> issued;
     const std::vector<TicketHolder> holders = repository.holdersOf(order.id);
+    const auto unitPriceOf = [&](const std::string& typeId) {
+        for (const auto& item : order.items) {
+            if (item.ticketTypeId == typeId)
+                return item.unitPrice;
+        }
+        return std::int64_t(0);
+    };
     for (const TicketHolder& holder : holders) {
         Ticket ticket;
         ticket.id = uuidText(randomUuid().data());
@@ -84,6 +91,8 @@ std::vector<Ticket> issueTickets(db::Transaction& tx, const Order& order, const 
                          // Lets a consumer tell when it has seen the whole order (the buyer's summary).
                          {"order_ticket_count", holders.size()},
                          {"order_total", order.total},
+                         // What this ticket was sold for: the analytics' revenue per type.
+                         {"unit_price", unitPriceOf(ticket.ticketTypeId)},
                          {"currency", order.currency}},
                         traceId});
     }

@@ -136,7 +136,7 @@ std::vector<Ticket> TicketRepository::cancelAllOfEvent(const std::string& eventI
     std::vector<Ticket> cancelled;
     for (
         const auto& row : m_tx.sql().exec_params(
-            "UPDATE tickets.tickets AS t SET status = 'cancelled', updated_at = now(), "
+            "UPDATE tickets.tickets AS t SET status = 'cancelled', updated_at = now(), cancelled_at = now(), "
             "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() WHERE t.event_id = $1::uuid AND t.status = 'valid' "
             "RETURNING " +
                 ticketColumns(),

@@ -7,6 +7,7 @@
 #include "eventkeyrepository.h"
 #include "orderhandlers.h"
 #include "orderrepository.h"
+#include "salesrecords.h"
 #include "salessetupcopy.h"
 #include "salesviewhandlers.h"
 #include "salesviews.h"
@@ -181,6 +182,7 @@ void TicketsService::init(ServiceContext& context)
     m_salesViewHandlers = std::make_unique<SalesViewHandlers>(*m_salesViews);
     context.directory->provide<TicketDocuments>(std::make_shared<TicketDocumentsFromDatabase>(context.database));
     context.directory->provide<DoorDirectory>(std::make_shared<DoorDirectoryFromDatabase>(context.database));
+    context.directory->provide<SalesRecords>(std::make_shared<SalesRecordsFromDatabase>(context.database));
     context.directory->provide<EventSalesWindUp>(std::make_shared<EventSalesWindUpByCheckout>(*m_checkout));
     context.directory->provide<OrderSettlement>(
         std::make_shared<OrderSettlementByCheckout>(context.database, *m_checkout));

@@ -1,0 +1,100 @@
+#include "analyticsintake.h"
+
+#include "aggregaterepository.h"
+
+#include "bus/inbox.h"
+#include "log/logger.h"
+#include "sbor/rfc3339.h"
+
+#include <nlohmann/json.hpp>
+
+namespace sbor::analytics {
+namespace {
+
+constexpr const char* kSchema = "analytics";
+
+std::string text(const nlohmann::json& data, const char* key)
+{
+    const auto found = data.find(key);
+    return found != data.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+std::int64_t number(const nlohmann::json& data, const char* key)
+{
+    const auto found = data.find(key);
+    return found != data.end() && found->is_number_integer() ? found->get<std::int64_t>() : 0;
+}
+
+// One message's counting, on the transaction that also records it in the inbox.
+void count(AggregateRepository& aggregates, const std::string& type, const nlohmann::json& data, std::int64_t at)
+{
+    const std::string eventId = text(data, "event_id");
+    if (eventId.empty())
+        return;
+    if (type == "ticket.purchased") {
+        const SoldTicket ticket{text(data, "ticket_id"),      eventId,
+                                text(data, "ticket_type_id"), number(data, "unit_price"),
+                                text(data, "currency"),       false};
+        aggregates.rememberTicket(ticket);
+        aggregates.add(ticketSold(eventId, ticket.ticketTypeId, ticket.unitPrice, ticket.currency, at));
+    } else if (type == "ticket.cancelled") {
+        // Counted out only once, and only what was counted in.
+        if (const auto ticket = aggregates.cancelTicket(text(data, "ticket_id")))
+            aggregates.add(ticketCancelled(eventId, ticket->ticketTypeId, ticket->unitPrice, ticket->currency, at));
+    } else if (type == "ticket.checkin") {
+        const std::string kind = text(data, "kind");
+        const std::string listId = text(data, "list_id");
+        if (kind == "annulled") {
+            if (const auto minute = aggregates.annulEntry(listId, text(data, "scan_id")))
+                aggregates.add(doorScan(eventId, listId, false, *minute, -1));
+            return;
+        }
+        if (kind != "entry" && kind != "exit")
+            return;
+        const std::int64_t scannedAt = parseRfc3339(text(data, "scanned_at")).value_or(at);
+        aggregates.rememberScan(eventId, listId, text(data, "scan_id"), kind == "exit", minuteOf(scannedAt));
+        aggregates.add(doorScan(eventId, listId, kind == "exit", scannedAt));
+    } else if (type == "order.created") {
+        aggregates.add(orderPlaced(eventId, at));
+    } else if (type == "payment.succeeded") {
+        aggregates.rememberPayment(text(data, "payment_id"), eventId, text(data, "currency"), number(data, "amount"));
+        aggregates.add(
+            paymentSucceeded(eventId, text(data, "currency"), number(data, "amount"), number(data, "commission"), at));
+    } else if (type == "refund.issued") {
+        // A payment refunded before it succeeded (its order had expired) took no money in.
+        if (aggregates.refundPayment(text(data, "payment_id")))
+            aggregates.add(paymentRefunded(eventId, text(data, "currency"), number(data, "amount"), at));
+    }
+}
+
+} // namespace
+
+const std::vector<std::string>& intakeTopics()
+{
+    static const std::vector<std::string> topics = {"tickets", "orders", "checkins", "payments"};
+    return topics;
+}
+
+bool AnalyticsIntake::take(const bus::Message& message)
+{
+    const auto envelope = nlohmann::json::parse(message.payload, nullptr, false);
+    if (!envelope.is_object() || !envelope.contains("data") || !envelope["data"].is_object()) {
+        log::warn("a bus message without an envelope was skipped",
+                  {{"message_id", message.id}, {"topic", message.topic}});
+        return true;
+    }
+    const std::string type = envelope.value("type", message.type);
+    // The moment the change was committed with: the same clock the other services' records keep.
+    const auto at = parseRfc3339(envelope.value("occurred_at", std::string()));
+    if (!at)
+        return true;
+    m_database.transact([&](db::Transaction& tx) {
+        if (!bus::firstDelivery(tx, kSchema, message.id))
+            return;
+        AggregateRepository aggregates(tx);
+        count(aggregates, type, envelope["data"], *at);
+    });
+    return true;
+}
+
+} // namespace sbor::analytics
