@@ -24,6 +24,9 @@ packages=(
   qml6-module-qtmultimedia
   # QtQml's own qmltypes (Timer, Binding, the Qt namespace): what qmllint reads the kiosk's QML with
   qml6-module-qtqml
+  # the organizer's desktop app: Qt Widgets (in qt6-base-dev), Qt Charts for the dashboard, and
+  # QtKeychain for the refresh token in the desktop's keyring
+  qt6-charts-dev qtkeychain-qt6-dev
   # a font with Cyrillic for the kiosk's screens (offscreen renders too)
   fonts-dejavu-core
   # zbar: decoded beside ZXing in the kiosk's scanning benchmark

@@ -226,6 +226,32 @@ QFuture<ApiResult<wire::Page<wire::Event>>> SborApi::events(const EventQuery& fi
     return m_client.call(get("/api/v1/events", query), page<wire::Event>());
 }
 
+QFuture<ApiResult<wire::Event>> SborApi::copyEvent(const QString& eventId, const wire::EventCopyRequest& request)
+{
+    return m_client.call(post("/api/v1/events/" + segment(eventId) + "/copy", wire::toJson(request)),
+                         one<wire::Event>());
+}
+
+QFuture<ApiResult<wire::Page<wire::TeamMember>>> SborApi::team(const QString& eventId)
+{
+    return m_client.call(get("/api/v1/events/" + segment(eventId) + "/team"), page<wire::TeamMember>());
+}
+
+QFuture<ApiResult<wire::TeamMember>> SborApi::addTeamMember(const QString& eventId,
+                                                            const wire::TeamInvitation& invitation)
+{
+    // Adding the same person with the same role again changes nothing: safe to repeat.
+    auto request = post("/api/v1/events/" + segment(eventId) + "/team", wire::toJson(invitation));
+    request.idempotent = true;
+    return m_client.call(request, one<wire::TeamMember>());
+}
+
+QFuture<ApiResult<wire::TeamMember>> SborApi::removeTeamMember(const QString& eventId, const QString& userId)
+{
+    return m_client.call(remove("/api/v1/events/" + segment(eventId) + "/team/" + segment(userId)),
+                         one<wire::TeamMember>());
+}
+
 QFuture<ApiResult<wire::Event>> SborApi::event(const QString& eventId)
 {
     return m_client.call(get("/api/v1/events/" + segment(eventId)), one<wire::Event>());
@@ -478,6 +504,51 @@ QFuture<ApiResult<wire::DoorSyncPage>> SborApi::syncDoor(const QString& cursor, 
 QFuture<ApiResult<wire::EventStatistics>> SborApi::eventStatistics(const QString& eventId)
 {
     return m_client.call(get("/api/v1/events/" + segment(eventId) + "/stats"), one<wire::EventStatistics>());
+}
+
+QFuture<ApiResult<wire::StatsSeries>> SborApi::statsSeries(const QString& eventId, const SeriesQuery& filter)
+{
+    QUrlQuery query;
+    const std::pair<const char*, QString> texts[] = {
+        {"metric", filter.metric}, {"interval", filter.interval},           {"from", filter.from},
+        {"to", filter.to},         {"ticket_type_id", filter.ticketTypeId}, {"list_id", filter.listId}};
+    for (const auto& [name, value] : texts)
+        if (!value.isEmpty())
+            addItem(query, name, value);
+    return m_client.call(get("/api/v1/events/" + segment(eventId) + "/stats/series", query), one<wire::StatsSeries>());
+}
+
+namespace {
+QUrlQuery salesQuery(const SalesQuery& filter)
+{
+    QUrlQuery query;
+    const std::pair<const char*, QString> texts[] = {{"q", filter.text},
+                                                     {"status", filter.status},
+                                                     {"ticket_type_id", filter.ticketTypeId},
+                                                     {"created_from", filter.createdFrom},
+                                                     {"created_to", filter.createdTo},
+                                                     {"sort", filter.sort}};
+    for (const auto& [name, value] : texts)
+        if (!value.isEmpty())
+            addItem(query, name, value);
+    if (filter.checkedIn)
+        addItem(query, "checked_in", *filter.checkedIn ? "true" : "false");
+    addPaging(query, filter.cursor, filter.limit);
+    return query;
+}
+} // namespace
+
+QFuture<ApiResult<wire::Page<wire::EventOrder>>> SborApi::eventOrders(const QString& eventId, const SalesQuery& query)
+{
+    return m_client.call(get("/api/v1/events/" + segment(eventId) + "/orders", salesQuery(query)),
+                         page<wire::EventOrder>());
+}
+
+QFuture<ApiResult<wire::Page<wire::EventAttendee>>> SborApi::eventAttendees(const QString& eventId,
+                                                                            const SalesQuery& query)
+{
+    return m_client.call(get("/api/v1/events/" + segment(eventId) + "/attendees", salesQuery(query)),
+                         page<wire::EventAttendee>());
 }
 
 // ---- devices

@@ -39,6 +39,29 @@ struct EventQuery {
     QString cursor;
 };
 
+// GET /events/{id}/orders and /attendees filters (all optional; the server's defaults otherwise).
+struct SalesQuery {
+    QString text;   // q
+    QString status; // an order or ticket status word
+    QString ticketTypeId;
+    QString createdFrom; // orders only, RFC 3339
+    QString createdTo;
+    std::optional<bool> checkedIn; // attendees only
+    QString sort;
+    int limit = 0;
+    QString cursor;
+};
+
+// GET /events/{id}/stats/series.
+struct SeriesQuery {
+    QString metric;
+    QString interval; // minute | hour | day
+    QString from;
+    QString to;
+    QString ticketTypeId;
+    QString listId;
+};
+
 class SborApi {
 public:
     explicit SborApi(ApiClient& client) : m_client(client) {}
@@ -74,6 +97,10 @@ public:
     QFuture<ApiResult<std::vector<wire::ScheduleItem>>> schedule(const QString& eventId);
     QFuture<ApiResult<std::vector<wire::ScheduleItem>>> replaceSchedule(const QString& eventId,
                                                                         const std::vector<wire::ScheduleItem>& items);
+    QFuture<ApiResult<wire::Event>> copyEvent(const QString& eventId, const wire::EventCopyRequest& request);
+    QFuture<ApiResult<wire::Page<wire::TeamMember>>> team(const QString& eventId);
+    QFuture<ApiResult<wire::TeamMember>> addTeamMember(const QString& eventId, const wire::TeamInvitation& invitation);
+    QFuture<ApiResult<wire::TeamMember>> removeTeamMember(const QString& eventId, const QString& userId);
     QFuture<ApiResult<std::vector<wire::Category>>> categories();
     QFuture<ApiResult<wire::Category>> createCategory(const QString& slug, const QString& name);
     QFuture<ApiResult<wire::Category>> renameCategory(qint64 categoryId, const QString& name);
@@ -117,6 +144,12 @@ public:
                                                                     const QString& listId = {});
     QFuture<ApiResult<wire::DoorSyncPage>> syncDoor(const QString& cursor = {}, int limit = 0);
     QFuture<ApiResult<wire::EventStatistics>> eventStatistics(const QString& eventId);
+    QFuture<ApiResult<wire::StatsSeries>> statsSeries(const QString& eventId, const SeriesQuery& query);
+
+    // The organizer's views of an event's sales.
+    QFuture<ApiResult<wire::Page<wire::EventOrder>>> eventOrders(const QString& eventId, const SalesQuery& query = {});
+    QFuture<ApiResult<wire::Page<wire::EventAttendee>>> eventAttendees(const QString& eventId,
+                                                                       const SalesQuery& query = {});
 
     // Devices (kiosks). enrollDevice needs no credentials and keeps the device token in the client.
     QFuture<ApiResult<wire::IssuedEnrollment>> createEnrollment(const QString& eventId, const QString& listId,

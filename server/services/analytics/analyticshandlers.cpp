@@ -1,6 +1,7 @@
 #include "analyticshandlers.h"
 
 #include "http/jsonbody.h"
+#include "sbor/wire/statistics.h"
 #include "sbor/rfc3339.h"
 #include "sbor/uuid.h"
 
@@ -84,18 +85,17 @@ Reply AnalyticsHandlers::readSeries(HttpRequest& request)
     auto series = m_series.series(*request.principal, query);
     if (!series)
         return series.error();
-    nlohmann::json points = nlohmann::json::array();
+    wire::StatsSeries answer{canonicalUuid(query.eventId),
+                             std::string(metricName(series->metric)),
+                             std::string(intervalName(series->interval)),
+                             series->timezone,
+                             series->currency,
+                             series->from,
+                             series->to,
+                             {}};
     for (const auto& point : series->points)
-        points.push_back({{"at", point.at}, {"value", point.value}});
-    return HttpResponse::json(200,
-                              {{"event_id", canonicalUuid(query.eventId)},
-                               {"metric", std::string(metricName(series->metric))},
-                               {"interval", std::string(intervalName(series->interval))},
-                               {"timezone", series->timezone},
-                               {"currency", series->currency ? nlohmann::json(*series->currency) : nlohmann::json()},
-                               {"from", series->from},
-                               {"to", series->to},
-                               {"points", points}});
+        answer.points.push_back({point.at, point.value});
+    return HttpResponse::json(200, wire::toJson(answer));
 }
 
 Reply AnalyticsHandlers::rebuild(HttpRequest& request)

@@ -81,4 +81,35 @@ void fromJson(const FieldReader& reader, EventStatistics& statistics)
     });
 }
 
+nlohmann::json toJson(const StatsSeries& series)
+{
+    nlohmann::json points = nlohmann::json::array();
+    for (const auto& point : series.points)
+        points.push_back({{"at", point.at}, {"value", point.value}});
+    return {{"event_id", series.eventId},
+            {"metric", series.metric},
+            {"interval", series.interval},
+            {"timezone", series.timezone},
+            {"currency", series.currency ? nlohmann::json(*series.currency) : nlohmann::json()},
+            {"from", series.from},
+            {"to", series.to},
+            {"points", points}};
+}
+
+void fromJson(const FieldReader& reader, StatsSeries& series)
+{
+    series.eventId = reader.string("event_id");
+    series.metric = reader.string("metric");
+    series.interval = reader.string("interval");
+    series.timezone = reader.optionalString("timezone").value_or("UTC");
+    series.currency = reader.optionalString("currency");
+    series.from = reader.string("from");
+    series.to = reader.string("to");
+    const auto& points = reader.array("points");
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const FieldReader point(points[i], reader.pathOf("points") + "[" + std::to_string(i) + "]");
+        series.points.push_back({point.string("at"), point.integer("value")});
+    }
+}
+
 } // namespace sbor::wire

@@ -4,6 +4,7 @@
 #include "sbor/wire/decoding.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,26 @@ struct EventStatistics {
     std::vector<MinuteAdmissions> lastHour;
     int conflicts = 0;
 };
+
+// GET /events/{id}/stats/series: one metric in buckets (the analytics service).
+struct SeriesPoint {
+    std::string at; // RFC 3339 UTC, the bucket's start
+    std::int64_t value = 0;
+};
+
+struct StatsSeries {
+    std::string eventId;
+    std::string metric;   // tickets_sold | revenue | admissions | exits | orders | gross | commission | refunds
+    std::string interval; // minute | hour | day
+    std::string timezone; // the event's, which hours and days follow
+    std::optional<std::string> currency;
+    std::string from;
+    std::string to;
+    std::vector<SeriesPoint> points;
+};
+
+nlohmann::json toJson(const StatsSeries& series);
+void fromJson(const FieldReader& reader, StatsSeries& series);
 
 nlohmann::json toJson(const EventStatistics& statistics);
 void fromJson(const FieldReader& reader, EventStatistics& statistics);

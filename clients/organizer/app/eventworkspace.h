@@ -1,0 +1,43 @@
+#pragma once
+// One event, open in its own tab: its dashboard, orders, attendees, door and settings, each a
+// tab of its own. Several workspaces can be open side by side.
+
+#include <QTabWidget>
+
+namespace sbor::organizer {
+
+class DashboardPage;
+class DoorPage;
+class EventEditor;
+class OrganizerSession;
+class SalesTablePage;
+
+class EventWorkspace : public QTabWidget {
+    Q_OBJECT
+public:
+    EventWorkspace(OrganizerSession& session, const QString& eventId, const QString& timezone,
+                   QWidget* parent = nullptr);
+
+    QString eventId() const { return m_eventId; }
+    void reloadCurrent();
+    void focusSearch();
+
+    DashboardPage* dashboard() const { return m_dashboard; }
+    SalesTablePage* orders() const { return m_orders; }
+    SalesTablePage* attendees() const { return m_attendees; }
+    DoorPage* door() const { return m_door; }
+    EventEditor* editor() const { return m_editor; }
+
+signals:
+    void titleChanged(const QString& title);
+
+private:
+    QString m_eventId;
+    DashboardPage* m_dashboard;
+    SalesTablePage* m_orders;
+    SalesTablePage* m_attendees;
+    DoorPage* m_door;
+    EventEditor* m_editor;
+};
+
+} // namespace sbor::organizer

@@ -1,0 +1,51 @@
+#pragma once
+// An event's live dashboard: sold of capacity per ticket type, revenue, checked in of sold, who
+// is inside now per gate, tickets sold per hour and admissions per minute as charts, and conflict
+// alerts (one ticket admitted at two gates or by two devices) the moment they happen. A mark says
+// whether the live feed is connected; after a reconnect it resumes, on a resync it reloads.
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QTableWidget;
+
+namespace sbor::widgets {
+class MessageBar;
+}
+
+namespace sbor::organizer {
+
+class DashboardFigures;
+class OrganizerSession;
+class TimeSeriesChart;
+
+class DashboardPage : public QWidget {
+    Q_OBJECT
+public:
+    DashboardPage(OrganizerSession& session, const QString& eventId, QWidget* parent = nullptr);
+
+    DashboardFigures& figures() { return *m_figures; }
+    void reload();
+
+private:
+    void redraw();
+    QLabel* tile(const QString& name);
+
+    OrganizerSession& m_session;
+    QString m_eventId;
+    DashboardFigures* m_figures;
+    widgets::MessageBar* m_alert;
+    QLabel* m_sold;
+    QLabel* m_revenue;
+    QLabel* m_checkedIn;
+    QLabel* m_inside;
+    QLabel* m_live;
+    QTableWidget* m_types;
+    QTableWidget* m_gates;
+    QListWidget* m_conflicts;
+    TimeSeriesChart* m_soldChart;
+    TimeSeriesChart* m_admissionsChart;
+};
+
+} // namespace sbor::organizer

@@ -1,0 +1,30 @@
+#pragma once
+// The dashboard's one kind of chart: counts per time bucket as bars, with the time along the
+// bottom in the event's hours. Qt Charts stays behind this widget: the rest of the app hands it
+// times and numbers.
+
+#include <QDateTime>
+#include <QWidget>
+
+#include <vector>
+
+namespace sbor::organizer {
+
+class TimeSeriesChart : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimeSeriesChart(QWidget* parent = nullptr);
+    ~TimeSeriesChart() override;
+
+    void setTitle(const QString& title);
+    // `labelFormat`: how a bucket's start is written under its bar ("HH:mm", "dd.MM HH:00").
+    void setPoints(const std::vector<QDateTime>& at, const std::vector<qint64>& values, const QString& labelFormat);
+    qint64 total() const { return m_total; }
+
+private:
+    struct Parts;
+    Parts* m_parts;
+    qint64 m_total = 0;
+};
+
+} // namespace sbor::organizer

@@ -1,0 +1,239 @@
+#include "doorpage.h"
+
+#include "enrollmentqr.h"
+
+#include "app/organizersession.h"
+#include "app/wording.h"
+
+#include "messagebar.h"
+
+#include <QCheckBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace sbor::organizer {
+namespace {
+
+QString text(const std::string& value) { return QString::fromStdString(value); }
+
+QTableWidget* table(QWidget* parent, const QString& name, const QStringList& headers)
+{
+    auto* widget = new QTableWidget(parent);
+    widget->setObjectName(name);
+    widget->setColumnCount(headers.size());
+    widget->setHorizontalHeaderLabels(headers);
+    widget->setSelectionBehavior(QAbstractItemView::SelectRows);
+    widget->setSelectionMode(QAbstractItemView::SingleSelection);
+    widget->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    widget->verticalHeader()->hide();
+    widget->horizontalHeader()->setStretchLastSection(true);
+    widget->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    return widget;
+}
+
+} // namespace
+
+EnrollmentDialog::EnrollmentDialog(const wire::IssuedEnrollment& enrollment, const QString& listName, QWidget* parent)
+    : QDialog(parent), m_handshake(text(enrollment.handshakeText))
+{
+    setObjectName("enrollmentDialog");
+    setWindowTitle(tr("Enrol a kiosk"));
+    m_qr = new QLabel(this);
+    m_qr->setObjectName("enrollmentQr");
+    m_qr->setAlignment(Qt::AlignCenter);
+    m_qr->setPixmap(QPixmap::fromImage(enrollmentQr(m_handshake, 8)));
+    auto* explanation = new QLabel(
+        tr("On the kiosk, choose “Enrol” and hold its camera up to this code. It works once, for the gate “%1”, "
+           "until %2.")
+            .arg(listName, wording::time(text(enrollment.expiresAt))),
+        this);
+    explanation->setWordWrap(true);
+    auto* code = new QLabel(tr("Or type the code on the kiosk: %1").arg("<b>" + text(enrollment.code) + "</b>"), this);
+    code->setObjectName("enrollmentCode");
+    code->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* close = new QPushButton(tr("Done"), this);
+    connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(explanation);
+    layout->addWidget(m_qr, 1);
+    layout->addWidget(code);
+    layout->addWidget(close, 0, Qt::AlignRight);
+}
+
+QImage EnrollmentDialog::qrImage() const { return m_qr->pixmap().toImage(); }
+
+DoorPage::DoorPage(OrganizerSession& session, const QString& eventId, const QString& timezone, QWidget* parent)
+    : QWidget(parent), m_session(session), m_eventId(eventId), m_timezone(timezone)
+{
+    setObjectName("doorPage");
+    m_message = new widgets::MessageBar(this);
+    m_listTable = table(this, "checkInListTable", {tr("Gate"), tr("Ticket types"), tr("Entry"), tr("Exits")});
+    m_deviceTable = table(this, "kioskTable", {tr("Kiosk"), tr("Gate"), tr("Last contact"), tr("State")});
+    m_listName = new QLineEdit(this);
+    m_listName->setObjectName("newListName");
+    m_listName->setPlaceholderText(tr("New gate, e.g. Main entrance"));
+    m_multiEntry = new QCheckBox(tr("Several entries"), this);
+    m_multiEntry->setObjectName("newListMultiEntry");
+    m_exits = new QCheckBox(tr("Exits are scanned"), this);
+    m_exits->setObjectName("newListExits");
+    m_addList = new QPushButton(tr("Add gate"), this);
+    m_addList->setObjectName("addListButton");
+    m_kioskName = new QLineEdit(this);
+    m_kioskName->setObjectName("newKioskName");
+    m_kioskName->setPlaceholderText(tr("Kiosk name, e.g. Hall A, left"));
+    m_enroll = new QPushButton(tr("Enrol a kiosk…"), this);
+    m_enroll->setObjectName("enrollKioskButton");
+    m_revoke = new QPushButton(tr("Revoke kiosk"), this);
+    m_revoke->setObjectName("revokeKioskButton");
+
+    auto* lists = new QGroupBox(tr("Gates (check-in lists)"), this);
+    auto* listLayout = new QVBoxLayout(lists);
+    listLayout->addWidget(m_listTable, 1);
+    auto* addRow = new QHBoxLayout;
+    addRow->addWidget(m_listName, 1);
+    addRow->addWidget(m_multiEntry);
+    addRow->addWidget(m_exits);
+    addRow->addWidget(m_addList);
+    listLayout->addLayout(addRow);
+    auto* kiosks = new QGroupBox(tr("Kiosks"), this);
+    auto* kioskLayout = new QVBoxLayout(kiosks);
+    kioskLayout->addWidget(m_deviceTable, 1);
+    auto* kioskButtons = new QHBoxLayout;
+    kioskButtons->addWidget(m_revoke);
+    kioskButtons->addStretch(1);
+    kioskButtons->addWidget(m_kioskName, 1);
+    kioskButtons->addWidget(m_enroll);
+    kioskLayout->addLayout(kioskButtons);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_message);
+    layout->addWidget(lists, 1);
+    layout->addWidget(kiosks, 1);
+
+    connect(m_addList, &QPushButton::clicked, this, &DoorPage::createList);
+    connect(m_listName, &QLineEdit::returnPressed, this, &DoorPage::createList);
+    connect(m_enroll, &QPushButton::clicked, this, &DoorPage::enrollKiosk);
+    connect(m_revoke, &QPushButton::clicked, this, &DoorPage::revokeKiosk);
+}
+
+QString DoorPage::listName(const std::string& listId) const
+{
+    for (const auto& list : m_lists)
+        if (list.id == listId)
+            return text(list.name);
+    return QString::fromStdString(listId).left(8);
+}
+
+void DoorPage::reload()
+{
+    m_session.api().checkInLists(m_eventId).then(this, [this](client::ApiResult<std::vector<wire::CheckInList>> lists) {
+        if (!lists) {
+            m_message->showMessage(widgets::MessageBar::Kind::Warning,
+                                   tr("The gates could not be loaded: %1").arg(text(lists.error().error.message)));
+            return;
+        }
+        m_lists = *lists;
+        m_listTable->setRowCount(static_cast<int>(m_lists.size()));
+        for (int row = 0; row < static_cast<int>(m_lists.size()); ++row) {
+            const auto& list = m_lists[static_cast<std::size_t>(row)];
+            m_listTable->setItem(row, 0, new QTableWidgetItem(text(list.name)));
+            m_listTable->setItem(row, 1,
+                                 new QTableWidgetItem(list.ticketTypeIds.empty()
+                                                          ? tr("every type")
+                                                          : tr("%n type(s)", nullptr, int(list.ticketTypeIds.size()))));
+            m_listTable->setItem(row, 2, new QTableWidgetItem(list.multiEntry ? tr("several") : tr("once")));
+            m_listTable->setItem(row, 3, new QTableWidgetItem(list.exitsAllowed ? tr("scanned") : tr("no")));
+        }
+        m_enroll->setEnabled(!m_lists.empty());
+        m_enroll->setToolTip(m_lists.empty() ? tr("Add a gate first: a kiosk works one gate.") : QString());
+        m_session.api().devices(m_eventId).then(this, [this](client::ApiResult<std::vector<wire::Device>> devices) {
+            if (!devices)
+                return;
+            m_devices = *devices;
+            m_deviceTable->setRowCount(static_cast<int>(m_devices.size()));
+            for (int row = 0; row < static_cast<int>(m_devices.size()); ++row) {
+                const auto& device = m_devices[static_cast<std::size_t>(row)];
+                m_deviceTable->setItem(row, 0, new QTableWidgetItem(text(device.name)));
+                m_deviceTable->setItem(row, 1, new QTableWidgetItem(listName(device.listId)));
+                m_deviceTable->setItem(row, 2,
+                                       new QTableWidgetItem(device.lastSeenAt
+                                                                ? wording::time(text(*device.lastSeenAt), m_timezone)
+                                                                : tr("never")));
+                m_deviceTable->setItem(row, 3, new QTableWidgetItem(device.revokedAt ? tr("revoked") : tr("enrolled")));
+            }
+        });
+    });
+}
+
+void DoorPage::createList()
+{
+    const QString name = m_listName->text().trimmed();
+    if (name.isEmpty()) {
+        m_message->showMessage(widgets::MessageBar::Kind::Error, tr("Name the gate first."));
+        m_listName->setFocus();
+        return;
+    }
+    wire::CheckInListDraft draft;
+    draft.name = name.toStdString();
+    draft.multiEntry = m_multiEntry->isChecked();
+    draft.exitsAllowed = m_exits->isChecked();
+    m_session.api().createCheckInList(m_eventId, draft).then(this, [this](client::ApiResult<wire::CheckInList> list) {
+        if (!list) {
+            m_message->showMessage(widgets::MessageBar::Kind::Error, text(list.error().error.message));
+            return;
+        }
+        m_listName->clear();
+        m_message->hideMessage();
+        reload();
+    });
+}
+
+void DoorPage::enrollKiosk()
+{
+    if (m_lists.empty())
+        return;
+    int listIndex = m_listTable->currentRow();
+    if (listIndex < 0)
+        listIndex = 0;
+    QString name = m_kioskName->text().trimmed();
+    if (name.isEmpty())
+        name = tr("Kiosk %1").arg(m_devices.size() + 1);
+    const auto& list = m_lists[static_cast<std::size_t>(listIndex)];
+    const QString gate = text(list.name);
+    m_session.api()
+        .createEnrollment(m_eventId, text(list.id), name.trimmed())
+        .then(this, [this, gate](client::ApiResult<wire::IssuedEnrollment> enrollment) {
+            if (!enrollment) {
+                m_message->showMessage(widgets::MessageBar::Kind::Error, text(enrollment.error().error.message));
+                return;
+            }
+            m_kioskName->clear();
+            delete m_lastEnrollment;
+            m_lastEnrollment = new EnrollmentDialog(*enrollment, gate, this);
+            m_lastEnrollment->setAttribute(Qt::WA_DeleteOnClose, false);
+            connect(m_lastEnrollment, &QDialog::finished, this, &DoorPage::reload);
+            m_lastEnrollment->open();
+        });
+}
+
+void DoorPage::revokeKiosk()
+{
+    const int row = m_deviceTable->currentRow();
+    if (row < 0 || row >= static_cast<int>(m_devices.size()))
+        return;
+    m_session.api()
+        .revokeDevice(text(m_devices[static_cast<std::size_t>(row)].id))
+        .then(this, [this](client::ApiResult<wire::Device> revoked) {
+            if (!revoked)
+                m_message->showMessage(widgets::MessageBar::Kind::Error, text(revoked.error().error.message));
+            reload();
+        });
+}
+
+} // namespace sbor::organizer
