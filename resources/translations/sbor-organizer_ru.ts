@@ -1,4 +1,842 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
+<context>
+    <name>Wording</name>
+    <message>
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>В продаже</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Завершено</translation>
+    </message>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>Ожидает оплаты</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Оплачен</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Возвращён</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Истёк</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Действителен</translation>
+    </message>
+    <message>
+        <source>Co-organizer</source>
+        <translation>Соорганизатор</translation>
+    </message>
+    <message>
+        <source>Door staff</source>
+        <translation>Сотрудник входа</translation>
+    </message>
+    <message>
+        <source>%1 (%2 your time)</source>
+        <translation>%1 (%2 по вашему времени)</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::DashboardPage</name>
+    <message>
+        <source>Ticket type</source>
+        <translation>Тип билета</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Продано</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Вместимость</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Осталось</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Прошли</translation>
+    </message>
+    <message>
+        <source>Inside now</source>
+        <translation>Внутри сейчас</translation>
+    </message>
+    <message>
+        <source>Tickets sold per hour</source>
+        <translation>Продажи билетов по часам</translation>
+    </message>
+    <message>
+        <source>Admissions per minute, last hour</source>
+        <translation>Проходы в минуту за последний час</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Продажи</translation>
+    </message>
+    <message>
+        <source>The door</source>
+        <translation>На входе</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <source>Conflict: the ticket of %1 was admitted at %2 and again at %3.</source>
+        <translation>Конфликт: билет участника %1 пропущен в %2 и повторно в %3.</translation>
+    </message>
+    <message>
+        <source>Not loaded: %1</source>
+        <translation>Не загружено: %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <source>tickets sold</source>
+        <translation>билетов продано</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>выручка</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>прошли</translation>
+    </message>
+    <message>
+        <source>inside now</source>
+        <translation>внутри сейчас</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● Онлайн</translation>
+    </message>
+    <message>
+        <source>○ Not live: reconnecting…</source>
+        <translation>○ Не в сети: переподключение…</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) and %4 (%5)</source>
+        <translation>%1: %2 (%3) и %4 (%5)</translation>
+    </message>
+    <message>
+        <source>None: every ticket was admitted once.</source>
+        <translation>Нет: каждый билет пропущен один раз.</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::DoorPage</name>
+    <message>
+        <source>Gate</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Ticket types</source>
+        <translation>Типы билетов</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Проход</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>Выходы</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Киоск</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Последняя связь</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>New gate, e.g. Main entrance</source>
+        <translation>Новый вход, например «Главный вход»</translation>
+    </message>
+    <message>
+        <source>Several entries</source>
+        <translation>Многократный проход</translation>
+    </message>
+    <message>
+        <source>Exits are scanned</source>
+        <translation>Выходы сканируются</translation>
+    </message>
+    <message>
+        <source>Add gate</source>
+        <translation>Добавить вход</translation>
+    </message>
+    <message>
+        <source>Kiosk name, e.g. Hall A, left</source>
+        <translation>Название киоска, например «Зал A, слева»</translation>
+    </message>
+    <message>
+        <source>Enrol a kiosk…</source>
+        <translation>Подключить киоск…</translation>
+    </message>
+    <message>
+        <source>Revoke kiosk</source>
+        <translation>Отключить киоск</translation>
+    </message>
+    <message>
+        <source>Gates (check-in lists)</source>
+        <translation>Входы (списки регистрации)</translation>
+    </message>
+    <message>
+        <source>Kiosks</source>
+        <translation>Киоски</translation>
+    </message>
+    <message>
+        <source>The gates could not be loaded: %1</source>
+        <translation>Не удалось загрузить входы: %1</translation>
+    </message>
+    <message>
+        <source>every type</source>
+        <translation>все типы</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n type(s)</source>
+        <translation>
+            <numerusform>%n тип</numerusform>
+            <numerusform>%n типа</numerusform>
+            <numerusform>%n типов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>several</source>
+        <translation>многократно</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>однократно</translation>
+    </message>
+    <message>
+        <source>scanned</source>
+        <translation>сканируются</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Add a gate first: a kiosk works one gate.</source>
+        <translation>Сначала добавьте вход: киоск обслуживает один вход.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>отключён</translation>
+    </message>
+    <message>
+        <source>enrolled</source>
+        <translation>подключён</translation>
+    </message>
+    <message>
+        <source>Name the gate first.</source>
+        <translation>Сначала укажите название входа.</translation>
+    </message>
+    <message>
+        <source>Kiosk %1</source>
+        <translation>Киоск %1</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::EnrollmentDialog</name>
+    <message>
+        <source>Enrol a kiosk</source>
+        <translation>Подключить киоск</translation>
+    </message>
+    <message>
+        <source>On the kiosk, choose “Enrol” and hold its camera up to this code. It works once, for the gate “%1”, until %2.</source>
+        <translation>На киоске выберите «Подключить» и наведите его камеру на этот код. Код действует один раз, для входа «%1», до %2.</translation>
+    </message>
+    <message>
+        <source>Or type the code on the kiosk: %1</source>
+        <translation>Или введите код на киоске: %1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::EventEditor</name>
+    <message>
+        <source>Create draft</source>
+        <translation>Создать черновик</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Опубликовать…</translation>
+    </message>
+    <message>
+        <source>Cancel the event…</source>
+        <translation>Отменить событие…</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>&amp;Место:</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>Начало:</translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation>Окончание:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>Часовой &amp;пояс:</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation>&amp;Категория:</translation>
+    </message>
+    <message>
+        <source>Co&amp;ver image:</source>
+        <translation>&amp;Обложка:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>Опи&amp;сание:</translation>
+    </message>
+    <message>
+        <source>Times are in %1, which is also your time zone.</source>
+        <translation>Время указано в поясе %1 — он совпадает с вашим.</translation>
+    </message>
+    <message>
+        <source>Times are in %1: the start is %2 your time.</source>
+        <translation>Время указано в поясе %1: начало — %2 по вашему времени.</translation>
+    </message>
+    <message>
+        <source>The event could not be loaded: %1</source>
+        <translation>Не удалось загрузить событие: %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Status: %1 · version %2</source>
+        <translation>Статус: %1 · версия %2</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; nothing was saved. What you typed stays here.</source>
+        <translation>Сервер недоступен; ничего не сохранено. Введённые данные остаются здесь.</translation>
+    </message>
+    <message>
+        <source>Someone changed this event since you opened it (now version %1). Reload their version to save over it: what you typed stays in the form.</source>
+        <translation>Кто-то изменил это событие после того, как вы его открыли (теперь версия %1). Загрузите их версию, чтобы сохранить поверх неё: введённые вами данные останутся в форме.</translation>
+    </message>
+    <message>
+        <source>Reload their version</source>
+        <translation>Загрузить их версию</translation>
+    </message>
+    <message>
+        <source>Their version is loaded underneath your changes; save to apply yours.</source>
+        <translation>Их версия загружена под вашими изменениями; сохраните, чтобы применить свои.</translation>
+    </message>
+    <message>
+        <source>Some fields need another look: see the notes under them.</source>
+        <translation>Некоторые поля нужно проверить: см. примечания под ними.</translation>
+    </message>
+    <message>
+        <source>The draft is saved. Add ticket types, then publish it.</source>
+        <translation>Черновик сохранён. Добавьте типы билетов, затем опубликуйте его.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Not ready to publish yet. Still missing: %1.</source>
+        <translation>Пока нельзя опубликовать. Не хватает: %1.</translation>
+    </message>
+    <message>
+        <source>Published: tickets are on sale.</source>
+        <translation>Опубликовано: билеты в продаже.</translation>
+    </message>
+    <message>
+        <source>Cancel the event</source>
+        <translation>Отменить событие</translation>
+    </message>
+    <message>
+        <source>Cancelling cannot be undone. Every paid order is refunded in full, every ticket stops working, and each attendee is told by email with the reason below.
+
+The reason:</source>
+        <translation>Отмена необратима. Все оплаченные заказы будут полностью возвращены, все билеты перестанут действовать, а каждый участник получит письмо с указанной ниже причиной.
+
+Причина:</translation>
+    </message>
+    <message>
+        <source>The event is cancelled; refunds and emails are on their way.</source>
+        <translation>Событие отменено; возвраты и письма уже отправляются.</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::EventListPage</name>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>The list could not be loaded: %1</source>
+        <translation>Не удалось загрузить список: %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>My events</source>
+        <translation>Мои события</translation>
+    </message>
+    <message>
+        <source>Search by title or venue (Ctrl+F)</source>
+        <translation>Поиск по названию или месту (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>Новое событие…</translation>
+    </message>
+    <message>
+        <source>No events here yet. Create your first with “New event…” (Ctrl+N).</source>
+        <translation>Событий пока нет. Создайте первое командой «Новое событие…» (Ctrl+N).</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::EventWorkspace</name>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Панель</translation>
+    </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>&amp;Заказы</translation>
+    </message>
+    <message>
+        <source>&amp;Attendees</source>
+        <translation>&amp;Участники</translation>
+    </message>
+    <message>
+        <source>Doo&amp;r</source>
+        <translation>&amp;Вход</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::InboxPage</name>
+    <message>
+        <source>Nothing new. Purchases, refunds and team changes will show here.</source>
+        <translation>Ничего нового. Здесь будут появляться покупки, возвраты и изменения в команде.</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>Отметить все как прочитанные</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::KeyringStore</name>
+    <message>
+        <source>This desktop has no keyring (such as GNOME Keyring or KWallet), so the sign-in cannot be kept: you will be asked for your password next time.</source>
+        <translation>В этой среде рабочего стола нет связки ключей (например, GNOME Keyring или KWallet), поэтому вход нельзя сохранить: в следующий раз потребуется ввести пароль.</translation>
+    </message>
+    <message>
+        <source>The keyring refused access, so the sign-in is not kept.</source>
+        <translation>Связка ключей отказала в доступе, поэтому вход не сохранён.</translation>
+    </message>
+    <message>
+        <source>No sign-in is kept for this account.</source>
+        <translation>Для этой учётной записи вход не сохранён.</translation>
+    </message>
+    <message>
+        <source>The keyring could not keep the sign-in (%1).</source>
+        <translation>Не удалось сохранить вход в связке ключей (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::MainWindow</name>
+    <message>
+        <source>Sbor Organizer</source>
+        <translation>Sbor Organizer</translation>
+    </message>
+    <message>
+        <source>My events</source>
+        <translation>Мои события</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Уведомления</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2</source>
+        <translation>Вход выполнен: %1 на %2</translation>
+    </message>
+    <message>
+        <source>● live</source>
+        <translation>● онлайн</translation>
+    </message>
+    <message>
+        <source>○ live feed reconnecting</source>
+        <translation>○ поток данных: переподключение</translation>
+    </message>
+    <message>
+        <source>○ live feed connecting</source>
+        <translation>○ поток данных: подключение</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;New event…</source>
+        <translation>&amp;Новое событие…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Выйти из учётной записи</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Вы&amp;ход</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Найти</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>&amp;Закрыть вкладку</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt tab</source>
+        <translation>&amp;Следующая вкладка</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Новое событие</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. What you see is from %1 and may be out of date; nothing you typed is lost, and the app reconnects by itself.</source>
+        <translation>Сервер недоступен. Показаны данные на %1, они могут быть устаревшими; введённое вами не потеряно, а приложение переподключится само.</translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>Повторить сейчас</translation>
+    </message>
+    <message>
+        <source>Inbox (%1)</source>
+        <translation>Уведомления (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::OrganizerSession</name>
+    <message>
+        <source>The kept sign-in is no longer valid; please sign in again.</source>
+        <translation>Сохранённый вход больше не действителен; войдите снова.</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::SalesTablePage</name>
+    <message>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Оформлен</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Билеты</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Отмечен</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ещё нет</translation>
+    </message>
+    <message>
+        <source>Search by buyer, email, order number or attendee (Ctrl+F)</source>
+        <translation>Поиск по покупателю, почте, номеру заказа или участнику (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search by name, email or order number (Ctrl+F)</source>
+        <translation>Поиск по имени, почте или номеру заказа (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Checked in or not</source>
+        <translation>Отмеченные и неотмеченные</translation>
+    </message>
+    <message>
+        <source>Not checked in</source>
+        <translation>Не отмеченные</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Заблокировать</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <source>Reissue code</source>
+        <translation>Перевыпустить код</translation>
+    </message>
+    <message>
+        <source>Change holder…</source>
+        <translation>Сменить владельца…</translation>
+    </message>
+    <message>
+        <source>%1 shown, more below</source>
+        <translation>Показано: %1, ниже есть ещё</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n строка</numerusform>
+            <numerusform>%n строки</numerusform>
+            <numerusform>%n строк</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not loaded: %1. What was shown before stays.</source>
+        <translation>Не загружено: %1. Ранее показанные данные сохранены.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Заказ %1</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Билет</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>заблокирован</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>Проход</translation>
+    </message>
+    <message>
+        <source>A new code was issued; the old one no longer admits anyone.</source>
+        <translation>Выпущен новый код; по старому больше никого не пропустят.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Готово.</translation>
+    </message>
+    <message>
+        <source>Change the holder</source>
+        <translation>Смена владельца</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s name:</source>
+        <translation>Имя владельца:</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s email:</source>
+        <translation>Эл. почта владельца:</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::SignInDialog</name>
+    <message>
+        <source>The server does not answer. Check the address and the network, then try again.</source>
+        <translation>Сервер не отвечает. Проверьте адрес и сеть, затем повторите попытку.</translation>
+    </message>
+    <message>
+        <source>The email or the password is wrong.</source>
+        <translation>Неверная эл. почта или пароль.</translation>
+    </message>
+    <message>
+        <source>Too many attempts: wait a minute, then try again.</source>
+        <translation>Слишком много попыток: подождите минуту и повторите попытку.</translation>
+    </message>
+    <message>
+        <source>This account is blocked. Ask the platform&apos;s support.</source>
+        <translation>Эта учётная запись заблокирована. Обратитесь в поддержку платформы.</translation>
+    </message>
+    <message>
+        <source>Sign in to Sbor</source>
+        <translation>Вход в Sbor</translation>
+    </message>
+    <message>
+        <source>Sign in with your organizer account to plan events, sell tickets and run the door.</source>
+        <translation>Войдите с учётной записью организатора, чтобы планировать события, продавать билеты и управлять входом.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>Two-factor &amp;code:</source>
+        <translation>&amp;Код 2FA:</translation>
+    </message>
+    <message>
+        <source>6 digits from your app, or a recovery code</source>
+        <translation>6 цифр из приложения или код восстановления</translation>
+    </message>
+    <message>
+        <source>&amp;Keep me signed in on this computer</source>
+        <translation>&amp;Оставаться в системе на этом компьютере</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <source>This account has two-factor authentication: enter the code from your app.</source>
+        <translation>Для этой учётной записи включена двухфакторная аутентификация: введите код из приложения.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address must look like http://sbor.example.org:8080.</source>
+        <translation>Адрес сервера должен иметь вид http://sbor.example.org:8080.</translation>
+    </message>
+    <message>
+        <source>Enter your email and your password.</source>
+        <translation>Введите эл. почту и пароль.</translation>
+    </message>
+    <message>
+        <source>The two-factor code is wrong or too old; enter the current one.</source>
+        <translation>Код двухфакторной аутентификации неверен или устарел; введите текущий.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::wording</name>
+</context>
 </TS>

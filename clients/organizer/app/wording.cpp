@@ -6,55 +6,50 @@
 #include <QTimeZone>
 
 namespace sbor::organizer::wording {
-namespace {
-
-QString tr(const char* text) { return QCoreApplication::translate("Wording", text); }
-
-} // namespace
-
+// QCoreApplication::translate with the literal in place, so that lupdate finds every word.
 QString eventStatus(const QString& status)
 {
     if (status == "draft")
-        return tr("Draft");
+        return QCoreApplication::translate("Wording", "Draft");
     if (status == "published")
-        return tr("On sale");
+        return QCoreApplication::translate("Wording", "On sale");
     if (status == "cancelled")
-        return tr("Cancelled");
+        return QCoreApplication::translate("Wording", "Cancelled");
     if (status == "completed")
-        return tr("Completed");
+        return QCoreApplication::translate("Wording", "Completed");
     return status;
 }
 
 QString orderStatus(const QString& status)
 {
     if (status == "pending")
-        return tr("Awaiting payment");
+        return QCoreApplication::translate("Wording", "Awaiting payment");
     if (status == "paid")
-        return tr("Paid");
+        return QCoreApplication::translate("Wording", "Paid");
     if (status == "cancelled")
-        return tr("Cancelled");
+        return QCoreApplication::translate("Wording", "Cancelled");
     if (status == "refunded")
-        return tr("Refunded");
+        return QCoreApplication::translate("Wording", "Refunded");
     if (status == "expired")
-        return tr("Expired");
+        return QCoreApplication::translate("Wording", "Expired");
     return status;
 }
 
 QString ticketStatus(const QString& status)
 {
     if (status == "valid")
-        return tr("Valid");
+        return QCoreApplication::translate("Wording", "Valid");
     if (status == "cancelled")
-        return tr("Cancelled");
+        return QCoreApplication::translate("Wording", "Cancelled");
     return status;
 }
 
 QString teamRole(const QString& role)
 {
     if (role == "co_organizer")
-        return tr("Co-organizer");
+        return QCoreApplication::translate("Wording", "Co-organizer");
     if (role == "door")
-        return tr("Door staff");
+        return QCoreApplication::translate("Wording", "Door staff");
     return role;
 }
 
@@ -79,7 +74,8 @@ QString timeWithLocal(const QString& rfc3339, const QString& timezone)
     const QDateTime here = instant.toLocalTime();
     if (there.offsetFromUtc() == here.offsetFromUtc())
         return inZone;
-    return tr("%1 (%2 your time)").arg(inZone, QLocale().toString(here.time(), QLocale::ShortFormat));
+    return QCoreApplication::translate("Wording", "%1 (%2 your time)")
+        .arg(inZone, QLocale().toString(here.time(), QLocale::ShortFormat));
 }
 
 QString money(qint64 minorUnits, const QString& currency)

@@ -61,6 +61,8 @@ DashboardPage::DashboardPage(OrganizerSession& session, const QString& eventId, 
     m_conflicts = new QListWidget(this);
     m_conflicts->setObjectName("conflictList");
     m_conflicts->setMinimumHeight(80);
+    m_conflicts->setWordWrap(true);
+    m_conflicts->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_soldChart = new TimeSeriesChart(this);
     m_soldChart->setObjectName("soldChart");
     m_soldChart->setTitle(tr("Tickets sold per hour"));
@@ -175,7 +177,7 @@ void DashboardPage::redraw()
                                       wording::time(conflict.secondAt)));
     if (m_figures->conflicts().empty())
         m_conflicts->addItem(tr("None: every ticket was admitted once."));
-    m_soldChart->setPoints(m_figures->soldPerHour().at, m_figures->soldPerHour().values, "HH:00");
+    m_soldChart->setPoints(m_figures->soldPerHour().at, m_figures->soldPerHour().values, "dd.MM HH:mm");
     m_admissionsChart->setPoints(m_figures->admissionsPerMinute().at, m_figures->admissionsPerMinute().values, "HH:mm");
 }
 

@@ -1,10 +1,10 @@
 #include "timeserieschart.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
+#include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QDateTimeAxis>
+#include <QLineSeries>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -42,27 +42,36 @@ void TimeSeriesChart::setPoints(const std::vector<QDateTime>& at, const std::vec
     chart->removeAllSeries();
     for (QAbstractAxis* axis : chart->axes())
         chart->removeAxis(axis);
-    auto* set = new QBarSet(QString());
-    set->setColor(QColor("#1a73e8"));
-    QStringList labels;
+    // Each bucket drawn as a step (its count held from its start to the next bucket's), filled to
+    // zero: a bar chart whose time axis Qt Charts spaces and labels by itself.
+    auto* upper = new QLineSeries;
+    auto* lower = new QLineSeries;
     qint64 top = 0;
     m_total = 0;
-    // Every label would crowd the axis: a few spread over it, the rest left blank.
-    const std::size_t step = std::max<std::size_t>(1, at.size() / 8);
-    for (std::size_t i = 0; i < at.size() && i < values.size(); ++i) {
-        *set << static_cast<qreal>(values[i]);
+    const std::size_t count = std::min(at.size(), values.size());
+    for (std::size_t i = 0; i < count; ++i) {
+        const qreal start = at[i].toMSecsSinceEpoch();
+        const qreal end = i + 1 < count
+            ? at[i + 1].toMSecsSinceEpoch()
+            : start + (count > 1 ? at[1].toMSecsSinceEpoch() - at[0].toMSecsSinceEpoch() : 60000);
+        upper->append(start, values[i]);
+        upper->append(end, values[i]);
+        lower->append(start, 0);
+        lower->append(end, 0);
         top = std::max(top, values[i]);
         m_total += values[i];
-        // Category labels must differ: blank ones get a growing number of spaces.
-        labels << (i % step == 0 ? at[i].toLocalTime().toString(labelFormat)
-                                 : QString(static_cast<int>(i % step), ' '));
     }
-    auto* series = new QBarSeries;
-    series->setBarWidth(0.9);
-    series->append(set);
-    chart->addSeries(series);
-    auto* axisX = new QBarCategoryAxis;
-    axisX->append(labels);
+    auto* area = new QAreaSeries(upper, lower);
+    area->setColor(QColor(26, 115, 232, 170));
+    area->setBorderColor(QColor("#1a73e8"));
+    chart->addSeries(area);
+    auto* axisX = new QDateTimeAxis;
+    axisX->setFormat(labelFormat);
+    axisX->setTickCount(7);
+    if (count > 0) {
+        axisX->setMin(at.front());
+        axisX->setMax(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(upper->at(upper->count() - 1).x())));
+    }
     axisX->setGridLineVisible(false);
     auto* axisY = new QValueAxis;
     axisY->setRange(0, std::max<qint64>(top, 4) * 1.15);
@@ -70,8 +79,8 @@ void TimeSeriesChart::setPoints(const std::vector<QDateTime>& at, const std::vec
     axisY->setTickCount(5);
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
-    series->attachAxis(axisX);
-    series->attachAxis(axisY);
+    area->attachAxis(axisX);
+    area->attachAxis(axisY);
 }
 
 } // namespace sbor::organizer

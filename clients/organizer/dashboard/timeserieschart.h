@@ -1,6 +1,6 @@
 #pragma once
-// The dashboard's one kind of chart: counts per time bucket as bars, with the time along the
-// bottom in the event's hours. Qt Charts stays behind this widget: the rest of the app hands it
+// The dashboard's one kind of chart: counts per time bucket as filled steps, with the time along
+// the bottom. Qt Charts stays behind this widget: the rest of the app hands it
 // times and numbers.
 
 #include <QDateTime>

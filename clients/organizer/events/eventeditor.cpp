@@ -90,7 +90,9 @@ EventEditor::EventEditor(OrganizerSession& session, const QString& eventId, QWid
         problem->setObjectName(name + "Problem");
         column->addWidget(problem);
         m_problems.insert(name, problem);
-        form->addRow(label, column);
+        auto* caption = new QLabel(label, this);
+        caption->setBuddy(field);
+        form->addRow(caption, column);
     };
     addField(tr("&Title:"), m_title, "title");
     addField(tr("&Venue:"), m_venue, "venue");

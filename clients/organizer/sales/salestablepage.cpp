@@ -123,6 +123,8 @@ SalesTablePage::SalesTablePage(OrganizerSession& session, Kind kind, const QStri
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setSortingEnabled(true);
+    // What the server sorts by at first: the newest orders, attendees by name.
+    m_table->horizontalHeader()->setSortIndicator(orders ? 1 : 0, orders ? Qt::DescendingOrder : Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(orders ? 2 : 0, QHeaderView::Stretch);
@@ -180,6 +182,15 @@ SalesTablePage::SalesTablePage(OrganizerSession& session, Kind kind, const QStri
         reload();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SalesTablePage::showDetails);
+    connect(m_model, &client::PagedListModel::loadingChanged, this, [this] {
+        if (m_model->isLoading() || m_model->count() == 0)
+            return;
+        for (int column = 0; column < m_columns->columnCount(); ++column)
+            if (m_table->horizontalHeader()->sectionResizeMode(column) == QHeaderView::Interactive)
+                m_table->resizeColumnToContents(column);
+        if (!m_table->currentIndex().isValid())
+            m_table->selectRow(0);
+    });
     connect(m_model, &client::PagedListModel::countChanged, this, [this] {
         m_count->setText(m_model->hasMore() ? tr("%1 shown, more below").arg(m_model->count())
                                             : tr("%n row(s)", nullptr, m_model->count()));

@@ -154,8 +154,9 @@ void announceAdmission(db::Transaction& tx, const CheckInList& list, const Scan&
 }
 
 void recordConflict(db::Transaction& tx, CheckInRepository& repository, const CheckInList& list, const Scan& scan,
-                    const std::string& ticketId, const Admission& first, std::int64_t now, const std::string& traceId)
+                    const TicketSummary& ticket, const Admission& first, std::int64_t now, const std::string& traceId)
 {
+    const std::string& ticketId = ticket.id;
     repository.recordConflict(list.eventId, ticketId, first.scanId, scan.scanId);
     outbox::append(tx, "tickets",
                    {"checkin",
@@ -163,6 +164,8 @@ void recordConflict(db::Transaction& tx, CheckInRepository& repository, const Ch
                     "checkin.conflict",
                     {{"event_id", list.eventId},
                      {"ticket_id", ticketId},
+                     // Who it is, so the alert names a person (the door's audience may read it).
+                     {"holder_name", ticket.holderName},
                      {"first",
                       {{"scan_id", first.scanId},
                        {"list_id", first.listId},
@@ -312,7 +315,7 @@ Result<RedeemAnswer> CheckInDesk::redeem(const access::Principal& caller, const 
         else if (verdict.previous && verdict.previous->scannedBy != gathered.facts.scannedBy &&
                  (request.offline || now - verdict.previous->at < kConflictWindowMicroseconds))
             // Admitted moments ago somewhere else: a shared screenshot, a cloned code. Tell the organizer.
-            recordConflict(tx, repository, *list, scan, gathered.ticket->summary.id, *verdict.previous, now, traceId);
+            recordConflict(tx, repository, *list, scan, gathered.ticket->summary, *verdict.previous, now, traceId);
         return answer;
     });
 }
