@@ -33,20 +33,34 @@ std::optional<Error> referenceProblem(EventRepository& events, const std::option
 
 } // namespace
 
-// Loads an event for a change by `caller`, locked; the error a caller without rights gets.
-Result<Event> eventToChange(EventRepository& events, const access::Principal& caller, const std::string& eventId)
+Result<SeenEvent> seenEvent(EventRepository& events, const std::optional<access::Principal>& caller,
+                            const std::string& eventId, bool lock)
 {
     if (!isUuid(eventId))
         return noSuchEvent(eventId);
-    auto event = events.find(eventId, true);
+    auto event = events.find(eventId, lock);
     if (!event)
         return noSuchEvent(eventId);
-    const EventFacts facts = eventFacts(*event, events.teamSeats(eventId));
-    if (!canSee(caller, facts))
+    SeenEvent seen{*event, eventFacts(*event, events.teamSeats(eventId))};
+    if (!canSee(caller, seen.facts))
         return noSuchEvent(eventId);
-    if (!managesEvent(caller, facts))
-        return Error(ErrorCode::Forbidden, "only the event's organizer, a co-organizer or an admin may change it");
-    return *event;
+    return seen;
+}
+
+Error mayNotManage()
+{
+    return Error(ErrorCode::Forbidden, "only the event's organizer, a co-organizer or an admin may change it");
+}
+
+// Loads an event for a change by `caller`, locked; the error a caller without rights gets.
+Result<Event> eventToChange(EventRepository& events, const access::Principal& caller, const std::string& eventId)
+{
+    auto seen = seenEvent(events, caller, eventId, true);
+    if (!seen)
+        return seen.error();
+    if (!managesEvent(caller, seen->facts))
+        return mayNotManage();
+    return seen->event;
 }
 
 EventFacts eventFacts(const Event& event, std::vector<TeamSeat> team)
@@ -102,18 +116,13 @@ Result<Event> EventPlanning::read(const std::optional<access::Principal>& caller
 
 std::optional<Error> EventPlanning::refusalToChange(const access::Principal& caller, const std::string& eventId)
 {
-    if (!isUuid(eventId))
-        return noSuchEvent(eventId);
     return m_database.read([&](db::Transaction& tx) -> std::optional<Error> {
         EventRepository events(tx);
-        const auto event = events.find(eventId);
-        if (!event)
-            return noSuchEvent(eventId);
-        const EventFacts facts = eventFacts(*event, events.teamSeats(eventId));
-        if (!canSee(caller, facts))
-            return noSuchEvent(eventId);
-        if (!managesEvent(caller, facts))
-            return Error(ErrorCode::Forbidden, "only the event's organizer, a co-organizer or an admin may change it");
+        auto seen = seenEvent(events, caller, eventId, false);
+        if (!seen)
+            return seen.error();
+        if (!managesEvent(caller, seen->facts))
+            return mayNotManage();
         return std::nullopt;
     });
 }
@@ -284,16 +293,12 @@ Result<Event> EventPlanning::copy(const access::Principal& caller, const std::st
     };
     auto source = m_database.read([&](db::Transaction& tx) -> Result<Source> {
         EventRepository events(tx);
-        auto event = events.find(eventId);
-        if (!event)
-            return noSuchEvent(eventId);
-        Source found{*event, events.teamSeats(eventId), events.team(eventId), events.schedule(eventId)};
-        const EventFacts facts = eventFacts(found.event, found.team);
-        if (!canSee(caller, facts))
-            return noSuchEvent(eventId);
-        if (!managesEvent(caller, facts))
+        auto seen = seenEvent(events, caller, eventId, false);
+        if (!seen)
+            return seen.error();
+        if (!managesEvent(caller, seen->facts))
             return Error(ErrorCode::Forbidden, "only the event's organizer, a co-organizer or an admin may copy it");
-        return found;
+        return Source{seen->event, seen->facts.team, events.team(eventId), events.schedule(eventId)};
     });
     if (!source)
         return source.error();

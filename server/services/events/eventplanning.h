@@ -72,6 +72,15 @@ EventFacts eventFacts(const Event& event, std::vector<TeamSeat> team);
 bool canSee(const std::optional<access::Principal>& caller, const EventFacts& event);
 
 class EventRepository;
+// An event as someone may see it, with the facts (its team) its rights are decided by.
+struct SeenEvent {
+    Event event;
+    EventFacts facts;
+};
+// The event, if `caller` may see it (404 otherwise, also for an id that is not a UUID); locked for
+// the transaction when `lock`.
+Result<SeenEvent> seenEvent(EventRepository& events, const std::optional<access::Principal>& caller,
+                            const std::string& eventId, bool lock);
 // Loads an event for a change by `caller`, locked (in `events`' transaction); a caller who may
 // not see it gets 404, one who may see but not manage it 403.
 Result<Event> eventToChange(EventRepository& events, const access::Principal& caller, const std::string& eventId);

@@ -27,17 +27,12 @@ Error noSuchMember(const std::string& userId) { return noSuch("team member", use
 
 Result<std::vector<TeamMember>> EventTeam::members(const access::Principal& caller, const std::string& eventId)
 {
-    if (!isUuid(eventId))
-        return noSuchEvent(eventId);
     return m_database.read([&](db::Transaction& tx) -> Result<std::vector<TeamMember>> {
         EventRepository events(tx);
-        const auto event = events.find(eventId);
-        if (!event)
-            return noSuchEvent(eventId);
-        const EventFacts facts = eventFacts(*event, events.teamSeats(eventId));
-        if (!canSee(caller, facts))
-            return noSuchEvent(eventId);
-        if (!managesEvent(caller, facts))
+        auto seen = seenEvent(events, caller, eventId, false);
+        if (!seen)
+            return seen.error();
+        if (!managesEvent(caller, seen->facts))
             return Error(ErrorCode::Forbidden, "only the event's organizer, a co-organizer or an admin sees its team");
         return events.team(eventId);
     });
@@ -55,12 +50,11 @@ Result<TeamChange> EventTeam::add(const access::Principal& caller, const std::st
     const auto person = users->contactByEmail(invitation.email);
     return m_database.transact([&](db::Transaction& tx) -> Result<TeamChange> {
         EventRepository events(tx);
-        const auto event = events.find(eventId, true);
-        if (!event)
-            return noSuchEvent(eventId);
-        const EventFacts facts = eventFacts(*event, events.teamSeats(eventId));
-        if (!canSee(caller, facts))
-            return noSuchEvent(eventId);
+        auto seen = seenEvent(events, caller, eventId, true);
+        if (!seen)
+            return seen.error();
+        const Event* event = &seen->event;
+        const EventFacts& facts = seen->facts;
         if (!mayChangeTeam(caller, facts))
             return Error(ErrorCode::Forbidden, "only the event's organizer or an admin may change its team");
         if (event->status == EventStatus::Cancelled || event->status == EventStatus::Completed)
@@ -99,12 +93,11 @@ Result<TeamMember> EventTeam::remove(const access::Principal& caller, const std:
         return noSuchMember(userId);
     return m_database.transact([&](db::Transaction& tx) -> Result<TeamMember> {
         EventRepository events(tx);
-        const auto event = events.find(eventId, true);
-        if (!event)
-            return noSuchEvent(eventId);
-        const EventFacts facts = eventFacts(*event, events.teamSeats(eventId));
-        if (!canSee(caller, facts))
-            return noSuchEvent(eventId);
+        auto seen = seenEvent(events, caller, eventId, true);
+        if (!seen)
+            return seen.error();
+        const Event* event = &seen->event;
+        const EventFacts& facts = seen->facts;
         const bool leaving = !caller.device && canonicalUuid(userId) == caller.userId;
         if (!leaving && !mayChangeTeam(caller, facts))
             return Error(ErrorCode::Forbidden, "only the event's organizer or an admin may change its team");
