@@ -25,13 +25,18 @@ EventListPage::EventListPage(OrganizerSession& session, QWidget* parent) : QWidg
     setObjectName("eventListPage");
     m_model = new client::PagedListModel({"id", "title", "status", "starts_at", "ends_at", "venue", "timezone"},
                                          "title", this);
-    const auto inZoneOfRow = [](const QVariant& value) { return wording::time(value.toString()); };
+    // Each event's times in its own zone: a festival in Novosibirsk starts at its local hour.
+    const auto inZoneOf = [](const char* field) {
+        return [field](const QVariantMap& row) {
+            return wording::time(row.value(field).toString(), row.value("timezone").toString());
+        };
+    };
     m_columns = new widgets::RoleColumnsModel(
         m_model,
         {{tr("Event"), "title"},
          {tr("Status"), "status", [](const QVariant& value) { return wording::eventStatus(value.toString()); }},
-         {tr("Starts"), "starts_at", inZoneOfRow, Qt::AlignLeft | Qt::AlignVCenter, "starts_at"},
-         {tr("Ends"), "ends_at", inZoneOfRow},
+         {tr("Starts"), "starts_at", {}, Qt::AlignLeft | Qt::AlignVCenter, "starts_at", inZoneOf("starts_at")},
+         {tr("Ends"), "ends_at", {}, Qt::AlignLeft | Qt::AlignVCenter, {}, inZoneOf("ends_at")},
          {tr("Venue"), "venue"}},
         this);
 
@@ -89,8 +94,12 @@ EventListPage::EventListPage(OrganizerSession& session, QWidget* parent) : QWidg
         const bool nothing = !m_model->isLoading() && m_model->count() == 0 && m_model->errorText().isEmpty();
         m_empty->setVisible(nothing);
         m_table->setVisible(!nothing);
-        if (!m_model->isLoading() && m_model->count() > 0 && !m_table->currentIndex().isValid())
-            m_table->selectRow(0);
+        if (!m_model->isLoading() && m_model->count() > 0) {
+            for (int column : {1, 2, 3})
+                m_table->resizeColumnToContents(column);
+            if (!m_table->currentIndex().isValid())
+                m_table->selectRow(0);
+        }
     });
     connect(m_model, &client::PagedListModel::errorChanged, this, [this] {
         if (m_model->errorText().isEmpty())
