@@ -1,6 +1,6 @@
 #pragma once
-// One event, open in its own tab: its dashboard, orders, attendees, door and settings, each a
-// tab of its own. Several workspaces can be open side by side.
+// One event, open in its own tab: its dashboard, orders, attendees, ticket types, door, team,
+// programme and settings, each a tab of its own. Several workspaces can be open side by side.
 
 #include <QTabWidget>
 
@@ -11,6 +11,9 @@ class DoorPage;
 class EventEditor;
 class OrganizerSession;
 class SalesTablePage;
+class SchedulePage;
+class TeamPage;
+class TicketTypesPage;
 
 class EventWorkspace : public QTabWidget {
     Q_OBJECT
@@ -27,6 +30,11 @@ public:
     SalesTablePage* attendees() const { return m_attendees; }
     DoorPage* door() const { return m_door; }
     EventEditor* editor() const { return m_editor; }
+    TicketTypesPage* ticketTypes() const { return m_ticketTypes; }
+    TeamPage* team() const { return m_team; }
+    SchedulePage* schedule() const { return m_schedule; }
+    void showTicketTypes();
+    void showSettings();
 
 signals:
     void titleChanged(const QString& title);
@@ -38,6 +46,9 @@ private:
     SalesTablePage* m_attendees;
     DoorPage* m_door;
     EventEditor* m_editor;
+    TicketTypesPage* m_ticketTypes;
+    TeamPage* m_team;
+    SchedulePage* m_schedule;
 };
 
 } // namespace sbor::organizer

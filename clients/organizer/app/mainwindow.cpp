@@ -3,6 +3,7 @@
 #include "eventworkspace.h"
 #include "organizersession.h"
 
+#include "events/copyeventdialog.h"
 #include "events/eventeditor.h"
 #include "events/eventlistpage.h"
 #include "inbox/inboxpage.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(OrganizerSession& session, QWidget* parent) : QMainWindow
 
     connect(m_events, &EventListPage::openRequested, this, &MainWindow::openEvent);
     connect(m_events, &EventListPage::createRequested, this, &MainWindow::newEvent);
+    connect(m_events, &EventListPage::copyRequested, this, &MainWindow::copyEvent);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         if (index < 2)
             return;
@@ -91,6 +93,12 @@ void MainWindow::buildMenus()
     QAction* create = file->addAction(tr("&New event…"), this, &MainWindow::newEvent);
     create->setShortcut(QKeySequence::New);
     create->setObjectName("newEventAction");
+    QAction* copy = file->addAction(tr("&Copy event…"), this, [this] {
+        m_tabs->setCurrentWidget(m_events);
+        m_events->copyCurrent();
+    });
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    copy->setObjectName("copyEventAction");
     file->addSeparator();
     QAction* signOut = file->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
     signOut->setObjectName("signOutAction");
@@ -161,8 +169,21 @@ void MainWindow::newEvent()
         m_events->reload();
         openEvent(QString::fromStdString(event.id), QString::fromStdString(event.title),
                   QString::fromStdString(event.timezone))
-            ->setCurrentIndex(4);
+            ->showTicketTypes();
     });
+}
+
+void MainWindow::copyEvent(const QString& eventId, const QString& title, const QString& startsAt, const QString& endsAt,
+                           const QString& timezone)
+{
+    auto* dialog = new CopyEventDialog(m_session, eventId, title, startsAt, endsAt, timezone, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CopyEventDialog::copied, this,
+            [this](const QString& copyId, const QString& copyTitle, const QString& copyZone) {
+                m_events->reload();
+                openEvent(copyId, copyTitle, copyZone)->showSettings();
+            });
+    dialog->open();
 }
 
 void MainWindow::closeCurrentTab()

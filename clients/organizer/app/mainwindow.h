@@ -45,6 +45,8 @@ protected:
 private:
     void buildMenus();
     void newEvent();
+    void copyEvent(const QString& eventId, const QString& title, const QString& startsAt, const QString& endsAt,
+                   const QString& timezone);
     void closeCurrentTab();
     void reloadCurrent();
     void findInCurrent();

@@ -4,10 +4,15 @@
 
 #include "app/organizersession.h"
 #include "app/wording.h"
+#include "events/wallclock.h"
 
 #include "messagebar.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QFormLayout>
+#include <QMenu>
+#include <QToolButton>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -74,7 +79,8 @@ DoorPage::DoorPage(OrganizerSession& session, const QString& eventId, const QStr
 {
     setObjectName("doorPage");
     m_message = new widgets::MessageBar(this);
-    m_listTable = table(this, "checkInListTable", {tr("Gate"), tr("Ticket types"), tr("Entry"), tr("Exits")});
+    m_listTable = table(this, "checkInListTable",
+                        {tr("Gate"), tr("Ticket types"), tr("Entry"), tr("Exits"), tr("Open")});
     m_deviceTable = table(this, "kioskTable", {tr("Kiosk"), tr("Gate"), tr("Last contact"), tr("State")});
     m_listName = new QLineEdit(this);
     m_listName->setObjectName("newListName");
@@ -83,6 +89,28 @@ DoorPage::DoorPage(OrganizerSession& session, const QString& eventId, const QStr
     m_multiEntry->setObjectName("newListMultiEntry");
     m_exits = new QCheckBox(tr("Exits are scanned"), this);
     m_exits->setObjectName("newListExits");
+    m_listTypes = new QToolButton(this);
+    m_listTypes->setObjectName("newListTypes");
+    m_listTypes->setPopupMode(QToolButton::InstantPopup);
+    m_listTypes->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_listTypeMenu = new QMenu(m_listTypes);
+    m_listTypes->setMenu(m_listTypeMenu);
+    m_hasValidFrom = new QCheckBox(tr("from"), this);
+    m_hasValidFrom->setObjectName("newListHasValidFrom");
+    m_validFrom = wallClockEdit(this);
+    m_validFrom->setObjectName("newListValidFrom");
+    m_hasValidUntil = new QCheckBox(tr("until"), this);
+    m_hasValidUntil->setObjectName("newListHasValidUntil");
+    m_validUntil = wallClockEdit(this);
+    m_validUntil->setObjectName("newListValidUntil");
+    const QDateTime today(QDate::currentDate(), QTime(18, 0));
+    m_validFrom->setDateTime(today);
+    m_validUntil->setDateTime(today.addSecs(6 * 3600));
+    m_validFrom->setEnabled(false);
+    m_validUntil->setEnabled(false);
+    connect(m_hasValidFrom, &QCheckBox::toggled, m_validFrom, &QWidget::setEnabled);
+    connect(m_hasValidUntil, &QCheckBox::toggled, m_validUntil, &QWidget::setEnabled);
+    updateTypeButton();
     m_addList = new QPushButton(tr("Add gate"), this);
     m_addList->setObjectName("addListButton");
     m_kioskName = new QLineEdit(this);
@@ -98,10 +126,20 @@ DoorPage::DoorPage(OrganizerSession& session, const QString& eventId, const QStr
     listLayout->addWidget(m_listTable, 1);
     auto* addRow = new QHBoxLayout;
     addRow->addWidget(m_listName, 1);
+    addRow->addWidget(m_listTypes);
     addRow->addWidget(m_multiEntry);
     addRow->addWidget(m_exits);
-    addRow->addWidget(m_addList);
+    auto* windowRow = new QHBoxLayout;
+    auto* windowCaption = new QLabel(tr("Scans count only"), this);
+    windowRow->addWidget(windowCaption);
+    windowRow->addWidget(m_hasValidFrom);
+    windowRow->addWidget(m_validFrom);
+    windowRow->addWidget(m_hasValidUntil);
+    windowRow->addWidget(m_validUntil);
+    windowRow->addStretch(1);
+    windowRow->addWidget(m_addList);
     listLayout->addLayout(addRow);
+    listLayout->addLayout(windowRow);
     auto* kiosks = new QGroupBox(tr("Kiosks"), this);
     auto* kioskLayout = new QVBoxLayout(kiosks);
     kioskLayout->addWidget(m_deviceTable, 1);
@@ -122,6 +160,61 @@ DoorPage::DoorPage(OrganizerSession& session, const QString& eventId, const QStr
     connect(m_revoke, &QPushButton::clicked, this, &DoorPage::revokeKiosk);
 }
 
+QString DoorPage::typeNames(const std::vector<std::string>& typeIds) const
+{
+    if (typeIds.empty())
+        return tr("every type");
+    QStringList names;
+    for (const auto& id : typeIds) {
+        QString name = QString::fromStdString(id).left(8);
+        for (const auto& type : m_types)
+            if (type.id == id)
+                name = text(type.name);
+        names << name;
+    }
+    return names.join(", ");
+}
+
+QString DoorPage::windowOf(const wire::CheckInList& list) const
+{
+    const QString from = list.validFrom ? wording::time(text(*list.validFrom), m_timezone) : QString();
+    const QString until = list.validUntil ? wording::time(text(*list.validUntil), m_timezone) : QString();
+    if (from.isEmpty() && until.isEmpty())
+        return tr("always");
+    if (until.isEmpty())
+        return tr("from %1").arg(from);
+    if (from.isEmpty())
+        return tr("until %1").arg(until);
+    return tr("%1 – %2").arg(from, until);
+}
+
+void DoorPage::fillTypeMenu()
+{
+    QStringList chosen;
+    for (QAction* action : m_listTypeMenu->actions())
+        if (action->isChecked())
+            chosen << action->data().toString();
+    m_listTypeMenu->clear();
+    for (const auto& type : m_types) {
+        QAction* action = m_listTypeMenu->addAction(text(type.name));
+        action->setCheckable(true);
+        action->setData(text(type.id));
+        action->setChecked(chosen.contains(text(type.id)));
+        connect(action, &QAction::toggled, this, &DoorPage::updateTypeButton);
+    }
+    updateTypeButton();
+}
+
+void DoorPage::updateTypeButton()
+{
+    QStringList names;
+    for (QAction* action : m_listTypeMenu->actions())
+        if (action->isChecked())
+            names << action->text();
+    m_listTypes->setText(names.isEmpty() ? tr("Every ticket type") : names.join(", "));
+    m_listTypes->setEnabled(!m_listTypeMenu->actions().isEmpty());
+}
+
 QString DoorPage::listName(const std::string& listId) const
 {
     for (const auto& list : m_lists)
@@ -132,6 +225,15 @@ QString DoorPage::listName(const std::string& listId) const
 
 void DoorPage::reload()
 {
+    m_session.api().ticketTypes(m_eventId).then(this, [this](client::ApiResult<std::vector<wire::TicketType>> types) {
+        if (!types)
+            return;
+        m_types = *types;
+        fillTypeMenu();
+        for (int row = 0; row < static_cast<int>(m_lists.size()) && row < m_listTable->rowCount(); ++row)
+            if (QTableWidgetItem* item = m_listTable->item(row, 1))
+                item->setText(typeNames(m_lists[static_cast<std::size_t>(row)].ticketTypeIds));
+    });
     m_session.api().checkInLists(m_eventId).then(this, [this](client::ApiResult<std::vector<wire::CheckInList>> lists) {
         if (!lists) {
             m_message->showMessage(widgets::MessageBar::Kind::Warning,
@@ -143,12 +245,10 @@ void DoorPage::reload()
         for (int row = 0; row < static_cast<int>(m_lists.size()); ++row) {
             const auto& list = m_lists[static_cast<std::size_t>(row)];
             m_listTable->setItem(row, 0, new QTableWidgetItem(text(list.name)));
-            m_listTable->setItem(row, 1,
-                                 new QTableWidgetItem(list.ticketTypeIds.empty()
-                                                          ? tr("every type")
-                                                          : tr("%n type(s)", nullptr, int(list.ticketTypeIds.size()))));
+            m_listTable->setItem(row, 1, new QTableWidgetItem(typeNames(list.ticketTypeIds)));
             m_listTable->setItem(row, 2, new QTableWidgetItem(list.multiEntry ? tr("several") : tr("once")));
             m_listTable->setItem(row, 3, new QTableWidgetItem(list.exitsAllowed ? tr("scanned") : tr("no")));
+            m_listTable->setItem(row, 4, new QTableWidgetItem(windowOf(list)));
         }
         m_enroll->setEnabled(!m_lists.empty());
         m_enroll->setToolTip(m_lists.empty() ? tr("Add a gate first: a kiosk works one gate.") : QString());
@@ -183,12 +283,28 @@ void DoorPage::createList()
     draft.name = name.toStdString();
     draft.multiEntry = m_multiEntry->isChecked();
     draft.exitsAllowed = m_exits->isChecked();
+    for (QAction* action : m_listTypeMenu->actions())
+        if (action->isChecked())
+            draft.ticketTypeIds.push_back(action->data().toString().toStdString());
+    if (m_hasValidFrom->isChecked())
+        draft.validFrom = instantOf(m_validFrom->dateTime(), m_timezone).toStdString();
+    if (m_hasValidUntil->isChecked())
+        draft.validUntil = instantOf(m_validUntil->dateTime(), m_timezone).toStdString();
+    if (draft.validFrom && draft.validUntil && m_validUntil->dateTime() <= m_validFrom->dateTime()) {
+        m_message->showMessage(widgets::MessageBar::Kind::Error, tr("The gate must close after it opens."));
+        m_validUntil->setFocus();
+        return;
+    }
     m_session.api().createCheckInList(m_eventId, draft).then(this, [this](client::ApiResult<wire::CheckInList> list) {
         if (!list) {
             m_message->showMessage(widgets::MessageBar::Kind::Error, text(list.error().error.message));
             return;
         }
         m_listName->clear();
+        for (QAction* action : m_listTypeMenu->actions())
+            action->setChecked(false);
+        m_hasValidFrom->setChecked(false);
+        m_hasValidUntil->setChecked(false);
         m_message->hideMessage();
         reload();
     });

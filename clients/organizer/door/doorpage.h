@@ -4,6 +4,7 @@
 // gate and last contact, revoke one.
 
 #include "sbor/wire/door.h"
+#include "sbor/wire/sales.h"
 
 #include <QDialog>
 #include <QWidget>
@@ -11,7 +12,10 @@
 #include <vector>
 
 class QCheckBox;
+class QDateTimeEdit;
 class QLabel;
+class QMenu;
+class QToolButton;
 class QLineEdit;
 class QTableWidget;
 class QPushButton;
@@ -53,18 +57,29 @@ private:
     void enrollKiosk();
     void revokeKiosk();
     QString listName(const std::string& listId) const;
+    QString typeNames(const std::vector<std::string>& typeIds) const;
+    QString windowOf(const wire::CheckInList& list) const;
+    void fillTypeMenu();
+    void updateTypeButton();
 
     OrganizerSession& m_session;
     QString m_eventId;
     QString m_timezone;
     std::vector<wire::CheckInList> m_lists;
     std::vector<wire::Device> m_devices;
+    std::vector<wire::TicketType> m_types;
     widgets::MessageBar* m_message;
     QTableWidget* m_listTable;
     QTableWidget* m_deviceTable;
     QLineEdit* m_listName;
     QCheckBox* m_multiEntry;
     QCheckBox* m_exits;
+    QToolButton* m_listTypes;
+    QMenu* m_listTypeMenu;
+    QCheckBox* m_hasValidFrom;
+    QDateTimeEdit* m_validFrom;
+    QCheckBox* m_hasValidUntil;
+    QDateTimeEdit* m_validUntil;
     QPushButton* m_addList;
     QLineEdit* m_kioskName;
     QPushButton* m_enroll;

@@ -1,5 +1,7 @@
 #include "eventeditor.h"
 
+#include "wallclock.h"
+
 #include "app/organizersession.h"
 #include "app/wording.h"
 
@@ -47,14 +49,10 @@ EventEditor::EventEditor(OrganizerSession& session, const QString& eventId, QWid
     m_description->setTabChangesFocus(true);
     m_venue = new QLineEdit(this);
     m_venue->setObjectName("venueField");
-    m_startsAt = new QDateTimeEdit(this);
+    m_startsAt = wallClockEdit(this);
     m_startsAt->setObjectName("startsAtField");
-    m_endsAt = new QDateTimeEdit(this);
+    m_endsAt = wallClockEdit(this);
     m_endsAt->setObjectName("endsAtField");
-    for (QDateTimeEdit* edit : {m_startsAt, m_endsAt}) {
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat("dd.MM.yyyy HH:mm");
-    }
     m_localHint = new QLabel(this);
     m_localHint->setObjectName("localTimeHint");
     m_localHint->setStyleSheet("color: palette(mid);");
@@ -182,12 +180,8 @@ void EventEditor::show(const wire::Event& event)
     m_description->setPlainText(text(event.description));
     m_venue->setText(text(event.venue));
     m_timezone->setCurrentText(text(event.timezone));
-    const QTimeZone eventZone(event.timezone.c_str());
-    for (auto [edit, value] : {std::pair{m_startsAt, event.startsAt}, std::pair{m_endsAt, event.endsAt}}) {
-        const QDateTime instant = QDateTime::fromString(text(value), Qt::ISODateWithMs);
-        const QDateTime local = eventZone.isValid() ? instant.toTimeZone(eventZone) : instant;
-        edit->setDateTime(QDateTime(local.date(), local.time()));
-    }
+    for (auto [edit, value] : {std::pair{m_startsAt, event.startsAt}, std::pair{m_endsAt, event.endsAt}})
+        edit->setDateTime(wallClockOf(text(value), text(event.timezone)));
     m_coverUrl->setText(event.coverUrl ? text(*event.coverUrl) : QString());
     if (const int index = m_category->findData(QVariant::fromValue<qint64>(event.categoryId)); index >= 0)
         m_category->setCurrentIndex(index);
@@ -202,10 +196,10 @@ void EventEditor::show(const wire::Event& event)
 
 wire::EventChanges EventEditor::changesFromForm() const
 {
-    const QTimeZone eventZone(zone().toUtf8());
+    // An unknown zone is the server's to refuse (next to the field); the instant is then UTC's.
+    const QString eventZone = QTimeZone(zone().toUtf8()).isValid() ? zone() : QStringLiteral("UTC");
     const auto instant = [&](const QDateTimeEdit* edit) {
-        const QDateTime local(edit->date(), edit->time(), eventZone.isValid() ? eventZone : QTimeZone::utc());
-        return local.toUTC().toString(Qt::ISODate).toStdString();
+        return instantOf(edit->dateTime(), eventZone).toStdString();
     };
     wire::EventChanges changes;
     changes.title = m_title->text().toStdString();

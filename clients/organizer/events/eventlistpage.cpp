@@ -13,6 +13,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QPromise>
 #include <QPushButton>
 #include <QTableView>
 #include <QTimer>
@@ -23,8 +25,8 @@ namespace sbor::organizer {
 EventListPage::EventListPage(OrganizerSession& session, QWidget* parent) : QWidget(parent), m_session(session)
 {
     setObjectName("eventListPage");
-    m_model = new client::PagedListModel({"id", "title", "status", "starts_at", "ends_at", "venue", "timezone"},
-                                         "title", this);
+    m_model = new client::PagedListModel(
+        {"id", "title", "status", "starts_at", "ends_at", "venue", "timezone", "sold", "capacity"}, "title", this);
     // Each event's times in its own zone: a festival in Novosibirsk starts at its local hour.
     const auto inZoneOf = [](const char* field) {
         return [field](const QVariantMap& row) {
@@ -37,6 +39,17 @@ EventListPage::EventListPage(OrganizerSession& session, QWidget* parent) : QWidg
          {tr("Status"), "status", [](const QVariant& value) { return wording::eventStatus(value.toString()); }},
          {tr("Starts"), "starts_at", {}, Qt::AlignLeft | Qt::AlignVCenter, "starts_at", inZoneOf("starts_at")},
          {tr("Ends"), "ends_at", {}, Qt::AlignLeft | Qt::AlignVCenter, {}, inZoneOf("ends_at")},
+         {tr("Sold"),
+          "sold",
+          {},
+          Qt::AlignRight | Qt::AlignVCenter,
+          {},
+          [](const QVariantMap& row) -> QVariant {
+              if (!row.value("capacity").isValid() || row.value("capacity").isNull())
+                  return QStringLiteral("—");
+              return QStringLiteral("%1 / %2").arg(QLocale().toString(row.value("sold").toInt()),
+                                                   QLocale().toString(row.value("capacity").toInt()));
+          }},
          {tr("Venue"), "venue"}},
         this);
 
@@ -54,6 +67,8 @@ EventListPage::EventListPage(OrganizerSession& session, QWidget* parent) : QWidg
     m_status->setObjectName("eventStatusFilter");
     m_create = new QPushButton(this);
     m_create->setObjectName("createEventButton");
+    m_copy = new QPushButton(this);
+    m_copy->setObjectName("copyEventButton");
     m_table = new QTableView(this);
     m_table->setObjectName("eventTable");
     m_table->setModel(m_columns);
@@ -64,7 +79,7 @@ EventListPage::EventListPage(OrganizerSession& session, QWidget* parent) : QWidg
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Interactive);
+    m_table->horizontalHeader()->setSectionResizeMode(5, QHeaderView::Interactive);
     m_empty = new QLabel(this);
     m_empty->setObjectName("eventListEmpty");
     m_empty->setAlignment(Qt::AlignCenter);
@@ -77,6 +92,7 @@ EventListPage::EventListPage(OrganizerSession& session, QWidget* parent) : QWidg
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
     filters->addWidget(m_status);
+    filters->addWidget(m_copy);
     filters->addWidget(m_create);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
@@ -89,13 +105,14 @@ EventListPage::EventListPage(OrganizerSession& session, QWidget* parent) : QWidg
     connect(m_debounce, &QTimer::timeout, this, &EventListPage::reload);
     connect(m_status, &QComboBox::currentIndexChanged, this, &EventListPage::reload);
     connect(m_create, &QPushButton::clicked, this, &EventListPage::createRequested);
+    connect(m_copy, &QPushButton::clicked, this, &EventListPage::copyCurrent);
     connect(m_table, &QTableView::activated, this, &EventListPage::openCurrent);
     connect(m_model, &client::PagedListModel::loadingChanged, this, [this] {
         const bool nothing = !m_model->isLoading() && m_model->count() == 0 && m_model->errorText().isEmpty();
         m_empty->setVisible(nothing);
         m_table->setVisible(!nothing);
         if (!m_model->isLoading() && m_model->count() > 0) {
-            for (int column : {1, 2, 3})
+            for (int column : {1, 2, 3, 4})
                 m_table->resizeColumnToContents(column);
             if (!m_table->currentIndex().isValid())
                 m_table->selectRow(0);
@@ -124,8 +141,11 @@ void EventListPage::retranslate()
         m_status->addItem(wording::eventStatus(status), QString(status));
     m_status->setCurrentIndex(current < 0 ? 0 : current);
     m_create->setText(tr("New event…"));
+    m_copy->setText(tr("Copy event…"));
+    m_copy->setToolTip(tr("A new draft with the selected event's ticket types, gates, programme and team "
+                          "(Ctrl+Shift+D)"));
     m_empty->setText(tr("No events here yet. Create your first with “New event…” (Ctrl+N)."));
-    const QStringList titles = {tr("Event"), tr("Status"), tr("Starts"), tr("Ends"), tr("Venue")};
+    const QStringList titles = {tr("Event"), tr("Status"), tr("Starts"), tr("Ends"), tr("Sold"), tr("Venue")};
     for (int i = 0; i < titles.size(); ++i)
         m_columns->setColumnTitle(i, titles[i]);
 }
@@ -146,11 +166,52 @@ void EventListPage::reload()
     query.sort = "-starts_at";
     query.limit = 50;
     client::SborApi* api = &m_session.api();
-    m_model->setSource(client::PagedListModel::sourceOf<wire::Event>([api, query](const QString& cursor) {
+    // Each event of a page with its tickets sold and its capacity (the sum of its types' quotas),
+    // asked of its ticket types side by side: the page shows once every answer is in.
+    m_model->setSource([this, api, query](const QString& cursor) {
         client::EventQuery page = query;
         page.cursor = cursor;
-        return api->events(page);
-    }));
+        using Answer = client::ApiResult<client::PagedListModel::JsonPage>;
+        auto promise = std::make_shared<QPromise<Answer>>();
+        promise->start();
+        api->events(page).then(this, [this, api, promise](client::ApiResult<wire::Page<wire::Event>> events) {
+            if (!events) {
+                promise->addResult(Answer(events.error()));
+                promise->finish();
+                return;
+            }
+            auto rows = std::make_shared<client::PagedListModel::JsonPage>();
+            rows->nextCursor = events->nextCursor;
+            for (const auto& event : events->items)
+                rows->items.push_back(wire::toJson(event));
+            auto pending = std::make_shared<int>(static_cast<int>(rows->items.size()));
+            if (*pending == 0) {
+                promise->addResult(Answer(*rows));
+                promise->finish();
+                return;
+            }
+            for (std::size_t i = 0; i < rows->items.size(); ++i) {
+                const QString eventId = QString::fromStdString(events->items[i].id);
+                api->ticketTypes(eventId).then(
+                    this, [promise, rows, pending, i](client::ApiResult<std::vector<wire::TicketType>> types) {
+                        if (types) {
+                            int sold = 0, capacity = 0;
+                            for (const auto& type : *types) {
+                                sold += type.sold;
+                                capacity += type.quota;
+                            }
+                            rows->items[i]["sold"] = sold;
+                            rows->items[i]["capacity"] = capacity;
+                        }
+                        if (--*pending == 0) {
+                            promise->addResult(Answer(*rows));
+                            promise->finish();
+                        }
+                    });
+            }
+        });
+        return promise->future();
+    });
     m_model->reload();
 }
 
@@ -161,6 +222,16 @@ void EventListPage::focusSearch()
 }
 
 int EventListPage::rowCount() const { return m_model->count(); }
+
+void EventListPage::copyCurrent()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    const QVariantMap row = m_columns->rowValues(current.row());
+    emit copyRequested(row.value("id").toString(), row.value("title").toString(), row.value("starts_at").toString(),
+                       row.value("ends_at").toString(), row.value("timezone").toString());
+}
 
 void EventListPage::openCurrent()
 {

@@ -36,6 +36,12 @@ public:
 signals:
     void openRequested(const QString& eventId, const QString& title, const QString& timezone);
     void createRequested();
+    void copyRequested(const QString& eventId, const QString& title, const QString& startsAt, const QString& endsAt,
+                       const QString& timezone);
+
+public:
+    // Asks to copy the selected event (copyRequested); nothing when none is selected.
+    void copyCurrent();
 
 private:
     void openCurrent();
@@ -50,6 +56,7 @@ private:
     QLineEdit* m_search;
     QComboBox* m_status;
     QPushButton* m_create;
+    QPushButton* m_copy;
     QTableView* m_table;
     QLabel* m_empty;
     QTimer* m_debounce;
