@@ -53,6 +53,45 @@
     </message>
 </context>
 <context>
+    <name>sbor::organizer::CopyEventDialog</name>
+    <message>
+        <source>Copy “%1”</source>
+        <translation>Копирование «%1»</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (копия)</translation>
+    </message>
+    <message>
+        <source>The copy is a draft with the same ticket types (nothing sold), gates, programme and team, every date moved with the start. Orders, attendees and kiosks are not copied.</source>
+        <translation>Копия — черновик с теми же типами билетов (без продаж), входами, программой и командой; все даты сдвигаются вместе с началом. Заказы, участники и киоски не копируются.</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts (%1):</source>
+        <translation>Н&amp;ачало (%1):</translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation>Окончание:</translation>
+    </message>
+    <message>
+        <source>Create the copy</source>
+        <translation>Создать копию</translation>
+    </message>
+    <message>
+        <source>Give the copy a title.</source>
+        <translation>Укажите название копии.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; nothing was copied. Try again in a moment.</source>
+        <translation>Сервер недоступен; ничего не скопировано. Повторите попытку чуть позже.</translation>
+    </message>
+</context>
+<context>
     <name>sbor::organizer::DashboardPage</name>
     <message>
         <source>Ticket type</source>
@@ -225,14 +264,6 @@
         <source>every type</source>
         <translation>все типы</translation>
     </message>
-    <message numerus="yes">
-        <source>%n type(s)</source>
-        <translation>
-            <numerusform>%n тип</numerusform>
-            <numerusform>%n типа</numerusform>
-            <numerusform>%n типов</numerusform>
-        </translation>
-    </message>
     <message>
         <source>several</source>
         <translation>многократно</translation>
@@ -272,6 +303,46 @@
     <message>
         <source>Kiosk %1</source>
         <translation>Киоск %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыт</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <source>Scans count only</source>
+        <translation>Сканирование действует только</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>всегда</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>с %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>до %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Every ticket type</source>
+        <translation>Все типы билетов</translation>
+    </message>
+    <message>
+        <source>The gate must close after it opens.</source>
+        <translation>Вход должен закрываться позже, чем открывается.</translation>
     </message>
 </context>
 <context>
@@ -415,6 +486,10 @@ The reason:</source>
         <source>The event is cancelled; refunds and emails are on their way.</source>
         <translation>Событие отменено; возвраты и письма уже отправляются.</translation>
     </message>
+    <message>
+        <source>The categories are still loading; save again in a moment.</source>
+        <translation>Категории ещё загружаются; сохраните ещё раз чуть позже.</translation>
+    </message>
 </context>
 <context>
     <name>sbor::organizer::EventListPage</name>
@@ -466,6 +541,18 @@ The reason:</source>
         <source>No events here yet. Create your first with “New event…” (Ctrl+N).</source>
         <translation>Событий пока нет. Создайте первое командой «Новое событие…» (Ctrl+N).</translation>
     </message>
+    <message>
+        <source>Sold</source>
+        <translation>Продано</translation>
+    </message>
+    <message>
+        <source>Copy event…</source>
+        <translation>Копировать событие…</translation>
+    </message>
+    <message>
+        <source>A new draft with the selected event&apos;s ticket types, gates, programme and team (Ctrl+Shift+D)</source>
+        <translation>Новый черновик с типами билетов, входами, программой и командой выбранного события (Ctrl+Shift+D)</translation>
+    </message>
 </context>
 <context>
     <name>sbor::organizer::EventWorkspace</name>
@@ -483,11 +570,23 @@ The reason:</source>
     </message>
     <message>
         <source>Doo&amp;r</source>
-        <translation>&amp;Вход</translation>
+        <translation>В&amp;ход</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
         <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;Tickets</source>
+        <translation>&amp;Билеты</translation>
+    </message>
+    <message>
+        <source>Tea&amp;m</source>
+        <translation>&amp;Команда</translation>
+    </message>
+    <message>
+        <source>&amp;Programme</source>
+        <translation>П&amp;рограмма</translation>
     </message>
 </context>
 <context>
@@ -606,6 +705,10 @@ The reason:</source>
         <source>Inbox (%1)</source>
         <translation>Уведомления (%1)</translation>
     </message>
+    <message>
+        <source>&amp;Copy event…</source>
+        <translation>&amp;Копировать событие…</translation>
+    </message>
 </context>
 <context>
     <name>sbor::organizer::OrganizerSession</name>
@@ -696,14 +799,6 @@ The reason:</source>
         <source>%1 shown, more below</source>
         <translation>Показано: %1, ниже есть ещё</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s)</source>
-        <translation>
-            <numerusform>%n строка</numerusform>
-            <numerusform>%n строки</numerusform>
-            <numerusform>%n строк</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Not loaded: %1. What was shown before stays.</source>
         <translation>Не загружено: %1. Ранее показанные данные сохранены.</translation>
@@ -755,6 +850,101 @@ The reason:</source>
     <message>
         <source>The holder&apos;s email:</source>
         <translation>Эл. почта владельца:</translation>
+    </message>
+    <message>
+        <source>Rows: %1</source>
+        <translation>Строк: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::SchedulePage</name>
+    <message>
+        <source>Starts</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Докладчик</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Зал</translation>
+    </message>
+    <message>
+        <source>The programme guests see on the event&apos;s page. Times are the event&apos;s own (%1) and lie within the event.</source>
+        <translation>Программа, которую гости видят на странице события. Время указано в поясе события (%1) и не выходит за рамки события.</translation>
+    </message>
+    <message>
+        <source>Add &amp;item</source>
+        <translation>&amp;Добавить пункт</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Удалить пункт</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <source>Save programme</source>
+        <translation>Сохранить программу</translation>
+    </message>
+    <message>
+        <source>You have changes that are not saved. Reloading would drop them.</source>
+        <translation>Есть несохранённые изменения. При обновлении они будут потеряны.</translation>
+    </message>
+    <message>
+        <source>Reload anyway</source>
+        <translation>Всё равно обновить</translation>
+    </message>
+    <message>
+        <source>The programme could not be loaded: %1</source>
+        <translation>Не удалось загрузить программу: %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>No programme yet. It is optional: add items if guests should see one.</source>
+        <translation>Программы пока нет. Она необязательна: добавьте пункты, если гости должны её видеть.</translation>
+    </message>
+    <message>
+        <source>An item needs a title.</source>
+        <translation>У пункта должно быть название.</translation>
+    </message>
+    <message>
+        <source>An item must end after it starts.</source>
+        <translation>Пункт должен заканчиваться позже, чем начинается.</translation>
+    </message>
+    <message>
+        <source>Before the event starts (%1).</source>
+        <translation>Раньше начала события (%1).</translation>
+    </message>
+    <message>
+        <source>After the event ends (%1).</source>
+        <translation>Позже окончания события (%1).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Programme saved.</source>
+        <translation>Программа сохранена.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; nothing was saved. What you typed stays here.</source>
+        <translation>Сервер недоступен; ничего не сохранено. Введённые данные остаются здесь.</translation>
     </message>
 </context>
 <context>
@@ -837,6 +1027,260 @@ The reason:</source>
     </message>
 </context>
 <context>
-    <name>sbor::organizer::wording</name>
+    <name>sbor::organizer::TeamPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <source>Their account&apos;s email, e.g. anna@example.org</source>
+        <translation>Эл. почта учётной записи, например anna@example.org</translation>
+    </message>
+    <message>
+        <source>Add to the team</source>
+        <translation>Добавить в команду</translation>
+    </message>
+    <message>
+        <source>Remove from the team…</source>
+        <translation>Удалить из команды…</translation>
+    </message>
+    <message>
+        <source>Door staff check guests in at this event&apos;s gates and see its live counters, but not its money. Co-organizers have your rights on this event only: they edit it, see its orders and attendees, and work its door. Only you change the team.</source>
+        <translation>Сотрудники входа пропускают гостей на входах этого события и видят счётчики в реальном времени, но не финансы. У соорганизаторов ваши права, но только на это событие: они редактируют его, видят заказы и участников и работают на входе. Менять команду можете только вы.</translation>
+    </message>
+    <message>
+        <source>Add someone</source>
+        <translation>Добавить человека</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <source>The team could not be loaded: %1</source>
+        <translation>Не удалось загрузить команду: %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(без имени)</translation>
+    </message>
+    <message>
+        <source>Nobody else works on this event yet. Add door staff before the doors open.</source>
+        <translation>Над этим событием пока больше никто не работает. Добавьте сотрудников входа до открытия дверей.</translation>
+    </message>
+    <message>
+        <source>Type the email of their Sbor account.</source>
+        <translation>Введите эл. почту учётной записи Sbor этого человека.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; try again in a moment.</source>
+        <translation>Сервер недоступен; повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <source>No Sbor account has this email. Ask them to sign up first, then add them.</source>
+        <translation>Учётной записи Sbor с такой эл. почтой нет. Попросите человека сначала зарегистрироваться, затем добавьте его.</translation>
+    </message>
+    <message>
+        <source>That is the event&apos;s organizer, who has every right already.</source>
+        <translation>Это организатор события — у него уже есть все права.</translation>
+    </message>
+    <message>
+        <source>This email %1.</source>
+        <translation>Не удалось добавить этот адрес: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is now on the team as %2; they were told in the app and by email.</source>
+        <translation>%1 теперь в команде (роль: %2); уведомление отправлено в приложении и по эл. почте.</translation>
+    </message>
+    <message>
+        <source>Remove from the team</source>
+        <translation>Удаление из команды</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this event&apos;s team? They lose its door and its numbers at once; kiosks they enrolled keep working.</source>
+        <translation>Удалить %1 из команды этого события? Доступ к входу и показателям события сразу пропадёт; подключённые этим человеком киоски продолжат работать.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer on the team.</source>
+        <translation>%1 больше не в команде.</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::TicketTypesModel</name>
+    <message>
+        <source>A ticket type needs a name.</source>
+        <translation>У типа билета должно быть название.</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative.</source>
+        <translation>Цена не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>A currency is three capital letters, such as RUB or EUR.</source>
+        <translation>Валюта — это три заглавные латинские буквы, например RUB или EUR.</translation>
+    </message>
+    <message>
+        <source>Already sold: %1. The quota cannot be lower.</source>
+        <translation>Уже продано: %1. Квота не может быть меньше.</translation>
+    </message>
+    <message>
+        <source>A quota cannot be negative.</source>
+        <translation>Квота не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>Sales must end after they start.</source>
+        <translation>Конец продаж должен быть позже начала.</translation>
+    </message>
+    <message>
+        <source>Between 1 and 1000.</source>
+        <translation>От 1 до 1000.</translation>
+    </message>
+    <message>
+        <source>At least the minimum per order (%1).</source>
+        <translation>Не меньше минимума на заказ (%1).</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Бесплатно</translation>
+    </message>
+    <message>
+        <source>on sale</source>
+        <translation>в продаже</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>приостановлен</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>изменён</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Квота</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Продано</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Доступно</translation>
+    </message>
+    <message>
+        <source>Sales start</source>
+        <translation>Начало продаж</translation>
+    </message>
+    <message>
+        <source>Sales end</source>
+        <translation>Конец продаж</translation>
+    </message>
+    <message>
+        <source>Min / order</source>
+        <translation>Мин. / заказ</translation>
+    </message>
+    <message>
+        <source>Max / order</source>
+        <translation>Макс. / заказ</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>В продаже</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::organizer::TicketTypesPage</name>
+    <message>
+        <source>Type over a cell to change it (F2 or Enter edits, Tab moves on); changes are sent when you save. Times are the event&apos;s own (%1).</source>
+        <translation>Чтобы изменить ячейку, просто начните ввод (F2 или Enter — правка, Tab — переход дальше); изменения отправляются при сохранении. Время указано в поясе события (%1).</translation>
+    </message>
+    <message>
+        <source>&amp;Add ticket type</source>
+        <translation>&amp;Добавить тип билета</translation>
+    </message>
+    <message>
+        <source>Remove new row</source>
+        <translation>Удалить новую строку</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <source>Save ticket types</source>
+        <translation>Сохранить типы билетов</translation>
+    </message>
+    <message>
+        <source>You have changes that are not saved. Reloading would drop them.</source>
+        <translation>Есть несохранённые изменения. При обновлении они будут потеряны.</translation>
+    </message>
+    <message>
+        <source>Reload anyway</source>
+        <translation>Всё равно обновить</translation>
+    </message>
+    <message>
+        <source>The ticket types could not be loaded: %1</source>
+        <translation>Не удалось загрузить типы билетов: %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>No ticket types yet: an event needs at least one before it is published.</source>
+        <translation>Типов билетов пока нет: перед публикацией у события должен быть хотя бы один.</translation>
+    </message>
+    <message>
+        <source>Add one</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Ticket types saved.</source>
+        <translation>Типы билетов сохранены.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; rows not saved: %1. What you typed stays here.</source>
+        <translation>Сервер недоступен; не сохранены строки: %1. Введённые данные остаются здесь.</translation>
+    </message>
 </context>
 </TS>

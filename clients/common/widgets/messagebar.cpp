@@ -65,8 +65,9 @@ void MessageBar::showMessage(Kind kind, const QString& text, const QString& acti
 {
     m_kind = kind;
     const Palette colours = paletteOf(kind);
-    setStyleSheet(QString("QFrame#messageBar { background: %1; border: 1px solid %2; border-radius: 4px; }"
-                          "QFrame#messageBar QLabel { color: %3; }")
+    // By class, not by object name: pages name their bars (tests find them) and keep the colours.
+    setStyleSheet(QString("sbor--widgets--MessageBar { background: %1; border: 1px solid %2; border-radius: 4px; }"
+                          "sbor--widgets--MessageBar QLabel { color: %3; }")
                       .arg(colours.background, colours.border, colours.text));
     m_text->setText(text);
     m_onAction = std::move(action);

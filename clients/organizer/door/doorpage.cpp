@@ -225,6 +225,17 @@ QString DoorPage::listName(const std::string& listId) const
 
 void DoorPage::reload()
 {
+    // The window the form offers first: from an hour before the event until its end.
+    m_session.api().event(m_eventId).then(this, [this](client::ApiResult<wire::Event> event) {
+        if (!event)
+            return;
+        const QDateTime start = wallClockOf(text(event->startsAt), m_timezone);
+        const QDateTime end = wallClockOf(text(event->endsAt), m_timezone);
+        if (!m_hasValidFrom->isChecked() && start.isValid())
+            m_validFrom->setDateTime(start.addSecs(-3600));
+        if (!m_hasValidUntil->isChecked() && end.isValid())
+            m_validUntil->setDateTime(end);
+    });
     m_session.api().ticketTypes(m_eventId).then(this, [this](client::ApiResult<std::vector<wire::TicketType>> types) {
         if (!types)
             return;

@@ -74,7 +74,7 @@ CopyEventDialog::CopyEventDialog(OrganizerSession& session, const QString& event
 
 void CopyEventDialog::updateEnd()
 {
-    m_endsAt->setText(QLocale().toString(m_startsAt->dateTime().addSecs(m_lengthSeconds), QLocale::ShortFormat));
+    m_endsAt->setText(QLocale().toString(m_startsAt->dateTime().addSecs(m_lengthSeconds), m_startsAt->displayFormat()));
 }
 
 void CopyEventDialog::copy()

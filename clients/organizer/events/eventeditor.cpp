@@ -55,7 +55,7 @@ EventEditor::EventEditor(OrganizerSession& session, const QString& eventId, QWid
     m_endsAt->setObjectName("endsAtField");
     m_localHint = new QLabel(this);
     m_localHint->setObjectName("localTimeHint");
-    m_localHint->setStyleSheet("color: palette(mid);");
+    m_localHint->setStyleSheet("color: palette(dark);");
     m_timezone = new QComboBox(this);
     m_timezone->setObjectName("timezoneField");
     m_timezone->setEditable(true);
@@ -123,19 +123,26 @@ EventEditor::EventEditor(OrganizerSession& session, const QString& eventId, QWid
     m_publish->setVisible(!eventId.isEmpty());
     m_cancel->setVisible(!eventId.isEmpty());
 
+    loadCategories();
+    if (!eventId.isEmpty())
+        reload();
+    updateLocalHints();
+}
+
+void EventEditor::loadCategories()
+{
     m_session.api().categories().then(this, [this](client::ApiResult<std::vector<wire::Category>> categories) {
         if (!categories)
             return;
-        const qint64 chosen = m_event ? m_event->categoryId : 0;
+        const qint64 chosen = m_event ? m_event->categoryId : m_category->currentData().toLongLong();
         m_category->clear();
         for (const auto& category : *categories)
             m_category->addItem(text(category.name), QVariant::fromValue<qint64>(category.id));
         if (const int index = m_category->findData(QVariant::fromValue<qint64>(chosen)); index >= 0)
             m_category->setCurrentIndex(index);
+        if (QLabel* problem = m_problems.value("category_id"))
+            problem->hide();
     });
-    if (!eventId.isEmpty())
-        reload();
-    updateLocalHints();
 }
 
 QString EventEditor::zone() const { return m_timezone->currentText().trimmed(); }
@@ -274,6 +281,15 @@ void EventEditor::showProblems(const client::ApiError& error)
 
 void EventEditor::save()
 {
+    if (m_category->count() == 0) {
+        // Not loaded yet (a slow link): the server would refuse a draft without one.
+        clearProblems();
+        QLabel* problem = m_problems.value("category_id");
+        problem->setText(tr("The categories are still loading; save again in a moment."));
+        problem->show();
+        loadCategories();
+        return;
+    }
     const wire::EventChanges changes = changesFromForm();
     if (!m_event) {
         wire::EventDraft draft;

@@ -47,6 +47,7 @@ signals:
 private:
     void show(const wire::Event& event);
     void save();
+    void loadCategories();
     void publish();
     void cancelEvent();
     void showProblems(const client::ApiError& error);

@@ -76,7 +76,7 @@ SchedulePage::SchedulePage(OrganizerSession& session, const QString& eventId, co
             .arg(timezone),
         this);
     hint->setWordWrap(true);
-    hint->setStyleSheet("color: palette(mid);");
+    hint->setStyleSheet("color: palette(dark);");
     m_add = new QPushButton(tr("Add &item"), this);
     m_add->setObjectName("addScheduleItemButton");
     m_add->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));

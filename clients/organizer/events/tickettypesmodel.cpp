@@ -163,7 +163,7 @@ QString TicketTypesModel::localProblem(const Row& row, int column) const
         break;
     case Quota:
         if (row.saved && edited.quota < row.saved->sold)
-            return tr("%n ticket(s) already sold: the quota cannot be lower.", nullptr, row.saved->sold);
+            return tr("Already sold: %1. The quota cannot be lower.").arg(QLocale().toString(row.saved->sold));
         if (edited.quota < 0)
             return tr("A quota cannot be negative.");
         break;
@@ -315,8 +315,12 @@ QVariant TicketTypesModel::data(const QModelIndex& index, int role) const
         case MaxPerOrder:
             return edited.maxPerOrder;
         case Active:
-            return edited.active ? tr("on sale") : tr("paused");
+            return {}; // the check box says it
         }
+        break;
+    case Qt::AccessibleTextRole:
+        if (column == Active)
+            return edited.active ? tr("on sale") : tr("paused");
         break;
     case Qt::EditRole:
         switch (column) {

@@ -115,6 +115,8 @@ TicketTypesPage::TicketTypesPage(OrganizerSession& session, const QString& event
                              QAbstractItemView::AnyKeyPressed);
     m_table->setTabKeyNavigation(true);
     m_table->setWordWrap(false);
+    // Every figure and date whole; the name takes what is left.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(TicketTypesModel::Name, QHeaderView::Stretch);
     m_table->horizontalHeader()->setMinimumSectionSize(70);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -126,7 +128,7 @@ TicketTypesPage::TicketTypesPage(OrganizerSession& session, const QString& event
         this);
     hint->setObjectName("ticketTypesHint");
     hint->setWordWrap(true);
-    hint->setStyleSheet("color: palette(mid);");
+    hint->setStyleSheet("color: palette(dark);");
 
     m_add = new QPushButton(tr("&Add ticket type"), this);
     m_add->setObjectName("addTicketTypeButton");
@@ -213,8 +215,6 @@ void TicketTypesPage::load()
             return;
         }
         m_model->setTicketTypes(*types, m_timezone);
-        m_table->resizeColumnsToContents();
-        m_table->horizontalHeader()->setSectionResizeMode(TicketTypesModel::Name, QHeaderView::Stretch);
         if (m_message->kind() != widgets::MessageBar::Kind::Positive)
             m_message->hideMessage();
         if (types->empty())
@@ -317,7 +317,7 @@ void TicketTypesPage::finishSaving(int refused)
     if (m_unreachable) {
         m_message->showMessage(
             widgets::MessageBar::Kind::Warning,
-            tr("The server cannot be reached; %n row(s) not saved. What you typed stays here.", nullptr, refused),
+            tr("The server cannot be reached; rows not saved: %1. What you typed stays here.").arg(refused),
             tr("Try again"), [this] { save(); });
         return;
     }

@@ -193,7 +193,7 @@ SalesTablePage::SalesTablePage(OrganizerSession& session, Kind kind, const QStri
     });
     connect(m_model, &client::PagedListModel::countChanged, this, [this] {
         m_count->setText(m_model->hasMore() ? tr("%1 shown, more below").arg(m_model->count())
-                                            : tr("%n row(s)", nullptr, m_model->count()));
+                                            : tr("Rows: %1").arg(m_model->count()));
     });
     connect(m_model, &client::PagedListModel::errorChanged, this, [this] {
         if (m_model->errorText().isEmpty())

@@ -16,7 +16,12 @@
 #include "dashboard/dashboardpage.h"
 #include "door/doorpage.h"
 #include "events/eventeditor.h"
+#include "events/copyeventdialog.h"
 #include "events/eventlistpage.h"
+#include "events/schedulepage.h"
+#include "events/teampage.h"
+#include "events/tickettypesmodel.h"
+#include "events/tickettypespage.h"
 #include "sales/salestablepage.h"
 
 #include "integrationsuite.h"
@@ -32,8 +37,13 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QToolButton>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
 #include <QTabWidget>
 #include <QtTest>
 
@@ -334,9 +344,231 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(app->session().isLiveConnected(), 30000);
         m_api = std::make_unique<AuthApi>(*m_server, m_client);
         const SignedInUser buyer = m_api->signIn(m_buyer.email);
+        m_organizer = m_api->signIn(m_organizer.email); // the tests after this one call the API as the organizer
         QCOMPARE(m_api->post("/api/v1/orders", orderBody(m_event, m_general, 1), buyer.accessToken).status, 201);
         QTRY_COMPARE_WITH_TIMEOUT(figures.sold(), 15, 15000);
         screenshot(window, "12-recovered");
+    }
+
+    void anEventMadeInTheApp()
+    {
+        auto app = openApp("en");
+        QVERIFY(signIn(*app, m_organizer.email, kTestPassword));
+        MainWindow* window = app->mainWindow();
+        window->resize(1366, 768);
+
+        // A new draft from the settings form.
+        QAction* create = window->findChild<QAction*>("newEventAction");
+        QCOMPARE(create->shortcut(), QKeySequence(QKeySequence::New));
+        create->trigger();
+        auto* editor = qobject_cast<EventEditor*>(window->tabs()->currentWidget());
+        QVERIFY(editor);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QComboBox>(editor, "categoryField")->count() > 0, 10000);
+        find<QLineEdit>(editor, "titleField")->setText("Spring lecture series");
+        find<QLineEdit>(editor, "venueField")->setText("Main hall, 12 Lenina St.");
+        find<QPlainTextEdit>(editor, "descriptionField")->setPlainText("Four evenings of talks.");
+        QTest::mouseClick(find<QPushButton>(editor, "saveEventButton"), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(qobject_cast<EventWorkspace*>(window->tabs()->currentWidget()) != nullptr,
+                                  qPrintable(editor->fieldProblem("starts_at") + editor->fieldProblem("ends_at") +
+                                             editor->fieldProblem("category_id") + editor->fieldProblem("title") +
+                                             editor->fieldProblem("timezone") + editor->fieldProblem("venue")),
+                                  10000);
+        auto* workspace = qobject_cast<EventWorkspace*>(window->tabs()->currentWidget());
+        const QString eventId = workspace->eventId();
+        TicketTypesPage* types = workspace->ticketTypes();
+        QCOMPARE(workspace->currentWidget(), types); // a new draft goes on to its ticket types
+
+        // Publishing now says what is missing.
+        workspace->setCurrentWidget(workspace->editor());
+        QTest::mouseClick(find<QPushButton>(workspace->editor(), "publishEventButton"), Qt::LeftButton);
+        auto* editorMessage = find<sbor::widgets::MessageBar>(workspace->editor(), "eventEditorMessage");
+        QTRY_VERIFY_WITH_TIMEOUT(editorMessage->text().contains("missing"), 10000);
+
+        // Two ticket types, the first name typed into the cell as an organizer would.
+        workspace->setCurrentWidget(types);
+        QTRY_VERIFY_WITH_TIMEOUT(types->model()->rowCount() == 0 && types->isVisible(), 10000);
+        QTest::mouseClick(find<QPushButton>(types, "addTicketTypeButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QApplication::focusWidget() && types->table()->isAncestorOf(QApplication::focusWidget()), 5000);
+        QTest::keyClicks(QApplication::focusWidget(), "Standard");
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        TicketTypesModel* model = types->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(0, TicketTypesModel::Name).data(Qt::EditRole).toString(),
+                                  QStringLiteral("Standard"), 5000);
+        QVERIFY(model->setData(model->index(0, TicketTypesModel::Price), 1200.0, Qt::EditRole));
+        QVERIFY(model->setData(model->index(0, TicketTypesModel::Quota), 300, Qt::EditRole));
+        types->addTicketType();
+        QVERIFY(model->setData(model->index(1, TicketTypesModel::Name), "Student", Qt::EditRole));
+        QVERIFY(model->setData(model->index(1, TicketTypesModel::Price), 400.0, Qt::EditRole));
+        QVERIFY(model->setData(model->index(1, TicketTypesModel::Quota), 60, Qt::EditRole));
+        QVERIFY(model->setData(model->index(1, TicketTypesModel::MaxPerOrder), 2, Qt::EditRole));
+        types->table()->setFocus();
+        screenshot(window, "19-ticket-types-new");
+        QTest::mouseClick(find<QPushButton>(types, "saveTicketTypesButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->hasUnsavedWork(), 10000);
+        QVERIFY(!model->idOf(0).isEmpty() && !model->idOf(1).isEmpty());
+        const QJsonArray stored = m_api->get("/api/v1/events/" + eventId + "/ticket-types", m_organizer.accessToken)
+                                      .json()
+                                      .value("items")
+                                      .toArray();
+        QCOMPARE(stored.size(), 2);
+        QMap<QString, QJsonObject> byName;
+        for (const auto& type : stored)
+            byName.insert(type.toObject().value("name").toString(), type.toObject());
+        QCOMPARE(byName.value("Standard").value("price").toInt(), 120000);
+        QCOMPARE(byName.value("Standard").value("quota").toInt(), 300);
+        QCOMPARE(byName.value("Student").value("max_per_order").toInt(), 2);
+
+        // A programme item; then publish.
+        workspace->setCurrentWidget(workspace->schedule());
+        SchedulePage* schedule = workspace->schedule();
+        QTest::mouseClick(find<QPushButton>(schedule, "addScheduleItemButton"), Qt::LeftButton);
+        schedule->table()->item(0, SchedulePage::Title)->setText("Opening talk");
+        schedule->table()->item(0, SchedulePage::Speaker)->setText("Anna Smirnova");
+        QTest::mouseClick(find<QPushButton>(schedule, "saveScheduleButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!schedule->hasUnsavedWork(), 10000);
+        QCOMPARE(m_api->get("/api/v1/events/" + eventId + "/schedule", m_organizer.accessToken)
+                     .json()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 1);
+        screenshot(window, "20-programme");
+        workspace->setCurrentWidget(workspace->editor());
+        QTest::mouseClick(find<QPushButton>(workspace->editor(), "publishEventButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_api->get("/api/v1/events/" + eventId, m_organizer.accessToken).json().value("status").toString(),
+            QStringLiteral("published"), 10000);
+
+        // The team: door staff by email, seen, and one removed again.
+        const SignedInUser door = m_api->signUp("gui-team-door");
+        const SignedInUser helper = m_api->signUp("gui-team-co");
+        workspace->setCurrentWidget(workspace->team());
+        TeamPage* team = workspace->team();
+        find<QLineEdit>(team, "teamEmailField")->setText("nobody-" + door.email);
+        QTest::mouseClick(find<QPushButton>(team, "addTeamMemberButton"), Qt::LeftButton);
+        auto* teamMessage = find<sbor::widgets::MessageBar>(team, "teamMessage");
+        QTRY_VERIFY_WITH_TIMEOUT(teamMessage->text().contains("No Sbor account"), 10000);
+        QCOMPARE(team->memberCount(), 0);
+        find<QLineEdit>(team, "teamEmailField")->setText(door.email);
+        QTest::mouseClick(find<QPushButton>(team, "addTeamMemberButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(team->memberCount(), 1, 10000);
+        find<QLineEdit>(team, "teamEmailField")->setText(helper.email);
+        auto* role = find<QComboBox>(team, "teamRoleField");
+        role->setCurrentIndex(role->findData("co_organizer"));
+        QTest::mouseClick(find<QPushButton>(team, "addTeamMemberButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(team->memberCount(), 2, 10000);
+        const QJsonArray members =
+            m_api->get("/api/v1/events/" + eventId + "/team", m_organizer.accessToken).json().value("items").toArray();
+        QCOMPARE(members.size(), 2);
+        screenshot(window, "21-team");
+        auto* teamTable = find<QTableWidget>(team, "teamTable");
+        const int doorRow = teamTable->findItems(door.email, Qt::MatchExactly).value(0)->row();
+        teamTable->selectRow(doorRow);
+        team->removeSelected(true);
+        QTRY_COMPARE_WITH_TIMEOUT(team->memberCount(), 1, 10000);
+        QCOMPARE(m_api->get("/api/v1/events/" + eventId + "/team", m_organizer.accessToken)
+                     .json()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 1);
+
+        // A gate for students only, open in a window.
+        workspace->setCurrentWidget(workspace->door());
+        DoorPage* doorPage = workspace->door();
+        find<QLineEdit>(doorPage, "newListName")->setText("Students' entrance");
+        auto* typeButton = find<QToolButton>(doorPage, "newListTypes");
+        QTRY_VERIFY_WITH_TIMEOUT(typeButton->menu()->actions().size() == 2, 10000);
+        for (QAction* action : typeButton->menu()->actions())
+            action->setChecked(action->text() == "Student");
+        find<QCheckBox>(doorPage, "newListHasValidFrom")->setChecked(true);
+        QTest::mouseClick(find<QPushButton>(doorPage, "addListButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(doorPage->listCount(), 1, 10000);
+        const QJsonObject gate = m_api->get("/api/v1/events/" + eventId + "/checkin-lists", m_organizer.accessToken)
+                                     .json()
+                                     .value("items")
+                                     .toArray()
+                                     .at(0)
+                                     .toObject();
+        QCOMPARE(gate.value("ticket_type_ids").toArray().size(), 1);
+        QCOMPARE(gate.value("ticket_type_ids").toArray().at(0).toString(), model->idOf(1));
+        QVERIFY(!gate.value("valid_from").toString().isEmpty());
+        QVERIFY(gate.value("valid_until").isNull() || gate.value("valid_until").isUndefined());
+        screenshot(window, "22-door-gate-window");
+
+        // My events shows sold / capacity; the event is copied into a new draft.
+        window->tabs()->setCurrentWidget(window->eventList());
+        window->eventList()->reload();
+        auto* eventTable = find<QTableView>(window->eventList(), "eventTable");
+        QTRY_VERIFY_WITH_TIMEOUT(window->eventList()->rowCount() >= 4, 10000);
+        int row = -1;
+        for (int i = 0; i < eventTable->model()->rowCount(); ++i)
+            if (eventTable->model()->index(i, 0).data().toString() == "Spring lecture series")
+                row = i;
+        QVERIFY(row >= 0);
+        QCOMPARE(eventTable->model()->index(row, 4).data().toString(), QStringLiteral("0 / 360"));
+        screenshot(window, "23-my-events-sold");
+        eventTable->selectRow(row);
+        window->findChild<QAction*>("copyEventAction")->trigger();
+        CopyEventDialog* copy = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((copy = window->findChild<CopyEventDialog*>()) && copy->isVisible(), 5000);
+        screenshot(copy, "24-copy-event");
+        QTest::mouseClick(find<QPushButton>(copy, "copyEventButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<EventWorkspace*>(window->tabs()->currentWidget()) &&
+                                     qobject_cast<EventWorkspace*>(window->tabs()->currentWidget())->eventId() !=
+                                         eventId,
+                                 10000);
+        const QString copyId = qobject_cast<EventWorkspace*>(window->tabs()->currentWidget())->eventId();
+        const QJsonObject copied = m_api->get("/api/v1/events/" + copyId, m_organizer.accessToken).json();
+        QCOMPARE(copied.value("status").toString(), QStringLiteral("draft"));
+        QCOMPARE(copied.value("title").toString(), QStringLiteral("Spring lecture series (copy)"));
+        QCOMPARE(m_api->get("/api/v1/events/" + copyId + "/ticket-types", m_organizer.accessToken)
+                     .json()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 2);
+        m_eventsMade += 2;
+    }
+
+    void aQuotaBelowWhatIsSoldIsRefusedInTheTable()
+    {
+        auto app = openApp("en");
+        QVERIFY(signIn(*app, m_organizer.email, kTestPassword));
+        MainWindow* window = app->mainWindow();
+        window->resize(1366, 768);
+        EventWorkspace* workspace = window->openEvent(m_event, "Open-air festival", "Europe/Moscow");
+        workspace->showTicketTypes();
+        TicketTypesPage* types = workspace->ticketTypes();
+        TicketTypesModel* model = types->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 10000);
+        int general = -1;
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->idOf(row) == m_general)
+                general = row;
+        QVERIFY(general >= 0);
+        const int sold = model->index(general, TicketTypesModel::Sold).data().toInt();
+        QVERIFY(sold >= 12);
+        types->table()->setCurrentIndex(model->index(general, TicketTypesModel::Quota));
+        QVERIFY(model->setData(model->index(general, TicketTypesModel::Quota), sold - 2, Qt::EditRole));
+        QTest::mouseClick(find<QPushButton>(types, "saveTicketTypesButton"), Qt::LeftButton);
+        auto* message = find<sbor::widgets::MessageBar>(types, "ticketTypesMessage");
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains("Already sold"), 5000);
+        QCOMPARE(types->table()->currentIndex(), model->index(general, TicketTypesModel::Quota));
+        screenshot(window, "25-ticket-types-quota-refused");
+        // Nothing went to the server.
+        QCOMPARE(m_api->get("/api/v1/events/" + m_event + "/ticket-types", m_organizer.accessToken)
+                     .json()
+                     .value("items")
+                     .toArray()
+                     .at(general)
+                     .toObject()
+                     .value("quota")
+                     .toInt(),
+                 400);
+        window->resize(1920, 1080);
+        screenshot(window, "26-ticket-types-1920");
     }
 
     void inRussian()
@@ -347,7 +579,7 @@ private slots:
         QVERIFY(signIn(*app, m_organizer.email, kTestPassword));
         MainWindow* window = app->mainWindow();
         window->resize(1366, 768);
-        QTRY_VERIFY_WITH_TIMEOUT(window->eventList()->rowCount() == 3, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->eventList()->rowCount() == 3 + m_eventsMade, 10000);
         screenshot(window, "14-my-events-ru");
         EventWorkspace* workspace = window->openEvent(m_event, "Open-air festival", "Europe/Moscow");
         QTRY_VERIFY_WITH_TIMEOUT(workspace->dashboard()->figures().isLoaded(), 10000);
@@ -361,10 +593,23 @@ private slots:
         workspace->setCurrentWidget(workspace->editor());
         QTest::qWait(500);
         screenshot(window, "18-settings-ru");
+        workspace->showTicketTypes();
+        QTRY_COMPARE_WITH_TIMEOUT(workspace->ticketTypes()->model()->rowCount(), 2, 10000);
+        screenshot(window, "27-ticket-types-ru");
+        workspace->setCurrentWidget(workspace->team());
+        QTRY_VERIFY_WITH_TIMEOUT(workspace->team()->memberCount() >= 1, 10000);
+        screenshot(window, "28-team-ru");
+        workspace->setCurrentWidget(workspace->door());
+        QTest::qWait(300);
+        screenshot(window, "29-door-ru");
+        workspace->setCurrentWidget(workspace->schedule());
+        QTest::qWait(300);
+        screenshot(window, "30-programme-ru");
     }
 
 private:
     QString m_event, m_general, m_vip, m_main, m_side;
+    int m_eventsMade = 0; // by the app, on top of the three made here
 };
 
 QTEST_MAIN(TestOrganizer)
