@@ -56,4 +56,16 @@ ApiError ApiError::fromAnswer(int httpStatus, const std::string& body)
     return failure;
 }
 
+std::vector<std::pair<std::string, std::string>> ApiError::fieldProblems() const
+{
+    std::vector<std::pair<std::string, std::string>> problems;
+    const auto fields = error.details.find("fields");
+    if (fields == error.details.end() || !fields->is_array())
+        return problems;
+    for (const auto& field : *fields)
+        if (field.is_object())
+            problems.emplace_back(field.value("field", std::string()), field.value("problem", std::string()));
+    return problems;
+}
+
 } // namespace sbor::client

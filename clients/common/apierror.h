@@ -6,6 +6,8 @@
 #include "sbor/error.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace sbor::client {
 
@@ -27,6 +29,8 @@ struct ApiError {
     // The server could not be reached: the caller may decide without it (offline).
     bool isTransport() const { return kind == Kind::Unreachable || kind == Kind::TimedOut; }
     bool is(ErrorCode wanted) const { return error.code == wanted; }
+    // A refusal's details.fields as (field, problem) pairs, in the server's order; empty otherwise.
+    std::vector<std::pair<std::string, std::string>> fieldProblems() const;
     // One line for a log or a status bar: "not_found: no such event (trace 4bf9…)".
     std::string describe() const;
 

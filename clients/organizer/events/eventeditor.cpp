@@ -264,14 +264,11 @@ void EventEditor::showProblems(const client::ApiError& error)
         return;
     }
     int named = 0;
-    if (error.error.details.contains("fields") && error.error.details["fields"].is_array()) {
-        for (const auto& field : error.error.details["fields"]) {
-            const QString name = QString::fromStdString(field.value("field", std::string()));
-            if (QLabel* label = m_problems.value(name)) {
-                label->setText(QString::fromStdString(field.value("problem", std::string())));
-                label->show();
-                ++named;
-            }
+    for (const auto& [field, problem] : error.fieldProblems()) {
+        if (QLabel* label = m_problems.value(QString::fromStdString(field))) {
+            label->setText(QString::fromStdString(problem));
+            label->show();
+            ++named;
         }
     }
     m_message->showMessage(widgets::MessageBar::Kind::Error,

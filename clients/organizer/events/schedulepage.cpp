@@ -323,15 +323,13 @@ void SchedulePage::save()
             // "items[3].ends_at" names a cell, "items[3]" the row (its start).
             static const QRegularExpression path(QStringLiteral("^items\\[(\\d+)\\](?:\\.(\\w+))?$"));
             const QStringList fields{"starts_at", "ends_at", "title", "speaker", "room"};
-            if (error.error.details.contains("fields") && error.error.details["fields"].is_array())
-                for (const auto& field : error.error.details["fields"]) {
-                    const auto match = path.match(QString::fromStdString(field.value("field", std::string())));
-                    if (!match.hasMatch())
-                        continue;
-                    const int column = std::max(0, int(fields.indexOf(match.captured(2))));
-                    markProblem(match.captured(1).toInt(), column,
-                                QString::fromStdString(field.value("problem", std::string())));
-                }
+            for (const auto& [field, problem] : error.fieldProblems()) {
+                const auto match = path.match(QString::fromStdString(field));
+                if (!match.hasMatch())
+                    continue;
+                const int column = std::max(0, int(fields.indexOf(match.captured(2))));
+                markProblem(match.captured(1).toInt(), column, QString::fromStdString(problem));
+            }
             m_message->showMessage(widgets::MessageBar::Kind::Error,
                                    tr("Not saved: %1").arg(QString::fromStdString(error.error.message)));
         });

@@ -22,15 +22,12 @@ namespace {
 
 QString text(const std::string& value) { return QString::fromStdString(value); }
 
-// The server's words about one field of a 422 (details.fields), "" when it names another.
-QString fieldProblem(const client::ApiError& error, const char* field)
+// The server's words about one field of a 422, "" when it names another.
+QString fieldProblem(const client::ApiError& error, const std::string& field)
 {
-    const auto& details = error.error.details;
-    if (!details.contains("fields") || !details["fields"].is_array())
-        return {};
-    for (const auto& entry : details["fields"])
-        if (entry.value("field", std::string()) == field)
-            return QString::fromStdString(entry.value("problem", std::string()));
+    for (const auto& [name, problem] : error.fieldProblems())
+        if (name == field)
+            return QString::fromStdString(problem);
     return {};
 }
 

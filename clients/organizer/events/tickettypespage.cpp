@@ -285,12 +285,10 @@ void TicketTypesPage::saveRow(int row, std::shared_ptr<int> pending)
             const auto& error = result.error();
             m_unreachable = m_unreachable || error.isTransport();
             bool named = false;
-            if (error.error.details.contains("fields") && error.error.details["fields"].is_array())
-                for (const auto& field : error.error.details["fields"]) {
-                    m_model->setServerProblem(row, QString::fromStdString(field.value("field", std::string())),
-                                              QString::fromStdString(field.value("problem", std::string())));
-                    named = true;
-                }
+            for (const auto& [field, problem] : error.fieldProblems()) {
+                m_model->setServerProblem(row, QString::fromStdString(field), QString::fromStdString(problem));
+                named = true;
+            }
             if (!named && !error.isTransport())
                 m_model->setServerProblem(row, "name", QString::fromStdString(error.error.message));
         }
