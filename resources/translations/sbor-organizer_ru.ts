@@ -189,6 +189,34 @@
         <source>None: every ticket was admitted once.</source>
         <translation>Нет: каждый билет пропущен один раз.</translation>
     </message>
+    <message>
+        <source>no kiosks enrolled</source>
+        <translation>киосков нет</translation>
+    </message>
+    <message>
+        <source>Enrol kiosks on the Door tab.</source>
+        <translation>Киоски подключаются на вкладке «Вход».</translation>
+    </message>
+    <message>
+        <source>kiosks online</source>
+        <translation>киосков на связи</translation>
+    </message>
+    <message>
+        <source>%1: last contact %2</source>
+        <translation>%1: последняя связь %2</translation>
+    </message>
+    <message>
+        <source>%1: never in touch</source>
+        <translation>%1: ещё ни разу не выходил на связь</translation>
+    </message>
+    <message>
+        <source>Every kiosk was in touch within the last minute.</source>
+        <translation>Все киоски выходили на связь за последнюю минуту.</translation>
+    </message>
+    <message>
+        <source>Offline:</source>
+        <translation>Не на связи:</translation>
+    </message>
 </context>
 <context>
     <name>sbor::organizer::DoorPage</name>

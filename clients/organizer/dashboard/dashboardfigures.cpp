@@ -2,6 +2,7 @@
 
 #include "sborapi.h"
 
+#include <algorithm>
 #include <numeric>
 
 namespace sbor::organizer {
@@ -75,6 +76,17 @@ int DashboardFigures::insideNow() const
                            [](int sum, const GateFigures& g) { return sum + g.inside; });
 }
 
+bool DashboardFigures::isOnline(const KioskFigures& kiosk, const QDateTime& now) const
+{
+    return kiosk.lastContact.isValid() && kiosk.lastContact.secsTo(now) <= kOnlineWithinSeconds;
+}
+
+int DashboardFigures::kiosksOnline(const QDateTime& now) const
+{
+    return static_cast<int>(
+        std::count_if(m_kiosks.begin(), m_kiosks.end(), [&](const KioskFigures& k) { return isOnline(k, now); }));
+}
+
 QString DashboardFigures::gateName(const QString& listId) const
 {
     for (const auto& gate : m_gates)
@@ -107,6 +119,29 @@ void DashboardFigures::reload()
             return;
         for (const auto& type : *types)
             m_prices[text(type.id)] = type.price;
+    });
+    reloadKiosks();
+}
+
+void DashboardFigures::reloadKiosks()
+{
+    m_api.devices(m_eventId).then(this, [this](client::ApiResult<std::vector<wire::Device>> devices) {
+        if (!devices)
+            return; // a co-organizer's or a stale view: the tile keeps what it had
+        std::vector<KioskFigures> kiosks;
+        for (const auto& device : *devices) {
+            if (device.revokedAt)
+                continue;
+            KioskFigures kiosk{text(device.id), text(device.name), text(device.listId),
+                               device.lastSeenAt ? timeOf(text(*device.lastSeenAt)) : QDateTime()};
+            // A scan on the feed may be newer than the server's last contact as this answer read it.
+            for (const auto& known : m_kiosks)
+                if (known.deviceId == kiosk.deviceId && known.lastContact > kiosk.lastContact)
+                    kiosk.lastContact = known.lastContact;
+            kiosks.push_back(std::move(kiosk));
+        }
+        m_kiosks = std::move(kiosks);
+        emit changed();
     });
 }
 
@@ -146,6 +181,14 @@ void DashboardFigures::apply(const wire::LiveFrame& frame)
     } else if (frame.type == "ticket.checkin") {
         const QString kind = field(data, "kind");
         const QString listId = field(data, "list_id");
+        if (const QString deviceId = field(data, "device_id"); !deviceId.isEmpty()) {
+            const auto kiosk = std::find_if(m_kiosks.begin(), m_kiosks.end(),
+                                            [&](const KioskFigures& k) { return k.deviceId == deviceId; });
+            if (kiosk == m_kiosks.end())
+                reloadKiosks(); // enrolled since the dashboard was loaded
+            else
+                kiosk->lastContact = std::max(kiosk->lastContact, QDateTime::currentDateTimeUtc());
+        }
         for (auto& gate : m_gates) {
             if (gate.listId != listId)
                 continue;

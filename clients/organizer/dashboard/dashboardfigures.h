@@ -45,6 +45,15 @@ struct ConflictAlert {
     QString secondAt;
 };
 
+// An enrolled kiosk and when it was last in touch with the server (any request of its token, or a
+// scan of it on the live feed).
+struct KioskFigures {
+    QString deviceId;
+    QString name;
+    QString listId;
+    QDateTime lastContact;
+};
+
 struct SeriesFigures {
     std::vector<QDateTime> at;
     std::vector<qint64> values;
@@ -57,12 +66,19 @@ public:
     DashboardFigures(client::SborApi& api, QString eventId, QObject* parent = nullptr);
 
     void reload();
+    // Only the kiosks: their last contact moves with time, not with frames alone.
+    void reloadKiosks();
     // A frame of the event's topic (LiveFeed::frameReceived filtered to it).
     void apply(const wire::LiveFrame& frame);
 
     const std::vector<TypeFigures>& types() const { return m_types; }
     const std::vector<GateFigures>& gates() const { return m_gates; }
     const std::vector<ConflictAlert>& conflicts() const { return m_conflicts; }
+    const std::vector<KioskFigures>& kiosks() const { return m_kiosks; }
+    // A kiosk online syncs every 15 s, so one silent for a minute is offline (or switched off).
+    static constexpr qint64 kOnlineWithinSeconds = 60;
+    bool isOnline(const KioskFigures& kiosk, const QDateTime& now) const;
+    int kiosksOnline(const QDateTime& now) const;
     const SeriesFigures& soldPerHour() const { return m_soldPerHour; }
     const SeriesFigures& admissionsPerMinute() const { return m_admissionsPerMinute; }
     int sold() const;
@@ -87,6 +103,7 @@ private:
     std::vector<TypeFigures> m_types;
     std::vector<GateFigures> m_gates;
     std::vector<ConflictAlert> m_conflicts;
+    std::vector<KioskFigures> m_kiosks;
     std::map<QString, qint64> m_prices; // the type's price, for frames of older servers without unit_price
     SeriesFigures m_soldPerHour;
     SeriesFigures m_admissionsPerMinute;

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace sbor::organizer {
@@ -56,6 +57,7 @@ DashboardPage::DashboardPage(OrganizerSession& session, const QString& eventId, 
     m_revenue = tile("revenueTile");
     m_checkedIn = tile("checkedInTile");
     m_inside = tile("insideTile");
+    m_kiosks = tile("kiosksTile");
     m_types = figuresTable(this, "typeFigures", {tr("Ticket type"), tr("Sold"), tr("Capacity"), tr("Left")});
     m_gates = figuresTable(this, "gateFigures", {tr("Gate"), tr("Checked in"), tr("Inside now")});
     m_conflicts = new QListWidget(this);
@@ -71,7 +73,7 @@ DashboardPage::DashboardPage(OrganizerSession& session, const QString& eventId, 
     m_admissionsChart->setTitle(tr("Admissions per minute, last hour"));
 
     auto* tiles = new QHBoxLayout;
-    for (QLabel* label : {m_sold, m_revenue, m_checkedIn, m_inside})
+    for (QLabel* label : {m_sold, m_revenue, m_checkedIn, m_inside, m_kiosks})
         tiles->addWidget(label, 1);
     auto* charts = new QHBoxLayout;
     charts->addWidget(m_soldChart, 1);
@@ -119,6 +121,15 @@ DashboardPage::DashboardPage(OrganizerSession& session, const QString& eventId, 
     });
     connect(&live, &client::LiveFeed::connectedChanged, this, [this](bool) { redraw(); });
     live.subscribe(topic);
+    // "Online" fades with silence, so the tile is redrawn with the clock and the last contacts are
+    // asked for again now and then (a kiosk's syncs touch them; they are not on the feed).
+    auto* clock = new QTimer(this);
+    clock->setInterval(std::chrono::seconds(15));
+    connect(clock, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            m_figures->reloadKiosks();
+    });
+    clock->start();
     reload();
 }
 
@@ -148,6 +159,25 @@ void DashboardPage::redraw()
         big(tr("%1 of %2").arg(locale.toString(m_figures->checkedIn()), locale.toString(m_figures->sold())),
             tr("checked in")));
     m_inside->setText(big(locale.toString(m_figures->insideNow()), tr("inside now")));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto& kiosks = m_figures->kiosks();
+    if (kiosks.empty()) {
+        m_kiosks->setText(big(QStringLiteral("—"), tr("no kiosks enrolled")));
+        m_kiosks->setToolTip(tr("Enrol kiosks on the Door tab."));
+    } else {
+        const int online = m_figures->kiosksOnline(now);
+        m_kiosks->setText(
+            big(tr("%1 of %2").arg(locale.toString(online), locale.toString(int(kiosks.size()))), tr("kiosks online")));
+        QStringList silent;
+        for (const auto& kiosk : kiosks)
+            if (!m_figures->isOnline(kiosk, now))
+                silent << (kiosk.lastContact.isValid()
+                               ? tr("%1: last contact %2")
+                                     .arg(kiosk.name, wording::time(kiosk.lastContact.toString(Qt::ISODate)))
+                               : tr("%1: never in touch").arg(kiosk.name));
+        m_kiosks->setToolTip(silent.isEmpty() ? tr("Every kiosk was in touch within the last minute.")
+                                              : tr("Offline:") + "\n" + silent.join("\n"));
+    }
     const bool connected = m_session.isLiveConnected();
     m_live->setText(connected ? tr("● Live") : tr("○ Not live: reconnecting…"));
     m_live->setStyleSheet(connected ? "color: #188038; font-weight: 600;" : "color: #b06000; font-weight: 600;");

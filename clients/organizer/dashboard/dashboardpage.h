@@ -1,6 +1,6 @@
 #pragma once
 // An event's live dashboard: sold of capacity per ticket type, revenue, checked in of sold, who
-// is inside now per gate, tickets sold per hour and admissions per minute as charts, and conflict
+// is inside now per gate, kiosks online, tickets sold per hour and admissions per minute as charts, and conflict
 // alerts (one ticket admitted at two gates or by two devices) the moment they happen. A mark says
 // whether the live feed is connected; after a reconnect it resumes, on a resync it reloads.
 
@@ -40,6 +40,7 @@ private:
     QLabel* m_revenue;
     QLabel* m_checkedIn;
     QLabel* m_inside;
+    QLabel* m_kiosks;
     QLabel* m_live;
     QTableWidget* m_types;
     QTableWidget* m_gates;

@@ -23,6 +23,9 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace sbor::organizer {
 namespace {
 
@@ -53,7 +56,12 @@ EnrollmentDialog::EnrollmentDialog(const wire::IssuedEnrollment& enrollment, con
     m_qr = new QLabel(this);
     m_qr->setObjectName("enrollmentQr");
     m_qr->setAlignment(Qt::AlignCenter);
-    m_qr->setPixmap(QPixmap::fromImage(enrollmentQr(m_handshake, 8)));
+    // Drawn in device pixels, a whole number of them per module: scaled up on a HiDPI screen, the
+    // modules' edges would blur, which a camera reads worse.
+    const qreal ratio = std::max<qreal>(1.0, devicePixelRatioF());
+    QPixmap qr = QPixmap::fromImage(enrollmentQr(m_handshake, static_cast<int>(std::ceil(8 * ratio))));
+    qr.setDevicePixelRatio(std::ceil(8 * ratio) / 8.0);
+    m_qr->setPixmap(qr);
     auto* explanation = new QLabel(
         tr("On the kiosk, choose “Enrol” and hold its camera up to this code. It works once, for the gate “%1”, "
            "until %2.")

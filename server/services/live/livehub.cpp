@@ -4,6 +4,7 @@
 #include "maskcheckingsocket.h"
 
 #include "log/logger.h"
+#include "sbor/jsonvalue.h"
 #include "sbor/error.h"
 #include "service/contracts.h"
 
@@ -405,6 +406,39 @@ void LiveHub::deliver(const std::vector<LiveFrame>& frames)
             if (!shaped->isEmpty())
                 send(*client, *shaped);
         }
+        if (frame.type == "event.team_member_removed" || frame.type == "event.team_member_added")
+            reviewTeamMember(frame.topic, frame.data);
+    }
+}
+
+void LiveHub::reviewTeamMember(const std::string& topic, const nlohmann::json& change)
+{
+    const auto parsed = parseTopic(topic);
+    const auto subscribers = m_subscribers.find(topic);
+    if (!parsed || parsed->kind != TopicName::Kind::Event || subscribers == m_subscribers.end())
+        return;
+    const std::string userId = stringField(change, "user_id");
+    std::vector<Client*> theirs;
+    for (const auto& [client, audience] : subscribers->second)
+        if (!client->principal.device && !userId.empty() && client->principal.userId == userId)
+            theirs.push_back(client);
+    if (theirs.empty())
+        return;
+    std::optional<EventFacts> event;
+    try {
+        event = eventFacts(parsed->id);
+    } catch (const std::exception& e) {
+        // Not knowing the team now, the feed fails closed: a person still on it subscribes again.
+        log::warn("a team change could not be checked; its member's subscription ends",
+                  {{"error", e.what()}, {"topic", topic}, {"user_id", userId}});
+    }
+    for (Client* client : theirs) {
+        if (event && mayWatch(client->principal, *parsed, event)) {
+            m_subscribers[topic][client] = audienceOf(client->principal, *parsed, event);
+            continue;
+        }
+        send(*client, errorFrame("forbidden", "you are no longer on this event's team", topic));
+        unsubscribe(*client, topic);
     }
 }
 

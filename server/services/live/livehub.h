@@ -68,6 +68,9 @@ private:
     void subscribe(Client& client, const ClientFrame& request);
     void unsubscribe(Client& client, const std::string& topic);
     void deliver(const std::vector<LiveFrame>& frames);
+    // A team change reaches feeds already open: someone removed stops watching the event at once,
+    // someone whose role changed sees from now on what the new role sees.
+    void reviewTeamMember(const std::string& topic, const nlohmann::json& change);
     void send(Client& client, const std::string& text);
     void send(Client& client, const QString& text);
     // Abort: the connection is cut (a client too slow or silent would not read a close frame);

@@ -289,6 +289,51 @@ private slots:
         }
     }
 
+    // A team change reaches a feed already open (issue 16): demoted to the door, the next frames
+    // are the door's; removed, the subscription ends at once and nothing more arrives.
+    void teamChangesReachFeedsAlreadyOpen()
+    {
+        const SignedInUser helper = m_api->signUp("live-helper");
+        QVERIFY(!helper.accessToken.isEmpty());
+        QVERIFY2(addToTeam(m_event, helper, "co_organizer"), problem());
+        LiveClient watcher;
+        QVERIFY(watcher.connectTo(m_server->livePort(), helper.accessToken));
+        const QString topic = "event:" + m_event;
+        watcher.subscribe(topic);
+        QVERIFY(watcher.waitForOp("subscribed").value("seq").toInteger() > 0);
+        const auto sell = [&] {
+            return m_api
+                ->post("/api/v1/orders", orderForAttendees(m_event, m_type, {uniqueEmail("team-guest")}),
+                       m_buyer.accessToken)
+                .status;
+        };
+        QCOMPARE(sell(), 201);
+        QCOMPARE(watcher.waitForType(topic, "ticket.purchased").value("data").toObject().value("buyer_id").toString(),
+                 m_buyer.id);
+
+        QVERIFY2(addToTeam(m_event, helper, "door"), problem());
+        QVERIFY(!watcher.waitForType(topic, "event.team_member_added").isEmpty());
+        QCOMPARE(sell(), 201);
+        const QJsonObject asDoor = watcher.waitForType(topic, "ticket.purchased").value("data").toObject();
+        QVERIFY(!asDoor.value("ticket_id").toString().isEmpty());
+        QVERIFY2(!asDoor.contains("buyer_id"), QJsonDocument(asDoor).toJson().constData());
+
+        QCOMPARE(m_api->remove("/api/v1/events/" + m_event + "/team/" + helper.id, {}, m_organizer.accessToken).status,
+                 200);
+        const QJsonObject told = watcher.waitForOp("error");
+        QCOMPARE(told.value("code").toString(), QStringLiteral("forbidden"));
+        QCOMPARE(told.value("topic").toString(), topic);
+        QCOMPARE(watcher.waitForOp("unsubscribed").value("topic").toString(), topic);
+        QCOMPARE(sell(), 201);
+        QTest::qWait(500);
+        for (const QJsonObject& frame : watcher.pending())
+            QVERIFY2(frame.value("type").toString() != QStringLiteral("ticket.purchased"),
+                     QJsonDocument(frame).toJson().constData());
+        // Asking again is refused like any stranger's request.
+        watcher.subscribe(topic);
+        QCOMPARE(watcher.waitForOp("error").value("code").toString(), QStringLiteral("forbidden"));
+    }
+
     // Issue 13, defect 9: Qt accepted client frames without a mask (RFC 6455 §5.1: the server
     // must fail the connection).
     void anUnmaskedClientFrameFailsTheConnection()
