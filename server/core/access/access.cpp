@@ -98,6 +98,15 @@ std::vector<std::string> roleNames(const std::vector<Role>& roles)
 
 std::vector<std::string> Principal::roleNames() const { return access::roleNames(roles); }
 
+std::optional<Error> stepUpProblem(const Principal& caller, std::int64_t nowSeconds)
+{
+    if (!caller.device && caller.signedInAt > 0 && nowSeconds - caller.signedInAt <= kStepUpSeconds)
+        return std::nullopt;
+    return Error(ErrorCode::ReauthenticationRequired,
+                 "this needs your password again: sign in again or POST /api/v1/auth/reauthenticate",
+                 {{"window_seconds", kStepUpSeconds}});
+}
+
 std::string Access::describe() const
 {
     switch (kind) {

@@ -6,6 +6,7 @@
 
 #include "sbor/error.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,11 +49,22 @@ struct Principal {
     std::vector<Role> roles;
     std::string sessionId;
     std::optional<DeviceScope> device;
+    // When the session last proved its password (and second factor): sign-in or reauthentication;
+    // unix seconds, 0 when unknown.
+    std::int64_t signedInAt = 0;
 
     bool has(Permission permission) const;
     bool hasRole(Role role) const;
     std::vector<std::string> roleNames() const;
 };
+
+// Step-up authentication: what changes who may do what (blocking, roles, erasure, 2FA reset,
+// platform settings) needs a password proof within the last kStepUpSeconds, as pretix asks of its
+// admins; a token stolen from an idle console cannot do it. POST /auth/reauthenticate renews it.
+inline constexpr std::int64_t kStepUpSeconds = 300;
+// nullopt when `caller` proved their password within kStepUpSeconds of `nowSeconds`; otherwise the
+// 401 reauthentication_required to answer.
+std::optional<Error> stepUpProblem(const Principal& caller, std::int64_t nowSeconds);
 
 // What a route requires of its caller.
 struct Access {

@@ -172,6 +172,7 @@ void to_json(nlohmann::json& json, const Principal& principal)
     json = {{"user_id", principal.userId},
             {"roles", principal.roleNames()},
             {"session_id", principal.sessionId},
+            {"signed_in_at", principal.signedInAt},
             {"device", nullptr}};
     if (principal.device)
         json["device"] = {{"device_id", principal.device->deviceId},
@@ -183,6 +184,10 @@ void from_json(const nlohmann::json& json, Principal& principal)
 {
     json.at("user_id").get_to(principal.userId);
     json.at("session_id").get_to(principal.sessionId);
+    // A process of an older build does not send it: no recent sign-in is assumed.
+    principal.signedInAt = json.contains("signed_in_at") && json["signed_in_at"].is_number_integer()
+        ? json["signed_in_at"].get<std::int64_t>()
+        : 0;
     principal.roles.clear();
     for (const auto& name : json.at("roles")) {
         const auto role = parseRole(name.get<std::string>());

@@ -1,5 +1,7 @@
 #include "authhandlers.h"
 
+#include "sbor/rfc3339.h"
+
 #include "passwordhasher.h"
 #include "profilerules.h"
 #include "userjson.h"
@@ -74,6 +76,7 @@ void AuthHandlers::registerRoutes(http::Router& router, const std::string& servi
     router.add("POST", "/api/v1/auth/register", service, Access::anyone(), bind(&AuthHandlers::registerAccount));
     router.add("POST", "/api/v1/auth/login", service, Access::anyone(), bind(&AuthHandlers::login));
     router.add("POST", "/api/v1/auth/refresh", service, Access::anyone(), bind(&AuthHandlers::refresh));
+    router.add("POST", "/api/v1/auth/reauthenticate", service, Access::signedIn(), bind(&AuthHandlers::reauthenticate));
     router.add("POST", "/api/v1/auth/logout", service, Access::signedIn(), bind(&AuthHandlers::logout));
     router.add("GET", "/api/v1/auth/sessions", service, Access::signedIn(), bind(&AuthHandlers::listSessions));
     router.add("DELETE", "/api/v1/auth/sessions/{id}", service, Access::signedIn(), bind(&AuthHandlers::endSession));
@@ -162,6 +165,25 @@ Reply AuthHandlers::refresh(HttpRequest& request)
     if (!granted)
         return granted.error();
     return HttpResponse::json(200, tokenGrantJson(*granted));
+}
+
+Reply AuthHandlers::reauthenticate(HttpRequest& request)
+{
+    auto body = bodyOf(request);
+    if (!body)
+        return body.error();
+    http::JsonFieldReader reader(*body);
+    Reauthentication proof;
+    proof.password = reader.requiredString("password", 1, kMaxPasswordBytes);
+    proof.otp = reader.optionalString("otp", 64);
+    if (auto problem = reader.finish())
+        return *problem;
+    auto signedInAt = m_signIn.reauthenticate(caller(request), proof, http::callContextOf(request));
+    if (!signedInAt)
+        return signedInAt.error();
+    return HttpResponse::json(200,
+                              {{"signed_in_at", formatRfc3339(*signedInAt * 1000000)},
+                               {"step_up_until", formatRfc3339((*signedInAt + access::kStepUpSeconds) * 1000000)}});
 }
 
 Reply AuthHandlers::logout(HttpRequest& request)

@@ -22,6 +22,7 @@ public:
     http::Reply registerAccount(http::HttpRequest& request);
     http::Reply login(http::HttpRequest& request);
     http::Reply refresh(http::HttpRequest& request);
+    http::Reply reauthenticate(http::HttpRequest& request);
     http::Reply logout(http::HttpRequest& request);
     http::Reply listSessions(http::HttpRequest& request);
     http::Reply endSession(http::HttpRequest& request);

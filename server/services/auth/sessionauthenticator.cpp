@@ -40,7 +40,7 @@ Result<access::Principal> SessionAuthenticator::authenticate(const std::string& 
     if (!standing->sessionLive)
         return Error(ErrorCode::Unauthorized, "the session of this token has ended; sign in again");
     // Roles come from the account as it is now, not as it was when the token was issued.
-    return access::Principal{standing->userId, standing->roles, claims->sessionId, std::nullopt};
+    return access::Principal{standing->userId, standing->roles, claims->sessionId, std::nullopt, standing->signedInAt};
 }
 
 Result<access::Principal> SessionAuthenticator::authenticateDevice(const std::string& token)

@@ -64,6 +64,17 @@ void SessionRepository::touch(const std::string& sessionId, const CallContext& c
                            sessionId, call.clientAddress, call.userAgent.substr(0, 512));
 }
 
+std::optional<std::int64_t> SessionRepository::markSignedIn(const std::string& sessionId, const std::string& userId)
+{
+    const pqxx::result rows = m_tx.sql().exec_params(
+        "UPDATE auth.sessions s SET signed_in_at = now() WHERE s.id = $1::uuid AND s.user_id = $2::uuid AND " +
+            liveCondition("s") + " RETURNING extract(epoch FROM s.signed_in_at)::bigint",
+        sessionId, userId);
+    if (rows.empty())
+        return std::nullopt;
+    return rows[0][0].as<std::int64_t>();
+}
+
 bool SessionRepository::revoke(const std::string& sessionId, const std::string& userId, const std::string& reason)
 {
     const pqxx::result rows = m_tx.sql().exec_params(
@@ -118,12 +129,13 @@ std::optional<SessionStanding> SessionRepository::standing(const std::string& se
 {
     const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT u.id::text, u.roles, u.status, " + liveCondition("s") +
+            ", extract(epoch FROM s.signed_in_at)::bigint"
             " FROM auth.sessions s JOIN auth.users u ON u.id = s.user_id WHERE s.id = $1::uuid",
         sessionId);
     if (rows.empty())
         return std::nullopt;
     return SessionStanding{rows[0][0].as<std::string>(), rolesFromArray(db::textArray(rows[0][1])),
-                           rows[0][2].as<std::string>(), rows[0][3].as<bool>()};
+                           rows[0][2].as<std::string>(), rows[0][3].as<bool>(), rows[0][4].as<std::int64_t>()};
 }
 
 } // namespace sbor::auth

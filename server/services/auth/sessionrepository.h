@@ -25,6 +25,7 @@ struct SessionStanding {
     std::vector<access::Role> roles;
     std::string userStatus;
     bool sessionLive = false;
+    std::int64_t signedInAt = 0; // unix seconds
 };
 
 class SessionRepository {
@@ -34,6 +35,9 @@ public:
     {}
 
     std::string create(const std::string& userId, const CallContext& call, std::int64_t lifetimeSeconds);
+    // The session proved its password again now; its new sign-in time (unix seconds), or nullopt
+    // when it is not the user's live session.
+    std::optional<std::int64_t> markSignedIn(const std::string& sessionId, const std::string& userId);
     void addRefreshToken(const std::string& sessionId, const std::string& tokenHashHex);
     std::optional<RefreshTokenRecord> findRefreshTokenForRotation(const std::string& tokenHashHex);
     void supersede(const std::string& tokenHashHex);

@@ -140,6 +140,54 @@ Result<TokenGrant> SignIn::refresh(const std::string& refreshToken, const CallCo
     return result;
 }
 
+Result<std::int64_t> SignIn::reauthenticate(const access::Principal& caller, const Reauthentication& proof,
+                                            const CallContext& call)
+{
+    if (caller.device)
+        return Error(ErrorCode::Forbidden, "a device has no password to prove");
+    auto stored = m_deps.database.read([&](db::Transaction& tx) {
+        // one statement: one round trip
+        return UserRepository(tx).findById(caller.userId, false);
+    });
+    if (!stored)
+        return Error(ErrorCode::Unauthorized, "the session of this token no longer exists");
+    const std::string counted = lowerCaseAscii(stored->user.email);
+    if (const auto wait = m_deps.throttle.blockedFor(counted, call.clientAddress))
+        return Error(ErrorCode::RateLimited, "too many failed sign-ins; try again later",
+                     {{"retry_after_seconds", *wait}});
+    auto matches = m_deps.hashing.verifyOrDecoy(proof.password, &stored->passwordHash);
+    if (!matches)
+        return matches.error();
+    if (!*matches) {
+        m_deps.throttle.recordFailure(counted, call.clientAddress);
+        return Error(ErrorCode::InvalidCredentials, "the password is wrong");
+    }
+    if (stored->totpSecret && (!proof.otp || proof.otp->empty()))
+        return Error(ErrorCode::OtpRequired,
+                     "enter the code from your authenticator app, or a recovery code, as \"otp\"");
+    auto signedInAt = m_deps.database.transact([&](db::Transaction& tx) -> Result<std::int64_t> {
+        if (stored->totpSecret) {
+            UserRepository users(tx);
+            if (!acceptSecondFactor(users, *stored, *proof.otp))
+                return Error(ErrorCode::InvalidOtp, "the code is not valid (or was used already)");
+        }
+        const auto renewed = SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds)
+                                 .markSignedIn(caller.sessionId, caller.userId);
+        if (!renewed)
+            return Error(ErrorCode::Unauthorized, "the session of this token has ended; sign in again");
+        return *renewed;
+    });
+    if (!signedInAt) {
+        if (signedInAt.error().code == ErrorCode::InvalidOtp)
+            m_deps.throttle.recordFailure(counted, call.clientAddress);
+        return signedInAt.error();
+    }
+    m_deps.throttle.recordSuccess(counted);
+    // The cached standing still has the old time: the next request must see the new one.
+    m_deps.authenticator->forget({caller.sessionId});
+    return signedInAt;
+}
+
 void SignIn::logout(const access::Principal& caller)
 {
     m_deps.database.transact([&](db::Transaction& tx) {

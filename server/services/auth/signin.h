@@ -33,6 +33,13 @@ struct LoginAttempt {
     std::optional<std::string> otp;
 };
 
+// A password proof given again within a session (step-up): its password and, when the account has
+// two-factor authentication, a code.
+struct Reauthentication {
+    std::string password;
+    std::optional<std::string> otp;
+};
+
 struct SessionListing {
     std::vector<Session> sessions;
     std::string currentSessionId;
@@ -44,6 +51,11 @@ public:
 
     Result<TokenGrant> login(const LoginAttempt& attempt, const CallContext& call);
     Result<TokenGrant> refresh(const std::string& refreshToken, const CallContext& call);
+    // Step-up (access::stepUpProblem): the caller's session proves its password again and may do
+    // what needs a recent sign-in for access::kStepUpSeconds. Wrong passwords count against the
+    // account like failed sign-ins. Returns the new sign-in time (unix seconds).
+    Result<std::int64_t> reauthenticate(const access::Principal& caller, const Reauthentication& proof,
+                                        const CallContext& call);
     void logout(const access::Principal& caller);
     SessionListing sessions(const access::Principal& caller);
     Result<bool> endSession(const access::Principal& caller, const std::string& sessionId);

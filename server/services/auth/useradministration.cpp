@@ -1,5 +1,7 @@
 #include "useradministration.h"
 
+#include "sbor/rfc3339.h"
+
 #include "sessionrepository.h"
 #include "userjson.h"
 
@@ -41,6 +43,8 @@ Result<UserPage> UserAdministration::search(const UserSearch& search)
 Result<User> UserAdministration::setRoles(const access::Principal& admin, const std::string& userId,
                                           const std::vector<access::Role>& roles, const CallContext& call)
 {
+    if (auto problem = access::stepUpProblem(admin, unixNowSeconds()))
+        return *problem;
     if (!isUuid(userId))
         return noSuchUser(userId);
     auto result = m_deps.database.transact([&](db::Transaction& tx) -> Result<User> {
@@ -70,6 +74,8 @@ Result<User> UserAdministration::setRoles(const access::Principal& admin, const 
 Result<User> UserAdministration::block(const access::Principal& admin, const std::string& userId,
                                        const std::string& reason, const CallContext& call)
 {
+    if (auto problem = access::stepUpProblem(admin, unixNowSeconds()))
+        return *problem;
     if (!isUuid(userId))
         return noSuchUser(userId);
     if (userId == admin.userId)
@@ -98,6 +104,8 @@ Result<User> UserAdministration::block(const access::Principal& admin, const std
 Result<User> UserAdministration::unblock(const access::Principal& admin, const std::string& userId,
                                          const CallContext& call)
 {
+    if (auto problem = access::stepUpProblem(admin, unixNowSeconds()))
+        return *problem;
     if (!isUuid(userId))
         return noSuchUser(userId);
     auto result = m_deps.database.transact([&](db::Transaction& tx) -> Result<User> {

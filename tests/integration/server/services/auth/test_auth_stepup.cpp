@@ -1,0 +1,195 @@
+// Step-up authentication over real HTTP (issue 17): blocking, unblocking and role changes need a
+// password proof within the last five minutes; an older sign-in gets 401 reauthentication_required
+// until POST /auth/reauthenticate proves the password (and the second factor) again. Sessions are
+// aged in the database, the clock the server reads.
+#include "integrationsuite.h"
+
+#include "auth/totp.h"
+
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace sbor::test;
+
+namespace {
+
+QString totpNow(const QString& secret)
+{
+    const auto bytes = sbor::auth::base32Decode(secret.toStdString());
+    return bytes ? QString::fromStdString(sbor::auth::totpAt(*bytes, QDateTime::currentSecsSinceEpoch())) : QString();
+}
+
+} // namespace
+
+class TestAuthStepUp : public IntegrationSuite {
+    Q_OBJECT
+    SignedInUser m_stepUpAdmin;
+
+    // Moves the session's last password proof `seconds` into the past.
+    void age(const SignedInUser& who, int seconds)
+    {
+        m_database.query("UPDATE auth.sessions SET signed_in_at = now() - make_interval(secs => " +
+                         std::to_string(seconds) + ") WHERE id = '" + who.sessionId.toStdString() + "'");
+        QTest::qWait(2100); // the session cache (auth.session_cache_ms) forgets the old standing
+    }
+
+    // A kiosk enrolled for an event of its own organizer: its device token.
+    QString enrollKiosk()
+    {
+        QString event, type;
+        if (!signUpOrganizer("stepup-organizer") ||
+            !publishEvent(event, "Step-up night", 30, {{type, {{"name", "Free"}, {"price", 0}, {"quota", 10}}}}))
+            return {};
+        const QString list = m_api
+                                 ->post("/api/v1/events/" + event + "/checkin-lists", {{"name", "Gate"}},
+                                        m_organizer.accessToken)
+                                 .json()
+                                 .value("id")
+                                 .toString();
+        const auto issued = m_api->post("/api/v1/events/" + event + "/enrollments",
+                                        {{"list_id", list}, {"name", "Kiosk"}}, m_organizer.accessToken);
+        return m_api->post("/api/v1/devices/enroll", {{"code", issued.json().value("code").toString()}})
+            .json()
+            .value("device_token")
+            .toString();
+    }
+
+    QString blockPath(const SignedInUser& user) const { return "/api/v1/admin/users/" + user.id + "/block"; }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(startServer(), problem());
+        const QString email = uniqueEmail("stepup-admin");
+        QVERIFY(!AuthApi::createWithCli(m_database.url(), email, "admin").isEmpty());
+        m_stepUpAdmin = m_api->signIn(email);
+        QVERIFY(!m_stepUpAdmin.accessToken.isEmpty());
+        QVERIFY(!m_stepUpAdmin.sessionId.isEmpty());
+    }
+
+    void aFreshSignInMayBlockAtOnce()
+    {
+        const SignedInUser target = m_api->signUp("stepup-fresh");
+        QCOMPARE(m_api->post(blockPath(target), {{"reason", "spam"}}, m_stepUpAdmin.accessToken).status, 200);
+        QCOMPARE(m_api->post("/api/v1/admin/users/" + target.id + "/unblock", {}, m_stepUpAdmin.accessToken).status,
+                 200);
+    }
+
+    void anOldSignInIsAskedForThePasswordAndNothingChanges()
+    {
+        const SignedInUser target = m_api->signUp("stepup-target");
+        age(m_stepUpAdmin, 301);
+        const auto refused = m_api->post(blockPath(target), {{"reason", "spam"}}, m_stepUpAdmin.accessToken);
+        QCOMPARE(refused.status, 401);
+        QCOMPARE(refused.errorCode(), QStringLiteral("reauthentication_required"));
+        QCOMPARE(refused.json().value("error").toObject().value("details").toObject().value("window_seconds").toInt(),
+                 300);
+        const auto roles = m_api->put("/api/v1/admin/users/" + target.id + "/roles", {{"roles", QJsonArray{"support"}}},
+                                      m_stepUpAdmin.accessToken);
+        QCOMPARE(roles.errorCode(), QStringLiteral("reauthentication_required"));
+        QCOMPARE(
+            m_api->post("/api/v1/admin/users/" + target.id + "/unblock", {}, m_stepUpAdmin.accessToken).errorCode(),
+            QStringLiteral("reauthentication_required"));
+        // Nothing changed, and the same token still reads (only changes need the proof).
+        const auto read = m_api->get("/api/v1/users/" + target.id, m_stepUpAdmin.accessToken);
+        QCOMPARE(read.status, 200);
+        QCOMPARE(read.json().value("status").toString(), QStringLiteral("active"));
+        QCOMPARE(read.json().value("roles").toArray(), QJsonArray{"attendee"});
+        QCOMPARE(m_api->get("/api/v1/admin/users?q=stepup", m_stepUpAdmin.accessToken).status, 200);
+        QCOMPARE(m_api->login(target.email).status, 200); // not blocked
+    }
+
+    void reauthenticationRefusesBadInputAndStrangers()
+    {
+        const QString path = "/api/v1/auth/reauthenticate";
+        QCOMPARE(m_api->post(path, {{"password", kTestPassword}}).status, 401); // no token
+        QCOMPARE(m_api->post(path, {}, m_stepUpAdmin.accessToken).status, 422);
+        QCOMPARE(m_api->post(path, {{"password", 42}}, m_stepUpAdmin.accessToken).status, 422);
+        QCOMPARE(m_api->post(path, {{"password", QString(2000, 'p')}}, m_stepUpAdmin.accessToken).status, 422);
+        const auto wrong = m_api->post(path, {{"password", "not the password at all"}}, m_stepUpAdmin.accessToken);
+        QCOMPARE(wrong.status, 401);
+        QCOMPARE(wrong.errorCode(), QStringLiteral("invalid_credentials"));
+        // A kiosk has no password: its token is refused on this route.
+        const auto kiosk = enrollKiosk();
+        QVERIFY2(!kiosk.isEmpty(), problem());
+        const auto byKiosk = m_api->post(path, {{"password", kTestPassword}}, kiosk);
+        QVERIFY2(byKiosk.status == 401 || byKiosk.status == 403, qPrintable(QString::number(byKiosk.status)));
+        // Someone else's password proves nothing for this session.
+        const SignedInUser other = m_api->signUp("stepup-other", "another person's long password");
+        QVERIFY(!other.accessToken.isEmpty());
+        QCOMPARE(m_api->post(path, {{"password", other.password}}, m_stepUpAdmin.accessToken).errorCode(),
+                 QStringLiteral("invalid_credentials"));
+    }
+
+    void reauthenticatingRenewsThisSessionOnly()
+    {
+        const SignedInUser target = m_api->signUp("stepup-renewed");
+        const SignedInUser secondConsole = m_api->signIn(m_stepUpAdmin.email);
+        age(m_stepUpAdmin, 600);
+        age(secondConsole, 600);
+        const auto renewed = m_api->post("/api/v1/auth/reauthenticate", {{"password", kTestPassword}},
+                                         m_stepUpAdmin.accessToken);
+        QCOMPARE(renewed.status, 200);
+        const QDateTime signedInAt = QDateTime::fromString(renewed.json().value("signed_in_at").toString(),
+                                                           Qt::ISODateWithMs);
+        const QDateTime until = QDateTime::fromString(renewed.json().value("step_up_until").toString(),
+                                                      Qt::ISODateWithMs);
+        QVERIFY(qAbs(signedInAt.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+        QCOMPARE(signedInAt.secsTo(until), 300);
+        QCOMPARE(m_api->post(blockPath(target), {}, m_stepUpAdmin.accessToken).status, 200);
+        QCOMPARE(m_api->login(target.email).errorCode(), QStringLiteral("account_blocked"));
+        // The other console of the same admin proved nothing.
+        QCOMPARE(
+            m_api->post("/api/v1/admin/users/" + target.id + "/unblock", {}, secondConsole.accessToken).errorCode(),
+            QStringLiteral("reauthentication_required"));
+    }
+
+    void withTwoFactorTheCodeIsAskedForToo()
+    {
+        const QString email = uniqueEmail("stepup-2fa-admin");
+        QVERIFY(!AuthApi::createWithCli(m_database.url(), email, "admin").isEmpty());
+        const SignedInUser admin = m_api->signIn(email);
+        const auto setup = m_api->post("/api/v1/auth/2fa/setup", {{"password", kTestPassword}}, admin.accessToken);
+        QCOMPARE(setup.status, 200);
+        const QString code = totpNow(setup.json().value("secret").toString());
+        const auto enabled = m_api->post("/api/v1/auth/2fa/enable", {{"code", code}}, admin.accessToken);
+        QCOMPARE(enabled.status, 200);
+        const QJsonArray recovery = enabled.json().value("recovery_codes").toArray();
+        QVERIFY(recovery.size() >= 2);
+        age(admin, 400);
+        const QString path = "/api/v1/auth/reauthenticate";
+        QCOMPARE(m_api->post(path, {{"password", kTestPassword}}, admin.accessToken).errorCode(),
+                 QStringLiteral("otp_required"));
+        QCOMPARE(m_api->post(path, {{"password", kTestPassword}, {"otp", "000000x"}}, admin.accessToken).errorCode(),
+                 QStringLiteral("invalid_otp"));
+        const SignedInUser target = m_api->signUp("stepup-2fa-target");
+        QCOMPARE(m_api->post(blockPath(target), {}, admin.accessToken).errorCode(),
+                 QStringLiteral("reauthentication_required"));
+        QCOMPARE(m_api->post(path, {{"password", kTestPassword}, {"otp", recovery.at(0).toString()}}, admin.accessToken)
+                     .status,
+                 200);
+        QCOMPARE(m_api->post(blockPath(target), {}, admin.accessToken).status, 200);
+    }
+
+    // Wrong passwords here meet the same counter as failed sign-ins: guessing through a stolen
+    // token is braked like guessing at the login.
+    void wrongPasswordsCountLikeFailedSignIns()
+    {
+        const SignedInUser user = m_api->signUp("stepup-guessed");
+        int attempts = 0;
+        int status = 0;
+        while (attempts < 30 && status != 429) {
+            status = m_api
+                         ->post("/api/v1/auth/reauthenticate",
+                                {{"password", "guess number " + QString::number(attempts)}}, user.accessToken)
+                         .status;
+            ++attempts;
+            QVERIFY2(status == 401 || status == 429, qPrintable(QString::number(status)));
+        }
+        QCOMPARE(status, 429);
+        QCOMPARE(m_api->login(user.email).status, 429); // the login is braked as well
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuthStepUp)
+#include "test_auth_stepup.moc"
