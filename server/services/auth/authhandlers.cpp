@@ -98,6 +98,10 @@ void AuthHandlers::registerRoutes(http::Router& router, const std::string& servi
                bind(&AuthHandlers::blockUser));
     router.add("POST", "/api/v1/admin/users/{id}/unblock", service, Access::require(Permission::UsersAdminister),
                bind(&AuthHandlers::unblockUser));
+    router.add("DELETE", "/api/v1/admin/users/{id}/sessions", service, Access::require(Permission::UsersAdminister),
+               bind(&AuthHandlers::endUserSessions));
+    router.add("POST", "/api/v1/admin/users/{id}/2fa/reset", service, Access::require(Permission::UsersAdminister),
+               bind(&AuthHandlers::resetUserTwoFactor));
     router.add("GET", "/api/v1/admin/audit-log", service, Access::require(Permission::AuditRead),
                bind(&AuthHandlers::auditLog));
 }
@@ -410,6 +414,24 @@ Reply AuthHandlers::blockUser(HttpRequest& request)
     if (!blocked)
         return blocked.error();
     return HttpResponse::json(200, userJson(*blocked));
+}
+
+Reply AuthHandlers::endUserSessions(HttpRequest& request)
+{
+    auto ended = m_administration.endAllSessions(caller(request), request.pathParameter("id"),
+                                                 http::callContextOf(request));
+    if (!ended)
+        return ended.error();
+    return HttpResponse::json(200, {{"ended_sessions", *ended}});
+}
+
+Reply AuthHandlers::resetUserTwoFactor(HttpRequest& request)
+{
+    auto reset = m_administration.resetTwoFactor(caller(request), request.pathParameter("id"),
+                                                 http::callContextOf(request));
+    if (!reset)
+        return reset.error();
+    return HttpResponse::json(200, userJson(*reset));
 }
 
 Reply AuthHandlers::unblockUser(HttpRequest& request)

@@ -37,6 +37,8 @@ public:
     http::Reply readUser(http::HttpRequest& request);
     http::Reply searchUsers(http::HttpRequest& request);
     http::Reply setRoles(http::HttpRequest& request);
+    http::Reply endUserSessions(http::HttpRequest& request);
+    http::Reply resetUserTwoFactor(http::HttpRequest& request);
     http::Reply blockUser(http::HttpRequest& request);
     http::Reply unblockUser(http::HttpRequest& request);
     http::Reply auditLog(http::HttpRequest& request);

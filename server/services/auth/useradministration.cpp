@@ -125,6 +125,50 @@ Result<User> UserAdministration::unblock(const access::Principal& admin, const s
     return result;
 }
 
+Result<int> UserAdministration::endAllSessions(const access::Principal& admin, const std::string& userId,
+                                               const CallContext& call)
+{
+    if (auto problem = access::stepUpProblem(admin, unixNowSeconds()))
+        return *problem;
+    if (!isUuid(userId))
+        return noSuchUser(userId);
+    std::vector<std::string> ended;
+    auto result = m_deps.database.transact([&](db::Transaction& tx) -> Result<int> {
+        UserRepository users(tx);
+        const auto stored = users.findById(userId, true);
+        if (!stored || stored->user.status == "deleted")
+            return noSuchUser(userId);
+        // An admin ending their own sessions keeps the one they are using.
+        const std::string keep = userId == admin.userId ? admin.sessionId : std::string();
+        ended = SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds)
+                    .revokeAllOf(userId, keep, "ended_by_admin");
+        users.audit(admin.userId, "user.sessions_ended", userId, {{"ended_sessions", ended.size()}}, call.traceId);
+        return static_cast<int>(ended.size());
+    });
+    m_deps.authenticator->forget(ended);
+    return result;
+}
+
+Result<User> UserAdministration::resetTwoFactor(const access::Principal& admin, const std::string& userId,
+                                                const CallContext& call)
+{
+    if (auto problem = access::stepUpProblem(admin, unixNowSeconds()))
+        return *problem;
+    if (!isUuid(userId))
+        return noSuchUser(userId);
+    return m_deps.database.transact([&](db::Transaction& tx) -> Result<User> {
+        UserRepository users(tx);
+        const auto stored = users.findById(userId, true);
+        if (!stored || stored->user.status == "deleted")
+            return noSuchUser(userId);
+        if (!stored->totpSecret)
+            return Error(ErrorCode::Conflict, "two-factor authentication is not on for this account");
+        users.disableTotp(userId);
+        users.audit(admin.userId, "user.two_factor_reset", userId, nlohmann::json::object(), call.traceId);
+        return users.findById(userId)->user;
+    });
+}
+
 Result<AuditPage> UserAdministration::auditLog(const std::optional<std::string>& targetId, const std::string& cursor,
                                                int limit)
 {

@@ -42,6 +42,11 @@ public:
     Result<User> block(const access::Principal& admin, const std::string& userId, const std::string& reason,
                        const CallContext& call);
     Result<User> unblock(const access::Principal& admin, const std::string& userId, const CallContext& call);
+    // Ends every session of the account (a stolen laptop, a shared password); how many ended.
+    Result<int> endAllSessions(const access::Principal& admin, const std::string& userId, const CallContext& call);
+    // Turns the account's two-factor authentication off (the phone was lost): its secret and
+    // recovery codes are gone; the person signs in with the password and may enable it again.
+    Result<User> resetTwoFactor(const access::Principal& admin, const std::string& userId, const CallContext& call);
     Result<AuditPage> auditLog(const std::optional<std::string>& targetId, const std::string& cursor, int limit);
 
 private:

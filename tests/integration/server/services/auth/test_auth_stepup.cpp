@@ -171,6 +171,73 @@ private slots:
         QCOMPARE(m_api->post(blockPath(target), {}, admin.accessToken).status, 200);
     }
 
+    // Ending someone's sessions and resetting their second factor: admins only, with step-up,
+    // audited; nobody else can do either to anyone.
+    void endingSessionsAndResettingTwoFactor()
+    {
+        const SignedInUser person = m_api->signUp("stepup-lost-phone");
+        const SignedInUser laptop = m_api->signIn(person.email);
+        const auto setup = m_api->post("/api/v1/auth/2fa/setup", {{"password", kTestPassword}}, person.accessToken);
+        QCOMPARE(m_api
+                     ->post("/api/v1/auth/2fa/enable", {{"code", totpNow(setup.json().value("secret").toString())}},
+                            person.accessToken)
+                     .status,
+                 200);
+        const QString sessions = "/api/v1/admin/users/" + person.id + "/sessions";
+        const QString reset = "/api/v1/admin/users/" + person.id + "/2fa/reset";
+
+        // Strangers: the person themself, an organizer, anonymous, a kiosk.
+        QVERIFY2(signUpOrganizer("stepup-org2"), problem());
+        for (const QString& token : {person.accessToken, m_organizer.accessToken}) {
+            QCOMPARE(m_api->remove(sessions, {}, token).status, 403);
+            QCOMPARE(m_api->post(reset, {}, token).status, 403);
+        }
+        QCOMPARE(m_api->remove(sessions, {}).status, 401);
+        QCOMPARE(m_api->post(reset, {}).status, 401);
+        const QString kiosk = enrollKiosk();
+        QVERIFY2(!kiosk.isEmpty(), problem());
+        QVERIFY(m_api->remove(sessions, {}, kiosk).status == 401 || m_api->remove(sessions, {}, kiosk).status == 403);
+        QVERIFY(m_api->post(reset, {}, kiosk).status == 401 || m_api->post(reset, {}, kiosk).status == 403);
+        QCOMPARE(m_api->get("/api/v1/users/me", laptop.accessToken).status, 200); // nothing ended
+
+        // An old sign-in: refused, nothing changes.
+        const SignedInUser admin = m_api->signIn(m_stepUpAdmin.email);
+        age(admin, 900);
+        QCOMPARE(m_api->remove(sessions, {}, admin.accessToken).errorCode(),
+                 QStringLiteral("reauthentication_required"));
+        QCOMPARE(m_api->post(reset, {}, admin.accessToken).errorCode(), QStringLiteral("reauthentication_required"));
+        QCOMPARE(m_api->get("/api/v1/users/me", laptop.accessToken).status, 200);
+        QVERIFY(m_api->get("/api/v1/users/me", person.accessToken).json().value("two_factor_enabled").toBool());
+        QCOMPARE(m_api->post("/api/v1/auth/reauthenticate", {{"password", kTestPassword}}, admin.accessToken).status,
+                 200);
+
+        QCOMPARE(m_api->remove("/api/v1/admin/users/not-a-user/sessions", {}, admin.accessToken).status, 404);
+        QCOMPARE(
+            m_api->post("/api/v1/admin/users/00000000-0000-0000-0000-000000000000/2fa/reset", {}, admin.accessToken)
+                .status,
+            404);
+        const auto wasReset = m_api->post(reset, {}, admin.accessToken);
+        QCOMPARE(wasReset.status, 200);
+        QVERIFY(!wasReset.json().value("two_factor_enabled").toBool(true));
+        QCOMPARE(m_api->post(reset, {}, admin.accessToken).status, 409); // already off
+        QCOMPARE(m_api->login(person.email).status, 200);                // the password alone signs in again
+
+        const auto ended = m_api->remove(sessions, {}, admin.accessToken);
+        QCOMPARE(ended.status, 200);
+        QVERIFY(ended.json().value("ended_sessions").toInt() >= 3); // its sign-up, the laptop, the check above
+        QCOMPARE(m_api->get("/api/v1/users/me", laptop.accessToken).status, 401);
+        QCOMPARE(m_api->get("/api/v1/users/me", person.accessToken).status, 401);
+        QCOMPARE(m_api->post("/api/v1/auth/refresh", {{"refresh_token", laptop.refreshToken}}).status, 401);
+        QCOMPARE(m_api->get("/api/v1/users/me", admin.accessToken).status, 200); // the admin's own are untouched
+
+        const auto audit = m_api->get("/api/v1/admin/audit-log?target=" + person.id, admin.accessToken);
+        QStringList actions;
+        for (const auto& entry : audit.json().value("items").toArray())
+            actions << entry.toObject().value("action").toString();
+        QVERIFY2(actions.contains("user.two_factor_reset") && actions.contains("user.sessions_ended"),
+                 qPrintable(actions.join(", ")));
+    }
+
     // Wrong passwords here meet the same counter as failed sign-ins: guessing through a stolen
     // token is braked like guessing at the login.
     void wrongPasswordsCountLikeFailedSignIns()
