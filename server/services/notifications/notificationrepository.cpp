@@ -3,8 +3,42 @@
 
 #include "db/sqlfragments.h"
 
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
 namespace sbor::notifications {
 namespace {
+
+// pg_timezone_names reads the whole zone database from disk at every use (10–40 ms a call), which
+// made every ticket's email cost that much: each zone name is looked up once per process. Names
+// come from events, whose zones were checked when they were saved, so there are few.
+class KnownZones {
+public:
+    std::optional<bool> find(const std::string& zone)
+    {
+        std::lock_guard lock(m_mutex);
+        const auto found = m_zones.find(zone);
+        return found == m_zones.end() ? std::nullopt : std::optional(found->second);
+    }
+    void remember(const std::string& zone, bool known)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_zones.size() >= 4096)
+            m_zones.clear();
+        m_zones[zone] = known;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::unordered_map<std::string, bool> m_zones;
+};
+
+KnownZones& knownZones()
+{
+    static KnownZones zones;
+    return zones;
+}
 
 std::string notificationColumns()
 {
@@ -162,15 +196,20 @@ std::string NotificationRepository::localTime(const std::string& instant, const 
                                               const std::string& language)
 {
     const char* format = language == "ru" ? "DD.MM.YYYY HH24:MI" : "YYYY-MM-DD HH24:MI";
-    const auto rows = m_tx.sql().exec_params(
-        "SELECT to_char($1::timestamptz AT TIME ZONE $2, $3) FROM pg_timezone_names WHERE name = $2", instant, timezone,
-        format);
-    if (rows.empty()) // no such zone: UTC says it truthfully
+    std::optional<bool> known = knownZones().find(timezone);
+    if (!known) {
+        known = !m_tx.sql().exec_params("SELECT 1 FROM pg_timezone_names WHERE name = $1", timezone).empty();
+        knownZones().remember(timezone, *known);
+    }
+    if (!*known) // no such zone: UTC says it truthfully
         return m_tx.sql()
                    .exec_params1("SELECT to_char($1::timestamptz AT TIME ZONE 'UTC', $2)", instant, format)[0]
                    .as<std::string>() +
             " UTC";
-    return rows[0][0].as<std::string>() + " (" + timezone + ")";
+    return m_tx.sql()
+               .exec_params1("SELECT to_char($1::timestamptz AT TIME ZONE $2, $3)", instant, timezone, format)[0]
+               .as<std::string>() +
+        " (" + timezone + ")";
 }
 
 void NotificationRepository::queueEmail(const OutgoingEmail& email, const std::string& sourceMessageId)
