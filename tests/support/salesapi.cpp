@@ -63,6 +63,24 @@ QString SalesApi::createEvent(const QString& title, double startInDays)
     return created.json().value("id").toString();
 }
 
+QString SalesApi::addCheckInList(const QString& eventId, const QString& name)
+{
+    const auto created = m_api.post("/api/v1/events/" + eventId + "/checkin-lists", {{"name", name}}, m_organizerToken);
+    if (created.status != 201)
+        qWarning("adding a check-in list failed: %s", created.body.constData());
+    return created.json().value("id").toString();
+}
+
+QString SalesApi::enrollKiosk(const QString& eventId, const QString& listId, const QString& name)
+{
+    const auto issued = m_api.post("/api/v1/events/" + eventId + "/enrollments", {{"list_id", listId}, {"name", name}},
+                                   m_organizerToken);
+    const auto enrolled = m_api.post("/api/v1/devices/enroll", {{"code", issued.json().value("code").toString()}});
+    if (issued.status != 201 || enrolled.status != 201)
+        qWarning("enrolling a kiosk failed: %s %s", issued.body.constData(), enrolled.body.constData());
+    return enrolled.json().value("device_token").toString();
+}
+
 QString SalesApi::addType(const QString& eventId, QJsonObject fields)
 {
     for (const auto& [key, value] :

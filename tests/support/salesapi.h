@@ -33,6 +33,10 @@ public:
     // RUB, on sale from yesterday until a day before the default start unless `fields` says otherwise.
     QString addType(const QString& eventId, QJsonObject fields);
     bool publish(const QString& eventId);
+    // A check-in list (a gate) of the event; "" on failure (with a warning).
+    QString addCheckInList(const QString& eventId, const QString& name);
+    // A kiosk enrolled for the list, as the kiosk itself would: its device token; "" on failure.
+    QString enrollKiosk(const QString& eventId, const QString& listId, const QString& name = "Kiosk");
 
 private:
     AuthApi& m_api;

@@ -40,18 +40,8 @@ class TestAuthStepUp : public IntegrationSuite {
         if (!signUpOrganizer("stepup-organizer") ||
             !publishEvent(event, "Step-up night", 30, {{type, {{"name", "Free"}, {"price", 0}, {"quota", 10}}}}))
             return {};
-        const QString list = m_api
-                                 ->post("/api/v1/events/" + event + "/checkin-lists", {{"name", "Gate"}},
-                                        m_organizer.accessToken)
-                                 .json()
-                                 .value("id")
-                                 .toString();
-        const auto issued = m_api->post("/api/v1/events/" + event + "/enrollments",
-                                        {{"list_id", list}, {"name", "Kiosk"}}, m_organizer.accessToken);
-        return m_api->post("/api/v1/devices/enroll", {{"code", issued.json().value("code").toString()}})
-            .json()
-            .value("device_token")
-            .toString();
+        SalesApi sales(*m_api, m_organizer.accessToken);
+        return sales.enrollKiosk(event, sales.addCheckInList(event, "Gate"));
     }
 
     QString blockPath(const SignedInUser& user) const { return "/api/v1/admin/users/" + user.id + "/block"; }
