@@ -22,6 +22,23 @@ struct ApiClient::Call {
 
 namespace {
 
+// 401s that a new access token does not mend: the person must answer (password, code, step-up).
+bool isAboutTheCaller(const std::string& code)
+{
+    return code == "invalid_credentials" || code == "otp_required" || code == "invalid_otp" ||
+        code == "reauthentication_required";
+}
+
+// The "code" of a JSON error body; "" when the body is not one.
+std::string errorCodeOf(const QByteArray& body)
+{
+    const auto json = nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    if (!json.is_object() || !json.contains("error") || !json["error"].is_object())
+        return {};
+    const auto code = json["error"].find("code");
+    return code != json["error"].end() && code->is_string() ? code->get<std::string>() : std::string();
+}
+
 constexpr const char* kRefreshPath = "/api/v1/auth/refresh";
 
 bool isRetryableStatus(int status) { return status == 429 || status == 502 || status == 503 || status == 504; }
@@ -184,7 +201,10 @@ void ApiClient::settle(const std::shared_ptr<Call>& call, QNetworkReply* reply)
     setOnline(true);
     const int status = statusAttribute.toInt();
     const QByteArray body = reply->readAll();
-    if (status == 401 && call->request.authenticated && !m_refreshToken.isEmpty() && !call->refreshedOnce) {
+    // Only a refused token is mended by refreshing: a wrong password, a missing second factor or a
+    // step-up demand would be sent again (and counted again by the server's lockout).
+    if (status == 401 && call->request.authenticated && !m_refreshToken.isEmpty() && !call->refreshedOnce &&
+        !isAboutTheCaller(errorCodeOf(body))) {
         call->refreshedOnce = true;
         if (call->sentToken != m_accessToken) // refreshed meanwhile by another call
             send(call);

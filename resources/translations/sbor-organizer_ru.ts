@@ -217,6 +217,10 @@
         <source>Offline:</source>
         <translation>Не на связи:</translation>
     </message>
+    <message>
+        <source>The kiosks of this event could not be read.</source>
+        <translation>Не удалось получить список киосков этого события.</translation>
+    </message>
 </context>
 <context>
     <name>sbor::organizer::DoorPage</name>

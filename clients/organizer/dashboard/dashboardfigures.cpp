@@ -125,9 +125,20 @@ void DashboardFigures::reload()
 
 void DashboardFigures::reloadKiosks()
 {
+    if (m_kiosksLoading)
+        return;
+    m_kiosksLoading = true;
     m_api.devices(m_eventId).then(this, [this](client::ApiResult<std::vector<wire::Device>> devices) {
-        if (!devices)
-            return; // a co-organizer's or a stale view: the tile keeps what it had
+        m_kiosksLoading = false;
+        if (!devices) {
+            // Not the caller's to read (door staff), or the server is away: the tile says so
+            // rather than "none", and scans of unknown kiosks do not ask again.
+            if (!devices.error().isTransport())
+                m_kiosksKnown = false;
+            emit changed();
+            return;
+        }
+        m_kiosksKnown = true;
         std::vector<KioskFigures> kiosks;
         for (const auto& device : *devices) {
             if (device.revokedAt)
@@ -184,10 +195,15 @@ void DashboardFigures::apply(const wire::LiveFrame& frame)
         if (const QString deviceId = field(data, "device_id"); !deviceId.isEmpty()) {
             const auto kiosk = std::find_if(m_kiosks.begin(), m_kiosks.end(),
                                             [&](const KioskFigures& k) { return k.deviceId == deviceId; });
-            if (kiosk == m_kiosks.end())
-                reloadKiosks(); // enrolled since the dashboard was loaded
-            else
-                kiosk->lastContact = std::max(kiosk->lastContact, QDateTime::currentDateTimeUtc());
+            // The scan's own time, on the server's clock like the last contacts (a replayed scan
+            // is old, not "now").
+            const QDateTime contact = at.isValid() ? at : QDateTime::currentDateTimeUtc();
+            if (kiosk == m_kiosks.end()) {
+                if (m_kiosksKnown)
+                    reloadKiosks(); // enrolled since the dashboard was loaded
+            } else {
+                kiosk->lastContact = std::max(kiosk->lastContact, contact);
+            }
         }
         for (auto& gate : m_gates) {
             if (gate.listId != listId)

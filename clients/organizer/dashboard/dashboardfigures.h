@@ -79,6 +79,8 @@ public:
     static constexpr qint64 kOnlineWithinSeconds = 60;
     bool isOnline(const KioskFigures& kiosk, const QDateTime& now) const;
     int kiosksOnline(const QDateTime& now) const;
+    // False until the kiosks were read, and when reading them failed (then the tile says nothing).
+    bool kiosksKnown() const { return m_kiosksKnown; }
     const SeriesFigures& soldPerHour() const { return m_soldPerHour; }
     const SeriesFigures& admissionsPerMinute() const { return m_admissionsPerMinute; }
     int sold() const;
@@ -104,6 +106,8 @@ private:
     std::vector<GateFigures> m_gates;
     std::vector<ConflictAlert> m_conflicts;
     std::vector<KioskFigures> m_kiosks;
+    bool m_kiosksKnown = false;
+    bool m_kiosksLoading = false;       // one reload at a time: a burst of scans asks once
     std::map<QString, qint64> m_prices; // the type's price, for frames of older servers without unit_price
     SeriesFigures m_soldPerHour;
     SeriesFigures m_admissionsPerMinute;

@@ -126,8 +126,10 @@ DashboardPage::DashboardPage(OrganizerSession& session, const QString& eventId, 
     auto* clock = new QTimer(this);
     clock->setInterval(std::chrono::seconds(15));
     connect(clock, &QTimer::timeout, this, [this] {
-        if (isVisible())
+        if (isVisible()) {
             m_figures->reloadKiosks();
+            redraw(); // silence counts even when nothing arrives
+        }
     });
     clock->start();
     reload();
@@ -161,7 +163,10 @@ void DashboardPage::redraw()
     m_inside->setText(big(locale.toString(m_figures->insideNow()), tr("inside now")));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto& kiosks = m_figures->kiosks();
-    if (kiosks.empty()) {
+    if (!m_figures->kiosksKnown()) {
+        m_kiosks->setText(big(QStringLiteral("—"), tr("kiosks online")));
+        m_kiosks->setToolTip(tr("The kiosks of this event could not be read."));
+    } else if (kiosks.empty()) {
         m_kiosks->setText(big(QStringLiteral("—"), tr("no kiosks enrolled")));
         m_kiosks->setToolTip(tr("Enrol kiosks on the Door tab."));
     } else {

@@ -59,8 +59,8 @@ EnrollmentDialog::EnrollmentDialog(const wire::IssuedEnrollment& enrollment, con
     // Drawn in device pixels, a whole number of them per module: scaled up on a HiDPI screen, the
     // modules' edges would blur, which a camera reads worse.
     const qreal ratio = std::max<qreal>(1.0, devicePixelRatioF());
-    QPixmap qr = QPixmap::fromImage(enrollmentQr(m_handshake, static_cast<int>(std::ceil(8 * ratio))));
-    qr.setDevicePixelRatio(std::ceil(8 * ratio) / 8.0);
+    QPixmap qr = QPixmap::fromImage(enrollmentQr(m_handshake, static_cast<int>(std::lround(8 * ratio))));
+    qr.setDevicePixelRatio(ratio);
     m_qr->setPixmap(qr);
     auto* explanation = new QLabel(
         tr("On the kiosk, choose “Enrol” and hold its camera up to this code. It works once, for the gate “%1”, "

@@ -139,7 +139,7 @@ Result<int> UserAdministration::endAllSessions(const access::Principal& admin, c
         if (!stored || stored->user.status == "deleted")
             return noSuchUser(userId);
         // An admin ending their own sessions keeps the one they are using.
-        const std::string keep = userId == admin.userId ? admin.sessionId : std::string();
+        const std::string keep = canonicalUuid(userId) == admin.userId ? admin.sessionId : std::string();
         ended = SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds)
                     .revokeAllOf(userId, keep, "ended_by_admin");
         users.audit(admin.userId, "user.sessions_ended", userId, {{"ended_sessions", ended.size()}}, call.traceId);
