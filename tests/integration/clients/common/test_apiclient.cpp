@@ -251,6 +251,29 @@ private slots:
         QCOMPARE(client->refreshCount(), 2);
     }
 
+    // A 401 about the person (a wrong password at step-up) is theirs to answer: refreshing the
+    // token and sending it again would count the same wrong password twice at the server.
+    void aWrongPasswordIsNotSentTwice()
+    {
+        AuthApi auth(*m_server, m_client);
+        const SignedInUser user = auth.signUp("twice");
+        auto client = clientFor(m_server->url("/"), 10000);
+        SborApi api(*client);
+        SBOR_REQUIRE_OK(await(api.login(user.email, kTestPassword)));
+        sbor::client::ApiRequest request;
+        request.method = "POST";
+        request.path = "/api/v1/auth/reauthenticate";
+        request.body = nlohmann::json{{"password", "not the password at all"}};
+        const auto answer = await(client->exchange(request));
+        QVERIFY(!answer);
+        QCOMPARE(answer.error().code, std::string("invalid_credentials"));
+        QCOMPARE(client->refreshCount(), 0);
+        // A token the server no longer takes is still mended by one refresh.
+        client->setUserTokens("eyJhbGciOiJFZERTQSJ9.eyJleHAiOjF9.c2lnbmF0dXJl", client->refreshToken(), 0);
+        SBOR_REQUIRE_OK(await(api.me()));
+        QCOMPARE(client->refreshCount(), 1);
+    }
+
     void theLiveFeedResumesAfterTheServerRestarts()
     {
         // A server of its own on fixed ports, so it can come back where it was.
