@@ -23,6 +23,13 @@ std::string newTokenId()
     return base64UrlEncode(bytes.data(), bytes.size());
 }
 
+// Sign-in and reauthentication share the lockout, and so its answer.
+Error tooManyFailures(std::int64_t waitSeconds)
+{
+    return Error(ErrorCode::RateLimited, "too many failed sign-ins; try again later",
+                 {{"retry_after_seconds", waitSeconds}});
+}
+
 Error invalidRefreshToken() { return Error(ErrorCode::Unauthorized, "the refresh token is not valid; sign in again"); }
 
 } // namespace
@@ -51,8 +58,7 @@ Result<TokenGrant> SignIn::login(const LoginAttempt& attempt, const CallContext&
 {
     const std::string account = lowerCaseAscii(attempt.email);
     if (const auto wait = m_deps.throttle.blockedFor(account, call.clientAddress)) {
-        return Error(ErrorCode::RateLimited, "too many failed sign-ins; try again later",
-                     {{"retry_after_seconds", *wait}});
+        return tooManyFailures(*wait);
     }
     auto stored = m_deps.database.read([&](db::Transaction& tx) {
         // one statement: one round trip
@@ -63,8 +69,7 @@ Result<TokenGrant> SignIn::login(const LoginAttempt& attempt, const CallContext&
     const std::string counted = stored ? lowerCaseAscii(stored->user.email) : account;
     if (counted != account) {
         if (const auto wait = m_deps.throttle.blockedFor(counted, call.clientAddress))
-            return Error(ErrorCode::RateLimited, "too many failed sign-ins; try again later",
-                         {{"retry_after_seconds", *wait}});
+            return tooManyFailures(*wait);
     }
     // Unknown email and wrong password take the same path and the same time (one bcrypt check)
     // and give the same answer.
@@ -153,8 +158,7 @@ Result<std::int64_t> SignIn::reauthenticate(const access::Principal& caller, con
         return Error(ErrorCode::Unauthorized, "the session of this token no longer exists");
     const std::string counted = lowerCaseAscii(stored->user.email);
     if (const auto wait = m_deps.throttle.blockedFor(counted, call.clientAddress))
-        return Error(ErrorCode::RateLimited, "too many failed sign-ins; try again later",
-                     {{"retry_after_seconds", *wait}});
+        return tooManyFailures(*wait);
     auto matches = m_deps.hashing.verifyOrDecoy(proof.password, &stored->passwordHash);
     if (!matches)
         return matches.error();
