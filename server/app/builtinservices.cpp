@@ -1,5 +1,6 @@
 #include "builtinservices.h"
 
+#include "admin/adminservice.h"
 #include "analytics/analyticsservice.h"
 #include "auth/authservice.h"
 #include "events/eventsservice.h"
@@ -8,6 +9,7 @@
 #include "logs/logsservice.h"
 #include "notifications/notificationsservice.h"
 #include "payments/paymentsservice.h"
+#include "support/supportservice.h"
 #include "tickets/ticketsservice.h"
 #include "system/systemservice.h"
 
@@ -104,6 +106,19 @@ ServiceCatalog builtinServices()
                  true,
                  {"auth"},
                  &logs::LogsService::declareSettings});
+    catalog.add({"admin",
+                 "the platform's settings: commission, publication fee, default language, support targets "
+                 "(announced on the bus)",
+                 {},
+                 [] { return std::make_unique<admin::AdminService>(); },
+                 true,
+                 {"auth"}});
+    catalog.add({"support",
+                 "support requests: threads with internal notes, assignment, response deadlines, escalation to admins",
+                 {},
+                 [] { return std::make_unique<support::SupportService>(); },
+                 true,
+                 {"auth"}}); // who may be assigned
     catalog.add(gatewayEntry(catalog.entries()));
     return catalog;
 }

@@ -58,6 +58,8 @@ std::string_view permissionName(Permission permission)
         return "checkin.redeem";
     case Permission::SupportHandle:
         return "support.handle";
+    case Permission::PlatformConfigure:
+        return "platform.configure";
     }
     return "unknown";
 }

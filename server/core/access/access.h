@@ -17,13 +17,14 @@ namespace sbor::access {
 enum class Role { Attendee, Organizer, Staff, Support, Admin };
 
 enum class Permission {
-    UsersRead,       // any user's full profile
-    UsersAdminister, // list users, change roles, block and unblock
-    AuditRead,       // the audit log
-    EventsWrite,     // create events and manage one's own
-    EventsWriteAny,  // manage anybody's events
-    CheckInRedeem,   // redeem tickets at the door
-    SupportHandle,   // work support requests and disputes
+    UsersRead,         // any user's full profile
+    UsersAdminister,   // list users, change roles, block and unblock
+    AuditRead,         // the audit log
+    EventsWrite,       // create events and manage one's own
+    EventsWriteAny,    // manage anybody's events
+    CheckInRedeem,     // redeem tickets at the door
+    SupportHandle,     // work support requests and disputes
+    PlatformConfigure, // platform settings and message templates
 };
 
 std::string_view roleName(Role role);

@@ -18,6 +18,12 @@ std::string topicOf(const std::string& aggregateType)
         return "payments";
     if (aggregateType == "notification")
         return "notifications";
+    if (aggregateType == "platform")
+        return "platform";
+    if (aggregateType == "support")
+        return "support";
+    if (aggregateType == "audit")
+        return "audit";
     return {};
 }
 

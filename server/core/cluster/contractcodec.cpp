@@ -127,7 +127,11 @@ void from_json(const nlohmann::json& json, CheckInListFacts& list)
 
 void to_json(nlohmann::json& json, const UserContact& contact)
 {
-    json = {{"user_id", contact.userId}, {"email", contact.email}, {"name", contact.name}, {"locale", contact.locale}};
+    json = {{"user_id", contact.userId},
+            {"email", contact.email},
+            {"name", contact.name},
+            {"locale", contact.locale},
+            {"roles", contact.roles}};
 }
 
 void from_json(const nlohmann::json& json, UserContact& contact)
@@ -136,6 +140,9 @@ void from_json(const nlohmann::json& json, UserContact& contact)
     json.at("email").get_to(contact.email);
     json.at("name").get_to(contact.name);
     json.at("locale").get_to(contact.locale);
+    // A process of an older release sends no roles: the contact is then nobody's staff.
+    if (const auto roles = json.find("roles"); roles != json.end() && roles->is_array())
+        roles->get_to(contact.roles);
 }
 
 void to_json(nlohmann::json& json, const TicketDocument& document)

@@ -79,10 +79,16 @@ void registerContractEndpoints(http::Router& router, const ServiceDirectory& dir
         endpoints.add("event-directory", "event-facts", [events](const json& arguments) -> Result<json> {
             return json{{"event", jsonOrNull(events->eventFacts(text(arguments, "event_id")))}};
         });
+        endpoints.add("event-directory", "events-organized-by", [events](const json& arguments) -> Result<json> {
+            return json{{"count", events->eventsOrganizedBy(text(arguments, "organizer_id"))}};
+        });
     }
     if (const auto sales = directory.find<TicketSales>()) {
         endpoints.add("ticket-sales", "active-ticket-type-count", [sales](const json& arguments) -> Result<json> {
             return json{{"count", sales->activeTicketTypeCount(text(arguments, "event_id"))}};
+        });
+        endpoints.add("ticket-sales", "orders-placed-by", [sales](const json& arguments) -> Result<json> {
+            return json{{"count", sales->ordersPlacedBy(text(arguments, "buyer_id"))}};
         });
         endpoints.add("ticket-sales", "copy-sales-setup", [sales](const json& arguments) -> Result<json> {
             auto copied = sales->copySalesSetup(text(arguments, "from_event_id"), text(arguments, "to_event_id"),

@@ -36,6 +36,11 @@ public:
         return m_caller->askOrThrow<std::optional<EventFacts>>(
             "event-directory", "event-facts", {{"event_id", eventId}}, optionalAt<EventFacts>("event"));
     }
+    int eventsOrganizedBy(const std::string& organizerId) override
+    {
+        return m_caller->askOrThrow<int>("event-directory", "events-organized-by", {{"organizer_id", organizerId}},
+                                         valueAt<int>("count"));
+    }
 
 private:
     std::shared_ptr<ContractCaller> m_caller;
@@ -55,6 +60,11 @@ public:
         return m_caller->ask<int>("ticket-sales", "copy-sales-setup",
                                   {{"from_event_id", fromEventId}, {"to_event_id", toEventId}, {"shift", shiftMicros}},
                                   valueAt<int>("copied"));
+    }
+    int ordersPlacedBy(const std::string& buyerId) override
+    {
+        return m_caller->askOrThrow<int>("ticket-sales", "orders-placed-by", {{"buyer_id", buyerId}},
+                                         valueAt<int>("count"));
     }
 
 private:

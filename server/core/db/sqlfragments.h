@@ -25,4 +25,12 @@ inline std::string containsPattern(const std::string& text)
     return pattern + "%";
 }
 
+// SHA-256 (hex) of an email column in lower case: how services find an erased person's address
+// (user.deleted's email_sha256) without the address itself travelling on the bus. Every service
+// computes it in PostgreSQL, so lower() folds letters the same way everywhere.
+inline std::string emailDigestSql(const std::string& column)
+{
+    return "encode(sha256(convert_to(lower(" + column + "), 'UTF8')), 'hex')";
+}
+
 } // namespace sbor::db

@@ -36,6 +36,8 @@ class EventDirectory {
 public:
     virtual ~EventDirectory() = default;
     virtual std::optional<EventFacts> eventFacts(const std::string& eventId) = 0;
+    // How many events the person organizes, drafts and past ones included (an admin's user page).
+    virtual int eventsOrganizedBy(const std::string& organizerId) = 0;
 };
 
 // Provided by the tickets service.
@@ -50,6 +52,8 @@ public:
     // is, so a retry copies nothing twice. Returns how many ticket types were copied.
     virtual Result<int> copySalesSetup(const std::string& fromEventId, const std::string& toEventId,
                                        std::int64_t shiftMicros) = 0;
+    // How many orders the person placed, in any state (an admin's user page).
+    virtual int ordersPlacedBy(const std::string& buyerId) = 0;
 };
 
 // Provided by the tickets service: what payments needs to know and do about an order.
@@ -116,7 +120,8 @@ struct UserContact {
     std::string userId;
     std::string email;
     std::string name;
-    std::string locale; // "" when the person never chose one
+    std::string locale;             // "" when the person never chose one
+    std::vector<std::string> roles; // wire names (access::roleName)
 };
 
 class UserDirectory {

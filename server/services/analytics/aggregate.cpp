@@ -21,6 +21,7 @@ constexpr MetricName kMetricNames[] = {
     {Metric::Gross, "gross"},
     {Metric::Commission, "commission"},
     {Metric::Refunds, "refunds"},
+    {Metric::PublicationFees, "publication_fees"},
 };
 
 constexpr std::int64_t kMinute = 60'000'000;
@@ -57,7 +58,7 @@ const std::vector<Metric>& allMetrics()
 bool isMoney(Metric metric)
 {
     return metric == Metric::Revenue || metric == Metric::Gross || metric == Metric::Commission ||
-        metric == Metric::Refunds;
+        metric == Metric::Refunds || metric == Metric::PublicationFees;
 }
 
 bool isDoorMetric(Metric metric) { return metric == Metric::Admissions || metric == Metric::Exits; }
@@ -115,6 +116,12 @@ std::vector<Increment> paymentRefunded(const std::string& eventId, const std::st
                                        std::int64_t at)
 {
     return {{eventId, Metric::Refunds, "", currency, minuteOf(at), amount}};
+}
+
+std::vector<Increment> publicationFeeCharged(const std::string& eventId, const std::string& currency,
+                                             std::int64_t amount, std::int64_t at)
+{
+    return {{eventId, Metric::PublicationFees, "", currency, minuteOf(at), amount}};
 }
 
 std::vector<Increment> combined(std::vector<Increment> increments)

@@ -21,10 +21,11 @@ enum class Metric {
     Revenue,     // what the sold tickets were sold for, minus the cancelled ones; per type too
     Admissions,  // accepted entries still standing
     Exits,
-    Orders,     // orders placed
-    Gross,      // money taken (payments succeeded)
-    Commission, // the platform's part of it
-    Refunds,    // money given back on payments that had succeeded
+    Orders,          // orders placed
+    Gross,           // money taken (payments succeeded)
+    Commission,      // the platform's part of it
+    Refunds,         // money given back on payments that had succeeded
+    PublicationFees, // what the organizer paid to publish the event
 };
 
 std::string_view metricName(Metric metric);
@@ -61,6 +62,9 @@ std::vector<Increment> paymentSucceeded(const std::string& eventId, const std::s
                                         std::int64_t commission, std::int64_t at);
 std::vector<Increment> paymentRefunded(const std::string& eventId, const std::string& currency, std::int64_t amount,
                                        std::int64_t at);
+
+std::vector<Increment> publicationFeeCharged(const std::string& eventId, const std::string& currency,
+                                             std::int64_t amount, std::int64_t at);
 
 // Sums increments of the same series and minute: what is written is one row each.
 std::vector<Increment> combined(std::vector<Increment> increments);

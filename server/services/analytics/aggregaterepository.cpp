@@ -91,7 +91,10 @@ bool AggregateRepository::refundPayment(const std::string& paymentId)
 
 void AggregateRepository::forgetEvent(const std::string& eventId)
 {
-    for (const char* table : {"minute_totals", "sold_tickets", "door_scans", "payments"})
+    // The publication fee is not in the records a rebuild reads (tickets' and payments'): it stays.
+    m_tx.sql().exec_params(
+        "DELETE FROM analytics.minute_totals WHERE event_id = $1::uuid AND metric <> 'publication_fees'", eventId);
+    for (const char* table : {"sold_tickets", "door_scans", "payments"})
         m_tx.sql().exec_params("DELETE FROM analytics." + std::string(table) + " WHERE event_id = $1::uuid", eventId);
 }
 

@@ -60,8 +60,7 @@ Reply AnalyticsHandlers::readSeries(HttpRequest& request)
     if (const std::string type = request.queryValue("ticket_type_id"); !type.empty()) {
         if (!isUuid(type))
             return invalidQueryParameter("ticket_type_id", "must be a ticket type id");
-        if (isDoorMetric(query.metric) || query.metric == Metric::Orders || query.metric == Metric::Gross ||
-            query.metric == Metric::Commission || query.metric == Metric::Refunds)
+        if (query.metric != Metric::TicketsSold && query.metric != Metric::Revenue)
             return invalidQueryParameter("ticket_type_id", "goes with tickets_sold and revenue only");
         query.ticketTypeId = canonicalUuid(type);
     }
@@ -76,8 +75,8 @@ Reply AnalyticsHandlers::readSeries(HttpRequest& request)
     }
     if (const std::string currency = request.queryValue("currency"); !currency.empty()) {
         if (!isMoney(query.metric))
-            return invalidQueryParameter("currency",
-                                         "goes with money metrics only (revenue, gross, commission, refunds)");
+            return invalidQueryParameter(
+                "currency", "goes with money metrics only (revenue, gross, commission, refunds, publication_fees)");
         if (currency.size() != 3 || currency.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
             return invalidQueryParameter("currency", "must be an ISO 4217 code such as RUB");
         query.currency = currency;

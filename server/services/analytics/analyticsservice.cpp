@@ -3,6 +3,8 @@
 #include "analyticshandlers.h"
 #include "analyticsintake.h"
 #include "analyticsrebuild.h"
+#include "platformreports.h"
+#include "reporthandlers.h"
 #include "statsseries.h"
 
 #include "bus/inbox.h"
@@ -30,9 +32,15 @@ void AnalyticsService::init(ServiceContext& context)
     m_rebuild = std::make_unique<AnalyticsRebuild>(context.database, context.directory);
     m_series = std::make_unique<StatsSeries>(context.database, context.directory);
     m_handlers = std::make_unique<AnalyticsHandlers>(*m_series, *m_rebuild);
+    m_reports = std::make_unique<PlatformReports>(context.database);
+    m_reportHandlers = std::make_unique<ReportHandlers>(*m_reports);
 }
 
-void AnalyticsService::registerRoutes(http::Router& router) { m_handlers->registerRoutes(router, name()); }
+void AnalyticsService::registerRoutes(http::Router& router)
+{
+    m_handlers->registerRoutes(router, name());
+    m_reportHandlers->registerRoutes(router, name());
+}
 
 std::vector<BusConsumer> AnalyticsService::busConsumers()
 {

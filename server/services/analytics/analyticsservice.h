@@ -14,6 +14,8 @@ class AnalyticsIntake;
 class AnalyticsRebuild;
 class StatsSeries;
 class AnalyticsHandlers;
+class PlatformReports;
+class ReportHandlers;
 
 class AnalyticsService : public Service {
 public:
@@ -31,6 +33,8 @@ private:
     std::unique_ptr<AnalyticsRebuild> m_rebuild;
     std::unique_ptr<StatsSeries> m_series;
     std::unique_ptr<AnalyticsHandlers> m_handlers;
+    std::unique_ptr<PlatformReports> m_reports;
+    std::unique_ptr<ReportHandlers> m_reportHandlers;
 };
 
 } // namespace sbor::analytics

@@ -1,5 +1,7 @@
 #include "accounts.h"
 
+#include "erasure.h"
+
 #include "sessionrepository.h"
 #include "userjson.h"
 
@@ -170,13 +172,8 @@ Result<bool> Accounts::deleteAccount(const access::Principal& caller, const std:
     if (!confirmed)
         return confirmed.error();
     const auto ended = m_deps.database.transact([&](db::Transaction& tx) {
-        UserRepository users(tx);
-        users.erasePersonalData(caller.userId);
-        const auto sessions =
-            SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).deleteAllOf(caller.userId);
-        users.audit(caller.userId, "user.deleted", caller.userId, nlohmann::json::object(), call.traceId);
-        outbox::append(tx, "auth", {"user", caller.userId, "user.deleted", {{"user_id", caller.userId}}, call.traceId});
-        return sessions;
+        return erasePerson(tx, m_deps.settings.sessionIdleTimeoutSeconds,
+                           {caller.userId, caller.userId, "user.deleted", call.traceId});
     });
     m_deps.authenticator->forget(ended);
     m_deps.throttle.recordSuccess(lowerCaseAscii(confirmed->user.email));

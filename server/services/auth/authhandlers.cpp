@@ -8,6 +8,7 @@
 
 #include "http/jsonbody.h"
 #include "paging/cursor.h"
+#include "sbor/uuid.h"
 
 namespace sbor::auth {
 
@@ -90,8 +91,13 @@ void AuthHandlers::registerRoutes(http::Router& router, const std::string& servi
     router.add("POST", "/api/v1/users/me/become-organizer", service, Access::signedIn(),
                bind(&AuthHandlers::becomeOrganizer));
     router.add("GET", "/api/v1/users/{id}", service, Access::signedIn(), bind(&AuthHandlers::readUser));
-    router.add("GET", "/api/v1/admin/users", service, Access::require(Permission::UsersAdminister),
+    // Support agents look people up (read-only); changing them is the admins'.
+    router.add("GET", "/api/v1/admin/users", service, Access::require(Permission::UsersRead),
                bind(&AuthHandlers::searchUsers));
+    router.add("GET", "/api/v1/admin/users/{id}", service, Access::require(Permission::UsersRead),
+               bind(&AuthHandlers::readUserDossier));
+    router.add("POST", "/api/v1/admin/users/{id}/erase", service, Access::require(Permission::UsersAdminister),
+               bind(&AuthHandlers::eraseUser));
     router.add("PUT", "/api/v1/admin/users/{id}/roles", service, Access::require(Permission::UsersAdminister),
                bind(&AuthHandlers::setRoles));
     router.add("POST", "/api/v1/admin/users/{id}/block", service, Access::require(Permission::UsersAdminister),
@@ -362,6 +368,12 @@ Reply AuthHandlers::searchUsers(HttpRequest& request)
         return invalidQueryParameter("limit", "must be an integer from 1 to 100");
     search.limit = *limit;
     search.cursor = request.queryValue("cursor");
+    for (const auto& [parameter, bound] :
+         {std::pair{"created_from", &search.createdFrom}, std::pair{"created_to", &search.createdTo}}) {
+        *bound = request.queryValue(parameter);
+        if (!bound->empty() && !parseRfc3339(*bound))
+            return invalidQueryParameter(parameter, http::kTimeProblem);
+    }
     auto page = m_administration.search(search);
     if (!page)
         return page.error();
@@ -448,10 +460,22 @@ Reply AuthHandlers::auditLog(HttpRequest& request)
     const auto limit = paging::parsePageLimit(request.queryValue("limit"), 50, 200);
     if (!limit)
         return invalidQueryParameter("limit", "must be an integer from 1 to 200");
-    std::optional<std::string> target;
-    if (const std::string text = request.queryValue("target"); !text.empty())
-        target = text;
-    auto page = m_administration.auditLog(target, request.queryValue("cursor"), *limit);
+    AuditQuery query;
+    query.limit = *limit;
+    for (const auto& [parameter, id] : {std::pair{"actor", &query.actorId}, std::pair{"target", &query.targetId}}) {
+        *id = request.queryValue(parameter);
+        if (!id->empty() && !isUuid(*id))
+            return invalidQueryParameter(parameter, "must be a user id");
+    }
+    query.action = request.queryValue("action");
+    if (query.action.size() > 100)
+        return invalidQueryParameter("action", "must be at most 100 characters long");
+    for (const auto& [parameter, bound] : {std::pair{"from", &query.from}, std::pair{"to", &query.to}}) {
+        *bound = request.queryValue(parameter);
+        if (!bound->empty() && !parseRfc3339(*bound))
+            return invalidQueryParameter(parameter, http::kTimeProblem);
+    }
+    auto page = m_administration.auditLog(query, request.queryValue("cursor"));
     if (!page)
         return page.error();
     nlohmann::json items = nlohmann::json::array();
@@ -459,6 +483,45 @@ Reply AuthHandlers::auditLog(HttpRequest& request)
         items.push_back(auditEntryJson(entry));
     return HttpResponse::json(
         200, {{"items", items}, {"next_cursor", page->nextCursor ? nlohmann::json(*page->nextCursor) : nullptr}});
+}
+
+Reply AuthHandlers::readUserDossier(HttpRequest& request)
+{
+    auto dossier = m_administration.dossier(request.pathParameter("id"));
+    if (!dossier)
+        return dossier.error();
+    nlohmann::json sessions = nlohmann::json::array();
+    for (const auto& session : dossier->sessions)
+        sessions.push_back(sessionJson(session, false));
+    nlohmann::json audit = nlohmann::json::array();
+    for (const auto& entry : dossier->recentAudit)
+        audit.push_back(auditEntryJson(entry));
+    const auto count = [](const std::optional<int>& value) {
+        return value ? nlohmann::json(*value) : nlohmann::json();
+    };
+    const UserView view = dossier->user.status == "deleted" ? UserView::Tombstone : UserView::Private;
+    return HttpResponse::json(200,
+                              {{"user", userJson(dossier->user, view)},
+                               {"sessions", sessions},
+                               {"recent_audit", audit},
+                               {"orders_count", count(dossier->ordersCount)},
+                               {"events_count", count(dossier->eventsCount)}});
+}
+
+Reply AuthHandlers::eraseUser(HttpRequest& request)
+{
+    auto body = bodyOf(request);
+    if (!body)
+        return body.error();
+    http::JsonFieldReader reader(*body);
+    const std::string confirmEmail = reader.requiredString("confirm_email", 1, kMaxEmailLength);
+    if (auto problem = reader.finish())
+        return *problem;
+    auto erased = m_administration.erase(caller(request), request.pathParameter("id"), confirmEmail,
+                                         http::callContextOf(request));
+    if (!erased)
+        return erased.error();
+    return HttpResponse::json(200, {{"id", canonicalUuid(request.pathParameter("id"))}, {"status", "deleted"}});
 }
 
 } // namespace sbor::auth

@@ -13,8 +13,11 @@ namespace sbor::auth {
 
 class AuthHandlers {
 public:
-    explicit AuthHandlers(AuthDependencies& dependencies)
-        : m_accounts(dependencies), m_signIn(dependencies), m_twoFactor(dependencies), m_administration(dependencies)
+    AuthHandlers(AuthDependencies& dependencies, std::shared_ptr<ServiceDirectory> directory)
+        : m_accounts(dependencies),
+          m_signIn(dependencies),
+          m_twoFactor(dependencies),
+          m_administration(dependencies, std::move(directory))
     {}
 
     void registerRoutes(http::Router& router, const std::string& service);
@@ -36,6 +39,8 @@ public:
     http::Reply deleteMe(http::HttpRequest& request);
     http::Reply readUser(http::HttpRequest& request);
     http::Reply searchUsers(http::HttpRequest& request);
+    http::Reply readUserDossier(http::HttpRequest& request);
+    http::Reply eraseUser(http::HttpRequest& request);
     http::Reply setRoles(http::HttpRequest& request);
     http::Reply endUserSessions(http::HttpRequest& request);
     http::Reply resetUserTwoFactor(http::HttpRequest& request);

@@ -6,7 +6,7 @@
 #include "authdependencies.h"
 #include "authhandlers.h"
 #include "signingkeystore.h"
-#include "teamaudit.h"
+#include "auditintake.h"
 
 #include "userrepository.h"
 
@@ -56,6 +56,11 @@ void AuthService::declareSettings(ConfigSchema& schema)
         {"auth.login_failure_window_seconds", ConfigKind::Integer, "900", "the window failed sign-ins are counted in"});
 }
 namespace {
+UserContact contactFrom(const User& user)
+{
+    return {user.id, user.email, user.name, user.locale.value_or(""), access::roleNames(user.roles)};
+}
+
 class UserDirectoryFromDatabase : public UserDirectory {
 public:
     explicit UserDirectoryFromDatabase(db::ConnectionPool& database) : m_database(database) {}
@@ -67,7 +72,7 @@ public:
         const auto stored = m_database.read([&](db::Transaction& tx) { return UserRepository(tx).findById(userId); });
         if (!stored || stored->user.status == "deleted" || stored->user.email.empty())
             return std::nullopt;
-        return UserContact{stored->user.id, stored->user.email, stored->user.name, stored->user.locale.value_or("")};
+        return contactFrom(stored->user);
     }
 
     std::optional<UserContact> contactByEmail(const std::string& email) override
@@ -77,7 +82,7 @@ public:
         const auto stored = m_database.read([&](db::Transaction& tx) { return UserRepository(tx).findByEmail(email); });
         if (!stored || stored->user.email.empty())
             return std::nullopt;
-        return UserContact{stored->user.id, stored->user.email, stored->user.name, stored->user.locale.value_or("")};
+        return contactFrom(stored->user);
     }
 
 private:
@@ -91,7 +96,7 @@ AuthService::~AuthService() = default;
 std::vector<db::Migration> authMigrations()
 {
     auto migrations = sbor_migrations_auth();
-    // Bus messages the audit log took (TeamAudit).
+    // Bus messages the audit log took (AuditIntake).
     migrations.push_back(db::Migration{3, "inbox", bus::createInboxSql("auth")});
     return migrations;
 }
@@ -110,10 +115,10 @@ void AuthService::init(ServiceContext& context)
               {{"key_id", key->keyId}, {"bcrypt_cost", settings->bcryptCost}, {"hash_workers", settings->hashWorkers}});
     m_dependencies = std::make_unique<AuthDependencies>(context.database, std::move(settings).value(),
                                                         std::move(key).value());
-    m_handlers = std::make_unique<AuthHandlers>(*m_dependencies);
+    m_handlers = std::make_unique<AuthHandlers>(*m_dependencies, context.directory);
     m_kioskEnrollment = std::make_unique<KioskEnrollment>(*m_dependencies, context.directory);
     m_deviceHandlers = std::make_unique<DeviceHandlers>(*m_kioskEnrollment);
-    m_teamAudit = std::make_unique<TeamAudit>(context.database);
+    m_auditIntake = std::make_unique<AuditIntake>(context.database);
     context.authenticator = m_dependencies->authenticator;
     context.directory->provide<UserDirectory>(std::make_shared<UserDirectoryFromDatabase>(context.database));
 }
@@ -126,8 +131,8 @@ void AuthService::registerRoutes(http::Router& router)
 
 std::vector<BusConsumer> AuthService::busConsumers()
 {
-    TeamAudit* audit = m_teamAudit.get();
-    return {{"auth-audit", {"events"}, [audit](const bus::Message& message) { return audit->take(message); }}};
+    AuditIntake* audit = m_auditIntake.get();
+    return {{"auth-audit", auditIntakeTopics(), [audit](const bus::Message& message) { return audit->take(message); }}};
 }
 
 } // namespace sbor::auth

@@ -13,7 +13,7 @@ struct AuthDependencies;
 class AuthHandlers;
 class DeviceHandlers;
 class KioskEnrollment;
-class TeamAudit;
+class AuditIntake;
 
 class AuthService : public Service {
 public:
@@ -34,7 +34,7 @@ private:
     std::unique_ptr<AuthHandlers> m_handlers;
     std::unique_ptr<KioskEnrollment> m_kioskEnrollment;
     std::unique_ptr<DeviceHandlers> m_deviceHandlers;
-    std::unique_ptr<TeamAudit> m_teamAudit;
+    std::unique_ptr<AuditIntake> m_auditIntake;
 };
 
 // The auth service's migrations, for tools that prepare a database without running the server.

@@ -2,12 +2,16 @@
 
 #include "sbor/rfc3339.h"
 
+#include "erasure.h"
 #include "sessionrepository.h"
 #include "userjson.h"
 
 #include "outbox/outbox.h"
 #include "paging/cursor.h"
 #include "sbor/uuid.h"
+#include "service/contracts.h"
+
+#include <algorithm>
 
 namespace sbor::auth {
 namespace {
@@ -20,7 +24,8 @@ Error badCursor() { return invalidField("cursor", "is not valid", "cursor is not
 
 Result<UserPage> UserAdministration::search(const UserSearch& search)
 {
-    UserQuery query{search.text, search.role, search.status, search.limit + 1, std::nullopt};
+    UserQuery query{search.text,  search.role,        search.status,   search.limit + 1,
+                    std::nullopt, search.createdFrom, search.createdTo};
     if (!search.cursor.empty()) {
         const auto position = paging::decodeCursor(search.cursor);
         if (!position || !position->contains("c") || !position->contains("i") || !(*position)["c"].is_string() ||
@@ -169,29 +174,91 @@ Result<User> UserAdministration::resetTwoFactor(const access::Principal& admin, 
     });
 }
 
-Result<AuditPage> UserAdministration::auditLog(const std::optional<std::string>& targetId, const std::string& cursor,
-                                               int limit)
+Result<AuditPage> UserAdministration::auditLog(AuditQuery query, const std::string& cursor)
 {
-    if (targetId && !isUuid(*targetId)) {
-        return invalidField("target", "is not a UUID", "target must be a user id");
-    }
-    std::optional<std::int64_t> before;
     if (!cursor.empty()) {
         const auto position = paging::decodeCursor(cursor);
         if (!position || !position->contains("b") || !(*position)["b"].is_number_integer())
             return badCursor();
-        before = (*position)["b"].get<std::int64_t>();
+        query.beforeId = (*position)["b"].get<std::int64_t>();
     }
+    const int limit = query.limit;
+    query.limit = limit + 1;
     AuditPage page;
     page.items = m_deps.database.read([&](db::Transaction& tx) {
         // one statement: one round trip
-        return UserRepository(tx).auditEntries(targetId, before, limit + 1);
+        return UserRepository(tx).auditEntries(query);
     });
     if (static_cast<int>(page.items.size()) > limit) {
         page.items.resize(limit);
         page.nextCursor = paging::encodeCursor({{"b", page.items.back().id}});
     }
     return page;
+}
+
+Result<UserDossier> UserAdministration::dossier(const std::string& userId)
+{
+    if (!isUuid(userId))
+        return noSuchUser(userId);
+    auto dossier = m_deps.database.readSnapshot([&](db::Transaction& tx) -> Result<UserDossier> {
+        UserRepository users(tx);
+        const auto stored = users.findById(userId);
+        if (!stored)
+            return noSuchUser(userId);
+        UserDossier dossier{stored->user, {}, {}, std::nullopt, std::nullopt};
+        dossier.sessions = SessionRepository(tx, m_deps.settings.sessionIdleTimeoutSeconds).liveSessionsOf(userId);
+        AuditQuery recent;
+        recent.involvingId = canonicalUuid(userId);
+        recent.limit = 20;
+        dossier.recentAudit = users.auditEntries(recent);
+        return dossier;
+    });
+    if (!dossier)
+        return dossier;
+    // Counts from the services that keep them; a page without them still helps, so a service
+    // that does not answer leaves its count null instead of failing the page.
+    const std::string id = canonicalUuid(userId);
+    try {
+        if (const auto sales = m_directory->find<TicketSales>())
+            dossier->ordersCount = sales->ordersPlacedBy(id);
+    } catch (const std::exception&) {}
+    try {
+        if (const auto events = m_directory->find<EventDirectory>())
+            dossier->eventsCount = events->eventsOrganizedBy(id);
+    } catch (const std::exception&) {}
+    return dossier;
+}
+
+Result<bool> UserAdministration::erase(const access::Principal& admin, const std::string& userId,
+                                       const std::string& confirmEmail, const CallContext& call)
+{
+    if (auto problem = access::stepUpProblem(admin, unixNowSeconds()))
+        return *problem;
+    if (!isUuid(userId))
+        return noSuchUser(userId);
+    const std::string id = canonicalUuid(userId);
+    if (id == admin.userId)
+        return Error(ErrorCode::Conflict,
+                     "you cannot erase yourself here; DELETE /api/v1/users/me deletes your account");
+    std::vector<std::string> ended;
+    auto result = m_deps.database.transact([&](db::Transaction& tx) -> Result<bool> {
+        UserRepository users(tx);
+        const auto stored = users.findById(id, true);
+        if (!stored || stored->user.status == "deleted")
+            return noSuchUser(userId);
+        if (lowerCaseAscii(confirmEmail) != lowerCaseAscii(stored->user.email))
+            return invalidField("confirm_email", "is not this person's email",
+                                "type the person's email address to confirm the erasure");
+        if (std::find(stored->user.roles.begin(), stored->user.roles.end(), access::Role::Admin) !=
+            stored->user.roles.end())
+            return Error(ErrorCode::Conflict, "admins are not erased; take their admin role away first");
+        ended = erasePerson(tx, m_deps.settings.sessionIdleTimeoutSeconds,
+                            {id, admin.userId, "user.erased", call.traceId});
+        return true;
+    });
+    if (result)
+        m_deps.authenticator->forget(ended);
+    return result;
 }
 
 } // namespace sbor::auth

@@ -7,7 +7,9 @@
 #include "userrepository.h"
 
 #include "access/access.h"
+#include "service/servicedirectory.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +22,8 @@ struct UserSearch {
     std::optional<std::string> status;
     int limit = 50;
     std::string cursor;
+    std::string createdFrom; // RFC 3339, inclusive
+    std::string createdTo;   // RFC 3339, exclusive
 };
 
 struct UserPage {
@@ -32,9 +36,20 @@ struct AuditPage {
     std::optional<std::string> nextCursor;
 };
 
+// GET /admin/users/{id}: what an admin or a support agent looks at before acting.
+struct UserDossier {
+    User user;
+    std::vector<Session> sessions;       // live ones, newest first
+    std::vector<AuditEntry> recentAudit; // the person as actor or target, newest first
+    std::optional<int> ordersCount;      // nullopt: the tickets service did not answer
+    std::optional<int> eventsCount;      // nullopt: the events service did not answer
+};
+
 class UserAdministration {
 public:
-    explicit UserAdministration(AuthDependencies& dependencies) : m_deps(dependencies) {}
+    UserAdministration(AuthDependencies& dependencies, std::shared_ptr<ServiceDirectory> directory)
+        : m_deps(dependencies), m_directory(std::move(directory))
+    {}
 
     Result<UserPage> search(const UserSearch& search);
     Result<User> setRoles(const access::Principal& admin, const std::string& userId,
@@ -47,10 +62,19 @@ public:
     // Turns the account's two-factor authentication off (the phone was lost): its secret and
     // recovery codes are gone; the person signs in with the password and may enable it again.
     Result<User> resetTwoFactor(const access::Principal& admin, const std::string& userId, const CallContext& call);
-    Result<AuditPage> auditLog(const std::optional<std::string>& targetId, const std::string& cursor, int limit);
+    // Anyone's account as a tombstone too (a deleted person's page says so).
+    Result<UserDossier> dossier(const std::string& userId);
+    // Erases the person (erasure.h). `confirmEmail` must be their address (a typed confirmation:
+    // the wrong row in a list is not erased by a slip). Admins are not erased: their role goes
+    // first, so the platform is never left without one by accident.
+    Result<bool> erase(const access::Principal& admin, const std::string& userId, const std::string& confirmEmail,
+                       const CallContext& call);
+    // `query`'s beforeId is taken from `cursor`.
+    Result<AuditPage> auditLog(AuditQuery query, const std::string& cursor);
 
 private:
     AuthDependencies& m_deps;
+    std::shared_ptr<ServiceDirectory> m_directory;
 };
 
 } // namespace sbor::auth

@@ -1,7 +1,10 @@
 #include "userrepository.h"
 #include "db/sqlvalues.h"
 
+#include "userjson.h"
+
 #include "db/sqlfragments.h"
+#include "outbox/outbox.h"
 
 namespace sbor::auth {
 
@@ -159,6 +162,14 @@ void UserRepository::erasePersonalData(const std::string& id)
     m_tx.sql().exec_params("DELETE FROM auth.recovery_codes WHERE user_id = $1::uuid", id);
 }
 
+std::string UserRepository::emailDigest(const std::string& id)
+{
+    return m_tx.sql()
+        .exec_params1("SELECT coalesce(" + db::emailDigestSql("email") + ", '') FROM auth.users WHERE id = $1::uuid",
+                      id)[0]
+        .as<std::string>();
+}
+
 void UserRepository::setPendingTotpSecret(const std::string& id, const std::string& secret)
 {
     m_tx.sql().exec_params("UPDATE auth.users SET totp_pending_secret = $2, updated_at = now() WHERE id = $1::uuid", id,
@@ -227,32 +238,55 @@ std::vector<User> UserRepository::list(const UserQuery& query)
             "($1 = '' OR email ILIKE $1 OR name ILIKE $1) "
             "AND ($2 = '' OR $2 = ANY(roles)) AND ($3 = '' OR status = $3) "
             "AND ($4 = '' OR (created_at, id) > ($4::timestamptz, $5::uuid)) "
+            "AND ($7 = '' OR created_at >= NULLIF($7, '')::timestamptz) "
+            "AND ($8 = '' OR created_at < NULLIF($8, '')::timestamptz) "
             "ORDER BY created_at, id LIMIT $6",
         pattern, query.role ? std::string(access::roleName(*query.role)) : std::string(), query.status.value_or(""),
-        afterCreated, afterId.empty() ? std::string("00000000-0000-0000-0000-000000000000") : afterId, query.limit);
+        afterCreated, afterId.empty() ? std::string("00000000-0000-0000-0000-000000000000") : afterId, query.limit,
+        query.createdFrom, query.createdTo);
     std::vector<User> users;
     for (const auto& row : rows)
         users.push_back(storedUserFrom(row).user);
     return users;
 }
 
+void UserRepository::eraseAuditDetailsOf(const std::string& id)
+{
+    m_tx.sql().exec_params("UPDATE auth.audit_log SET details = details - 'email' - 'name' WHERE target_id = $1::uuid",
+                           id);
+    m_tx.sql().exec_params("UPDATE auth.outbox SET payload = jsonb_set(payload, '{details}', "
+                           "(payload->'details') - 'email' - 'name') "
+                           "WHERE type = 'audit.recorded' AND lower(payload->>'target_id') = $1",
+                           id);
+}
+
 void UserRepository::audit(const std::string& actorId, const std::string& action, const std::string& targetId,
                            const nlohmann::json& details, const std::string& traceId)
 {
-    m_tx.sql().exec_params("INSERT INTO auth.audit_log (actor_id, action, target_id, details, trace_id) "
-                           "VALUES (NULLIF($1, '')::uuid, $2, NULLIF($3, '')::uuid, $4::jsonb, NULLIF($5, ''))",
-                           actorId, action, targetId, details.dump(), traceId);
+    const auto row = m_tx.sql().exec_params1(
+        "INSERT INTO auth.audit_log (actor_id, action, target_id, details, trace_id) "
+        "VALUES (NULLIF($1, '')::uuid, $2, NULLIF($3, '')::uuid, $4::jsonb, NULLIF($5, '')) RETURNING id, " +
+            rfc3339Sql("at"),
+        actorId, action, targetId, details.dump(), traceId);
+    // The admins' live tail of the audit log (the live feed's system topic).
+    const AuditEntry entry{
+        row[0].as<std::int64_t>(), row[1].as<std::string>(), actorId, action, targetId, details, traceId};
+    outbox::append(m_tx, "auth", {"audit", std::to_string(entry.id), "audit.recorded", auditEntryJson(entry), traceId});
 }
 
-std::vector<AuditEntry> UserRepository::auditEntries(const std::optional<std::string>& targetId,
-                                                     std::optional<std::int64_t> beforeId, int limit)
+std::vector<AuditEntry> UserRepository::auditEntries(const AuditQuery& query)
 {
     const pqxx::result rows = m_tx.sql().exec_params(
         "SELECT id, " + rfc3339Sql("at") +
             ", coalesce(actor_id::text, ''), action, coalesce(target_id::text, ''), details::text, "
-            "coalesce(trace_id, '') FROM auth.audit_log WHERE ($1 = '' OR target_id = NULLIF($1, '')::uuid) AND id < $2 "
-            "ORDER BY id DESC LIMIT $3",
-        targetId.value_or(""), beforeId.value_or(INT64_MAX), limit);
+            "coalesce(trace_id, '') FROM auth.audit_log WHERE "
+            "($1 = '' OR actor_id = NULLIF($1, '')::uuid) AND ($2 = '' OR action = $2) "
+            "AND ($3 = '' OR target_id = NULLIF($3, '')::uuid) "
+            "AND ($4 = '' OR actor_id = NULLIF($4, '')::uuid OR target_id = NULLIF($4, '')::uuid) "
+            "AND ($5 = '' OR at >= NULLIF($5, '')::timestamptz) AND ($6 = '' OR at < NULLIF($6, '')::timestamptz) "
+            "AND id < $7 ORDER BY id DESC LIMIT $8",
+        query.actorId, query.action, query.targetId, query.involvingId, query.from, query.to,
+        query.beforeId.value_or(INT64_MAX), query.limit);
     std::vector<AuditEntry> entries;
     for (const auto& row : rows) {
         entries.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),

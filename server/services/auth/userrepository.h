@@ -29,6 +29,21 @@ struct UserQuery {
     std::optional<std::string> status;
     int limit = 50;
     std::optional<std::pair<std::string, std::string>> after; // (created_at, id) of the last item seen
+    std::string createdFrom;                                  // RFC 3339, inclusive; "" for no bound
+    std::string createdTo;                                    // RFC 3339, exclusive
+};
+
+// GET /admin/audit-log's filters; each empty one is no filter.
+struct AuditQuery {
+    std::string actorId;
+    std::string action;
+    std::string targetId;
+    // Entries about the person either way (actor or target): the user page's recent history.
+    std::string involvingId;
+    std::string from; // RFC 3339, inclusive
+    std::string to;   // RFC 3339, exclusive
+    std::optional<std::int64_t> beforeId;
+    int limit = 50;
 };
 
 struct AuditEntry {
@@ -57,6 +72,8 @@ public:
     void setStatus(const std::string& id, const std::string& status);
     // Deletion: every personal column emptied, the row kept as a tombstone.
     void erasePersonalData(const std::string& id);
+    // SHA-256 (hex) of the account's email in lower case; "" when it has none.
+    std::string emailDigest(const std::string& id);
 
     void setPendingTotpSecret(const std::string& id, const std::string& secret);
     void enableTotp(const std::string& id, std::int64_t acceptedStep);
@@ -73,8 +90,10 @@ public:
 
     void audit(const std::string& actorId, const std::string& action, const std::string& targetId,
                const nlohmann::json& details, const std::string& traceId);
-    std::vector<AuditEntry> auditEntries(const std::optional<std::string>& targetId,
-                                         std::optional<std::int64_t> beforeId, int limit);
+    std::vector<AuditEntry> auditEntries(const AuditQuery& query);
+    // Personal data the audit log copied into an entry about the person (an email a team change
+    // named) goes with the person; the entries stay.
+    void eraseAuditDetailsOf(const std::string& id);
 
 private:
     db::Transaction& m_tx;

@@ -325,4 +325,11 @@ std::optional<TeamMember> EventRepository::removeTeamMember(const std::string& e
                       db::statusValue<TeamRole>(row[3]), row[4].as<std::string>(), row[5].as<std::string>()};
 }
 
+int EventRepository::countOrganizedBy(const std::string& organizerId)
+{
+    return m_tx.sql()
+        .exec_params1("SELECT count(*) FROM events.events WHERE organizer_id = $1::uuid", organizerId)[0]
+        .as<int>();
+}
+
 } // namespace sbor::events

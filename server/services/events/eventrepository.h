@@ -25,6 +25,7 @@ public:
                     const std::optional<std::string>& cancelReason = std::nullopt);
     // Items plus one: the extra row says whether there is a next page.
     std::vector<Event> list(const EventQuery& query);
+    int countOrganizedBy(const std::string& organizerId);
     // Sort value of an event for a cursor under `sort`.
     static std::string sortValue(const Event& event, EventSort sort);
 

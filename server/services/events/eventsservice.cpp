@@ -4,8 +4,10 @@
 #include "eventplanning.h"
 #include "eventrepository.h"
 #include "eventteam.h"
+#include "personerasure.h"
 #include "teamhandlers.h"
 
+#include "bus/inbox.h"
 #include "config/config.h"
 #include "log/logger.h"
 #include "sbor/uuid.h"
@@ -41,6 +43,12 @@ public:
             return events::eventFacts(*event, events.teamSeats(eventId));
         });
     }
+    int eventsOrganizedBy(const std::string& organizerId) override
+    {
+        if (!isUuid(organizerId))
+            return 0;
+        return m_database.read([&](db::Transaction& tx) { return EventRepository(tx).countOrganizedBy(organizerId); });
+    }
 
 private:
     db::ConnectionPool& m_database;
@@ -51,7 +59,13 @@ private:
 EventsService::EventsService() = default;
 EventsService::~EventsService() = default;
 
-std::vector<db::Migration> EventsService::migrations() const { return sbor_migrations_events(); }
+std::vector<db::Migration> EventsService::migrations() const
+{
+    auto migrations = sbor_migrations_events();
+    // Bus messages taken (PersonErasure).
+    migrations.push_back(db::Migration{4, "inbox", bus::createInboxSql("events")});
+    return migrations;
+}
 std::string_view EventsService::apiDescription() const { return sbor_openapi_events(); }
 
 void EventsService::init(ServiceContext& context)
@@ -63,12 +77,19 @@ void EventsService::init(ServiceContext& context)
     m_team = std::make_unique<EventTeam>(context.database, context.directory);
     m_teamHandlers = std::make_unique<TeamHandlers>(*m_team, *m_planning);
     context.directory->provide<EventDirectory>(std::make_shared<EventDirectoryFromDatabase>(context.database));
+    m_personErasure = std::make_unique<PersonErasure>(context.database);
 }
 
 void EventsService::registerRoutes(http::Router& router)
 {
     m_handlers->registerRoutes(router, name());
     m_teamHandlers->registerRoutes(router, name());
+}
+
+std::vector<BusConsumer> EventsService::busConsumers()
+{
+    PersonErasure* erasure = m_personErasure.get();
+    return {{"events-erasure", {"users"}, [erasure](const bus::Message& message) { return erasure->take(message); }}};
 }
 
 std::vector<BackgroundJob> EventsService::backgroundJobs()

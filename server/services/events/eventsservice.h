@@ -14,6 +14,7 @@ namespace sbor::events {
 class EventPlanning;
 class EventHandlers;
 class EventTeam;
+class PersonErasure;
 class TeamHandlers;
 
 class EventsService : public Service {
@@ -26,6 +27,7 @@ public:
     std::vector<db::Migration> migrations() const override;
     void init(ServiceContext& context) override;
     void registerRoutes(http::Router& router) override;
+    std::vector<BusConsumer> busConsumers() override;
     std::vector<BackgroundJob> backgroundJobs() override;
     std::string_view apiDescription() const override;
     bool hasOutbox() const override { return true; }
@@ -34,6 +36,7 @@ private:
     std::unique_ptr<EventPlanning> m_planning;
     std::unique_ptr<EventHandlers> m_handlers;
     std::unique_ptr<EventTeam> m_team;
+    std::unique_ptr<PersonErasure> m_personErasure;
     std::unique_ptr<TeamHandlers> m_teamHandlers;
     std::chrono::milliseconds m_jobInterval{0};
     std::int64_t m_reminderLeadSeconds = 0;

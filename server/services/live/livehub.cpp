@@ -320,12 +320,11 @@ void LiveHub::subscribe(Client& client, const ClientFrame& request)
     const auto topic = parseTopic(request.topic);
     if (!topic) {
         send(client,
-             errorFrame("bad_request", "topic must be event:<id>, user:<id> or system", request.topic.substr(0, 120)));
+             errorFrame("bad_request", "topic must be event:<id>, user:<id>, system or support",
+                        request.topic.substr(0, 120)));
         return;
     }
-    const std::string name = topic->kind == TopicName::Kind::System
-        ? "system"
-        : (topic->kind == TopicName::Kind::Event ? "event:" : "user:") + topic->id;
+    const std::string name = topicText(*topic);
     if (!client.topics.count(name) && client.topics.size() >= m_settings.maxSubscriptions) {
         send(client,
              errorFrame("too_many_subscriptions",

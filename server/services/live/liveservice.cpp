@@ -73,7 +73,8 @@ std::vector<BusConsumer> LiveService::busConsumers()
     gethostname(host, sizeof host - 1);
     const std::string group = "live." + std::string(host) + "." + std::to_string(getpid());
     return {{group,
-             {"users", "events", "orders", "tickets", "checkins", "payments", "notifications"},
+             {"users", "events", "orders", "tickets", "checkins", "payments", "notifications", "platform", "support",
+              "audit"},
              [hub](const bus::Message& message) {
                  hub->publish(framesOf(message));
                  return true;

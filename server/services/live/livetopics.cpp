@@ -36,7 +36,16 @@ std::vector<LiveFrame> framesOf(const bus::Message& message)
         const std::string userId = named.empty() ? message.key : named;
         return {{"user:" + userId, type, data, at}};
     }
-    if (startsWith(type, "user.") || type == "event.published" || type == "event.cancelled" || type == "payment.failed")
+    // The support desk's queue, live for its staff; the requester's own screens hear their request.
+    if (startsWith(type, "support.")) {
+        frames.push_back({"support", type, data, at});
+        if (const std::string requesterId = stringField(data, "requester_id");
+            !requesterId.empty() && type == "support.request_updated")
+            frames.push_back({"user:" + requesterId, type, data, at});
+    }
+    if (startsWith(type, "user.") || type == "event.published" || type == "event.cancelled" ||
+        type == "payment.failed" || type == "support.escalated" || type == "platform.settings_changed" ||
+        type == "audit.recorded")
         frames.push_back({"system", type, data, at});
     return frames;
 }
@@ -45,6 +54,8 @@ std::optional<TopicName> parseTopic(const std::string& text)
 {
     if (text == "system")
         return TopicName{TopicName::Kind::System, ""};
+    if (text == "support")
+        return TopicName{TopicName::Kind::Support, ""};
     for (const auto& [prefix, kind] : {std::pair{std::string("event:"), TopicName::Kind::Event},
                                        std::pair{std::string("user:"), TopicName::Kind::User}}) {
         if (startsWith(text, prefix) && isUuid(text.substr(prefix.size())))
@@ -53,11 +64,28 @@ std::optional<TopicName> parseTopic(const std::string& text)
     return std::nullopt;
 }
 
+std::string topicText(const TopicName& topic)
+{
+    switch (topic.kind) {
+    case TopicName::Kind::System:
+        return "system";
+    case TopicName::Kind::Support:
+        return "support";
+    case TopicName::Kind::Event:
+        return "event:" + topic.id;
+    case TopicName::Kind::User:
+        return "user:" + topic.id;
+    }
+    return {};
+}
+
 bool mayWatch(const access::Principal& caller, const TopicName& topic, const std::optional<EventFacts>& event)
 {
     switch (topic.kind) {
     case TopicName::Kind::System:
         return !caller.device && caller.has(access::Permission::UsersAdminister);
+    case TopicName::Kind::Support:
+        return !caller.device && caller.has(access::Permission::SupportHandle);
     case TopicName::Kind::User:
         return !caller.device && (caller.userId == topic.id || caller.has(access::Permission::UsersRead));
     case TopicName::Kind::Event:

@@ -3,7 +3,9 @@
 //   event:{id}  sales, orders, check-ins, conflicts of one event — its organizer, admins, staff
 //               and the kiosks enrolled for it
 //   user:{id}   what concerns one person (their purchases, orders, refunds) — that person, admins
-//   system      accounts and events coming and going, failed payments — admins
+//   system      accounts and events coming and going, failed payments, escalations, settings
+//               changes and the audit log as it is written — admins
+//   support     the support queue changing (support.*) — support agents and admins
 // Pure functions: the hub applies them, tests check them alone.
 
 #include "access/access.h"
@@ -29,13 +31,15 @@ struct LiveFrame {
 std::vector<LiveFrame> framesOf(const bus::Message& message);
 
 struct TopicName {
-    enum class Kind { Event, User, System };
+    enum class Kind { Event, User, System, Support };
     Kind kind;
-    std::string id; // the UUID of event:/user:, canonical; empty for system
+    std::string id; // the UUID of event:/user:, canonical; empty for system and support
 };
 
-// Null for anything but "event:<uuid>", "user:<uuid>" or "system".
+// Null for anything but "event:<uuid>", "user:<uuid>", "system" or "support".
 std::optional<TopicName> parseTopic(const std::string& text);
+// Its canonical text ("event:<uuid>", "system"): the name frames and subscriptions use.
+std::string topicText(const TopicName& topic);
 
 // May `caller` watch `topic`? `event`: the event of an event topic, with its team (null when it
 // does not exist). Its door's people watch it (service/eventaccess.h).

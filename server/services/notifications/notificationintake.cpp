@@ -1,5 +1,7 @@
 #include "notificationintake.h"
 
+#include "personerasure.h"
+
 #include "messagetemplates.h"
 #include "notificationjson.h"
 #include "notificationrepository.h"
@@ -27,7 +29,7 @@ bool notifiesPeople(const std::string& type)
 {
     return type == "ticket.purchased" || type == "ticket.checkin" || type == "event.cancelled" ||
         type == "event.reminder" || type == "order.updated" || type == "refund.issued" ||
-        type == "event.team_member_added";
+        type == "event.team_member_added" || type == "support.request_updated";
 }
 
 std::string formatMoney(std::int64_t minorUnits, const std::string& currency)
@@ -90,6 +92,7 @@ public:
             {"refund.issued", &NoticeWriter::refundIssued},
             {"ticket.cancelled", &NoticeWriter::ticketCancelled},
             {"event.team_member_added", &NoticeWriter::teamMemberAdded},
+            {"support.request_updated", &NoticeWriter::supportRequestUpdated},
         };
         if (const auto handler = handlers.find(m_type); handler != handlers.end())
             (this->*handler->second)();
@@ -223,6 +226,27 @@ private:
                  {{"event_id", stringField(m_data, "event_id")}, {"role", role}});
     }
 
+    // The requester hears what support did: a receipt, an answer, a status that needs them or
+    // ends the request. Their own messages, assignments and escalations are not news to them.
+    void supportRequestUpdated()
+    {
+        const std::string change = stringField(m_data, "change");
+        const std::string status = stringField(m_data, "status");
+        const std::string notice = change == "opened" || change == "answered" ? change
+            : change == "status"                                              ? status
+                                                                              : std::string();
+        if (notice.empty() || !m_templates.has("support.request_updated/" + notice))
+            return;
+        TemplateFields fields = m_common;
+        fields["number"] = std::to_string(m_data.value("number", std::int64_t(0)));
+        fields["subject"] = stringField(m_data, "subject");
+        tellUser(stringField(m_data, "requester_id"), "support.request_updated", "support.request_updated/" + notice,
+                 fields,
+                 {{"request_id", stringField(m_data, "request_id")},
+                  {"number", m_data.value("number", std::int64_t(0))},
+                  {"status", status}});
+    }
+
     // One person told about one thing: in-app and email, each if they want it.
     void tellUser(const std::string& userId, const std::string& kind, const std::string& templateName,
                   TemplateFields fields, const nlohmann::json& notificationData)
@@ -303,7 +327,7 @@ private:
 
 const std::vector<std::string>& intakeTopics()
 {
-    static const std::vector<std::string> topics = {"events", "orders", "tickets", "checkins", "payments"};
+    static const std::vector<std::string> topics = {"events", "orders", "tickets", "checkins", "payments", "support"};
     return topics;
 }
 
@@ -325,6 +349,8 @@ IntakeFacts NotificationIntake::gatherFacts(const std::string& type, const nlohm
         people.insert(buyer);
     if (type == "event.team_member_added")
         people.insert(stringField(data, "user_id"));
+    if (type == "support.request_updated")
+        people.insert(stringField(data, "requester_id"));
     if (type == "ticket.purchased") {
         if (const auto tickets = m_directory->find<TicketDocuments>())
             facts.ticket = tickets->ticketDocument(stringField(data, "ticket_id"),
@@ -367,6 +393,10 @@ bool NotificationIntake::take(const bus::Message& message)
             return;
         NoticeWriter notices(tx, message, envelope, facts);
         notices.notifyPeople();
+        PersonErasure::forgetErasedIn(tx, message.id, stringField(envelope["data"], "ticket_id"),
+                                      stringField(envelope, "occurred_at").empty()
+                                          ? std::string("-infinity") // no time: any erasure counts
+                                          : stringField(envelope, "occurred_at"));
         const std::size_t webhookDeliveries = notices.queueWebhooks();
         tx.commit();
         // With the message's trace id: a purchase can be followed from its request to here.

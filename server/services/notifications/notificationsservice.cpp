@@ -5,6 +5,7 @@
 #include "notificationhandlers.h"
 #include "notificationinbox.h"
 #include "notificationintake.h"
+#include "personerasure.h"
 #include "webhookdelivery.h"
 #include "webhookendpoints.h"
 
@@ -67,6 +68,7 @@ void NotificationsService::init(ServiceContext& context)
     m_jobInterval = std::chrono::milliseconds(config.getInteger("notifications.job_interval_ms"));
 
     m_intake = std::make_unique<NotificationIntake>(context.database, context.directory);
+    m_erasure = std::make_unique<PersonErasure>(context.database);
     m_inbox = std::make_unique<NotificationInbox>(context.database);
     m_handlers = std::make_unique<NotificationHandlers>(*m_inbox);
     m_endpoints = std::make_unique<WebhookEndpoints>(context.database, webhookSettings.allowPrivateAddresses);
@@ -91,7 +93,11 @@ void NotificationsService::registerRoutes(http::Router& router)
 std::vector<BusConsumer> NotificationsService::busConsumers()
 {
     NotificationIntake* intake = m_intake.get();
-    return {{"notifications", intakeTopics(), [intake](const bus::Message& message) { return intake->take(message); }}};
+    PersonErasure* erasure = m_erasure.get();
+    return {{"notifications", intakeTopics(), [intake](const bus::Message& message) { return intake->take(message); }},
+            {"notifications-erasure", {"users"}, [erasure](const bus::Message& message) {
+                 return erasure->take(message);
+             }}};
 }
 
 std::vector<BackgroundJob> NotificationsService::backgroundJobs()

@@ -10,6 +10,7 @@
 namespace sbor::notifications {
 
 class NotificationIntake;
+class PersonErasure;
 class NotificationInbox;
 class NotificationHandlers;
 class WebhookEndpoints;
@@ -34,6 +35,7 @@ public:
 
 private:
     std::unique_ptr<NotificationIntake> m_intake;
+    std::unique_ptr<PersonErasure> m_erasure;
     std::unique_ptr<NotificationInbox> m_inbox;
     std::unique_ptr<NotificationHandlers> m_handlers;
     std::unique_ptr<WebhookEndpoints> m_endpoints;

@@ -22,9 +22,9 @@ bool wantedByDefault(std::string_view channel, std::string_view type)
 
 const std::vector<std::string>& notificationTypes()
 {
-    static const std::vector<std::string> types = {"ticket.purchased",       "ticket.checkin", "event.cancelled",
-                                                   "event.reminder",         "order.updated",  "refund.issued",
-                                                   "event.team_member_added"};
+    static const std::vector<std::string> types = {
+        "ticket.purchased", "ticket.checkin", "event.cancelled",         "event.reminder",
+        "order.updated",    "refund.issued",  "event.team_member_added", "support.request_updated"};
     return types;
 }
 

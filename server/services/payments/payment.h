@@ -47,7 +47,8 @@ struct OrganizerBalance {
     std::string currency;
     std::int64_t gross = 0;      // paid by buyers, refunds deducted
     std::int64_t commission = 0; // the platform's share, refunds deducted
-    std::int64_t balance = 0;    // owed to the organizer
+    std::int64_t fees = 0;       // publication fees charged
+    std::int64_t balance = 0;    // owed to the organizer: gross less commission and fees
 };
 
 } // namespace sbor::payments

@@ -109,6 +109,7 @@ Reply PaymentHandlers::readBalance(HttpRequest& request)
         items.push_back({{"currency", balance.currency},
                          {"gross", balance.gross},
                          {"commission", balance.commission},
+                         {"fees", balance.fees},
                          {"balance", balance.balance}});
     return HttpResponse::json(200, {{"organizer_id", organizerId}, {"items", items}});
 }

@@ -1,6 +1,7 @@
 #include "paymentprocessing.h"
 
 #include "paymentrepository.h"
+#include "platformterms.h"
 #include "simulatedcards.h"
 
 #include "log/logger.h"
@@ -29,11 +30,6 @@ nlohmann::json paymentData(const Payment& payment)
 }
 
 } // namespace
-
-std::int64_t PaymentProcessing::commissionOn(std::int64_t amount) const
-{
-    return (amount * m_commissionBasisPoints + 5000) / 10000;
-}
 
 Result<Payment> PaymentProcessing::confirm(const access::Principal& buyer, const std::string& paymentId,
                                            const std::string& cardNumber, const CallContext& call)
@@ -143,7 +139,10 @@ Result<Payment> PaymentProcessing::finishCapture(const std::string& paymentId, c
         Payment payment = *payments.find(paymentId, true);
         if (payment.status != PaymentStatus::Captured)
             return payment; // a concurrent confirm or the job finished it
-        const std::int64_t commission = commissionOn(payment.amount);
+        // The rate in force when the money arrives: an admin's change applies from the next charge.
+        const auto terms = PlatformTermsRepository(tx).current();
+        const std::int64_t commission = commissionOn(
+            payment.amount, terms ? terms->commissionBasisPoints : m_configuredCommissionBasisPoints);
         const std::vector<std::pair<std::string, std::int64_t>> charge = {
             {"card_network", -payment.amount},
             {"platform_commission", commission},

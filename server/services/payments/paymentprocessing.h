@@ -26,8 +26,10 @@ inline constexpr int kMaxDeclinedAttempts = 10;
 class PaymentProcessing {
 public:
     PaymentProcessing(db::ConnectionPool& database, std::shared_ptr<ServiceDirectory> directory,
-                      std::int64_t commissionBasisPoints)
-        : m_database(database), m_directory(std::move(directory)), m_commissionBasisPoints(commissionBasisPoints)
+                      std::int64_t configuredCommissionBasisPoints)
+        : m_database(database),
+          m_directory(std::move(directory)),
+          m_configuredCommissionBasisPoints(configuredCommissionBasisPoints)
     {}
 
     Result<Payment> confirm(const access::Principal& buyer, const std::string& paymentId, const std::string& cardNumber,
@@ -40,8 +42,6 @@ public:
     Result<bool> refund(const std::string& paymentId, const std::string& reason, const std::string& traceId);
     // The reconciliation job: finishes captures left unsettled for `graceSeconds`. Returns how many.
     int finishStaleCaptures(int graceSeconds);
-    // The platform's share of `amount`, rounded half up to a minor unit.
-    std::int64_t commissionOn(std::int64_t amount) const;
 
 private:
     Result<Payment> finishCaptureOrReport(const std::string& paymentId, const std::string& traceId);
@@ -49,7 +49,8 @@ private:
 
     db::ConnectionPool& m_database;
     std::shared_ptr<ServiceDirectory> m_directory;
-    std::int64_t m_commissionBasisPoints;
+    // Until payments hears an admin's setting (platform terms), the commission of each charge.
+    std::int64_t m_configuredCommissionBasisPoints;
 };
 
 } // namespace sbor::payments

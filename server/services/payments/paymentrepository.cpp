@@ -132,19 +132,22 @@ void PaymentRepository::post(const std::string& paymentId, const std::string& mo
 
 std::vector<OrganizerBalance> PaymentRepository::balanceOf(const std::string& organizerId)
 {
-    // Gross and commission come from the same movements as the organizer's own entries.
+    // Gross and commission come from the same movements as the organizer's own entries; the
+    // publication fees are the organizer's entries without a payment.
     std::vector<OrganizerBalance> balances;
-    for (
-        const auto& row : m_tx.sql().exec_params(
-            "SELECT currency, "
-            "COALESCE(-sum(amount) FILTER (WHERE account = 'card_network'), 0), "
-            "COALESCE(sum(amount) FILTER (WHERE account = 'platform_commission'), 0), "
-            "COALESCE(sum(amount) FILTER (WHERE account = 'organizer:' || $1), 0) "
-            "FROM payments.ledger_entries WHERE payment_id IN (SELECT id FROM payments.payments WHERE organizer_id = $1::uuid) "
-            "GROUP BY currency ORDER BY currency",
-            organizerId))
+    for (const auto& row : m_tx.sql().exec_params(
+             "SELECT currency, "
+             "COALESCE(-sum(amount) FILTER (WHERE account = 'card_network'), 0), "
+             "COALESCE(sum(amount) FILTER (WHERE account = 'platform_commission'), 0), "
+             "COALESCE(-sum(amount) FILTER (WHERE movement = 'publication_fee' AND account = 'organizer:' || $1), 0), "
+             "COALESCE(sum(amount) FILTER (WHERE account = 'organizer:' || $1), 0) "
+             "FROM payments.ledger_entries "
+             "WHERE payment_id IN (SELECT id FROM payments.payments WHERE organizer_id = $1::uuid) "
+             "OR (movement = 'publication_fee' AND account = 'organizer:' || $1) "
+             "GROUP BY currency ORDER BY currency",
+             organizerId))
         balances.push_back({row[0].as<std::string>(), row[1].as<std::int64_t>(), row[2].as<std::int64_t>(),
-                            row[3].as<std::int64_t>()});
+                            row[3].as<std::int64_t>(), row[4].as<std::int64_t>()});
     return balances;
 }
 

@@ -3,7 +3,9 @@
 #include "paymenthandlers.h"
 #include "paymentprocessing.h"
 #include "paymentrepository.h"
+#include "platformtermsintake.h"
 
+#include "bus/inbox.h"
 #include "config/config.h"
 #include "log/logger.h"
 #include "db/connectionpool.h"
@@ -17,8 +19,9 @@ namespace sbor::payments {
 
 void PaymentsService::declareSettings(ConfigSchema& schema)
 {
-    schema.add({"payments.commission_basis_points", ConfigKind::Integer, "500",
-                "the platform's commission on each payment in hundredths of a percent (500 = 5 %; 0–10000)"});
+    schema.add(
+        {"payments.commission_basis_points", ConfigKind::Integer, "500",
+         "the platform's commission on each payment in hundredths of a percent (500 = 5 %; 0–10000) until an admin sets one (PUT /api/v1/admin/settings)"});
     schema.add({"payments.job_interval_ms", ConfigKind::Integer, "10000",
                 "how often captures left unsettled (a crash mid-payment) are finished or refunded"});
 }
@@ -58,7 +61,13 @@ private:
 PaymentsService::PaymentsService() = default;
 PaymentsService::~PaymentsService() = default;
 
-std::vector<db::Migration> PaymentsService::migrations() const { return sbor_migrations_payments(); }
+std::vector<db::Migration> PaymentsService::migrations() const
+{
+    auto migrations = sbor_migrations_payments();
+    // Bus messages the platform terms took (PlatformTermsIntake).
+    migrations.push_back(db::Migration{3, "inbox", bus::createInboxSql("payments")});
+    return migrations;
+}
 std::string_view PaymentsService::apiDescription() const { return sbor_openapi_payments(); }
 
 void PaymentsService::init(ServiceContext& context)
@@ -71,12 +80,20 @@ void PaymentsService::init(ServiceContext& context)
                                        context.config.originOf("payments.commission_basis_points") + ")"));
     m_processing = std::make_unique<PaymentProcessing>(context.database, context.directory, commission);
     m_idempotency = std::make_unique<IdempotencyStore>(context.database, "payments");
+    m_termsIntake = std::make_unique<PlatformTermsIntake>(context.database);
     m_handlers = std::make_unique<PaymentHandlers>(*m_processing, *m_idempotency);
     context.directory->provide<PaymentRefunds>(std::make_shared<PaymentRefundsByProcessing>(*m_processing));
     context.directory->provide<PaymentRecords>(std::make_shared<PaymentRecordsFromDatabase>(context.database));
 }
 
 void PaymentsService::registerRoutes(http::Router& router) { m_handlers->registerRoutes(router, name()); }
+
+std::vector<BusConsumer> PaymentsService::busConsumers()
+{
+    PlatformTermsIntake* intake = m_termsIntake.get();
+    return {{"payments-terms", platformTermsTopics(),
+             [intake](const bus::Message& message) { return intake->take(message); }}};
+}
 
 std::vector<BackgroundJob> PaymentsService::backgroundJobs()
 {

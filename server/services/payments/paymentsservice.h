@@ -1,6 +1,7 @@
 #pragma once
 // The payments service (architecture.md §3): the simulated card provider, the ledger with the
-// platform's commission, refunds, and the job that finishes captures left unsettled.
+// platform's commission, refunds, publication fees, and the job that finishes captures left
+// unsettled. The commission and the fee are the admin service's settings as heard on the bus.
 
 #include "idempotency/idempotencystore.h"
 #include "service/service.h"
@@ -12,6 +13,7 @@ namespace sbor::payments {
 
 class PaymentProcessing;
 class PaymentHandlers;
+class PlatformTermsIntake;
 
 class PaymentsService : public Service {
 public:
@@ -23,6 +25,7 @@ public:
     std::vector<db::Migration> migrations() const override;
     void init(ServiceContext& context) override;
     void registerRoutes(http::Router& router) override;
+    std::vector<BusConsumer> busConsumers() override;
     std::vector<BackgroundJob> backgroundJobs() override;
     std::string_view apiDescription() const override;
     bool hasOutbox() const override { return true; }
@@ -31,6 +34,7 @@ private:
     std::unique_ptr<PaymentProcessing> m_processing;
     std::unique_ptr<IdempotencyStore> m_idempotency;
     std::unique_ptr<PaymentHandlers> m_handlers;
+    std::unique_ptr<PlatformTermsIntake> m_termsIntake;
     std::chrono::milliseconds m_jobInterval{0};
 };
 

@@ -311,4 +311,11 @@ std::vector<Order> OrderRepository::listForBuyer(const std::string& buyerId, int
     return orders;
 }
 
+int OrderRepository::countPlacedBy(const std::string& buyerId)
+{
+    return m_tx.sql()
+        .exec_params1("SELECT count(*) FROM tickets.orders WHERE buyer_id = $1::uuid", buyerId)[0]
+        .as<int>();
+}
+
 } // namespace sbor::tickets

@@ -22,6 +22,8 @@ class OrderRepository {
 public:
     explicit OrderRepository(db::Transaction& tx) : m_tx(tx) {}
 
+    int countPlacedBy(const std::string& buyerId);
+
     // Takes `seats` of a ticket type, or returns how many are left when there are not enough.
     // The check and the decrement are one step per shard (`sold + n <= capacity` in the UPDATE),
     // so two buyers can never both get the last seat.

@@ -7,6 +7,7 @@
 #include "eventkeyrepository.h"
 #include "orderhandlers.h"
 #include "orderrepository.h"
+#include "personerasure.h"
 #include "salesrecords.h"
 #include "salessetupcopy.h"
 #include "salesviewhandlers.h"
@@ -19,6 +20,7 @@
 #include "tickettypehandlers.h"
 #include "tickettyperepository.h"
 
+#include "bus/inbox.h"
 #include "config/config.h"
 #include "log/logger.h"
 #include "sbor/uuid.h"
@@ -49,6 +51,12 @@ public:
                                std::int64_t shiftMicros) override
     {
         return tickets::copySalesSetup(m_database, fromEventId, toEventId, shiftMicros);
+    }
+    int ordersPlacedBy(const std::string& buyerId) override
+    {
+        if (!isUuid(buyerId))
+            return 0;
+        return m_database.read([&](db::Transaction& tx) { return OrderRepository(tx).countPlacedBy(buyerId); });
     }
 
 private:
@@ -160,7 +168,13 @@ private:
 TicketsService::TicketsService() = default;
 TicketsService::~TicketsService() = default;
 
-std::vector<db::Migration> TicketsService::migrations() const { return sbor_migrations_tickets(); }
+std::vector<db::Migration> TicketsService::migrations() const
+{
+    auto migrations = sbor_migrations_tickets();
+    // Bus messages taken (PersonErasure).
+    migrations.push_back(db::Migration{9, "inbox", bus::createInboxSql("tickets")});
+    return migrations;
+}
 std::string_view TicketsService::apiDescription() const { return sbor_openapi_tickets(); }
 
 void TicketsService::init(ServiceContext& context)
@@ -179,6 +193,7 @@ void TicketsService::init(ServiceContext& context)
     m_checkInDesk = std::make_unique<CheckInDesk>(context.database, context.directory);
     m_checkInHandlers = std::make_unique<CheckInHandlers>(*m_checkInDesk);
     m_salesViews = std::make_unique<SalesViews>(context.database, context.directory);
+    m_personErasure = std::make_unique<PersonErasure>(context.database);
     m_salesViewHandlers = std::make_unique<SalesViewHandlers>(*m_salesViews);
     context.directory->provide<TicketDocuments>(std::make_shared<TicketDocumentsFromDatabase>(context.database));
     context.directory->provide<DoorDirectory>(std::make_shared<DoorDirectoryFromDatabase>(context.database));
@@ -195,6 +210,12 @@ void TicketsService::registerRoutes(http::Router& router)
     m_ticketHandlers->registerRoutes(router, name());
     m_checkInHandlers->registerRoutes(router, name());
     m_salesViewHandlers->registerRoutes(router, name());
+}
+
+std::vector<BusConsumer> TicketsService::busConsumers()
+{
+    PersonErasure* erasure = m_personErasure.get();
+    return {{"tickets-erasure", {"users"}, [erasure](const bus::Message& message) { return erasure->take(message); }}};
 }
 
 std::vector<BackgroundJob> TicketsService::backgroundJobs()

@@ -14,6 +14,7 @@ class CheckInDesk;
 class CheckInHandlers;
 class Checkout;
 class OrderHandlers;
+class PersonErasure;
 class TicketCatalog;
 class TicketChanges;
 class TicketHandlers;
@@ -32,6 +33,7 @@ public:
     std::vector<db::Migration> migrations() const override;
     void init(ServiceContext& context) override;
     void registerRoutes(http::Router& router) override;
+    std::vector<BusConsumer> busConsumers() override;
     std::vector<BackgroundJob> backgroundJobs() override;
     std::string_view apiDescription() const override;
     bool hasOutbox() const override { return true; }
@@ -49,6 +51,7 @@ private:
     std::unique_ptr<CheckInHandlers> m_checkInHandlers;
     std::unique_ptr<SalesViews> m_salesViews;
     std::unique_ptr<SalesViewHandlers> m_salesViewHandlers;
+    std::unique_ptr<PersonErasure> m_personErasure;
     std::chrono::milliseconds m_jobInterval{0};
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 // Ticket types: what an event sells, at what price, how many, and when.
 
+#include "sbor/currency.h"
 #include "sbor/wire/sales.h"
 
 #include <string>
@@ -11,8 +12,7 @@ using wire::TicketType;
 using wire::TicketTypeChanges;
 using wire::TicketTypeDraft;
 
-// ISO 4217 currencies the platform sells in.
-bool isKnownCurrency(const std::string& code);
+using sbor::isKnownCurrency;
 // How many quota shards a ticket type has (see the migration).
 inline constexpr int kQuotaShards = 16;
 

@@ -2,8 +2,6 @@
 
 #include "db/sqlfragments.h"
 
-#include <algorithm>
-#include <array>
 #include <pqxx/pqxx>
 
 namespace sbor::tickets {
@@ -45,15 +43,6 @@ TicketType typeFrom(const pqxx::row& row)
 }
 
 } // namespace
-
-bool isKnownCurrency(const std::string& code)
-{
-    static constexpr std::array kCodes = {"AED", "AMD", "AUD", "AZN", "BRL", "BYN", "CAD", "CHF", "CNY", "CZK",
-                                          "DKK", "EUR", "GBP", "GEL", "HKD", "HUF", "IDR", "ILS", "INR", "JPY",
-                                          "KGS", "KRW", "KZT", "MXN", "NOK", "NZD", "PLN", "RON", "RSD", "RUB",
-                                          "SEK", "SGD", "THB", "TJS", "TRY", "UAH", "USD", "UZS", "VND", "ZAR"};
-    return std::find(kCodes.begin(), kCodes.end(), code) != kCodes.end();
-}
 
 TicketType TicketTypeRepository::insert(const std::string& eventId, const TicketTypeDraft& draft)
 {

@@ -41,9 +41,13 @@ private slots:
         QVERIFY(!roleGrants(Role::Organizer, Permission::EventsWriteAny));
         QVERIFY(roleGrants(Role::Staff, Permission::CheckInRedeem));
         QVERIFY(!roleGrants(Role::Staff, Permission::EventsWrite));
-        for (auto permission :
-             {Permission::UsersRead, Permission::UsersAdminister, Permission::AuditRead, Permission::EventsWrite,
-              Permission::EventsWriteAny, Permission::CheckInRedeem, Permission::SupportHandle})
+        // Platform settings are the admins' alone.
+        QVERIFY(roleGrants(Role::Admin, Permission::PlatformConfigure));
+        for (Role role : {Role::Support, Role::Organizer, Role::Staff, Role::Attendee})
+            QVERIFY(!roleGrants(role, Permission::PlatformConfigure));
+        for (auto permission : {Permission::UsersRead, Permission::UsersAdminister, Permission::AuditRead,
+                                Permission::EventsWrite, Permission::EventsWriteAny, Permission::CheckInRedeem,
+                                Permission::SupportHandle, Permission::PlatformConfigure})
             QVERIFY(!roleGrants(Role::Attendee, permission));
         for (Role role : allRoles())
             QCOMPARE(parseRole(roleName(role)), std::optional<Role>(role));

@@ -1,0 +1,22 @@
+#pragma once
+// user.deleted as the services that keep copies of a person's name and address read it: the
+// auth service erased the account (the person's own deletion or an admin's erasure), and each
+// service forgets what it copied — by the user id where it kept one, by the SHA-256 of the
+// lower-case address (db::emailDigestSql) where it kept only the address.
+
+#include "bus/bus.h"
+
+#include <optional>
+#include <string>
+
+namespace sbor {
+
+struct ErasureNotice {
+    std::string userId;
+    std::string emailDigest; // 64 hex digits, or "" when the account had no address
+};
+
+// The notice in `message`; nullopt for any other message (or one that names no user).
+std::optional<ErasureNotice> erasureNoticeOf(const bus::Message& message);
+
+} // namespace sbor

@@ -1,0 +1,75 @@
+#include "personerasure.h"
+
+#include "bus/inbox.h"
+#include "db/sqlfragments.h"
+#include "service/erasurenotice.h"
+
+#include <pqxx/pqxx>
+
+namespace sbor::notifications {
+using db::emailDigestSql;
+
+bool PersonErasure::take(const bus::Message& message)
+{
+    const auto notice = erasureNoticeOf(message);
+    if (!notice)
+        return true;
+    const std::string& userId = notice->userId;
+    const std::string& digest = notice->emailDigest;
+    m_database.transact([&](db::Transaction& tx) {
+        if (!bus::firstDelivery(tx, "notifications", message.id))
+            return;
+        auto& sql = tx.sql();
+        sql.exec_params("INSERT INTO notifications.erasures (user_id, email_digest) VALUES ($1::uuid, $2) "
+                        "ON CONFLICT (user_id) DO NOTHING",
+                        userId, digest);
+        sql.exec_params("DELETE FROM notifications.notifications WHERE user_id = $1::uuid", userId);
+        sql.exec_params("DELETE FROM notifications.preferences WHERE user_id = $1::uuid", userId);
+        sql.exec_params("DELETE FROM notifications.outbox WHERE aggregatetype = 'notification' AND aggregateid = $1",
+                        userId);
+        if (digest.empty())
+            return;
+        sql.exec_params("UPDATE notifications.ticket_holders SET holder_name = '', holder_email = '' "
+                        "WHERE holder_email <> '' AND " +
+                            emailDigestSql("holder_email") + " = $1",
+                        digest);
+        sql.exec_params("UPDATE notifications.emails SET to_address = '', subject = '', body = '', "
+                        "status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END, "
+                        "last_error = CASE WHEN status = 'pending' THEN 'recipient erased' ELSE last_error END "
+                        "WHERE to_address <> '' AND " +
+                            emailDigestSql("to_address") + " = $1",
+                        digest);
+    });
+    return true;
+}
+
+void PersonErasure::forgetErasedIn(db::Transaction& tx, const std::string& messageId, const std::string& ticketId,
+                                   const std::string& occurredAt)
+{
+    auto& sql = tx.sql();
+    // Nobody erased since the message happened: the usual case costs one indexed look.
+    if (sql.exec_params1("SELECT EXISTS (SELECT 1 FROM notifications.erasures WHERE erased_at >= $1::timestamptz)",
+                         occurredAt)[0]
+            .as<bool>() == false)
+        return;
+    const std::string erasedSince = "SELECT email_digest FROM notifications.erasures WHERE email_digest <> '' AND "
+                                    "erased_at >= $2::timestamptz";
+    sql.exec_params("UPDATE notifications.ticket_holders SET holder_name = '', holder_email = '' "
+                    "WHERE ticket_id = NULLIF($1, '')::uuid AND " +
+                        emailDigestSql("holder_email") + " IN (" + erasedSince + ")",
+                    ticketId, occurredAt);
+    sql.exec_params("UPDATE notifications.emails SET to_address = '', subject = '', body = '', "
+                    "status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END, "
+                    "last_error = CASE WHEN status = 'pending' THEN 'recipient erased' ELSE last_error END "
+                    "WHERE source_message_id = $1::uuid AND " +
+                        emailDigestSql("to_address") + " IN (" + erasedSince + ")",
+                    messageId, occurredAt);
+    sql.exec_params("WITH gone AS (DELETE FROM notifications.notifications WHERE source_message_id = $1::uuid AND "
+                    "user_id IN (SELECT user_id FROM notifications.erasures WHERE erased_at >= $2::timestamptz) "
+                    "RETURNING id::text) "
+                    "DELETE FROM notifications.outbox WHERE aggregatetype = 'notification' AND payload->>'id' IN "
+                    "(SELECT id FROM gone)",
+                    messageId, occurredAt);
+}
+
+} // namespace sbor::notifications
