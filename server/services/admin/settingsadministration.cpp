@@ -32,14 +32,17 @@ nlohmann::json settingsDifference(const PlatformSettings& before, const Platform
 }
 
 SettingsAdministration::SettingsAdministration(db::ConnectionPool& database, PlatformSettings first)
-    : m_database(database)
-{
-    m_database.transact([&](db::Transaction& tx) { SettingsRepository(tx).seed(first); });
-}
+    : m_database(database), m_first(std::move(first))
+{}
 
 PlatformSettings SettingsAdministration::read()
 {
-    return m_database.read([](db::Transaction& tx) { return SettingsRepository(tx).read(); });
+    // The row is written on first use, not at start: a process starts without its database.
+    return m_database.transact([&](db::Transaction& tx) {
+        SettingsRepository repository(tx);
+        repository.seed(m_first);
+        return repository.read();
+    });
 }
 
 Result<PlatformSettings> SettingsAdministration::change(const access::Principal& admin,
@@ -49,6 +52,7 @@ Result<PlatformSettings> SettingsAdministration::change(const access::Principal&
         return *problem;
     return m_database.transact([&](db::Transaction& tx) -> Result<PlatformSettings> {
         SettingsRepository repository(tx);
+        repository.seed(m_first);
         const PlatformSettings current = repository.read(true);
         if (changes.version && *changes.version != current.version)
             return Error(ErrorCode::Conflict,

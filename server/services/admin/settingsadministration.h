@@ -29,6 +29,7 @@ public:
 
 private:
     db::ConnectionPool& m_database;
+    const PlatformSettings m_first;
 };
 
 // The settings as the configuration gives them before any admin changed them.

@@ -64,8 +64,8 @@ Reply SupportHandlers::openRequest(HttpRequest& request)
     fresh.subject = reader.requiredString("subject", 1, kMaxSubject);
     fresh.body = reader.requiredString("body", 1, kMaxBody);
     fresh.category = reader.optionalChoice("category", kCategories).value_or("");
-    if (!body->contains("category"))
-        reader.addProblem("category", "is required");
+    if (!body->contains("category") || (*body)["category"].is_null())
+        reader.addProblem("category", "is required: order, payment, event, account or other");
     fresh.orderId = reader.optionalId("order_id", "an order id");
     fresh.eventId = reader.optionalId("event_id", "an event id");
     if (auto problem = reader.finish())
@@ -162,8 +162,8 @@ Reply SupportHandlers::changeStatus(HttpRequest& request)
         return body.error();
     http::JsonFieldReader reader(*body);
     const auto status = reader.optionalChoice("status", kStatuses);
-    if (!body->contains("status"))
-        reader.addProblem("status", "is required");
+    if (!body->contains("status") || (*body)["status"].is_null())
+        reader.addProblem("status", "is required: open, pending_customer, resolved or closed");
     if (auto problem = reader.finish())
         return *problem;
     auto changed = m_desk.changeStatus(*request.principal, request.pathParameter("id"), status.value_or(""),

@@ -108,17 +108,25 @@ private slots:
             QByteArray method;
             QString path;
             QByteArray body;
+            bool supportMayRead = false; // the support agents' read-only user lookup (issue 17)
         };
         const QList<Call> calls = {
-            {"GET", "/api/v1/admin/users", {}},
+            {"GET", "/api/v1/admin/users", {}, true},
+            {"GET", "/api/v1/admin/users/" + target, {}, true},
             {"PUT", "/api/v1/admin/users/" + target + "/roles", R"({"roles":["admin"]})"},
             {"POST", "/api/v1/admin/users/" + target + "/block", "{}"},
             {"POST", "/api/v1/admin/users/" + target + "/unblock", {}},
+            {"POST", "/api/v1/admin/users/" + target + "/erase", R"({"confirm_email":"x@example.org"})"},
             {"GET", "/api/v1/admin/audit-log", {}},
         };
         for (const auto& call : calls) {
             QCOMPARE(m_api->raw(call.method, call.path, call.body).status, 401);
+            if (call.supportMayRead)
+                QCOMPARE(m_api->raw(call.method, call.path, call.body, AuthApi::bearer(support.accessToken)).status,
+                         200);
             for (const SignedInUser* user : {&attendee, &organizer, &support}) {
+                if (call.supportMayRead && user == &support)
+                    continue;
                 const auto refused = m_api->raw(call.method, call.path, call.body, AuthApi::bearer(user->accessToken));
                 QVERIFY2(refused.status == 403,
                          qPrintable(call.method + " " + call.path + " → " + QString::number(refused.status)));

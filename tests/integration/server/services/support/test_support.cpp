@@ -177,7 +177,9 @@ private slots:
             QCOMPARE(m_api->post(path(id, "/messages"), {{"body", "hi"}}, stranger->accessToken).status, 404);
             QCOMPARE(m_api->post(path(id, "/status"), {{"status", "resolved"}}, stranger->accessToken).status, 404);
             QVERIFY(!idsOf(m_api->get(kRequests, stranger->accessToken)).contains(id));
-            QCOMPARE(m_api->post(path(id, "/assign"), {{"assignee_id", QJsonValue::Null}}, stranger->accessToken).status, 403);
+            QCOMPARE(
+                m_api->post(path(id, "/assign"), {{"assignee_id", QJsonValue::Null}}, stranger->accessToken).status,
+                403);
         }
         for (const QString& tail : {QString(), QStringLiteral("/messages")}) {
             const int byKiosk = tail.isEmpty() ? m_api->get(path(id), m_kiosk).status
@@ -290,6 +292,7 @@ private slots:
         QTest::newRow("empty subject") << QByteArray(R"({"subject":"","body":"b","category":"order"})") << "subject";
         QTest::newRow("no body") << QByteArray(R"({"subject":"s","category":"order"})") << "body";
         QTest::newRow("no category") << QByteArray(R"({"subject":"s","body":"b"})") << "category";
+        QTest::newRow("null category") << QByteArray(R"({"subject":"s","body":"b","category":null})") << "category";
         QTest::newRow("unknown category")
             << QByteArray(R"({"subject":"s","body":"b","category":"love"})") << "category";
         QTest::newRow("order id not a uuid")
@@ -319,6 +322,7 @@ private slots:
         QCOMPARE(m_api->post(path(id, "/messages"), {}, m_buyer.accessToken).status, 422);
         QCOMPARE(m_api->post(path(id, "/messages"), {{"body", QString(20001, 'x')}}, m_buyer.accessToken).status, 422);
         QCOMPARE(m_api->post(path(id, "/status"), {{"status", "archived"}}, m_agent.accessToken).status, 422);
+        QCOMPARE(m_api->post(path(id, "/status"), {{"status", QJsonValue::Null}}, m_agent.accessToken).status, 422);
         QCOMPARE(m_api->post(path(id, "/assign"), {}, m_agent.accessToken).status, 422);
         QCOMPARE(m_api->raw("POST", path(id, "/messages"), "{\"body\":", AuthApi::bearer(m_buyer.accessToken)).status,
                  400);
