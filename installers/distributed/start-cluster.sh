@@ -21,7 +21,8 @@ server="$bin/sbor-server"
 [ -x "$server" ] || { echo "start-cluster: $server not found; build first (cmake --preset default && cmake --build --preset default)" >&2; exit 1; }
 
 # service → its HTTP port (the addresses in sbor-cluster.yml)
-services=(auth:8101 events:8102 tickets:8103 payments:8104 notifications:8105 live:8106 logs:8107)
+services=(auth:8101 events:8102 tickets:8103 payments:8104 notifications:8105 live:8106 logs:8107
+  analytics:8108 admin:8109 support:8110)
 mkdir -p "$run/logs" "$run/data"
 chmod 755 "$run" # the private PostgreSQL runs as `postgres` and must reach its folder
 pids=()

@@ -26,7 +26,8 @@ using namespace sbor::test;
 
 namespace {
 
-const QStringList kServices = {"auth", "events", "tickets", "payments", "notifications", "live", "logs"};
+const QStringList kServices = {"auth", "events", "tickets",   "payments", "notifications",
+                               "live", "logs",   "analytics", "admin",    "support"};
 
 QString environmentName(const QString& service) { return "SBOR_CLUSTER_SERVICES_" + service.toUpper(); }
 
@@ -257,6 +258,55 @@ private slots:
         if (QTest::currentTestFailed())
             qWarning("services seen in the trace: %s",
                      qPrintable(QStringList(services.begin(), services.end()).join(", ")));
+    }
+
+    void platformSettingsSupportAndReportsCrossProcesses()
+    {
+        // The admin process announces a commission over Kafka; the payments process charges it.
+        QVERIFY2(signInAdmin("distributed-admin"), problem());
+        const auto changed = m_api->put("/api/v1/admin/settings", {{"commission_basis_points", 250}},
+                                        m_admin.accessToken);
+        QVERIFY2(changed.status == 200, changed.body.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(m_database.count("FROM payments.platform_terms WHERE commission_basis_points = 250"),
+                                  1, 60000);
+        const auto placed = m_api->post("/api/v1/orders", orderForAttendees(m_event, m_paidType, {uniqueEmail("fee")}),
+                                        m_buyer.accessToken);
+        const auto paid = m_api->post(
+            "/api/v1/payments/" + placed.json().value("order").toObject().value("payment_id").toString() + "/confirm",
+            {{"card_number", "4242 4242 4242 4242"}}, m_buyer.accessToken);
+        QCOMPARE(paid.json().value("commission").toInteger(), 150000 * 250 / 10000);
+
+        // The support process asks auth over HTTP whether the assignee is staff.
+        const auto opened = m_api->post("/api/v1/support/requests",
+                                        {{"subject", "Через шлюз"}, {"body", "Hello"}, {"category", "other"}},
+                                        m_buyer.accessToken);
+        QCOMPARE(opened.status, 201);
+        const QString request = opened.json().value("id").toString();
+        QCOMPARE(m_api
+                     ->post("/api/v1/support/requests/" + request + "/assign", {{"assignee_id", m_admin.id}},
+                            m_admin.accessToken)
+                     .status,
+                 200);
+        QCOMPARE(m_api
+                     ->post("/api/v1/support/requests/" + request + "/assign", {{"assignee_id", m_buyer.id}},
+                            m_admin.accessToken)
+                     .status,
+                 422);
+        // The analytics process counts both from Kafka; the report comes through the gateway.
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->get("/api/v1/admin/reports/support", m_admin.accessToken)
+                                         .json()
+                                         .value("totals")
+                                         .toObject()
+                                         .value("opened")
+                                         .toInteger() >= 1,
+                                 60000);
+        const auto csv = m_api->get("/api/v1/admin/reports/sales.csv", m_admin.accessToken);
+        QCOMPARE(csv.status, 200);
+        QVERIFY(csv.body.startsWith("period_start,currency,"));
+        // A person's page gathers counts from the tickets and events processes.
+        const QJsonObject page = m_api->get("/api/v1/admin/users/" + m_buyer.id, m_admin.accessToken).json();
+        QVERIFY(page.value("orders_count").toInt() >= 2);
+        QCOMPARE(page.value("events_count").toInt(), 0);
     }
 
     void theGatewayForwardsBodiesAsTheyCame()

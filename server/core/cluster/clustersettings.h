@@ -21,8 +21,8 @@ inline constexpr const char* kTokenHeader = "x-sbor-cluster-token";
 
 // The services another process may have to reach (everything with routes or contracts; the
 // gateway and `system` are never called by others).
-inline constexpr const char* kAddressableServices[] = {"auth",          "events", "tickets",   "payments",
-                                                       "notifications", "live",   "analytics", "logs"};
+inline constexpr const char* kAddressableServices[] = {"auth", "events",    "tickets", "payments", "notifications",
+                                                       "live", "analytics", "logs",    "admin",    "support"};
 
 struct ClusterSettings {
     std::string token;
