@@ -55,7 +55,7 @@ struct Row {
 const char* kUserSearchSql =
     "SELECT id::text, coalesce(email, ''), coalesce(name, ''), phone, country, locale, roles, status, "
     "totp_enabled_at IS NOT NULL, created_at, updated_at FROM auth.users WHERE "
-    "($1 = '' OR email ILIKE $1 OR name ILIKE $1) AND ($2 = '' OR $2 = ANY(roles)) AND ($3 = '' OR status = $3) "
+    "($1 = '' OR email ILIKE $1 OR name ILIKE $1) AND ($2 = '' OR roles @> ARRAY[$2]::text[]) AND ($3 = '' OR status = $3) "
     "ORDER BY created_at, id LIMIT 51";
 // SupportRepository::list for the staff queue: next deadline first.
 const char* kQueueSql =
@@ -63,7 +63,7 @@ const char* kQueueSql =
     "r.first_response_due_at, r.resolution_due_at, r.next_due_at, coalesce(r.next_due_at < now(), false), "
     "r.created_at FROM support.requests r WHERE (cardinality($1::text[]) = 0 OR r.status = ANY($1::text[])) "
     "AND (NOT $2 OR r.next_due_at < now()) "
-    "ORDER BY coalesce(r.next_due_at, 'infinity'::timestamptz), r.number LIMIT 51";
+    "ORDER BY r.next_due_at, r.number LIMIT 51";
 
 } // namespace
 
@@ -126,7 +126,8 @@ int main(int argc, char** argv)
             "CROSS JOIN LATERAL (SELECT now() - make_interval(mins => n * 7) AS at) c "
             "CROSS JOIN LATERAL (SELECT (ARRAY['closed', 'closed', 'resolved', 'open', 'pending_customer', "
             "'closed'])[1 + n % 6] AS status) s "
-            "JOIN LATERAL (SELECT id FROM auth.users ORDER BY created_at OFFSET (n * 37) % $2 LIMIT 1) u ON true",
+            "JOIN (SELECT id, row_number() OVER (ORDER BY created_at) AS k FROM auth.users) u "
+            "ON u.k = 1 + (n * 37) % $2",
             requests, users);
         tx.exec("ANALYZE auth.users");
         tx.exec("ANALYZE support.requests");

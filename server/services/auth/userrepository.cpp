@@ -236,7 +236,7 @@ std::vector<User> UserRepository::list(const UserQuery& query)
         "SELECT " + userColumns() +
             " FROM auth.users WHERE "
             "($1 = '' OR email ILIKE $1 OR name ILIKE $1) "
-            "AND ($2 = '' OR $2 = ANY(roles)) AND ($3 = '' OR status = $3) "
+            "AND ($2 = '' OR roles @> ARRAY[$2]::text[]) AND ($3 = '' OR status = $3) "
             "AND ($4 = '' OR (created_at, id) > ($4::timestamptz, $5::uuid)) "
             "AND ($7 = '' OR created_at >= NULLIF($7, '')::timestamptz) "
             "AND ($8 = '' OR created_at < NULLIF($8, '')::timestamptz) "

@@ -3,6 +3,7 @@
 #include "supportrepository.h"
 
 #include "outbox/outbox.h"
+#include "sbor/rfc3339.h"
 #include "sbor/uuid.h"
 #include "service/contracts.h"
 
@@ -68,7 +69,8 @@ Result<paging::Page<SupportRequest>> SupportDesk::list(const access::Principal& 
     if (!cursor.empty()) {
         const auto position = paging::decodeCursor(cursor);
         if (!position || !position->contains("k") || !(*position)["k"].is_string() || !position->contains("n") ||
-            !(*position)["n"].is_number_integer())
+            !(*position)["n"].is_number_integer() ||
+            (!(*position)["k"].get<std::string>().empty() && !parseRfc3339((*position)["k"].get<std::string>())))
             return invalidField("cursor", "is not valid", "cursor is not one this API returned");
         query.after = std::make_pair((*position)["k"].get<std::string>(), (*position)["n"].get<std::int64_t>());
     }
@@ -79,7 +81,9 @@ Result<paging::Page<SupportRequest>> SupportDesk::list(const access::Principal& 
     if (static_cast<int>(page.items.size()) > limit) {
         page.items.resize(limit);
         const SupportRequest& last = page.items.back();
-        page.nextCursor = paging::encodeCursor({{"k", last.nextDueAt.value_or("infinity")}, {"n", last.number}});
+        // Newest first pages on the number alone.
+        page.nextCursor = paging::encodeCursor(
+            {{"k", query.byDueDate ? last.nextDueAt.value_or("") : ""}, {"n", last.number}});
     }
     return page;
 }

@@ -96,14 +96,16 @@ std::optional<SupportRequest> SupportRepository::find(const std::string& id, boo
 
 std::vector<SupportRequest> SupportRepository::list(const RequestQuery& query)
 {
-    // One statement for both orders: the queue by its next deadline (none last), a person's own
-    // newest first. Keyset pages on (sort key, number).
-    const std::string dueKey = "coalesce(r.next_due_at, 'infinity'::timestamptz)";
-    const std::string order = query.byDueDate ? " ORDER BY " + dueKey + ", r.number" : " ORDER BY r.number DESC";
-    // $8 and $9 are always named (PostgreSQL needs a type for each parameter sent), used with $11.
+    // One statement for both orders: the queue by its next deadline (settled ones, without one,
+    // last — ASC puts NULLs last, as the index is), a person's own newest first. Keyset pages on
+    // (deadline, number); after a row without a deadline only rows without one follow. $8 and $9
+    // are always named (PostgreSQL needs a type for each parameter sent), used when $11.
+    const std::string order = query.byDueDate ? " ORDER BY r.next_due_at, r.number" : " ORDER BY r.number DESC";
     const std::string after = query.byDueDate
-        ? "(NOT $11 OR (" + dueKey + ", r.number) > ($8::timestamptz, $9::bigint))"
-        : "(NOT $11 OR (r.number < $9::bigint AND $8::timestamptz IS NOT NULL))";
+        ? "(NOT $11 OR (NULLIF($8, '')::timestamptz IS NULL AND r.next_due_at IS NULL AND r.number > $9::bigint) OR "
+          "(NULLIF($8, '')::timestamptz IS NOT NULL AND ((r.next_due_at, r.number) > (NULLIF($8, '')::timestamptz, $9::bigint) OR "
+          "r.next_due_at IS NULL)))"
+        : "(NOT $11 OR (r.number < $9::bigint AND length($8) >= 0))";
     std::string statuses = "{";
     for (std::size_t i = 0; i < query.statuses.size(); ++i)
         statuses += (i ? "," : "") + query.statuses[i];
@@ -119,7 +121,7 @@ std::vector<SupportRequest> SupportRepository::list(const RequestQuery& query)
             "AND ($7 = '' OR r.subject ILIKE $7) AND " +
             after + order + " LIMIT $10",
         query.requesterId, statuses, query.category, query.assignee, query.overdueOnly, query.escalatedOnly, pattern,
-        query.after ? query.after->first : std::string("-infinity"), query.after ? query.after->second : 0, query.limit,
+        query.after ? query.after->first : std::string(), query.after ? query.after->second : 0, query.limit,
         query.after.has_value());
     std::vector<SupportRequest> requests;
     for (const auto& row : rows)
