@@ -144,6 +144,20 @@ std::string_view reportName(ReportKind kind)
     return "unknown";
 }
 
+bool PlatformReports::knownTimezone(ReportRepository& repository, const std::string& name)
+{
+    {
+        std::lock_guard lock(m_zonesMutex);
+        if (m_knownZones.count(name))
+            return true;
+    }
+    if (!repository.knownTimezone(name))
+        return false;
+    std::lock_guard lock(m_zonesMutex);
+    m_knownZones.insert(name);
+    return true;
+}
+
 Result<Report> PlatformReports::report(const ReportRequest& request)
 {
     const std::int64_t to = request.to.value_or(unixNowMicroseconds());
@@ -158,7 +172,7 @@ Result<Report> PlatformReports::report(const ReportRequest& request)
                             request.organizerId};
     return m_database.readSnapshot([&](db::Transaction& tx) -> Result<Report> {
         ReportRepository repository(tx);
-        if (!repository.knownTimezone(range.timezone))
+        if (!knownTimezone(repository, range.timezone))
             return invalidQueryParameter("timezone", "must be an IANA time zone such as Europe/Moscow or UTC");
         const std::vector<std::string> periods = repository.periods(range);
         Report report;

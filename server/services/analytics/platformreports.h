@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,7 +45,12 @@ public:
     Result<Report> report(const ReportRequest& request);
 
 private:
+    // pg_timezone_names reads the zone files at every use (tens of ms): each zone is checked once.
+    bool knownTimezone(ReportRepository& repository, const std::string& name);
+
     db::ConnectionPool& m_database;
+    std::mutex m_zonesMutex;
+    std::set<std::string> m_knownZones;
 };
 
 std::string_view reportName(ReportKind kind);
