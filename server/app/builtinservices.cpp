@@ -113,12 +113,15 @@ ServiceCatalog builtinServices()
                  [] { return std::make_unique<admin::AdminService>(); },
                  true,
                  {"auth"}});
-    catalog.add({"support",
-                 "support requests: threads with internal notes, assignment, response deadlines, escalation to admins",
-                 {},
-                 [] { return std::make_unique<support::SupportService>(); },
-                 true,
-                 {"auth"}}); // who may be assigned
+    catalog.add(
+        {"support",
+         "support requests (threads with internal notes, assignment, deadlines, escalation to admins) and disputes "
+         "about orders, decided with refunds",
+         {},
+         [] { return std::make_unique<support::SupportService>(); },
+         true,
+         {"auth", "events", "tickets"}, // who may be assigned; disputes: the order, its event, its refund
+         &support::SupportService::declareSettings});
     catalog.add(gatewayEntry(catalog.entries()));
     return catalog;
 }

@@ -48,7 +48,8 @@ inline constexpr ContractProvider kContractProviders[] = {
     {"authenticator", "auth"},          {"user-directory", "auth"},      {"event-directory", "events"},
     {"ticket-sales", "tickets"},        {"order-settlement", "tickets"}, {"door-directory", "tickets"},
     {"event-sales-wind-up", "tickets"}, {"ticket-documents", "tickets"}, {"payment-refunds", "payments"},
-    {"sales-records", "tickets"},       {"payment-records", "payments"},
+    {"sales-records", "tickets"},       {"payment-records", "payments"}, {"order-refunds", "tickets"},
+    {"partial-refunds", "payments"},
 };
 
 // True when `contract`'s provider is one of `services`.

@@ -125,6 +125,22 @@ void from_json(const nlohmann::json& json, CheckInListFacts& list)
     json.at("name").get_to(list.name);
 }
 
+void to_json(nlohmann::json& json, const OrderRefund& refund)
+{
+    json = {{"order_id", refund.orderId},
+            {"amount", refund.amount},
+            {"cancelled_tickets", refund.cancelledTickets},
+            {"status", refund.status}};
+}
+
+void from_json(const nlohmann::json& json, OrderRefund& refund)
+{
+    json.at("order_id").get_to(refund.orderId);
+    json.at("amount").get_to(refund.amount);
+    json.at("cancelled_tickets").get_to(refund.cancelledTickets);
+    json.at("status").get_to(refund.status);
+}
+
 void to_json(nlohmann::json& json, const UserContact& contact)
 {
     json = {{"user_id", contact.userId},

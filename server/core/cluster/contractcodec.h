@@ -4,6 +4,7 @@
 
 #include "access/access.h"
 #include "service/contracts.h"
+#include "service/refundcontracts.h"
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +14,8 @@ void to_json(nlohmann::json& json, const EventFacts& facts);
 void from_json(const nlohmann::json& json, EventFacts& facts);
 void to_json(nlohmann::json& json, const PayableOrder& order);
 void from_json(const nlohmann::json& json, PayableOrder& order);
+void to_json(nlohmann::json& json, const OrderRefund& refund);
+void from_json(const nlohmann::json& json, OrderRefund& refund);
 void to_json(nlohmann::json& json, const CheckInListFacts& list);
 void from_json(const nlohmann::json& json, CheckInListFacts& list);
 void to_json(nlohmann::json& json, const UserContact& contact);

@@ -2,6 +2,7 @@
 
 #include "cluster/clustersettings.h"
 #include "cluster/contractcodec.h"
+#include "service/refundcontracts.h"
 #include "sbor/jsonvalue.h"
 
 #include <functional>
@@ -136,6 +137,29 @@ void registerContractEndpoints(http::Router& router, const ServiceDirectory& dir
         endpoints.add("payment-refunds", "refund-payment", [refunds](const json& arguments) -> Result<json> {
             auto refunded = refunds->refundPayment(text(arguments, "payment_id"), text(arguments, "reason"),
                                                    text(arguments, "trace_id"));
+            if (!refunded)
+                return refunded.error();
+            return json{{"refunded", *refunded}};
+        });
+    }
+    if (const auto refunds = directory.find<OrderRefunds>()) {
+        endpoints.add("order-refunds", "order-by-id", [refunds](const json& arguments) -> Result<json> {
+            return json{{"order", jsonOrNull(refunds->orderById(text(arguments, "order_id")))}};
+        });
+        endpoints.add("order-refunds", "refund-order", [refunds](const json& arguments) -> Result<json> {
+            auto refunded = refunds->refundOrder(text(arguments, "order_id"),
+                                                 arguments.at("amount").get<std::int64_t>(), text(arguments, "reason"),
+                                                 text(arguments, "refund_key"), text(arguments, "trace_id"));
+            if (!refunded)
+                return refunded.error();
+            return json{{"refund", *refunded}};
+        });
+    }
+    if (const auto refunds = directory.find<PartialRefunds>()) {
+        endpoints.add("partial-refunds", "refund-amount", [refunds](const json& arguments) -> Result<json> {
+            auto refunded = refunds->refundAmount(
+                text(arguments, "payment_id"), arguments.at("amount").get<std::int64_t>(),
+                text(arguments, "refund_key"), text(arguments, "reason"), text(arguments, "trace_id"));
             if (!refunded)
                 return refunded.error();
             return json{{"refunded", *refunded}};

@@ -2,6 +2,7 @@
 
 #include "cluster/contractcaller.h"
 #include "cluster/contractcodec.h"
+#include "service/refundcontracts.h"
 
 #include <chrono>
 #include <mutex>
@@ -129,6 +130,49 @@ public:
     {
         return m_caller->ask<bool>("payment-refunds", "refund-payment",
                                    {{"payment_id", paymentId}, {"reason", reason}, {"trace_id", traceId}},
+                                   valueAt<bool>("refunded"));
+    }
+
+private:
+    std::shared_ptr<ContractCaller> m_caller;
+};
+
+class RemoteOrderRefunds final : public OrderRefunds {
+public:
+    explicit RemoteOrderRefunds(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
+    std::optional<PayableOrder> orderById(const std::string& orderId) override
+    {
+        return m_caller->askOrThrow<std::optional<PayableOrder>>(
+            "order-refunds", "order-by-id", {{"order_id", orderId}}, optionalAt<PayableOrder>("order"));
+    }
+    Result<OrderRefund> refundOrder(const std::string& orderId, std::int64_t amount, const std::string& reason,
+                                    const std::string& refundKey, const std::string& traceId) override
+    {
+        return m_caller->ask<OrderRefund>("order-refunds", "refund-order",
+                                          {{"order_id", orderId},
+                                           {"amount", amount},
+                                           {"reason", reason},
+                                           {"refund_key", refundKey},
+                                           {"trace_id", traceId}},
+                                          valueAt<OrderRefund>("refund"));
+    }
+
+private:
+    std::shared_ptr<ContractCaller> m_caller;
+};
+
+class RemotePartialRefunds final : public PartialRefunds {
+public:
+    explicit RemotePartialRefunds(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
+    Result<bool> refundAmount(const std::string& paymentId, std::int64_t amount, const std::string& refundKey,
+                              const std::string& reason, const std::string& traceId) override
+    {
+        return m_caller->ask<bool>("partial-refunds", "refund-amount",
+                                   {{"payment_id", paymentId},
+                                    {"amount", amount},
+                                    {"refund_key", refundKey},
+                                    {"reason", reason},
+                                    {"trace_id", traceId}},
                                    valueAt<bool>("refunded"));
     }
 
@@ -288,6 +332,10 @@ RemoteWiring provideRemoteContracts(ServiceDirectory& directory, const ClusterSe
         directory.provide<SalesRecords>(std::make_shared<RemoteSalesRecords>(caller));
     if (const auto caller = callerOf("payment-records"))
         directory.provide<PaymentRecords>(std::make_shared<RemotePaymentRecords>(caller));
+    if (const auto caller = callerOf("order-refunds"))
+        directory.provide<OrderRefunds>(std::make_shared<RemoteOrderRefunds>(caller));
+    if (const auto caller = callerOf("partial-refunds"))
+        directory.provide<PartialRefunds>(std::make_shared<RemotePartialRefunds>(caller));
     return wiring;
 }
 

@@ -27,6 +27,8 @@ struct Payment {
     std::string currency;
     PaymentStatus status = PaymentStatus::RequiresPayment;
     std::optional<std::int64_t> commission;
+    std::int64_t refundedAmount = 0;     // given back so far (all of it once refunded)
+    std::int64_t refundedCommission = 0; // the commission that went back with it
     std::optional<std::string> cardLast4;
     std::optional<std::string> succeededAt;
     std::optional<std::string> refundedAt;

@@ -30,6 +30,7 @@ nlohmann::json paymentJson(const Payment& payment)
             {"currency", payment.currency},
             {"status", payment.status},
             {"commission", jsonOrNull(payment.commission)},
+            {"refunded_amount", payment.refundedAmount},
             {"card_last4", jsonOrNull(payment.cardLast4)},
             {"succeeded_at", jsonOrNull(payment.succeededAt)},
             {"refunded_at", jsonOrNull(payment.refundedAt)},

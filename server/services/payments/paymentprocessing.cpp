@@ -192,13 +192,16 @@ Result<bool> PaymentProcessing::refund(const std::string& paymentId, const std::
                 return PaymentStatus::RequiresPayment;
             if (payment->status != PaymentStatus::Succeeded)
                 return payment->status;
-            const std::int64_t commission = payment->commission.value_or(0);
+            // What a partial refund (a dispute) gave back already is not given twice.
+            const std::int64_t amount = payment->amount - payment->refundedAmount;
+            const std::int64_t commission = payment->commission.value_or(0) - payment->refundedCommission;
             payments.post(id, "refund", payment->currency,
-                          {{"card_network", payment->amount},
+                          {{"card_network", amount},
                            {"platform_commission", -commission},
-                           {organizerAccount(payment->organizerId), commission - payment->amount}});
+                           {organizerAccount(payment->organizerId), commission - amount}});
             payments.markRefunded(id);
             nlohmann::json data = paymentData(*payment);
+            data["amount"] = amount;
             data["reason"] = reason;
             outbox::append(tx, "payments", {"payment", id, "refund.issued", data, traceId});
             return PaymentStatus::Refunded;
@@ -211,6 +214,51 @@ Result<bool> PaymentProcessing::refund(const std::string& paymentId, const std::
     }
     return Error(ErrorCode::Overloaded, "the payment is still moving; its refund will be retried",
                  {{"payment_id", id}});
+}
+
+Result<bool> PaymentProcessing::refundAmount(const std::string& paymentId, std::int64_t amount,
+                                             const std::string& refundKey, const std::string& reason,
+                                             const std::string& traceId)
+{
+    if (!isUuid(paymentId))
+        return noSuchPayment(paymentId);
+    if (refundKey.empty() || refundKey.size() > 200)
+        return invalidField("refund_key", "must be 1 to 200 characters");
+    const std::string id = canonicalUuid(paymentId);
+    return m_database.transact([&](db::Transaction& tx) -> Result<bool> {
+        PaymentRepository payments(tx);
+        const auto payment = payments.find(id, true);
+        if (!payment)
+            return noSuchPayment(id);
+        if (payments.partialRefundDone(refundKey))
+            return true; // this refund was made: a retry gives nothing twice
+        if (payment->status != PaymentStatus::Succeeded)
+            return Error(ErrorCode::Conflict, "only a succeeded payment is refunded in part",
+                         {{"payment_id", id}, {"status", statusText(payment->status)}});
+        const std::int64_t left = payment->amount - payment->refundedAmount;
+        if (amount <= 0 || amount > left)
+            return invalidField("amount", "must be 1 to " + std::to_string(left) + " (what is left of the payment)");
+        const std::int64_t commissionLeft = payment->commission.value_or(0) - payment->refundedCommission;
+        // The platform gives back its share of what goes back; the last part takes the rest, so the
+        // commission comes back whole when the whole payment does.
+        const std::int64_t commission = amount == left
+            ? commissionLeft
+            : std::min(commissionLeft,
+                       (payment->commission.value_or(0) * amount + payment->amount / 2) / payment->amount);
+        payments.post(id, "refund", payment->currency,
+                      {{"card_network", amount},
+                       {"platform_commission", -commission},
+                       {organizerAccount(payment->organizerId), commission - amount}});
+        payments.recordPartialRefund(id, refundKey, amount, commission, reason);
+        if (amount == left)
+            payments.markRefunded(id);
+        nlohmann::json data = paymentData(*payment);
+        data["amount"] = amount;
+        data["reason"] = reason;
+        data["partial"] = amount != payment->amount;
+        outbox::append(tx, "payments", {"payment", id, "refund.issued", data, traceId});
+        return true;
+    });
 }
 
 Result<Payment> PaymentProcessing::read(const access::Principal& caller, const std::string& paymentId)

@@ -40,6 +40,10 @@ public:
     // Idempotent; nothing paid is nothing to refund; a capture in flight is refunded when it is
     // finished, because its order is no longer payable. True when nothing is left to do.
     Result<bool> refund(const std::string& paymentId, const std::string& reason, const std::string& traceId);
+    // `amount` of a succeeded payment back (a dispute's decision), its commission share back from
+    // the platform; all of what is left makes it refunded. Idempotent per `refundKey`.
+    Result<bool> refundAmount(const std::string& paymentId, std::int64_t amount, const std::string& refundKey,
+                              const std::string& reason, const std::string& traceId);
     // The reconciliation job: finishes captures left unsettled for `graceSeconds`. Returns how many.
     int finishStaleCaptures(int graceSeconds);
 

@@ -15,7 +15,8 @@ std::string paymentColumns()
 {
     return "p.id::text, p.order_id::text, p.event_id::text, p.organizer_id::text, p.buyer_id::text, p.amount, p.currency, p.status, "
            "p.commission, p.card_last4, " +
-        rfc3339Sql("p.succeeded_at") + ", " + rfc3339Sql("p.refunded_at") + ", " + rfc3339Sql("p.created_at");
+        rfc3339Sql("p.succeeded_at") + ", " + rfc3339Sql("p.refunded_at") + ", " + rfc3339Sql("p.created_at") +
+        ", p.refunded_amount, p.refunded_commission";
 }
 
 Payment paymentFrom(const pqxx::row& row)
@@ -34,6 +35,8 @@ Payment paymentFrom(const pqxx::row& row)
     payment.succeededAt = db::optionalValue<std::string>(row[10]);
     payment.refundedAt = db::optionalValue<std::string>(row[11]);
     payment.createdAt = row[12].as<std::string>();
+    payment.refundedAmount = row[13].as<std::int64_t>();
+    payment.refundedCommission = row[14].as<std::int64_t>();
     return payment;
 }
 
@@ -99,8 +102,29 @@ void PaymentRepository::markSucceeded(const std::string& paymentId, std::int64_t
 void PaymentRepository::markRefunded(const std::string& paymentId)
 {
     m_tx.sql().exec_params(
-        "UPDATE payments.payments SET status = 'refunded', refunded_at = now(), updated_at = now() WHERE id = $1::uuid",
+        "UPDATE payments.payments SET status = 'refunded', refunded_at = now(), updated_at = now(), "
+        "refunded_amount = amount, refunded_commission = coalesce(commission, 0) WHERE id = $1::uuid",
         paymentId);
+}
+
+bool PaymentRepository::partialRefundDone(const std::string& refundKey)
+{
+    return !m_tx.sql().exec_params("SELECT 1 FROM payments.refunds WHERE refund_key = $1", refundKey).empty();
+}
+
+bool PaymentRepository::recordPartialRefund(const std::string& paymentId, const std::string& refundKey,
+                                            std::int64_t amount, std::int64_t commission, const std::string& reason)
+{
+    if (m_tx.sql()
+            .exec_params("INSERT INTO payments.refunds (refund_key, payment_id, amount, commission, reason) "
+                         "VALUES ($1, $2::uuid, $3, $4, $5) ON CONFLICT (refund_key) DO NOTHING RETURNING refund_key",
+                         refundKey, paymentId, amount, commission, reason)
+            .empty())
+        return false;
+    m_tx.sql().exec_params("UPDATE payments.payments SET refunded_amount = refunded_amount + $2, "
+                           "refunded_commission = refunded_commission + $3, updated_at = now() WHERE id = $1::uuid",
+                           paymentId, amount, commission);
+    return true;
 }
 
 std::vector<std::string> PaymentRepository::capturedBefore(int seconds, int limit)

@@ -24,6 +24,10 @@ public:
     void markCaptured(const std::string& paymentId, const std::string& last4);
     void markSucceeded(const std::string& paymentId, std::int64_t commission);
     void markRefunded(const std::string& paymentId);
+    bool partialRefundDone(const std::string& refundKey);
+    // A partial refund under `refundKey`; false when that key was refunded already.
+    bool recordPartialRefund(const std::string& paymentId, const std::string& refundKey, std::int64_t amount,
+                             std::int64_t commission, const std::string& reason);
     // Captures older than `seconds` that no settlement finished (a crash, a lost connection).
     std::vector<std::string> capturedBefore(int seconds, int limit);
 

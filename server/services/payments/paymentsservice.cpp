@@ -11,6 +11,7 @@
 #include "db/connectionpool.h"
 #include "sbor/uuid.h"
 #include "service/contracts.h"
+#include "service/refundcontracts.h"
 
 std::vector<sbor::db::Migration> sbor_migrations_payments();
 std::string_view sbor_openapi_payments();
@@ -37,6 +38,19 @@ public:
                                const std::string& traceId) override
     {
         return m_processing.refund(paymentId, reason, traceId);
+    }
+
+private:
+    PaymentProcessing& m_processing;
+};
+
+class PartialRefundsByProcessing : public PartialRefunds {
+public:
+    explicit PartialRefundsByProcessing(PaymentProcessing& processing) : m_processing(processing) {}
+    Result<bool> refundAmount(const std::string& paymentId, std::int64_t amount, const std::string& refundKey,
+                              const std::string& reason, const std::string& traceId) override
+    {
+        return m_processing.refundAmount(paymentId, amount, refundKey, reason, traceId);
     }
 
 private:
@@ -83,6 +97,7 @@ void PaymentsService::init(ServiceContext& context)
     m_termsIntake = std::make_unique<PlatformTermsIntake>(context.database);
     m_handlers = std::make_unique<PaymentHandlers>(*m_processing, *m_idempotency);
     context.directory->provide<PaymentRefunds>(std::make_shared<PaymentRefundsByProcessing>(*m_processing));
+    context.directory->provide<PartialRefunds>(std::make_shared<PartialRefundsByProcessing>(*m_processing));
     context.directory->provide<PaymentRecords>(std::make_shared<PaymentRecordsFromDatabase>(context.database));
 }
 

@@ -4,6 +4,8 @@
 #include "db/connectionpool.h"
 #include "http/jsonbody.h"
 #include "metrics/metricsregistry.h"
+#include "runtime/clock.h"
+#include "sbor/rfc3339.h"
 
 #include <thread>
 #include <pqxx/pqxx>
@@ -119,6 +121,18 @@ void SystemService::registerRoutes(http::Router& router)
     });
     router.add("POST", "/api/v1/debug/echo", name(), access::Access::anyone(),
                [](HttpRequest& request) { return echoStrictJson(request); });
+    // Moves the deadline clock (runtime/clock.h) forward: {"advance_seconds": 604800}.
+    router.add("POST", "/api/v1/debug/clock", name(), access::Access::anyone(), [](HttpRequest& request) -> Reply {
+        auto body = http::parseJsonBody(request);
+        if (!body)
+            return body.error();
+        http::JsonFieldReader reader(*body);
+        const std::int64_t seconds = reader.requiredInteger("advance_seconds", 0, 10LL * 365 * 86400);
+        if (auto problem = reader.finish())
+            return *problem;
+        clock::advance(seconds * 1000000);
+        return HttpResponse::json(200, {{"now", formatRfc3339(clock::nowMicros())}});
+    });
     router.add("GET", "/api/v1/debug/items/{id}", name(), access::Access::anyone(), [](HttpRequest& request) -> Reply {
         return HttpResponse::json(200, {{"id", request.pathParameter("id")}});
     });

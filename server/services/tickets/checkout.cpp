@@ -347,4 +347,80 @@ Result<int> Checkout::windUpEvent(const std::string& eventId, const std::string&
     return cancelledTickets;
 }
 
+Result<OrderRefund> Checkout::refundOrder(const std::string& orderId, std::int64_t amount, const std::string& reason,
+                                          const std::string& refundKey, const std::string& traceId)
+{
+    if (!isUuid(orderId))
+        return noSuch("order", orderId);
+    if (refundKey.empty() || refundKey.size() > 200)
+        return invalidField("refund_key", "must be 1 to 200 characters");
+    std::string paymentId;
+    auto decided = m_database.transact([&](db::Transaction& tx) -> Result<OrderRefund> {
+        OrderRepository orders(tx);
+        auto order = orders.find(orderId, true);
+        if (!order)
+            return noSuch("order", orderId);
+        paymentId = order->paymentId;
+        if (auto done = orders.refundByKey(refundKey))
+            return *done;
+        if (order->status != OrderStatus::Paid)
+            return Error(ErrorCode::Conflict, "only a paid order is refunded; this one is " + statusText(order->status),
+                         {{"order_id", order->id}, {"status", statusText(order->status)}});
+        const std::int64_t left = order->total - orders.refundedAmount(order->id);
+        if (amount <= 0 || amount > left)
+            return invalidField("amount", "must be 1 to " + std::to_string(left) + " (what is left of the order)");
+        // The tickets the amount pays for, dearest first; all that are valid when all that is left goes.
+        std::vector<std::pair<std::int64_t, std::string>> valid;
+        TicketRepository tickets(tx);
+        for (const auto& ticket : tickets.ofOrder(order->id)) {
+            if (ticket.status != TicketStatus::Valid)
+                continue;
+            std::int64_t price = 0;
+            for (const auto& item : order->items)
+                if (item.ticketTypeId == ticket.ticketTypeId)
+                    price = item.unitPrice;
+            valid.emplace_back(price, ticket.id);
+        }
+        std::sort(valid.begin(), valid.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::vector<std::string> covered;
+        std::int64_t sum = 0;
+        for (const auto& [price, id] : valid) {
+            if (amount == left || (price > 0 && sum + price <= amount)) {
+                covered.push_back(id);
+                sum += price;
+            }
+        }
+        const std::vector<Ticket> cancelled = tickets.cancel(covered);
+        for (const auto& ticket : cancelled)
+            outbox::append(tx, "tickets",
+                           {"ticket",
+                            order->eventId,
+                            "ticket.cancelled",
+                            {{"ticket_id", ticket.id},
+                             {"order_id", order->id},
+                             {"event_id", order->eventId},
+                             {"ticket_type_id", ticket.ticketTypeId},
+                             {"buyer_id", order->buyerId},
+                             {"reason", reason}},
+                            traceId});
+        OrderRefund refund{order->id, amount, static_cast<int>(cancelled.size()), order->status};
+        if (amount == left) {
+            const Order refunded = orders.setStatus(order->id, OrderStatus::Refunded);
+            announceStatus(tx, refunded, order->status, traceId);
+            refund.status = OrderStatus::Refunded;
+        }
+        orders.recordRefund(refundKey, refund, reason);
+        return refund;
+    });
+    if (!decided)
+        return decided;
+    // The money, after the commit and without a held connection; a retry comes back here.
+    const auto refunds = m_directory->find<PartialRefunds>();
+    if (!refunds)
+        return Error(ErrorCode::Overloaded, "payments are not reachable from this process; the refund is pending");
+    if (auto paid = refunds->refundAmount(paymentId, amount, "order:" + refundKey, reason, traceId); !paid)
+        return paid.error();
+    return decided;
+}
+
 } // namespace sbor::tickets

@@ -11,6 +11,7 @@
 #include "paging/cursor.h"
 #include "sbor/error.h"
 #include "service/callcontext.h"
+#include "service/refundcontracts.h"
 #include "service/servicedirectory.h"
 
 #include <memory>
@@ -40,6 +41,13 @@ public:
     // money through PaymentRefunds), tickets cancelled and revoked — in one transaction here,
     // the refunds after it, each idempotent. Returns how many tickets this call cancelled.
     Result<int> windUpEvent(const std::string& eventId, const std::string& traceId);
+    // A dispute lost (issue 17): `amount` of a paid order goes back (OrderRefunds in
+    // refundcontracts.h). The tickets it covers, dearest first, are cancelled and revoked in one
+    // transaction, all of them (and the order refunded) for what is left; the money follows
+    // through PartialRefunds after the commit. A retry with the same key repeats only what did
+    // not finish.
+    Result<OrderRefund> refundOrder(const std::string& orderId, std::int64_t amount, const std::string& reason,
+                                    const std::string& refundKey, const std::string& traceId);
     // The hold job: unpaid orders past their hold expire and release their seats. Returns how many.
     int expireHolds();
 

@@ -318,4 +318,32 @@ int OrderRepository::countPlacedBy(const std::string& buyerId)
         .as<int>();
 }
 
+std::optional<OrderRefund> OrderRepository::refundByKey(const std::string& refundKey)
+{
+    const auto rows = m_tx.sql().exec_params(
+        "SELECT r.order_id::text, r.amount, r.cancelled_tickets, o.status FROM tickets.order_refunds r "
+        "JOIN tickets.orders o ON o.id = r.order_id WHERE r.refund_key = $1",
+        refundKey);
+    if (rows.empty())
+        return std::nullopt;
+    return OrderRefund{rows[0][0].as<std::string>(), rows[0][1].as<std::int64_t>(), rows[0][2].as<int>(),
+                       db::statusValue<OrderStatus>(rows[0][3])};
+}
+
+std::int64_t OrderRepository::refundedAmount(const std::string& orderId)
+{
+    return m_tx.sql()
+        .exec_params1("SELECT coalesce(sum(amount), 0) FROM tickets.order_refunds WHERE order_id = $1::uuid",
+                      orderId)[0]
+        .as<std::int64_t>();
+}
+
+void OrderRepository::recordRefund(const std::string& refundKey, const OrderRefund& refund, const std::string& reason)
+{
+    m_tx.sql().exec_params(
+        "INSERT INTO tickets.order_refunds (refund_key, order_id, amount, cancelled_tickets, reason) "
+        "VALUES ($1, $2::uuid, $3, $4, $5)",
+        refundKey, refund.orderId, refund.amount, refund.cancelledTickets, reason);
+}
+
 } // namespace sbor::tickets

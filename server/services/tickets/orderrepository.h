@@ -5,6 +5,7 @@
 #include "tickettype.h"
 
 #include "db/transaction.h"
+#include "service/refundcontracts.h"
 
 #include <optional>
 #include <string>
@@ -23,6 +24,11 @@ public:
     explicit OrderRepository(db::Transaction& tx) : m_tx(tx) {}
 
     int countPlacedBy(const std::string& buyerId);
+
+    // Refunds of part or all of an order (Checkout::refundOrder), once per key.
+    std::optional<OrderRefund> refundByKey(const std::string& refundKey);
+    std::int64_t refundedAmount(const std::string& orderId);
+    void recordRefund(const std::string& refundKey, const OrderRefund& refund, const std::string& reason);
 
     // Takes `seats` of a ticket type, or returns how many are left when there are not enough.
     // The check and the decrement are one step per shard (`sold + n <= capacity` in the UPDATE),

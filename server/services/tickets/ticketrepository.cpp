@@ -149,6 +149,25 @@ std::vector<Ticket> TicketRepository::cancelAllOfEvent(const std::string& eventI
     return cancelled;
 }
 
+std::vector<Ticket> TicketRepository::cancel(const std::vector<std::string>& ticketIds)
+{
+    std::vector<Ticket> cancelled;
+    if (ticketIds.empty())
+        return cancelled;
+    for (const auto& row : m_tx.sql().exec_params(
+             "UPDATE tickets.tickets AS t SET status = 'cancelled', updated_at = now(), cancelled_at = now(), "
+             "change_seq = nextval('tickets.change_sequence'), change_xid = pg_current_xact_id() "
+             "WHERE t.id = ANY($1::uuid[]) AND t.status = 'valid' RETURNING " +
+                 ticketColumns(),
+             db::arrayLiteral(ticketIds)))
+        cancelled.push_back(ticketFrom(row));
+    m_tx.sql().exec_params(
+        "INSERT INTO tickets.revoked_codes (code, ticket_id, event_id, reason) SELECT code, id, event_id, 'cancelled' "
+        "FROM tickets.tickets WHERE id = ANY($1::uuid[]) AND status = 'cancelled' ON CONFLICT (code) DO NOTHING",
+        db::arrayLiteral(ticketIds));
+    return cancelled;
+}
+
 std::vector<Ticket> TicketRepository::listForBuyer(const std::string& buyerId, int limit,
                                                    const std::optional<std::pair<std::string, std::string>>& after)
 {

@@ -36,6 +36,8 @@ public:
     std::optional<Ticket> lock(const std::string& id);
     // Cancels every valid ticket of the event and puts its code on the revocation list.
     std::vector<Ticket> cancelAllOfEvent(const std::string& eventId);
+    // Cancels these tickets (the valid ones among them) and revokes their codes.
+    std::vector<Ticket> cancel(const std::vector<std::string>& ticketIds);
     std::vector<Ticket> listForBuyer(const std::string& buyerId, int limit,
                                      const std::optional<std::pair<std::string, std::string>>& after);
 

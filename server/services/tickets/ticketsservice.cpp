@@ -25,6 +25,7 @@
 #include "log/logger.h"
 #include "sbor/uuid.h"
 #include "service/contracts.h"
+#include "service/refundcontracts.h"
 
 std::vector<sbor::db::Migration> sbor_migrations_tickets();
 std::string_view sbor_openapi_tickets();
@@ -68,6 +69,29 @@ PayableOrder payableOrder(const Order& order)
 {
     return {order.id, order.eventId, order.buyerId, order.status, order.total, order.currency, order.paymentId};
 }
+
+class OrderRefundsByCheckout : public OrderRefunds {
+public:
+    OrderRefundsByCheckout(db::ConnectionPool& database, Checkout& checkout)
+        : m_database(database), m_checkout(checkout)
+    {}
+    std::optional<PayableOrder> orderById(const std::string& orderId) override
+    {
+        if (!isUuid(orderId))
+            return std::nullopt;
+        const auto order = m_database.read([&](db::Transaction& tx) { return OrderRepository(tx).find(orderId); });
+        return order ? std::optional<PayableOrder>(payableOrder(*order)) : std::nullopt;
+    }
+    Result<OrderRefund> refundOrder(const std::string& orderId, std::int64_t amount, const std::string& reason,
+                                    const std::string& refundKey, const std::string& traceId) override
+    {
+        return m_checkout.refundOrder(orderId, amount, reason, refundKey, traceId);
+    }
+
+private:
+    db::ConnectionPool& m_database;
+    Checkout& m_checkout;
+};
 
 class OrderSettlementByCheckout : public OrderSettlement {
 public:
@@ -201,6 +225,7 @@ void TicketsService::init(ServiceContext& context)
     context.directory->provide<EventSalesWindUp>(std::make_shared<EventSalesWindUpByCheckout>(*m_checkout));
     context.directory->provide<OrderSettlement>(
         std::make_shared<OrderSettlementByCheckout>(context.database, *m_checkout));
+    context.directory->provide<OrderRefunds>(std::make_shared<OrderRefundsByCheckout>(context.database, *m_checkout));
 }
 
 void TicketsService::registerRoutes(http::Router& router)

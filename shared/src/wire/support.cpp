@@ -85,4 +85,54 @@ void fromJson(const FieldReader& reader, SupportRequest& request)
         request.messages = decodeList<SupportMessage>(reader.array("messages"), reader.pathOf("messages"));
 }
 
+nlohmann::json toJson(const Dispute& dispute)
+{
+    return {{"id", dispute.id},
+            {"order_id", dispute.orderId},
+            {"event_id", dispute.eventId},
+            {"organizer_id", dispute.organizerId},
+            {"buyer_id", dispute.buyerId},
+            {"amount", dispute.amount},
+            {"currency", dispute.currency},
+            {"reason", dispute.reason},
+            {"details", dispute.details},
+            {"status", dispute.status},
+            {"respond_by", dispute.respondBy},
+            {"evidence", jsonOrNull(dispute.evidence)},
+            {"responded_at", jsonOrNull(dispute.respondedAt)},
+            {"review_note", jsonOrNull(dispute.reviewNote)},
+            {"refund_amount", jsonOrNull(dispute.refundAmount)},
+            {"refunded", dispute.refunded},
+            {"decision_note", jsonOrNull(dispute.decisionNote)},
+            {"decided_by", jsonOrNull(dispute.decidedBy)},
+            {"decided_at", jsonOrNull(dispute.decidedAt)},
+            {"created_at", dispute.createdAt},
+            {"updated_at", dispute.updatedAt}};
+}
+
+void fromJson(const FieldReader& reader, Dispute& dispute)
+{
+    dispute.id = reader.string("id");
+    dispute.orderId = reader.string("order_id");
+    dispute.eventId = reader.string("event_id");
+    dispute.organizerId = reader.string("organizer_id");
+    dispute.buyerId = reader.string("buyer_id");
+    dispute.amount = reader.integer("amount");
+    dispute.currency = reader.string("currency");
+    dispute.reason = reader.string("reason");
+    dispute.details = reader.string("details");
+    dispute.status = reader.string("status");
+    dispute.respondBy = reader.string("respond_by");
+    dispute.evidence = reader.optionalString("evidence");
+    dispute.respondedAt = reader.optionalString("responded_at");
+    dispute.reviewNote = reader.optionalString("review_note");
+    dispute.refundAmount = reader.optionalInteger("refund_amount");
+    dispute.refunded = reader.boolean("refunded");
+    dispute.decisionNote = reader.optionalString("decision_note");
+    dispute.decidedBy = reader.optionalString("decided_by");
+    dispute.decidedAt = reader.optionalString("decided_at");
+    dispute.createdAt = reader.string("created_at");
+    dispute.updatedAt = reader.string("updated_at");
+}
+
 } // namespace sbor::wire

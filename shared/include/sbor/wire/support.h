@@ -46,7 +46,34 @@ struct SupportRequest {
     std::vector<SupportMessage> messages; // filled when one request is read
 };
 
+// A dispute about an order (GET/POST /api/v1/disputes…).
+struct Dispute {
+    std::string id;
+    std::string orderId;
+    std::string eventId;
+    std::string organizerId;
+    std::string buyerId;
+    std::int64_t amount = 0; // what the order was paid, minor units
+    std::string currency;
+    std::string reason; // not_received | not_as_described | duplicate | fraudulent | refund_not_processed | other
+    std::string details;
+    std::string status; // needs_response | under_review | won | lost
+    std::string respondBy;
+    std::optional<std::string> evidence;
+    std::optional<std::string> respondedAt;
+    std::optional<std::string> reviewNote; // e.g. the organizer did not answer by the deadline
+    std::optional<std::int64_t> refundAmount;
+    bool refunded = false; // a lost dispute's money went back
+    std::optional<std::string> decisionNote;
+    std::optional<std::string> decidedBy;
+    std::optional<std::string> decidedAt;
+    std::string createdAt;
+    std::string updatedAt;
+};
+
 nlohmann::json toJson(const SupportMessage& message);
+nlohmann::json toJson(const Dispute& dispute);
+void fromJson(const FieldReader& reader, Dispute& dispute);
 // The request with its `messages` when `withMessages` (one request read), without in lists.
 nlohmann::json toJson(const SupportRequest& request, bool withMessages = false);
 void fromJson(const FieldReader& reader, SupportMessage& message);
