@@ -276,6 +276,27 @@ private slots:
             {{"card_number", "4242 4242 4242 4242"}}, m_buyer.accessToken);
         QCOMPARE(paid.json().value("commission").toInteger(), 150000 * 250 / 10000);
 
+        // A dispute crosses four processes: support asks tickets and events about the order, and
+        // a lost decision refunds through tickets (the ticket cancelled) and payments (the money).
+        const QString orderId = placed.json().value("order").toObject().value("id").toString();
+        const auto disputed = m_api->post("/api/v1/orders/" + orderId + "/disputes",
+                                          {{"reason", "not_received"}, {"details", "Nothing came"}},
+                                          m_buyer.accessToken);
+        QVERIFY2(disputed.status == 201, disputed.body.constData());
+        const QString dispute = disputed.json().value("id").toString();
+        QCOMPARE(m_api
+                     ->post("/api/v1/disputes/" + dispute + "/response", {{"evidence", "Sent by email"}},
+                            m_organizer.accessToken)
+                     .status,
+                 200);
+        const auto decided = m_api->post("/api/v1/disputes/" + dispute + "/decision",
+                                         {{"outcome", "lost"}, {"note", "no proof of delivery"}}, m_admin.accessToken);
+        QVERIFY2(decided.status == 200, decided.body.constData());
+        QVERIFY(decided.json().value("refunded").toBool());
+        QCOMPARE(m_api->get("/api/v1/orders/" + orderId, m_buyer.accessToken).json().value("status").toString(),
+                 QStringLiteral("refunded"));
+        QCOMPARE(m_database.query("SELECT coalesce(sum(amount), 0) FROM payments.ledger_entries"), std::string("0"));
+
         // The support process asks auth over HTTP whether the assignee is staff.
         const auto opened = m_api->post("/api/v1/support/requests",
                                         {{"subject", "Через шлюз"}, {"body", "Hello"}, {"category", "other"}},
