@@ -83,9 +83,9 @@ bool AggregateRepository::refundPayment(const std::string& paymentId)
 {
     return !m_tx.sql()
                 .exec_params(
-                    "UPDATE analytics.payments SET refunded = true WHERE payment_id = $1::uuid AND NOT refunded "
-                    "RETURNING 1",
-                    paymentId)
+                    // Each refund.issued counts (the inbox keeps each message once): a dispute may give
+                    // back part of a payment and the event's cancellation the rest.
+                    "UPDATE analytics.payments SET refunded = true WHERE payment_id = $1::uuid RETURNING 1", paymentId)
                 .empty();
 }
 

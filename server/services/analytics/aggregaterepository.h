@@ -53,7 +53,7 @@ public:
     std::optional<std::int64_t> annulEntry(const std::string& listId, const std::string& scanId);
     void rememberPayment(const std::string& paymentId, const std::string& eventId, const std::string& currency,
                          std::int64_t amount);
-    // True when the payment had succeeded and was not refunded yet (it is marked refunded now).
+    // True when the payment had succeeded (it is marked refunded now); each refund of it counts.
     bool refundPayment(const std::string& paymentId);
 
     // Everything known of the event goes (before a rebuild).

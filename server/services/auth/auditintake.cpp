@@ -3,6 +3,7 @@
 #include "userrepository.h"
 
 #include "bus/inbox.h"
+#include "sbor/uuid.h"
 
 #include "sbor/jsonvalue.h"
 
@@ -60,8 +61,17 @@ bool AuditIntake::take(const bus::Message& message)
     m_database.transact([&](db::Transaction& tx) {
         if (!bus::firstDelivery(tx, "auth", message.id))
             return;
-        UserRepository(tx).audit(facts->actorId, type, facts->targetId, facts->details,
-                                 envelope.value("trace_id", std::string()));
+        UserRepository users(tx);
+        // A change heard after its person was erased keeps no copy of their address or name.
+        nlohmann::json details = facts->details;
+        if (isUuid(facts->targetId)) {
+            const auto target = users.findById(facts->targetId);
+            if (target && target->user.status == "deleted") {
+                details.erase("email");
+                details.erase("name");
+            }
+        }
+        users.audit(facts->actorId, type, facts->targetId, details, envelope.value("trace_id", std::string()));
     });
     return true;
 }

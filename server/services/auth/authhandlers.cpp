@@ -493,9 +493,12 @@ Reply AuthHandlers::readUserDossier(HttpRequest& request)
     nlohmann::json sessions = nlohmann::json::array();
     for (const auto& session : dossier->sessions)
         sessions.push_back(sessionJson(session, false));
+    // The audit log is the admins' (AuditRead): a support agent's lookup shows the person, not
+    // what admins did.
     nlohmann::json audit = nlohmann::json::array();
-    for (const auto& entry : dossier->recentAudit)
-        audit.push_back(auditEntryJson(entry));
+    if (request.principal->has(access::Permission::AuditRead))
+        for (const auto& entry : dossier->recentAudit)
+            audit.push_back(auditEntryJson(entry));
     const auto count = [](const std::optional<int>& value) {
         return value ? nlohmann::json(*value) : nlohmann::json();
     };

@@ -20,6 +20,9 @@ bool PersonErasure::take(const bus::Message& message)
         if (!bus::firstDelivery(tx, "notifications", message.id))
             return;
         auto& sql = tx.sql();
+        // Alone against every intake transaction (forgetErasedIn takes the lock shared): an intake
+        // that wrote before this one committed is blanked below, one after it sees the erasure.
+        sql.exec("SELECT pg_advisory_xact_lock(hashtext('notifications.erasure'))");
         sql.exec_params("INSERT INTO notifications.erasures (user_id, email_digest) VALUES ($1::uuid, $2) "
                         "ON CONFLICT (user_id) DO NOTHING",
                         userId, digest);
@@ -47,6 +50,7 @@ void PersonErasure::forgetErasedIn(db::Transaction& tx, const std::string& messa
                                    const std::string& occurredAt)
 {
     auto& sql = tx.sql();
+    sql.exec("SELECT pg_advisory_xact_lock_shared(hashtext('notifications.erasure'))");
     // Nobody erased since the message happened: the usual case costs one indexed look.
     if (sql.exec_params1("SELECT EXISTS (SELECT 1 FROM notifications.erasures WHERE erased_at >= $1::timestamptz)",
                          occurredAt)[0]

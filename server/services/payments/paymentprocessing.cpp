@@ -238,18 +238,22 @@ Result<bool> PaymentProcessing::refundAmount(const std::string& paymentId, std::
         const std::int64_t left = payment->amount - payment->refundedAmount;
         if (amount <= 0 || amount > left)
             return invalidField("amount", "must be 1 to " + std::to_string(left) + " (what is left of the payment)");
-        const std::int64_t commissionLeft = payment->commission.value_or(0) - payment->refundedCommission;
-        // The platform gives back its share of what goes back; the last part takes the rest, so the
-        // commission comes back whole when the whole payment does.
-        const std::int64_t commission = amount == left
-            ? commissionLeft
-            : std::min(commissionLeft,
-                       (payment->commission.value_or(0) * amount + payment->amount / 2) / payment->amount);
+        // The platform's share of everything given back so far, less what it gave back already:
+        // computed on the running total (in 128 bits: a large payment times its commission must
+        // not overflow), so many small parts give back exactly what one large one would.
+        const std::int64_t total = payment->commission.value_or(0);
+        const auto shareOf = [&](std::int64_t refunded) {
+            return static_cast<std::int64_t>((static_cast<__int128>(total) * refunded + payment->amount / 2) /
+                                             payment->amount);
+        };
+        const std::int64_t commission = shareOf(payment->refundedAmount + amount) - payment->refundedCommission;
+        // The key first: a refund already made under it stops here, before any entry is posted.
+        if (!payments.recordPartialRefund(id, refundKey, amount, commission, reason))
+            return true;
         payments.post(id, "refund", payment->currency,
                       {{"card_network", amount},
                        {"platform_commission", -commission},
                        {organizerAccount(payment->organizerId), commission - amount}});
-        payments.recordPartialRefund(id, refundKey, amount, commission, reason);
         if (amount == left)
             payments.markRefunded(id);
         nlohmann::json data = paymentData(*payment);

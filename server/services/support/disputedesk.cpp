@@ -2,6 +2,7 @@
 
 #include "supportdesk.h"
 
+#include "log/logger.h"
 #include "outbox/outbox.h"
 #include "runtime/clock.h"
 #include "sbor/rfc3339.h"
@@ -55,7 +56,15 @@ Result<Dispute> DisputeDesk::open(const access::Principal& buyer, const std::str
     if (!refunds || !events)
         return Error(ErrorCode::Overloaded, "orders are not reachable from this process; try again later");
     // Asked before the transaction: no pooled connection is held while another service answers.
-    const auto order = refunds->orderById(canonicalUuid(orderId));
+    std::optional<PayableOrder> order;
+    std::optional<EventFacts> event;
+    try {
+        order = refunds->orderById(canonicalUuid(orderId));
+        if (order)
+            event = events->eventFacts(order->eventId);
+    } catch (const std::exception&) {
+        return Error(ErrorCode::Overloaded, "orders are not reachable now; try again later");
+    }
     if (!order || order->buyerId != buyer.userId)
         return noSuchOrder; // someone else's order does not exist for you
     if (order->status == OrderStatus::Refunded)
@@ -64,7 +73,6 @@ Result<Dispute> DisputeDesk::open(const access::Principal& buyer, const std::str
     if (order->status != OrderStatus::Paid || order->total <= 0)
         return Error(ErrorCode::Conflict, "only a paid order is disputed",
                      {{"order_id", order->orderId}, {"status", statusText(order->status)}});
-    const auto event = events->eventFacts(order->eventId);
     if (!event)
         return Error(ErrorCode::Overloaded, "the order's event is not reachable; try again later");
     const NewDispute fresh{
@@ -144,46 +152,82 @@ Result<Dispute> DisputeDesk::decide(const access::Principal& staff, const std::s
         return Error(ErrorCode::Forbidden, "only support staff decide disputes");
     if (!isUuid(disputeId))
         return noSuchDispute(disputeId);
-    const std::string now = formatRfc3339(clock::nowMicros());
-    auto decided = m_database.transact([&](db::Transaction& tx) -> Result<Dispute> {
-        DisputeRepository disputes(tx);
-        const auto dispute = disputes.find(disputeId, true);
+    // What the decision may be, before anything is stored or refunded.
+    auto checked = m_database.read([&](db::Transaction& tx) -> Result<Dispute> {
+        const auto dispute = DisputeRepository(tx).find(disputeId);
         if (!dispute)
             return noSuchDispute(disputeId);
-        const std::optional<std::int64_t> refundAmount = decision.outcome == "lost"
-            ? std::optional<std::int64_t>(decision.refundAmount.value_or(dispute->amount))
-            : std::nullopt;
-        if (dispute->status == "won" || dispute->status == "lost") {
-            // The same decision again answers the same; another one is refused.
-            if (dispute->status == decision.outcome && dispute->refundAmount == refundAmount)
-                return *dispute;
-            return Error(ErrorCode::Conflict, "this dispute was decided already: " + dispute->status,
-                         {{"status", dispute->status}});
-        }
-        if (dispute->status != "under_review")
-            return Error(ErrorCode::Conflict, "the organizer may still respond until " + dispute->respondBy,
-                         {{"status", dispute->status}, {"respond_by", dispute->respondBy}});
-        if (refundAmount && (*refundAmount <= 0 || *refundAmount > dispute->amount))
-            return invalidField("refund_amount", "must be 1 to " + std::to_string(dispute->amount));
+        if (dispute->buyerId == staff.userId || dispute->organizerId == staff.userId)
+            return Error(ErrorCode::Forbidden, "you are a party to this dispute; another agent decides it");
+        return *dispute;
+    });
+    if (!checked)
+        return checked;
+    const std::optional<std::int64_t> refundAmount = decision.outcome == "lost"
+        ? std::optional<std::int64_t>(decision.refundAmount.value_or(checked->amount))
+        : std::nullopt;
+    const auto decidedAlready = [&](const Dispute& dispute) -> std::optional<Result<Dispute>> {
+        if (dispute.status != "won" && dispute.status != "lost")
+            return std::nullopt;
+        // The same decision again answers the same; another one is refused.
+        if (dispute.status == decision.outcome && dispute.refundAmount == refundAmount)
+            return Result<Dispute>(dispute);
+        return Result<Dispute>(Error(ErrorCode::Conflict, "this dispute was decided already: " + dispute.status,
+                                     {{"status", dispute.status}}));
+    };
+    if (auto answer = decidedAlready(*checked)) {
+        if (!*answer || (*answer)->status != "lost" || (*answer)->refunded)
+            return *answer;
+        auto refunded = refund(**answer, call.traceId); // a lost one whose refund is still pending
+        return refunded ? refunded : *answer;
+    }
+    if (checked->status != "under_review")
+        return Error(ErrorCode::Conflict, "the organizer may still respond until " + checked->respondBy,
+                     {{"status", checked->status}, {"respond_by", checked->respondBy}});
+    if (refundAmount && (*refundAmount <= 0 || *refundAmount > checked->amount))
+        return invalidField("refund_amount", "must be 1 to " + std::to_string(checked->amount));
+    // A lost dispute's money first: what tickets or payments refuse (the order was refunded or
+    // cancelled meanwhile, less is left than asked) is the agent's to see, and nothing is decided.
+    bool refunded = false;
+    if (refundAmount) {
+        auto done = refundOrder(*checked, *refundAmount, call.traceId);
+        if (!done && (done.error().code == ErrorCode::ValidationFailed || done.error().code == ErrorCode::Conflict))
+            return done.error();
+        refunded = done.ok(); // otherwise (unreachable, overloaded) the job retries it
+    }
+    const std::string now = formatRfc3339(clock::nowMicros());
+    return m_database.transact([&](db::Transaction& tx) -> Result<Dispute> {
+        DisputeRepository disputes(tx);
+        const auto dispute = disputes.find(disputeId, true);
+        if (auto answer = decidedAlready(*dispute))
+            return *answer; // another agent decided between the check and now
         disputes.decide(dispute->id, decision.outcome, refundAmount, decision.note, staff.userId, now);
+        if (refunded)
+            disputes.markRefunded(dispute->id);
         const Dispute stored = *disputes.find(dispute->id);
         announce(tx, stored, "dispute.updated", staff.userId, call.traceId);
         return stored;
     });
-    if (!decided || decided->status != "lost" || decided->refunded)
-        return decided;
-    // The money after the decision's commit; the job retries a refund that does not go through now.
-    auto refunded = refund(*decided, call.traceId);
-    return refunded ? refunded : decided;
 }
 
-Result<Dispute> DisputeDesk::refund(const Dispute& dispute, const std::string& traceId)
+Result<bool> DisputeDesk::refundOrder(const Dispute& dispute, std::int64_t amount, const std::string& traceId)
 {
     const auto refunds = m_directory->find<OrderRefunds>();
     if (!refunds)
         return Error(ErrorCode::Overloaded, "orders are not reachable from this process; the refund is pending");
-    auto refunded = refunds->refundOrder(dispute.orderId, dispute.refundAmount.value_or(dispute.amount), "dispute_lost",
-                                         "dispute:" + dispute.id, traceId);
+    try {
+        auto refunded = refunds->refundOrder(dispute.orderId, amount, "dispute_lost", "dispute:" + dispute.id, traceId);
+        if (!refunded)
+            return refunded.error();
+        return true;
+    } catch (const std::exception&) {
+        return Error(ErrorCode::Overloaded, "the tickets service did not answer; the refund is pending");
+    }
+}
+
+Result<Dispute> DisputeDesk::refund(const Dispute& dispute, const std::string& traceId)
+{
+    auto refunded = refundOrder(dispute, dispute.refundAmount.value_or(dispute.amount), traceId);
     if (!refunded)
         return refunded.error();
     return m_database.transact([&](db::Transaction& tx) -> Result<Dispute> {
@@ -208,8 +252,17 @@ int DisputeDesk::retryRefunds()
 {
     const auto pending = m_database.read([](db::Transaction& tx) { return DisputeRepository(tx).refundsPending(50); });
     int done = 0;
-    for (const auto& dispute : pending)
-        done += refund(dispute, "") ? 1 : 0;
+    for (const auto& dispute : pending) {
+        auto refunded = refund(dispute, "");
+        if (refunded) {
+            ++done;
+        } else if (refunded.error().code == ErrorCode::Conflict) {
+            // The order is no longer paid: its money went back another way (the event's
+            // cancellation refunds every order). Nothing is left to give.
+            m_database.transact([&](db::Transaction& tx) { DisputeRepository(tx).markRefunded(dispute.id); });
+            log::warn("a lost dispute's order was refunded otherwise", {{"dispute_id", dispute.id}});
+        }
+    }
     return done;
 }
 

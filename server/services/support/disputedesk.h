@@ -55,6 +55,8 @@ public:
 private:
     // Gives a lost dispute's money back (idempotent) and marks it refunded.
     Result<Dispute> refund(const Dispute& dispute, const std::string& traceId);
+    // The refund itself, through tickets; a service that does not answer is 503, to retry.
+    Result<bool> refundOrder(const Dispute& dispute, std::int64_t amount, const std::string& traceId);
 
     db::ConnectionPool& m_database;
     std::shared_ptr<ServiceDirectory> m_directory;

@@ -23,11 +23,22 @@ bool isOneOf(const std::string& value, std::initializer_list<std::string_view> n
     return std::find(names.begin(), names.end(), value) != names.end();
 }
 
-nlohmann::json pageJson(const paging::Page<SupportRequest>& page)
+// Who works a request and why it was escalated is the staff's business, as internal notes are.
+SupportRequest asSeenBy(const access::Principal& caller, SupportRequest request)
+{
+    if (!isStaff(caller) || request.requesterId == caller.userId) {
+        request.assigneeId.reset();
+        request.escalatedBy.reset();
+        request.escalationReason.reset();
+    }
+    return request;
+}
+
+nlohmann::json pageJson(const access::Principal& caller, const paging::Page<SupportRequest>& page)
 {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& request : page.items)
-        items.push_back(wire::toJson(request));
+        items.push_back(wire::toJson(asSeenBy(caller, request)));
     return {{"items", items}, {"next_cursor", page.nextCursor ? nlohmann::json(*page.nextCursor) : nullptr}};
 }
 
@@ -77,7 +88,7 @@ Reply SupportHandlers::openRequest(HttpRequest& request)
     auto opened = m_desk.open(*request.principal, fresh, http::callContextOf(request));
     if (!opened)
         return opened.error();
-    return HttpResponse::json(201, wire::toJson(*opened));
+    return HttpResponse::json(201, wire::toJson(asSeenBy(*request.principal, *opened)));
 }
 
 Reply SupportHandlers::listRequests(HttpRequest& request)
@@ -127,7 +138,7 @@ Reply SupportHandlers::listRequests(HttpRequest& request)
     auto page = m_desk.list(*request.principal, query, request.queryValue("cursor"));
     if (!page)
         return page.error();
-    return HttpResponse::json(200, pageJson(*page));
+    return HttpResponse::json(200, pageJson(*request.principal, *page));
 }
 
 Reply SupportHandlers::readRequest(HttpRequest& request)
@@ -135,7 +146,7 @@ Reply SupportHandlers::readRequest(HttpRequest& request)
     auto found = m_desk.read(*request.principal, request.pathParameter("id"));
     if (!found)
         return found.error();
-    return HttpResponse::json(200, wire::toJson(*found, true));
+    return HttpResponse::json(200, wire::toJson(asSeenBy(*request.principal, *found), true));
 }
 
 Reply SupportHandlers::writeMessage(HttpRequest& request)
@@ -170,7 +181,7 @@ Reply SupportHandlers::changeStatus(HttpRequest& request)
                                        http::callContextOf(request));
     if (!changed)
         return changed.error();
-    return HttpResponse::json(200, wire::toJson(*changed));
+    return HttpResponse::json(200, wire::toJson(asSeenBy(*request.principal, *changed)));
 }
 
 Reply SupportHandlers::assign(HttpRequest& request)

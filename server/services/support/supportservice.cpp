@@ -2,6 +2,7 @@
 
 #include "disputedesk.h"
 #include "disputehandlers.h"
+#include "personerasure.h"
 #include "supportdesk.h"
 #include "supporthandlers.h"
 #include "targetsintake.h"
@@ -42,6 +43,7 @@ void SupportService::init(ServiceContext& context)
     m_desk = std::make_unique<SupportDesk>(context.database, context.directory);
     m_handlers = std::make_unique<SupportHandlers>(*m_desk);
     m_targets = std::make_unique<TargetsIntake>(context.database);
+    m_erasure = std::make_unique<PersonErasure>(context.database);
     const std::int64_t days = context.config.getInteger("support.dispute_response_days");
     if (days < 1 || days > 60)
         throw ErrorException(Error(ErrorCode::ValidationFailed,
@@ -61,8 +63,10 @@ void SupportService::registerRoutes(http::Router& router)
 std::vector<BusConsumer> SupportService::busConsumers()
 {
     TargetsIntake* targets = m_targets.get();
+    PersonErasure* erasure = m_erasure.get();
     return {
-        {"support-targets", {"platform"}, [targets](const bus::Message& message) { return targets->take(message); }}};
+        {"support-targets", {"platform"}, [targets](const bus::Message& message) { return targets->take(message); }},
+        {"support-erasure", {"users"}, [erasure](const bus::Message& message) { return erasure->take(message); }}};
 }
 
 std::vector<BackgroundJob> SupportService::backgroundJobs()

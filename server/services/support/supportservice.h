@@ -12,6 +12,7 @@ namespace sbor::support {
 
 class DisputeDesk;
 class DisputeHandlers;
+class PersonErasure;
 class SupportDesk;
 class SupportHandlers;
 class TargetsIntake;
@@ -35,6 +36,7 @@ private:
     std::unique_ptr<SupportDesk> m_desk;
     std::unique_ptr<SupportHandlers> m_handlers;
     std::unique_ptr<TargetsIntake> m_targets;
+    std::unique_ptr<PersonErasure> m_erasure;
     std::unique_ptr<DisputeDesk> m_disputes;
     std::unique_ptr<DisputeHandlers> m_disputeHandlers;
     std::chrono::milliseconds m_jobInterval{60000};

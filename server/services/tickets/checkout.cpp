@@ -355,14 +355,17 @@ Result<OrderRefund> Checkout::refundOrder(const std::string& orderId, std::int64
     if (refundKey.empty() || refundKey.size() > 200)
         return invalidField("refund_key", "must be 1 to 200 characters");
     std::string paymentId;
+    std::int64_t refundAmount = amount; // a retry refunds what the first call recorded
     auto decided = m_database.transact([&](db::Transaction& tx) -> Result<OrderRefund> {
         OrderRepository orders(tx);
         auto order = orders.find(orderId, true);
         if (!order)
             return noSuch("order", orderId);
         paymentId = order->paymentId;
-        if (auto done = orders.refundByKey(refundKey))
+        if (auto done = orders.refundByKey(refundKey)) {
+            refundAmount = done->amount;
             return *done;
+        }
         if (order->status != OrderStatus::Paid)
             return Error(ErrorCode::Conflict, "only a paid order is refunded; this one is " + statusText(order->status),
                          {{"order_id", order->id}, {"status", statusText(order->status)}});
@@ -418,7 +421,7 @@ Result<OrderRefund> Checkout::refundOrder(const std::string& orderId, std::int64
     const auto refunds = m_directory->find<PartialRefunds>();
     if (!refunds)
         return Error(ErrorCode::Overloaded, "payments are not reachable from this process; the refund is pending");
-    if (auto paid = refunds->refundAmount(paymentId, amount, "order:" + refundKey, reason, traceId); !paid)
+    if (auto paid = refunds->refundAmount(paymentId, refundAmount, "order:" + refundKey, reason, traceId); !paid)
         return paid.error();
     return decided;
 }

@@ -6,6 +6,7 @@ CREATE TABLE notifications.erasures (
     email_digest text        NOT NULL DEFAULT '',
     erased_at    timestamptz NOT NULL DEFAULT now()
 );
+CREATE INDEX erasures_by_time ON notifications.erasures (erased_at);
 CREATE INDEX erasures_by_digest ON notifications.erasures (email_digest) WHERE email_digest <> '';
 CREATE INDEX emails_by_source_message ON notifications.emails (source_message_id);
 CREATE INDEX notifications_by_source_message ON notifications.notifications (source_message_id);

@@ -4,6 +4,9 @@
 ALTER TABLE payments.payments ADD COLUMN refunded_amount bigint NOT NULL DEFAULT 0 CHECK (refunded_amount >= 0);
 ALTER TABLE payments.payments ADD COLUMN refunded_commission bigint NOT NULL DEFAULT 0 CHECK (refunded_commission >= 0);
 ALTER TABLE payments.payments ADD CONSTRAINT payments_refund_within CHECK (refunded_amount <= amount);
+-- Payments refunded in full before partial refunds existed.
+UPDATE payments.payments SET refunded_amount = amount, refunded_commission = coalesce(commission, 0)
+    WHERE status = 'refunded';
 
 CREATE TABLE payments.refunds (
     refund_key text        PRIMARY KEY,

@@ -212,6 +212,62 @@ private slots:
         QCOMPARE(tooMuch.status, 409); // decided already, otherwise
     }
 
+    void aSecondDisputeGivesBackOnlyWhatIsLeft()
+    {
+        const PaidOrder order = buy(1, 1); // 85.00
+        const QString first = open(order.id).value("id").toString();
+        QVERIFY(!answer(first).isEmpty());
+        QCOMPARE(m_api
+                     ->post(path(first, "/decision"),
+                            {{"outcome", "lost"}, {"refund_amount", 2500}, {"note", "balcony"}}, m_agent.accessToken)
+                     .status,
+                 200);
+        // The order is still paid in part: a new dispute may come, and all of 85.00 is no longer there.
+        const QString second = open(order.id).value("id").toString();
+        QVERIFY(!second.isEmpty());
+        QVERIFY(!answer(second).isEmpty());
+        const auto tooMuch = m_api->post(path(second, "/decision"), {{"outcome", "lost"}, {"note", "all of it"}},
+                                         m_agent.accessToken);
+        QCOMPARE(tooMuch.status, 422);
+        QCOMPARE(m_api->get(path(second), m_agent.accessToken).json().value("status").toString(),
+                 QStringLiteral("under_review")); // nothing was decided
+        const auto rest = m_api->post(path(second, "/decision"),
+                                      {{"outcome", "lost"}, {"refund_amount", 6000}, {"note", "the rest"}},
+                                      m_agent.accessToken);
+        QCOMPARE(rest.status, 200);
+        QVERIFY(rest.json().value("refunded").toBool());
+        QCOMPARE(m_api->get("/api/v1/orders/" + order.id, m_buyer.accessToken).json().value("status").toString(),
+                 QStringLiteral("refunded"));
+        const std::string payment = "FROM payments.payments WHERE order_id = '" + order.id.toStdString() + "'";
+        QCOMPARE(m_database.query("SELECT refunded_amount " + payment), std::string("8500"));
+        // The whole commission came back, not more.
+        QCOMPARE(m_database.query("SELECT refunded_commission = commission " + payment), std::string("t"));
+        QCOMPARE(ledgerSum(), 0);
+    }
+
+    void aPartyToTheDisputeDoesNotDecideIt()
+    {
+        // An agent who bought a ticket and disputes it cannot refund themself.
+        const auto placed = m_api->post("/api/v1/orders", orderBody(m_event, m_balcony, 1), m_agent.accessToken);
+        const QJsonObject order = placed.json().value("order").toObject();
+        QCOMPARE(m_api
+                     ->post("/api/v1/payments/" + order.value("payment_id").toString() + "/confirm", card(),
+                            m_agent.accessToken)
+                     .status,
+                 200);
+        const auto opened = m_api->post("/api/v1/orders/" + order.value("id").toString() + "/disputes", complaint(),
+                                        m_agent.accessToken);
+        QCOMPARE(opened.status, 201);
+        const QString id = opened.json().value("id").toString();
+        QVERIFY(!answer(id).isEmpty());
+        QCOMPARE(
+            m_api->post(path(id, "/decision"), {{"outcome", "lost"}, {"note", "mine"}}, m_agent.accessToken).status,
+            403);
+        QCOMPARE(m_api->post(path(id, "/decision"), {{"outcome", "won"}, {"note", "not theirs"}}, m_admin.accessToken)
+                     .status,
+                 200);
+    }
+
     void noAnswerByTheDeadlineSendsItToReview()
     {
         const PaidOrder order = buy(0, 1);

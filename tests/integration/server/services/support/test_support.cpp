@@ -227,6 +227,10 @@ private slots:
                                   id.toStdString() + "'"),
                  1);
         QVERIFY(idsOf(m_api->get(QString(kRequests) + "?escalated=true", m_admin.accessToken)).contains(id));
+        // Why it went up, and to whom it is assigned, is the staff's: the requester sees neither.
+        const QJsonObject seen = m_api->get(path(id), m_buyer.accessToken).json();
+        QVERIFY(seen.value("escalation_reason").isNull());
+        QVERIFY(seen.value("escalated_by").isNull());
         QCOMPARE(m_api->post(path(id, "/escalate"), {}, m_agent.accessToken).status, 422);
     }
 
