@@ -113,9 +113,12 @@ std::vector<Increment> paymentSucceeded(const std::string& eventId, const std::s
 }
 
 std::vector<Increment> paymentRefunded(const std::string& eventId, const std::string& currency, std::int64_t amount,
-                                       std::int64_t at)
+                                       std::int64_t commissionBack, std::int64_t at)
 {
-    return {{eventId, Metric::Refunds, "", currency, minuteOf(at), amount}};
+    std::vector<Increment> increments{{eventId, Metric::Refunds, "", currency, minuteOf(at), amount}};
+    if (commissionBack != 0) // the platform's share of what went back, as the ledger books it
+        increments.push_back({eventId, Metric::Commission, "", currency, minuteOf(at), -commissionBack});
+    return increments;
 }
 
 std::vector<Increment> publicationFeeCharged(const std::string& eventId, const std::string& currency,

@@ -60,8 +60,9 @@ std::vector<Increment> doorScan(const std::string& eventId, const std::string& l
 std::vector<Increment> orderPlaced(const std::string& eventId, std::int64_t at);
 std::vector<Increment> paymentSucceeded(const std::string& eventId, const std::string& currency, std::int64_t amount,
                                         std::int64_t commission, std::int64_t at);
+// `commissionBack`: the platform's share that went back with it (the commission series is net).
 std::vector<Increment> paymentRefunded(const std::string& eventId, const std::string& currency, std::int64_t amount,
-                                       std::int64_t at);
+                                       std::int64_t commissionBack, std::int64_t at);
 
 std::vector<Increment> publicationFeeCharged(const std::string& eventId, const std::string& currency,
                                              std::int64_t amount, std::int64_t at);

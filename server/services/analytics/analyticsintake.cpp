@@ -104,7 +104,8 @@ void count(AggregateRepository& aggregates, const std::string& type, const nlohm
     } else if (type == "refund.issued") {
         // A payment refunded before it succeeded (its order had expired) took no money in.
         if (aggregates.refundPayment(text(data, "payment_id")))
-            aggregates.add(paymentRefunded(eventId, text(data, "currency"), number(data, "amount"), at));
+            aggregates.add(paymentRefunded(eventId, text(data, "currency"), number(data, "amount"),
+                                           number(data, "commission_refunded"), at));
     }
 }
 

@@ -52,7 +52,7 @@ void AnalyticsRebuild::rebuildEvent(const std::string& eventId)
             continue; // never took money in, whatever happened next
         append(paymentSucceeded(eventId, payment.currency, payment.amount, payment.commission, *payment.succeededAt));
         if (payment.refundedAt)
-            append(paymentRefunded(eventId, payment.currency, payment.amount, *payment.refundedAt));
+            append(paymentRefunded(eventId, payment.currency, payment.amount, payment.commission, *payment.refundedAt));
     }
     m_database.transact([&](db::Transaction& tx) {
         AggregateRepository aggregates(tx);

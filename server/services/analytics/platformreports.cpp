@@ -71,7 +71,8 @@ Report salesReport(ReportRepository& repository, const ReportRange& range, const
                 line[metric] = valueOf(totals, period, metric, currency);
                 allMoney[currency][metric] += line[metric].get<std::int64_t>();
             }
-            // What stays with the organizers: gross less commission and refunds (fees are theirs to pay).
+            // What stays with the organizers: gross less refunds and the commission net of its
+            // refunded share (publication fees are theirs to pay besides).
             line["net"] = line["gross"].get<std::int64_t>() - line["commission"].get<std::int64_t>() -
                 line["refunds"].get<std::int64_t>();
             money.push_back(line);

@@ -202,6 +202,7 @@ Result<bool> PaymentProcessing::refund(const std::string& paymentId, const std::
             payments.markRefunded(id);
             nlohmann::json data = paymentData(*payment);
             data["amount"] = amount;
+            data["commission_refunded"] = commission;
             data["reason"] = reason;
             outbox::append(tx, "payments", {"payment", id, "refund.issued", data, traceId});
             return PaymentStatus::Refunded;
@@ -258,6 +259,7 @@ Result<bool> PaymentProcessing::refundAmount(const std::string& paymentId, std::
             payments.markRefunded(id);
         nlohmann::json data = paymentData(*payment);
         data["amount"] = amount;
+        data["commission_refunded"] = commission;
         data["reason"] = reason;
         data["partial"] = amount != payment->amount;
         outbox::append(tx, "payments", {"payment", id, "refund.issued", data, traceId});
