@@ -6,6 +6,7 @@
 #include "sbor/rfc3339.h"
 #include "sbor/uuid.h"
 #include "service/contracts.h"
+#include "service/refundcontracts.h"
 
 #include <algorithm>
 
@@ -51,6 +52,20 @@ void announce(db::Transaction& tx, const SupportRequest& request, const std::str
 Result<SupportRequest> SupportDesk::open(const access::Principal& requester, const NewRequest& request,
                                          const CallContext& call)
 {
+    // A person names their own order; staff may name anyone's (a request they open for a caller).
+    if (request.orderId && !isStaff(requester)) {
+        const auto orders = m_directory->find<OrderRefunds>();
+        std::optional<PayableOrder> order;
+        try {
+            order = orders ? orders->orderById(*request.orderId) : std::nullopt;
+        } catch (const std::exception&) {
+            return Error(ErrorCode::Overloaded, "orders are not reachable now; try again later");
+        }
+        if (!orders)
+            return Error(ErrorCode::Overloaded, "orders are not reachable from this process; try again later");
+        if (!order || order->buyerId != requester.userId)
+            return invalidField("order_id", "is not one of your orders");
+    }
     return m_database.transact([&](db::Transaction& tx) -> Result<SupportRequest> {
         SupportRepository repository(tx);
         SupportRequest created = repository.insert(requester.userId, request, repository.targets());

@@ -41,7 +41,7 @@ QStringList idsOf(const HttpResult& page)
 class TestSupport : public IntegrationSuite {
     Q_OBJECT
     SignedInUser m_agent, m_otherAgent;
-    QString m_kiosk;
+    QString m_kiosk, m_event, m_freeType;
 
     QString path(const QString& id, const QString& tail = {}) const { return QString(kRequests) + "/" + id + tail; }
 
@@ -83,11 +83,11 @@ private slots:
         m_agent = staff("support-agent", "support");
         m_otherAgent = staff("support-agent-two", "support");
         QVERIFY(!m_agent.accessToken.isEmpty() && !m_otherAgent.accessToken.isEmpty());
-        QString event, type;
-        QVERIFY2(publishEvent(event, "Support night", 30, {{type, {{"name", "Free"}, {"price", 0}, {"quota", 5}}}}),
-                 problem());
+        QVERIFY2(
+            publishEvent(m_event, "Support night", 30, {{m_freeType, {{"name", "Free"}, {"price", 0}, {"quota", 5}}}}),
+            problem());
         SalesApi sales(*m_api, m_organizer.accessToken);
-        m_kiosk = sales.enrollKiosk(event, sales.addCheckInList(event, "Support gate"));
+        m_kiosk = sales.enrollKiosk(m_event, sales.addCheckInList(m_event, "Support gate"));
         QVERIFY(!m_kiosk.isEmpty());
     }
 
@@ -191,6 +191,21 @@ private slots:
         QCOMPARE(m_api->get(path("00000000-0000-4000-8000-000000000000"), m_agent.accessToken).status, 404);
         QCOMPARE(m_api->get(path("not-an-id"), m_agent.accessToken).status, 404);
         QCOMPARE(m_api->get(path(id), m_buyer.accessToken).json().value("messages").toArray().size(), 1);
+    }
+
+    void aRequestNamesOnlyTheRequestersOwnOrder()
+    {
+        const auto placed = m_api->post("/api/v1/orders", orderBody(m_event, m_freeType, 1), m_buyer.accessToken);
+        QCOMPARE(placed.status, 201);
+        const QString order = placed.json().value("order").toObject().value("id").toString();
+        QJsonObject about = question("About my order");
+        about["order_id"] = order;
+        const auto own = m_api->post(kRequests, about, m_buyer.accessToken);
+        QCOMPARE(own.status, 201);
+        QCOMPARE(own.json().value("order_id").toString(), order);
+        const auto others = m_api->post(kRequests, about, m_rival.accessToken);
+        QCOMPARE(others.status, 422);
+        QCOMPARE(fieldsOf(others), QStringList{"order_id"});
     }
 
     void assignmentIsToStaffOnly()
@@ -309,6 +324,10 @@ private slots:
         QTest::newRow("null category") << QByteArray(R"({"subject":"s","body":"b","category":null})") << "category";
         QTest::newRow("unknown category")
             << QByteArray(R"({"subject":"s","body":"b","category":"love"})") << "category";
+        QTest::newRow("someone else's order")
+            << QByteArray(
+                   R"({"subject":"s","body":"b","category":"order","order_id":"00000000-0000-4000-8000-000000000000"})")
+            << "order_id";
         QTest::newRow("order id not a uuid")
             << QByteArray(R"({"subject":"s","body":"b","category":"order","order_id":"42"})") << "order_id";
         QTest::newRow("NUL in body") << QByteArray(R"({"subject":"s","body":"a\u0000b","category":"order"})") << "body";
