@@ -30,11 +30,23 @@ bool PersonErasure::take(const bus::Message& message)
         sql.exec_params("DELETE FROM notifications.preferences WHERE user_id = $1::uuid", userId);
         sql.exec_params("DELETE FROM notifications.outbox WHERE aggregatetype = 'notification' AND aggregateid = $1",
                         userId);
+        // Team messages name the person they are about.
+        sql.exec_params("UPDATE notifications.webhook_deliveries SET payload = jsonb_set(jsonb_set(payload::jsonb, "
+                        "'{data,email}', '\"\"'), '{data,name}', '\"\"')::text "
+                        "WHERE event_type LIKE 'event.team_member_%' AND (payload::jsonb)->'data'->>'user_id' = $1",
+                        userId);
         if (digest.empty())
             return;
         sql.exec_params("UPDATE notifications.ticket_holders SET holder_name = '', holder_email = '' "
                         "WHERE holder_email <> '' AND " +
                             emailDigestSql("holder_email") + " = $1",
+                        digest);
+        // What the organizer's webhooks carry (sent or waiting): the holder's name and address of
+        // a ticket made out to the person. The event_type filter reads only ticket messages.
+        sql.exec_params("UPDATE notifications.webhook_deliveries SET payload = jsonb_set(jsonb_set(payload::jsonb, "
+                        "'{data,holder_email}', '\"\"'), '{data,holder_name}', '\"\"')::text "
+                        "WHERE event_type LIKE 'ticket.%' AND (payload::jsonb)->'data' ? 'holder_email' AND " +
+                            emailDigestSql("(payload::jsonb)->'data'->>'holder_email'") + " = $1",
                         digest);
         sql.exec_params("UPDATE notifications.emails SET to_address = '', subject = '', body = '', "
                         "status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END, "
@@ -67,6 +79,11 @@ void PersonErasure::forgetErasedIn(db::Transaction& tx, const std::string& messa
                     "last_error = CASE WHEN status = 'pending' THEN 'recipient erased' ELSE last_error END "
                     "WHERE source_message_id = $1::uuid AND " +
                         emailDigestSql("to_address") + " IN (" + erasedSince + ")",
+                    messageId, occurredAt);
+    sql.exec_params("UPDATE notifications.webhook_deliveries SET payload = jsonb_set(jsonb_set(payload::jsonb, "
+                    "'{data,holder_email}', '\"\"'), '{data,holder_name}', '\"\"')::text "
+                    "WHERE message_id = $1::uuid AND (payload::jsonb)->'data' ? 'holder_email' AND " +
+                        emailDigestSql("(payload::jsonb)->'data'->>'holder_email'") + " IN (" + erasedSince + ")",
                     messageId, occurredAt);
     sql.exec_params("WITH gone AS (DELETE FROM notifications.notifications WHERE source_message_id = $1::uuid AND "
                     "user_id IN (SELECT user_id FROM notifications.erasures WHERE erased_at >= $2::timestamptz) "

@@ -3,7 +3,8 @@
 // notifications and preferences go; the ticket holders it keeps for event-wide notices and the
 // emails it keeps as a delivery record lose name, address and text where they were the person's
 // (found by the message's email_sha256); an email still waiting is not sent. Idempotent through
-// notifications' inbox. A message from before an erasure that the intake handles later (another
+// notifications' inbox. Webhook deliveries (sent or waiting) lose the person's name and address
+// the same way. A message from before an erasure that the intake handles later (another
 // consumer, so no order between them) is blanked the same way (forgetErasedIn).
 
 #include "bus/bus.h"

@@ -64,7 +64,7 @@ class TestAdminUsers : public IntegrationSuite {
 private slots:
     void initTestCase()
     {
-        QVERIFY2(startServer(), problem());
+        QVERIFY2(startServer({{"SBOR_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true"}}), problem());
         QVERIFY2(signInAdmin("users-admin") && signUpOrganizer("users-organizer") && signUpBuyer("users-buyer"),
                  problem());
         const QString email = uniqueEmail("users-support");
@@ -221,6 +221,13 @@ private slots:
     {
         const SignedInUser person = m_api->signUp("erase-me");
         const QString friendEmail = uniqueEmail("erase-friend");
+        // The organizer's integration hears the purchase and the team change: its deliveries copy
+        // the person's name and address too (the receiver is not there; they stay as failed).
+        QCOMPARE(m_api
+                     ->post("/api/v1/webhooks", {{"url", "http://127.0.0.1:9/hook"}, {"event_types", QJsonArray{"*"}}},
+                            m_organizer.accessToken)
+                     .status,
+                 201);
         const QString order = buyPaidOrder(person, friendEmail);
         QVERIFY(!order.isEmpty());
         QVERIFY(addToTeam(m_event, person, "door"));
@@ -232,6 +239,10 @@ private slots:
                             person.accessToken)
                      .status,
                  201);
+        // The integration's deliveries did copy the address (so their scrubbing below is proven).
+        QTRY_VERIFY_WITH_TIMEOUT(m_database.count("FROM notifications.webhook_deliveries WHERE payload ILIKE '%" +
+                                                  person.email.toStdString() + "%'") >= 2,
+                                 10000);
         const std::string ledgerBefore = m_database.query("SELECT count(*) FROM payments.ledger_entries");
         const QString personEmail = person.email;
 
