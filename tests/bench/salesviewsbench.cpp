@@ -50,18 +50,6 @@ template <typename Done> bool spinUntil(Done&& done, int timeoutMs)
     return true;
 }
 
-LatencyStats timed(int samples, const std::function<void()>& work)
-{
-    std::vector<double> values;
-    for (int i = 0; i < samples; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        values.push_back(timer.nsecsElapsed() / 1e6);
-    }
-    return latencyStats(std::move(values));
-}
-
 struct Row {
     QString what;
     QString target;
@@ -175,14 +163,14 @@ int main(int argc, char** argv)
     }
 
     std::vector<Row> rows;
-    rows.push_back({"attendees, first page (50)", "sbor", timed(samples, [&] { get(base + "/attendees"); })});
+    rows.push_back({"attendees, first page (50)", "sbor", timedLatency(samples, [&] { get(base + "/attendees"); })});
+    rows.push_back({"attendees, deep cursor", "sbor",
+                    timedLatency(samples, [&] { get(base + "/attendees?cursor=" + deepAttendees); })});
+    rows.push_back({"attendees, search q=guest4999", "sbor",
+                    timedLatency(samples / 4, [&] { get(base + "/attendees?q=guest4999"); })});
+    rows.push_back({"orders, first page (50)", "sbor", timedLatency(samples, [&] { get(base + "/orders"); })});
     rows.push_back(
-        {"attendees, deep cursor", "sbor", timed(samples, [&] { get(base + "/attendees?cursor=" + deepAttendees); })});
-    rows.push_back(
-        {"attendees, search q=guest4999", "sbor", timed(samples / 4, [&] { get(base + "/attendees?q=guest4999"); })});
-    rows.push_back({"orders, first page (50)", "sbor", timed(samples, [&] { get(base + "/orders"); })});
-    rows.push_back(
-        {"orders, deep cursor", "sbor", timed(samples, [&] { get(base + "/orders?cursor=" + deepOrders); })});
+        {"orders, deep cursor", "sbor", timedLatency(samples, [&] { get(base + "/orders?cursor=" + deepOrders); })});
 
     // The floor: the same statements on the same database, without HTTP or JSON.
     pqxx::connection database("host=" + (dataDir + "/run").toStdString() + " user=postgres dbname=sbor");
@@ -202,11 +190,11 @@ int main(int argc, char** argv)
         tx.exec_params(statement, eventId, a, b);
     };
     rows.push_back({"attendees, first page (50)", "bare SQL",
-                    timed(samples, [&] { sql(kAttendeePageSql, "", "00000000-0000-0000-0000-000000000000"); })});
-    rows.push_back(
-        {"attendees, deep cursor", "bare SQL", timed(samples, [&] { sql(kAttendeePageSql, deepName, deepId); })});
+                    timedLatency(samples, [&] { sql(kAttendeePageSql, "", "00000000-0000-0000-0000-000000000000"); })});
+    rows.push_back({"attendees, deep cursor", "bare SQL",
+                    timedLatency(samples, [&] { sql(kAttendeePageSql, deepName, deepId); })});
     rows.push_back({"orders, first page (50)", "bare SQL",
-                    timed(samples, [&] { sql(kOrderPageSql, "", "00000000-0000-0000-0000-000000000000"); })});
+                    timedLatency(samples, [&] { sql(kOrderPageSql, "", "00000000-0000-0000-0000-000000000000"); })});
 
     // The live dashboard: a redeem → "checked in" moves in the organizer app's model.
     sbor::organizer::OrganizerSession session;

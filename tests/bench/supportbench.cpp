@@ -33,18 +33,6 @@ int argument(const QStringList& args, const char* name, int fallback)
     return at >= 0 ? args.value(at + 1).toInt() : fallback;
 }
 
-LatencyStats timed(int samples, const std::function<void()>& work)
-{
-    std::vector<double> values;
-    for (int i = 0; i < samples; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        values.push_back(timer.nsecsElapsed() / 1e6);
-    }
-    return latencyStats(std::move(values));
-}
-
 struct Row {
     QString what;
     QString target;
@@ -159,21 +147,22 @@ int main(int argc, char** argv)
     }
 
     std::vector<Row> rows;
-    rows.push_back({"users, first page (50)", "sbor", timed(samples, [&] { get("/api/v1/admin/users"); })});
+    rows.push_back({"users, first page (50)", "sbor", timedLatency(samples, [&] { get("/api/v1/admin/users"); })});
     rows.push_back(
-        {"users, deep cursor", "sbor", timed(samples, [&] { get("/api/v1/admin/users?cursor=" + deepUsers); })});
-    rows.push_back(
-        {"users, typing q=person4242", "sbor", timed(samples, [&] { get("/api/v1/admin/users?q=person4242"); })});
+        {"users, deep cursor", "sbor", timedLatency(samples, [&] { get("/api/v1/admin/users?cursor=" + deepUsers); })});
+    rows.push_back({"users, typing q=person4242", "sbor",
+                    timedLatency(samples, [&] { get("/api/v1/admin/users?q=person4242"); })});
     rows.push_back({"users, q=петров (many)", "sbor",
-                    timed(samples, [&] { get("/api/v1/admin/users?q=%D0%BF%D0%B5%D1%82%D1%80%D0%BE%D0%B2"); })});
-    rows.push_back({"users, role=support", "sbor", timed(samples, [&] { get("/api/v1/admin/users?role=support"); })});
-    rows.push_back({"queue, first page (50)", "sbor", timed(samples, [&] { get("/api/v1/support/requests"); })});
+                    timedLatency(samples, [&] { get("/api/v1/admin/users?q=%D0%BF%D0%B5%D1%82%D1%80%D0%BE%D0%B2"); })});
     rows.push_back(
-        {"queue, deep cursor", "sbor", timed(samples, [&] { get("/api/v1/support/requests?cursor=" + deepQueue); })});
+        {"users, role=support", "sbor", timedLatency(samples, [&] { get("/api/v1/admin/users?role=support"); })});
+    rows.push_back({"queue, first page (50)", "sbor", timedLatency(samples, [&] { get("/api/v1/support/requests"); })});
+    rows.push_back({"queue, deep cursor", "sbor",
+                    timedLatency(samples, [&] { get("/api/v1/support/requests?cursor=" + deepQueue); })});
     rows.push_back({"queue, open+pending", "sbor",
-                    timed(samples, [&] { get("/api/v1/support/requests?status=open,pending_customer"); })});
+                    timedLatency(samples, [&] { get("/api/v1/support/requests?status=open,pending_customer"); })});
     rows.push_back(
-        {"queue, overdue only", "sbor", timed(samples, [&] { get("/api/v1/support/requests?overdue=true"); })});
+        {"queue, overdue only", "sbor", timedLatency(samples, [&] { get("/api/v1/support/requests?overdue=true"); })});
     rows.push_back({"one request with thread", "sbor", [&] {
                         const QString id = get("/api/v1/support/requests?limit=1")
                                                .json()
@@ -183,24 +172,25 @@ int main(int argc, char** argv)
                                                .toObject()
                                                .value("id")
                                                .toString();
-                        return timed(samples, [&] { get("/api/v1/support/requests/" + id); });
+                        return timedLatency(samples, [&] { get("/api/v1/support/requests/" + id); });
                     }()});
 
     const auto sql = [&](const char* statement, auto... parameters) {
         pqxx::nontransaction tx(database);
         tx.exec_params(statement, parameters...);
     };
-    rows.push_back({"users, first page (50)", "bare SQL", timed(samples, [&] { sql(kUserSearchSql, "", "", ""); })});
+    rows.push_back(
+        {"users, first page (50)", "bare SQL", timedLatency(samples, [&] { sql(kUserSearchSql, "", "", ""); })});
     rows.push_back({"users, typing q=person4242", "bare SQL",
-                    timed(samples, [&] { sql(kUserSearchSql, "%person4242%", "", ""); })});
+                    timedLatency(samples, [&] { sql(kUserSearchSql, "%person4242%", "", ""); })});
+    rows.push_back({"users, q=петров (many)", "bare SQL",
+                    timedLatency(samples, [&] { sql(kUserSearchSql, "%петров%", "", ""); })});
     rows.push_back(
-        {"users, q=петров (many)", "bare SQL", timed(samples, [&] { sql(kUserSearchSql, "%петров%", "", ""); })});
-    rows.push_back(
-        {"users, role=support", "bare SQL", timed(samples, [&] { sql(kUserSearchSql, "", "support", ""); })});
-    rows.push_back({"queue, first page (50)", "bare SQL", timed(samples, [&] { sql(kQueueSql, "{}", false); })});
-    rows.push_back(
-        {"queue, open+pending", "bare SQL", timed(samples, [&] { sql(kQueueSql, "{open,pending_customer}", false); })});
-    rows.push_back({"queue, overdue only", "bare SQL", timed(samples, [&] { sql(kQueueSql, "{}", true); })});
+        {"users, role=support", "bare SQL", timedLatency(samples, [&] { sql(kUserSearchSql, "", "support", ""); })});
+    rows.push_back({"queue, first page (50)", "bare SQL", timedLatency(samples, [&] { sql(kQueueSql, "{}", false); })});
+    rows.push_back({"queue, open+pending", "bare SQL",
+                    timedLatency(samples, [&] { sql(kQueueSql, "{open,pending_customer}", false); })});
+    rows.push_back({"queue, overdue only", "bare SQL", timedLatency(samples, [&] { sql(kQueueSql, "{}", true); })});
 
     std::printf("%-30s %-9s %8s %9s %9s %9s\n", "what", "target", "samples", "p50 ms", "p99 ms", "max ms");
     std::printf("%-30s %-9s %8s %9s %9s %9s\n", "----", "------", "-------", "------", "------", "------");

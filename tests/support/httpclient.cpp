@@ -1,5 +1,7 @@
 #include "httpclient.h"
 
+#include <QJsonArray>
+
 #include <memory>
 #include <vector>
 
@@ -14,6 +16,14 @@ namespace sbor::test {
 QJsonObject HttpResult::json() const { return QJsonDocument::fromJson(body).object(); }
 
 QString HttpResult::errorCode() const { return json().value("error").toObject().value("code").toString(); }
+
+QStringList HttpResult::problemFields() const
+{
+    QStringList fields;
+    for (const auto& problem : json().value("error").toObject().value("details").toObject().value("fields").toArray())
+        fields << problem.toObject().value("field").toString();
+    return fields;
+}
 
 HttpResult HttpClient::get(const QUrl& url, const Headers& headers, int timeoutMs)
 {

@@ -9,6 +9,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace sbor::test {
@@ -22,6 +23,8 @@ struct HttpResult {
     QJsonObject json() const; // the body as an object; empty when it is not one
     QByteArray header(const QByteArray& name) const { return headers.value(name.toLower()); }
     QString errorCode() const; // error.code of a JSON error body
+    // The fields a validation error names (error.details.fields[].field), in order.
+    QStringList problemFields() const;
 };
 
 class HttpClient {

@@ -106,6 +106,13 @@ bool IntegrationSuite::publishEvent(QString& eventId, const QString& title, doub
     return true;
 }
 
+void IntegrationSuite::ageSignIn(const SignedInUser& who, int seconds)
+{
+    m_database.query("UPDATE auth.sessions SET signed_in_at = now() - make_interval(secs => " +
+                     std::to_string(seconds) + ") WHERE id = '" + who.sessionId.toStdString() + "'");
+    QTest::qWait(2100); // the session cache (auth.session_cache_ms) forgets the old standing
+}
+
 bool IntegrationSuite::addToTeam(const QString& eventId, const SignedInUser& person, const QString& role)
 {
     if (m_organizer.accessToken.isEmpty())

@@ -73,6 +73,10 @@ protected:
     // The organizer puts `person` on the event's team as "door" or "co_organizer".
     bool addToTeam(const QString& eventId, const SignedInUser& person, const QString& role);
 
+    // Moves `who`'s last password proof (sign-in or reauthentication) `seconds` into the past, as
+    // the server reads it, and waits out the session cache: the step-up window then has passed.
+    void ageSignIn(const SignedInUser& who, int seconds);
+
     // Why the last step that failed failed; for QVERIFY2.
     const char* problem() const { return m_problem.constData(); }
 

@@ -2,6 +2,7 @@
 // Median, p99 and maximum of a benchmark's samples, by one rank rule for every benchmark.
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <vector>
 
@@ -26,6 +27,19 @@ inline LatencyStats latencyStats(std::vector<double> values)
     stats.p99 = at(0.99);
     stats.max = values.back();
     return stats;
+}
+
+// Runs `work` `samples` times and gives the statistics of its durations in milliseconds.
+template <typename Work> LatencyStats timedLatency(int samples, Work&& work)
+{
+    std::vector<double> values;
+    values.reserve(samples > 0 ? samples : 0);
+    for (int i = 0; i < samples; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        work();
+        values.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    return latencyStats(std::move(values));
 }
 
 } // namespace sbor::test

@@ -66,13 +66,6 @@ class TestAdminSettings : public IntegrationSuite {
         return {};
     }
 
-    void age(const SignedInUser& who, int seconds)
-    {
-        m_database.query("UPDATE auth.sessions SET signed_in_at = now() - make_interval(secs => " +
-                         std::to_string(seconds) + ") WHERE id = '" + who.sessionId.toStdString() + "'");
-        QTest::qWait(2100); // the session cache (auth.session_cache_ms) forgets the old standing
-    }
-
     QString m_event;
 
 private slots:
@@ -161,10 +154,7 @@ private slots:
         const auto refused = m_api->raw("PUT", kSettings, body, AuthApi::bearer(m_admin.accessToken));
         QCOMPARE(refused.status, 422);
         QCOMPARE(refused.errorCode(), QStringLiteral("validation_failed"));
-        QStringList named;
-        for (const auto& problem :
-             refused.json().value("error").toObject().value("details").toObject().value("fields").toArray())
-            named << problem.toObject().value("field").toString();
+        const QStringList named = refused.problemFields();
         QVERIFY2(named.contains(field), qPrintable(named.join(',')));
         QCOMPARE(settings().value("version").toInteger(), 1);
     }
@@ -180,7 +170,7 @@ private slots:
 
     void anOldSignInMustProveItsPasswordFirst()
     {
-        age(m_admin, 301);
+        ageSignIn(m_admin, 301);
         const auto refused = m_api->put(kSettings, {{"commission_basis_points", 100}}, m_admin.accessToken);
         QCOMPARE(refused.status, 401);
         QCOMPARE(refused.errorCode(), QStringLiteral("reauthentication_required"));

@@ -25,14 +25,6 @@ class TestAuthStepUp : public IntegrationSuite {
     Q_OBJECT
     SignedInUser m_stepUpAdmin;
 
-    // Moves the session's last password proof `seconds` into the past.
-    void age(const SignedInUser& who, int seconds)
-    {
-        m_database.query("UPDATE auth.sessions SET signed_in_at = now() - make_interval(secs => " +
-                         std::to_string(seconds) + ") WHERE id = '" + who.sessionId.toStdString() + "'");
-        QTest::qWait(2100); // the session cache (auth.session_cache_ms) forgets the old standing
-    }
-
     // A kiosk enrolled for an event of its own organizer: its device token.
     QString enrollKiosk()
     {
@@ -68,7 +60,7 @@ private slots:
     void anOldSignInIsAskedForThePasswordAndNothingChanges()
     {
         const SignedInUser target = m_api->signUp("stepup-target");
-        age(m_stepUpAdmin, 301);
+        ageSignIn(m_stepUpAdmin, 301);
         const auto refused = m_api->post(blockPath(target), {{"reason", "spam"}}, m_stepUpAdmin.accessToken);
         QCOMPARE(refused.status, 401);
         QCOMPARE(refused.errorCode(), QStringLiteral("reauthentication_required"));
@@ -115,8 +107,8 @@ private slots:
     {
         const SignedInUser target = m_api->signUp("stepup-renewed");
         const SignedInUser secondConsole = m_api->signIn(m_stepUpAdmin.email);
-        age(m_stepUpAdmin, 600);
-        age(secondConsole, 600);
+        ageSignIn(m_stepUpAdmin, 600);
+        ageSignIn(secondConsole, 600);
         const auto renewed = m_api->post("/api/v1/auth/reauthenticate", {{"password", kTestPassword}},
                                          m_stepUpAdmin.accessToken);
         QCOMPARE(renewed.status, 200);
@@ -146,7 +138,7 @@ private slots:
         QCOMPARE(enabled.status, 200);
         const QJsonArray recovery = enabled.json().value("recovery_codes").toArray();
         QVERIFY(recovery.size() >= 2);
-        age(admin, 400);
+        ageSignIn(admin, 400);
         const QString path = "/api/v1/auth/reauthenticate";
         QCOMPARE(m_api->post(path, {{"password", kTestPassword}}, admin.accessToken).errorCode(),
                  QStringLiteral("otp_required"));
@@ -192,7 +184,7 @@ private slots:
 
         // An old sign-in: refused, nothing changes.
         const SignedInUser admin = m_api->signIn(m_stepUpAdmin.email);
-        age(admin, 900);
+        ageSignIn(admin, 900);
         QCOMPARE(m_api->remove(sessions, {}, admin.accessToken).errorCode(),
                  QStringLiteral("reauthentication_required"));
         QCOMPARE(m_api->post(reset, {}, admin.accessToken).errorCode(), QStringLiteral("reauthentication_required"));

@@ -127,7 +127,7 @@ private slots:
                 {{"Authorization", "Bearer " + m_organizer.accessToken.toUtf8()},
                  {"Content-Type", "application/json"}});
             QVERIFY2(refused.status == 422, refused.body.constData());
-            QVERIFY2(fieldsOf(refused).contains(field), refused.body.constData());
+            QVERIFY2(refused.problemFields().contains(field), refused.body.constData());
         }
         QCOMPARE(m_api->get("/api/v1/events/" + id, m_organizer.accessToken).json().value("title").toString(),
                  QStringLiteral("Kept title"));
@@ -141,7 +141,7 @@ private slots:
                                        {"sales_end", inDays(1)}},
                                       m_organizer.accessToken);
         QVERIFY2(type.status == 422, type.body.constData());
-        QVERIFY2(fieldsOf(type).contains("name"), type.body.constData());
+        QVERIFY2(type.problemFields().contains("name"), type.body.constData());
     }
 
     void badEventsAreRefusedAndStoreNothing()
@@ -151,7 +151,7 @@ private slots:
         const std::string before = m_database.query("SELECT count(*) FROM events.events");
         const auto refused = m_api->post("/api/v1/events", body, m_organizer.accessToken);
         QCOMPARE(refused.status, 422);
-        QVERIFY2(fieldsOf(refused).contains(field), refused.body.constData());
+        QVERIFY2(refused.problemFields().contains(field), refused.body.constData());
         QCOMPARE(m_database.query("SELECT count(*) FROM events.events"), before);
     }
 
@@ -344,7 +344,7 @@ private slots:
             {{"items", QJsonArray{QJsonObject{{"starts_at", at(-60)}, {"ends_at", at(10)}, {"title", "Too early"}}}}},
             m_organizer.accessToken);
         QCOMPARE(outside.status, 422);
-        QVERIFY(fieldsOf(outside).contains("items[0]"));
+        QVERIFY(outside.problemFields().contains("items[0]"));
         QCOMPARE(
             m_api
                 ->put("/api/v1/events/" + id + "/schedule",
@@ -474,7 +474,7 @@ private slots:
             QJsonObject body = ticketTypeBody("Standard", 100, 19);
             body.insert(field, value);
             const auto refused = m_api->post(path, body, m_organizer.accessToken);
-            QVERIFY2(refused.status == 422 && fieldsOf(refused).contains(field),
+            QVERIFY2(refused.status == 422 && refused.problemFields().contains(field),
                      qPrintable(field + " → " + QString::number(refused.status) + " " + refused.body));
         }
         QJsonObject inverted = ticketTypeBody("Standard", 100, 19);
@@ -578,15 +578,6 @@ private:
         for (const auto& item : result.json().value("items").toArray())
             ids.append(item.toObject().value("id").toString());
         return ids;
-    }
-
-    static QStringList fieldsOf(const HttpResult& result)
-    {
-        QStringList fields;
-        for (const auto& problem :
-             result.json().value("error").toObject().value("details").toObject().value("fields").toArray())
-            fields << problem.toObject().value("field").toString();
-        return fields;
     }
 
     int outboxCount(const std::string& type, const QString& eventId)

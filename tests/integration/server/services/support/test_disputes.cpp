@@ -353,39 +353,29 @@ private slots:
     {
         const PaidOrder order = buy(0, 1);
         const QString opening = "/api/v1/orders/" + order.id + "/disputes";
-        const auto fieldOf = [](const HttpResult& refused) {
-            return refused.json()
-                .value("error")
-                .toObject()
-                .value("details")
-                .toObject()
-                .value("fields")
-                .toArray()
-                .first()
-                .toObject()
-                .value("field")
-                .toString();
-        };
-        QCOMPARE(fieldOf(m_api->post(opening, {{"details", "x"}}, m_buyer.accessToken)), QStringLiteral("reason"));
-        QCOMPARE(fieldOf(m_api->post(opening, {{"reason", "bored"}, {"details", "x"}}, m_buyer.accessToken)),
+        const auto problemOf = [](const HttpResult& refused) { return refused.problemFields().value(0); };
+        QCOMPARE(problemOf(m_api->post(opening, {{"details", "x"}}, m_buyer.accessToken)), QStringLiteral("reason"));
+        QCOMPARE(problemOf(m_api->post(opening, {{"reason", "bored"}, {"details", "x"}}, m_buyer.accessToken)),
                  QStringLiteral("reason"));
-        QCOMPARE(fieldOf(m_api->post(opening, {{"reason", QJsonValue::Null}, {"details", "x"}}, m_buyer.accessToken)),
+        QCOMPARE(problemOf(m_api->post(opening, {{"reason", QJsonValue::Null}, {"details", "x"}}, m_buyer.accessToken)),
                  QStringLiteral("reason"));
-        QCOMPARE(fieldOf(m_api->post(opening, {{"reason", "other"}}, m_buyer.accessToken)), QStringLiteral("details"));
+        QCOMPARE(problemOf(m_api->post(opening, {{"reason", "other"}}, m_buyer.accessToken)),
+                 QStringLiteral("details"));
         const QString id = open(order.id).value("id").toString();
         QVERIFY(!answer(id).isEmpty());
-        QCOMPARE(fieldOf(m_api->post(path(id, "/decision"), {{"note", "x"}}, m_agent.accessToken)),
+        QCOMPARE(problemOf(m_api->post(path(id, "/decision"), {{"note", "x"}}, m_agent.accessToken)),
                  QStringLiteral("outcome"));
-        QCOMPARE(fieldOf(m_api->post(path(id, "/decision"), {{"outcome", "won"}, {"refund_amount", 5}, {"note", "x"}},
-                                     m_agent.accessToken)),
-                 QStringLiteral("refund_amount"));
-        QCOMPARE(fieldOf(m_api->post(path(id, "/decision"), {{"outcome", "lost"}, {"refund_amount", 0}, {"note", "x"}},
-                                     m_agent.accessToken)),
+        QCOMPARE(problemOf(m_api->post(path(id, "/decision"), {{"outcome", "won"}, {"refund_amount", 5}, {"note", "x"}},
+                                       m_agent.accessToken)),
                  QStringLiteral("refund_amount"));
         QCOMPARE(
-            fieldOf(m_api->post(path(id, "/decision"), {{"outcome", "lost"}, {"refund_amount", 999999}, {"note", "x"}},
-                                m_agent.accessToken)),
+            problemOf(m_api->post(path(id, "/decision"), {{"outcome", "lost"}, {"refund_amount", 0}, {"note", "x"}},
+                                  m_agent.accessToken)),
             QStringLiteral("refund_amount"));
+        QCOMPARE(problemOf(m_api->post(path(id, "/decision"),
+                                       {{"outcome", "lost"}, {"refund_amount", 999999}, {"note", "x"}},
+                                       m_agent.accessToken)),
+                 QStringLiteral("refund_amount"));
         QCOMPARE(m_api->get(path(id), m_agent.accessToken).json().value("status").toString(),
                  QStringLiteral("under_review"));
         QCOMPARE(m_api->get("/api/v1/disputes?status=open", m_agent.accessToken).status, 422);

@@ -19,15 +19,6 @@ QJsonObject question(const QString& subject, const QString& category = "order")
     return {{"subject", subject}, {"body", "Where are my tickets? The email never came."}, {"category", category}};
 }
 
-QStringList fieldsOf(const HttpResult& refused)
-{
-    QStringList fields;
-    for (const auto& problem :
-         refused.json().value("error").toObject().value("details").toObject().value("fields").toArray())
-        fields << problem.toObject().value("field").toString();
-    return fields;
-}
-
 QStringList idsOf(const HttpResult& page)
 {
     QStringList ids;
@@ -205,7 +196,7 @@ private slots:
         QCOMPARE(own.json().value("order_id").toString(), order);
         const auto others = m_api->post(kRequests, about, m_rival.accessToken);
         QCOMPARE(others.status, 422);
-        QCOMPARE(fieldsOf(others), QStringList{"order_id"});
+        QCOMPARE(others.problemFields(), QStringList{"order_id"});
     }
 
     void assignmentIsToStaffOnly()
@@ -218,7 +209,7 @@ private slots:
         QVERIFY(!idsOf(m_api->get(QString(kRequests) + "?assignee=me", m_agent.accessToken)).contains(id));
         const auto toBuyer = m_api->post(path(id, "/assign"), {{"assignee_id", m_buyer.id}}, m_agent.accessToken);
         QCOMPARE(toBuyer.status, 422);
-        QCOMPARE(fieldsOf(toBuyer), QStringList{"assignee_id"});
+        QCOMPARE(toBuyer.problemFields(), QStringList{"assignee_id"});
         QCOMPARE(m_api
                      ->post(path(id, "/assign"), {{"assignee_id", "00000000-0000-4000-8000-000000000000"}},
                             m_agent.accessToken)
@@ -342,7 +333,7 @@ private slots:
         const int before = m_database.count("FROM support.requests");
         const auto refused = m_api->raw("POST", kRequests, body, AuthApi::bearer(m_buyer.accessToken));
         QCOMPARE(refused.status, 422);
-        QVERIFY2(fieldsOf(refused).contains(field), qPrintable(fieldsOf(refused).join(',')));
+        QVERIFY2(refused.problemFields().contains(field), qPrintable(refused.problemFields().join(',')));
         QCOMPARE(m_database.count("FROM support.requests"), before);
     }
 
