@@ -5,6 +5,9 @@
 // lower-case address (db::emailDigestSql) where it kept only the address.
 
 #include "bus/bus.h"
+#include "db/connectionpool.h"
+
+#include <functional>
 
 #include <optional>
 #include <string>
@@ -18,5 +21,11 @@ struct ErasureNotice {
 
 // The notice in `message`; nullopt for any other message (or one that names no user).
 std::optional<ErasureNotice> erasureNoticeOf(const bus::Message& message);
+
+// What each service's consumer of user.deleted does around its own SQL: `forget` runs once per
+// message (recorded in `<schema>.inbox`), in one transaction; any other message is passed by.
+// True: the bus moves on; throws when the message must come again.
+bool forgetErasedPerson(db::ConnectionPool& database, const std::string& schema, const bus::Message& message,
+                        const std::function<void(db::Transaction&, const ErasureNotice&)>& forget);
 
 } // namespace sbor

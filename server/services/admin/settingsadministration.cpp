@@ -37,6 +37,8 @@ SettingsAdministration::SettingsAdministration(db::ConnectionPool& database, Pla
 
 PlatformSettings SettingsAdministration::read()
 {
+    if (auto stored = m_database.read([](db::Transaction& tx) { return SettingsRepository(tx).find(); }))
+        return *stored;
     // The row is written on first use, not at start: a process starts without its database.
     return m_database.transact([&](db::Transaction& tx) {
         SettingsRepository repository(tx);

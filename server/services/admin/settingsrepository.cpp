@@ -42,6 +42,14 @@ void SettingsRepository::seed(const PlatformSettings& first)
         first.supportFirstResponseMinutes, first.supportResolutionMinutes);
 }
 
+std::optional<PlatformSettings> SettingsRepository::find()
+{
+    const auto rows = m_tx.sql().exec("SELECT " + columns() + " FROM admin.settings WHERE id = 1");
+    if (rows.empty())
+        return std::nullopt;
+    return settingsFrom(rows[0]);
+}
+
 PlatformSettings SettingsRepository::read(bool forUpdate)
 {
     return settingsFrom(m_tx.sql().exec1("SELECT " + columns() + " FROM admin.settings WHERE id = 1" +

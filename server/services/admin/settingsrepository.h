@@ -4,6 +4,8 @@
 #include "sbor/wire/platform.h"
 #include "db/transaction.h"
 
+#include <optional>
+
 namespace sbor::admin {
 
 using wire::PlatformSettings;
@@ -14,6 +16,8 @@ public:
 
     // Writes `first` as version 1 unless the row exists (the first start of the service).
     void seed(const PlatformSettings& first);
+    // The row, or nullopt before the first use.
+    std::optional<PlatformSettings> find();
     // The row; `forUpdate` locks it to the end of the transaction.
     PlatformSettings read(bool forUpdate = false);
     // Stores `settings` as the next version, changed by `userId`; returns the row as stored.

@@ -1,6 +1,5 @@
 #include "personerasure.h"
 
-#include "bus/inbox.h"
 #include "db/sqlfragments.h"
 #include "service/erasurenotice.h"
 
@@ -11,51 +10,46 @@ using db::emailDigestSql;
 
 bool PersonErasure::take(const bus::Message& message)
 {
-    const auto notice = erasureNoticeOf(message);
-    if (!notice)
-        return true;
-    const std::string& userId = notice->userId;
-    const std::string& digest = notice->emailDigest;
-    m_database.transact([&](db::Transaction& tx) {
-        if (!bus::firstDelivery(tx, "notifications", message.id))
-            return;
-        auto& sql = tx.sql();
-        // Alone against every intake transaction (forgetErasedIn takes the lock shared): an intake
-        // that wrote before this one committed is blanked below, one after it sees the erasure.
-        sql.exec("SELECT pg_advisory_xact_lock(hashtext('notifications.erasure'))");
-        sql.exec_params("INSERT INTO notifications.erasures (user_id, email_digest) VALUES ($1::uuid, $2) "
-                        "ON CONFLICT (user_id) DO NOTHING",
-                        userId, digest);
-        sql.exec_params("DELETE FROM notifications.notifications WHERE user_id = $1::uuid", userId);
-        sql.exec_params("DELETE FROM notifications.preferences WHERE user_id = $1::uuid", userId);
-        sql.exec_params("DELETE FROM notifications.outbox WHERE aggregatetype = 'notification' AND aggregateid = $1",
-                        userId);
-        // Team messages name the person they are about.
-        sql.exec_params("UPDATE notifications.webhook_deliveries SET payload = jsonb_set(jsonb_set(payload::jsonb, "
-                        "'{data,email}', '\"\"'), '{data,name}', '\"\"')::text "
-                        "WHERE event_type LIKE 'event.team_member_%' AND (payload::jsonb)->'data'->>'user_id' = $1",
-                        userId);
-        if (digest.empty())
-            return;
-        sql.exec_params("UPDATE notifications.ticket_holders SET holder_name = '', holder_email = '' "
-                        "WHERE holder_email <> '' AND " +
-                            emailDigestSql("holder_email") + " = $1",
-                        digest);
-        // What the organizer's webhooks carry (sent or waiting): the holder's name and address of
-        // a ticket made out to the person. The event_type filter reads only ticket messages.
-        sql.exec_params("UPDATE notifications.webhook_deliveries SET payload = jsonb_set(jsonb_set(payload::jsonb, "
-                        "'{data,holder_email}', '\"\"'), '{data,holder_name}', '\"\"')::text "
-                        "WHERE event_type LIKE 'ticket.%' AND (payload::jsonb)->'data' ? 'holder_email' AND " +
-                            emailDigestSql("(payload::jsonb)->'data'->>'holder_email'") + " = $1",
-                        digest);
-        sql.exec_params("UPDATE notifications.emails SET to_address = '', subject = '', body = '', "
-                        "status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END, "
-                        "last_error = CASE WHEN status = 'pending' THEN 'recipient erased' ELSE last_error END "
-                        "WHERE to_address <> '' AND " +
-                            emailDigestSql("to_address") + " = $1",
-                        digest);
-    });
-    return true;
+    return forgetErasedPerson(
+        m_database, "notifications", message, [](db::Transaction& tx, const ErasureNotice& notice) {
+            const std::string& userId = notice.userId;
+            const std::string& digest = notice.emailDigest;
+            auto& sql = tx.sql();
+            // Alone against every intake transaction (forgetErasedIn takes the lock shared): an intake
+            // that wrote before this one committed is blanked below, one after it sees the erasure.
+            sql.exec("SELECT pg_advisory_xact_lock(hashtext('notifications.erasure'))");
+            sql.exec_params("INSERT INTO notifications.erasures (user_id, email_digest) VALUES ($1::uuid, $2) "
+                            "ON CONFLICT (user_id) DO NOTHING",
+                            userId, digest);
+            sql.exec_params("DELETE FROM notifications.notifications WHERE user_id = $1::uuid", userId);
+            sql.exec_params("DELETE FROM notifications.preferences WHERE user_id = $1::uuid", userId);
+            sql.exec_params(
+                "DELETE FROM notifications.outbox WHERE aggregatetype = 'notification' AND aggregateid = $1", userId);
+            // Team messages name the person they are about.
+            sql.exec_params("UPDATE notifications.webhook_deliveries SET payload = jsonb_set(jsonb_set(payload::jsonb, "
+                            "'{data,email}', '\"\"'), '{data,name}', '\"\"')::text "
+                            "WHERE event_type LIKE 'event.team_member_%' AND (payload::jsonb)->'data'->>'user_id' = $1",
+                            userId);
+            if (digest.empty())
+                return;
+            sql.exec_params("UPDATE notifications.ticket_holders SET holder_name = '', holder_email = '' "
+                            "WHERE holder_email <> '' AND " +
+                                emailDigestSql("holder_email") + " = $1",
+                            digest);
+            // What the organizer's webhooks carry (sent or waiting): the holder's name and address of
+            // a ticket made out to the person. The event_type filter reads only ticket messages.
+            sql.exec_params("UPDATE notifications.webhook_deliveries SET payload = jsonb_set(jsonb_set(payload::jsonb, "
+                            "'{data,holder_email}', '\"\"'), '{data,holder_name}', '\"\"')::text "
+                            "WHERE event_type LIKE 'ticket.%' AND (payload::jsonb)->'data' ? 'holder_email' AND " +
+                                emailDigestSql("(payload::jsonb)->'data'->>'holder_email'") + " = $1",
+                            digest);
+            sql.exec_params("UPDATE notifications.emails SET to_address = '', subject = '', body = '', "
+                            "status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END, "
+                            "last_error = CASE WHEN status = 'pending' THEN 'recipient erased' ELSE last_error END "
+                            "WHERE to_address <> '' AND " +
+                                emailDigestSql("to_address") + " = $1",
+                            digest);
+        });
 }
 
 void PersonErasure::forgetErasedIn(db::Transaction& tx, const std::string& messageId, const std::string& ticketId,

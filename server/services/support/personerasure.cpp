@@ -1,6 +1,5 @@
 #include "personerasure.h"
 
-#include "bus/inbox.h"
 #include "service/erasurenotice.h"
 
 #include <pqxx/pqxx>
@@ -9,14 +8,9 @@ namespace sbor::support {
 
 bool PersonErasure::take(const bus::Message& message)
 {
-    const auto notice = erasureNoticeOf(message);
-    if (!notice)
-        return true;
-    m_database.transact([&](db::Transaction& tx) {
-        if (!bus::firstDelivery(tx, "support", message.id))
-            return;
+    return forgetErasedPerson(m_database, "support", message, [](db::Transaction& tx, const ErasureNotice& notice) {
         auto& sql = tx.sql();
-        const std::string& userId = notice->userId;
+        const std::string& userId = notice.userId;
         sql.exec_params("UPDATE support.messages SET body = '' WHERE author_id = $1::uuid", userId);
         sql.exec_params("UPDATE support.requests SET subject = '', updated_at = now() WHERE requester_id = $1::uuid",
                         userId);
@@ -26,7 +20,6 @@ bool PersonErasure::take(const bus::Message& message)
                         "WHERE payload->>'requester_id' = $1 AND payload ? 'subject'",
                         userId);
     });
-    return true;
 }
 
 } // namespace sbor::support

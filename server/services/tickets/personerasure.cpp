@@ -1,6 +1,5 @@
 #include "personerasure.h"
 
-#include "bus/inbox.h"
 #include "db/sqlfragments.h"
 #include "service/erasurenotice.h"
 
@@ -11,14 +10,9 @@ using db::emailDigestSql;
 
 bool PersonErasure::take(const bus::Message& message)
 {
-    const auto notice = erasureNoticeOf(message);
-    if (!notice)
-        return true;
-    const std::string& userId = notice->userId;
-    const std::string& digest = notice->emailDigest;
-    m_database.transact([&](db::Transaction& tx) {
-        if (!bus::firstDelivery(tx, "tickets", message.id))
-            return;
+    return forgetErasedPerson(m_database, "tickets", message, [](db::Transaction& tx, const ErasureNotice& notice) {
+        const std::string& userId = notice.userId;
+        const std::string& digest = notice.emailDigest;
         auto& sql = tx.sql();
         sql.exec_params("UPDATE tickets.orders SET buyer_name = '', buyer_email = '' WHERE buyer_id = $1::uuid",
                         userId);
@@ -41,7 +35,6 @@ bool PersonErasure::take(const bus::Message& message)
                 "WHERE payload->>'ticket_id' IN (SELECT id FROM erased)",
             digest);
     });
-    return true;
 }
 
 } // namespace sbor::tickets
