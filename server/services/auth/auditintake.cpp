@@ -38,6 +38,15 @@ std::optional<AuditFacts> auditFactsOf(const std::string& type, const nlohmann::
               settings != data.end() && settings->is_object() ? settings->value("version", nlohmann::json())
                                                               : nlohmann::json()}}};
     }
+    if (type == "platform.template_changed")
+        return AuditFacts{stringField(data, "changed_by"),
+                          {},
+                          {{"name", stringField(data, "name")},
+                           {"language", stringField(data, "language")},
+                           {"version", data.value("version", nlohmann::json())},
+                           {"replaced", data.value("replaced", nlohmann::json())},
+                           {"old", data.value("old", nlohmann::json())},
+                           {"new", data.value("new", nlohmann::json())}}};
     return std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 #include "messagetemplates.h"
 #include "notificationjson.h"
 #include "notificationrepository.h"
+#include "templaterepository.h"
 #include "preferences.h"
 #include "webhookrepository.h"
 
@@ -133,7 +134,7 @@ private:
         fields["ticket_id"] = holder.ticketId;
         fields["starts_at"] = localStart(languageOf(locale));
         if (!holder.holderEmail.empty()) {
-            const RenderedMessage ticketMail = m_templates.render("ticket", locale, fields);
+            const RenderedMessage ticketMail = render("ticket", locale, fields);
             m_repository.queueEmail({holder.holderEmail, "ticket", languageOf(locale), ticketMail.subject,
                                      ticketMail.body, holder.ticketId},
                                     m_message.id);
@@ -179,13 +180,13 @@ private:
             const bool holderIsBuyer = buyer && buyer->email == holder.holderEmail;
             if (!holder.holderEmail.empty() && emailed.insert(holder.holderEmail).second &&
                 (!holderIsBuyer || wants(holder.buyerId, "email", m_type))) {
-                const RenderedMessage rendered = m_templates.render(m_type, locale, fields);
+                const RenderedMessage rendered = render(m_type, locale, fields);
                 m_repository.queueEmail(
                     {holder.holderEmail, m_type, languageOf(locale), rendered.subject, rendered.body, std::nullopt},
                     m_message.id);
             }
             if (buyersTold.insert(holder.buyerId).second && wants(holder.buyerId, "in_app", m_type)) {
-                const RenderedMessage rendered = m_templates.render(m_type, locale, fields);
+                const RenderedMessage rendered = render(m_type, locale, fields);
                 notifyInApp(holder.buyerId, m_type, rendered.subject, rendered.shortText,
                             {{"event_id", holder.eventId}});
             }
@@ -195,11 +196,11 @@ private:
     void orderUpdated()
     {
         const std::string status = stringField(m_data, "status");
-        if (!m_templates.has("order.updated/" + status))
+        if (!m_templates.has("order.updated." + status))
             return;
         TemplateFields fields = m_common;
         fields["total"] = moneyField("total");
-        tellUser(stringField(m_data, "buyer_id"), "order.updated", "order.updated/" + status, fields,
+        tellUser(stringField(m_data, "buyer_id"), "order.updated", "order.updated." + status, fields,
                  {{"order_id", stringField(m_data, "order_id")},
                   {"event_id", stringField(m_data, "event_id")},
                   {"status", status}});
@@ -220,9 +221,9 @@ private:
     void teamMemberAdded()
     {
         const std::string role = stringField(m_data, "role");
-        if (!m_templates.has("event.team_member_added/" + role))
+        if (!m_templates.has("event.team_member_added." + role))
             return;
-        tellUser(stringField(m_data, "user_id"), "event.team_member_added", "event.team_member_added/" + role, m_common,
+        tellUser(stringField(m_data, "user_id"), "event.team_member_added", "event.team_member_added." + role, m_common,
                  {{"event_id", stringField(m_data, "event_id")}, {"role", role}});
     }
 
@@ -235,16 +236,24 @@ private:
         const std::string notice = change == "opened" || change == "answered" ? change
             : change == "status"                                              ? status
                                                                               : std::string();
-        if (notice.empty() || !m_templates.has("support.request_updated/" + notice))
+        if (notice.empty() || !m_templates.has("support.request_updated." + notice))
             return;
         TemplateFields fields = m_common;
         fields["number"] = std::to_string(m_data.value("number", std::int64_t(0)));
         fields["subject"] = stringField(m_data, "subject");
-        tellUser(stringField(m_data, "requester_id"), "support.request_updated", "support.request_updated/" + notice,
+        tellUser(stringField(m_data, "requester_id"), "support.request_updated", "support.request_updated." + notice,
                  fields,
                  {{"request_id", stringField(m_data, "request_id")},
                   {"number", m_data.value("number", std::int64_t(0))},
                   {"status", status}});
+    }
+
+    // The admins' texts are read once per message, and only by a message that says something.
+    RenderedMessage render(const std::string& name, const std::string& locale, const TemplateFields& fields)
+    {
+        if (!m_replacements)
+            m_replacements = TemplateRepository(m_tx).replacements();
+        return m_templates.render(name, locale, fields, *m_replacements);
     }
 
     // One person told about one thing: in-app and email, each if they want it.
@@ -255,7 +264,7 @@ private:
         const std::string locale = contact ? contact->locale : "";
         fields["buyer_name"] = contact ? contact->name : "";
         fields["starts_at"] = localStart(languageOf(locale));
-        const RenderedMessage rendered = m_templates.render(templateName, locale, fields);
+        const RenderedMessage rendered = render(templateName, locale, fields);
         if (wants(userId, "in_app", kind))
             notifyInApp(userId, kind, rendered.subject, rendered.shortText, notificationData);
         if (contact && wants(userId, "email", kind))
@@ -321,6 +330,7 @@ private:
     const std::string m_startsAt;
     const TemplateFields m_common;
     std::map<std::string, Preferences> m_preferences;
+    std::optional<TemplateReplacements> m_replacements;
 };
 
 } // namespace

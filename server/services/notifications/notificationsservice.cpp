@@ -6,6 +6,7 @@
 #include "notificationinbox.h"
 #include "notificationintake.h"
 #include "personerasure.h"
+#include "templatehandlers.h"
 #include "webhookdelivery.h"
 #include "webhookendpoints.h"
 
@@ -73,6 +74,8 @@ void NotificationsService::init(ServiceContext& context)
     m_handlers = std::make_unique<NotificationHandlers>(*m_inbox);
     m_endpoints = std::make_unique<WebhookEndpoints>(context.database, webhookSettings.allowPrivateAddresses);
     m_webhookHandlers = std::make_unique<WebhookHandlers>(*m_endpoints);
+    m_templates = std::make_unique<TemplateEditing>(context.database, context.directory);
+    m_templateHandlers = std::make_unique<TemplateHandlers>(*m_templates);
 
     SmtpSettings smtp{config.getString("notifications.smtp.host"),
                       static_cast<int>(config.getInteger("notifications.smtp.port")),
@@ -88,6 +91,7 @@ void NotificationsService::registerRoutes(http::Router& router)
 {
     m_handlers->registerRoutes(router, name());
     m_webhookHandlers->registerRoutes(router, name());
+    m_templateHandlers->registerRoutes(router, name());
 }
 
 std::vector<BusConsumer> NotificationsService::busConsumers()

@@ -15,6 +15,8 @@ class NotificationInbox;
 class NotificationHandlers;
 class WebhookEndpoints;
 class WebhookHandlers;
+class TemplateEditing;
+class TemplateHandlers;
 class EmailDelivery;
 class WebhookDelivery;
 
@@ -40,6 +42,8 @@ private:
     std::unique_ptr<NotificationHandlers> m_handlers;
     std::unique_ptr<WebhookEndpoints> m_endpoints;
     std::unique_ptr<WebhookHandlers> m_webhookHandlers;
+    std::unique_ptr<TemplateEditing> m_templates;
+    std::unique_ptr<TemplateHandlers> m_templateHandlers;
     std::unique_ptr<EmailDelivery> m_emails;
     std::unique_ptr<WebhookDelivery> m_webhooks;
     std::chrono::milliseconds m_jobInterval{0};

@@ -23,7 +23,7 @@ private slots:
         const MessageTemplates& templates = MessageTemplates::builtIn();
         const char* names[] = {
             "ticket",         "ticket.purchased",      "ticket.checkin",          "event.cancelled",
-            "event.reminder", "order.updated/expired", "order.updated/cancelled", "order.updated/refunded",
+            "event.reminder", "order.updated.expired", "order.updated.cancelled", "order.updated.refunded",
             "refund.issued"};
         TemplateFields fields = {{"event_title", "Concert"}, {"holder_name", "Anna"},
                                  {"buyer_name", "Boris"},    {"starts_at", "2027-01-01 19:00"},
@@ -52,8 +52,60 @@ private slots:
 
     void aTemplateMissingALanguageIsRefused()
     {
+        const std::string sample = "  sample:\n    en: {a: x}\n    ru: {a: y}\n";
+        const std::string english = "  en:\n    subject: s {{a}}\n    body: b\n    short: c\n";
+        const std::string russian = "  ru:\n    subject: s\n    body: b\n    short: c\n";
+        QVERIFY(MessageTemplates::parse("x:\n" + sample + english + russian).has("x"));
+        QVERIFY_THROWS_EXCEPTION(std::exception, MessageTemplates::parse("x:\n" + sample + english));
+        // Without a sample the placeholders are unknown; with samples naming different ones, too.
+        QVERIFY_THROWS_EXCEPTION(std::exception, MessageTemplates::parse("x:\n" + english + russian));
+        QVERIFY_THROWS_EXCEPTION(
+            std::exception,
+            MessageTemplates::parse("x:\n  sample:\n    en: {a: x}\n    ru: {b: y}\n" + english + russian));
+        // A text using a placeholder its sample does not name is a broken build.
         QVERIFY_THROWS_EXCEPTION(std::exception,
-                                 MessageTemplates::parse("x:\n  en:\n    subject: a\n    body: b\n    short: c\n"));
+                                 MessageTemplates::parse("x:\n" + sample + english +
+                                                         "  ru:\n    subject: s\n    body: {{b}}\n    short: c\n"));
+    }
+
+    void everyBuiltInTemplateHasASampleForEachPlaceholderInBothLanguages()
+    {
+        for (const auto& [name, definition] : MessageTemplates::builtIn().all()) {
+            const std::set<std::string> placeholders = definition.placeholders();
+            QVERIFY2(!placeholders.empty(), name.c_str());
+            for (const std::string& language : templateLanguages()) {
+                const RenderedMessage filled = fillTemplate(definition.texts.at(language),
+                                                            definition.sample.at(language));
+                QVERIFY2(filled.body.find("{{") == std::string::npos, name.c_str());
+                for (const auto& [field, value] : definition.sample.at(language))
+                    QVERIFY2(!value.empty(), (name + " " + language + " " + field).c_str());
+            }
+        }
+    }
+
+    void placeholderProblemsNameThePlaceholder()
+    {
+        const std::set<std::string> allowed = {"event_title", "holder_name"};
+        QCOMPARE(placeholderProblem("Hello {{holder_name}}, see {{event_title}}", allowed), std::string());
+        QCOMPARE(placeholderProblem("no placeholders at all", allowed), std::string());
+        const std::string unknown = placeholderProblem("Hello {{holder}}", allowed);
+        QVERIFY2(unknown.find("{{holder}}") != std::string::npos, unknown.c_str());
+        QVERIFY2(unknown.find("event_title, holder_name") != std::string::npos, unknown.c_str());
+        QVERIFY(!placeholderProblem("Hello {{holder_name", allowed).empty());
+        QVERIFY(!placeholderProblem("Hello {{ holder_name }}", allowed).empty()); // spaces are not trimmed
+    }
+
+    void anAdminsTextReplacesOnlyItsLanguage()
+    {
+        const MessageTemplates& templates = MessageTemplates::builtIn();
+        const TemplateFields fields = {{"event_title", "Concert"}, {"holder_name", "Anna"}};
+        TemplateReplacements replacements;
+        replacements["ticket"]["ru"] = {"Билет: {{event_title}}", "Тело {{holder_name}}", "Коротко"};
+        QCOMPARE(templates.render("ticket", "ru-RU", fields, replacements).subject, std::string("Билет: Concert"));
+        QCOMPARE(templates.render("ticket", "ru-RU", fields, replacements).body, std::string("Тело Anna"));
+        QCOMPARE(templates.render("ticket", "en", fields, replacements).subject,
+                 templates.render("ticket", "en", fields).subject);
+        QCOMPARE(templates.render("ticket", "en", fields).subject, std::string("Your ticket for Concert"));
     }
 
     void preferencesDefaultChangeAndRefuseNonsense()
