@@ -108,11 +108,11 @@ ServiceCatalog builtinServices()
                  &logs::LogsService::declareSettings});
     catalog.add({"admin",
                  "the platform's settings: commission, publication fee, default language, support targets "
-                 "(announced on the bus)",
+                 "(announced on the bus), and the health of every process",
                  {},
                  [] { return std::make_unique<admin::AdminService>(); },
                  true,
-                 {"auth"}});
+                 {"auth", "notifications"}}); // the health report asks notifications about webhooks
     catalog.add(
         {"support",
          "support requests (threads with internal notes, assignment, deadlines, escalation to admins) and disputes "

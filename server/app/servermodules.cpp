@@ -1,6 +1,7 @@
 #include "servermodules.h"
 
 #include "configuration.h"
+#include "processhealthreport.h"
 
 #include "access/accesscontrol.h"
 #include "bus/inprocessbus.h"
@@ -137,6 +138,13 @@ void startServices(ServerParts& parts, const ServiceCatalog& catalog)
     const auto cluster = cluster::ClusterSettings::fromConfig(parts.config);
     if (parts.distributed)
         wireRemoteContracts(parts, catalog, cluster);
+    std::vector<std::string> outboxSchemas;
+    for (const auto& service : parts.services)
+        if (service->hasOutbox())
+            outboxSchemas.push_back(service->name()); // a service's outbox is in its schema
+    parts.context->directory->provide<ProcessHealthSource>(std::make_shared<ProcessHealthReport>(
+        *parts.pool, *parts.metrics, parts.state, [p = &parts]() -> const bus::Bus* { return p->bus.get(); },
+        std::move(outboxSchemas)));
     try {
         for (const auto& service : parts.services)
             service->init(*parts.context);

@@ -7,7 +7,9 @@
 // default) and Kafka through librdkafka (kafkabus.h, distributed mode).
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,13 @@ using Handler = std::function<bool(const Message&)>;
 // at the earliest offset). Live: what happens from now on, never holding anyone up (the live
 // feed: a client that missed something resyncs) — a new Kafka group starts at the latest offset.
 enum class Delivery { AtLeastOnce, Live };
+
+// A subscription as the health report shows it: how many messages of its topics wait for it.
+struct ConsumerState {
+    std::string group;
+    std::vector<std::string> topics;
+    std::optional<std::int64_t> lag; // null while not known (a Kafka group before its first fetch)
+};
 
 class Bus {
 public:
@@ -59,6 +68,8 @@ public:
     virtual bool awaitConsumers(std::chrono::milliseconds timeout) { return true; }
     // Ends every subscription (a handler running now finishes first); publish may still be called.
     virtual void stop() = 0;
+    // Each subscription of this process and its lag; callable from any thread.
+    virtual std::vector<ConsumerState> consumerStates() const { return {}; }
 };
 
 // The topic of an outbox aggregate type ("order" -> "orders"); "" for an unknown one.

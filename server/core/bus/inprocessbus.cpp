@@ -177,4 +177,16 @@ void InProcessBus::stop()
     }
 }
 
+std::vector<ConsumerState> InProcessBus::consumerStates() const
+{
+    std::vector<ConsumerState> states;
+    const std::lock_guard lock(m_mutex);
+    for (const auto& subscription : m_subscriptions) {
+        const std::lock_guard queueLock(subscription->mutex);
+        states.push_back({subscription->group, subscription->topics,
+                          static_cast<std::int64_t>(subscription->enqueued - subscription->handled.load())});
+    }
+    return states;
+}
+
 } // namespace sbor::bus

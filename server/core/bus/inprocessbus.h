@@ -36,6 +36,7 @@ public:
                    Delivery delivery = Delivery::AtLeastOnce) override;
     // Stops every subscription's thread; what is still queued is dropped (it is in the outbox).
     void stop() override;
+    std::vector<ConsumerState> consumerStates() const override;
 
 private:
     struct Subscription {
@@ -65,7 +66,7 @@ private:
     std::chrono::milliseconds m_handlingTimeout;
     std::mutex m_completionMutex;
     std::deque<Completion> m_completions;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::vector<std::unique_ptr<Subscription>> m_subscriptions;
 };
 

@@ -4,6 +4,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
@@ -35,6 +36,7 @@ void onDelivery(rd_kafka_t*, const rd_kafka_message_t* message, void*)
 
 struct KafkaBus::Consumer {
     std::string group;
+    std::vector<std::string> topics;
     Handler handler;
     rd_kafka_t* kafka = nullptr;
     std::atomic<bool> stopping = false;
@@ -115,11 +117,43 @@ void KafkaBus::subscribe(const std::string& group, const std::vector<std::string
     rd_kafka_topic_partition_list_destroy(list);
     auto consumer = std::make_unique<Consumer>();
     consumer->group = group;
+    consumer->topics = topics;
     consumer->handler = std::move(handler);
     consumer->kafka = kafka;
     Consumer* raw = consumer.get();
     raw->worker = std::thread([raw] { consume(*raw); });
+    const std::lock_guard lock(m_consumersMutex);
     m_consumers.push_back(std::move(consumer));
+}
+
+std::vector<ConsumerState> KafkaBus::consumerStates() const
+{
+    std::vector<ConsumerState> states;
+    const std::lock_guard lock(m_consumersMutex);
+    for (const auto& consumer : m_consumers) {
+        ConsumerState state{consumer->group, consumer->topics, std::nullopt};
+        rd_kafka_topic_partition_list_t* assignment = nullptr;
+        if (rd_kafka_assignment(consumer->kafka, &assignment) == RD_KAFKA_RESP_ERR_NO_ERROR && assignment) {
+            // The position is the next offset to hand to the handler; the high watermark (as the
+            // last fetch saw it) the next offset to be written: the lag is what lies between.
+            if (rd_kafka_position(consumer->kafka, assignment) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+                for (int i = 0; i < assignment->cnt; ++i) {
+                    const rd_kafka_topic_partition_t& partition = assignment->elems[i];
+                    std::int64_t low = 0;
+                    std::int64_t high = 0;
+                    if (partition.offset < 0 ||
+                        rd_kafka_get_watermark_offsets(consumer->kafka, partition.topic, partition.partition, &low,
+                                                       &high) != RD_KAFKA_RESP_ERR_NO_ERROR ||
+                        high < 0)
+                        continue;
+                    state.lag = state.lag.value_or(0) + std::max<std::int64_t>(0, high - partition.offset);
+                }
+            }
+            rd_kafka_topic_partition_list_destroy(assignment);
+        }
+        states.push_back(std::move(state));
+    }
+    return states;
 }
 
 bool KafkaBus::awaitConsumers(std::chrono::milliseconds timeout)
@@ -194,6 +228,7 @@ void KafkaBus::consume(Consumer& consumer)
 
 void KafkaBus::stop()
 {
+    const std::lock_guard lock(m_consumersMutex);
     for (auto& consumer : m_consumers) {
         consumer->stopping = true;
         if (consumer->worker.joinable())

@@ -36,6 +36,7 @@ public:
                    Delivery delivery = Delivery::AtLeastOnce) override;
     bool awaitConsumers(std::chrono::milliseconds timeout) override;
     void stop() override;
+    std::vector<ConsumerState> consumerStates() const override;
 
 private:
     struct Consumer;
@@ -44,6 +45,7 @@ private:
     KafkaSettings m_settings;
     std::mutex m_producerMutex; // one batch at a time: its acknowledgements are counted alone
     rd_kafka_t* m_producer = nullptr;
+    mutable std::mutex m_consumersMutex; // the list, not the consumers: the health report reads it
     std::vector<std::unique_ptr<Consumer>> m_consumers;
 };
 

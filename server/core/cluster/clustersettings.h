@@ -45,11 +45,11 @@ struct ContractProvider {
     std::string_view service;
 };
 inline constexpr ContractProvider kContractProviders[] = {
-    {"authenticator", "auth"},          {"user-directory", "auth"},      {"event-directory", "events"},
-    {"ticket-sales", "tickets"},        {"order-settlement", "tickets"}, {"door-directory", "tickets"},
-    {"event-sales-wind-up", "tickets"}, {"ticket-documents", "tickets"}, {"payment-refunds", "payments"},
-    {"sales-records", "tickets"},       {"payment-records", "payments"}, {"order-refunds", "tickets"},
-    {"partial-refunds", "payments"},
+    {"authenticator", "auth"},          {"user-directory", "auth"},          {"event-directory", "events"},
+    {"ticket-sales", "tickets"},        {"order-settlement", "tickets"},     {"door-directory", "tickets"},
+    {"event-sales-wind-up", "tickets"}, {"ticket-documents", "tickets"},     {"payment-refunds", "payments"},
+    {"sales-records", "tickets"},       {"payment-records", "payments"},     {"order-refunds", "tickets"},
+    {"partial-refunds", "payments"},    {"webhook-health", "notifications"},
 };
 
 // True when `contract`'s provider is one of `services`.

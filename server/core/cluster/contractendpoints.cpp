@@ -2,6 +2,7 @@
 
 #include "cluster/clustersettings.h"
 #include "cluster/contractcodec.h"
+#include "service/healthcontracts.h"
 #include "service/refundcontracts.h"
 #include "sbor/jsonvalue.h"
 
@@ -23,10 +24,20 @@ public:
 
     void add(std::string_view contract, std::string_view method, Call call)
     {
-        if (!providedAmong(contract, m_local))
-            return;
-        m_router.add("POST", std::string(kInternalPrefix) + std::string(contract) + "/" + std::string(method),
-                     providerOf(contract),
+        if (providedAmong(contract, m_local))
+            serve(contract, method, std::string(providerOf(contract)), std::move(call));
+    }
+
+    // A contract every process serves for itself, whatever it runs.
+    void addInEveryProcess(std::string_view contract, std::string_view method, Call call)
+    {
+        serve(contract, method, "system", std::move(call));
+    }
+
+private:
+    void serve(std::string_view contract, std::string_view method, const std::string& service, Call call)
+    {
+        m_router.add("POST", std::string(kInternalPrefix) + std::string(contract) + "/" + std::string(method), service,
                      access::Access::anyone(), // the cluster token, checked below, is the access rule
                      [token = m_token, call = std::move(call)](http::HttpRequest& request) -> http::Reply {
                          if (!sameSecret(request.headers.get(kTokenHeader), token))
@@ -47,7 +58,6 @@ public:
                      });
     }
 
-private:
     http::Router& m_router;
     const std::set<std::string>& m_local;
     std::string m_token;
@@ -60,6 +70,18 @@ void registerContractEndpoints(http::Router& router, const ServiceDirectory& dir
                                const std::string& token)
 {
     EndpointRegistrar endpoints(router, local, token);
+    // Found when asked: the process's own report is provided by server/app.
+    endpoints.addInEveryProcess("process-health", "report", [&directory](const json&) -> Result<json> {
+        const auto source = directory.find<ProcessHealthSource>();
+        if (!source)
+            return Error(ErrorCode::UpstreamUnavailable, "this process keeps no health report");
+        return json{{"process", wire::toJson(source->report())}};
+    });
+    if (const auto webhooks = directory.find<WebhookHealthFacts>()) {
+        endpoints.add("webhook-health", "summary", [webhooks](const json&) -> Result<json> {
+            return json{{"webhooks", wire::toJson(webhooks->webhookHealth())}};
+        });
+    }
     if (authenticator) {
         endpoints.add("authenticator", "authenticate", [authenticator](const json& arguments) -> Result<json> {
             auto principal = authenticator->authenticate(text(arguments, "token"));

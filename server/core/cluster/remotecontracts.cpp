@@ -2,6 +2,7 @@
 
 #include "cluster/contractcaller.h"
 #include "cluster/contractcodec.h"
+#include "service/healthcontracts.h"
 #include "service/refundcontracts.h"
 
 #include <chrono>
@@ -180,6 +181,20 @@ private:
     std::shared_ptr<ContractCaller> m_caller;
 };
 
+class RemoteWebhookHealthFacts final : public WebhookHealthFacts {
+public:
+    explicit RemoteWebhookHealthFacts(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
+    wire::WebhookHealth webhookHealth() override
+    {
+        return m_caller->askOrThrow<wire::WebhookHealth>(
+            "webhook-health", "summary", json::object(),
+            [](const json& answer) { return wire::decode<wire::WebhookHealth>(answer.at("webhooks"), "webhooks"); });
+    }
+
+private:
+    std::shared_ptr<ContractCaller> m_caller;
+};
+
 class RemoteUserDirectory final : public UserDirectory {
 public:
     explicit RemoteUserDirectory(std::shared_ptr<ContractCaller> caller) : m_caller(std::move(caller)) {}
@@ -336,6 +351,8 @@ RemoteWiring provideRemoteContracts(ServiceDirectory& directory, const ClusterSe
         directory.provide<OrderRefunds>(std::make_shared<RemoteOrderRefunds>(caller));
     if (const auto caller = callerOf("partial-refunds"))
         directory.provide<PartialRefunds>(std::make_shared<RemotePartialRefunds>(caller));
+    if (const auto caller = callerOf("webhook-health"))
+        directory.provide<WebhookHealthFacts>(std::make_shared<RemoteWebhookHealthFacts>(caller));
     return wiring;
 }
 

@@ -91,6 +91,24 @@ double CounterFamily::value(const LabelValues& labels) const
     return it == m_values.end() ? 0.0 : it->second;
 }
 
+double CounterFamily::sum(const std::function<bool(const LabelValues&)>& include) const
+{
+    std::lock_guard lock(m_mutex);
+    double total = 0;
+    for (const auto& [labels, value] : m_values)
+        if (include(labels))
+            total += value;
+    return total;
+}
+
+int CounterFamily::labelIndex(const std::string& name) const
+{
+    for (std::size_t i = 0; i < m_labelNames.size(); ++i)
+        if (m_labelNames[i] == name)
+            return static_cast<int>(i);
+    return -1;
+}
+
 void CounterFamily::render(std::string& out) const
 {
     out += "# HELP " + m_name + " " + m_help + "\n# TYPE " + m_name + " counter\n";
@@ -150,6 +168,11 @@ MetricsRegistry::MetricsRegistry()
     : m_started(std::chrono::steady_clock::now()),
       m_startedUnixSeconds(std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count())
 {}
+
+double MetricsRegistry::uptimeSeconds() const
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+}
 
 CounterFamily& MetricsRegistry::counter(const std::string& name, const std::string& help,
                                         std::vector<std::string> labelNames)

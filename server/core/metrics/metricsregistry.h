@@ -4,6 +4,7 @@
 // an HTTP request. Process metrics (uptime, start time, resident memory) are computed on scrape.
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,6 +20,10 @@ public:
     CounterFamily(std::string name, std::string help, std::vector<std::string> labelNames);
     void increment(const LabelValues& labels, double by = 1.0);
     double value(const LabelValues& labels) const;
+    // The sum over the series whose label values `include` accepts.
+    double sum(const std::function<bool(const LabelValues&)>& include) const;
+    // Where `name` sits among the labels; -1 when it is not one.
+    int labelIndex(const std::string& name) const;
     void render(std::string& out) const;
 
 private:
@@ -60,6 +65,7 @@ public:
 
     // The whole exposition, families in registration order, then process metrics.
     std::string render() const;
+    double uptimeSeconds() const;
 
 private:
     mutable std::mutex m_mutex;

@@ -1,5 +1,7 @@
 #include "adminservice.h"
 
+#include "healthhandlers.h"
+#include "platformhealth.h"
 #include "settingsadministration.h"
 #include "settingshandlers.h"
 
@@ -31,8 +33,16 @@ void AdminService::init(ServiceContext& context)
     m_settings = std::make_unique<SettingsAdministration>(
         context.database, configuredSettings(context.config.getInteger("payments.commission_basis_points")));
     m_handlers = std::make_unique<SettingsHandlers>(*m_settings);
+    const std::set<std::string> local(context.state.activeServices.begin(), context.state.activeServices.end());
+    m_health = std::make_unique<PlatformHealthCheck>(context.directory,
+                                                     cluster::ClusterSettings::fromConfig(context.config), local);
+    m_healthHandlers = std::make_unique<HealthHandlers>(*m_health);
 }
 
-void AdminService::registerRoutes(http::Router& router) { m_handlers->registerRoutes(router, name()); }
+void AdminService::registerRoutes(http::Router& router)
+{
+    m_handlers->registerRoutes(router, name());
+    m_healthHandlers->registerRoutes(router, name());
+}
 
 } // namespace sbor::admin

@@ -2,7 +2,7 @@
 // The admin service (seed 004, architecture.md §3): the platform's settings — commission,
 // publication fee, default language, support targets — kept in its own schema and announced on
 // the bus (platform.settings_changed), so payments charges with the newest and the audit log
-// records each change.
+// records each change; and the platform's health report, asked of every process.
 
 #include "service/service.h"
 
@@ -12,6 +12,8 @@ namespace sbor::admin {
 
 class SettingsAdministration;
 class SettingsHandlers;
+class PlatformHealthCheck;
+class HealthHandlers;
 
 class AdminService : public Service {
 public:
@@ -27,6 +29,8 @@ public:
 private:
     std::unique_ptr<SettingsAdministration> m_settings;
     std::unique_ptr<SettingsHandlers> m_handlers;
+    std::unique_ptr<PlatformHealthCheck> m_health;
+    std::unique_ptr<HealthHandlers> m_healthHandlers;
 };
 
 } // namespace sbor::admin

@@ -9,6 +9,7 @@
 #include "templatehandlers.h"
 #include "webhookdelivery.h"
 #include "webhookendpoints.h"
+#include "webhookhealth.h"
 
 #include "config/config.h"
 #include "log/logger.h"
@@ -76,6 +77,7 @@ void NotificationsService::init(ServiceContext& context)
     m_webhookHandlers = std::make_unique<WebhookHandlers>(*m_endpoints);
     m_templates = std::make_unique<TemplateEditing>(context.database, context.directory);
     m_templateHandlers = std::make_unique<TemplateHandlers>(*m_templates);
+    context.directory->provide<WebhookHealthFacts>(std::make_shared<WebhookHealthReport>(context.database));
 
     SmtpSettings smtp{config.getString("notifications.smtp.host"),
                       static_cast<int>(config.getInteger("notifications.smtp.port")),

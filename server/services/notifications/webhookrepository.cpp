@@ -257,4 +257,27 @@ int WebhookRepository::endpointCountOf(const std::string& ownerId)
         .as<int>();
 }
 
+wire::WebhookHealth WebhookRepository::health()
+{
+    // Switched off after failing: off with a reason (an owner switching one off gives none).
+    const pqxx::row endpoints = m_tx.sql().exec1(
+        "SELECT count(*) FILTER (WHERE active), count(*) FILTER (WHERE NOT active AND disabled_reason IS NOT NULL) "
+        "FROM notifications.webhook_endpoints");
+    const pqxx::row deliveries = m_tx.sql().exec1(
+        "SELECT (SELECT count(*) FROM notifications.webhook_deliveries WHERE status = 'pending' AND attempts > 0), "
+        "(SELECT count(*) FROM notifications.webhook_deliveries WHERE status = 'failed' "
+        "AND finished_at > now() - interval '1 hour'), "
+        "(SELECT " +
+        db::rfc3339Sql("min(created_at)") +
+        " FROM notifications.webhook_deliveries WHERE status = 'pending' AND attempts > 0)");
+    wire::WebhookHealth health;
+    health.activeEndpoints = endpoints[0].as<std::int64_t>();
+    health.disabledEndpoints = endpoints[1].as<std::int64_t>();
+    health.retrying = deliveries[0].as<std::int64_t>();
+    health.failedLastHour = deliveries[1].as<std::int64_t>();
+    if (!deliveries[2].is_null())
+        health.oldestRetryingSince = deliveries[2].as<std::string>();
+    return health;
+}
+
 } // namespace sbor::notifications

@@ -3,6 +3,8 @@
 
 #include "notification.h"
 
+#include "sbor/wire/health.h"
+
 #include "db/transaction.h"
 
 #include <optional>
@@ -35,6 +37,8 @@ public:
     void markDeliverySucceeded(const std::string& deliveryId, int statusCode);
     void scheduleRetry(const std::string& deliveryId, std::optional<int> statusCode, long long delaySeconds);
     void markDeliveryFailed(const std::string& deliveryId, std::optional<int> statusCode);
+    // For the platform's health report: endpoints on and off, deliveries retrying and given up.
+    wire::WebhookHealth health();
     std::optional<WebhookDeliveryRecord> findDelivery(const std::string& endpointId, const std::string& deliveryId,
                                                       bool withAttempts);
     std::vector<WebhookDeliveryRecord> listDeliveries(const std::string& endpointId, int limit,
