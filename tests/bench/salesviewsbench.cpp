@@ -5,7 +5,7 @@
 // model (DashboardFigures fed by the live feed). Prints a table; writes JSON with --out.
 //
 //   sbor-sales-views-bench [--tickets 50000] [--per-order 10] [--samples 200] [--redeems 50] [--out FILE]
-#include "app/organizersession.h"
+#include "accountsession.h"
 #include "dashboard/dashboardfigures.h"
 
 #include "authapi.h"
@@ -197,7 +197,7 @@ int main(int argc, char** argv)
                     timedLatency(samples, [&] { sql(kOrderPageSql, "", "00000000-0000-0000-0000-000000000000"); })});
 
     // The live dashboard: a redeem → "checked in" moves in the organizer app's model.
-    sbor::organizer::OrganizerSession session;
+    sbor::desktop::AccountSession session("sbor-sales-views-bench");
     session.setLiveUrl(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/live").arg(server.livePort())));
     session.setServer(server.url(""));
     bool signedIn = false;

@@ -13,10 +13,13 @@
 #include "smtpsink.h"
 #include "webhookreceiver.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTcpServer>
 #include <QtTest>
+
+#include <QElapsedTimer>
 
 #include <csignal>
 #include <map>
@@ -328,6 +331,59 @@ private slots:
         const QJsonObject page = m_api->get("/api/v1/admin/users/" + m_buyer.id, m_admin.accessToken).json();
         QVERIFY(page.value("orders_count").toInt() >= 2);
         QCOMPARE(page.value("events_count").toInt(), 0);
+    }
+
+    void theHealthReportAsksEveryProcessAndNamesAStoppedOne()
+    {
+        const auto processOf = [](const QJsonObject& report, const QString& service) {
+            for (const auto& process : report.value("processes").toArray())
+                if (process.toObject().value("services").toArray().contains(service))
+                    return process.toObject();
+            return QJsonObject();
+        };
+        const auto first = m_api->get("/api/v1/admin/health", m_admin.accessToken);
+        QCOMPARE(first.status, 200);
+        const QJsonObject report = first.json();
+        QCOMPARE(report.value("distributed").toBool(), true);
+        QCOMPARE(report.value("processes").toArray().size(), kServices.size());
+        for (const QString& service : kServices) {
+            const QJsonObject process = processOf(report, service);
+            QVERIFY2(process.value("reachable").toBool() && process.value("ready").toBool(),
+                     qPrintable(service + ": " + process.value("error").toString()));
+            QVERIFY(!process.value("services").toArray().contains(service == "auth" ? "events" : "auth")); // one each
+        }
+        // Each process's own consumers and outbox: payments hears the platform, admin has an outbox.
+        QStringList paymentsGroups;
+        for (const auto& consumer : processOf(report, "payments").value("consumers").toArray())
+            paymentsGroups << consumer.toObject().value("group").toString();
+        QVERIFY2(paymentsGroups.contains("payments-terms"), qPrintable(paymentsGroups.join(',')));
+        QCOMPARE(processOf(report, "admin").value("outboxes").toArray().first().toObject().value("service").toString(),
+                 QStringLiteral("admin"));
+        QVERIFY(!report.value("webhooks").isNull()); // asked of the notifications process
+        for (const auto& problem : report.value("problems").toArray())
+            QVERIFY2(problem.toObject().value("check").toString() != "process",
+                     qPrintable(problem.toObject().value("message").toString()));
+
+        QCOMPARE(m_processes["analytics"]->stop(), 0);
+        QElapsedTimer asked;
+        asked.start();
+        const QJsonObject stopped = m_api->get("/api/v1/admin/health", m_admin.accessToken).json();
+        qInfo("the report with a stopped process took %lld ms", static_cast<long long>(asked.elapsed()));
+        QCOMPARE(stopped.value("status").toString(), QStringLiteral("red"));
+        const QJsonObject analytics = processOf(stopped, "analytics");
+        QCOMPARE(analytics.value("reachable").toBool(), false);
+        QVERIFY(!analytics.value("error").toString().isEmpty());
+        const QJsonObject worst = stopped.value("problems").toArray().first().toObject();
+        QCOMPARE(worst.value("check").toString(), QStringLiteral("process"));
+        QCOMPARE(worst.value("subject").toString(), QStringLiteral("analytics"));
+        QVERIFY(processOf(stopped, "payments").value("ready").toBool());
+
+        m_processes["analytics"] = makeProcess("analytics");
+        QVERIFY(m_processes["analytics"]->start(120000));
+        QTRY_VERIFY_WITH_TIMEOUT(processOf(m_api->get("/api/v1/admin/health", m_admin.accessToken).json(), "analytics")
+                                     .value("ready")
+                                     .toBool(),
+                                 30000);
     }
 
     void theGatewayForwardsBodiesAsTheyCame()

@@ -10,7 +10,7 @@
 
 namespace sbor::organizer {
 
-EventWorkspace::EventWorkspace(OrganizerSession& session, const QString& eventId, const QString& timezone,
+EventWorkspace::EventWorkspace(desktop::AccountSession& session, const QString& eventId, const QString& timezone,
                                QWidget* parent)
     : QTabWidget(parent), m_eventId(eventId)
 {

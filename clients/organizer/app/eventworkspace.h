@@ -4,12 +4,15 @@
 
 #include <QTabWidget>
 
+namespace sbor::desktop {
+class AccountSession;
+}
+
 namespace sbor::organizer {
 
 class DashboardPage;
 class DoorPage;
 class EventEditor;
-class OrganizerSession;
 class SalesTablePage;
 class SchedulePage;
 class TeamPage;
@@ -18,7 +21,7 @@ class TicketTypesPage;
 class EventWorkspace : public QTabWidget {
     Q_OBJECT
 public:
-    EventWorkspace(OrganizerSession& session, const QString& eventId, const QString& timezone,
+    EventWorkspace(desktop::AccountSession& session, const QString& eventId, const QString& timezone,
                    QWidget* parent = nullptr);
 
     QString eventId() const { return m_eventId; }

@@ -1,7 +1,7 @@
 #include "mainwindow.h"
 
 #include "eventworkspace.h"
-#include "organizersession.h"
+#include "accountsession.h"
 
 #include "events/copyeventdialog.h"
 #include "events/eventeditor.h"
@@ -23,7 +23,7 @@
 
 namespace sbor::organizer {
 
-MainWindow::MainWindow(OrganizerSession& session, QWidget* parent) : QMainWindow(parent), m_session(session)
+MainWindow::MainWindow(desktop::AccountSession& session, QWidget* parent) : QMainWindow(parent), m_session(session)
 {
     setObjectName("organizerMainWindow");
     setWindowTitle(tr("Sbor Organizer"));
@@ -71,8 +71,8 @@ MainWindow::MainWindow(OrganizerSession& session, QWidget* parent) : QMainWindow
         page->deleteLater();
     });
     connect(m_inbox, &InboxPage::unreadCountChanged, this, &MainWindow::updateInboxTitle);
-    connect(&session, &OrganizerSession::onlineChanged, this, &MainWindow::showConnection);
-    connect(&session, &OrganizerSession::liveConnectedChanged, this, [this](bool connected) {
+    connect(&session, &desktop::AccountSession::onlineChanged, this, &MainWindow::showConnection);
+    connect(&session, &desktop::AccountSession::liveConnectedChanged, this, [this](bool connected) {
         m_liveState->setText(connected ? tr("● live") : tr("○ live feed reconnecting"));
     });
     m_lastOnline = QDateTime::currentDateTime();

@@ -14,17 +14,20 @@ namespace sbor::widgets {
 class MessageBar;
 }
 
+namespace sbor::desktop {
+class AccountSession;
+}
+
 namespace sbor::organizer {
 
 class EventListPage;
 class EventWorkspace;
 class InboxPage;
-class OrganizerSession;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(OrganizerSession& session, QWidget* parent = nullptr);
+    explicit MainWindow(desktop::AccountSession& session, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Opens the event's workspace (or shows it when open already).
@@ -53,7 +56,7 @@ private:
     void showConnection(bool online);
     void updateInboxTitle(int unread);
 
-    OrganizerSession& m_session;
+    desktop::AccountSession& m_session;
     QTabWidget* m_tabs;
     EventListPage* m_events;
     InboxPage* m_inbox;

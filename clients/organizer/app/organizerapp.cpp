@@ -1,25 +1,23 @@
 #include "organizerapp.h"
 
 #include "mainwindow.h"
-#include "organizersession.h"
+#include "accountsession.h"
 #include "signindialog.h"
 
 #include <QApplication>
 #include <QComboBox>
-#include <QLocale>
-#include <QSettings>
 
 namespace sbor::organizer {
 
 OrganizerApp::OrganizerApp(Options options, QObject* parent)
-    : QObject(parent), m_options(std::move(options)), m_session(std::make_unique<OrganizerSession>())
+    : QObject(parent),
+      m_options(std::move(options)),
+      m_session(std::make_unique<desktop::AccountSession>("sbor-organizer")),
+      m_language("sbor-organizer")
 {
-    QString language = m_options.language;
-    if (language.isEmpty())
-        language = QSettings().value("language", QLocale::system().name().left(2)).toString();
-    setLanguage(language == "ru" ? "ru" : "en");
+    setLanguage(desktop::AppLanguage::chosen(m_options.language));
     m_session->setLiveUrl(m_options.liveUrl);
-    connect(m_session.get(), &OrganizerSession::signedOut, this, [this] {
+    connect(m_session.get(), &desktop::AccountSession::signedOut, this, [this] {
         m_window.reset();
         showSignIn();
     });
@@ -33,13 +31,7 @@ OrganizerApp::~OrganizerApp()
 
 void OrganizerApp::setLanguage(const QString& language)
 {
-    QApplication::removeTranslator(&m_translator);
-    m_language = language;
-    QLocale::setDefault(QLocale(language == "ru" ? QLocale::Russian : QLocale::English,
-                                language == "ru" ? QLocale::Russia : QLocale::UnitedKingdom));
-    if (language == "ru" && m_translator.load(":/i18n/sbor-organizer_ru.qm"))
-        QApplication::installTranslator(&m_translator);
-    QSettings().setValue("language", language);
+    m_language.apply(language);
     // Every page writes its words when it is made: a new language makes the window again, with
     // the same events open.
     if (m_window)
@@ -55,7 +47,9 @@ void OrganizerApp::start()
 
 void OrganizerApp::showSignIn()
 {
-    m_signIn = std::make_unique<SignInDialog>(*m_session);
+    m_signIn = std::make_unique<desktop::SignInDialog>(*m_session, [] {
+        return tr("Sign in with your organizer account to plan events, sell tickets and run the door.");
+    });
     if (!m_options.server.isEmpty()) {
         auto* server = m_signIn->findChild<QComboBox*>("serverField");
         server->setCurrentText(m_options.server.toString());
@@ -71,7 +65,7 @@ void OrganizerApp::showMainWindow()
         m_signIn->hide();
     m_window = std::make_unique<MainWindow>(*m_session);
     connect(m_window.get(), &MainWindow::languageRequested, this, &OrganizerApp::setLanguage);
-    connect(m_window.get(), &MainWindow::signOutRequested, m_session.get(), &OrganizerSession::signOut);
+    connect(m_window.get(), &MainWindow::signOutRequested, m_session.get(), &desktop::AccountSession::signOut);
     m_window->show();
     emit mainWindowShown();
 }

@@ -2,18 +2,22 @@
 // The organizer app put together: one session, the sign-in, the main window, the language. Its
 // main() only makes this and runs it, so the GUI tests drive exactly what organizers use.
 
+#include "applanguage.h"
+
 #include <QObject>
 #include <QString>
-#include <QTranslator>
 #include <QUrl>
 
 #include <memory>
 
+namespace sbor::desktop {
+class AccountSession;
+class SignInDialog;
+} // namespace sbor::desktop
+
 namespace sbor::organizer {
 
 class MainWindow;
-class OrganizerSession;
-class SignInDialog;
 
 class OrganizerApp : public QObject {
     Q_OBJECT
@@ -31,10 +35,10 @@ public:
     // Shows the sign-in (or goes straight on with a kept one).
     void start();
     void setLanguage(const QString& language);
-    QString language() const { return m_language; }
+    QString language() const { return m_language.current(); }
 
-    OrganizerSession& session() { return *m_session; }
-    SignInDialog* signInDialog() const { return m_signIn.get(); }
+    desktop::AccountSession& session() { return *m_session; }
+    desktop::SignInDialog* signInDialog() const { return m_signIn.get(); }
     MainWindow* mainWindow() const { return m_window.get(); }
 
 signals:
@@ -45,11 +49,10 @@ private:
     void showMainWindow();
 
     Options m_options;
-    std::unique_ptr<OrganizerSession> m_session;
-    std::unique_ptr<SignInDialog> m_signIn;
+    std::unique_ptr<desktop::AccountSession> m_session;
+    std::unique_ptr<desktop::SignInDialog> m_signIn;
     std::unique_ptr<MainWindow> m_window;
-    QTranslator m_translator;
-    QString m_language;
+    desktop::AppLanguage m_language;
 };
 
 } // namespace sbor::organizer

@@ -3,7 +3,7 @@
 #include "dashboardfigures.h"
 #include "timeserieschart.h"
 
-#include "app/organizersession.h"
+#include "accountsession.h"
 #include "app/wording.h"
 
 #include "messagebar.h"
@@ -44,7 +44,7 @@ QTableWidgetItem* number(int value)
 
 } // namespace
 
-DashboardPage::DashboardPage(OrganizerSession& session, const QString& eventId, QWidget* parent)
+DashboardPage::DashboardPage(desktop::AccountSession& session, const QString& eventId, QWidget* parent)
     : QWidget(parent), m_session(session), m_eventId(eventId)
 {
     setObjectName("dashboardPage");

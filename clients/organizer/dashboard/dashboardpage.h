@@ -14,16 +14,19 @@ namespace sbor::widgets {
 class MessageBar;
 }
 
+namespace sbor::desktop {
+class AccountSession;
+}
+
 namespace sbor::organizer {
 
 class DashboardFigures;
-class OrganizerSession;
 class TimeSeriesChart;
 
 class DashboardPage : public QWidget {
     Q_OBJECT
 public:
-    DashboardPage(OrganizerSession& session, const QString& eventId, QWidget* parent = nullptr);
+    DashboardPage(desktop::AccountSession& session, const QString& eventId, QWidget* parent = nullptr);
 
     DashboardFigures& figures() { return *m_figures; }
     void reload();
@@ -32,7 +35,7 @@ private:
     void redraw();
     QLabel* tile(const QString& name);
 
-    OrganizerSession& m_session;
+    desktop::AccountSession& m_session;
     QString m_eventId;
     DashboardFigures* m_figures;
     widgets::MessageBar* m_alert;

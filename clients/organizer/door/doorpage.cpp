@@ -2,7 +2,7 @@
 
 #include "enrollmentqr.h"
 
-#include "app/organizersession.h"
+#include "accountsession.h"
 #include "app/wording.h"
 #include "events/wallclock.h"
 
@@ -82,7 +82,7 @@ EnrollmentDialog::EnrollmentDialog(const wire::IssuedEnrollment& enrollment, con
 
 QImage EnrollmentDialog::qrImage() const { return m_qr->pixmap().toImage(); }
 
-DoorPage::DoorPage(OrganizerSession& session, const QString& eventId, const QString& timezone, QWidget* parent)
+DoorPage::DoorPage(desktop::AccountSession& session, const QString& eventId, const QString& timezone, QWidget* parent)
     : QWidget(parent), m_session(session), m_eventId(eventId), m_timezone(timezone)
 {
     setObjectName("doorPage");

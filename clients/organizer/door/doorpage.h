@@ -24,9 +24,11 @@ namespace sbor::widgets {
 class MessageBar;
 }
 
-namespace sbor::organizer {
+namespace sbor::desktop {
+class AccountSession;
+}
 
-class OrganizerSession;
+namespace sbor::organizer {
 
 // The QR and the code of one enrollment, large, until the kiosk has used it.
 class EnrollmentDialog : public QDialog {
@@ -44,7 +46,8 @@ private:
 class DoorPage : public QWidget {
     Q_OBJECT
 public:
-    DoorPage(OrganizerSession& session, const QString& eventId, const QString& timezone, QWidget* parent = nullptr);
+    DoorPage(desktop::AccountSession& session, const QString& eventId, const QString& timezone,
+             QWidget* parent = nullptr);
 
     void reload();
     // The last enrollment shown (tests decode its QR).
@@ -62,7 +65,7 @@ private:
     void fillTypeMenu();
     void updateTypeButton();
 
-    OrganizerSession& m_session;
+    desktop::AccountSession& m_session;
     QString m_eventId;
     QString m_timezone;
     std::vector<wire::CheckInList> m_lists;

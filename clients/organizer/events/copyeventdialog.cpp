@@ -2,7 +2,7 @@
 
 #include "wallclock.h"
 
-#include "app/organizersession.h"
+#include "accountsession.h"
 
 #include "messagebar.h"
 
@@ -15,7 +15,7 @@
 
 namespace sbor::organizer {
 
-CopyEventDialog::CopyEventDialog(OrganizerSession& session, const QString& eventId, const QString& title,
+CopyEventDialog::CopyEventDialog(desktop::AccountSession& session, const QString& eventId, const QString& title,
                                  const QString& startsAt, const QString& endsAt, const QString& timezone,
                                  QWidget* parent)
     : QDialog(parent), m_session(session), m_eventId(eventId), m_timezone(timezone)

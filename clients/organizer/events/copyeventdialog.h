@@ -14,15 +14,17 @@ namespace sbor::widgets {
 class MessageBar;
 }
 
-namespace sbor::organizer {
+namespace sbor::desktop {
+class AccountSession;
+}
 
-class OrganizerSession;
+namespace sbor::organizer {
 
 class CopyEventDialog : public QDialog {
     Q_OBJECT
 public:
-    CopyEventDialog(OrganizerSession& session, const QString& eventId, const QString& title, const QString& startsAt,
-                    const QString& endsAt, const QString& timezone, QWidget* parent = nullptr);
+    CopyEventDialog(desktop::AccountSession& session, const QString& eventId, const QString& title,
+                    const QString& startsAt, const QString& endsAt, const QString& timezone, QWidget* parent = nullptr);
 
     void copy();
 
@@ -32,7 +34,7 @@ signals:
 private:
     void updateEnd();
 
-    OrganizerSession& m_session;
+    desktop::AccountSession& m_session;
     QString m_eventId;
     QString m_timezone;
     qint64 m_lengthSeconds = 0;

@@ -2,7 +2,7 @@
 
 #include "wallclock.h"
 
-#include "app/organizersession.h"
+#include "accountsession.h"
 #include "app/wording.h"
 
 #include "messagebar.h"
@@ -36,7 +36,7 @@ QLabel* problemLabel(QWidget* parent)
 
 } // namespace
 
-EventEditor::EventEditor(OrganizerSession& session, const QString& eventId, QWidget* parent)
+EventEditor::EventEditor(desktop::AccountSession& session, const QString& eventId, QWidget* parent)
     : QWidget(parent), m_session(session), m_eventId(eventId)
 {
     setObjectName("eventEditor");

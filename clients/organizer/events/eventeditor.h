@@ -25,15 +25,17 @@ namespace sbor::widgets {
 class MessageBar;
 }
 
-namespace sbor::organizer {
+namespace sbor::desktop {
+class AccountSession;
+}
 
-class OrganizerSession;
+namespace sbor::organizer {
 
 class EventEditor : public QWidget {
     Q_OBJECT
 public:
     // `eventId` empty: a new draft.
-    EventEditor(OrganizerSession& session, const QString& eventId, QWidget* parent = nullptr);
+    EventEditor(desktop::AccountSession& session, const QString& eventId, QWidget* parent = nullptr);
 
     void reload();
     QString eventId() const { return m_eventId; }
@@ -56,7 +58,7 @@ private:
     QString zone() const;
     void updateLocalHints();
 
-    OrganizerSession& m_session;
+    desktop::AccountSession& m_session;
     QString m_eventId;
     std::optional<wire::Event> m_event;
     widgets::MessageBar* m_message;

@@ -1,6 +1,6 @@
 #include "eventlistpage.h"
 
-#include "app/organizersession.h"
+#include "accountsession.h"
 #include "app/wording.h"
 
 #include "messagebar.h"
@@ -22,7 +22,7 @@
 
 namespace sbor::organizer {
 
-EventListPage::EventListPage(OrganizerSession& session, QWidget* parent) : QWidget(parent), m_session(session)
+EventListPage::EventListPage(desktop::AccountSession& session, QWidget* parent) : QWidget(parent), m_session(session)
 {
     setObjectName("eventListPage");
     m_model = new client::PagedListModel(

@@ -20,14 +20,16 @@ class MessageBar;
 class RoleColumnsModel;
 } // namespace sbor::widgets
 
-namespace sbor::organizer {
+namespace sbor::desktop {
+class AccountSession;
+}
 
-class OrganizerSession;
+namespace sbor::organizer {
 
 class EventListPage : public QWidget {
     Q_OBJECT
 public:
-    EventListPage(OrganizerSession& session, QWidget* parent = nullptr);
+    EventListPage(desktop::AccountSession& session, QWidget* parent = nullptr);
 
     void reload();
     void focusSearch();
@@ -48,7 +50,7 @@ private:
     void retranslate();
     void changeEvent(QEvent* event) override;
 
-    OrganizerSession& m_session;
+    desktop::AccountSession& m_session;
     client::PagedListModel* m_model;
     widgets::RoleColumnsModel* m_columns;
     widgets::MessageBar* m_message;

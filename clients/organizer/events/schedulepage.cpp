@@ -2,7 +2,7 @@
 
 #include "wallclock.h"
 
-#include "app/organizersession.h"
+#include "accountsession.h"
 
 #include "messagebar.h"
 
@@ -50,7 +50,8 @@ std::optional<std::string> optionalText(const QTableWidgetItem* item)
 
 } // namespace
 
-SchedulePage::SchedulePage(OrganizerSession& session, const QString& eventId, const QString& timezone, QWidget* parent)
+SchedulePage::SchedulePage(desktop::AccountSession& session, const QString& eventId, const QString& timezone,
+                           QWidget* parent)
     : QWidget(parent), m_session(session), m_eventId(eventId), m_timezone(timezone)
 {
     setObjectName("schedulePage");

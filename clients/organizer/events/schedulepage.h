@@ -16,16 +16,19 @@ namespace sbor::widgets {
 class MessageBar;
 }
 
-namespace sbor::organizer {
+namespace sbor::desktop {
+class AccountSession;
+}
 
-class OrganizerSession;
+namespace sbor::organizer {
 
 class SchedulePage : public QWidget {
     Q_OBJECT
 public:
     enum Column { Starts, Ends, Title, Speaker, Room, ColumnCount };
 
-    SchedulePage(OrganizerSession& session, const QString& eventId, const QString& timezone, QWidget* parent = nullptr);
+    SchedulePage(desktop::AccountSession& session, const QString& eventId, const QString& timezone,
+                 QWidget* parent = nullptr);
 
     void reload();
     void addItem();
@@ -46,7 +49,7 @@ private:
     QDateTime wallClock(const std::string& rfc3339) const;
     std::string instant(const QDateTime& wallClock) const;
 
-    OrganizerSession& m_session;
+    desktop::AccountSession& m_session;
     QString m_eventId;
     QString m_timezone;
     std::optional<wire::Event> m_event;

@@ -1,6 +1,6 @@
 #include "teampage.h"
 
-#include "app/organizersession.h"
+#include "accountsession.h"
 #include "app/wording.h"
 
 #include "messagebar.h"
@@ -33,7 +33,7 @@ QString fieldProblem(const client::ApiError& error, const std::string& field)
 
 } // namespace
 
-TeamPage::TeamPage(OrganizerSession& session, const QString& eventId, const QString& timezone, QWidget* parent)
+TeamPage::TeamPage(desktop::AccountSession& session, const QString& eventId, const QString& timezone, QWidget* parent)
     : QWidget(parent), m_session(session), m_eventId(eventId), m_timezone(timezone)
 {
     setObjectName("teamPage");

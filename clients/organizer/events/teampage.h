@@ -18,14 +18,17 @@ namespace sbor::widgets {
 class MessageBar;
 }
 
-namespace sbor::organizer {
+namespace sbor::desktop {
+class AccountSession;
+}
 
-class OrganizerSession;
+namespace sbor::organizer {
 
 class TeamPage : public QWidget {
     Q_OBJECT
 public:
-    TeamPage(OrganizerSession& session, const QString& eventId, const QString& timezone, QWidget* parent = nullptr);
+    TeamPage(desktop::AccountSession& session, const QString& eventId, const QString& timezone,
+             QWidget* parent = nullptr);
 
     void reload();
     int memberCount() const { return static_cast<int>(m_members.size()); }
@@ -36,7 +39,7 @@ public:
 private:
     void show(const std::vector<wire::TeamMember>& members);
 
-    OrganizerSession& m_session;
+    desktop::AccountSession& m_session;
     QString m_eventId;
     QString m_timezone;
     std::vector<wire::TeamMember> m_members;

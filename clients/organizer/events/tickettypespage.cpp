@@ -3,7 +3,7 @@
 #include "tickettypesmodel.h"
 #include "wallclock.h"
 
-#include "app/organizersession.h"
+#include "accountsession.h"
 
 #include "messagebar.h"
 
@@ -97,7 +97,7 @@ public:
 
 } // namespace
 
-TicketTypesPage::TicketTypesPage(OrganizerSession& session, const QString& eventId, const QString& timezone,
+TicketTypesPage::TicketTypesPage(desktop::AccountSession& session, const QString& eventId, const QString& timezone,
                                  QWidget* parent)
     : QWidget(parent), m_session(session), m_eventId(eventId), m_timezone(timezone)
 {

@@ -12,15 +12,18 @@ namespace sbor::widgets {
 class MessageBar;
 }
 
+namespace sbor::desktop {
+class AccountSession;
+}
+
 namespace sbor::organizer {
 
-class OrganizerSession;
 class TicketTypesModel;
 
 class TicketTypesPage : public QWidget {
     Q_OBJECT
 public:
-    TicketTypesPage(OrganizerSession& session, const QString& eventId, const QString& timezone,
+    TicketTypesPage(desktop::AccountSession& session, const QString& eventId, const QString& timezone,
                     QWidget* parent = nullptr);
 
     // Loads the server's types; asks first when typed changes would be dropped.
@@ -40,7 +43,7 @@ private:
     void finishSaving(int refused);
     void selectFirstProblem();
 
-    OrganizerSession& m_session;
+    desktop::AccountSession& m_session;
     QString m_eventId;
     QString m_timezone;
     QString m_eventStartsAt;

@@ -1,6 +1,6 @@
 #include "inboxpage.h"
 
-#include "app/organizersession.h"
+#include "accountsession.h"
 
 #include "pagedlistmodel.h"
 
@@ -12,7 +12,7 @@
 
 namespace sbor::organizer {
 
-InboxPage::InboxPage(OrganizerSession& session, QWidget* parent) : QWidget(parent), m_session(session)
+InboxPage::InboxPage(desktop::AccountSession& session, QWidget* parent) : QWidget(parent), m_session(session)
 {
     setObjectName("inboxPage");
     m_model = new client::PagedListModel({"id", "title", "body", "type", "read", "created_at"}, "title", this);

@@ -12,14 +12,16 @@ namespace sbor::client {
 class PagedListModel;
 }
 
-namespace sbor::organizer {
+namespace sbor::desktop {
+class AccountSession;
+}
 
-class OrganizerSession;
+namespace sbor::organizer {
 
 class InboxPage : public QWidget {
     Q_OBJECT
 public:
-    explicit InboxPage(OrganizerSession& session, QWidget* parent = nullptr);
+    explicit InboxPage(desktop::AccountSession& session, QWidget* parent = nullptr);
     void reload();
     int unreadCount() const { return m_unread; }
 
@@ -29,7 +31,7 @@ signals:
 private:
     void countUnread();
 
-    OrganizerSession& m_session;
+    desktop::AccountSession& m_session;
     client::PagedListModel* m_model;
     QListView* m_list;
     QLabel* m_empty;

@@ -1,6 +1,6 @@
 #include "salestablepage.h"
 
-#include "app/organizersession.h"
+#include "accountsession.h"
 #include "app/wording.h"
 
 #include "messagebar.h"
@@ -76,8 +76,8 @@ std::vector<Column> attendeeColumns(const QString& timezone)
 
 } // namespace
 
-SalesTablePage::SalesTablePage(OrganizerSession& session, Kind kind, const QString& eventId, const QString& timezone,
-                               QWidget* parent)
+SalesTablePage::SalesTablePage(desktop::AccountSession& session, Kind kind, const QString& eventId,
+                               const QString& timezone, QWidget* parent)
     : QWidget(parent), m_session(session), m_kind(kind), m_eventId(eventId), m_timezone(timezone)
 {
     const bool orders = kind == Kind::Orders;

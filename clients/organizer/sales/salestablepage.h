@@ -23,16 +23,18 @@ class MessageBar;
 class RoleColumnsModel;
 } // namespace sbor::widgets
 
-namespace sbor::organizer {
+namespace sbor::desktop {
+class AccountSession;
+}
 
-class OrganizerSession;
+namespace sbor::organizer {
 
 class SalesTablePage : public QWidget {
     Q_OBJECT
 public:
     enum class Kind { Orders, Attendees };
 
-    SalesTablePage(OrganizerSession& session, Kind kind, const QString& eventId, const QString& timezone,
+    SalesTablePage(desktop::AccountSession& session, Kind kind, const QString& eventId, const QString& timezone,
                    QWidget* parent = nullptr);
 
     void reload();
@@ -49,7 +51,7 @@ private:
     void ticketAction(const QString& action);
     void changeHolder();
 
-    OrganizerSession& m_session;
+    desktop::AccountSession& m_session;
     Kind m_kind;
     QString m_eventId;
     QString m_timezone;

@@ -9,8 +9,8 @@
 
 #include "app/mainwindow.h"
 #include "app/organizerapp.h"
-#include "app/organizersession.h"
-#include "app/signindialog.h"
+#include "accountsession.h"
+#include "signindialog.h"
 #include "app/eventworkspace.h"
 #include "dashboard/dashboardfigures.h"
 #include "dashboard/dashboardpage.h"
@@ -112,7 +112,7 @@ private:
 
     bool signIn(OrganizerApp& app, const QString& email, const QString& password)
     {
-        SignInDialog* dialog = app.signInDialog();
+        sbor::desktop::SignInDialog* dialog = app.signInDialog();
         find<QLineEdit>(dialog, "emailField")->setText(email);
         find<QLineEdit>(dialog, "passwordField")->setText(password);
         find<QCheckBox>(dialog, "keepSignedIn")->setChecked(false);
@@ -163,7 +163,7 @@ private slots:
     void signInRefusesAWrongPasswordInline()
     {
         auto app = openApp("en");
-        SignInDialog* dialog = app->signInDialog();
+        sbor::desktop::SignInDialog* dialog = app->signInDialog();
         QVERIFY(dialog);
         dialog->resize(460, 320);
         screenshot(dialog, "01-sign-in");
@@ -191,7 +191,7 @@ private slots:
         QCOMPARE(m_api->post("/api/v1/auth/2fa/enable", {{"code", code(0)}}, guarded.accessToken).status, 200);
 
         auto app = openApp("en");
-        SignInDialog* dialog = app->signInDialog();
+        sbor::desktop::SignInDialog* dialog = app->signInDialog();
         dialog->resize(460, 360);
         find<QLineEdit>(dialog, "emailField")->setText(guarded.email);
         find<QLineEdit>(dialog, "passwordField")->setText(kTestPassword);

@@ -1,7 +1,7 @@
 #pragma once
-// The organizer's connection to one Sbor server: the typed API (libsbor-client) with its token
-// refresh and retries, the live feed, who is signed in, and "keep me signed in" through the
-// keyring. Signing out ends the session on the server too.
+// A desktop app's connection to one Sbor server (the organizer's app and the admins' console):
+// the typed API (libsbor-client) with its token refresh and retries, the live feed, who is signed
+// in, and "keep me signed in" through the keyring. Signing out ends the session on the server too.
 
 #include "keyringstore.h"
 
@@ -18,16 +18,17 @@
 #include <memory>
 #include <optional>
 
-namespace sbor::organizer {
+namespace sbor::desktop {
 
-class OrganizerSession : public QObject {
+class AccountSession : public QObject {
     Q_OBJECT
     Q_PROPERTY(bool online READ isOnline NOTIFY onlineChanged)
     Q_PROPERTY(bool liveConnected READ isLiveConnected NOTIFY liveConnectedChanged)
 
 public:
-    explicit OrganizerSession(QObject* parent = nullptr);
-    ~OrganizerSession() override;
+    // `application` names the app to the server (User-Agent) and in the keyring: "sbor-organizer".
+    explicit AccountSession(const QString& application, QObject* parent = nullptr);
+    ~AccountSession() override;
 
     // The live feed's address when it is not the server's host one port up (/api/v1/live, the
     // embedded default): --live on the command line.
@@ -77,4 +78,4 @@ private:
     bool m_keptInKeyring = false;
 };
 
-} // namespace sbor::organizer
+} // namespace sbor::desktop

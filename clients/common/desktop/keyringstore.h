@@ -8,12 +8,12 @@
 
 #include <functional>
 
-namespace sbor::organizer {
+namespace sbor::desktop {
 
 class KeyringStore : public QObject {
     Q_OBJECT
 public:
-    explicit KeyringStore(QString service = QStringLiteral("sbor-organizer"), QObject* parent = nullptr);
+    explicit KeyringStore(QString service, QObject* parent = nullptr);
 
     // Each answers through its callback once the keyring has: ok, and the token or why not.
     void save(const QString& account, const QString& refreshToken, std::function<void(bool, QString)> done);
@@ -27,4 +27,4 @@ private:
     QString m_service;
 };
 
-} // namespace sbor::organizer
+} // namespace sbor::desktop

@@ -2,7 +2,7 @@
 
 #include <qt6keychain/keychain.h>
 
-namespace sbor::organizer {
+namespace sbor::desktop {
 namespace {
 
 // The keyring's own words are for developers; the person reads what it means for them.
@@ -60,4 +60,4 @@ void KeyringStore::forget(const QString& account)
     job->start();
 }
 
-} // namespace sbor::organizer
+} // namespace sbor::desktop

@@ -1,14 +1,14 @@
-#include "organizersession.h"
+#include "accountsession.h"
 
-namespace sbor::organizer {
+namespace sbor::desktop {
 
-OrganizerSession::OrganizerSession(QObject* parent) : QObject(parent)
+AccountSession::AccountSession(const QString& application, QObject* parent) : QObject(parent), m_keyring(application)
 {
     client::ApiClient::Settings settings;
-    settings.userAgent = "sbor-organizer/0.1";
+    settings.userAgent = application.toUtf8() + "/0.1";
     m_client = std::make_unique<client::ApiClient>(settings);
     m_api = std::make_unique<client::SborApi>(*m_client);
-    connect(m_client.get(), &client::ApiClient::onlineChanged, this, &OrganizerSession::onlineChanged);
+    connect(m_client.get(), &client::ApiClient::onlineChanged, this, &AccountSession::onlineChanged);
     connect(m_client.get(), &client::ApiClient::signedOut, this, [this] {
         m_user.reset();
         if (m_live)
@@ -22,13 +22,13 @@ OrganizerSession::OrganizerSession(QObject* parent) : QObject(parent)
             });
 }
 
-OrganizerSession::~OrganizerSession()
+AccountSession::~AccountSession()
 {
     if (m_live)
         m_live->stop();
 }
 
-void OrganizerSession::setServer(const QUrl& server)
+void AccountSession::setServer(const QUrl& server)
 {
     m_server = server;
     m_client->setBaseUrl(server);
@@ -44,13 +44,13 @@ void OrganizerSession::setServer(const QUrl& server)
     m_liveUrl = live;
 }
 
-QString OrganizerSession::keyringAccount() const
+QString AccountSession::keyringAccount() const
 {
     return KeyringStore::accountOf(m_server.toString(), m_user ? QString::fromStdString(m_user->email) : QString());
 }
 
-QFuture<client::ApiResult<wire::TokenGrant>> OrganizerSession::signIn(const QString& email, const QString& password,
-                                                                      const QString& otp)
+QFuture<client::ApiResult<wire::TokenGrant>> AccountSession::signIn(const QString& email, const QString& password,
+                                                                    const QString& otp)
 {
     return m_api->login(email, password, otp).then(this, [this](client::ApiResult<wire::TokenGrant> grant) {
         if (grant)
@@ -59,7 +59,7 @@ QFuture<client::ApiResult<wire::TokenGrant>> OrganizerSession::signIn(const QStr
     });
 }
 
-void OrganizerSession::resume(const QString& email, std::function<void(bool, QString)> done)
+void AccountSession::resume(const QString& email, std::function<void(bool, QString)> done)
 {
     const QString account = KeyringStore::accountOf(m_server.toString(), email);
     m_keyring.load(account, [this, done, account](bool ok, QString tokenOrProblem) {
@@ -85,7 +85,7 @@ void OrganizerSession::resume(const QString& email, std::function<void(bool, QSt
     });
 }
 
-void OrganizerSession::keepSignedIn(std::function<void(bool, QString)> done)
+void AccountSession::keepSignedIn(std::function<void(bool, QString)> done)
 {
     m_keyring.save(keyringAccount(), m_client->refreshToken(), [this, done](bool ok, QString problem) {
         m_keptInKeyring = ok;
@@ -93,26 +93,26 @@ void OrganizerSession::keepSignedIn(std::function<void(bool, QString)> done)
     });
 }
 
-void OrganizerSession::started(const wire::User& user)
+void AccountSession::started(const wire::User& user)
 {
     m_user = user;
     startLiveFeed();
     emit signedIn();
 }
 
-void OrganizerSession::startLiveFeed()
+void AccountSession::startLiveFeed()
 {
     if (m_live)
         m_live->stop();
     client::LiveFeed::Settings settings;
     settings.url = m_liveUrl;
     m_live = std::make_unique<client::LiveFeed>(settings, [this] { return m_client->accessToken(); });
-    connect(m_live.get(), &client::LiveFeed::connectedChanged, this, &OrganizerSession::liveConnectedChanged);
+    connect(m_live.get(), &client::LiveFeed::connectedChanged, this, &AccountSession::liveConnectedChanged);
     m_live->start();
     m_live->subscribe("user:" + QString::fromStdString(m_user->id));
 }
 
-void OrganizerSession::signOut()
+void AccountSession::signOut()
 {
     if (m_keptInKeyring)
         m_keyring.forget(keyringAccount());
@@ -125,4 +125,4 @@ void OrganizerSession::signOut()
     emit signedOut();
 }
 
-} // namespace sbor::organizer
+} // namespace sbor::desktop

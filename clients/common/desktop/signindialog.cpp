@@ -1,6 +1,6 @@
 #include "signindialog.h"
 
-#include "organizersession.h"
+#include "accountsession.h"
 
 #include "messagebar.h"
 
@@ -14,7 +14,7 @@
 #include <QSettings>
 #include <QVBoxLayout>
 
-namespace sbor::organizer {
+namespace sbor::desktop {
 namespace {
 
 constexpr const char* kServersKey = "signIn/servers";
@@ -36,7 +36,8 @@ QString describeFailure(const client::ApiError& error)
 
 } // namespace
 
-SignInDialog::SignInDialog(OrganizerSession& session, QWidget* parent) : QDialog(parent), m_session(session)
+SignInDialog::SignInDialog(AccountSession& session, std::function<QString()> intro, QWidget* parent)
+    : QDialog(parent), m_session(session), m_introText(std::move(intro))
 {
     setObjectName("signInDialog");
     setMinimumWidth(440);
@@ -104,7 +105,7 @@ SignInDialog::SignInDialog(OrganizerSession& session, QWidget* parent) : QDialog
 void SignInDialog::retranslate()
 {
     setWindowTitle(tr("Sign in to Sbor"));
-    m_intro->setText(tr("Sign in with your organizer account to plan events, sell tickets and run the door."));
+    m_intro->setText(m_introText ? m_introText() : QString());
     m_serverLabel->setText(tr("&Server:"));
     m_emailLabel->setText(tr("&Email:"));
     m_passwordLabel->setText(tr("&Password:"));
@@ -150,7 +151,7 @@ void SignInDialog::tryKeptSignIn()
     m_session.resume(m_email->text().trimmed(), [this](bool ok, QString problem) {
         setBusy(false);
         if (ok) {
-            accept();
+            admitOrRefuse();
             return;
         }
         m_message->showMessage(widgets::MessageBar::Kind::Information, problem);
@@ -195,6 +196,10 @@ void SignInDialog::submit()
             settings.setValue(kServersKey, servers.mid(0, 8));
             settings.setValue(kEmailKey, m_email->text().trimmed());
             settings.setValue(kKeptKey, m_keep->isChecked());
+            if (m_refusal && !m_refusal(grant->user).isEmpty()) {
+                admitOrRefuse();
+                return;
+            }
             if (!m_keep->isChecked()) {
                 accept();
                 return;
@@ -211,4 +216,17 @@ void SignInDialog::submit()
         });
 }
 
-} // namespace sbor::organizer
+void SignInDialog::admitOrRefuse()
+{
+    const QString refusal = m_refusal && m_session.isSignedIn() ? m_refusal(m_session.user()) : QString();
+    if (refusal.isEmpty()) {
+        accept();
+        return;
+    }
+    m_session.signOut();
+    m_password->clear();
+    m_message->showMessage(widgets::MessageBar::Kind::Error, refusal);
+    m_password->setFocus();
+}
+
+} // namespace sbor::desktop

@@ -3,7 +3,11 @@
 // when the server asks for one (otp_required), and "keep me signed in". Problems show in the
 // dialog's message bar, never as another window.
 
+#include "sbor/wire/account.h"
+
 #include <QDialog>
+
+#include <functional>
 
 class QCheckBox;
 class QComboBox;
@@ -15,26 +19,34 @@ namespace sbor::widgets {
 class MessageBar;
 }
 
-namespace sbor::organizer {
+namespace sbor::desktop {
 
-class OrganizerSession;
+class AccountSession;
 
 class SignInDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit SignInDialog(OrganizerSession& session, QWidget* parent = nullptr);
+    // `intro` says, in the current language, who signs in here and what for.
+    SignInDialog(AccountSession& session, std::function<QString()> intro, QWidget* parent = nullptr);
+    // Who may use the app: an empty answer admits the person, any other is shown and the session
+    // ends (a console for staff refuses buyers). Everyone, when not set.
+    void setAdmission(std::function<QString(const wire::User&)> refusal) { m_refusal = std::move(refusal); }
 
     // Tries the sign-in kept for the last email, if any; accepts the dialog when it works.
     void tryKeptSignIn();
 
 private:
     void submit();
+    // The signed-in person let in (accepted), or refused with the reason and signed out.
+    void admitOrRefuse();
     void askForCode();
     void setBusy(bool busy);
     void retranslate();
     void changeEvent(QEvent* event) override;
 
-    OrganizerSession& m_session;
+    AccountSession& m_session;
+    std::function<QString()> m_introText;
+    std::function<QString(const wire::User&)> m_refusal;
     widgets::MessageBar* m_message;
     QLabel* m_intro;
     QLabel* m_serverLabel;
@@ -49,4 +61,4 @@ private:
     QPushButton* m_signIn;
 };
 
-} // namespace sbor::organizer
+} // namespace sbor::desktop
