@@ -623,4 +623,143 @@ QFuture<ApiResult<wire::Notification>> SborApi::markNotificationRead(const QStri
     return m_client.call(put("/api/v1/notifications/" + segment(notificationId) + "/read"), one<wire::Notification>());
 }
 
+QFuture<ApiResult<Done>> SborApi::reauthenticate(const QString& password, const QString& otp)
+{
+    nlohmann::json body{{"password", text(password)}};
+    if (!otp.isEmpty())
+        body["otp"] = text(otp);
+    return m_client.call(post("/api/v1/auth/reauthenticate", body), nothing());
+}
+
+QFuture<ApiResult<wire::Page<wire::User>>> SborApi::searchUsers(const UserSearch& search)
+{
+    QUrlQuery query;
+    addItem(query, "q", search.text);
+    addItem(query, "role", search.role);
+    addItem(query, "status", search.status);
+    addItem(query, "created_from", search.createdFrom);
+    addItem(query, "created_to", search.createdTo);
+    addPaging(query, search.cursor, search.limit);
+    return m_client.call(get("/api/v1/admin/users", query), page<wire::User>());
+}
+
+QFuture<ApiResult<Done>> SborApi::blockUser(const QString& userId, const QString& reason)
+{
+    auto request = post("/api/v1/admin/users/" + segment(userId) + "/block", nlohmann::json{{"reason", text(reason)}});
+    request.idempotent = true; // blocking the blocked changes nothing
+    return m_client.call(request, nothing());
+}
+
+QFuture<ApiResult<Done>> SborApi::unblockUser(const QString& userId)
+{
+    auto request = post("/api/v1/admin/users/" + segment(userId) + "/unblock", nlohmann::json::object());
+    request.idempotent = true;
+    return m_client.call(request, nothing());
+}
+
+QFuture<ApiResult<wire::PlatformSettings>> SborApi::platformSettings()
+{
+    return m_client.call(get("/api/v1/admin/settings"), one<wire::PlatformSettings>());
+}
+
+QFuture<ApiResult<wire::PlatformSettings>> SborApi::changePlatformSettings(const wire::PlatformSettingsChanges& changes)
+{
+    auto request = put("/api/v1/admin/settings", wire::toJson(changes));
+    request.idempotent = changes.version.has_value(); // a repeat with the version is refused, not applied twice
+    return m_client.call(request, one<wire::PlatformSettings>());
+}
+
+QFuture<ApiResult<std::vector<wire::NotificationTemplate>>> SborApi::notificationTemplates()
+{
+    return m_client.call(get("/api/v1/admin/templates"), items<wire::NotificationTemplate>());
+}
+
+QFuture<ApiResult<wire::NotificationTemplate>> SborApi::changeNotificationTemplate(const QString& name,
+                                                                                   const QString& language,
+                                                                                   const wire::TemplateText& text,
+                                                                                   std::optional<qint64> version)
+{
+    nlohmann::json body = wire::toJson(text);
+    if (version)
+        body["version"] = *version;
+    auto request = put("/api/v1/admin/templates/" + segment(name) + "/" + segment(language), body);
+    request.idempotent = true; // the same text again changes nothing
+    return m_client.call(request, one<wire::NotificationTemplate>());
+}
+
+QFuture<ApiResult<wire::NotificationTemplate>> SborApi::resetNotificationTemplate(const QString& name,
+                                                                                  const QString& language,
+                                                                                  std::optional<qint64> version)
+{
+    QString path = "/api/v1/admin/templates/" + segment(name) + "/" + segment(language);
+    if (version)
+        path += "?version=" + QString::number(*version);
+    return m_client.call(remove(path), one<wire::NotificationTemplate>());
+}
+
+QFuture<ApiResult<wire::RenderedTemplate>> SborApi::previewNotificationTemplate(const QString& name,
+                                                                                const QString& language,
+                                                                                const wire::TemplateText& draft)
+{
+    auto request = post("/api/v1/admin/templates/" + segment(name) + "/" + segment(language) + "/preview",
+                        wire::toJson(draft));
+    request.idempotent = true; // stores nothing
+    return m_client.call(request, one<wire::RenderedTemplate>());
+}
+
+QFuture<ApiResult<wire::RenderedTemplate>> SborApi::sendTestNotificationTemplate(const QString& name,
+                                                                                 const QString& language,
+                                                                                 const wire::TemplateText& draft)
+{
+    return m_client.call(
+        post("/api/v1/admin/templates/" + segment(name) + "/" + segment(language) + "/test", wire::toJson(draft)),
+        one<wire::RenderedTemplate>());
+}
+
+QFuture<ApiResult<wire::PlatformHealth>> SborApi::platformHealth()
+{
+    return m_client.call(get("/api/v1/admin/health"), one<wire::PlatformHealth>());
+}
+
+QFuture<ApiResult<wire::Page<wire::SupportRequest>>> SborApi::supportRequests(const SupportQuery& filters)
+{
+    QUrlQuery query;
+    addItem(query, "status", filters.status);
+    addItem(query, "category", filters.category);
+    addItem(query, "assignee", filters.assignee);
+    addItem(query, "q", filters.text);
+    addItem(query, "sort", filters.sort);
+    addPaging(query, filters.cursor, filters.limit);
+    return m_client.call(get("/api/v1/support/requests", query), page<wire::SupportRequest>());
+}
+
+QFuture<ApiResult<wire::SupportRequest>> SborApi::supportRequest(const QString& requestId)
+{
+    return m_client.call(get("/api/v1/support/requests/" + segment(requestId)), one<wire::SupportRequest>());
+}
+
+QFuture<ApiResult<wire::SupportMessage>> SborApi::writeSupportMessage(const QString& requestId, const QString& body,
+                                                                      bool internal)
+{
+    return m_client.call(post("/api/v1/support/requests/" + segment(requestId) + "/messages",
+                              nlohmann::json{{"body", text(body)}, {"internal", internal}}),
+                         one<wire::SupportMessage>());
+}
+
+QFuture<ApiResult<wire::SupportRequest>> SborApi::changeSupportStatus(const QString& requestId, const QString& status)
+{
+    auto request = post("/api/v1/support/requests/" + segment(requestId) + "/status",
+                        nlohmann::json{{"status", text(status)}});
+    request.idempotent = true;
+    return m_client.call(request, one<wire::SupportRequest>());
+}
+
+QFuture<ApiResult<wire::SupportRequest>> SborApi::escalateSupportRequest(const QString& requestId,
+                                                                         const QString& reason)
+{
+    return m_client.call(
+        post("/api/v1/support/requests/" + segment(requestId) + "/escalate", nlohmann::json{{"reason", text(reason)}}),
+        one<wire::SupportRequest>());
+}
+
 } // namespace sbor::client

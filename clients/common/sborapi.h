@@ -14,7 +14,11 @@
 #include "sbor/wire/event.h"
 #include "sbor/wire/notification.h"
 #include "sbor/wire/sales.h"
+#include "sbor/wire/health.h"
+#include "sbor/wire/platform.h"
 #include "sbor/wire/statistics.h"
+#include "sbor/wire/support.h"
+#include "sbor/wire/templates.h"
 
 #include <QByteArray>
 #include <QFuture>
@@ -60,6 +64,28 @@ struct SeriesQuery {
     QString to;
     QString ticketTypeId;
     QString listId;
+};
+
+// GET /admin/users filters (all optional).
+struct UserSearch {
+    QString text; // q: email, name
+    QString role;
+    QString status;      // active | blocked | deleted
+    QString createdFrom; // RFC 3339
+    QString createdTo;
+    int limit = 0;
+    QString cursor;
+};
+
+// GET /support/requests filters (all optional).
+struct SupportQuery {
+    QString status;   // comma-separated statuses
+    QString category; // order | payment | event | account | other
+    QString assignee; // a user id, "me" or "none"
+    QString text;
+    QString sort; // due (overdue first, the default) | newest
+    int limit = 0;
+    QString cursor;
 };
 
 class SborApi {
@@ -167,6 +193,36 @@ public:
         const wire::NotificationPreferences& changes);
     QFuture<ApiResult<wire::Notification>> notification(const QString& notificationId);
     QFuture<ApiResult<wire::Notification>> markNotificationRead(const QString& notificationId);
+
+    // Running the platform (admins; support agents read users and work the support queue).
+    // Changes that decide who may do what answer reauthentication_required after 5 minutes:
+    // reauthenticate, then send them again.
+    QFuture<ApiResult<Done>> reauthenticate(const QString& password, const QString& otp = {});
+    QFuture<ApiResult<wire::Page<wire::User>>> searchUsers(const UserSearch& search);
+    QFuture<ApiResult<Done>> blockUser(const QString& userId, const QString& reason);
+    QFuture<ApiResult<Done>> unblockUser(const QString& userId);
+    QFuture<ApiResult<wire::PlatformSettings>> platformSettings();
+    QFuture<ApiResult<wire::PlatformSettings>> changePlatformSettings(const wire::PlatformSettingsChanges& changes);
+    QFuture<ApiResult<std::vector<wire::NotificationTemplate>>> notificationTemplates();
+    QFuture<ApiResult<wire::NotificationTemplate>> changeNotificationTemplate(const QString& name,
+                                                                              const QString& language,
+                                                                              const wire::TemplateText& text,
+                                                                              std::optional<qint64> version);
+    QFuture<ApiResult<wire::NotificationTemplate>> resetNotificationTemplate(const QString& name,
+                                                                             const QString& language,
+                                                                             std::optional<qint64> version);
+    QFuture<ApiResult<wire::RenderedTemplate>> previewNotificationTemplate(const QString& name, const QString& language,
+                                                                           const wire::TemplateText& draft);
+    QFuture<ApiResult<wire::RenderedTemplate>> sendTestNotificationTemplate(const QString& name,
+                                                                            const QString& language,
+                                                                            const wire::TemplateText& draft);
+    QFuture<ApiResult<wire::PlatformHealth>> platformHealth();
+    QFuture<ApiResult<wire::Page<wire::SupportRequest>>> supportRequests(const SupportQuery& query = {});
+    QFuture<ApiResult<wire::SupportRequest>> supportRequest(const QString& requestId);
+    QFuture<ApiResult<wire::SupportMessage>> writeSupportMessage(const QString& requestId, const QString& body,
+                                                                 bool internal);
+    QFuture<ApiResult<wire::SupportRequest>> changeSupportStatus(const QString& requestId, const QString& status);
+    QFuture<ApiResult<wire::SupportRequest>> escalateSupportRequest(const QString& requestId, const QString& reason);
 
 private:
     ApiClient& m_client;

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>sbor::desktop::AccountSession</name>
+    <message>
+        <source>The kept sign-in is no longer valid; please sign in again.</source>
+        <translation>Сохранённый вход больше не действителен; войдите снова.</translation>
+    </message>
+</context>
+<context>
     <name>sbor::desktop::KeyringStore</name>
     <message>
         <source>This desktop has no keyring (such as GNOME Keyring or KWallet), so the sign-in cannot be kept: you will be asked for your password next time.</source>
@@ -18,13 +25,6 @@
     <message>
         <source>The keyring could not keep the sign-in (%1).</source>
         <translation>Не удалось сохранить вход в связке ключей (%1).</translation>
-    </message>
-</context>
-<context>
-    <name>sbor::desktop::AccountSession</name>
-    <message>
-        <source>The kept sign-in is no longer valid; please sign in again.</source>
-        <translation>Сохранённый вход больше не действителен; войдите снова.</translation>
     </message>
 </context>
 <context>

@@ -368,7 +368,7 @@
     </message>
     <message>
         <source>The server did not take this offline scan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер не принял этот офлайн-скан: %1</translation>
     </message>
     <message>
         <source>Admitted at two entrances: check the ticket</source>

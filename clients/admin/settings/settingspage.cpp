@@ -1,0 +1,173 @@
+#include "settingspage.h"
+
+#include "app/stepup.h"
+
+#include "accountsession.h"
+#include "messagebar.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace sbor::admin {
+
+SettingsPage::SettingsPage(desktop::AccountSession& session, QWidget* parent) : ConsolePage(parent), m_session(session)
+{
+    setObjectName("settingsPage");
+    m_message = new widgets::MessageBar(this);
+    m_message->setObjectName("settingsMessage");
+    m_commission = new QDoubleSpinBox(this);
+    m_commission->setObjectName("commissionField");
+    m_commission->setRange(0, 100);
+    m_commission->setDecimals(2);
+    m_commission->setSuffix(" %");
+    m_preview = new QLabel(this);
+    m_preview->setObjectName("commissionPreview");
+    m_preview->setWordWrap(true);
+    m_fee = new QSpinBox(this);
+    m_fee->setObjectName("publicationFeeField");
+    m_fee->setRange(0, 10000000);
+    m_feeCurrency = new QLineEdit(this);
+    m_feeCurrency->setObjectName("publicationFeeCurrencyField");
+    m_feeCurrency->setMaxLength(3);
+    m_feeCurrency->setMaximumWidth(70);
+    m_language = new QComboBox(this);
+    m_language->setObjectName("defaultLanguageField");
+    m_language->addItem("Русский", "ru");
+    m_language->addItem("English", "en");
+    m_firstResponse = new QSpinBox(this);
+    m_firstResponse->setObjectName("firstResponseField");
+    m_firstResponse->setRange(1, 525600);
+    m_firstResponse->setSuffix(tr(" min"));
+    m_resolution = new QSpinBox(this);
+    m_resolution->setObjectName("resolutionField");
+    m_resolution->setRange(1, 525600);
+    m_resolution->setSuffix(tr(" min"));
+    m_stamp = new QLabel(this);
+    m_stamp->setObjectName("settingsStamp");
+    m_save = new QPushButton(tr("&Save settings"), this);
+    m_save->setObjectName("saveSettings");
+
+    auto* money = new QGroupBox(tr("Money"), this);
+    auto* moneyForm = new QFormLayout(money);
+    moneyForm->addRow(tr("Platform &commission:"), m_commission);
+    moneyForm->addRow(QString(), m_preview);
+    auto* fee = new QHBoxLayout;
+    fee->addWidget(m_fee);
+    fee->addWidget(m_feeCurrency);
+    fee->addStretch();
+    auto* feeLabel = new QLabel(tr("&Publication fee (minor units):"), money);
+    feeLabel->setBuddy(m_fee);
+    moneyForm->addRow(feeLabel, fee);
+    auto* people = new QGroupBox(tr("People and support"), this);
+    auto* peopleForm = new QFormLayout(people);
+    peopleForm->addRow(tr("Default &language:"), m_language);
+    peopleForm->addRow(tr("&First answer within:"), m_firstResponse);
+    peopleForm->addRow(tr("&Resolved within:"), m_resolution);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_message);
+    layout->addWidget(money);
+    layout->addWidget(people);
+    layout->addWidget(m_stamp);
+    layout->addWidget(m_save, 0, Qt::AlignRight);
+    layout->addStretch();
+
+    connect(m_commission, &QDoubleSpinBox::valueChanged, this, &SettingsPage::updatePreview);
+    connect(m_save, &QPushButton::clicked, this, &SettingsPage::save);
+}
+
+void SettingsPage::reload()
+{
+    m_session.api().platformSettings().then(this, [this](client::ApiResult<wire::PlatformSettings> settings) {
+        if (!settings) {
+            m_message->showMessage(widgets::MessageBar::Kind::Error,
+                                   QString::fromStdString(settings.error().error.message));
+            return;
+        }
+        show(*settings);
+    });
+}
+
+void SettingsPage::show(const wire::PlatformSettings& settings)
+{
+    m_settings = settings;
+    m_commission->setValue(settings.commissionBasisPoints / 100.0);
+    m_fee->setValue(static_cast<int>(settings.publicationFee));
+    m_feeCurrency->setText(QString::fromStdString(settings.publicationFeeCurrency));
+    m_language->setCurrentIndex(m_language->findData(QString::fromStdString(settings.defaultLanguage)));
+    m_firstResponse->setValue(static_cast<int>(settings.supportFirstResponseMinutes));
+    m_resolution->setValue(static_cast<int>(settings.supportResolutionMinutes));
+    const QDateTime at = QDateTime::fromString(QString::fromStdString(settings.updatedAt), Qt::ISODateWithMs);
+    m_stamp->setText(settings.updatedBy
+                         ? tr("Version %1, changed %2.")
+                               .arg(settings.version)
+                               .arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat))
+                         : tr("Version %1: as configured, no admin changed them yet.").arg(settings.version));
+    updatePreview();
+    emit settingsShown();
+}
+
+void SettingsPage::updatePreview()
+{
+    if (!m_settings)
+        return;
+    const double now = m_settings->commissionBasisPoints / 100.0;
+    const double wanted = m_commission->value();
+    if (std::abs(now - wanted) < 0.005) {
+        m_preview->setText(tr("Charged on every payment from the moment it is saved."));
+        return;
+    }
+    // The effect on a typical payment: what changes for organizers, in one line.
+    const double payment = 1000.0;
+    m_preview->setText(
+        tr("Of a 1 000.00 payment the platform would keep %1 instead of %2 (%3).")
+            .arg(QLocale().toString(payment * wanted / 100, 'f', 2), QLocale().toString(payment * now / 100, 'f', 2),
+                 (wanted > now ? "+" : "") + QLocale().toString(payment * (wanted - now) / 100, 'f', 2)));
+}
+
+void SettingsPage::save()
+{
+    if (!m_settings)
+        return;
+    wire::PlatformSettingsChanges changes;
+    changes.version = m_settings->version;
+    changes.commissionBasisPoints = static_cast<std::int64_t>(std::llround(m_commission->value() * 100));
+    changes.publicationFee = m_fee->value();
+    changes.publicationFeeCurrency = m_feeCurrency->text().trimmed().toUpper().toStdString();
+    changes.defaultLanguage = m_language->currentData().toString().toStdString();
+    changes.supportFirstResponseMinutes = m_firstResponse->value();
+    changes.supportResolutionMinutes = m_resolution->value();
+    m_save->setEnabled(false);
+    runWithStepUp<wire::PlatformSettings>(
+        m_session, this, [this, changes] { return m_session.api().changePlatformSettings(changes); },
+        [this](const client::ApiResult<wire::PlatformSettings>& saved) {
+            m_save->setEnabled(true);
+            if (!saved) {
+                QString text = QString::fromStdString(saved.error().error.message);
+                if (saved.error().is(ErrorCode::Conflict))
+                    text = tr("Another admin saved the settings meanwhile; they are shown again. Make your change "
+                              "once more.");
+                else if (saved.error().is(ErrorCode::ReauthenticationRequired))
+                    text = tr("Not saved: the password was not confirmed.");
+                m_message->showMessage(widgets::MessageBar::Kind::Error, text);
+                if (saved.error().is(ErrorCode::Conflict))
+                    reload();
+                return;
+            }
+            m_message->showMessage(widgets::MessageBar::Kind::Positive,
+                                   tr("Saved: payments charge the new commission from the next one."));
+            show(*saved);
+        });
+}
+
+} // namespace sbor::admin

@@ -1,0 +1,305 @@
+// The admins' console, rendered offscreen, against a real sbor-server: a buyer is refused at the
+// sign-in; a support agent sees only the support queue and a read-only user lookup, answers a
+// request with a reply and an internal note and escalates it; an admin sees every page and the
+// health dock, blocks a person (the step-up sign-in asked only once the server wants it), changes
+// the commission and edits a template with its live preview. Every screen reached is saved under
+// screenshots/admin/ of the build tree, in English and Russian, at the smallest (1024×640) and a
+// large (1920×1080) size, to be looked at.
+
+#include "app/adminapp.h"
+#include "app/consolewindow.h"
+#include "health/healthdock.h"
+#include "settings/settingspage.h"
+#include "settings/templatespage.h"
+#include "support/supportqueuepage.h"
+#include "users/userspage.h"
+
+#include "accountsession.h"
+#include "integrationsuite.h"
+#include "messagebar.h"
+#include "signindialog.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QtTest>
+
+using namespace sbor::test;
+using namespace sbor::admin;
+
+class TestAdmin : public IntegrationSuite {
+    Q_OBJECT
+
+private:
+    SignedInUser m_support;
+    QString m_request;
+    QStringList m_saved;
+
+    QString screenshot(QWidget* window, const QString& name)
+    {
+        QTest::qWait(300); // layouts and fetched pages settle
+        const QImage image = window->grab().toImage();
+        const QString path = QDir(SBOR_SCREENSHOT_DIR).filePath(name + ".png");
+        if (!image.save(path))
+            qWarning("could not save %s", qPrintable(path));
+        m_saved << path;
+        return path;
+    }
+
+    template <typename T> T* find(QWidget* root, const char* name)
+    {
+        T* found = root->findChild<T*>(name);
+        if (!found)
+            qWarning("no %s named %s", T::staticMetaObject.className(), name);
+        return found;
+    }
+
+    std::unique_ptr<AdminApp> openApp(const QString& language)
+    {
+        AdminApp::Options options;
+        options.server = m_server->url("");
+        options.liveUrl = QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/live").arg(m_server->livePort()));
+        options.language = language;
+        options.tryKeptSignIn = false;
+        options.healthIntervalMs = 500;
+        auto app = std::make_unique<AdminApp>(options);
+        app->start();
+        return app;
+    }
+
+    bool signIn(AdminApp& app, const QString& email)
+    {
+        sbor::desktop::SignInDialog* dialog = app.signInDialog();
+        find<QLineEdit>(dialog, "emailField")->setText(email);
+        find<QLineEdit>(dialog, "passwordField")->setText(kTestPassword);
+        find<QCheckBox>(dialog, "keepSignedIn")->setChecked(false);
+        QTest::mouseClick(find<QPushButton>(dialog, "signInButton"), Qt::LeftButton);
+        return QTest::qWaitFor([&] { return app.mainWindow() != nullptr; }, 15000);
+    }
+
+    // Every page at both sizes, named <prefix>-<page>-<size>.
+    void screenshotEveryPage(ConsoleWindow* window, const QString& prefix)
+    {
+        for (int row = 0; row < window->navigation()->count(); ++row) {
+            window->navigation()->setCurrentRow(row);
+            const QString page = window->findChild<QStackedWidget*>()->currentWidget()->objectName();
+            for (const QSize& size : {QSize(1024, 640), QSize(1920, 1080)}) {
+                window->resize(size);
+                if (window->healthDock()) // open where there is room, as on a first run at that size
+                    window->healthDock()->setVisible(size.width() >= 1600);
+                QTest::qWait(400);
+                screenshot(window,
+                           QStringLiteral("%1-%2-%3x%4").arg(prefix, page).arg(size.width()).arg(size.height()));
+            }
+        }
+        window->resize(1366, 768);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings of this run only
+        QDir().mkpath(SBOR_SCREENSHOT_DIR);
+        QVERIFY2(startServer(), problem());
+        QVERIFY2(signInAdmin("console-admin") && signUpOrganizer("console-organizer") && signUpBuyer("console-buyer"),
+                 problem());
+        const QString email = uniqueEmail("console-support");
+        QVERIFY(!AuthApi::createWithCli(m_database.url(), email, "support").isEmpty());
+        m_support = m_api->signIn(email);
+        QVERIFY(!m_support.accessToken.isEmpty());
+        const auto opened = m_api->post("/api/v1/support/requests",
+                                        {{"subject", "My tickets did not arrive"},
+                                         {"body", "I paid yesterday evening and no email came. Order 4f2a."},
+                                         {"category", "order"}},
+                                        m_buyer.accessToken);
+        QCOMPARE(opened.status, 201);
+        m_request = opened.json().value("id").toString();
+        QCOMPARE(m_api
+                     ->post("/api/v1/support/requests",
+                            {{"subject", "How do I change my email?"}, {"body", "Thanks!"}, {"category", "account"}},
+                            m_organizer.accessToken)
+                     .status,
+                 201);
+    }
+
+    void aBuyerIsRefusedAtTheSignIn()
+    {
+        auto app = openApp("en");
+        sbor::desktop::SignInDialog* dialog = app->signInDialog();
+        dialog->resize(480, 340);
+        screenshot(dialog, "01-sign-in-en");
+        find<QLineEdit>(dialog, "emailField")->setText(m_buyer.email);
+        find<QLineEdit>(dialog, "passwordField")->setText(kTestPassword);
+        find<QCheckBox>(dialog, "keepSignedIn")->setChecked(false);
+        QTest::mouseClick(find<QPushButton>(dialog, "signInButton"), Qt::LeftButton);
+        auto* message = find<sbor::widgets::MessageBar>(dialog, "signInMessage");
+        QTRY_VERIFY_WITH_TIMEOUT(!message->text().isEmpty(), 15000);
+        QVERIFY2(message->text().contains("admins and support agents"), qPrintable(message->text()));
+        QVERIFY(!app->mainWindow());
+        QVERIFY(!app->session().isSignedIn());
+        screenshot(dialog, "02-sign-in-refused-en");
+    }
+
+    void aSupportAgentAnswersAndEscalates()
+    {
+        auto app = openApp("en");
+        QVERIFY(signIn(*app, m_support.email));
+        ConsoleWindow* window = app->mainWindow();
+        QCOMPARE(window->navigation()->count(), 2);
+        QVERIFY(!window->page("settingsPage") && !window->page("templatesPage"));
+        QVERIFY(!window->healthDock());
+        auto* queue = static_cast<SupportQueuePage*>(window->page("supportPage"));
+        window->showPage("supportPage");
+        QTRY_COMPARE_WITH_TIMEOUT(queue->requestCount(), 2, 10000);
+        QSignalSpy shown(queue, &SupportQueuePage::threadShown);
+        queue->openRequest(m_request);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, 10000);
+        find<QPlainTextEdit>(queue, "supportReply")
+            ->setPlainText("We have sent the tickets again; please check spam too.");
+        QTest::mouseClick(find<QPushButton>(queue, "supportSend"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QTextBrowser>(queue, "supportThread")->toPlainText().contains("check spam"),
+                                 10000);
+        find<QPlainTextEdit>(queue, "supportReply")->setPlainText("The payment provider shows it paid twice.");
+        find<QCheckBox>(queue, "supportInternal")->setChecked(true);
+        QTest::mouseClick(find<QPushButton>(queue, "supportSend"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QTextBrowser>(queue, "supportThread")->toPlainText().contains("paid twice"),
+                                 10000);
+        // The buyer sees the answer, never the note.
+        const auto seen = m_api->get("/api/v1/support/requests/" + m_request, m_buyer.accessToken).json();
+        const QString asSeen = QJsonDocument(seen).toJson();
+        QVERIFY(asSeen.contains("check spam") && !asSeen.contains("paid twice"));
+        find<QLineEdit>(queue, "escalationReason")->setText("Charged twice: needs a refund decision");
+        QTest::mouseClick(find<QPushButton>(queue, "supportEscalate"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_api->get("/api/v1/support/requests/" + m_request, m_admin.accessToken)
+                                      .json()
+                                      .value("escalated_at")
+                                      .isNull(),
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(queue, "supportHeader")->text().contains("Escalated"), 10000);
+        screenshotEveryPage(window, "10-support-en");
+        // Read-only lookup: no block button for support agents.
+        auto* users = static_cast<UsersPage*>(window->page("usersPage"));
+        QVERIFY(!find<QPushButton>(users, "blockButton")->isVisible());
+    }
+
+    void anAdminBlocksAPersonWithTheStepUp()
+    {
+        auto app = openApp("en");
+        QVERIFY(signIn(*app, m_admin.email));
+        ConsoleWindow* window = app->mainWindow();
+        QCOMPARE(window->navigation()->count(), 4);
+        QVERIFY(window->healthDock());
+        QTRY_COMPARE_WITH_TIMEOUT(window->healthDock()->status(), QStringLiteral("ok"), 15000);
+        window->showPage("usersPage");
+        auto* users = static_cast<UsersPage*>(window->page("usersPage"));
+        QTest::keyClicks(find<QLineEdit>(users, "userSearch"), "console-buyer");
+        QTRY_COMPARE_WITH_TIMEOUT(users->resultCount(), 1, 10000);
+        users->selectUser(m_buyer.id);
+        // The console's own session last proved its password over five minutes ago.
+        m_database.query("UPDATE auth.sessions SET signed_in_at = now() - interval '10 minutes' WHERE user_id = '" +
+                         m_admin.id.toStdString() + "' RETURNING 1");
+        QTest::qWait(2100); // the session cache
+        find<QLineEdit>(users, "blockReason")->setText("Chargeback fraud");
+        QTest::mouseClick(find<QPushButton>(users, "blockButton"), Qt::LeftButton);
+        QDialog* stepUp = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((stepUp = window->findChild<QDialog*>("reauthenticateDialog")) != nullptr, 10000);
+        QTRY_VERIFY(stepUp->isVisible());
+        screenshot(stepUp, "20-step-up-en");
+        find<QLineEdit>(stepUp, "reauthenticatePassword")->setText(kTestPassword);
+        QTest::mouseClick(find<QPushButton>(stepUp, "reauthenticateConfirm"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(m_database.query("SELECT status FROM auth.users WHERE id = '" +
+                                                                          m_buyer.id.toStdString() + "'")),
+                                  QStringLiteral("blocked"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(find<sbor::widgets::MessageBar>(users, "usersMessage")->text().contains("blocked"),
+                                 10000);
+        screenshot(window, "21-user-blocked-en");
+        // Unblocked again, now without being asked: the proof is fresh.
+        QTRY_VERIFY_WITH_TIMEOUT(find<QPushButton>(users, "unblockButton")->isEnabled(), 10000);
+        QTest::mouseClick(find<QPushButton>(users, "unblockButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(m_database.query("SELECT status FROM auth.users WHERE id = '" +
+                                                                          m_buyer.id.toStdString() + "'")),
+                                  QStringLiteral("active"), 10000);
+        QCOMPARE(window->findChildren<QDialog*>("reauthenticateDialog").size(), 0);
+    }
+
+    void anAdminChangesTheCommissionAndATemplate()
+    {
+        auto app = openApp("en");
+        QVERIFY(signIn(*app, m_admin.email));
+        ConsoleWindow* window = app->mainWindow();
+        window->showPage("settingsPage");
+        auto* settings = static_cast<SettingsPage*>(window->page("settingsPage"));
+        auto* commission = find<QDoubleSpinBox>(settings, "commissionField");
+        QTRY_VERIFY_WITH_TIMEOUT(commission->value() > 0, 10000);
+        commission->setValue(7.5);
+        QVERIFY(find<QLabel>(settings, "commissionPreview")->text().contains("75.00"));
+        QTest::mouseClick(find<QPushButton>(settings, "saveSettings"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_api->get("/api/v1/admin/settings", m_admin.accessToken).json().value("commission_basis_points").toInt(),
+            750, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(find<sbor::widgets::MessageBar>(settings, "settingsMessage")->text().contains("Saved"),
+                                 10000);
+        screenshot(window, "30-settings-saved-en");
+
+        window->showPage("templatesPage");
+        auto* templates = static_cast<TemplatesPage*>(window->page("templatesPage"));
+        QTRY_VERIFY_WITH_TIMEOUT(!templates->openTemplateName().isEmpty(), 10000);
+        templates->openTemplate("ticket.purchased");
+        QSignalSpy previews(templates, &TemplatesPage::previewShown);
+        templates->subjectField("en")->setText("Booked: {{event_title}}");
+        QTest::keyClick(templates->subjectField("en"), Qt::Key_Space); // typing starts the live preview
+        QTRY_VERIFY_WITH_TIMEOUT(templates->previewOf("en")->toPlainText().contains("Booked: Jazz on the Roof"), 10000);
+        // A placeholder it does not have: the preview says so and saving is off.
+        templates->subjectField("en")->setText("Booked {{password}}");
+        QTest::keyClick(templates->subjectField("en"), Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(templates->previewOf("en")->toPlainText().contains("{{password}}"), 10000);
+        QVERIFY(!find<QPushButton>(templates, "templateSave_en")->isEnabled());
+        screenshot(window, "31-template-refused-en");
+        templates->subjectField("en")->setText("Booked: {{event_title}}");
+        QTest::keyClick(templates->subjectField("en"), Qt::Key_Backspace);
+        QTest::keyClicks(templates->subjectField("en"), "}");
+        QTRY_VERIFY_WITH_TIMEOUT(find<QPushButton>(templates, "templateSave_en")->isEnabled(), 10000);
+        QSignalSpy saved(templates, &TemplatesPage::saved);
+        QTest::mouseClick(find<QPushButton>(templates, "templateSave_en"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 10000);
+        const auto stored = m_api->get("/api/v1/admin/templates/ticket.purchased", m_admin.accessToken).json();
+        bool replaced = false;
+        for (const auto& language : stored.value("languages").toArray())
+            if (language.toObject().value("language").toString() == "en")
+                replaced = language.toObject().value("subject").toString() == "Booked: {{event_title}}";
+        QVERIFY(replaced);
+        screenshot(window, "32-template-saved-en");
+    }
+
+    void everyAdminPageInBothLanguages()
+    {
+        for (const QString language : {"en", "ru"}) {
+            auto app = openApp(language);
+            if (language == "ru") {
+                app->signInDialog()->resize(480, 340);
+                screenshot(app->signInDialog(), "03-sign-in-ru");
+            }
+            QVERIFY(signIn(*app, m_admin.email));
+            ConsoleWindow* window = app->mainWindow();
+            QTRY_COMPARE_WITH_TIMEOUT(window->healthDock()->status(), QStringLiteral("ok"), 15000);
+            screenshotEveryPage(window, "40-admin-" + language);
+        }
+        QVERIFY2(m_saved.size() >= 12, qPrintable(QString::number(m_saved.size())));
+    }
+};
+
+QTEST_MAIN(TestAdmin)
+#include "test_admin.moc"
