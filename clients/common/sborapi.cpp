@@ -691,10 +691,10 @@ QFuture<ApiResult<wire::NotificationTemplate>> SborApi::resetNotificationTemplat
                                                                                   const QString& language,
                                                                                   std::optional<qint64> version)
 {
-    QString path = "/api/v1/admin/templates/" + segment(name) + "/" + segment(language);
+    auto request = remove("/api/v1/admin/templates/" + segment(name) + "/" + segment(language));
     if (version)
-        path += "?version=" + QString::number(*version);
-    return m_client.call(remove(path), one<wire::NotificationTemplate>());
+        request.query.addQueryItem("version", QString::number(*version));
+    return m_client.call(request, one<wire::NotificationTemplate>());
 }
 
 QFuture<ApiResult<wire::RenderedTemplate>> SborApi::previewNotificationTemplate(const QString& name,
@@ -719,6 +719,15 @@ QFuture<ApiResult<wire::RenderedTemplate>> SborApi::sendTestNotificationTemplate
 QFuture<ApiResult<wire::PlatformHealth>> SborApi::platformHealth()
 {
     return m_client.call(get("/api/v1/admin/health"), one<wire::PlatformHealth>());
+}
+
+QFuture<ApiResult<wire::SupportRequest>> SborApi::openSupportRequest(const QString& subject, const QString& body,
+                                                                     const QString& category)
+{
+    return m_client.call(
+        post("/api/v1/support/requests",
+             nlohmann::json{{"subject", text(subject)}, {"body", text(body)}, {"category", text(category)}}),
+        one<wire::SupportRequest>());
 }
 
 QFuture<ApiResult<wire::Page<wire::SupportRequest>>> SborApi::supportRequests(const SupportQuery& filters)

@@ -217,6 +217,9 @@ public:
                                                                             const QString& language,
                                                                             const wire::TemplateText& draft);
     QFuture<ApiResult<wire::PlatformHealth>> platformHealth();
+    // Anyone signed in asks support; `category` order | payment | event | account | other.
+    QFuture<ApiResult<wire::SupportRequest>> openSupportRequest(const QString& subject, const QString& body,
+                                                                const QString& category);
     QFuture<ApiResult<wire::Page<wire::SupportRequest>>> supportRequests(const SupportQuery& query = {});
     QFuture<ApiResult<wire::SupportRequest>> supportRequest(const QString& requestId);
     QFuture<ApiResult<wire::SupportMessage>> writeSupportMessage(const QString& requestId, const QString& body,

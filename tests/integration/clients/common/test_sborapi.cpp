@@ -647,6 +647,112 @@ private slots:
                            422);
     }
 
+    void runningThePlatform()
+    {
+        // Step-up: a wrong password is refused, the right one renews the proof.
+        SBOR_REQUIRE_ERROR(await(m_admin.api->reauthenticate("not the password")), ErrorCode::InvalidCredentials, 401);
+        SBOR_REQUIRE_OK(await(m_admin.api->reauthenticate(kTestPassword)));
+
+        // Users: found by admins, refused to buyers; blocked and unblocked.
+        Person blockee = signUp("blockee");
+        sbor::client::UserSearch search;
+        search.text = QString::fromStdString(blockee.email);
+        const auto found = await(m_admin.api->searchUsers(search));
+        SBOR_REQUIRE_OK(found);
+        QCOMPARE(found->items.size(), std::size_t(1));
+        QCOMPARE(found->items.front().id, blockee.id);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->searchUsers(search)), ErrorCode::Forbidden, 403);
+        SBOR_REQUIRE_OK(await(m_admin.api->blockUser(QString::fromStdString(blockee.id), "tests")));
+        QCOMPARE(await(m_admin.api->searchUsers(search))->items.front().status, std::string("blocked"));
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->unblockUser(QString::fromStdString(blockee.id))), ErrorCode::Forbidden,
+                           403);
+        SBOR_REQUIRE_OK(await(m_admin.api->unblockUser(QString::fromStdString(blockee.id))));
+        QCOMPARE(await(m_admin.api->searchUsers(search))->items.front().status, std::string("active"));
+
+        // Settings: read, changed with the version read, a stale version refused.
+        const auto settings = await(m_admin.api->platformSettings());
+        SBOR_REQUIRE_OK(settings);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->platformSettings()), ErrorCode::Forbidden, 403);
+        wire::PlatformSettingsChanges changes;
+        changes.version = settings->version;
+        changes.supportFirstResponseMinutes = settings->supportFirstResponseMinutes + 1;
+        const auto changed = await(m_admin.api->changePlatformSettings(changes));
+        SBOR_REQUIRE_OK(changed);
+        QCOMPARE(changed->version, settings->version + 1);
+        SBOR_REQUIRE_ERROR(await(m_admin.api->changePlatformSettings(changes)), ErrorCode::Conflict, 409);
+
+        // Templates: listed, previewed, changed, test-sent, reset; bad texts named.
+        const auto templates = await(m_admin.api->notificationTemplates());
+        SBOR_REQUIRE_OK(templates);
+        QVERIFY(templates->size() >= 16);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->notificationTemplates()), ErrorCode::Forbidden, 403);
+        const wire::TemplateText text{"Refund: {{amount}}", "Back to you: {{amount}}", "{{amount}} is on its way"};
+        const auto preview = await(m_admin.api->previewNotificationTemplate("refund.issued", "en", text));
+        SBOR_REQUIRE_OK(preview);
+        QVERIFY(preview->rendered.subject.rfind("Refund: ", 0) == 0);
+        QVERIFY(preview->rendered.subject.find("{{") == std::string::npos);
+        const wire::TemplateText broken{"Refund {{iban}}", "x", "y"};
+        const auto refused = await(m_admin.api->previewNotificationTemplate("refund.issued", "en", broken));
+        SBOR_REQUIRE_ERROR(refused, ErrorCode::ValidationFailed, 422);
+        QCOMPARE(refused.error().fieldProblems().front().first, std::string("subject"));
+        const auto saved = await(m_admin.api->changeNotificationTemplate("refund.issued", "en", text, 0));
+        SBOR_REQUIRE_OK(saved);
+        QVERIFY(saved->language("en")->replaced);
+        QCOMPARE(saved->language("en")->version, 1);
+        SBOR_REQUIRE_ERROR(await(m_admin.api->changeNotificationTemplate("refund.issued", "en", broken, 1)),
+                           ErrorCode::ValidationFailed, 422);
+        const auto sent = await(m_admin.api->sendTestNotificationTemplate("refund.issued", "ru", text));
+        SBOR_REQUIRE_OK(sent);
+        QCOMPARE(*sent->sentTo, m_admin.email);
+        SBOR_REQUIRE_ERROR(await(m_admin.api->sendTestNotificationTemplate("refund.lost", "ru", text)),
+                           ErrorCode::NotFound, 404);
+        SBOR_REQUIRE_ERROR(await(m_admin.api->resetNotificationTemplate("refund.issued", "en", 0)), ErrorCode::Conflict,
+                           409);
+        const auto reset = await(m_admin.api->resetNotificationTemplate("refund.issued", "en", 1));
+        SBOR_REQUIRE_OK(reset);
+        QVERIFY(!reset->language("en")->replaced);
+
+        // Health: admins only.
+        const auto health = await(m_admin.api->platformHealth());
+        SBOR_REQUIRE_OK(health);
+        QCOMPARE(health->processes.size(), std::size_t(1));
+        QVERIFY(health->processes.front().ready);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->platformHealth()), ErrorCode::Forbidden, 403);
+
+        // Support: the buyer opens a request; staff answer, note, set its status and escalate it.
+        const auto opened = await(
+            m_buyer.api->openSupportRequest("Where is my ticket?", "Paid, nothing came", "order"));
+        SBOR_REQUIRE_OK(opened);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->openSupportRequest("", "x", "order")), ErrorCode::ValidationFailed, 422);
+        const QString request = QString::fromStdString(opened->id);
+        const auto mine = await(m_buyer.api->supportRequests());
+        SBOR_REQUIRE_OK(mine);
+        QCOMPARE(mine->items.size(), std::size_t(1));
+        sbor::client::SupportQuery open;
+        open.status = "open";
+        const auto queue = await(m_admin.api->supportRequests(open));
+        SBOR_REQUIRE_OK(queue);
+        QVERIFY(!queue->items.empty());
+        SBOR_REQUIRE_ERROR(await(m_organizer.api->supportRequest(request)), ErrorCode::NotFound, 404);
+        const auto answer = await(m_admin.api->writeSupportMessage(request, "Sent again", false));
+        SBOR_REQUIRE_OK(answer);
+        QVERIFY(answer->fromStaff && !answer->internal);
+        SBOR_REQUIRE_OK(await(m_admin.api->writeSupportMessage(request, "Card shows it twice", true)));
+        SBOR_REQUIRE_ERROR(await(m_admin.api->writeSupportMessage(request, "", false)), ErrorCode::ValidationFailed,
+                           422);
+        const auto seen = await(m_buyer.api->supportRequest(request));
+        SBOR_REQUIRE_OK(seen);
+        QCOMPARE(seen->messages.size(), std::size_t(2)); // the question and the answer, not the note
+        const auto waiting = await(m_admin.api->changeSupportStatus(request, "pending_customer"));
+        SBOR_REQUIRE_OK(waiting);
+        QCOMPARE(waiting->status, std::string("pending_customer"));
+        SBOR_REQUIRE_ERROR(await(m_admin.api->changeSupportStatus(request, "lost")), ErrorCode::ValidationFailed, 422);
+        SBOR_REQUIRE_ERROR(await(m_admin.api->escalateSupportRequest(request, "")), ErrorCode::ValidationFailed, 422);
+        const auto escalated = await(m_admin.api->escalateSupportRequest(request, "needs a refund decision"));
+        SBOR_REQUIRE_OK(escalated);
+        QVERIFY(escalated->escalatedAt);
+    }
+
     void pagedListModelWalksTheCursor()
     {
         // Three published events of one organizer, one per page.
