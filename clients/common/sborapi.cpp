@@ -50,6 +50,13 @@ void addItem(QUrlQuery& query, const QString& name, const QString& value)
     query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
 }
 
+// A filter left empty is not sent: the server's default applies.
+void addGiven(QUrlQuery& query, const QString& name, const QString& value)
+{
+    if (!value.isEmpty())
+        addItem(query, name, value);
+}
+
 void addPaging(QUrlQuery& query, const QString& cursor, int limit)
 {
     if (!cursor.isEmpty())
@@ -634,11 +641,11 @@ QFuture<ApiResult<Done>> SborApi::reauthenticate(const QString& password, const 
 QFuture<ApiResult<wire::Page<wire::User>>> SborApi::searchUsers(const UserSearch& search)
 {
     QUrlQuery query;
-    addItem(query, "q", search.text);
-    addItem(query, "role", search.role);
-    addItem(query, "status", search.status);
-    addItem(query, "created_from", search.createdFrom);
-    addItem(query, "created_to", search.createdTo);
+    addGiven(query, "q", search.text);
+    addGiven(query, "role", search.role);
+    addGiven(query, "status", search.status);
+    addGiven(query, "created_from", search.createdFrom);
+    addGiven(query, "created_to", search.createdTo);
     addPaging(query, search.cursor, search.limit);
     return m_client.call(get("/api/v1/admin/users", query), page<wire::User>());
 }
@@ -730,14 +737,25 @@ QFuture<ApiResult<wire::SupportRequest>> SborApi::openSupportRequest(const QStri
         one<wire::SupportRequest>());
 }
 
+QFuture<ApiResult<wire::SalesReport>> SborApi::salesReport(const QString& interval, const QString& from,
+                                                           const QString& to, const QString& timezone)
+{
+    QUrlQuery query;
+    addGiven(query, "interval", interval);
+    addGiven(query, "from", from);
+    addGiven(query, "to", to);
+    addGiven(query, "timezone", timezone);
+    return m_client.call(get("/api/v1/admin/reports/sales", query), one<wire::SalesReport>());
+}
+
 QFuture<ApiResult<wire::Page<wire::SupportRequest>>> SborApi::supportRequests(const SupportQuery& filters)
 {
     QUrlQuery query;
-    addItem(query, "status", filters.status);
-    addItem(query, "category", filters.category);
-    addItem(query, "assignee", filters.assignee);
-    addItem(query, "q", filters.text);
-    addItem(query, "sort", filters.sort);
+    addGiven(query, "status", filters.status);
+    addGiven(query, "category", filters.category);
+    addGiven(query, "assignee", filters.assignee);
+    addGiven(query, "q", filters.text);
+    addGiven(query, "sort", filters.sort);
     addPaging(query, filters.cursor, filters.limit);
     return m_client.call(get("/api/v1/support/requests", query), page<wire::SupportRequest>());
 }

@@ -16,6 +16,7 @@
 #include "sbor/wire/sales.h"
 #include "sbor/wire/health.h"
 #include "sbor/wire/platform.h"
+#include "sbor/wire/reports.h"
 #include "sbor/wire/statistics.h"
 #include "sbor/wire/support.h"
 #include "sbor/wire/templates.h"
@@ -217,6 +218,9 @@ public:
                                                                             const QString& language,
                                                                             const wire::TemplateText& draft);
     QFuture<ApiResult<wire::PlatformHealth>> platformHealth();
+    // `interval` day | week | month; `from`/`to` RFC 3339 (empty: the server's default range).
+    QFuture<ApiResult<wire::SalesReport>> salesReport(const QString& interval, const QString& from, const QString& to,
+                                                      const QString& timezone = {});
     // Anyone signed in asks support; `category` order | payment | event | account | other.
     QFuture<ApiResult<wire::SupportRequest>> openSupportRequest(const QString& subject, const QString& body,
                                                                 const QString& category);

@@ -260,10 +260,6 @@
         <translation>Удерживается с каждого платежа с момента сохранения.</translation>
     </message>
     <message>
-        <source>Of a 1 000.00 payment the platform would keep %1 instead of %2 (%3).</source>
-        <translation>С платежа 1 000,00 платформа удержит %1 вместо %2 (%3).</translation>
-    </message>
-    <message>
         <source>Another admin saved the settings meanwhile; they are shown again. Make your change once more.</source>
         <translation>Другой администратор тем временем сохранил настройки; они показаны заново. Внесите изменение ещё раз.</translation>
     </message>
@@ -274,6 +270,18 @@
     <message>
         <source>Saved: payments charge the new commission from the next one.</source>
         <translation>Сохранено: новая комиссия удерживается со следующего платежа.</translation>
+    </message>
+    <message>
+        <source>%1: sales of %2, the commission at this rate %3.</source>
+        <translation>%1: продажи на %2, комиссия по этой ставке %3.</translation>
+    </message>
+    <message>
+        <source>%1: sales of %2 would have brought %3 instead of %4 (%5).</source>
+        <translation>%1: с продаж на %2 платформа получила бы %3 вместо %4 (%5).</translation>
+    </message>
+    <message>
+        <source>No sales last month; of a 1 000.00 payment the platform would keep %1 instead of %2.</source>
+        <translation>В прошлом месяце продаж не было; с платежа 1 000,00 платформа удержит %1 вместо %2.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "messagebar.h"
 
 #include <QComboBox>
+#include <QDate>
 #include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -86,8 +87,26 @@ SettingsPage::SettingsPage(desktop::AccountSession& session, QWidget* parent) : 
     connect(m_save, &QPushButton::clicked, this, &SettingsPage::save);
 }
 
+void SettingsPage::loadLastMonth()
+{
+    const QDate thisMonth = QDate::currentDate().addDays(1 - QDate::currentDate().day());
+    const QDate lastMonth = thisMonth.addMonths(-1);
+    const auto stamp = [](QDate day) { return QDateTime(day, QTime(0, 0), Qt::UTC).toString(Qt::ISODate); };
+    m_session.api()
+        .salesReport("month", stamp(lastMonth), stamp(thisMonth))
+        .then(this, [this, lastMonth](client::ApiResult<wire::SalesReport> report) {
+            if (!report) // the preview falls back to an example payment
+                return;
+            m_lastMonth = *report;
+            m_lastMonthName = QLocale().standaloneMonthName(lastMonth.month()) + " " +
+                QString::number(lastMonth.year());
+            updatePreview();
+        });
+}
+
 void SettingsPage::reload()
 {
+    loadLastMonth();
     m_session.api().platformSettings().then(this, [this](client::ApiResult<wire::PlatformSettings> settings) {
         if (!settings) {
             m_message->showMessage(widgets::MessageBar::Kind::Error,
@@ -121,18 +140,40 @@ void SettingsPage::updatePreview()
 {
     if (!m_settings)
         return;
-    const double now = m_settings->commissionBasisPoints / 100.0;
-    const double wanted = m_commission->value();
-    if (std::abs(now - wanted) < 0.005) {
+    const std::int64_t now = m_settings->commissionBasisPoints;
+    const std::int64_t wanted = std::llround(m_commission->value() * 100);
+    const auto money = [](std::int64_t minor, const std::string& currency) {
+        return QLocale().toString(minor / 100.0, 'f', 2) + " " + QString::fromStdString(currency);
+    };
+    // What last month's sales would have brought at the new rate: the effect in the platform's
+    // own numbers, per currency, not on an invented payment.
+    QStringList lines;
+    if (m_lastMonth)
+        for (const auto& sales : m_lastMonth->money) {
+            if (sales.gross == 0)
+                continue;
+            const std::int64_t atNow = sales.gross * now / 10000;
+            const std::int64_t atWanted = sales.gross * wanted / 10000;
+            lines << (wanted == now
+                          ? tr("%1: sales of %2, the commission at this rate %3.")
+                                .arg(m_lastMonthName, money(sales.gross, sales.currency), money(atNow, sales.currency))
+                          : tr("%1: sales of %2 would have brought %3 instead of %4 (%5).")
+                                .arg(m_lastMonthName, money(sales.gross, sales.currency),
+                                     money(atWanted, sales.currency), money(atNow, sales.currency),
+                                     (atWanted > atNow ? "+" : "") + money(atWanted - atNow, sales.currency)));
+        }
+    if (!lines.isEmpty()) {
+        m_preview->setText(lines.join("\n"));
+        return;
+    }
+    if (wanted == now) {
         m_preview->setText(tr("Charged on every payment from the moment it is saved."));
         return;
     }
-    // The effect on a typical payment: what changes for organizers, in one line.
     const double payment = 1000.0;
-    m_preview->setText(
-        tr("Of a 1 000.00 payment the platform would keep %1 instead of %2 (%3).")
-            .arg(QLocale().toString(payment * wanted / 100, 'f', 2), QLocale().toString(payment * now / 100, 'f', 2),
-                 (wanted > now ? "+" : "") + QLocale().toString(payment * (wanted - now) / 100, 'f', 2)));
+    m_preview->setText(tr("No sales last month; of a 1 000.00 payment the platform would keep %1 instead of %2.")
+                           .arg(QLocale().toString(payment * wanted / 10000, 'f', 2),
+                                QLocale().toString(payment * now / 10000, 'f', 2)));
 }
 
 void SettingsPage::save()

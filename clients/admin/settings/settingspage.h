@@ -7,6 +7,7 @@
 #include "app/consolepage.h"
 
 #include "sbor/wire/platform.h"
+#include "sbor/wire/reports.h"
 
 #include <optional>
 
@@ -39,6 +40,7 @@ private:
     void show(const wire::PlatformSettings& settings);
     void save();
     void updatePreview();
+    void loadLastMonth();
 
     desktop::AccountSession& m_session;
     widgets::MessageBar* m_message;
@@ -52,6 +54,8 @@ private:
     QLabel* m_stamp;
     QPushButton* m_save;
     std::optional<wire::PlatformSettings> m_settings;
+    std::optional<wire::SalesReport> m_lastMonth;
+    QString m_lastMonthName;
 };
 
 } // namespace sbor::admin

@@ -712,6 +712,17 @@ private slots:
         SBOR_REQUIRE_OK(reset);
         QVERIFY(!reset->language("en")->replaced);
 
+        // Reports: the sales of a range, per period and in total.
+        const auto report = await(m_admin.api->salesReport("day", inDays(-2), inDays(1)));
+        SBOR_REQUIRE_OK(report);
+        QVERIFY(report->items.size() >= 3); // the days the range touches
+        std::int64_t orders = 0;
+        for (const auto& day : report->items)
+            orders += day.orders;
+        QCOMPARE(report->orders, orders);
+        SBOR_REQUIRE_ERROR(await(m_admin.api->salesReport("hour", {}, {})), ErrorCode::ValidationFailed, 422);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->salesReport("day", {}, {})), ErrorCode::Forbidden, 403);
+
         // Health: admins only.
         const auto health = await(m_admin.api->platformHealth());
         SBOR_REQUIRE_OK(health);
