@@ -789,4 +789,29 @@ QFuture<ApiResult<wire::SupportRequest>> SborApi::escalateSupportRequest(const Q
         one<wire::SupportRequest>());
 }
 
+QFuture<ApiResult<wire::Page<wire::Dispute>>> SborApi::disputes(const QString& statuses, const QString& cursor,
+                                                                int limit)
+{
+    QUrlQuery query;
+    addGiven(query, "status", statuses);
+    addPaging(query, cursor, limit);
+    return m_client.call(get("/api/v1/disputes", query), page<wire::Dispute>());
+}
+
+QFuture<ApiResult<wire::Dispute>> SborApi::dispute(const QString& disputeId)
+{
+    return m_client.call(get("/api/v1/disputes/" + segment(disputeId)), one<wire::Dispute>());
+}
+
+QFuture<ApiResult<wire::Dispute>> SborApi::decideDispute(const QString& disputeId, const QString& outcome,
+                                                         std::optional<qint64> refundAmount, const QString& note)
+{
+    nlohmann::json body{{"outcome", text(outcome)}, {"note", text(note)}};
+    if (refundAmount)
+        body["refund_amount"] = *refundAmount;
+    auto request = post("/api/v1/disputes/" + segment(disputeId) + "/decision", body);
+    request.idempotent = true; // a decision made stays made: the same one again changes nothing
+    return m_client.call(request, one<wire::Dispute>());
+}
+
 } // namespace sbor::client

@@ -230,6 +230,13 @@ public:
                                                                  bool internal);
     QFuture<ApiResult<wire::SupportRequest>> changeSupportStatus(const QString& requestId, const QString& status);
     QFuture<ApiResult<wire::SupportRequest>> escalateSupportRequest(const QString& requestId, const QString& reason);
+    // Disputes about orders: by deadline; `statuses` comma-separated (empty: all).
+    QFuture<ApiResult<wire::Page<wire::Dispute>>> disputes(const QString& statuses = {}, const QString& cursor = {},
+                                                           int limit = 0);
+    QFuture<ApiResult<wire::Dispute>> dispute(const QString& disputeId);
+    // `refundAmount` only with "lost": part of the order's money (none: all of it).
+    QFuture<ApiResult<wire::Dispute>> decideDispute(const QString& disputeId, const QString& outcome,
+                                                    std::optional<qint64> refundAmount, const QString& note);
 
 private:
     ApiClient& m_client;

@@ -102,6 +102,157 @@
         <source>Platform: no report yet</source>
         <translation>Платформа: отчёта ещё нет</translation>
     </message>
+    <message>
+        <source>Disputes</source>
+        <translation>Споры</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::admin::DisputeDeskPage</name>
+    <message>
+        <source>awaiting the organizer</source>
+        <translation>ждёт организатора</translation>
+    </message>
+    <message>
+        <source>to decide</source>
+        <translation>ждёт решения</translation>
+    </message>
+    <message>
+        <source>won by the organizer</source>
+        <translation>в пользу организатора</translation>
+    </message>
+    <message>
+        <source>lost: refunded</source>
+        <translation>в пользу покупателя: возврат</translation>
+    </message>
+    <message>
+        <source>not received</source>
+        <translation>не получено</translation>
+    </message>
+    <message>
+        <source>not as described</source>
+        <translation>не соответствует описанию</translation>
+    </message>
+    <message>
+        <source>charged twice</source>
+        <translation>списано дважды</translation>
+    </message>
+    <message>
+        <source>not made by the cardholder</source>
+        <translation>платёж не владельца карты</translation>
+    </message>
+    <message>
+        <source>refund not received</source>
+        <translation>возврат не получен</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <source>Open (awaiting an answer or a decision)</source>
+        <translation>Открытые (ждут ответа или решения)</translation>
+    </message>
+    <message>
+        <source>To decide</source>
+        <translation>Ждут решения</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Решённые</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Respond by</source>
+        <translation>Ответить до</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Choose a dispute in the list.</source>
+        <translation>Выберите спор в списке.</translation>
+    </message>
+    <message>
+        <source>The buyer says</source>
+        <translation>Покупатель пишет</translation>
+    </message>
+    <message>
+        <source>The organizer answers</source>
+        <translation>Организатор отвечает</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>&amp;Won: the organizer keeps the money</source>
+        <translation>&amp;В пользу организатора: деньги остаются у него</translation>
+    </message>
+    <message>
+        <source>&amp;Lost: refund the buyer</source>
+        <translation>В пользу &amp;покупателя: вернуть деньги</translation>
+    </message>
+    <message>
+        <source>Why: both sides read it</source>
+        <translation>Почему: это прочтут обе стороны</translation>
+    </message>
+    <message>
+        <source>&amp;Decide</source>
+        <translation>&amp;Решить</translation>
+    </message>
+    <message>
+        <source>Refund:</source>
+        <translation>Возврат:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Пояснение:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; about order %2 (%3) · %4 · respond by %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; по заказу %2 (%3) · %4 · ответить до %5</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Открыт %1</translation>
+    </message>
+    <message>
+        <source>Answered %1</source>
+        <translation>Ответ %1</translation>
+    </message>
+    <message>
+        <source>No answer yet.</source>
+        <translation>Ответа пока нет.</translation>
+    </message>
+    <message>
+        <source>Choose who wins.</source>
+        <translation>Выберите, в чью пользу решение.</translation>
+    </message>
+    <message>
+        <source>Write the note: both sides read why.</source>
+        <translation>Напишите пояснение: обе стороны прочтут, почему так.</translation>
+    </message>
+    <message>
+        <source>Decided: %1 goes back to the buyer, and the tickets it paid for are cancelled.</source>
+        <translation>Решено: %1 возвращается покупателю, оплаченные этой суммой билеты отменены.</translation>
+    </message>
+    <message>
+        <source>Decided: the organizer keeps the money.</source>
+        <translation>Решено: деньги остаются у организатора.</translation>
+    </message>
 </context>
 <context>
     <name>sbor::admin::HealthDock</name>

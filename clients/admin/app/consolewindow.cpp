@@ -1,6 +1,7 @@
 #include "consolewindow.h"
 
 #include "consolepage.h"
+#include "disputes/disputedeskpage.h"
 #include "health/healthdock.h"
 #include "settings/settingspage.h"
 #include "settings/templatespage.h"
@@ -60,6 +61,7 @@ ConsoleWindow::ConsoleWindow(desktop::AccountSession& session, int healthInterva
     setCentralWidget(central);
 
     addPage(new SupportQueuePage(session, central), tr("Support queue"));
+    addPage(new DisputeDeskPage(session, central), tr("Disputes"));
     addPage(new UsersPage(session, admin, central), admin ? tr("Users") : tr("User lookup"));
     if (admin) {
         addPage(new SettingsPage(session, central), tr("Settings"));

@@ -8,6 +8,7 @@
 
 #include "app/adminapp.h"
 #include "app/consolewindow.h"
+#include "disputes/disputedeskpage.h"
 #include "health/healthdock.h"
 #include "settings/settingspage.h"
 #include "settings/templatespage.h"
@@ -17,6 +18,7 @@
 #include "accountsession.h"
 #include "integrationsuite.h"
 #include "messagebar.h"
+#include "salesapi.h"
 #include "signindialog.h"
 
 #include <QApplication>
@@ -31,6 +33,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -46,6 +49,7 @@ class TestAdmin : public IntegrationSuite {
 private:
     SignedInUser m_support;
     QString m_request;
+    QString m_dispute;
     QStringList m_saved;
 
     QString screenshot(QWidget* window, const QString& name)
@@ -133,6 +137,32 @@ private slots:
                             m_organizer.accessToken)
                      .status,
                  201);
+        // A paid order of 100.00 the buyer disputes and the organizer answers.
+        QString event, seat;
+        QVERIFY2(
+            publishEvent(event, "Chamber concert", 30, {{seat, {{"name", "Seat"}, {"price", 10000}, {"quota", 20}}}}),
+            problem());
+        const auto placed = m_api->post("/api/v1/orders", orderBody(event, seat, 1), m_buyer.accessToken);
+        QCOMPARE(placed.status, 201);
+        const QJsonObject order = placed.json().value("order").toObject();
+        QCOMPARE(m_api
+                     ->post("/api/v1/payments/" + order.value("payment_id").toString() + "/confirm",
+                            {{"card_number", "4242 4242 4242 4242"}}, m_buyer.accessToken)
+                     .status,
+                 200);
+        const auto disputed = m_api->post(
+            "/api/v1/orders/" + order.value("id").toString() + "/disputes",
+            {{"reason", "not_as_described"},
+             {"details", "The seat was behind a pillar; the page promised a clear view."}},
+            m_buyer.accessToken);
+        QCOMPARE(disputed.status, 201);
+        m_dispute = disputed.json().value("id").toString();
+        QCOMPARE(m_api
+                     ->post("/api/v1/disputes/" + m_dispute + "/response",
+                            {{"evidence", "The seating plan on the page marks row 12 as restricted view."}},
+                            m_organizer.accessToken)
+                     .status,
+                 200);
     }
 
     void aBuyerIsRefusedAtTheSignIn()
@@ -158,7 +188,7 @@ private slots:
         auto app = openApp("en");
         QVERIFY(signIn(*app, m_support.email));
         ConsoleWindow* window = app->mainWindow();
-        QCOMPARE(window->navigation()->count(), 2);
+        QCOMPARE(window->navigation()->count(), 3); // the queue, disputes, the lookup
         QVERIFY(!window->page("settingsPage") && !window->page("templatesPage"));
         QVERIFY(!window->healthDock());
         auto* queue = static_cast<SupportQueuePage*>(window->page("supportPage"));
@@ -200,7 +230,7 @@ private slots:
         auto app = openApp("en");
         QVERIFY(signIn(*app, m_admin.email));
         ConsoleWindow* window = app->mainWindow();
-        QCOMPARE(window->navigation()->count(), 4);
+        QCOMPARE(window->navigation()->count(), 5);
         QVERIFY(window->healthDock());
         QTRY_COMPARE_WITH_TIMEOUT(window->healthDock()->status(), QStringLiteral("ok"), 15000);
         window->showPage("usersPage");
@@ -282,6 +312,38 @@ private slots:
                 replaced = language.toObject().value("subject").toString() == "Booked: {{event_title}}";
         QVERIFY(replaced);
         screenshot(window, "32-template-saved-en");
+    }
+
+    void anAdminDecidesADisputeWithAPartialRefund()
+    {
+        auto app = openApp("en");
+        QVERIFY(signIn(*app, m_admin.email));
+        ConsoleWindow* window = app->mainWindow();
+        window->showPage("disputesPage");
+        auto* desk = static_cast<DisputeDeskPage*>(window->page("disputesPage"));
+        QTRY_COMPARE_WITH_TIMEOUT(desk->disputeCount(), 1, 10000);
+        QSignalSpy shown(desk, &DisputeDeskPage::disputeShown);
+        desk->openDispute(m_dispute);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, 10000);
+        QVERIFY(find<QTextBrowser>(desk, "disputeClaim")->toPlainText().contains("behind a pillar"));
+        QVERIFY(find<QTextBrowser>(desk, "disputeEvidence")->toPlainText().contains("restricted view"));
+        // A decision needs its note.
+        find<QRadioButton>(desk, "disputeLost")->setChecked(true);
+        QTest::mouseClick(find<QPushButton>(desk, "disputeDecide"), Qt::LeftButton);
+        QTRY_VERIFY(find<sbor::widgets::MessageBar>(desk, "disputesMessage")->text().contains("note"));
+        find<QDoubleSpinBox>(desk, "disputeRefund")->setValue(40.0);
+        find<QPlainTextEdit>(desk, "disputeNote")->setPlainText("The view was restricted as marked; 40 % back.");
+        screenshot(window, "50-dispute-before-decision-en");
+        QSignalSpy decided(desk, &DisputeDeskPage::disputeDecided);
+        QTest::mouseClick(find<QPushButton>(desk, "disputeDecide"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(decided.count(), 1, 15000);
+        const QJsonObject stored = m_api->get("/api/v1/disputes/" + m_dispute, m_admin.accessToken).json();
+        QCOMPARE(stored.value("status").toString(), QStringLiteral("lost"));
+        QCOMPARE(stored.value("refund_amount").toInteger(), 4000);
+        QVERIFY(stored.value("refunded").toBool());
+        QCOMPARE(m_database.query("SELECT coalesce(sum(amount), 0) FROM payments.ledger_entries"), std::string("0"));
+        QVERIFY(!find<QPushButton>(desk, "disputeDecide")->isEnabled());
+        screenshot(window, "51-dispute-decided-en");
     }
 
     void everyAdminPageInBothLanguages()
