@@ -737,6 +737,18 @@ QFuture<ApiResult<wire::SupportRequest>> SborApi::openSupportRequest(const QStri
         one<wire::SupportRequest>());
 }
 
+QFuture<ApiResult<wire::Page<wire::AuditEntry>>> SborApi::auditLog(const AuditQuery& filters)
+{
+    QUrlQuery query;
+    addGiven(query, "actor", filters.actor);
+    addGiven(query, "action", filters.action);
+    addGiven(query, "target", filters.target);
+    addGiven(query, "from", filters.from);
+    addGiven(query, "to", filters.to);
+    addPaging(query, filters.cursor, filters.limit);
+    return m_client.call(get("/api/v1/admin/audit-log", query), page<wire::AuditEntry>());
+}
+
 QFuture<ApiResult<wire::SalesReport>> SborApi::salesReport(const QString& interval, const QString& from,
                                                            const QString& to, const QString& timezone)
 {

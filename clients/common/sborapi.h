@@ -10,6 +10,7 @@
 #include "apiclient.h"
 
 #include "sbor/wire/account.h"
+#include "sbor/wire/audit.h"
 #include "sbor/wire/door.h"
 #include "sbor/wire/event.h"
 #include "sbor/wire/notification.h"
@@ -74,6 +75,17 @@ struct UserSearch {
     QString status;      // active | blocked | deleted
     QString createdFrom; // RFC 3339
     QString createdTo;
+    int limit = 0;
+    QString cursor;
+};
+
+// GET /admin/audit-log filters (all optional).
+struct AuditQuery {
+    QString actor;  // a user id
+    QString action; // user.blocked, platform.settings_changed …
+    QString target; // a user id
+    QString from;   // RFC 3339
+    QString to;
     int limit = 0;
     QString cursor;
 };
@@ -218,6 +230,7 @@ public:
                                                                             const QString& language,
                                                                             const wire::TemplateText& draft);
     QFuture<ApiResult<wire::PlatformHealth>> platformHealth();
+    QFuture<ApiResult<wire::Page<wire::AuditEntry>>> auditLog(const AuditQuery& query = {});
     // `interval` day | week | month; `from`/`to` RFC 3339 (empty: the server's default range).
     QFuture<ApiResult<wire::SalesReport>> salesReport(const QString& interval, const QString& from, const QString& to,
                                                       const QString& timezone = {});

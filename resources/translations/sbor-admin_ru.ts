@@ -13,6 +13,57 @@
     </message>
 </context>
 <context>
+    <name>sbor::admin::AuditLogPage</name>
+    <message>
+        <source>Action, e.g. user.blocked</source>
+        <translation>Действие, например user.blocked</translation>
+    </message>
+    <message>
+        <source>Who: a user id</source>
+        <translation>Кто: id пользователя</translation>
+    </message>
+    <message>
+        <source>To whom: a user id</source>
+        <translation>С кем: id пользователя</translation>
+    </message>
+    <message>
+        <source>&amp;Live: show new entries as they come</source>
+        <translation>&amp;Вживую: показывать новые записи сразу</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>To whom</source>
+        <translation>С кем</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>по:</translation>
+    </message>
+    <message>
+        <source>trace %1</source>
+        <translation>трассировка %1</translation>
+    </message>
+</context>
+<context>
     <name>sbor::admin::ConsoleWindow</name>
     <message>
         <source>Sbor Admin</source>
@@ -105,6 +156,10 @@
     <message>
         <source>Disputes</source>
         <translation>Споры</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Журнал аудита</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "consolewindow.h"
 
+#include "audit/auditlogpage.h"
 #include "consolepage.h"
 #include "disputes/disputedeskpage.h"
 #include "health/healthdock.h"
@@ -66,6 +67,7 @@ ConsoleWindow::ConsoleWindow(desktop::AccountSession& session, int healthInterva
     if (admin) {
         addPage(new SettingsPage(session, central), tr("Settings"));
         addPage(new TemplatesPage(session, central), tr("Templates"));
+        addPage(new AuditLogPage(session, central), tr("Audit log"));
         m_health = new HealthDock(session, healthIntervalMs, this);
         addDockWidget(Qt::RightDockWidgetArea, m_health);
         // The light in the status bar is always there; the dock opens from it (or View).

@@ -1,6 +1,6 @@
 #pragma once
 // The console's main window: the pages the signed-in person's roles allow in a list on the left
-// (admins: the support queue, disputes, users, settings, templates; support agents: the support
+// (admins: the support queue, disputes, users, settings, templates, the audit log; support agents: the support
 // queue, disputes and a read-only user lookup), the health dock for admins, a banner while the server cannot be
 // reached, the standard shortcuts (Ctrl+1… a page, Ctrl+F find, F5 reload, Ctrl+Q quit) and the
 // window's size, place and page kept between runs.

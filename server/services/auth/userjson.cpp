@@ -1,5 +1,7 @@
 #include "userjson.h"
 
+#include "sbor/wire/audit.h"
+
 namespace sbor::auth {
 
 nlohmann::json roleNamesJson(const std::vector<access::Role>& roles) { return access::roleNames(roles); }
@@ -33,15 +35,6 @@ nlohmann::json sessionJson(const Session& session, bool current)
                                       session.expiresAt, current});
 }
 
-nlohmann::json auditEntryJson(const AuditEntry& entry)
-{
-    return {{"id", entry.id},
-            {"at", entry.at},
-            {"actor_id", entry.actorId.empty() ? nlohmann::json(nullptr) : nlohmann::json(entry.actorId)},
-            {"action", entry.action},
-            {"target_id", entry.targetId.empty() ? nlohmann::json(nullptr) : nlohmann::json(entry.targetId)},
-            {"details", entry.details},
-            {"trace_id", entry.traceId}};
-}
+nlohmann::json auditEntryJson(const AuditEntry& entry) { return wire::toJson(entry); }
 
 } // namespace sbor::auth

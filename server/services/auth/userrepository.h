@@ -5,6 +5,7 @@
 #include "user.h"
 
 #include "sbor/error.h"
+#include "sbor/wire/audit.h"
 
 #include <nlohmann/json.hpp>
 #include "db/transaction.h"
@@ -46,15 +47,7 @@ struct AuditQuery {
     int limit = 50;
 };
 
-struct AuditEntry {
-    std::int64_t id = 0;
-    std::string at;
-    std::string actorId;
-    std::string action;
-    std::string targetId;
-    nlohmann::json details;
-    std::string traceId;
-};
+using wire::AuditEntry;
 
 class UserRepository {
 public:

@@ -8,6 +8,7 @@
 
 #include "app/adminapp.h"
 #include "app/consolewindow.h"
+#include "audit/auditlogpage.h"
 #include "disputes/disputedeskpage.h"
 #include "health/healthdock.h"
 #include "settings/settingspage.h"
@@ -230,7 +231,7 @@ private slots:
         auto app = openApp("en");
         QVERIFY(signIn(*app, m_admin.email));
         ConsoleWindow* window = app->mainWindow();
-        QCOMPARE(window->navigation()->count(), 5);
+        QCOMPARE(window->navigation()->count(), 6);
         QVERIFY(window->healthDock());
         QTRY_COMPARE_WITH_TIMEOUT(window->healthDock()->status(), QStringLiteral("ok"), 15000);
         window->showPage("usersPage");
@@ -344,6 +345,39 @@ private slots:
         QCOMPARE(m_database.query("SELECT coalesce(sum(amount), 0) FROM payments.ledger_entries"), std::string("0"));
         QVERIFY(!find<QPushButton>(desk, "disputeDecide")->isEnabled());
         screenshot(window, "51-dispute-decided-en");
+    }
+
+    void theAuditLogFiltersAndTailsLive()
+    {
+        auto app = openApp("en");
+        QVERIFY(signIn(*app, m_admin.email));
+        ConsoleWindow* window = app->mainWindow();
+        window->showPage("auditPage");
+        auto* audit = static_cast<AuditLogPage*>(window->page("auditPage"));
+        auto* table = find<QTableWidget>(audit, "auditTable");
+        QTRY_VERIFY_WITH_TIMEOUT(audit->entryCount() > 0, 10000);
+        // Filtered by action: only blockings (the one made above).
+        find<QLineEdit>(audit, "auditAction")->setText("user.blocked");
+        QTest::keyClick(find<QLineEdit>(audit, "auditAction"), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(audit->entryCount(), 1, 10000);
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("user.blocked"));
+        QVERIFY(table->item(0, 4)->text().contains("Chargeback fraud"));
+        // No filter, and a change made elsewhere appears at the top without a reload.
+        find<QLineEdit>(audit, "auditAction")->clear();
+        QTest::keyClick(find<QLineEdit>(audit, "auditAction"), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(audit->entryCount() > 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->session().isLiveConnected(), 10000);
+        QTest::qWait(500); // the subscription is in place
+        QSignalSpy shown(audit, &AuditLogPage::entriesShown);
+        QCOMPARE(m_api->post("/api/v1/auth/reauthenticate", {{"password", kTestPassword}}, m_admin.accessToken).status,
+                 200);
+        QCOMPARE(
+            m_api->put("/api/v1/admin/settings", {{"support_resolution_minutes", 5000}}, m_admin.accessToken).status,
+            200);
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() > 0 && table->item(0, 2)->text() == "platform.settings_changed",
+                                 15000);
+        QVERIFY(shown.count() >= 1);
+        screenshot(window, "60-audit-live-en");
     }
 
     void everyAdminPageInBothLanguages()
