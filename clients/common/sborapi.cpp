@@ -749,6 +749,15 @@ QFuture<ApiResult<wire::Page<wire::AuditEntry>>> SborApi::auditLog(const AuditQu
     return m_client.call(get("/api/v1/admin/audit-log", query), page<wire::AuditEntry>());
 }
 
+QFuture<ApiResult<std::vector<wire::LogLine>>> SborApi::logsOfTrace(const QString& traceId, int days)
+{
+    QUrlQuery query;
+    addGiven(query, "trace_id", traceId);
+    if (days > 0)
+        addItem(query, "days", QString::number(days));
+    return m_client.call(get("/api/v1/admin/logs", query), items<wire::LogLine>());
+}
+
 QFuture<ApiResult<wire::SalesReport>> SborApi::salesReport(const QString& interval, const QString& from,
                                                            const QString& to, const QString& timezone)
 {

@@ -16,6 +16,7 @@
 #include "sbor/wire/notification.h"
 #include "sbor/wire/sales.h"
 #include "sbor/wire/health.h"
+#include "sbor/wire/logs.h"
 #include "sbor/wire/platform.h"
 #include "sbor/wire/reports.h"
 #include "sbor/wire/statistics.h"
@@ -231,6 +232,8 @@ public:
                                                                             const wire::TemplateText& draft);
     QFuture<ApiResult<wire::PlatformHealth>> platformHealth();
     QFuture<ApiResult<wire::Page<wire::AuditEntry>>> auditLog(const AuditQuery& query = {});
+    // Every service's lines of one request (a W3C trace id), oldest first, from the last `days`.
+    QFuture<ApiResult<std::vector<wire::LogLine>>> logsOfTrace(const QString& traceId, int days = 0);
     // `interval` day | week | month; `from`/`to` RFC 3339 (empty: the server's default range).
     QFuture<ApiResult<wire::SalesReport>> salesReport(const QString& interval, const QString& from, const QString& to,
                                                       const QString& timezone = {});

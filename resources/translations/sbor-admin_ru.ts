@@ -161,6 +161,10 @@
         <source>Audit log</source>
         <translation>Журнал аудита</translation>
     </message>
+    <message>
+        <source>Logs by trace</source>
+        <translation>Логи по трассировке</translation>
+    </message>
 </context>
 <context>
     <name>sbor::admin::DisputeDeskPage</name>
@@ -786,6 +790,45 @@
     <message>
         <source>A test is on its way to %1.</source>
         <translation>Тестовое письмо отправлено на %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::admin::TraceLogsPage</name>
+    <message>
+        <source>Paste a trace id from an error message</source>
+        <translation>Вставьте id трассировки из сообщения об ошибке</translation>
+    </message>
+    <message>
+        <source>&amp;Show its lines</source>
+        <translation>&amp;Показать строки</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Сервис</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Поля</translation>
+    </message>
+    <message>
+        <source>A trace id is 32 hexadecimal digits, as in “trace 4bf92f3577b34da6a3ce929d0e0e4736”.</source>
+        <translation>Id трассировки — 32 шестнадцатеричные цифры, как в «trace 4bf92f3577b34da6a3ce929d0e0e4736».</translation>
+    </message>
+    <message>
+        <source>No lines of this trace in the last 7 days.</source>
+        <translation>За последние 7 дней строк этой трассировки нет.</translation>
     </message>
 </context>
 <context>

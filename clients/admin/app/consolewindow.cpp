@@ -4,6 +4,7 @@
 #include "consolepage.h"
 #include "disputes/disputedeskpage.h"
 #include "health/healthdock.h"
+#include "logs/tracelogspage.h"
 #include "settings/settingspage.h"
 #include "settings/templatespage.h"
 #include "support/supportqueuepage.h"
@@ -68,6 +69,7 @@ ConsoleWindow::ConsoleWindow(desktop::AccountSession& session, int healthInterva
         addPage(new SettingsPage(session, central), tr("Settings"));
         addPage(new TemplatesPage(session, central), tr("Templates"));
         addPage(new AuditLogPage(session, central), tr("Audit log"));
+        addPage(new TraceLogsPage(session, central), tr("Logs by trace"));
         m_health = new HealthDock(session, healthIntervalMs, this);
         addDockWidget(Qt::RightDockWidgetArea, m_health);
         // The light in the status bar is always there; the dock opens from it (or View).

@@ -11,6 +11,7 @@
 #include "audit/auditlogpage.h"
 #include "disputes/disputedeskpage.h"
 #include "health/healthdock.h"
+#include "logs/tracelogspage.h"
 #include "settings/settingspage.h"
 #include "settings/templatespage.h"
 #include "support/supportqueuepage.h"
@@ -34,6 +35,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QRadioButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -231,7 +233,7 @@ private slots:
         auto app = openApp("en");
         QVERIFY(signIn(*app, m_admin.email));
         ConsoleWindow* window = app->mainWindow();
-        QCOMPARE(window->navigation()->count(), 6);
+        QCOMPARE(window->navigation()->count(), 7);
         QVERIFY(window->healthDock());
         QTRY_COMPARE_WITH_TIMEOUT(window->healthDock()->status(), QStringLiteral("ok"), 15000);
         window->showPage("usersPage");
@@ -378,6 +380,36 @@ private slots:
                                  15000);
         QVERIFY(shown.count() >= 1);
         screenshot(window, "60-audit-live-en");
+    }
+
+    void aTraceIdFromAnErrorShowsItsLines()
+    {
+        // A request that fails, with the trace id a person would copy from the error.
+        const QByteArray trace = "4bf92f3577b34da6a3ce929d0e0e" +
+            QByteArray::number(QRandomGenerator::global()->bounded(4096, 65535), 16);
+        const auto refused = m_api->raw("GET", "/api/v1/orders/00000000-0000-4000-8000-000000000000", {},
+                                        {{"Authorization", "Bearer " + m_organizer.accessToken.toUtf8()},
+                                         {"traceparent", "00-" + trace + "-b7ad6b7169203331-01"}});
+        QCOMPARE(refused.status, 404);
+        auto app = openApp("en");
+        QVERIFY(signIn(*app, m_admin.email));
+        ConsoleWindow* window = app->mainWindow();
+        window->showPage("logsPage");
+        auto* logs = static_cast<TraceLogsPage*>(window->page("logsPage"));
+        find<QLineEdit>(logs, "traceField")->setText("not a trace");
+        QTest::mouseClick(find<QPushButton>(logs, "traceFind"), Qt::LeftButton);
+        QVERIFY(find<sbor::widgets::MessageBar>(logs, "logsMessage")->text().contains("32 hexadecimal"));
+        // Pasted with the words around it, as error messages show it; the log files fill within seconds.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (find<QLineEdit>(logs, "traceField")->setText("(trace " + QString::fromLatin1(trace) + ")"),
+             QTest::mouseClick(find<QPushButton>(logs, "traceFind"), Qt::LeftButton), QTest::qWait(300),
+             logs->lineCount() > 0),
+            20000);
+        auto* table = find<QTableWidget>(logs, "logsTable");
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("tickets"));
+        QVERIFY(table->item(0, 4)->text().contains("404"));
+        QCOMPARE(find<QLineEdit>(logs, "traceField")->text(), QString::fromLatin1(trace));
+        screenshot(window, "70-logs-by-trace-en");
     }
 
     void everyAdminPageInBothLanguages()

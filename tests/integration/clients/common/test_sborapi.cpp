@@ -723,6 +723,30 @@ private slots:
         SBOR_REQUIRE_ERROR(await(m_admin.api->salesReport("hour", {}, {})), ErrorCode::ValidationFailed, 422);
         SBOR_REQUIRE_ERROR(await(m_buyer.api->salesReport("day", {}, {})), ErrorCode::Forbidden, 403);
 
+        // The audit log and the logs of one trace: admins only; a trace id is checked.
+        sbor::client::AuditQuery blockings;
+        blockings.action = "user.blocked";
+        const auto audit = await(m_admin.api->auditLog(blockings));
+        SBOR_REQUIRE_OK(audit);
+        QVERIFY(!audit->items.empty());
+        QCOMPARE(audit->items.front().action, std::string("user.blocked"));
+        QCOMPARE(audit->items.front().targetId, blockee.id);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->auditLog()), ErrorCode::Forbidden, 403);
+        const auto lines = await(m_admin.api->logsOfTrace(QString(32, 'a')));
+        SBOR_REQUIRE_OK(lines);
+        QVERIFY(lines->empty()); // no request had that trace
+        SBOR_REQUIRE_ERROR(await(m_admin.api->logsOfTrace("not-a-trace")), ErrorCode::ValidationFailed, 422);
+
+        // Disputes: none yet; an unknown one is 404, a decision without its outcome 422.
+        const auto disputes = await(m_admin.api->disputes("needs_response,under_review"));
+        SBOR_REQUIRE_OK(disputes);
+        SBOR_REQUIRE_ERROR(await(m_admin.api->dispute("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound,
+                           404);
+        SBOR_REQUIRE_ERROR(
+            await(m_admin.api->decideDispute("00000000-0000-4000-8000-000000000000", "maybe", std::nullopt, "x")),
+            ErrorCode::ValidationFailed, 422);
+        SBOR_REQUIRE_ERROR(await(m_admin.api->disputes("pending")), ErrorCode::ValidationFailed, 422);
+
         // Health: admins only.
         const auto health = await(m_admin.api->platformHealth());
         SBOR_REQUIRE_OK(health);
