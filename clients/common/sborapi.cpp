@@ -749,6 +749,17 @@ QFuture<ApiResult<wire::Page<wire::AuditEntry>>> SborApi::auditLog(const AuditQu
     return m_client.call(get("/api/v1/admin/audit-log", query), page<wire::AuditEntry>());
 }
 
+QFuture<ApiResult<QByteArray>> SborApi::reportCsv(const QString& report, const QString& interval, const QString& from,
+                                                  const QString& to, const QString& timezone)
+{
+    QUrlQuery query;
+    addGiven(query, "interval", interval);
+    addGiven(query, "from", from);
+    addGiven(query, "to", to);
+    addGiven(query, "timezone", timezone);
+    return m_client.call(get("/api/v1/admin/reports/" + segment(report) + ".csv", query), bytes("text/csv"));
+}
+
 QFuture<ApiResult<std::vector<wire::LogLine>>> SborApi::logsOfTrace(const QString& traceId, int days)
 {
     QUrlQuery query;

@@ -165,6 +165,10 @@
         <source>Logs by trace</source>
         <translation>Логи по трассировке</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
 </context>
 <context>
     <name>sbor::admin::DisputeDeskPage</name>
@@ -417,6 +421,121 @@
     <message>
         <source>That is not the password (or the code) of this account.</source>
         <translation>Это не пароль (или не код) этой учётной записи.</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::admin::ReportsPage</name>
+    <message>
+        <source>By day</source>
+        <translation>По дням</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>По неделям</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>По месяцам</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Продажи</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Регистрации</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Проходы</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Поддержка</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Выгрузить CSV…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>Комиссия</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <source>Publication fees</source>
+        <translation>Плата за публикацию</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Организаторам</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Билеты</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Выгрузить отчёт</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>Период заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <source>Gross sales</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Gross sales, %1</source>
+        <translation>Выручка, %1</translation>
+    </message>
+    <message>
+        <source>%1: gross %2, commission %3, refunds %4, publication fees %5, net %6</source>
+        <translation>%1: выручка %2, комиссия %3, возвраты %4, плата за публикацию %5, организаторам %6</translation>
+    </message>
+    <message>
+        <source>In the range: tickets %1, orders %2. %3</source>
+        <translation>За период: билетов %1, заказов %2. %3</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Сохранено в %1.</translation>
     </message>
 </context>
 <context>

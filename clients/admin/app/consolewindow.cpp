@@ -5,6 +5,7 @@
 #include "disputes/disputedeskpage.h"
 #include "health/healthdock.h"
 #include "logs/tracelogspage.h"
+#include "reports/reportspage.h"
 #include "settings/settingspage.h"
 #include "settings/templatespage.h"
 #include "support/supportqueuepage.h"
@@ -68,6 +69,7 @@ ConsoleWindow::ConsoleWindow(desktop::AccountSession& session, int healthInterva
     if (admin) {
         addPage(new SettingsPage(session, central), tr("Settings"));
         addPage(new TemplatesPage(session, central), tr("Templates"));
+        addPage(new ReportsPage(session, central), tr("Reports"));
         addPage(new AuditLogPage(session, central), tr("Audit log"));
         addPage(new TraceLogsPage(session, central), tr("Logs by trace"));
         m_health = new HealthDock(session, healthIntervalMs, this);

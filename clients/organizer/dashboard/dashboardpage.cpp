@@ -65,10 +65,10 @@ DashboardPage::DashboardPage(desktop::AccountSession& session, const QString& ev
     m_conflicts->setMinimumHeight(80);
     m_conflicts->setWordWrap(true);
     m_conflicts->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_soldChart = new TimeSeriesChart(this);
+    m_soldChart = new widgets::TimeSeriesChart(this);
     m_soldChart->setObjectName("soldChart");
     m_soldChart->setTitle(tr("Tickets sold per hour"));
-    m_admissionsChart = new TimeSeriesChart(this);
+    m_admissionsChart = new widgets::TimeSeriesChart(this);
     m_admissionsChart->setObjectName("admissionsChart");
     m_admissionsChart->setTitle(tr("Admissions per minute, last hour"));
 

@@ -12,7 +12,8 @@ class QTableWidget;
 
 namespace sbor::widgets {
 class MessageBar;
-}
+class TimeSeriesChart;
+} // namespace sbor::widgets
 
 namespace sbor::desktop {
 class AccountSession;
@@ -21,7 +22,6 @@ class AccountSession;
 namespace sbor::organizer {
 
 class DashboardFigures;
-class TimeSeriesChart;
 
 class DashboardPage : public QWidget {
     Q_OBJECT
@@ -48,8 +48,8 @@ private:
     QTableWidget* m_types;
     QTableWidget* m_gates;
     QListWidget* m_conflicts;
-    TimeSeriesChart* m_soldChart;
-    TimeSeriesChart* m_admissionsChart;
+    widgets::TimeSeriesChart* m_soldChart;
+    widgets::TimeSeriesChart* m_admissionsChart;
 };
 
 } // namespace sbor::organizer

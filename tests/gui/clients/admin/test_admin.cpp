@@ -12,6 +12,7 @@
 #include "disputes/disputedeskpage.h"
 #include "health/healthdock.h"
 #include "logs/tracelogspage.h"
+#include "reports/reportspage.h"
 #include "settings/settingspage.h"
 #include "settings/templatespage.h"
 #include "support/supportqueuepage.h"
@@ -39,6 +40,7 @@
 #include <QRadioButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QtTest>
@@ -233,7 +235,7 @@ private slots:
         auto app = openApp("en");
         QVERIFY(signIn(*app, m_admin.email));
         ConsoleWindow* window = app->mainWindow();
-        QCOMPARE(window->navigation()->count(), 7);
+        QCOMPARE(window->navigation()->count(), 8);
         QVERIFY(window->healthDock());
         QTRY_COMPARE_WITH_TIMEOUT(window->healthDock()->status(), QStringLiteral("ok"), 15000);
         window->showPage("usersPage");
@@ -410,6 +412,31 @@ private slots:
         QVERIFY(table->item(0, 4)->text().contains("404"));
         QCOMPARE(find<QLineEdit>(logs, "traceField")->text(), QString::fromLatin1(trace));
         screenshot(window, "70-logs-by-trace-en");
+    }
+
+    void reportsShowTheSalesAndExportCsv()
+    {
+        auto app = openApp("en");
+        QVERIFY(signIn(*app, m_admin.email));
+        ConsoleWindow* window = app->mainWindow();
+        window->showPage("reportsPage");
+        auto* reports = static_cast<ReportsPage*>(window->page("reportsPage"));
+        // The disputed order: 100.00 paid, 40.00 of it refunded.
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(reports, "reportTotals")->text().contains("gross 100.00"), 15000);
+        QVERIFY2(find<QLabel>(reports, "reportTotals")->text().contains("refunds 40.00"),
+                 qPrintable(find<QLabel>(reports, "reportTotals")->text()));
+        QVERIFY(reports->rowCount() >= 30); // a row per day of the range
+        screenshot(window, "80-reports-en");
+        QTemporaryDir directory;
+        const QString path = directory.filePath("sales.csv");
+        QSignalSpy exported(reports, &ReportsPage::exported);
+        reports->exportCsvTo(path);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 10000);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray csv = file.readAll();
+        QVERIFY2(csv.startsWith("period_start,currency,gross"), csv.left(80).constData());
+        QVERIFY(csv.contains(",RUB,10000,"));
     }
 
     void everyAdminPageInBothLanguages()

@@ -1,5 +1,5 @@
 #pragma once
-// The dashboard's one kind of chart: counts per time bucket as filled steps, with the time along
+// The apps' one kind of chart (the organizer's dashboard, the admins' reports): counts per time bucket as filled steps, with the time along
 // the bottom. Qt Charts stays behind this widget: the rest of the app hands it
 // times and numbers.
 
@@ -8,7 +8,7 @@
 
 #include <vector>
 
-namespace sbor::organizer {
+namespace sbor::widgets {
 
 class TimeSeriesChart : public QWidget {
     Q_OBJECT
@@ -27,4 +27,4 @@ private:
     qint64 m_total = 0;
 };
 
-} // namespace sbor::organizer
+} // namespace sbor::widgets

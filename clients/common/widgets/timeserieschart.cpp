@@ -10,7 +10,7 @@
 
 #include <algorithm>
 
-namespace sbor::organizer {
+namespace sbor::widgets {
 
 struct TimeSeriesChart::Parts {
     QChart* chart = nullptr;
@@ -83,4 +83,4 @@ void TimeSeriesChart::setPoints(const std::vector<QDateTime>& at, const std::vec
     area->attachAxis(axisY);
 }
 
-} // namespace sbor::organizer
+} // namespace sbor::widgets
