@@ -1,5 +1,7 @@
 #include "auditlogpage.h"
 
+#include "app/consoletext.h"
+
 #include "accountsession.h"
 #include "livefeed.h"
 #include "messagebar.h"
@@ -17,12 +19,6 @@
 
 namespace sbor::admin {
 namespace {
-
-QString timeOf(const std::string& text)
-{
-    const QDateTime at = QDateTime::fromString(QString::fromStdString(text), Qt::ISODateWithMs);
-    return at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
-}
 
 QString shortId(const std::string& id) { return id.empty() ? QStringLiteral("—") : QString::fromStdString(id).left(8); }
 
@@ -147,9 +143,7 @@ void AuditLogPage::reload()
                                              if (generation != m_generation)
                                                  return;
                                              if (!page) {
-                                                 QString problem = QString::fromStdString(page.error().error.message);
-                                                 for (const auto& [field, text] : page.error().fieldProblems())
-                                                     problem = QString::fromStdString(field + " " + text);
+                                                 const QString problem = refusalText(page.error());
                                                  m_message->showMessage(widgets::MessageBar::Kind::Error, problem);
                                                  return;
                                              }
@@ -164,7 +158,7 @@ void AuditLogPage::show()
     m_table->setRowCount(entryCount());
     for (int i = 0; i < entryCount(); ++i) {
         const wire::AuditEntry& entry = m_entries[i];
-        const QStringList cells = {timeOf(entry.at), shortId(entry.actorId), QString::fromStdString(entry.action),
+        const QStringList cells = {localTime(entry.at), shortId(entry.actorId), QString::fromStdString(entry.action),
                                    shortId(entry.targetId), detailsOf(entry.details)};
         for (int column = 0; column < cells.size(); ++column) {
             auto* item = new QTableWidgetItem(cells[column]);

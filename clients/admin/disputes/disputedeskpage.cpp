@@ -1,5 +1,7 @@
 #include "disputedeskpage.h"
 
+#include "app/consoletext.h"
+
 #include "accountsession.h"
 #include "messagebar.h"
 
@@ -50,17 +52,6 @@ QString reasonName(const std::string& reason)
     if (reason == "refund_not_processed")
         return DisputeDeskPage::tr("refund not received");
     return DisputeDeskPage::tr("other");
-}
-
-QString timeOf(const std::string& text)
-{
-    const QDateTime at = QDateTime::fromString(QString::fromStdString(text), Qt::ISODateWithMs);
-    return at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
-}
-
-QString moneyOf(std::int64_t minor, const std::string& currency)
-{
-    return QLocale().toString(minor / 100.0, 'f', 2) + " " + QString::fromStdString(currency);
 }
 
 QString paragraphs(const std::string& text)
@@ -178,8 +169,7 @@ void DisputeDeskPage::reload()
         .disputes(m_filter->currentData().toString(), {}, 100)
         .then(this, [this](client::ApiResult<wire::Page<wire::Dispute>> page) {
             if (!page) {
-                m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                       QString::fromStdString(page.error().error.message));
+                m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(page.error()));
                 return;
             }
             showDisputes(std::move(page->items));
@@ -196,8 +186,8 @@ void DisputeDeskPage::showDisputes(std::vector<wire::Dispute> disputes)
         const wire::Dispute& dispute = m_disputes[i];
         const bool late = dispute.status == "needs_response" &&
             QDateTime::fromString(QString::fromStdString(dispute.respondBy), Qt::ISODateWithMs) < now;
-        const QStringList cells = {timeOf(dispute.respondBy), reasonName(dispute.reason),
-                                   moneyOf(dispute.amount, dispute.currency), statusName(dispute.status)};
+        const QStringList cells = {localTime(dispute.respondBy), reasonName(dispute.reason),
+                                   amount(dispute.amount, dispute.currency), statusName(dispute.status)};
         for (int column = 0; column < cells.size(); ++column) {
             auto* item = new QTableWidgetItem(cells[column]);
             if (late && column == 0)
@@ -213,8 +203,7 @@ void DisputeDeskPage::openDispute(const QString& disputeId)
 {
     m_session.api().dispute(disputeId).then(this, [this](client::ApiResult<wire::Dispute> dispute) {
         if (!dispute) {
-            m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                   QString::fromStdString(dispute.error().error.message));
+            m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(dispute.error()));
             return;
         }
         showDispute(*dispute);
@@ -226,14 +215,14 @@ void DisputeDeskPage::showDispute(const wire::Dispute& dispute)
     m_open = dispute;
     m_header->setText(tr("<b>%1</b> about order %2 (%3) · %4 · respond by %5")
                           .arg(reasonName(dispute.reason), QString::fromStdString(dispute.orderId).left(8),
-                               moneyOf(dispute.amount, dispute.currency), statusName(dispute.status),
-                               timeOf(dispute.respondBy)));
+                               amount(dispute.amount, dispute.currency), statusName(dispute.status),
+                               localTime(dispute.respondBy)));
     m_claim->setHtml(QStringLiteral("<p><b>%1</b></p><p>%2</p><p style='color:#666'>%3</p>")
                          .arg(reasonName(dispute.reason), paragraphs(dispute.details),
-                              tr("Opened %1").arg(timeOf(dispute.createdAt))));
+                              tr("Opened %1").arg(localTime(dispute.createdAt))));
     QString evidence = dispute.evidence
         ? QStringLiteral("<p>%1</p><p style='color:#666'>%2</p>")
-              .arg(paragraphs(*dispute.evidence), tr("Answered %1").arg(timeOf(dispute.respondedAt.value_or(""))))
+              .arg(paragraphs(*dispute.evidence), tr("Answered %1").arg(localTime(dispute.respondedAt.value_or(""))))
         : QStringLiteral("<p style='color:#666'>%1</p>").arg(tr("No answer yet."));
     if (dispute.reviewNote)
         evidence += QStringLiteral("<p style='color:#c62828'>%1</p>").arg(paragraphs(*dispute.reviewNote));
@@ -278,8 +267,7 @@ void DisputeDeskPage::decide()
         .then(this, [this, disputeId](client::ApiResult<wire::Dispute> decided) {
             m_decide->setEnabled(true);
             if (!decided) {
-                m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                       QString::fromStdString(decided.error().error.message));
+                m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(decided.error()));
                 return;
             }
             m_note->clear();
@@ -287,7 +275,7 @@ void DisputeDeskPage::decide()
                 widgets::MessageBar::Kind::Positive,
                 decided->status == "lost"
                     ? tr("Decided: %1 goes back to the buyer, and the tickets it paid for are cancelled.")
-                          .arg(moneyOf(decided->refundAmount.value_or(decided->amount), decided->currency))
+                          .arg(amount(decided->refundAmount.value_or(decided->amount), decided->currency))
                     : tr("Decided: the organizer keeps the money."));
             showDispute(*decided);
             reload();

@@ -1,5 +1,7 @@
 #include "healthdock.h"
 
+#include "app/consoletext.h"
+
 #include "accountsession.h"
 
 #include <QDateTime>
@@ -91,7 +93,7 @@ void HealthDock::refresh()
         m_asking = false;
         if (!health) {
             showUnknown(health.error().isTransport() ? tr("The server does not answer, so neither does its report.")
-                                                     : QString::fromStdString(health.error().error.message));
+                                                     : errorText(health.error()));
             return;
         }
         show(*health);

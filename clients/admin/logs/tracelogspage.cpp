@@ -1,5 +1,7 @@
 #include "tracelogspage.h"
 
+#include "app/consoletext.h"
+
 #include "accountsession.h"
 #include "messagebar.h"
 
@@ -98,8 +100,7 @@ void TraceLogsPage::search()
     m_trace->setText(traceId);
     m_session.api().logsOfTrace(traceId, 7).then(this, [this](client::ApiResult<std::vector<wire::LogLine>> lines) {
         if (!lines) {
-            m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                   QString::fromStdString(lines.error().error.message));
+            m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(lines.error()));
             return;
         }
         m_lines = std::move(*lines);

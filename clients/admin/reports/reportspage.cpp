@@ -1,5 +1,7 @@
 #include "reportspage.h"
 
+#include "app/consoletext.h"
+
 #include "accountsession.h"
 #include "messagebar.h"
 #include "timeserieschart.h"
@@ -20,8 +22,6 @@
 
 namespace sbor::admin {
 namespace {
-
-QString money(std::int64_t minor) { return QLocale().toString(minor / 100.0, 'f', 2); }
 
 // Midnight of `day` in the console's zone: the report's periods start at local midnights too.
 QString startOf(const QDate& day)
@@ -124,9 +124,7 @@ void ReportsPage::reload()
             if (generation != m_generation)
                 return;
             if (!report) {
-                QString problem = QString::fromStdString(report.error().error.message);
-                for (const auto& [field, text] : report.error().fieldProblems())
-                    problem = QString::fromStdString(field + " " + text);
+                const QString problem = refusalText(report.error());
                 m_message->showMessage(widgets::MessageBar::Kind::Error, problem);
                 return;
             }
@@ -174,8 +172,8 @@ void ReportsPage::show(const wire::SalesReport& report)
         for (const auto& line : period.money) {
             if (line.currency == currency)
                 periodGross = line.gross;
-            put({first ? when : QString(), QString::fromStdString(line.currency), money(line.gross),
-                 money(line.commission), money(line.refunds), money(line.publicationFees), money(line.net),
+            put({first ? when : QString(), QString::fromStdString(line.currency), amount(line.gross),
+                 amount(line.commission), amount(line.refunds), amount(line.publicationFees), amount(line.net),
                  first ? QString::number(period.tickets) : QString(),
                  first ? QString::number(period.orders) : QString()});
             first = false;
@@ -188,8 +186,8 @@ void ReportsPage::show(const wire::SalesReport& report)
     QStringList totals;
     for (const auto& total : report.money)
         totals << tr("%1: gross %2, commission %3, refunds %4, publication fees %5, net %6")
-                      .arg(QString::fromStdString(total.currency), money(total.gross), money(total.commission),
-                           money(total.refunds), money(total.publicationFees), money(total.net));
+                      .arg(QString::fromStdString(total.currency), amount(total.gross), amount(total.commission),
+                           amount(total.refunds), amount(total.publicationFees), amount(total.net));
     m_totals->setText(
         tr("In the range: tickets %1, orders %2. %3").arg(report.tickets).arg(report.orders).arg(totals.join("; ")));
     emit reportShown();
@@ -202,8 +200,7 @@ void ReportsPage::exportCsvTo(const QString& path)
                    QTimeZone::systemTimeZoneId())
         .then(this, [this, path](client::ApiResult<QByteArray> csv) {
             if (!csv) {
-                m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                       QString::fromStdString(csv.error().error.message));
+                m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(csv.error()));
                 return;
             }
             QFile file(path);

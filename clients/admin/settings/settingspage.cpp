@@ -2,6 +2,8 @@
 
 #include "app/stepup.h"
 
+#include "app/consoletext.h"
+
 #include "accountsession.h"
 #include "messagebar.h"
 
@@ -109,8 +111,7 @@ void SettingsPage::reload()
     loadLastMonth();
     m_session.api().platformSettings().then(this, [this](client::ApiResult<wire::PlatformSettings> settings) {
         if (!settings) {
-            m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                   QString::fromStdString(settings.error().error.message));
+            m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(settings.error()));
             return;
         }
         show(*settings);
@@ -142,9 +143,6 @@ void SettingsPage::updatePreview()
         return;
     const std::int64_t now = m_settings->commissionBasisPoints;
     const std::int64_t wanted = std::llround(m_commission->value() * 100);
-    const auto money = [](std::int64_t minor, const std::string& currency) {
-        return QLocale().toString(minor / 100.0, 'f', 2) + " " + QString::fromStdString(currency);
-    };
     // What last month's sales would have brought at the new rate: the effect in the platform's
     // own numbers, per currency, not on an invented payment.
     QStringList lines;
@@ -156,11 +154,12 @@ void SettingsPage::updatePreview()
             const std::int64_t atWanted = sales.gross * wanted / 10000;
             lines << (wanted == now
                           ? tr("%1: sales of %2, the commission at this rate %3.")
-                                .arg(m_lastMonthName, money(sales.gross, sales.currency), money(atNow, sales.currency))
+                                .arg(m_lastMonthName, amount(sales.gross, sales.currency),
+                                     amount(atNow, sales.currency))
                           : tr("%1: sales of %2 would have brought %3 instead of %4 (%5).")
-                                .arg(m_lastMonthName, money(sales.gross, sales.currency),
-                                     money(atWanted, sales.currency), money(atNow, sales.currency),
-                                     (atWanted > atNow ? "+" : "") + money(atWanted - atNow, sales.currency)));
+                                .arg(m_lastMonthName, amount(sales.gross, sales.currency),
+                                     amount(atWanted, sales.currency), amount(atNow, sales.currency),
+                                     (atWanted > atNow ? "+" : "") + amount(atWanted - atNow, sales.currency)));
         }
     if (!lines.isEmpty()) {
         m_preview->setText(lines.join("\n"));
@@ -194,7 +193,7 @@ void SettingsPage::save()
         [this](const client::ApiResult<wire::PlatformSettings>& saved) {
             m_save->setEnabled(true);
             if (!saved) {
-                QString text = QString::fromStdString(saved.error().error.message);
+                QString text = errorText(saved.error());
                 if (saved.error().is(ErrorCode::Conflict))
                     text = tr("Another admin saved the settings meanwhile; they are shown again. Make your change "
                               "once more.");

@@ -2,6 +2,8 @@
 
 #include "app/stepup.h"
 
+#include "app/consoletext.h"
+
 #include "accountsession.h"
 #include "messagebar.h"
 
@@ -168,8 +170,7 @@ void TemplatesPage::reload()
     m_session.api().notificationTemplates().then(
         this, [this](client::ApiResult<std::vector<wire::NotificationTemplate>> templates) {
             if (!templates) {
-                m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                       QString::fromStdString(templates.error().error.message));
+                m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(templates.error()));
                 return;
             }
             const QString open = openTemplateName();
@@ -257,9 +258,7 @@ void TemplatesPage::preview(const QString& language)
                 return;
             Editor& editor = m_editors.at(language);
             if (!rendered) {
-                QString problem = QString::fromStdString(rendered.error().error.message);
-                for (const auto& [field, text] : rendered.error().fieldProblems())
-                    problem = QString::fromStdString(field + " " + text);
+                const QString problem = refusalText(rendered.error());
                 editor.preview->setHtml(QStringLiteral("<p style='color:#c62828'>%1</p>").arg(problem.toHtmlEscaped()));
                 editor.save->setEnabled(false);
                 emit previewShown(language);
@@ -294,7 +293,7 @@ void TemplatesPage::save(const QString& language)
         },
         [this, name, language](const client::ApiResult<wire::NotificationTemplate>& changed) {
             if (!changed) {
-                QString problem = QString::fromStdString(changed.error().error.message);
+                QString problem = errorText(changed.error());
                 if (changed.error().is(ErrorCode::Conflict))
                     problem = tr("Another admin changed this text meanwhile; it is shown again.");
                 m_message->showMessage(widgets::MessageBar::Kind::Error, problem);
@@ -321,8 +320,7 @@ void TemplatesPage::reset(const QString& language)
         [this, name, language, version] { return m_session.api().resetNotificationTemplate(name, language, version); },
         [this](const client::ApiResult<wire::NotificationTemplate>& changed) {
             if (!changed) {
-                m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                       QString::fromStdString(changed.error().error.message));
+                m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(changed.error()));
                 return;
             }
             m_message->showMessage(widgets::MessageBar::Kind::Positive, tr("The built-in text is sent again."));
@@ -339,8 +337,7 @@ void TemplatesPage::sendTest(const QString& language)
         .sendTestNotificationTemplate(name, language, draftOf(language))
         .then(this, [this](client::ApiResult<wire::RenderedTemplate> sent) {
             if (!sent) {
-                m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                       QString::fromStdString(sent.error().error.message));
+                m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(sent.error()));
                 return;
             }
             m_message->showMessage(

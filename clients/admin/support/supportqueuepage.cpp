@@ -1,5 +1,7 @@
 #include "supportqueuepage.h"
 
+#include "app/consoletext.h"
+
 #include "accountsession.h"
 #include "livefeed.h"
 #include "messagebar.h"
@@ -46,12 +48,6 @@ QString categoryName(const std::string& category)
     if (category == "account")
         return SupportQueuePage::tr("account");
     return SupportQueuePage::tr("other");
-}
-
-QString timeOf(const std::string& text)
-{
-    const QDateTime at = QDateTime::fromString(QString::fromStdString(text), Qt::ISODateWithMs);
-    return at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
 } // namespace
@@ -199,8 +195,7 @@ void SupportQueuePage::reload()
             if (generation != m_generation)
                 return;
             if (!page) {
-                m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                       QString::fromStdString(page.error().error.message));
+                m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(page.error()));
                 return;
             }
             showRequests(std::move(page->items));
@@ -216,7 +211,7 @@ void SupportQueuePage::showRequests(std::vector<wire::SupportRequest> requests)
     m_table->setRowCount(requestCount());
     for (int i = 0; i < requestCount(); ++i) {
         const wire::SupportRequest& request = m_requests[i];
-        const QString due = request.nextDueAt ? timeOf(*request.nextDueAt) : QString();
+        const QString due = request.nextDueAt ? localTime(*request.nextDueAt) : QString();
         QStringList cells = {QString::number(request.number), QString::fromStdString(request.subject),
                              categoryName(request.category), statusName(request.status),
                              request.overdue ? tr("%1 (overdue)").arg(due) : due};
@@ -237,8 +232,7 @@ void SupportQueuePage::openRequest(const QString& requestId)
 {
     m_session.api().supportRequest(requestId).then(this, [this](client::ApiResult<wire::SupportRequest> request) {
         if (!request) {
-            m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                   QString::fromStdString(request.error().error.message));
+            m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(request.error()));
             return;
         }
         showThread(*request);
@@ -251,7 +245,7 @@ void SupportQueuePage::showThread(const wire::SupportRequest& request)
     QString header = tr("<b>#%1 %2</b><br>%3 · %4 · opened %5")
                          .arg(request.number)
                          .arg(QString::fromStdString(request.subject).toHtmlEscaped(), categoryName(request.category),
-                              statusName(request.status), timeOf(request.createdAt));
+                              statusName(request.status), localTime(request.createdAt));
     if (request.escalatedAt)
         header += "<br>" +
             tr("Escalated: %1").arg(QString::fromStdString(request.escalationReason.value_or("")).toHtmlEscaped());
@@ -262,7 +256,7 @@ void SupportQueuePage::showThread(const wire::SupportRequest& request)
         const QString background = message.internal ? "#fff8e1" : message.fromStaff ? "#e8f0fe" : "#f5f5f5";
         html += QStringLiteral("<table width='100%' cellpadding='6' style='background:%1; margin-bottom:6px'><tr><td>"
                                "<b>%2</b> <span style='color:#666'>%3</span><br>%4</td></tr></table>")
-                    .arg(background, who, timeOf(message.createdAt),
+                    .arg(background, who, localTime(message.createdAt),
                          QString::fromStdString(message.body).toHtmlEscaped().replace("\n", "<br>"));
     }
     m_thread->setHtml(html);
@@ -290,8 +284,7 @@ void SupportQueuePage::send()
         .then(this, [this, requestId](client::ApiResult<wire::SupportMessage> written) {
             m_send->setEnabled(true);
             if (!written) {
-                m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                       QString::fromStdString(written.error().error.message));
+                m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(written.error()));
                 return;
             }
             m_reply->clear();
@@ -312,8 +305,7 @@ void SupportQueuePage::applyStatus()
         .changeSupportStatus(requestId, m_status->currentData().toString())
         .then(this, [this](client::ApiResult<wire::SupportRequest> changed) {
             if (!changed) {
-                m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                       QString::fromStdString(changed.error().error.message));
+                m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(changed.error()));
                 return;
             }
             m_message->showMessage(widgets::MessageBar::Kind::Positive,
@@ -334,8 +326,7 @@ void SupportQueuePage::escalate()
         .escalateSupportRequest(openRequestId(), reason)
         .then(this, [this](client::ApiResult<wire::SupportRequest> escalated) {
             if (!escalated) {
-                m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                       QString::fromStdString(escalated.error().error.message));
+                m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(escalated.error()));
                 return;
             }
             m_escalationReason->clear();

@@ -2,6 +2,8 @@
 
 #include "app/stepup.h"
 
+#include "app/consoletext.h"
+
 #include "accountsession.h"
 #include "messagebar.h"
 
@@ -51,12 +53,6 @@ QString rolesOf(const wire::User& user)
     for (const auto& role : user.roles)
         names << roleName(role);
     return names.join(", ");
-}
-
-QString dateOf(const std::string& text)
-{
-    const QDateTime at = QDateTime::fromString(QString::fromStdString(text), Qt::ISODateWithMs);
-    return at.isValid() ? QLocale().toString(at.toLocalTime().date(), QLocale::ShortFormat) : QString();
 }
 
 } // namespace
@@ -170,8 +166,7 @@ void UsersPage::reload()
             return;
         if (!page) {
             m_searchFailed = true;
-            m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                   QString::fromStdString(page.error().error.message));
+            m_message->showMessage(widgets::MessageBar::Kind::Error, errorText(page.error()));
             return;
         }
         if (m_searchFailed) // a change's own message stays; a failed search's goes once it works
@@ -190,7 +185,7 @@ void UsersPage::showUsers(std::vector<wire::User> users)
     for (int i = 0; i < resultCount(); ++i) {
         const wire::User& user = m_users[i];
         const QStringList cells = {QString::fromStdString(user.email), QString::fromStdString(user.name), rolesOf(user),
-                                   statusName(user.status), dateOf(user.createdAt)};
+                                   statusName(user.status), localDate(user.createdAt)};
         for (int column = 0; column < cells.size(); ++column)
             m_table->setItem(i, column, new QTableWidgetItem(cells[column]));
     }
@@ -222,7 +217,7 @@ void UsersPage::showSelected()
                            .arg(QString::fromStdString(user.name).toHtmlEscaped(),
                                 QString::fromStdString(user.email).toHtmlEscaped(), rolesOf(user),
                                 statusName(user.status), user.twoFactorEnabled ? tr("on") : tr("off"),
-                                dateOf(user.createdAt)));
+                                localDate(user.createdAt)));
 }
 
 void UsersPage::changeBlocking(bool block)
@@ -245,7 +240,7 @@ void UsersPage::changeBlocking(bool block)
                 m_message->showMessage(widgets::MessageBar::Kind::Error,
                                        done.error().is(ErrorCode::ReauthenticationRequired)
                                            ? tr("Not changed: the password was not confirmed.")
-                                           : QString::fromStdString(done.error().error.message));
+                                           : errorText(done.error()));
                 showSelected();
                 return;
             }
