@@ -3,6 +3,7 @@
 #include "bus/bus.h"
 #include "db/connectionpool.h"
 #include "db/sqlfragments.h"
+#include "http/requestpipeline.h"
 #include "metrics/metricsregistry.h"
 #include "service/service.h"
 
@@ -37,9 +38,7 @@ ProcessHealthReport::ProcessHealthReport(db::ConnectionPool& database, MetricsRe
 
 ProcessHealthReport::Sample ProcessHealthReport::sampleNow() const
 {
-    // The request pipeline's counter (requestpipeline.cpp): one series per service, route, method, status.
-    const CounterFamily& requests = m_metrics.counter("http_requests_total", "HTTP requests answered.",
-                                                      {"service", "route", "method", "status"});
+    const CounterFamily& requests = http::requestsAnswered(m_metrics);
     const int status = requests.labelIndex("status");
     const auto statusOf = [status](const LabelValues& labels) {
         return status >= 0 && static_cast<std::size_t>(status) < labels.size() ? labels[status] : std::string();

@@ -181,6 +181,11 @@ struct RequestPipeline::Exchange {
     DeadlineTimer::TimerId timer = 0;
 };
 
+CounterFamily& requestsAnswered(MetricsRegistry& metrics)
+{
+    return metrics.counter("http_requests_total", "HTTP requests answered.", {"service", "route", "method", "status"});
+}
+
 RequestPipeline::RequestPipeline(PipelineOptions options, const Router& router, MetricsRegistry& metrics,
                                  WorkerPool& workers, DeadlineTimer& timer)
     : m_options(std::move(options)),
@@ -188,8 +193,7 @@ RequestPipeline::RequestPipeline(PipelineOptions options, const Router& router, 
       m_workers(workers),
       m_timer(timer),
       m_cors(m_options.corsOrigins),
-      m_requestsTotal(
-          metrics.counter("http_requests_total", "HTTP requests answered.", {"service", "route", "method", "status"})),
+      m_requestsTotal(requestsAnswered(metrics)),
       m_requestDuration(metrics.histogram("http_request_duration_seconds",
                                           "Time from receiving a request to answering it.",
                                           {"service", "route", "method"}))

@@ -39,6 +39,10 @@ public:
     virtual HttpResponse handle(HttpRequest& request, const Next& next) = 0;
 };
 
+// The counter of answered requests, one series per service, route, method and status: the
+// pipeline counts into it, the health report reads it.
+CounterFamily& requestsAnswered(MetricsRegistry& metrics);
+
 struct PipelineOptions {
     std::size_t bodyLimitBytes = 1024 * 1024;
     std::chrono::milliseconds requestTimeout{30000};
