@@ -377,8 +377,10 @@ private slots:
         QTest::keyClick(window, Qt::Key_Return);
         QVERIFY2(scans.isEmpty(), scans.isEmpty() ? "" : qPrintable(scans.at(0).at(0).toString()));
         // A scanner: the whole code within milliseconds, then Enter — lower case too (Caps Lock).
+        // No wait between the keys: a wait lets the event loop run, and on a loaded machine one
+        // slow turn of it splits the burst, so the test would judge the machine, not the filter.
         const QString code = QString::fromStdString(m_tickets[4].code).toLower();
-        typeInto(window, code, 1);
+        typeInto(window, code, 0);
         QTest::keyClick(window, Qt::Key_Return);
         QCOMPARE(scans.count(), 1);
         QCOMPARE(scans.at(0).at(0).toString(), code);
@@ -386,8 +388,9 @@ private slots:
         app->door().dismissVerdict();
         // A scanner that sends no Enter: the pause ends it.
         QTest::qWait(900);
-        typeInto(window, code, 1);
+        typeInto(window, code, 0);
         QTRY_COMPARE_WITH_TIMEOUT(scans.count(), 2, 2000);
+        QCOMPARE(scans.at(1).at(0).toString(), code);
         awaitVerdict(*app, "warning", "already_redeemed");
     }
 
