@@ -664,6 +664,41 @@ QFuture<ApiResult<Done>> SborApi::unblockUser(const QString& userId)
     return m_client.call(request, nothing());
 }
 
+QFuture<ApiResult<wire::UserDossier>> SborApi::userDossier(const QString& userId)
+{
+    return m_client.call(get("/api/v1/admin/users/" + segment(userId)), one<wire::UserDossier>());
+}
+
+QFuture<ApiResult<wire::User>> SborApi::setUserRoles(const QString& userId, const QStringList& roles)
+{
+    nlohmann::json names = nlohmann::json::array();
+    for (const QString& role : roles)
+        names.push_back(text(role));
+    auto request = put("/api/v1/admin/users/" + segment(userId) + "/roles", nlohmann::json{{"roles", names}});
+    return m_client.call(request, one<wire::User>());
+}
+
+QFuture<ApiResult<qint64>> SborApi::endUserSessions(const QString& userId)
+{
+    return m_client.call(remove("/api/v1/admin/users/" + segment(userId) + "/sessions"),
+                         std::function<qint64(const RawAnswer&)>([](const RawAnswer& answer) {
+                             return static_cast<qint64>(wire::FieldReader(jsonOf(answer)).integer("ended_sessions"));
+                         }));
+}
+
+QFuture<ApiResult<wire::User>> SborApi::resetUserTwoFactor(const QString& userId)
+{
+    return m_client.call(post("/api/v1/admin/users/" + segment(userId) + "/2fa/reset", nlohmann::json::object()),
+                         one<wire::User>());
+}
+
+QFuture<ApiResult<Done>> SborApi::eraseUser(const QString& userId, const QString& confirmEmail)
+{
+    return m_client.call(post("/api/v1/admin/users/" + segment(userId) + "/erase",
+                              nlohmann::json{{"confirm_email", text(confirmEmail)}}),
+                         nothing());
+}
+
 QFuture<ApiResult<wire::PlatformSettings>> SborApi::platformSettings()
 {
     return m_client.call(get("/api/v1/admin/settings"), one<wire::PlatformSettings>());

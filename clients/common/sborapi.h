@@ -215,6 +215,15 @@ public:
     QFuture<ApiResult<wire::Page<wire::User>>> searchUsers(const UserSearch& search);
     QFuture<ApiResult<Done>> blockUser(const QString& userId, const QString& reason);
     QFuture<ApiResult<Done>> unblockUser(const QString& userId);
+    // The person's page: profile, live sessions, recent audit entries, orders and events counts.
+    QFuture<ApiResult<wire::UserDossier>> userDossier(const QString& userId);
+    // Replaces the roles (at least one; the last active admin keeps theirs).
+    QFuture<ApiResult<wire::User>> setUserRoles(const QString& userId, const QStringList& roles);
+    // Signs the person out everywhere; answers how many sessions ended.
+    QFuture<ApiResult<qint64>> endUserSessions(const QString& userId);
+    QFuture<ApiResult<wire::User>> resetUserTwoFactor(const QString& userId);
+    // GDPR erasure; `confirmEmail` must be the person's address, typed by the admin.
+    QFuture<ApiResult<Done>> eraseUser(const QString& userId, const QString& confirmEmail);
     QFuture<ApiResult<wire::PlatformSettings>> platformSettings();
     QFuture<ApiResult<wire::PlatformSettings>> changePlatformSettings(const wire::PlatformSettingsChanges& changes);
     QFuture<ApiResult<std::vector<wire::NotificationTemplate>>> notificationTemplates();

@@ -318,6 +318,25 @@
     </message>
 </context>
 <context>
+    <name>sbor::admin::EraseDialog</name>
+    <message>
+        <source>Erase %1</source>
+        <translation>Стереть %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&apos;s name, email, phone and password are replaced by placeholders, every session ends and the personal details in the audit log are removed. Orders, payments, refunds and the audit entries themselves stay, so the books still balance.&lt;/p&gt;&lt;p&gt;Type &lt;b&gt;%2&lt;/b&gt; to confirm.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Это нельзя отменить.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Имя, почта, телефон и пароль (%1) заменяются заглушками, все сеансы завершаются, личные данные в журнале аудита удаляются. Заказы, платежи, возвраты и сами записи аудита остаются, так что учёт по-прежнему сходится.&lt;/p&gt;&lt;p&gt;Введите &lt;b&gt;%2&lt;/b&gt;, чтобы подтвердить.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>человек</translation>
+    </message>
+    <message>
+        <source>&amp;Erase this person</source>
+        <translation>&amp;Стереть этого человека</translation>
+    </message>
+</context>
+<context>
     <name>sbor::admin::HealthDock</name>
     <message>
         <source>Health</source>
@@ -382,6 +401,161 @@
     <message>
         <source>not ready</source>
         <translation>не готов</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::admin::PersonPanel</name>
+    <message>
+        <source>Roles</source>
+        <translation>Роли</translation>
+    </message>
+    <message>
+        <source>&amp;Save roles</source>
+        <translation>&amp;Сохранить роли</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Учётная запись</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit log)</source>
+        <translation>Причина (сохраняется в журнале аудита)</translation>
+    </message>
+    <message>
+        <source>&amp;Block</source>
+        <translation>&amp;Заблокировать</translation>
+    </message>
+    <message>
+        <source>&amp;Unblock</source>
+        <translation>&amp;Разблокировать</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere</source>
+        <translation>&amp;Выйти везде</translation>
+    </message>
+    <message>
+        <source>Ends every session of this person; they sign in again with their password.</source>
+        <translation>Завершает все сеансы этого человека; он снова войдёт по паролю.</translation>
+    </message>
+    <message>
+        <source>Reset &amp;two-factor</source>
+        <translation>Сбросить &amp;двухфакторный вход</translation>
+    </message>
+    <message>
+        <source>For a person who lost their authenticator: they sign in with the password alone and set it up again.</source>
+        <translation>Для потерявших приложение-аутентификатор: человек войдёт только по паролю и настроит вход заново.</translation>
+    </message>
+    <message>
+        <source>E&amp;rase…</source>
+        <translation>С&amp;тереть…</translation>
+    </message>
+    <message>
+        <source>Support agents look people up; admins change them.</source>
+        <translation>Агенты поддержки находят людей; изменяют их администраторы.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation>Последняя активность</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Сеансы</translation>
+    </message>
+    <message>
+        <source>Recent activity</source>
+        <translation>Недавние действия</translation>
+    </message>
+    <message>
+        <source>Choose a person in the list.</source>
+        <translation>Выберите человека в списке.</translation>
+    </message>
+    <message>
+        <source>unknown (the service did not answer)</source>
+        <translation>неизвестно (сервис не ответил)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;lt;%2&amp;gt;&lt;br&gt;Roles: %3&lt;br&gt;Status: %4&lt;br&gt;Two-factor sign-in: %5&lt;br&gt;Registered: %6&lt;br&gt;Orders placed: %7&lt;br&gt;Events organized: %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;lt;%2&amp;gt;&lt;br&gt;Роли: %3&lt;br&gt;Статус: %4&lt;br&gt;Двухфакторный вход: %5&lt;br&gt;Зарегистрирован: %6&lt;br&gt;Заказов: %7&lt;br&gt;Организовано событий: %8</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>включён</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>выключен</translation>
+    </message>
+    <message>
+        <source>Sessions (%1)</source>
+        <translation>Сеансы (%1)</translation>
+    </message>
+    <message>
+        <source>the platform</source>
+        <translation>платформа</translation>
+    </message>
+    <message>
+        <source>this person</source>
+        <translation>сам человек</translation>
+    </message>
+    <message>
+        <source>Not changed: the password was not confirmed.</source>
+        <translation>Не изменено: пароль не подтверждён.</translation>
+    </message>
+    <message>
+        <source>%1 now has the roles: %2.</source>
+        <translation>Роли %1 теперь: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is blocked and signed out everywhere.</source>
+        <translation>%1 заблокирован(а), все сеансы завершены.</translation>
+    </message>
+    <message>
+        <source>%1 may sign in again.</source>
+        <translation>%1 снова может входить.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) of %1 ended.</source>
+        <translation>
+            <numerusform>%n сеанс %1 завершён.</numerusform>
+            <numerusform>%n сеанса %1 завершены.</numerusform>
+            <numerusform>%n сеансов %1 завершено.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in is off for %1: they sign in with the password and may set it up again.</source>
+        <translation>Двухфакторный вход для %1 выключен: вход по паролю, настроить его можно заново.</translation>
+    </message>
+    <message>
+        <source>%1 is erased: the personal data is gone, the orders and the audit log stay.</source>
+        <translation>%1 стёрт(а): личных данных больше нет, заказы и журнал аудита остались.</translation>
     </message>
 </context>
 <context>
@@ -536,6 +710,21 @@
     <message>
         <source>Saved to %1.</source>
         <translation>Сохранено в %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sbor::admin::RolesEditor</name>
+    <message>
+        <source>A person keeps at least one role.</source>
+        <translation>У человека остаётся хотя бы одна роль.</translation>
+    </message>
+    <message>
+        <source>No change.</source>
+        <translation>Без изменений.</translation>
+    </message>
+    <message>
+        <source>On saving: %1</source>
+        <translation>При сохранении: %1</translation>
     </message>
 </context>
 <context>
@@ -1015,54 +1204,6 @@
     <message>
         <source>Registered</source>
         <translation>Зарегистрирован</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Человек</translation>
-    </message>
-    <message>
-        <source>Choose a person in the list.</source>
-        <translation>Выберите человека в списке.</translation>
-    </message>
-    <message>
-        <source>Why (kept in the audit log)</source>
-        <translation>Причина (останется в журнале аудита)</translation>
-    </message>
-    <message>
-        <source>&amp;Block</source>
-        <translation>&amp;Заблокировать</translation>
-    </message>
-    <message>
-        <source>&amp;Unblock</source>
-        <translation>&amp;Разблокировать</translation>
-    </message>
-    <message>
-        <source>Support agents look people up; admins change them.</source>
-        <translation>Агенты поддержки ищут людей; изменяют — администраторы.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; &amp;lt;%2&amp;gt;&lt;br&gt;Roles: %3&lt;br&gt;Status: %4&lt;br&gt;Two-factor sign-in: %5&lt;br&gt;Registered: %6</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;lt;%2&amp;gt;&lt;br&gt;Роли: %3&lt;br&gt;Статус: %4&lt;br&gt;Двухфакторный вход: %5&lt;br&gt;Зарегистрирован: %6</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>включён</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>выключен</translation>
-    </message>
-    <message>
-        <source>Not changed: the password was not confirmed.</source>
-        <translation>Не изменено: пароль не подтверждён.</translation>
-    </message>
-    <message>
-        <source>%1 is blocked and signed out everywhere.</source>
-        <translation>%1 заблокирован, все его сеансы завершены.</translation>
-    </message>
-    <message>
-        <source>%1 may sign in again.</source>
-        <translation>%1 снова может входить.</translation>
     </message>
 </context>
 </TS>

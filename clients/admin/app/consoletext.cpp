@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QStringList>
 
 namespace sbor::admin {
 namespace {
@@ -29,6 +30,18 @@ QString amount(std::int64_t minorUnits, const std::string& currency)
 {
     const QString number = QLocale().toString(minorUnits / 100.0, 'f', 2);
     return currency.empty() ? number : number + " " + QString::fromStdString(currency);
+}
+
+QString shortId(const std::string& id) { return id.empty() ? QStringLiteral("—") : QString::fromStdString(id).left(8); }
+
+QString auditDetailsText(const nlohmann::json& details)
+{
+    if (!details.is_object() || details.empty())
+        return {};
+    QStringList parts;
+    for (const auto& [key, value] : details.items())
+        parts << QString::fromStdString(key + ": " + (value.is_string() ? value.get<std::string>() : value.dump()));
+    return parts.join("; ");
 }
 
 QString errorText(const client::ApiError& error) { return QString::fromStdString(error.error.message); }

@@ -20,19 +20,6 @@
 namespace sbor::admin {
 namespace {
 
-QString shortId(const std::string& id) { return id.empty() ? QStringLiteral("—") : QString::fromStdString(id).left(8); }
-
-// The details in one line: keys and values, what a person scans for.
-QString detailsOf(const nlohmann::json& details)
-{
-    if (!details.is_object() || details.empty())
-        return {};
-    QStringList parts;
-    for (const auto& [key, value] : details.items())
-        parts << QString::fromStdString(key + ": " + (value.is_string() ? value.get<std::string>() : value.dump()));
-    return parts.join("; ");
-}
-
 // 00:00 of `day` in the console's zone, as the server reads times.
 QString startOf(const QDate& day) { return QDateTime(day, QTime(0, 0)).toUTC().toString(Qt::ISODate); }
 
@@ -159,7 +146,7 @@ void AuditLogPage::show()
     for (int i = 0; i < entryCount(); ++i) {
         const wire::AuditEntry& entry = m_entries[i];
         const QStringList cells = {localTime(entry.at), shortId(entry.actorId), QString::fromStdString(entry.action),
-                                   shortId(entry.targetId), detailsOf(entry.details)};
+                                   shortId(entry.targetId), auditDetailsText(entry.details)};
         for (int column = 0; column < cells.size(); ++column) {
             auto* item = new QTableWidgetItem(cells[column]);
             if (column == 1 || column == 3)

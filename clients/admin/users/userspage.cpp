@@ -1,6 +1,7 @@
 #include "userspage.h"
 
-#include "app/stepup.h"
+#include "personpanel.h"
+#include "userwording.h"
 
 #include "app/consoletext.h"
 
@@ -8,54 +9,15 @@
 #include "messagebar.h"
 
 #include <QComboBox>
-#include <QDateTime>
-#include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
-#include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace sbor::admin {
-namespace {
-
-QString roleName(const std::string& role)
-{
-    if (role == "admin")
-        return UsersPage::tr("admin");
-    if (role == "support")
-        return UsersPage::tr("support");
-    if (role == "organizer")
-        return UsersPage::tr("organizer");
-    if (role == "staff")
-        return UsersPage::tr("staff");
-    return UsersPage::tr("attendee");
-}
-
-QString statusName(const std::string& status)
-{
-    if (status == "blocked")
-        return UsersPage::tr("blocked");
-    if (status == "deleted")
-        return UsersPage::tr("erased");
-    return UsersPage::tr("active");
-}
-
-QString rolesOf(const wire::User& user)
-{
-    QStringList names;
-    for (const auto& role : user.roles)
-        names << roleName(role);
-    return names.join(", ");
-}
-
-} // namespace
 
 UsersPage::UsersPage(desktop::AccountSession& session, bool mayChange, QWidget* parent)
     : ConsolePage(parent), m_session(session), m_mayChange(mayChange)
@@ -70,7 +32,7 @@ UsersPage::UsersPage(desktop::AccountSession& session, bool mayChange, QWidget* 
     m_role = new QComboBox(this);
     m_role->setObjectName("roleFilter");
     m_role->addItem(tr("Any role"), QString());
-    for (const char* role : {"attendee", "organizer", "staff", "support", "admin"})
+    for (const char* role : kRoles)
         m_role->addItem(roleName(role), QString(role));
     m_status = new QComboBox(this);
     m_status->setObjectName("statusFilter");
@@ -90,35 +52,7 @@ UsersPage::UsersPage(desktop::AccountSession& session, bool mayChange, QWidget* 
     for (int column = 2; column < 5; ++column)
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
 
-    auto* detailsBox = new QGroupBox(tr("Person"), this);
-    m_details = new QLabel(tr("Choose a person in the list."), detailsBox);
-    m_details->setObjectName("userDetails");
-    m_details->setWordWrap(true);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_reason = new QLineEdit(detailsBox);
-    m_reason->setObjectName("blockReason");
-    m_reason->setPlaceholderText(tr("Why (kept in the audit log)"));
-    m_block = new QPushButton(tr("&Block"), detailsBox);
-    m_block->setObjectName("blockButton");
-    m_unblock = new QPushButton(tr("&Unblock"), detailsBox);
-    m_unblock->setObjectName("unblockButton");
-    auto* actions = new QHBoxLayout;
-    actions->addWidget(m_reason, 1);
-    actions->addWidget(m_block);
-    actions->addWidget(m_unblock);
-    auto* detailsLayout = new QVBoxLayout(detailsBox);
-    detailsLayout->addWidget(m_details);
-    detailsLayout->addStretch();
-    if (m_mayChange)
-        detailsLayout->addLayout(actions);
-    else {
-        m_reason->hide();
-        m_block->hide();
-        m_unblock->hide();
-        auto* readOnly = new QLabel(tr("Support agents look people up; admins change them."), detailsBox);
-        readOnly->setWordWrap(true);
-        detailsLayout->addWidget(readOnly);
-    }
+    m_person = new PersonPanel(session, m_mayChange, m_message, this);
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
@@ -126,9 +60,10 @@ UsersPage::UsersPage(desktop::AccountSession& session, bool mayChange, QWidget* 
     filters->addWidget(m_status);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
-    splitter->addWidget(detailsBox);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    splitter->addWidget(m_person);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
     layout->addLayout(filters);
@@ -142,8 +77,7 @@ UsersPage::UsersPage(desktop::AccountSession& session, bool mayChange, QWidget* 
     connect(m_role, &QComboBox::currentIndexChanged, this, &UsersPage::reload);
     connect(m_status, &QComboBox::currentIndexChanged, this, &UsersPage::reload);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &UsersPage::showSelected);
-    connect(m_block, &QPushButton::clicked, this, [this] { changeBlocking(true); });
-    connect(m_unblock, &QPushButton::clicked, this, [this] { changeBlocking(false); });
+    connect(m_person, &PersonPanel::personChanged, this, &UsersPage::reload);
     showSelected();
 }
 
@@ -184,8 +118,8 @@ void UsersPage::showUsers(std::vector<wire::User> users)
     m_table->setRowCount(resultCount());
     for (int i = 0; i < resultCount(); ++i) {
         const wire::User& user = m_users[i];
-        const QStringList cells = {QString::fromStdString(user.email), QString::fromStdString(user.name), rolesOf(user),
-                                   statusName(user.status), localDate(user.createdAt)};
+        const QStringList cells = {QString::fromStdString(user.email), QString::fromStdString(user.name),
+                                   rolesText(user.roles), statusName(user.status), localDate(user.createdAt)};
         for (int column = 0; column < cells.size(); ++column)
             m_table->setItem(i, column, new QTableWidgetItem(cells[column]));
     }
@@ -204,52 +138,10 @@ void UsersPage::selectUser(const QString& userId)
 void UsersPage::showSelected()
 {
     const int row = m_table->currentRow();
-    const bool chosen = row >= 0 && row < resultCount() && m_table->selectionModel()->hasSelection();
-    m_block->setEnabled(chosen && m_users[row].status == "active");
-    m_unblock->setEnabled(chosen && m_users[row].status == "blocked");
-    m_reason->setEnabled(chosen && m_users[row].status == "active");
-    if (!chosen) {
-        m_details->setText(tr("Choose a person in the list."));
-        return;
-    }
-    const wire::User& user = m_users[row];
-    m_details->setText(tr("<b>%1</b> &lt;%2&gt;<br>Roles: %3<br>Status: %4<br>Two-factor sign-in: %5<br>Registered: %6")
-                           .arg(QString::fromStdString(user.name).toHtmlEscaped(),
-                                QString::fromStdString(user.email).toHtmlEscaped(), rolesOf(user),
-                                statusName(user.status), user.twoFactorEnabled ? tr("on") : tr("off"),
-                                localDate(user.createdAt)));
-}
-
-void UsersPage::changeBlocking(bool block)
-{
-    const int row = m_table->currentRow();
-    if (row < 0 || row >= resultCount())
-        return;
-    const QString userId = QString::fromStdString(m_users[row].id);
-    const QString email = QString::fromStdString(m_users[row].email);
-    const QString reason = m_reason->text().trimmed();
-    m_block->setEnabled(false);
-    m_unblock->setEnabled(false);
-    runWithStepUp<client::Done>(
-        m_session, this,
-        [this, block, userId, reason] {
-            return block ? m_session.api().blockUser(userId, reason) : m_session.api().unblockUser(userId);
-        },
-        [this, block, email](const client::ApiResult<client::Done>& done) {
-            if (!done) {
-                m_message->showMessage(widgets::MessageBar::Kind::Error,
-                                       done.error().is(ErrorCode::ReauthenticationRequired)
-                                           ? tr("Not changed: the password was not confirmed.")
-                                           : errorText(done.error()));
-                showSelected();
-                return;
-            }
-            m_reason->clear();
-            m_message->showMessage(widgets::MessageBar::Kind::Positive,
-                                   block ? tr("%1 is blocked and signed out everywhere.").arg(email)
-                                         : tr("%1 may sign in again.").arg(email));
-            reload();
-        });
+    if (row >= 0 && row < resultCount() && m_table->selectionModel()->hasSelection())
+        m_person->showPerson(m_users[row]);
+    else
+        m_person->clear();
 }
 
 } // namespace sbor::admin

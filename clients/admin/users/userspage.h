@@ -1,7 +1,6 @@
 #pragma once
-// Users: search as you type (email, name) with role and status filters, the person's details, and
-// for admins blocking and unblocking (with the step-up sign-in when the server asks for it).
-// Support agents see the same lookup, read-only.
+// Users: search as you type (email, name) with role and status filters, and the chosen person's
+// page (PersonPanel) below the list. Support agents see the same lookup, read-only.
 
 #include "app/consolepage.h"
 
@@ -10,9 +9,7 @@
 #include <vector>
 
 class QComboBox;
-class QLabel;
 class QLineEdit;
-class QPushButton;
 class QTableWidget;
 class QTimer;
 
@@ -25,6 +22,8 @@ class MessageBar;
 
 namespace sbor::admin {
 
+class PersonPanel;
+
 class UsersPage : public ConsolePage {
     Q_OBJECT
 public:
@@ -34,11 +33,11 @@ public:
 
     int resultCount() const { return static_cast<int>(m_users.size()); }
     void selectUser(const QString& userId);
+    PersonPanel* personPanel() const { return m_person; }
 
 private:
     void showUsers(std::vector<wire::User> users);
     void showSelected();
-    void changeBlocking(bool block);
 
     desktop::AccountSession& m_session;
     const bool m_mayChange;
@@ -47,10 +46,7 @@ private:
     QComboBox* m_role;
     QComboBox* m_status;
     QTableWidget* m_table;
-    QLabel* m_details;
-    QLineEdit* m_reason;
-    QPushButton* m_block;
-    QPushButton* m_unblock;
+    PersonPanel* m_person;
     QTimer* m_typing;
     std::vector<wire::User> m_users;
     int m_generation = 0; // answers to older searches are dropped

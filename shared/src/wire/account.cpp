@@ -130,4 +130,13 @@ void fromJson(const FieldReader& reader, PasswordChange& change)
     change.endedSessions = static_cast<int>(reader.integer("ended_sessions"));
 }
 
+void fromJson(const FieldReader& reader, UserDossier& dossier)
+{
+    dossier.user = decode<User>(reader.object("user"), reader.pathOf("user"));
+    dossier.sessions = decodeList<Session>(reader.array("sessions"), reader.pathOf("sessions"));
+    dossier.recentAudit = decodeList<AuditEntry>(reader.array("recent_audit"), reader.pathOf("recent_audit"));
+    dossier.ordersCount = reader.optionalInteger("orders_count");
+    dossier.eventsCount = reader.optionalInteger("events_count");
+}
+
 } // namespace sbor::wire

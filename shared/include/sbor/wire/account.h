@@ -2,6 +2,7 @@
 // The auth and users API's DTOs — accounts, sign-in grants, sessions — and their one JSON codec,
 // shared by the server and the clients.
 
+#include "sbor/wire/audit.h"
 #include "sbor/wire/decoding.h"
 
 #include <cstdint>
@@ -44,6 +45,16 @@ struct Session {
     std::string lastUsedAt;
     std::string expiresAt;
     bool current = false;
+};
+
+// GET /admin/users/{id}: the person's page in the console. The auth service writes this answer
+// itself (its user view depends on the status), so the DTO has a decoder only.
+struct UserDossier {
+    User user;
+    std::vector<Session> sessions;           // live ones, newest first
+    std::vector<AuditEntry> recentAudit;     // empty for support agents: the audit log is the admins'
+    std::optional<std::int64_t> ordersCount; // none: the tickets service did not answer
+    std::optional<std::int64_t> eventsCount; // none: the events service did not answer
 };
 
 // POST /auth/register.
@@ -98,5 +109,6 @@ void fromJson(const FieldReader& reader, User& user);
 void fromJson(const FieldReader& reader, TokenGrant& grant);
 void fromJson(const FieldReader& reader, Session& session);
 void fromJson(const FieldReader& reader, TwoFactorSetup& setup);
+void fromJson(const FieldReader& reader, UserDossier& dossier);
 
 } // namespace sbor::wire

@@ -1,7 +1,8 @@
 // The admins' console, rendered offscreen, against a real sbor-server: a buyer is refused at the
 // sign-in; a support agent sees only the support queue and a read-only user lookup, answers a
 // request with a reply and an internal note and escalates it; an admin sees every page and the
-// health dock, blocks a person (the step-up sign-in asked only once the server wants it), changes
+// health dock, blocks a person (the step-up sign-in asked only once the server wants it), works
+// through a person's page (roles as a diff, sessions ended, two-factor reset, erasure), changes
 // the commission and edits a template with its live preview. Every screen reached is saved under
 // screenshots/admin/ of the build tree, in English and Russian, at the smallest (1024×640) and a
 // large (1920×1080) size, to be looked at.
@@ -16,6 +17,7 @@
 #include "settings/settingspage.h"
 #include "settings/templatespage.h"
 #include "support/supportqueuepage.h"
+#include "users/personpanel.h"
 #include "users/userspage.h"
 
 #include "accountsession.h"
@@ -23,6 +25,8 @@
 #include "messagebar.h"
 #include "salesapi.h"
 #include "signindialog.h"
+
+#include "auth/totp.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -270,6 +274,97 @@ private slots:
         QCOMPARE(window->findChildren<QDialog*>("reauthenticateDialog").size(), 0);
     }
 
+    void anAdminWorksThroughAPersonsPage()
+    {
+        // A person with two-factor sign-in on, as someone who then lost their phone.
+        const SignedInUser person = m_api->signUp("console-person");
+        QVERIFY(!person.id.isEmpty());
+        const auto setup = m_api->post("/api/v1/auth/2fa/setup", {{"password", kTestPassword}}, person.accessToken);
+        QCOMPARE(setup.status, 200);
+        const auto secret = sbor::auth::base32Decode(setup.json().value("secret").toString().toStdString());
+        QVERIFY(secret);
+        const QString code = QString::fromStdString(sbor::auth::totpAt(*secret, QDateTime::currentSecsSinceEpoch()));
+        QCOMPARE(m_api->post("/api/v1/auth/2fa/enable", {{"code", code}}, person.accessToken).status, 200);
+        const auto stored = [this, &person](const std::string& column) {
+            return QString::fromStdString(
+                m_database.query("SELECT " + column + " FROM auth.users WHERE id = '" + person.id.toStdString() + "'"));
+        };
+
+        auto app = openApp("en");
+        QVERIFY(signIn(*app, m_admin.email));
+        ConsoleWindow* window = app->mainWindow();
+        window->resize(1366, 768);
+        window->showPage("usersPage");
+        auto* users = static_cast<UsersPage*>(window->page("usersPage"));
+        PersonPanel* panel = users->personPanel();
+        QSignalSpy shown(panel, &PersonPanel::dossierShown);
+        QTest::keyClicks(find<QLineEdit>(users, "userSearch"), person.email);
+        QTRY_COMPARE_WITH_TIMEOUT(users->resultCount(), 1, 10000);
+        users->selectUser(person.id);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, 10000);
+        QVERIFY(panel->sessionCount() >= 1);
+        QVERIFY(panel->activityCount() >= 1); // turning two-factor on is audited
+        QVERIFY(find<QLabel>(panel, "userDetails")->text().contains("Orders placed: 0"));
+
+        // Roles: the change reads as a diff before it is saved.
+        auto* save = find<QPushButton>(panel, "saveRolesButton");
+        QVERIFY(!save->isEnabled());
+        find<QCheckBox>(panel, "role_organizer")->setChecked(true);
+        QVERIFY(find<QLabel>(panel, "rolesChange")->text().contains("+ organizer"));
+        QVERIFY(save->isEnabled());
+        screenshot(window, "22-person-roles-diff-en");
+        find<QCheckBox>(panel, "role_attendee")->setChecked(false);
+        find<QCheckBox>(panel, "role_organizer")->setChecked(false);
+        QVERIFY(!save->isEnabled()); // no role at all is not a choice
+        QVERIFY(find<QLabel>(panel, "rolesChange")->text().contains("at least one role"));
+        find<QCheckBox>(panel, "role_attendee")->setChecked(true);
+        find<QCheckBox>(panel, "role_organizer")->setChecked(true);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->get("/api/v1/admin/users/" + person.id, m_admin.accessToken)
+                                     .json()
+                                     .value("user")
+                                     .toObject()
+                                     .value("roles")
+                                     .toArray()
+                                     .contains(QStringLiteral("organizer")),
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(panel, "rolesChange")->text().contains("No change"), 10000);
+
+        // Signed out everywhere: the person's token stops working.
+        QTRY_VERIFY_WITH_TIMEOUT(find<QPushButton>(panel, "endSessionsButton")->isEnabled(), 10000);
+        QTest::mouseClick(find<QPushButton>(panel, "endSessionsButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->sessionCount(), 0, 10000);
+        QCOMPARE(m_api->get("/api/v1/users/me", person.accessToken).status, 401);
+
+        // Two-factor reset, offered only while it is on.
+        auto* reset = find<QPushButton>(panel, "resetTwoFactorButton");
+        QTRY_VERIFY_WITH_TIMEOUT(reset->isEnabled(), 10000);
+        QTest::mouseClick(reset, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(stored("totp_secret IS NULL"), QStringLiteral("t"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!reset->isEnabled(), 10000);
+        screenshot(window, "23-person-page-en");
+
+        // Erasure: the button wakes only for the person's address, typed.
+        QTRY_VERIFY_WITH_TIMEOUT(find<QPushButton>(panel, "erasePersonButton")->isEnabled(), 10000);
+        QTest::mouseClick(find<QPushButton>(panel, "erasePersonButton"), Qt::LeftButton);
+        QDialog* dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = window->findChild<QDialog*>("eraseDialog")) != nullptr, 10000);
+        auto* typed = find<QLineEdit>(dialog, "eraseConfirmEmail");
+        auto* confirm = find<QPushButton>(dialog, "eraseConfirmButton");
+        QTest::keyClicks(typed, "someone@else.example");
+        QVERIFY(!confirm->isEnabled());
+        screenshot(dialog, "24-erase-confirmation-en");
+        typed->setText(person.email.toUpper());
+        QVERIFY(confirm->isEnabled());
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(stored("status"), QStringLiteral("deleted"), 10000);
+        QVERIFY(stored("email") != person.email);
+        QTRY_VERIFY_WITH_TIMEOUT(find<sbor::widgets::MessageBar>(users, "usersMessage")->text().contains("erased"),
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!find<QPushButton>(panel, "erasePersonButton")->isEnabled(), 10000);
+        screenshot(window, "25-person-erased-en");
+    }
+
     void anAdminChangesTheCommissionAndATemplate()
     {
         auto app = openApp("en");
@@ -450,6 +545,13 @@ private slots:
             QVERIFY(signIn(*app, m_admin.email));
             ConsoleWindow* window = app->mainWindow();
             QTRY_COMPARE_WITH_TIMEOUT(window->healthDock()->status(), QStringLiteral("ok"), 15000);
+            // The users page with a person chosen, so their page is on the screenshot.
+            auto* users = static_cast<UsersPage*>(window->page("usersPage"));
+            QSignalSpy shown(users->personPanel(), &PersonPanel::dossierShown);
+            find<QLineEdit>(users, "userSearch")->setText(m_buyer.email);
+            QTRY_COMPARE_WITH_TIMEOUT(users->resultCount(), 1, 10000);
+            users->selectUser(m_buyer.id);
+            QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, 10000);
             screenshotEveryPage(window, "40-admin-" + language);
         }
         QVERIFY2(m_saved.size() >= 12, qPrintable(QString::number(m_saved.size())));

@@ -669,6 +669,66 @@ private slots:
         SBOR_REQUIRE_OK(await(m_admin.api->unblockUser(QString::fromStdString(blockee.id))));
         QCOMPARE(await(m_admin.api->searchUsers(search))->items.front().status, std::string("active"));
 
+        // The person's page: profile, live sessions, counts; a support agent's has no audit entries.
+        const QString blockeeId = QString::fromStdString(blockee.id);
+        SBOR_REQUIRE_OK(await(blockee.api->login(QString::fromStdString(blockee.email), kTestPassword)));
+        const auto dossier = await(m_admin.api->userDossier(blockeeId));
+        SBOR_REQUIRE_OK(dossier);
+        QCOMPARE(dossier->user.email, blockee.email);
+        QVERIFY(!dossier->sessions.empty());
+        QVERIFY(dossier->ordersCount && *dossier->ordersCount == 0);
+        QVERIFY(std::any_of(dossier->recentAudit.begin(), dossier->recentAudit.end(),
+                            [](const wire::AuditEntry& entry) { return entry.action == "user.blocked"; }));
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->userDossier(blockeeId)), ErrorCode::Forbidden, 403);
+        SBOR_REQUIRE_ERROR(await(m_admin.api->userDossier("00000000-0000-4000-8000-000000000000")), ErrorCode::NotFound,
+                           404);
+
+        // Roles replaced; none at all and unknown ones refused with the field named.
+        const auto promoted = await(m_admin.api->setUserRoles(blockeeId, {"attendee", "staff"}));
+        SBOR_REQUIRE_OK(promoted);
+        QCOMPARE(promoted->roles, (std::vector<std::string>{"attendee", "staff"}));
+        const auto none = await(m_admin.api->setUserRoles(blockeeId, {}));
+        SBOR_REQUIRE_ERROR(none, ErrorCode::ValidationFailed, 422);
+        QCOMPARE(none.error().fieldProblems().front().first, std::string("roles"));
+        SBOR_REQUIRE_ERROR(await(m_admin.api->setUserRoles(blockeeId, {"emperor"})), ErrorCode::ValidationFailed, 422);
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->setUserRoles(blockeeId, {"admin"})), ErrorCode::Forbidden, 403);
+
+        // Sessions ended: the person's token stops working.
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->endUserSessions(blockeeId)), ErrorCode::Forbidden, 403);
+        const auto ended = await(m_admin.api->endUserSessions(blockeeId));
+        SBOR_REQUIRE_OK(ended);
+        QCOMPARE(*ended, static_cast<qint64>(dossier->sessions.size()));
+        QVERIFY(await(m_admin.api->userDossier(blockeeId))->sessions.empty());
+        QVERIFY(!await(blockee.api->me()).ok());
+
+        // Two-factor reset: refused while it is off, turns it off once on.
+        Person lostPhone = signUp("lostphone");
+        const QString lostPhoneId = QString::fromStdString(lostPhone.id);
+        SBOR_REQUIRE_ERROR(await(m_admin.api->resetUserTwoFactor(lostPhoneId)), ErrorCode::Conflict, 409);
+        const auto setup = await(lostPhone.api->setupTwoFactor(kTestPassword));
+        SBOR_REQUIRE_OK(setup);
+        const auto secret = sbor::auth::base32Decode(setup->secret);
+        QVERIFY(secret);
+        SBOR_REQUIRE_OK(await(lostPhone.api->enableTwoFactor(
+            QString::fromStdString(sbor::auth::totpAt(*secret, QDateTime::currentSecsSinceEpoch())))));
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->resetUserTwoFactor(lostPhoneId)), ErrorCode::Forbidden, 403);
+        const auto withoutTwoFactor = await(m_admin.api->resetUserTwoFactor(lostPhoneId));
+        SBOR_REQUIRE_OK(withoutTwoFactor);
+        QVERIFY(!withoutTwoFactor->twoFactorEnabled);
+
+        // Erasure: the typed address must be the person's; then the page shows the tombstone.
+        const auto mistyped = await(m_admin.api->eraseUser(lostPhoneId, "someone@else.example"));
+        SBOR_REQUIRE_ERROR(mistyped, ErrorCode::ValidationFailed, 422);
+        QCOMPARE(mistyped.error().fieldProblems().front().first, std::string("confirm_email"));
+        SBOR_REQUIRE_ERROR(await(m_buyer.api->eraseUser(lostPhoneId, QString::fromStdString(lostPhone.email))),
+                           ErrorCode::Forbidden, 403);
+        SBOR_REQUIRE_OK(await(m_admin.api->eraseUser(lostPhoneId, QString::fromStdString(lostPhone.email).toUpper())));
+        const auto tombstone = await(m_admin.api->userDossier(lostPhoneId));
+        SBOR_REQUIRE_OK(tombstone);
+        QCOMPARE(tombstone->user.status, std::string("deleted"));
+        QVERIFY(tombstone->user.email != lostPhone.email);
+        QVERIFY(tombstone->sessions.empty());
+
         // Settings: read, changed with the version read, a stale version refused.
         const auto settings = await(m_admin.api->platformSettings());
         SBOR_REQUIRE_OK(settings);
