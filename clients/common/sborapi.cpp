@@ -57,6 +57,17 @@ void addGiven(QUrlQuery& query, const QString& name, const QString& value)
         addItem(query, name, value);
 }
 
+// The platform reports' range: the same four parameters for each report and each form.
+QUrlQuery reportRange(const QString& interval, const QString& from, const QString& to, const QString& timezone)
+{
+    QUrlQuery query;
+    addGiven(query, "interval", interval);
+    addGiven(query, "from", from);
+    addGiven(query, "to", to);
+    addGiven(query, "timezone", timezone);
+    return query;
+}
+
 void addPaging(QUrlQuery& query, const QString& cursor, int limit)
 {
     if (!cursor.isEmpty())
@@ -787,12 +798,9 @@ QFuture<ApiResult<wire::Page<wire::AuditEntry>>> SborApi::auditLog(const AuditQu
 QFuture<ApiResult<QByteArray>> SborApi::reportCsv(const QString& report, const QString& interval, const QString& from,
                                                   const QString& to, const QString& timezone)
 {
-    QUrlQuery query;
-    addGiven(query, "interval", interval);
-    addGiven(query, "from", from);
-    addGiven(query, "to", to);
-    addGiven(query, "timezone", timezone);
-    return m_client.call(get("/api/v1/admin/reports/" + segment(report) + ".csv", query), bytes("text/csv"));
+    return m_client.call(
+        get("/api/v1/admin/reports/" + segment(report) + ".csv", reportRange(interval, from, to, timezone)),
+        bytes("text/csv"));
 }
 
 QFuture<ApiResult<std::vector<wire::LogLine>>> SborApi::logsOfTrace(const QString& traceId, int days)
@@ -807,12 +815,16 @@ QFuture<ApiResult<std::vector<wire::LogLine>>> SborApi::logsOfTrace(const QStrin
 QFuture<ApiResult<wire::SalesReport>> SborApi::salesReport(const QString& interval, const QString& from,
                                                            const QString& to, const QString& timezone)
 {
-    QUrlQuery query;
-    addGiven(query, "interval", interval);
-    addGiven(query, "from", from);
-    addGiven(query, "to", to);
-    addGiven(query, "timezone", timezone);
-    return m_client.call(get("/api/v1/admin/reports/sales", query), one<wire::SalesReport>());
+    return m_client.call(get("/api/v1/admin/reports/sales", reportRange(interval, from, to, timezone)),
+                         one<wire::SalesReport>());
+}
+
+QFuture<ApiResult<wire::CountsReport>> SborApi::countsReport(const QString& report, const QString& interval,
+                                                             const QString& from, const QString& to,
+                                                             const QString& timezone)
+{
+    return m_client.call(get("/api/v1/admin/reports/" + segment(report), reportRange(interval, from, to, timezone)),
+                         one<wire::CountsReport>());
 }
 
 QFuture<ApiResult<wire::Page<wire::SupportRequest>>> SborApi::supportRequests(const SupportQuery& filters)

@@ -246,6 +246,10 @@ public:
     // `interval` day | week | month; `from`/`to` RFC 3339 (empty: the server's default range).
     QFuture<ApiResult<wire::SalesReport>> salesReport(const QString& interval, const QString& from, const QString& to,
                                                       const QString& timezone = {});
+    // registrations | checkins | support, the same range as salesReport.
+    QFuture<ApiResult<wire::CountsReport>> countsReport(const QString& report, const QString& interval,
+                                                        const QString& from, const QString& to,
+                                                        const QString& timezone = {});
     // Any platform report (`report` sales | registrations | checkins | support) as CSV (RFC 4180).
     QFuture<ApiResult<QByteArray>> reportCsv(const QString& report, const QString& interval, const QString& from,
                                              const QString& to, const QString& timezone = {});

@@ -711,6 +711,58 @@
         <source>Saved to %1.</source>
         <translation>Сохранено в %1.</translation>
     </message>
+    <message>
+        <source>Admissions</source>
+        <translation>Проходы</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>Выходы</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Открыто</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Решено</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>С ответом</translation>
+    </message>
+    <message>
+        <source>Median first response</source>
+        <translation>Медиана первого ответа</translation>
+    </message>
+    <message>
+        <source>New accounts</source>
+        <translation>Новые учётные записи</translation>
+    </message>
+    <message>
+        <source>Admissions at the doors</source>
+        <translation>Проходы на входе</translation>
+    </message>
+    <message>
+        <source>Support requests opened</source>
+        <translation>Открытые обращения в поддержку</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>In the range: %1.</source>
+        <translation>За период: %1.</translation>
+    </message>
 </context>
 <context>
     <name>sbor::admin::RolesEditor</name>

@@ -1,11 +1,15 @@
 #pragma once
-// Platform reports: the sales of any range by day, week or month — a chart of the gross and a
-// table of gross, commission, refunds, publication fees, net, tickets and orders per period and
-// currency, with the range's totals — and any of the four reports exported as CSV.
+// Platform reports of any range by day, week or month, each as a chart and a table with the
+// range's totals, and exported as CSV: sales (the gross charted; gross, commission, refunds,
+// publication fees, net, tickets and orders per period and currency), registrations, check-ins
+// (admissions charted, exits beside them) and support (requests opened charted; resolved,
+// answered and the median first response).
 
 #include "app/consolepage.h"
 
 #include "sbor/wire/reports.h"
+
+#include "apierror.h"
 
 #include <optional>
 
@@ -41,6 +45,8 @@ signals:
 
 private:
     void show(const wire::SalesReport& report);
+    void show(const wire::CountsReport& report);
+    template <typename Report> void fetched(int generation, client::ApiResult<Report> report);
     QString fromText() const;
     QString toText() const;
 
@@ -49,7 +55,7 @@ private:
     QComboBox* m_interval;
     QDateEdit* m_from;
     QDateEdit* m_to;
-    QComboBox* m_exportKind;
+    QComboBox* m_kind;
     QPushButton* m_export;
     widgets::TimeSeriesChart* m_chart;
     QTableWidget* m_table;

@@ -74,9 +74,12 @@ void TimeSeriesChart::setPoints(const std::vector<QDateTime>& at, const std::vec
     }
     axisX->setGridLineVisible(false);
     auto* axisY = new QValueAxis;
+    // Nice numbers, so each tick falls on a whole value its "%d" label tells truly (0…4.6 in
+    // five ticks would label 1.15 as "1" and a bar of 2 would look short).
     axisY->setRange(0, std::max<qint64>(top, 4) * 1.15);
-    axisY->setLabelFormat("%d");
     axisY->setTickCount(5);
+    axisY->applyNiceNumbers();
+    axisY->setLabelFormat("%d");
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
     area->attachAxis(axisX);

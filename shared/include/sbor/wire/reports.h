@@ -1,9 +1,11 @@
 #pragma once
-// The platform's sales report (GET /api/v1/admin/reports/sales) as the console reads it.
+// The platform reports (GET /api/v1/admin/reports/…) as the console reads them: sales with its
+// money per currency, and the reports of plain counts (registrations, check-ins, support).
 
 #include "sbor/wire/decoding.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,8 +35,27 @@ struct SalesReport {
     std::vector<SalesMoney> money;
 };
 
+// registrations, checkins and support: per period one count per column, the CSV's columns
+// after period_start. A count may be none (support's median first response in a period nobody
+// was answered).
+struct CountsPeriod {
+    std::string periodStart;
+    std::vector<std::optional<std::int64_t>> values; // in CountsReport::columns order
+};
+
+struct CountsReport {
+    std::string report; // registrations | checkins | support
+    std::vector<std::string> columns;
+    std::vector<CountsPeriod> items;
+    std::vector<std::optional<std::int64_t>> totals; // none: a column without a range total (a median)
+};
+
+// The columns of a counts report, as the server names them; empty for a report that is not one.
+std::vector<std::string> countsReportColumns(const std::string& report);
+
 void fromJson(const FieldReader& reader, SalesMoney& money);
 void fromJson(const FieldReader& reader, SalesPeriod& period);
 void fromJson(const FieldReader& reader, SalesReport& report);
+void fromJson(const FieldReader& reader, CountsReport& report);
 
 } // namespace sbor::wire

@@ -532,6 +532,49 @@ private slots:
         const QByteArray csv = file.readAll();
         QVERIFY2(csv.startsWith("period_start,currency,gross"), csv.left(80).constData());
         QVERIFY(csv.contains(",RUB,10000,"));
+
+        // The reports of counts, each with the server's own totals for the same days.
+        auto* kind = find<QComboBox>(reports, "reportKind");
+        const auto totalOf = [this](const QString& report, const QString& column) {
+            return m_api->get("/api/v1/admin/reports/" + report, m_admin.accessToken)
+                .json()
+                .value("totals")
+                .toObject()
+                .value(column)
+                .toInteger(-1);
+        };
+        QSignalSpy shown(reports, &ReportsPage::reportShown);
+        kind->setCurrentIndex(kind->findData("registrations"));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            shown.count() >= 1, qPrintable(find<sbor::widgets::MessageBar>(reports, "reportsMessage")->text()), 10000);
+        const qint64 registrations = totalOf("registrations", "registrations");
+        QVERIFY(registrations >= 4); // the accounts this suite registered today
+        QVERIFY2(find<QLabel>(reports, "reportTotals")
+                     ->text()
+                     .contains(QStringLiteral("registrations %1").arg(registrations)),
+                 qPrintable(find<QLabel>(reports, "reportTotals")->text()));
+        QCOMPARE(find<QTableWidget>(reports, "reportTable")->columnCount(), 2);
+        QVERIFY(reports->rowCount() >= 30);
+        shown.clear();
+        kind->setCurrentIndex(kind->findData("support"));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            shown.count() >= 1, qPrintable(find<sbor::widgets::MessageBar>(reports, "reportsMessage")->text()), 10000);
+        QCOMPARE(totalOf("support", "opened"), 2);
+        QVERIFY2(find<QLabel>(reports, "reportTotals")->text().contains("opened 2"),
+                 qPrintable(find<QLabel>(reports, "reportTotals")->text()));
+        QCOMPARE(find<QTableWidget>(reports, "reportTable")->columnCount(), 5);
+        window->resize(1024, 640);
+        screenshot(window, "81-reports-support-en");
+        // Export follows the report shown.
+        shown.clear();
+        kind->setCurrentIndex(kind->findData("checkins"));
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, 10000);
+        const QString checkins = directory.filePath("checkins.csv");
+        reports->exportCsvTo(checkins);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 2, 10000);
+        QFile checkinsFile(checkins);
+        QVERIFY(checkinsFile.open(QIODevice::ReadOnly));
+        QVERIFY(checkinsFile.readAll().startsWith("period_start,admissions,exits"));
     }
 
     void everyAdminPageInBothLanguages()
@@ -552,6 +595,9 @@ private slots:
             QTRY_COMPARE_WITH_TIMEOUT(users->resultCount(), 1, 10000);
             users->selectUser(m_buyer.id);
             QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, 10000);
+            // The reports page on the support report: its words and durations in both languages.
+            auto* kind = find<QComboBox>(window->page("reportsPage"), "reportKind");
+            kind->setCurrentIndex(kind->findData("support"));
             screenshotEveryPage(window, "40-admin-" + language);
         }
         QVERIFY2(m_saved.size() >= 12, qPrintable(QString::number(m_saved.size())));
