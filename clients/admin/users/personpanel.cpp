@@ -293,10 +293,12 @@ void PersonPanel::change(std::function<QFuture<client::ApiResult<T>>()> request,
                                              : errorText(answer.error()));
         } else {
             self->m_message->showMessage(widgets::MessageBar::Kind::Positive, success(*answer));
-            emit self->personChanged();
         }
         self->enableActions();
-        self->loadDossier();
+        if (answer) // the list reloads and shows this person again, which fetches their page anew
+            emit self->personChanged();
+        else
+            self->loadDossier();
     });
 }
 

@@ -47,7 +47,7 @@ public:
 
 signals:
     void dossierShown();
-    // A change landed: the list's row is stale.
+    // A change landed: the list's row is stale; the page is fetched again when the list shows it.
     void personChanged();
 
 private:
